@@ -1,0 +1,63 @@
+"""Entry point: a CLI command when one is given, the window otherwise."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+
+from desktop_crm.cli.parser import build_parser
+from desktop_crm.errors import CrmError
+from desktop_crm.logs import configure_logging, log_path
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging()
+    if args.command is None:
+        return _start_gui(args)
+    from desktop_crm.cli.commands import execute  # keeps `--help` fast
+
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON and Cyrillic names, whatever the locale
+
+    try:
+        return execute(args)
+    except CrmError as error:
+        print(f"desktop-crm: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:  # e.g. `desktop-crm leads | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("desktop-crm: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:  # a bug: keep the traceback in the log, not on the user's screen
+        log.exception("unexpected error in %s", argv)
+        print(
+            f"desktop-crm: internal error; details are in {log_path()}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _start_gui(args: object) -> int:
+    try:
+        from desktop_crm.ui.application import run_gui
+    except ImportError:
+        build_parser().print_help()
+        return EXIT_OK
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

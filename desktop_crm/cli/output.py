@@ -1,0 +1,228 @@
+"""Printing results: JSON shapes (as the original API had them) and readable tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from desktop_crm.services.dto import (
+    ContactInfo,
+    LeadInfo,
+    OperatorInfo,
+    SourceInfo,
+    Statistics,
+)
+from desktop_crm.services.reasons import reason_text
+
+Json = dict[str, Any]
+
+
+def local_iso(value: dt.datetime | None) -> str | None:
+    """ISO 8601 in local time with its offset (times are stored in UTC)."""
+    return None if value is None else value.astimezone().isoformat(timespec="seconds")
+
+
+def contact_json(contact: ContactInfo, with_lead: bool = True) -> Json:
+    data: Json = {
+        "id": contact.id,
+        "created_at": local_iso(contact.created_at),
+        "is_active": contact.is_active,
+        "message": contact.message,
+    }
+    if with_lead:
+        data["lead"] = {
+            "id": contact.lead.id,
+            "external_id": contact.lead.external_id,
+            "name": contact.lead.name,
+        }
+    data["source"] = {
+        "id": contact.source.id,
+        "name": contact.source.name,
+        "code": contact.source.code,
+    }
+    data["operator"] = (
+        None
+        if contact.operator is None
+        else {"id": contact.operator.id, "name": contact.operator.name}
+    )
+    if contact.operator is None:
+        data["reason"] = contact.reason
+    return data
+
+
+def operator_json(operator: OperatorInfo) -> Json:
+    return {
+        "id": operator.id,
+        "name": operator.name,
+        "active": operator.active,
+        "max_load": operator.max_load,
+        "load": operator.load,
+    }
+
+
+def source_json(source: SourceInfo) -> Json:
+    return {
+        "id": source.id,
+        "name": source.name,
+        "code": source.code,
+        "operators": [
+            {
+                "id": w.operator.id,
+                "name": w.operator.name,
+                "weight": w.weight,
+                "active": w.active,
+                "load": w.load,
+                "max_load": w.max_load,
+            }
+            for w in source.weights
+        ],
+    }
+
+
+def lead_json(lead: LeadInfo) -> Json:
+    return {
+        "id": lead.id,
+        "external_id": lead.external_id,
+        "name": lead.name,
+        "created_at": local_iso(lead.created_at),
+        "contacts": [contact_json(c, with_lead=False) for c in lead.contacts],
+    }
+
+
+def stats_json(stats: Statistics) -> Json:
+    def counts(items: Sequence[Any]) -> list[Json]:
+        return [
+            {
+                "source": {"id": c.source.id, "name": c.source.name, "code": c.source.code},
+                "total": c.total,
+                "active": c.active,
+            }
+            for c in items
+        ]
+
+    return {
+        "since": local_iso(stats.since),
+        "until": local_iso(stats.until),
+        "operators": [
+            {
+                "id": o.operator.id,
+                "name": o.operator.name,
+                "active": o.active,
+                "load": o.load,
+                "max_load": o.max_load,
+                "total": o.total,
+                "sources": counts(o.per_source),
+            }
+            for o in stats.operators
+        ],
+        "unassigned": counts(stats.unassigned),
+    }
+
+
+def print_json(data: object, stream: TextIO = sys.stdout) -> None:
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [_width(h) for h in headers]
+    for row in cells:
+        widths = [max(w, _width(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(s.rstrip() for s in out)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def operators_table(operators: Sequence[OperatorInfo]) -> str:
+    return format_table(
+        ["id", "name", "active", "load", "max_load"],
+        [[o.id, o.name, o.active, o.load, o.max_load] for o in operators],
+    )
+
+
+def sources_table(sources: Sequence[SourceInfo]) -> str:
+    return format_table(
+        ["id", "name", "code", "operators (weight)"],
+        [
+            [s.id, s.name, s.code, ", ".join(f"{w.operator.name}={w.weight}" for w in s.weights)]
+            for s in sources
+        ],
+    )
+
+
+def contacts_table(contacts: Sequence[ContactInfo]) -> str:
+    return format_table(
+        ["id", "created", "active", "lead", "source", "operator", "message"],
+        [
+            [
+                c.id,
+                c.created_at,
+                c.is_active,
+                f"{c.lead.external_id} {c.lead.name}".strip(),
+                c.source.name,
+                c.operator.name if c.operator else f"— ({reason_text(c.reason)})",
+                c.message,
+            ]
+            for c in contacts
+        ],
+    )
+
+
+def leads_text(leads: Sequence[LeadInfo]) -> str:
+    blocks = []
+    for lead in leads:
+        title = f"#{lead.id} {lead.external_id} {lead.name}".rstrip()
+        blocks.append(f"{title} — {lead.contact_count} contact(s)")
+        for c in lead.contacts:
+            who = c.operator.name if c.operator else f"unassigned: {reason_text(c.reason)}"
+            state = "" if c.is_active else " [closed]"
+            blocks.append(
+                f"  #{c.id} {_cell(c.created_at)} {c.source.name} -> {who}{state}: "
+                f"{_cell(c.message)}"
+            )
+    return "\n".join(blocks) if blocks else "No leads."
+
+
+def stats_table(stats: Statistics) -> str:
+    rows: list[list[object]] = []
+    for o in stats.operators:
+        rows.append([o.operator.name, "(all)", o.total, f"{o.load}/{o.max_load}"])
+        rows.extend([["", c.source.name, c.total, c.active] for c in o.per_source])
+    rows.extend([["(unassigned)", c.source.name, c.total, c.active] for c in stats.unassigned])
+    return format_table(["operator", "source", "contacts", "active / load"], rows)
+
+
+Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
+
+FORMATS: dict[type, Format] = {
+    OperatorInfo: (operator_json, operators_table),
+    SourceInfo: (source_json, sources_table),
+    ContactInfo: (contact_json, contacts_table),
+    LeadInfo: (lead_json, leads_text),
+    Statistics: (stats_json, lambda items: stats_table(items[0])),
+    type(None): (lambda item: item, lambda items: "(none)"),
+}

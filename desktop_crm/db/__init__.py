@@ -1,0 +1,1 @@
+"""Storage: peewee models, opening and guarding the database file, migrations."""

@@ -1,0 +1,82 @@
+"""Peewee models of the current schema. One ``DatabaseProxy`` binds them at start-up.
+
+The schema itself is created and changed only by the migrations in
+``db/migrations``; these classes describe the result for queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+database_proxy = pw.DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC: what every timestamp column stores."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Operator(BaseModel):
+    name = pw.TextField(unique=True)
+    active = pw.BooleanField(default=True)
+    max_load = pw.IntegerField(default=10)
+
+
+class Source(BaseModel):
+    name = pw.TextField(unique=True)
+    code = pw.TextField(null=True, unique=True)
+
+
+class SourceOperatorConfig(BaseModel):
+    source = pw.ForeignKeyField(Source, backref="configs", on_delete="CASCADE")
+    operator = pw.ForeignKeyField(Operator, backref="configs", on_delete="RESTRICT")
+    weight = pw.IntegerField(default=1)
+
+    class Meta:
+        table_name = "source_operator_config"
+        indexes = ((("source", "operator"), True),)
+
+
+class Lead(BaseModel):
+    external_id = pw.TextField(unique=True)
+    name = pw.TextField(default="")
+    name_folded = pw.TextField(default="")  # casefold(name), for case-insensitive search
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class Contact(BaseModel):
+    lead = pw.ForeignKeyField(Lead, backref="contacts", on_delete="RESTRICT")
+    source = pw.ForeignKeyField(Source, backref="contacts", on_delete="RESTRICT")
+    operator = pw.ForeignKeyField(Operator, null=True, backref="contacts", on_delete="RESTRICT")
+    created_at = pw.DateTimeField(default=utcnow)
+    is_active = pw.BooleanField(default=True)
+    message = pw.TextField(default="")
+    # Why nobody took it (an ``Unassigned`` value); NULL when an operator has it.
+    unassigned_reason = pw.TextField(null=True)
+    # A bot's retry key: the same key returns the contact already created.
+    idempotency_key = pw.TextField(null=True, unique=True)
+
+
+class Setting(BaseModel):
+    """Settings every process must agree on (they change what the distributor does)."""
+
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Operator,
+    Source,
+    SourceOperatorConfig,
+    Lead,
+    Contact,
+    Setting,
+)

@@ -1,0 +1,136 @@
+"""Opening the database: guard the file, connect, migrate, and hand out transactions.
+
+Everything SQLite-specific (BEGIN IMMEDIATE, PRAGMA data_version, the file
+guard) stays behind ``Storage`` so that a PostgreSQL backend can replace it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee as pw
+from playhouse.migrations import Runner
+
+from desktop_crm.db.guard import APPLICATION_ID, inspect_file
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.models import database_proxy
+from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseBusy, DatabaseOpenError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+DEFAULT_BUSY_TIMEOUT = 5.0
+
+
+def known_migrations() -> list[str]:
+    return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
+
+
+SCHEMA_VERSION = len(known_migrations())
+
+
+def _is_busy(error: Exception) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+@contextmanager
+def busy_as_error() -> Iterator[None]:
+    """Turn SQLite's 'database is locked' into ``DatabaseBusy`` (nothing was written)."""
+    try:
+        yield
+    except pw.OperationalError as error:
+        if _is_busy(error):
+            raise DatabaseBusy(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The database stayed busy; nothing was written. Try again."
+                )
+            ) from error
+        raise
+
+
+class Storage:
+    """An open database. Connections are per thread (peewee's default), so a
+    worker thread gets its own connection by simply using it."""
+
+    def __init__(self, database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
+        self.database = database
+        self.location = location
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout)."""
+        with busy_as_error(), self.database.atomic("IMMEDIATE"):
+            yield
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        """A consistent snapshot for several queries."""
+        with busy_as_error(), self.database.atomic():
+            yield
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (polled by the window)."""
+        with busy_as_error():
+            return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's connection (workers call this when done)."""
+        if not self.database.is_closed():
+            self.database.close()
+
+    def close(self) -> None:
+        self.close_thread_connection()
+
+
+def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Storage:
+    """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure."""
+    inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
+    database = pw.SqliteDatabase(
+        str(location.path),
+        timeout=busy_timeout,
+        pragmas=[("journal_mode", "wal"), ("foreign_keys", 1), ("synchronous", "normal")],
+    )
+    try:
+        with busy_as_error():
+            database.connect()
+            _migrate(database, location)
+    except (pw.DatabaseError, DatabaseOpenError, DatabaseBusy) as error:
+        database.close()
+        if isinstance(error, DatabaseOpenError | DatabaseBusy):
+            raise
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
+            path=str(location.path),
+            reason=str(error),
+        ) from error
+    database_proxy.initialize(database)
+    return Storage(database, location)
+
+
+def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
+    """Apply pending migrations in one IMMEDIATE transaction, so that processes
+    opening the same fresh or old file at once migrate it exactly once."""
+    runner = Runner(database, directory=str(MIGRATIONS_DIR))
+    with database.atomic("IMMEDIATE"):
+        unknown = [m.name for m in runner.status() if m.path is None]
+        if unknown:
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path} has migrations this version does not know ({names}); "
+                    "update the program.",
+                ),
+                path=str(location.path),
+                names=", ".join(unknown),
+            )
+        applied = runner.up()
+        if applied:
+            log.info("applied migrations to %s: %s", location.path, ", ".join(applied))
+        if database.pragma("application_id") != APPLICATION_ID:
+            database.pragma("application_id", APPLICATION_ID)
+        if database.pragma("user_version") != SCHEMA_VERSION:
+            database.pragma("user_version", SCHEMA_VERSION)

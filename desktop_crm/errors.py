@@ -1,0 +1,64 @@
+"""Errors a user can cause. Each carries a clear message; a traceback is only ever a bug.
+
+Messages are English templates marked with ``QT_TRANSLATE_NOOP`` so that the
+window can show them translated (``ui`` calls ``QCoreApplication.translate``
+on ``template``) while this module stays free of Qt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; return it unchanged."""
+    return text
+
+
+class CrmError(Exception):
+    """A problem the user can fix. ``str(error)`` is the English message."""
+
+    exit_code = 2
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class NotFound(CrmError):
+    """A referenced operator, source, contact or lead does not exist."""
+
+
+class AlreadyExists(CrmError):
+    """A unique name, code or id is taken."""
+
+
+class InvalidValue(CrmError):
+    """A value is malformed or out of range. ``field`` names the input at fault."""
+
+    def __init__(self, template: str, *, field: str | None = None, **params: Any) -> None:
+        self.field = field
+        super().__init__(template, field=field, **params)
+
+
+class InUse(CrmError):
+    """The object is referenced and cannot be deleted."""
+
+
+class LimitReached(CrmError):
+    """An operator is at max_load (or cannot take contacts for another reason)."""
+
+
+class DatabaseBusy(CrmError):
+    """Another process held the write lock past the timeout; nothing was written."""
+
+    exit_code = 3
+
+
+class DatabaseOpenError(CrmError):
+    """The database cannot be opened: missing directory, not a database, foreign, newer."""

@@ -1,0 +1,180 @@
+"""Contacts: register (find-or-create the lead, distribute, store), close, reopen, show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_crm.db.models import Contact, Lead, utcnow
+from desktop_crm.db.storage import Storage
+from desktop_crm.domain.distribution import Decision, RandInt
+from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, LimitReached
+from desktop_crm.services.common import find_contact, find_source, naive_utc
+from desktop_crm.services.contact_views import contact_info
+from desktop_crm.services.distributor import decide
+from desktop_crm.services.dto import ContactInfo, RegisterResult
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.loads import load_of
+from desktop_crm.services.settings import phone_region
+
+MAX_EXTERNAL_ID_LENGTH = 255
+MAX_LEAD_NAME_LENGTH = 500
+MAX_MESSAGE_LENGTH = 65_536
+MAX_KEY_LENGTH = 255
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRequest:
+    """One incoming message. ``source`` is an id, a code or a name."""
+
+    external_id: str
+    source: int | str
+    name: str = ""
+    message: str = ""
+    idempotency_key: str | None = None
+    created_at: dt.datetime | None = None  # aware, or naive local; default now
+
+
+def _too_long(field: str, limit: int) -> InvalidValue:
+    return InvalidValue(
+        QT_TRANSLATE_NOOP("errors", "The {field} is longer than {limit} characters."),
+        field=field,
+        limit=limit,
+    )
+
+
+def validate_request(request: ContactRequest) -> ContactRequest:
+    """Check sizes and trim; the same rules for the form, the CLI and the importer."""
+    if not request.external_id or not request.external_id.strip():
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
+            field="external_id",
+        )
+    if len(request.external_id) > MAX_EXTERNAL_ID_LENGTH:
+        raise _too_long("external_id", MAX_EXTERNAL_ID_LENGTH)
+    if len(request.name) > MAX_LEAD_NAME_LENGTH:
+        raise _too_long("name", MAX_LEAD_NAME_LENGTH)
+    if len(request.message) > MAX_MESSAGE_LENGTH:
+        raise _too_long("message", MAX_MESSAGE_LENGTH)
+    key = request.idempotency_key
+    if key is not None and (not key.strip() or len(key) > MAX_KEY_LENGTH):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The idempotency key must be 1 to {limit} characters."),
+            field="idempotency_key",
+            limit=MAX_KEY_LENGTH,
+        )
+    return request
+
+
+def find_or_create_lead(external_id: str, name: str, now: dt.datetime) -> Lead:
+    """Inside a write transaction. The first non-empty name fills the lead's name."""
+    lead = Lead.get_or_none(Lead.external_id == external_id)
+    name = name.strip()
+    if lead is None:
+        return Lead.create(
+            external_id=external_id, name=name, name_folded=name.casefold(), created_at=now
+        )
+    if name and not lead.name:
+        lead.name, lead.name_folded = name, name.casefold()
+        lead.save(only=[Lead.name, Lead.name_folded])
+    return lead
+
+
+def normalise(external_id: str, region: str) -> str:
+    try:
+        return normalise_external_id(external_id, region)
+    except EmptyExternalId as error:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
+            field="external_id",
+        ) from error
+
+
+class ContactService:
+    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+        self._storage = storage
+        self._events = events
+        self._randint = randint
+
+    def register(self, request: ContactRequest) -> RegisterResult:
+        """Find or create the lead, pick the operator, store the contact: one transaction."""
+        validate_request(request)
+        with self._storage.write():
+            if request.idempotency_key is not None:
+                existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
+                if existing is not None:
+                    return RegisterResult(self._info(existing.id), created=False)
+            contact, _decision = self.register_in_transaction(request, phone_region())
+            info = self._info(contact.id)
+        self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS)
+        return RegisterResult(info, created=True)
+
+    def register_in_transaction(
+        self, request: ContactRequest, region: str
+    ) -> tuple[Contact, Decision]:
+        """The shared core of every intake path; the caller holds the write transaction."""
+        source = find_source(request.source)
+        external_id = normalise(request.external_id, region)
+        now = utcnow()
+        created_at = naive_utc(request.created_at) if request.created_at else now
+        lead = find_or_create_lead(external_id, request.name, now)
+        decision = decide(source.id, self._randint)
+        contact = Contact.create(
+            lead=lead.id,
+            source=source.id,
+            operator=decision.operator_id,
+            created_at=created_at,
+            is_active=True,
+            message=request.message,
+            unassigned_reason=decision.reason,
+            idempotency_key=request.idempotency_key,
+        )
+        return contact, decision
+
+    def get(self, contact_id: int) -> ContactInfo:
+        with self._storage.read():
+            return self._info(find_contact(contact_id).id)
+
+    def close(self, contact_id: int) -> ContactInfo:
+        """Frees the operator's slot. Closing a closed contact changes nothing."""
+        with self._storage.write():
+            contact = find_contact(contact_id)
+            changed = contact.is_active
+            if changed:
+                Contact.update(is_active=False).where(Contact.id == contact.id).execute()
+            info = self._info(contact.id)
+        if changed:
+            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+        return info
+
+    def reopen(self, contact_id: int) -> ContactInfo:
+        """Only while its operator is below the limit."""
+        with self._storage.write():
+            contact = find_contact(contact_id)
+            changed = not contact.is_active
+            if changed:
+                if contact.operator_id is not None:
+                    operator = contact.operator
+                    if load_of(operator.id) >= operator.max_load:
+                        raise LimitReached(
+                            QT_TRANSLATE_NOOP(
+                                "errors",
+                                "{name} is at the limit ({max_load}); contact #{id} cannot "
+                                "be reopened. Close another contact or raise the limit.",
+                            ),
+                            name=operator.name,
+                            max_load=operator.max_load,
+                            id=contact.id,
+                        )
+                Contact.update(is_active=True).where(Contact.id == contact.id).execute()
+            info = self._info(contact.id)
+        if changed:
+            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+        return info
+
+    @staticmethod
+    def _info(contact_id: int) -> ContactInfo:
+        info = contact_info(contact_id)
+        assert info is not None, "the contact was just read in this transaction"
+        return info

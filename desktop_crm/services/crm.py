@@ -1,0 +1,44 @@
+"""The facade the CLI, the window and the importer hold: one open database, every service."""
+
+from __future__ import annotations
+
+import random
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
+from desktop_crm.domain.distribution import RandInt
+from desktop_crm.services.contacts import ContactService
+from desktop_crm.services.events import EventBus
+from desktop_crm.services.leads import LeadService
+from desktop_crm.services.operators import OperatorService
+from desktop_crm.services.settings import SettingsService
+from desktop_crm.services.sources import SourceService
+from desktop_crm.services.stats import StatsService
+
+
+class Crm:
+    def __init__(self, storage: Storage, randint: RandInt | None = None) -> None:
+        self.storage = storage
+        self.events = EventBus()
+        randint = randint or random.SystemRandom().randint
+        self.operators = OperatorService(storage, self.events)
+        self.sources = SourceService(storage, self.events)
+        self.contacts = ContactService(storage, self.events, randint)
+        self.leads = LeadService(storage)
+        self.stats = StatsService(storage)
+        self.settings = SettingsService(storage, self.events)
+
+    @property
+    def location(self) -> DatabaseLocation:
+        return self.storage.location
+
+    def close(self) -> None:
+        self.storage.close()
+
+
+def open_crm(
+    location: DatabaseLocation,
+    randint: RandInt | None = None,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> Crm:
+    return Crm(open_storage(location, busy_timeout), randint)

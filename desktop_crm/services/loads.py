@@ -1,0 +1,31 @@
+"""An operator's load: the number of its active contacts, counted over an index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import peewee as pw
+
+from desktop_crm.db.models import Contact
+
+
+def load_of(operator_id: int) -> int:
+    return (
+        Contact.select(pw.fn.COUNT(Contact.id))
+        .where((Contact.operator == operator_id) & (Contact.is_active == True))  # noqa: E712
+        .scalar()
+    )
+
+
+def loads_of(operator_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Loads of the given operators (all when None); operators without contacts are absent."""
+    query = Contact.select(Contact.operator, pw.fn.COUNT(Contact.id)).where(
+        Contact.is_active == True,  # noqa: E712
+        Contact.operator.is_null(False),
+    )
+    if operator_ids is not None:
+        ids = list(operator_ids)
+        if not ids:
+            return {}
+        query = query.where(Contact.operator.in_(ids))
+    return dict(query.group_by(Contact.operator).tuples())

@@ -1,0 +1,115 @@
+"""Operators: create, list, show, edit, delete."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig
+from desktop_crm.db.storage import Storage
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
+from desktop_crm.services.common import (
+    check_non_negative,
+    clean_name,
+    find_operator,
+    unique_violation,
+)
+from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.loads import load_of, loads_of
+
+DEFAULT_MAX_LOAD = 10
+
+
+def _info(operator: Operator, load: int) -> OperatorInfo:
+    return OperatorInfo(operator.id, operator.name, operator.active, operator.max_load, load)
+
+
+class OperatorService:
+    def __init__(self, storage: Storage, events: EventBus) -> None:
+        self._storage = storage
+        self._events = events
+
+    def create(
+        self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
+    ) -> OperatorInfo:
+        name = clean_name(name, "name", "operator")
+        check_non_negative(max_load, "max_load")
+        with self._storage.write():
+            try:
+                with self._storage.database.atomic():
+                    operator = Operator.create(name=name, max_load=max_load, active=active)
+            except pw.IntegrityError as error:
+                raise unique_violation(error, "name", "operator", name) from error
+        self._events.emit(Change.OPERATORS)
+        return _info(operator, 0)
+
+    def list(self) -> list[OperatorInfo]:
+        with self._storage.read():
+            operators = list(Operator.select().order_by(Operator.name))
+            loads = loads_of()
+        return [_info(o, loads.get(o.id, 0)) for o in operators]
+
+    def get(self, reference: int | str) -> OperatorInfo:
+        with self._storage.read():
+            operator = find_operator(reference)
+            return _info(operator, load_of(operator.id))
+
+    def update(
+        self,
+        reference: int | str,
+        *,
+        name: str | None = None,
+        max_load: int | None = None,
+        active: bool | None = None,
+    ) -> OperatorInfo:
+        with self._storage.write():
+            operator = find_operator(reference)
+            load = load_of(operator.id)
+            if name is not None:
+                operator.name = clean_name(name, "name", "operator")
+            if max_load is not None:
+                check_non_negative(max_load, "max_load")
+                if max_load < load:
+                    # Lowering below the current load would break the one invariant.
+                    raise InvalidValue(
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "{name} has {load} active contacts; max_load cannot be lower "
+                            "than that. Close or reassign contacts first.",
+                        ),
+                        field="max_load",
+                        name=operator.name,
+                        load=load,
+                    )
+                operator.max_load = max_load
+            if active is not None:
+                operator.active = active
+            try:
+                with self._storage.database.atomic():
+                    operator.save()
+            except pw.IntegrityError as error:
+                raise unique_violation(error, "name", "operator", operator.name) from error
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        return _info(operator, load)
+
+    def delete(self, reference: int | str) -> OperatorInfo:
+        """Only an operator no contact refers to; its weights go with it."""
+        with self._storage.write():
+            operator = find_operator(reference)
+            contacts = Contact.select().where(Contact.operator == operator.id).count()
+            if contacts:
+                raise InUse(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{name} has {count} contacts and cannot be deleted; "
+                        "deactivate the operator instead.",
+                    ),
+                    name=operator.name,
+                    count=contacts,
+                )
+            SourceOperatorConfig.delete().where(
+                SourceOperatorConfig.operator == operator.id
+            ).execute()
+            operator.delete_instance()
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        return _info(operator, 0)

@@ -1,0 +1,158 @@
+"""Sources (bots, forms, channels) and their operators' weights."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import peewee as pw
+
+from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfig
+from desktop_crm.db.storage import Storage
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
+from desktop_crm.services.common import (
+    MAX_CODE_LENGTH,
+    check_non_negative,
+    clean_name,
+    find_operator,
+    find_source,
+    operator_ref,
+    unique_violation,
+)
+from desktop_crm.services.dto import SourceInfo, WeightInfo
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.loads import loads_of
+
+_KEEP = object()
+
+
+def clean_code(code: str | None) -> str | None:
+    """A short code: optional, no spaces, not all digits (digits mean an id)."""
+    if code is None:
+        return None
+    code = code.strip()
+    if not code:
+        return None
+    if len(code) > MAX_CODE_LENGTH or any(ch.isspace() for ch in code) or code.isdigit():
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The code {code!r} must be up to {limit} characters without spaces, "
+                "and not only digits.",
+            ),
+            field="code",
+            code=code,
+            limit=MAX_CODE_LENGTH,
+        )
+    return code
+
+
+def _weights(source_id: int) -> tuple[WeightInfo, ...]:
+    rows = list(
+        SourceOperatorConfig.select(SourceOperatorConfig, Operator)
+        .join(Operator)
+        .where(SourceOperatorConfig.source == source_id)
+        .order_by(SourceOperatorConfig.id)
+    )
+    loads = loads_of(r.operator.id for r in rows)
+    return tuple(
+        WeightInfo(
+            operator_ref(r.operator),
+            r.weight,
+            r.operator.active,
+            loads.get(r.operator.id, 0),
+            r.operator.max_load,
+        )
+        for r in rows
+    )
+
+
+def _info(source: Source, with_weights: bool = True) -> SourceInfo:
+    weights = _weights(source.id) if with_weights else ()
+    return SourceInfo(source.id, source.name, source.code, weights)
+
+
+class SourceService:
+    def __init__(self, storage: Storage, events: EventBus) -> None:
+        self._storage = storage
+        self._events = events
+
+    def create(self, name: str, code: str | None = None) -> SourceInfo:
+        name = clean_name(name, "name", "source")
+        code = clean_code(code)
+        with self._storage.write():
+            source = self._save(Source(name=name, code=code))
+        self._events.emit(Change.SOURCES)
+        return _info(source, with_weights=False)
+
+    def list(self, with_weights: bool = True) -> list[SourceInfo]:
+        with self._storage.read():
+            return [_info(s, with_weights) for s in Source.select().order_by(Source.name)]
+
+    def get(self, reference: int | str) -> SourceInfo:
+        with self._storage.read():
+            return _info(find_source(reference))
+
+    def update(
+        self, reference: int | str, *, name: str | None = None, code: object = _KEEP
+    ) -> SourceInfo:
+        """``code=None`` or ``""`` clears the code; leaving it out keeps it."""
+        with self._storage.write():
+            source = find_source(reference)
+            if name is not None:
+                source.name = clean_name(name, "name", "source")
+            if code is not _KEEP:
+                source.code = clean_code(code)  # type: ignore[arg-type]
+            self._save(source)
+            info = _info(source)
+        self._events.emit(Change.SOURCES)
+        return info
+
+    def delete(self, reference: int | str) -> SourceInfo:
+        """Only a source no contact refers to; its weights go with it."""
+        with self._storage.write():
+            source = find_source(reference)
+            contacts = Contact.select().where(Contact.source == source.id).count()
+            if contacts:
+                raise InUse(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{name} has {count} contacts and cannot be deleted; set all its "
+                        "weights to 0 to stop it receiving operators instead.",
+                    ),
+                    name=source.name,
+                    count=contacts,
+                )
+            info = _info(source, with_weights=False)
+            SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
+            source.delete_instance()
+        self._events.emit(Change.SOURCES)
+        return info
+
+    def set_weights(self, reference: int | str, weights: Mapping[int | str, int]) -> SourceInfo:
+        """Replace the source's whole operator set (the original PUT); empty clears it."""
+        with self._storage.write():
+            source = find_source(reference)
+            resolved: dict[int, int] = {}
+            for operator_reference, weight in weights.items():
+                operator = find_operator(operator_reference)
+                resolved[operator.id] = check_non_negative(weight, f"weight of {operator.name}")
+            SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
+            if resolved:
+                SourceOperatorConfig.insert_many(
+                    [
+                        {"source": source.id, "operator": op_id, "weight": weight}
+                        for op_id, weight in resolved.items()
+                    ]
+                ).execute()
+            info = _info(source)
+        self._events.emit(Change.SOURCES)
+        return info
+
+    def _save(self, source: Source) -> Source:
+        try:
+            with self._storage.database.atomic():
+                source.save()
+        except pw.IntegrityError as error:
+            field, value = ("code", source.code) if "code" in str(error) else ("name", source.name)
+            raise unique_violation(error, field, "source", str(value)) from error
+        return source

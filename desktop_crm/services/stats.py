@@ -1,0 +1,72 @@
+"""Statistics: contacts per operator per source, loads, unassigned per source. Aggregates in SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import peewee as pw
+
+from desktop_crm.db.models import Contact, Operator, Source
+from desktop_crm.db.storage import Storage
+from desktop_crm.services.common import naive_utc, operator_ref, source_ref
+from desktop_crm.services.dto import OperatorStats, SourceCount, Statistics
+from desktop_crm.services.loads import loads_of
+
+_ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E712
+
+
+def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.Expression:
+    """``since`` inclusive, ``until`` exclusive; aware or naive local."""
+    condition: pw.Expression = pw.SQL("1 = 1")
+    if since is not None:
+        condition &= Contact.created_at >= naive_utc(since)
+    if until is not None:
+        condition &= Contact.created_at < naive_utc(until)
+    return condition
+
+
+class StatsService:
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    def operators(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> Statistics:
+        with self._storage.read():
+            sources = {s.id: source_ref(s) for s in Source.select().order_by(Source.name)}
+            operators = list(Operator.select().order_by(Operator.name))
+            loads = loads_of()
+            counts = (
+                Contact.select(
+                    Contact.operator,
+                    Contact.source,
+                    pw.fn.COUNT(Contact.id),
+                    pw.fn.SUM(_ACTIVE_AS_INT),
+                )
+                .where(period_condition(since, until))
+                .group_by(Contact.operator, Contact.source)
+                .tuples()
+            )
+            per_operator: dict[int | None, list[SourceCount]] = defaultdict(list)
+            for operator_id, source_id, total, active in counts:
+                per_operator[operator_id].append(
+                    SourceCount(sources[source_id], int(total), int(active or 0))
+                )
+        order = {source_id: index for index, source_id in enumerate(sources)}
+
+        def ordered(counts: list[SourceCount]) -> tuple[SourceCount, ...]:
+            return tuple(sorted(counts, key=lambda c: order[c.source.id]))
+
+        rows = tuple(
+            OperatorStats(
+                operator_ref(op),
+                op.active,
+                loads.get(op.id, 0),
+                op.max_load,
+                sum(c.total for c in per_operator[op.id]),
+                ordered(per_operator[op.id]),
+            )
+            for op in operators
+        )
+        return Statistics(since, until, rows, ordered(per_operator[None]), tuple(sources.values()))

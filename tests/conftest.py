@@ -1,0 +1,34 @@
+"""Shared fixtures: every test gets its own data, state and config directories."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.services import Crm, open_crm
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "crm.sqlite3"
+
+
+@pytest.fixture
+def crm(db_path: Path) -> Iterator[Crm]:
+    instance = open_crm(DatabaseLocation(db_path), random.Random(20261128).randint)
+    yield instance
+    instance.close()

@@ -1,0 +1,91 @@
+import random
+
+import phonenumbers
+import pytest
+
+from desktop_crm.domain.external_id import (
+    EmptyExternalId,
+    looks_like_phone,
+    normalise_external_id,
+)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "+7 (900) 123-45-67",
+        "8 900 123-45-67",
+        "+79001234567",
+        "79001234567",
+        "89001234567",
+        " 8(900)1234567 ",
+        "+7-900-123-45-67",
+        "8 900 123 45 67",
+    ],
+)
+def test_phone_variants_are_one_lead(raw):
+    assert normalise_external_id(raw) == "+79001234567"
+
+
+@pytest.mark.parametrize(
+    "raw", ["5512345678", "user-123", "tg:5512", "12345", "123456789012", "id 42"]
+)
+def test_messenger_ids_and_other_values_stay_as_they_are(raw):
+    assert normalise_external_id(raw) == raw
+
+
+def test_email_is_trimmed_and_lower_cased():
+    assert normalise_external_id("  Ivan.Petrov@Mail.RU ") == "ivan.petrov@mail.ru"
+
+
+def test_empty_id_is_refused():
+    with pytest.raises(EmptyExternalId):
+        normalise_external_id("   ")
+
+
+def test_region_decides_national_numbers():
+    assert normalise_external_id("+1 (212) 555-1234") == "+12125551234"
+    assert normalise_external_id("(212) 555-1234", "US") == "+12125551234"
+    assert normalise_external_id("8 (017) 123-45-67", "BY") == "+375171234567"
+
+
+def test_phone_detection_rules():
+    assert looks_like_phone("+44 20 7946 0958")
+    assert looks_like_phone("(900) 123-45-67")
+    assert not looks_like_phone("123-45-67")  # punctuation but fewer than 10 digits
+    assert not looks_like_phone("5512345678")  # bare digits, not 11 starting 7/8
+    assert not looks_like_phone("95512345678")
+
+
+def test_fast_path_agrees_with_phonenumbers():
+    """Wherever phonenumbers knows the number is valid, the fast path gives the same E.164.
+
+    (For numbers outside Russia's ranges phonenumbers reads ``7XXXXXXXXXX`` as a
+    national number and prints 12 digits; the fast path keeps the 7 as the
+    country code, which is what an 11-digit Russian-style id means.)"""
+    rng = random.Random(42)
+    checked = 0
+    formats = [
+        "+7 ({a}) {b}-{c}-{d}",
+        "8 {a} {b}-{c}-{d}",
+        "7{a}{b}{c}{d}",
+        "8({a}){b}{c}{d}",
+        "+7{a}{b}{c}{d}",
+    ]
+    for _ in range(4_000):
+        a = (
+            rng.choice(["900", "912", "495", "812", "999", "953"])
+            if rng.random() < 0.5
+            else (f"{rng.randint(0, 999):03d}")
+        )
+        b = f"{rng.randint(0, 999):03d}"
+        c = f"{rng.randint(0, 99):02d}"
+        d = f"{rng.randint(0, 99):02d}"
+        raw = rng.choice(formats).format(a=a, b=b, c=c, d=d)
+        parsed = phonenumbers.parse(raw, "RU")
+        if not phonenumbers.is_valid_number(parsed):
+            continue
+        expected = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        assert normalise_external_id(raw) == expected, raw
+        checked += 1
+    assert checked > 200

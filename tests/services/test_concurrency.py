@@ -1,0 +1,88 @@
+"""Several OS processes at once, released together by a start barrier."""
+
+import multiprocessing
+import random
+import sqlite3
+from collections import Counter
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations
+from desktop_crm.services import open_crm
+from desktop_crm.services.contacts import ContactRequest
+
+PROCESSES = 4
+PER_PROCESS = 40
+LIMITS = {"Анна": 7, "Борис": 11, "Вера": 13, "Глеб": 0}
+
+
+def _open_only(path, barrier, results):
+    barrier.wait()
+    crm = open_crm(DatabaseLocation(path), busy_timeout=30)
+    crm.close()
+    results.put("ok")
+
+
+def _register_many(path, worker, barrier, results):
+    crm = open_crm(DatabaseLocation(path), random.Random(worker).randint, busy_timeout=30)
+    barrier.wait()
+    owners = []
+    for i in range(PER_PROCESS):
+        request = ContactRequest(
+            f"+7900{worker:03d}{i:04d}", "site", idempotency_key=f"{worker}-{i}"
+        )
+        contact = crm.contacts.register(request).contact
+        owners.append(contact.operator.name if contact.operator else None)
+    crm.close()
+    results.put(owners)
+
+
+def _run(target, args_of_worker):
+    """Start one process per worker; each gets (*args, barrier[, worker], results)."""
+    context = multiprocessing.get_context("spawn")  # not a fork of the test process
+    barrier = context.Barrier(PROCESSES)
+    results = context.Queue()
+    processes = [
+        context.Process(target=target, args=(*args_of_worker(n), barrier, results))
+        for n in range(PROCESSES)
+    ]
+    for p in processes:
+        p.start()
+    collected = [results.get(timeout=120) for _ in processes]
+    for p in processes:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    return collected
+
+
+def test_processes_opening_a_fresh_file_at_once_migrate_it_once(tmp_path):
+    path = tmp_path / "fresh.sqlite3"
+    assert _run(_open_only, lambda n: (path,)) == ["ok"] * PROCESSES
+    with sqlite3.connect(path) as connection:
+        names = [r[0] for r in connection.execute("SELECT name FROM schema_migration")]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    assert sorted(names) == known_migrations()
+    assert version == SCHEMA_VERSION
+
+
+def test_concurrent_registration_never_exceeds_limits(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    crm = open_crm(DatabaseLocation(path))
+    for name, limit in LIMITS.items():
+        crm.operators.create(name, max_load=limit)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {name: 1 for name in LIMITS})
+
+    owners = [o for batch in _run(_register_many, lambda n: (path, n)) for o in batch]
+
+    total = PROCESSES * PER_PROCESS
+    assert len(owners) == total
+    capacity = sum(LIMITS.values())
+    assert Counter(owners) == {**{n: v for n, v in LIMITS.items() if v}, None: total - capacity}
+    loads = {o.name: o.load for o in crm.operators.list()}
+    assert loads == LIMITS  # every operator exactly at its limit, none over
+    leads = crm.leads.search()
+    assert len(leads) == total  # every contact stored exactly once
+    assert all(lead.contact_count == 1 for lead in leads)
+    unassigned = [c for lead in leads for c in lead.contacts if c.operator is None]
+    assert {c.reason for c in unassigned} == {"all_at_limit"}
+    crm.close()
