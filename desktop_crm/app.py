@@ -20,6 +20,15 @@ EXIT_INTERRUPTED = 130
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    undecodable = [arg for arg in argv if not _is_text(arg)]
+    if undecodable:
+        print(
+            "desktop-crm: an argument is not valid text in this terminal's encoding "
+            f"({undecodable[0].encode('utf-8', 'backslashreplace').decode('ascii', 'replace')}); "
+            "set a UTF-8 locale (e.g. LANG=C.UTF-8).",
+            file=sys.stderr,
+        )
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_logging()
@@ -48,6 +57,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _is_text(arg: str) -> bool:
+    """False for bytes the locale could not decode (Python keeps them as surrogates)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _start_gui(args: object) -> int:

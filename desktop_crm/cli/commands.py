@@ -11,7 +11,9 @@ from desktop_crm.cli import output
 from desktop_crm.db.location import resolve_location
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services import Crm, open_crm
+from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.dto import ContactInfo, LeadInfo, OperatorInfo, SourceInfo, Statistics
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -34,12 +36,16 @@ def parse_date(text: str | None, *, end: bool) -> dt.datetime | None:
     """A date or ISO date-time in local time; a bare date as ``--until`` means the whole day."""
     if text is None:
         return None
+    text = text.strip()
     try:
-        if len(text.strip()) == 10:
-            day = dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        day = None
+    try:
+        if day is not None:
             start = dt.datetime.combine(day, dt.time())
             return start + dt.timedelta(days=1) if end else start
-        return dt.datetime.fromisoformat(text.strip())
+        return dt.datetime.fromisoformat(text)
     except ValueError:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
@@ -72,66 +78,90 @@ def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
     return crm.contacts.register(request).contact
 
 
-HANDLERS: dict[tuple[str, str | None], Handler] = {
-    ("operator", "add"): lambda crm, a: crm.operators.create(
-        a.name, max_load=a.max_load, active=not a.inactive
+Command = tuple[Handler, type]
+
+# Each command and the type it prints, so an empty list still prints its table head.
+COMMANDS: dict[tuple[str, str | None], Command] = {
+    ("operator", "add"): (
+        lambda crm, a: crm.operators.create(a.name, max_load=a.max_load, active=not a.inactive),
+        OperatorInfo,
     ),
-    ("operator", "list"): lambda crm, a: crm.operators.list(),
-    ("operator", "show"): lambda crm, a: crm.operators.get(a.operator),
-    ("operator", "delete"): lambda crm, a: crm.operators.delete(a.operator),
-    ("operator", "set"): lambda crm, a: crm.operators.update(
-        a.operator, name=a.name, max_load=a.max_load, active=a.active
+    ("operator", "list"): (lambda crm, a: crm.operators.list(), OperatorInfo),
+    ("operator", "show"): (lambda crm, a: crm.operators.get(a.operator), OperatorInfo),
+    ("operator", "delete"): (lambda crm, a: crm.operators.delete(a.operator), OperatorInfo),
+    ("operator", "set"): (
+        lambda crm, a: crm.operators.update(
+            a.operator, name=a.name, max_load=a.max_load, active=a.active
+        ),
+        OperatorInfo,
     ),
-    ("source", "add"): lambda crm, a: crm.sources.create(a.name, code=a.code),
-    ("source", "list"): lambda crm, a: crm.sources.list(),
-    ("source", "show"): lambda crm, a: crm.sources.get(a.source),
-    ("source", "delete"): lambda crm, a: crm.sources.delete(a.source),
-    ("source", "set"): lambda crm, a: (
-        crm.sources.update(a.source, name=a.name, code=a.code)
-        if a.code is not None
-        else crm.sources.update(a.source, name=a.name)
+    ("source", "add"): (lambda crm, a: crm.sources.create(a.name, code=a.code), SourceInfo),
+    ("source", "list"): (lambda crm, a: crm.sources.list(), SourceInfo),
+    ("source", "show"): (lambda crm, a: crm.sources.get(a.source), SourceInfo),
+    ("source", "delete"): (lambda crm, a: crm.sources.delete(a.source), SourceInfo),
+    ("source", "set"): (
+        lambda crm, a: (
+            crm.sources.update(a.source, name=a.name, code=a.code)
+            if a.code is not None
+            else crm.sources.update(a.source, name=a.name)
+        ),
+        SourceInfo,
     ),
-    ("source", "weights"): lambda crm, a: crm.sources.set_weights(a.source, _weights(a)),
-    ("contact", "add"): _contact_add,
-    ("contact", "show"): lambda crm, a: crm.contacts.get(a.id),
-    ("contact", "close"): lambda crm, a: crm.contacts.close(a.id),
-    ("contact", "reopen"): lambda crm, a: crm.contacts.reopen(a.id),
-    ("leads", None): lambda crm, a: crm.leads.search(a.search, limit=a.limit),
-    ("stats", None): lambda crm, a: crm.stats.operators(
-        parse_date(a.since, end=False), parse_date(a.until, end=True)
+    ("source", "weights"): (
+        lambda crm, a: crm.sources.set_weights(a.source, _weights(a)),
+        SourceInfo,
     ),
-    ("settings", None): lambda crm, a: (
-        {"phone_region": crm.settings.set_phone_region(a.phone_region)}
-        if a.phone_region
-        else {"phone_region": crm.settings.phone_region()}
+    ("contact", "add"): (_contact_add, ContactInfo),
+    ("contact", "show"): (lambda crm, a: crm.contacts.get(a.id), ContactInfo),
+    ("contact", "close"): (lambda crm, a: crm.contacts.close(a.id), ContactInfo),
+    ("contact", "reopen"): (lambda crm, a: crm.contacts.reopen(a.id), ContactInfo),
+    ("leads", None): (lambda crm, a: crm.leads.search(a.search, limit=_limit(a)), LeadInfo),
+    ("stats", None): (
+        lambda crm, a: crm.stats.operators(
+            parse_date(a.since, end=False), parse_date(a.until, end=True)
+        ),
+        Statistics,
+    ),
+    ("settings", None): (
+        lambda crm, a: (
+            {"phone_region": crm.settings.set_phone_region(a.phone_region)}
+            if a.phone_region
+            else {"phone_region": crm.settings.phone_region()}
+        ),
+        dict,
     ),
 }
 
 
+def _limit(args: argparse.Namespace) -> int | None:
+    if args.limit is None:
+        return None
+    if args.limit < 0:
+        raise InvalidValue(QT_TRANSLATE_NOOP("errors", "--limit must not be negative."))
+    return min(args.limit, MAX_ID)
+
+
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
-    handler = HANDLERS[(args.command, getattr(args, "action", None))]
-    if args.command == "leads" and args.limit is not None and args.limit < 0:
-        raise InvalidValue(QT_TRANSLATE_NOOP("errors", "--limit must not be negative."))
+    handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
     crm = open_crm(resolve_location(args.db))
     try:
         result = handler(crm, args)
     finally:
         crm.close()
-    render(result, as_json=args.json)
+    render(result, kind, as_json=args.json)
     return 0
 
 
-def render(result: object, *, as_json: bool) -> None:
+def render(result: object, kind: type, *, as_json: bool) -> None:
     """Lists print as JSON arrays or tables; single objects as an object or a one-row table."""
-    items = result if isinstance(result, list) else [result]
     if isinstance(result, dict):
         if as_json:
             output.print_json(result)
         else:
             sys.stdout.write("".join(f"{k}: {v}\n" for k, v in result.items()))
         return
-    kind = type(items[0]) if items else _EMPTY_LIST_KIND
+    items = result if isinstance(result, list) else [result]
     to_json, to_text = output.FORMATS[kind]
     if as_json:
         output.print_json(
@@ -139,7 +169,3 @@ def render(result: object, *, as_json: bool) -> None:
         )
     else:
         sys.stdout.write(to_text(items) + "\n")
-
-
-# An empty list comes only from the list commands; an empty table is printed for them.
-_EMPTY_LIST_KIND = type(None)

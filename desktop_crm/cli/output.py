@@ -123,7 +123,8 @@ def stats_json(stats: Statistics) -> Json:
     }
 
 
-def print_json(data: object, stream: TextIO = sys.stdout) -> None:
+def print_json(data: object, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout  # looked up now: tests and callers may redirect it
     json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
@@ -224,5 +225,4 @@ FORMATS: dict[type, Format] = {
     ContactInfo: (contact_json, contacts_table),
     LeadInfo: (lead_json, leads_text),
     Statistics: (stats_json, lambda items: stats_table(items[0])),
-    type(None): (lambda item: item, lambda items: "(none)"),
 }

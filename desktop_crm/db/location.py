@@ -21,6 +21,7 @@ class DatabaseLocation:
     """A SQLite file for now; PostgreSQL arrives behind the same type later."""
 
     path: Path
+    is_default: bool = False  # the per-user file, whose folder we may create
 
     @property
     def url(self) -> str:
@@ -44,7 +45,7 @@ def resolve_location(
     url = environ.get(ENV_VAR, "").strip()
     if url:
         return parse_location(url)
-    return DatabaseLocation(default_database_path())
+    return DatabaseLocation(default_database_path(), is_default=True)
 
 
 def parse_location(value: str) -> DatabaseLocation:

@@ -6,7 +6,10 @@ guard) stays behind ``Storage`` so that a PostgreSQL backend can replace it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +26,11 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
+
+
+# Explicit, so the stored text stays 'YYYY-MM-DD HH:MM:SS[.ffffff]' after Python 3.12
+# deprecated sqlite3's implicit datetime adapter.
+sqlite3.register_adapter(dt.datetime, lambda value: value.isoformat(" "))
 
 
 def known_migrations() -> list[str]:
@@ -88,16 +96,22 @@ class Storage:
 
 def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Storage:
     """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure."""
-    inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
+    if location.is_default:
+        _create_default_folder(location)
+    state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
     database = pw.SqliteDatabase(
         str(location.path),
         timeout=busy_timeout,
-        pragmas=[("journal_mode", "wal"), ("foreign_keys", 1), ("synchronous", "normal")],
+        # journal_mode is persistent in the file and set once below, with retries.
+        pragmas=[("foreign_keys", 1), ("synchronous", "normal")],
     )
     try:
         with busy_as_error():
             database.connect()
-            _migrate(database, location)
+            _use_wal(database, busy_timeout)
+            # An up-to-date file needs no write lock: readers must not queue behind writers.
+            if state.version != SCHEMA_VERSION:
+                _migrate(database, location)
     except (pw.DatabaseError, DatabaseOpenError, DatabaseBusy) as error:
         database.close()
         if isinstance(error, DatabaseOpenError | DatabaseBusy):
@@ -109,6 +123,32 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
         ) from error
     database_proxy.initialize(database)
     return Storage(database, location)
+
+
+def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:
+    """Switch the file to WAL once. SQLite answers 'locked' at once, without waiting,
+    when several processes switch a fresh file together, so retry until the timeout."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            if str(database.pragma("journal_mode")).lower() == "wal":
+                return
+            database.pragma("journal_mode", "wal")
+        except pw.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _create_default_folder(location: DatabaseLocation) -> None:
+    try:
+        location.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder}: {reason}."),
+            folder=str(location.path.parent),
+            reason=error.strerror or str(error),
+        ) from error
 
 
 def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:

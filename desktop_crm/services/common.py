@@ -12,6 +12,8 @@ from desktop_crm.services.dto import LeadRef, OperatorRef, SourceRef
 
 MAX_NAME_LENGTH = 200
 MAX_CODE_LENGTH = 32
+MAX_COUNT = 1_000_000  # a sane ceiling for limits and weights
+MAX_ID = 2**63 - 1  # the largest row id the database stores
 
 
 def aware_utc(value: dt.datetime) -> dt.datetime:
@@ -45,6 +47,7 @@ def clean_name(value: str, field: str, what: str) -> str:
 
 
 def check_non_negative(value: int, field: str) -> int:
+    """A limit or a weight: a whole number from 0 to ``MAX_COUNT``."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "{field} must be a whole number."), field=field
@@ -54,6 +57,13 @@ def check_non_negative(value: int, field: str) -> int:
             QT_TRANSLATE_NOOP("errors", "{field} must not be negative (got {value})."),
             field=field,
             value=value,
+        )
+    if value > MAX_COUNT:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "{field} must be at most {limit} (got {value})."),
+            field=field,
+            value=value,
+            limit=MAX_COUNT,
         )
     return value
 
@@ -71,11 +81,16 @@ def lead_ref(lead: Lead) -> LeadRef:
 
 
 def as_id(reference: int | str) -> int | None:
-    """An integer (or a string of digits) is an id."""
+    """An integer (or a string of digits) is an id; one too large to be stored is -1,
+    which matches nothing."""
     if isinstance(reference, int):
-        return reference
-    text = reference.strip()
-    return int(text) if text.isdigit() else None
+        value = reference
+    else:
+        text = reference.strip()
+        if not (text.isascii() and text.isdigit()):
+            return None
+        value = int(text)
+    return value if 0 <= value <= MAX_ID else -1
 
 
 def find_operator(reference: int | str) -> Operator:
@@ -110,7 +125,7 @@ def find_source(reference: int | str) -> Source:
 
 
 def find_contact(contact_id: int) -> Contact:
-    contact = Contact.get_or_none(Contact.id == contact_id)
+    contact = Contact.get_or_none(Contact.id == as_id(contact_id))
     if contact is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "No contact #{id}."), id=contact_id)
     return contact

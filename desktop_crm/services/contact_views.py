@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, Operator, Source
-from desktop_crm.services.common import aware_utc, lead_ref, operator_ref, source_ref
-from desktop_crm.services.dto import ContactInfo
+from desktop_crm.services.common import aware_utc, lead_ref, naive_utc, operator_ref, source_ref
+from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
 
 
 def contact_query() -> pw.ModelSelect:
@@ -51,3 +52,55 @@ def contacts_of_leads(lead_ids: Iterable[int]) -> dict[int, list[ContactInfo]]:
         for contact in query:
             grouped[contact.lead_id].append(to_info(contact))
     return grouped
+
+
+def contact_condition(flt: ContactFilter) -> pw.Expression:
+    condition: pw.Expression = pw.SQL("1 = 1")
+    if flt.state is ContactState.ACTIVE:
+        condition &= Contact.is_active == True  # noqa: E712
+    elif flt.state is ContactState.CLOSED:
+        condition &= Contact.is_active == False  # noqa: E712
+    elif flt.state is ContactState.UNASSIGNED:
+        condition &= (Contact.is_active == True) & Contact.operator.is_null()  # noqa: E712
+    if flt.source_id is not None:
+        condition &= Contact.source == flt.source_id
+    if flt.operator_id is not None:
+        condition &= Contact.operator == flt.operator_id
+    if flt.lead_id is not None:
+        condition &= Contact.lead == flt.lead_id
+    return condition
+
+
+ContactKey = tuple[dt.datetime, int]
+
+
+def contact_key(contact: ContactInfo) -> ContactKey:
+    """Where a contact stands in the queue: (created_at, id), both ascending."""
+    return (naive_utc(contact.created_at), contact.id)
+
+
+def contact_page(
+    flt: ContactFilter,
+    newest_first: bool = True,
+    after: ContactKey | None = None,
+    through: ContactKey | None = None,
+    limit: int = 200,
+) -> list[ContactInfo]:
+    """One keyset page: the rows after ``after`` (exclusive) in queue order, up to
+    ``through`` (inclusive) when given, at most ``limit``. No OFFSET: page 1000
+    costs what page 1 costs."""
+    order_key = pw.Tuple(Contact.created_at, Contact.id)
+    query = contact_query().where(contact_condition(flt))
+    if after is not None:
+        query = query.where(
+            order_key < pw.Tuple(*after) if newest_first else order_key > pw.Tuple(*after)
+        )
+    if through is not None:
+        query = query.where(
+            order_key >= pw.Tuple(*through) if newest_first else order_key <= pw.Tuple(*through)
+        )
+    if newest_first:
+        query = query.order_by(Contact.created_at.desc(), Contact.id.desc())
+    else:
+        query = query.order_by(Contact.created_at, Contact.id)
+    return [to_info(c) for c in query.limit(limit)]

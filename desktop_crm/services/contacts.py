@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Lead, utcnow
@@ -11,9 +12,9 @@ from desktop_crm.domain.distribution import Decision, RandInt
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, LimitReached
 from desktop_crm.services.common import find_contact, find_source, naive_utc
-from desktop_crm.services.contact_views import contact_info
+from desktop_crm.services.contact_views import ContactKey, contact_info, contact_page
 from desktop_crm.services.distributor import decide
-from desktop_crm.services.dto import ContactInfo, RegisterResult
+from desktop_crm.services.dto import BulkResult, ContactFilter, ContactInfo, RegisterResult
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of
 from desktop_crm.services.settings import phone_region
@@ -136,42 +137,79 @@ class ContactService:
         with self._storage.read():
             return self._info(find_contact(contact_id).id)
 
+    def page(
+        self,
+        flt: ContactFilter,
+        newest_first: bool = True,
+        after: ContactKey | None = None,
+        through: ContactKey | None = None,
+        limit: int = 200,
+    ) -> list[ContactInfo]:
+        """A keyset page of the queue (see ``contact_page``)."""
+        with self._storage.read():
+            return contact_page(flt, newest_first, after, through, limit)
+
     def close(self, contact_id: int) -> ContactInfo:
         """Frees the operator's slot. Closing a closed contact changes nothing."""
+        result = self.close_many([contact_id])
+        return result.changed[0]
+
+    def close_many(self, contact_ids: Sequence[int]) -> BulkResult:
+        """Close several contacts in one transaction (unknown ids refuse the whole call)."""
         with self._storage.write():
-            contact = find_contact(contact_id)
-            changed = contact.is_active
-            if changed:
-                Contact.update(is_active=False).where(Contact.id == contact.id).execute()
-            info = self._info(contact.id)
-        if changed:
+            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            active = [c.id for c in contacts if c.is_active]
+            if active:
+                Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
+            infos = tuple(self._info(c.id) for c in contacts)
+        if active:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
-        return info
+        return BulkResult(infos)
 
     def reopen(self, contact_id: int) -> ContactInfo:
         """Only while its operator is below the limit."""
+        result = self.reopen_many([contact_id])
+        if result.refused:
+            raise result.refused[0][1]
+        return result.changed[0]
+
+    def reopen_many(self, contact_ids: Sequence[int]) -> BulkResult:
+        """Reopen those whose operator has room (in the given order); report the rest."""
+        changed: list[int] = []
+        refused: list[tuple[int, LimitReached]] = []
         with self._storage.write():
-            contact = find_contact(contact_id)
-            changed = not contact.is_active
-            if changed:
+            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            loads: dict[int, int] = {}
+            for contact in contacts:
+                if contact.is_active:
+                    continue
                 if contact.operator_id is not None:
                     operator = contact.operator
-                    if load_of(operator.id) >= operator.max_load:
-                        raise LimitReached(
-                            QT_TRANSLATE_NOOP(
-                                "errors",
-                                "{name} is at the limit ({max_load}); contact #{id} cannot "
-                                "be reopened. Close another contact or raise the limit.",
-                            ),
-                            name=operator.name,
-                            max_load=operator.max_load,
-                            id=contact.id,
-                        )
-                Contact.update(is_active=True).where(Contact.id == contact.id).execute()
-            info = self._info(contact.id)
+                    load = loads.setdefault(operator.id, load_of(operator.id))
+                    if load >= operator.max_load:
+                        refused.append((contact.id, self._limit_error(contact)))
+                        continue
+                    loads[operator.id] = load + 1
+                changed.append(contact.id)
+            if changed:
+                Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
+            infos = tuple(self._info(c.id) for c in contacts if c.id not in dict(refused))
         if changed:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
-        return info
+        return BulkResult(infos, tuple(refused))
+
+    @staticmethod
+    def _limit_error(contact: Contact) -> LimitReached:
+        return LimitReached(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{name} is at the limit ({max_load}); contact #{id} cannot "
+                "be reopened. Close another contact or raise the limit.",
+            ),
+            name=contact.operator.name,
+            max_load=contact.operator.max_load,
+            id=contact.id,
+        )
 
     @staticmethod
     def _info(contact_id: int) -> ContactInfo:

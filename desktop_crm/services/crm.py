@@ -25,7 +25,7 @@ class Crm:
         self.sources = SourceService(storage, self.events)
         self.contacts = ContactService(storage, self.events, randint)
         self.leads = LeadService(storage)
-        self.stats = StatsService(storage)
+        self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events)
 
     @property

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desktop_crm.errors import CrmError
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +111,58 @@ class Statistics:
     operators: tuple[OperatorStats, ...]
     unassigned: tuple[SourceCount, ...]
     sources: tuple[SourceRef, ...] = field(default=())
+
+
+class ContactState(StrEnum):
+    ALL = "all"
+    ACTIVE = "active"
+    CLOSED = "closed"
+    UNASSIGNED = "unassigned"  # active and without an operator: the queue to work
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFilter:
+    state: ContactState = ContactState.ALL
+    source_id: int | None = None
+    operator_id: int | None = None
+    lead_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    id: int
+    external_id: str
+    name: str
+    created_at: dt.datetime  # aware, UTC
+    contact_count: int
+    last_contact_at: dt.datetime | None
+
+
+class LeadSort(StrEnum):
+    NEWEST = "newest"
+    NAME = "name"
+    EXTERNAL_ID = "external_id"
+
+
+@dataclass(frozen=True, slots=True)
+class BulkResult:
+    """Several contacts changed in one transaction; refusals carry their messages."""
+
+    changed: tuple[ContactInfo, ...]
+    refused: tuple[tuple[int, CrmError], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OperatorShare:
+    operator: OperatorRef
+    weight: int
+    configured: float  # share of the source's total weight, 0..1
+    delivered: int  # contacts of the period on this source
+    delivered_share: float  # share of the source's assigned contacts, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class SourceShares:
+    source: SourceRef
+    operators: tuple[OperatorShare, ...]
+    unassigned: int

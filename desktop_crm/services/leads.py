@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead
@@ -9,7 +11,7 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.contact_views import contacts_of_leads
-from desktop_crm.services.dto import LeadInfo
+from desktop_crm.services.dto import LeadInfo, LeadRow, LeadSort
 from desktop_crm.services.settings import phone_region
 
 
@@ -41,6 +43,46 @@ def contains(column: pw.Field, text: str) -> pw.Node:
     return pw.NodeList((column, pw.SQL("LIKE ? ESCAPE '\\'", [like_pattern(text)])))
 
 
+LeadKey = tuple[object, ...]
+
+_SORT_COLUMNS: dict[LeadSort, tuple[pw.Field, ...]] = {
+    LeadSort.NEWEST: (Lead.id,),
+    LeadSort.NAME: (Lead.name_folded, Lead.id),
+    LeadSort.EXTERNAL_ID: (Lead.external_id,),
+}
+
+
+def lead_key(row: LeadRow, sort: LeadSort) -> LeadKey:
+    """The keyset position of ``row`` in ``sort`` order."""
+    if sort is LeadSort.NEWEST:
+        return (row.id,)
+    if sort is LeadSort.NAME:
+        return (row.name.casefold(), row.id)
+    return (row.external_id,)
+
+
+def _lead_rows(query: pw.ModelSelect) -> list[LeadRow]:
+    count = Contact.select(pw.fn.COUNT(Contact.id)).where(Contact.lead == Lead.id)
+    last = Contact.select(pw.fn.MAX(Contact.created_at)).where(Contact.lead == Lead.id)
+    rows = query.select_extend(count.alias("contact_count"), last.alias("last_contact_at"))
+    return [
+        LeadRow(
+            lead.id,
+            lead.external_id,
+            lead.name,
+            aware_utc(lead.created_at),
+            lead.contact_count,
+            None if lead.last_contact_at is None else aware_utc(_as_datetime(lead.last_contact_at)),
+        )
+        for lead in rows
+    ]
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    # An aggregate comes back as stored text on SQLite and as a datetime elsewhere.
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 class LeadService:
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
@@ -57,6 +99,34 @@ class LeadService:
                 return None
             count = Contact.select().where(Contact.lead == lead.id).count()
             return LeadInfo(lead.id, lead.external_id, lead.name, aware_utc(lead.created_at), count)
+
+    def page(
+        self,
+        text: str = "",
+        sort: LeadSort = LeadSort.NEWEST,
+        after: LeadKey | None = None,
+        through: LeadKey | None = None,
+        limit: int = 200,
+    ) -> list[LeadRow]:
+        """A keyset page of leads matching ``text``, with contact counts (no OFFSET)."""
+        columns = _SORT_COLUMNS[sort]
+        key = pw.Tuple(*columns) if len(columns) > 1 else columns[0]
+        descending = sort is LeadSort.NEWEST
+
+        def bound(value: LeadKey) -> object:
+            return pw.Tuple(*value) if len(value) > 1 else value[0]
+
+        with self._storage.read():
+            query = Lead.select()
+            condition = search_condition(text, phone_region())
+            if condition is not None:
+                query = query.where(condition)
+            if after is not None:
+                query = query.where(key < bound(after) if descending else key > bound(after))
+            if through is not None:
+                query = query.where(key >= bound(through) if descending else key <= bound(through))
+            order = [c.desc() for c in columns] if descending else list(columns)
+            return _lead_rows(query.order_by(*order).limit(limit))
 
     def search(self, text: str = "", limit: int | None = None) -> list[LeadInfo]:
         """Leads (newest first) with all their contacts, oldest contact first."""

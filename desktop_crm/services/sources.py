@@ -135,6 +135,12 @@ class SourceService:
             resolved: dict[int, int] = {}
             for operator_reference, weight in weights.items():
                 operator = find_operator(operator_reference)
+                if operator.id in resolved:
+                    raise InvalidValue(
+                        QT_TRANSLATE_NOOP("errors", "Operator {name} is given more than once."),
+                        field="weights",
+                        name=operator.name,
+                    )
                 resolved[operator.id] = check_non_negative(weight, f"weight of {operator.name}")
             SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
             if resolved:

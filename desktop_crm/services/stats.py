@@ -10,8 +10,17 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Operator, Source
 from desktop_crm.db.storage import Storage
 from desktop_crm.services.common import naive_utc, operator_ref, source_ref
-from desktop_crm.services.dto import OperatorStats, SourceCount, Statistics
+from desktop_crm.services.dto import (
+    OperatorShare,
+    OperatorStats,
+    SourceCount,
+    SourceInfo,
+    SourceRef,
+    SourceShares,
+    Statistics,
+)
 from desktop_crm.services.loads import loads_of
+from desktop_crm.services.sources import SourceService
 
 _ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E712
 
@@ -26,9 +35,49 @@ def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw
     return condition
 
 
+def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShares]:
+    """Per source: each configured operator's weight share against its delivered share."""
+    delivered: dict[tuple[int, int], int] = {}
+    for row in statistics.operators:
+        for count in row.per_source:
+            delivered[(count.source.id, row.operator.id)] = count.total
+    unassigned = {c.source.id: c.total for c in statistics.unassigned}
+    result = []
+    for source in sources:
+        total_weight = sum(w.weight for w in source.weights)
+        assigned = sum(n for (source_id, _), n in delivered.items() if source_id == source.id)
+        result.append(
+            SourceShares(
+                SourceRef(source.id, source.name, source.code),
+                tuple(
+                    OperatorShare(
+                        w.operator,
+                        w.weight,
+                        w.weight / total_weight if total_weight else 0.0,
+                        delivered.get((source.id, w.operator.id), 0),
+                        delivered.get((source.id, w.operator.id), 0) / assigned
+                        if assigned
+                        else 0.0,
+                    )
+                    for w in source.weights
+                ),
+                unassigned.get(source.id, 0),
+            )
+        )
+    return result
+
+
 class StatsService:
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Storage, sources: SourceService) -> None:
         self._storage = storage
+        self._sources = sources
+
+    def shares(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[SourceShares]:
+        """Configured weight shares against delivered shares, per source, for a period."""
+        with self._storage.read():
+            return shares(self.operators(since, until), self._sources.list())
 
     def operators(
         self, since: dt.datetime | None = None, until: dt.datetime | None = None

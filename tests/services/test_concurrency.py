@@ -17,8 +17,12 @@ LIMITS = {"Анна": 7, "Борис": 11, "Вера": 13, "Глеб": 0}
 
 def _open_only(path, barrier, results):
     barrier.wait()
-    crm = open_crm(DatabaseLocation(path), busy_timeout=30)
-    crm.close()
+    try:
+        crm = open_crm(DatabaseLocation(path), busy_timeout=30)
+        crm.close()
+    except Exception as error:  # reported, so a failure is not a silent two-minute wait
+        results.put(repr(error))
+        raise
     results.put("ok")
 
 

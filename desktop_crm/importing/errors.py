@@ -1,0 +1,79 @@
+"""Why a whole file is refused. Raised before any row is yielded (or, for a
+broken record deep in a file, instead of the next row)."""
+
+from __future__ import annotations
+
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
+
+
+class UnreadableFile(CrmError):
+    """The file cannot be imported at all; the message names the file and the reason."""
+
+    @classmethod
+    def cannot_open(cls, name: str, error: OSError) -> UnreadableFile:
+        return cls(
+            QT_TRANSLATE_NOOP("errors", 'Cannot read "{name}": {error}.'),
+            name=name,
+            error=error.strerror or str(error),
+        )
+
+
+class UnsupportedFileType(UnreadableFile):
+    def __init__(self, name: str, suffix: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}": files of type "{suffix}" cannot be imported; '
+                "use CSV, TSV, TXT or XLSX (save an old .xls workbook as .xlsx).",
+            ),
+            name=name,
+            suffix=suffix or "?",
+        )
+
+
+class EmptyFile(UnreadableFile):
+    def __init__(self, name: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("errors", '"{name}" is empty.'), name=name)
+
+
+class NotATable(UnreadableFile):
+    """Binary content, an undecodable text, or a damaged workbook."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}" is not a table: expected CSV/TSV/TXT text or an XLSX workbook.',
+            ),
+            name=name,
+        )
+
+
+class NoIdColumn(UnreadableFile):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}": no column holds the lead\'s id (phone, e-mail or id). '
+                "Choose the id column or the header line.",
+            ),
+            name=name,
+        )
+
+
+class BrokenRecord(UnreadableFile):
+    """A record the CSV parser cannot finish, e.g. a quote that never closes.
+
+    Reading stops here: after an unbalanced quote nothing that follows can be
+    trusted, so skipping ahead would import garbage.
+    """
+
+    def __init__(self, name: str, line: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}", line {line}: a quoted field never ends; check the quotes on that line.',
+            ),
+            name=name,
+            line=line,
+        )

@@ -1,0 +1,181 @@
+"""Turn a record's cells into a valid row or a rejection, cheaply.
+
+The validator is built once per file with the column indexes bound, so a row
+costs a few index look-ups, strips and length checks (and a date parse when a
+date column is mapped). External ids are only stripped: normalising them
+(phones to E.164, e-mails lower-cased) is the services' job.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from desktop_crm.errors import QT_TRANSLATE_NOOP
+from desktop_crm.importing.dates import DateParser
+from desktop_crm.importing.fields import (
+    MAX_DATE_CHARS,
+    MAX_EXTERNAL_ID_CHARS,
+    MAX_MESSAGE_CHARS,
+    MAX_NAME_CHARS,
+    MAX_SOURCE_CHARS,
+    Field,
+)
+from desktop_crm.importing.mapping import ColumnMapping
+
+_QUOTED_VALUE_CHARS = 40  # how much of a bad value a reason quotes
+
+REASON_NO_ID = QT_TRANSLATE_NOOP("importing", 'No lead id: the column "{column}" is empty.')
+REASON_TOO_LONG = QT_TRANSLATE_NOOP(
+    "importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'
+)
+REASON_BAD_DATE = QT_TRANSLATE_NOOP(
+    "importing", 'Cannot read the date "{value}" in the column "{column}".'
+)
+
+
+class RejectCode(StrEnum):
+    NO_ID = "no_id"
+    TOO_LONG = "too_long"
+    BAD_DATE = "bad_date"
+
+
+@dataclass(slots=True)
+class ValidRow:
+    """A row ready for the services.
+
+    ``line``: where the record starts in the file (sheet row for xlsx).
+    ``index``: 0-based position among the data records after the header
+    (blank records count but are never yielded); resume with ``skip=index+1``.
+    ``external_id``: stripped, not normalised. ``name``/``message``: "" when
+    absent. ``source``: the raw id/code/name, None when absent (the file-wide
+    source applies). ``created_at``: naive UTC, None when absent.
+    ``cells``: the raw record, for a rejects file should the services refuse it.
+    """
+
+    line: int
+    index: int
+    external_id: str
+    name: str
+    source: str | None
+    message: str
+    created_at: datetime | None
+    cells: Sequence[str]
+
+
+@dataclass(slots=True)
+class Rejection:
+    """A record refused before reaching the services; ``reason`` is plain English,
+    ``template``/``params`` let the UI translate it (context "importing")."""
+
+    line: int
+    index: int
+    code: RejectCode
+    field: Field
+    template: str
+    params: dict[str, Any]
+    cells: Sequence[str]
+
+    @property
+    def reason(self) -> str:
+        return self.template.format(**self.params)
+
+
+ParsedRow = ValidRow | Rejection
+Validator = Callable[[int, int, Sequence[str]], ParsedRow | None]
+
+_UNMAPPED = sys.maxsize  # an index no row reaches: "cells[i] if i < n" yields "" for free
+
+
+def column_label(headers: Sequence[str], column: int) -> str:
+    """The header text of a column, or "column N" (1-based) when it has none."""
+    if column < len(headers) and headers[column].strip():
+        return headers[column].strip()
+    return f"column {column + 1}"
+
+
+def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DateParser) -> Validator:
+    """A function (line, index, cells) -> ValidRow | Rejection | None (None = blank record).
+
+    The mapping must have an id column (the caller refuses the file otherwise).
+    """
+    # Bound to locals: the closure below runs once per row.
+    get = mapping.columns.get
+    id_col = mapping.columns[Field.EXTERNAL_ID]
+    name_col = get(Field.NAME, _UNMAPPED)
+    source_col = get(Field.SOURCE, _UNMAPPED)
+    message_col = get(Field.MESSAGE, _UNMAPPED)
+    date_col = get(Field.CREATED_AT, _UNMAPPED)
+    parse_date = dates.parse
+    labels = {target: column_label(headers, column) for target, column in mapping.columns.items()}
+    templates = {
+        RejectCode.NO_ID: REASON_NO_ID,
+        RejectCode.TOO_LONG: REASON_TOO_LONG,
+        RejectCode.BAD_DATE: REASON_BAD_DATE,
+    }
+
+    def reject(
+        line: int, index: int, cells: Sequence[str], code: RejectCode, target: Field, **extra: Any
+    ) -> Rejection:
+        params = {"column": labels[target], **extra}
+        return Rejection(line, index, code, target, templates[code], params, cells)
+
+    def too_long(
+        line: int, index: int, cells: Sequence[str], target: Field, value: str, limit: int
+    ) -> Rejection:
+        return reject(
+            line, index, cells, RejectCode.TOO_LONG, target, length=len(value), limit=limit
+        )
+
+    def validate(line: int, index: int, cells: Sequence[str]) -> ParsedRow | None:
+        n = len(cells)
+        external_id = cells[id_col].strip() if id_col < n else ""
+        if not external_id:
+            if not any(cell.strip() for cell in cells):
+                return None  # blank line or ";;;;" filler: not a record worth reporting
+            return reject(line, index, cells, RejectCode.NO_ID, Field.EXTERNAL_ID)
+        if len(external_id) > MAX_EXTERNAL_ID_CHARS:
+            return too_long(
+                line, index, cells, Field.EXTERNAL_ID, external_id, MAX_EXTERNAL_ID_CHARS
+            )
+        name = cells[name_col].strip() if name_col < n else ""
+        if len(name) > MAX_NAME_CHARS:
+            return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
+        source = cells[source_col].strip() if source_col < n else ""
+        if len(source) > MAX_SOURCE_CHARS:
+            return too_long(line, index, cells, Field.SOURCE, source, MAX_SOURCE_CHARS)
+        message = cells[message_col].strip() if message_col < n else ""
+        if "\r" in message:  # a quoted multi-line cell keeps the file's CRLF; store LF
+            message = message.replace("\r\n", "\n").replace("\r", "\n")
+        if len(message) > MAX_MESSAGE_CHARS:
+            return too_long(line, index, cells, Field.MESSAGE, message, MAX_MESSAGE_CHARS)
+        created_at = None
+        if date_col < n:
+            raw_date = cells[date_col].strip()
+            if raw_date:
+                try:
+                    if len(raw_date) > MAX_DATE_CHARS:
+                        raise ValueError(raw_date)
+                    created_at = parse_date(raw_date)
+                except ValueError:
+                    return reject(
+                        line,
+                        index,
+                        cells,
+                        RejectCode.BAD_DATE,
+                        Field.CREATED_AT,
+                        value=_shorten(raw_date),
+                    )
+        return ValidRow(line, index, external_id, name, source or None, message, created_at, cells)
+
+    return validate
+
+
+def _shorten(value: str) -> str:
+    if len(value) <= _QUOTED_VALUE_CHARS:
+        return value
+    return value[: _QUOTED_VALUE_CHARS - 1] + "…"

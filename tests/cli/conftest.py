@@ -1,0 +1,110 @@
+"""Fixtures for the CLI tests: run ``desktop_crm.app.main`` in-process and read its output."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+
+import pytest
+
+from desktop_crm.app import main
+from desktop_crm.cli import commands
+from desktop_crm.db import storage
+from desktop_crm.services import open_crm
+from tests.cli.helpers import Result, assert_user_error
+
+FAST_BUSY_TIMEOUT = 0.2
+
+
+@pytest.fixture(autouse=True)
+def _close_log_handlers():
+    """main() adds a file handler for each test's own log directory; drop it afterwards."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in [h for h in root.handlers if h not in before]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _invoke(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+
+@pytest.fixture
+def run_raw(capsys):
+    """run_raw(*argv) -> Result(code, out, err); argv exactly as given."""
+
+    def _run(*argv) -> Result:
+        capsys.readouterr()
+        code = _invoke([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return _run
+
+
+@pytest.fixture
+def run(run_raw, db_path):
+    """run(*argv) with ``--db <temp file>`` in front."""
+
+    def _run(*argv) -> Result:
+        return run_raw("--db", db_path, *argv)
+
+    return _run
+
+
+@pytest.fixture
+def run_json(run):
+    """run_json(*argv): ``--json`` in front; asserts success and returns the parsed output."""
+
+    def _run(*argv):
+        result = run("--json", *argv)
+        assert result.code == 0, result
+        assert result.err == ""
+        return json.loads(result.out)
+
+    return _run
+
+
+@pytest.fixture
+def run_error(run):
+    """run_error(*argv, code=2) -> the one-line message; asserts a clean user error."""
+
+    def _run(*argv, code: int = 2) -> str:
+        return assert_user_error(run(*argv), code)
+
+    return _run
+
+
+@pytest.fixture
+def seeded(run_json):
+    """alice (limit 2), bob (limit 1), Иван (inactive); sources tg (code tg) and
+    Сайт (code site); tg weights alice=1 bob=0; one contact on tg (to alice)."""
+    ids = {
+        "alice": run_json("operator", "add", "alice", "--max-load", "2")["id"],
+        "bob": run_json("operator", "add", "bob", "--max-load", "1")["id"],
+        "ivan": run_json("operator", "add", "Иван", "--inactive")["id"],
+        "tg": run_json("source", "add", "Telegram bot", "--code", "tg")["id"],
+        "site": run_json("source", "add", "Сайт", "--code", "site")["id"],
+    }
+    run_json("source", "weights", "tg", "alice=1", "bob=0")
+    contact = run_json("contact", "add", "--lead", "+79001234567", "--source", "tg")
+    assert contact["operator"]["name"] == "alice"
+    ids["contact"] = contact["id"]
+    return ids
+
+
+@pytest.fixture
+def fast_busy(monkeypatch):
+    """Make the CLI give up on a locked database after 0.2 s instead of 5 s."""
+    monkeypatch.setattr(storage, "DEFAULT_BUSY_TIMEOUT", FAST_BUSY_TIMEOUT)
+    # open_crm's default was bound at import time: patch it where execute() looks it up.
+    monkeypatch.setattr(
+        commands, "open_crm", functools.partial(open_crm, busy_timeout=FAST_BUSY_TIMEOUT)
+    )
+    return FAST_BUSY_TIMEOUT
