@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,8 @@ import pytest
 
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.services import Crm, open_crm
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 
 @pytest.fixture(autouse=True)

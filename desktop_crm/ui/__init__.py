@@ -1,0 +1,1 @@
+"""The Qt shell: widgets, table models, dialogs and workers. It calls services only."""

@@ -1,0 +1,192 @@
+"""Starting the window: translations, the crash dialog, opening the database
+(with a way out when it cannot be opened), and switching databases."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from desktop_crm import APP_NAME, APP_SLUG
+from desktop_crm.db.location import DatabaseLocation, resolve_location
+from desktop_crm.errors import CrmError
+from desktop_crm.logs import log_path
+from desktop_crm.services import Crm, open_crm
+from desktop_crm.ui.bridge import DataBridge
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.main_window import MainWindow
+from desktop_crm.ui.pages.registry import PAGE_CLASSES
+from desktop_crm.ui.preferences import ORGANIZATION, Preferences
+from desktop_crm.ui.tasks import TaskRunner
+from desktop_crm.ui.texts import error_text
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+def install_translations(app: QApplication, language: str) -> str:
+    """Load our and Qt's translations for ``language`` ('' = the system's). Returns the code."""
+    locale = QLocale(language) if language else QLocale.system()
+    code = locale.name().split("_")[0]
+    for name, folder in (
+        (f"desktop_crm_{code}", str(TRANSLATIONS_DIR)),
+        (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+    return code
+
+
+# -- opening a database --------------------------------------------------------------
+def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
+    """'open', 'new' or 'quit'. The seam tests patch."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QApplication.translate("Application", "Cannot open the database"))
+    box.setText(message)
+    box.setInformativeText(
+        QApplication.translate("Application", "The file was not changed. Pick another one?")
+    )
+    open_button = box.addButton(
+        QApplication.translate("Application", "Open another file…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    new_button = box.addButton(
+        QApplication.translate("Application", "Create a new database…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QApplication.translate("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "new" if clicked is new_button else "quit"
+
+
+def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
+    """A file dialog; None when cancelled. The seam tests patch."""
+    title = QApplication.translate("Application", "New database" if create else "Open database")
+    if create:
+        path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", DATABASE_FILTER)
+    else:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", DATABASE_FILTER)
+    return Path(path) if path else None
+
+
+def open_interactively(
+    location: DatabaseLocation, opener: Callable[[DatabaseLocation], Crm] = open_crm
+) -> Crm | None:
+    """Open ``location``; when it fails, say why and let the user pick another file or quit."""
+    while True:
+        try:
+            return opener(location)
+        except CrmError as error:
+            log.warning("cannot open %s: %s", location, error)
+            choice = ask_after_open_failure(None, error_text(error))
+        if choice == "quit":
+            return None
+        path = choose_database_file(None, create=choice == "new")
+        if path is not None:
+            location = DatabaseLocation(path)
+
+
+# -- the controller ---------------------------------------------------------------------
+class AppController:
+    """Owns the open database and its window; File > New/Open replace both."""
+
+    def __init__(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        self.window: MainWindow | None = None
+        self.ctx: UiContext | None = None
+
+    def show(self, crm: Crm) -> MainWindow:
+        runner = TaskRunner(crm.storage.close_thread_connection)
+        ctx = UiContext(crm, runner, DataBridge(crm), self.preferences)
+        window = MainWindow(ctx, PAGE_CLASSES)
+        window.new_database_requested.connect(lambda: self.switch(create=True))
+        window.open_database_requested.connect(lambda: self.switch(create=False))
+        window.restore_state()
+        window.reload()
+        window.show()
+        self.preferences.last_database = str(crm.location.path)
+        old, self.window, self.ctx = self.window, window, ctx
+        if old is not None:
+            old.close()
+        return window
+
+    def switch(self, create: bool) -> None:
+        parent = self.window
+        path = choose_database_file(parent, create)
+        if path is None:
+            return
+        if self.ctx is not None and path.resolve() == self.ctx.crm.location.path.resolve():
+            return
+        old_ctx = self.ctx
+        try:
+            crm = open_crm(DatabaseLocation(path))
+        except CrmError as error:
+            QMessageBox.warning(
+                parent,
+                QApplication.translate("Application", "Cannot open the database"),
+                error_text(error),
+            )
+            return  # a failed open leaves the current database in place
+        self.show(crm)
+        if old_ctx is not None:
+            old_ctx.crm.close()
+
+
+# -- crashes ----------------------------------------------------------------------------------
+def install_crash_handler() -> None:
+    """An unexpected error is logged with its traceback and shown in a dialog; what was
+    already committed stays committed, and the window keeps running."""
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        show_crash(value)
+
+    sys.excepthook = handle
+
+
+def show_crash(error: BaseException) -> None:
+    QMessageBox.critical(
+        QApplication.activeWindow(),
+        QApplication.translate("Application", "Unexpected error"),
+        QApplication.translate(
+            "Application",
+            "Something went wrong: {error}\n\nYour saved data is safe. Details are in the "
+            "log file:\n{log}",
+        ).format(error=error, log=log_path()),
+    )
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_SLUG)
+    app.setApplicationDisplayName(APP_NAME)
+    preferences = Preferences()
+    install_translations(app, preferences.language)  # type: ignore[arg-type]
+    install_crash_handler()
+    try:
+        location = resolve_location(args.db)
+    except CrmError as error:
+        QMessageBox.warning(None, APP_NAME, error_text(error))
+        return 2
+    crm = open_interactively(location)
+    if crm is None:
+        return 1
+    controller = AppController(preferences)
+    controller.show(crm)
+    return app.exec()

@@ -1,0 +1,59 @@
+"""One Qt signal for "data changed", fed by the services' observer and by
+polling the database for other processes' commits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop_crm.errors import CrmError
+from desktop_crm.services import Crm
+from desktop_crm.services.events import Change
+
+POLL_INTERVAL_MS = 700  # another process's write shows within about a second
+COALESCE_MS = 60  # a burst of commits (an import) becomes one refresh
+
+
+class DataBridge(QObject):
+    changed = Signal(object)  # frozenset[Change]
+    _from_any_thread = Signal(object)
+
+    def __init__(self, crm: Crm, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._crm = crm
+        self._pending: set[Change] = set()
+        self._flush_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        # Services may commit on worker threads; a queued signal brings it here.
+        self._from_any_thread.connect(self._collect)
+        self._unsubscribe = crm.events.subscribe(self._from_any_thread.emit)
+        self._version = self._read_version()
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self.poll)
+        self._poll_timer.start()
+
+    def _read_version(self) -> int | None:
+        try:
+            return self._crm.storage.data_version()
+        except CrmError:
+            return None  # busy: try again at the next tick
+
+    def poll(self) -> None:
+        """Compare PRAGMA data_version: it moves when another connection commits."""
+        version = self._read_version()
+        if version is not None and version != self._version:
+            self._version = version
+            self._collect(frozenset({Change.EXTERNAL}))
+
+    def _collect(self, changes: frozenset[Change]) -> None:
+        self._pending |= changes
+        self._flush_timer.start()
+
+    def _flush(self) -> None:
+        changes, self._pending = frozenset(self._pending), set()
+        if changes:
+            self.changed.emit(changes)
+
+    def stop(self) -> None:
+        self._poll_timer.stop()
+        self._flush_timer.stop()
+        self._unsubscribe()

@@ -1,0 +1,185 @@
+"""The intake form: type a contact in by hand. Ctrl+N focuses it; Enter registers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.errors import CrmError, InvalidValue
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.dto import ContactInfo, SourceInfo
+from desktop_crm.services.events import Change
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.texts import error_text, reason_label
+from desktop_crm.ui.widgets import InlineMessage
+
+LOOKUP_DELAY_MS = 250
+
+
+class _EnterSubmits(QObject):
+    """Enter in the message box registers; Shift+Enter starts a new line."""
+
+    def __init__(self, form: IntakeForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._form.register()
+            return True
+        return False
+
+
+class IntakeForm(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.external_id = QLineEdit(placeholderText=self.tr("phone, e-mail or messenger id"))
+        self.lead_status = QLabel()
+        self.lead_status.setWordWrap(True)
+        self.lead_status.setStyleSheet("color: palette(mid);")
+        self.id_message = InlineMessage()
+        self.name = QLineEdit(placeholderText=self.tr("optional"))
+        self.source = QComboBox()
+        self.source.setMinimumContentsLength(12)
+        self.source.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.message = QPlainTextEdit()
+        self.message.setPlaceholderText(self.tr("What the lead wrote (Shift+Enter: new line)"))
+        self.message.setTabChangesFocus(True)
+        self.message.setMaximumHeight(90)
+        self.message.installEventFilter(_EnterSubmits(self))
+        self.register_button = QPushButton(self.tr("Register"))
+        self.register_button.setDefault(True)
+        self.outcome = InlineMessage()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("External id:"), self.external_id)
+        form.addRow("", self.lead_status)
+        form.addRow("", self.id_message)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Message:"), self.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.register_button)
+        layout.addWidget(self.outcome)
+        layout.addStretch(1)
+
+        self._lookup_timer = QTimer(self, singleShot=True, interval=LOOKUP_DELAY_MS)
+        self._lookup_timer.timeout.connect(self.look_up_lead)
+        self.external_id.textEdited.connect(self._id_edited)
+        self.external_id.returnPressed.connect(self.register)
+        self.name.returnPressed.connect(self.register)
+        self.register_button.clicked.connect(self.register)
+        ctx.bridge.changed.connect(self._data_changed)
+        self.reload_sources()
+
+    # -- sources -----------------------------------------------------------------
+    def reload_sources(self) -> None:
+        current = self.source.currentData()
+        sources: list[SourceInfo] = self.ctx.crm.sources.list(with_weights=False)
+        self.source.clear()
+        for source in sources:
+            label = f"{source.name} ({source.code})" if source.code else source.name
+            self.source.addItem(label, source.id)
+        if current is not None and (index := self.source.findData(current)) >= 0:
+            self.source.setCurrentIndex(index)
+        self.register_button.setEnabled(bool(sources))
+        if not sources:
+            self.lead_status.setText(self.tr("Add a source first (Sources screen)."))
+
+    def _data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.SOURCES, Change.EXTERNAL}:
+            self.reload_sources()
+        if changes & {Change.CONTACTS, Change.LEADS, Change.EXTERNAL}:
+            self.look_up_lead()
+
+    # -- lead lookup while typing ----------------------------------------------------
+    def _id_edited(self) -> None:
+        self.id_message.clear_message()
+        self._lookup_timer.start()
+
+    def look_up_lead(self) -> None:
+        text = self.external_id.text().strip()
+        if not text:
+            self.lead_status.clear()
+            return
+        try:
+            lead = self.ctx.crm.leads.find(text)
+        except CrmError:
+            return  # busy: the next keystroke or change asks again
+        if lead is None:
+            self.lead_status.setText(self.tr("New lead"))
+            return
+        who = lead.name or lead.external_id
+        contacts = self.tr("%n contact(s)", "", lead.contact_count)
+        self.lead_status.setText(
+            self.tr("Known lead: {who} ({id}), {contacts}").format(
+                who=who, id=lead.external_id, contacts=contacts
+            )
+        )
+
+    # -- registering -----------------------------------------------------------------
+    def focus_form(self) -> None:
+        self.external_id.setFocus()
+        self.external_id.selectAll()
+
+    def register(self) -> None:
+        source_id = self.source.currentData()
+        if source_id is None:
+            self.outcome.show_error(self.tr("Choose a source."))
+            return
+        request = ContactRequest(
+            external_id=self.external_id.text(),
+            source=int(source_id),
+            name=self.name.text(),
+            message=self.message.toPlainText().strip(),
+        )
+        try:
+            contact = self.ctx.crm.contacts.register(request).contact
+        except InvalidValue as error:
+            target = self.id_message if error.field == "external_id" else self.outcome
+            target.show_error(error_text(error))
+            if error.field == "external_id":
+                self.external_id.setFocus()
+            return
+        except CrmError as error:
+            self.outcome.show_error(error_text(error))
+            return
+        self._show_outcome(contact)
+        self.external_id.clear()
+        self.name.clear()
+        self.message.clear()
+        self.lead_status.clear()
+        self.focus_form()
+
+    def _show_outcome(self, contact: ContactInfo) -> None:
+        if contact.operator is not None:
+            text = self.tr("Contact #{id} went to {operator}.").format(
+                id=contact.id, operator=contact.operator.name
+            )
+            self.outcome.show_info(text, msecs=0)
+        else:
+            reason = reason_label(contact.reason)
+            text = self.tr("Contact #{id} left unassigned: {reason}.").format(
+                id=contact.id, reason=reason
+            )
+            self.outcome.show_error(text)

@@ -1,0 +1,237 @@
+"""The dispatcher's window: a screen list on the left, the screen, the intake dock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop_crm import APP_NAME, __version__
+from desktop_crm.services.events import Change
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.dialogs import show_info
+from desktop_crm.ui.intake import IntakeForm
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.welcome import WelcomePage
+
+PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
+    "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "leads": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "operators": QStyle.StandardPixmap.SP_DialogYesButton,
+    "sources": QStyle.StandardPixmap.SP_DriveNetIcon,
+    "statistics": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "imports": QStyle.StandardPixmap.SP_DialogOpenButton,
+}
+
+
+class MainWindow(QMainWindow):
+    new_database_requested = Signal()
+    open_database_requested = Signal()
+    import_requested = Signal()
+
+    def __init__(
+        self, ctx: UiContext, page_classes: Sequence[type[Page]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(f"{APP_NAME} — {ctx.crm.location.path.name}")
+        self.setObjectName("MainWindow")
+
+        self.pages: dict[str, Page] = {}
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.welcome = WelcomePage(ctx)
+        self.stack.addWidget(self.welcome)
+        for page_class in page_classes:
+            page = page_class(ctx)
+            self.pages[page.name] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            if page.name in PAGE_ICONS:
+                item.setIcon(self.style().standardIcon(PAGE_ICONS[page.name]))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.intake = IntakeForm(ctx)
+        self.intake_dock = QDockWidget(self.tr("New contact"), self)
+        self.intake_dock.setObjectName("IntakeDock")
+        self.intake_dock.setWidget(self.intake)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.intake_dock)
+
+        self.database_label = QLabel(str(ctx.crm.location.path))
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self._build_menus()
+        self.welcome.go_to.connect(self.show_page)
+        self.welcome.new_contact_requested.connect(self.new_contact)
+        self.welcome.import_requested.connect(self.import_requested)
+        ctx.bridge.changed.connect(self._data_changed)
+
+    # -- menus -------------------------------------------------------------------
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_database_action = self._action(self.tr("&New database…"), "Ctrl+Shift+N")
+        self.open_database_action = self._action(
+            self.tr("&Open database…"), QKeySequence.StandardKey.Open
+        )
+        self.import_action = self._action(self.tr("&Import contacts…"), "Ctrl+I")
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.new_database_action, self.open_database_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.new_database_action.triggered.connect(self.new_database_requested)
+        self.open_database_action.triggered.connect(self.open_database_requested)
+        self.import_action.triggered.connect(self.import_requested)
+        self.quit_action.triggered.connect(self.close)
+
+        contacts_menu = menu.addMenu(self.tr("&Contacts"))
+        self.new_contact_action = self._action(
+            self.tr("&New contact"), QKeySequence.StandardKey.New
+        )
+        self.new_contact_action.triggered.connect(self.new_contact)
+        contacts_menu.addAction(self.new_contact_action)
+        for page in self.pages.values():
+            actions = page.page_actions()
+            if actions:
+                contacts_menu.addSeparator()
+                for action in actions:
+                    contacts_menu.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        for number, page in enumerate(self.pages.values(), start=1):
+            action = self._action(page.translated_title(), f"Ctrl+{number}")
+            action.triggered.connect(lambda _=False, name=page.name: self.show_page(name))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        dock_action = self.intake_dock.toggleViewAction()
+        dock_action.setText(self.tr("Intake &form"))
+        view_menu.addAction(dock_action)
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(
+            lambda: self.ctx.bridge.changed.emit(frozenset({Change.EXTERNAL}))
+        )
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # -- navigation ----------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        if name == "welcome":
+            self.nav.clearSelection()
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        names = list(self.pages)
+        if name in names:
+            self.nav.setCurrentRow(names.index(name))
+            self.stack.setCurrentWidget(self.pages[name])
+
+    def current_page_name(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.name if isinstance(widget, Page) else ""
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentWidget(list(self.pages.values())[row])
+
+    def new_contact(self) -> None:
+        self.intake_dock.show()
+        self.intake_dock.raise_()
+        self.intake.focus_form()
+
+    def show_about(self) -> None:
+        show_info(
+            self,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "{app} {version}\n\nHands incoming lead contacts to operators by the weights "
+                "set for each source, within each operator's load limit.\n\nDatabase: {path}"
+            ).format(app=APP_NAME, version=__version__, path=self.ctx.crm.location.path),
+        )
+
+    # -- data ------------------------------------------------------------------------
+    def reload(self) -> None:
+        for page in self.pages.values():
+            page.reload()
+
+    def is_database_empty(self) -> bool:
+        crm = self.ctx.crm
+        return not crm.operators.list() and not crm.sources.list(with_weights=False)
+
+    def _data_changed(self, changes: frozenset[Change]) -> None:
+        on_welcome = self.stack.currentWidget() is self.welcome
+        if (
+            on_welcome
+            and changes & {Change.CONTACTS, Change.EXTERNAL}
+            and not self.is_database_empty()
+        ):
+            self.show_page(self.ctx.preferences.last_page or "contacts")
+
+    # -- state -----------------------------------------------------------------------
+    def restore_state(self) -> None:
+        prefs = self.ctx.preferences
+        if not prefs.restore_window(self):
+            self.resize(1280, 800)
+        prefs.restore_splitter("main", self.splitter)
+        for page in self.pages.values():
+            page.restore_state(prefs)
+        if self.is_database_empty():
+            self.show_page("welcome")
+        else:
+            self.show_page(prefs.last_page or next(iter(self.pages), ""))
+
+    def save_state(self) -> None:
+        prefs = self.ctx.preferences
+        prefs.save_window(self)
+        prefs.save_splitter("main", self.splitter)
+        if self.current_page_name():
+            prefs.last_page = self.current_page_name()
+        for page in self.pages.values():
+            page.save_state(prefs)
+        prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ctx.bridge.stop()
+        self.ctx.runner.cancel_all()
+        self.ctx.runner.wait_idle()
+        super().closeEvent(event)

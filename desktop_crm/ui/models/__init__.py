@@ -1,0 +1,1 @@
+"""Table models over the services. Each passes pytest-qt's qtmodeltester."""

@@ -1,0 +1,43 @@
+"""A screen of the main window: it refreshes itself when data changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from desktop_crm.services.events import Change
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.preferences import Preferences
+
+
+class Page(QWidget):
+    """Subclasses set ``name`` (stable, for settings) and ``title``, marked with
+    ``QT_TRANSLATE_NOOP("Pages", ...)`` and translated when shown."""
+
+    name = "page"
+    title = "Page"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.bridge.changed.connect(self.on_data_changed)
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("Pages", self.title)
+
+    def on_data_changed(self, changes: frozenset[Change]) -> None:
+        """Refresh what ``changes`` touched, in place."""
+
+    def reload(self) -> None:
+        """Load everything afresh (a newly opened database)."""
+
+    def page_actions(self) -> list[QAction]:
+        """Actions the main window puts into its menus while this page exists."""
+        return []
+
+    def save_state(self, preferences: Preferences) -> None:
+        """Splitters, column widths: one person's preferences."""
+
+    def restore_state(self, preferences: Preferences) -> None:
+        pass

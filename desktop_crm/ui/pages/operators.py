@@ -1,0 +1,152 @@
+"""Operators: add, rename, change max_load, toggle active, delete — all in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.errors import CrmError
+from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.events import Change
+from desktop_crm.services.operators import DEFAULT_MAX_LOAD
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.delegates import LoadBarDelegate
+from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.models.base import ROW_ROLE
+from desktop_crm.ui.models.operators import LOAD, NAME, OperatorsModel
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
+
+MAX_LOAD_LIMIT = 100_000
+
+
+class OperatorsPage(Page):
+    name = "operators"
+    title = QT_TRANSLATE_NOOP("Pages", "Operators")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = OperatorsModel(ctx.crm, ctx.runner, self)
+        self.proxy = sorting_proxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.name_edit = QLineEdit(placeholderText=self.tr("New operator's name"))
+        self.max_load_spin = QSpinBox(minimum=0, maximum=MAX_LOAD_LIMIT, value=DEFAULT_MAX_LOAD)
+        self.max_load_spin.setToolTip(self.tr("The most active contacts this operator may have"))
+        self.add_button = QPushButton(self.tr("Add operator"))
+        self.add_button.setDefault(True)
+        self.form_message = InlineMessage()
+
+        form = QHBoxLayout()
+        form.addWidget(self.name_edit, 3)
+        form.addWidget(QLabel(self.tr("Max load:")))
+        form.addWidget(self.max_load_spin)
+        form.addWidget(self.add_button)
+
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table))
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.resizeSection(LOAD, 160)
+        self.table_message = InlineMessage()
+        self.hint = QLabel(
+            self.tr(
+                "Double-click a name or a limit to change it; the check box makes an operator "
+                "active or inactive. Inactive operators keep their contacts but get no new ones."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid);")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setEnabled(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table_message)
+        layout.addLayout(bottom)
+
+        self.delete_action = QAction(self.tr("Delete operator"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+
+        self.add_button.clicked.connect(self.add_operator)
+        self.name_edit.returnPressed.connect(self.add_operator)
+        self.name_edit.textEdited.connect(lambda _text: self.form_message.clear_message())
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.model.edit_failed.connect(lambda e: self.table_message.show_error(error_text(e)))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+
+    # -- data --------------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.reload()
+
+    def on_data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.OPERATORS, Change.CONTACTS, Change.EXTERNAL}:
+            self.model.reload()
+
+    def selected_operator(self) -> OperatorInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    # -- actions -----------------------------------------------------------------
+    def add_operator(self) -> None:
+        try:
+            operator = self.ctx.crm.operators.create(
+                self.name_edit.text(), max_load=self.max_load_spin.value()
+            )
+        except CrmError as error:
+            self.form_message.show_error(error_text(error))
+            self.name_edit.setFocus()
+            return
+        self.name_edit.clear()
+        self.form_message.show_info(self.tr("Added {name}.").format(name=operator.name))
+
+    def delete_selected(self) -> None:
+        operator = self.selected_operator()
+        if operator is None:
+            return
+        question = self.tr("Delete operator {name}?").format(name=operator.name)
+        if not ask(self, self.tr("Delete operator"), question):
+            return
+        try:
+            self.ctx.crm.operators.delete(operator.id)
+        except CrmError as error:
+            self.table_message.show_error(error_text(error))
+            return
+        self.table_message.show_info(self.tr("Deleted {name}.").format(name=operator.name))
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self.selected_operator() is not None)
+        self.table_message.clear_message()
+
+    def save_state(self, preferences: Preferences) -> None:
+        preferences.set_value("operators/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, preferences: Preferences) -> None:
+        state = preferences.value("operators/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

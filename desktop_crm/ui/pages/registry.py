@@ -1,0 +1,8 @@
+"""The screens, in the order of the navigation list (Ctrl+1, Ctrl+2, ...)."""
+
+from __future__ import annotations
+
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.operators import OperatorsPage
+
+PAGE_CLASSES: list[type[Page]] = [OperatorsPage]

@@ -1,0 +1,58 @@
+"""Fixtures for the window's tests: a UiContext over a temporary database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.ui.bridge import DataBridge
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def preferences(tmp_path):
+    return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def ctx(qapp, crm, preferences):
+    runner = TaskRunner(crm.storage.close_thread_connection)
+    bridge = DataBridge(crm)
+    context = UiContext(crm, runner, bridge, preferences)
+    yield context
+    bridge.stop()
+    runner.cancel_all()
+    runner.wait_idle()
+
+
+@pytest.fixture
+def settle(qtbot, ctx):
+    """Let background loads finish and their results reach the models."""
+
+    def wait(extra_ms: int = 0) -> None:
+        for _ in range(5):
+            ctx.runner.wait_idle()
+            qtbot.wait(10)
+            if not ctx.runner.busy:
+                break
+        if extra_ms:
+            qtbot.wait(extra_ms)
+
+    return wait
+
+
+@pytest.fixture
+def staffed(crm):
+    """Two operators, two sources with weights, a few contacts."""
+    crm.operators.create("Анна Смирнова", max_load=3)
+    crm.operators.create("Борис", max_load=2)
+    crm.sources.create("Telegram-бот", code="tg")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("tg", {"Анна Смирнова": 1, "Борис": 1})
+    crm.sources.set_weights("site", {"Анна Смирнова": 2})
+    for i in range(4):
+        crm.contacts.register(ContactRequest(f"+7900000000{i}", "tg", name=f"Лид {i}"))
+    return crm
