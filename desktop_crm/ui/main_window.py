@@ -161,9 +161,12 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
             return
         names = list(self.pages)
-        if name in names:
-            self.nav.setCurrentRow(names.index(name))
-            self.stack.setCurrentWidget(self.pages[name])
+        if not names:
+            return
+        if name not in names:  # a page of an older version, or none remembered
+            name = names[0]
+        self.nav.setCurrentRow(names.index(name))
+        self.stack.setCurrentWidget(self.pages[name])
 
     def current_page_name(self) -> str:
         widget = self.stack.currentWidget()
