@@ -1,14 +1,20 @@
 """The fields an imported row fills, and the app's own size limits for them.
 
-The limits match ``services.contacts`` (external id 255, lead name 500,
-message 65,536); a source is an id, a code or a name, and no source name is
-longer than 255. A cell over its limit rejects the row instead of reaching
+The limits are the domain's (``domain.limits``), the same the services apply
+to the intake form and the CLI. A cell over its limit rejects the row instead of reaching
 the database (or crashing the CSV reader, whose own limit is raised far above).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from desktop_crm.domain.limits import (
+    MAX_EXTERNAL_ID_LENGTH,
+    MAX_LEAD_NAME_LENGTH,
+    MAX_MESSAGE_LENGTH,
+    MAX_SOURCE_REFERENCE_LENGTH,
+)
 
 
 class Field(StrEnum):
@@ -31,10 +37,10 @@ class IdKind(StrEnum):
 
 ID_KIND_PREFERENCE: tuple[IdKind, ...] = (IdKind.ID, IdKind.PHONE, IdKind.EMAIL)
 
-MAX_EXTERNAL_ID_CHARS = 255
-MAX_NAME_CHARS = 500
-MAX_SOURCE_CHARS = 255
-MAX_MESSAGE_CHARS = 65_536
+MAX_EXTERNAL_ID_CHARS = MAX_EXTERNAL_ID_LENGTH
+MAX_NAME_CHARS = MAX_LEAD_NAME_LENGTH
+MAX_SOURCE_CHARS = MAX_SOURCE_REFERENCE_LENGTH
+MAX_MESSAGE_CHARS = MAX_MESSAGE_LENGTH
 MAX_DATE_CHARS = 64  # longer than any date format we read; keeps the reason text short
 
 MAX_CHARS: dict[Field, int] = {

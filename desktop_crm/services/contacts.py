@@ -6,22 +6,23 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_crm.db.models import Contact, Lead, utcnow
+from desktop_crm.db.models import Contact
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import Decision, RandInt
-from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.limits import (
+    MAX_EXTERNAL_ID_LENGTH,
+    MAX_LEAD_NAME_LENGTH,
+    MAX_MESSAGE_LENGTH,
+)
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, LimitReached
-from desktop_crm.services.common import find_contact, find_source, naive_utc
+from desktop_crm.services.common import find_contact
 from desktop_crm.services.contact_views import ContactKey, contact_info, contact_page
-from desktop_crm.services.distributor import decide
 from desktop_crm.services.dto import BulkResult, ContactFilter, ContactInfo, RegisterResult
 from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.intake import Intake, normalise
 from desktop_crm.services.loads import load_of
 from desktop_crm.services.settings import phone_region
 
-MAX_EXTERNAL_ID_LENGTH = 255
-MAX_LEAD_NAME_LENGTH = 500
-MAX_MESSAGE_LENGTH = 65_536
 MAX_KEY_LENGTH = 255
 
 
@@ -68,30 +69,6 @@ def validate_request(request: ContactRequest) -> ContactRequest:
     return request
 
 
-def find_or_create_lead(external_id: str, name: str, now: dt.datetime) -> Lead:
-    """Inside a write transaction. The first non-empty name fills the lead's name."""
-    lead = Lead.get_or_none(Lead.external_id == external_id)
-    name = name.strip()
-    if lead is None:
-        return Lead.create(
-            external_id=external_id, name=name, name_folded=name.casefold(), created_at=now
-        )
-    if name and not lead.name:
-        lead.name, lead.name_folded = name, name.casefold()
-        lead.save(only=[Lead.name, Lead.name_folded])
-    return lead
-
-
-def normalise(external_id: str, region: str) -> str:
-    try:
-        return normalise_external_id(external_id, region)
-    except EmptyExternalId as error:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
-            field="external_id",
-        ) from error
-
-
 class ContactService:
     def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
         self._storage = storage
@@ -106,32 +83,18 @@ class ContactService:
                 existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
                 if existing is not None:
                     return RegisterResult(self._info(existing.id), created=False)
-            contact, _decision = self.register_in_transaction(request, phone_region())
-            info = self._info(contact.id)
+            intake = Intake(self._storage, self._randint, phone_region())
+            registered = intake.register(
+                external_id=normalise(request.external_id, intake.region),
+                source_id=intake.source_id(request.source),
+                name=request.name,
+                message=request.message,
+                created_at=request.created_at,
+                idempotency_key=request.idempotency_key,
+            )
+            info = self._info(registered.contact_id)
         self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS)
         return RegisterResult(info, created=True)
-
-    def register_in_transaction(
-        self, request: ContactRequest, region: str
-    ) -> tuple[Contact, Decision]:
-        """The shared core of every intake path; the caller holds the write transaction."""
-        source = find_source(request.source)
-        external_id = normalise(request.external_id, region)
-        now = utcnow()
-        created_at = naive_utc(request.created_at) if request.created_at else now
-        lead = find_or_create_lead(external_id, request.name, now)
-        decision = decide(source.id, self._randint)
-        contact = Contact.create(
-            lead=lead.id,
-            source=source.id,
-            operator=decision.operator_id,
-            created_at=created_at,
-            is_active=True,
-            message=request.message,
-            unassigned_reason=decision.reason,
-            idempotency_key=request.idempotency_key,
-        )
-        return contact, decision
 
     def get(self, contact_id: int) -> ContactInfo:
         with self._storage.read():
