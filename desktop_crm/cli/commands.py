@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 from desktop_crm.cli import output
+from desktop_crm.cli.importing import run_import
 from desktop_crm.db.location import resolve_location
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services import Crm, open_crm
@@ -143,8 +144,15 @@ def _limit(args: argparse.Namespace) -> int | None:
 
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
+    crm_location = resolve_location(args.db)
+    if args.command == "import":
+        crm = open_crm(crm_location)
+        try:
+            return run_import(crm, args)
+        finally:
+            crm.close()
     handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
-    crm = open_crm(resolve_location(args.db))
+    crm = open_crm(crm_location)
     try:
         result = handler(crm, args)
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_crm import __version__
+from desktop_crm.cli.importing import add_parser as add_import_parser
 
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -99,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(commands, "stats", "contacts per operator and source")
     p.add_argument("--since", metavar="DATE", help="YYYY-MM-DD or ISO date-time (local)")
     p.add_argument("--until", metavar="DATE", help="a date includes that whole day")
+
+    add_import_parser(commands, command)
 
     p = command(commands, "settings", "show or change settings shared by every process")
     p.add_argument("--phone-region", metavar="XX", help="region for national phone numbers")

@@ -72,11 +72,45 @@ class Setting(BaseModel):
     value = pw.TextField()
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Operator,
-    Source,
-    SourceOperatorConfig,
-    Lead,
-    Contact,
-    Setting,
-)
+class ImportRun(BaseModel):
+    """One import of one file: its options, progress (``rows_done``) and counts."""
+
+    file_name = pw.TextField()
+    file_path = pw.TextField()
+    content_hash = pw.TextField(index=True)
+    size = pw.BigIntegerField()
+    started_at = pw.DateTimeField(default=utcnow)
+    finished_at = pw.DateTimeField(null=True)
+    status = pw.TextField()
+    source = pw.ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    options = pw.TextField(default="{}")
+    again = pw.BooleanField(default=False)
+    rows_done = pw.IntegerField(default=0)
+    imported = pw.IntegerField(default=0)
+    assigned = pw.IntegerField(default=0)
+    unassigned = pw.IntegerField(default=0)
+    skipped = pw.IntegerField(default=0)
+    rejected = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "import_run"
+
+
+class ImportRow(BaseModel):
+    fingerprint = pw.BigIntegerField(primary_key=True)
+    import_run = pw.IntegerField()
+
+    class Meta:
+        table_name = "import_row"
+
+
+class ImportReject(BaseModel):
+    import_run = pw.ForeignKeyField(ImportRun, backref="rejects", on_delete="CASCADE")
+    line = pw.IntegerField()
+    reason = pw.TextField()
+    template = pw.TextField()
+    params = pw.TextField()
+    cells = pw.TextField()
+
+    class Meta:
+        table_name = "import_reject"

@@ -9,6 +9,7 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import EventBus
+from desktop_crm.services.importer import ImportService
 from desktop_crm.services.leads import LeadService
 from desktop_crm.services.operators import OperatorService
 from desktop_crm.services.settings import SettingsService
@@ -27,6 +28,7 @@ class Crm:
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events)
+        self.imports = ImportService(storage, self.events, randint)
 
     @property
     def location(self) -> DatabaseLocation:

@@ -1,0 +1,457 @@
+"""Importing a table of contacts: every row through the same intake core, exactly once.
+
+An import commits in bounded batches. Each batch registers its rows, records
+their fingerprints and rejections, and moves the import's ``rows_done`` in the
+same transaction, so a kill between batches loses nothing and repeats
+nothing: importing the file again resumes after the last committed batch. A
+completed file is recognised by its content hash; a file overlapping earlier
+imports is recognised row by row (same normalised id, source, message, and
+time when the file has one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, utcnow
+from desktop_crm.db.storage import Storage
+from desktop_crm.domain.distribution import RandInt
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound
+from desktop_crm.importing import (
+    Field,
+    ReadOptions,
+    Rejection,
+    TableFile,
+    ValidRow,
+    file_sha256,
+)
+from desktop_crm.services.common import aware_utc, find_source
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.intake import Intake, normalise
+from desktop_crm.services.settings import phone_region
+
+BATCH_ROWS = 2_000
+BATCH_SECONDS = 0.15  # other processes get the write lock between batches
+_TIME_CHECK_EVERY = 128
+
+
+class ImportStatus:
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    line: int
+    reason: str  # English; ``template``/``params`` translate it
+    template: str
+    params: dict[str, Any]
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRecord:
+    """A past or running import, as the Imports screen lists it."""
+
+    id: int
+    file_name: str
+    file_path: str
+    content_hash: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    status: str
+    source_id: int | None
+    rows_done: int
+    imported: int
+    assigned: int
+    unassigned: int
+    skipped: int
+    rejected: int
+
+    @property
+    def rows(self) -> int:
+        return self.imported + self.skipped + self.rejected
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    rows: int  # rows counted so far (imported + skipped + rejected)
+    imported: int
+    skipped: int
+    rejected: int
+    fraction: float | None  # 0..1 of the file, None when unknown
+    rows_per_second: float
+    seconds_left: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    record: ImportRecord
+    rejected: tuple[RejectedRow, ...]
+    already_imported: ImportRecord | None = None  # the completed import of the same file
+    resumed: bool = False
+    cancelled: bool = False
+
+    @property
+    def rows(self) -> int:
+        if self.already_imported is not None:
+            return self.already_imported.rows
+        return self.record.rows
+
+    @property
+    def skipped(self) -> int:
+        # A completed file imported again without --again: every row counts as skipped.
+        return self.rows if self.already_imported is not None else self.record.skipped
+
+
+@dataclass
+class _Counts:
+    rows_done: int = 0
+    imported: int = 0
+    assigned: int = 0
+    unassigned: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    fingerprints: list[dict[str, int]] = field(default_factory=list)
+
+
+def _record(run: ImportRun) -> ImportRecord:
+    return ImportRecord(
+        run.id,
+        run.file_name,
+        run.file_path,
+        run.content_hash,
+        aware_utc(run.started_at),
+        aware_utc(run.finished_at) if run.finished_at else None,
+        run.status,
+        run.source_id,
+        run.rows_done,
+        run.imported,
+        run.assigned,
+        run.unassigned,
+        run.skipped,
+        run.rejected,
+    )
+
+
+def fingerprint(external_id: str, source_id: int, message: str, created_at: object) -> int:
+    """64 bits of blake2b over what makes two rows the same contact."""
+    key = f"{external_id}\x1f{source_id}\x1f{message}\x1f{created_at or ''}"
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def options_json(table: TableFile) -> str:
+    return json.dumps(
+        {
+            "encoding": table.encoding.name if table.encoding else None,
+            "delimiter": table.delimiter,
+            "header_line": table.header_line,
+            "sheet": table.sheet,
+            "mapping": {str(k): v for k, v in table.mapping.columns.items()},
+        },
+        ensure_ascii=False,
+    )
+
+
+def stored_options(run: ImportRun) -> ReadOptions:
+    data = json.loads(run.options or "{}")
+    return ReadOptions(
+        encoding=data.get("encoding"),
+        delimiter=data.get("delimiter"),
+        header_line=data.get("header_line"),
+        mapping=data.get("mapping") or None,
+        sheet=data.get("sheet"),
+    )
+
+
+class ImportService:
+    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+        self._storage = storage
+        self._events = events
+        self._randint = randint
+
+    # -- what is known about a file ----------------------------------------------------------
+    def find_previous(self, content_hash: str) -> ImportRecord | None:
+        """The latest import of this exact content."""
+        with self._storage.read():
+            run = (
+                ImportRun.select()
+                .where(ImportRun.content_hash == content_hash)
+                .order_by(ImportRun.id.desc())
+                .first()
+            )
+            return None if run is None else _record(run)
+
+    def find_previous_for(self, path: Path) -> ImportRecord | None:
+        return self.find_previous(file_sha256(path))
+
+    def list(self) -> list[ImportRecord]:
+        with self._storage.read():
+            return [_record(r) for r in ImportRun.select().order_by(ImportRun.id.desc())]
+
+    def rejects(self, import_id: int) -> list[RejectedRow]:
+        with self._storage.read():
+            query = (
+                ImportReject.select()
+                .where(ImportReject.import_run == import_id)
+                .order_by(ImportReject.line)
+            )
+            return [
+                RejectedRow(
+                    r.line,
+                    r.reason,
+                    r.template,
+                    json.loads(r.params),
+                    tuple(json.loads(r.cells)),
+                )
+                for r in query
+            ]
+
+    # -- running ---------------------------------------------------------------------------
+    def run(
+        self,
+        table: TableFile,
+        *,
+        source: int | str | None = None,
+        again: bool = False,
+        content_hash: str | None = None,
+        progress: Callable[[ImportProgress], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ImportSummary:
+        """Import ``table``; resume an interrupted import of the same content.
+
+        A completed import of the same content is not repeated unless ``again``:
+        the summary then carries ``already_imported`` and writes nothing.
+        """
+        content_hash = content_hash or file_sha256(table.path)
+        previous = self.find_previous(content_hash)
+        if previous is not None and previous.status == ImportStatus.DONE and not again:
+            return ImportSummary(previous, tuple(self.rejects(previous.id)), previous)
+        resume = previous is not None and previous.status != ImportStatus.DONE and not again
+        if resume:
+            assert previous is not None
+            with self._storage.read():
+                run = ImportRun.get_by_id(previous.id)
+            table = table.reopen(**_options_dict(stored_options(run)))
+            source_id = run.source_id
+        else:
+            source_id = self._check_source(table, source)
+        problem = table.problem
+        if problem is not None:
+            raise problem
+        if not resume:
+            run = self._start(table, content_hash, source_id, again)
+        counts = _Counts(
+            run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
+        )
+        stopped = self._import_rows(
+            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
+        )
+        with self._storage.write():
+            status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
+            ImportRun.update(status=status, finished_at=utcnow()).where(
+                ImportRun.id == run.id
+            ).execute()
+            final = _record(ImportRun.get_by_id(run.id))
+        self._events.emit(Change.IMPORTS)
+        return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped)
+
+    def _check_source(self, table: TableFile, source: int | str | None) -> int | None:
+        if source is not None:
+            with self._storage.read():
+                return find_source(source).id
+        if Field.SOURCE not in table.mapping.columns:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{file} has no source column; choose the source for the whole file.",
+                ),
+                field="source",
+                file=table.path.name,
+            )
+        return None
+
+    def _start(
+        self, table: TableFile, content_hash: str, source_id: int | None, again: bool
+    ) -> ImportRun:
+        with self._storage.write():
+            run = ImportRun.create(
+                file_name=table.path.name,
+                file_path=str(table.path),
+                content_hash=content_hash,
+                size=table.size,
+                started_at=utcnow(),
+                status=ImportStatus.RUNNING,
+                source=source_id,
+                options=options_json(table),
+                again=again,
+            )
+        self._events.emit(Change.IMPORTS)
+        return run
+
+    def _import_rows(
+        self,
+        table: TableFile,
+        run: ImportRun,
+        source_id: int | None,
+        again: bool,
+        counts: _Counts,
+        progress: Callable[[ImportProgress], None],
+        cancelled: Callable[[], bool],
+    ) -> bool:
+        """Returns True when stopped by ``cancelled`` (after committing the last batch)."""
+        has_dates = Field.CREATED_AT in table.mapping.columns
+        started = time.monotonic()
+        first_rows = counts.imported + counts.skipped + counts.rejected
+        with table.read(skip=counts.rows_done) as stream:
+            rows = iter(stream)
+            while True:
+                batch_started = time.monotonic()
+                more = self._batch(rows, run.id, source_id, again, has_dates, counts)
+                self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
+                elapsed = max(time.monotonic() - started, 1e-6)
+                total = counts.imported + counts.skipped + counts.rejected
+                rate = (total - first_rows) / elapsed
+                fraction = stream.progress().fraction
+                left = None
+                if fraction and fraction > 0 and time.monotonic() > batch_started:
+                    left = elapsed * (1 - fraction) / fraction
+                progress(
+                    ImportProgress(
+                        total,
+                        counts.imported,
+                        counts.skipped,
+                        counts.rejected,
+                        fraction,
+                        rate,
+                        left,
+                    )
+                )
+                if not more:
+                    return False
+                if cancelled():
+                    return True
+
+    def _batch(
+        self,
+        rows: Iterator[ValidRow | Rejection],
+        run_id: int,
+        file_source: int | None,
+        again: bool,
+        has_dates: bool,
+        counts: _Counts,
+    ) -> bool:
+        """Import up to a batch of rows in one write transaction; False at the end of the file."""
+        deadline = time.monotonic() + BATCH_SECONDS
+        more = True
+        with self._storage.write():
+            intake = Intake(self._storage, self._randint, phone_region())
+            seen: set[int] = set()
+            counts.rejects.clear()
+            counts.fingerprints.clear()
+            for batch_rows, row in enumerate(rows, start=1):
+                counts.rows_done = row.index + 1
+                if isinstance(row, Rejection):
+                    _reject(counts, run_id, row.line, row.template, row.params, row.cells)
+                else:
+                    self._one(intake, row, run_id, file_source, again, has_dates, seen, counts)
+                if batch_rows >= BATCH_ROWS or (
+                    batch_rows % _TIME_CHECK_EVERY == 0 and time.monotonic() > deadline
+                ):
+                    break
+            else:
+                more = False
+            if counts.fingerprints:
+                ImportRow.insert_many(counts.fingerprints).on_conflict_ignore().execute()
+            for start in range(0, len(counts.rejects), 100):
+                ImportReject.insert_many(counts.rejects[start : start + 100]).execute()
+            ImportRun.update(
+                rows_done=counts.rows_done,
+                imported=counts.imported,
+                assigned=counts.assigned,
+                unassigned=counts.unassigned,
+                skipped=counts.skipped,
+                rejected=counts.rejected,
+            ).where(ImportRun.id == run_id).execute()
+        return more
+
+    def _one(
+        self,
+        intake: Intake,
+        row: ValidRow,
+        run_id: int,
+        file_source: int | None,
+        again: bool,
+        has_dates: bool,
+        seen: set[int],
+        counts: _Counts,
+    ) -> None:
+        try:
+            external_id = normalise(row.external_id, intake.region)
+            source_id = intake.source_id(row.source) if row.source else file_source
+            if source_id is None:
+                raise InvalidValue(QT_TRANSLATE_NOOP("errors", "The row names no source."))
+        except (InvalidValue, NotFound) as error:
+            _reject(counts, run_id, row.line, error.template, error.params, row.cells)
+            return
+        created_at = row.created_at.replace(tzinfo=dt.UTC) if row.created_at else None
+        key = fingerprint(
+            external_id, source_id, row.message, row.created_at if has_dates else None
+        )
+        if not again and (key in seen or _fingerprint_known(key)):
+            counts.skipped += 1
+            return
+        seen.add(key)
+        registered = intake.register(
+            external_id=external_id,
+            source_id=source_id,
+            name=row.name,
+            message=row.message,
+            created_at=created_at,
+        )
+        counts.imported += 1
+        if registered.decision.operator_id is None:
+            counts.unassigned += 1
+        else:
+            counts.assigned += 1
+        counts.fingerprints.append({"fingerprint": key, "import_run": run_id})
+
+
+def _reject(
+    counts: _Counts, run_id: int, line: int, template: str, params: dict[str, Any], cells: Any
+) -> None:
+    counts.rejected += 1
+    counts.rejects.append(
+        {
+            "import_run": run_id,
+            "line": line,
+            "reason": template.format(**params),
+            "template": template,
+            "params": json.dumps(params, ensure_ascii=False, default=str),
+            "cells": json.dumps(list(cells), ensure_ascii=False),
+        }
+    )
+
+
+def _fingerprint_known(key: int) -> bool:
+    return ImportRow.get_or_none(ImportRow.fingerprint == key) is not None
+
+
+def _options_dict(options: ReadOptions) -> dict[str, Any]:
+    return {
+        "encoding": options.encoding,
+        "delimiter": options.delimiter,
+        "header_line": options.header_line,
+        "mapping": options.mapping,
+        "sheet": options.sheet,
+    }
