@@ -19,7 +19,11 @@ DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t"
 def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p = command(commands, "import", "import contacts from a CSV/TSV/TXT/XLSX file")  # type: ignore[operator]
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--source", metavar="SOURCE", help="source of every row (id, code or name)")
+    p.add_argument(
+        "--source",
+        metavar="SOURCE",
+        help="source of every row (id, code or name), overriding a source column",
+    )
     p.add_argument("--encoding", metavar="ENC", help="e.g. utf-8, cp1251 (default: detect)")
     p.add_argument("--delimiter", metavar="D", help="one of , ; | tab (default: detect)")
     p.add_argument(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 RandInt = Callable[[int, int], int]
 """``randint(a, b)``: a uniform integer in [a, b], e.g. ``random.Random(seed).randint``."""
@@ -35,9 +35,11 @@ class Unassigned(StrEnum):
     NONE_ELIGIBLE = "none_eligible"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One operator configured on the source, as it stands now."""
+class Candidate(NamedTuple):
+    """One operator configured on the source, as it stands now.
+
+    A named tuple: the importer builds millions of these, and tuples are cheap.
+    """
 
     operator_id: int
     weight: int
@@ -56,8 +58,7 @@ class Candidate:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Draw:
+class Draw(NamedTuple):
     """One lottery draw: ``r`` in [1, total]; ``accepted`` False if the re-check refused it."""
 
     r: int
@@ -66,15 +67,17 @@ class Draw:
     accepted: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """The outcome of distributing one contact, with everything needed to explain it."""
+class Decision(NamedTuple):
+    """The outcome of distributing one contact, with everything needed to explain it.
+
+    ``excluded``: why each configured operator that could not take it was left out.
+    """
 
     operator_id: int | None
     candidates: tuple[Candidate, ...]
-    draws: tuple[Draw, ...] = ()
-    reason: Unassigned | None = None
-    excluded: dict[int, Exclusion] = field(default_factory=dict)
+    draws: tuple[Draw, ...]
+    reason: Unassigned | None
+    excluded: dict[int, Exclusion]
 
 
 def eligible(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -87,7 +90,7 @@ def weighted_pick(pool: Sequence[Candidate], randint: RandInt) -> tuple[Candidat
 
     Returns the winner, r and the total. ``pool`` must be non-empty with positive weights.
     """
-    total = sum(c.weight for c in pool)
+    total = sum([c.weight for c in pool])
     r = randint(1, total)
     running = 0
     for candidate in pool:
@@ -122,8 +125,18 @@ def distribute(
     truth lives (inside the caller's write transaction); a refused winner is
     marked at its limit and the lottery runs again over the rest.
     """
-    excluded = {c.operator_id: c.exclusion for c in candidates if c.exclusion is not None}
-    pool = eligible(candidates)
+    excluded: dict[int, Exclusion] = {}
+    pool: list[Candidate] = []
+    # The rules of ``Candidate.exclusion``, inlined: this loop runs for every contact.
+    for candidate in candidates:
+        if candidate.weight <= 0:
+            excluded[candidate.operator_id] = Exclusion.WEIGHT_0
+        elif not candidate.active:
+            excluded[candidate.operator_id] = Exclusion.INACTIVE
+        elif candidate.load >= candidate.max_load:
+            excluded[candidate.operator_id] = Exclusion.AT_LIMIT
+        else:
+            pool.append(candidate)
     draws: list[Draw] = []
     while pool:
         winner, r, total = weighted_pick(pool, randint)

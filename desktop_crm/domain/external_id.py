@@ -15,8 +15,8 @@ import phonenumbers
 
 DEFAULT_REGION = "RU"
 
-_PHONE_PUNCTUATION = frozenset(" ()-.\u00a0\u2010\u2011\u2012\u2013\u2014")
 _PHONE_CHARS_RE = re.compile(r"^\+?[\d ()\-.\u00a0\u2010-\u2014]+$")
+_NON_DIGITS_RE = re.compile(r"\D")
 _MIN_PUNCTUATED_DIGITS = 10
 
 
@@ -37,34 +37,31 @@ def normalise_external_id(raw: str, region: str = DEFAULT_REGION) -> str:
         raise EmptyExternalId("the external id is empty")
     if "@" in value:
         return value.lower() if _looks_like_email(value) else value
-    if not looks_like_phone(value):
+    if not _PHONE_CHARS_RE.match(value):
         return value
-    return _phone_to_e164(value, region.upper()) or value
+    digits = _NON_DIGITS_RE.sub("", value)
+    if not _is_phone(value, digits):
+        return value
+    return _fast_e164(value, digits, region.upper()) or _slow_e164(value, region.upper()) or value
 
 
 def looks_like_phone(value: str) -> bool:
     """True for ``+...``, punctuated numbers with >= 10 digits, or 11 digits starting 7/8."""
-    if not _PHONE_CHARS_RE.match(value):
-        return False
-    digits = sum(ch.isdigit() for ch in value)
-    if value.startswith("+"):
-        return digits > 0
-    if any(ch in _PHONE_PUNCTUATION for ch in value):
-        return digits >= _MIN_PUNCTUATED_DIGITS
+    return bool(_PHONE_CHARS_RE.match(value)) and _is_phone(value, _NON_DIGITS_RE.sub("", value))
+
+
+def _is_phone(value: str, digits: str) -> bool:
+    """``value`` holds only phone characters; ``digits`` are its digits."""
+    if value[0] == "+":
+        return bool(digits)
+    if len(digits) != len(value):  # punctuated
+        return len(digits) >= _MIN_PUNCTUATED_DIGITS
     return len(value) == 11 and value[0] in "78"
 
 
 def _looks_like_email(value: str) -> bool:
     local, _, domain = value.rpartition("@")
     return bool(local) and bool(domain) and " " not in value
-
-
-def _phone_to_e164(value: str, region: str) -> str | None:
-    digits = "".join(ch for ch in value if ch.isdigit())
-    fast = _fast_e164(value, digits, region)
-    if fast is not None:
-        return fast
-    return _slow_e164(value, region)
 
 
 def _fast_e164(value: str, digits: str, region: str) -> str | None:

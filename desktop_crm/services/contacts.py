@@ -92,6 +92,7 @@ class ContactService:
                 created_at=request.created_at,
                 idempotency_key=request.idempotency_key,
             )
+            intake.flush()
             info = self._info(registered.contact_id)
         self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS)
         return RegisterResult(info, created=True)

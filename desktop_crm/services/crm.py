@@ -21,7 +21,7 @@ class Crm:
     def __init__(self, storage: Storage, randint: RandInt | None = None) -> None:
         self.storage = storage
         self.events = EventBus()
-        randint = randint or random.SystemRandom().randint
+        randint = randint or random.Random().randint  # seeded from os.urandom
         self.operators = OperatorService(storage, self.events)
         self.sources = SourceService(storage, self.events)
         self.contacts = ContactService(storage, self.events, randint)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from desktop_crm.db.models import Contact, Lead, Operator, SourceOperatorConfig, utcnow
 from desktop_crm.db.storage import Storage
@@ -26,8 +26,9 @@ from desktop_crm.services.loads import loads_of
 
 @lru_cache(maxsize=8)
 def _statements(database: object) -> tuple[str, str]:
-    """INSERTs built by peewee for the open backend (its placeholders), reused per row."""
+    """INSERTs built by peewee for the open backend (its placeholders), run with executemany."""
     contact, _ = Contact.insert(
+        id=0,
         lead=0,
         source=0,
         operator=None,
@@ -38,27 +39,15 @@ def _statements(database: object) -> tuple[str, str]:
         idempotency_key=None,
     ).sql()
     lead, _ = Lead.insert(
-        external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
+        id=0, external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
     ).sql()
     return contact, lead
 
 
-_LEAD_PREFETCH_CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Registered:
+class Registered(NamedTuple):
     contact_id: int
     lead_id: int
     decision: Decision
-
-
-@dataclass(slots=True)
-class _Config:
-    operator_id: int
-    weight: int
-    active: bool
-    max_load: int
 
 
 def normalise(external_id: str, region: str) -> str:
@@ -72,17 +61,33 @@ def normalise(external_id: str, region: str) -> str:
 
 
 class Intake:
-    """Create inside ``storage.write()``; use for that transaction only."""
+    """Create inside ``storage.write()``; use for that transaction only, and ``flush()``
+    before it commits or before reading back what was registered.
+
+    New leads and contacts get their ids here (the write lock makes the next id
+    certain) and are written together by ``flush``: one executemany per table
+    instead of a statement per row.
+    """
 
     def __init__(self, storage: Storage, randint: RandInt, region: str) -> None:
         self._storage = storage
         self._randint = randint
         self.region = region
         self._sources: dict[int | str, int] = {}
-        self._configs: dict[int, list[_Config]] = {}
         self._loads: dict[int, int] = {}
+        self._max_loads: dict[int, int] = {}
+        # Each source's candidates as they stand; a winner's entry is replaced in place.
+        self._pools: dict[int, list[Candidate]] = {}
+        self._pool_slots: dict[int, list[tuple[list[Candidate], int]]] = {}
+        self.now = utcnow()  # every contact of the transaction is registered "now"
         self._leads: dict[str, tuple[int, bool]] = {}  # external id -> (id, has a name)
+        self._absent: set[str] = set()  # looked up in this transaction and not found
         self._insert_contact, self._insert_lead = _statements(storage.database)
+        self._new_leads: list[list[object]] = []
+        self._new_lead_rows: dict[str, list[object]] = {}
+        self._new_contacts: list[tuple[object, ...]] = []
+        self._next_lead_id: int | None = None
+        self._next_contact_id: int | None = None
 
     # -- lookups, cached for the transaction ------------------------------------------
     def source_id(self, reference: int | str) -> int:
@@ -93,71 +98,86 @@ class Intake:
 
     def prefetch_leads(self, external_ids: Iterable[str]) -> None:
         """Look up many normalised ids at once (the importer calls this per batch)."""
-        missing = [e for e in dict.fromkeys(external_ids) if e not in self._leads]
-        for start in range(0, len(missing), _LEAD_PREFETCH_CHUNK):
-            chunk = missing[start : start + _LEAD_PREFETCH_CHUNK]
-            query = Lead.select(Lead.external_id, Lead.id, Lead.name).where(
-                Lead.external_id.in_(chunk)
-            )
-            for external_id, lead_id, name in query.tuples():
-                self._leads[external_id] = (lead_id, bool(name))
+        missing = [
+            e for e in dict.fromkeys(external_ids) if e not in self._leads and e not in self._absent
+        ]
+        self._absent.update(missing)
+        rows = self._storage.select_in(Lead, ("external_id", "id", "name"), "external_id", missing)
+        for external_id, lead_id, name in rows:
+            self._leads[str(external_id)] = (int(lead_id), bool(name))  # type: ignore[call-overload]
+            self._absent.discard(str(external_id))
 
     def _candidates(self, source_id: int) -> list[Candidate]:
-        configs = self._configs.get(source_id)
-        if configs is None:
-            rows = (
-                SourceOperatorConfig.select(
-                    SourceOperatorConfig.operator,
-                    SourceOperatorConfig.weight,
-                    Operator.active,
-                    Operator.max_load,
-                )
-                .join(Operator)
-                .where(SourceOperatorConfig.source == source_id)
-                .order_by(SourceOperatorConfig.id)
-                .tuples()
+        pool = self._pools.get(source_id)
+        if pool is not None:
+            return pool
+        rows = (
+            SourceOperatorConfig.select(
+                SourceOperatorConfig.operator,
+                SourceOperatorConfig.weight,
+                Operator.active,
+                Operator.max_load,
             )
-            configs = [
-                _Config(op, weight, bool(active), limit) for op, weight, active, limit in rows
-            ]
-            self._configs[source_id] = configs
-            unknown = [c.operator_id for c in configs if c.operator_id not in self._loads]
-            if unknown:
-                counted = loads_of(unknown)
-                self._loads.update({op: counted.get(op, 0) for op in unknown})
-        loads = self._loads
-        return [
-            Candidate(c.operator_id, c.weight, c.active, loads[c.operator_id], c.max_load)
-            for c in configs
+            .join(Operator)
+            .where(SourceOperatorConfig.source == source_id)
+            .order_by(SourceOperatorConfig.id)
+            .tuples()
+        )
+        configs = [(op, weight, bool(active), limit) for op, weight, active, limit in rows]
+        unknown = [op for op, *_ in configs if op not in self._loads]
+        if unknown:
+            counted = loads_of(unknown)
+            self._loads.update({op: counted.get(op, 0) for op in unknown})
+        pool = [
+            Candidate(op, weight, active, self._loads[op], limit)
+            for op, weight, active, limit in configs
         ]
+        for index, (op, *_rest, limit) in enumerate(configs):
+            self._max_loads[op] = limit
+            self._pool_slots.setdefault(op, []).append((pool, index))
+        self._pools[source_id] = pool
+        return pool
+
+    def _count_assignment(self, operator_id: int) -> None:
+        load = self._loads[operator_id] = self._loads[operator_id] + 1
+        for pool, index in self._pool_slots[operator_id]:
+            pool[index] = pool[index]._replace(load=load)
 
     # -- registering ---------------------------------------------------------------------
     def decide(self, source_id: int) -> Decision:
         """The shared distributor, over this transaction's exact loads."""
-        candidates = self._candidates(source_id)
-        limits = {c.operator_id: c.max_load for c in candidates}
+        return distribute(self._candidates(source_id), self._randint, self._still_has_room)
 
-        def still_has_room(operator_id: int) -> bool:
-            return self._loads[operator_id] < limits[operator_id]
-
-        return distribute(candidates, self._randint, still_has_room)
+    def _still_has_room(self, operator_id: int) -> bool:
+        """The re-check of a winner: its load as this transaction counts it."""
+        return self._loads[operator_id] < self._max_loads[operator_id]
 
     def lead_id(self, external_id: str, name: str, now: dt.datetime) -> int:
         """Find or create; the first non-empty name fills the lead's name."""
         name = name.strip()
         known = self._leads.get(external_id)
-        if known is None:
+        if known is None and external_id not in self._absent:
             self.prefetch_leads([external_id])
             known = self._leads.get(external_id)
         if known is None:
-            lead_id = self._storage.insert(
-                self._insert_lead, (external_id, name, name.casefold(), now)
-            )
+            if self._next_lead_id is None:
+                self._next_lead_id = self._storage.next_id(Lead)
+            lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
+            row: list[object] = [lead_id, external_id, name, name.casefold(), now]
+            self._new_leads.append(row)
+            self._new_lead_rows[external_id] = row
             self._leads[external_id] = (lead_id, bool(name))
+            self._absent.discard(external_id)
             return lead_id
         lead_id, has_name = known
         if name and not has_name:
-            Lead.update(name=name, name_folded=name.casefold()).where(Lead.id == lead_id).execute()
+            pending = self._new_lead_rows.get(external_id)
+            if pending is not None:
+                pending[2], pending[3] = name, name.casefold()
+            else:
+                Lead.update(name=name, name_folded=name.casefold()).where(
+                    Lead.id == lead_id
+                ).execute()
             self._leads[external_id] = (lead_id, True)
         return lead_id
 
@@ -173,12 +193,15 @@ class Intake:
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now)."""
-        now = utcnow()
+        now = self.now
         lead_id = self.lead_id(external_id, name, now)
         decision = self.decide(source_id)
-        contact_id = self._storage.insert(
-            self._insert_contact,
+        if self._next_contact_id is None:
+            self._next_contact_id = self._storage.next_id(Contact)
+        contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
+        self._new_contacts.append(
             (
+                contact_id,
                 lead_id,
                 source_id,
                 decision.operator_id,
@@ -187,8 +210,17 @@ class Intake:
                 message,
                 decision.reason,
                 idempotency_key,
-            ),
+            )
         )
         if decision.operator_id is not None:
-            self._loads[decision.operator_id] += 1
+            self._count_assignment(decision.operator_id)
         return Registered(contact_id, lead_id, decision)
+
+    def flush(self) -> None:
+        """Write the new leads, then the contacts that refer to them."""
+        if self._new_leads:
+            self._storage.insert_many(self._insert_lead, self._new_leads)
+            self._new_leads, self._new_lead_rows = [], {}
+        if self._new_contacts:
+            self._storage.insert_many(self._insert_contact, self._new_contacts)
+            self._new_contacts = []

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,6 +29,7 @@ from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.dialogs import show_info
+from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
@@ -89,6 +97,15 @@ class MainWindow(QMainWindow):
         self.welcome.new_contact_requested.connect(self.new_contact)
         self.welcome.import_requested.connect(self.import_requested)
         ctx.bridge.changed.connect(self._data_changed)
+
+        # -- importing files: File > Import…, drops, pages' buttons (ui/import_dialog.py) --
+        self.importer = ImportLauncher(ctx, self)
+        self.setAcceptDrops(True)
+        self.import_requested.connect(self.importer.choose_files)
+        for page in self.pages.values():
+            page_import = getattr(page, "import_requested", None)
+            if page_import is not None:
+                page_import.connect(self.import_requested)
 
     # -- menus -------------------------------------------------------------------
     def _action(
@@ -208,6 +225,16 @@ class MainWindow(QMainWindow):
             and not self.is_database_empty()
         ):
             self.show_page(self.ctx.preferences.last_page or "contacts")
+
+    # -- dropped files: the importer decides (ui/import_dialog.py) ------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.importer.drop(event)
 
     # -- state -----------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -1,4 +1,5 @@
-"""Imports: each file import recorded with its progress; row fingerprints; rejected rows.
+"""Imports: each file import recorded with its progress; row fingerprints; rejected rows;
+and the idempotency-key index made partial.
 
 The progress of a batch is committed with its rows, so an interrupted import
 resumes where it stopped, and a file overlapping earlier imports is
@@ -68,3 +69,10 @@ def up(migrator, db):
             table_name = "import_reject"
 
     db.create_tables([ImportRun, ImportRow, ImportReject])
+    # Most contacts have no idempotency key: index only those that do (one index
+    # update less per contact; NULLs never collide in a UNIQUE index anyway).
+    migrator.migrate(migrator.drop_index("contact", "contact_idempotency_key"))
+    db.execute_sql(
+        'CREATE UNIQUE INDEX "contact_idempotency_key" ON "contact" ("idempotency_key") '
+        "WHERE idempotency_key IS NOT NULL"
+    )

@@ -1,0 +1,167 @@
+"""A horizontal stacked bar chart (QtCharts) with a hint in place of an empty chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+
+# Distinct, colour-blind friendly (Okabe-Ito and Tableau-like), readable on white.
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#76b7b2",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+)
+LABEL_WIDTH_PX = 190  # category labels longer than this are elided; the tooltip has them whole
+
+
+def series_color(position: int) -> QColor:
+    return QColor(PALETTE[position % len(PALETTE)])
+
+
+class StackedBarChart(QWidget):
+    """One bar per category, stacked by series; ``set_data`` updates values in
+    place when categories and series are the same, and rebuilds otherwise."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setShowToolTips(True)
+        self.series = QHorizontalStackedBarSeries()
+        self.series.setBarWidth(0.7)
+        self.chart.addSeries(self.series)
+        self.category_axis = QBarCategoryAxis()
+        self.value_axis = QValueAxis()
+        self.value_axis.setLabelFormat("%d")
+        self.value_axis.setMinorTickCount(0)
+        self.chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.category_axis)
+        self.series.attachAxis(self.value_axis)
+        self.series.hovered.connect(self._hovered)
+
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.hint = QLabel()
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text); font-size: 11pt; padding: 24px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self._categories: list[str] = []  # full names, in the caller's order
+        self._labels: list[str] = []  # what the axis shows, bottom to top
+        self._series_names: list[str] = []
+
+    # -- data ----------------------------------------------------------------------
+    def set_data(
+        self,
+        categories: Sequence[str],
+        series: Sequence[tuple[str, Sequence[int]]],
+        colors: Sequence[QColor] | None = None,
+    ) -> None:
+        """``categories`` top to bottom; each series: its legend name and one value a category."""
+        categories = list(categories)
+        names = [name for name, _values in series]
+        # A horizontal chart draws the first category at the bottom: reverse, so the
+        # first one is on top as in the table.
+        values = [list(reversed(list(v))) for _name, v in series]
+        if categories == self._categories and names == self._series_names:
+            for bar_set, new in zip(self.series.barSets(), values, strict=True):
+                for i, value in enumerate(new):
+                    if bar_set.at(i) != value:
+                        bar_set.replace(i, value)
+        else:
+            self.series.clear()
+            self._categories, self._series_names = categories, names
+            self._labels = self._axis_labels(categories)
+            self.category_axis.clear()
+            if self._labels:
+                self.category_axis.append(list(reversed(self._labels)))
+            for position, (name, new) in enumerate(zip(names, values, strict=True)):
+                bar_set = QBarSet(name)
+                bar_set.append([float(v) for v in new])
+                color = colors[position] if colors and position < len(colors) else None
+                bar_set.setColor(color or series_color(position))
+                bar_set.setBorderColor(QColor("white"))
+                self.series.append(bar_set)
+        top = max((sum(column) for column in zip(*values, strict=True)), default=0)
+        self.value_axis.setRange(0, max(top, 4))
+        self.value_axis.applyNiceNumbers()
+
+    def _axis_labels(self, categories: Sequence[str]) -> list[str]:
+        """Elided, and unique (the axis refuses duplicates) with zero-width spaces."""
+        metrics = QFontMetrics(self.category_axis.labelsFont())
+        labels: list[str] = []
+        for name in categories:
+            label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH_PX)
+            while label in labels:
+                label += "\u200b"
+            labels.append(label)
+        return labels
+
+    def show_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.stack.setCurrentWidget(self.hint)
+
+    def show_chart(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+
+    @property
+    def showing_hint(self) -> bool:
+        return self.stack.currentWidget() is self.hint
+
+    # -- for tests and tooltips ----------------------------------------------------
+    def categories(self) -> list[str]:
+        return list(self._categories)
+
+    def values(self) -> dict[str, list[int]]:
+        """Series name -> values in ``categories()`` order."""
+        result = {}
+        for bar_set in self.series.barSets():
+            numbers = [round(bar_set.at(i)) for i in range(bar_set.count())]
+            result[bar_set.label()] = list(reversed(numbers))
+        return result
+
+    def _hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        if not status:
+            QToolTip.hideText()
+            return
+        position = len(self._categories) - 1 - index
+        if not 0 <= position < len(self._categories):
+            return
+        value = round(bar_set.at(index))
+        total = sum(round(s.at(index)) for s in self.series.barSets())
+        text = f"<b>{_escape(self._categories[position])}</b><br>{_escape(bar_set.label())}: "
+        text += self.tr("%n contact(s)", "", value)
+        text += "<br>" + self.tr("Total: %n", "", total)
+        QToolTip.showText(QCursor.pos(), text, self.view)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,278 @@
+"""The contact queue as a lazily paged table: newest (or oldest) first, filtered in SQL."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Hashable
+from typing import Any, Generic
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop_crm.services import Crm
+from desktop_crm.services.contact_views import contact_key
+from desktop_crm.services.dto import ContactFilter, ContactInfo
+from desktop_crm.ui.models.base import Column, Index, Row, local_time
+from desktop_crm.ui.models.paged import PagedModel
+from desktop_crm.ui.tasks import TaskRunner
+from desktop_crm.ui.texts import reason_label
+
+ID, CREATED, LEAD, SOURCE, OPERATOR, STATE, MESSAGE = range(7)
+
+MESSAGE_CELL_CHARS = 300  # a cell shows one line; laying out 64 KiB per paint is slow
+MESSAGE_TOOLTIP_CHARS = 2000  # the detail panel shows the whole message
+
+UNASSIGNED_COLOUR = QColor("#b45309")  # amber: readable on light and dark backgrounds
+CLOSED_COLOUR = QColor("#808080")
+
+
+class KeysetModel(PagedModel[Row], Generic[Row]):
+    """``PagedModel`` with two additions every big table here needs:
+
+    * a result that arrives after ``reload()`` started over neither applies nor
+      touches ``busy`` (the new load owns it), so a quick filter change cannot load
+      the first page twice;
+    * once everything is loaded, ``refresh`` re-reads without an upper bound, so
+      rows that sort after the last one (oldest first, a name sort) still appear.
+    """
+
+    @property
+    def exhausted(self) -> bool:
+        """True when every matching row is loaded (so ``rowCount`` is the total)."""
+        return self._exhausted
+
+    def refresh(self) -> None:
+        if self._busy or not self._rows or not self._exhausted:
+            super().refresh()
+            return
+        limit = len(self._rows) + self.page_size
+        self._start(
+            lambda ctx: self.fetch(None, None, limit),
+            lambda rows: self._apply_complete(rows, limit),
+        )
+
+    def _apply_complete(self, rows: list[Row], limit: int) -> None:
+        self._apply_refresh(rows)
+        self._exhausted = len(rows) < limit
+
+    def _start(self, work: Callable[[Any], list[Row]], apply: Callable[[list[Row]], None]) -> None:
+        generation = self._generation
+        self._set_busy(True)
+
+        def done(result: list[Row]) -> None:
+            if generation != self._generation:
+                return  # reload() started over; its own load owns ``busy``
+            apply(result)
+            self._finish()
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._finish()
+            self.failed.emit(error)
+
+        self._runner.start(work, done, failed)
+
+
+# -- how a contact is shown -------------------------------------------------------------
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ContactsModel", text)
+
+
+def lead_text(contact: ContactInfo) -> str:
+    lead = contact.lead
+    return f"{lead.external_id} · {lead.name}" if lead.name else lead.external_id
+
+
+def operator_text(contact: ContactInfo) -> str:
+    if contact.operator is not None:
+        return contact.operator.name
+    reason = reason_label(contact.reason)
+    if reason:
+        return QCoreApplication.translate("ContactsModel", "— unassigned: {reason}").format(
+            reason=reason
+        )
+    return QCoreApplication.translate("ContactsModel", "— unassigned")
+
+
+def operator_tooltip(contact: ContactInfo) -> str:
+    if contact.operator is not None:
+        return contact.operator.name
+    reason = reason_label(contact.reason) or QCoreApplication.translate(
+        "ContactsModel", "no reason recorded"
+    )
+    return QCoreApplication.translate(
+        "ContactsModel", "Nobody took this contact: {reason}."
+    ).format(reason=reason)
+
+
+def state_text(contact: ContactInfo) -> str:
+    if contact.is_active:
+        return QCoreApplication.translate("ContactsModel", "Active")
+    return QCoreApplication.translate("ContactsModel", "Closed")
+
+
+def source_text(contact: ContactInfo) -> str:
+    return contact.source.name
+
+
+def source_tooltip(contact: ContactInfo) -> str:
+    source = contact.source
+    return f"{source.name} ({source.code})" if source.code else source.name
+
+
+def message_line(contact: ContactInfo) -> str:
+    """The message on one line, cut to what a cell can show."""
+    text = " ".join(contact.message[: MESSAGE_CELL_CHARS * 2].split())
+    return text if len(text) <= MESSAGE_CELL_CHARS else text[:MESSAGE_CELL_CHARS] + "…"
+
+
+def message_tooltip(contact: ContactInfo) -> str | None:
+    message = contact.message.strip()
+    if not message:
+        return None
+    if len(message) > MESSAGE_TOOLTIP_CHARS:
+        message = message[:MESSAGE_TOOLTIP_CHARS] + "…"
+    # Rich text so that Qt wraps long lines in the tool tip.
+    return "<p>" + html.escape(message).replace("\n", "<br>") + "</p>"
+
+
+ALL_CONTACTS = ContactFilter()
+
+
+class ContactsModel(KeysetModel[ContactInfo]):
+    """Contacts matching a ``ContactFilter``, loaded page by page in queue order.
+
+    A filter of ``None`` shows nothing (a master-detail view with no master row).
+    """
+
+    context = "ContactsModel"
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "#"),
+            lambda c: c.id,
+            lambda c: c.id,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "Created"),
+            lambda c: local_time(c.created_at),
+            lambda c: c.created_at.timestamp(),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "Lead"),
+            lead_text,
+            lambda c: (c.lead.name.casefold(), c.lead.external_id),
+            tooltip=lambda c: "\n".join(x for x in (c.lead.name, c.lead.external_id) if x),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "Source"),
+            source_text,
+            lambda c: c.source.name.casefold(),
+            tooltip=source_tooltip,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "Operator"),
+            operator_text,
+            lambda c: c.operator.name.casefold() if c.operator else "",
+            tooltip=operator_tooltip,
+        ),
+        Column(QT_TRANSLATE_NOOP("ContactsModel", "State"), state_text, lambda c: int(c.is_active)),
+        Column(
+            QT_TRANSLATE_NOOP("ContactsModel", "Message"),
+            message_line,
+            lambda c: c.message,
+            tooltip=message_tooltip,
+        ),
+    )
+
+    def __init__(
+        self,
+        crm: Crm,
+        runner: TaskRunner,
+        parent: Any = None,
+        flt: ContactFilter | None = ALL_CONTACTS,
+        newest_first: bool = True,
+    ) -> None:
+        super().__init__(runner, parent)
+        self._crm = crm
+        self._filter = flt
+        self._newest_first = newest_first
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._unassigned_brush = QBrush(UNASSIGNED_COLOUR)
+        self._closed_brush = QBrush(CLOSED_COLOUR)
+
+    # -- what is shown ------------------------------------------------------------
+    @property
+    def filter(self) -> ContactFilter | None:
+        return self._filter
+
+    @property
+    def newest_first(self) -> bool:
+        return self._newest_first
+
+    def set_filter(self, flt: ContactFilter | None) -> None:
+        """Show the contacts matching ``flt`` (None: none at all); reloads on a change."""
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def set_newest_first(self, newest_first: bool) -> None:
+        if newest_first != self._newest_first:
+            self._newest_first = newest_first
+            self.reload()
+
+    def contact_at(self, row: int) -> ContactInfo:
+        return self.row_at(row)
+
+    # -- PagedModel (``fetch`` runs on a worker thread) ------------------------------
+    def fetch(
+        self, after: Hashable | None, through: Hashable | None, limit: int
+    ) -> list[ContactInfo]:
+        flt, newest_first = self._filter, self._newest_first
+        if flt is None:
+            return []
+        return self._crm.contacts.page(
+            flt,
+            newest_first=newest_first,
+            after=after,  # type: ignore[arg-type]
+            through=through,  # type: ignore[arg-type]
+            limit=limit,
+        )
+
+    def page_key(self, row: ContactInfo) -> Hashable:
+        return contact_key(row)
+
+    # -- Qt ----------------------------------------------------------------------------
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.InitialSortOrderRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == CREATED
+        ):
+            return Qt.SortOrder.DescendingOrder
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            return super().data(index, role)
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        contact = self._rows[index.row()]
+        unassigned_cell = index.column() == OPERATOR and contact.operator is None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._italic if unassigned_cell else None
+        if not contact.is_active:
+            return self._closed_brush
+        return self._unassigned_brush if unassigned_cell else None
+
+
+def contact_index_row(model: ContactsModel, contact_id: int) -> int:
+    """The row of a loaded contact, or -1."""
+    for row in range(model.rowCount(QModelIndex())):
+        if model.row_at(row).id == contact_id:
+            return row
+    return -1

@@ -1,0 +1,336 @@
+"""Imports: the past imports (newest first), one import's rejected rows, and the
+preview of a file in the import dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop_crm.importing import NO_HEADER, Field, Preview, RawRecord, Rejection
+from desktop_crm.services import Crm
+from desktop_crm.services.importer import ImportRecord, ImportStatus, RejectedRow
+from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel, local_time
+from desktop_crm.ui.tasks import TaskRunner
+
+REJECTED_BACKGROUND = QColor("#fdecea")
+REJECTED_FOREGROUND = QColor("#a40000")
+DIM_FOREGROUND = QColor("#808080")
+MAX_CELL_CHARS = 200  # a preview cell shows this much; the tooltip has the rest
+
+# Content hashes of the imports this window is running now: their status
+# "running" means "in progress", any other "running" one was interrupted.
+RUNNING_IMPORTS: set[str] = set()
+
+FIELD_LABELS: dict[Field, str] = {
+    Field.EXTERNAL_ID: QT_TRANSLATE_NOOP("Import", "External id"),
+    Field.NAME: QT_TRANSLATE_NOOP("Import", "Name"),
+    Field.SOURCE: QT_TRANSLATE_NOOP("Import", "Source"),
+    Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "Message"),
+    Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "Date"),
+}
+# The same fields as the preview's column headers show them: "Телефон → external id".
+FIELD_HEADER_LABELS: dict[Field, str] = {
+    Field.EXTERNAL_ID: QT_TRANSLATE_NOOP("Import", "external id"),
+    Field.NAME: QT_TRANSLATE_NOOP("Import", "name"),
+    Field.SOURCE: QT_TRANSLATE_NOOP("Import", "source"),
+    Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "message"),
+    Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "date"),
+}
+
+
+def translate(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def field_label(target: Field) -> str:
+    return translate("Import", FIELD_LABELS[target])
+
+
+def column_title(headers: tuple[str, ...] | list[str], column: int) -> str:
+    """A column's header text, or "Column N" (1-based) when it has none."""
+    if column < len(headers) and headers[column].strip():
+        return headers[column].strip()
+    return translate("Import", "Column {number}").format(number=column + 1)
+
+
+def reason_text(template: str, params: Mapping[str, Any], reason: str) -> str:
+    """Why a row was refused, in the user's language.
+
+    The readers' reasons live in the "importing" context, the services' in
+    "errors"; without a translation the English ``reason`` is shown as is.
+    """
+    for context in ("importing", "errors"):
+        translated = QCoreApplication.translate(context, template)
+        if translated != template:
+            try:
+                return translated.format(**params)
+            except (KeyError, IndexError, ValueError):  # a broken placeholder
+                return reason
+    return reason
+
+
+def rejection_reason(row: Rejection | RejectedRow) -> str:
+    return reason_text(row.template, row.params, row.reason)
+
+
+def one_line(text: str) -> str:
+    """A cell on one line: line breaks become ⏎, long text is cut short."""
+    flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ")
+    return flat if len(flat) <= MAX_CELL_CHARS else flat[: MAX_CELL_CHARS - 1] + "…"
+
+
+def status_text(record: ImportRecord) -> str:
+    if record.status == ImportStatus.DONE:
+        return translate("ImportsModel", "done")
+    if record.status == ImportStatus.CANCELLED:
+        return translate("ImportsModel", "cancelled")
+    if record.content_hash in RUNNING_IMPORTS:
+        return translate("ImportsModel", "importing…")
+    return translate("ImportsModel", "interrupted")
+
+
+def status_tooltip(record: ImportRecord) -> str | None:
+    if record.status == ImportStatus.DONE:
+        return None
+    if record.status == ImportStatus.RUNNING and record.content_hash in RUNNING_IMPORTS:
+        return None
+    return translate(
+        "ImportsModel", "Stopped after {rows} rows; import the file again to finish it."
+    ).format(rows=record.rows_done)
+
+
+def _number(title: str, attribute: str) -> Column[ImportRecord]:
+    def value(record: ImportRecord) -> int:
+        return int(getattr(record, attribute))
+
+    return Column(title, value, value, align_right=True)
+
+
+FILE, STARTED, STATUS, ROWS, IMPORTED, ASSIGNED, UNASSIGNED, SKIPPED, REJECTED = range(9)
+
+
+class ImportsModel(RowsModel[ImportRecord]):
+    """Past imports, newest first; refreshed in place."""
+
+    context = "ImportsModel"
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("ImportsModel", "File"),
+            lambda r: r.file_name,
+            lambda r: r.file_name.casefold(),
+            tooltip=lambda r: r.file_path,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ImportsModel", "Started"),
+            lambda r: local_time(r.started_at),
+            lambda r: r.started_at.timestamp(),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ImportsModel", "Status"),
+            status_text,
+            lambda r: r.status,
+            tooltip=status_tooltip,
+        ),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Rows"), "rows"),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Imported"), "imported"),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Assigned"), "assigned"),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Unassigned"), "unassigned"),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Skipped"), "skipped"),
+        _number(QT_TRANSLATE_NOOP("ImportsModel", "Rejected"), "rejected"),
+    )
+
+    def __init__(self, crm: Crm, runner: TaskRunner, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._crm = crm
+        self._runner = runner
+        self._loading = False
+        self._again = False
+
+    def reload(self) -> None:
+        """Reload in a worker; a reload asked for while one runs follows it."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._runner.start(lambda ctx: self._crm.imports.list(), self._loaded, self._failed)
+
+    def _loaded(self, records: list[ImportRecord]) -> None:
+        self.set_rows(records)
+        self._done()
+
+    def _failed(self, _error: BaseException) -> None:
+        self._done()  # busy database: the next change or poll tries again
+
+    def _done(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+
+
+LINE, REASON, CELLS = range(3)
+
+
+class RejectsModel(RowsModel[RejectedRow]):
+    """One import's rejected rows: the line, why, and what the row held."""
+
+    context = "RejectsModel"
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("RejectsModel", "Line"),
+            lambda r: r.line,
+            lambda r: r.line,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("RejectsModel", "Reason"),
+            rejection_reason,
+            rejection_reason,
+            tooltip=rejection_reason,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("RejectsModel", "Row"),
+            lambda r: one_line(" ; ".join(r.cells)),
+            lambda r: " ; ".join(r.cells),
+            tooltip=lambda r: "\n".join(r.cells),
+        ),
+    )
+
+    def key(self, row: RejectedRow) -> Hashable:
+        return row.line
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of a file as the importer would read them.
+
+    Lines above the header (a title line...) come first, dimmed; rows the
+    reader would refuse are tinted red with the reason as their tooltip. The
+    column headers say which field each column feeds: "Телефон → external id".
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[RawRecord] = []
+        self._leading = 0  # how many of _records lie above the header
+        self._headers: tuple[str, ...] = ()
+        self._fields: dict[int, Field] = {}
+        self._reasons: dict[int, str] = {}  # line -> why the reader refuses it
+        self._width = 0
+
+    def set_preview(self, preview: Preview | None) -> None:
+        self.beginResetModel()
+        if preview is None:
+            self._records, self._leading, self._headers = [], 0, ()
+            self._fields, self._reasons, self._width = {}, {}, 0
+        else:
+            table = preview.table
+            self._records = [*preview.leading, *preview.rows]
+            self._leading = len(preview.leading)
+            self._headers = table.headers if table.header_line != NO_HEADER else ()
+            self._fields = {column: target for target, column in table.mapping.columns.items()}
+            self._reasons = {
+                row.line: rejection_reason(row)
+                for row in preview.checked
+                if isinstance(row, Rejection)
+            }
+            widest = max((len(record.cells) for record in self._records), default=0)
+            self._width = max(table.column_count, widest)
+        self.endResetModel()
+
+    # -- what the dialog asks --------------------------------------------------------------
+    @property
+    def data_rows(self) -> int:
+        return len(self._records) - self._leading
+
+    @property
+    def rejected_rows(self) -> int:
+        return len(self._reasons)
+
+    def is_leading(self, row: int) -> bool:
+        return row < self._leading
+
+    def reason(self, row: int) -> str | None:
+        if row < self._leading or row >= len(self._records):
+            return None
+        return self._reasons.get(self._records[row].line)
+
+    def header_text(self, column: int) -> str:
+        title = column_title(self._headers, column)
+        target = self._fields.get(column)
+        if target is None:
+            return title
+        return f"{title} → {translate('Import', FIELD_HEADER_LABELS[target])}"
+
+    # -- Qt ----------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._width
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < self._width:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.header_text(section)
+            if role == Qt.ItemDataRole.FontRole and section in self._fields:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if not 0 <= section < len(self._records):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._records[section].line  # the line in the file
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return translate("Import", "Line {line} of the file").format(
+                line=self._records[section].line
+            )
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._records):
+            return None
+        row, column = index.row(), index.column()
+        cells = self._records[row].cells
+        value = cells[column] if column < len(cells) else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(value)
+        if role == RAW_ROLE:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            reason = self.reason(row)
+            if reason:
+                return reason
+            if row < self._leading:
+                return translate("Import", "Above the header: not imported.")
+            return value if len(value) > MAX_CELL_CHARS or "\n" in value else None
+        if role == Qt.ItemDataRole.BackgroundRole and self.reason(row):
+            return QBrush(REJECTED_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.reason(row):
+                return QBrush(REJECTED_FOREGROUND)
+            if row < self._leading:
+                return QBrush(DIM_FOREGROUND)
+        if role == Qt.ItemDataRole.FontRole and row < self._leading:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,551 @@
+"""Statistics for a period: operators x sources counts, and configured against
+delivered shares per source. Both models take a finished result (computed in a
+worker) and apply it in place; only a change of the source set resets them."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
+
+from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+OPERATOR, LOAD = 0, 1  # then one column per source, then the total
+FIRST_SOURCE_COLUMN = 2
+
+# A deviation of delivered from configured share this large (in percentage points)
+# is worth the dispatcher's eye.
+NOTABLE_DEVIATION_PP = 5.0
+LARGE_DEVIATION_PP = 10.0
+
+
+def tr(context: str, text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, None, n)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number in the user's locale (decimal comma in Russian)."""
+    if decimals == 0:
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def percent(fraction: float) -> str:
+    return tr("StatisticsModel", "{value} %").format(value=number(fraction * 100, 1))
+
+
+def swatch(color: QColor, size: int = 10) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+# -- operators x sources ------------------------------------------------------------
+@dataclass(frozen=True)
+class StatRow:
+    """One table row: an operator, or the unassigned contacts (``key`` None)."""
+
+    key: int | None
+    name: str
+    active: bool
+    load: int | None
+    max_load: int | None
+    # source id -> (contacts, of them active)
+    counts: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    total: int = 0
+    active_total: int = 0
+
+    @property
+    def unassigned(self) -> bool:
+        return self.key is None
+
+    def count(self, source_id: int) -> tuple[int, int]:
+        return self.counts.get(source_id, (0, 0))
+
+    @property
+    def load_fraction(self) -> float | None:
+        if self.load is None or self.max_load is None:
+            return None
+        if self.max_load <= 0:
+            return 1.0 if self.load else 0.0
+        return min(self.load / self.max_load, 1.0)
+
+
+def stat_rows(statistics: Statistics) -> list[StatRow]:
+    """The operators in the service's order, then the unassigned row."""
+    rows = [
+        StatRow(
+            o.operator.id,
+            o.operator.name,
+            o.active,
+            o.load,
+            o.max_load,
+            {c.source.id: (c.total, c.active) for c in o.per_source},
+            o.total,
+            sum(c.active for c in o.per_source),
+        )
+        for o in statistics.operators
+    ]
+    unassigned = statistics.unassigned
+    rows.append(
+        StatRow(
+            None,
+            "",
+            True,
+            None,
+            None,
+            {c.source.id: (c.total, c.active) for c in unassigned},
+            sum(c.total for c in unassigned),
+            sum(c.active for c in unassigned),
+        )
+    )
+    return rows
+
+
+def row_name(row: StatRow) -> str:
+    return tr("StatisticsModel", "Unassigned") if row.unassigned else row.name
+
+
+def count_text(total: int, active: int) -> str:
+    return f"{number(total)} ({number(active)})" if total else "0"
+
+
+def count_tooltip(total: int, active: int) -> str:
+    contacts = tr("StatisticsModel", "%n contact(s) in the period", total)
+    still = tr("StatisticsModel", "%n still active", active)
+    return f"{contacts}, {still}"
+
+
+def _load_text(row: StatRow) -> str:
+    return "" if row.unassigned else f"{number(row.load or 0)} / {number(row.max_load or 0)}"
+
+
+def _load_tooltip(row: StatRow) -> str | None:
+    if row.unassigned:
+        return None
+    return tr(
+        "StatisticsModel",
+        "{load} active contacts now, at most {max_load} (not limited to the period)",
+    ).format(load=row.load, max_load=row.max_load)
+
+
+class StatisticsModel(RowsModel[StatRow]):
+    """Rows: the operators and an "Unassigned" row. Columns: Operator, Load, one
+    "total (active)" column per source, Total. Sort by ``RAW_ROLE``."""
+
+    context = "StatisticsModel"
+    OPERATOR_TITLE = QT_TRANSLATE_NOOP("StatisticsModel", "Operator")
+    LOAD_TITLE = QT_TRANSLATE_NOOP("StatisticsModel", "Load")
+    TOTAL_TITLE = QT_TRANSLATE_NOOP("StatisticsModel", "Total")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sources: tuple[SourceRef, ...] = ()
+        self._colors: dict[int, QColor] = {}
+        self.columns = self._make_columns(())
+
+    # -- the data ------------------------------------------------------------------
+    def key(self, row: StatRow) -> Hashable:
+        return row.key
+
+    def sources(self) -> tuple[SourceRef, ...]:
+        return self._sources
+
+    def set_statistics(
+        self, statistics: Statistics, colors: Mapping[int, QColor] | None = None
+    ) -> None:
+        """In place when the sources are the same; a reset when the columns change."""
+        rows = stat_rows(statistics)
+        self._colors = dict(colors or {})
+        if statistics.sources != self._sources:
+            self.beginResetModel()
+            self._sources = statistics.sources
+            self.columns = self._make_columns(statistics.sources)
+            self._rows = rows
+            self.endResetModel()
+            return
+        self.set_rows(rows)
+
+    def source_column(self, source_id: int) -> int:
+        for position, source in enumerate(self._sources):
+            if source.id == source_id:
+                return FIRST_SOURCE_COLUMN + position
+        raise KeyError(source_id)
+
+    @property
+    def total_column(self) -> int:
+        return FIRST_SOURCE_COLUMN + len(self._sources)
+
+    def _make_columns(self, sources: Sequence[SourceRef]) -> tuple[Column[StatRow], ...]:
+        def per_source(source_id: int, name: str) -> Column[StatRow]:
+            return Column(
+                name,  # shown as is: headerData does not translate source names
+                lambda r: count_text(*r.count(source_id)),
+                lambda r: r.count(source_id)[0],
+                align_right=True,
+                tooltip=lambda r: count_tooltip(*r.count(source_id)),
+            )
+
+        return (
+            Column(self.OPERATOR_TITLE, row_name, lambda r: row_name(r).casefold()),
+            Column(
+                self.LOAD_TITLE,
+                _load_text,
+                lambda r: r.load_fraction,
+                align_right=True,
+                tooltip=_load_tooltip,
+            ),
+            *(per_source(s.id, s.name) for s in sources),
+            Column(
+                self.TOTAL_TITLE,
+                lambda r: count_text(r.total, r.active_total),
+                lambda r: r.total,
+                align_right=True,
+                tooltip=lambda r: count_tooltip(r.total, r.active_total),
+            ),
+        )
+
+    # -- Qt ------------------------------------------------------------------------
+    def _source_at(self, section: int) -> SourceRef | None:
+        position = section - FIRST_SOURCE_COLUMN
+        return self._sources[position] if 0 <= position < len(self._sources) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return super().headerData(section, orientation, role)
+        source = self._source_at(section)
+        if role == Qt.ItemDataRole.DisplayRole and source is not None:
+            return source.name
+        if role == Qt.ItemDataRole.DecorationRole and source is not None:
+            color = self._colors.get(source.id)
+            return swatch(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(section, source)
+        return super().headerData(section, orientation, role)
+
+    def _header_tooltip(self, section: int, source: SourceRef | None) -> str | None:
+        each_cell = tr("StatisticsModel", "Contacts in the period (of them still active).")
+        if source is not None:
+            code = f" [{source.code}]" if source.code else ""
+            return f"{source.name}{code}\n{each_cell}"
+        if section == LOAD:
+            return tr(
+                "StatisticsModel", "Active contacts now against the operator's limit (any period)."
+            )
+        if section == self.total_column:
+            return each_cell
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.FontRole and row.unassigned:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QGuiApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == OPERATOR:
+            if row.unassigned:
+                return tr("StatisticsModel", "Contacts nobody could take")
+            if not row.active:
+                return tr("StatisticsModel", "{name} (inactive)").format(name=row.name)
+            return row.name
+        return super().data(index, role)
+
+
+class PinnedLastProxy(QSortFilterProxyModel):
+    """Sorts by the raw value (numbers as numbers) and keeps the unassigned row
+    last in either order, as a summary row."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(RAW_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        left_row, right_row = left.data(ROW_ROLE), right.data(ROW_ROLE)
+        left_pinned = isinstance(left_row, StatRow) and left_row.unassigned
+        right_pinned = isinstance(right_row, StatRow) and right_row.unassigned
+        if left_pinned != right_pinned:
+            # Qt reverses lessThan for a descending sort; answer so it lands last anyway.
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return left_pinned if descending else right_pinned
+        left_value, right_value = left.data(RAW_ROLE), right.data(RAW_ROLE)
+        if left_value is None or right_value is None:
+            return left_value is None and right_value is not None
+        if left_value == right_value:  # ties: by name, so the order is stable
+            return str(left.siblingAtColumn(OPERATOR).data(RAW_ROLE)) < str(
+                right.siblingAtColumn(OPERATOR).data(RAW_ROLE)
+            )
+        return bool(left_value < right_value)
+
+
+# -- the table as a CSV file ----------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_table(
+    rows: Sequence[StatRow], sources: Sequence[SourceRef], period: str
+) -> list[list[object]]:
+    """The header and one line per row; numbers stay numbers (a spreadsheet sums them),
+    each source gets an "all" and an "active" column."""
+    c = "StatisticsModel"
+    header: list[object] = [
+        tr(c, "Period"),
+        tr(c, "Operator"),
+        tr(c, "Active operator"),
+        tr(c, "Load"),
+        tr(c, "Max load"),
+    ]
+    for source in sources:
+        header.append(tr(c, "{source}: contacts").format(source=source.name))
+        header.append(tr(c, "{source}: active").format(source=source.name))
+    header += [tr(c, "Total contacts"), tr(c, "Total active")]
+    yes, no = tr(c, "yes"), tr(c, "no")
+    table = [[safe_cell(value) for value in header]]
+    for row in rows:
+        line: list[object] = [
+            period,
+            row_name(row),
+            "" if row.unassigned else (yes if row.active else no),
+            "" if row.load is None else row.load,
+            "" if row.max_load is None else row.max_load,
+        ]
+        for source in sources:
+            line.extend(row.count(source.id))
+        line += [row.total, row.active_total]
+        table.append([safe_cell(value) for value in line])
+    return table
+
+
+# -- configured against delivered shares -----------------------------------------------
+NAME, WEIGHT, CONFIGURED, DELIVERED, DELIVERED_SHARE, DEVIATION = range(6)
+_TOP = 0  # internalId of a source row; an operator row stores its source row + 1
+
+
+class SharesModel(QAbstractItemModel):
+    """A two-level tree: each source, and under it each configured operator with its
+    weight share, the contacts it got and their share, and the deviation."""
+
+    TITLES = (
+        QT_TRANSLATE_NOOP("SharesModel", "Source / operator"),
+        QT_TRANSLATE_NOOP("SharesModel", "Weight"),
+        QT_TRANSLATE_NOOP("SharesModel", "Weight %"),
+        QT_TRANSLATE_NOOP("SharesModel", "Delivered"),
+        QT_TRANSLATE_NOOP("SharesModel", "Delivered %"),
+        QT_TRANSLATE_NOOP("SharesModel", "Deviation"),
+    )
+    TOOLTIPS = (
+        None,
+        QT_TRANSLATE_NOOP("SharesModel", "The operator's weight on this source"),
+        QT_TRANSLATE_NOOP("SharesModel", "The weight as a share of the source's total weight"),
+        QT_TRANSLATE_NOOP(
+            "SharesModel", "Contacts of the period this operator got from the source"
+        ),
+        QT_TRANSLATE_NOOP("SharesModel", "Share of the source's assigned contacts of the period"),
+        QT_TRANSLATE_NOOP(
+            "SharesModel",
+            "Delivered share minus configured share, in percentage points. Full operators "
+            "and small numbers make it drift; large drifts deserve a look.",
+        ),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._groups: list[SourceShares] = []
+        self._colors: dict[int, QColor] = {}
+
+    # -- the data ------------------------------------------------------------------
+    def groups(self) -> list[SourceShares]:
+        return list(self._groups)
+
+    @staticmethod
+    def _shape(groups: Sequence[SourceShares]) -> list[tuple[int, tuple[int, ...]]]:
+        return [(g.source.id, tuple(o.operator.id for o in g.operators)) for g in groups]
+
+    def set_shares(
+        self, groups: Sequence[SourceShares], colors: Mapping[int, QColor] | None = None
+    ) -> None:
+        """dataChanged for changed numbers; a reset when sources or configs change."""
+        groups = list(groups)
+        self._colors = dict(colors or {})
+        if self._shape(groups) != self._shape(self._groups):
+            self.beginResetModel()
+            self._groups = groups
+            self.endResetModel()
+            return
+        last = self.columnCount() - 1
+        for position, (old, new) in enumerate(zip(self._groups, groups, strict=True)):
+            if old == new:
+                continue
+            self._groups[position] = new
+            self.dataChanged.emit(self.index(position, 0), self.index(position, last))
+            if new.operators:
+                parent = self.index(position, 0)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(new.operators) - 1, last, parent)
+                )
+
+    # -- Qt ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self._groups[parent.row()].operators)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.TITLES)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.TITLES):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("SharesModel", self.TITLES[section])
+        if role == Qt.ItemDataRole.ToolTipRole and self.TOOLTIPS[section]:
+            return tr("SharesModel", self.TOOLTIPS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            if index.row() >= len(self._groups):
+                return None
+            return self._source_data(self._groups[index.row()], index.column(), role)
+        group_row = index.internalId() - 1
+        if group_row >= len(self._groups):
+            return None
+        group = self._groups[group_row]
+        if index.row() >= len(group.operators):
+            return None
+        return self._operator_data(group, index.row(), index.column(), role)
+
+    def _source_data(self, group: SourceShares, column: int, role: int) -> Any:
+        assigned = sum(o.delivered for o in group.operators)
+        total_weight = sum(o.weight for o in group.operators)
+        raw: dict[int, Any] = {
+            NAME: group.source.name,
+            WEIGHT: total_weight,
+            CONFIGURED: None,
+            DELIVERED: assigned,
+            DELIVERED_SHARE: None,
+            DEVIATION: None,
+        }
+        if role == RAW_ROLE:
+            return raw[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = raw[column]
+            if column == NAME:
+                return value
+            if column in (CONFIGURED, DELIVERED_SHARE):
+                return "" if value is None else percent(value)
+            return "" if value is None else number(value)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            return self._colors.get(group.source.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, DELIVERED):
+            if not group.operators:
+                return tr("SharesModel", "No operators are configured for this source.")
+            contacts = tr("SharesModel", "%n contact(s) in the period", assigned + group.unassigned)
+            details = tr("SharesModel", "{assigned} assigned, {unassigned} unassigned").format(
+                assigned=assigned, unassigned=group.unassigned
+            )
+            return f"{group.source.name}: {contacts} ({details})"
+        return None
+
+    def _operator_data(self, group: SourceShares, row: int, column: int, role: int) -> Any:
+        share = group.operators[row]
+        assigned = sum(o.delivered for o in group.operators)
+        deviation = (share.delivered_share - share.configured) * 100 if assigned else None
+        raw: dict[int, Any] = {
+            NAME: share.operator.name,
+            WEIGHT: share.weight,
+            CONFIGURED: share.configured,
+            DELIVERED: share.delivered,
+            DELIVERED_SHARE: share.delivered_share if assigned else None,
+            DEVIATION: deviation,
+        }
+        if role == RAW_ROLE:
+            return raw[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = raw[column]
+            if value is None:
+                return "—" if column in (DELIVERED_SHARE, DEVIATION) else ""
+            if column == NAME:
+                return value
+            if column in (CONFIGURED, DELIVERED_SHARE):
+                return percent(value)
+            if column == DEVIATION:
+                sign = "+" if value > 0.05 else ("−" if value < -0.05 else "±")
+                return tr("SharesModel", "{value} pp").format(
+                    value=f"{sign}{number(abs(value), 1)}"
+                )
+            return number(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == DEVIATION and deviation is not None:
+            if abs(deviation) >= LARGE_DEVIATION_PP:
+                return QColor("#b3261e")
+            if abs(deviation) >= NOTABLE_DEVIATION_PP:
+                return QColor("#b36b00")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME:
+                return share.operator.name
+            if column == DEVIATION and deviation is None:
+                return tr("SharesModel", "Nothing was assigned on this source in the period.")
+        return None

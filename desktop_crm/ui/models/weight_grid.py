@@ -1,0 +1,254 @@
+"""The distribution plan: one row per source, one column per operator, the weight
+in each cell (edited in place), and the total weight per source last.
+
+Column headers carry each operator's headroom (max_load - load). Editing a cell
+saves at once: the source's whole stored set with that one pair changed goes to
+``set_weights`` (the original PUT keeps its full-overwrite meaning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from desktop_crm.errors import CrmError
+from desktop_crm.services import Crm
+from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff, tr
+from desktop_crm.ui.models.sources import total_weight
+from desktop_crm.ui.models.weights import DIM_COLOR, headroom_text, parse_weight
+
+CONTEXT = "WeightGridModel"
+TOTAL_TITLE = QT_TRANSLATE_NOOP("WeightGridModel", "Total weight")
+OPERATOR_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's OperatorInfo (headerData)
+
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+def source_label(source: SourceInfo) -> str:
+    return f"{source.name} ({source.code})" if source.code else source.name
+
+
+def operator_state(operator: OperatorInfo) -> str:
+    """The header's second line: headroom, or why the operator gets nothing."""
+    if not operator.active:
+        return tr(CONTEXT, "inactive")
+    return headroom_text(operator)
+
+
+class WeightGridModel(QAbstractTableModel):
+    edit_failed = Signal(object)  # the CrmError
+    weights_saved = Signal(object)  # the SourceInfo as stored after an edit
+
+    def __init__(self, crm: Crm, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._crm = crm
+        self._sources: list[SourceInfo] = []
+        self._operators: list[OperatorInfo] = []
+
+    # -- the data ---------------------------------------------------------------------
+    def sources(self) -> list[SourceInfo]:
+        return list(self._sources)
+
+    def operators(self) -> list[OperatorInfo]:
+        return list(self._operators)
+
+    def operator_at(self, column: int) -> OperatorInfo | None:
+        return self._operators[column] if 0 <= column < len(self._operators) else None
+
+    def total_column(self) -> int:
+        return len(self._operators)
+
+    def set_data(self, sources: Sequence[SourceInfo], operators: Sequence[OperatorInfo]) -> None:
+        """Update in place; only a different set of operators (columns) resets."""
+        operators = list(operators)
+        if [o.id for o in operators] != [o.id for o in self._operators]:
+            self.beginResetModel()
+            self._operators = operators
+            self._sources = list(sources)
+            self.endResetModel()
+            return
+        operators_changed = operators != self._operators
+        self._operators = operators
+        apply_diff(self, self._sources, list(sources), lambda s: s.id)
+        if operators_changed:
+            # Names, headroom and who can take contacts: headers and cell colours.
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            if self._sources:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._sources) - 1, self.columnCount() - 1)
+                )
+
+    def _weights(self, source: SourceInfo) -> dict[int, int]:
+        return {w.operator.id: w.weight for w in source.weights}
+
+    def weight(self, row: int, column: int) -> int:
+        operator = self.operator_at(column)
+        if operator is None or not 0 <= row < len(self._sources):
+            return 0
+        return self._weights(self._sources[row]).get(operator.id, 0)
+
+    # -- Qt --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sources)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._operators) + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if not 0 <= section < len(self._sources):
+                return None
+            source = self._sources[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return source_label(source)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return source_label(source)
+            return None
+        if section == self.total_column():
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr(CONTEXT, TOTAL_TITLE)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr(CONTEXT, "The sum of the source's weights")
+            return None
+        operator = self.operator_at(section)
+        if operator is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{operator.name}\n{operator_state(operator)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._operator_tip(operator)
+        if role == Qt.ItemDataRole.ForegroundRole and not operator.active:
+            return DIM_COLOR
+        if role == OPERATOR_ROLE:
+            return operator
+        return None
+
+    def _operator_tip(self, operator: OperatorInfo) -> str:
+        lines = [
+            operator.name,
+            tr(CONTEXT, "Load {load} of {max}.").format(load=operator.load, max=operator.max_load),
+        ]
+        if not operator.active:
+            lines.append(tr(CONTEXT, "Inactive: gets no new contacts whatever the weights."))
+        elif operator.headroom == 0:
+            lines.append(tr(CONTEXT, "Full: gets no new contacts until some are closed."))
+        else:
+            lines.append(
+                QCoreApplication.translate(
+                    CONTEXT, "Can take %n more active contact(s).", "", operator.headroom
+                )
+            )
+        return "\n".join(lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._sources):
+            return None
+        source = self._sources[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return source
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTER
+        if column == self.total_column():
+            return self._total_data(source, role)
+        operator = self.operator_at(column)
+        if operator is None:
+            return None
+        weight = self._weights(source).get(operator.id, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(weight) if weight else "—"
+        if role in (Qt.ItemDataRole.EditRole, RAW_ROLE):
+            return weight
+        if role == Qt.ItemDataRole.ForegroundRole and (not weight or not operator.active):
+            return DIM_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_tip(source, operator, weight)
+        return None
+
+    def _total_data(self, source: SourceInfo, role: int) -> Any:
+        total = total_weight(source)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(total)
+        if role == RAW_ROLE:
+            return total
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not total:
+            return DIM_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole and not total:
+            return tr(
+                CONTEXT, "No operator has a weight: contacts of {source} stay unassigned."
+            ).format(source=source.name)
+        return None
+
+    def _cell_tip(self, source: SourceInfo, operator: OperatorInfo, weight: int) -> str:
+        total = total_weight(source)
+        if not weight:
+            text = tr(CONTEXT, "{operator} gets no contacts of {source}.")
+        else:
+            text = tr(CONTEXT, "{operator}: weight {weight} of {total} ({percent} %) for {source}.")
+        text = text.format(
+            operator=operator.name,
+            source=source.name,
+            weight=weight,
+            total=total,
+            percent=round(100 * weight / total) if total else 0,
+        )
+        if weight and not operator.active:
+            text += "\n" + tr(CONTEXT, "Inactive: skipped until made active again.")
+        elif weight and operator.headroom == 0:
+            text += "\n" + tr(CONTEXT, "Full: skipped until some contacts are closed.")
+        return text + "\n" + tr(CONTEXT, "Double-click to change the weight.")
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() < self.total_column():
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.row() >= len(self._sources)
+        ):
+            return False
+        operator = self.operator_at(index.column())
+        weight = parse_weight(value)
+        if operator is None or weight is None:
+            return False
+        source = self._sources[index.row()]
+        stored = self._weights(source)
+        if stored.get(operator.id, 0) == weight:
+            return True
+        # The whole set as stored with one pair changed. A pair set to 0 keeps its row
+        # (an explicit 0); a 0 that was never stored returned above, adding nothing.
+        stored[operator.id] = weight
+        try:
+            updated = self._crm.sources.set_weights(source.id, stored)
+        except CrmError as error:
+            self.edit_failed.emit(error)
+            return False
+        self._sources[index.row()] = updated
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        )
+        self.weights_saved.emit(updated)
+        return True

@@ -1,0 +1,275 @@
+"""The weights editor of one source: every operator, a weight each, the share live.
+
+Edits stay in the model until the page saves them (one ``set_weights`` call,
+the original PUT: the whole set is replaced). A refresh from the database
+updates loads and names but keeps the weights the user has not saved yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from desktop_crm.services.common import MAX_COUNT
+from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel, tr
+from desktop_crm.ui.models.operators import load_fraction
+
+OPERATOR, ACTIVE, LOAD, WEIGHT, SHARE = range(5)
+
+DIM_COLOR = QColor("#808080")
+CONTEXT = "WeightsModel"
+
+
+def headroom_text(operator: OperatorInfo) -> str:
+    """'2 free of 10': how many more active contacts the operator may take."""
+    return tr("WeightsModel", "{free} free of {max}").format(
+        free=operator.headroom, max=operator.max_load
+    )
+
+
+def free_text(operator: OperatorInfo) -> str:
+    """'7 free', or 'full': the short form for a load column."""
+    if operator.headroom == 0:
+        return tr("WeightsModel", "full")
+    return tr("WeightsModel", "{free} free").format(free=operator.headroom)
+
+
+def percent_text(fraction: float) -> str:
+    return QLocale().toString(100 * fraction, "f", 1) + " %"
+
+
+def can_take(operator: OperatorInfo) -> bool:
+    """Whether the distributor would consider the operator right now."""
+    return operator.active and operator.load < operator.max_load
+
+
+@dataclass(frozen=True, slots=True)
+class WeightRow:
+    operator: OperatorInfo
+    weight: int  # what the editor shows (maybe not saved yet)
+    saved: int  # what the database holds
+    configured: bool  # the database has a row for this pair (even with weight 0)
+
+    @property
+    def id(self) -> int:
+        return self.operator.id
+
+    @property
+    def dirty(self) -> bool:
+        return self.weight != self.saved
+
+
+def parse_weight(value: Any) -> int | None:
+    """A weight from an editor: a whole number 0..MAX_COUNT, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        return None
+    return number if 0 <= number <= MAX_COUNT else None
+
+
+class WeightsModel(RowsModel[WeightRow]):
+    context = CONTEXT
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("WeightsModel", "Operator"),
+            lambda r: r.operator.name,
+            lambda r: r.operator.name.casefold(),
+            tooltip=lambda r: r.operator.name,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WeightsModel", "Status"),
+            lambda r: tr(CONTEXT, "Active") if r.operator.active else tr(CONTEXT, "Inactive"),
+            lambda r: int(r.operator.active),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WeightsModel", "Load"),
+            lambda r: f"{r.operator.load} / {r.operator.max_load} · " + free_text(r.operator),
+            lambda r: load_fraction(r.operator),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WeightsModel", "Weight"),
+            lambda r: r.weight,
+            lambda r: r.weight,
+            align_right=True,
+            edit=lambda r: r.weight,
+        ),
+        Column(QT_TRANSLATE_NOOP("WeightsModel", "Share"), lambda r: "", lambda r: 0.0),
+    )
+
+    dirty_changed = Signal(bool)
+    weights_changed = Signal()  # any weight in the editor changed (saved or not)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source: SourceInfo | None = None
+
+    def key(self, row: WeightRow) -> Hashable:
+        return row.operator.id
+
+    # -- the source being edited ----------------------------------------------------
+    @property
+    def source(self) -> SourceInfo | None:
+        return self._source
+
+    @property
+    def total(self) -> int:
+        return sum(r.weight for r in self._rows)
+
+    def is_dirty(self) -> bool:
+        return any(r.dirty for r in self._rows)
+
+    def set_source(self, source: SourceInfo | None, operators: Sequence[OperatorInfo]) -> None:
+        """Show ``source`` as stored; unsaved edits are dropped."""
+        self._replace(source, operators, keep_edits=False)
+
+    def refresh(self, source: SourceInfo | None, operators: Sequence[OperatorInfo]) -> None:
+        """New data for the same source: loads and stored weights change, edits stay."""
+        same = source is not None and self._source is not None and source.id == self._source.id
+        self._replace(source, operators, keep_edits=same)
+
+    def revert(self) -> None:
+        self._apply([replace(r, weight=r.saved) for r in self._rows])
+
+    def weights_to_save(self) -> dict[int, int]:
+        """The whole set for ``set_weights``: every operator with a weight above 0, and
+        those already configured with 0 (an explicit 0 the user or a script chose
+        stays; a 0 that was never stored is not added)."""
+        return {r.operator.id: r.weight for r in self._rows if r.weight > 0 or r.configured}
+
+    def _replace(
+        self, source: SourceInfo | None, operators: Sequence[OperatorInfo], keep_edits: bool
+    ) -> None:
+        self._source = source
+        if source is None:
+            self._apply([])
+            return
+        stored = {w.operator.id: w.weight for w in source.weights}
+        edited = {r.operator.id: r.weight for r in self._rows if r.dirty} if keep_edits else {}
+        rows = []
+        for operator in operators:
+            saved = stored.get(operator.id, 0)
+            rows.append(
+                WeightRow(
+                    operator,
+                    weight=edited.get(operator.id, saved),
+                    saved=saved,
+                    configured=operator.id in stored,
+                )
+            )
+        self._apply(rows)
+
+    def _apply(self, rows: list[WeightRow]) -> None:
+        was_dirty, old_total = self.is_dirty(), self.total
+        self.set_rows(rows)
+        self._after_change(was_dirty, old_total)
+
+    def _after_change(self, was_dirty: bool, old_total: int) -> None:
+        if self.total != old_total and self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, SHARE), self.index(last, SHARE))
+        self.weights_changed.emit()
+        if self.is_dirty() != was_dirty:
+            self.dirty_changed.emit(self.is_dirty())
+
+    # -- Qt ----------------------------------------------------------------------------
+    def share(self, row: WeightRow) -> float:
+        total = self.total
+        return row.weight / total if total else 0.0
+
+    def live_share(self, row: WeightRow) -> float:
+        """The share among the operators the distributor would consider right now."""
+        if not can_take(row.operator):
+            return 0.0
+        total = sum(r.weight for r in self._rows if can_take(r.operator))
+        return row.weight / total if total else 0.0
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if column == SHARE:
+            return self._share_data(row, role)
+        if role == Qt.ItemDataRole.FontRole and column == WEIGHT and row.dirty:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == WEIGHT:
+            if row.dirty:
+                return tr(CONTEXT, "Changed from {saved}; not saved yet.").format(saved=row.saved)
+            return tr(CONTEXT, "Double-click or type a number to change the weight.")
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
+            return self._status_tip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.operator.active:
+            return DIM_COLOR
+        return super().data(index, role)
+
+    def _share_data(self, row: WeightRow, role: int) -> Any:
+        share = self.share(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return percent_text(share) if row.weight else "—"
+        if role == RAW_ROLE:
+            return float(share) if row.weight else None  # no bar for "never"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.weight:
+            return DIM_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = tr(CONTEXT, "{weight} of the total weight {total}.").format(
+                weight=row.weight, total=self.total
+            )
+            if row.weight and not can_take(row.operator):
+                text += "\n" + tr(
+                    CONTEXT,
+                    "Gets nothing right now: the operator is inactive or has no free places.",
+                )
+            elif row.weight:
+                text += "\n" + tr(
+                    CONTEXT, "Right now, with full and inactive operators skipped: {percent}."
+                ).format(percent=percent_text(self.live_share(row)))
+            return text
+        return None
+
+    def _status_tip(self, row: WeightRow) -> str:
+        operator = row.operator
+        if not operator.active:
+            return tr(CONTEXT, "Inactive: gets no new contacts whatever the weight.")
+        if operator.headroom == 0:
+            return tr(CONTEXT, "Full: gets no new contacts until some are closed.")
+        return QCoreApplication.translate(
+            CONTEXT, "Can take %n more active contact(s).", "", operator.headroom
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != WEIGHT
+            or index.row() >= len(self._rows)
+        ):
+            return False
+        weight = parse_weight(value)
+        if weight is None:
+            return False
+        row = self._rows[index.row()]
+        if weight == row.weight:
+            return True
+        was_dirty, old_total = self.is_dirty(), self.total
+        self._rows[index.row()] = replace(row, weight=weight)
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        )
+        self._after_change(was_dirty, old_total)
+        return True

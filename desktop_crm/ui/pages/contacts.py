@@ -1,0 +1,603 @@
+"""Contacts: the queue, newest first, filtered by state, source and operator; close and
+reopen one or several at once. Rows come in keyset pages as the user scrolls, so the
+screen stays instant on a million contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.services.dto import (
+    BulkResult,
+    ContactFilter,
+    ContactInfo,
+    ContactState,
+    OperatorInfo,
+    SourceInfo,
+)
+from desktop_crm.services.events import Change
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.models.base import ROW_ROLE, local_time
+from desktop_crm.ui.models.contacts import (
+    CREATED,
+    ID,
+    LEAD,
+    OPERATOR,
+    SOURCE,
+    STATE,
+    ContactsModel,
+    source_tooltip,
+    state_text,
+)
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.texts import error_text, reason_label
+from desktop_crm.ui.widgets import InlineMessage, make_table
+
+REFRESH_ON = {
+    Change.CONTACTS,
+    Change.OPERATORS,
+    Change.SOURCES,
+    Change.LEADS,
+    Change.EXTERNAL,
+}
+CHOICES_ON = {Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}
+MAX_REFUSALS_SHOWN = 5
+
+
+# -- helpers shared with the leads screen ---------------------------------------------------
+class EmptyHint(QLabel):
+    """A centred hint over an empty table ("No contacts match the filter")."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view.viewport())
+        self._view = view
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._view.viewport().rect())
+        return False
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` over the table; an empty text hides the hint."""
+        self.setText(text)
+        self.setGeometry(self._view.viewport().rect())
+        self.setVisible(bool(text))
+
+
+class ScrollAnchor(QObject):
+    """Keeps the rows the user looks at in place when rows are inserted or removed
+    above them (new contacts arriving at the top while the user is scrolled down).
+    At the very top nothing is held: new rows slide in where the user can see them."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._anchor: tuple[QPersistentModelIndex, int] | None = None
+        model = view.model()
+        model.rowsAboutToBeInserted.connect(self._about_to_insert)
+        model.rowsAboutToBeRemoved.connect(self._about_to_remove)
+        model.rowsInserted.connect(self._restore)
+        model.rowsRemoved.connect(self._restore)
+
+    def _about_to_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._capture(first, None)
+
+    def _about_to_remove(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._capture(first, last)
+
+    def _capture(self, first: int, removed_last: int | None) -> None:
+        self._anchor = None
+        view = self._view
+        if view.verticalScrollBar().value() == 0:
+            return
+        top = view.rowAt(0)
+        if top < 0 or first > top:
+            return  # the change is below the top row: nothing visible moves
+        offset = view.rowViewportPosition(top)
+        row = top
+        if removed_last is not None and top <= removed_last:
+            row = removed_last + 1  # the top row goes away: hold the next one there
+            if row >= view.model().rowCount():
+                return
+        self._anchor = (QPersistentModelIndex(view.model().index(row, 0)), offset)
+
+    def _restore(self, *args: object) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None or not anchor[0].isValid():
+            return
+        index, offset = anchor
+        view = self._view
+        view.updateGeometries()  # the scroll range must include the new rows now
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + view.rowViewportPosition(index.row()) - offset)
+
+
+def configure_contacts_table(table: QTableView, show_lead: bool = True) -> None:
+    """Column widths for the contacts columns; only Created sorts (in SQL)."""
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.setSortingEnabled(False)
+    header = table.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicator(CREATED, Qt.SortOrder.DescendingOrder)
+    header.setHighlightSections(False)
+    metrics = table.fontMetrics()
+    header.resizeSection(ID, metrics.horizontalAdvance("0000000") + 16)
+    header.resizeSection(CREATED, metrics.horizontalAdvance("00.00.0000 00:00") + 34)
+    header.resizeSection(LEAD, metrics.horizontalAdvance("M") * 19)
+    header.resizeSection(SOURCE, metrics.horizontalAdvance("M") * 12)
+    header.resizeSection(OPERATOR, metrics.horizontalAdvance("M") * 15)
+    header.resizeSection(STATE, metrics.horizontalAdvance("Closed") + 28)
+    header.setStretchLastSection(True)  # the message takes what is left
+    table.setColumnHidden(LEAD, not show_lead)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def selected_rows(table: QTableView) -> list[Any]:
+    """The row objects of the selected rows, in view order."""
+    rows = sorted(table.selectionModel().selectedRows(), key=lambda i: i.row())
+    return [index.data(ROW_ROLE) for index in rows]
+
+
+def _field_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+class ContactDetail(QWidget):
+    """The selected contact in full. ``form`` is a QFormLayout that later features
+    extend (the "why this operator" explanation goes right after Operator)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.lead = _field_label()
+        self.source = _field_label()
+        self.operator = _field_label()
+        self.reason = _field_label()
+        self.reason.setStyleSheet("color: #b45309;")
+        self.created = _field_label()
+        self.state = _field_label()
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.message.setPlaceholderText(self.tr("No message"))
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow(self.tr("Lead:"), self.lead)
+        self.form.addRow(self.tr("Source:"), self.source)
+        self.form.addRow(self.tr("Operator:"), self.operator)
+        self.form.addRow(self.tr("Why unassigned:"), self.reason)
+        self.form.addRow(self.tr("Created:"), self.created)
+        self.form.addRow(self.tr("State:"), self.state)
+
+        message_box = QVBoxLayout()
+        message_box.addWidget(QLabel(self.tr("Message:")))
+        message_box.addWidget(self.message, 1)
+
+        fields = QVBoxLayout()
+        fields.addWidget(self.title)
+        fields.addLayout(self.form)
+        fields.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(fields, 2)
+        layout.addLayout(message_box, 3)
+
+    def show_contact(self, contact: ContactInfo, selected: int = 1) -> None:
+        if selected > 1:
+            title = self.tr("Contact #{id} (of %n selected)", "", selected)
+        else:
+            title = self.tr("Contact #{id}")
+        self.title.setText(title.format(id=contact.id))
+        lead = contact.lead
+        self.lead.setText(f"{lead.name} ({lead.external_id})" if lead.name else lead.external_id)
+        self.source.setText(source_tooltip(contact))
+        if contact.operator is not None:
+            self.operator.setText(contact.operator.name)
+        else:
+            self.operator.setText(self.tr("nobody (unassigned)"))
+        reason = reason_label(contact.reason) if contact.operator is None else ""
+        self.reason.setText(reason[:1].upper() + reason[1:] + "." if reason else "")
+        self.form.setRowVisible(self.reason, bool(reason))
+        self.created.setText(local_time(contact.created_at))
+        self.state.setText(state_text(contact))
+        if self.message.toPlainText() != contact.message:
+            self.message.setPlainText(contact.message)
+
+
+class ContactsPage(Page):
+    name = "contacts"
+    title = QT_TRANSLATE_NOOP("Pages", "Contacts")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ContactsModel(ctx.crm, ctx.runner, self)
+        self._writing = False
+
+        # -- filters -----------------------------------------------------------------
+        self.state_combo = QComboBox()
+        for text, state in (
+            (self.tr("All"), ContactState.ALL),
+            (self.tr("Active"), ContactState.ACTIVE),
+            (self.tr("Closed"), ContactState.CLOSED),
+            (self.tr("Unassigned"), ContactState.UNASSIGNED),
+        ):
+            self.state_combo.addItem(text, state.value)
+        self.source_combo = self._choice_combo(self.tr("All sources"))
+        self.operator_combo = self._choice_combo(self.tr("All operators"))
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(self.tr("Newest first"), True)
+        self.order_combo.addItem(self.tr("Oldest first"), False)
+
+        filters = QHBoxLayout()
+        for label, combo in (
+            (self.tr("State:"), self.state_combo),
+            (self.tr("Source:"), self.source_combo),
+            (self.tr("Operator:"), self.operator_combo),
+            (self.tr("Order:"), self.order_combo),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            filters.addWidget(caption)
+            filters.addWidget(combo)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+
+        # -- the table and the detail panel -------------------------------------------
+        self.table = make_table(self, sortable=False)
+        self.table.setModel(self.model)
+        configure_contacts_table(self.table)
+        self.empty_hint = EmptyHint(self.table)
+        self.scroll_anchor = ScrollAnchor(self.table)
+
+        self.detail = ContactDetail()
+        self.detail_placeholder = QLabel(self.tr("Select a contact to see it in full here."))
+        self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_placeholder.setStyleSheet("color: palette(placeholder-text);")
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.detail_placeholder)
+        self.detail_stack.addWidget(self.detail)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 200])
+
+        # -- actions ---------------------------------------------------------------------
+        self.message = InlineMessage()
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.close_button = QPushButton(self.tr("Close contact"))
+        self.reopen_button = QPushButton(self.tr("Reopen contact"))
+        self.close_action = QAction(self.tr("&Close contact"), self)
+        self.close_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.reopen_action = QAction(self.tr("&Reopen contact"), self)
+        self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        for action in (self.close_action, self.reopen_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.close_button.setToolTip(
+            self.tr("Close the selected contacts ({key})").format(
+                key=self.close_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.reopen_button.setToolTip(
+            self.tr("Reopen the selected contacts ({key})").format(
+                key=self.reopen_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.reopen_button)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+        # -- wiring ------------------------------------------------------------------------
+        for combo in (self.state_combo, self.source_combo, self.operator_combo):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.order_combo.currentIndexChanged.connect(
+            lambda _i: self.set_newest_first(bool(self.order_combo.currentData()))
+        )
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._header_sort)
+        self.close_button.clicked.connect(self.close_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.close_action.triggered.connect(self.close_selected)
+        self.reopen_action.triggered.connect(self.reopen_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.model.failed.connect(lambda error: self.message.show_error(error_text(error)))
+        for signal in (
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+            self.model.dataChanged,
+            self.model.loading_changed,
+        ):
+            signal.connect(self._model_changed)
+        self._model_changed()
+
+    @staticmethod
+    def _choice_combo(all_text: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_text, None)
+        combo.setMinimumContentsLength(14)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    # -- data --------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.load_choices()
+        self.model.reload()
+
+    def on_data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & CHOICES_ON:
+            self.load_choices()
+        if changes & REFRESH_ON:
+            self.model.refresh()
+
+    def load_choices(self) -> None:
+        """Fill the source and operator filters (in a worker), keeping the choices."""
+        crm = self.ctx.crm
+        self.ctx.runner.start(
+            lambda _ctx: (crm.sources.list(with_weights=False), crm.operators.list()),
+            self._fill_choices,
+            lambda error: self.message.show_error(error_text(error)),
+        )
+
+    def _fill_choices(self, lists: tuple[list[SourceInfo], list[OperatorInfo]]) -> None:
+        sources, operators = lists
+        changed = _refill(
+            self.source_combo,
+            [(s.name, s.id) for s in sources],
+        )
+        inactive = self.tr("{name} (inactive)")
+        changed |= _refill(
+            self.operator_combo,
+            [(o.name if o.active else inactive.format(name=o.name), o.id) for o in operators],
+        )
+        if changed:  # a chosen source or operator is gone: show all instead
+            self._filter_changed()
+
+    def current_filter(self) -> ContactFilter:
+        return ContactFilter(
+            state=ContactState(self.state_combo.currentData()),
+            source_id=self.source_combo.currentData(),
+            operator_id=self.operator_combo.currentData(),
+        )
+
+    def _filter_changed(self, *_args: object) -> None:
+        self.message.clear_message()
+        self.model.set_filter(self.current_filter())
+
+    def set_newest_first(self, newest_first: bool) -> None:
+        """Newest or oldest first (in SQL); the Created header and the combo agree."""
+        order = Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(CREATED, order)
+        header.blockSignals(blocked)
+        self.order_combo.blockSignals(True)
+        self.order_combo.setCurrentIndex(self.order_combo.findData(newest_first))
+        self.order_combo.blockSignals(False)
+        self.model.set_newest_first(newest_first)
+
+    def _header_sort(self, section: int, order: Qt.SortOrder) -> None:
+        if section == CREATED:
+            self.set_newest_first(order == Qt.SortOrder.DescendingOrder)
+        else:  # other columns do not sort: put the arrow back on Created
+            self.set_newest_first(self.model.newest_first)
+
+    def selected_contacts(self) -> list[ContactInfo]:
+        return selected_rows(self.table)
+
+    # -- close and reopen -----------------------------------------------------------------
+    def close_selected(self) -> None:
+        ids = [c.id for c in self.selected_contacts() if c.is_active]
+        if not ids or self._writing:
+            return
+        if len(ids) > 1 and not ask(
+            self, self.tr("Close contacts"), self.tr("Close %n contact(s)?", "", len(ids))
+        ):
+            return
+        crm = self.ctx.crm
+        self._write(lambda: crm.contacts.close_many(ids), self._report_closed)
+
+    def reopen_selected(self) -> None:
+        ids = [c.id for c in self.selected_contacts() if not c.is_active]
+        if not ids or self._writing:
+            return
+        crm = self.ctx.crm
+        self._write(lambda: crm.contacts.reopen_many(ids), self._report_reopened)
+
+    def _write(self, work: Callable[[], BulkResult], report: Callable[[BulkResult], None]) -> None:
+        self._writing = True
+        self.message.clear_message()
+        self._update_actions()
+
+        def done(result: BulkResult) -> None:
+            self._writing = False
+            report(result)
+            self._update_actions()
+
+        def failed(error: BaseException) -> None:
+            self._writing = False
+            self.message.show_error(error_text(error))
+            self._update_actions()
+
+        self.ctx.runner.start(lambda _ctx: work(), done, failed)
+
+    def _report_closed(self, result: BulkResult) -> None:
+        self.message.show_info(self.tr("Closed %n contact(s).", "", len(result.changed)))
+
+    def _report_reopened(self, result: BulkResult) -> None:
+        done = len(result.changed)
+        if not result.refused:
+            self.message.show_info(self.tr("Reopened %n contact(s).", "", done))
+            return
+        refused = len(result.refused)
+        lines = [self.tr("Reopened %n contact(s).", "", done)] if done else []
+        lines.append(self.tr("%n contact(s) could not be reopened:", "", refused))
+        lines += [f"• {error_text(error)}" for _id, error in result.refused[:MAX_REFUSALS_SHOWN]]
+        if refused > MAX_REFUSALS_SHOWN:
+            lines.append(self.tr("…and %n more.", "", refused - MAX_REFUSALS_SHOWN))
+        self.message.show_error("\n".join(lines))
+
+    # -- keeping the widgets in step -------------------------------------------------------
+    def page_actions(self) -> list[QAction]:
+        return [self.close_action, self.reopen_action]
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._update_detail()
+        self._update_actions()
+        self._update_count()
+
+    def _model_changed(self, *_args: object) -> None:
+        self._update_detail()
+        self._update_actions()
+        self._update_count()
+        self._update_hint()
+
+    def _update_actions(self) -> None:
+        contacts = self.selected_contacts()
+        active = sum(1 for c in contacts if c.is_active)
+        closed = len(contacts) - active
+        usable = not self._writing and self.isVisible()
+        self.close_action.setEnabled(usable and active > 0)
+        self.reopen_action.setEnabled(usable and closed > 0)
+        self.close_button.setEnabled(usable and active > 0)
+        self.reopen_button.setEnabled(usable and closed > 0)
+        self.close_button.setText(
+            self.tr("Close %n contact(s)", "", active) if active > 1 else self.tr("Close contact")
+        )
+        self.reopen_button.setText(
+            self.tr("Reopen %n contact(s)", "", closed) if closed > 1 else self.tr("Reopen contact")
+        )
+
+    def _update_detail(self) -> None:
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows()
+        if not rows:
+            self.detail_stack.setCurrentWidget(self.detail_placeholder)
+            return
+        current = selection.currentIndex()
+        shown = current if current.isValid() and selection.isRowSelected(current.row()) else rows[0]
+        contact = self.model.index(shown.row(), 0).data(ROW_ROLE)
+        self.detail.show_contact(contact, len(rows))
+        self.detail_stack.setCurrentWidget(self.detail)
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        if count == 0 and self.model.busy:
+            text = self.tr("Loading…")
+        elif self.model.exhausted:
+            text = self.tr("%n contact(s)", "", count)
+        else:
+            text = self.tr("%n contact(s) loaded; scroll for more", "", count)
+        selected = len(self.table.selectionModel().selectedRows())
+        if selected:
+            text += " · " + self.tr("%n selected", "", selected)
+        self.count_label.setText(text)
+
+    def _update_hint(self) -> None:
+        if self.model.rowCount() or self.model.busy:
+            self.empty_hint.show_text("")
+        elif self.model.filter == ContactFilter():
+            self.empty_hint.show_text(
+                self.tr(
+                    "No contacts yet.\nRegister one with the intake form (Ctrl+N), drop a CSV "
+                    "or XLSX file onto the window, or let bots call the command line."
+                )
+            )
+        else:
+            self.empty_hint.show_text(
+                self.tr("No contacts match the filter.\nChoose “All” above to see more.")
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_actions()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._update_actions()
+
+    # -- state -------------------------------------------------------------------------------
+    def save_state(self, preferences: Preferences) -> None:
+        preferences.set_value("contacts/header", self.table.horizontalHeader().saveState())
+        preferences.save_splitter("contacts", self.splitter)
+
+    def restore_state(self, preferences: Preferences) -> None:
+        state = preferences.value("contacts/header")
+        header = self.table.horizontalHeader()
+        if state is not None:
+            blocked = header.blockSignals(True)
+            header.restoreState(state)
+            header.blockSignals(blocked)
+            self.set_newest_first(self.model.newest_first)  # the arrow follows the model
+        preferences.restore_splitter("contacts", self.splitter)
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, int]]) -> bool:
+    """Replace the items after "All" in place, keeping the chosen one. True when the
+    chosen item is gone (the combo then shows "All")."""
+    current = combo.currentData()
+    blocked = combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(combo.count() - 1)
+    for text, data in items:
+        combo.addItem(text, data)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(blocked)
+    return current is not None and index < 0

@@ -1,0 +1,241 @@
+"""Imports: every file imported so far, newest first, with its counts and its
+rejected rows (saved as a CSV to fix and drop again)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.services.events import Change
+from desktop_crm.services.importer import ImportRecord
+from desktop_crm.ui import import_dialog
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.import_dialog import file_layout, rejects_path_for, save_rejected_rows
+from desktop_crm.ui.models.base import ROW_ROLE
+from desktop_crm.ui.models.imports import FILE, REASON, STARTED, ImportsModel, RejectsModel
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
+
+SAMPLES_DIR = Path(__file__).resolve().parents[3] / "resources" / "samples"
+
+
+class ImportsPage(Page):
+    name = "imports"
+    title = QT_TRANSLATE_NOOP("Pages", "Imports")
+
+    import_requested = Signal()  # the window opens File > Import…
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ImportsModel(ctx.crm, ctx.runner, self)
+        self.proxy = sorting_proxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._rejects_for: int | None = None  # the import whose rejects are shown
+        self._rejects_generation = 0
+
+        self.import_button = QPushButton(self.tr("Import a file…"))
+        self.import_button.setToolTip(self.tr("Or drop CSV/XLSX files onto the window (Ctrl+I)"))
+        self.save_button = QPushButton(self.tr("Save rejected rows…"))
+        self.save_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(STARTED, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(STARTED, 140)
+
+        self.rejects_model = RejectsModel(self)
+        self.rejects_view = make_table(self, sortable=False)
+        self.rejects_view.setModel(self.rejects_model)
+        self.rejects_view.horizontalHeader().resizeSection(0, 70)
+        self.rejects_view.horizontalHeader().resizeSection(REASON, 380)
+        self.rejects_label = QLabel()
+        self.rejects_label.setStyleSheet("color: palette(mid);")
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.rejects_label)
+        details_layout.addWidget(self.rejects_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        samples = (
+            self.tr("<br><br>Sample files to try are in <code>{folder}</code>.").format(
+                folder=SAMPLES_DIR
+            )
+            if SAMPLES_DIR.is_dir()
+            else ""
+        )
+        self.empty_hint = QLabel(
+            self.tr(
+                "<h3>No imports yet</h3>Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto "
+                "the window, or choose <b>File › Import contacts…</b> (Ctrl+I). Each file "
+                "shows its columns and first rows before anything is imported; every row "
+                "is registered exactly once, and a cancelled import continues where it "
+                "stopped."
+            )
+            + samples
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty_hint.setContentsMargins(48, 24, 48, 24)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty_hint)
+        self.body.addWidget(self.splitter)
+
+        self.message = InlineMessage()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.message)
+
+        self.import_button.clicked.connect(self.import_requested)
+        self.save_button.clicked.connect(self.save_rejects)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.rowsInserted.connect(self._rows_changed)
+        self.model.rowsRemoved.connect(self._rows_changed)
+        self.model.modelReset.connect(self._rows_changed)
+        self.model.dataChanged.connect(self._records_changed)
+        self._rows_changed()
+
+    # -- data --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.reload()
+
+    def on_data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.IMPORTS, Change.EXTERNAL}:
+            self.model.reload()
+
+    def selected_import(self) -> ImportRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def select_import(self, import_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            record = self.proxy.index(row, 0).data(ROW_ROLE)
+            if record.id == import_id:
+                self.table.selectRow(row)
+                return
+
+    def _rows_changed(self) -> None:
+        self.body.setCurrentIndex(1 if self.model.rowCount() else 0)
+        self._selection_changed()
+
+    def _records_changed(self) -> None:
+        record = self.selected_import()
+        # The selected import moved on (it is running): its rejected rows may have grown.
+        if record is not None and record.rejected != self.rejects_model.rowCount():
+            self._load_rejects(record)
+        self.save_button.setEnabled(record is not None and record.rejected > 0)
+
+    def _selection_changed(self) -> None:
+        record = self.selected_import()
+        self.save_button.setEnabled(record is not None and record.rejected > 0)
+        if record is None:
+            self._rejects_for = None
+            self._rejects_generation += 1
+            self.rejects_model.set_rows([])
+            self.rejects_label.setText(self.tr("Select an import to see its rejected rows."))
+            return
+        if record.id != self._rejects_for:
+            self._load_rejects(record)
+
+    def _load_rejects(self, record: ImportRecord) -> None:
+        self._rejects_for = record.id
+        self._rejects_generation += 1
+        generation = self._rejects_generation
+        crm = self.ctx.crm
+
+        def loaded(rows: list) -> None:
+            if generation != self._rejects_generation:
+                return
+            self.rejects_model.set_rows(rows)
+            if rows:
+                self.rejects_label.setText(
+                    self.tr("Rejected rows of {file}: %n", "", len(rows)).format(
+                        file=record.file_name
+                    )
+                )
+            else:
+                self.rejects_label.setText(
+                    self.tr("{file}: no rejected rows.").format(file=record.file_name)
+                )
+
+        self.ctx.runner.start(
+            lambda _task: crm.imports.rejects(record.id),
+            loaded,
+            lambda error: self.message.show_error(error_text(error)),
+        )
+
+    # -- actions -------------------------------------------------------------------------------
+    def save_rejects(self) -> None:
+        record = self.selected_import()
+        if record is None or not record.rejected:
+            return
+        source_path = Path(record.file_path)
+        target = import_dialog.choose_rejects_path(self, rejects_path_for(source_path))
+        if target is None:
+            return
+        crm = self.ctx.crm
+        self.save_button.setEnabled(False)
+
+        def work(_task: object) -> int:
+            rows = crm.imports.rejects(record.id)
+            headers, delimiter = file_layout(source_path)
+            return save_rejected_rows(target, headers, rows, delimiter)
+
+        def saved(count: int) -> None:
+            self._selection_changed()
+            self.message.show_info(
+                self.tr(
+                    "Saved %n rejected row(s) to {path}. Fix them and drop the file onto the "
+                    "window again.",
+                    "",
+                    count,
+                ).format(path=target),
+                msecs=15_000,
+            )
+
+        def failed(error: BaseException) -> None:
+            self._selection_changed()
+            self.message.show_error(
+                self.tr("Cannot save {path}: {error}").format(path=target, error=error_text(error))
+            )
+
+        self.ctx.runner.start(work, saved, failed)
+
+    # -- state ---------------------------------------------------------------------------------
+    def save_state(self, preferences: Preferences) -> None:
+        preferences.set_value("imports/header", self.table.horizontalHeader().saveState())
+        preferences.save_splitter("imports", self.splitter)
+
+    def restore_state(self, preferences: Preferences) -> None:
+        state = preferences.value("imports/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        preferences.restore_splitter("imports", self.splitter)

@@ -1,0 +1,640 @@
+"""Sources and weights: add, rename, recode and delete sources; give each source's
+operators weights (saved as a whole set); see the whole plan as a grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionHeader,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.errors import CrmError
+from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
+from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.services.events import Change
+from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.delegates import LoadBarDelegate
+from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.models.base import ROW_ROLE
+from desktop_crm.ui.models.sources import NAME, OPERATORS, WARNING_COLOR, SourcesModel
+from desktop_crm.ui.models.weight_grid import OPERATOR_ROLE, WeightGridModel
+from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIGHT, WeightsModel
+from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
+
+Index = QModelIndex | QPersistentModelIndex
+
+SOURCES_TAB, PLAN_TAB = range(2)
+GRID_COLUMN_WIDTH = (90, 170)  # an operator column: at least, at most (pixels)
+SOURCE_HEADER_MAX_WIDTH = 260
+
+
+class WeightDelegate(QStyledItemDelegate):
+    """A spin box 0..MAX_COUNT; ``live`` commits every step (the share follows)."""
+
+    def __init__(self, parent: QWidget | None = None, live: bool = False) -> None:
+        super().__init__(parent)
+        self._live = live
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setRange(0, MAX_COUNT)
+        spin.setAccelerated(True)
+        spin.setFrame(False)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._live:
+            spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QSpinBox) and isinstance(value, int) and editor.value() != value:
+            editor.setValue(value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class PlanHeader(QHeaderView):
+    """Operator columns: the name on the first line and the headroom under it, each
+    line elided on its own (the full text is in the tooltip)."""
+
+    PADDING = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+
+    def _lines(self, section: int) -> list[str]:
+        model = self.model()
+        text = model.headerData(section, self.orientation()) if model is not None else None
+        return str(text or "").split("\n")
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        lines = self._lines(logicalIndex)
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance(line) for line in lines) + 4 * self.PADDING
+        height = max(2, len(lines)) * metrics.height() + 2 * self.PADDING
+        return QSize(max(size.width(), width), max(size.height(), height))
+
+    def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect
+        option.section = logicalIndex
+        option.text = ""
+        option.orientation = self.orientation()
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
+
+        lines = self._lines(logicalIndex)
+        operator = self.model().headerData(logicalIndex, self.orientation(), OPERATOR_ROLE)
+        metrics = self.fontMetrics()
+        inner = rect.adjusted(self.PADDING, 0, -self.PADDING, 0)
+        top = rect.top() + (rect.height() - len(lines) * metrics.height()) // 2
+        text_color = self.palette().color(QPalette.ColorRole.ButtonText)
+        painter.save()
+        for number, line in enumerate(lines):
+            color = text_color
+            if isinstance(operator, OperatorInfo):
+                if not operator.active:
+                    color = DIM_COLOR
+                elif number > 0 and operator.headroom == 0:
+                    color = WARNING_COLOR
+            painter.setPen(color)
+            line_rect = QRect(
+                inner.left(), top + number * metrics.height(), inner.width(), metrics.height()
+            )
+            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(line_rect, int(Qt.AlignmentFlag.AlignCenter), elided)
+        painter.restore()
+
+
+class EmptyState(QStackedWidget):
+    """A view, or in its place a plain-words hint when there is nothing to show."""
+
+    def __init__(self, view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.addWidget(view)
+        self.addWidget(self.label)
+
+    def show_view(self) -> None:
+        self.setCurrentWidget(self.view)
+
+    def show_hint(self, text: str) -> None:
+        self.label.setText(text)
+        self.setCurrentWidget(self.label)
+
+    @property
+    def showing_hint(self) -> bool:
+        return self.currentWidget() is self.label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+class SourcesPage(Page):
+    name = "sources"
+    title = QT_TRANSLATE_NOOP("Pages", "Sources")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.sources_model = SourcesModel(ctx.crm, self)
+        self.sources_proxy = sorting_proxy(self)
+        self.sources_proxy.setSourceModel(self.sources_model)
+        self.weights_model = WeightsModel(self)
+        self.grid_model = WeightGridModel(ctx.crm, self)
+
+        self._operators: list[OperatorInfo] = []
+        self._source_id: int | None = None  # the source in the weights editor
+        self._select_after_load: int | None = None
+        self._generation = 0
+        self._loaded = False
+        self._reselecting = False
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_sources_tab(), self.tr("Sources and weights"))
+        self.tabs.addTab(self._build_plan_tab(), self.tr("Distribution plan"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+        self.save_action = QAction(self.tr("Save weights"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.setEnabled(False)
+        self.addAction(self.save_action)
+        self.delete_action = QAction(self.tr("Delete source"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+
+        self.add_button.clicked.connect(self.add_source)
+        self.name_edit.returnPressed.connect(self.add_source)
+        self.code_edit.returnPressed.connect(self.add_source)
+        for edit in (self.name_edit, self.code_edit):
+            edit.textEdited.connect(lambda _text: self.form_message.clear_message())
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.save_button.clicked.connect(self.save_weights)
+        self.save_action.triggered.connect(self.save_weights)
+        self.revert_button.clicked.connect(self.revert_weights)
+        self.sources_model.edit_failed.connect(
+            lambda e: self.table_message.show_error(error_text(e))
+        )
+        self.grid_model.edit_failed.connect(lambda e: self.grid_message.show_error(error_text(e)))
+        self.grid_model.weights_saved.connect(self._grid_saved)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.weights_model.weights_changed.connect(self._update_editor_state)
+        self.grid_model.modelReset.connect(self._fit_grid)
+        self.grid_model.headerDataChanged.connect(self._fit_grid)
+        self._update_empty_states()
+        self._update_editor_state()
+
+    # -- building -------------------------------------------------------------------
+    def _build_sources_tab(self) -> QWidget:
+        self.name_edit = QLineEdit(placeholderText=self.tr("New source's name, e.g. Telegram bot"))
+        self.code_edit = QLineEdit(placeholderText=self.tr("Code, e.g. tg (optional)"))
+        self.code_edit.setMaxLength(MAX_CODE_LENGTH)
+        self.code_edit.setToolTip(
+            self.tr(
+                "A short code for bots and the command line: no spaces, not only digits. Optional."
+            )
+        )
+        self.add_button = QPushButton(self.tr("Add source"))
+        self.add_button.setDefault(True)
+        self.form_message = InlineMessage()
+        form = QHBoxLayout()
+        form.addWidget(self.name_edit, 3)
+        form.addWidget(self.code_edit, 2)
+        form.addWidget(self.add_button)
+
+        self.table = make_table(self)
+        self.table.setModel(self.sources_proxy)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 90)
+        header.setSectionResizeMode(OPERATORS, QHeaderView.ResizeMode.ResizeToContents)
+        self.sources_view = EmptyState(self.table)
+        self.table_message = InlineMessage()
+        self.sources_hint = hint_label(
+            self.tr("Double-click a name or a code to change it. Select a source to set weights.")
+        )
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.sources_hint, 1)
+        bottom.addWidget(self.delete_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.form_message)
+        left_layout.addWidget(self.sources_view, 1)
+        left_layout.addWidget(self.table_message)
+        left_layout.addLayout(bottom)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._build_weights_editor())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        return self.splitter
+
+    def _build_weights_editor(self) -> QWidget:
+        self.weights_title = QLabel(self.tr("Weights"))
+        font = self.weights_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.weights_title.setFont(font)
+        self.weights_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.weights_table = make_table(sortable=False)
+        self.weights_table.setModel(self.weights_model)
+        self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.weights_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.weights_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
+        self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
+        self.weights_table.setItemDelegateForColumn(SHARE, LoadBarDelegate(self.weights_table))
+        header = self.weights_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(LOAD, 170)
+        header.resizeSection(WEIGHT, 80)
+        header.resizeSection(SHARE, 110)
+        self.weights_view = EmptyState(self.weights_table)
+        self.weights_hint = hint_label(
+            self.tr(
+                "A contact goes to one of the operators by lot, in proportion to the weights. "
+                "0 means never. Inactive and full operators are skipped."
+            )
+        )
+        self.total_label = QLabel()
+        self.dirty_label = QLabel(self.tr("Unsaved changes"))
+        self.dirty_label.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.dirty_label.hide()
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button = QPushButton(self.tr("Save weights"))
+        self.save_button.setToolTip(
+            self.tr("Replace the source's weights with these ({shortcut})").format(
+                shortcut=QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
+        self.weights_message = InlineMessage()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.total_label)
+        buttons.addWidget(self.dirty_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        self.weights_box = QWidget()
+        box_layout = QVBoxLayout(self.weights_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.weights_title)
+        box_layout.addWidget(self.weights_hint)
+        box_layout.addWidget(self.weights_view, 1)
+        box_layout.addLayout(buttons)
+        box_layout.addWidget(self.weights_message)
+        return self.weights_box
+
+    def _build_plan_tab(self) -> QWidget:
+        self.grid = QTableView()
+        self.grid.setHorizontalHeader(PlanHeader(self.grid))
+        self.grid.setModel(self.grid_model)
+        self.grid.setAlternatingRowColors(True)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setWordWrap(False)
+        self.grid.setItemDelegate(WeightDelegate(self.grid, live=False))
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        columns = self.grid.horizontalHeader()
+        columns.setMinimumSectionSize(GRID_COLUMN_WIDTH[0])
+        columns.setStretchLastSection(False)
+        rows = self.grid.verticalHeader()
+        rows.setDefaultSectionSize(self.grid.fontMetrics().height() + 14)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMaximumWidth(SOURCE_HEADER_MAX_WIDTH)
+        rows.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid_view = EmptyState(self.grid)
+        self.plan_hint = hint_label(
+            self.tr(
+                "Each cell is an operator's weight for a source; double-click a cell to change "
+                "it (saved at once). Under each name: how many more active contacts the operator "
+                "can take. Grey: no weight, or an operator who gets nothing right now."
+            )
+        )
+        self.grid_message = InlineMessage()
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.plan_hint)
+        layout.addWidget(self.grid_view, 1)
+        layout.addWidget(self.grid_message)
+        return tab
+
+    # -- data ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        crm = self.ctx.crm
+        self.ctx.runner.start(
+            lambda _task: (crm.sources.list(), crm.operators.list()),
+            lambda result: self._loaded_data(generation, *result),
+            self._load_failed,
+        )
+
+    def on_data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.SOURCES, Change.OPERATORS, Change.CONTACTS, Change.EXTERNAL}:
+            self.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, CrmError):  # the database was busy: the next change retries
+            self.table_message.show_error(error_text(error))
+
+    def _loaded_data(
+        self, generation: int, sources: list[SourceInfo], operators: list[OperatorInfo]
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way (or a save made this one stale)
+        self._loaded = True
+        self._operators = operators
+        self.sources_model.set_rows(sources)
+        self.grid_model.set_data(sources, operators)
+        source = self.sources_model.source(self._source_id)
+        if self._source_id is not None and source is None:
+            lost = self.weights_model.is_dirty()
+            self._set_editor(None)
+            if lost:
+                self.weights_message.show_error(
+                    self.tr("The source was deleted elsewhere; its unsaved weights are gone.")
+                )
+        else:
+            self.weights_model.refresh(source, operators)
+        wanted = self._select_after_load
+        self._select_after_load = None
+        if wanted is not None and not self.weights_model.is_dirty():
+            self.select_source(wanted)
+        elif self.selected_source() is None and self._source_id is None and sources:
+            self.table.selectRow(0)
+        self._update_empty_states()
+        self._update_editor_state()
+
+    def _update_empty_states(self) -> None:
+        has_sources = self.sources_model.rowCount() > 0
+        has_operators = bool(self._operators)
+        if has_sources or not self._loaded:
+            self.sources_view.show_view()
+        else:
+            self.sources_view.show_hint(
+                self.tr(
+                    "No sources yet.\nAdd one above: a bot, a form or a channel that sends "
+                    "contacts. Then give its operators weights here."
+                )
+            )
+        if not self._loaded:
+            self.weights_view.show_view()
+        elif not has_sources:
+            self.weights_view.show_hint(self.tr("Add a source to set its operators' weights."))
+        elif self._source_id is None:
+            self.weights_view.show_hint(self.tr("Select a source to set its operators' weights."))
+        elif not has_operators:
+            self.weights_view.show_hint(
+                self.tr("No operators yet: add them on the Operators screen, then come back.")
+            )
+        else:
+            self.weights_view.show_view()
+        if not self._loaded or (has_sources and has_operators):
+            self.grid_view.show_view()
+        else:
+            self.grid_view.show_hint(
+                self.tr(
+                    "The plan shows every source against every operator.\n"
+                    "Add at least one source and one operator to see it."
+                )
+            )
+
+    # -- the sources table ---------------------------------------------------------------
+    def selected_source(self) -> SourceInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def select_source(self, source_id: int) -> bool:
+        row = self.sources_model.row_of(source_id)
+        if row is None:
+            return False
+        index = self.sources_proxy.mapFromSource(self.sources_model.index(row, NAME))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self.selected_source() is not None)
+        if self._reselecting:
+            return
+        self.table_message.clear_message()
+        selected = self.selected_source()
+        new_id = selected.id if selected is not None else None
+        if new_id == self._source_id or (new_id is None and self._source_id is not None):
+            return  # the same source, or a refresh dropped the selection for a moment
+        if self.weights_model.is_dirty() and not self._confirm_discard():
+            self._reselecting = True
+            try:
+                self.select_source(self._source_id)  # type: ignore[arg-type]
+            finally:
+                self._reselecting = False
+            return
+        self._set_editor(selected)
+
+    def _confirm_discard(self) -> bool:
+        source = self.weights_model.source
+        name = source.name if source is not None else ""
+        return ask(
+            self,
+            self.tr("Unsaved weights"),
+            self.tr("The weights of {name} are not saved. Discard the changes?").format(name=name),
+        )
+
+    def _set_editor(self, source: SourceInfo | None) -> None:
+        self._source_id = source.id if source is not None else None
+        self.weights_message.clear_message()
+        self.weights_model.set_source(source, self._operators)
+        self._update_empty_states()
+        self._update_editor_state()
+
+    def add_source(self) -> None:
+        try:
+            source = self.ctx.crm.sources.create(self.name_edit.text(), self.code_edit.text())
+        except CrmError as error:
+            self.form_message.show_error(error_text(error))
+            field = getattr(error, "field", None)
+            (self.code_edit if field == "code" else self.name_edit).setFocus()
+            return
+        self.name_edit.clear()
+        self.code_edit.clear()
+        self.name_edit.setFocus()
+        self._select_after_load = source.id
+        self.form_message.show_info(
+            self.tr("Added {name}. Now give its operators weights.").format(name=source.name)
+        )
+
+    def delete_selected(self) -> None:
+        source = self.selected_source()
+        if source is None:
+            return
+        question = self.tr("Delete source {name}? Its weights are deleted with it.").format(
+            name=source.name
+        )
+        if not ask(self, self.tr("Delete source"), question):
+            return
+        try:
+            self.ctx.crm.sources.delete(source.id)
+        except CrmError as error:
+            self.table_message.show_error(error_text(error))
+            return
+        if source.id == self._source_id:
+            self._set_editor(None)
+        self.table_message.show_info(self.tr("Deleted {name}.").format(name=source.name))
+
+    # -- the weights editor ----------------------------------------------------------------
+    def save_weights(self) -> None:
+        if self._source_id is None or not self.weights_model.is_dirty():
+            return
+        try:
+            source = self.ctx.crm.sources.set_weights(
+                self._source_id, self.weights_model.weights_to_save()
+            )
+        except CrmError as error:
+            self.weights_message.show_error(error_text(error))
+            return
+        self._generation += 1  # a load started before this save would bring old weights
+        self.weights_model.set_source(source, self._operators)
+        self.weights_message.show_info(
+            self.tr("Saved the weights of {name}.").format(name=source.name)
+        )
+
+    def revert_weights(self) -> None:
+        self.weights_model.revert()
+        self.weights_message.clear_message()
+
+    def _grid_saved(self, source: SourceInfo) -> None:
+        self._generation += 1
+        self.grid_message.clear_message()
+        if source.id == self._source_id:
+            self.weights_model.refresh(source, self._operators)
+
+    def _update_editor_state(self) -> None:
+        source = self.weights_model.source
+        dirty = self.weights_model.is_dirty()
+        if source is None:
+            self.weights_title.setText(self.tr("Weights"))
+            self.total_label.clear()
+        else:
+            self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
+            getting = sum(1 for r in self.weights_model.rows() if r.weight > 0)
+            self.total_label.setText(
+                self.tr("Total weight {total}; ").format(total=self.weights_model.total)
+                + self.tr("%n operator(s) get contacts", "", getting)
+            )
+        self.dirty_label.setVisible(dirty)
+        self.save_button.setEnabled(dirty)
+        self.save_action.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    # -- the plan grid -------------------------------------------------------------------
+    def _fit_grid(self) -> None:
+        """Each operator column as wide as its header wants, within limits."""
+        header = self.grid.horizontalHeader()
+        low, high = GRID_COLUMN_WIDTH
+        for column in range(self.grid_model.columnCount()):
+            wanted = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(low, min(high, wanted)))
+
+    # -- state ---------------------------------------------------------------------------
+    def save_state(self, preferences: Preferences) -> None:
+        preferences.save_splitter("sources", self.splitter)
+        preferences.set_value("sources/header", self.table.horizontalHeader().saveState())
+        preferences.set_value(
+            "sources/weights_header", self.weights_table.horizontalHeader().saveState()
+        )
+        preferences.set_value("sources/tab", self.tabs.currentIndex())
+
+    def restore_state(self, preferences: Preferences) -> None:
+        if not preferences.restore_splitter("sources", self.splitter):
+            self.splitter.setSizes([1, 1])
+        for key, view in (
+            ("sources/header", self.table),
+            ("sources/weights_header", self.weights_table),
+        ):
+            state = preferences.value(key)
+            if state is not None:
+                view.horizontalHeader().restoreState(state)
+        try:
+            tab = int(preferences.value("sources/tab", SOURCES_TAB))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            tab = SOURCES_TAB
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
