@@ -4,36 +4,78 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, Operator, Source
-from desktop_crm.services.common import aware_utc, lead_ref, naive_utc, operator_ref, source_ref
-from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
+from desktop_crm.services.common import aware_utc, naive_utc
+from desktop_crm.services.dto import (
+    ContactFilter,
+    ContactInfo,
+    ContactState,
+    LeadRef,
+    OperatorRef,
+    SourceRef,
+)
+
+_COLUMNS = (
+    Contact.id,
+    Contact.created_at,
+    Contact.is_active,
+    Contact.message,
+    Contact.unassigned_reason,
+    Lead.id,
+    Lead.external_id,
+    Lead.name,
+    Source.id,
+    Source.name,
+    Source.code,
+    Operator.id,
+    Operator.name,
+)
 
 
 def contact_query() -> pw.ModelSelect:
+    """Contacts with their lead, source and operator, as tuples (see ``to_info``)."""
     return (
-        Contact.select(Contact, Lead, Source, Operator)
+        Contact.select(*_COLUMNS)
         .join(Lead, on=(Contact.lead == Lead.id))
         .switch(Contact)
         .join(Source, on=(Contact.source == Source.id))
         .switch(Contact)
         .join(Operator, pw.JOIN.LEFT_OUTER, on=(Contact.operator == Operator.id))
+        .tuples()
     )
 
 
-def to_info(contact: Contact) -> ContactInfo:
-    operator = contact.operator if contact.operator_id is not None else None
+def to_info(row: tuple[Any, ...]) -> ContactInfo:
+    """A ``contact_query`` row; plain tuples, because lists of thousands of model
+    objects cost more than the query."""
+    (
+        contact_id,
+        created_at,
+        is_active,
+        message,
+        reason,
+        lead_id,
+        external_id,
+        lead_name,
+        source_id,
+        source_name,
+        source_code,
+        operator_id,
+        operator_name,
+    ) = row
     return ContactInfo(
-        id=contact.id,
-        created_at=aware_utc(contact.created_at),
-        is_active=contact.is_active,
-        message=contact.message,
-        lead=lead_ref(contact.lead),
-        source=source_ref(contact.source),
-        operator=operator_ref(operator) if operator is not None else None,
-        reason=contact.unassigned_reason,
+        id=contact_id,
+        created_at=aware_utc(created_at),
+        is_active=bool(is_active),
+        message=message,
+        lead=LeadRef(lead_id, external_id, lead_name),
+        source=SourceRef(source_id, source_name, source_code),
+        operator=None if operator_id is None else OperatorRef(operator_id, operator_name),
+        reason=reason,
     )
 
 
@@ -49,8 +91,9 @@ def contacts_of_leads(lead_ids: Iterable[int]) -> dict[int, list[ContactInfo]]:
     for start in range(0, len(ids), 500):  # stay below SQLite's variable limit
         chunk = ids[start : start + 500]
         query = contact_query().where(Contact.lead.in_(chunk)).order_by(Contact.id)
-        for contact in query:
-            grouped[contact.lead_id].append(to_info(contact))
+        for row in query:
+            info = to_info(row)
+            grouped[info.lead.id].append(info)
     return grouped
 
 
