@@ -73,7 +73,7 @@ SIDES = {
 def main(argv: list[str]) -> None:
     side, *paths = argv
     if side == "queue-ours":  # a window has these loaded: time the queries, not start-up
-        import desktop_crm.services  # noqa: F401
+        import desktop_crm.services
         import desktop_crm.services.contact_views  # noqa: F401
     started = time.perf_counter()
     SIDES[side](*(Path(p) for p in paths))
