@@ -33,12 +33,15 @@ class Operator(BaseModel):
 class Source(BaseModel):
     name = pw.TextField(unique=True)
     code = pw.TextField(null=True, unique=True)
+    strategy = pw.TextField(default="weighted_random")
+    repeat_to_last = pw.BooleanField(default=False)  # a returning lead goes to its last operator
 
 
 class SourceOperatorConfig(BaseModel):
     source = pw.ForeignKeyField(Source, backref="configs", on_delete="CASCADE")
     operator = pw.ForeignKeyField(Operator, backref="configs", on_delete="RESTRICT")
     weight = pw.IntegerField(default=1)
+    rr_current = pw.IntegerField(default=0)  # smooth round-robin state
 
     class Meta:
         table_name = "source_operator_config"
@@ -114,3 +117,29 @@ class ImportReject(BaseModel):
 
     class Meta:
         table_name = "import_reject"
+
+
+class DecisionContext(BaseModel):
+    """What a transaction's decisions on one source share: the candidates' settings."""
+
+    created_at = pw.DateTimeField(default=utcnow)
+    strategy = pw.TextField()
+    candidates = pw.TextField()  # JSON [[operator_id, weight, active, max_load], ...]
+
+    class Meta:
+        table_name = "decision_context"
+
+
+class Decision(BaseModel):
+    """One distribution decision about a contact: automatic, re-distribution or manual."""
+
+    contact = pw.ForeignKeyField(Contact, backref="decisions", on_delete="CASCADE")
+    created_at = pw.DateTimeField(default=utcnow)
+    kind = pw.TextField()
+    operator = pw.ForeignKeyField(Operator, null=True, on_delete="SET NULL")
+    reason = pw.TextField(null=True)
+    context = pw.ForeignKeyField(DecisionContext, on_delete="CASCADE")
+    loads = pw.TextField()
+    r = pw.IntegerField(null=True)
+    total = pw.IntegerField(null=True)
+    extra = pw.TextField(null=True)

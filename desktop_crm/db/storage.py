@@ -186,24 +186,41 @@ def _create_default_folder(location: DatabaseLocation) -> None:
 
 def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
     """Apply pending migrations in one IMMEDIATE transaction, so that processes
-    opening the same fresh or old file at once migrate it exactly once."""
+    opening the same fresh or old file at once migrate it exactly once.
+
+    Some SQLite schema changes rebuild a table; foreign keys are switched off
+    for that (only possible outside a transaction, as SQLite documents) and
+    every reference is checked before the transaction commits.
+    """
     runner = Runner(database, directory=str(MIGRATIONS_DIR))
-    with database.atomic("IMMEDIATE"):
-        unknown = [m.name for m in runner.status() if m.path is None]
-        if unknown:
-            raise DatabaseOpenError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "{path} has migrations this version does not know ({names}); "
-                    "update the program.",
-                ),
-                path=str(location.path),
-                names=", ".join(unknown),
-            )
-        applied = runner.up()
-        if applied:
-            log.info("applied migrations to %s: %s", location.path, ", ".join(applied))
-        if database.pragma("application_id") != APPLICATION_ID:
-            database.pragma("application_id", APPLICATION_ID)
-        if database.pragma("user_version") != SCHEMA_VERSION:
-            database.pragma("user_version", SCHEMA_VERSION)
+    database.pragma("foreign_keys", 0)
+    try:
+        with database.atomic("IMMEDIATE"):
+            unknown = [m.name for m in runner.status() if m.path is None]
+            if unknown:
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{path} has migrations this version does not know ({names}); "
+                        "update the program.",
+                    ),
+                    path=str(location.path),
+                    names=", ".join(unknown),
+                )
+            applied = runner.up()
+            if applied:
+                log.info("applied migrations to %s: %s", location.path, ", ".join(applied))
+                broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseOpenError(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "Upgrading {path} would break references; nothing changed."
+                        ),
+                        path=str(location.path),
+                    )
+            if database.pragma("application_id") != APPLICATION_ID:
+                database.pragma("application_id", APPLICATION_ID)
+            if database.pragma("user_version") != SCHEMA_VERSION:
+                database.pragma("user_version", SCHEMA_VERSION)
+    finally:
+        database.pragma("foreign_keys", 1)

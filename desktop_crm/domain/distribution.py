@@ -1,9 +1,10 @@
-"""Choosing the operator for one contact: eligibility and the weighted lottery.
+"""Choosing the operator for one contact: eligibility, then a strategy.
 
-This is the original service's algorithm, kept pure so that every caller
-(intake form, CLI, importer, queue) shares one implementation. Loads come
-in as numbers; the one thing that needs the database, re-checking the
-winner's load inside the write transaction, is a callable the caller passes.
+The original service's lottery is the default strategy; smooth weighted
+round-robin and least-loaded are the others. Kept pure so that every caller
+(intake form, CLI, importer, queue) shares one implementation. Loads come in
+as numbers; the one thing that needs the database, re-checking the winner's
+load inside the write transaction, is a callable the caller passes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from fractions import Fraction
+from typing import NamedTuple, Protocol
 
 RandInt = Callable[[int, int], int]
 """``randint(a, b)``: a uniform integer in [a, b], e.g. ``random.Random(seed).randint``."""
@@ -59,12 +61,14 @@ class Candidate(NamedTuple):
 
 
 class Draw(NamedTuple):
-    """One lottery draw: ``r`` in [1, total]; ``accepted`` False if the re-check refused it."""
+    """One pick: the operator, whether the re-check accepted it, and what the strategy
+    used (the lottery's ``r`` in [1, ``total``]; a note for other strategies)."""
 
-    r: int
-    total: int
     operator_id: int
     accepted: bool
+    r: int | None = None
+    total: int | None = None
+    note: str = ""
 
 
 class Decision(NamedTuple):
@@ -78,6 +82,7 @@ class Decision(NamedTuple):
     draws: tuple[Draw, ...]
     reason: Unassigned | None
     excluded: dict[int, Exclusion]
+    strategy: str = "weighted_random"
 
 
 def eligible(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -100,6 +105,86 @@ def weighted_pick(pool: Sequence[Candidate], randint: RandInt) -> tuple[Candidat
     raise AssertionError("unreachable: r never exceeds the total weight")
 
 
+class Strategy(Protocol):
+    """How one operator is chosen among the eligible ones."""
+
+    name: str
+
+    def pick(self, pool: Sequence[Candidate]) -> Draw:
+        """Choose from a non-empty pool (``accepted`` is filled in by ``distribute``)."""
+        ...
+
+    def accept(self, winner: Candidate, pool: Sequence[Candidate]) -> None:
+        """The pick stood: update any state the strategy keeps."""
+        ...
+
+
+class WeightedLottery:
+    """The original service's algorithm: shares follow the weights on average."""
+
+    name = "weighted_random"
+
+    def __init__(self, randint: RandInt) -> None:
+        self._randint = randint
+
+    def pick(self, pool: Sequence[Candidate]) -> Draw:
+        winner, r, total = weighted_pick(pool, self._randint)
+        return Draw(winner.operator_id, False, r, total)
+
+    def accept(self, winner: Candidate, pool: Sequence[Candidate]) -> None:
+        pass
+
+
+class SmoothRoundRobin:
+    """Smooth weighted round-robin (as nginx): deterministic; over every full cycle of
+    the weights the shares are exact, and no operator is ever more than one contact
+    off its share. ``current`` (operator -> current weight) is the state the caller
+    keeps between contacts; ``accept`` updates it."""
+
+    name = "round_robin"
+
+    def __init__(self, current: dict[int, int]) -> None:
+        self.current = current
+
+    def pick(self, pool: Sequence[Candidate]) -> Draw:
+        total = sum([c.weight for c in pool])
+        best, best_value = pool[0], None
+        for candidate in pool:  # the first of equals wins: configuration order breaks ties
+            value = self.current.get(candidate.operator_id, 0) + candidate.weight
+            if best_value is None or value > best_value:
+                best, best_value = candidate, value
+        return Draw(best.operator_id, False, None, total, f"current weight {best_value} of {total}")
+
+    def accept(self, winner: Candidate, pool: Sequence[Candidate]) -> None:
+        total = 0
+        for candidate in pool:
+            total += candidate.weight
+            self.current[candidate.operator_id] = (
+                self.current.get(candidate.operator_id, 0) + candidate.weight
+            )
+        self.current[winner.operator_id] -= total
+
+
+class LeastLoaded:
+    """The lowest load / max_load first; a larger weight, then configuration order, breaks ties."""
+
+    name = "least_loaded"
+
+    def pick(self, pool: Sequence[Candidate]) -> Draw:
+        position = {c.operator_id: i for i, c in enumerate(pool)}
+        best = min(
+            pool,
+            key=lambda c: (Fraction(c.load, c.max_load), -c.weight, position[c.operator_id]),
+        )
+        return Draw(best.operator_id, False, None, None, f"load {best.load} of {best.max_load}")
+
+    def accept(self, winner: Candidate, pool: Sequence[Candidate]) -> None:
+        pass
+
+
+STRATEGY_NAMES = (WeightedLottery.name, SmoothRoundRobin.name, LeastLoaded.name)
+
+
 def unassigned_reason(excluded: Sequence[Exclusion]) -> Unassigned:
     """Summarise why nobody could take the contact."""
     if not excluded:
@@ -114,16 +199,21 @@ def unassigned_reason(excluded: Sequence[Exclusion]) -> Unassigned:
     }[kinds.pop()]
 
 
+REPEAT_LEAD_NOTE = "repeat lead: the operator who handled it last"
+
+
 def distribute(
     candidates: Sequence[Candidate],
-    randint: RandInt,
+    strategy: Strategy,
     still_has_room: Callable[[int], bool] = lambda _operator_id: True,
+    preferred: int | None = None,
 ) -> Decision:
     """Pick an operator for one contact, or none with the reason.
 
+    ``preferred`` (a returning lead's last operator) wins when it is eligible.
     ``still_has_room(operator_id)`` re-checks the winner's load where the
     truth lives (inside the caller's write transaction); a refused winner is
-    marked at its limit and the lottery runs again over the rest.
+    marked at its limit and the strategy picks again among the rest.
     """
     excluded: dict[int, Exclusion] = {}
     pool: list[Candidate] = []
@@ -138,18 +228,28 @@ def distribute(
         else:
             pool.append(candidate)
     draws: list[Draw] = []
+    if preferred is not None:
+        chosen = next((c for c in pool if c.operator_id == preferred), None)
+        if chosen is not None:
+            accepted = still_has_room(preferred)
+            draws.append(Draw(preferred, accepted, note=REPEAT_LEAD_NOTE))
+            if accepted:
+                return Decision(
+                    preferred, tuple(candidates), tuple(draws), None, excluded, strategy.name
+                )
+            excluded[preferred] = Exclusion.AT_LIMIT
+            pool.remove(chosen)
     while pool:
-        winner, r, total = weighted_pick(pool, randint)
-        accepted = still_has_room(winner.operator_id)
-        draws.append(Draw(r, total, winner.operator_id, accepted))
+        draw = strategy.pick(pool)
+        accepted = still_has_room(draw.operator_id)
+        draws.append(draw._replace(accepted=accepted))
         if accepted:
-            return Decision(winner.operator_id, tuple(candidates), tuple(draws), None, excluded)
-        excluded[winner.operator_id] = Exclusion.AT_LIMIT
-        pool = [c for c in pool if c.operator_id != winner.operator_id]
+            winner = next(c for c in pool if c.operator_id == draw.operator_id)
+            strategy.accept(winner, pool)
+            return Decision(
+                draw.operator_id, tuple(candidates), tuple(draws), None, excluded, strategy.name
+            )
+        excluded[draw.operator_id] = Exclusion.AT_LIMIT
+        pool = [c for c in pool if c.operator_id != draw.operator_id]
     reason = unassigned_reason(list(excluded.values()))
-    return Decision(None, tuple(candidates), tuple(draws), reason, excluded)
-
-
-def describe_exclusions(excluded: dict[int, Exclusion]) -> Counter[Exclusion]:
-    """How many operators were excluded for each reason."""
-    return Counter(excluded.values())
+    return Decision(None, tuple(candidates), tuple(draws), reason, excluded, strategy.name)

@@ -1,31 +1,58 @@
-"""Registering contacts: the one core behind the intake form, the CLI and the importer.
+"""Distributing contacts: the one core behind the intake form, the CLI, the importer
+and the queue.
 
 An ``Intake`` lives inside one write transaction. While the write lock is
 held nobody else can change sources, weights or loads, so what it reads once
-(a source's candidates, operators' loads, known leads) stays exact until
-commit; every decision still goes through ``domain.distribute`` with the
-winner re-checked against the transaction's own count. The single-contact
-path is the same code with a batch of one.
+(a source's candidates and strategy, operators' loads, known leads) stays
+exact until commit; every decision still goes through ``domain.distribute``
+with the winner re-checked against the transaction's own count, and every
+decision is traced. The single-contact path is the same code with a batch of one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from desktop_crm.db.models import Contact, Lead, Operator, SourceOperatorConfig, utcnow
+from desktop_crm.db import models
+from desktop_crm.db.models import (
+    Contact,
+    DecisionContext,
+    Lead,
+    Operator,
+    Source,
+    SourceOperatorConfig,
+    utcnow,
+)
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import Candidate, Decision, RandInt, distribute
+from desktop_crm.domain.distribution import (
+    Candidate,
+    Decision,
+    LeastLoaded,
+    RandInt,
+    SmoothRoundRobin,
+    Strategy,
+    WeightedLottery,
+    distribute,
+)
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.loads import loads_of
 
 
+class DecisionKind:
+    AUTO = "auto"
+    REDISTRIBUTION = "redistribution"
+    MANUAL = "manual"
+
+
 @lru_cache(maxsize=8)
-def _statements(database: object) -> tuple[str, str]:
+def _statements(database: object) -> tuple[str, str, str]:
     """INSERTs built by peewee for the open backend (its placeholders), run with executemany."""
     contact, _ = Contact.insert(
         id=0,
@@ -41,13 +68,37 @@ def _statements(database: object) -> tuple[str, str]:
     lead, _ = Lead.insert(
         id=0, external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
     ).sql()
-    return contact, lead
+    decision, _ = models.Decision.insert(
+        contact=0,
+        created_at=dt.datetime(2000, 1, 1),
+        kind="",
+        operator=None,
+        reason=None,
+        context=0,
+        loads="",
+        r=None,
+        total=None,
+        extra=None,
+    ).sql()
+    return contact, lead, decision
 
 
 class Registered(NamedTuple):
     contact_id: int
     lead_id: int
     decision: Decision
+
+
+@dataclass
+class _SourcePlan:
+    """A source's candidates as they stand (an assignment replaces the winner's entry)."""
+
+    pool: list[Candidate]
+    strategy: Strategy
+    repeat_to_last: bool
+    round_robin: SmoothRoundRobin | None = None
+    rr_saved: dict[int, int] = field(default_factory=dict)
+    context_id: int | None = None  # the decision_context of this transaction's decisions
 
 
 def normalise(external_id: str, region: str) -> str:
@@ -58,6 +109,30 @@ def normalise(external_id: str, region: str) -> str:
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
             field="external_id",
         ) from error
+
+
+def context_json(candidates: Iterable[Candidate]) -> str:
+    return json.dumps(
+        [[c.operator_id, c.weight, c.active, c.max_load] for c in candidates],
+        separators=(",", ":"),
+    )
+
+
+def draw_columns(decision: Decision, note: str = "") -> tuple[int | None, int | None, str | None]:
+    """(r, total, extra): the last draw in columns; every draw only when there was more."""
+    draws = decision.draws
+    last = draws[-1] if draws else None
+    extra = None
+    if len(draws) > 1 or note or (last is not None and last.note):
+        extra = json.dumps(
+            {
+                "draws": [[d.operator_id, d.accepted, d.r, d.total, d.note] for d in draws],
+                "note": note,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+    return (last.r if last else None), (last.total if last else None), extra
 
 
 class Intake:
@@ -71,21 +146,25 @@ class Intake:
 
     def __init__(self, storage: Storage, randint: RandInt, region: str) -> None:
         self._storage = storage
-        self._randint = randint
+        self._lottery = WeightedLottery(randint)
         self.region = region
+        self.now = utcnow()  # every contact of the transaction is registered "now"
         self._sources: dict[int | str, int] = {}
         self._loads: dict[int, int] = {}
         self._max_loads: dict[int, int] = {}
-        # Each source's candidates as they stand; a winner's entry is replaced in place.
-        self._pools: dict[int, list[Candidate]] = {}
+        self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[list[Candidate], int]]] = {}
-        self.now = utcnow()  # every contact of the transaction is registered "now"
         self._leads: dict[str, tuple[int, bool]] = {}  # external id -> (id, has a name)
         self._absent: set[str] = set()  # looked up in this transaction and not found
-        self._insert_contact, self._insert_lead = _statements(storage.database)
+        self._last_operator: dict[int, int | None] = {}  # lead id -> its last operator
+        self._insert_contact, self._insert_lead, self._insert_decision = _statements(
+            storage.database
+        )
         self._new_leads: list[list[object]] = []
         self._new_lead_rows: dict[str, list[object]] = {}
         self._new_contacts: list[tuple[object, ...]] = []
+        self._new_decisions: list[tuple[object, ...]] = []
+        self._reassigned: list[tuple[int | None, int]] = []  # (operator, contact)
         self._next_lead_id: int | None = None
         self._next_contact_id: int | None = None
 
@@ -107,51 +186,108 @@ class Intake:
             self._leads[str(external_id)] = (int(lead_id), bool(name))  # type: ignore[call-overload]
             self._absent.discard(str(external_id))
 
-    def _candidates(self, source_id: int) -> list[Candidate]:
-        pool = self._pools.get(source_id)
-        if pool is not None:
-            return pool
-        rows = (
+    def _plan(self, source_id: int) -> _SourcePlan:
+        plan = self._plans.get(source_id)
+        if plan is not None:
+            return plan
+        strategy_name, repeat = (
+            Source.select(Source.strategy, Source.repeat_to_last)
+            .where(Source.id == source_id)
+            .tuples()
+            .get()
+        )
+        rows = list(
             SourceOperatorConfig.select(
                 SourceOperatorConfig.operator,
                 SourceOperatorConfig.weight,
                 Operator.active,
                 Operator.max_load,
+                SourceOperatorConfig.rr_current,
             )
             .join(Operator)
             .where(SourceOperatorConfig.source == source_id)
             .order_by(SourceOperatorConfig.id)
             .tuples()
         )
-        configs = [(op, weight, bool(active), limit) for op, weight, active, limit in rows]
-        unknown = [op for op, *_ in configs if op not in self._loads]
+        unknown = [row[0] for row in rows if row[0] not in self._loads]
         if unknown:
             counted = loads_of(unknown)
             self._loads.update({op: counted.get(op, 0) for op in unknown})
         pool = [
-            Candidate(op, weight, active, self._loads[op], limit)
-            for op, weight, active, limit in configs
+            Candidate(op, weight, bool(active), self._loads[op], limit)
+            for op, weight, active, limit, _current in rows
         ]
-        for index, (op, *_rest, limit) in enumerate(configs):
+        for index, (op, _weight, _active, limit, _current) in enumerate(rows):
             self._max_loads[op] = limit
             self._pool_slots.setdefault(op, []).append((pool, index))
-        self._pools[source_id] = pool
-        return pool
+        plan = _SourcePlan(pool, self._lottery, bool(repeat))
+        if strategy_name == SmoothRoundRobin.name:
+            saved = {row[0]: row[4] for row in rows}
+            plan.round_robin = SmoothRoundRobin(dict(saved))
+            plan.strategy, plan.rr_saved = plan.round_robin, saved
+        elif strategy_name == LeastLoaded.name:
+            plan.strategy = LeastLoaded()
+        self._plans[source_id] = plan
+        return plan
 
-    def _count_assignment(self, operator_id: int) -> None:
-        load = self._loads[operator_id] = self._loads[operator_id] + 1
-        for pool, index in self._pool_slots[operator_id]:
-            pool[index] = pool[index]._replace(load=load)
+    def _previous_operator(self, lead_id: int) -> int | None:
+        if lead_id not in self._last_operator:
+            self._last_operator[lead_id] = (
+                Contact.select(Contact.operator)
+                .where((Contact.lead == lead_id) & Contact.operator.is_null(False))
+                .order_by(Contact.created_at.desc(), Contact.id.desc())
+                .limit(1)
+                .scalar()
+            )
+        return self._last_operator[lead_id]
 
-    # -- registering ---------------------------------------------------------------------
-    def decide(self, source_id: int) -> Decision:
+    # -- deciding ----------------------------------------------------------------------
+    def decide(self, source_id: int, lead_id: int | None = None) -> Decision:
         """The shared distributor, over this transaction's exact loads."""
-        return distribute(self._candidates(source_id), self._randint, self._still_has_room)
+        plan = self._plan(source_id)
+        preferred = None
+        if plan.repeat_to_last and lead_id is not None:
+            preferred = self._previous_operator(lead_id)
+        return distribute(plan.pool, plan.strategy, self._still_has_room, preferred)
 
     def _still_has_room(self, operator_id: int) -> bool:
         """The re-check of a winner: its load as this transaction counts it."""
         return self._loads[operator_id] < self._max_loads[operator_id]
 
+    def _count_assignment(self, operator_id: int, delta: int = 1) -> None:
+        if operator_id not in self._loads:
+            return  # not a candidate of any source seen in this transaction
+        load = self._loads[operator_id] = self._loads[operator_id] + delta
+        for pool, index in self._pool_slots.get(operator_id, ()):
+            pool[index] = pool[index]._replace(load=load)
+
+    def _context(self, plan: _SourcePlan, strategy: str) -> int:
+        if plan.context_id is None:
+            plan.context_id = DecisionContext.insert(
+                created_at=self.now, strategy=strategy, candidates=context_json(plan.pool)
+            ).execute()
+        return plan.context_id
+
+    def _trace(self, contact_id: int, kind: str, source_id: int, decision: Decision) -> None:
+        """Store the decision: its context once per source, the loads and draw per contact."""
+        context_id = self._context(self._plans[source_id], decision.strategy)
+        r, total, extra = draw_columns(decision)
+        self._new_decisions.append(
+            (
+                contact_id,
+                self.now,
+                kind,
+                decision.operator_id,
+                decision.reason,
+                context_id,
+                ",".join([str(c.load) for c in decision.candidates]),
+                r,
+                total,
+                extra,
+            )
+        )
+
+    # -- registering ---------------------------------------------------------------------
     def lead_id(self, external_id: str, name: str, now: dt.datetime) -> int:
         """Find or create; the first non-empty name fills the lead's name."""
         name = name.strip()
@@ -168,6 +304,7 @@ class Intake:
             self._new_lead_rows[external_id] = row
             self._leads[external_id] = (lead_id, bool(name))
             self._absent.discard(external_id)
+            self._last_operator[lead_id] = None
             return lead_id
         lead_id, has_name = known
         if name and not has_name:
@@ -195,7 +332,7 @@ class Intake:
         aware or naive local (default now)."""
         now = self.now
         lead_id = self.lead_id(external_id, name, now)
-        decision = self.decide(source_id)
+        decision = self.decide(source_id, lead_id)
         if self._next_contact_id is None:
             self._next_contact_id = self._storage.next_id(Contact)
         contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
@@ -212,15 +349,45 @@ class Intake:
                 idempotency_key,
             )
         )
+        self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
         if decision.operator_id is not None:
             self._count_assignment(decision.operator_id)
+            self._last_operator[lead_id] = decision.operator_id
         return Registered(contact_id, lead_id, decision)
 
+    def redistribute(self, contact_id: int, lead_id: int, source_id: int) -> Decision:
+        """Try again for a queued (active, unassigned) contact; traced when it finds someone."""
+        decision = self.decide(source_id, lead_id)
+        if decision.operator_id is not None:
+            self._reassigned.append((decision.operator_id, contact_id))
+            self._trace(contact_id, DecisionKind.REDISTRIBUTION, source_id, decision)
+            self._count_assignment(decision.operator_id)
+            self._last_operator[lead_id] = decision.operator_id
+        return decision
+
     def flush(self) -> None:
-        """Write the new leads, then the contacts that refer to them."""
+        """Write the new leads, then contacts, assignments, decisions and round-robin state."""
         if self._new_leads:
             self._storage.insert_many(self._insert_lead, self._new_leads)
             self._new_leads, self._new_lead_rows = [], {}
         if self._new_contacts:
             self._storage.insert_many(self._insert_contact, self._new_contacts)
             self._new_contacts = []
+        for operator_id, contact_id in self._reassigned:
+            Contact.update(operator=operator_id, unassigned_reason=None).where(
+                Contact.id == contact_id
+            ).execute()
+        self._reassigned = []
+        if self._new_decisions:
+            self._storage.insert_many(self._insert_decision, self._new_decisions)
+            self._new_decisions = []
+        for source_id, plan in self._plans.items():
+            if plan.round_robin is None:
+                continue
+            for operator_id, current in plan.round_robin.current.items():
+                if plan.rr_saved.get(operator_id) != current:
+                    SourceOperatorConfig.update(rr_current=current).where(
+                        (SourceOperatorConfig.source == source_id)
+                        & (SourceOperatorConfig.operator == operator_id)
+                    ).execute()
+                    plan.rr_saved[operator_id] = current

@@ -6,7 +6,10 @@ import pytest
 from desktop_crm.domain.distribution import (
     Candidate,
     Exclusion,
+    LeastLoaded,
+    SmoothRoundRobin,
     Unassigned,
+    WeightedLottery,
     distribute,
     weighted_pick,
 )
@@ -57,7 +60,7 @@ def test_weight_zero_and_inactive_and_full_never_win():
         candidate(4, weight=1),
     ]
     rng = random.Random(3)
-    winners = {distribute(candidates, rng.randint).operator_id for _ in range(2_000)}
+    winners = {distribute(candidates, WeightedLottery(rng.randint)).operator_id for _ in range(2_000)}
     assert winners == {4}
 
 
@@ -72,7 +75,7 @@ def test_weight_zero_and_inactive_and_full_never_win():
     ],
 )
 def test_reason_when_nobody_fits(candidates, reason):
-    decision = distribute(candidates, random.Random(1).randint)
+    decision = distribute(candidates, WeightedLottery(random.Random(1).randint))
     assert decision.operator_id is None
     assert decision.reason == reason
     assert decision.draws == ()
@@ -81,7 +84,7 @@ def test_reason_when_nobody_fits(candidates, reason):
 def test_recheck_refusal_redraws_among_the_rest():
     candidates = [candidate(1, 100), candidate(2, 1)]
     # The re-check says operator 1 is full after all (another writer filled it).
-    decision = distribute(candidates, random.Random(5).randint, lambda op: op != 1)
+    decision = distribute(candidates, WeightedLottery(random.Random(5).randint), lambda op: op != 1)
     assert decision.operator_id == 2
     assert [d.accepted for d in decision.draws][-1] is True
     assert decision.excluded.get(1) in (None, Exclusion.AT_LIMIT)
@@ -89,8 +92,66 @@ def test_recheck_refusal_redraws_among_the_rest():
 
 def test_recheck_refusing_everyone_leaves_the_contact_unassigned():
     candidates = [candidate(1), candidate(2)]
-    decision = distribute(candidates, random.Random(5).randint, lambda op: False)
+    decision = distribute(candidates, WeightedLottery(random.Random(5).randint), lambda op: False)
     assert decision.operator_id is None
     assert decision.reason == Unassigned.ALL_AT_LIMIT
     assert len(decision.draws) == 2
     assert decision.excluded == {1: Exclusion.AT_LIMIT, 2: Exclusion.AT_LIMIT}
+
+
+@pytest.mark.parametrize("weights", [(1, 3, 6), (5, 1, 1), (2, 2, 3), (7,)])
+def test_round_robin_shares_are_exact_over_every_full_cycle(weights):
+    pool = [candidate(i + 1, w, max_load=10**6) for i, w in enumerate(weights)]
+    strategy = SmoothRoundRobin({})
+    cycle = sum(weights)
+    picks = []
+    for _ in range(cycle * 5):
+        picks.append(distribute(pool, strategy).operator_id)
+        counts = Counter(picks)
+        # never more than one contact off its share, at any point
+        for i, w in enumerate(weights):
+            assert abs(counts[i + 1] - len(picks) * w / cycle) < 1 + 1e-9
+    for start in range(0, len(picks), cycle):
+        assert Counter(picks[start : start + cycle]) == {i + 1: w for i, w in enumerate(weights)}
+
+
+def test_round_robin_continues_from_stored_state():
+    """Another process that loads the stored state continues the same sequence."""
+    pool = [candidate(1, 1), candidate(2, 2), candidate(3, 4)]
+    one_process = SmoothRoundRobin({})
+    sequence = [distribute(pool, one_process).operator_id for _ in range(10)]
+    first = SmoothRoundRobin({})
+    head = [distribute(pool, first).operator_id for _ in range(4)]
+    second = SmoothRoundRobin(dict(first.current))  # as stored in the database
+    tail = [distribute(pool, second).operator_id for _ in range(6)]
+    assert head + tail == sequence
+
+
+def test_least_loaded_prefers_the_lowest_ratio_then_the_weight():
+    pool = [
+        candidate(1, weight=1, load=5, max_load=10),
+        candidate(2, weight=1, load=2, max_load=10),
+        candidate(3, weight=5, load=1, max_load=5),
+    ]
+    assert distribute(pool, LeastLoaded()).operator_id == 3  # 0.2 = 0.2: the larger weight
+    pool[2] = candidate(3, weight=5, load=2, max_load=5)
+    assert distribute(pool, LeastLoaded()).operator_id == 2  # 0.2 < 0.4
+
+
+def test_an_eligible_preferred_operator_wins_and_an_ineligible_one_does_not():
+    pool = [candidate(1, 100), candidate(2, 1)]
+    decision = distribute(pool, WeightedLottery(random.Random(1).randint), preferred=2)
+    assert decision.operator_id == 2 and "repeat lead" in decision.draws[0].note
+    pool[1] = candidate(2, 1, active=False)
+    assert distribute(pool, WeightedLottery(random.Random(1).randint), preferred=2).operator_id == 1
+
+
+def test_inlined_rules_match_the_candidate_exclusion():
+    rng = random.Random(11)
+    for _ in range(500):
+        pool = [
+            candidate(i, rng.randint(0, 2), rng.random() < 0.8, rng.randint(0, 3), rng.randint(0, 3))
+            for i in range(1, 6)
+        ]
+        decision = distribute(pool, WeightedLottery(rng.randint))
+        assert decision.excluded == {c.operator_id: c.exclusion for c in pool if c.exclusion}

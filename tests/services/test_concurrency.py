@@ -27,7 +27,11 @@ def _open_only(path, barrier, results):
 
 
 def _register_many(path, worker, barrier, results):
-    crm = open_crm(DatabaseLocation(path), random.Random(worker).randint, busy_timeout=30)
+    try:
+        crm = open_crm(DatabaseLocation(path), random.Random(worker).randint, busy_timeout=30)
+    except Exception as error:  # reported, so a failure is not a silent two-minute wait
+        results.put(repr(error))
+        raise
     barrier.wait()
     owners = []
     for i in range(PER_PROCESS):
