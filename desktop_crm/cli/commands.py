@@ -79,6 +79,43 @@ def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
     return crm.contacts.register(request).contact
 
 
+def _source_set(crm: Crm, args: argparse.Namespace) -> object:
+    changes: dict[str, object] = {
+        "name": args.name,
+        "strategy": args.strategy,
+        "repeat_to_last": args.repeat_to_last,
+    }
+    if args.code is not None:
+        changes["code"] = args.code
+    return crm.sources.update(args.source, **changes)  # type: ignore[arg-type]
+
+
+def _contact_assign(crm: Crm, args: argparse.Namespace) -> object:
+    result = crm.contacts.assign([args.id], args.operator)
+    if result.refused:
+        raise result.refused[0][1]
+    return result.changed[0] if result.changed else crm.contacts.get(args.id)
+
+
+def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    if args.phone_region:
+        crm.settings.set_phone_region(args.phone_region)
+    if args.auto_redistribute:
+        crm.queue.set_auto(args.auto_redistribute == "on")
+    return {
+        "phone_region": crm.settings.phone_region(),
+        "auto_redistribute": crm.queue.auto_enabled(),
+    }
+
+
+def _limit(args: argparse.Namespace) -> int | None:
+    if args.limit is None:
+        return None
+    if args.limit < 0:
+        raise InvalidValue(QT_TRANSLATE_NOOP("errors", "--limit must not be negative."))
+    return min(args.limit, MAX_ID)
+
+
 Command = tuple[Handler, type]
 
 # Each command and the type it prints, so an empty list still prints its table head.
@@ -100,20 +137,18 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("source", "list"): (lambda crm, a: crm.sources.list(), SourceInfo),
     ("source", "show"): (lambda crm, a: crm.sources.get(a.source), SourceInfo),
     ("source", "delete"): (lambda crm, a: crm.sources.delete(a.source), SourceInfo),
-    ("source", "set"): (
-        lambda crm, a: (
-            crm.sources.update(a.source, name=a.name, code=a.code)
-            if a.code is not None
-            else crm.sources.update(a.source, name=a.name)
-        ),
-        SourceInfo,
-    ),
+    ("source", "set"): (_source_set, SourceInfo),
     ("source", "weights"): (
         lambda crm, a: crm.sources.set_weights(a.source, _weights(a)),
         SourceInfo,
     ),
     ("contact", "add"): (_contact_add, ContactInfo),
-    ("contact", "show"): (lambda crm, a: crm.contacts.get(a.id), ContactInfo),
+    ("contact", "show"): (
+        lambda crm, a: output.ContactDetails(
+            crm.contacts.get(a.id), tuple(crm.contacts.history(a.id))
+        ),
+        output.ContactDetails,
+    ),
     ("contact", "close"): (lambda crm, a: crm.contacts.close(a.id), ContactInfo),
     ("contact", "reopen"): (lambda crm, a: crm.contacts.reopen(a.id), ContactInfo),
     ("leads", None): (lambda crm, a: crm.leads.search(a.search, limit=_limit(a)), LeadInfo),
@@ -123,23 +158,14 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
         ),
         Statistics,
     ),
-    ("settings", None): (
-        lambda crm, a: (
-            {"phone_region": crm.settings.set_phone_region(a.phone_region)}
-            if a.phone_region
-            else {"phone_region": crm.settings.phone_region()}
-        ),
+    ("contact", "assign"): (_contact_assign, ContactInfo),
+    ("queue", "list"): (lambda crm, a: crm.queue.unassigned(limit=_limit(a) or 0), ContactInfo),
+    ("queue", "distribute"): (
+        lambda crm, a: {"assigned": crm.queue.drain().assigned},
         dict,
     ),
+    ("settings", None): (_settings, dict),
 }
-
-
-def _limit(args: argparse.Namespace) -> int | None:
-    if args.limit is None:
-        return None
-    if args.limit < 0:
-        raise InvalidValue(QT_TRANSLATE_NOOP("errors", "--limit must not be negative."))
-    return min(args.limit, MAX_ID)
 
 
 def execute(args: argparse.Namespace) -> int:

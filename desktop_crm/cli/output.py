@@ -7,10 +7,12 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from desktop_crm.services.dto import (
     ContactInfo,
+    DecisionInfo,
     LeadInfo,
     OperatorInfo,
     SourceInfo,
@@ -69,6 +71,8 @@ def source_json(source: SourceInfo) -> Json:
         "id": source.id,
         "name": source.name,
         "code": source.code,
+        "strategy": source.strategy,
+        "repeat_to_last": source.repeat_to_last,
         "operators": [
             {
                 "id": w.operator.id,
@@ -217,12 +221,85 @@ def stats_table(stats: Statistics) -> str:
     return format_table(["operator", "source", "contacts", "active / load"], rows)
 
 
+@dataclass(frozen=True)
+class ContactDetails:
+    """``contact show``: the contact and every decision about it."""
+
+    contact: ContactInfo
+    history: tuple[DecisionInfo, ...]
+
+
+def decision_json(decision: DecisionInfo) -> Json:
+    return {
+        "id": decision.id,
+        "created_at": local_iso(decision.created_at),
+        "kind": decision.kind,
+        "operator": None
+        if decision.operator is None
+        else {"id": decision.operator.id, "name": decision.operator.name},
+        "reason": decision.reason,
+        "strategy": decision.strategy,
+        "candidates": [
+            {
+                "operator": {"id": c.operator.id, "name": c.operator.name},
+                "weight": c.weight,
+                "active": c.active,
+                "load": c.load,
+                "max_load": c.max_load,
+                "excluded": c.excluded,
+            }
+            for c in decision.candidates
+        ],
+        "draws": [
+            {
+                "operator": {"id": d.operator.id, "name": d.operator.name},
+                "accepted": d.accepted,
+                "r": d.r,
+                "total": d.total,
+                "note": d.note,
+            }
+            for d in decision.draws
+        ],
+        "note": decision.note,
+    }
+
+
+def details_json(details: ContactDetails) -> Json:
+    return contact_json(details.contact) | {"history": [decision_json(d) for d in details.history]}
+
+
+def decision_text(decision: DecisionInfo) -> str:
+    who = (
+        decision.operator.name if decision.operator else f"nobody ({reason_text(decision.reason)})"
+    )
+    lines = [f"  {_cell(decision.created_at)} {decision.kind} [{decision.strategy}] -> {who}"]
+    for c in decision.candidates:
+        state = f" — excluded: {c.excluded}" if c.excluded else ""
+        lines.append(f"    {c.operator.name}: weight {c.weight}, load {c.load}/{c.max_load}{state}")
+    for d in decision.draws:
+        drawn = f"r={d.r} of {d.total}" if d.r is not None else d.note or "chosen"
+        verdict = "accepted" if d.accepted else "refused at re-check"
+        lines.append(f"    pick {d.operator.name}: {drawn}, {verdict}")
+    if decision.note:
+        lines.append(f"    note: {decision.note}")
+    return "\n".join(lines)
+
+
+def details_text(items: Sequence[ContactDetails]) -> str:
+    details = items[0]
+    return "\n".join(
+        [contacts_table([details.contact]), "history:"]
+        + [decision_text(d) for d in details.history]
+    )
+
+
 Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
 
 FORMATS: dict[type, Format] = {
     OperatorInfo: (operator_json, operators_table),
     SourceInfo: (source_json, sources_table),
     ContactInfo: (contact_json, contacts_table),
+    ContactDetails: (details_json, details_text),
     LeadInfo: (lead_json, leads_text),
     Statistics: (stats_json, lambda items: stats_table(items[0])),
 }

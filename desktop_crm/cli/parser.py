@@ -6,6 +6,7 @@ import argparse
 
 from desktop_crm import __version__
 from desktop_crm.cli.importing import add_parser as add_import_parser
+from desktop_crm.domain.distribution import STRATEGY_NAMES
 
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -78,6 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="SOURCE", help="id, code or name")
     p.add_argument("--name", metavar="NEW")
     p.add_argument("--code", help="new code; an empty string clears it")
+    p.add_argument(
+        "--strategy",
+        choices=STRATEGY_NAMES,
+        help="how operators are picked (default weighted_random, the original lottery)",
+    )
+    repeat = p.add_mutually_exclusive_group()
+    repeat.add_argument(
+        "--repeat-to-last",
+        dest="repeat_to_last",
+        action="store_const",
+        const=True,
+        help="a returning lead goes to the operator who handled it last, when eligible",
+    )
+    repeat.add_argument(
+        "--no-repeat-to-last", dest="repeat_to_last", action="store_const", const=False
+    )
     p = command(src, "weights", "replace the source's operators and weights (none = clear)")
     p.add_argument("source", metavar="SOURCE", help="id, code or name")
     p.add_argument("weights", nargs="*", metavar="OPERATOR=WEIGHT")
@@ -92,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
         p.add_argument("id", type=int, metavar="ID")
+    p = command(con, "assign", "give a contact to an operator by hand (the limit holds)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("operator", metavar="OPERATOR", help="id or name")
+
+    queue = group("queue", "the unassigned contacts")
+    p = command(queue, "list", "unassigned active contacts, oldest first, with reasons")
+    p.add_argument("--limit", type=int, default=200, metavar="N")
+    command(queue, "distribute", "distribute queued contacts now, while anyone can take them")
 
     p = command(commands, "leads", "leads, each with all its contacts")
     p.add_argument("--search", default="", metavar="TEXT", help="id (any phone format) or name")
@@ -105,4 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(commands, "settings", "show or change settings shared by every process")
     p.add_argument("--phone-region", metavar="XX", help="region for national phone numbers")
+    p.add_argument(
+        "--auto-redistribute",
+        choices=("on", "off"),
+        help="distribute queued contacts again whenever capacity appears (default on)",
+    )
     return parser

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_crm.db.models import Contact
+from desktop_crm.db.models import Contact, Operator
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.limits import (
@@ -14,13 +14,21 @@ from desktop_crm.domain.limits import (
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, LimitReached
-from desktop_crm.services.common import find_contact
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, LimitReached
+from desktop_crm.services.common import find_contact, find_operator
 from desktop_crm.services.contact_views import ContactKey, contact_info, contact_page
-from desktop_crm.services.dto import BulkResult, ContactFilter, ContactInfo, RegisterResult
+from desktop_crm.services.dto import (
+    BulkResult,
+    ContactFilter,
+    ContactInfo,
+    DecisionInfo,
+    RegisterResult,
+)
 from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.history import decision_history
 from desktop_crm.services.intake import Intake, normalise
 from desktop_crm.services.loads import load_of
+from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import phone_region
 
 MAX_KEY_LENGTH = 255
@@ -69,11 +77,37 @@ def validate_request(request: ContactRequest) -> ContactRequest:
     return request
 
 
+def _inactive_error(operator: Operator) -> LimitReached:
+    return LimitReached(
+        QT_TRANSLATE_NOOP("errors", "{name} is inactive and takes no contacts."),
+        name=operator.name,
+    )
+
+
+def _full_error(operator: Operator, contact_id: int) -> LimitReached:
+    return LimitReached(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{name} is at the limit ({max_load}); contact #{id} was not given to them.",
+        ),
+        name=operator.name,
+        max_load=operator.max_load,
+        id=contact_id,
+    )
+
+
 class ContactService:
-    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        events: EventBus,
+        randint: RandInt,
+        on_capacity: CapacityHook = lambda _sources: None,
+    ) -> None:
         self._storage = storage
         self._events = events
         self._randint = randint
+        self._on_capacity = on_capacity
 
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
@@ -126,9 +160,52 @@ class ContactService:
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
             infos = tuple(self._info(c.id) for c in contacts)
+            freed = sources_of_operators(c.operator_id for c in contacts if c.is_active)
         if active:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._on_capacity(freed)
         return BulkResult(infos)
+
+    def assign(self, contact_ids: Sequence[int], operator: int | str) -> BulkResult:
+        """Give contacts to an operator by hand. The limit holds here too: those that do
+        not fit are refused with the reason; an inactive operator takes none."""
+        refused: list[tuple[int, CrmError]] = []
+        changed: list[int] = []
+        with self._storage.write():
+            target = find_operator(operator)
+            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            intake = Intake(self._storage, self._randint, phone_region())
+            load = load_of(target.id)
+            previous: set[int] = set()
+            for contact in contacts:
+                if contact.operator_id == target.id:
+                    continue
+                if not target.active:
+                    refused.append((contact.id, _inactive_error(target)))
+                    continue
+                if contact.is_active and load >= target.max_load:
+                    refused.append((contact.id, _full_error(target, contact.id)))
+                    continue
+                intake.assign_by_hand(contact, target, load)
+                if contact.is_active:
+                    load += 1
+                    if contact.operator_id is not None:
+                        previous.add(contact.operator_id)
+                changed.append(contact.id)
+            intake.flush()
+            refused_ids = {contact_id for contact_id, _ in refused}
+            infos = tuple(self._info(c.id) for c in contacts if c.id not in refused_ids)
+            freed = sources_of_operators(previous)
+        if changed:
+            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._on_capacity(freed)
+        return BulkResult(infos, tuple(refused))
+
+    def history(self, contact_id: int) -> list[DecisionInfo]:
+        """Every decision about the contact, oldest first: why it has its operator."""
+        with self._storage.read():
+            find_contact(contact_id)
+            return decision_history(contact_id)
 
     def reopen(self, contact_id: int) -> ContactInfo:
         """Only while its operator is below the limit."""

@@ -12,6 +12,7 @@ from desktop_crm.services.events import EventBus
 from desktop_crm.services.importer import ImportService
 from desktop_crm.services.leads import LeadService
 from desktop_crm.services.operators import OperatorService
+from desktop_crm.services.queue import CapacityHook, QueueService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.sources import SourceService
 from desktop_crm.services.stats import StatsService
@@ -22,13 +23,20 @@ class Crm:
         self.storage = storage
         self.events = EventBus()
         randint = randint or random.Random().randint  # seeded from os.urandom
-        self.operators = OperatorService(storage, self.events)
-        self.sources = SourceService(storage, self.events)
-        self.contacts = ContactService(storage, self.events, randint)
+        self.queue = QueueService(storage, self.events, randint)
+        # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
+        self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
+        self.operators = OperatorService(storage, self.events, self._capacity_appeared)
+        self.sources = SourceService(storage, self.events, self._capacity_appeared)
+        self.contacts = ContactService(storage, self.events, randint, self._capacity_appeared)
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events)
         self.imports = ImportService(storage, self.events, randint)
+
+    def _capacity_appeared(self, source_ids: set[int]) -> None:
+        if source_ids and self.queue.auto_enabled():
+            self.capacity_handler(source_ids)
 
     @property
     def location(self) -> DatabaseLocation:

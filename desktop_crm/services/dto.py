@@ -57,6 +57,8 @@ class SourceInfo:
     name: str
     code: str | None
     weights: tuple[WeightInfo, ...] = ()
+    strategy: str = "weighted_random"
+    repeat_to_last: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +168,39 @@ class SourceShares:
     source: SourceRef
     operators: tuple[OperatorShare, ...]
     unassigned: int
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateInfo:
+    """An operator as the decision saw it; ``excluded`` says why it could not win."""
+
+    operator: OperatorRef
+    weight: int
+    active: bool
+    load: int
+    max_load: int
+    excluded: str | None  # an ``Exclusion`` value
+
+
+@dataclass(frozen=True, slots=True)
+class DrawInfo:
+    operator: OperatorRef
+    accepted: bool
+    r: int | None
+    total: int | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionInfo:
+    """One decision about a contact: when, which kind, who (or why nobody), and the evidence."""
+
+    id: int
+    created_at: dt.datetime  # aware, UTC
+    kind: str  # auto, redistribution, manual
+    operator: OperatorRef | None
+    reason: str | None
+    strategy: str
+    candidates: tuple[CandidateInfo, ...]
+    draws: tuple[DrawInfo, ...]
+    note: str

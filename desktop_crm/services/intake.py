@@ -32,6 +32,7 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import (
     Candidate,
     Decision,
+    Draw,
     LeastLoaded,
     RandInt,
     SmoothRoundRobin,
@@ -250,6 +251,10 @@ class Intake:
             preferred = self._previous_operator(lead_id)
         return distribute(plan.pool, plan.strategy, self._still_has_room, preferred)
 
+    def has_eligible(self, source_id: int) -> bool:
+        """Whether anyone could take a contact on this source right now."""
+        return any(c.exclusion is None for c in self._plan(source_id).pool)
+
     def _still_has_room(self, operator_id: int) -> bool:
         """The re-check of a winner: its load as this transaction counts it."""
         return self._loads[operator_id] < self._max_loads[operator_id]
@@ -364,6 +369,46 @@ class Intake:
             self._count_assignment(decision.operator_id)
             self._last_operator[lead_id] = decision.operator_id
         return decision
+
+    def assign_by_hand(self, contact: Contact, operator: Operator, load: int) -> None:
+        """The dispatcher's choice, traced like any decision (the caller checked the limit)."""
+        weight = (
+            SourceOperatorConfig.select(SourceOperatorConfig.weight)
+            .where(
+                (SourceOperatorConfig.source == contact.source_id)
+                & (SourceOperatorConfig.operator == operator.id)
+            )
+            .scalar()
+        ) or 0
+        candidate = Candidate(operator.id, weight, operator.active, load, operator.max_load)
+        context_id = DecisionContext.insert(
+            created_at=self.now, strategy="manual", candidates=context_json([candidate])
+        ).execute()
+        previous = contact.operator_id
+        note = f"previous operator #{previous}" if previous is not None else "from the queue"
+        decision = Decision(
+            operator.id, (candidate,), (Draw(operator.id, True),), None, {}, "manual"
+        )
+        _r, _total, extra = draw_columns(decision, note)
+        self._new_decisions.append(
+            (
+                contact.id,
+                self.now,
+                DecisionKind.MANUAL,
+                operator.id,
+                None,
+                context_id,
+                str(load),
+                None,
+                None,
+                extra,
+            )
+        )
+        self._reassigned.append((operator.id, contact.id))
+        if contact.is_active:
+            self._count_assignment(operator.id)
+            if previous is not None:
+                self._count_assignment(previous, -1)
 
     def flush(self) -> None:
         """Write the new leads, then contacts, assignments, decisions and round-robin state."""

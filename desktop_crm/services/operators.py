@@ -16,6 +16,7 @@ from desktop_crm.services.common import (
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
+from desktop_crm.services.queue import CapacityHook, sources_of_operators
 
 DEFAULT_MAX_LOAD = 10
 
@@ -25,9 +26,12 @@ def _info(operator: Operator, load: int) -> OperatorInfo:
 
 
 class OperatorService:
-    def __init__(self, storage: Storage, events: EventBus) -> None:
+    def __init__(
+        self, storage: Storage, events: EventBus, on_capacity: CapacityHook = lambda _s: None
+    ) -> None:
         self._storage = storage
         self._events = events
+        self._on_capacity = on_capacity
 
     def create(
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
@@ -65,6 +69,7 @@ class OperatorService:
         with self._storage.write():
             operator = find_operator(reference)
             load = load_of(operator.id)
+            was_active, old_limit = operator.active, operator.max_load
             if name is not None:
                 operator.name = clean_name(name, "name", "operator")
             if max_load is not None:
@@ -89,7 +94,10 @@ class OperatorService:
                     operator.save()
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", operator.name) from error
+            more_room = operator.active and (not was_active or operator.max_load > old_limit)
+            freed = sources_of_operators([operator.id]) if more_room else set()
         self._events.emit(Change.OPERATORS, Change.SOURCES)
+        self._on_capacity(freed)
         return _info(operator, load)
 
     def delete(self, reference: int | str) -> OperatorInfo:

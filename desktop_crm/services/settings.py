@@ -17,6 +17,13 @@ def read_setting(key: str, default: str) -> str:
     return default if row is None else row.value
 
 
+def write_setting(key: str, value: str) -> None:
+    """Inside the caller's write transaction."""
+    Setting.insert(key=key, value=value).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: value}
+    ).execute()
+
+
 def phone_region() -> str:
     return read_setting(PHONE_REGION, DEFAULT_REGION)
 
@@ -40,12 +47,6 @@ class SettingsService:
                 region=region,
             )
         with self._storage.write():
-            self._write(PHONE_REGION, region)
+            write_setting(PHONE_REGION, region)
         self._events.emit(Change.SETTINGS)
         return region
-
-    @staticmethod
-    def _write(key: str, value: str) -> None:
-        Setting.insert(key=key, value=value).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: value}
-        ).execute()

@@ -8,6 +8,7 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfig
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
@@ -21,6 +22,7 @@ from desktop_crm.services.common import (
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import loads_of
+from desktop_crm.services.queue import CapacityHook
 
 _KEEP = object()
 
@@ -46,6 +48,17 @@ def clean_code(code: str | None) -> str | None:
     return code
 
 
+def check_strategy(strategy: str) -> str:
+    if strategy not in STRATEGY_NAMES:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "Unknown strategy {value!r}; use one of {names}."),
+            field="strategy",
+            value=strategy,
+            names=", ".join(STRATEGY_NAMES),
+        )
+    return strategy
+
+
 def _weights(source_id: int) -> tuple[WeightInfo, ...]:
     rows = list(
         SourceOperatorConfig.select(SourceOperatorConfig, Operator)
@@ -68,13 +81,18 @@ def _weights(source_id: int) -> tuple[WeightInfo, ...]:
 
 def _info(source: Source, with_weights: bool = True) -> SourceInfo:
     weights = _weights(source.id) if with_weights else ()
-    return SourceInfo(source.id, source.name, source.code, weights)
+    return SourceInfo(
+        source.id, source.name, source.code, weights, source.strategy, source.repeat_to_last
+    )
 
 
 class SourceService:
-    def __init__(self, storage: Storage, events: EventBus) -> None:
+    def __init__(
+        self, storage: Storage, events: EventBus, on_capacity: CapacityHook = lambda _s: None
+    ) -> None:
         self._storage = storage
         self._events = events
+        self._on_capacity = on_capacity
 
     def create(self, name: str, code: str | None = None) -> SourceInfo:
         name = clean_name(name, "name", "source")
@@ -93,15 +111,31 @@ class SourceService:
             return _info(find_source(reference))
 
     def update(
-        self, reference: int | str, *, name: str | None = None, code: object = _KEEP
+        self,
+        reference: int | str,
+        *,
+        name: str | None = None,
+        code: object = _KEEP,
+        strategy: str | None = None,
+        repeat_to_last: bool | None = None,
     ) -> SourceInfo:
-        """``code=None`` or ``""`` clears the code; leaving it out keeps it."""
+        """``code=None`` or ``""`` clears the code; leaving it out keeps it. ``strategy``:
+        how operators are picked; ``repeat_to_last``: a returning lead goes to the
+        operator who handled it last, when that operator is eligible."""
         with self._storage.write():
             source = find_source(reference)
             if name is not None:
                 source.name = clean_name(name, "name", "source")
             if code is not _KEEP:
                 source.code = clean_code(code)  # type: ignore[arg-type]
+            if strategy is not None and strategy != source.strategy:
+                source.strategy = check_strategy(strategy)
+                # A new sequence starts: round-robin state from before means nothing now.
+                SourceOperatorConfig.update(rr_current=0).where(
+                    SourceOperatorConfig.source == source.id
+                ).execute()
+            if repeat_to_last is not None:
+                source.repeat_to_last = repeat_to_last
             self._save(source)
             info = _info(source)
         self._events.emit(Change.SOURCES)
@@ -152,6 +186,7 @@ class SourceService:
                 ).execute()
             info = _info(source)
         self._events.emit(Change.SOURCES)
+        self._on_capacity({source.id})
         return info
 
     def _save(self, source: Source) -> Source:

@@ -56,7 +56,10 @@ def test_unassigned_contact_has_null_operator_and_a_reason(run_json, seeded, set
     assert set(contact) == {*CONTACT_KEYS, "reason"}
     assert contact["operator"] is None
     assert contact["reason"] == reason
-    assert run_json("contact", "show", str(contact["id"])) == contact
+    shown = run_json("contact", "show", str(contact["id"]))
+    assert {k: v for k, v in shown.items() if k != "history"} == contact
+    (decision,) = shown["history"]
+    assert (decision["kind"], decision["operator"], decision["reason"]) == ("auto", None, reason)
 
 
 def test_limits_are_kept_and_the_rest_stays_unassigned(run_json, seeded):
@@ -73,7 +76,7 @@ def test_limits_are_kept_and_the_rest_stays_unassigned(run_json, seeded):
 
 def test_show_prints_the_same_object(run_json, seeded):
     shown = run_json("contact", "show", str(seeded["contact"]))
-    assert set(shown) == CONTACT_KEYS
+    assert set(shown) == {*CONTACT_KEYS, "history"}  # add's object plus the decisions
     assert shown["id"] == seeded["contact"]
     assert shown["lead"]["external_id"] == "+79001234567"
 

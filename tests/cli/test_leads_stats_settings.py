@@ -192,11 +192,11 @@ def test_stats_text_output(run, seeded):
 
 
 def test_settings_show_and_change_the_phone_region(run_json, run):
-    assert run_json("settings") == {"phone_region": "RU"}
-    assert run_json("settings", "--phone-region", "kz") == {"phone_region": "KZ"}
-    assert run_json("settings") == {"phone_region": "KZ"}
+    assert run_json("settings") == {"phone_region": "RU", "auto_redistribute": True}
+    assert run_json("settings", "--phone-region", "kz")["phone_region"] == "KZ"
+    assert run_json("settings")["phone_region"] == "KZ"
     result = run("settings")
-    assert (result.code, result.out) == (0, "phone_region: KZ\n")
+    assert (result.code, result.out) == (0, "phone_region: KZ\nauto_redistribute: True\n")
 
 
 def test_settings_unknown_region(run_json, run_error, db_path):

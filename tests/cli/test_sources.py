@@ -16,6 +16,8 @@ def test_add_prints_the_new_source(run_json):
         "id": 1,
         "name": "Telegram bot",
         "code": "tg",
+        "strategy": "weighted_random",
+        "repeat_to_last": False,
         "operators": [],
     }
     assert run_json("source", "add", "Сайт")["code"] is None

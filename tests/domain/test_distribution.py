@@ -60,7 +60,9 @@ def test_weight_zero_and_inactive_and_full_never_win():
         candidate(4, weight=1),
     ]
     rng = random.Random(3)
-    winners = {distribute(candidates, WeightedLottery(rng.randint)).operator_id for _ in range(2_000)}
+    winners = {
+        distribute(candidates, WeightedLottery(rng.randint)).operator_id for _ in range(2_000)
+    }
     assert winners == {4}
 
 
@@ -150,7 +152,9 @@ def test_inlined_rules_match_the_candidate_exclusion():
     rng = random.Random(11)
     for _ in range(500):
         pool = [
-            candidate(i, rng.randint(0, 2), rng.random() < 0.8, rng.randint(0, 3), rng.randint(0, 3))
+            candidate(
+                i, rng.randint(0, 2), rng.random() < 0.8, rng.randint(0, 3), rng.randint(0, 3)
+            )
             for i in range(1, 6)
         ]
         decision = distribute(pool, WeightedLottery(rng.randint))

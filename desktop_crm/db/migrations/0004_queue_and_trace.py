@@ -74,3 +74,8 @@ def up(migrator, db):
         ),
     )
     db.create_tables([DecisionContext, Decision])
+    # The queue across sources, oldest first, without touching assigned or closed contacts.
+    db.execute_sql(
+        'CREATE INDEX "contact_queue_oldest" ON "contact" ("created_at", "id") '
+        "WHERE operator_id IS NULL AND is_active"
+    )

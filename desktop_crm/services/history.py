@@ -1,0 +1,62 @@
+"""Reading the decision trace back: "why did this contact get this operator?"."""
+
+from __future__ import annotations
+
+import json
+
+from desktop_crm.db.models import Decision, DecisionContext, Operator
+from desktop_crm.domain.distribution import Candidate, Exclusion
+from desktop_crm.services.common import aware_utc
+from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
+
+
+def decision_history(contact_id: int) -> list[DecisionInfo]:
+    """Inside a read transaction: the contact's decisions, oldest first."""
+    rows = list(
+        Decision.select(Decision, DecisionContext)
+        .join(DecisionContext)
+        .where(Decision.contact == contact_id)
+        .order_by(Decision.id)
+    )
+    contexts = [json.loads(row.context.candidates) for row in rows]
+    ids = {entry[0] for context in contexts for entry in context}
+    ids |= {row.operator_id for row in rows if row.operator_id is not None}
+    names = dict(Operator.select(Operator.id, Operator.name).where(Operator.id.in_(ids)).tuples())
+
+    def ref(operator_id: int) -> OperatorRef:
+        return OperatorRef(operator_id, names.get(operator_id, f"#{operator_id}"))
+
+    history = []
+    for row, context in zip(rows, contexts, strict=True):
+        extra = json.loads(row.extra) if row.extra else {}
+        raw_draws = extra.get("draws") or (
+            [[row.operator_id, True, row.r, row.total, ""]] if row.operator_id is not None else []
+        )
+        refused = {d[0] for d in raw_draws if not d[1]}
+        loads = [int(x) for x in row.loads.split(",")] if row.loads else []
+        candidates = []
+        for (operator_id, weight, active, max_load), load in zip(context, loads, strict=False):
+            exclusion = (
+                None  # the dispatcher's choice is not subject to weights
+                if row.kind == "manual"
+                else Candidate(operator_id, weight, active, load, max_load).exclusion
+            )
+            if exclusion is None and operator_id in refused:
+                exclusion = Exclusion.AT_LIMIT  # the re-check found it full
+            candidates.append(
+                CandidateInfo(ref(operator_id), weight, active, load, max_load, exclusion)
+            )
+        history.append(
+            DecisionInfo(
+                id=row.id,
+                created_at=aware_utc(row.created_at),
+                kind=row.kind,
+                operator=ref(row.operator_id) if row.operator_id is not None else None,
+                reason=row.reason,
+                strategy=row.context.strategy,
+                candidates=tuple(candidates),
+                draws=tuple(DrawInfo(ref(d[0]), bool(d[1]), d[2], d[3], d[4]) for d in raw_draws),
+                note=extra.get("note", ""),
+            )
+        )
+    return history

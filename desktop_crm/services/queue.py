@@ -1,0 +1,146 @@
+"""The queue: unassigned active contacts, distributed again when capacity appears.
+
+Draining runs in bounded batches, each its own write transaction that picks
+the oldest queued contacts again inside the lock, so several processes may
+drain at once: no limit is exceeded and no contact is assigned twice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from desktop_crm.db.models import Contact, SourceOperatorConfig
+from desktop_crm.db.storage import Storage
+from desktop_crm.domain.distribution import RandInt
+from desktop_crm.services.contact_views import contact_page
+from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.intake import Intake
+from desktop_crm.services.settings import phone_region, read_setting, write_setting
+
+AUTO_REDISTRIBUTE = "auto_redistribute"
+
+CapacityHook = Callable[[set[int]], object]
+"""Told the sources where capacity appeared (after the commit that freed it)."""
+DRAIN_BATCH = 200  # contacts per write transaction
+
+
+@dataclass(frozen=True, slots=True)
+class DrainProgress:
+    assigned: int
+    batches: int
+
+
+@dataclass(frozen=True, slots=True)
+class DrainResult:
+    assigned: int
+    batches: int
+    cancelled: bool = False
+
+
+def sources_of_operators(operator_ids: Iterable[int]) -> set[int]:
+    """Sources on which these operators have a positive weight (inside a transaction)."""
+    ids = [i for i in operator_ids if i is not None]
+    if not ids:
+        return set()
+    query = SourceOperatorConfig.select(SourceOperatorConfig.source).where(
+        SourceOperatorConfig.operator.in_(ids) & (SourceOperatorConfig.weight > 0)
+    )
+    return {source_id for (source_id,) in query.tuples()}
+
+
+def _queued(source_ids: set[int], limit: int) -> list[tuple[int, int, int]]:
+    """The oldest queued contacts of these sources: (contact, lead, source)."""
+    return list(
+        Contact.select(Contact.id, Contact.lead, Contact.source)
+        .where(
+            Contact.operator.is_null()
+            & (Contact.is_active == True)  # noqa: E712
+            & Contact.source.in_(sorted(source_ids))
+        )
+        .order_by(Contact.created_at, Contact.id)
+        .limit(limit)
+        .tuples()
+    )
+
+
+class QueueService:
+    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+        self._storage = storage
+        self._events = events
+        self._randint = randint
+
+    # -- the setting ---------------------------------------------------------------------
+    def auto_enabled(self) -> bool:
+        with self._storage.read():
+            return read_setting(AUTO_REDISTRIBUTE, "1") == "1"
+
+    def set_auto(self, enabled: bool) -> bool:
+        """Automatic re-distribution for every process using this database."""
+        with self._storage.write():
+            write_setting(AUTO_REDISTRIBUTE, "1" if enabled else "0")
+        self._events.emit(Change.SETTINGS)
+        return enabled
+
+    # -- reading -----------------------------------------------------------------------------
+    def unassigned(self, limit: int = 200) -> list[ContactInfo]:
+        """The queue, oldest first, each with its reason."""
+        with self._storage.read():
+            return contact_page(
+                ContactFilter(state=ContactState.UNASSIGNED), newest_first=False, limit=limit
+            )
+
+    def sources_with_queue(self) -> set[int]:
+        with self._storage.read():
+            query = (
+                Contact.select(Contact.source)
+                .where(Contact.operator.is_null() & (Contact.is_active == True))  # noqa: E712
+                .distinct()
+            )
+            return {source_id for (source_id,) in query.tuples()}
+
+    # -- draining ----------------------------------------------------------------------------
+    def drain(
+        self,
+        source_ids: Iterable[int] | None = None,
+        progress: Callable[[DrainProgress], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+        batch_size: int = DRAIN_BATCH,
+    ) -> DrainResult:
+        """Distribute queued contacts of these sources (all when None), oldest first,
+        until nobody eligible is left. Each batch commits on its own."""
+        pending = set(source_ids) if source_ids is not None else self.sources_with_queue()
+        assigned = batches = 0
+        while pending:
+            if cancelled():
+                return DrainResult(assigned, batches, cancelled=True)
+            done, pending = self._drain_batch(pending, batch_size)
+            batches += 1
+            assigned += done
+            if done:
+                self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            if progress is not None:
+                progress(DrainProgress(assigned, batches))
+            time.sleep(0)  # let another process's writer in between batches
+        return DrainResult(assigned, batches)
+
+    def _drain_batch(self, pending: set[int], batch_size: int) -> tuple[int, set[int]]:
+        """One transaction: returns how many were assigned and the sources still open."""
+        assigned = 0
+        with self._storage.write():
+            intake = Intake(self._storage, self._randint, phone_region())
+            open_sources = {s for s in pending if intake.has_eligible(s)}
+            queued = _queued(open_sources, batch_size) if open_sources else []
+            for contact_id, lead_id, source_id in queued:
+                if source_id not in open_sources:
+                    continue
+                if intake.redistribute(contact_id, lead_id, source_id).operator_id is None:
+                    open_sources.discard(source_id)  # full now: its later contacts wait
+                    continue
+                assigned += 1
+            intake.flush()
+            if len(queued) < batch_size:  # every queued contact of these sources was seen
+                open_sources = set()
+        return assigned, open_sources
