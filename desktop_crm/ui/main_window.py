@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)
+        # Not focused on start-up: a focused list with no current row selects its first
+        # row, which would leave the welcome screen. Ctrl+1… switch screens by keyboard.
+        self.nav.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.welcome = WelcomePage(ctx)
         self.stack.addWidget(self.welcome)
         for page_class in page_classes:
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([190, 1000])
         self.setCentralWidget(self.splitter)
 
         self.intake = IntakeForm(ctx)
@@ -174,7 +178,9 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------
     def show_page(self, name: str) -> None:
         if name == "welcome":
-            self.nav.clearSelection()
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentRow(-1)
+            self.nav.blockSignals(blocked)
             self.stack.setCurrentWidget(self.welcome)
             return
         names = list(self.pages)

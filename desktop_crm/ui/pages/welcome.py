@@ -66,14 +66,19 @@ class WelcomePage(Page):
             button.clicked.connect(slot)
             row.addWidget(label, 1)
             row.addWidget(button)
+            if number == 3:
+                import_button = QPushButton(self.tr("Import a file…"))
+                import_button.clicked.connect(self.import_requested.emit)
+                row.addWidget(import_button)
             steps.addLayout(row)
 
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
         self.message = InlineMessage()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 40, 48, 40)
+        content = QWidget()
+        content.setMaximumWidth(820)
+        layout = QVBoxLayout(content)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(16)
@@ -81,7 +86,10 @@ class WelcomePage(Page):
         layout.addSpacing(16)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
-        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 40, 48, 40)
+        outer.addWidget(content)
+        outer.addStretch(1)
 
     def load_demo(self) -> None:
         self.demo_button.setEnabled(False)
