@@ -9,7 +9,6 @@ load inside the write transaction, is a callable the caller passes.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from fractions import Fraction

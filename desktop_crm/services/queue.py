@@ -119,6 +119,8 @@ class QueueService:
             done, pending = self._drain_batch(pending, batch_size)
             batches += 1
             assigned += done
+            if not done:
+                pending = set()  # a batch that assigns nobody ends the drain
             if done:
                 self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
             if progress is not None:

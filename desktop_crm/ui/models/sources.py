@@ -29,7 +29,7 @@ def total_weight(source: SourceInfo) -> int:
 def operators_summary(source: SourceInfo) -> str:
     used = weighted(source)
     if not used:
-        return tr("SourcesModel", "No operators: its contacts stay unassigned")
+        return tr("SourcesModel", "No operators")
     count = QCoreApplication.translate("SourcesModel", "%n operator(s)", "", len(used))
     return tr("SourcesModel", "{operators}, total weight {total}").format(
         operators=count, total=total_weight(source)

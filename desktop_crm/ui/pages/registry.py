@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.operators import OperatorsPage
+from desktop_crm.ui.pages.sources import SourcesPage
 
-PAGE_CLASSES: list[type[Page]] = [OperatorsPage]
+PAGE_CLASSES: list[type[Page]] = [OperatorsPage, SourcesPage]

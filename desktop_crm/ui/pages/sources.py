@@ -76,8 +76,13 @@ class WeightDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QSpinBox) and isinstance(value, int) and editor.value() != value:
+        if not isinstance(editor, QSpinBox) or not isinstance(value, int):
+            return
+        if editor.value() != value:
             editor.setValue(value)
+        if not editor.property("opened"):  # typing replaces the old weight
+            editor.setProperty("opened", True)
+            editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QSpinBox):
@@ -196,6 +201,7 @@ class SourcesPage(Page):
         self._generation = 0
         self._loaded = False
         self._reselecting = False
+        self._applying = False
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -418,26 +424,46 @@ class SourcesPage(Page):
             return  # a newer load is on its way (or a save made this one stale)
         self._loaded = True
         self._operators = operators
-        self.sources_model.set_rows(sources)
-        self.grid_model.set_data(sources, operators)
+        # The view may move the selection while rows go (single selection picks a
+        # neighbour); that is no user's choice, so it is settled below, not asked about.
+        self._applying = True
+        try:
+            self.sources_model.set_rows(sources)
+            self.grid_model.set_data(sources, operators)
+        finally:
+            self._applying = False
         source = self.sources_model.source(self._source_id)
+        lost = False
         if self._source_id is not None and source is None:
             lost = self.weights_model.is_dirty()
             self._set_editor(None)
-            if lost:
-                self.weights_message.show_error(
-                    self.tr("The source was deleted elsewhere; its unsaved weights are gone.")
-                )
-        else:
+        elif source is not None:
             self.weights_model.refresh(source, operators)
-        wanted = self._select_after_load
-        self._select_after_load = None
+            self._keep_selected(source.id)
+        wanted, self._select_after_load = self._select_after_load, None
         if wanted is not None and not self.weights_model.is_dirty():
             self.select_source(wanted)
-        elif self.selected_source() is None and self._source_id is None and sources:
-            self.table.selectRow(0)
+        elif self._source_id is None:
+            selected = self.selected_source()
+            if selected is not None:
+                self._set_editor(selected)
+            elif sources:
+                self.table.selectRow(0)
+        if lost:
+            self.weights_message.show_error(
+                self.tr("The source was deleted elsewhere; its unsaved weights are gone.")
+            )
         self._update_empty_states()
         self._update_editor_state()
+
+    def _keep_selected(self, source_id: int) -> None:
+        selected = self.selected_source()
+        if selected is None or selected.id != source_id:
+            self._reselecting = True
+            try:
+                self.select_source(source_id)
+            finally:
+                self._reselecting = False
 
     def _update_empty_states(self) -> None:
         has_sources = self.sources_model.rowCount() > 0
@@ -493,7 +519,7 @@ class SourcesPage(Page):
 
     def _selection_changed(self) -> None:
         self.delete_button.setEnabled(self.selected_source() is not None)
-        if self._reselecting:
+        if self._reselecting or self._applying:
             return
         self.table_message.clear_message()
         selected = self.selected_source()
@@ -501,11 +527,7 @@ class SourcesPage(Page):
         if new_id == self._source_id or (new_id is None and self._source_id is not None):
             return  # the same source, or a refresh dropped the selection for a moment
         if self.weights_model.is_dirty() and not self._confirm_discard():
-            self._reselecting = True
-            try:
-                self.select_source(self._source_id)  # type: ignore[arg-type]
-            finally:
-                self._reselecting = False
+            self._keep_selected(self._source_id)  # type: ignore[arg-type]
             return
         self._set_editor(selected)
 
@@ -596,8 +618,9 @@ class SourcesPage(Page):
             self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
             getting = sum(1 for r in self.weights_model.rows() if r.weight > 0)
             self.total_label.setText(
-                self.tr("Total weight {total}; ").format(total=self.weights_model.total)
-                + self.tr("%n operator(s) get contacts", "", getting)
+                self.tr("Total weight {total}; %n operator(s) get contacts", "", getting).format(
+                    total=self.weights_model.total
+                )
             )
         self.dirty_label.setVisible(dirty)
         self.save_button.setEnabled(dirty)
