@@ -189,6 +189,29 @@ class SourceService:
         self._on_capacity({source.id})
         return info
 
+    def set_weight(self, reference: int | str, operator: int | str, weight: int) -> SourceInfo:
+        """Change one (source, operator) pair and leave the rest of the set as it is
+        stored now, so that an edit in the plan cannot undo another process's change.
+        Weight 0 keeps an existing pair at 0 and adds no new one."""
+        with self._storage.write():
+            source = find_source(reference)
+            target = find_operator(operator)
+            check_non_negative(weight, f"weight of {target.name}")
+            updated = (
+                SourceOperatorConfig.update(weight=weight)
+                .where(
+                    (SourceOperatorConfig.source == source.id)
+                    & (SourceOperatorConfig.operator == target.id)
+                )
+                .execute()
+            )
+            if not updated and weight > 0:
+                SourceOperatorConfig.create(source=source.id, operator=target.id, weight=weight)
+            info = _info(source)
+        self._events.emit(Change.SOURCES)
+        self._on_capacity({source.id})
+        return info
+
     def _save(self, source: Source) -> Source:
         try:
             with self._storage.database.atomic():

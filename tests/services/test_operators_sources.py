@@ -130,3 +130,25 @@ def test_services_announce_changes_after_commit(crm):
     with pytest.raises(AlreadyExists):
         crm.operators.create("Анна")
     assert seen == [frozenset({Change.OPERATORS})]
+
+
+def test_set_weight_changes_one_pair_and_keeps_the_rest_as_stored(crm):
+    for name in ("Анна", "Борис", "Вера"):
+        crm.operators.create(name)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 3})
+    crm.sources.set_weight("site", "Вера", 2)  # a new pair
+    crm.sources.set_weight("site", "Борис", 0)  # kept at 0
+    crm.sources.set_weight("site", "Анна", 5)
+    info = crm.sources.set_weight("site", "Вера", 0)
+    assert {(w.operator.name, w.weight) for w in info.weights} == {
+        ("Анна", 5),
+        ("Борис", 0),
+        ("Вера", 0),
+    }
+    crm.operators.create("Глеб")
+    assert "Глеб" not in {
+        w.operator.name for w in crm.sources.set_weight("site", "Глеб", 0).weights
+    }
+    with pytest.raises(InvalidValue):
+        crm.sources.set_weight("site", "Анна", -1)

@@ -2,8 +2,8 @@
 in each cell (edited in place), and the total weight per source last.
 
 Column headers carry each operator's headroom (max_load - load). Editing a cell
-saves at once: the source's whole stored set with that one pair changed goes to
-``set_weights`` (the original PUT keeps its full-overwrite meaning).
+saves that one pair at once (``sources.set_weight``), so an edit here never
+undoes another process's change to the same source.
 """
 
 from __future__ import annotations
@@ -238,11 +238,9 @@ class WeightGridModel(QAbstractTableModel):
         stored = self._weights(source)
         if stored.get(operator.id, 0) == weight:
             return True
-        # The whole set as stored with one pair changed. A pair set to 0 keeps its row
-        # (an explicit 0); a 0 that was never stored returned above, adding nothing.
-        stored[operator.id] = weight
+        # One pair changes; the rest stays as stored now (not as this view last saw it).
         try:
-            updated = self._crm.sources.set_weights(source.id, stored)
+            updated = self._crm.sources.set_weight(source.id, operator.id, weight)
         except CrmError as error:
             self.edit_failed.emit(error)
             return False
