@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.events import Change
+from desktop_crm.services.queue import DrainResult
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.dialogs import show_info
 from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
+from desktop_crm.ui.queue_drainer import QueueDrainer
+from desktop_crm.ui.texts import error_text
 
 PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -94,7 +97,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.intake_dock)
 
         self.database_label = QLabel(str(ctx.crm.location.path))
+        self.queue_label = QLabel()
+        self.statusBar().addWidget(self.queue_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.drainer = QueueDrainer(ctx, self)
+        self.drainer.install()
+        self.drainer.started.connect(lambda: self._show_drain(0))
+        self.drainer.progressed.connect(self._show_drain)
+        self.drainer.finished.connect(self._drain_finished)
 
         self._build_menus()
         self.welcome.go_to.connect(self.show_page)
@@ -147,6 +157,20 @@ class MainWindow(QMainWindow):
         )
         self.new_contact_action.triggered.connect(self.new_contact)
         contacts_menu.addAction(self.new_contact_action)
+        self.distribute_action = self._action(self.tr("&Distribute queue now"), "Ctrl+D")
+        self.distribute_action.setToolTip(
+            self.tr("Give queued contacts to operators who have room, oldest first")
+        )
+        self.distribute_action.triggered.connect(lambda: self.drainer.request(None))
+        self.auto_action = self._action(self.tr("&Automatic re-distribution"))
+        self.auto_action.setCheckable(True)
+        self.auto_action.setToolTip(
+            self.tr("Distribute queued contacts whenever an operator gets room (all users)")
+        )
+        self.auto_action.setChecked(self.ctx.crm.queue.auto_enabled())
+        self.auto_action.toggled.connect(self._set_auto)
+        contacts_menu.addAction(self.distribute_action)
+        contacts_menu.addAction(self.auto_action)
         for page in self.pages.values():
             actions = page.page_actions()
             if actions:
@@ -214,6 +238,28 @@ class MainWindow(QMainWindow):
             ).format(app=APP_NAME, version=__version__, path=self.ctx.crm.location.path),
         )
 
+    # -- the queue -------------------------------------------------------------------
+    def _set_auto(self, enabled: bool) -> None:
+        if enabled != self.ctx.crm.queue.auto_enabled():
+            self.ctx.crm.queue.set_auto(enabled)
+        if enabled:
+            self.drainer.request(None)  # whatever waited while it was off
+
+    def _show_drain(self, assigned: int) -> None:
+        self.queue_label.setText(
+            self.tr("Distributing the queue… %n contact(s) assigned", "", assigned)
+        )
+
+    def _drain_finished(self, result: object) -> None:
+        if isinstance(result, DrainResult):
+            self.queue_label.setText(
+                self.tr("Queue distributed: %n contact(s) assigned", "", result.assigned)
+                if result.assigned
+                else ""
+            )
+        else:
+            self.queue_label.setText(error_text(result))  # type: ignore[arg-type]
+
     # -- data ------------------------------------------------------------------------
     def reload(self) -> None:
         for page in self.pages.values():
@@ -224,6 +270,12 @@ class MainWindow(QMainWindow):
         return not crm.operators.list() and not crm.sources.list(with_weights=False)
 
     def _data_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.SETTINGS, Change.EXTERNAL}:
+            enabled = self.ctx.crm.queue.auto_enabled()
+            if enabled != self.auto_action.isChecked():
+                blocked = self.auto_action.blockSignals(True)
+                self.auto_action.setChecked(enabled)
+                self.auto_action.blockSignals(blocked)
         on_welcome = self.stack.currentWidget() is self.welcome
         if (
             on_welcome
@@ -268,6 +320,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.ctx.bridge.stop()
+        self.drainer.cancel()
         self.ctx.runner.cancel_all()
         self.ctx.runner.wait_idle()
         super().closeEvent(event)
