@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_crm.db import storage
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.services import Crm, open_crm
 
@@ -23,6 +24,14 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("TZ", "UTC")
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_database_left_open():
+    """One database is open per process; a test that fails half-way must not block the next."""
+    yield
+    if storage._open_storage is not None:
+        storage._open_storage.close()
 
 
 @pytest.fixture

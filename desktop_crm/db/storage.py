@@ -124,11 +124,33 @@ class Storage:
             self.database.close()
 
     def close(self) -> None:
+        """Close this thread's connection and let another database be opened."""
+        global _open_storage
         self.close_thread_connection()
+        if _open_storage is self:
+            _open_storage = None
+
+
+# The models are bound through one DatabaseProxy, so one database is open per process.
+_open_storage: Storage | None = None
 
 
 def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Storage:
-    """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure."""
+    """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure.
+
+    Refuses while another database is open in this process: the models would
+    silently follow the newest one.
+    """
+    global _open_storage
+    if _open_storage is not None:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{open} is still open in this program; close it before opening {path}.",
+            ),
+            open=str(_open_storage.location.path),
+            path=str(location.path),
+        )
     if location.is_default:
         _create_default_folder(location)
     state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
@@ -155,7 +177,8 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
             reason=str(error),
         ) from error
     database_proxy.initialize(database)
-    return Storage(database, location)
+    _open_storage = Storage(database, location)
+    return _open_storage
 
 
 def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:

@@ -155,7 +155,7 @@ class ContactService:
     def close_many(self, contact_ids: Sequence[int]) -> BulkResult:
         """Close several contacts in one transaction (unknown ids refuse the whole call)."""
         with self._storage.write():
-            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            contacts = [find_contact(i) for i in dict.fromkeys(contact_ids)]
             active = [c.id for c in contacts if c.is_active]
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
@@ -173,7 +173,8 @@ class ContactService:
         changed: list[int] = []
         with self._storage.write():
             target = find_operator(operator)
-            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            unique_ids = list(dict.fromkeys(contact_ids))  # a contact selected twice is one
+            contacts = [find_contact(contact_id) for contact_id in unique_ids]
             intake = Intake(self._storage, self._randint, phone_region())
             load = load_of(target.id)
             previous: set[int] = set()
@@ -215,11 +216,14 @@ class ContactService:
         return result.changed[0]
 
     def reopen_many(self, contact_ids: Sequence[int]) -> BulkResult:
-        """Reopen those whose operator has room (in the given order); report the rest."""
+        """Reopen those whose operator has room (in the given order); report the rest.
+        A reopened contact without an operator joins the queue (and is distributed
+        when someone has room)."""
         changed: list[int] = []
         refused: list[tuple[int, LimitReached]] = []
+        queued: set[int] = set()
         with self._storage.write():
-            contacts = [find_contact(contact_id) for contact_id in contact_ids]
+            contacts = [find_contact(i) for i in dict.fromkeys(contact_ids)]
             loads: dict[int, int] = {}
             for contact in contacts:
                 if contact.is_active:
@@ -231,12 +235,15 @@ class ContactService:
                         refused.append((contact.id, self._limit_error(contact)))
                         continue
                     loads[operator.id] = load + 1
+                else:
+                    queued.add(contact.source_id)
                 changed.append(contact.id)
             if changed:
                 Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
             infos = tuple(self._info(c.id) for c in contacts if c.id not in dict(refused))
         if changed:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._on_capacity(queued)
         return BulkResult(infos, tuple(refused))
 
     @staticmethod

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import random
 
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.errors import DatabaseBusy
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import EventBus
 from desktop_crm.services.importer import ImportService
@@ -16,6 +18,8 @@ from desktop_crm.services.queue import CapacityHook, QueueService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.sources import SourceService
 from desktop_crm.services.stats import StatsService
+
+log = logging.getLogger(__name__)
 
 
 class Crm:
@@ -35,8 +39,13 @@ class Crm:
         self.imports = ImportService(storage, self.events, randint)
 
     def _capacity_appeared(self, source_ids: set[int]) -> None:
-        if source_ids and self.queue.auto_enabled():
-            self.capacity_handler(source_ids)
+        """After a committed change: best effort. If the database is busy now, the
+        queue waits for the next change or "distribute now"; the change itself stands."""
+        try:
+            if source_ids and self.queue.auto_enabled():
+                self.capacity_handler(source_ids)
+        except DatabaseBusy:
+            log.warning("the queue was not distributed: the database stayed busy")
 
     @property
     def location(self) -> DatabaseLocation:

@@ -76,8 +76,15 @@ class StatsService:
         self, since: dt.datetime | None = None, until: dt.datetime | None = None
     ) -> list[SourceShares]:
         """Configured weight shares against delivered shares, per source, for a period."""
+        return self.overview(since, until)[1]
+
+    def overview(
+        self, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> tuple[Statistics, list[SourceShares]]:
+        """The counts and the shares from one snapshot, counting the contacts once."""
         with self._storage.read():
-            return shares(self.operators(since, until), self._sources.list())
+            statistics = self.operators(since, until)
+            return statistics, shares(statistics, self._sources.list())
 
     def operators(
         self, since: dt.datetime | None = None, until: dt.datetime | None = None
