@@ -15,7 +15,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import APP_NAME, APP_SLUG
+from desktop_crm.db.guard import inspect_file
 from desktop_crm.db.location import DatabaseLocation, resolve_location
+from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
 from desktop_crm.errors import CrmError
 from desktop_crm.logs import log_path
 from desktop_crm.services import Crm, open_crm
@@ -117,31 +119,43 @@ class AppController:
         window.reload()
         window.show()
         self.preferences.last_database = str(crm.location.path)
-        old, self.window, self.ctx = self.window, window, ctx
-        if old is not None:
-            old.close()
+        self.window, self.ctx = window, ctx
         return window
 
     def switch(self, create: bool) -> None:
-        parent = self.window
-        path = choose_database_file(parent, create)
-        if path is None:
+        """Replace the open database: one is open per process, so the current one is
+        closed first and opened again if the new one cannot be."""
+        window, ctx = self.window, self.ctx
+        path = choose_database_file(window, create)
+        if path is None or ctx is None or window is None:
             return
-        if self.ctx is not None and path.resolve() == self.ctx.crm.location.path.resolve():
+        if path.resolve() == ctx.crm.location.path.resolve():
             return
-        old_ctx = self.ctx
+        try:
+            inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)  # reads only
+        except CrmError as error:
+            self._cannot_open(window, error)
+            return
+        old_location = ctx.crm.location
+        window.close()
+        ctx.crm.close()
         try:
             crm = open_crm(DatabaseLocation(path))
         except CrmError as error:
-            QMessageBox.warning(
-                parent,
-                QApplication.translate("Application", "Cannot open the database"),
-                error_text(error),
-            )
-            return  # a failed open leaves the current database in place
+            self._cannot_open(None, error)
+            crm = open_interactively(old_location)  # type: ignore[assignment]
+            if crm is None:
+                QApplication.quit()
+                return
         self.show(crm)
-        if old_ctx is not None:
-            old_ctx.crm.close()
+
+    @staticmethod
+    def _cannot_open(parent: QWidget | None, error: CrmError) -> None:
+        QMessageBox.warning(
+            parent,
+            QApplication.translate("Application", "Cannot open the database"),
+            error_text(error),
+        )
 
 
 # -- crashes ----------------------------------------------------------------------------------

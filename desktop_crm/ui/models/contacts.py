@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Hashable
-from typing import Any, Generic
+from collections.abc import Hashable
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
 from desktop_crm.services.dto import ContactFilter, ContactInfo
-from desktop_crm.ui.models.base import Column, Index, Row, local_time
+from desktop_crm.ui.models.base import Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import reason_label
@@ -26,62 +26,10 @@ UNASSIGNED_COLOUR = QColor("#b45309")  # amber: readable on light and dark backg
 CLOSED_COLOUR = QColor("#808080")
 
 
-class KeysetModel(PagedModel[Row], Generic[Row]):
-    """``PagedModel`` with two additions every big table here needs:
-
-    * a result that arrives after ``reload()`` started over neither applies nor
-      touches ``busy`` (the new load owns it), so a quick filter change cannot load
-      the first page twice;
-    * once everything is loaded, ``refresh`` re-reads without an upper bound, so
-      rows that sort after the last one (oldest first, a name sort) still appear.
-    """
-
-    @property
-    def exhausted(self) -> bool:
-        """True when every matching row is loaded (so ``rowCount`` is the total)."""
-        return self._exhausted
-
-    def refresh(self) -> None:
-        if self._busy or not self._rows or not self._exhausted:
-            super().refresh()
-            return
-        limit = len(self._rows) + self.page_size
-        self._start(
-            lambda ctx: self.fetch(None, None, limit),
-            lambda rows: self._apply_complete(rows, limit),
-        )
-
-    def _apply_complete(self, rows: list[Row], limit: int) -> None:
-        self._apply_refresh(rows)
-        self._exhausted = len(rows) < limit
-
-    def _start(self, work: Callable[[Any], list[Row]], apply: Callable[[list[Row]], None]) -> None:
-        generation = self._generation
-        self._set_busy(True)
-
-        def done(result: list[Row]) -> None:
-            if generation != self._generation:
-                return  # reload() started over; its own load owns ``busy``
-            apply(result)
-            self._finish()
-
-        def failed(error: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._finish()
-            self.failed.emit(error)
-
-        self._runner.start(work, done, failed)
-
-
 # -- how a contact is shown -------------------------------------------------------------
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ContactsModel", text)
-
-
 def lead_text(contact: ContactInfo) -> str:
     lead = contact.lead
-    return f"{lead.external_id} · {lead.name}" if lead.name else lead.external_id
+    return f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
 
 
 def operator_text(contact: ContactInfo) -> str:
@@ -140,7 +88,7 @@ def message_tooltip(contact: ContactInfo) -> str | None:
 ALL_CONTACTS = ContactFilter()
 
 
-class ContactsModel(KeysetModel[ContactInfo]):
+class ContactsModel(PagedModel[ContactInfo]):
     """Contacts matching a ``ContactFilter``, loaded page by page in queue order.
 
     A filter of ``None`` shows nothing (a master-detail view with no master row).
@@ -268,11 +216,3 @@ class ContactsModel(KeysetModel[ContactInfo]):
         if not contact.is_active:
             return self._closed_brush
         return self._unassigned_brush if unassigned_cell else None
-
-
-def contact_index_row(model: ContactsModel, contact_id: int) -> int:
-    """The row of a loaded contact, or -1."""
-    for row in range(model.rowCount(QModelIndex())):
-        if model.row_at(row).id == contact_id:
-            return row
-    return -1

@@ -47,19 +47,15 @@ FIELD_HEADER_LABELS: dict[Field, str] = {
 }
 
 
-def translate(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
-
-
 def field_label(target: Field) -> str:
-    return translate("Import", FIELD_LABELS[target])
+    return QCoreApplication.translate("Import", FIELD_LABELS[target])
 
 
 def column_title(headers: tuple[str, ...] | list[str], column: int) -> str:
     """A column's header text, or "Column N" (1-based) when it has none."""
     if column < len(headers) and headers[column].strip():
         return headers[column].strip()
-    return translate("Import", "Column {number}").format(number=column + 1)
+    return QCoreApplication.translate("Import", "Column {number}").format(number=column + 1)
 
 
 def reason_text(template: str, params: Mapping[str, Any], reason: str) -> str:
@@ -90,12 +86,12 @@ def one_line(text: str) -> str:
 
 def status_text(record: ImportRecord) -> str:
     if record.status == ImportStatus.DONE:
-        return translate("ImportsModel", "done")
+        return QCoreApplication.translate("ImportsModel", "done")
     if record.status == ImportStatus.CANCELLED:
-        return translate("ImportsModel", "cancelled")
+        return QCoreApplication.translate("ImportsModel", "cancelled")
     if record.content_hash in RUNNING_IMPORTS:
-        return translate("ImportsModel", "importing…")
-    return translate("ImportsModel", "interrupted")
+        return QCoreApplication.translate("ImportsModel", "importing…")
+    return QCoreApplication.translate("ImportsModel", "interrupted")
 
 
 def status_tooltip(record: ImportRecord) -> str | None:
@@ -103,7 +99,7 @@ def status_tooltip(record: ImportRecord) -> str | None:
         return None
     if record.status == ImportStatus.RUNNING and record.content_hash in RUNNING_IMPORTS:
         return None
-    return translate(
+    return QCoreApplication.translate(
         "ImportsModel", "Stopped after {rows} rows; import the file again to finish it."
     ).format(rows=record.rows_done)
 
@@ -268,7 +264,7 @@ class PreviewModel(QAbstractTableModel):
         target = self._fields.get(column)
         if target is None:
             return title
-        return f"{title} → {translate('Import', FIELD_HEADER_LABELS[target])}"
+        return f"{title} → {QCoreApplication.translate('Import', FIELD_HEADER_LABELS[target])}"
 
     # -- Qt ----------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -295,7 +291,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._records[section].line  # the line in the file
         if role == Qt.ItemDataRole.ToolTipRole:
-            return translate("Import", "Line {line} of the file").format(
+            return QCoreApplication.translate("Import", "Line {line} of the file").format(
                 line=self._records[section].line
             )
         return None
@@ -315,7 +311,7 @@ class PreviewModel(QAbstractTableModel):
             if reason:
                 return reason
             if row < self._leading:
-                return translate("Import", "Above the header: not imported.")
+                return QCoreApplication.translate("Import", "Above the header: not imported.")
             return value if len(value) > MAX_CELL_CHARS or "\n" in value else None
         if role == Qt.ItemDataRole.BackgroundRole and self.reason(row):
             return QBrush(REJECTED_BACKGROUND)

@@ -12,7 +12,8 @@ from desktop_crm.services import Crm
 from desktop_crm.services.dto import LeadRow, LeadSort
 from desktop_crm.services.leads import lead_key
 from desktop_crm.ui.models.base import Column, Index, local_time
-from desktop_crm.ui.models.contacts import CLOSED_COLOUR, KeysetModel
+from desktop_crm.ui.models.contacts import CLOSED_COLOUR
+from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
 
 EXTERNAL_ID, NAME, CONTACTS, LAST_CONTACT, FIRST_SEEN = range(5)
@@ -30,7 +31,7 @@ def name_text(lead: LeadRow) -> str:
     return lead.name or QCoreApplication.translate("LeadsModel", "no name")
 
 
-class LeadsModel(KeysetModel[LeadRow]):
+class LeadsModel(PagedModel[LeadRow]):
     context = "LeadsModel"
     columns = (
         Column(

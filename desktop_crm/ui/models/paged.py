@@ -44,6 +44,11 @@ class PagedModel(RowsModel[Row], Generic[Row]):
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def exhausted(self) -> bool:
+        """True when every matching row is loaded (so ``rowCount`` is the total)."""
+        return self._exhausted
+
     def reload(self) -> None:
         """Start over (the filter or sort changed): clear and load the first page."""
         self._generation += 1
@@ -63,6 +68,17 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         if not self._rows:
             self._exhausted = False
             self._load_more()
+            return
+        if self._exhausted:
+            # Everything was loaded: new rows may sort after the last one (oldest
+            # first, by name), so read without an upper key, a page beyond.
+            limit = len(self._rows) + self.page_size
+
+            def apply_all(rows: list[Row]) -> None:
+                self._apply_refresh(rows)
+                self._exhausted = len(rows) < limit
+
+            self._start(lambda ctx: self.fetch(None, None, limit), apply_all)
             return
         through = self.page_key(self._rows[-1])
         self._start(lambda ctx: self.fetch(None, through, 1_000_000), self._apply_refresh)
@@ -84,14 +100,16 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         self._set_busy(True)
 
         def done(result: list[Row]) -> None:
-            if generation == self._generation:
-                apply(result)
+            if generation != self._generation:
+                return  # reload() started over; its own load owns ``busy``
+            apply(result)
             self._finish()
 
         def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
             self._finish()
-            if generation == self._generation:
-                self.failed.emit(error)
+            self.failed.emit(error)
 
         self._runner.start(lambda ctx: work(ctx), done, failed)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -145,25 +146,75 @@ class ScrollAnchor(QObject):
         bar.setValue(bar.value() + view.rowViewportPosition(index.row()) - offset)
 
 
-def configure_contacts_table(table: QTableView, show_lead: bool = True) -> None:
+class FittedColumns(QObject):
+    """Column widths that follow the table's width (as shares of it) until the user
+    drags a column or restores saved widths; the last section takes the rest."""
+
+    def __init__(self, view: QTableView, shares: dict[int, tuple[float, int]]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._shares = shares  # column -> (share of the width, minimum pixels)
+        self._fitting = False
+        self.active = True
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.active:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        width = self._view.viewport().width()
+        header = self._view.horizontalHeader()
+        self._fitting = True
+        try:
+            for column, (share, minimum) in self._shares.items():
+                if not header.isSectionHidden(column):
+                    header.resizeSection(column, max(minimum, round(width * share)))
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in self._shares:
+            self.active = False  # the user's widths win from now on
+
+
+STATES = (
+    QT_TRANSLATE_NOOP("ContactsModel", "Active"),
+    QT_TRANSLATE_NOOP("ContactsModel", "Closed"),
+)
+
+
+def _state(text: str) -> str:
+    return QCoreApplication.translate("ContactsModel", text)
+
+
+def configure_contacts_table(table: QTableView, show_lead: bool = True) -> FittedColumns:
     """Column widths for the contacts columns; only Created sorts (in SQL)."""
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.setSortingEnabled(False)
+    table.setColumnHidden(LEAD, not show_lead)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
     header.setSectionsClickable(True)
     header.setSortIndicatorShown(True)
     header.setSortIndicator(CREATED, Qt.SortOrder.DescendingOrder)
     header.setHighlightSections(False)
-    metrics = table.fontMetrics()
-    header.resizeSection(ID, metrics.horizontalAdvance("0000000") + 16)
-    header.resizeSection(CREATED, metrics.horizontalAdvance("00.00.0000 00:00") + 34)
-    header.resizeSection(LEAD, metrics.horizontalAdvance("M") * 19)
-    header.resizeSection(SOURCE, metrics.horizontalAdvance("M") * 12)
-    header.resizeSection(OPERATOR, metrics.horizontalAdvance("M") * 15)
-    header.resizeSection(STATE, metrics.horizontalAdvance("Closed") + 28)
     header.setStretchLastSection(True)  # the message takes what is left
-    table.setColumnHidden(LEAD, not show_lead)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    metrics = table.fontMetrics()
+    em = metrics.horizontalAdvance("M")
+    return FittedColumns(
+        table,
+        {
+            ID: (0.0, metrics.horizontalAdvance("000000") + 16),
+            CREATED: (0.0, metrics.horizontalAdvance("00.00.0000 00:00") + 34),
+            LEAD: (0.2, em * 9),
+            SOURCE: (0.12, em * 6),
+            OPERATOR: (0.18, em * 9),
+            STATE: (0.0, max(metrics.horizontalAdvance(_state(t)) for t in STATES) + 28),
+        },
+    )
 
 
 def selected_rows(table: QTableView) -> list[Any]:
@@ -287,7 +338,7 @@ class ContactsPage(Page):
         # -- the table and the detail panel -------------------------------------------
         self.table = make_table(self, sortable=False)
         self.table.setModel(self.model)
-        configure_contacts_table(self.table)
+        self.fitted_columns = configure_contacts_table(self.table)
         self.empty_hint = EmptyHint(self.table)
         self.scroll_anchor = ScrollAnchor(self.table)
 
@@ -581,7 +632,8 @@ class ContactsPage(Page):
         header = self.table.horizontalHeader()
         if state is not None:
             blocked = header.blockSignals(True)
-            header.restoreState(state)
+            if header.restoreState(state):
+                self.fitted_columns.active = False  # the saved widths win
             header.blockSignals(blocked)
             self.set_newest_first(self.model.newest_first)  # the arrow follows the model
         preferences.restore_splitter("contacts", self.splitter)
@@ -591,6 +643,9 @@ def _refill(combo: QComboBox, items: list[tuple[str, int]]) -> bool:
     """Replace the items after "All" in place, keeping the chosen one. True when the
     chosen item is gone (the combo then shows "All")."""
     current = combo.currentData()
+    present = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
+    if present == items:
+        return False  # nothing to redo (an open popup stays as it is)
     blocked = combo.blockSignals(True)
     while combo.count() > 1:
         combo.removeItem(combo.count() - 1)

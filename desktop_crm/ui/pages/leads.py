@@ -89,7 +89,7 @@ class LeadsPage(Page):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
-        header.resizeSection(EXTERNAL_ID, metrics.horizontalAdvance("M") * 13)
+        header.resizeSection(EXTERNAL_ID, metrics.horizontalAdvance("M") * 19)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(CONTACTS, metrics.horizontalAdvance("Contacts") + 30)
         for column in (LAST_CONTACT, FIRST_SEEN):
@@ -105,7 +105,7 @@ class LeadsPage(Page):
         self.lead_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.contacts_table = make_table(self, sortable=False)
         self.contacts_table.setModel(self.contacts_model)
-        configure_contacts_table(self.contacts_table, show_lead=False)
+        self.fitted_columns = configure_contacts_table(self.contacts_table, show_lead=False)
         self.contacts_hint = EmptyHint(self.contacts_table)
         self.contacts_anchor = ScrollAnchor(self.contacts_table)
         detail = QWidget()
@@ -232,7 +232,7 @@ class LeadsPage(Page):
             return
         contacts = self.tr("%n contact(s)", "", lead.contact_count)
         who = f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
-        self.lead_title.setText(f"{who} — {contacts}")
+        self.lead_title.setText(self.tr("{lead} — {contacts}").format(lead=who, contacts=contacts))
 
     def _leads_changed(self, *_args: object) -> None:
         count = self.model.rowCount()
@@ -280,7 +280,8 @@ class LeadsPage(Page):
                 continue
             header = table.horizontalHeader()
             blocked = header.blockSignals(True)
-            header.restoreState(state)
+            if header.restoreState(state) and table is self.contacts_table:
+                self.fitted_columns.active = False  # the saved widths win
             header.blockSignals(blocked)
         self.set_sort(self.model.sort)
         self._contacts_arrow()

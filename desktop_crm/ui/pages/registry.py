@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.contacts import ContactsPage
+from desktop_crm.ui.pages.leads import LeadsPage
 from desktop_crm.ui.pages.operators import OperatorsPage
 from desktop_crm.ui.pages.sources import SourcesPage
+from desktop_crm.ui.pages.statistics import StatisticsPage
 
-PAGE_CLASSES: list[type[Page]] = [OperatorsPage, SourcesPage]
+PAGE_CLASSES: list[type[Page]] = [
+    ContactsPage,
+    LeadsPage,
+    OperatorsPage,
+    SourcesPage,
+    StatisticsPage,
+]

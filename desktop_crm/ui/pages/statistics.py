@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceShares, Statistics
 from desktop_crm.services.events import Change
-from desktop_crm.services.stats import shares as shares_of
 from desktop_crm.ui.charts import StackedBarChart, series_color
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
@@ -130,9 +129,8 @@ class StatisticsResult:
 
 
 def compute(crm: Crm, since: dt.datetime | None, until: dt.datetime | None) -> StatisticsResult:
-    """One pass over the contacts; the shares derive from it (no second count)."""
-    statistics = crm.stats.operators(since, until)
-    return StatisticsResult(statistics, shares_of(statistics, crm.sources.list()))
+    """One pass over the contacts, one snapshot; the shares derive from the counts."""
+    return StatisticsResult(*crm.stats.overview(since, until))
 
 
 def write_csv(path: Path, table: list[list[object]]) -> OSError | None:
@@ -320,7 +318,9 @@ class StatisticsPage(Page):
             self.first_edit.setDate(QDate(first.year, first.month, first.day))
         if last is not None:
             self.last_edit.setDate(QDate(last.year, last.month, last.day))
+        blocked = self.period_combo.blockSignals(True)  # one recomputation, not two
         self.period_combo.setCurrentIndex(self.period_combo.findData(period.value))
+        self.period_combo.blockSignals(blocked)
         self._show_custom_edits()
         self._period_changed()
 
@@ -389,25 +389,26 @@ class StatisticsPage(Page):
 
         self.busy_label.setText(self.tr("Calculating…"))
         self._task = self.ctx.runner.start(work, self._computed, self._failed)
-        self._task.signals.finished.connect(self._task_finished)
         self._schedule_midnight()
 
     def _computed(self, outcome: tuple[int, tuple[dt.date, dt.date] | None, object]) -> None:
         generation, days, result = outcome
-        if generation != self._generation or not isinstance(result, StatisticsResult):
-            return
-        if self._compute_error_shown:
-            self._compute_error_shown = False
-            self.message.clear_message()
-        self.show_result(result, days)
+        if generation == self._generation and isinstance(result, StatisticsResult):
+            if self._compute_error_shown:
+                self._compute_error_shown = False
+                self.message.clear_message()
+            self.show_result(result, days)
+        self._computation_over()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            return
-        self._compute_error_shown = True
-        self.message.show_error(error_text(error))
+        if not isinstance(error, Cancelled):
+            self._compute_error_shown = True
+            self.message.show_error(error_text(error))
+        self._computation_over()
 
-    def _task_finished(self) -> None:
+    def _computation_over(self) -> None:
+        """Runs on the task's result (before its ``finished``), so a follow-up starts
+        while the runner still counts the old task: it is never idle in between."""
         self._task = None
         self._running = False
         self.busy_label.clear()
@@ -521,8 +522,16 @@ class StatisticsPage(Page):
         table = csv_table(rows, self.model.sources(), self.period_text(self._computed_days))
         self.busy_label.setText(self.tr("Saving…"))
         self.ctx.runner.start(
-            lambda task: (path, len(rows), write_csv(path, table)), self._exported, self._failed
+            lambda task: (path, len(rows), write_csv(path, table)),
+            self._exported,
+            self._export_failed,
         )
+
+    def _export_failed(self, error: BaseException) -> None:
+        if not self._running:
+            self.busy_label.clear()
+        if not isinstance(error, Cancelled):
+            self.message.show_error(error_text(error))
 
     def _exported(self, outcome: tuple[Path, int, OSError | None]) -> None:
         path, count, error = outcome

@@ -1,0 +1,134 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.dto import LeadSort
+from desktop_crm.ui.models.leads import EXTERNAL_ID, NAME, LeadsModel
+from desktop_crm.ui.models.paged import PagedModel
+from desktop_crm.ui.pages.leads import LeadsPage
+
+
+def leads(model):
+    return [model.row_at(r) for r in range(model.rowCount())]
+
+
+def register(crm, external_id, source="tg", name=""):
+    return crm.contacts.register(ContactRequest(external_id, source, name=name)).contact
+
+
+@pytest.fixture
+def page(qtbot, ctx, settle):
+    widget = LeadsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    widget.reload()
+    settle()
+    return widget
+
+
+def select_lead(page, external_id):
+    row = [lead.external_id for lead in leads(page.model)].index(external_id)
+    page.table.selectRow(row)
+
+
+def test_model_passes_the_model_tester(qtmodeltester, ctx, staffed, settle):
+    model = LeadsModel(ctx.crm, ctx.runner)
+    model.reload()
+    settle()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4
+    register(ctx.crm, "+79000000001", source="site")
+    register(ctx.crm, "user@example.com")
+    model.refresh()
+    settle()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+    assert model.index(0, NAME).data() == "no name"
+    assert model.index(0, NAME).data(Qt.ItemDataRole.FontRole).italic()
+    counts = {lead.external_id: lead.contact_count for lead in leads(model)}
+    assert counts["+79000000001"] == 2
+
+
+def test_paging_and_sorting_in_sql(monkeypatch, ctx, staffed, settle):
+    monkeypatch.setattr(PagedModel, "page_size", 3)
+    for i in range(8):
+        register(ctx.crm, f"lead-{i}@example.com", name=f"{'ЯЮЭ'[i % 3]}имя {i}")
+    model = LeadsModel(ctx.crm, ctx.runner)
+    model.reload()
+    settle()
+    assert model.rowCount() == 3
+    while model.canFetchMore():
+        model.fetchMore()
+        settle()
+    rows = leads(model)
+    assert [r.id for r in rows] == sorted((r.id for r in rows), reverse=True)
+    assert len(rows) == 12
+    model.set_sort(LeadSort.NAME)
+    settle()
+    while model.canFetchMore():
+        model.fetchMore()
+        settle()
+    names = [r.name.casefold() for r in leads(model)]
+    assert names == sorted(names) and len(names) == 12
+
+
+def test_a_phone_in_any_format_finds_the_lead(staffed, page, ctx, settle, qtbot):
+    register(ctx.crm, "+7 (900) 000-00-01", source="site", name="Иван Петров")
+    settle(150)
+    page.search_edit.setText("8 900 000 00 01")  # applied after a short pause
+    qtbot.waitUntil(lambda: page.model.search_text == "8 900 000 00 01", timeout=2000)
+    settle()
+    assert [lead.external_id for lead in leads(page.model)] == ["+79000000001"]
+    assert page.count_label.text().startswith("1 lead")
+
+
+def test_name_search_ignores_case_in_cyrillic(staffed, page, ctx, settle):
+    page.search_edit.setText("ЛИД 2")
+    page.apply_search()
+    settle()
+    assert [lead.name for lead in leads(page.model)] == ["Лид 2"]
+    page.search_edit.setText("лид")
+    page.apply_search()
+    settle()
+    assert page.model.rowCount() == 4
+    page.search_edit.setText("нет такого")
+    page.apply_search()
+    settle()
+    assert page.empty_hint.isVisible() and "нет такого" in page.empty_hint.text()
+
+
+def test_the_selected_lead_shows_contacts_from_every_source(staffed, page, ctx, settle):
+    register(ctx.crm, "8 900 000 00 01", source="site")
+    settle(150)
+    select_lead(page, "+79000000001")
+    settle()
+    detail = page.contacts_model
+    assert detail.rowCount() == 2
+    assert {detail.row_at(r).source.name for r in range(2)} == {"Telegram-бот", "Сайт"}
+    assert "— 2 contact" in page.lead_title.text()
+
+    register(ctx.crm, "+79000000001", source="tg")  # refreshes in place
+    register(ctx.crm, "someone-new")  # a new lead arrives at the top
+    settle(150)
+    assert page.selected_lead().external_id == "+79000000001"
+    assert leads(page.model)[0].external_id == "someone-new"
+    assert detail.rowCount() == 3 and "— 3 contact" in page.lead_title.text()
+
+    page.table.clearSelection()
+    settle()
+    assert page.contacts_model.rowCount() == 0
+    assert page.contacts_hint.isVisible()
+
+
+def test_header_clicks_choose_the_sort(staffed, page, ctx, settle):
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(EXTERNAL_ID, Qt.SortOrder.DescendingOrder)
+    settle()
+    assert page.model.sort is LeadSort.EXTERNAL_ID
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert page.sort_combo.currentData() == LeadSort.EXTERNAL_ID.value
+    ids = [lead.external_id for lead in leads(page.model)]
+    assert ids == sorted(ids)
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Contacts: not sortable
+    assert header.sortIndicatorSection() == EXTERNAL_ID
