@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
@@ -51,6 +52,7 @@ from desktop_crm.importing import (
     open_table,
 )
 from desktop_crm.services.dto import SourceInfo
+from desktop_crm.services.events import Change
 from desktop_crm.services.importer import (
     ImportProgress,
     ImportRecord,
@@ -95,18 +97,14 @@ REJECTS_DELIMITERS = (",", ";")  # a rejects file keeps these; anything else get
 FILE_FILTER = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ImportDialog", text, None, n)
-
-
 # -- the seams tests patch ---------------------------------------------------------------------
 def choose_rejects_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to save rejected rows; None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Save rejected rows"),
+        QCoreApplication.translate("ImportDialog", "Save rejected rows"),
         str(suggested),
-        _tr("CSV files (*.csv);;All files (*)"),
+        QCoreApplication.translate("ImportDialog", "CSV files (*.csv);;All files (*)"),
     )
     return Path(path) if path else None
 
@@ -115,9 +113,11 @@ def choose_import_files(parent: QWidget | None) -> list[Path]:
     """Files to import (File > Import…); [] when cancelled."""
     paths, _ = QFileDialog.getOpenFileNames(
         parent,
-        _tr("Import contacts"),
+        QCoreApplication.translate("ImportDialog", "Import contacts"),
         "",
-        _tr("Contact tables ({patterns});;All files (*)").format(patterns=FILE_FILTER),
+        QCoreApplication.translate(
+            "ImportDialog", "Contact tables ({patterns});;All files (*)"
+        ).format(patterns=FILE_FILTER),
     )
     return [Path(path) for path in paths]
 
@@ -183,8 +183,12 @@ def count_text(n: int) -> str:
 
 def seconds_text(seconds: float) -> str:
     if seconds < 60:
-        return _tr("about %n second(s) left", max(1, round(seconds)))
-    return _tr("about %n minute(s) left", round(seconds / 60))
+        return QCoreApplication.translate(
+            "ImportDialog", "about %n second(s) left", None, max(1, round(seconds))
+        )
+    return QCoreApplication.translate(
+        "ImportDialog", "about %n minute(s) left", None, round(seconds / 60)
+    )
 
 
 def same_codec(a: str | None, b: str | None) -> bool:
@@ -273,6 +277,7 @@ class ImportDialog(QDialog):
         self._reopen_timer = QTimer(self, singleShot=True, interval=REOPEN_DELAY_MS)
         self._reopen_timer.timeout.connect(self._header_line_chosen)
 
+        ctx.bridge.changed.connect(self._data_changed)
         self._load(first=True)
 
     # -- building ------------------------------------------------------------------------------
@@ -306,9 +311,9 @@ class ImportDialog(QDialog):
             (self.sheet_label, self.sheet_combo),
             (QLabel(self.tr("Header line:")), self.header_spin),
         ):
+            label.setContentsMargins(12, 0, 0, 0)  # hidden pairs leave no gap behind
             read_row.addWidget(label)
             read_row.addWidget(widget)
-            read_row.addSpacing(12)
         read_row.addStretch(1)
 
         mapping_box = QGroupBox(self.tr("Which column holds what"))
@@ -504,8 +509,8 @@ class ImportDialog(QDialog):
 
         self.ctx.runner.start(
             work,
-            lambda loaded: self._loaded(generation, first, loaded),
-            lambda error: self._load_failed(generation, first, error),
+            _while_alive(self, lambda loaded: self._loaded(generation, first, loaded)),
+            _while_alive(self, lambda error: self._load_failed(generation, first, error)),
         )
 
     def _loaded(self, generation: int, first: bool, loaded: LoadedFile) -> None:
@@ -543,6 +548,8 @@ class ImportDialog(QDialog):
             self.pages.setCurrentIndex(3)
             self.start_button.hide()
             self.close_button.setText(self.tr("Close"))
+            self.close_button.setDefault(True)
+            self.resize(620, 260)  # a message, not a table
             return
         # A correction the file does not support: say so and keep the last good layout.
         self.settings_message.show_error(error_text(error))
@@ -551,6 +558,27 @@ class ImportDialog(QDialog):
         self._set_setup_enabled(True)
         self._update_start()
         self.preview_status.setText(self._preview_summary())
+
+    def _data_changed(self, changes: frozenset[Change]) -> None:
+        """A source added elsewhere (the dialog is not modal) shows up in the list."""
+        if self.state not in (self.LOADING, self.READY):
+            return
+        if changes & {Change.SOURCES, Change.EXTERNAL}:
+            crm = self.ctx.crm
+            self.ctx.runner.start(
+                lambda _task: crm.sources.list(with_weights=False), self._sources_loaded
+            )
+
+    def _sources_loaded(self, sources: list[SourceInfo]) -> None:
+        self.sources = sources
+        if self.table is None or self.state != self.READY:
+            return
+        self._updating = True
+        try:
+            self._fill_sources(self.table)
+        finally:
+            self._updating = False
+        self._update_start()
 
     # -- the controls --------------------------------------------------------------------------
     def _fill_controls(self) -> None:
@@ -967,7 +995,9 @@ class ImportDialog(QDialog):
             )
 
         self.ctx.runner.start(
-            lambda _task: save_rejected_rows(target, headers, rows, delimiter), saved, failed
+            lambda _task: save_rejected_rows(target, headers, rows, delimiter),
+            _while_alive(self, saved),
+            _while_alive(self, failed),
         )
 
     # -- closing -------------------------------------------------------------------------------
@@ -985,6 +1015,16 @@ class ImportDialog(QDialog):
             self.cancel_import()
             return
         super().closeEvent(event)
+
+
+def _while_alive(widget: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback``, skipped once the dialog is gone (a result that arrives after Close)."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(widget):
+            callback(value)
+
+    return call
 
 
 def _html(text: str) -> str:
@@ -1029,8 +1069,10 @@ class ImportLauncher(QObject):
             self._next()
         elif added:
             self._status(
-                _tr(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "%n file(s) waiting: each opens when the dialog before it is closed.",
+                    None,
                     len(self._queue),
                 )
             )
@@ -1063,7 +1105,8 @@ class ImportLauncher(QObject):
         self.ignored = ignored
         if ignored:
             self._status(
-                _tr(
+                QCoreApplication.translate(
+                    "ImportDialog",
                     "Not imported (only CSV, TSV, TXT and XLSX files can be): {names}",
                 ).format(names=", ".join(ignored))
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -60,8 +60,9 @@ class ImportsPage(Page):
         self.table.sortByColumn(STARTED, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(STARTED, 140)
+        header.setMinimumSectionSize(60)
 
         self.rejects_model = RejectsModel(self)
         self.rejects_view = make_table(self, sortable=False)
@@ -137,9 +138,16 @@ class ImportsPage(Page):
 
     def select_import(self, import_id: int) -> None:
         for row in range(self.proxy.rowCount()):
-            record = self.proxy.index(row, 0).data(ROW_ROLE)
-            if record.id == import_id:
-                self.table.selectRow(row)
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == import_id:
+                # Not selectRow(): that one follows the keyboard modifiers held right now.
+                selection = self.table.selectionModel()
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 return
 
     def _rows_changed(self) -> None:
