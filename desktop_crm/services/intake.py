@@ -150,6 +150,8 @@ class Intake:
         self._lottery = WeightedLottery(randint)
         self.region = region
         self.now = utcnow()  # every contact of the transaction is registered "now"
+        # As stored: converted once, not by the database adapter for every row.
+        self._now_text = self.now.isoformat(" ")
         self._sources: dict[int | str, int] = {}
         self._loads: dict[int, int] = {}
         self._max_loads: dict[int, int] = {}
@@ -280,7 +282,7 @@ class Intake:
         self._new_decisions.append(
             (
                 contact_id,
-                self.now,
+                self._now_text,
                 kind,
                 decision.operator_id,
                 decision.reason,
@@ -293,7 +295,7 @@ class Intake:
         )
 
     # -- registering ---------------------------------------------------------------------
-    def lead_id(self, external_id: str, name: str, now: dt.datetime) -> int:
+    def lead_id(self, external_id: str, name: str) -> int:
         """Find or create; the first non-empty name fills the lead's name."""
         name = name.strip()
         known = self._leads.get(external_id)
@@ -304,7 +306,7 @@ class Intake:
             if self._next_lead_id is None:
                 self._next_lead_id = self._storage.next_id(Lead)
             lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
-            row: list[object] = [lead_id, external_id, name, name.casefold(), now]
+            row: list[object] = [lead_id, external_id, name, name.casefold(), self._now_text]
             self._new_leads.append(row)
             self._new_lead_rows[external_id] = row
             self._leads[external_id] = (lead_id, bool(name))
@@ -335,8 +337,7 @@ class Intake:
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now)."""
-        now = self.now
-        lead_id = self.lead_id(external_id, name, now)
+        lead_id = self.lead_id(external_id, name)
         decision = self.decide(source_id, lead_id)
         if self._next_contact_id is None:
             self._next_contact_id = self._storage.next_id(Contact)
@@ -347,7 +348,7 @@ class Intake:
                 lead_id,
                 source_id,
                 decision.operator_id,
-                naive_utc(created_at) if created_at is not None else now,
+                naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text,
                 True,
                 message,
                 decision.reason,
@@ -393,7 +394,7 @@ class Intake:
         self._new_decisions.append(
             (
                 contact.id,
-                self.now,
+                self._now_text,
                 DecisionKind.MANUAL,
                 operator.id,
                 None,
