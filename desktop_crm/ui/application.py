@@ -36,9 +36,12 @@ DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 def install_translations(app: QApplication, language: str) -> str:
-    """Load our and Qt's translations for ``language`` ('' = the system's). Returns the code."""
+    """Load our and Qt's translations for ``language`` ('' = the system's); a language
+    we have no translation for falls back to English (its plural forms). Returns the code."""
     locale = QLocale(language) if language else QLocale.system()
     code = locale.name().split("_")[0]
+    if not (TRANSLATIONS_DIR / f"desktop_crm_{code}.qm").exists():
+        code = "en"
     for name, folder in (
         (f"desktop_crm_{code}", str(TRANSLATIONS_DIR)),
         (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

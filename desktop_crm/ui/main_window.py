@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -36,6 +37,9 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
 from desktop_crm.ui.queue_drainer import QueueDrainer
 from desktop_crm.ui.texts import error_text
+
+# Language names are shown in their own language, so anyone can find theirs.
+LANGUAGES = (("", ""), ("ru", "Русский"), ("en", "English"))
 
 PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -192,6 +196,17 @@ class MainWindow(QMainWindow):
             lambda: self.ctx.bridge.changed.emit(frozenset({Change.EXTERNAL}))
         )
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        current = self.ctx.preferences.language
+        for code, label in LANGUAGES:
+            action = language_menu.addAction(label or self.tr("System default"))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About"))
@@ -236,6 +251,17 @@ class MainWindow(QMainWindow):
                 "{app} {version}\n\nHands incoming lead contacts to operators by the weights "
                 "set for each source, within each operator's load limit.\n\nDatabase: {path}"
             ).format(app=APP_NAME, version=__version__, path=self.ctx.crm.location.path),
+        )
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = str(action.data() or "")
+        if code == self.ctx.preferences.language:
+            return
+        self.ctx.preferences.language = code
+        show_info(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of the program."),
         )
 
     # -- the queue -------------------------------------------------------------------

@@ -184,3 +184,12 @@ def test_a_locked_database_is_explained(qapp, tmp_path, monkeypatch):
     )
     assert application.open_interactively(DatabaseLocation(tmp_path / "x"), opener=busy) is None
     assert "locked" in seen[0]
+
+
+def test_the_language_choice_is_remembered(window, ctx, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop_crm.ui.main_window.show_info", lambda *a: shown.append(a))
+    russian = next(a for a in window.language_group.actions() if a.data() == "ru")
+    russian.trigger()
+    assert ctx.preferences.language == "ru"
+    assert shown  # told that it applies from the next start
