@@ -81,6 +81,8 @@ class ImportRecord:
     unassigned: int
     skipped: int
     rejected: int
+    headers: tuple[str, ...] = ()  # the file's header row, for a rejects file
+    delimiter: str | None = None
 
     @property
     def rows(self) -> int:
@@ -131,6 +133,7 @@ class _Counts:
 
 
 def _record(run: ImportRun) -> ImportRecord:
+    options = json.loads(run.options or "{}")
     return ImportRecord(
         run.id,
         run.file_name,
@@ -146,6 +149,8 @@ def _record(run: ImportRun) -> ImportRecord:
         run.unassigned,
         run.skipped,
         run.rejected,
+        tuple(options.get("headers") or ()),
+        options.get("delimiter"),
     )
 
 
@@ -169,6 +174,7 @@ def options_json(table: TableFile) -> str:
             "header_line": table.header_line,
             "sheet": table.sheet,
             "mapping": {str(k): v for k, v in table.mapping.columns.items()},
+            "headers": list(table.headers) if table.header_line else [],
         },
         ensure_ascii=False,
     )

@@ -214,7 +214,10 @@ class ImportsPage(Page):
 
         def work(_task: object) -> int:
             rows = crm.imports.rejects(record.id)
-            headers, delimiter = file_layout(source_path)
+            if record.headers:  # recorded with the import: the file may be gone
+                headers, delimiter = record.headers, record.delimiter or ";"
+            else:
+                headers, delimiter = file_layout(source_path)
             return save_rejected_rows(target, headers, rows, delimiter)
 
         def saved(count: int) -> None:
