@@ -1,6 +1,5 @@
 """Several OS processes at once, released together by a start barrier."""
 
-import multiprocessing
 import random
 import sqlite3
 from collections import Counter
@@ -9,6 +8,7 @@ from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
+from tests.processes import run_together
 
 PROCESSES = 4
 PER_PROCESS = 40
@@ -44,27 +44,9 @@ def _register_many(path, worker, barrier, results):
     results.put(owners)
 
 
-def _run(target, args_of_worker):
-    """Start one process per worker; each gets (*args, barrier[, worker], results)."""
-    context = multiprocessing.get_context("spawn")  # not a fork of the test process
-    barrier = context.Barrier(PROCESSES)
-    results = context.Queue()
-    processes = [
-        context.Process(target=target, args=(*args_of_worker(n), barrier, results))
-        for n in range(PROCESSES)
-    ]
-    for p in processes:
-        p.start()
-    collected = [results.get(timeout=120) for _ in processes]
-    for p in processes:
-        p.join(timeout=60)
-        assert p.exitcode == 0
-    return collected
-
-
 def test_processes_opening_a_fresh_file_at_once_migrate_it_once(tmp_path):
     path = tmp_path / "fresh.sqlite3"
-    assert _run(_open_only, lambda n: (path,)) == ["ok"] * PROCESSES
+    assert run_together(_open_only, lambda n: (path,), PROCESSES) == ["ok"] * PROCESSES
     with sqlite3.connect(path) as connection:
         names = [r[0] for r in connection.execute("SELECT name FROM schema_migration")]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -80,7 +62,9 @@ def test_concurrent_registration_never_exceeds_limits(tmp_path):
     crm.sources.create("Сайт", code="site")
     crm.sources.set_weights("site", {name: 1 for name in LIMITS})
 
-    owners = [o for batch in _run(_register_many, lambda n: (path, n)) for o in batch]
+    owners = [
+        o for batch in run_together(_register_many, lambda n: (path, n), PROCESSES) for o in batch
+    ]
 
     total = PROCESSES * PER_PROCESS
     assert len(owners) == total

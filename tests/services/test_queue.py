@@ -8,7 +8,6 @@ committed, so the product is checked against independent code.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import random
 import sqlite3
 from collections import Counter
@@ -20,6 +19,7 @@ from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import DatabaseOpenError, LimitReached, NotFound
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
+from tests.processes import run_together
 
 T0 = dt.datetime(2024, 5, 6, 9, 0, tzinfo=dt.UTC)
 
@@ -354,18 +354,7 @@ def test_processes_draining_one_queue_at_once_keep_every_limit(tmp_path):
         crm.operators.update(name, max_load=limit)
     assert len(queued(crm)) == BIG_QUEUE
 
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(PROCESSES), context.Queue()
-    processes = [
-        context.Process(target=_drain_worker, args=(path, n, barrier, results))
-        for n in range(PROCESSES)
-    ]
-    for process in processes:
-        process.start()
-    reports = [results.get(timeout=120) for _ in processes]
-    for process in processes:
-        process.join(timeout=60)
-        assert process.exitcode == 0
+    reports = run_together(_drain_worker, lambda n: (path, n), PROCESSES)
     assert all(isinstance(r, tuple) for r in reports), reports
 
     capacity = sum(ROOM.values())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import multiprocessing
 import random
 import sqlite3
 from collections import Counter
@@ -23,6 +22,7 @@ from desktop_crm.errors import InvalidValue
 from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
+from tests.processes import run_together
 from tests.stats_util import chi_square
 
 BIG = 100_000
@@ -230,18 +230,7 @@ def test_processes_registering_at_once_share_one_round_robin_sequence(tmp_path):
     crm = open_crm(DatabaseLocation(path))
     setup_source(crm, WEIGHTS, "round_robin")
     crm.close()
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(PROCESSES), context.Queue()
-    processes = [
-        context.Process(target=_register_round_robin, args=(path, n, barrier, results))
-        for n in range(PROCESSES)
-    ]
-    for process in processes:
-        process.start()
-    reports = [results.get(timeout=120) for _ in processes]
-    for process in processes:
-        process.join(timeout=60)
-        assert process.exitcode == 0
+    reports = run_together(_register_round_robin, lambda n: (path, n), PROCESSES)
     assert reports == ["ok"] * PROCESSES
     picks = owners_in_order(path)
     total = PROCESSES * PER_PROCESS
