@@ -68,7 +68,24 @@ def _is_text(arg: str) -> bool:
     return True
 
 
+def _no_display() -> bool:
+    """On Linux without X11/Wayland (a server, an SSH session) Qt would abort."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def _start_gui(args: object) -> int:
+    if _no_display():
+        print(
+            "desktop-crm: no display to open the window on; run a command instead "
+            "(desktop-crm --help), or set DISPLAY.",
+            file=sys.stderr,
+        )
+        return 2
     try:
         from desktop_crm.ui.application import run_gui
     except ImportError:

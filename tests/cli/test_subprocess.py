@@ -149,3 +149,11 @@ def test_the_cli_imports_no_qt(env, db_path):
     result = launch([sys.executable, "-c", code], env)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.rstrip().endswith(b"no qt")
+
+
+def test_no_command_without_a_display_says_so(env, db_path):
+    headless = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    headless.pop("QT_QPA_PLATFORM", None)
+    result = main_py(headless, "--db", str(db_path))
+    assert result.returncode == 2
+    assert b"no display" in result.stderr and b"Traceback" not in result.stderr
