@@ -14,11 +14,11 @@ from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.crm import Crm
 
 OPERATORS = (
-    ("Анна Смирнова", 15, True),
+    ("Анна Смирнова", 14, True),
     ("Борис Кузнецов", 10, True),
     ("Виктория Александровна Константинопольская-Щербакова", 12, True),
     ("Григорий Иванов", 8, False),
-    ("Дарья Соколова", 20, True),
+    ("Дарья Соколова", 16, True),
 )
 SOURCES = (
     ("Telegram-бот «Консультант»", "tg", {0: 3, 1: 1, 2: 2, 4: 4}),
@@ -86,6 +86,7 @@ def load_demo_data(crm: Crm, seed: int = 2026) -> int:
     now = dt.datetime.now(dt.UTC)
     leads = [_external_id(rng, i) for i in range(90)]
     registered = []
+    in_work: list[int] = []  # assigned and still open, oldest first
     for index in range(CONTACTS):
         age = dt.timedelta(minutes=(CONTACTS - index) * rng.randint(150, 330))
         request = ContactRequest(
@@ -95,7 +96,11 @@ def load_demo_data(crm: Crm, seed: int = 2026) -> int:
             message=rng.choice(MESSAGES),
             created_at=now - age,
         )
-        registered.append(crm.contacts.register(request).contact)
-        if index % 2 == 0 and index < CONTACTS - 30:  # older work gets done
-            crm.contacts.close(registered[rng.randrange(len(registered))].id)
+        contact = crm.contacts.register(request).contact
+        registered.append(contact)
+        if contact.operator is not None:
+            in_work.append(contact.id)
+        # Operators finish older work, a little slower than it arrives near the end.
+        if in_work and index % 3 != 2 and index < CONTACTS - 20:
+            crm.contacts.close(in_work.pop(0))
     return len(registered)
