@@ -279,12 +279,13 @@ def test_created_header_and_order_combo_sort_in_sql(staffed, page, ctx, settle):
 
 
 def test_actions_for_the_menu(staffed, page, ctx, settle, qtbot):
-    close, reopen = page.page_actions()
+    assign, close, reopen = page.page_actions()
+    assert assign.shortcut() == QKeySequence("Ctrl+Shift+A")
     assert close.shortcut() == QKeySequence("Ctrl+Shift+C")
     assert reopen.shortcut() == QKeySequence("Ctrl+Shift+R")
-    assert not close.isEnabled() and not reopen.isEnabled()
+    assert not assign.isEnabled() and not close.isEnabled() and not reopen.isEnabled()
     page.table.selectRow(0)
-    assert close.isEnabled()
+    assert close.isEnabled() and assign.isEnabled()
     assert page.table.selectionModel().selectedRows()[0].data(ROW_ROLE).is_active
     chosen = page.selected_contacts()[0].id
     page.table.setFocus()
@@ -297,7 +298,7 @@ def test_actions_for_the_menu(staffed, page, ctx, settle, qtbot):
     assert not ctx.crm.contacts.get(chosen).is_active
     assert reopen.isEnabled()
     page.hide()  # another screen is showing: the menu items do nothing
-    assert not close.isEnabled()
+    assert not close.isEnabled() and not assign.isEnabled()
 
 
 def test_empty_database_shows_a_hint(page, settle):

@@ -1,8 +1,11 @@
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from desktop_crm.domain.distribution import STRATEGY_NAMES
+from desktop_crm.errors import DatabaseBusy
+from desktop_crm.services.events import Change
 from desktop_crm.ui.models.base import RAW_ROLE
-from desktop_crm.ui.models.sources import CODE, NAME, OPERATORS, SourcesModel
+from desktop_crm.ui.models.sources import CODE, NAME, OPERATORS, STRATEGY, SourcesModel
 from desktop_crm.ui.models.weight_grid import WeightGridModel
 from desktop_crm.ui.models.weights import OPERATOR, SHARE, WEIGHT, WeightsModel, percent_text
 from desktop_crm.ui.pages.sources import PLAN_TAB, SourcesPage
@@ -287,3 +290,67 @@ def test_state_is_saved_and_restored(qtbot, ctx, staffed, settle, preferences):
     qtbot.addWidget(again)
     again.restore_state(preferences)
     assert again.tabs.currentIndex() == PLAN_TAB
+
+
+# -- the strategy ---------------------------------------------------------------------------------
+def test_strategy_and_repeat_rule_save_at_once_and_follow_other_changes(
+    qtbot, ctx, staffed, settle
+):
+    page = open_page(qtbot, ctx, settle)
+    select(page, "Сайт")
+    combo, check = page.strategy_combo, page.repeat_check
+    assert [combo.itemData(i) for i in range(combo.count())] == list(STRATEGY_NAMES)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Weighted random (lottery)",
+        "Smooth round-robin",
+        "Least loaded",
+    ]
+    assert all(combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count()))
+    assert combo.currentData() == "weighted_random" and not check.isChecked()
+    assert combo.isEnabled() and check.isEnabled()
+
+    combo.setCurrentIndex(combo.findData("round_robin"))
+    assert ctx.crm.sources.get("site").strategy == "round_robin"
+    check.click()
+    assert ctx.crm.sources.get("site").repeat_to_last is True
+    assert ctx.crm.sources.get("tg").strategy == "weighted_random"  # only the selected one
+    settle(150)
+    row = page.sources_model.row_of(ctx.crm.sources.get("site").id)
+    assert page.sources_model.index(row, STRATEGY).data() == "Round-robin + repeat"
+    assert "turns" in page.sources_model.index(row, STRATEGY).data(Qt.ItemDataRole.ToolTipRole)
+    assert "turns" in page.weights_hint.text()  # what the weights mean now
+
+    select(page, "Telegram-бот")  # another source: its own settings
+    assert combo.currentData() == "weighted_random" and not check.isChecked()
+    select(page, "Сайт")
+    assert combo.currentData() == "round_robin" and check.isChecked()
+
+    ctx.crm.sources.update("site", strategy="least_loaded", repeat_to_last=False)  # elsewhere
+    ctx.bridge.changed.emit(frozenset({Change.EXTERNAL}))
+    settle(150)
+    assert combo.currentData() == "least_loaded" and not check.isChecked()
+    assert page.sources_model.index(row, STRATEGY).data() == "Least loaded"
+    assert not page.strategy_message.isVisible()
+
+
+def test_a_refused_strategy_change_shows_the_error_and_goes_back(
+    qtbot, ctx, staffed, settle, monkeypatch
+):
+    page = open_page(qtbot, ctx, settle)
+    select(page, "Сайт")
+
+    def refuse(*args, **kwargs):
+        raise DatabaseBusy("The database is busy; try again.")
+
+    monkeypatch.setattr(ctx.crm.sources, "update", refuse)
+    page.strategy_combo.setCurrentIndex(page.strategy_combo.findData("least_loaded"))
+    assert page.strategy_message.isVisible()
+    assert "busy" in page.strategy_message.text()
+    assert page.strategy_combo.currentData() == "weighted_random"  # what is stored
+    page.repeat_check.click()
+    assert not page.repeat_check.isChecked()
+
+
+def test_strategy_controls_wait_for_a_source(qtbot, ctx, settle):
+    page = open_page(qtbot, ctx, settle)
+    assert not page.strategy_combo.isEnabled() and not page.repeat_check.isEnabled()

@@ -38,10 +38,6 @@ class Column(Generic[Row]):
     check: Callable[[Row], bool] | None = None  # a check box column
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def local_time(value: dt.datetime | None) -> str:
     """Stored in UTC, shown in local time."""
     return "" if value is None else value.astimezone().strftime("%d.%m.%Y %H:%M")
@@ -84,7 +80,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return tr(self.context, self.columns[section].title)
+            return QCoreApplication.translate(self.context, self.columns[section].title)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

@@ -1,4 +1,4 @@
-"""Sources: name and code edited in place, and who gets their contacts."""
+"""Sources: name and code edited in place, who gets their contacts and by which strategy."""
 
 from __future__ import annotations
 
@@ -7,14 +7,86 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
+from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
-from desktop_crm.ui.models.base import Column, Index, RowsModel, tr
+from desktop_crm.ui.models.base import Column, Index, RowsModel
 
-NAME, CODE, OPERATORS = range(3)
+NAME, CODE, OPERATORS, STRATEGY = range(4)
 
 WARNING_COLOR = QColor("#b35900")
+
+# -- strategies: how one operator is picked among the eligible ones ------------------------
+STRATEGY_CONTEXT = "Strategies"
+# name -> (the combo's label, the table's short label, one sentence for the tooltip)
+STRATEGY_TEXTS: dict[str, tuple[str, str, str]] = {
+    "weighted_random": (
+        QT_TRANSLATE_NOOP("Strategies", "Weighted random (lottery)"),
+        QT_TRANSLATE_NOOP("Strategies", "Lottery"),
+        QT_TRANSLATE_NOOP(
+            "Strategies",
+            "Each contact goes to an operator drawn by lot, with chances in proportion to "
+            "the weights.",
+        ),
+    ),
+    "round_robin": (
+        QT_TRANSLATE_NOOP("Strategies", "Smooth round-robin"),
+        QT_TRANSLATE_NOOP("Strategies", "Round-robin"),
+        QT_TRANSLATE_NOOP(
+            "Strategies",
+            "Operators take turns in proportion to the weights, so the shares come out exact "
+            "over every full round.",
+        ),
+    ),
+    "least_loaded": (
+        QT_TRANSLATE_NOOP("Strategies", "Least loaded"),
+        QT_TRANSLATE_NOOP("Strategies", "Least loaded"),
+        QT_TRANSLATE_NOOP(
+            "Strategies",
+            "Each contact goes to the operator with the most room for their limit; the weight "
+            "only breaks ties, and weight 0 still means never.",
+        ),
+    ),
+}
+
+
+def strategy_label(name: str) -> str:
+    """The strategy as the combo names it ("Weighted random (lottery)")."""
+    texts = STRATEGY_TEXTS.get(name)
+    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[0]) if texts else name
+
+
+def strategy_short(name: str) -> str:
+    texts = STRATEGY_TEXTS.get(name)
+    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[1]) if texts else name
+
+
+def strategy_tooltip(name: str) -> str:
+    texts = STRATEGY_TEXTS.get(name)
+    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[2]) if texts else ""
+
+
+def strategy_text(source: SourceInfo) -> str:
+    text = strategy_short(source.strategy)
+    if source.repeat_to_last:  # the tooltip says it in full
+        text = QCoreApplication.translate("SourcesModel", "{strategy} + repeat").format(
+            strategy=text
+        )
+    return text
+
+
+def strategy_cell_tooltip(source: SourceInfo) -> str:
+    lines = [strategy_label(source.strategy) + ": " + strategy_tooltip(source.strategy)]
+    if source.repeat_to_last:
+        lines.append(
+            QCoreApplication.translate(
+                "SourcesModel",
+                "A returning lead goes to the operator who handled it last, when that "
+                "operator can take it.",
+            )
+        )
+    return "\n".join(lines)
 
 
 def weighted(source: SourceInfo) -> list[WeightInfo]:
@@ -29,9 +101,9 @@ def total_weight(source: SourceInfo) -> int:
 def operators_summary(source: SourceInfo) -> str:
     used = weighted(source)
     if not used:
-        return tr("SourcesModel", "No operators")
+        return QCoreApplication.translate("SourcesModel", "No operators")
     count = QCoreApplication.translate("SourcesModel", "%n operator(s)", "", len(used))
-    return tr("SourcesModel", "{operators}, total weight {total}").format(
+    return QCoreApplication.translate("SourcesModel", "{operators}, total weight {total}").format(
         operators=count, total=total_weight(source)
     )
 
@@ -39,26 +111,28 @@ def operators_summary(source: SourceInfo) -> str:
 def operators_tooltip(source: SourceInfo) -> str:
     used = weighted(source)
     if not used:
-        return tr(
+        return QCoreApplication.translate(
             "SourcesModel",
             "No operator has a weight for this source: select it and set weights.",
         )
     total = total_weight(source)
     lines = []
     for weight in sorted(used, key=lambda w: -w.weight):
-        line = tr("SourcesModel", "{name}: {weight} ({percent} %)").format(
+        line = QCoreApplication.translate("SourcesModel", "{name}: {weight} ({percent} %)").format(
             name=weight.operator.name,
             weight=weight.weight,
             percent=round(100 * weight.weight / total),
         )
         if not weight.active:
-            line += " — " + tr("SourcesModel", "inactive")
+            line += " — " + QCoreApplication.translate("SourcesModel", "inactive")
         elif weight.load >= weight.max_load:
-            line += " — " + tr("SourcesModel", "full")
+            line += " — " + QCoreApplication.translate("SourcesModel", "full")
         lines.append(line)
     if not any(can_take(w) for w in used):
         lines.append(
-            tr("SourcesModel", "None of them can take contacts now: new ones stay unassigned.")
+            QCoreApplication.translate(
+                "SourcesModel", "None of them can take contacts now: new ones stay unassigned."
+            )
         )
     return "\n".join(lines)
 
@@ -88,6 +162,15 @@ class SourcesModel(RowsModel[SourceInfo]):
             operators_summary,
             total_weight,
             tooltip=operators_tooltip,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("SourcesModel", "Strategy"),
+            strategy_text,
+            lambda s: (
+                STRATEGY_NAMES.index(s.strategy) if s.strategy in STRATEGY_NAMES else 99,
+                s.repeat_to_last,
+            ),
+            tooltip=strategy_cell_tooltip,
         ),
     )
 

@@ -34,10 +34,6 @@ NOTABLE_DEVIATION_PP = 5.0
 LARGE_DEVIATION_PP = 10.0
 
 
-def tr(context: str, text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(context, text, None, n)
-
-
 def number(value: float, decimals: int = 0) -> str:
     """A number in the user's locale (decimal comma in Russian)."""
     if decimals == 0:
@@ -46,7 +42,9 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def percent(fraction: float) -> str:
-    return tr("StatisticsModel", "{value} %").format(value=number(fraction * 100, 1))
+    return QCoreApplication.translate("StatisticsModel", "{value} %").format(
+        value=number(fraction * 100, 1)
+    )
 
 
 def swatch(color: QColor, size: int = 10) -> QIcon:
@@ -118,7 +116,9 @@ def stat_rows(statistics: Statistics) -> list[StatRow]:
 
 
 def row_name(row: StatRow) -> str:
-    return tr("StatisticsModel", "Unassigned") if row.unassigned else row.name
+    return (
+        QCoreApplication.translate("StatisticsModel", "Unassigned") if row.unassigned else row.name
+    )
 
 
 def count_text(total: int, active: int) -> str:
@@ -126,8 +126,10 @@ def count_text(total: int, active: int) -> str:
 
 
 def count_tooltip(total: int, active: int) -> str:
-    contacts = tr("StatisticsModel", "%n contact(s) in the period", total)
-    still = tr("StatisticsModel", "%n still active", active)
+    contacts = QCoreApplication.translate(
+        "StatisticsModel", "%n contact(s) in the period", None, total
+    )
+    still = QCoreApplication.translate("StatisticsModel", "%n still active", None, active)
     return f"{contacts}, {still}"
 
 
@@ -138,7 +140,7 @@ def _load_text(row: StatRow) -> str:
 def _load_tooltip(row: StatRow) -> str | None:
     if row.unassigned:
         return None
-    return tr(
+    return QCoreApplication.translate(
         "StatisticsModel",
         "{load} active contacts now, at most {max_load} (not limited to the period)",
     ).format(load=row.load, max_load=row.max_load)
@@ -241,12 +243,14 @@ class StatisticsModel(RowsModel[StatRow]):
         return super().headerData(section, orientation, role)
 
     def _header_tooltip(self, section: int, source: SourceRef | None) -> str | None:
-        each_cell = tr("StatisticsModel", "Contacts in the period (of them still active).")
+        each_cell = QCoreApplication.translate(
+            "StatisticsModel", "Contacts in the period (of them still active)."
+        )
         if source is not None:
             code = f" [{source.code}]" if source.code else ""
             return f"{source.name}{code}\n{each_cell}"
         if section == LOAD:
-            return tr(
+            return QCoreApplication.translate(
                 "StatisticsModel", "Active contacts now against the operator's limit (any period)."
             )
         if section == self.total_column:
@@ -267,9 +271,11 @@ class StatisticsModel(RowsModel[StatRow]):
             )
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == OPERATOR:
             if row.unassigned:
-                return tr("StatisticsModel", "Contacts nobody could take")
+                return QCoreApplication.translate("StatisticsModel", "Contacts nobody could take")
             if not row.active:
-                return tr("StatisticsModel", "{name} (inactive)").format(name=row.name)
+                return QCoreApplication.translate("StatisticsModel", "{name} (inactive)").format(
+                    name=row.name
+                )
             return row.name
         return super().data(index, role)
 
@@ -320,17 +326,22 @@ def csv_table(
     each source gets an "all" and an "active" column."""
     c = "StatisticsModel"
     header: list[object] = [
-        tr(c, "Period"),
-        tr(c, "Operator"),
-        tr(c, "Active operator"),
-        tr(c, "Load"),
-        tr(c, "Max load"),
+        QCoreApplication.translate(c, "Period"),
+        QCoreApplication.translate(c, "Operator"),
+        QCoreApplication.translate(c, "Active operator"),
+        QCoreApplication.translate(c, "Load"),
+        QCoreApplication.translate(c, "Max load"),
     ]
     for source in sources:
-        header.append(tr(c, "{source}: contacts").format(source=source.name))
-        header.append(tr(c, "{source}: active").format(source=source.name))
-    header += [tr(c, "Total contacts"), tr(c, "Total active")]
-    yes, no = tr(c, "yes"), tr(c, "no")
+        header.append(
+            QCoreApplication.translate(c, "{source}: contacts").format(source=source.name)
+        )
+        header.append(QCoreApplication.translate(c, "{source}: active").format(source=source.name))
+    header += [
+        QCoreApplication.translate(c, "Total contacts"),
+        QCoreApplication.translate(c, "Total active"),
+    ]
+    yes, no = QCoreApplication.translate(c, "yes"), QCoreApplication.translate(c, "no")
     table = [[safe_cell(value) for value in header]]
     for row in rows:
         line: list[object] = [
@@ -449,9 +460,9 @@ class SharesModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.TITLES):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr("SharesModel", self.TITLES[section])
+            return QCoreApplication.translate("SharesModel", self.TITLES[section])
         if role == Qt.ItemDataRole.ToolTipRole and self.TOOLTIPS[section]:
-            return tr("SharesModel", self.TOOLTIPS[section])
+            return QCoreApplication.translate("SharesModel", self.TOOLTIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -499,11 +510,15 @@ class SharesModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, DELIVERED):
             if not group.operators:
-                return tr("SharesModel", "No operators are configured for this source.")
-            contacts = tr("SharesModel", "%n contact(s) in the period", assigned + group.unassigned)
-            details = tr("SharesModel", "{assigned} assigned, {unassigned} unassigned").format(
-                assigned=assigned, unassigned=group.unassigned
+                return QCoreApplication.translate(
+                    "SharesModel", "No operators are configured for this source."
+                )
+            contacts = QCoreApplication.translate(
+                "SharesModel", "%n contact(s) in the period", None, assigned + group.unassigned
             )
+            details = QCoreApplication.translate(
+                "SharesModel", "{assigned} assigned, {unassigned} unassigned"
+            ).format(assigned=assigned, unassigned=group.unassigned)
             return f"{group.source.name}: {contacts} ({details})"
         return None
 
@@ -531,7 +546,7 @@ class SharesModel(QAbstractItemModel):
                 return percent(value)
             if column == DEVIATION:
                 sign = "+" if value > 0.05 else ("−" if value < -0.05 else "±")
-                return tr("SharesModel", "{value} pp").format(
+                return QCoreApplication.translate("SharesModel", "{value} pp").format(
                     value=f"{sign}{number(abs(value), 1)}"
                 )
             return number(value)
@@ -547,5 +562,7 @@ class SharesModel(QAbstractItemModel):
             if column == NAME:
                 return share.operator.name
             if column == DEVIATION and deviation is None:
-                return tr("SharesModel", "Nothing was assigned on this source in the period.")
+                return QCoreApplication.translate(
+                    "SharesModel", "Nothing was assigned on this source in the period."
+                )
         return None

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
-from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff, tr
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
 from desktop_crm.ui.models.sources import total_weight
 from desktop_crm.ui.models.weights import DIM_COLOR, headroom_text, parse_weight
 
@@ -42,7 +42,7 @@ def source_label(source: SourceInfo) -> str:
 def operator_state(operator: OperatorInfo) -> str:
     """The header's second line: headroom, or why the operator gets nothing."""
     if not operator.active:
-        return tr(CONTEXT, "inactive")
+        return QCoreApplication.translate(CONTEXT, "inactive")
     return headroom_text(operator)
 
 
@@ -119,9 +119,9 @@ class WeightGridModel(QAbstractTableModel):
             return None
         if section == self.total_column():
             if role == Qt.ItemDataRole.DisplayRole:
-                return tr(CONTEXT, TOTAL_TITLE)
+                return QCoreApplication.translate(CONTEXT, TOTAL_TITLE)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return tr(CONTEXT, "The sum of the source's weights")
+                return QCoreApplication.translate(CONTEXT, "The sum of the source's weights")
             return None
         operator = self.operator_at(section)
         if operator is None:
@@ -139,12 +139,22 @@ class WeightGridModel(QAbstractTableModel):
     def _operator_tip(self, operator: OperatorInfo) -> str:
         lines = [
             operator.name,
-            tr(CONTEXT, "Load {load} of {max}.").format(load=operator.load, max=operator.max_load),
+            QCoreApplication.translate(CONTEXT, "Load {load} of {max}.").format(
+                load=operator.load, max=operator.max_load
+            ),
         ]
         if not operator.active:
-            lines.append(tr(CONTEXT, "Inactive: gets no new contacts whatever the weights."))
+            lines.append(
+                QCoreApplication.translate(
+                    CONTEXT, "Inactive: gets no new contacts whatever the weights."
+                )
+            )
         elif operator.headroom == 0:
-            lines.append(tr(CONTEXT, "Full: gets no new contacts until some are closed."))
+            lines.append(
+                QCoreApplication.translate(
+                    CONTEXT, "Full: gets no new contacts until some are closed."
+                )
+            )
         else:
             lines.append(
                 QCoreApplication.translate(
@@ -191,7 +201,7 @@ class WeightGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not total:
             return DIM_COLOR
         if role == Qt.ItemDataRole.ToolTipRole and not total:
-            return tr(
+            return QCoreApplication.translate(
                 CONTEXT, "No operator has a weight: contacts of {source} stay unassigned."
             ).format(source=source.name)
         return None
@@ -199,9 +209,11 @@ class WeightGridModel(QAbstractTableModel):
     def _cell_tip(self, source: SourceInfo, operator: OperatorInfo, weight: int) -> str:
         total = total_weight(source)
         if not weight:
-            text = tr(CONTEXT, "{operator} gets no contacts of {source}.")
+            text = QCoreApplication.translate(CONTEXT, "{operator} gets no contacts of {source}.")
         else:
-            text = tr(CONTEXT, "{operator}: weight {weight} of {total} ({percent} %) for {source}.")
+            text = QCoreApplication.translate(
+                CONTEXT, "{operator}: weight {weight} of {total} ({percent} %) for {source}."
+            )
         text = text.format(
             operator=operator.name,
             source=source.name,
@@ -210,10 +222,16 @@ class WeightGridModel(QAbstractTableModel):
             percent=round(100 * weight / total) if total else 0,
         )
         if weight and not operator.active:
-            text += "\n" + tr(CONTEXT, "Inactive: skipped until made active again.")
+            text += "\n" + QCoreApplication.translate(
+                CONTEXT, "Inactive: skipped until made active again."
+            )
         elif weight and operator.headroom == 0:
-            text += "\n" + tr(CONTEXT, "Full: skipped until some contacts are closed.")
-        return text + "\n" + tr(CONTEXT, "Double-click to change the weight.")
+            text += "\n" + QCoreApplication.translate(
+                CONTEXT, "Full: skipped until some contacts are closed."
+            )
+        return (
+            text + "\n" + QCoreApplication.translate(CONTEXT, "Double-click to change the weight.")
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
-from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel, tr
+from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
 from desktop_crm.ui.models.operators import load_fraction
 
 OPERATOR, ACTIVE, LOAD, WEIGHT, SHARE = range(5)
@@ -27,7 +27,7 @@ CONTEXT = "WeightsModel"
 
 def headroom_text(operator: OperatorInfo) -> str:
     """'2 free of 10': how many more active contacts the operator may take."""
-    return tr("WeightsModel", "{free} free of {max}").format(
+    return QCoreApplication.translate("WeightsModel", "{free} free of {max}").format(
         free=operator.headroom, max=operator.max_load
     )
 
@@ -35,8 +35,8 @@ def headroom_text(operator: OperatorInfo) -> str:
 def free_text(operator: OperatorInfo) -> str:
     """'7 free', or 'full': the short form for a load column."""
     if operator.headroom == 0:
-        return tr("WeightsModel", "full")
-    return tr("WeightsModel", "{free} free").format(free=operator.headroom)
+        return QCoreApplication.translate("WeightsModel", "full")
+    return QCoreApplication.translate("WeightsModel", "{free} free").format(free=operator.headroom)
 
 
 def percent_text(fraction: float) -> str:
@@ -90,7 +90,11 @@ class WeightsModel(RowsModel[WeightRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Status"),
-            lambda r: tr(CONTEXT, "Active") if r.operator.active else tr(CONTEXT, "Inactive"),
+            lambda r: (
+                QCoreApplication.translate(CONTEXT, "Active")
+                if r.operator.active
+                else QCoreApplication.translate(CONTEXT, "Inactive")
+            ),
             lambda r: int(r.operator.active),
         ),
         Column(
@@ -208,8 +212,12 @@ class WeightsModel(RowsModel[WeightRow]):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == WEIGHT:
             if row.dirty:
-                return tr(CONTEXT, "Changed from {saved}; not saved yet.").format(saved=row.saved)
-            return tr(CONTEXT, "Double-click or type a number to change the weight.")
+                return QCoreApplication.translate(
+                    CONTEXT, "Changed from {saved}; not saved yet."
+                ).format(saved=row.saved)
+            return QCoreApplication.translate(
+                CONTEXT, "Double-click or type a number to change the weight."
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
             return self._status_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.operator.active:
@@ -227,16 +235,16 @@ class WeightsModel(RowsModel[WeightRow]):
         if role == Qt.ItemDataRole.ForegroundRole and not row.weight:
             return DIM_COLOR
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = tr(CONTEXT, "{weight} of the total weight {total}.").format(
-                weight=row.weight, total=self.total
-            )
+            text = QCoreApplication.translate(
+                CONTEXT, "{weight} of the total weight {total}."
+            ).format(weight=row.weight, total=self.total)
             if row.weight and not can_take(row.operator):
-                text += "\n" + tr(
+                text += "\n" + QCoreApplication.translate(
                     CONTEXT,
                     "Gets nothing right now: the operator is inactive or has no free places.",
                 )
             elif row.weight:
-                text += "\n" + tr(
+                text += "\n" + QCoreApplication.translate(
                     CONTEXT, "Right now, with full and inactive operators skipped: {percent}."
                 ).format(percent=percent_text(self.live_share(row)))
             return text
@@ -245,9 +253,13 @@ class WeightsModel(RowsModel[WeightRow]):
     def _status_tip(self, row: WeightRow) -> str:
         operator = row.operator
         if not operator.active:
-            return tr(CONTEXT, "Inactive: gets no new contacts whatever the weight.")
+            return QCoreApplication.translate(
+                CONTEXT, "Inactive: gets no new contacts whatever the weight."
+            )
         if operator.headroom == 0:
-            return tr(CONTEXT, "Full: gets no new contacts until some are closed.")
+            return QCoreApplication.translate(
+                CONTEXT, "Full: gets no new contacts until some are closed."
+            )
         return QCoreApplication.translate(
             CONTEXT, "Can take %n more active contact(s).", "", operator.headroom
         )

@@ -1,6 +1,7 @@
-"""Contacts: the queue, newest first, filtered by state, source and operator; close and
-reopen one or several at once. Rows come in keyset pages as the user scrolls, so the
-screen stays instant on a million contacts."""
+"""Contacts: the queue, newest first, filtered by state, source and operator; close,
+reopen and assign by hand one or several at once; the selected contact in full with
+"why this operator?" from the decision trace. Rows come in keyset pages as the user
+scrolls, so the screen stays instant on a million contacts."""
 
 from __future__ import annotations
 
@@ -33,16 +34,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.errors import CrmError
 from desktop_crm.services.dto import (
     BulkResult,
     ContactFilter,
     ContactInfo,
     ContactState,
+    DecisionInfo,
     OperatorInfo,
     SourceInfo,
 )
 from desktop_crm.services.events import Change
+from desktop_crm.ui import assign_dialog
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.decision_view import DecisionView
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE, local_time
 from desktop_crm.ui.models.contacts import (
@@ -69,6 +74,7 @@ REFRESH_ON = {
     Change.EXTERNAL,
 }
 CHOICES_ON = {Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}
+HISTORY_ON = {Change.CONTACTS, Change.EXTERNAL}
 MAX_REFUSALS_SHOWN = 5
 
 
@@ -231,12 +237,18 @@ def _field_label() -> QLabel:
     return label
 
 
+HistoryLoader = Callable[[int], list[DecisionInfo]]
+
+
 class ContactDetail(QWidget):
     """The selected contact in full. ``form`` is a QFormLayout that later features
-    extend (the "why this operator" explanation goes right after Operator)."""
+    extend. "Why this operator?" (``why``) follows the operator and, for a contact
+    nobody took, the reason; ``history`` reads the trace (one small query)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, history: HistoryLoader | None = None) -> None:
         super().__init__(parent)
+        self._history = history
+        self._contact: ContactInfo | None = None
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
@@ -251,15 +263,20 @@ class ContactDetail(QWidget):
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
         self.message.setPlaceholderText(self.tr("No message"))
+        self.why = DecisionView()
+        self.why.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow(self.tr("Lead:"), self.lead)
         self.form.addRow(self.tr("Source:"), self.source)
-        self.form.addRow(self.tr("Operator:"), self.operator)
-        self.form.addRow(self.tr("Why unassigned:"), self.reason)
         self.form.addRow(self.tr("Created:"), self.created)
         self.form.addRow(self.tr("State:"), self.state)
+        self.form.addRow(self.tr("Operator:"), self.operator)
+        self.form.addRow(self.tr("Why unassigned:"), self.reason)
+        # Last, so that it takes whatever height the panel has.
+        self.form.addRow(self.tr("Why this operator?"), self.why)
+        self.form.setRowVisible(self.why, history is not None)
 
         message_box = QVBoxLayout()
         message_box.addWidget(QLabel(self.tr("Message:")))
@@ -267,13 +284,12 @@ class ContactDetail(QWidget):
 
         fields = QVBoxLayout()
         fields.addWidget(self.title)
-        fields.addLayout(self.form)
-        fields.addStretch(1)
+        fields.addLayout(self.form, 1)  # the explanation takes the height there is
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(fields, 2)
-        layout.addLayout(message_box, 3)
+        layout.addLayout(message_box, 1)
 
     def show_contact(self, contact: ContactInfo, selected: int = 1) -> None:
         if selected > 1:
@@ -295,6 +311,27 @@ class ContactDetail(QWidget):
         self.state.setText(state_text(contact))
         if self.message.toPlainText() != contact.message:
             self.message.setPlainText(contact.message)
+        changed = contact != self._contact
+        self._contact = contact
+        if changed:
+            self.refresh_history()
+
+    def forget(self) -> None:
+        """Nothing is selected: the next contact shown reads its trace afresh."""
+        self._contact = None
+        self.why.clear_history()
+
+    def refresh_history(self) -> None:
+        """Read the shown contact's trace again (after a change); unchanged text stays put."""
+        contact = self._contact
+        if contact is None or self._history is None:
+            return
+        try:
+            decisions = self._history(contact.id)
+        except CrmError as error:  # deleted elsewhere, or the database is busy
+            self.why.show_error(contact.id, error_text(error))
+            return
+        self.why.show_history(contact.id, decisions)
 
 
 class ContactsPage(Page):
@@ -342,7 +379,7 @@ class ContactsPage(Page):
         self.empty_hint = EmptyHint(self.table)
         self.scroll_anchor = ScrollAnchor(self.table)
 
-        self.detail = ContactDetail()
+        self.detail = ContactDetail(history=ctx.crm.contacts.history)
         self.detail_placeholder = QLabel(self.tr("Select a contact to see it in full here."))
         self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_placeholder.setStyleSheet("color: palette(placeholder-text);")
@@ -356,21 +393,29 @@ class ContactsPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([520, 200])
+        self.splitter.setSizes([400, 320])
 
         # -- actions ---------------------------------------------------------------------
         self.message = InlineMessage()
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.assign_button = QPushButton(self.tr("Assign to…"))
         self.close_button = QPushButton(self.tr("Close contact"))
         self.reopen_button = QPushButton(self.tr("Reopen contact"))
+        self.assign_action = QAction(self.tr("&Assign to…"), self)
+        self.assign_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.close_action = QAction(self.tr("&Close contact"), self)
         self.close_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.reopen_action = QAction(self.tr("&Reopen contact"), self)
         self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        for action in (self.close_action, self.reopen_action):
+        for action in (self.assign_action, self.close_action, self.reopen_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.assign_button.setToolTip(
+            self.tr("Give the selected contacts to an operator of your choice ({key})").format(
+                key=self.assign_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self.close_button.setToolTip(
             self.tr("Close the selected contacts ({key})").format(
                 key=self.close_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -384,6 +429,7 @@ class ContactsPage(Page):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.assign_button)
         bottom.addWidget(self.reopen_button)
         bottom.addWidget(self.close_button)
 
@@ -400,6 +446,8 @@ class ContactsPage(Page):
             lambda _i: self.set_newest_first(bool(self.order_combo.currentData()))
         )
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._header_sort)
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.assign_action.triggered.connect(self.assign_selected)
         self.close_button.clicked.connect(self.close_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.close_action.triggered.connect(self.close_selected)
@@ -435,6 +483,13 @@ class ContactsPage(Page):
             self.load_choices()
         if changes & REFRESH_ON:
             self.model.refresh()
+        if changes & HISTORY_ON and self.isVisible():
+            self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """A decision may come before (or without) the row changing: read the trace again."""
+        if self.detail_stack.currentWidget() is self.detail:
+            self.detail.refresh_history()
 
     def load_choices(self) -> None:
         """Fill the source and operator filters (in a worker), keeping the choices."""
@@ -527,6 +582,56 @@ class ContactsPage(Page):
 
         self.ctx.runner.start(lambda _ctx: work(), done, failed)
 
+    # -- assigning by hand ------------------------------------------------------------------
+    def assign_selected(self) -> None:
+        """Ask which operator, then give every selected contact to them; the limit holds
+        (those that do not fit are refused and listed with the reason)."""
+        contacts = self.selected_contacts()
+        if not contacts or self._writing:
+            return
+        self.message.clear_message()
+        try:
+            operators = self.ctx.crm.operators.list()
+        except CrmError as error:
+            self.message.show_error(error_text(error))
+            return
+        if not operators:
+            self.message.show_error(
+                self.tr("No operators yet: add them on the Operators screen first.")
+            )
+            return
+        operator_id = assign_dialog.choose_operator(self, operators, len(contacts))
+        if operator_id is None:
+            return
+        name = next((o.name for o in operators if o.id == operator_id), f"#{operator_id}")
+        before = {c.id: (c.operator.id if c.operator else None) for c in contacts}
+        ids = list(before)
+        crm = self.ctx.crm
+        self._write(
+            lambda: crm.contacts.assign(ids, operator_id),
+            lambda result: self._report_assigned(result, operator_id, name, before),
+        )
+
+    def _report_assigned(
+        self, result: BulkResult, operator_id: int, name: str, before: dict[int, int | None]
+    ) -> None:
+        moved = sum(1 for c in result.changed if before.get(c.id) != operator_id)
+        already = len(result.changed) - moved
+        lines = []
+        if moved or not result.refused:
+            lines.append(self.tr("Assigned %n contact(s) to {name}.", "", moved).format(name=name))
+        if already:
+            lines.append(self.tr("%n contact(s) already had this operator.", "", already))
+        refused = len(result.refused)
+        if not refused:
+            self.message.show_info(" ".join(lines))
+            return
+        lines.append(self.tr("%n contact(s) could not be assigned:", "", refused))
+        lines += [f"• {error_text(error)}" for _id, error in result.refused[:MAX_REFUSALS_SHOWN]]
+        if refused > MAX_REFUSALS_SHOWN:
+            lines.append(self.tr("…and %n more.", "", refused - MAX_REFUSALS_SHOWN))
+        self.message.show_error("\n".join(lines))
+
     def _report_closed(self, result: BulkResult) -> None:
         self.message.show_info(self.tr("Closed %n contact(s).", "", len(result.changed)))
 
@@ -545,7 +650,7 @@ class ContactsPage(Page):
 
     # -- keeping the widgets in step -------------------------------------------------------
     def page_actions(self) -> list[QAction]:
-        return [self.close_action, self.reopen_action]
+        return [self.assign_action, self.close_action, self.reopen_action]
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_detail()
@@ -563,6 +668,13 @@ class ContactsPage(Page):
         active = sum(1 for c in contacts if c.is_active)
         closed = len(contacts) - active
         usable = not self._writing and self.isVisible()
+        self.assign_action.setEnabled(usable and bool(contacts))
+        self.assign_button.setEnabled(usable and bool(contacts))
+        self.assign_button.setText(
+            self.tr("Assign %n contact(s) to…", "", len(contacts))
+            if len(contacts) > 1
+            else self.tr("Assign to…")
+        )
         self.close_action.setEnabled(usable and active > 0)
         self.reopen_action.setEnabled(usable and closed > 0)
         self.close_button.setEnabled(usable and active > 0)
@@ -579,6 +691,7 @@ class ContactsPage(Page):
         rows = selection.selectedRows()
         if not rows:
             self.detail_stack.setCurrentWidget(self.detail_placeholder)
+            self.detail.forget()
             return
         current = selection.currentIndex()
         shown = current if current.isValid() and selection.isRowSelected(current.row()) else rows[0]
@@ -617,6 +730,7 @@ class ContactsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._update_actions()
+        self._refresh_history()  # changes while another screen showed were not read
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -1,5 +1,7 @@
 """Sources and weights: add, rename, recode and delete sources; give each source's
-operators weights (saved as a whole set); see the whole plan as a grid."""
+operators weights (saved as a whole set) and choose how its contacts are distributed
+(the strategy, returning leads to their last operator: saved at once); see the whole
+plan as a grid."""
 
 from __future__ import annotations
 
@@ -12,10 +14,13 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.errors import CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
@@ -42,7 +48,16 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE
-from desktop_crm.ui.models.sources import NAME, OPERATORS, WARNING_COLOR, SourcesModel
+from desktop_crm.ui.models.sources import (
+    CODE,
+    NAME,
+    OPERATORS,
+    STRATEGY,
+    WARNING_COLOR,
+    SourcesModel,
+    strategy_label,
+    strategy_tooltip,
+)
 from desktop_crm.ui.models.weight_grid import OPERATOR_ROLE, WeightGridModel
 from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIGHT, WeightsModel
 from desktop_crm.ui.pages.base import Page
@@ -55,6 +70,25 @@ Index = QModelIndex | QPersistentModelIndex
 SOURCES_TAB, PLAN_TAB = range(2)
 GRID_COLUMN_WIDTH = (90, 170)  # an operator column: at least, at most (pixels)
 SOURCE_HEADER_MAX_WIDTH = 260
+
+# What the weights mean under each strategy (the hint above the weights editor).
+WEIGHTS_HINTS = {
+    "weighted_random": QT_TRANSLATE_NOOP(
+        "SourcesPage",
+        "A contact goes to one of the operators by lot, in proportion to the weights. "
+        "0 means never. Inactive and full operators are skipped.",
+    ),
+    "round_robin": QT_TRANSLATE_NOOP(
+        "SourcesPage",
+        "Operators take turns in proportion to the weights. "
+        "0 means never. Inactive and full operators are skipped.",
+    ),
+    "least_loaded": QT_TRANSLATE_NOOP(
+        "SourcesPage",
+        "A contact goes to the operator with the most room for their limit; the weight "
+        "only breaks ties. 0 means never. Inactive and full operators are skipped.",
+    ),
+}
 
 
 class WeightDelegate(QStyledItemDelegate):
@@ -176,6 +210,19 @@ class EmptyState(QStackedWidget):
         return self.currentWidget() is self.label
 
 
+class ClickableLabel(QLabel):
+    """A label that says when it is clicked (the wrapping text of a check box)."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+
+
 def hint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -239,6 +286,7 @@ class SourcesPage(Page):
         self.weights_model.weights_changed.connect(self._update_editor_state)
         self.grid_model.modelReset.connect(self._fit_grid)
         self.grid_model.headerDataChanged.connect(self._fit_grid)
+        self._sync_strategy()
         self._update_empty_states()
         self._update_editor_state()
 
@@ -267,8 +315,9 @@ class SourcesPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, 90)
+        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OPERATORS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STRATEGY, QHeaderView.ResizeMode.ResizeToContents)
         self.sources_view = EmptyState(self.table)
         self.table_message = InlineMessage()
         self.sources_hint = hint_label(
@@ -324,12 +373,8 @@ class SourcesPage(Page):
         header.resizeSection(WEIGHT, 80)
         header.resizeSection(SHARE, 110)
         self.weights_view = EmptyState(self.weights_table)
-        self.weights_hint = hint_label(
-            self.tr(
-                "A contact goes to one of the operators by lot, in proportion to the weights. "
-                "0 means never. Inactive and full operators are skipped."
-            )
-        )
+        self.weights_hint = hint_label(self.tr(WEIGHTS_HINTS["weighted_random"]))
+        self._build_strategy_controls()
         self.total_label = QLabel()
         self.dirty_label = QLabel(self.tr("Unsaved changes"))
         self.dirty_label.setStyleSheet("color: #b35900; font-weight: bold;")
@@ -355,11 +400,53 @@ class SourcesPage(Page):
         box_layout = QVBoxLayout(self.weights_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.addWidget(self.weights_title)
+        box_layout.addLayout(self.strategy_row)
+        box_layout.addLayout(self.repeat_row)
+        box_layout.addWidget(self.strategy_message)
         box_layout.addWidget(self.weights_hint)
         box_layout.addWidget(self.weights_view, 1)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.weights_message)
         return self.weights_box
+
+    def _build_strategy_controls(self) -> None:
+        """The selected source's strategy and repeat-lead rule: saved as soon as changed."""
+        self.strategy_combo = QComboBox()
+        for number, name in enumerate(STRATEGY_NAMES):
+            self.strategy_combo.addItem(strategy_label(name), name)
+            self.strategy_combo.setItemData(
+                number, strategy_tooltip(name), Qt.ItemDataRole.ToolTipRole
+            )
+        self.strategy_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        caption = QLabel(self.tr("Strategy:"))
+        caption.setBuddy(self.strategy_combo)
+        self.strategy_row = QHBoxLayout()
+        self.strategy_row.addWidget(caption)
+        self.strategy_row.addWidget(self.strategy_combo)
+        self.strategy_row.addStretch(1)
+        text = self.tr(
+            "Send a returning lead to the operator who handled it last "
+            "(when that operator can take it)"
+        )
+        tooltip = self.tr(
+            "A lead who writes again goes to the same operator if they are active, have a "
+            "weight here and are below their limit; otherwise the strategy decides."
+        )
+        # A check box does not wrap its text: a wrapping label beside it keeps the pane narrow.
+        self.repeat_check = QCheckBox()
+        self.repeat_check.setAccessibleName(text)
+        self.repeat_check.setToolTip(tooltip)
+        self.repeat_label = ClickableLabel(text)
+        self.repeat_label.setWordWrap(True)
+        self.repeat_label.setBuddy(self.repeat_check)
+        self.repeat_label.setToolTip(tooltip)
+        self.repeat_label.clicked.connect(self._repeat_label_clicked)
+        self.repeat_row = QHBoxLayout()
+        self.repeat_row.addWidget(self.repeat_check, 0, Qt.AlignmentFlag.AlignTop)
+        self.repeat_row.addWidget(self.repeat_label, 1)
+        self.strategy_message = InlineMessage()
+        self.strategy_combo.currentIndexChanged.connect(self._strategy_chosen)
+        self.repeat_check.toggled.connect(self._repeat_toggled)
 
     def _build_plan_tab(self) -> QWidget:
         self.grid = QTableView()
@@ -453,6 +540,7 @@ class SourcesPage(Page):
             self.weights_message.show_error(
                 self.tr("The source was deleted elsewhere; its unsaved weights are gone.")
             )
+        self._sync_strategy()
         self._update_empty_states()
         self._update_editor_state()
 
@@ -543,7 +631,9 @@ class SourcesPage(Page):
     def _set_editor(self, source: SourceInfo | None) -> None:
         self._source_id = source.id if source is not None else None
         self.weights_message.clear_message()
+        self.strategy_message.clear_message()
         self.weights_model.set_source(source, self._operators)
+        self._sync_strategy()
         self._update_empty_states()
         self._update_editor_state()
 
@@ -580,6 +670,56 @@ class SourcesPage(Page):
         if source.id == self._source_id:
             self._set_editor(None)
         self.table_message.show_info(self.tr("Deleted {name}.").format(name=source.name))
+
+    # -- the strategy -----------------------------------------------------------------------
+    def _sync_strategy(self) -> None:
+        """The controls show the selected source's stored settings (changed here or elsewhere)."""
+        source = self.sources_model.source(self._source_id)
+        for widget in (self.strategy_combo, self.repeat_check, self.repeat_label):
+            widget.setEnabled(source is not None)
+        strategy = source.strategy if source is not None else STRATEGY_NAMES[0]
+        index = self.strategy_combo.findData(strategy)
+        blocked = self.strategy_combo.blockSignals(True)
+        self.strategy_combo.setCurrentIndex(max(index, 0))
+        self.strategy_combo.blockSignals(blocked)
+        self.strategy_combo.setToolTip(strategy_tooltip(strategy))
+        blocked = self.repeat_check.blockSignals(True)
+        self.repeat_check.setChecked(source is not None and source.repeat_to_last)
+        self.repeat_check.blockSignals(blocked)
+        self.weights_hint.setText(
+            self.tr(WEIGHTS_HINTS.get(strategy, WEIGHTS_HINTS["weighted_random"]))
+        )
+
+    def _strategy_chosen(self, _index: int) -> None:
+        strategy = self.strategy_combo.currentData()
+        source = self.sources_model.source(self._source_id)
+        if source is None or strategy is None or strategy == source.strategy:
+            return
+        self._update_source(source, strategy=strategy)
+
+    def _repeat_label_clicked(self) -> None:
+        if self.repeat_check.isEnabled():
+            self.repeat_check.click()
+            self.repeat_check.setFocus()
+
+    def _repeat_toggled(self, checked: bool) -> None:
+        source = self.sources_model.source(self._source_id)
+        if source is None or checked == source.repeat_to_last:
+            return
+        self._update_source(source, repeat_to_last=checked)
+
+    def _update_source(self, source: SourceInfo, **changes: object) -> None:
+        self.strategy_message.clear_message()
+        try:
+            updated = self.ctx.crm.sources.update(source.id, **changes)  # type: ignore[arg-type]
+        except CrmError as error:
+            self.strategy_message.show_error(error_text(error))
+            self._sync_strategy()  # back to what is stored
+            return
+        self._generation += 1  # a load started before this change would bring the old one
+        rows = self.sources_model.rows()
+        self.sources_model.set_rows([updated if r.id == updated.id else r for r in rows])
+        self._sync_strategy()
 
     # -- the weights editor ----------------------------------------------------------------
     def save_weights(self) -> None:
@@ -647,7 +787,7 @@ class SourcesPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         if not preferences.restore_splitter("sources", self.splitter):
-            self.splitter.setSizes([1, 1])
+            self.splitter.setSizes([100_000, 100_000])  # halves (tiny sizes hit the minimums)
         for key, view in (
             ("sources/header", self.table),
             ("sources/weights_header", self.weights_table),

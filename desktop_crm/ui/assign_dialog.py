@@ -1,0 +1,220 @@
+"""Choosing the operator for a manual assignment: every operator with its state.
+
+An operator who cannot take contacts (inactive, or at the limit) is listed all the
+same, greyed out, with the reason. ``choose_operator`` is the seam tests patch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.widgets import make_table
+
+CONTEXT = "OperatorChoiceModel"
+NAME, STATE = range(2)
+
+WARN_COLOR = QColor("#b45309")
+
+
+def can_take(operator: OperatorInfo) -> bool:
+    return operator.active and operator.headroom > 0
+
+
+def state_text(operator: OperatorInfo) -> str:
+    if not operator.active:
+        return QCoreApplication.translate("OperatorChoiceModel", "inactive")
+    if operator.headroom == 0:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "at the limit ({max_load})"
+        ).format(max_load=operator.max_load)
+    return QCoreApplication.translate("OperatorChoiceModel", "{free} free of {max_load}").format(
+        free=operator.headroom, max_load=operator.max_load
+    )
+
+
+def state_tooltip(operator: OperatorInfo) -> str:
+    if not operator.active:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "{name} is inactive and takes no contacts."
+        ).format(name=operator.name)
+    if operator.headroom == 0:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel",
+            "{name} has {load} active contacts, the limit: close one or raise the limit first.",
+        ).format(name=operator.name, load=operator.load)
+    return QCoreApplication.translate(
+        "OperatorChoiceModel", "{name} has {load} active contacts and can take {free} more."
+    ).format(name=operator.name, load=operator.load, free=operator.headroom)
+
+
+class OperatorChoiceModel(RowsModel[OperatorInfo]):
+    """Operators with their state; those who cannot take contacts are disabled rows."""
+
+    context = CONTEXT
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("OperatorChoiceModel", "Operator"),
+            lambda o: o.name,
+            lambda o: o.name.casefold(),
+            tooltip=state_tooltip,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("OperatorChoiceModel", "Room"),
+            state_text,
+            lambda o: o.headroom if o.active else -1,
+            tooltip=state_tooltip,
+        ),
+    )
+
+    def __init__(self, operators: Sequence[OperatorInfo] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self.set_rows(operators)
+
+    def available(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and can_take(self._rows[row])
+
+    def first_available(self) -> int | None:
+        return next((r for r in range(len(self._rows)) if self.available(r)), None)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not self.available(index.row()):
+            return Qt.ItemFlag.NoItemFlags  # shown, greyed out, not selectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == STATE
+            and index.row() < len(self._rows)
+        ):
+            operator = self._rows[index.row()]
+            return WARN_COLOR if operator.active and operator.headroom == 0 else None
+        return super().data(index, role)
+
+
+class AssignDialog(QDialog):
+    """Pick one operator for ``count`` contacts; ``operator_id()`` after ``accept``."""
+
+    def __init__(
+        self, operators: Sequence[OperatorInfo], count: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign to operator"))
+        self._count = count
+        self.model = OperatorChoiceModel(operators, self)
+
+        intro = QLabel(self.tr("Give %n selected contact(s) to:", "", count))
+        self.table = make_table(self, sortable=False)
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.ResizeToContents)
+        rows = max(3, min(len(operators), 12))
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() + 4
+        )
+
+        unavailable = sum(1 for o in operators if not can_take(o))
+        self.note = QLabel(
+            self.tr("Greyed out: inactive operators and those at their limit cannot take contacts.")
+        )
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.note.setVisible(unavailable > 0)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b45309;")
+        self.warning.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Assign"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        first = self.model.first_available()
+        if first is not None:
+            self.table.selectRow(first)
+        self._selection_changed()
+
+    def operator_id(self) -> int | None:
+        """The chosen operator (only one who can take contacts), or None."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not self.model.available(rows[0].row()):
+            return None
+        return self.model.row_at(rows[0].row()).id
+
+    def select_operator(self, operator_id: int) -> bool:
+        for row, operator in enumerate(self.model.rows()):
+            if operator.id == operator_id and self.model.available(row):
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self, *_args: object) -> None:
+        operator_id = self.operator_id()
+        self.ok_button.setEnabled(operator_id is not None)
+        operator = next((o for o in self.model.rows() if o.id == operator_id), None)
+        if operator is not None and operator.headroom < self._count:
+            self.warning.setText(
+                self.tr(
+                    "{name} has room for %n more; the other contacts will be refused "
+                    "(closed ones always fit).",
+                    "",
+                    operator.headroom,
+                ).format(name=operator.name)
+            )
+            self.warning.show()
+        else:
+            self.warning.hide()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.model.available(index.row()):
+            self.accept()
+
+
+def choose_operator(
+    parent: QWidget | None, operators: Sequence[OperatorInfo], count: int
+) -> int | None:
+    """Ask which operator gets ``count`` contacts; None when the user cancels."""
+    dialog = AssignDialog(operators, count, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.operator_id()
+        return None
+    finally:
+        dialog.deleteLater()
