@@ -37,6 +37,7 @@ screenshots: $(STAMP)
 
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
+	$(BIN)/python tools/fill_translations.py --release --strict
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

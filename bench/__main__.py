@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench.datagen import OPERATORS, SOURCES, generate
+from desktop_crm.ui.application import GUI_SWITCH_INTERVAL
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -142,6 +143,7 @@ def bench_gui_gap(folder: Path, rows: int) -> dict[str, object]:
     from desktop_crm.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as run_gui does
     csv_path = folder / "contacts.csv"
     if not csv_path.exists():
         generate(csv_path, rows)

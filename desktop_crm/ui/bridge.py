@@ -3,6 +3,8 @@ polling the database for other processes' commits."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_crm.errors import CrmError
@@ -10,7 +12,8 @@ from desktop_crm.services import Crm
 from desktop_crm.services.events import Change
 
 POLL_INTERVAL_MS = 700  # another process's write shows within about a second
-COALESCE_MS = 60  # a burst of commits (an import) becomes one refresh
+COALESCE_MS = 60  # commits close together become one refresh
+MIN_SPACING_MS = 500  # during a burst (an import, a drain) views refresh twice a second
 
 
 class DataBridge(QObject):
@@ -21,6 +24,7 @@ class DataBridge(QObject):
         super().__init__(parent)
         self._crm = crm
         self._pending: set[Change] = set()
+        self._last_flush = 0.0
         self._flush_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._flush_timer.timeout.connect(self._flush)
         # Services may commit on worker threads; a queued signal brings it here.
@@ -46,11 +50,20 @@ class DataBridge(QObject):
 
     def _collect(self, changes: frozenset[Change]) -> None:
         self._pending |= changes
-        self._flush_timer.start()
+        if self._flush_timer.isActive():
+            return
+        since_last = int((time.monotonic() - self._last_flush) * 1000)
+        self._flush_timer.start(max(COALESCE_MS, MIN_SPACING_MS - since_last))
+
+    def flush_now(self) -> None:
+        """Announce pending changes at once instead of when the timer says (tests, closing)."""
+        self._flush_timer.stop()
+        self._flush()
 
     def _flush(self) -> None:
         changes, self._pending = frozenset(self._pending), set()
         if changes:
+            self._last_flush = time.monotonic()
             self.changed.emit(changes)
 
     def stop(self) -> None:

@@ -33,13 +33,15 @@ def settle(qtbot, ctx):
     """Let background loads finish and their results reach the models."""
 
     def wait(extra_ms: int = 0) -> None:
-        for _ in range(5):
+        if extra_ms:
+            qtbot.wait(extra_ms)
+        for _ in range(8):
+            qtbot.wait(10)
+            ctx.bridge.flush_now()  # no waiting for the burst throttle in tests
             ctx.runner.wait_idle()
             qtbot.wait(10)
             if not ctx.runner.busy:
                 break
-        if extra_ms:
-            qtbot.wait(extra_ms)
 
     return wait
 

@@ -177,21 +177,21 @@ def _changed_rows(
     i2: int | None = None,
     j1: int = 0,
 ) -> None:
-    """Replace equal-keyed rows and emit dataChanged for runs that really changed."""
+    """Replace equal-keyed rows; one dataChanged from the first changed row to the last.
+
+    One signal, not one per changed run: a refresh during an import can change
+    thousands of scattered rows, and views repaint only what is visible anyway.
+    """
     i2 = len(rows) if i2 is None else i2
-    last_column = model.columnCount() - 1
-    start = None
+    first = last = None
     for offset in range(i2 - i1):
-        old, new = rows[i1 + offset], new_rows[j1 + offset]
-        if old != new:
+        new = new_rows[j1 + offset]
+        if rows[i1 + offset] != new:
             rows[i1 + offset] = new
-            start = offset if start is None else start
-            continue
-        if start is not None:
-            _emit_changed(model, first_row + i1 + start, first_row + i1 + offset - 1, last_column)
-            start = None
-    if start is not None:
-        _emit_changed(model, first_row + i1 + start, first_row + i2 - 1, last_column)
+            first = offset if first is None else first
+            last = offset
+    if first is not None and last is not None:
+        _emit_changed(model, first_row + i1 + first, first_row + i1 + last, model.columnCount() - 1)
 
 
 def _emit_changed(model: QAbstractTableModel, top: int, bottom: int, last_column: int) -> None:

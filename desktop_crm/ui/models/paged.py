@@ -1,9 +1,10 @@
 """A lazily loaded table: keyset pages fetched in a worker as the user scrolls.
 
-The model keeps only the rows loaded so far. ``refresh`` re-reads exactly the
-loaded range (from the top down to the last loaded key) and applies the
-difference in place, so new rows slide in at the top and edited rows update,
-while selection and scroll position stay with the user.
+The model keeps only the rows loaded so far. ``refresh`` re-reads a window of
+the same size from the top (a page more) and applies the difference in place,
+so new rows slide in at the top and edited rows update, while selection and
+scroll position stay with the user; the cost of a refresh never grows with
+the number of new rows.
 """
 
 from __future__ import annotations
@@ -69,19 +70,17 @@ class PagedModel(RowsModel[Row], Generic[Row]):
             self._exhausted = False
             self._load_more()
             return
-        if self._exhausted:
-            # Everything was loaded: new rows may sort after the last one (oldest
-            # first, by name), so read without an upper key, a page beyond.
-            limit = len(self._rows) + self.page_size
+        # The first rows, as many as are loaded and a page more: no upper key, so
+        # rows that now sort after the last one appear too, and a burst of new rows
+        # (an import) costs one bounded read; rows pushed past the window drop off
+        # the end and load again when scrolled to.
+        limit = len(self._rows) + self.page_size
 
-            def apply_all(rows: list[Row]) -> None:
-                self._apply_refresh(rows)
-                self._exhausted = len(rows) < limit
+        def apply_window(rows: list[Row]) -> None:
+            self._apply_refresh(rows)
+            self._exhausted = len(rows) < limit
 
-            self._start(lambda ctx: self.fetch(None, None, limit), apply_all)
-            return
-        through = self.page_key(self._rows[-1])
-        self._start(lambda ctx: self.fetch(None, through, 1_000_000), self._apply_refresh)
+        self._start(lambda ctx: self.fetch(None, None, limit), apply_window)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self._busy

@@ -237,8 +237,11 @@ class StatisticsPage(Page):
         self.shares_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         shares_header = self.shares_view.header()
         shares_header.setStretchLastSection(False)
-        shares_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents when the rows change, not on every update: measuring
+        # every cell after each refresh during an import kept the window busy.
+        shares_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         shares_header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.shares_model.modelReset.connect(self._size_shares_columns)
         shares_header.setMinimumSectionSize(56)
         shares_title = QLabel(self.tr("<b>Weights against delivery</b>"))
         shares_title.setToolTip(
@@ -551,6 +554,11 @@ class StatisticsPage(Page):
         return [self.export_action]
 
     # -- visibility and state ----------------------------------------------------------
+    def _size_shares_columns(self) -> None:
+        self.shares_view.expandAll()
+        for column in range(1, self.shares_model.columnCount()):
+            self.shares_view.resizeColumnToContents(column)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.export_action.setEnabled(True)

@@ -1,0 +1,441 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AssignDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <source>Give %n selected contact(s) to:</source>
+        <translation>
+            <numerusform>Give %n selected contact to:</numerusform>
+            <numerusform>Give %n selected contacts to:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="195"/>
+        <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
+        <translation>
+            <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
+            <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetail</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <source>Contact #{id} (of %n selected)</source>
+        <translation>
+            <numerusform>Contact #{id} (of %n selected)</numerusform>
+            <numerusform>Contact #{id} (of %n selected)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="555"/>
+        <source>Close %n contact(s)?</source>
+        <translation>
+            <numerusform>Close %n contact?</numerusform>
+            <numerusform>Close %n contacts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <source>Closed %n contact(s).</source>
+        <translation>
+            <numerusform>Closed %n contact.</numerusform>
+            <numerusform>Closed %n contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <source>Reopened %n contact(s).</source>
+        <translation>
+            <numerusform>Reopened %n contact.</numerusform>
+            <numerusform>Reopened %n contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <source>%n contact(s) could not be reopened:</source>
+        <translation>
+            <numerusform>%n contact could not be reopened:</numerusform>
+            <numerusform>%n contacts could not be reopened:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <source>Assigned %n contact(s) to {name}.</source>
+        <translation>
+            <numerusform>Assigned %n contact to {name}.</numerusform>
+            <numerusform>Assigned %n contacts to {name}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <source>%n contact(s) already had this operator.</source>
+        <translation>
+            <numerusform>%n contact already had this operator.</numerusform>
+            <numerusform>%n contacts already had this operator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
+        <source>%n contact(s) could not be assigned:</source>
+        <translation>
+            <numerusform>%n contact could not be assigned:</numerusform>
+            <numerusform>%n contacts could not be assigned:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <source>Assign %n contact(s) to…</source>
+        <translation>
+            <numerusform>Assign %n contact to…</numerusform>
+            <numerusform>Assign %n contacts to…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <source>Close %n contact(s)</source>
+        <translation>
+            <numerusform>Close %n contact</numerusform>
+            <numerusform>Close %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
+        <source>Reopen %n contact(s)</source>
+        <translation>
+            <numerusform>Reopen %n contact</numerusform>
+            <numerusform>Reopen %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <source>%n contact(s) loaded; scroll for more</source>
+        <translation>
+            <numerusform>%n contact loaded; scroll for more</numerusform>
+            <numerusform>%n contacts loaded; scroll for more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="768"/>
+        <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
+        <translation>
+            <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
+            <numerusform>This file was already imported on {date} (%n rows). Import again to register every row once more, as new contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
+        <source>The first %n row(s) of the file.</source>
+        <translation>
+            <numerusform>The first %n row of the file.</numerusform>
+            <numerusform>The first %n rows of the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
+        <source>%n of them would be rejected (in red; hover for the reason).</source>
+        <translation>
+            <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
+            <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="858"/>
+        <source>%n row(s) done</source>
+        <translation>
+            <numerusform>%n row done</numerusform>
+            <numerusform>%n rows done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
+        <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
+        <translation>
+            <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
+            <numerusform>%n rows were committed before that and stay; importing the file again continues after them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
+        <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
+        <translation>
+            <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
+            <numerusform>%n rows were committed and stay. Import the file again to continue where it stopped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
+        <translation>
+            <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
+            <numerusform>Saved %n rows to {path}. Fix them and drop the file onto the window again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="186"/>
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>about %n second left</numerusform>
+            <numerusform>about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="189"/>
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>about %n minute left</numerusform>
+            <numerusform>about %n minutes left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1072"/>
+        <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
+        <translation>
+            <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
+            <numerusform>%n files waiting: each opens when the dialog before it is closed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="188"/>
+        <source>Rejected rows of {file}: %n</source>
+        <translation>
+            <numerusform>Rejected rows of {file}: %n</numerusform>
+            <numerusform>Rejected rows of {file}: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="227"/>
+        <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
+        <translation>
+            <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>
+            <numerusform>Saved %n rejected rows to {path}. Fix them and drop the file onto the window again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/intake.py" line="133"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="233"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="242"/>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="244"/>
+        <source>%n lead(s) loaded; scroll for more</source>
+        <translation>
+            <numerusform>%n lead loaded; scroll for more</numerusform>
+            <numerusform>%n leads loaded; scroll for more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <source>Distributing the queue… %n contact(s) assigned</source>
+        <translation>
+            <numerusform>Distributing the queue… %n contact assigned</numerusform>
+            <numerusform>Distributing the queue… %n contacts assigned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <source>Queue distributed: %n contact(s) assigned</source>
+        <translation>
+            <numerusform>Queue distributed: %n contact assigned</numerusform>
+            <numerusform>Queue distributed: %n contacts assigned</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SharesModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="516"/>
+        <source>%n contact(s) in the period</source>
+        <translation>
+            <numerusform>%n contact in the period</numerusform>
+            <numerusform>%n contacts in the period</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <source>%n operator(s)</source>
+        <translation>
+            <numerusform>%n operator</numerusform>
+            <numerusform>%n operators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="761"/>
+        <source>Total weight {total}; %n operator(s) get contacts</source>
+        <translation>
+            <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
+            <numerusform>Total weight {total}; %n operators get contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StackedBarChart</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/charts.py" line="161"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/charts.py" line="162"/>
+        <source>Total: %n</source>
+        <translation>
+            <numerusform>Total: %n</numerusform>
+            <numerusform>Total: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="129"/>
+        <source>%n contact(s) in the period</source>
+        <translation>
+            <numerusform>%n contact in the period</numerusform>
+            <numerusform>%n contacts in the period</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="132"/>
+        <source>%n still active</source>
+        <translation>
+            <numerusform>%n still active</numerusform>
+            <numerusform>%n still active</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="453"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
+        <source>%n unassigned</source>
+        <translation>
+            <numerusform>%n unassigned</numerusform>
+            <numerusform>%n unassigned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="550"/>
+        <source>Saved %n row(s) to {path}.</source>
+        <translation>
+            <numerusform>Saved %n row to {path}.</numerusform>
+            <numerusform>Saved %n rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeightGridModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <source>Can take %n more active contact(s).</source>
+        <translation>
+            <numerusform>Can take %n more active contact.</numerusform>
+            <numerusform>Can take %n more active contacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeightsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/weights.py" line="263"/>
+        <source>Can take %n more active contact(s).</source>
+        <translation>
+            <numerusform>Can take %n more active contact.</numerusform>
+            <numerusform>Can take %n more active contacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="104"/>
+        <source>Loaded %n demo contact(s).</source>
+        <translation>
+            <numerusform>Loaded %n demo contact.</numerusform>
+            <numerusform>Loaded %n demo contacts.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
