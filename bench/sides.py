@@ -15,14 +15,11 @@ from pathlib import Path
 
 
 def _import_ours(db: Path, csv_path: Path) -> None:
-    from desktop_crm.db.location import DatabaseLocation
-    from desktop_crm.importing import open_table
-    from desktop_crm.services import open_crm
+    """The whole import as a user runs it: ``desktop-crm --db DB import FILE``."""
+    from desktop_crm.app import main
 
-    crm = open_crm(DatabaseLocation(db))
-    summary = crm.imports.run(open_table(csv_path))
-    assert summary.record.status == "done", summary
-    crm.close()
+    code = main(["--db", str(db), "import", str(csv_path)])
+    assert code == 0, code
 
 
 def _import_floor(db: Path, csv_path: Path) -> None:

@@ -12,12 +12,10 @@ time when the file has one).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -274,10 +272,9 @@ class ImportService:
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
-        with _no_cyclic_gc():  # millions of short-lived tuples, no cycles: ~5% faster
-            stopped = self._import_rows(
-                table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
-            )
+        stopped = self._import_rows(
+            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
+        )
         with self._storage.write():
             status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
             ImportRun.update(status=status, finished_at=utcnow()).where(
@@ -489,17 +486,6 @@ class _SourceLookup:
         except NotFound as error:
             self._unknown[reference] = error
             raise
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _fingerprint_sql(storage: Storage) -> str:

@@ -156,7 +156,10 @@ class Intake:
         self._loads: dict[int, int] = {}
         self._max_loads: dict[int, int] = {}
         self._plans: dict[int, _SourcePlan] = {}
-        self._pool_slots: dict[int, list[tuple[list[Candidate], int]]] = {}
+        self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
+        # Each source's loads as stored in a decision, until one of them changes: most
+        # contacts of a full source meet the same loads (the queue during an import).
+        self._loads_text: dict[int, str] = {}
         self._leads: dict[str, tuple[int, bool]] = {}  # external id -> (id, has a name)
         self._absent: set[str] = set()  # looked up in this transaction and not found
         self._last_operator: dict[int, int | None] = {}  # lead id -> its last operator
@@ -222,7 +225,7 @@ class Intake:
         ]
         for index, (op, _weight, _active, limit, _current) in enumerate(rows):
             self._max_loads[op] = limit
-            self._pool_slots.setdefault(op, []).append((pool, index))
+            self._pool_slots.setdefault(op, []).append((source_id, pool, index))
         plan = _SourcePlan(pool, self._lottery, bool(repeat))
         if strategy_name == SmoothRoundRobin.name:
             saved = {row[0]: row[4] for row in rows}
@@ -265,8 +268,9 @@ class Intake:
         if operator_id not in self._loads:
             return  # not a candidate of any source seen in this transaction
         load = self._loads[operator_id] = self._loads[operator_id] + delta
-        for pool, index in self._pool_slots.get(operator_id, ()):
+        for source_id, pool, index in self._pool_slots.get(operator_id, ()):
             pool[index] = pool[index]._replace(load=load)
+            self._loads_text.pop(source_id, None)
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
@@ -274,6 +278,14 @@ class Intake:
                 created_at=self.now, strategy=strategy, candidates=context_json(plan.pool)
             ).execute()
         return plan.context_id
+
+    def _loads_of(self, source_id: int, decision: Decision) -> str:
+        text = self._loads_text.get(source_id)
+        if text is None:
+            text = self._loads_text[source_id] = ",".join(
+                [str(c.load) for c in decision.candidates]
+            )
+        return text
 
     def _trace(self, contact_id: int, kind: str, source_id: int, decision: Decision) -> None:
         """Store the decision: its context once per source, the loads and draw per contact."""
@@ -287,7 +299,7 @@ class Intake:
                 decision.operator_id,
                 decision.reason,
                 context_id,
-                ",".join([str(c.load) for c in decision.candidates]),
+                self._loads_of(source_id, decision),
                 r,
                 total,
                 extra,
