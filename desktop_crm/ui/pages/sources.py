@@ -316,8 +316,12 @@ class SourcesPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OPERATORS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STRATEGY, QHeaderView.ResizeMode.ResizeToContents)
+        # The summary and strategy can be long: fixed widths, so the name keeps its room.
+        header.setSectionResizeMode(OPERATORS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(STRATEGY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OPERATORS, 110)
+        header.resizeSection(STRATEGY, 76)
+        header.setMinimumSectionSize(60)
         self.sources_view = EmptyState(self.table)
         self.table_message = InlineMessage()
         self.sources_hint = hint_label(
@@ -787,7 +791,7 @@ class SourcesPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         if not preferences.restore_splitter("sources", self.splitter):
-            self.splitter.setSizes([100_000, 100_000])  # halves (tiny sizes hit the minimums)
+            self.splitter.setSizes([110_000, 100_000])  # the list a little wider than the editor
         for key, view in (
             ("sources/header", self.table),
             ("sources/weights_header", self.weights_table),

@@ -62,6 +62,7 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
 RECOMPUTE_DELAY_MS = 250  # typing a date in a date edit is one recomputation, not eight
+MAX_NUMBER_COLUMN = 150  # a wider source name is cut in its header (full name in the tooltip)
 
 
 # -- the period ------------------------------------------------------------------------
@@ -475,10 +476,12 @@ class StatisticsPage(Page):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OPERATOR, max(180, min(self.table.sizeHintForColumn(OPERATOR), 280)))
         header.resizeSection(LOAD, 120)
         for column in range(LOAD + 1, self.model.columnCount()):
             self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), MAX_NUMBER_COLUMN))
             header.resizeSection(column, min(max(header.sectionSize(column), 90), 220))
 
     def _remember_selection(self) -> None:
@@ -556,8 +559,10 @@ class StatisticsPage(Page):
     # -- visibility and state ----------------------------------------------------------
     def _size_shares_columns(self) -> None:
         self.shares_view.expandAll()
+        header = self.shares_view.header()
         for column in range(1, self.shares_model.columnCount()):
             self.shares_view.resizeColumnToContents(column)
+            header.resizeSection(column, min(header.sectionSize(column), 70))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
