@@ -6,6 +6,7 @@ import logging
 import random
 
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.models import Operator, Source
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy
@@ -46,6 +47,11 @@ class Crm:
                 self.capacity_handler(source_ids)
         except DatabaseBusy:
             log.warning("the queue was not distributed: the database stayed busy")
+
+    def is_empty(self) -> bool:
+        """No operators and no sources yet: the window greets the user instead."""
+        with self.storage.read():
+            return not Operator.select().exists() and not Source.select().exists()
 
     @property
     def location(self) -> DatabaseLocation:

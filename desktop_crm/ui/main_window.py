@@ -292,8 +292,7 @@ class MainWindow(QMainWindow):
             page.reload()
 
     def is_database_empty(self) -> bool:
-        crm = self.ctx.crm
-        return not crm.operators.list() and not crm.sources.list(with_weights=False)
+        return self.ctx.crm.is_empty()  # two indexed EXISTS: fine on the GUI thread
 
     def _data_changed(self, changes: frozenset[Change]) -> None:
         if changes & {Change.SETTINGS, Change.EXTERNAL}:

@@ -193,3 +193,32 @@ def test_the_language_choice_is_remembered(window, ctx, monkeypatch):
     russian.trigger()
     assert ctx.preferences.language == "ru"
     assert shown  # told that it applies from the next start
+
+
+def test_a_contact_registered_in_the_form_shows_in_leads_contacts_and_statistics(
+    qtbot, staffed, window, ctx, settle
+):
+    ctx.crm.operators.update("Анна Смирнова", max_load=10)
+    window.show()
+    for name in ("contacts", "leads", "statistics"):
+        window.show_page(name)  # each page loads once it has been shown
+        settle()
+    before = {r.name: r.total for r in window.pages["statistics"].model.rows()}
+    form = window.intake
+    form.source.setCurrentIndex(form.source.findData(ctx.crm.sources.get("site").id))
+    form.external_id.setText("+7 (911) 222-33-44")
+    form.name.setText("Зоя Космодемьянская-Петрова")
+    form.register()
+    assert "went to Анна Смирнова" in form.outcome.text()
+
+    window.show_page("contacts")
+    settle()
+    newest = window.pages["contacts"].model.row_at(0)
+    assert (newest.lead.external_id, newest.operator.name) == ("+79112223344", "Анна Смирнова")
+    window.show_page("leads")
+    settle()
+    assert window.pages["leads"].model.row_at(0).name == "Зоя Космодемьянская-Петрова"
+    window.show_page("statistics")
+    settle()
+    after = {r.name: r.total for r in window.pages["statistics"].model.rows()}
+    assert after["Анна Смирнова"] == before["Анна Смирнова"] + 1
