@@ -38,6 +38,8 @@ def _template(folder: Path, max_load: int) -> Path:
     from desktop_crm.services import open_crm
 
     path = folder / "template.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # each benchmark starts from its own template
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     crm = open_crm(DatabaseLocation(path))
     operators = [
         crm.operators.create(f"Оператор {i}", max_load=max_load).id for i in range(OPERATORS)

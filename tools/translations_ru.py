@@ -1197,7 +1197,7 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("errors", "No operator {ref!r}."): "Оператор {ref!r} не найден.",
     ("errors", "No source {ref!r}."): "Источник {ref!r} не найден.",
     ("errors", "No contact #{id}."): f"Контакт №{NBSP}{{id}} не найден.",
-    ("errors", "A {what} with {field} {value!r} already exists."): (
+    ("errors", "The {field} {value!r} already exists for another {what}."): (
         "{what}: запись с {field} = {value!r} уже существует."
     ),
     ("errors", "The {field} is longer than {limit} characters."): (

@@ -135,7 +135,7 @@ def unique_violation(error: pw.IntegrityError, field: str, what: str, value: str
     """Turn a UNIQUE failure into ``AlreadyExists``; leave other integrity errors alone."""
     if "unique" in str(error).lower():
         return AlreadyExists(
-            QT_TRANSLATE_NOOP("errors", "A {what} with {field} {value!r} already exists."),
+            QT_TRANSLATE_NOOP("errors", "The {field} {value!r} already exists for another {what}."),
             what=what,
             field=field,
             value=value,

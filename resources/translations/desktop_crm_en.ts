@@ -332,7 +332,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="761"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="765"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -381,7 +381,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="453"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -389,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="550"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="553"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

@@ -1725,7 +1725,7 @@ Database: {path}</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="165"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -1931,13 +1931,13 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="667"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
@@ -1962,18 +1962,18 @@ Database: {path}</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="324"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="328"/>
         <source>Double-click a name or a code to change it. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="326"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="330"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="755"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="354"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="759"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
@@ -1993,111 +1993,111 @@ Database: {path}</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="383"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="382"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="389"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="421"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="425"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="432"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="436"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="475"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="479"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="545"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="564"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="568"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="575"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="577"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="580"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="585"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="589"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="631"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="632"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="653"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="657"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="660"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="664"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="672"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="676"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="738"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="742"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="758"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="762"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="761"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="765"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2201,89 +2201,89 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="77"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="339"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="444"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="340"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="445"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="151"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="152"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="154"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="190"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="191"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="192"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="193"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="217"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="246"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="247"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="250"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="253"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="254"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="277"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="278"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="394"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="453"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2292,7 +2292,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -2301,37 +2301,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="460"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="467"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="468"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="470"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="520"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="526"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="529"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="546"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="549"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="550"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="553"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -2648,7 +2648,7 @@ Add at least one source and one operator to see it.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="77"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="80"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
@@ -2840,7 +2840,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="138"/>
-        <source>A {what} with {field} {value!r} already exists.</source>
+        <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
@@ -2880,12 +2880,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="300"/>
+        <location filename="../../desktop_crm/services/importer.py" line="297"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="480"/>
+        <location filename="../../desktop_crm/services/importer.py" line="477"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
