@@ -307,8 +307,9 @@ class Intake:
         )
 
     # -- registering ---------------------------------------------------------------------
-    def lead_id(self, external_id: str, name: str) -> int:
-        """Find or create; the first non-empty name fills the lead's name."""
+    def lead_id(self, external_id: str, name: str, first_seen: str | None = None) -> int:
+        """Find or create; the first non-empty name fills the lead's name. A new lead is
+        first seen when its contact was (``first_seen``, stored text; default now)."""
         name = name.strip()
         known = self._leads.get(external_id)
         if known is None and external_id not in self._absent:
@@ -318,7 +319,8 @@ class Intake:
             if self._next_lead_id is None:
                 self._next_lead_id = self._storage.next_id(Lead)
             lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
-            row: list[object] = [lead_id, external_id, name, name.casefold(), self._now_text]
+            seen = first_seen or self._now_text
+            row: list[object] = [lead_id, external_id, name, name.casefold(), seen]
             self._new_leads.append(row)
             self._new_lead_rows[external_id] = row
             self._leads[external_id] = (lead_id, bool(name))
@@ -349,7 +351,8 @@ class Intake:
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now)."""
-        lead_id = self.lead_id(external_id, name)
+        stamp = naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text
+        lead_id = self.lead_id(external_id, name, stamp)
         decision = self.decide(source_id, lead_id)
         if self._next_contact_id is None:
             self._next_contact_id = self._storage.next_id(Contact)
@@ -360,7 +363,7 @@ class Intake:
                 lead_id,
                 source_id,
                 decision.operator_id,
-                naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text,
+                stamp,
                 True,
                 message,
                 decision.reason,

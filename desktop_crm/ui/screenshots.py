@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import AppController, install_translations
@@ -25,6 +26,7 @@ from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.preferences import Preferences
 
 SIZE = (1360, 820)
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 def _settle(app: QApplication, window: MainWindow) -> None:
@@ -57,6 +59,8 @@ def render(folder: Path, language: str) -> list[Path]:
 
         crm = open_crm(DatabaseLocation(Path(tmp) / "demo.sqlite3"))
         load_demo_data(crm)
+        for sample in ("contacts_utf8.csv", "contacts_cp1251_excel.csv"):  # for Imports
+            crm.imports.run(open_table(SAMPLES / sample), source="site")
         window = controller.show(crm)
         window.resize(*SIZE)
         for name, page in window.pages.items():
