@@ -74,8 +74,10 @@ def up(migrator, db):
         ),
     )
     db.create_tables([DecisionContext, Decision])
-    # The queue across sources, oldest first, without touching assigned or closed contacts.
+    # The queue across sources, oldest first, without touching assigned or closed contacts;
+    # it replaces the per-source queue index by id, which served no query any more.
     db.execute_sql(
         'CREATE INDEX "contact_queue_oldest" ON "contact" ("created_at", "id") '
         "WHERE operator_id IS NULL AND is_active"
     )
+    migrator.migrate(migrator.drop_index("contact", "contact_source_id_id"))
