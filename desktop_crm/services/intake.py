@@ -269,7 +269,8 @@ class Intake:
             return  # not a candidate of any source seen in this transaction
         load = self._loads[operator_id] = self._loads[operator_id] + delta
         for source_id, pool, index in self._pool_slots.get(operator_id, ()):
-            pool[index] = pool[index]._replace(load=load)
+            c = pool[index]  # a direct build: _replace costs three times more, per contact
+            pool[index] = Candidate(c.operator_id, c.weight, c.active, load, c.max_load)
             self._loads_text.pop(source_id, None)
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
