@@ -39,6 +39,7 @@ from desktop_crm.domain.distribution import (
     Strategy,
     WeightedLottery,
     distribute,
+    unassigned_reason,
 )
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
@@ -255,6 +256,11 @@ class Intake:
         if plan.repeat_to_last and lead_id is not None:
             preferred = self._previous_operator(lead_id)
         return distribute(plan.pool, plan.strategy, self._still_has_room, preferred)
+
+    def nobody_reason(self, source_id: int) -> str:
+        """Why a contact on this source finds nobody now (when nobody is eligible)."""
+        pool = self._plan(source_id).pool
+        return unassigned_reason([c.exclusion for c in pool if c.exclusion is not None])
 
     def has_eligible(self, source_id: int) -> bool:
         """Whether anyone could take a contact on this source right now."""

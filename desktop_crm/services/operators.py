@@ -94,8 +94,9 @@ class OperatorService:
                     operator.save()
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", operator.name) from error
-            more_room = operator.active and (not was_active or operator.max_load > old_limit)
-            freed = sources_of_operators([operator.id]) if more_room else set()
+            # More room lets the queue move; less room changes why the queue waits.
+            changed = operator.active != was_active or operator.max_load != old_limit
+            freed = sources_of_operators([operator.id]) if changed else set()
         self._events.emit(Change.OPERATORS, Change.SOURCES)
         self._on_capacity(freed)
         return _info(operator, load)

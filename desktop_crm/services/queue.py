@@ -66,6 +66,15 @@ def _queued(source_ids: set[int], limit: int) -> list[tuple[int, int, int]]:
     )
 
 
+def _restate_reason(source_id: int, reason: str) -> None:
+    Contact.update(unassigned_reason=reason).where(
+        (Contact.source == source_id)
+        & Contact.operator.is_null()
+        & (Contact.is_active == True)  # noqa: E712
+        & ((Contact.unassigned_reason != reason) | Contact.unassigned_reason.is_null())
+    ).execute()
+
+
 class QueueService:
     def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
         self._storage = storage
@@ -134,15 +143,19 @@ class QueueService:
         with self._storage.write():
             intake = Intake(self._storage, self._randint, phone_region())
             open_sources = {s for s in pending if intake.has_eligible(s)}
+            closed = pending - open_sources
             queued = _queued(open_sources, batch_size) if open_sources else []
             for contact_id, lead_id, source_id in queued:
                 if source_id not in open_sources:
                     continue
                 if intake.redistribute(contact_id, lead_id, source_id).operator_id is None:
                     open_sources.discard(source_id)  # full now: its later contacts wait
+                    closed.add(source_id)
                     continue
                 assigned += 1
             intake.flush()
+            for source_id in closed:  # those who wait say why as things stand now
+                _restate_reason(source_id, intake.nobody_reason(source_id))
             if len(queued) < batch_size:  # every queued contact of these sources was seen
                 open_sources = set()
         return assigned, open_sources

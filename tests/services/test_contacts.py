@@ -112,3 +112,18 @@ def test_unknown_contact(site):
     for call in (site.contacts.get, site.contacts.close, site.contacts.reopen):
         with pytest.raises(NotFound):
             call(999)
+
+
+def test_the_queue_says_why_it_waits_as_things_stand_now(crm):
+    crm.sources.create("Сайт", code="site")
+    waiting = register(crm, "lead-1")
+    assert waiting.reason == "no_operators"
+    crm.operators.create("Анна", max_load=0)
+    crm.sources.set_weights("site", {"Анна": 1})
+    assert crm.contacts.get(waiting.id).reason == "all_at_limit"
+    crm.operators.update("Анна", active=False)
+    assert crm.contacts.get(waiting.id).reason == "all_inactive"
+    crm.operators.update("Анна", active=True, max_load=1)
+    assert crm.contacts.get(waiting.id).operator.name == "Анна"  # and then it moved
+    first_decision = crm.contacts.history(waiting.id)[0]
+    assert first_decision.reason == "no_operators"  # the trace keeps what was true then
