@@ -41,6 +41,8 @@ from desktop_crm.ui.texts import error_text
 # Language names are shown in their own language, so anyone can find theirs.
 LANGUAGES = (("", ""), ("ru", "Русский"), ("en", "English"))
 
+FILE_MENU_PAGES = frozenset({"statistics"})
+
 PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "leads": QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        self._file_page_actions = file_menu.addSeparator()  # exports go here
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.new_database_action.triggered.connect(self.new_database_requested)
@@ -177,10 +180,14 @@ class MainWindow(QMainWindow):
         contacts_menu.addAction(self.auto_action)
         for page in self.pages.values():
             actions = page.page_actions()
-            if actions:
-                contacts_menu.addSeparator()
-                for action in actions:
-                    contacts_menu.addAction(action)
+            if not actions:
+                continue
+            if page.name in FILE_MENU_PAGES:  # an export belongs with the other file actions
+                file_menu.insertActions(self._file_page_actions, actions)
+                continue
+            contacts_menu.addSeparator()
+            for action in actions:
+                contacts_menu.addAction(action)
 
         view_menu = menu.addMenu(self.tr("&View"))
         for number, page in enumerate(self.pages.values(), start=1):
