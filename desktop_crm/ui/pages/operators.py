@@ -23,7 +23,7 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE
-from desktop_crm.ui.models.operators import LOAD, NAME, OperatorsModel
+from desktop_crm.ui.models.operators import LOAD, MAX_LOAD, NAME, OperatorsModel
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
@@ -63,6 +63,7 @@ class OperatorsPage(Page):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.resizeSection(LOAD, 160)
+        header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
         self.table_message = InlineMessage()
         self.hint = QLabel(
             self.tr(
