@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Lead, Operator, Source
+from desktop_crm.db.models import Contact, Operator, Source
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
-from desktop_crm.services.dto import LeadRef, OperatorRef, SourceRef
+from desktop_crm.services.dto import OperatorRef, SourceRef
 
 MAX_NAME_LENGTH = 200
 MAX_CODE_LENGTH = 32
@@ -76,10 +77,6 @@ def source_ref(source: Source) -> SourceRef:
     return SourceRef(source.id, source.name, source.code)
 
 
-def lead_ref(lead: Lead) -> LeadRef:
-    return LeadRef(lead.id, lead.external_id, lead.name)
-
-
 def as_id(reference: int | str) -> int | None:
     """An integer (or a string of digits) is an id; one too large to be stored is -1,
     which matches nothing."""
@@ -122,6 +119,25 @@ def find_source(reference: int | str) -> Source:
             QT_TRANSLATE_NOOP("errors", "No source {ref!r}."), ref=str(reference).strip()
         )
     return source
+
+
+def find_contacts(contact_ids: Iterable[int]) -> list[Contact]:
+    """Several contacts, each once, in the given order, with their operators, read in
+    one query per 500 ids; ``NotFound`` for the first that does not exist."""
+    ids = list(dict.fromkeys(contact_ids))
+    found: dict[int, Contact] = {}
+    for start in range(0, len(ids), 500):
+        chunk = [as_id(i) for i in ids[start : start + 500]]
+        query = (
+            Contact.select(Contact, Operator)
+            .join(Operator, pw.JOIN.LEFT_OUTER, on=(Contact.operator == Operator.id))
+            .where(Contact.id.in_(chunk))
+        )
+        found.update((c.id, c) for c in query)
+    for contact_id in ids:
+        if as_id(contact_id) not in found:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "No contact #{id}."), id=contact_id)
+    return [found[as_id(i)] for i in ids]  # type: ignore[index]
 
 
 def find_contact(contact_id: int) -> Contact:

@@ -15,8 +15,13 @@ from desktop_crm.domain.limits import (
     MAX_MESSAGE_LENGTH,
 )
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, LimitReached
-from desktop_crm.services.common import find_contact, find_operator
-from desktop_crm.services.contact_views import ContactKey, contact_info, contact_page
+from desktop_crm.services.common import find_contact, find_contacts, find_operator
+from desktop_crm.services.contact_views import (
+    ContactKey,
+    contact_info,
+    contact_infos,
+    contact_page,
+)
 from desktop_crm.services.dto import (
     BulkResult,
     ContactFilter,
@@ -155,11 +160,11 @@ class ContactService:
     def close_many(self, contact_ids: Sequence[int]) -> BulkResult:
         """Close several contacts in one transaction (unknown ids refuse the whole call)."""
         with self._storage.write():
-            contacts = [find_contact(i) for i in dict.fromkeys(contact_ids)]
+            contacts = find_contacts(contact_ids)
             active = [c.id for c in contacts if c.is_active]
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
-            infos = tuple(self._info(c.id) for c in contacts)
+            infos = tuple(contact_infos(c.id for c in contacts))
             freed = sources_of_operators(c.operator_id for c in contacts if c.is_active)
         if active:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
@@ -173,8 +178,7 @@ class ContactService:
         changed: list[int] = []
         with self._storage.write():
             target = find_operator(operator)
-            unique_ids = list(dict.fromkeys(contact_ids))  # a contact selected twice is one
-            contacts = [find_contact(contact_id) for contact_id in unique_ids]
+            contacts = find_contacts(contact_ids)  # a contact selected twice is one
             intake = Intake(self._storage, self._randint, phone_region())
             load = load_of(target.id)
             previous: set[int] = set()
@@ -195,7 +199,7 @@ class ContactService:
                 changed.append(contact.id)
             intake.flush()
             refused_ids = {contact_id for contact_id, _ in refused}
-            infos = tuple(self._info(c.id) for c in contacts if c.id not in refused_ids)
+            infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
             freed = sources_of_operators(previous)
         if changed:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
@@ -223,7 +227,7 @@ class ContactService:
         refused: list[tuple[int, LimitReached]] = []
         queued: set[int] = set()
         with self._storage.write():
-            contacts = [find_contact(i) for i in dict.fromkeys(contact_ids)]
+            contacts = find_contacts(contact_ids)
             loads: dict[int, int] = {}
             for contact in contacts:
                 if contact.is_active:
@@ -240,7 +244,8 @@ class ContactService:
                 changed.append(contact.id)
             if changed:
                 Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
-            infos = tuple(self._info(c.id) for c in contacts if c.id not in dict(refused))
+            refused_ids = {contact_id for contact_id, _ in refused}
+            infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
         if changed:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
             self._on_capacity(queued)

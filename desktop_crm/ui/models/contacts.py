@@ -171,9 +171,6 @@ class ContactsModel(PagedModel[ContactInfo]):
             self._newest_first = newest_first
             self.reload()
 
-    def contact_at(self, row: int) -> ContactInfo:
-        return self.row_at(row)
-
     # -- PagedModel (``fetch`` runs on a worker thread) ------------------------------
     def fetch(
         self, after: Hashable | None, through: Hashable | None, limit: int

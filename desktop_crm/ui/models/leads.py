@@ -91,9 +91,6 @@ class LeadsModel(PagedModel[LeadRow]):
             self._sort = sort
             self.reload()
 
-    def lead_at(self, row: int) -> LeadRow:
-        return self.row_at(row)
-
     # -- PagedModel (``fetch`` runs on a worker thread) ------------------------------
     def fetch(self, after: Hashable | None, through: Hashable | None, limit: int) -> list[LeadRow]:
         text, sort = self._text, self._sort
