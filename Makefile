@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench screenshots clean translations
+.PHONY: run test lint format bench stress screenshots clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The invariants under 8 concurrent writers and SIGKILL trials (docs/RELIABILITY.md).
+stress: $(STAMP)
+	$(BIN)/python -m bench.stress
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop_crm.ui.screenshots docs/screenshots
