@@ -35,6 +35,7 @@ from desktop_crm.importing.mapping import (
     ColumnMapping,
     IdCandidate,
     describe_mapping,
+    find_column,
     map_columns,
 )
 from desktop_crm.importing.records import Progress, ProgressUnit, RawRecord
@@ -87,6 +88,7 @@ __all__ = [
     "classify_header",
     "describe_mapping",
     "file_sha256",
+    "find_column",
     "map_columns",
     "normalise_header",
     "open_table",

@@ -19,7 +19,12 @@ from desktop_crm.importing.fields import (
     IdKind,
     NamePart,
 )
-from desktop_crm.importing.header import EXACT_SCORE, HeaderMatch, classify_header
+from desktop_crm.importing.header import (
+    EXACT_SCORE,
+    HeaderMatch,
+    classify_header,
+    normalise_header,
+)
 
 # The id kinds whose columns are tried one after another when the file has no person id.
 _CONTACT_KINDS = (IdKind.PHONE, IdKind.EMAIL)
@@ -161,6 +166,23 @@ def column_label(headers: Sequence[str], column: int) -> str:
     if column < len(headers) and headers[column].strip():
         return headers[column].strip()
     return f"column {column + 1}"
+
+
+def find_column(headers: Sequence[str], name: str, column_count: int) -> int | None:
+    """The column a person names: its header text (exactly, else case and punctuation
+    aside; the leftmost of equals), else its 1-based number. None when nothing fits."""
+    wanted = name.strip()
+    for column, header in enumerate(headers):
+        if header.strip() == wanted:
+            return column
+    loose = normalise_header(wanted)
+    if loose:
+        for column, header in enumerate(headers):
+            if normalise_header(header) == loose:
+                return column
+    if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= column_count:
+        return int(wanted) - 1
+    return None
 
 
 def describe_mapping(mapping: ColumnMapping, headers: Sequence[str]) -> dict[str, list[str]]:
