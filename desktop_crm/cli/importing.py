@@ -141,7 +141,9 @@ def apply_map(table: TableFile, options: list[str]) -> TableFile:
         key, sep, spec = option.partition("=")
         if not sep:
             raise InvalidValue(
-                QT_TRANSLATE_NOOP("errors", "--map takes FIELD=COLUMN[+COLUMN...], not {value!r}."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}."
+                ),
                 field="map",
                 value=option,
             )
