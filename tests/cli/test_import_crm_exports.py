@@ -175,3 +175,91 @@ def test_a_file_whose_only_id_is_a_row_number_says_so(run, run_json, team, tmp_p
     assert any(
         line.startswith("warning: ") and "row number" in line for line in text.out.splitlines()
     )
+
+
+# -- the sample exports of resources/samples ------------------------------------------------------
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture
+def owners(run_json):
+    """The samples' sources, all to alice by weight; «Мария Иванова» (limit 1) and
+    «Пётр Орлов» (limit 5), the exports' owners, have no weight anywhere."""
+    run_json("operator", "add", "alice", "--max-load", "100")
+    run_json("operator", "add", "Мария Иванова", "--max-load", "1")
+    run_json("operator", "add", "Пётр Орлов", "--max-load", "5")
+    for name, code in (("Telegram-бот", "tg"), ("Сайт", "site"), ("WhatsApp", "wa")):
+        run_json("source", "add", name, "--code", code)
+        run_json("source", "weights", code, "alice=1")
+
+
+def lead_names(db_path: Path) -> dict[str, str]:
+    connection = sqlite3.connect(db_path)
+    try:
+        return dict(connection.execute("SELECT external_id, name FROM lead ORDER BY id"))
+    finally:
+        connection.close()
+
+
+def test_the_bitrix24_sample(run_json, owners, db_path):
+    data = run_json("import", SAMPLES / "bitrix24_leads.csv", "--keep-operator")
+    assert (data["rows"], data["imported"], data["warnings"]) == (8, 7, [])
+    assert data["rejected"] == [
+        {"line": 7, "reason": 'No lead id: the column "Рабочий телефон, Мобильный телефон, '
+         'Рабочий e-mail" is empty.'}
+    ]  # fmt: skip
+    assert lead_names(db_path) == {
+        "+79001112233": "Анна Сергеевна Соколова",  # two rows, one person
+        "+74951234567": "Игорь Павлович Лебедев",  # the work phone comes first
+        "petrov@example.ru": "Петров",
+        "+79120001122": "Ольга Андреевна Кузнецова",
+        "+79037778899": "Дмитрий Новиков",
+    }
+    contacts = stored(db_path)
+    assert [s.source for s in contacts] == [
+        "Сайт", "WhatsApp", "Telegram-бот", "Сайт", "Сайт", "Telegram-бот", "WhatsApp",
+    ]  # fmt: skip
+    assert [s.operator for s in contacts] == [
+        "Мария Иванова",  # by hand: her one place
+        "Пётр Орлов",
+        "alice",  # Мария Иванова is full: the distributor decides
+        "alice",  # no owner
+        "Пётр Орлов",
+        "alice",  # «Нет Такого» is nobody here
+        "Пётр Орлов",
+    ]
+    assert decision_kinds(db_path) == ["manual", "manual", "auto", "auto", "manual", "auto",
+                                       "manual"]  # fmt: skip
+    assert_within_limits(db_path)
+
+
+def test_the_amocrm_sample(run_json, owners, db_path):
+    data = run_json("import", SAMPLES / "amocrm_deals.csv", "--source", "site")
+    assert (data["rows"], data["imported"], data["rejected"]) == (5, 5, [])
+    assert data["columns"]["name"] == ["Основной контакт"]
+    assert data["columns"]["message"] == ["Примечание"]
+    assert lead_names(db_path) == {
+        "+79001234501": "Елена Морозова",
+        "+74951110022": "Алексей Смирнов",
+        "fedorova@example.ru": "Наталья Фёдорова",
+        "+79001234505": "Роман Егоров",
+    }
+    assert {s.operator for s in stored(db_path)} == {"alice"}  # owners only with the option
+
+
+def test_the_hand_kept_excel_sample(run_json, owners, db_path):
+    data = run_json("import", SAMPLES / "clients_handmade.xlsx", "--keep-operator")
+    assert (data["rows"], data["imported"]) == (6, 5)
+    assert [r["line"] for r in data["rejected"]] == [9]
+    assert lead_names(db_path) == {
+        "+79001112233": "Анна Сергеевна Соколова",
+        "+79263004050": "Павел Гусев",
+        "belova@example.ru": "Ирина Олеговна Белова",
+        "+79035554433": "Кирилл Зайцев",
+    }
+    contacts = stored(db_path)
+    assert [s.source for s in contacts] == ["Сайт", "WhatsApp", "Telegram-бот", "Сайт",
+                                            "Telegram-бот"]  # fmt: skip
+    assert [s.operator for s in contacts] == ["Мария Иванова", "Пётр Орлов", "alice", "alice",
+                                              "alice"]  # fmt: skip
+    assert_within_limits(db_path)
