@@ -170,7 +170,7 @@ def apply_map(table: TableFile, options: list[str]) -> TableFile:
 
 
 def _columns(table: TableFile, headers: tuple[str, ...], spec: str) -> list[int]:
-    whole = find_column(headers, spec, 0)  # a header that itself holds a "+"
+    whole = find_column(headers, spec, 0, loose=False)  # a header that itself holds a "+"
     if whole is not None:
         return [whole]
     columns = []

@@ -75,7 +75,8 @@ _KEYWORDS: dict[str, tuple[Field, IdKind | None]] = {
     **dict.fromkeys(("источник", "source", "канал"), (Field.SOURCE, None)),
     **dict.fromkeys(("сообщение", "комментарий", "message", "comment"), (Field.MESSAGE, None)),
     **dict.fromkeys(("дата", "date", "время"), (Field.CREATED_AT, None)),
-    **dict.fromkeys(("ответственный", "owner"), (Field.OWNER, None)),
+    # "Ответственного" too: "Телефон ответственного" is the owner's phone, not the lead's.
+    **dict.fromkeys(("ответственный", "ответственного", "owner"), (Field.OWNER, None)),
 }
 
 # Which part of a name a name header holds, by its words; two parts at once = a full name.

@@ -168,17 +168,22 @@ def column_label(headers: Sequence[str], column: int) -> str:
     return f"column {column + 1}"
 
 
-def find_column(headers: Sequence[str], name: str, column_count: int) -> int | None:
-    """The column a person names: its header text (exactly, else case and punctuation
-    aside; the leftmost of equals), else its 1-based number. None when nothing fits."""
+def find_column(
+    headers: Sequence[str], name: str, column_count: int, loose: bool = True
+) -> int | None:
+    """The column a person names: its header text (exactly, else with ``loose`` case
+    and punctuation aside; the leftmost of equals), else its 1-based number (up to
+    ``column_count``). None when nothing fits."""
     wanted = name.strip()
+    if not wanted:
+        return None
     for column, header in enumerate(headers):
         if header.strip() == wanted:
             return column
-    loose = normalise_header(wanted)
-    if loose:
+    folded = normalise_header(wanted) if loose else ""
+    if folded:
         for column, header in enumerate(headers):
-            if normalise_header(header) == loose:
+            if normalise_header(header) == folded:
                 return column
     if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= column_count:
         return int(wanted) - 1

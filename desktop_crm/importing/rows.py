@@ -137,11 +137,15 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     def validate(line: int, index: int, cells: Sequence[str]) -> ParsedRow | None:
         n = len(cells)
         external_id = cells[id_col].strip() if id_col < n else ""
-        if not external_id and more_id_cols:
+        if more_id_cols and not _has_alnum(external_id):
+            # An export's phone columns, then its e-mail: the first that holds something
+            # ("-" or "—" in an empty phone cell is nothing).
             for column in more_id_cols:
                 external_id = cells[column].strip() if column < n else ""
-                if external_id:
+                if _has_alnum(external_id):
                     break
+            else:
+                external_id = ""
         if not external_id:
             if not any(cell.strip() for cell in cells):
                 return None  # blank line or ";;;;" filler: not a record worth reporting
@@ -185,7 +189,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                     )
         owner = cells[owner_col].strip() if owner_col < n else ""
         if len(owner) > MAX_OWNER_CHARS:
-            return too_long(line, index, cells, Field.OWNER, owner, MAX_OWNER_CHARS)
+            owner = ""  # no operator has such a name; the row stays (the column is optional)
         return ValidRow(
             line,
             index,
@@ -199,6 +203,10 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         )
 
     return validate
+
+
+def _has_alnum(value: str) -> bool:
+    return any(char.isalnum() for char in value)
 
 
 def _shorten(value: str) -> str:

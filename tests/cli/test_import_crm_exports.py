@@ -263,3 +263,12 @@ def test_the_hand_kept_excel_sample(run_json, owners, db_path):
     assert [s.operator for s in contacts] == ["Мария Иванова", "Пётр Орлов", "alice", "alice",
                                               "alice"]  # fmt: skip
     assert_within_limits(db_path)
+
+
+def test_an_empty_column_name_in_map_is_refused(run_error, team, tmp_path, db_path):
+    path = write_csv(
+        tmp_path / "gap.csv", [("+7 900 000-00-01", "Ира", "x")], ("Телефон", "Имя", "")
+    )
+    before = snapshot(db_path)
+    assert 'No column "" in gap.csv' in run_error("import", path, "--map", "name=Имя+")
+    assert snapshot(db_path) == before

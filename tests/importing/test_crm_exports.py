@@ -159,3 +159,21 @@ def test_a_joined_name_over_the_limit_is_rejected(write):
     _, rows = read_all(path)
     assert valid(rows) == []
     assert rows[0].field is Field.NAME
+
+
+def test_a_placeholder_in_a_phone_column_gives_way_to_the_next_column(write):
+    path = write("f.csv", "Рабочий телефон;Мобильный телефон;Имя\r\n-;+7 900 000-00-01;Ира\r\n")
+    _, rows = read_all(path)
+    assert [r.external_id for r in valid(rows)] == ["+7 900 000-00-01"]
+
+
+def test_an_overlong_owner_is_no_operator_and_rejects_nothing(write):
+    path = write("f.csv", f"Телефон,Ответственный\r\n89001112233,{'Я' * 1000}\r\n")
+    _, rows = read_all(path)
+    [row] = valid(rows)
+    assert row.owner is None
+
+
+@pytest.mark.parametrize("header", ["E-mail ответственного", "Телефон ответственного"])
+def test_the_owners_own_contacts_are_not_the_leads_id(header):
+    assert classify_header(header) is None
