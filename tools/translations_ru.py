@@ -1098,6 +1098,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("importing", 'No lead id: the column "{column}" is empty.'): (
         "Нет ID лида: столбец «{column}» пуст."
     ),
+    ("importing", "No lead id: the columns {columns} are all empty."): (
+        "Нет ID лида: все столбцы {columns} пусты."
+    ),
     ("importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'): (
         "Значение в столбце «{column}» слишком длинное: символов — {length}, "
         "допустимо не более {limit}."

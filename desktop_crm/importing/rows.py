@@ -31,6 +31,9 @@ from desktop_crm.importing.mapping import ColumnMapping, column_label
 _QUOTED_VALUE_CHARS = 40  # how much of a bad value a reason quotes
 
 REASON_NO_ID = QT_TRANSLATE_NOOP("importing", 'No lead id: the column "{column}" is empty.')
+REASON_NO_ID_IN_ANY = QT_TRANSLATE_NOOP(
+    "importing", "No lead id: the columns {columns} are all empty."
+)
 REASON_TOO_LONG = QT_TRANSLATE_NOOP(
     "importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'
 )
@@ -120,6 +123,13 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         RejectCode.TOO_LONG: REASON_TOO_LONG,
         RejectCode.BAD_DATE: REASON_BAD_DATE,
     }
+    if more_id_cols:  # "the columns "Рабочий телефон", "Мобильный телефон" are all empty"
+        templates[RejectCode.NO_ID] = REASON_NO_ID_IN_ANY
+        no_id_params = {
+            "columns": ", ".join(f'"{column_label(headers, column)}"' for column in id_cols)
+        }
+    else:
+        no_id_params = {"column": labels[Field.EXTERNAL_ID]}
 
     def reject(
         line: int, index: int, cells: Sequence[str], code: RejectCode, target: Field, **extra: Any
@@ -149,7 +159,15 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         if not external_id:
             if not any(cell.strip() for cell in cells):
                 return None  # blank line or ";;;;" filler: not a record worth reporting
-            return reject(line, index, cells, RejectCode.NO_ID, Field.EXTERNAL_ID)
+            return Rejection(
+                line,
+                index,
+                RejectCode.NO_ID,
+                Field.EXTERNAL_ID,
+                templates[RejectCode.NO_ID],
+                dict(no_id_params),
+                cells,
+            )
         if len(external_id) > MAX_EXTERNAL_ID_CHARS:
             return too_long(
                 line, index, cells, Field.EXTERNAL_ID, external_id, MAX_EXTERNAL_ID_CHARS

@@ -526,7 +526,8 @@ class _OwnerLookup:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")  # zero-width
+    return " ".join(unicodedata.normalize("NFC", visible).casefold().split())
 
 
 def _fingerprint_sql(storage: Storage) -> str:

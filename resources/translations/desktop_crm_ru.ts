@@ -2698,22 +2698,22 @@ Add at least one source and one operator to see it.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="151"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="161"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="179"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="181"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="207"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
@@ -3005,11 +3005,16 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/rows.py" line="34"/>
+        <source>No lead id: the columns {columns} are all empty.</source>
+        <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>

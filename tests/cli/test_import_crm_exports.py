@@ -205,8 +205,8 @@ def test_the_bitrix24_sample(run_json, owners, db_path):
     data = run_json("import", SAMPLES / "bitrix24_leads.csv", "--keep-operator")
     assert (data["rows"], data["imported"], data["warnings"]) == (8, 7, [])
     assert data["rejected"] == [
-        {"line": 7, "reason": 'No lead id: the column "Рабочий телефон, Мобильный телефон, '
-         'Рабочий e-mail" is empty.'}
+        {"line": 7, "reason": 'No lead id: the columns "Рабочий телефон", "Мобильный телефон", '
+         '"Рабочий e-mail" are all empty.'}
     ]  # fmt: skip
     assert lead_names(db_path) == {
         "+79001112233": "Анна Сергеевна Соколова",  # two rows, one person

@@ -137,7 +137,10 @@ def test_one_person_in_two_rows_is_one_id_and_the_name_is_joined(write):
         ("+7 (495) 000-00-01", "Иван", None),
     ]
     (no_id,) = [r for r in rows if r not in good]
-    assert no_id.params == {"column": "Рабочий телефон, Мобильный телефон, Рабочий e-mail"}
+    assert no_id.reason == (
+        'No lead id: the columns "Рабочий телефон", "Мобильный телефон", "Рабочий e-mail" '
+        "are all empty."
+    )
 
 
 def test_a_user_mapping_may_name_several_columns(write):

@@ -151,3 +151,10 @@ def test_the_owner_rule_holds_in_one_batch_across_sources(team, tmp_path, db_pat
     assert summary.record.imported == 4
     assert [s.operator for s in stored(db_path)] == ["Борис", "Борис", "Анна", None]
     assert_within_limits(db_path)
+
+
+def test_an_owner_spelled_with_invisible_characters_is_the_same_operator(team, tmp_path, db_path):
+    rows = [("+7 900 000-00-21", "\u0411\u043e\u200b\u0440\u0438\u0441\u00a0 ")]  # "Бо\u200bрис"
+    path = write_csv(tmp_path / "zw.csv", rows, ("Телефон", "Ответственный"))
+    team.imports.run(open_table(path), source="site", keep_operator=True)
+    assert [s.operator for s in stored(db_path)] == ["Борис"]
