@@ -357,6 +357,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     ("DecisionView", "chosen"): "выбран",
     ("DecisionView", "Taken from the queue."): "Взят из очереди.",
+    ("DecisionView", "Given by the owner column of an imported file."): (
+        "Назначен по столбцу «Ответственный» импортированного файла."
+    ),
     ("DecisionView", "Taken from {name}."): "Взят у оператора {name}.",
     ("DecisionView", "Operator"): "Оператор",
     ("DecisionView", "Weight"): "Вес",
@@ -814,6 +817,35 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("Import", "Source"): "Источник",
     ("Import", "Message"): "Сообщение",
     ("Import", "Date"): "Дата",
+    ("Import", "Owner"): "Ответственный",
+    ("Import", "owner"): "ответственный",
+    ("ImportDialog", "Give each row to the operator in its Owner column"): (
+        "Отдавать каждую строку оператору из столбца «Ответственный»"
+    ),
+    (
+        "ImportDialog",
+        "When an operator of that name exists, is active and below the limit, the row's "
+        "contact goes to them, as if assigned by hand; otherwise the distributor decides as "
+        "usual.",
+    ): (
+        "Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки "
+        "достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает "
+        "распределение."
+    ),
+    (
+        "ImportDialog",
+        "The lead's id comes from the column «{column}», which looks like the exporting "
+        "system's row number, not a phone or e-mail: every row will become a lead of its "
+        "own. Choose the column with the phone or e-mail as the external id if the file has "
+        "one.",
+    ): (
+        "ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из "
+        "которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным "
+        "лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID."
+    ),
+    ("ImportDialog", ", else "): ", иначе ",
+    ("ImportDialog", "The first non-empty of these columns"): ("Первый непустой из этих столбцов"),
+    ("ImportDialog", "These columns joined with spaces"): "Эти столбцы через пробел",
     ("Import", "external id"): "внешний ID",
     ("Import", "name"): "имя",
     ("Import", "source"): "источник",
@@ -1066,6 +1098,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("importing", 'No lead id: the column "{column}" is empty.'): (
         "Нет ID лида: столбец «{column}» пуст."
     ),
+    ("importing", "No lead id: the columns {columns} are all empty."): (
+        "Нет ID лида: все столбцы {columns} пусты."
+    ),
     ("importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'): (
         "Значение в столбце «{column}» слишком длинное: символов — {length}, "
         "допустимо не более {limit}."
@@ -1175,6 +1210,20 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     ("errors", "Column {value} for {target} is outside the table (1 to {count})."): (
         "Столбец {value} для поля «{target}» вне таблицы (допустимо от 1 до {count})."
+    ),
+    # Other CRMs' exports: --map
+    ("errors", "No column is given for {target}."): "Для поля «{target}» не указан столбец.",
+    ("errors", "--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}."): (
+        "--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}."
+    ),
+    ("errors", 'Unknown field "{value}" for --map; the fields are: {fields}.'): (
+        "Неизвестное поле «{value}» в --map; поля: {fields}."
+    ),
+    ("errors", "The lead's id column cannot be left out."): (
+        "Столбец с ID лида нельзя исключить из импорта."
+    ),
+    ("errors", 'No column "{value}" in {file}; its columns are: {columns}.'): (
+        "В файле {file} нет столбца «{value}»; его столбцы: {columns}."
     ),
     ("errors", "Line {value} is inside a record that starts on line {start}."): (
         "Строка {value} находится внутри записи, которая начинается в строке {start}."

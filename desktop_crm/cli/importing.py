@@ -11,7 +11,17 @@ from pathlib import Path
 
 from desktop_crm.cli import output
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.importing import ReadOptions, open_table
+from desktop_crm.importing import (
+    FIELD_ALIASES,
+    FIELD_KEYS,
+    NO_HEADER,
+    Field,
+    ReadOptions,
+    TableFile,
+    describe_mapping,
+    find_column,
+    open_table,
+)
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportProgress, ImportSummary
 
@@ -32,11 +42,28 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p.add_argument(
         "--again", action="store_true", help="import a file already imported once more, as new"
     )
+    p.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN",
+        action="append",
+        default=[],
+        help="take FIELD (lead, name, source, message, created_at, owner) from COLUMN "
+        "(a header or a 1-based number); join several with + (lead: the first non-empty; "
+        "name: joined with spaces); empty = not imported; repeatable",
+    )
+    p.add_argument(
+        "--keep-operator",
+        action="store_true",
+        help="give each row to the operator its owner column names (Ответственный, owner) "
+        "when that operator is active and below the limit; otherwise the distributor decides",
+    )
 
 
-def summary_json(summary: ImportSummary) -> dict[str, object]:
+def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[str, object]:
     record = summary.record
     fresh = summary.already_imported is None
+    table = summary.table
+    columns = describe_mapping(table.mapping, _headers(table)) if table is not None else {}
     return {
         "file": record.file_path,
         "rows": summary.rows,
@@ -47,11 +74,13 @@ def summary_json(summary: ImportSummary) -> dict[str, object]:
         "rejected": [{"line": r.line, "reason": r.reason} for r in summary.rejected]
         if fresh
         else [],
+        "columns": columns,
+        "warnings": warnings(table, keep_operator) if table is not None else [],
     }
 
 
-def summary_text(summary: ImportSummary) -> str:
-    data = summary_json(summary)
+def summary_text(summary: ImportSummary, keep_operator: bool = False) -> str:
+    data = summary_json(summary, keep_operator)
     lines = []
     if summary.already_imported is not None:
         when = output.local_iso(summary.already_imported.finished_at)
@@ -69,7 +98,107 @@ def summary_text(summary: ImportSummary) -> str:
     lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
     if len(summary.rejected) > 50:
         lines.append(f"  … and {len(summary.rejected) - 50} more")
+    columns: dict[str, list[str]] = data["columns"]  # type: ignore[assignment]
+    if columns:
+        lines.append(
+            "columns: "
+            + "; ".join(f"{key}={'+'.join(names)}" for key, names in columns.items() if names)
+        )
+    lines.extend(f"warning: {warning}" for warning in data["warnings"])  # type: ignore[attr-defined]
     return "\n".join(lines)
+
+
+def warnings(table: TableFile, keep_operator: bool) -> list[str]:
+    """What a script should know about how the file was read (English)."""
+    found = []
+    mapping = table.mapping
+    if mapping.row_id_only:
+        column = describe_mapping(mapping, _headers(table))["lead"][0]
+        found.append(
+            f'the lead id comes from the column "{column}", which looks like the exporting '
+            "system's row number: every row becomes a lead of its own. "
+            "Map a phone or e-mail column with --map lead=COLUMN."
+        )
+    if keep_operator and Field.OWNER not in mapping.groups:
+        found.append(
+            "--keep-operator: the file has no owner column (map one with --map owner=COLUMN); "
+            "the distributor decided every row."
+        )
+    return found
+
+
+def _headers(table: TableFile) -> tuple[str, ...]:
+    return table.headers if table.header_line != NO_HEADER else ()
+
+
+def apply_map(table: TableFile, options: list[str]) -> TableFile:
+    """``--map FIELD=COLUMN[+COLUMN...]`` over the detected mapping (other fields stay)."""
+    if not options:
+        return table
+    headers = _headers(table)
+    groups: dict[str, list[int]] = {k.value: list(v) for k, v in table.mapping.groups.items()}
+    for option in options:
+        key, sep, spec = option.partition("=")
+        if not sep:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors", "--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}."
+                ),
+                field="map",
+                value=option,
+            )
+        target = FIELD_ALIASES.get(key.strip().lower())
+        if target is None:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors", 'Unknown field "{value}" for --map; the fields are: {fields}.'
+                ),
+                field="map",
+                value=key.strip(),
+                fields=", ".join(FIELD_KEYS.values()),
+            )
+        if not spec.strip():
+            if target is Field.EXTERNAL_ID:
+                raise InvalidValue(
+                    QT_TRANSLATE_NOOP("errors", "The lead's id column cannot be left out."),
+                    field="map",
+                )
+            groups.pop(target.value, None)
+            continue
+        groups[target.value] = _columns(table, headers, spec)
+    return table.reopen(mapping=groups)
+
+
+def _columns(table: TableFile, headers: tuple[str, ...], spec: str) -> list[int]:
+    whole = find_column(headers, spec, 0, loose=False)  # a header that itself holds a "+"
+    if whole is not None:
+        return [whole]
+    columns = []
+    for name in spec.split("+"):
+        column = find_column(headers, name, table.column_count)
+        if column is None:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors", 'No column "{value}" in {file}; its columns are: {columns}.'
+                ),
+                field="map",
+                value=name.strip(),
+                file=table.name,
+                columns=", ".join(describe_columns(table)),
+            )
+        columns.append(column)
+    return columns
+
+
+def describe_columns(table: TableFile) -> list[str]:
+    """The file's columns as --map accepts them: headers, or numbers without one."""
+    headers = _headers(table)
+    return [
+        headers[column].strip()
+        if column < len(headers) and headers[column].strip()
+        else str(column + 1)
+        for column in range(table.column_count)
+    ]
 
 
 def _delimiter(value: str | None) -> str | None:
@@ -110,11 +239,15 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 def run_import(crm: Crm, args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
-    table = open_table(Path(args.file), options)
+    table = apply_map(open_table(Path(args.file), options), args.map)
     try:
         with cyclic_gc_paused():
             summary = crm.imports.run(
-                table, source=args.source, again=args.again, progress=_show_progress
+                table,
+                source=args.source,
+                again=args.again,
+                keep_operator=args.keep_operator,
+                progress=_show_progress,
             )
     except KeyboardInterrupt:
         done = crm.imports.find_previous_for(table.path)
@@ -127,7 +260,7 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if args.json:
-        output.print_json(summary_json(summary))
+        output.print_json(summary_json(summary, args.keep_operator))
     else:
-        sys.stdout.write(summary_text(summary) + "\n")
+        sys.stdout.write(summary_text(summary, args.keep_operator) + "\n")
     return 0

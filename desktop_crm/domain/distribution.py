@@ -84,6 +84,16 @@ class Decision(NamedTuple):
     strategy: str = "weighted_random"
 
 
+def manual_exclusion(active: bool, load: int, max_load: int) -> Exclusion | None:
+    """Why an operator cannot be given a contact by hand now (None: it can).
+
+    The distributor's rule without the weight: a dispatcher's choice (or an
+    imported file's owner column) is not subject to weights, but the operator
+    must be active and below its limit.
+    """
+    return Candidate(0, 1, active, load, max_load).exclusion
+
+
 def eligible(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Candidates with weight > 0, active and below their limit, in the given order."""
     return [c for c in candidates if c.exclusion is None]
@@ -199,6 +209,8 @@ def unassigned_reason(excluded: Sequence[Exclusion]) -> Unassigned:
 
 
 REPEAT_LEAD_NOTE = "repeat lead: the operator who handled it last"
+# The note of a manual decision made by an imported file's owner column (keep_operator).
+OWNER_COLUMN_NOTE = "owner column of an imported file"
 
 
 def distribute(

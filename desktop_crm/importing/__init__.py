@@ -21,10 +21,23 @@ from desktop_crm.importing.errors import (
     UnreadableFile,
     UnsupportedFileType,
 )
-from desktop_crm.importing.fields import MAX_CHARS, Field, IdKind
+from desktop_crm.importing.fields import (
+    FIELD_ALIASES,
+    FIELD_KEYS,
+    MAX_CHARS,
+    Field,
+    IdKind,
+    NamePart,
+)
 from desktop_crm.importing.hashing import file_sha256
 from desktop_crm.importing.header import classify_header, normalise_header
-from desktop_crm.importing.mapping import ColumnMapping, IdCandidate, map_columns
+from desktop_crm.importing.mapping import (
+    ColumnMapping,
+    IdCandidate,
+    describe_mapping,
+    find_column,
+    map_columns,
+)
 from desktop_crm.importing.records import Progress, ProgressUnit, RawRecord
 from desktop_crm.importing.rejects import RejectsWriter, write_rejects
 from desktop_crm.importing.rows import ParsedRow, RejectCode, Rejection, ValidRow
@@ -40,6 +53,8 @@ from desktop_crm.importing.table import (
 )
 
 __all__ = [
+    "FIELD_ALIASES",
+    "FIELD_KEYS",
     "MAX_CHARS",
     "NO_HEADER",
     "SUPPORTED_SUFFIXES",
@@ -52,6 +67,7 @@ __all__ = [
     "Field",
     "IdCandidate",
     "IdKind",
+    "NamePart",
     "NoIdColumn",
     "NotATable",
     "ParsedRow",
@@ -70,7 +86,9 @@ __all__ = [
     "UnsupportedFileType",
     "ValidRow",
     "classify_header",
+    "describe_mapping",
     "file_sha256",
+    "find_column",
     "map_columns",
     "normalise_header",
     "open_table",

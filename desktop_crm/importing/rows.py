@@ -22,14 +22,18 @@ from desktop_crm.importing.fields import (
     MAX_EXTERNAL_ID_CHARS,
     MAX_MESSAGE_CHARS,
     MAX_NAME_CHARS,
+    MAX_OWNER_CHARS,
     MAX_SOURCE_CHARS,
     Field,
 )
-from desktop_crm.importing.mapping import ColumnMapping
+from desktop_crm.importing.mapping import ColumnMapping, column_label
 
 _QUOTED_VALUE_CHARS = 40  # how much of a bad value a reason quotes
 
 REASON_NO_ID = QT_TRANSLATE_NOOP("importing", 'No lead id: the column "{column}" is empty.')
+REASON_NO_ID_IN_ANY = QT_TRANSLATE_NOOP(
+    "importing", "No lead id: the columns {columns} are all empty."
+)
 REASON_TOO_LONG = QT_TRANSLATE_NOOP(
     "importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'
 )
@@ -65,6 +69,7 @@ class ValidRow:
     message: str
     created_at: datetime | None
     cells: Sequence[str]
+    owner: str | None = None
 
 
 @dataclass(slots=True)
@@ -91,13 +96,6 @@ Validator = Callable[[int, int, Sequence[str]], ParsedRow | None]
 _UNMAPPED = sys.maxsize  # an index no row reaches: "cells[i] if i < n" yields "" for free
 
 
-def column_label(headers: Sequence[str], column: int) -> str:
-    """The header text of a column, or "column N" (1-based) when it has none."""
-    if column < len(headers) and headers[column].strip():
-        return headers[column].strip()
-    return f"column {column + 1}"
-
-
 def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DateParser) -> Validator:
     """A function (line, index, cells) -> ValidRow | Rejection | None (None = blank record).
 
@@ -105,18 +103,33 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     """
     # Bound to locals: the closure below runs once per row.
     get = mapping.columns.get
-    id_col = mapping.columns[Field.EXTERNAL_ID]
-    name_col = get(Field.NAME, _UNMAPPED)
+    id_cols = mapping.group(Field.EXTERNAL_ID)
+    id_col = id_cols[0]
+    more_id_cols = id_cols[1:]  # tried in turn while the first is empty
+    name_cols = mapping.group(Field.NAME)
+    name_col = name_cols[0] if len(name_cols) == 1 else _UNMAPPED
+    name_parts = name_cols if len(name_cols) > 1 else ()
+    owner_col = get(Field.OWNER, _UNMAPPED)
     source_col = get(Field.SOURCE, _UNMAPPED)
     message_col = get(Field.MESSAGE, _UNMAPPED)
     date_col = get(Field.CREATED_AT, _UNMAPPED)
     parse_date = dates.parse
-    labels = {target: column_label(headers, column) for target, column in mapping.columns.items()}
+    labels = {
+        target: ", ".join(column_label(headers, column) for column in group)
+        for target, group in mapping.groups.items()
+    }
     templates = {
         RejectCode.NO_ID: REASON_NO_ID,
         RejectCode.TOO_LONG: REASON_TOO_LONG,
         RejectCode.BAD_DATE: REASON_BAD_DATE,
     }
+    if more_id_cols:  # "the columns "Рабочий телефон", "Мобильный телефон" are all empty"
+        templates[RejectCode.NO_ID] = REASON_NO_ID_IN_ANY
+        no_id_params = {
+            "columns": ", ".join(f'"{column_label(headers, column)}"' for column in id_cols)
+        }
+    else:
+        no_id_params = {"column": labels[Field.EXTERNAL_ID]}
 
     def reject(
         line: int, index: int, cells: Sequence[str], code: RejectCode, target: Field, **extra: Any
@@ -134,15 +147,37 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     def validate(line: int, index: int, cells: Sequence[str]) -> ParsedRow | None:
         n = len(cells)
         external_id = cells[id_col].strip() if id_col < n else ""
+        if more_id_cols and not _has_alnum(external_id):
+            # An export's phone columns, then its e-mail: the first that holds something
+            # ("-" or "—" in an empty phone cell is nothing).
+            for column in more_id_cols:
+                external_id = cells[column].strip() if column < n else ""
+                if _has_alnum(external_id):
+                    break
+            else:
+                external_id = ""
         if not external_id:
             if not any(cell.strip() for cell in cells):
                 return None  # blank line or ";;;;" filler: not a record worth reporting
-            return reject(line, index, cells, RejectCode.NO_ID, Field.EXTERNAL_ID)
+            return Rejection(
+                line,
+                index,
+                RejectCode.NO_ID,
+                Field.EXTERNAL_ID,
+                templates[RejectCode.NO_ID],
+                dict(no_id_params),
+                cells,
+            )
         if len(external_id) > MAX_EXTERNAL_ID_CHARS:
             return too_long(
                 line, index, cells, Field.EXTERNAL_ID, external_id, MAX_EXTERNAL_ID_CHARS
             )
-        name = cells[name_col].strip() if name_col < n else ""
+        if name_parts:
+            name = " ".join(
+                [part for column in name_parts if column < n and (part := cells[column].strip())]
+            )
+        else:
+            name = cells[name_col].strip() if name_col < n else ""
         if len(name) > MAX_NAME_CHARS:
             return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
         source = cells[source_col].strip() if source_col < n else ""
@@ -170,9 +205,26 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                         Field.CREATED_AT,
                         value=_shorten(raw_date),
                     )
-        return ValidRow(line, index, external_id, name, source or None, message, created_at, cells)
+        owner = cells[owner_col].strip() if owner_col < n else ""
+        if len(owner) > MAX_OWNER_CHARS:
+            owner = ""  # no operator has such a name; the row stays (the column is optional)
+        return ValidRow(
+            line,
+            index,
+            external_id,
+            name,
+            source or None,
+            message,
+            created_at,
+            cells,
+            owner or None,
+        )
 
     return validate
+
+
+def _has_alnum(value: str) -> bool:
+    return any(char.isalnum() for char in value)
 
 
 def _shorten(value: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections import deque
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from enum import StrEnum
@@ -69,15 +69,15 @@ class ReadOptions:
     """What the user may correct; None = detect.
 
     ``header_line``: the 1-based line (sheet row) holding the header, or
-    ``NO_HEADER``. ``mapping``: a complete field -> 0-based column mapping
-    (fields left out are not imported). ``local_tz``: the zone of dates
+    ``NO_HEADER``. ``mapping``: a complete field -> 0-based column (or list of
+    columns) mapping (fields left out are not imported). ``local_tz``: the zone of dates
     without an offset; None = the system's local zone.
     """
 
     encoding: str | None = None
     delimiter: str | None = None
     header_line: int | None = None
-    mapping: Mapping[Field | str, int] | None = None
+    mapping: Mapping[Field | str, int | Sequence[int]] | None = None
     sheet: str | None = None
     local_tz: tzinfo | None = None
 

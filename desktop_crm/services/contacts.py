@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Operator
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.distribution import Exclusion, RandInt, manual_exclusion
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
     MAX_LEAD_NAME_LENGTH,
@@ -185,10 +185,11 @@ class ContactService:
             for contact in contacts:
                 if contact.operator_id == target.id:
                     continue
-                if not target.active:
+                exclusion = manual_exclusion(target.active, load, target.max_load)
+                if exclusion is Exclusion.INACTIVE:
                     refused.append((contact.id, _inactive_error(target)))
                     continue
-                if contact.is_active and load >= target.max_load:
+                if contact.is_active and exclusion is Exclusion.AT_LIMIT:
                     refused.append((contact.id, _full_error(target, contact.id)))
                     continue
                 intake.assign_by_hand(contact, target, load)

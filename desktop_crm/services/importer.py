@@ -15,13 +15,14 @@ import datetime as dt
 import hashlib
 import json
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, utcnow
+from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, utcnow
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound
@@ -105,6 +106,7 @@ class ImportSummary:
     already_imported: ImportRecord | None = None  # the completed import of the same file
     resumed: bool = False
     cancelled: bool = False
+    table: TableFile | None = None  # the layout imported (a resumed import's own)
 
     @property
     def rows(self) -> int:
@@ -164,15 +166,16 @@ def fingerprint(external_id: str, source_id: int, message: str, created_at: obje
     return int.from_bytes(digest, "big", signed=True)
 
 
-def options_json(table: TableFile) -> str:
+def options_json(table: TableFile, keep_operator: bool = False) -> str:
     return json.dumps(
         {
             "encoding": table.encoding.name if table.encoding else None,
             "delimiter": table.delimiter,
             "header_line": table.header_line,
             "sheet": table.sheet,
-            "mapping": {str(k): v for k, v in table.mapping.columns.items()},
+            "mapping": {str(k): list(v) for k, v in table.mapping.groups.items()},
             "headers": list(table.headers) if table.header_line else [],
+            "keep_operator": keep_operator,
         },
         ensure_ascii=False,
     )
@@ -239,6 +242,7 @@ class ImportService:
         *,
         source: int | str | None = None,
         again: bool = False,
+        keep_operator: bool = False,
         content_hash: str | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
@@ -247,11 +251,14 @@ class ImportService:
 
         A completed import of the same content is not repeated unless ``again``:
         the summary then carries ``already_imported`` and writes nothing.
+        ``keep_operator``: a row's owner column names the operator it is given to
+        by hand (the rules of manual assignment: active and below the limit);
+        otherwise, and for rows without one, the distributor decides.
         """
         content_hash = content_hash or file_sha256(table.path)
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            return ImportSummary(previous, tuple(self.rejects(previous.id)), previous)
+            return ImportSummary(previous, tuple(self.rejects(previous.id)), previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = previous is not None and previous.status != ImportStatus.DONE
@@ -262,18 +269,20 @@ class ImportService:
             table = table.reopen(**_options_dict(stored_options(run)))
             source_id = run.source_id
             again = run.again
+            keep_operator = bool(json.loads(run.options or "{}").get("keep_operator"))
         else:
             source_id = self._check_source(table, source)
         problem = table.problem
         if problem is not None:
             raise problem
         if not resume:
-            run = self._start(table, content_hash, source_id, again)
+            run = self._start(table, content_hash, source_id, again, keep_operator)
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
+        owners = keep_operator and Field.OWNER in table.mapping.groups
         stopped = self._import_rows(
-            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
+            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled, owners
         )
         with self._storage.write():
             status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
@@ -282,7 +291,7 @@ class ImportService:
             ).execute()
             final = _record(ImportRun.get_by_id(run.id))
         self._events.emit(Change.IMPORTS)
-        return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped)
+        return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped, table)
 
     def _region(self) -> str:
         with self._storage.read():
@@ -304,7 +313,12 @@ class ImportService:
         return None
 
     def _start(
-        self, table: TableFile, content_hash: str, source_id: int | None, again: bool
+        self,
+        table: TableFile,
+        content_hash: str,
+        source_id: int | None,
+        again: bool,
+        keep_operator: bool,
     ) -> ImportRun:
         with self._storage.write():
             run = ImportRun.create(
@@ -315,7 +329,7 @@ class ImportService:
                 started_at=utcnow(),
                 status=ImportStatus.RUNNING,
                 source=source_id,
-                options=options_json(table),
+                options=options_json(table, keep_operator),
                 again=again,
             )
         self._events.emit(Change.IMPORTS)
@@ -330,15 +344,19 @@ class ImportService:
         counts: _Counts,
         progress: Callable[[ImportProgress], None],
         cancelled: Callable[[], bool],
+        owners: bool = False,
     ) -> bool:
-        """Returns True when stopped by ``cancelled`` (after committing the last batch)."""
+        """Returns True when stopped by ``cancelled`` (after committing the last batch).
+        ``owners``: give rows to the operator their owner column names (keep_operator)."""
         started = time.monotonic()
         first_rows = counts.imported + counts.skipped + counts.rejected
         batch_rows = FIRST_BATCH_ROWS
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
-                more, locked = self._batch(rows, batch_rows, run.id, source_id, again, counts)
+                more, locked = self._batch(
+                    rows, batch_rows, run.id, source_id, again, counts, owners
+                )
                 scaled = batch_rows * BATCH_SECONDS / max(locked, 1e-3)
                 batch_rows = int(min(max(scaled, MIN_BATCH_ROWS), MAX_BATCH_ROWS))
                 self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
@@ -371,6 +389,7 @@ class ImportService:
         file_source: int | None,
         again: bool,
         counts: _Counts,
+        owners: bool = False,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
@@ -397,6 +416,7 @@ class ImportService:
         with self._storage.write():
             intake = Intake(self._storage, self._randint, region)
             sources = _SourceLookup(intake, file_source)
+            operators = _OwnerLookup() if owners else None
             ready: list[tuple[ValidRow, str, int, int, int | None]] = []
             for row, external_id in pending:
                 try:
@@ -432,6 +452,7 @@ class ImportService:
                     name=row.name,
                     message=row.message,
                     created_at=created_at.replace(tzinfo=dt.UTC) if created_at else None,
+                    owner=operators.resolve(row.owner) if operators and row.owner else None,
                 )
                 imported += 1
                 if registered.decision.operator_id is not None:
@@ -486,6 +507,27 @@ class _SourceLookup:
         except NotFound as error:
             self._unknown[reference] = error
             raise
+
+
+class _OwnerLookup:
+    """Operators by name as an export's owner column spells them: case, Unicode form
+    and spacing aside ("  борис " is Борис); an exact spelling wins a tie."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, int] = {}
+        self._loose: dict[str, int] = {}
+        for operator_id, name in Operator.select(Operator.id, Operator.name).tuples():
+            self._exact[name] = operator_id
+            self._loose.setdefault(_name_key(name), operator_id)
+
+    def resolve(self, name: str) -> int | None:
+        found = self._exact.get(name)
+        return found if found is not None else self._loose.get(_name_key(name))
+
+
+def _name_key(name: str) -> str:
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")  # zero-width
+    return " ".join(unicodedata.normalize("NFC", visible).casefold().split())
 
 
 def _fingerprint_sql(storage: Storage) -> str:

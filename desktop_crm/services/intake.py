@@ -30,6 +30,7 @@ from desktop_crm.db.models import (
 )
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import (
+    OWNER_COLUMN_NOTE,
     Candidate,
     Decision,
     Draw,
@@ -39,6 +40,7 @@ from desktop_crm.domain.distribution import (
     Strategy,
     WeightedLottery,
     distribute,
+    manual_exclusion,
     unassigned_reason,
 )
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
@@ -156,6 +158,7 @@ class Intake:
         self._sources: dict[int | str, int] = {}
         self._loads: dict[int, int] = {}
         self._max_loads: dict[int, int] = {}
+        self._operators: dict[int, tuple[bool, int]] = {}  # by hand: id -> (active, max_load)
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
         # Each source's loads as stored in a decision, until one of them changes: most
@@ -355,12 +358,16 @@ class Intake:
         message: str = "",
         created_at: dt.datetime | None = None,
         idempotency_key: str | None = None,
+        owner: int | None = None,
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
-        aware or naive local (default now)."""
+        aware or naive local (default now). ``owner``: an operator the contact is
+        given to by hand, by the rules of manual assignment, when it can take it
+        now (an imported file's owner column); otherwise the distributor decides."""
         stamp = naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text
         lead_id = self.lead_id(external_id, name, stamp)
-        decision = self.decide(source_id, lead_id)
+        by_hand = self._hand_candidate(owner, source_id) if owner is not None else None
+        decision = self.decide(source_id, lead_id) if by_hand is None else _manual_decision(by_hand)
         if self._next_contact_id is None:
             self._next_contact_id = self._storage.next_id(Contact)
         contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
@@ -377,11 +384,67 @@ class Intake:
                 idempotency_key,
             )
         )
-        self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
+        if by_hand is None:
+            self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
+        else:
+            self._trace_manual(contact_id, by_hand, OWNER_COLUMN_NOTE)
         if decision.operator_id is not None:
             self._count_assignment(decision.operator_id)
             self._last_operator[lead_id] = decision.operator_id
         return Registered(contact_id, lead_id, decision)
+
+    def _hand_candidate(self, operator_id: int, source_id: int) -> Candidate | None:
+        """The operator as manual assignment sees it, if it can take a contact now."""
+        if operator_id not in self._operators:
+            row = (
+                Operator.select(Operator.active, Operator.max_load)
+                .where(Operator.id == operator_id)
+                .tuples()
+                .first()
+            )
+            if row is None:
+                return None
+            self._operators[operator_id] = (bool(row[0]), int(row[1]))
+        active, max_load = self._operators[operator_id]
+        if operator_id not in self._loads:
+            self._loads[operator_id] = loads_of([operator_id]).get(operator_id, 0)
+        self._max_loads.setdefault(operator_id, max_load)
+        load = self._loads[operator_id]
+        if manual_exclusion(active, load, max_load) is not None:
+            return None
+        return Candidate(operator_id, self._weight(source_id, operator_id), active, load, max_load)
+
+    @staticmethod
+    def _weight(source_id: int, operator_id: int) -> int:
+        return (
+            SourceOperatorConfig.select(SourceOperatorConfig.weight)
+            .where(
+                (SourceOperatorConfig.source == source_id)
+                & (SourceOperatorConfig.operator == operator_id)
+            )
+            .scalar()
+        ) or 0
+
+    def _trace_manual(self, contact_id: int, candidate: Candidate, note: str) -> None:
+        """A decision by hand: its one candidate as it stood, and where it came from."""
+        context_id = DecisionContext.insert(
+            created_at=self.now, strategy="manual", candidates=context_json([candidate])
+        ).execute()
+        _r, _total, extra = draw_columns(_manual_decision(candidate), note)
+        self._new_decisions.append(
+            (
+                contact_id,
+                self._now_text,
+                DecisionKind.MANUAL,
+                candidate.operator_id,
+                None,
+                context_id,
+                str(candidate.load),
+                None,
+                None,
+                extra,
+            )
+        )
 
     def redistribute(self, contact_id: int, lead_id: int, source_id: int) -> Decision:
         """Try again for a queued (active, unassigned) contact; traced when it finds someone."""
@@ -395,38 +458,11 @@ class Intake:
 
     def assign_by_hand(self, contact: Contact, operator: Operator, load: int) -> None:
         """The dispatcher's choice, traced like any decision (the caller checked the limit)."""
-        weight = (
-            SourceOperatorConfig.select(SourceOperatorConfig.weight)
-            .where(
-                (SourceOperatorConfig.source == contact.source_id)
-                & (SourceOperatorConfig.operator == operator.id)
-            )
-            .scalar()
-        ) or 0
+        weight = self._weight(contact.source_id, operator.id)
         candidate = Candidate(operator.id, weight, operator.active, load, operator.max_load)
-        context_id = DecisionContext.insert(
-            created_at=self.now, strategy="manual", candidates=context_json([candidate])
-        ).execute()
         previous = contact.operator_id
         note = f"previous operator #{previous}" if previous is not None else "from the queue"
-        decision = Decision(
-            operator.id, (candidate,), (Draw(operator.id, True),), None, {}, "manual"
-        )
-        _r, _total, extra = draw_columns(decision, note)
-        self._new_decisions.append(
-            (
-                contact.id,
-                self._now_text,
-                DecisionKind.MANUAL,
-                operator.id,
-                None,
-                context_id,
-                str(load),
-                None,
-                None,
-                extra,
-            )
-        )
+        self._trace_manual(contact.id, candidate, note)
         self._reassigned.append((operator.id, contact.id))
         if contact.is_active:
             self._count_assignment(operator.id)
@@ -459,3 +495,14 @@ class Intake:
                         & (SourceOperatorConfig.operator == operator_id)
                     ).execute()
                     plan.rr_saved[operator_id] = current
+
+
+def _manual_decision(candidate: Candidate) -> Decision:
+    return Decision(
+        candidate.operator_id,
+        (candidate,),
+        (Draw(candidate.operator_id, True),),
+        None,
+        {},
+        "manual",
+    )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from desktop_crm.domain.distribution import REPEAT_LEAD_NOTE
+from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
@@ -104,6 +104,10 @@ def manual_note_text(note: str, names: dict[int, str]) -> str:
     """Where a contact given by hand came from: the queue, or another operator."""
     if note == FROM_QUEUE_NOTE:
         return QCoreApplication.translate("DecisionView", "Taken from the queue.")
+    if note == OWNER_COLUMN_NOTE:
+        return QCoreApplication.translate(
+            "DecisionView", "Given by the owner column of an imported file."
+        )
     match = PREVIOUS_OPERATOR_NOTE.fullmatch(note)
     if match:
         operator_id = int(match[1])

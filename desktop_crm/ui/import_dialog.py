@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -341,9 +342,22 @@ class ImportDialog(QDialog):
         )
         grid.addWidget(QLabel(self.tr("Source of the rows:")), 2, 0)
         grid.addWidget(self.source_combo, 2, 1, 1, 2)
+        self.keep_operator_check = QCheckBox(
+            self.tr("Give each row to the operator in its Owner column")
+        )
+        self.keep_operator_check.setToolTip(
+            self.tr(
+                "When an operator of that name exists, is active and below the limit, the "
+                "row's contact goes to them, as if assigned by hand; otherwise the "
+                "distributor decides as usual."
+            )
+        )
+        self.keep_operator_check.hide()  # shown when the file has an owner column
+        grid.addWidget(self.keep_operator_check, 2, 3, 1, 3)
 
         self.problem_message = InlineMessage()
         self.notice_message = InlineMessage()
+        self.id_warning = InlineMessage()
         self.settings_message = InlineMessage()
 
         self.preview_model = PreviewModel(self)
@@ -362,6 +376,7 @@ class ImportDialog(QDialog):
         layout.addWidget(mapping_box)
         layout.addWidget(self.settings_message)
         layout.addWidget(self.problem_message)
+        layout.addWidget(self.id_warning)
         layout.addWidget(self.notice_message)
         layout.addWidget(self.preview_view, 1)
         layout.addWidget(self.preview_status)
@@ -618,9 +633,27 @@ class ImportDialog(QDialog):
             self.header_spin.setValue(table.header_line)
             self._fill_mapping(table)
             self._fill_sources(table)
+            self.keep_operator_check.setVisible(Field.OWNER in table.mapping.groups)
         finally:
             self._updating = False
+        self._warn_about_the_id(table)
         self.preview_status.setText(self._preview_summary())
+
+    def _warn_about_the_id(self, table: TableFile) -> None:
+        """A file whose only id is the exporting system's row number ("ID", "№")."""
+        if not table.mapping.row_id_only or self._resuming():
+            self.id_warning.clear_message()
+            return
+        headers = table.headers if table.header_line != NO_HEADER else ()
+        column = column_title(headers, table.mapping.get(Field.EXTERNAL_ID) or 0)
+        self.id_warning.show_error(
+            self.tr(
+                "The lead's id comes from the column «{column}», which looks like the "
+                "exporting system's row number, not a phone or e-mail: every row will become "
+                "a lead of its own. Choose the column with the phone or e-mail as the "
+                "external id if the file has one."
+            ).format(column=column)
+        )
 
     def _fill_encodings(self, table: TableFile) -> None:
         combo = self.encoding_combo
@@ -647,10 +680,25 @@ class ImportDialog(QDialog):
         for target, combo in self.mapping_combos.items():
             combo.clear()
             combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
+            group = table.mapping.group(target)
+            if len(group) > 1:  # several columns: one entry for all of them
+                titles = [column_title(headers, column) for column in group]
+                joiner = " + " if target is Field.NAME else self.tr(", else ")
+                combo.addItem(joiner.join(titles), list(group))
+                combo.setItemData(
+                    combo.count() - 1,
+                    self.tr("The first non-empty of these columns")
+                    if target is Field.EXTERNAL_ID
+                    else self.tr("These columns joined with spaces"),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
             for column in range(table.column_count):
                 combo.addItem(column_title(headers, column), column)
-            chosen = table.mapping.get(target)
-            combo.setCurrentIndex(0 if chosen is None else max(combo.findData(chosen), 0))
+            if len(group) > 1:
+                combo.setCurrentIndex(1)
+            else:
+                chosen = table.mapping.get(target)
+                combo.setCurrentIndex(0 if chosen is None else max(combo.findData(chosen), 0))
 
     def _fill_sources(self, table: TableFile) -> None:
         combo = self.source_combo
@@ -678,6 +726,7 @@ class ImportDialog(QDialog):
             self.sheet_combo,
             self.header_spin,
             self.source_combo,
+            self.keep_operator_check,
             *self.mapping_combos.values(),
         ):
             widget.setEnabled(enabled and not resuming)
@@ -707,11 +756,12 @@ class ImportDialog(QDialog):
     def _mapping_chosen(self, _index: int) -> None:
         if self._updating or self.table is None:
             return
-        mapping = {
-            target.value: combo.currentData()
-            for target, combo in self.mapping_combos.items()
-            if combo.currentData() not in (None, NOT_IMPORTED)
-        }
+        mapping: dict[str, list[int]] = {}
+        for target, combo in self.mapping_combos.items():
+            value = combo.currentData()
+            if value is None or value == NOT_IMPORTED:
+                continue
+            mapping[target.value] = [int(c) for c in value] if isinstance(value, list) else [value]
         self._load(mapping=mapping)
 
     def _source_chosen(self, _index: int) -> None:
@@ -822,11 +872,14 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("Cancel import"))
         self.close_button.setEnabled(True)
 
+        keep_operator = self.keep_operator_check.isChecked() and Field.OWNER in table.mapping.groups
+
         def work(task: TaskContext) -> ImportSummary:
             return crm.imports.run(
                 table,
                 source=source,
                 again=again,
+                keep_operator=keep_operator,
                 progress=task.report,
                 cancelled=lambda: task.cancelled,
             )

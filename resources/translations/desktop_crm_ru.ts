@@ -561,7 +561,7 @@ Choose “All” above to see more.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="162"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="166"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
@@ -571,67 +571,72 @@ Choose “All” above to see more.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="111"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
+        <source>Given by the owner column of an imported file.</source>
+        <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="136"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="137"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="142"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="156"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="160"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="168"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="172"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="186"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="190"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="193"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="193"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="218"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="222"/>
         <source>{name} had {load} active contacts of {max_load} then.</source>
         <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="234"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="249"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="253"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="290"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="294"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -664,42 +669,52 @@ Choose “All” above to see more.</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="43"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <source>owner</source>
+        <translation>ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="60"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="294"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="298"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="314"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="318"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -707,209 +722,239 @@ Choose “All” above to see more.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="90"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="91"/>
         <source>Comma ( , )</source>
         <translation>Запятая ( , )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="92"/>
         <source>Semicolon ( ; )</source>
         <translation>Точка с запятой ( ; )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="93"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="94"/>
         <source>Vertical bar ( | )</source>
         <translation>Вертикальная черта ( | )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="106"/>
         <source>Save rejected rows</source>
         <translation>Сохранение отклонённых строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="108"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="117"/>
         <source>Import contacts</source>
         <translation>Импорт контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="118"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="119"/>
         <source>Contact tables ({patterns});;All files (*)</source>
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="248"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="258"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="259"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="260"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="787"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="837"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="263"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="264"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="295"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="296"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="297"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="298"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="301"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="302"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="302"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="303"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="306"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="307"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="312"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="313"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="319"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="320"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="335"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="336"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="343"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="346"/>
+        <source>Give each row to the operator in its Owner column</source>
+        <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="350"/>
+        <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
+        <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="406"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="426"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="441"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="427"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="442"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="428"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="443"/>
         <source>Skipped (imported before):</source>
         <translation>Пропущено (импортированы ранее):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="429"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="444"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="439"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="454"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="491"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="506"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="550"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="907"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="565"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="960"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="592"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="607"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="630"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="651"/>
+        <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
+        <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="663"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="649"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="682"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="660"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="686"/>
+        <source>, else </source>
+        <translation>, иначе </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="690"/>
+        <source>The first non-empty of these columns</source>
+        <translation>Первый непустой из этих столбцов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="692"/>
+        <source>These columns joined with spaces</source>
+        <translation>Эти столбцы через пробел</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="708"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="661"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="709"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="663"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="711"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="665"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="713"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="743"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="793"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="751"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="801"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="754"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="804"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="768"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="818"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -918,22 +963,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="775"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="825"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="779"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="784"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="834"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="842"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -942,7 +987,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="845"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -951,32 +996,32 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="866"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="818"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="868"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="822"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="872"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="845"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="846"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="899"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="858"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="911"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -985,22 +1030,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="912"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="865"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="918"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="885"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="938"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="943"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1009,22 +1054,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="919"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="972"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="921"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="926"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="979"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="982"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1033,22 +1078,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="936"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="989"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="938"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="991"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="946"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="999"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1037"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1057,17 +1102,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="994"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1047"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1108"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1161"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="186"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="187"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -1076,7 +1121,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="189"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="190"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1085,7 +1130,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1072"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1125"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -1097,72 +1142,72 @@ Choose “All” above to see more.</source>
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="89"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="91"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="91"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="96"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="104"/>
         <source>Stopped after {rows} rows; import the file again to finish it.</source>
         <translation>Остановлен, обработано строк: {rows}. Импортируйте файл снова, чтобы завершить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="125"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="131"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="140"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1436,107 +1481,107 @@ Choose “All” above to see more.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="100"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="161"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="163"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="258"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1549,17 +1594,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="270"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="283"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1568,7 +1613,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1666,33 +1711,33 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="70"/>
         <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="140"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="141"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -1738,17 +1783,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="185"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="187"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="191"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="193"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="197"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="199"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -2648,7 +2693,27 @@ Add at least one source and one operator to see it.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="80"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="144"/>
+        <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
+        <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
+        <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
+        <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
+        <source>The lead&apos;s id column cannot be left out.</source>
+        <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="181"/>
+        <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
+        <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
@@ -2774,12 +2839,17 @@ Add at least one source and one operator to see it.</source>
         <translation>«{name}», строка {line}: поле в кавычках не закрыто; проверьте кавычки в этой строке.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="90"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="129"/>
         <source>Unknown field &quot;{value}&quot; in the column mapping.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="96"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="136"/>
+        <source>No column is given for {target}.</source>
+        <translation>Для поля «{target}» не указан столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="144"/>
         <source>Column {value} for {target} is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «{target}» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
@@ -2799,78 +2869,79 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="35"/>
+        <location filename="../../desktop_crm/services/common.py" line="36"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <location filename="../../desktop_crm/services/common.py" line="42"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="53"/>
+        <location filename="../../desktop_crm/services/common.py" line="54"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="57"/>
+        <location filename="../../desktop_crm/services/common.py" line="58"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="63"/>
+        <location filename="../../desktop_crm/services/common.py" line="64"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="104"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="146"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="138"/>
+        <location filename="../../desktop_crm/services/common.py" line="154"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="51"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="56"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/services/intake.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="66"/>
+        <location filename="../../desktop_crm/services/intake.py" line="113"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="73"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="78"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="252"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="258"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -2880,12 +2951,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="297"/>
+        <location filename="../../desktop_crm/services/importer.py" line="306"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="477"/>
+        <location filename="../../desktop_crm/services/importer.py" line="498"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -2895,7 +2966,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="111"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -2928,17 +2999,22 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="32"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
+        <source>No lead id: the columns {columns} are all empty.</source>
+        <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>

@@ -34,7 +34,10 @@ from tests.services.import_files import (
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "resources" / "samples"
-SUMMARY_KEYS = {"file", "rows", "imported", "assigned", "unassigned", "skipped", "rejected"}
+SUMMARY_KEYS = {
+    *("file", "rows", "imported", "assigned", "unassigned", "skipped", "rejected"),
+    *("columns", "warnings"),
+}
 
 
 @pytest.fixture
@@ -118,6 +121,7 @@ def test_text_summary(run, dispatch, mixed):
         "rows: 8, imported: 6 (assigned 3, unassigned 3), skipped: 0, rejected: 2",
         '  line 4: No lead id: the column "phone" is empty.',
         "  line 7: No source 'nope'.",
+        "columns: lead=phone; name=name; source=source; message=message; created_at=date",
     ]
 
 

@@ -21,7 +21,7 @@ from .conftest import read_all, valid
         ("External ID", Field.EXTERNAL_ID, IdKind.ID),
         ("Внешний ID", Field.EXTERNAL_ID, IdKind.ID),
         ("user_id", Field.EXTERNAL_ID, IdKind.ID),
-        ("ID", Field.EXTERNAL_ID, IdKind.ID),
+        ("ID", Field.EXTERNAL_ID, IdKind.ROW_ID),  # an export's row number, not a person
         ("  Телефон:  ", Field.EXTERNAL_ID, IdKind.PHONE),
         ("Тел.", Field.EXTERNAL_ID, IdKind.PHONE),
         ("номер", Field.EXTERNAL_ID, IdKind.PHONE),
@@ -58,7 +58,7 @@ def test_header_synonyms(header, field, kind):
     assert (match.field, match.id_kind) == (field, kind)
 
 
-@pytest.mark.parametrize("header", ["", "Сумма", "Имя / источник", "Выгрузка за март", "№"])
+@pytest.mark.parametrize("header", ["", "Сумма", "Имя / источник", "Выгрузка за март", "#"])
 def test_unknown_or_ambiguous_headers(header):
     assert classify_header(header) is None
 

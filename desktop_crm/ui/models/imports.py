@@ -36,6 +36,7 @@ FIELD_LABELS: dict[Field, str] = {
     Field.SOURCE: QT_TRANSLATE_NOOP("Import", "Source"),
     Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "Message"),
     Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "Date"),
+    Field.OWNER: QT_TRANSLATE_NOOP("Import", "Owner"),
 }
 # The same fields as the preview's column headers show them: "Телефон → external id".
 FIELD_HEADER_LABELS: dict[Field, str] = {
@@ -44,6 +45,7 @@ FIELD_HEADER_LABELS: dict[Field, str] = {
     Field.SOURCE: QT_TRANSLATE_NOOP("Import", "source"),
     Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "message"),
     Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "date"),
+    Field.OWNER: QT_TRANSLATE_NOOP("Import", "owner"),
 }
 
 
@@ -232,7 +234,9 @@ class PreviewModel(QAbstractTableModel):
             self._records = [*preview.leading, *preview.rows]
             self._leading = len(preview.leading)
             self._headers = table.headers if table.header_line != NO_HEADER else ()
-            self._fields = {column: target for target, column in table.mapping.columns.items()}
+            self._fields = {
+                column: target for target, group in table.mapping.groups.items() for column in group
+            }
             self._reasons = {
                 row.line: rejection_reason(row)
                 for row in preview.checked
