@@ -129,5 +129,5 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(summary_json(summary))
     else:
-        sys.stdout.write(summary_text(summary) + "\n")
+        sys.stdout.write(output.printable(summary_text(summary)) + "\n")
     return 0

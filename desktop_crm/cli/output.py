@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from desktop_crm.domain.text import printable
 from desktop_crm.services.dto import (
     ContactInfo,
     DecisionInfo,
@@ -158,8 +159,14 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    text = str(value).replace("\n", " ")
+    text = _inline(value)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _inline(value: object) -> str:
+    """One line of text for a terminal: line breaks become spaces, control and bidi
+    characters are shown escaped (a name must not drive the terminal)."""
+    return printable(str(value).replace("\r\n", " ").replace("\n", " "))
 
 
 def operators_table(operators: Sequence[OperatorInfo]) -> str:
@@ -200,13 +207,13 @@ def contacts_table(contacts: Sequence[ContactInfo]) -> str:
 def leads_text(leads: Sequence[LeadInfo]) -> str:
     blocks = []
     for lead in leads:
-        title = f"#{lead.id} {lead.external_id} {lead.name}".rstrip()
+        title = f"#{lead.id} {_inline(lead.external_id)} {_inline(lead.name)}".rstrip()
         blocks.append(f"{title} — {lead.contact_count} contact(s)")
         for c in lead.contacts:
-            who = c.operator.name if c.operator else f"unassigned: {reason_text(c.reason)}"
+            who = _inline(c.operator.name) if c.operator else f"unassigned: {reason_text(c.reason)}"
             state = "" if c.is_active else " [closed]"
             blocks.append(
-                f"  #{c.id} {_cell(c.created_at)} {c.source.name} -> {who}{state}: "
+                f"  #{c.id} {_cell(c.created_at)} {_inline(c.source.name)} -> {who}{state}: "
                 f"{_cell(c.message)}"
             )
     return "\n".join(blocks) if blocks else "No leads."
@@ -295,11 +302,17 @@ def details_text(items: Sequence[ContactDetails]) -> str:
 
 Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
 
+
+def _safe(to_text: Callable[[Sequence[Any]], str]) -> Callable[[Sequence[Any]], str]:
+    """Whatever a text format writes reaches the terminal with no control character raw."""
+    return lambda items: printable(to_text(items))
+
+
 FORMATS: dict[type, Format] = {
-    OperatorInfo: (operator_json, operators_table),
-    SourceInfo: (source_json, sources_table),
-    ContactInfo: (contact_json, contacts_table),
-    ContactDetails: (details_json, details_text),
-    LeadInfo: (lead_json, leads_text),
-    Statistics: (stats_json, lambda items: stats_table(items[0])),
+    OperatorInfo: (operator_json, _safe(operators_table)),
+    SourceInfo: (source_json, _safe(sources_table)),
+    ContactInfo: (contact_json, _safe(contacts_table)),
+    ContactDetails: (details_json, _safe(details_text)),
+    LeadInfo: (lead_json, _safe(leads_text)),
+    Statistics: (stats_json, _safe(lambda items: stats_table(items[0]))),
 }

@@ -39,6 +39,12 @@ _IGNORABLE_RANGES = (
 )
 
 _WHITESPACE_RUN = re.compile(r"\s+")
+# What a terminal would act on instead of showing: C0 controls but the newline, DEL, C1
+# controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators.
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+_NAMED_ESCAPES = {"\t": "\\t", "\r": "\\r"}
 _EDGES = re.compile(r"^[\s\u200c\u200d]+|[\s\u200c\u200d]+$")
 
 
@@ -83,3 +89,17 @@ def name_key(text: str) -> str:
     value = unicodedata.normalize("NFKC", value.casefold())
     value = strip_invisible(value)  # NFKC can expose one (e.g. from a compatibility form)
     return _WHITESPACE_RUN.sub(" ", value).strip()
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: every control character but the newline, and
+    every bidi control, shown escaped (``\\x1b``, ``\\r``, ``\\u202e``)."""
+    return _TERMINAL_UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

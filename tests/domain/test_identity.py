@@ -11,7 +11,7 @@ from desktop_crm.domain.external_id import (
     looks_like_phone,
     normalise_external_id,
 )
-from desktop_crm.domain.text import clean_name, has_control, is_invisible, name_key
+from desktop_crm.domain.text import clean_name, has_control, is_invisible, name_key, printable
 from tests.domain import legacy_external_id as legacy
 
 INVISIBLES = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u200e", "\u200f", "\u202e",
@@ -197,3 +197,24 @@ def test_name_rules_are_idempotent(raw):
     key = name_key(raw)
     assert name_key(key) == key
     assert name_key(cleaned) == key
+
+
+# --- terminal output ------------------------------------------------------------------
+
+
+def test_printable_escapes_what_a_terminal_would_act_on():
+    assert printable("a\x1b[31mb\x07c\rd\te\x9bf\u202eg\u2066h\x7fi\nj") == (
+        "a\\x1b[31mb\\x07c\\rd\\te\\x9bf\\u202eg\\u2066h\\x7fi\nj"
+    )
+    assert printable("Анна Петрова 👩\u200d👩\u200d👧") == "Анна Петрова 👩\u200d👩\u200d👧"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_printable_leaves_nothing_a_terminal_acts_on(raw):
+    shown = printable(raw)
+    for ch in shown:
+        category = unicodedata.category(ch)
+        assert ch == "\n" or category != "Cc"
+        assert ch not in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert printable(shown) == shown
