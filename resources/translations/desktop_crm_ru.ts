@@ -1436,107 +1436,107 @@ Choose “All” above to see more.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="100"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="161"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="163"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="258"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1549,17 +1549,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="270"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="283"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1568,7 +1568,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1666,33 +1666,33 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="70"/>
         <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="140"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="141"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -2623,27 +2623,27 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="26"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="28"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="31"/>
-        <source>The weight in {arg!r} is not a whole number.</source>
-        <translation>Вес в {arg!r} — не целое число.</translation>
+        <location filename="../../desktop_crm/cli/commands.py" line="32"/>
+        <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
+        <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="52"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="56"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="65"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="115"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="119"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
@@ -2799,78 +2799,89 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="35"/>
+        <location filename="../../desktop_crm/services/common.py" line="41"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <location filename="../../desktop_crm/services/common.py" line="47"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="53"/>
+        <location filename="../../desktop_crm/services/common.py" line="60"/>
+        <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="73"/>
+        <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="57"/>
+        <location filename="../../desktop_crm/services/common.py" line="93"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="63"/>
+        <location filename="../../desktop_crm/services/common.py" line="99"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="170"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="188"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="211"/>
+        <location filename="../../desktop_crm/services/common.py" line="218"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="138"/>
+        <location filename="../../desktop_crm/services/common.py" line="226"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="51"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="56"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/services/intake.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="66"/>
+        <location filename="../../desktop_crm/services/intake.py" line="111"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="73"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="78"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="252"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -2890,12 +2901,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="80"/>
+        <location filename="../../desktop_crm/services/operators.py" line="98"/>
         <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="129"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -2905,22 +2916,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="39"/>
+        <location filename="../../desktop_crm/services/sources.py" line="45"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="54"/>
+        <location filename="../../desktop_crm/services/sources.py" line="60"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="151"/>
+        <location filename="../../desktop_crm/services/sources.py" line="171"/>
         <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="174"/>
+        <location filename="../../desktop_crm/services/sources.py" line="194"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
