@@ -109,3 +109,64 @@ def test_a_file_without_collisions_keeps_every_name(tmp_path, caplog):
         assert not [r for r in caplog.records if r.name == "desktop_crm.db.migrations"]
     finally:
         crm.close()
+
+
+def test_lead_ids_stored_before_are_normalised_and_look_alikes_merged(tmp_path, caplog):
+    """Ids an earlier version stored as typed (full-width digits, invisible characters,
+    NFD) are rewritten to today's form, so the next contact finds its lead; a lead whose
+    id becomes another lead's id is merged into it, its contacts kept."""
+    path = tmp_path / "old.sqlite3"
+    file_at_0004(path, operators=["Анна"], sources=[("Сайт", "site")])
+    leads = [
+        "+79007654321",  # 1
+        "８９００７６５４３２１",  # 2: the same phone, full-width
+        "user\u200b-1",  # 3
+        unicodedata.normalize("NFD", "Йошкар-42"),  # 4
+        "٨٩٠٠٧٦٥٤٣٢٢",  # 5: another phone, Arabic-Indic digits
+        "\u200b",  # 6: nothing visible: left as it was
+        "plain-id",  # 7
+        "+79007654322",  # 8: lead 5's phone, stored later: merged into the older lead 5
+    ]
+    with sqlite3.connect(path) as c:
+        for i, external_id in enumerate(leads, start=1):
+            c.execute(
+                "INSERT INTO lead (external_id, name, name_folded, created_at) "
+                "VALUES (?, ?, ?, '2026-01-01')",
+                (external_id, "" if i == 1 else f"Лид {i}", "" if i == 1 else f"лид {i}"),
+            )
+            c.execute(
+                "INSERT INTO contact (lead_id, source_id, operator_id, created_at, is_active, "
+                "message) VALUES (?, 1, NULL, '2026-01-01', 0, ?)",
+                (i, f"m{i}"),
+            )
+    with caplog.at_level(logging.INFO, logger="desktop_crm.db.migrations"):
+        crm = open_crm(DatabaseLocation(path))
+    try:
+        with sqlite3.connect(path) as c:
+            stored = dict(c.execute("SELECT id, external_id FROM lead").fetchall())
+            names = dict(c.execute("SELECT id, name FROM lead").fetchall())
+            contacts = dict(c.execute("SELECT message, lead_id FROM contact").fetchall())
+        assert stored == {
+            1: "+79007654321",
+            3: "user-1",
+            4: "Йошкар-42",
+            5: "+79007654322",
+            6: "\u200b",
+            7: "plain-id",
+        }
+        assert names[1] == "Лид 2"  # the merged lead had no name; the other one's is kept
+        assert names[5] == "Лид 5"
+        assert contacts == {
+            **{"m1": 1, "m2": 1, "m3": 3, "m4": 4, "m5": 5, "m6": 6, "m7": 7},
+            "m8": 5,
+        }
+        again = crm.contacts.register(ContactRequest("８９００７６５４３２１", "site")).contact
+        assert again.lead.id == 1
+        assert crm.contacts.register(ContactRequest("user-1", "site")).contact.lead.id == 3
+        messages = [r.getMessage() for r in caplog.records]
+        assert any("lead #2 merged into lead #1" in m for m in messages)
+        assert any("lead #8 merged into lead #5" in m for m in messages)
+        # The log names leads by number only: no phone, e-mail or name (personal data).
+        assert not any("7900" in m or "user" in m or "Лид" in m for m in messages)
+    finally:
+        crm.close()

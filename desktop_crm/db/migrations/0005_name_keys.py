@@ -20,6 +20,17 @@ change (WARNING, logger ``desktop_crm.db.migrations``):
 
 The key rules are frozen here as they were when this migration was written;
 ``desktop_crm/domain/text.py`` holds the rules the program uses now.
+
+Lead ids: this version removes invisible characters from an external id, puts it
+in NFC and reads any Unicode decimal digit in a phone (``８９００…`` is
+``+7900…``). Ids an earlier version stored as typed are rewritten to that form
+(only ids with a non-ASCII character can change), so the next contact with the
+same id finds its lead. When the rewritten id is already another lead's, the two
+are one person: the contacts move to the older lead, which takes the other's name
+if it had none, and the newer lead is deleted. The log names leads by number
+only (no personal data). An id with nothing visible is left as it was. This step
+uses the program's normaliser (``domain.external_id``): the phone rules are too
+large to freeze here, and they only ever change what was not normalised yet.
 """
 
 import logging
@@ -78,6 +89,7 @@ def up(migrator, db):
     )
     _key_operators(db)
     _key_sources(db)
+    _normalise_lead_ids(db)
     migrator.migrate(
         migrator.add_index("operator", ("name_key",), True),
         migrator.add_index("source", ("name_key",), True),
@@ -162,6 +174,45 @@ def _key_sources(db):
         db.execute_sql(
             "UPDATE source SET name = ?, name_key = ? WHERE id = ?", (new_name, key, row_id)
         )
+
+
+def _normalise_lead_ids(db):
+    from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+
+    row = db.execute_sql("SELECT value FROM setting WHERE key = 'phone_region'").fetchone()
+    region = row[0] if row else "RU"
+    changes = []
+    for lead_id, external_id in db.execute_sql("SELECT id, external_id FROM lead ORDER BY id"):
+        if external_id.isascii():
+            continue  # nothing in the new rules changes an ASCII id
+        try:
+            normalised = normalise_external_id(external_id, region)
+        except EmptyExternalId:
+            log.warning("lead #%s: its external id has nothing visible; left as it was", lead_id)
+            continue
+        if normalised != external_id:
+            changes.append((lead_id, normalised))
+    for lead_id, normalised in changes:
+        owner = db.execute_sql(
+            "SELECT id FROM lead WHERE external_id = ? AND id != ?", (normalised, lead_id)
+        ).fetchone()
+        if owner is None:
+            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (normalised, lead_id))
+            log.info("lead #%s: external id normalised (invisible characters, digits)", lead_id)
+            continue
+        keep, drop = sorted((owner[0], lead_id))
+        if keep == lead_id:  # the older lead takes the id; free it from the newer first
+            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (f"\0{drop}", drop))
+            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (normalised, keep))
+        db.execute_sql("UPDATE contact SET lead_id = ? WHERE lead_id = ?", (keep, drop))
+        db.execute_sql(
+            "UPDATE lead SET name = (SELECT name FROM lead WHERE id = ?), "
+            "name_folded = (SELECT name_folded FROM lead WHERE id = ?) "
+            "WHERE id = ? AND name = ''",
+            (drop, drop, keep),
+        )
+        db.execute_sql("DELETE FROM lead WHERE id = ?", (drop,))
+        log.warning("lead #%s merged into lead #%s: their external ids are one id now", drop, keep)
 
 
 def down(migrator, db):
