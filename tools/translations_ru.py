@@ -1198,6 +1198,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     ("errors", "No operator {ref!r}."): "Оператор {ref!r} не найден.",
     ("errors", "No source {ref!r}."): "Источник {ref!r} не найден.",
+    ("errors", "No id {ref}; for the one named {ref!r} write name:{ref}."): (
+        "Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}."
+    ),
     ("errors", "No contact #{id}."): f"Контакт №{NBSP}{{id}} не найден.",
     ("errors", "The {field} {value!r} already exists for another {what}."): (
         "{what}: запись с {field} = {value!r} уже существует."

@@ -149,6 +149,15 @@ def parse_reference(reference: int | str, kinds: tuple[str, ...]) -> tuple[str, 
     return ("id", number) if number is not None else ("any", value)
 
 
+def _suggest_name(named: pw.ModelSelect, reference: int | str) -> None:
+    """Digits typed for a name made of digits: say how to reach it."""
+    if isinstance(reference, str) and as_id(reference) is not None and named.exists():
+        raise NotFound(
+            QT_TRANSLATE_NOOP("errors", "No id {ref}; for the one named {ref!r} write name:{ref}."),
+            ref=reference.strip(),
+        )
+
+
 def _not_found(template: str, reference: int | str) -> NotFound:
     return NotFound(template, ref=str(reference).strip())
 
@@ -167,6 +176,9 @@ def find_operator(reference: int | str) -> Operator:
             .first()
         )
     if operator is None:
+        _suggest_name(
+            Operator.select().where(Operator.name_key == name_key(str(reference))), reference
+        )
         raise _not_found(QT_TRANSLATE_NOOP("errors", "No operator {ref!r}."), reference)
     return operator
 
@@ -185,6 +197,7 @@ def find_source(reference: int | str) -> Source:
         if source is None and kind in ("any", "name"):
             source = _first_source((Source.name_key == key) | (Source.name == value))
     if source is None:
+        _suggest_name(Source.select().where(Source.name_key == name_key(str(reference))), reference)
         raise _not_found(QT_TRANSLATE_NOOP("errors", "No source {ref!r}."), reference)
     return source
 

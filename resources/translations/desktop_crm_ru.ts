@@ -2834,23 +2834,28 @@ Add at least one source and one operator to see it.</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="170"/>
+        <location filename="../../desktop_crm/services/common.py" line="156"/>
+        <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
+        <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="182"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="188"/>
+        <location filename="../../desktop_crm/services/common.py" line="201"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="211"/>
-        <location filename="../../desktop_crm/services/common.py" line="218"/>
+        <location filename="../../desktop_crm/services/common.py" line="224"/>
+        <location filename="../../desktop_crm/services/common.py" line="231"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="226"/>
+        <location filename="../../desktop_crm/services/common.py" line="239"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>

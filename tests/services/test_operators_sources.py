@@ -273,7 +273,7 @@ def test_all_digit_and_prefixed_names_are_reachable(crm):
     assert crm.operators.get("name:123").id == numbered.id
     assert crm.operators.get("NAME: 123").id == numbered.id
     assert crm.operators.get("name:name:x").id == prefixed.id
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="write name:123"):
         crm.operators.get("123")  # plain digits are an id
     with pytest.raises(NotFound):
         crm.operators.get("id:abc")
@@ -283,6 +283,8 @@ def test_all_digit_and_prefixed_names_are_reachable(crm):
     assert crm.sources.get("name:2024").id == source.id
     assert crm.sources.get(f"id:{source.id}").id == source.id
     assert crm.sources.get("code:Y2024").id == source.id
+    with pytest.raises(NotFound, match="write name:2024"):
+        crm.sources.get("2024")
     with pytest.raises(NotFound):
         crm.sources.get("code:2024")
     crm.sources.set_weights("name:2024", {"name:123": 2, f"id:{first.id}": 1})
