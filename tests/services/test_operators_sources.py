@@ -2,9 +2,12 @@ import unicodedata
 
 import pytest
 
+from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import AlreadyExists, InUse, InvalidValue, NotFound
+from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.events import Change
+from tests.processes import run_together
 
 
 def test_operator_lifecycle(crm):
@@ -308,3 +311,44 @@ def test_the_database_refuses_a_look_alike_name_too(crm):
         crm.storage.database.execute_sql(
             "INSERT INTO source (name, name_key, code, code_key) VALUES ('x', 'x', 'WEB', 'web')"
         )
+
+
+LOOK_ALIKES = ["Base", "base", "BASE", "Ｂａｓｅ", "Ba\u200bse", " bAse\u2060"]
+
+
+def _create_look_alike(path, worker, barrier, results):
+    try:
+        crm = open_crm(DatabaseLocation(path), busy_timeout=30)
+    except Exception as error:  # reported, so a failure is not a silent two-minute wait
+        results.put(repr(error))
+        raise
+    barrier.wait()
+    try:
+        name = LOOK_ALIKES[worker // 2]
+        if worker % 2:
+            crm.sources.create(f"Бот {worker}", code=name.strip().replace("\u200b", ""))
+        else:
+            crm.operators.create(name)
+            crm.sources.create(name)
+        results.put("created")
+    except AlreadyExists:
+        results.put("exists")
+    except Exception as error:
+        results.put(repr(error))
+    finally:
+        crm.close()
+
+
+def test_processes_racing_with_look_alike_names_create_one(tmp_path):
+    """Other processes writing at the same moment meet the same rule: one operator named
+    "base", one source whose name or code looks like "base"."""
+    path = tmp_path / "race.sqlite3"
+    open_crm(DatabaseLocation(path)).close()
+    reports = run_together(_create_look_alike, lambda n: (path, n), 2 * len(LOOK_ALIKES))
+    assert set(reports) <= {"created", "exists"}, reports
+    crm = open_crm(DatabaseLocation(path))
+    try:
+        assert len(crm.operators.list()) == 1
+        assert len(crm.sources.list()) == 1
+    finally:
+        crm.close()
