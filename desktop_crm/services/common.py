@@ -169,6 +169,7 @@ def find_operator(reference: int | str) -> Operator:
     if kind == "id":
         operator = Operator.get_or_none(Operator.id == value)
     else:
+        # The exact name as well: a row a script wrote without its key is still found.
         operator = (
             Operator.select()
             .where((Operator.name_key == name_key(str(value))) | (Operator.name == value))
