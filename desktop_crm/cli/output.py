@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -128,10 +129,22 @@ def stats_json(stats: Statistics) -> Json:
     }
 
 
+# json escapes C0 controls itself; these it would write raw although a terminal acts on
+# them: DEL, C1 controls, bidi controls, line and paragraph separators.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def print_json(data: object, stream: TextIO | None = None) -> None:
+    """UTF-8 JSON; characters a terminal would act on are written as ``\\uXXXX`` escapes,
+    so the parsed text is exactly the stored one."""
     stream = stream or sys.stdout  # looked up now: tests and callers may redirect it
-    json.dump(data, stream, ensure_ascii=False, indent=2)
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        stream.write(_JSON_UNSAFE.sub(_json_escape, chunk))  # chunk by chunk, as json.dump
     stream.write("\n")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _width(text: str) -> int:

@@ -3,6 +3,7 @@ look-alike names, and table output that never lets a control character reach the
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -132,3 +133,12 @@ def test_an_error_message_escapes_control_characters(run, seeded, tmp_path):
     assert result.code == 2
     assert "bad\\x1b[2J\\u202e" in result.err
     assert "\x1b" not in result.err and "\u202e" not in result.err
+
+
+def test_json_escapes_what_a_terminal_acts_on_and_keeps_the_exact_text(run, seeded):
+    name = "A\x1b\x7f\x9b\u202e\u2066\u2028B"
+    result = run("--json", "contact", "add", "--lead", "u7", "--source", "tg", "--name", name)
+    assert result.code == 0
+    for ch in name[1:-1]:
+        assert ch not in result.out, repr(ch)
+    assert json.loads(result.out)["lead"]["name"] == name
