@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return execute(args)
     except CrmError as error:
-        print(f"desktop-crm: {error}", file=sys.stderr)
+        print(f"desktop-crm: {_one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # e.g. `desktop-crm leads | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -57,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _one_line(message: str) -> str:
+    """A message as one terminal line: no control or bidi character raw (a name or a file's
+    column header may hold one)."""
+    from desktop_crm.domain.text import printable
+
+    return printable(message.replace("\n", " "))
 
 
 def _is_text(arg: str) -> bool:

@@ -1120,7 +1120,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     # {what} and {field} arrive as English identifiers ("operator", "max_load"), so they
     # lead the sentence as a label: "max_load: значение не может быть отрицательным".
     ("errors", "{arg!r} is not OPERATOR=WEIGHT."): "{arg!r} не имеет вид OPERATOR=WEIGHT.",
-    ("errors", "The weight in {arg!r} is not a whole number."): ("Вес в {arg!r} — не целое число."),
+    ("errors", "The weight in {arg!r} is not a whole number in plain digits 0-9."): (
+        "Вес в {arg!r} — не целое число из обычных цифр 0-9."
+    ),
     ("errors", "{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)."): (
         "{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ)."
     ),
@@ -1245,9 +1247,28 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     ("errors", "No operator {ref!r}."): "Оператор {ref!r} не найден.",
     ("errors", "No source {ref!r}."): "Источник {ref!r} не найден.",
+    ("errors", "No id {ref}; for the one named {ref!r} write name:{ref}."): (
+        "Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}."
+    ),
     ("errors", "No contact #{id}."): f"Контакт №{NBSP}{{id}} не найден.",
     ("errors", "The {field} {value!r} already exists for another {what}."): (
         "{what}: запись с {field} = {value!r} уже существует."
+    ),
+    (
+        "errors",
+        "The {field} {value!r} already exists for {what} {other!r} (names and codes "
+        "are compared ignoring case, width and invisible characters).",
+    ): (
+        "{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются "
+        "без учёта регистра, ширины символов и невидимых символов)."
+    ),
+    (
+        "errors",
+        "The {what} {field} must not contain control characters "
+        "(tab, line break, escape and the like).",
+    ): (
+        "{what}: {field} не может содержать управляющие символы "
+        "(табуляцию, перевод строки, Escape и подобные)."
     ),
     ("errors", "The {field} is longer than {limit} characters."): (
         "{field}: значение слишком длинное (не более {limit} символов)."

@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 from desktop_crm.cli import output
 from desktop_crm.cli.importing import run_import
+from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.location import resolve_location
+from desktop_crm.domain.text import printable
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
@@ -24,12 +26,14 @@ def parse_weight(text: str) -> tuple[str, int]:
     name, sep, weight = text.rpartition("=")
     if not sep or not name.strip():
         raise InvalidValue(QT_TRANSLATE_NOOP("errors", "{arg!r} is not OPERATOR=WEIGHT."), arg=text)
-    try:
-        value = int(weight)
-    except ValueError:
+    value = parse_plain_int(weight)
+    if value is None:
         raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The weight in {arg!r} is not a whole number."), arg=text
-        ) from None
+            QT_TRANSLATE_NOOP(
+                "errors", "The weight in {arg!r} is not a whole number in plain digits 0-9."
+            ),
+            arg=text,
+        )
     return name.strip(), value
 
 
@@ -193,7 +197,7 @@ def render(result: object, kind: type, *, as_json: bool) -> None:
         if as_json:
             output.print_json(result)
         else:
-            sys.stdout.write("".join(f"{k}: {v}\n" for k, v in result.items()))
+            sys.stdout.write(printable("".join(f"{k}: {v}\n" for k, v in result.items())))
         return
     items = result if isinstance(result, list) else [result]
     to_json, to_text = output.FORMATS[kind]

@@ -262,5 +262,5 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(summary_json(summary, args.keep_operator))
     else:
-        sys.stdout.write(summary_text(summary, args.keep_operator) + "\n")
+        sys.stdout.write(output.printable(summary_text(summary, args.keep_operator)) + "\n")
     return 0

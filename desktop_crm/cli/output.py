@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from desktop_crm.domain.text import printable
 from desktop_crm.services.dto import (
     ContactInfo,
     DecisionInfo,
@@ -127,10 +129,22 @@ def stats_json(stats: Statistics) -> Json:
     }
 
 
+# json escapes C0 controls itself; these it would write raw although a terminal acts on
+# them: DEL, C1 controls, bidi controls, line and paragraph separators.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def print_json(data: object, stream: TextIO | None = None) -> None:
+    """UTF-8 JSON; characters a terminal would act on are written as ``\\uXXXX`` escapes,
+    so the parsed text is exactly the stored one."""
     stream = stream or sys.stdout  # looked up now: tests and callers may redirect it
-    json.dump(data, stream, ensure_ascii=False, indent=2)
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        stream.write(_JSON_UNSAFE.sub(_json_escape, chunk))  # chunk by chunk, as json.dump
     stream.write("\n")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _width(text: str) -> int:
@@ -158,8 +172,14 @@ def _cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
-    text = str(value).replace("\n", " ")
+    text = _inline(value)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _inline(value: object) -> str:
+    """One line of text for a terminal: line breaks become spaces, control and bidi
+    characters are shown escaped (a name must not drive the terminal)."""
+    return printable(str(value).replace("\r\n", " ").replace("\n", " "))
 
 
 def operators_table(operators: Sequence[OperatorInfo]) -> str:
@@ -200,13 +220,13 @@ def contacts_table(contacts: Sequence[ContactInfo]) -> str:
 def leads_text(leads: Sequence[LeadInfo]) -> str:
     blocks = []
     for lead in leads:
-        title = f"#{lead.id} {lead.external_id} {lead.name}".rstrip()
+        title = f"#{lead.id} {_inline(lead.external_id)} {_inline(lead.name)}".rstrip()
         blocks.append(f"{title} — {lead.contact_count} contact(s)")
         for c in lead.contacts:
-            who = c.operator.name if c.operator else f"unassigned: {reason_text(c.reason)}"
+            who = _inline(c.operator.name) if c.operator else f"unassigned: {reason_text(c.reason)}"
             state = "" if c.is_active else " [closed]"
             blocks.append(
-                f"  #{c.id} {_cell(c.created_at)} {c.source.name} -> {who}{state}: "
+                f"  #{c.id} {_cell(c.created_at)} {_inline(c.source.name)} -> {who}{state}: "
                 f"{_cell(c.message)}"
             )
     return "\n".join(blocks) if blocks else "No leads."
@@ -295,11 +315,17 @@ def details_text(items: Sequence[ContactDetails]) -> str:
 
 Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
 
+
+def _safe(to_text: Callable[[Sequence[Any]], str]) -> Callable[[Sequence[Any]], str]:
+    """Whatever a text format writes reaches the terminal with no control character raw."""
+    return lambda items: printable(to_text(items))
+
+
 FORMATS: dict[type, Format] = {
-    OperatorInfo: (operator_json, operators_table),
-    SourceInfo: (source_json, sources_table),
-    ContactInfo: (contact_json, contacts_table),
-    ContactDetails: (details_json, details_text),
-    LeadInfo: (lead_json, leads_text),
-    Statistics: (stats_json, lambda items: stats_table(items[0])),
+    OperatorInfo: (operator_json, _safe(operators_table)),
+    SourceInfo: (source_json, _safe(sources_table)),
+    ContactInfo: (contact_json, _safe(contacts_table)),
+    ContactDetails: (details_json, _safe(details_text)),
+    LeadInfo: (lead_json, _safe(leads_text)),
+    Statistics: (stats_json, _safe(lambda items: stats_table(items[0]))),
 }

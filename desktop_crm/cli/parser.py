@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from desktop_crm import __version__
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.domain.distribution import STRATEGY_NAMES
+
+_PLAIN_INT_RE = re.compile(r"-?[0-9]{1,100}")
+REFERENCE_HELP = "id or name; id:N or name:TEXT to say which (a name of digits: name:123)"
+SOURCE_HELP = "id, code or name; id:N, code:TEXT or name:TEXT to say which"
+
+
+def parse_plain_int(text: str) -> int | None:
+    """A whole number written in plain ASCII digits (an optional minus first); ``None``
+    otherwise. ``int()`` would also take ``1_000``, ``٥``, ``５`` and surrounding spaces."""
+    return int(text) if _PLAIN_INT_RE.fullmatch(text) else None
+
+
+def plain_int(text: str) -> int:
+    """argparse type: a number on the command line is plain ASCII digits."""
+    value = parse_plain_int(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number in plain digits 0-9")
+    return value
 
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -53,16 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     ops = group("operator", "manage operators")
     p = command(ops, "add", "add an operator")
     p.add_argument("name")
-    p.add_argument("--max-load", type=int, default=10, metavar="N")
+    p.add_argument("--max-load", type=plain_int, default=10, metavar="N")
     p.add_argument("--inactive", action="store_true")
     command(ops, "list", "list operators with their loads")
     for action in ("show", "delete"):
         p = command(ops, action, f"{action} an operator")
-        p.add_argument("operator", metavar="OPERATOR", help="id or name")
+        p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
     p = command(ops, "set", "change an operator")
-    p.add_argument("operator", metavar="OPERATOR", help="id or name")
+    p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
     p.add_argument("--name", metavar="NEW")
-    p.add_argument("--max-load", type=int, metavar="N")
+    p.add_argument("--max-load", type=plain_int, metavar="N")
     state = p.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_const", const=True)
     state.add_argument("--inactive", dest="active", action="store_const", const=False)
@@ -74,9 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     command(src, "list", "list sources with their weights")
     for action in ("show", "delete"):
         p = command(src, action, f"{action} a source")
-        p.add_argument("source", metavar="SOURCE", help="id, code or name")
+        p.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p = command(src, "set", "change a source")
-    p.add_argument("source", metavar="SOURCE", help="id, code or name")
+    p.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p.add_argument("--name", metavar="NEW")
     p.add_argument("--code", help="new code; an empty string clears it")
     p.add_argument(
@@ -96,31 +115,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-repeat-to-last", dest="repeat_to_last", action="store_const", const=False
     )
     p = command(src, "weights", "replace the source's operators and weights (none = clear)")
-    p.add_argument("source", metavar="SOURCE", help="id, code or name")
+    p.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p.add_argument("weights", nargs="*", metavar="OPERATOR=WEIGHT")
 
     con = group("contact", "register and work contacts")
     p = command(con, "add", "register a contact: find or create the lead, pick an operator")
     p.add_argument("--lead", required=True, metavar="EXTERNAL_ID", help="phone, e-mail or id")
-    p.add_argument("--source", required=True, metavar="SOURCE", help="id, code or name")
+    p.add_argument("--source", required=True, metavar="SOURCE", help=SOURCE_HELP)
     p.add_argument("--name", default="", help="the lead's name")
     p.add_argument("--message", default="")
     p.add_argument("--key", metavar="KEY", help="idempotency key: a retry returns the same contact")
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
-        p.add_argument("id", type=int, metavar="ID")
+        p.add_argument("id", type=plain_int, metavar="ID")
     p = command(con, "assign", "give a contact to an operator by hand (the limit holds)")
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("operator", metavar="OPERATOR", help="id or name")
+    p.add_argument("id", type=plain_int, metavar="ID")
+    p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
 
     queue = group("queue", "the unassigned contacts")
     p = command(queue, "list", "unassigned active contacts, oldest first, with reasons")
-    p.add_argument("--limit", type=int, default=200, metavar="N")
+    p.add_argument("--limit", type=plain_int, default=200, metavar="N")
     command(queue, "distribute", "distribute queued contacts now, while anyone can take them")
 
     p = command(commands, "leads", "leads, each with all its contacts")
     p.add_argument("--search", default="", metavar="TEXT", help="id (any phone format) or name")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N leads (newest first)")
+    p.add_argument("--limit", type=plain_int, metavar="N", help="at most N leads (newest first)")
 
     p = command(commands, "stats", "contacts per operator and source")
     p.add_argument("--since", metavar="DATE", help="YYYY-MM-DD or ISO date-time (local)")

@@ -26,6 +26,8 @@ class BaseModel(pw.Model):
 
 class Operator(BaseModel):
     name = pw.TextField(unique=True)
+    # domain.text.name_key(name): names that look the same have one key (migration 0005)
+    name_key = pw.TextField(null=True, unique=True)
     active = pw.BooleanField(default=True)
     max_load = pw.IntegerField(default=10)
 
@@ -33,6 +35,8 @@ class Operator(BaseModel):
 class Source(BaseModel):
     name = pw.TextField(unique=True)
     code = pw.TextField(null=True, unique=True)
+    name_key = pw.TextField(null=True, unique=True)  # domain.text.name_key(name)
+    code_key = pw.TextField(null=True, unique=True)  # domain.text.name_key(code)
     strategy = pw.TextField(default="weighted_random")
     repeat_to_last = pw.BooleanField(default=False)  # a returning lead goes to its last operator
 

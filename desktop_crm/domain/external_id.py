@@ -4,20 +4,31 @@ Two spellings of one phone number must find one lead, so phones become
 E.164. The common Russian formats take a fast path of plain string work;
 everything else goes through ``phonenumbers``. Imports normalise hundreds of
 thousands of ids, so the fast path matters.
+
+Ids that look the same are the same: invisible characters (zero-width spaces
+and joiners, the byte-order mark, bidi marks; see ``domain.text``) are
+removed and the rest is NFC, so a pasted id finds its lead. In a phone, any
+Unicode decimal digit is a digit (full-width ``８``, Arabic-Indic ``٨``) and
+full-width punctuation is punctuation. A phone has at most 15 digits (E.164):
+a longer number is no phone and is kept as a plain id.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import phonenumbers
 
+from desktop_crm.domain.text import strip_invisible
+
 DEFAULT_REGION = "RU"
 
-_PHONE_CHARS_RE = re.compile(r"^\+?[\d ()\-.\u00a0\u2010-\u2014]+$")
-_NON_DIGITS_RE = re.compile(r"\D")
+_PHONE_CHARS_RE = re.compile(r"^\+?[0-9 ()\-.\u00a0\u2010-\u2014]+$")
+_NON_DIGITS_RE = re.compile(r"[^0-9]")
 _MIN_PUNCTUATED_DIGITS = 10
+MAX_PHONE_DIGITS = 15  # E.164
 
 
 class EmptyExternalId(ValueError):
@@ -27,31 +38,61 @@ class EmptyExternalId(ValueError):
 def normalise_external_id(raw: str, region: str = DEFAULT_REGION) -> str:
     """Return the canonical form of ``raw``.
 
-    Rules: trim; an e-mail is lower-cased; a phone becomes E.164 (``region``
-    decides how a national number is read); any other value, including bare
-    digit strings that do not look like a phone (messenger user ids), is kept
-    as it is.
+    Rules: invisible characters removed, NFC, trimmed; an e-mail is lower-cased;
+    a phone becomes E.164 (``region`` decides how a national number is read);
+    any other value, including bare digit strings that do not look like a phone
+    (messenger user ids) and numbers of more than 15 digits, is kept as it is.
+    Idempotent: a normalised id normalises to itself.
     """
-    value = raw.strip()
+    value = _clean(raw)
     if not value:
         raise EmptyExternalId("the external id is empty")
     if "@" in value:
-        return value.lower() if _looks_like_email(value) else value
-    if not _PHONE_CHARS_RE.match(value):
+        return unicodedata.normalize("NFC", value.lower()) if _looks_like_email(value) else value
+    phone = _phone_text(value)
+    if phone is None:
         return value
-    digits = _NON_DIGITS_RE.sub("", value)
-    if not _is_phone(value, digits):
+    digits = _NON_DIGITS_RE.sub("", phone)
+    if not _is_phone(phone, digits):
         return value
-    return _fast_e164(value, digits, region.upper()) or _slow_e164(value, region.upper()) or value
+    return _fast_e164(phone, digits, region.upper()) or _slow_e164(phone, region.upper()) or value
 
 
 def looks_like_phone(value: str) -> bool:
-    """True for ``+...``, punctuated numbers with >= 10 digits, or 11 digits starting 7/8."""
-    return bool(_PHONE_CHARS_RE.match(value)) and _is_phone(value, _NON_DIGITS_RE.sub("", value))
+    """True for ``+...``, punctuated numbers with >= 10 digits, or 11 digits starting 7/8,
+    with at most 15 digits."""
+    phone = _phone_text(_clean(value))
+    return phone is not None and _is_phone(phone, _NON_DIGITS_RE.sub("", phone))
+
+
+def _clean(raw: str) -> str:
+    """Without invisible characters, NFC, trimmed (stable: cleaning again changes nothing)."""
+    if raw.isascii():
+        return raw.strip()
+    value = raw
+    while True:
+        cleaned = unicodedata.normalize("NFC", strip_invisible(value)).strip()
+        if cleaned == value:
+            return value
+        value = cleaned
+
+
+def _phone_text(value: str) -> str | None:
+    """``value`` in ASCII digits and punctuation when it holds only phone characters
+    (any Unicode decimal digit, full-width forms too); otherwise ``None``."""
+    if not value.isascii():
+        folded = unicodedata.normalize("NFKC", value)
+        value = "".join(
+            str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch
+            for ch in folded
+        )
+    return value if _PHONE_CHARS_RE.match(value) else None
 
 
 def _is_phone(value: str, digits: str) -> bool:
     """``value`` holds only phone characters; ``digits`` are its digits."""
+    if len(digits) > MAX_PHONE_DIGITS:
+        return False
     if value[0] == "+":
         return bool(digits)
     if len(digits) != len(value):  # punctuated

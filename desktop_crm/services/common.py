@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source
+from desktop_crm.domain import text
+from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 from desktop_crm.services.dto import OperatorRef, SourceRef
 
@@ -30,7 +33,9 @@ def naive_utc(value: dt.datetime) -> dt.datetime:
 
 
 def clean_name(value: str, field: str, what: str) -> str:
-    name = (value or "").strip()
+    """A name as stored: invisible characters removed, NFC, trimmed (``domain.text``);
+    refused when nothing visible is left, too long, or holding control characters."""
+    name = text.clean_name(value or "")
     if not name:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The {what} name must not be empty."),
@@ -44,7 +49,37 @@ def clean_name(value: str, field: str, what: str) -> str:
             what=what,
             limit=MAX_NAME_LENGTH,
         )
+    check_no_control(name, field, what)
     return name
+
+
+def check_no_control(value: str, field: str, what: str) -> None:
+    """Names and codes are shown in tables and terminals: no control characters."""
+    if text.has_control(value):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The {what} {field} must not contain control characters "
+                "(tab, line break, escape and the like).",
+            ),
+            field=field,
+            what=what,
+        )
+
+
+def already_taken(field: str, what: str, value: str, other: str) -> AlreadyExists:
+    """``value`` looks the same as the name or code of ``other`` (another operator or source)."""
+    return AlreadyExists(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The {field} {value!r} already exists for {what} {other!r} (names and codes "
+            "are compared ignoring case, width and invisible characters).",
+        ),
+        field=field,
+        what=what,
+        value=value,
+        other=other,
+    )
 
 
 def check_non_negative(value: int, field: str) -> int:
@@ -90,35 +125,86 @@ def as_id(reference: int | str) -> int | None:
     return value if 0 <= value <= MAX_ID else -1
 
 
-def find_operator(reference: int | str) -> Operator:
-    """OPERATOR: an integer is an id, anything else a name."""
-    operator_id = as_id(reference)
-    query = (
-        Operator.select().where(Operator.id == operator_id)
-        if operator_id is not None
-        else Operator.select().where(Operator.name == str(reference).strip())
-    )
-    operator = query.first()
-    if operator is None:
+_PREFIX_RE = re.compile(r"(id|name|code):", re.IGNORECASE)
+
+
+def parse_reference(reference: int | str, kinds: tuple[str, ...]) -> tuple[str, int | str]:
+    """OPERATOR or SOURCE as typed: ``(kind, value)``.
+
+    An integer or plain ASCII digits is an id; ``id:N``, ``name:TEXT`` (and for sources
+    ``code:TEXT``) say which one is meant, so that a name made of digits is reachable
+    (``name:123``); anything else is ``("any", text)``. ``kinds`` are the prefixes known.
+    """
+    if isinstance(reference, int):
+        return "id", reference
+    value = reference.strip()
+    prefix = _PREFIX_RE.match(value)
+    if prefix and prefix.group(1).lower() in kinds:
+        kind, value = prefix.group(1).lower(), value[prefix.end() :].strip()
+        if kind == "id":
+            number = as_id(value)
+            return "id", -1 if number is None else number
+        return kind, value
+    number = as_id(value)
+    return ("id", number) if number is not None else ("any", value)
+
+
+def _suggest_name(named: pw.ModelSelect, reference: int | str) -> None:
+    """Digits typed for a name made of digits: say how to reach it."""
+    if isinstance(reference, str) and as_id(reference) is not None and named.exists():
         raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "No operator {ref!r}."), ref=str(reference).strip()
+            QT_TRANSLATE_NOOP("errors", "No id {ref}; for the one named {ref!r} write name:{ref}."),
+            ref=reference.strip(),
         )
+
+
+def _not_found(template: str, reference: int | str) -> NotFound:
+    return NotFound(template, ref=str(reference).strip())
+
+
+def find_operator(reference: int | str) -> Operator:
+    """OPERATOR: an integer is an id, anything else a name (``id:``/``name:`` to say which).
+    Names are found by their key, so every spelling that looks the same finds it."""
+    kind, value = parse_reference(reference, ("id", "name"))
+    if kind == "id":
+        operator = Operator.get_or_none(Operator.id == value)
+    else:
+        # The exact name as well: a row a script wrote without its key is still found.
+        operator = (
+            Operator.select()
+            .where((Operator.name_key == name_key(str(value))) | (Operator.name == value))
+            .order_by(Operator.id)
+            .first()
+        )
+    if operator is None:
+        _suggest_name(
+            Operator.select().where(Operator.name_key == name_key(str(reference))), reference
+        )
+        raise _not_found(QT_TRANSLATE_NOOP("errors", "No operator {ref!r}."), reference)
     return operator
 
 
 def find_source(reference: int | str) -> Source:
-    """SOURCE: an integer is an id, otherwise a code, then a name."""
-    source_id = as_id(reference)
-    if source_id is not None:
-        source = Source.get_or_none(Source.id == source_id)
+    """SOURCE: an integer is an id, otherwise a code, then a name (``id:``, ``code:``,
+    ``name:`` to say which); codes and names are found by their keys."""
+    kind, value = parse_reference(reference, ("id", "code", "name"))
+    source: Source | None = None
+    if kind == "id":
+        source = Source.get_or_none(Source.id == value)
     else:
-        text = str(reference).strip()
-        source = Source.get_or_none(Source.code == text) or Source.get_or_none(Source.name == text)
+        key = name_key(str(value))
+        if kind in ("any", "code"):
+            source = _first_source((Source.code_key == key) | (Source.code == value))
+        if source is None and kind in ("any", "name"):
+            source = _first_source((Source.name_key == key) | (Source.name == value))
     if source is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "No source {ref!r}."), ref=str(reference).strip()
-        )
+        _suggest_name(Source.select().where(Source.name_key == name_key(str(reference))), reference)
+        raise _not_found(QT_TRANSLATE_NOOP("errors", "No source {ref!r}."), reference)
     return source
+
+
+def _first_source(condition: pw.Expression) -> Source | None:
+    return Source.select().where(condition).order_by(Source.id).first()
 
 
 def find_contacts(contact_ids: Iterable[int]) -> list[Contact]:

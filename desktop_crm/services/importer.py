@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -25,6 +24,7 @@ from typing import Any
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, utcnow
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound
 from desktop_crm.importing import (
     Field,
@@ -510,24 +510,18 @@ class _SourceLookup:
 
 
 class _OwnerLookup:
-    """Operators by name as an export's owner column spells them: case, Unicode form
-    and spacing aside ("  борис " is Борис); an exact spelling wins a tie."""
+    """Operators by name as an export's owner column spells them: the same name key as
+    every other lookup of an operator by name (case, width, Unicode form, spacing and
+    invisible characters aside: "  борис " is Борис)."""
 
     def __init__(self) -> None:
-        self._exact: dict[str, int] = {}
-        self._loose: dict[str, int] = {}
-        for operator_id, name in Operator.select(Operator.id, Operator.name).tuples():
-            self._exact[name] = operator_id
-            self._loose.setdefault(_name_key(name), operator_id)
+        self._by_key: dict[str, int] = {
+            key: operator_id
+            for operator_id, key in Operator.select(Operator.id, Operator.name_key).tuples()
+        }
 
     def resolve(self, name: str) -> int | None:
-        found = self._exact.get(name)
-        return found if found is not None else self._loose.get(_name_key(name))
-
-
-def _name_key(name: str) -> str:
-    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")  # zero-width
-    return " ".join(unicodedata.normalize("NFC", visible).casefold().split())
+        return self._by_key.get(name_key(name))
 
 
 def _fingerprint_sql(storage: Storage) -> str:

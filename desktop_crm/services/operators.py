@@ -6,8 +6,10 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
+    already_taken,
     check_non_negative,
     clean_name,
     find_operator,
@@ -25,6 +27,17 @@ def _info(operator: Operator, load: int) -> OperatorInfo:
     return OperatorInfo(operator.id, operator.name, operator.active, operator.max_load, load)
 
 
+def _check_name_free(name: str, own_id: int | None) -> None:
+    """Names are unique by their key (case, width, NFC/NFD and invisible characters do
+    not count); called under the write lock, with the unique index as the backstop."""
+    query = Operator.select().where(Operator.name_key == name_key(name))
+    if own_id is not None:
+        query = query.where(Operator.id != own_id)
+    other = query.first()
+    if other is not None:
+        raise already_taken("name", "operator", name, other.name)
+
+
 class OperatorService:
     def __init__(
         self, storage: Storage, events: EventBus, on_capacity: CapacityHook = lambda _s: None
@@ -39,9 +52,12 @@ class OperatorService:
         name = clean_name(name, "name", "operator")
         check_non_negative(max_load, "max_load")
         with self._storage.write():
+            _check_name_free(name, None)
             try:
                 with self._storage.database.atomic():
-                    operator = Operator.create(name=name, max_load=max_load, active=active)
+                    operator = Operator.create(
+                        name=name, name_key=name_key(name), max_load=max_load, active=active
+                    )
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", name) from error
         self._events.emit(Change.OPERATORS)
@@ -72,6 +88,8 @@ class OperatorService:
             was_active, old_limit = operator.active, operator.max_load
             if name is not None:
                 operator.name = clean_name(name, "name", "operator")
+                operator.name_key = name_key(operator.name)
+                _check_name_free(operator.name, operator.id)
             if max_load is not None:
                 check_non_negative(max_load, "max_load")
                 if max_load < load:

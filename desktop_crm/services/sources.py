@@ -8,10 +8,14 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfig
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain import text
 from desktop_crm.domain.distribution import STRATEGY_NAMES
+from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
+    already_taken,
+    check_no_control,
     check_non_negative,
     clean_name,
     find_operator,
@@ -28,12 +32,14 @@ _KEEP = object()
 
 
 def clean_code(code: str | None) -> str | None:
-    """A short code: optional, no spaces, not all digits (digits mean an id)."""
+    """A short code: optional, no spaces, not all digits (digits mean an id); invisible
+    characters removed and NFC, like names."""
     if code is None:
         return None
-    code = code.strip()
+    code = text.clean_name(code)
     if not code:
         return None
+    check_no_control(code, "code", "source")
     if len(code) > MAX_CODE_LENGTH or any(ch.isspace() for ch in code) or code.isdigit():
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
@@ -84,6 +90,20 @@ def _info(source: Source, with_weights: bool = True) -> SourceInfo:
     return SourceInfo(
         source.id, source.name, source.code, weights, source.strategy, source.repeat_to_last
     )
+
+
+def _check_free(source: Source) -> None:
+    """A source's name and code each look different from every other source's name and
+    code (so ``--source X`` can mean only one source); under the write lock, with the
+    unique indexes as the backstop."""
+    keys = [source.name_key] + ([source.code_key] if source.code_key else [])
+    query = Source.select().where(Source.name_key.in_(keys) | Source.code_key.in_(keys))
+    if source.id is not None:
+        query = query.where(Source.id != source.id)
+    for other in query.order_by(Source.id):
+        if source.code_key and source.code_key in (other.name_key, other.code_key):
+            raise already_taken("code", "source", source.code, other.name)
+        raise already_taken("name", "source", source.name, other.name)
 
 
 class SourceService:
@@ -213,6 +233,9 @@ class SourceService:
         return info
 
     def _save(self, source: Source) -> Source:
+        source.name_key = name_key(source.name)
+        source.code_key = name_key(source.code) if source.code else None
+        _check_free(source)
         try:
             with self._storage.database.atomic():
                 source.save()

@@ -2668,27 +2668,27 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="26"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="28"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="31"/>
-        <source>The weight in {arg!r} is not a whole number.</source>
-        <translation>Вес в {arg!r} — не целое число.</translation>
+        <location filename="../../desktop_crm/cli/commands.py" line="32"/>
+        <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
+        <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="52"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="56"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="65"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="115"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="119"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
@@ -2869,48 +2869,63 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="36"/>
+        <location filename="../../desktop_crm/services/common.py" line="41"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="42"/>
+        <location filename="../../desktop_crm/services/common.py" line="47"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="54"/>
+        <location filename="../../desktop_crm/services/common.py" line="60"/>
+        <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="73"/>
+        <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="58"/>
+        <location filename="../../desktop_crm/services/common.py" line="93"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="64"/>
+        <location filename="../../desktop_crm/services/common.py" line="99"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="104"/>
+        <location filename="../../desktop_crm/services/common.py" line="156"/>
+        <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
+        <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="183"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="119"/>
+        <location filename="../../desktop_crm/services/common.py" line="202"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="139"/>
-        <location filename="../../desktop_crm/services/common.py" line="146"/>
+        <location filename="../../desktop_crm/services/common.py" line="225"/>
+        <location filename="../../desktop_crm/services/common.py" line="232"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="154"/>
+        <location filename="../../desktop_crm/services/common.py" line="240"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
@@ -2961,12 +2976,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="80"/>
+        <location filename="../../desktop_crm/services/operators.py" line="98"/>
         <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="111"/>
+        <location filename="../../desktop_crm/services/operators.py" line="129"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -2976,22 +2991,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="39"/>
+        <location filename="../../desktop_crm/services/sources.py" line="45"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="54"/>
+        <location filename="../../desktop_crm/services/sources.py" line="60"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="151"/>
+        <location filename="../../desktop_crm/services/sources.py" line="171"/>
         <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="174"/>
+        <location filename="../../desktop_crm/services/sources.py" line="194"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>

@@ -47,10 +47,14 @@ def test_show_by_id_code_and_name(run_json, seeded):
     assert by_id["name"] == "Сайт"
 
 
-def test_a_code_wins_over_another_sources_name(run_json):
+def test_a_code_may_not_capture_another_sources_name(run_json, run_error, db_path):
     first = run_json("source", "add", "Form", "--code", "web")
-    run_json("source", "add", "web")
-    assert run_json("source", "show", "web")["id"] == first["id"]
+    before = snapshot(db_path)
+    assert "already exists for source 'Form'" in run_error("source", "add", "WEB")
+    assert "already exists for source 'Form'" in run_error("source", "add", "Src", "--code", "form")
+    assert snapshot(db_path) == before
+    assert run_json("source", "show", "Web")["id"] == first["id"]
+    assert run_json("source", "show", "FORM")["id"] == first["id"]
 
 
 def test_set_name_and_code_and_clear_the_code(run_json, seeded):

@@ -1,0 +1,105 @@
+"""Text that looks the same is the same: invisible characters, Unicode forms, names.
+
+Two operator names, two source names or two lead ids that a person cannot tell
+apart on the screen must not be two different things. The rules:
+
+- *Invisible* characters are the format characters (Unicode category Cf:
+  zero-width space and joiners, the byte-order mark, word joiner, soft hyphen,
+  bidi marks, embeddings, overrides and isolates) and the other default-ignorable
+  code points (variation selectors, the combining grapheme joiner, Hangul fillers).
+- A *name* as stored and shown: invisible characters removed (the zero-width
+  joiner and non-joiner are kept between visible characters, where some scripts
+  and emoji need them), NFC, whitespace trimmed.
+- A name's *key*, by which names are compared and looked up: NFKC with case folded
+  (``Base`` = ``base`` = ``Ｂａｓｅ``; NFC and NFD forms of ``й`` are one),
+  every invisible character removed, each run of whitespace one space, trimmed.
+
+Pure functions; nothing from the project is imported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZWNJ = "\u200c"
+_ZWJ = "\u200d"
+_JOINERS = frozenset((_ZWNJ, _ZWJ))
+
+# Default-ignorable code points outside category Cf (DerivedCoreProperties.txt).
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x115F, 0x1160),  # Hangul choseong/jungseong fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian free variation selectors, vowel separator
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xE0000, 0xE0FFF),  # tags and variation selectors supplement
+)
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+# What a terminal would act on instead of showing: C0 controls but the newline, DEL, C1
+# controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators.
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+_NAMED_ESCAPES = {"\t": "\\t", "\r": "\\r"}
+_EDGES = re.compile(r"^[\s\u200c\u200d]+|[\s\u200c\u200d]+$")
+
+
+def is_invisible(char: str) -> bool:
+    """True for a format character (Cf) or another default-ignorable code point."""
+    if unicodedata.category(char) == "Cf":
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without any invisible character."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if not is_invisible(ch))
+
+
+def has_control(text: str) -> bool:
+    """True when ``text`` holds a control character (C0, DEL or C1), tab and newline too."""
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
+def clean_name(text: str) -> str:
+    """The form a name is stored and shown in (see the module's rules); "" when nothing
+    visible is left."""
+    if text.isascii():
+        return text.strip()
+    name = text
+    while True:  # each step can expose work for another; two rounds at most in practice
+        kept = "".join(ch for ch in name if ch in _JOINERS or not is_invisible(ch))
+        cleaned = _EDGES.sub("", unicodedata.normalize("NFC", kept))
+        if cleaned == name:
+            return name
+        name = cleaned
+
+
+def name_key(text: str) -> str:
+    """The key two names are compared by: equal keys = the same name."""
+    value = strip_invisible(text)
+    value = unicodedata.normalize("NFKC", value)
+    value = unicodedata.normalize("NFKC", value.casefold())
+    value = strip_invisible(value)  # NFKC can expose one (e.g. from a compatibility form)
+    return _WHITESPACE_RUN.sub(" ", value).strip()
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: every control character but the newline, and
+    every bidi control, shown escaped (``\\x1b``, ``\\r``, ``\\u202e``)."""
+    return _TERMINAL_UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
