@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from desktop_crm.cli import output
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.importing import ReadOptions, open_table
 from desktop_crm.services import Crm
-from desktop_crm.services.importer import ImportProgress, ImportSummary
+from desktop_crm.services.importer import ImportProgress, ImportSummary, write_rejected_rows
 
 EXIT_INTERRUPTED = 130
 DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t", "TAB": "\t"}
@@ -32,6 +33,11 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p.add_argument(
         "--again", action="store_true", help="import a file already imported once more, as new"
     )
+    p.add_argument(
+        "--rejects",
+        metavar="OUT.csv",
+        help="write the rejected rows (with a reason column) to this CSV, to fix and import again",
+    )
 
 
 def summary_json(summary: ImportSummary) -> dict[str, object]:
@@ -44,9 +50,11 @@ def summary_json(summary: ImportSummary) -> dict[str, object]:
         "assigned": record.assigned if fresh else 0,
         "unassigned": record.unassigned if fresh else 0,
         "skipped": summary.skipped,
+        # The first SUMMARY_REJECTS of them; rejected_total counts them all.
         "rejected": [{"line": r.line, "reason": r.reason} for r in summary.rejected]
         if fresh
         else [],
+        "rejected_total": summary.rejected_total,
     }
 
 
@@ -64,11 +72,12 @@ def summary_text(summary: ImportSummary) -> str:
     lines.append(
         f"rows: {data['rows']}, imported: {data['imported']} "
         f"(assigned {data['assigned']}, unassigned {data['unassigned']}), "
-        f"skipped: {data['skipped']}, rejected: {len(data['rejected'])}"  # type: ignore[arg-type]
+        f"skipped: {data['skipped']}, rejected: {data['rejected_total']}"
     )
-    lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
-    if len(summary.rejected) > 50:
-        lines.append(f"  … and {len(summary.rejected) - 50} more")
+    if summary.already_imported is None:
+        lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
+        if summary.rejected_total > 50:
+            lines.append(f"  … and {summary.rejected_total - 50} more")
     return "\n".join(lines)
 
 
@@ -95,6 +104,27 @@ def _show_progress(progress: ImportProgress) -> None:
     sys.stderr.flush()
 
 
+def _write_rejects(crm: Crm, summary: ImportSummary, target: Path) -> None:
+    """Every rejected row of this import (none when the file was imported before)."""
+    record = summary.record
+    try:
+        if summary.already_imported is None:
+            crm.imports.save_rejects(record.id, target)
+        else:
+            write_rejected_rows(target, record.headers, (), record.delimiter or ";")
+    except OSError as error:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                'The import is done, but the rejected rows could not be written to "{value}": '
+                "{error}.",
+            ),
+            field="rejects",
+            value=str(target),
+            error=error.strerror or str(error),
+        ) from error
+
+
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Rows make millions of short-lived tuples and no cycles: the collector only costs
@@ -108,8 +138,29 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _rejects_target(value: str | None, source: Path) -> Path | None:
+    """Checked before anything is imported: a rejects file that cannot be written
+    (or that is the file being imported) is a user error, exit 2."""
+    if value is None:
+        return None
+    target = Path(value)
+    try:
+        same = target.exists() and target.resolve() == source.resolve()
+    except OSError:
+        same = False
+    parent = target.parent
+    if same or target.is_dir() or not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", 'Cannot write the rejected rows to "{value}".'),
+            field="rejects",
+            value=value,
+        )
+    return target
+
+
 def run_import(crm: Crm, args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
+    rejects = _rejects_target(args.rejects, Path(args.file))
     table = open_table(Path(args.file), options)
     try:
         with cyclic_gc_paused():
@@ -126,6 +177,8 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if sys.stderr.isatty():
         sys.stderr.write("\n")
+    if rejects is not None:
+        _write_rejects(crm, summary, rejects)
     if args.json:
         output.print_json(summary_json(summary))
     else:

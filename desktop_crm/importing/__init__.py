@@ -22,6 +22,7 @@ from desktop_crm.importing.errors import (
     UnsupportedFileType,
 )
 from desktop_crm.importing.fields import MAX_CHARS, Field, IdKind
+from desktop_crm.importing.files import NotARegularFile
 from desktop_crm.importing.hashing import file_sha256
 from desktop_crm.importing.header import classify_header, normalise_header
 from desktop_crm.importing.mapping import ColumnMapping, IdCandidate, map_columns
@@ -53,6 +54,7 @@ __all__ = [
     "IdCandidate",
     "IdKind",
     "NoIdColumn",
+    "NotARegularFile",
     "NotATable",
     "ParsedRow",
     "Preview",

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing.errors import UnreadableFile
+from desktop_crm.importing.files import open_regular
 from desktop_crm.importing.records import BadRecord, Progress, ProgressUnit, RecordItem
 
 MAX_LINE_CHARS = 1_000_000  # "1 MB": a longer physical line is rejected, not parsed
@@ -110,10 +111,7 @@ class CsvRecordReader:
         self._name = path.name
         self._encoding = encoding
         self._delimiter = delimiter
-        try:
-            self._binary = open(path, "rb", buffering=READ_BUFFER_BYTES)  # noqa: SIM115 - closed by close()
-        except OSError as error:
-            raise UnreadableFile.cannot_open(path.name, error) from error
+        self._binary = open_regular(path, READ_BUFFER_BYTES)  # closed by close()
         self._total = os.fstat(self._binary.fileno()).st_size
         self._text = io.TextIOWrapper(
             self._binary, encoding=encoding, errors=_UNDECODABLE_ERRORS, newline=""
@@ -147,12 +145,11 @@ class CsvRecordReader:
                 problem = BadRecord(REASON_LONG_LINE, {"limit": MAX_LINE_MB}, (kept,))
                 yield _Line(number, "", problem)
             elif "\x00" in text:
-                kept = printable(_strip_line_end(text)[:KEPT_LINE_CHARS].replace("\x00", "\\x00"))
-                yield _Line(number, "", BadRecord(REASON_NUL, {}, (kept,)))
+                kept = self._cells(text.replace("\x00", "\\x00"))
+                yield _Line(number, "", BadRecord(REASON_NUL, {}, kept))
             elif seen[0] != errors_before and _SURROGATE_RE.search(text):
-                kept = printable(_strip_line_end(text)[:KEPT_LINE_CHARS])
                 params = {"encoding": self._encoding}
-                yield _Line(number, "", BadRecord(REASON_UNDECODABLE, params, (kept,)))
+                yield _Line(number, "", BadRecord(REASON_UNDECODABLE, params, self._cells(text)))
             else:
                 yield _Line(number, text)
 
@@ -223,8 +220,13 @@ class CsvRecordReader:
         # A quote that never closes, swallows too much, or closes and goes on:
         # this line is rejected and every later line is read again on its own.
         self._pending.extendleft(reversed(record[1:]))
-        kept = printable(_strip_line_end(first.text)[:KEPT_LINE_CHARS])
-        return first.number, BadRecord(REASON_UNCLOSED_QUOTE, {}, (kept,))
+        return first.number, BadRecord(REASON_UNCLOSED_QUOTE, {}, self._cells(first.text))
+
+    def _cells(self, text: str) -> tuple[str, ...]:
+        """What a rejected line shows: its cells as far as one line tells, bytes escaped."""
+        shown = printable(_strip_line_end(text))
+        lenient = csv.reader([shown], delimiter=self._delimiter, quotechar='"', strict=False)
+        return tuple(next(lenient, []))
 
     def progress(self) -> Progress:
         if self._finished:

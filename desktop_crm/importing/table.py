@@ -39,6 +39,7 @@ from desktop_crm.importing.errors import (
     UnsupportedFileType,
 )
 from desktop_crm.importing.fields import Field
+from desktop_crm.importing.files import open_regular
 from desktop_crm.importing.header import HEADER_SCAN_RECORDS, find_header
 from desktop_crm.importing.mapping import ColumnMapping, map_columns, mapping_from_indexes
 from desktop_crm.importing.records import BadRecord, Progress, RawRecord, RecordReader
@@ -285,14 +286,14 @@ class RowStream:
 
 def _open(path: Path, options: ReadOptions) -> TableFile:
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix not in XLSX_SUFFIXES:
-        raise UnsupportedFileType(path.name, suffix)
-    try:
-        with path.open("rb") as file:
+    with open_regular(path) as file:  # a folder, FIFO or device first: never read
+        if suffix not in TEXT_SUFFIXES and suffix not in XLSX_SUFFIXES:
+            raise UnsupportedFileType(path.name, suffix)
+        try:
             size = os.fstat(file.fileno()).st_size
             sample = file.read(SAMPLE_BYTES)
-    except OSError as error:
-        raise UnreadableFile.cannot_open(path.name, error) from error
+        except OSError as error:
+            raise UnreadableFile.cannot_open(path.name, error) from error
     if not sample:
         raise EmptyFile(path.name)
     if sample.startswith(_OLE_MAGIC):

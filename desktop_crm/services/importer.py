@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -29,6 +31,7 @@ from desktop_crm.importing import (
     Field,
     ReadOptions,
     Rejection,
+    RejectsWriter,
     TableFile,
     ValidRow,
     file_sha256,
@@ -44,12 +47,26 @@ BATCH_SECONDS = 0.2
 FIRST_BATCH_ROWS = 1_000
 MIN_BATCH_ROWS = 100
 MAX_BATCH_ROWS = 20_000
+# A batch is also cut after this many characters of cells, so that rows with huge
+# cells (each up to a 1 MB line) never pile up in memory.
+MAX_BATCH_CHARS = 16_000_000
+
+# What is kept of a rejected row: each cell up to REJECT_CELL_CHARS characters
+# (longer ones are cut and say so), at most REJECT_CELLS cells.
+REJECT_CELL_CHARS = 1_000
+REJECT_CELLS = 256
+# A summary carries the first SUMMARY_REJECTS rejected rows; the total is counted.
+SUMMARY_REJECTS = 1_000
+REJECTS_DELIMITERS = (",", ";")  # a rejects file keeps these; anything else gets ";"
+
+log = logging.getLogger(__name__)
 
 
 class ImportStatus:
-    RUNNING = "running"
+    RUNNING = "running"  # in progress, or killed (resumed by the next import of the file)
     DONE = "done"
-    CANCELLED = "cancelled"
+    CANCELLED = "cancelled"  # stopped by the user (Cancel, Ctrl+C); resumable
+    FAILED = "failed"  # stopped by an error; resumable
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +117,9 @@ class ImportProgress:
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
+    """``rejected`` holds the first SUMMARY_REJECTS rejected rows; ``record.rejected``
+    (``rejected_total``) counts them all."""
+
     record: ImportRecord
     rejected: tuple[RejectedRow, ...]
     already_imported: ImportRecord | None = None  # the completed import of the same file
@@ -116,6 +136,10 @@ class ImportSummary:
     def skipped(self) -> int:
         # A completed file imported again without --again: every row counts as skipped.
         return self.rows if self.already_imported is not None else self.record.skipped
+
+    @property
+    def rejected_total(self) -> int:
+        return 0 if self.already_imported is not None else self.record.rejected
 
 
 @dataclass
@@ -214,23 +238,47 @@ class ImportService:
         with self._storage.read():
             return [_record(r) for r in ImportRun.select().order_by(ImportRun.id.desc())]
 
-    def rejects(self, import_id: int) -> list[RejectedRow]:
+    def rejects(self, import_id: int, limit: int | None = None) -> list[RejectedRow]:
+        """The rejected rows of an import in file order (the first ``limit`` of them)."""
         with self._storage.read():
-            query = (
-                ImportReject.select()
-                .where(ImportReject.import_run == import_id)
-                .order_by(ImportReject.line)
+            return list(self._iter_rejects(import_id, limit))
+
+    def _iter_rejects(self, import_id: int, limit: int | None = None) -> Iterator[RejectedRow]:
+        query = (
+            ImportReject.select()
+            .where(ImportReject.import_run == import_id)
+            .order_by(ImportReject.line)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        for r in query.iterator():
+            yield RejectedRow(
+                r.line, r.reason, r.template, json.loads(r.params), tuple(json.loads(r.cells))
             )
-            return [
-                RejectedRow(
-                    r.line,
-                    r.reason,
-                    r.template,
-                    json.loads(r.params),
-                    tuple(json.loads(r.cells)),
-                )
-                for r in query
-            ]
+
+    def save_rejects(
+        self,
+        import_id: int,
+        path: str | os.PathLike[str],
+        *,
+        reason: Callable[[RejectedRow], str] = lambda row: row.reason,
+        headers: Sequence[str] | None = None,
+        delimiter: str | None = None,
+    ) -> int:
+        """Write every rejected row of an import to ``path`` (streaming, not held in
+        memory): the file the window's "Save rejected rows" writes. ``headers`` and
+        ``delimiter`` default to the ones recorded with the import."""
+        with self._storage.read():
+            record = _record(ImportRun.get_by_id(import_id))
+            if headers is None:
+                headers = record.headers
+            rows = self._iter_rejects(import_id)
+            width = 0
+            if not headers:  # pad to one width so the reason column lines up
+                width = max((len(row.cells) for row in self._iter_rejects(import_id)), default=0)
+            return write_rejected_rows(
+                path, headers, rows, delimiter or record.delimiter or ";", reason, width
+            )
 
     # -- running ---------------------------------------------------------------------------
     def run(
@@ -251,7 +299,8 @@ class ImportService:
         content_hash = content_hash or file_sha256(table.path)
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            return ImportSummary(previous, tuple(self.rejects(previous.id)), previous)
+            shown = self.rejects(previous.id, SUMMARY_REJECTS)
+            return ImportSummary(previous, tuple(shown), previous)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = previous is not None and previous.status != ImportStatus.DONE
@@ -272,9 +321,16 @@ class ImportService:
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
-        stopped = self._import_rows(
-            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
-        )
+        try:
+            stopped = self._import_rows(
+                table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
+            )
+        except BaseException as error:
+            # Never left "running" (which means in progress, or killed): Ctrl+C
+            # cancels, an error fails it; either way the next import resumes it.
+            interrupted = isinstance(error, KeyboardInterrupt)
+            self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
+            raise
         with self._storage.write():
             status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
             ImportRun.update(status=status, finished_at=utcnow()).where(
@@ -282,7 +338,19 @@ class ImportService:
             ).execute()
             final = _record(ImportRun.get_by_id(run.id))
         self._events.emit(Change.IMPORTS)
-        return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped)
+        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
+        return ImportSummary(final, shown, None, resume, stopped)
+
+    def _stop(self, run_id: int, status: str) -> None:
+        try:
+            with self._storage.write():
+                ImportRun.update(status=status, finished_at=utcnow()).where(
+                    ImportRun.id == run_id
+                ).execute()
+        except Exception:  # the database itself failing: the original error matters more
+            log.warning("Could not mark import %s as %s", run_id, status, exc_info=True)
+            return
+        self._events.emit(Change.IMPORTS)
 
     def _region(self) -> str:
         with self._storage.read():
@@ -378,7 +446,7 @@ class ImportService:
         The rows are read and parsed before the write lock is taken; inside it,
         leads and fingerprints are looked up for the whole batch at once.
         """
-        chunk = list(islice(rows, size))
+        chunk = _take(rows, size)
         if not chunk:
             return False, 0.0
         counts.rejects.clear()
@@ -499,6 +567,53 @@ def _known_fingerprints(storage: Storage, keys: list[int]) -> set[int]:
     return {int(key) for (key,) in rows}  # type: ignore[call-overload]
 
 
+def _take(rows: Iterator[ValidRow | Rejection], size: int) -> list[ValidRow | Rejection]:
+    """The next ``size`` rows, fewer when their cells pass MAX_BATCH_CHARS."""
+    chunk: list[ValidRow | Rejection] = []
+    chars = 0
+    for row in islice(rows, size):
+        chunk.append(row)
+        chars += sum(map(len, row.cells))
+        if chars > MAX_BATCH_CHARS:
+            break
+    return chunk
+
+
+def capped_cells(cells: Iterable[str]) -> list[str]:
+    """A rejected row's cells as stored: each cut to REJECT_CELL_CHARS (saying so),
+    at most REJECT_CELLS of them."""
+    kept: list[str] = []
+    for count, cell in enumerate(cells):
+        if count == REJECT_CELLS:
+            kept.append("… [more cells cut]")
+            break
+        if len(cell) > REJECT_CELL_CHARS:
+            cell = f"{cell[:REJECT_CELL_CHARS]}… [cut: {len(cell)} characters]"
+        kept.append(cell)
+    return kept
+
+
+def write_rejected_rows(
+    path: str | os.PathLike[str],
+    headers: Sequence[str],
+    rows: Iterable[RejectedRow],
+    delimiter: str = ";",
+    reason: Callable[[RejectedRow], str] = lambda row: row.reason,
+    width: int = 0,
+) -> int:
+    """Write rejected rows to a CSV the user can fix and drop again (RejectsWriter);
+    without headers the cells are padded to ``width``. Returns how many."""
+    if delimiter not in REJECTS_DELIMITERS:
+        delimiter = ";"
+    with RejectsWriter(path, list(headers), delimiter=delimiter) as writer:
+        for row in rows:
+            cells = list(row.cells)
+            if not headers and len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            writer.write(cells, reason(row))
+        return writer.count
+
+
 def _reject(
     counts: _Counts, run_id: int, line: int, template: str, params: dict[str, Any], cells: Any
 ) -> None:
@@ -510,7 +625,7 @@ def _reject(
             "reason": template.format(**params),
             "template": template,
             "params": json.dumps(params, ensure_ascii=False, default=str),
-            "cells": json.dumps(list(cells), ensure_ascii=False),
+            "cells": json.dumps(capped_cells(cells), ensure_ascii=False),
         }
     )
 
