@@ -21,4 +21,3 @@ def file_sha256(path: str | os.PathLike[str], chunk_size: int = HASH_CHUNK_BYTES
         except OSError as error:
             raise UnreadableFile.cannot_open(os.fspath(path), error) from error
     return digest.hexdigest()
-

@@ -55,6 +55,10 @@ MAX_BATCH_CHARS = 16_000_000
 # (longer ones are cut and say so), at most REJECT_CELLS cells.
 REJECT_CELL_CHARS = 1_000
 REJECT_CELLS = 256
+# At most STORED_REJECTS rejected rows of one import are kept (with their cells, for
+# "Save rejected rows"); past that they are counted only: a file with more is the
+# wrong file, and keeping millions of them would grow the database by gigabytes.
+STORED_REJECTS = 100_000
 # A summary carries the first SUMMARY_REJECTS rejected rows; the total is counted.
 SUMMARY_REJECTS = 1_000
 REJECTS_DELIMITERS = (",", ";")  # a rejects file keeps these; anything else gets ";"
@@ -150,7 +154,7 @@ class _Counts:
     unassigned: int = 0
     skipped: int = 0
     rejected: int = 0
-    rejects: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[tuple[object, ...]] = field(default_factory=list)
     fingerprints: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -515,8 +519,8 @@ class ImportService:
             counts.rows_done = chunk[-1].index + 1
             if counts.fingerprints:
                 self._storage.insert_many(_fingerprint_sql(self._storage), counts.fingerprints)
-            for start in range(0, len(counts.rejects), 100):
-                ImportReject.insert_many(counts.rejects[start : start + 100]).execute()
+            if counts.rejects:
+                self._storage.insert_many(_reject_sql(), counts.rejects)
             ImportRun.update(
                 rows_done=counts.rows_done,
                 imported=counts.imported,
@@ -614,19 +618,45 @@ def write_rejected_rows(
         return writer.count
 
 
+def _reject_sql() -> str:
+    sql, _ = ImportReject.insert(
+        import_run=0, line=0, reason="", template="", params="", cells=""
+    ).sql()
+    return sql
+
+
+_PARAMS_JSON: dict[tuple[tuple[str, Any], ...], str] = {}
+
+
+def _params_json(params: dict[str, Any]) -> str:
+    """JSON of a reason's parameters; the few distinct ones of a file are cached."""
+    try:
+        key = tuple(params.items())
+        cached = _PARAMS_JSON.get(key)
+    except TypeError:  # an unhashable value
+        return json.dumps(params, ensure_ascii=False, default=str)
+    if cached is None:
+        cached = json.dumps(params, ensure_ascii=False, default=str)
+        if len(_PARAMS_JSON) < 1_000:
+            _PARAMS_JSON[key] = cached
+    return cached
+
+
 def _reject(
     counts: _Counts, run_id: int, line: int, template: str, params: dict[str, Any], cells: Any
 ) -> None:
     counts.rejected += 1
+    if counts.rejected > STORED_REJECTS:
+        return
     counts.rejects.append(
-        {
-            "import_run": run_id,
-            "line": line,
-            "reason": template.format(**params),
-            "template": template,
-            "params": json.dumps(params, ensure_ascii=False, default=str),
-            "cells": json.dumps(capped_cells(cells), ensure_ascii=False),
-        }
+        (
+            run_id,
+            line,
+            template.format(**params),
+            template,
+            _params_json(params),
+            json.dumps(capped_cells(cells), ensure_ascii=False),
+        )
     )
 
 
