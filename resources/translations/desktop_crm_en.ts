@@ -151,7 +151,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="768"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="759"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="783"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="786"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="858"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="849"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>%n row done</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="881"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="920"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="976"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="186"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="177"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>about %n second left</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="189"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="180"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1072"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1079"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="283"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>

@@ -727,189 +727,189 @@ Choose “All” above to see more.</source>
         <translation>Вертикальная черта ( | )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="104"/>
         <source>Save rejected rows</source>
         <translation>Сохранение отклонённых строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="106"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="115"/>
         <source>Import contacts</source>
         <translation>Импорт контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="118"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="117"/>
         <source>Contact tables ({patterns});;All files (*)</source>
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="247"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="238"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="258"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="249"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="260"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="787"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="251"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="778"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="263"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="254"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="295"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="286"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="297"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="288"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="291"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="292"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="302"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="293"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="306"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="297"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="312"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="303"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="319"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="310"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="335"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="326"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="333"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="382"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="426"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="417"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="427"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="418"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="428"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="419"/>
         <source>Skipped (imported before):</source>
         <translation>Пропущено (импортированы ранее):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="429"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="420"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="439"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="430"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="491"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="482"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="550"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="907"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="541"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="592"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="583"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="630"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="621"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="649"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="640"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="660"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="651"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="661"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="652"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="663"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="654"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="665"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="656"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="743"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="734"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="751"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="742"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="754"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="745"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="768"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="759"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -918,22 +918,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="775"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="766"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="779"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="770"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="784"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="775"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="783"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -942,7 +942,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="786"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -951,32 +951,32 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="807"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="818"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="809"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="822"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="813"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="845"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="836"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="846"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="837"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="858"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="849"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -985,22 +985,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="850"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="865"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="856"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="885"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="876"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="881"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1009,22 +1009,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="919"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="910"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="921"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="912"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="926"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="917"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="920"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1033,22 +1033,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="936"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="927"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="938"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="946"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="937"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="976"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1057,17 +1057,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="994"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="986"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1108"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1115"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="186"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="177"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -1076,7 +1076,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="189"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="180"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1085,7 +1085,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1072"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1079"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -1436,107 +1436,107 @@ Choose “All” above to see more.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="100"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="161"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="163"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="258"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1549,17 +1549,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="270"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="283"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1568,7 +1568,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1666,33 +1666,33 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="70"/>
         <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="140"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="141"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -2648,9 +2648,19 @@ Add at least one source and one operator to see it.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="80"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="89"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="117"/>
+        <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
+        <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="154"/>
+        <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
+        <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="35"/>
@@ -2784,93 +2794,99 @@ Add at least one source and one operator to see it.</source>
         <translation>Столбец {value} для поля «{target}» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="399"/>
+        <location filename="../../desktop_crm/importing/table.py" line="411"/>
         <source>Line {value} is inside a record that starts on line {start}.</source>
         <translation>Строка {value} находится внутри записи, которая начинается в строке {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="430"/>
+        <location filename="../../desktop_crm/importing/table.py" line="447"/>
         <source>The file has no line {value} to take the header from.</source>
         <translation>В файле нет строки {value}, из которой можно взять заголовок.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="67"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="74"/>
+        <source>&quot;{name}&quot; holds more text than can be imported from a workbook; save the sheet as CSV and import that.</source>
+        <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="343"/>
         <source>The workbook has no sheet &quot;{value}&quot;.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="35"/>
+        <location filename="../../desktop_crm/services/common.py" line="36"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <location filename="../../desktop_crm/services/common.py" line="42"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="53"/>
+        <location filename="../../desktop_crm/services/common.py" line="54"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="57"/>
+        <location filename="../../desktop_crm/services/common.py" line="58"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="63"/>
+        <location filename="../../desktop_crm/services/common.py" line="64"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="104"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="146"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="138"/>
+        <location filename="../../desktop_crm/services/common.py" line="154"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="51"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="56"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/services/intake.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="66"/>
+        <location filename="../../desktop_crm/services/intake.py" line="111"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="73"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="78"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="252"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -2880,12 +2896,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="297"/>
+        <location filename="../../desktop_crm/services/importer.py" line="369"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="477"/>
+        <location filename="../../desktop_crm/services/importer.py" line="549"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -2895,7 +2911,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="111"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -2924,23 +2940,58 @@ Add at least one source and one operator to see it.</source>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/importing/files.py" line="23"/>
+        <source>&quot;{name}&quot; is not a regular file (a folder, pipe, device or socket); only files can be imported.</source>
+        <translation>«{name}» — не обычный файл (папка, канал, устройство или сокет); импортировать можно только файлы.</translation>
+    </message>
 </context>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="32"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="53"/>
+        <source>A quoted field opens on this line and does not close properly; the lines after it were read as rows of their own.</source>
+        <translation>В этой строке открывается кавычка, которая не закрывается как положено; следующие строки прочитаны как отдельные строки таблицы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="58"/>
+        <source>The line is longer than {limit} MB.</source>
+        <translation>Строка длиннее {limit} МБ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="59"/>
+        <source>The line is not valid {encoding} text (does the file mix encodings?).</source>
+        <translation>Строка не читается в кодировке {encoding} (в файле смешаны кодировки?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="62"/>
+        <source>The line holds a NUL byte (binary data).</source>
+        <translation>В строке есть нулевой байт (двоичные данные).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="47"/>
+        <source>The cell {cell} holds {length} characters; a cell may hold at most {limit}.</source>
+        <translation>В ячейке {cell} символов — {length}, а допустимо не более {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="50"/>
+        <source>The row holds more than {limit} characters in all.</source>
+        <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
 </context>
 <context>
