@@ -42,6 +42,8 @@ MAX_SHARED_CHARS = 64_000_000
 MAX_TAG_BYTES = 1 << 20
 MAX_PART_BYTES = 16 << 20  # workbook.xml, relationships, styles: small parts
 MAX_COLUMNS = 16_384  # Excel's XFD
+MAX_ROWS = 1_048_576  # Excel's last row: a row number past it means a damaged sheet
+MAX_GAP_ROWS = 1_000  # missing rows up to this many come back empty (keeping numbers)
 CHUNK_BYTES = 1 << 16
 
 REASON_CELL_TOO_LONG = QT_TRANSLATE_NOOP(
@@ -397,14 +399,7 @@ class XlsxRecordReader:
             raise
         except OSError as error:
             raise UnreadableFile.cannot_open(self._name, error) from error
-        except (
-            ValueError,
-            KeyError,
-            EOFError,
-            expat.ExpatError,
-            zipfile.BadZipFile,
-            zlib.error,
-        ) as error:
+        except _DAMAGED as error:
             raise NotATable(self._name) from error  # broken sheet XML mid-way
         self._finished = True
 
@@ -497,10 +492,13 @@ class _SheetState:
             ref = attrs.get("r")
             if ref and ref.isdigit():
                 number = max(int(ref), number)
-            # Missing rows come back empty, so row numbers stay the sheet's.
-            while self._row + 1 < number:
-                self._row += 1
-                self._emit((self._row, []))
+            if number > MAX_ROWS:
+                raise ValueError(f"row {number} is past the last row of a sheet")
+            # A few missing rows come back empty, as openpyxl gave them.
+            if number - self._row <= MAX_GAP_ROWS:
+                while self._row + 1 < number:
+                    self._row += 1
+                    self._emit((self._row, []))
             self._row = number
             self._cells = []
             self._problem = None
