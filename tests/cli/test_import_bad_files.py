@@ -323,3 +323,21 @@ def test_a_decompression_bomb_imports_in_bounded_memory(tmp_path):
     assert "The cell C2 holds 150000000 characters" in data["rejected"][0]["reason"]
     assert peak_mb(result) < 200  # openpyxl held the whole string (and more) here
     assert db.stat().st_size < 5_000_000
+
+
+def test_a_300_mb_line_imports_in_bounded_memory(tmp_path):
+    db = tmp_path / "crm.sqlite3"
+    assert cli(db, "source", "add", "Сайт", "--code", "site").returncode == 0
+    path = tmp_path / "one-line.csv"
+    with path.open("wb") as file:
+        file.write(b'phone,name,message\n+79000000001,a,"')
+        block = b"x" * (1 << 20)
+        for _ in range(300):
+            file.write(block)
+        file.write(b"\n+79000000002,b,c\n")
+    result = cli(db, "--json", "import", path, "--source", "site", timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["rows"], data["imported"], data["rejected_total"]) == (2, 1, 1)
+    assert data["rejected"][0] == {"line": 2, "reason": "The line is longer than 1 MB."}
+    assert peak_mb(result) < 150
