@@ -1135,11 +1135,8 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     (
         "errors",
-        'The import is done, but the rejected rows could not be written to "{value}": '
-        "{error}.",
-    ): (
-        "Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}."
-    ),
+        'The import is done, but the rejected rows could not be written to "{value}": {error}.',
+    ): ("Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}."),
     ("errors", "The delimiter must be one of , ; | tab (got {value!r})."): (
         "Разделитель должен быть одним из: , ; | tab (получено {value!r})."
     ),
