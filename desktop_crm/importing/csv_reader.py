@@ -26,8 +26,7 @@ import io
 import os
 import re
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -89,11 +88,8 @@ def _strip_line_end(text: str) -> str:
     return text.rstrip("\r\n")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int
-    text: str
-    problem: BadRecord | None = None
+# A physical line: (number, text, problem); text is "" when problem is set.
+_Line = tuple[int, str, BadRecord | None]
 
 
 class _Overflow(Exception):
@@ -123,65 +119,77 @@ class CsvRecordReader:
         self._pending: deque[_Line] = deque()
         self._chars = 0
         self._exhausted = False
+        self._number = 0  # physical lines read so far
+        self._errors_before = _undecodable_seen[0]
 
     # -- physical lines ---------------------------------------------------------------------
-    def _physical_lines(self) -> Iterator[_Line]:
+    def _problem(self, text: str, readline: Callable[[int], str]) -> BadRecord | None:
+        """Why a physical line cannot be parsed, if it cannot (the hot path skips this
+        unless the line is long, holds a NUL or the decoder met undecodable bytes)."""
+        if len(text) > MAX_LINE_CHARS and len(_strip_line_end(text)) > MAX_LINE_CHARS:
+            kept = printable(text[:KEPT_LINE_CHARS])
+            while not text.endswith(("\n", "\r")):  # skip the rest unread
+                text = readline(_SKIP_CHARS)
+                if not text:
+                    break
+            return BadRecord(REASON_LONG_LINE, {"limit": MAX_LINE_MB}, (kept,))
+        if "\x00" in text:
+            return BadRecord(REASON_NUL, {}, self._cells(text.replace("\x00", "\\x00")))
+        if _SURROGATE_RE.search(text):
+            params = {"encoding": self._encoding}
+            return BadRecord(REASON_UNDECODABLE, params, self._cells(text))
+        return None
+
+    def _feed(self) -> Iterator[str]:
+        """The lines of the current record, for the csv parser; raises past the limits.
+
+        ``self._record`` collects the record's lines; the first line of a record
+        resets the character count, so a one-line record costs no bookkeeping.
+        """
+        pending = self._pending
+        record = self._record
+        append = record.append
         readline = self._text.readline
         limit = MAX_LINE_CHARS + 2  # + "\r\n"
         seen = _undecodable_seen
-        errors_before = seen[0]
-        number = 0
-        while True:
-            text = readline(limit)
-            if not text:
-                return
-            number += 1
-            if len(text) > MAX_LINE_CHARS and len(_strip_line_end(text)) > MAX_LINE_CHARS:
-                kept = printable(text[:KEPT_LINE_CHARS])
-                while not text.endswith(("\n", "\r")):
-                    text = readline(_SKIP_CHARS)
-                    if not text:
-                        break
-                problem = BadRecord(REASON_LONG_LINE, {"limit": MAX_LINE_MB}, (kept,))
-                yield _Line(number, "", problem)
-            elif "\x00" in text:
-                kept = self._cells(text.replace("\x00", "\\x00"))
-                yield _Line(number, "", BadRecord(REASON_NUL, {}, kept))
-            elif seen[0] != errors_before and _SURROGATE_RE.search(text):
-                params = {"encoding": self._encoding}
-                yield _Line(number, "", BadRecord(REASON_UNDECODABLE, params, self._cells(text)))
-            else:
-                yield _Line(number, text)
-
-    def _feed(self, source: Iterator[_Line]) -> Iterator[str]:
-        """The lines of the current record, for the csv parser; raises past the limits."""
-        pending = self._pending
-        record = self._record
+        errors_before = self._errors_before
         while True:
             if pending:
                 line = pending.popleft()
+                text = line[1]
+                if line[2] is not None:
+                    append(line)
+                    raise _ProblemLine
             else:
-                line = next(source, None)
-                if line is None:
+                text = readline(limit)
+                if not text:
                     self._exhausted = True
                     return
-            record.append(line)
-            if line.problem is not None:
-                raise _ProblemLine
-            self._chars += len(line.text)
-            if len(record) > MAX_RECORD_LINES or self._chars > MAX_RECORD_CHARS:
-                raise _Overflow
-            yield line.text
+                self._number += 1
+                if len(text) > MAX_LINE_CHARS or "\x00" in text or seen[0] != errors_before:
+                    problem = self._problem(text, readline)
+                    if problem is not None:
+                        append((self._number, "", problem))
+                        raise _ProblemLine
+                line = (self._number, text, None)
+            if record:
+                self._chars += len(text)
+                append(line)
+                if len(record) > MAX_RECORD_LINES or self._chars > MAX_RECORD_CHARS:
+                    raise _Overflow
+            else:
+                self._chars = len(text)
+                append(line)
+            yield text
 
     # -- records ----------------------------------------------------------------------------
     def records(self) -> Iterator[tuple[int, RecordItem]]:
-        source = self._physical_lines()
         record = self._record
         try:
             while True:
                 self._exhausted = False
                 reader = csv.reader(
-                    self._feed(source),
+                    self._feed(),
                     delimiter=self._delimiter,
                     quotechar='"',
                     doublequote=True,
@@ -189,9 +197,8 @@ class CsvRecordReader:
                 )
                 try:
                     for cells in reader:
-                        yield record[0].number, cells
+                        yield record[0][0], cells
                         record.clear()
-                        self._chars = 0
                     break
                 except csv.Error:
                     failure: type[Exception] = csv.Error
@@ -199,7 +206,6 @@ class CsvRecordReader:
                     failure = type(error)
                 yield self._failed(failure)
                 record.clear()
-                self._chars = 0
         except OSError as error:
             raise UnreadableFile.cannot_open(self._name, error) from error
         self._finished = True
@@ -207,20 +213,18 @@ class CsvRecordReader:
     def _failed(self, failure: type[Exception]) -> tuple[int, RecordItem]:
         """What a record that the strict parser could not finish becomes."""
         record = self._record
-        first = record[0]
+        number, text, problem = record[0]
         if len(record) == 1:
-            if first.problem is not None:
-                return first.number, first.problem
+            if problem is not None:
+                return number, problem
             if failure is csv.Error and not self._exhausted:
                 # A stray quote within one line (1,"a"b,c): read it as Excel does.
-                lenient = csv.reader(
-                    [first.text], delimiter=self._delimiter, quotechar='"', strict=False
-                )
-                return first.number, next(lenient, [])
+                lenient = csv.reader([text], delimiter=self._delimiter, quotechar='"', strict=False)
+                return number, next(lenient, [])
         # A quote that never closes, swallows too much, or closes and goes on:
         # this line is rejected and every later line is read again on its own.
         self._pending.extendleft(reversed(record[1:]))
-        return first.number, BadRecord(REASON_UNCLOSED_QUOTE, {}, self._cells(first.text))
+        return number, BadRecord(REASON_UNCLOSED_QUOTE, {}, self._cells(text))
 
     def _cells(self, text: str) -> tuple[str, ...]:
         """What a rejected line shows: its cells as far as one line tells, bytes escaped."""
