@@ -143,3 +143,37 @@ def test_save_rejects_writes_every_reject_as_the_window_does(roomy, tmp_path):
     assert written[0] == [*HEADER, "reason"]
     assert len(written) == 601
     assert written[1][0] == "" and written[1][-1].startswith("No lead id")
+
+
+def test_resuming_a_file_with_broken_records_counts_each_line_once(
+    roomy, tmp_path, db_path, monkeypatch
+):
+    monkeypatch.setattr(importer, "FIRST_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MIN_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MAX_BATCH_ROWS", 100)
+    lines = [f"+7901{i:07d},Имя {i},текст" for i in range(1_000)]
+    for broken in (50, 150, 151, 420, 999):
+        lines[broken] = f'+7901{broken:07d},"Имя {broken},текст'
+    lines[700] = "+79010000700," + "x" * 1_000_001
+    path = tmp_path / "broken.csv"
+    path.write_text("phone,name,message\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    checks = []
+
+    def cancel_after_three() -> bool:
+        checks.append(None)
+        return len(checks) == 3
+
+    first = run(roomy, path, source="site", cancelled=cancel_after_three)
+    assert first.cancelled and first.record.rows_done == 300
+    summary = run(roomy, path, source="site")
+    assert summary.resumed and summary.record.status == ImportStatus.DONE
+    assert (summary.rows, summary.record.imported, summary.rejected_total) == (1_000, 994, 6)
+    assert [r.line for r in roomy.imports.rejects(summary.record.id)] == [
+        52,
+        152,
+        153,
+        422,
+        702,
+        1_001,
+    ]
+    assert len(stored(db_path)) == 994
