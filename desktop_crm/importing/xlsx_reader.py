@@ -43,8 +43,11 @@ MAX_TAG_BYTES = 1 << 20
 MAX_PART_BYTES = 16 << 20  # workbook.xml, relationships, styles: small parts
 MAX_COLUMNS = 16_384  # Excel's XFD
 MAX_ROWS = 1_048_576  # Excel's last row: a row number past it means a damaged sheet
-MAX_GAP_ROWS = 1_000  # missing rows up to this many come back empty (keeping numbers)
+MAX_GAP_ROWS = 100  # missing rows up to this many come back empty (keeping numbers)
 CHUNK_BYTES = 1 << 16
+# The sheet is fed in small pieces: the rows one piece makes are held until read,
+# and a row may be 16,384 cells wide.
+SHEET_CHUNK_BYTES = 1 << 13
 
 REASON_CELL_TOO_LONG = QT_TRANSLATE_NOOP(
     "importing", "The cell {cell} holds {length} characters; a cell may hold at most {limit}."
@@ -111,6 +114,7 @@ def column_letters(index: int) -> str:
     return letters
 
 
+_NO_CELLS: list[str] = []  # shared by every missing row; nobody changes it
 _COLUMNS: dict[str, int] = {}
 
 
@@ -152,12 +156,12 @@ def _new_parser() -> Any:
     return parser
 
 
-def _feed(stream: IO[bytes], parser: Any) -> Iterator[None]:
+def _feed(stream: IO[bytes], parser: Any, chunk_bytes: int = CHUNK_BYTES) -> Iterator[None]:
     """Feed ``stream`` to ``parser`` chunk by chunk; yields after each chunk.
     Refuses a tag longer than MAX_TAG_BYTES (expat would hold it whole)."""
     in_tag = 0
     while True:
-        chunk = stream.read(CHUNK_BYTES)
+        chunk = stream.read(chunk_bytes)
         if not chunk:
             parser.Parse(b"", True)
             yield
@@ -412,7 +416,7 @@ class XlsxRecordReader:
         parser.StartElementHandler = sheet.start
         parser.EndElementHandler = sheet.end
         parser.CharacterDataHandler = sheet.text
-        for _ in _feed(stream, parser):
+        for _ in _feed(stream, parser, SHEET_CHUNK_BYTES):
             if ready:
                 for item in ready:
                     self._done = item[0]
@@ -498,7 +502,7 @@ class _SheetState:
             if number - self._row <= MAX_GAP_ROWS:
                 while self._row + 1 < number:
                     self._row += 1
-                    self._emit((self._row, []))
+                    self._emit((self._row, _NO_CELLS))
             self._row = number
             self._cells = []
             self._problem = None
@@ -544,7 +548,7 @@ class _SheetState:
         length = self._length
         kind = self._type
         if kind == "s":
-            index = int(raw)
+            index = int(raw) if raw.strip().isdigit() else -1
             strings = self._shared.strings
             value = strings[index] if 0 <= index < len(strings) else ""
             length = self._shared.lengths.get(index, len(value))

@@ -19,7 +19,6 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -450,7 +449,7 @@ class ImportService:
         The rows are read and parsed before the write lock is taken; inside it,
         leads and fingerprints are looked up for the whole batch at once.
         """
-        chunk = _take(rows, size)
+        chunk, full = _take(rows, size)
         if not chunk:
             return False, 0.0
         counts.rejects.clear()
@@ -529,7 +528,7 @@ class ImportService:
                 skipped=counts.skipped,
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
-        return len(chunk) == size, time.monotonic() - locked_at
+        return full, time.monotonic() - locked_at
 
 
 class _SourceLookup:
@@ -571,16 +570,21 @@ def _known_fingerprints(storage: Storage, keys: list[int]) -> set[int]:
     return {int(key) for (key,) in rows}  # type: ignore[call-overload]
 
 
-def _take(rows: Iterator[ValidRow | Rejection], size: int) -> list[ValidRow | Rejection]:
-    """The next ``size`` rows, fewer when their cells pass MAX_BATCH_CHARS."""
+def _take(
+    rows: Iterator[ValidRow | Rejection], size: int
+) -> tuple[list[ValidRow | Rejection], bool]:
+    """The next ``size`` rows, fewer when their cells pass MAX_BATCH_CHARS (a row of
+    a million empty cells weighs as much as one of long ones). The flag says whether
+    more rows may follow (the batch is full, by count or by size)."""
     chunk: list[ValidRow | Rejection] = []
     chars = 0
-    for row in islice(rows, size):
+    for row in rows:
         chunk.append(row)
-        chars += sum(map(len, row.cells))
-        if chars > MAX_BATCH_CHARS:
-            break
-    return chunk
+        cells = row.cells
+        chars += sum(map(len, cells)) + 16 * len(cells)  # a cell costs its slot too
+        if len(chunk) >= size or chars > MAX_BATCH_CHARS:
+            return chunk, True
+    return chunk, False
 
 
 def capped_cells(cells: Iterable[str]) -> list[str]:

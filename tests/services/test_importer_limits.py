@@ -177,3 +177,13 @@ def test_resuming_a_file_with_broken_records_counts_each_line_once(
         1_001,
     ]
     assert len(stored(db_path)) == 994
+
+
+def test_batches_cut_by_size_still_import_every_row(roomy, tmp_path, db_path, monkeypatch):
+    # Rows with big cells fill a batch by characters before its row count: the import
+    # must go on with the next batch, not take the short batch for the end of the file.
+    monkeypatch.setattr(importer, "MAX_BATCH_CHARS", 5_000)
+    rows = [(f"+7901{i:07d}", f"Имя {i}", "site", "т" * 900, "") for i in range(60)]
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
+    assert (summary.rows, summary.record.imported) == (60, 60)
+    assert len(stored(db_path)) == 60
