@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,23 +140,35 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def _rejects_target(value: str | None, source: Path) -> Path | None:
-    """Checked before anything is imported: a rejects file that cannot be written
-    (or that is the file being imported) is a user error, exit 2."""
+    """Checked before anything is imported: a rejects file that cannot be written, the
+    file being imported, a database, or anything but a regular file (a FIFO would
+    block) is a user error, exit 2."""
     if value is None:
         return None
     target = Path(value)
-    try:
-        same = target.exists() and target.resolve() == source.resolve()
-    except OSError:
-        same = False
     parent = target.parent
-    if same or target.is_dir() or not parent.is_dir() or not os.access(parent, os.W_OK):
+    usable = parent.is_dir() and os.access(parent, os.W_OK)
+    try:
+        if usable and (target.exists() or target.is_symlink()):
+            usable = (
+                stat.S_ISREG(target.stat().st_mode)
+                and target.resolve() != source.resolve()
+                and not _is_sqlite(target)
+            )
+    except OSError:
+        usable = False
+    if not usable:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", 'Cannot write the rejected rows to "{value}".'),
             field="rejects",
             value=value,
         )
     return target
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(16) == b"SQLite format 3\x00"
 
 
 def run_import(crm: Crm, args: argparse.Namespace) -> int:

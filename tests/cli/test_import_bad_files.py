@@ -259,11 +259,12 @@ def test_rejects_option_for_a_file_already_imported_writes_only_the_header(
     assert out.read_text(encoding="utf-8-sig").splitlines() == ["phone,name,message,reason"]
 
 
-@pytest.mark.parametrize("target", ["missing-folder/out.csv", "."])
+@pytest.mark.parametrize("target", ["missing-folder/out.csv", ".", "crm.sqlite3", "fifo.csv"])
 def test_an_unwritable_rejects_target_is_refused_before_importing(
     tmp_path, run, run_error, site, db_path, target
 ):
     path = unbalanced_quote(tmp_path)
+    os.mkfifo(tmp_path / "fifo.csv")  # opening it to write would block
     before = snapshot(db_path)
     message = run_error("import", path, "--source", "site", "--rejects", tmp_path / target)
     assert "Cannot write the rejected rows" in message
