@@ -119,11 +119,13 @@ _COLUMNS: dict[str, int] = {}
 
 
 def _column_index(letters: str) -> int:
+    """0-based column of "A".."XFD"; -1 for anything else (the cell is ignored)."""
     index = _COLUMNS.get(letters)
     if index is None:
         index = -1
-        for char in letters.upper():
-            index = (index + 1) * 26 + ord(char) - 65
+        if 0 < len(letters) <= 3 and letters.isascii() and letters.isalpha():
+            for char in letters.upper():
+                index = (index + 1) * 26 + ord(char) - 65
         if len(_COLUMNS) < 100_000:
             _COLUMNS[letters] = index
     return index
@@ -453,8 +455,8 @@ class _SheetState:
     ) -> None:
         self._reader = reader
         self._shared = shared
-        self._dates = styles.dates
-        self._durations = styles.durations
+        self._dates = {str(style) for style in styles.dates}
+        self._durations = {str(style) for style in styles.durations}
         self._emit = emit
         self._row = 0  # the last row number handed out
         self._cells: list[str] = []
@@ -462,7 +464,7 @@ class _SheetState:
         self._row_chars = 0
         self._column = -1
         self._type = "n"
-        self._style = 0
+        self._style = "0"  # the cell's style id, as written
         self._collecting = False
         self._skip = 0  # inside <rPh> of an inline string
         self._pieces: list[str] = []
@@ -474,17 +476,14 @@ class _SheetState:
         if local == "c":
             self._in_cell = True
             ref = attrs.get("r")
-            column = self._column + 1
             if ref:
-                match = _REF_RE.match(ref)
-                if match:
-                    column = _column_index(match.group(1))
-            self._column = column
+                letters = ref.rstrip("0123456789")
+                column = _COLUMNS.get(letters)
+                self._column = _column_index(letters) if column is None else column
+            else:
+                self._column += 1
             self._type = attrs.get("t", "n")
-            try:
-                self._style = int(attrs.get("s", "0"))
-            except ValueError:
-                self._style = 0
+            self._style = attrs.get("s", "0")
             self._pieces.clear()
             self._length = 0
         elif local == "v" or (local == "t" and self._in_cell and not self._skip):
@@ -576,6 +575,8 @@ class _SheetState:
             cells[column] = value
 
     def _number(self, raw: str) -> str:
+        if raw.isdigit() and raw[0] != "0" and self._style not in self._dates:
+            return raw  # the common case: what int() and cell_text() would give back
         raw = raw.strip()
         if not raw:
             return ""
