@@ -42,7 +42,6 @@ MAX_SHARED_CHARS = 64_000_000
 MAX_TAG_BYTES = 1 << 20
 MAX_PART_BYTES = 16 << 20  # workbook.xml, relationships, styles: small parts
 MAX_COLUMNS = 16_384  # Excel's XFD
-MAX_ROWS = 1_048_576  # Excel's last row: a row number past it means a damaged sheet
 MAX_GAP_ROWS = 100  # missing rows up to this many come back empty (keeping numbers)
 CHUNK_BYTES = 1 << 16
 # The sheet is fed in small pieces: the rows one piece makes are held until read,
@@ -495,9 +494,8 @@ class _SheetState:
             ref = attrs.get("r")
             if ref and ref.isdigit():
                 number = max(int(ref), number)
-            if number > MAX_ROWS:
-                raise ValueError(f"row {number} is past the last row of a sheet")
-            # A few missing rows come back empty, as openpyxl gave them.
+            # A few missing rows come back empty, as openpyxl gave them; a far jump
+            # (row 9999999999 after row 2) is not filled in.
             if number - self._row <= MAX_GAP_ROWS:
                 while self._row + 1 < number:
                     self._row += 1
