@@ -210,3 +210,26 @@ def test_other_encodings_still_read_every_line(write, encoding):
     path = write("u.csv", ISSUE_EXAMPLE, encoding=encoding)
     _, rows = read_all(path)
     assert lines_and_kinds(rows) == [(2, REASON_UNCLOSED_QUOTE), (3, "ok")]
+
+
+_PIECES = [b'"', b",", b"\n", b"\r\n", b"\r", b"a", b"1", "я".encode(), b"\xff", b"\x00", b" "]
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_property_any_bytes_give_records_in_line_order_and_never_raise(tmp_path, pieces):
+    data = b"".join(pieces)
+    path = tmp_path / "garbage.csv"
+    path.write_bytes(data)
+    reader = CsvRecordReader(path, "utf-8", ",")
+    try:
+        starts = [line for line, _ in reader.records()]
+    finally:
+        reader.close()
+    physical = len(io.StringIO(data.decode("utf-8", "replace"), newline="").readlines())
+    assert starts == sorted(set(starts))  # each record once, in file order
+    assert all(1 <= line <= physical for line in starts)
+    if b'"' not in data:  # without quotes every physical line is a record of its own
+        assert starts == list(range(1, physical + 1))
