@@ -342,3 +342,18 @@ def test_a_300_mb_line_imports_in_bounded_memory(tmp_path):
     assert (data["rows"], data["imported"], data["rejected_total"]) == (2, 1, 1)
     assert data["rejected"][0] == {"line": 2, "reason": "The line is longer than 1 MB."}
     assert peak_mb(result) < 150
+
+
+def test_a_workbook_damaged_mid_way_leaves_a_failed_import_not_a_running_one(
+    tmp_path, run, run_json, site, db_path
+):
+    rows = [row_xml(1, [inline("A", 1, "phone"), inline("B", 1, "name")])]
+    rows += [
+        row_xml(n, [inline("A", n, f"+7900{n:07d}"), inline("B", n, "x")]) for n in range(2, 3_000)
+    ]
+    rows.append("<row r='3000'><c></row>")  # broken XML after 2,998 good rows
+    path = write_xlsx_parts(tmp_path / "damaged.xlsx", rows)
+    result = run("--json", "import", path, "--source", "site")
+    assert result.code != 0 and "Traceback" not in result.err
+    assert "is not a table" in result.err and len(result.err.splitlines()) == 1
+    assert statuses(db_path) == ["failed"]
