@@ -1108,6 +1108,27 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("importing", 'Cannot read the date "{value}" in the column "{column}".'): (
         "Не удаётся распознать дату «{value}» в столбце «{column}»."
     ),
+    (
+        "importing",
+        "A quoted field opens on this line and does not close properly; "
+        "the lines after it were read as rows of their own.",
+    ): (
+        "В этой строке открывается кавычка, которая не закрывается как положено; "
+        "следующие строки прочитаны как отдельные строки таблицы."
+    ),
+    ("importing", "The line is longer than {limit} MB."): "Строка длиннее {limit} МБ.",
+    ("importing", "The line is not valid {encoding} text (does the file mix encodings?)."): (
+        "Строка не читается в кодировке {encoding} (в файле смешаны кодировки?)."
+    ),
+    ("importing", "The line holds a NUL byte (binary data)."): (
+        "В строке есть нулевой байт (двоичные данные)."
+    ),
+    ("importing", "The cell {cell} holds {length} characters; a cell may hold at most {limit}."): (
+        "В ячейке {cell} символов — {length}, а допустимо не более {limit}."
+    ),
+    ("importing", "The row holds more than {limit} characters in all."): (
+        "В строке больше {limit} символов в сумме."
+    ),
     # -- reasons: why a contact has no operator (lower case: they go mid-sentence) -----
     ("reasons", "no operators configured for the source"): "у источника нет настроенных операторов",
     ("reasons", "all operators have weight 0"): "у всех операторов вес 0",
@@ -1130,6 +1151,29 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "Операторы указаны более одного раза: {names}."
     ),
     ("errors", "--limit must not be negative."): "--limit не может быть отрицательным.",
+    (
+        "errors",
+        '"{name}" is not a regular file (a folder, pipe, device or socket); '
+        "only files can be imported.",
+    ): (
+        "«{name}» — не обычный файл (папка, канал, устройство или сокет); "
+        "импортировать можно только файлы."
+    ),
+    (
+        "errors",
+        '"{name}" holds more text than can be imported from a workbook; '
+        "save the sheet as CSV and import that.",
+    ): (
+        "В «{name}» больше текста, чем можно импортировать из книги Excel; "
+        "сохраните лист как CSV и импортируйте его."
+    ),
+    ("errors", 'Cannot write the rejected rows to "{value}".'): (
+        "Не удаётся записать отклонённые строки в «{value}»."
+    ),
+    (
+        "errors",
+        'The import is done, but the rejected rows could not be written to "{value}": {error}.',
+    ): ("Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}."),
     ("errors", "The delimiter must be one of , ; | tab (got {value!r})."): (
         "Разделитель должен быть одним из: , ; | tab (получено {value!r})."
     ),

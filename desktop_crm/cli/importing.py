@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +25,7 @@ from desktop_crm.importing import (
     open_table,
 )
 from desktop_crm.services import Crm
-from desktop_crm.services.importer import ImportProgress, ImportSummary
+from desktop_crm.services.importer import ImportProgress, ImportSummary, write_rejected_rows
 
 EXIT_INTERRUPTED = 130
 DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t", "TAB": "\t"}
@@ -57,6 +59,11 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         help="give each row to the operator its owner column names (Ответственный, owner) "
         "when that operator is active and below the limit; otherwise the distributor decides",
     )
+    p.add_argument(
+        "--rejects",
+        metavar="OUT.csv",
+        help="write the rejected rows (with a reason column) to this CSV, to fix and import again",
+    )
 
 
 def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[str, object]:
@@ -71,9 +78,11 @@ def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[st
         "assigned": record.assigned if fresh else 0,
         "unassigned": record.unassigned if fresh else 0,
         "skipped": summary.skipped,
+        # The first SUMMARY_REJECTS of them; rejected_total counts them all.
         "rejected": [{"line": r.line, "reason": r.reason} for r in summary.rejected]
         if fresh
         else [],
+        "rejected_total": summary.rejected_total,
         "columns": columns,
         "warnings": warnings(table, keep_operator) if table is not None else [],
     }
@@ -93,11 +102,12 @@ def summary_text(summary: ImportSummary, keep_operator: bool = False) -> str:
     lines.append(
         f"rows: {data['rows']}, imported: {data['imported']} "
         f"(assigned {data['assigned']}, unassigned {data['unassigned']}), "
-        f"skipped: {data['skipped']}, rejected: {len(data['rejected'])}"  # type: ignore[arg-type]
+        f"skipped: {data['skipped']}, rejected: {data['rejected_total']}"
     )
-    lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
-    if len(summary.rejected) > 50:
-        lines.append(f"  … and {len(summary.rejected) - 50} more")
+    if summary.already_imported is None:
+        lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
+        if summary.rejected_total > 50:
+            lines.append(f"  … and {summary.rejected_total - 50} more")
     columns: dict[str, list[str]] = data["columns"]  # type: ignore[assignment]
     if columns:
         lines.append(
@@ -224,6 +234,27 @@ def _show_progress(progress: ImportProgress) -> None:
     sys.stderr.flush()
 
 
+def _write_rejects(crm: Crm, summary: ImportSummary, target: Path) -> None:
+    """Every rejected row of this import (none when the file was imported before)."""
+    record = summary.record
+    try:
+        if summary.already_imported is None:
+            crm.imports.save_rejects(record.id, target)
+        else:
+            write_rejected_rows(target, record.headers, (), record.delimiter or ";")
+    except OSError as error:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                'The import is done, but the rejected rows could not be written to "{value}": '
+                "{error}.",
+            ),
+            field="rejects",
+            value=str(target),
+            error=error.strerror or str(error),
+        ) from error
+
+
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Rows make millions of short-lived tuples and no cycles: the collector only costs
@@ -237,8 +268,41 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _rejects_target(value: str | None, source: Path) -> Path | None:
+    """Checked before anything is imported: a rejects file that cannot be written, the
+    file being imported, a database, or anything but a regular file (a FIFO would
+    block) is a user error, exit 2."""
+    if value is None:
+        return None
+    target = Path(value)
+    parent = target.parent
+    usable = parent.is_dir() and os.access(parent, os.W_OK)
+    try:
+        if usable and (target.exists() or target.is_symlink()):
+            usable = (
+                stat.S_ISREG(target.stat().st_mode)
+                and target.resolve() != source.resolve()
+                and not _is_sqlite(target)
+            )
+    except OSError:
+        usable = False
+    if not usable:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", 'Cannot write the rejected rows to "{value}".'),
+            field="rejects",
+            value=value,
+        )
+    return target
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(16) == b"SQLite format 3\x00"
+
+
 def run_import(crm: Crm, args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
+    rejects = _rejects_target(args.rejects, Path(args.file))
     table = apply_map(open_table(Path(args.file), options), args.map)
     try:
         with cyclic_gc_paused():
@@ -259,6 +323,8 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if sys.stderr.isatty():
         sys.stderr.write("\n")
+    if rejects is not None:
+        _write_rejects(crm, summary, rejects)
     if args.json:
         output.print_json(summary_json(summary, args.keep_operator))
     else:

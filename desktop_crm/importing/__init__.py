@@ -29,6 +29,7 @@ from desktop_crm.importing.fields import (
     IdKind,
     NamePart,
 )
+from desktop_crm.importing.files import NotARegularFile
 from desktop_crm.importing.hashing import file_sha256
 from desktop_crm.importing.header import classify_header, normalise_header
 from desktop_crm.importing.mapping import (
@@ -69,6 +70,7 @@ __all__ = [
     "IdKind",
     "NamePart",
     "NoIdColumn",
+    "NotARegularFile",
     "NotATable",
     "ParsedRow",
     "Preview",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class ProgressUnit(StrEnum):
@@ -37,11 +37,29 @@ class RawRecord:
     cells: Sequence[str]
 
 
+@dataclass(frozen=True, slots=True)
+class BadRecord:
+    """A record the reader could not turn into cells (a quote that never closes, a
+    line that is too long or does not decode); it becomes a rejected row.
+
+    ``template`` is an English reason (translation context "importing") with
+    ``params``; ``cells`` is what can be shown of it (capped, bytes escaped).
+    """
+
+    template: str
+    params: dict[str, Any]
+    cells: tuple[str, ...]
+
+
+# What a reader yields per record: its cells, or why it has none.
+RecordItem = list[str] | BadRecord
+
+
 class RecordReader(Protocol):
     """One pass over a file's records, from its first line, streaming."""
 
-    def records(self) -> Iterator[tuple[int, list[str]]]:
-        """(line where the record starts, cells as text), in file order."""
+    def records(self) -> Iterator[tuple[int, RecordItem]]:
+        """(line where the record starts, cells as text or a BadRecord), in file order."""
         ...
 
     def progress(self) -> Progress: ...

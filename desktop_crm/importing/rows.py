@@ -27,6 +27,7 @@ from desktop_crm.importing.fields import (
     Field,
 )
 from desktop_crm.importing.mapping import ColumnMapping, column_label
+from desktop_crm.importing.records import BadRecord
 
 _QUOTED_VALUE_CHARS = 40  # how much of a bad value a reason quotes
 
@@ -46,6 +47,7 @@ class RejectCode(StrEnum):
     NO_ID = "no_id"
     TOO_LONG = "too_long"
     BAD_DATE = "bad_date"
+    UNREADABLE = "unreadable"  # the reader could not make cells of it (see records.BadRecord)
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ class Rejection:
     line: int
     index: int
     code: RejectCode
-    field: Field
+    field: Field | None  # None when the record itself could not be read
     template: str
     params: dict[str, Any]
     cells: Sequence[str]
@@ -91,6 +93,15 @@ class Rejection:
 
 
 ParsedRow = ValidRow | Rejection
+
+
+def unreadable(line: int, index: int, bad: BadRecord) -> Rejection:
+    """The rejection of a record the reader could not read (with its own reason)."""
+    return Rejection(
+        line, index, RejectCode.UNREADABLE, None, bad.template, dict(bad.params), bad.cells
+    )
+
+
 Validator = Callable[[int, int, Sequence[str]], ParsedRow | None]
 
 _UNMAPPED = sys.maxsize  # an index no row reaches: "cells[i] if i < n" yields "" for free

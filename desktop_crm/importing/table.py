@@ -39,10 +39,11 @@ from desktop_crm.importing.errors import (
     UnsupportedFileType,
 )
 from desktop_crm.importing.fields import Field
+from desktop_crm.importing.files import open_regular
 from desktop_crm.importing.header import HEADER_SCAN_RECORDS, find_header
 from desktop_crm.importing.mapping import ColumnMapping, map_columns, mapping_from_indexes
-from desktop_crm.importing.records import Progress, RawRecord, RecordReader
-from desktop_crm.importing.rows import ParsedRow, Validator, make_validator
+from desktop_crm.importing.records import BadRecord, Progress, RawRecord, RecordReader
+from desktop_crm.importing.rows import ParsedRow, Validator, make_validator, unreadable
 from desktop_crm.importing.xlsx_reader import XlsxRecordReader
 
 SAMPLE_BYTES = 64 * 1024  # enough for detection; charset-normalizer slows on more
@@ -134,22 +135,29 @@ class TableFile:
                     if line >= self.header_line:
                         break
                     if len(leading) < PREVIEW_LEADING_RECORDS:
-                        leading.append(RawRecord(line, cells))
-            indexed: list[tuple[int, RawRecord]] = []
+                        leading.append(RawRecord(line, _shown(cells)))
+            indexed: list[tuple[int, RawRecord, BadRecord | None]] = []
             for index, (line, cells) in enumerate(records):
                 if len(data) >= rows:
                     break
-                if any(cell.strip() for cell in cells):
+                if isinstance(cells, BadRecord):
+                    record = RawRecord(line, cells.cells)
+                    data.append(record)
+                    indexed.append((index, record, cells))
+                elif any(cell.strip() for cell in cells):
                     record = RawRecord(line, cells)
                     data.append(record)
-                    indexed.append((index, record))
+                    indexed.append((index, record, None))
             progress = reader.progress()
         finally:
             reader.close()
         checked: list[ParsedRow] = []
         if self.mapping.has_id:
             validate = self._validator()
-            for index, record in indexed:
+            for index, record, bad in indexed:
+                if bad is not None:
+                    checked.append(unreadable(record.line, index, bad))
+                    continue
                 row = validate(record.line, index, record.cells)
                 if row is not None:
                     checked.append(row)
@@ -223,7 +231,8 @@ class RowStream:
 
     Iterating yields ValidRow or Rejection, each with its line and index;
     blank records are skipped silently. A record the parser cannot finish
-    (an unbalanced quote) raises BrokenRecord with its line. ``progress()`` is cheap: call it per
+    (an unbalanced quote, a line too long or not decodable) is yielded as a Rejection on
+    its own line, and reading goes on. ``progress()`` is cheap: call it per
     batch to drive a progress bar.
     """
 
@@ -265,7 +274,10 @@ class RowStream:
                 # Still parsed (a quoted record may span lines), just not validated.
                 deque(islice(records, skip), maxlen=0)
             for index, (line, cells) in enumerate(records, skip):
-                row = validate(line, index, cells)
+                if cells.__class__ is BadRecord:
+                    yield unreadable(line, index, cells)  # type: ignore[arg-type]
+                    continue
+                row = validate(line, index, cells)  # type: ignore[arg-type]
                 if row is not None:
                     yield row
         finally:
@@ -274,14 +286,14 @@ class RowStream:
 
 def _open(path: Path, options: ReadOptions) -> TableFile:
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES and suffix not in XLSX_SUFFIXES:
-        raise UnsupportedFileType(path.name, suffix)
-    try:
-        with path.open("rb") as file:
+    with open_regular(path) as file:  # a folder, FIFO or device first: never read
+        if suffix not in TEXT_SUFFIXES and suffix not in XLSX_SUFFIXES:
+            raise UnsupportedFileType(path.name, suffix)
+        try:
             size = os.fstat(file.fileno()).st_size
             sample = file.read(SAMPLE_BYTES)
-    except OSError as error:
-        raise UnreadableFile.cannot_open(path.name, error) from error
+        except OSError as error:
+            raise UnreadableFile.cannot_open(path.name, error) from error
     if not sample:
         raise EmptyFile(path.name)
     if sample.startswith(_OLE_MAGIC):
@@ -415,14 +427,19 @@ def _scan_head(
 
 
 def _until_broken(
-    records: Iterator[tuple[int, list[str]]], broken: list[BrokenRecord]
+    records: Iterator[tuple[int, list[str] | BadRecord]], broken: list[BrokenRecord]
 ) -> Iterator[tuple[int, list[str]]]:
-    # Detection works with the records before a broken one; read() and
-    # preview() still stop there, naming its line.
+    # Detection works with the records it can read: one that could not be read
+    # counts as a blank record here (read() and preview() reject it on its line).
     try:
-        yield from records
+        for line, cells in records:
+            yield line, ([] if isinstance(cells, BadRecord) else cells)
     except BrokenRecord as error:
         broken.append(error)
+
+
+def _shown(cells: list[str] | BadRecord) -> list[str] | tuple[str, ...]:
+    return cells.cells if isinstance(cells, BadRecord) else cells
 
 
 def _no_such_line(line: int) -> InvalidValue:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from desktop_crm.importing import (
     Field,
     ReadOptions,
     Rejection,
+    RejectsWriter,
     TableFile,
     ValidRow,
     file_sha256,
@@ -45,12 +47,30 @@ BATCH_SECONDS = 0.2
 FIRST_BATCH_ROWS = 1_000
 MIN_BATCH_ROWS = 100
 MAX_BATCH_ROWS = 20_000
+# A batch is also cut after this many characters of cells, so that rows with huge
+# cells (each up to a 1 MB line) never pile up in memory.
+MAX_BATCH_CHARS = 16_000_000
+
+# What is kept of a rejected row: each cell up to REJECT_CELL_CHARS characters
+# (longer ones are cut and say so), at most REJECT_CELLS cells.
+REJECT_CELL_CHARS = 1_000
+REJECT_CELLS = 256
+# At most STORED_REJECTS rejected rows of one import are kept (with their cells, for
+# "Save rejected rows"); past that they are counted only: a file with more is the
+# wrong file, and keeping millions of them would grow the database by gigabytes.
+STORED_REJECTS = 100_000
+# A summary carries the first SUMMARY_REJECTS rejected rows; the total is counted.
+SUMMARY_REJECTS = 1_000
+REJECTS_DELIMITERS = (",", ";")  # a rejects file keeps these; anything else gets ";"
+
+log = logging.getLogger(__name__)
 
 
 class ImportStatus:
-    RUNNING = "running"
+    RUNNING = "running"  # in progress, or killed (resumed by the next import of the file)
     DONE = "done"
-    CANCELLED = "cancelled"
+    CANCELLED = "cancelled"  # stopped by the user (Cancel, Ctrl+C); resumable
+    FAILED = "failed"  # stopped by an error; resumable
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +121,9 @@ class ImportProgress:
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
+    """``rejected`` holds the first SUMMARY_REJECTS rejected rows; ``record.rejected``
+    (``rejected_total``) counts them all."""
+
     record: ImportRecord
     rejected: tuple[RejectedRow, ...]
     already_imported: ImportRecord | None = None  # the completed import of the same file
@@ -119,6 +142,10 @@ class ImportSummary:
         # A completed file imported again without --again: every row counts as skipped.
         return self.rows if self.already_imported is not None else self.record.skipped
 
+    @property
+    def rejected_total(self) -> int:
+        return 0 if self.already_imported is not None else self.record.rejected
+
 
 @dataclass
 class _Counts:
@@ -128,7 +155,7 @@ class _Counts:
     unassigned: int = 0
     skipped: int = 0
     rejected: int = 0
-    rejects: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[tuple[object, ...]] = field(default_factory=list)
     fingerprints: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -217,23 +244,47 @@ class ImportService:
         with self._storage.read():
             return [_record(r) for r in ImportRun.select().order_by(ImportRun.id.desc())]
 
-    def rejects(self, import_id: int) -> list[RejectedRow]:
+    def rejects(self, import_id: int, limit: int | None = None) -> list[RejectedRow]:
+        """The rejected rows of an import in file order (the first ``limit`` of them)."""
         with self._storage.read():
-            query = (
-                ImportReject.select()
-                .where(ImportReject.import_run == import_id)
-                .order_by(ImportReject.line)
+            return list(self._iter_rejects(import_id, limit))
+
+    def _iter_rejects(self, import_id: int, limit: int | None = None) -> Iterator[RejectedRow]:
+        query = (
+            ImportReject.select()
+            .where(ImportReject.import_run == import_id)
+            .order_by(ImportReject.line)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        for r in query.iterator():
+            yield RejectedRow(
+                r.line, r.reason, r.template, json.loads(r.params), tuple(json.loads(r.cells))
             )
-            return [
-                RejectedRow(
-                    r.line,
-                    r.reason,
-                    r.template,
-                    json.loads(r.params),
-                    tuple(json.loads(r.cells)),
-                )
-                for r in query
-            ]
+
+    def save_rejects(
+        self,
+        import_id: int,
+        path: str | os.PathLike[str],
+        *,
+        reason: Callable[[RejectedRow], str] = lambda row: row.reason,
+        headers: Sequence[str] | None = None,
+        delimiter: str | None = None,
+    ) -> int:
+        """Write every rejected row of an import to ``path`` (streaming, not held in
+        memory): the file the window's "Save rejected rows" writes. ``headers`` and
+        ``delimiter`` default to the ones recorded with the import."""
+        with self._storage.read():
+            record = _record(ImportRun.get_by_id(import_id))
+            if headers is None:
+                headers = record.headers
+            rows = self._iter_rejects(import_id)
+            width = 0
+            if not headers:  # pad to one width so the reason column lines up
+                width = max((len(row.cells) for row in self._iter_rejects(import_id)), default=0)
+            return write_rejected_rows(
+                path, headers, rows, delimiter or record.delimiter or ";", reason, width
+            )
 
     # -- running ---------------------------------------------------------------------------
     def run(
@@ -258,7 +309,8 @@ class ImportService:
         content_hash = content_hash or file_sha256(table.path)
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            return ImportSummary(previous, tuple(self.rejects(previous.id)), previous, table=table)
+            shown = self.rejects(previous.id, SUMMARY_REJECTS)
+            return ImportSummary(previous, tuple(shown), previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = previous is not None and previous.status != ImportStatus.DONE
@@ -281,9 +333,23 @@ class ImportService:
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
         owners = keep_operator and Field.OWNER in table.mapping.groups
-        stopped = self._import_rows(
-            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled, owners
-        )
+        try:
+            stopped = self._import_rows(
+                table,
+                run,
+                source_id,
+                again,
+                counts,
+                progress or (lambda _p: None),
+                cancelled,
+                owners,
+            )
+        except BaseException as error:
+            # Never left "running" (which means in progress, or killed): Ctrl+C
+            # cancels, an error fails it; either way the next import resumes it.
+            interrupted = isinstance(error, KeyboardInterrupt)
+            self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
+            raise
         with self._storage.write():
             status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
             ImportRun.update(status=status, finished_at=utcnow()).where(
@@ -291,7 +357,19 @@ class ImportService:
             ).execute()
             final = _record(ImportRun.get_by_id(run.id))
         self._events.emit(Change.IMPORTS)
-        return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped, table)
+        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
+        return ImportSummary(final, shown, None, resume, stopped, table)
+
+    def _stop(self, run_id: int, status: str) -> None:
+        try:
+            with self._storage.write():
+                ImportRun.update(status=status, finished_at=utcnow()).where(
+                    ImportRun.id == run_id
+                ).execute()
+        except Exception:  # the database itself failing: the original error matters more
+            log.warning("Could not mark import %s as %s", run_id, status, exc_info=True)
+            return
+        self._events.emit(Change.IMPORTS)
 
     def _region(self) -> str:
         with self._storage.read():
@@ -397,7 +475,7 @@ class ImportService:
         The rows are read and parsed before the write lock is taken; inside it,
         leads and fingerprints are looked up for the whole batch at once.
         """
-        chunk = list(islice(rows, size))
+        chunk, full = _take(rows, size)
         if not chunk:
             return False, 0.0
         counts.rejects.clear()
@@ -468,8 +546,8 @@ class ImportService:
             counts.rows_done = chunk[-1].index + 1
             if counts.fingerprints:
                 self._storage.insert_many(_fingerprint_sql(self._storage), counts.fingerprints)
-            for start in range(0, len(counts.rejects), 100):
-                ImportReject.insert_many(counts.rejects[start : start + 100]).execute()
+            if counts.rejects:
+                self._storage.insert_many(_reject_sql(), counts.rejects)
             ImportRun.update(
                 rows_done=counts.rows_done,
                 imported=counts.imported,
@@ -478,7 +556,7 @@ class ImportService:
                 skipped=counts.skipped,
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
-        return len(chunk) == size, time.monotonic() - locked_at
+        return full, time.monotonic() - locked_at
 
 
 class _SourceLookup:
@@ -535,19 +613,97 @@ def _known_fingerprints(storage: Storage, keys: list[int]) -> set[int]:
     return {int(key) for (key,) in rows}  # type: ignore[call-overload]
 
 
+def _take(
+    rows: Iterator[ValidRow | Rejection], size: int
+) -> tuple[list[ValidRow | Rejection], bool]:
+    """The next ``size`` rows, fewer when their cells pass MAX_BATCH_CHARS (a row of
+    a million empty cells weighs as much as one of long ones). The flag says whether
+    more rows may follow (the batch is full, by count or by size)."""
+    chunk: list[ValidRow | Rejection] = []
+    chars = 0
+    for row in rows:
+        chunk.append(row)
+        cells = row.cells
+        chars += sum(map(len, cells)) + 16 * len(cells)  # a cell costs its slot too
+        if len(chunk) >= size or chars > MAX_BATCH_CHARS:
+            return chunk, True
+    return chunk, False
+
+
+def capped_cells(cells: Iterable[str]) -> list[str]:
+    """A rejected row's cells as stored: each cut to REJECT_CELL_CHARS (saying so),
+    at most REJECT_CELLS of them."""
+    kept: list[str] = []
+    for count, cell in enumerate(cells):
+        if count == REJECT_CELLS:
+            kept.append("… [more cells cut]")
+            break
+        if len(cell) > REJECT_CELL_CHARS:
+            cell = f"{cell[:REJECT_CELL_CHARS]}… [cut: {len(cell)} characters]"
+        kept.append(cell)
+    return kept
+
+
+def write_rejected_rows(
+    path: str | os.PathLike[str],
+    headers: Sequence[str],
+    rows: Iterable[RejectedRow],
+    delimiter: str = ";",
+    reason: Callable[[RejectedRow], str] = lambda row: row.reason,
+    width: int = 0,
+) -> int:
+    """Write rejected rows to a CSV the user can fix and drop again (RejectsWriter);
+    without headers the cells are padded to ``width``. Returns how many."""
+    if delimiter not in REJECTS_DELIMITERS:
+        delimiter = ";"
+    with RejectsWriter(path, list(headers), delimiter=delimiter) as writer:
+        for row in rows:
+            cells = list(row.cells)
+            if not headers and len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
+            writer.write(cells, reason(row))
+        return writer.count
+
+
+def _reject_sql() -> str:
+    sql, _ = ImportReject.insert(
+        import_run=0, line=0, reason="", template="", params="", cells=""
+    ).sql()
+    return sql
+
+
+_PARAMS_JSON: dict[tuple[tuple[str, Any], ...], str] = {}
+
+
+def _params_json(params: dict[str, Any]) -> str:
+    """JSON of a reason's parameters; the few distinct ones of a file are cached."""
+    try:
+        key = tuple(params.items())
+        cached = _PARAMS_JSON.get(key)
+    except TypeError:  # an unhashable value
+        return json.dumps(params, ensure_ascii=False, default=str)
+    if cached is None:
+        cached = json.dumps(params, ensure_ascii=False, default=str)
+        if len(_PARAMS_JSON) < 1_000:
+            _PARAMS_JSON[key] = cached
+    return cached
+
+
 def _reject(
     counts: _Counts, run_id: int, line: int, template: str, params: dict[str, Any], cells: Any
 ) -> None:
     counts.rejected += 1
+    if counts.rejected > STORED_REJECTS:
+        return
     counts.rejects.append(
-        {
-            "import_run": run_id,
-            "line": line,
-            "reason": template.format(**params),
-            "template": template,
-            "params": json.dumps(params, ensure_ascii=False, default=str),
-            "cells": json.dumps(list(cells), ensure_ascii=False),
-        }
+        (
+            run_id,
+            line,
+            template.format(**params),
+            template,
+            _params_json(params),
+            json.dumps(capped_cells(cells), ensure_ascii=False),
+        )
     )
 
 

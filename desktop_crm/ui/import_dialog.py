@@ -46,7 +46,6 @@ from desktop_crm.importing import (
     SUPPORTED_SUFFIXES,
     Field,
     Preview,
-    RejectsWriter,
     TableFile,
     TableKind,
     file_sha256,
@@ -60,6 +59,7 @@ from desktop_crm.services.importer import (
     ImportStatus,
     ImportSummary,
     RejectedRow,
+    write_rejected_rows,
 )
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.models.base import local_time
@@ -94,7 +94,6 @@ DELIMITERS: tuple[tuple[str, str], ...] = (
     ("|", QT_TRANSLATE_NOOP("ImportDialog", "Vertical bar ( | )")),
 )
 NOT_IMPORTED = -1  # a mapping combo's "(not imported)"
-REJECTS_DELIMITERS = (",", ";")  # a rejects file keeps these; anything else gets ";"
 FILE_FILTER = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
 
 
@@ -156,15 +155,7 @@ def save_rejected_rows(
     Without headers the cells are padded to one width so the reason column lines up.
     """
     width = max((len(row.cells) for row in rows), default=0)
-    if delimiter not in REJECTS_DELIMITERS:
-        delimiter = ";"
-    with RejectsWriter(path, list(headers), delimiter=delimiter) as writer:
-        for row in rows:
-            cells = list(row.cells)
-            if not headers and len(cells) < width:
-                cells.extend([""] * (width - len(cells)))
-            writer.write(cells, rejection_reason(row))
-        return writer.count
+    return write_rejected_rows(path, headers, rows, delimiter, rejection_reason, width)
 
 
 def file_layout(path: Path) -> tuple[tuple[str, ...], str]:
@@ -1004,7 +995,8 @@ class ImportDialog(QDialog):
         )
         self.count_labels["skipped"].setText(count_text(summary.skipped))
         rejected = summary.rejected if fresh else ()
-        self.count_labels["rejected"].setText(count_text(len(rejected)))
+        # The summary holds the first rejected rows; the total is counted.
+        self.count_labels["rejected"].setText(count_text(summary.rejected_total))
         self._show_rejects(rejected)
 
     def _show_rejects(self, rows: Sequence[RejectedRow]) -> None:
@@ -1047,8 +1039,23 @@ class ImportDialog(QDialog):
                 self.tr("Cannot save {path}: {error}").format(path=target, error=error_text(error))
             )
 
+        summary = self.summary
+        crm = self.ctx.crm
+
+        def work(_task: object) -> int:
+            if summary is not None and summary.rejected_total > len(rows):
+                # More than the summary shows: every one of them, from the database.
+                return crm.imports.save_rejects(
+                    summary.record.id,
+                    target,
+                    reason=rejection_reason,
+                    headers=headers,
+                    delimiter=delimiter,
+                )
+            return save_rejected_rows(target, headers, rows, delimiter)
+
         self.ctx.runner.start(
-            lambda _task: save_rejected_rows(target, headers, rows, delimiter),
+            work,
             _while_alive(self, saved),
             _while_alive(self, failed),
         )

@@ -742,219 +742,219 @@ Choose “All” above to see more.</source>
         <translation>Вертикальная черта ( | )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="105"/>
         <source>Save rejected rows</source>
         <translation>Сохранение отклонённых строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="108"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="107"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="117"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="116"/>
         <source>Import contacts</source>
         <translation>Импорт контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="119"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="118"/>
         <source>Contact tables ({patterns});;All files (*)</source>
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="239"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="259"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="250"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="261"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="837"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="252"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="828"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="264"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="255"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="287"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="298"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="289"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="292"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="302"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="293"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="303"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="294"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="307"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="298"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="313"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="304"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="320"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="311"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="336"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="327"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="343"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="334"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="346"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="337"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="350"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="341"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="406"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="397"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="441"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="432"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="442"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="433"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="443"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="434"/>
         <source>Skipped (imported before):</source>
         <translation>Пропущено (импортированы ранее):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="444"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="435"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="454"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="445"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="506"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="497"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="565"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="960"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="556"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="951"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="607"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="598"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="651"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="642"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="663"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="654"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="682"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="673"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="686"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="677"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="690"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="681"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="692"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="683"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="708"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="699"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="709"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="700"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="711"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="702"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="713"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="704"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="793"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="784"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="801"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="804"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="818"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="809"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -963,22 +963,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="825"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="820"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="834"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="825"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="842"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="833"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -987,7 +987,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="845"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="836"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -996,32 +996,32 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="866"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="857"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="868"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="872"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="863"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="889"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="899"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="911"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="902"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -1030,22 +1030,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="912"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="903"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="918"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="909"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="938"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="943"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1054,22 +1054,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="972"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="963"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="965"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="979"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="970"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="982"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="973"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1078,22 +1078,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="989"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="980"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="991"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="982"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="999"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="990"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1037"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1029"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1102,17 +1102,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1047"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1039"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1161"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1168"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="178"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -1121,7 +1121,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="190"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="181"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1130,7 +1130,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1125"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1132"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -2693,29 +2693,39 @@ Add at least one source and one operator to see it.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="144"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="154"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="173"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="181"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="191"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="247"/>
+        <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
+        <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="291"/>
+        <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
+        <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="35"/>
@@ -2854,17 +2864,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Столбец {value} для поля «{target}» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="399"/>
+        <location filename="../../desktop_crm/importing/table.py" line="411"/>
         <source>Line {value} is inside a record that starts on line {start}.</source>
         <translation>Строка {value} находится внутри записи, которая начинается в строке {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="430"/>
+        <location filename="../../desktop_crm/importing/table.py" line="447"/>
         <source>The file has no line {value} to take the header from.</source>
         <translation>В файле нет строки {value}, из которой можно взять заголовок.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="67"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="78"/>
+        <source>&quot;{name}&quot; holds more text than can be imported from a workbook; save the sheet as CSV and import that.</source>
+        <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="350"/>
         <source>The workbook has no sheet &quot;{value}&quot;.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
@@ -2966,12 +2981,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="306"/>
+        <location filename="../../desktop_crm/services/importer.py" line="384"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="498"/>
+        <location filename="../../desktop_crm/services/importer.py" line="576"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3010,28 +3025,63 @@ Add at least one source and one operator to see it.</source>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/importing/files.py" line="23"/>
+        <source>&quot;{name}&quot; is not a regular file (a folder, pipe, device or socket); only files can be imported.</source>
+        <translation>«{name}» — не обычный файл (папка, канал, устройство или сокет); импортировать можно только файлы.</translation>
+    </message>
 </context>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="35"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="52"/>
+        <source>A quoted field opens on this line and does not close properly; the lines after it were read as rows of their own.</source>
+        <translation>В этой строке открывается кавычка, которая не закрывается как положено; следующие строки прочитаны как отдельные строки таблицы.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="57"/>
+        <source>The line is longer than {limit} MB.</source>
+        <translation>Строка длиннее {limit} МБ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="58"/>
+        <source>The line is not valid {encoding} text (does the file mix encodings?).</source>
+        <translation>Строка не читается в кодировке {encoding} (в файле смешаны кодировки?).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="61"/>
+        <source>The line holds a NUL byte (binary data).</source>
+        <translation>В строке есть нулевой байт (двоичные данные).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="51"/>
+        <source>The cell {cell} holds {length} characters; a cell may hold at most {limit}.</source>
+        <translation>В ячейке {cell} символов — {length}, а допустимо не более {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="54"/>
+        <source>The row holds more than {limit} characters in all.</source>
+        <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
 </context>
 <context>

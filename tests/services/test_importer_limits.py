@@ -1,0 +1,189 @@
+"""ImportService at its edges: failures never leave a "running" import, rejects are
+capped in size and number, the rejects file holds them all, broken records count."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+import pytest
+
+from desktop_crm.importing import open_table
+from desktop_crm.services import importer
+from desktop_crm.services.importer import (
+    REJECT_CELL_CHARS,
+    SUMMARY_REJECTS,
+    ImportStatus,
+    write_rejected_rows,
+)
+from desktop_crm.services.intake import Intake
+
+from .import_files import HEADER, many_rows, stored, write_csv
+
+ISSUE_EXAMPLE = 'phone,name,message\n+79005550001,"Broken,hi\n+79005550002,Ok,yo\n'
+
+
+@pytest.fixture
+def roomy(crm):
+    crm.operators.create("Анна", max_load=100_000)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    return crm
+
+
+def run(crm, path, **kwargs):
+    return crm.imports.run(open_table(path), **kwargs)
+
+
+def reject_rows(db_path) -> list[tuple[int, str, list[str]]]:
+    connection = sqlite3.connect(db_path)
+    try:
+        rows = connection.execute("SELECT line, reason, cells FROM import_reject ORDER BY line")
+        return [(line, reason, json.loads(cells)) for line, reason, cells in rows]
+    finally:
+        connection.close()
+
+
+def test_the_issue_example_imports_line_3_and_rejects_line_2(roomy, tmp_path, db_path):
+    path = tmp_path / "broken.csv"
+    path.write_text(ISSUE_EXAMPLE, encoding="utf-8")
+    summary = run(roomy, path, source="site")
+    assert (summary.rows, summary.record.imported, summary.rejected_total) == (2, 1, 1)
+    assert [r.line for r in summary.rejected] == [2]
+    assert [s.external_id for s in stored(db_path)] == ["+79005550002"]
+
+
+def test_an_error_mid_way_marks_the_import_failed_and_the_next_run_resumes(
+    roomy, tmp_path, db_path, monkeypatch
+):
+    monkeypatch.setattr(importer, "FIRST_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MIN_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MAX_BATCH_ROWS", 100)
+    path = write_csv(tmp_path / "f.csv", many_rows(350))
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 150:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(RuntimeError):
+        run(roomy, path)
+    (record,) = roomy.imports.list()
+    assert record.status == ImportStatus.FAILED
+    assert record.finished_at is not None
+    assert (record.rows_done, record.imported) == (100, 100)  # the first batch stays
+
+    monkeypatch.setattr(Intake, "register", real)
+    summary = run(roomy, path)
+    assert summary.resumed and summary.record.status == ImportStatus.DONE
+    assert (summary.rows, summary.record.imported) == (350, 350)
+    assert len(stored(db_path)) == 350
+
+
+def test_ctrl_c_mid_way_marks_the_import_cancelled(roomy, tmp_path, monkeypatch):
+    path = write_csv(tmp_path / "f.csv", many_rows(30))
+
+    def interrupted(self, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Intake, "register", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(roomy, path)
+    assert [r.status for r in roomy.imports.list()] == [ImportStatus.CANCELLED]
+
+
+def test_stored_reject_cells_are_capped_and_say_so(roomy, tmp_path, db_path):
+    long_message = "ж" * 70_000  # over the message limit: rejected
+    path = write_csv(tmp_path / "f.csv", [("+79000000001", "Анна", "site", long_message, "")])
+    summary = run(roomy, path)
+    assert summary.rejected_total == 1
+    ((line, reason, cells),) = reject_rows(db_path)
+    assert line == 2 and "too long" in reason
+    assert cells[:3] == ["+79000000001", "Анна", "site"]
+    assert cells[3].startswith("ж" * REJECT_CELL_CHARS)
+    assert cells[3].endswith("… [cut: 70000 characters]")
+    assert len(cells[3]) < REJECT_CELL_CHARS + 40
+
+
+def test_the_summary_carries_the_first_rejects_and_counts_them_all(roomy, tmp_path, db_path):
+    rows = many_rows(1_500, no_id_every=1)  # no row has a phone
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
+    assert (summary.rows, summary.rejected_total) == (1_500, 1_500)
+    assert len(summary.rejected) == SUMMARY_REJECTS
+    assert [r.line for r in summary.rejected] == list(range(2, SUMMARY_REJECTS + 2))
+
+    again = run(roomy, write_csv(tmp_path / "f.csv", rows))  # already imported
+    assert again.already_imported is not None and again.rejected_total == 0
+    assert len(again.rejected) == SUMMARY_REJECTS
+
+
+def test_past_stored_rejects_they_are_counted_only(roomy, tmp_path, db_path, monkeypatch):
+    monkeypatch.setattr(importer, "STORED_REJECTS", 50)
+    summary = run(roomy, write_csv(tmp_path / "f.csv", many_rows(80, no_id_every=1)))
+    assert summary.rejected_total == 80
+    assert len(reject_rows(db_path)) == 50
+
+
+def test_save_rejects_writes_every_reject_as_the_window_does(roomy, tmp_path):
+    rows = many_rows(1_200, no_id_every=2)
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
+    assert summary.rejected_total == 600 and len(summary.rejected) == 600
+    target = tmp_path / "rejects.csv"
+    assert roomy.imports.save_rejects(summary.record.id, target) == 600
+    window = tmp_path / "window.csv"
+    write_rejected_rows(window, HEADER, roomy.imports.rejects(summary.record.id), ",")
+    assert target.read_bytes() == window.read_bytes()
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        written = list(csv.reader(file))
+    assert written[0] == [*HEADER, "reason"]
+    assert len(written) == 601
+    assert written[1][0] == "" and written[1][-1].startswith("No lead id")
+
+
+def test_resuming_a_file_with_broken_records_counts_each_line_once(
+    roomy, tmp_path, db_path, monkeypatch
+):
+    monkeypatch.setattr(importer, "FIRST_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MIN_BATCH_ROWS", 100)
+    monkeypatch.setattr(importer, "MAX_BATCH_ROWS", 100)
+    lines = [f"+7901{i:07d},Имя {i},текст" for i in range(1_000)]
+    for broken in (50, 150, 151, 420, 999):
+        lines[broken] = f'+7901{broken:07d},"Имя {broken},текст'
+    lines[700] = "+79010000700," + "x" * 1_000_001
+    path = tmp_path / "broken.csv"
+    path.write_text("phone,name,message\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    checks = []
+
+    def cancel_after_three() -> bool:
+        checks.append(None)
+        return len(checks) == 3
+
+    first = run(roomy, path, source="site", cancelled=cancel_after_three)
+    assert first.cancelled and first.record.rows_done == 300
+    summary = run(roomy, path, source="site")
+    assert summary.resumed and summary.record.status == ImportStatus.DONE
+    assert (summary.rows, summary.record.imported, summary.rejected_total) == (1_000, 994, 6)
+    assert [r.line for r in roomy.imports.rejects(summary.record.id)] == [
+        52,
+        152,
+        153,
+        422,
+        702,
+        1_001,
+    ]
+    assert len(stored(db_path)) == 994
+
+
+def test_batches_cut_by_size_still_import_every_row(roomy, tmp_path, db_path, monkeypatch):
+    # Rows with big cells fill a batch by characters before its row count: the import
+    # must go on with the next batch, not take the short batch for the end of the file.
+    monkeypatch.setattr(importer, "MAX_BATCH_CHARS", 5_000)
+    rows = [(f"+7901{i:07d}", f"Имя {i}", "site", "т" * 900, "") for i in range(60)]
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
+    assert (summary.rows, summary.record.imported) == (60, 60)
+    assert len(stored(db_path)) == 60
