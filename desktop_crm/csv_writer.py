@@ -1,0 +1,171 @@
+"""Writing CSV files that people open in a spreadsheet. Every CSV file the program
+writes (exports, statistics, rejected import rows) goes through here.
+
+- UTF-8 with a BOM, so Excel recognises the encoding and Cyrillic stays intact;
+  ``;`` between fields by default (what Excel splits on in a Russian locale).
+- Formula injection is neutralised: a text cell whose first character (after
+  any leading spaces) is ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+  or a full-width look-alike of the first four, gets a leading ``'`` so a
+  spreadsheet shows it as text instead of running it. A cell that is a plain
+  number (an optional sign, digits, an optional decimal part: ``-5``, ``+79001234567``,
+  ``-1,5``) is left alone: it cannot run anything and phone numbers stay readable.
+  Numbers (``int``/``float``) are written as numbers.
+- The file is written beside the target under a temporary name and renamed over
+  it at the end, so a failed export leaves no half-written file and does not
+  destroy the previous one. The new file is readable by its owner only (it
+  usually holds personal data). A directory, FIFO, device or socket as the
+  target is refused.
+
+No Qt here: the CLI, the services and the window share it.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+
+CSV_ENCODING = "utf-8-sig"
+DEFAULT_DELIMITER = ";"
+LINE_END = "\r\n"
+QUOTE = "'"
+# What makes a spreadsheet read a cell as a formula (OWASP "CSV injection"), and
+# full-width look-alikes that some spreadsheet input methods fold to them.
+FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?", re.ASCII)
+
+
+def safe_cell(value: object) -> object:
+    """The value as a spreadsheet should see it: numbers as numbers, None as an
+    empty cell, text that would start a formula prefixed with ``'``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    first = text.lstrip(" ")[:1]
+    if first and first in FORMULA_START and not _PLAIN_NUMBER.fullmatch(text):
+        return QUOTE + text
+    return text
+
+
+def _refuse(path: Path, reason: str) -> InvalidValue:
+    return InvalidValue(
+        QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}."),
+        field="path",
+        path=str(path),
+        reason=reason,
+    )
+
+
+def _check_target(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise _refuse(path, error.strerror or str(error)) from error
+    if stat.S_ISDIR(mode):
+        raise _refuse(path, "it is a folder")
+    if not stat.S_ISREG(mode):
+        raise _refuse(path, "it is not a regular file")
+
+
+class CsvWriter:
+    """Streams rows to ``path`` (see the module notes); use as a context manager.
+
+    The rows become visible under ``path`` only when the block ends without an
+    exception; an exception (or ``discard()``) removes the temporary file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, delimiter: str = DEFAULT_DELIMITER) -> None:
+        self.path = Path(path)
+        _check_target(self.path)
+        folder = self.path.parent
+        try:
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
+            )
+        except OSError as error:
+            raise _refuse(self.path, error.strerror or str(error)) from error
+        self._temp = Path(temp_name)
+        self._file: IO[str] = open(handle, "w", encoding=CSV_ENCODING, newline="")  # noqa: SIM115
+        self._writer = csv.writer(self._file, delimiter=delimiter, lineterminator=LINE_END)
+        self._closed = False
+        self.count = 0  # rows written, the header included
+
+    def writerow(self, row: Iterable[object]) -> None:
+        try:
+            self._writer.writerow([safe_cell(value) for value in row])
+        except OSError as error:
+            self.discard()
+            raise _refuse(self.path, error.strerror or str(error)) from error
+        self.count += 1
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+    def commit(self) -> None:
+        """Flush to disk and put the file in place."""
+        if self._closed:
+            return
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            self._closed = True
+            _check_target(self.path)  # something else may have appeared meanwhile
+            os.replace(self._temp, self.path)
+        except OSError as error:
+            self.discard()
+            raise _refuse(self.path, error.strerror or str(error)) from error
+        except InvalidValue:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        """Drop what was written; the target stays as it was."""
+        if not self._closed:
+            self._closed = True
+            try:
+                self._file.close()
+            except OSError:
+                pass
+        self._temp.unlink(missing_ok=True)
+
+    def __enter__(self) -> CsvWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def write_csv(
+    path: str | os.PathLike[str],
+    rows: Iterable[Iterable[object]],
+    *,
+    delimiter: str = DEFAULT_DELIMITER,
+) -> int:
+    """Write every row (the header is just the first); return how many were written."""
+    with CsvWriter(path, delimiter=delimiter) as writer:
+        writer.writerows(rows)
+        return writer.count

@@ -1,0 +1,103 @@
+"""The one CSV writer: UTF-8 with a BOM, formula cells neutralised, plain numbers kept,
+the file replaced only when complete, special targets refused."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+
+import pytest
+
+from desktop_crm.csv_writer import CsvWriter, safe_cell, write_csv
+from desktop_crm.errors import CrmError
+from desktop_crm.importing import RejectsWriter
+
+
+def read_back(path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel detects UTF-8 by the BOM
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=HYPERLINK(\"http://evil\",\"x\")", "'=HYPERLINK(\"http://evil\",\"x\")"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("  =1+1", "'  =1+1"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign
+        ("-", "'-"),
+        ("+7 (900) 555-00-01", "'+7 (900) 555-00-01"),
+        # plain numbers stay as they are: phones in E.164 and signed numbers
+        ("+79001234567", "+79001234567"),
+        ("-5", "-5"),
+        ("-1,5", "-1,5"),
+        ("+3.25", "+3.25"),
+        # ordinary text untouched
+        ("Анна", "Анна"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_cells_that_would_run_as_formulas_are_prefixed_plain_numbers_are_not(
+    tmp_path, value, written
+):
+    out = tmp_path / "out.csv"
+    write_csv(out, [["h"], [value]])
+    assert read_back(out)[1] == [written]
+
+
+def test_numbers_and_none_are_written_as_numbers_and_empty_cells():
+    assert safe_cell(-5) == -5
+    assert safe_cell(2.5) == 2.5
+    assert safe_cell(None) == ""
+    assert safe_cell(True) == "true"
+
+
+def test_cyrillic_survives_and_quoting_is_csv(tmp_path):
+    out = tmp_path / "out.csv"
+    assert write_csv(out, [["Имя", "Сообщение"], ["Ёжик", 'a;b "c"\nd']]) == 2
+    assert read_back(out) == [["Имя", "Сообщение"], ["Ёжик", 'a;b "c"\nd']]
+
+
+def test_a_failed_export_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
+    out = tmp_path / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), CsvWriter(out) as writer:
+        writer.writerow(["new"])
+        raise RuntimeError("stopped")
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_the_new_file_is_readable_by_its_owner_only(tmp_path):
+    out = tmp_path / "out.csv"
+    write_csv(out, [["x"]])
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_special_targets_are_refused(tmp_path):
+    with pytest.raises(CrmError, match="folder"):
+        write_csv(tmp_path, [["x"]])
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(CrmError, match="not a regular file"):
+        write_csv(fifo, [["x"]])  # would otherwise hang until someone reads
+    with pytest.raises(CrmError, match="Cannot write"):
+        write_csv(tmp_path / "missing" / "out.csv", [["x"]])
+
+
+def test_rejects_file_neutralises_formulas_too(tmp_path):
+    out = tmp_path / "rejected.csv"
+    with RejectsWriter(out, ["phone", "name", "message"]) as writer:
+        writer.write(["+79005550001", '=HYPERLINK("http://x","click")', "-1"], "@reason")
+    assert read_back(out) == [
+        ["phone", "name", "message", "reason"],
+        ["+79005550001", "'=HYPERLINK(\"http://x\",\"click\")", "-1", "'@reason"],
+    ]
