@@ -21,6 +21,7 @@ No Qt here: the CLI, the services and the window share it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
@@ -138,10 +139,8 @@ class CsvWriter:
         """Drop what was written; the target stays as it was."""
         if not self._closed:
             self._closed = True
-            try:
+            with contextlib.suppress(OSError):
                 self._file.close()
-            except OSError:
-                pass
         self._temp.unlink(missing_ok=True)
 
     def __enter__(self) -> CsvWriter:

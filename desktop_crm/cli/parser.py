@@ -8,6 +8,9 @@ from desktop_crm import __version__
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 
+EXPORT_KINDS = ("leads", "contacts", "stats")
+CONTACT_STATES = ("all", "active", "closed", "unassigned")
+
 
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # On subcommands the defaults are SUPPRESS, so an option given before the
@@ -127,6 +130,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="a date includes that whole day")
 
     add_import_parser(commands, command)
+
+    # -- exports and erasure (issue 8) ----------------------------------------------------
+    p = command(
+        commands,
+        "export",
+        "write leads, contacts or statistics to a CSV file (UTF-8 with BOM, ';')",
+    )
+    p.add_argument("what", choices=EXPORT_KINDS, help="what to export")
+    p.add_argument("file", metavar="FILE", help="the CSV file to write (replaced if it exists)")
+    p.add_argument("--search", metavar="TEXT", help="leads: id (any phone format) or name")
+    p.add_argument("--since", metavar="DATE", help="contacts, stats: YYYY-MM-DD or ISO (local)")
+    p.add_argument("--until", metavar="DATE", help="contacts, stats: a date includes that day")
+    p.add_argument("--state", choices=CONTACT_STATES, help="contacts: which contacts (default all)")
+    p.add_argument("--source", metavar="SOURCE", help="contacts: of this source (id, code, name)")
+    p.add_argument("--operator", metavar="OPERATOR", help="contacts: of this operator (id, name)")
+    lead = group("lead", "a lead's personal data")
+    p = command(
+        lead,
+        "erase",
+        "erase a person: id, name and messages anonymised everywhere; counts stay",
+    )
+    p.add_argument(
+        "lead",
+        metavar="LEAD",
+        help="external id in any spelling, its erased:... id, or id:N (the lead's number)",
+    )
 
     p = command(commands, "settings", "show or change settings shared by every process")
     p.add_argument("--phone-region", metavar="XX", help="region for national phone numbers")

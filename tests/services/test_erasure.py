@@ -1,0 +1,55 @@
+"""Erasure at the service level: old copies in the file's free space, events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.services import open_crm
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.events import Change
+from tests.sqlite_builds import BUILDS, apply_build
+
+PHONE = "+79005550001"
+
+
+def _file_bytes(db_path: Path) -> bytes:
+    wal = Path(f"{db_path}-wal")
+    return db_path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+@pytest.fixture(params=BUILDS)
+def crm(request, monkeypatch, db_path):
+    apply_build(request.param, monkeypatch)  # before the connection is made
+    instance = open_crm(DatabaseLocation(db_path))
+    yield instance
+    instance.close()
+
+
+def test_no_old_copy_survives_in_free_space(crm, db_path):
+    """Without secure_delete, page splits and rewrites of earlier transactions leave
+    old copies in free space that the erasing transaction never touches; only
+    rebuilding the file removes them."""
+    crm.operators.create("Анна", max_load=100_000)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    register = crm.contacts.register
+    register(ContactRequest(PHONE, "site", "Секретова", "секретное сообщение"))
+    for i in range(300):  # page splits and rewrites leave old copies in free space
+        register(ContactRequest(f"+7900{i:07d}", "site", f"n{i}", "m" * 50))
+    crm.storage.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    changes: list[frozenset[Change]] = []
+    crm.events.subscribe(changes.append)
+
+    result = crm.erasure.erase("8 900 555-00-01")
+
+    assert result.file_clean
+    data = _file_bytes(db_path)
+    for text in (PHONE, "9005550001", "Секретова", "секретова", "секретное сообщение"):
+        assert text.encode() not in data, text
+    assert changes and Change.LEADS in changes[0]
+    assert crm.leads.find(PHONE) is None
+    assert crm.stats.operators().operators[0].total == 301
+    assert len(crm.leads.page(limit=5_000)) == 301
