@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting
@@ -66,10 +66,26 @@ class ErasureService:
     def erase(self, reference: str) -> ErasureResult:
         """Erase the lead with this external id (any spelling), its ``erased:…`` id
         (erasing again changes nothing), or ``id:N`` (its row id)."""
+        return self._erase_found(lambda: self._find(reference))
+
+    def erase_lead(self, lead_id: int) -> ErasureResult:
+        """Erase the lead with this row id (the window's action)."""
+
+        def find() -> Lead:
+            lead = Lead.get_or_none(Lead.id == lead_id)
+            if lead is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("errors", "Lead #{id} does not exist."), id=lead_id
+                )
+            return lead
+
+        return self._erase_found(find)
+
+    def _erase_found(self, find: Callable[[], Lead]) -> ErasureResult:
         old_secure = set_secure_delete(self._storage, True)
         try:
             with self._storage.write():
-                lead = self._find(reference)
+                lead = find()
                 result = self._erase(lead)
                 write_setting(SCRUB_PENDING, "1")
         except NotFound:
