@@ -85,52 +85,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="271"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="272"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="280"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="282"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="273"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="282"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -139,12 +139,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="302"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="306"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="310"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -173,13 +173,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="59"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="194"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="191"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="195"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -222,130 +222,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="349"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="353"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="354"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="351"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="355"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="352"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="356"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="355"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="359"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="356"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="360"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="362"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="359"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="363"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="367"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="364"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="365"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="369"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="366"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="370"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="378"/>
+        <source>Export to CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="380"/>
+        <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
+        <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="392"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="402"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="411"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="403"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="404"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="413"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="416"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="409"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="418"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="434"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <source>Export contacts…</source>
+        <translation>Экспорт контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="555"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="555"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -354,12 +369,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -368,7 +383,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -377,7 +392,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -386,7 +401,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -395,8 +410,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -405,7 +420,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="661"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -414,8 +429,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="664"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -423,8 +438,13 @@ Your saved data is safe. Details are in the log file:
             <numerusform>…и ещё %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="677"/>
+        <source>Export contacts</source>
+        <translation>Экспорт контактов</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="706"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -433,7 +453,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -442,7 +462,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -451,12 +471,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="737"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -465,7 +485,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
@@ -474,7 +494,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="744"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -483,18 +503,54 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="753"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="727"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="759"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
 Выберите «Все» вверху, чтобы увидеть остальные.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="60"/>
+        <source>An export is already running.</source>
+        <translation>Экспорт уже идёт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="72"/>
+        <source>Exporting to {path}…</source>
+        <translation>Экспорт в {path}…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/exporting.py" line="89"/>
+        <source>Exporting… %n row(s) written.</source>
+        <translation>
+            <numerusform>Экспорт… записана %n строка.</numerusform>
+            <numerusform>Экспорт… записаны %n строки.</numerusform>
+            <numerusform>Экспорт… записано %n строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/exporting.py" line="95"/>
+        <source>Saved %n row(s) to {path}.</source>
+        <translation>
+            <numerusform>Сохранена %n строка в {path}.</numerusform>
+            <numerusform>Сохранены %n строки в {path}.</numerusform>
+            <numerusform>Сохранено %n строк в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="102"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
     </message>
 </context>
 <context>
@@ -634,6 +690,14 @@ Choose “All” above to see more.</source>
         <location filename="../../desktop_crm/ui/decision_view.py" line="290"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="31"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1347,36 +1411,96 @@ Choose “All” above to see more.</source>
     <name>LeadsPage</name>
     <message>
         <location filename="../../desktop_crm/ui/pages/leads.py" line="60"/>
+        <source>Erase personal data</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="62"/>
+        <source>Erase the personal data of {lead}?</source>
+        <translation>Удалить персональные данные {lead}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <source>Erase</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="65"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="66"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <source>Export to CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
+        <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="123"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="231"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="183"/>
+        <source>Export leads…</source>
+        <translation>Экспорт лидов…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="188"/>
+        <source>&amp;Erase personal data…</source>
+        <translation>&amp;Удалить персональные данные…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
+        <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
+        <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="294"/>
+        <source>Export leads</source>
+        <translation>Экспорт лидов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="311"/>
+        <source>Erasing…</source>
+        <translation>Удаление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="322"/>
+        <source>Personal data erased; the lead is now {id}.</source>
+        <translation>Персональные данные удалены; теперь лид — {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="330"/>
+        <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
+        <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="371"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1385,17 +1509,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="373"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="242"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1404,7 +1528,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="244"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="382"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1413,130 +1537,139 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="398"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
+        <translation>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="100"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="161"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="160"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="163"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="164"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="202"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="220"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="257"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1549,17 +1682,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="272"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="284"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1568,7 +1701,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="282"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1666,33 +1799,33 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="70"/>
         <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="140"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="141"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -1700,7 +1833,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="343"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -1710,7 +1843,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="50"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -1756,82 +1889,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="381"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="503"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="519"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="549"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="516"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2201,29 +2334,29 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="340"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="445"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
@@ -2623,29 +2756,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="26"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="34"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="31"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="39"/>
         <source>The weight in {arg!r} is not a whole number.</source>
         <translation>Вес в {arg!r} — не целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="52"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="60"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="65"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="73"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="115"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="123"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="140"/>
+        <source>--{option} does not apply to export {what}.</source>
+        <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/importing.py" line="80"/>
@@ -2799,78 +2937,79 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="35"/>
+        <location filename="../../desktop_crm/services/common.py" line="36"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <location filename="../../desktop_crm/services/common.py" line="42"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="53"/>
+        <location filename="../../desktop_crm/services/common.py" line="54"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="57"/>
+        <location filename="../../desktop_crm/services/common.py" line="58"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="63"/>
+        <location filename="../../desktop_crm/services/common.py" line="64"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="104"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="146"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="138"/>
+        <location filename="../../desktop_crm/services/common.py" line="154"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="51"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="56"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/services/intake.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="66"/>
+        <location filename="../../desktop_crm/services/intake.py" line="114"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="73"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="78"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="252"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -2895,7 +3034,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="111"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -2923,6 +3062,153 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/sources.py" line="174"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/csv_writer.py" line="65"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Не удаётся записать {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="41"/>
+        <source>Personal data erased.</source>
+        <translation>Персональные данные удалены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="78"/>
+        <source>Lead #{id} does not exist.</source>
+        <translation>Лида №&#xa0;{id} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="141"/>
+        <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
+        <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="113"/>
+        <source>{path} is the database; choose another file.</source>
+        <translation>{path} — это база данных; выберите другой файл.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/intake.py" line="119"/>
+        <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
+        <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="40"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <source>Lead id</source>
+        <translation>№ лида</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="41"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <source>External id</source>
+        <translation>Внешний идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <source>First seen</source>
+        <translation>Впервые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <source>Last contact</source>
+        <translation>Последний контакт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
+        <source>Contact id</source>
+        <translation>№ контакта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <source>Active operator</source>
+        <translation>Оператор активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <source>Max load</source>
+        <translation>Макс. нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
+        <source>{source}: contacts</source>
+        <translation>{source}: контакты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="66"/>
+        <source>{source}: active</source>
+        <translation>{source}: активные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
+        <source>Total contacts</source>
+        <translation>Всего контактов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="70"/>
+        <source>Total active</source>
+        <translation>Всего активных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <source>Unassigned</source>
+        <translation>Без оператора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
