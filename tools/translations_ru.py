@@ -1274,6 +1274,7 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("ContactsPage", "Export contacts…"): "Экспорт контактов…",
     ("ContactsPage", "Export contacts"): "Экспорт контактов",
     ("CsvExporter", "An export is already running."): "Экспорт уже идёт.",
+    ("CsvExporter", "Cancel export"): "Отменить экспорт",
     ("CsvExporter", "Exporting to {path}…"): "Экспорт в {path}…",
     ("CsvExporter", "Exporting… %n row(s) written."): (
         "Экспорт… записана %n строка.",

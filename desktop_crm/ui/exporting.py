@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui.context import UiContext
@@ -42,18 +42,39 @@ def translate_export(text: str) -> str:
 
 
 class CsvExporter(QObject):
-    """One export at a time for a page; the page passes the work with its filter."""
+    """One export at a time for a page; the page passes the work with its filter.
+    While it runs, the page's export ``button`` reads "Cancel export" and cancels it."""
 
-    def __init__(self, ctx: UiContext, message: InlineMessage, parent: QWidget) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        message: InlineMessage,
+        parent: QWidget,
+        button: QPushButton | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.message = message
+        self.button = button
+        self._button_text = button.text() if button is not None else ""
         self._task: TaskHandle | None = None
         self.last_result: ExportResult | None = None
+
+    def _set_running(self, task: TaskHandle | None) -> None:
+        self._task = task
+        if self.button is not None:
+            self.button.setText(self.tr("Cancel export") if task else self._button_text)
 
     @property
     def running(self) -> bool:
         return self._task is not None
+
+    def export_or_cancel(self, title: str, suggested_name: str, work: ExportWork) -> None:
+        """The button: start an export, or cancel the one running."""
+        if self._task is not None:
+            self.cancel()
+        else:
+            self.export(title, suggested_name, work)
 
     def export(self, title: str, suggested_name: str, work: ExportWork) -> None:
         if self._task is not None:
@@ -78,7 +99,7 @@ class CsvExporter(QObject):
 
             return work(path, progress, translate_export)
 
-        self._task = self.ctx.runner.start(job, self._done, self._failed, self._progress)
+        self._set_running(self.ctx.runner.start(job, self._done, self._failed, self._progress))
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -89,7 +110,7 @@ class CsvExporter(QObject):
             self.message.show_info(self.tr("Exporting… %n row(s) written.", "", rows), 0)
 
     def _done(self, result: ExportResult) -> None:
-        self._task = None
+        self._set_running(None)
         self.last_result = result
         self.message.show_info(
             self.tr("Saved %n row(s) to {path}.", "", result.rows).format(path=result.path),
@@ -97,7 +118,7 @@ class CsvExporter(QObject):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self._task = None
+        self._set_running(None)
         if isinstance(error, Cancelled):
             self.message.show_info(self.tr("The export was cancelled; no file was written."))
         else:

@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="706"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="738"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n contact loaded; scroll for more</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="744"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>CsvExporter</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="89"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="110"/>
         <source>Exporting… %n row(s) written.</source>
         <translation>
             <numerusform>Exporting… %n row written.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="95"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="116"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
@@ -283,7 +283,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="371"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="382"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>

@@ -298,19 +298,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="411"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="412"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="413"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -444,7 +444,7 @@ Your saved data is safe. Details are in the log file:
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="706"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -453,7 +453,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -462,7 +462,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -471,12 +471,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="737"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="736"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="738"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -485,7 +485,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
@@ -494,7 +494,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="744"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -503,14 +503,14 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="753"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="752"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="759"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="758"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -520,17 +520,22 @@ Choose “All” above to see more.</source>
 <context>
     <name>CsvExporter</name>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="60"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="66"/>
+        <source>Cancel export</source>
+        <translation>Отменить экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="81"/>
         <source>An export is already running.</source>
         <translation>Экспорт уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="72"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="93"/>
         <source>Exporting to {path}…</source>
         <translation>Экспорт в {path}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="89"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="110"/>
         <source>Exporting… %n row(s) written.</source>
         <translation>
             <numerusform>Экспорт… записана %n строка.</numerusform>
@@ -539,7 +544,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="95"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="116"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Сохранена %n строка в {path}.</numerusform>
@@ -548,7 +553,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="102"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="123"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
@@ -1480,27 +1485,27 @@ Choose “All” above to see more.</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="311"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="310"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="322"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="321"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="330"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="329"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="371"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1509,17 +1514,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="373"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1528,7 +1533,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="382"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1537,22 +1542,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="389"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="398"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="401"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>

@@ -100,15 +100,17 @@ def test_an_export_can_be_cancelled_and_leaves_no_file(
 
     monkeypatch.setattr(CsvWriter, "writerow", writerow)
     page = show(qtbot, ContactsPage(ctx), settle)
-    page.export_csv()
+    page.export_button.click()
     assert first_row_written.wait(5)
-    page.exporter.cancel()
+    assert page.export_button.text() == "Cancel export"
+    page.export_button.click()  # cancels
     cancelled.set()
     settle()
     assert not page.exporter.running
     assert not target.exists()
     assert list(target.parent.glob("*.tmp")) == []
     assert "cancelled" in page.message.text()
+    assert page.export_button.text() == "Export to CSV…"
 
 
 def test_an_export_error_is_shown_inline(qtbot, ctx, staffed, settle, tmp_path, monkeypatch):

@@ -448,12 +448,12 @@ class ContactsPage(Page):
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
-        self.exporter = CsvExporter(ctx, self.message, self)
+        self.exporter = CsvExporter(ctx, self.message, self, self.export_button)
         self.export_action = QAction(self.tr("Export contacts…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # only while the page is on screen
         self.export_action.triggered.connect(self.export_csv)
-        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.clicked.connect(lambda: self.export_csv(cancel_running=True))
 
         # -- wiring ------------------------------------------------------------------------
         for combo in (self.state_combo, self.source_combo, self.operator_combo):
@@ -665,7 +665,7 @@ class ContactsPage(Page):
         self.message.show_error("\n".join(lines))
 
     # -- export ------------------------------------------------------------------------------
-    def export_csv(self) -> None:
+    def export_csv(self, cancel_running: bool = False) -> None:
         """Every contact the current filter shows (not only the loaded pages), oldest first."""
         flt = self.current_filter()
         crm = self.ctx.crm
@@ -673,9 +673,8 @@ class ContactsPage(Page):
         def work(path: Path, progress: Progress, translate: Translate) -> ExportResult:
             return crm.exports.contacts(path, flt, progress=progress, translate=translate)
 
-        self.exporter.export(
-            self.tr("Export contacts"), f"contacts_{dt.date.today().isoformat()}.csv", work
-        )
+        start = self.exporter.export_or_cancel if cancel_running else self.exporter.export
+        start(self.tr("Export contacts"), f"contacts_{dt.date.today().isoformat()}.csv", work)
 
     def export_actions(self) -> list[QAction]:
         return [self.export_action]

@@ -179,12 +179,12 @@ class LeadsPage(Page):
         layout.addWidget(self.count_label)
 
         # -- export and erasure ------------------------------------------------------------
-        self.exporter = CsvExporter(ctx, self.message, self)
+        self.exporter = CsvExporter(ctx, self.message, self, self.export_button)
         self.export_action = QAction(self.tr("Export leads…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # only while the page is on screen
         self.export_action.triggered.connect(self.export_csv)
-        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.clicked.connect(lambda: self.export_csv(cancel_running=True))
         self.erase_action = QAction(self.tr("&Erase personal data…"), self)
         self.erase_action.setToolTip(
             self.tr("Anonymise the selected lead's id, name and messages everywhere")
@@ -282,7 +282,7 @@ class LeadsPage(Page):
         return rows[0] if rows else None
 
     # -- export and erasure --------------------------------------------------------------
-    def export_csv(self) -> None:
+    def export_csv(self, cancel_running: bool = False) -> None:
         """The leads the search shows now (all of them, not only the loaded page)."""
         search = self.model.search_text
         crm = self.ctx.crm
@@ -290,9 +290,8 @@ class LeadsPage(Page):
         def work(path: Path, progress: Progress, translate: Translate) -> ExportResult:
             return crm.exports.leads(path, search, progress=progress, translate=translate)
 
-        self.exporter.export(
-            self.tr("Export leads"), f"leads_{dt.date.today().isoformat()}.csv", work
-        )
+        start = self.exporter.export_or_cancel if cancel_running else self.exporter.export
+        start(self.tr("Export leads"), f"leads_{dt.date.today().isoformat()}.csv", work)
 
     def page_actions(self) -> list[QAction]:
         return [self.erase_action]
