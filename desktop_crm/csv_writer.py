@@ -73,6 +73,8 @@ def _check_target(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
+        if path.is_symlink():  # a dangling link: whatever it names is not ours to create
+            raise _refuse(path, "it is a link to nothing") from None
         return
     except OSError as error:
         raise _refuse(path, error.strerror or str(error)) from error
@@ -80,6 +82,13 @@ def _check_target(path: Path) -> None:
         raise _refuse(path, "it is a folder")
     if not stat.S_ISREG(mode):
         raise _refuse(path, "it is not a regular file")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        raise _refuse(path, str(error)) from error
 
 
 class CsvWriter:
@@ -92,7 +101,10 @@ class CsvWriter:
     def __init__(self, path: str | os.PathLike[str], *, delimiter: str = DEFAULT_DELIMITER) -> None:
         self.path = Path(path)
         _check_target(self.path)
-        folder = self.path.parent
+        # A symlink is followed: the file it points to is replaced, never the link
+        # itself (``/dev/stdout`` must stay a link to the process's output).
+        self._target = _resolved(self.path)
+        folder = self._target.parent
         try:
             handle, temp_name = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
@@ -126,8 +138,8 @@ class CsvWriter:
             os.fsync(self._file.fileno())
             self._file.close()
             self._closed = True
-            _check_target(self.path)  # something else may have appeared meanwhile
-            os.replace(self._temp, self.path)
+            _check_target(self._target)  # something else may have appeared meanwhile
+            os.replace(self._temp, self._target)
         except OSError as error:
             self.discard()
             raise _refuse(self.path, error.strerror or str(error)) from error

@@ -101,3 +101,17 @@ def test_rejects_file_neutralises_formulas_too(tmp_path):
         ["phone", "name", "message", "reason"],
         ["+79005550001", '\'=HYPERLINK("http://x","click")', "-1", "'@reason"],
     ]
+
+
+def test_a_symlink_is_followed_and_stays_a_link(tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_csv(link, [["new"]])
+    assert link.is_symlink()
+    assert read_back(real) == [["new"]]
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "nowhere" / "x.csv")
+    with pytest.raises(CrmError, match="link to nothing"):
+        write_csv(dangling, [["x"]])
