@@ -60,6 +60,14 @@ def safe_cell(value: object) -> object:
     return text
 
 
+def unescape_cell(text: str) -> str:
+    """The reverse of ``safe_cell`` for a file coming back (a rejects file fixed in a
+    spreadsheet and dropped again): ``'=x`` -> ``=x``; any other text unchanged."""
+    if text[:1] == QUOTE and text[1:].lstrip(" ")[:1] in FORMULA_START and len(text) > 1:
+        return text[1:]
+    return text
+
+
 def _refuse(path: Path, reason: str) -> InvalidValue:
     return InvalidValue(
         QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}."),

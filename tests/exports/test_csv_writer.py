@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from desktop_crm.csv_writer import CsvWriter, safe_cell, write_csv
+from desktop_crm.csv_writer import CsvWriter, safe_cell, unescape_cell, write_csv
 from desktop_crm.errors import CrmError
 from desktop_crm.importing import RejectsWriter
 
@@ -115,3 +115,10 @@ def test_a_symlink_is_followed_and_stays_a_link(tmp_path):
     dangling.symlink_to(tmp_path / "nowhere" / "x.csv")
     with pytest.raises(CrmError, match="link to nothing"):
         write_csv(dangling, [["x"]])
+
+
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+7 (900) 555-00-01", "  =x", "@a", "-", "'", "'x", "''=1", "plain", ""]
+)
+def test_unescape_reverses_safe_cell(value):
+    assert unescape_cell(str(safe_cell(value))) == value
