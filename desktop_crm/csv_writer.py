@@ -44,16 +44,24 @@ FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?", re.ASCII)
 
 
+_CHECK_START = FORMULA_START | {" "}  # a leading space may hide a formula character
+
+
 def safe_cell(value: object) -> object:
     """The value as a spreadsheet should see it: numbers as numbers, None as an
     empty cell, text that would start a formula prefixed with ``'``."""
-    if value is None:
+    if type(value) is str:  # the common case first: millions of cells per export
+        if not value or value[0] not in _CHECK_START:
+            return value
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, int | float):
+    elif isinstance(value, int | float):
         return value
-    text = str(value)
+    else:
+        text = str(value)
     first = text.lstrip(" ")[:1]
     if first and first in FORMULA_START and not _PLAIN_NUMBER.fullmatch(text):
         return QUOTE + text
