@@ -26,11 +26,21 @@ def scrub_file(storage: Storage) -> bool:
         raise RuntimeError("scrub_file must run outside a transaction")
     try:
         database.execute_sql("VACUUM")
-        busy, _log_frames, _done = database.execute_sql(
+    except pw.OperationalError as error:
+        log.warning("the database file could not be vacuumed now: %s", error)
+        return False
+    return checkpoint_wal(storage)
+
+
+def checkpoint_wal(storage: Storage) -> bool:
+    """Copy the WAL into the file and truncate it to nothing; False when another
+    connection kept it busy."""
+    try:
+        busy, _log_frames, _done = storage.database.execute_sql(
             "PRAGMA wal_checkpoint(TRUNCATE)"
         ).fetchone()
     except pw.OperationalError as error:
-        log.warning("the database file could not be vacuumed now: %s", error)
+        log.warning("the WAL could not be emptied now: %s", error)
         return False
     if busy:
         log.warning("the WAL could not be emptied now: another connection is reading")

@@ -22,13 +22,16 @@ it could not run (busy, or the process was killed), the next erase runs it.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import phonenumbers
+
 from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting
-from desktop_crm.db.scrub import scrub_file, set_secure_delete
+from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, NotFound
@@ -40,8 +43,10 @@ from desktop_crm.services.settings import phone_region, read_setting, write_sett
 SCRUB_PENDING = "erasure.scrub_pending"
 ERASED_REASON = QT_TRANSLATE_NOOP("errors", "Personal data erased.")
 _MIN_PHONE_DIGITS = 7  # shorter numbers would match unrelated digits in a message
+_NON_DIGITS = re.compile(r"\D+")
 _MIN_SUBSTRING = 6  # a shorter id ("17") would match unrelated cells
 _REJECT_BATCH = 500
+_Prescan = tuple[int, str, list[tuple[int, int]], int]  # lead id, its id, matches, last reject
 
 
 def is_erased_id(external_id: str) -> bool:
@@ -82,17 +87,28 @@ class ErasureService:
         return self._erase_found(find)
 
     def _erase_found(self, find: Callable[[], Lead]) -> ErasureResult:
-        old_secure = set_secure_delete(self._storage, True)
         try:
-            with self._storage.write():
+            # Looking through the stored rejects takes a while on a big database: do it
+            # on a snapshot first, so the write lock is held only for the rejects added
+            # since and for the updates.
+            with self._storage.read():
                 lead = find()
-                result = self._erase(lead)
-                write_setting(SCRUB_PENDING, "1")
+                prescan = (
+                    None
+                    if is_erased_id(lead.external_id)
+                    else (lead.id, lead.external_id, *_matching_rejects(lead.external_id))
+                )
+            old_secure = set_secure_delete(self._storage, True)
+            try:
+                with self._storage.write():
+                    lead = find()
+                    result = self._erase(lead, prescan)
+                    write_setting(SCRUB_PENDING, "1")
+            finally:
+                set_secure_delete(self._storage, old_secure)
         except NotFound:
             self.finish_pending()  # an earlier erasure may have been cut short
             raise
-        finally:
-            set_secure_delete(self._storage, old_secure)
         if not result.already_erased:
             self._events.emit(Change.LEADS, Change.CONTACTS, Change.IMPORTS)
         clean = self.finish_pending()
@@ -115,8 +131,8 @@ class ErasureService:
             return False
         with self._storage.write():
             Setting.delete().where(Setting.key == SCRUB_PENDING).execute()
-        # The flag's own page went to the WAL: copy it over and empty the WAL again.
-        return scrub_file(self._storage)
+        # The flag's own page went to the WAL (no personal data in it): empty the WAL again.
+        return checkpoint_wal(self._storage)
 
     # -- inside the write transaction ------------------------------------------------------
     @staticmethod
@@ -147,7 +163,7 @@ class ErasureService:
             )
         return lead
 
-    def _erase(self, lead: Lead) -> ErasureResult:
+    def _erase(self, lead: Lead, prescan: _Prescan | None) -> ErasureResult:
         contacts = list(
             Contact.select(Contact.id, Contact.source, Contact.message, Contact.created_at)
             .where(Contact.lead == lead.id)
@@ -163,7 +179,12 @@ class ErasureService:
         for start in range(0, len(keys), _REJECT_BATCH):
             chunk = keys[start : start + _REJECT_BATCH]
             ImportRow.delete().where(ImportRow.fingerprint.in_(chunk)).execute()
-        rejects = _clear_rejects(original)
+        if prescan is not None and prescan[:2] == (lead.id, original):
+            matched, scanned_up_to = prescan[2], prescan[3]
+        else:  # the lead changed in between: look again, under the lock
+            matched, scanned_up_to = [], 0
+        more, _ = _matching_rejects(original, after=scanned_up_to)
+        rejects = _clear_rejects(matched + more)
         Contact.update(message="", idempotency_key=None).where(Contact.lead == lead.id).execute()
         placeholder = ERASED_PREFIX + secrets.token_hex(12)
         Lead.update(external_id=placeholder, name="", name_folded="").where(
@@ -172,40 +193,62 @@ class ErasureService:
         return ErasureResult(lead.id, placeholder, len(contacts), rejects, False, False)
 
 
-def _ascii_digits(text: str) -> str:
+def _digits(text: str) -> str:
     """The decimal digits of ``text`` in any script, as ASCII ("８９" -> "89")."""
-    return "".join(str(unicodedata.decimal(c)) for c in text if c.isdecimal())
+    digits = _NON_DIGITS.sub("", text)
+    if digits.isascii():
+        return digits
+    return "".join(str(unicodedata.decimal(c)) for c in digits)
 
 
-def _names_person(values: Iterable[object], external_id: str, region: str) -> bool:
-    """A reject row names the person: for a phone, a value whose digits contain the
-    number (national part); for other ids, a value containing the id (ids shorter
-    than ``_MIN_SUBSTRING`` must be the whole value, in any spelling)."""
-    digits = _ascii_digits(external_id) if external_id.startswith("+") else ""
-    national = digits[1:] if digits.startswith("7") and len(digits) == 11 else digits
+def _national_number(external_id: str) -> str:
+    """The national significant number of a phone id ('' for other ids): what every
+    spelling of the phone contains ("+79005550001" -> "9005550001")."""
+    if not external_id.startswith("+"):
+        return ""
+    try:
+        number = phonenumbers.parse(external_id, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    national = str(number.national_number)
+    return national if len(national) >= _MIN_PHONE_DIGITS else ""
+
+
+def _person_matcher(external_id: str, region: str) -> Callable[[Iterable[object]], bool]:
+    """Whether a reject's values name the person: for a phone, a value whose digits
+    contain its national number (any spelling, also inside a message); for other ids,
+    a value containing the id (an id shorter than ``_MIN_SUBSTRING`` must be the whole
+    value, in any spelling)."""
+    national = _national_number(external_id)
     folded = external_id.casefold()
-    for value in values:
-        text = str(value)
-        if not text.strip():
-            continue
-        if len(national) >= _MIN_PHONE_DIGITS and national in _ascii_digits(text):
-            return True
-        if len(folded) >= _MIN_SUBSTRING and folded in text.casefold():
-            return True
-        if len(text) <= 64:
-            try:
-                if normalise_external_id(text, region) == external_id:
-                    return True
-            except EmptyExternalId:
+    long_id = len(folded) >= _MIN_SUBSTRING
+
+    def matches(values: Iterable[object]) -> bool:
+        for value in values:
+            text = value if isinstance(value, str) else str(value)
+            if not text or text.isspace():
                 continue
-    return False
+            if national and national in _digits(text):
+                return True
+            if long_id and folded in text.casefold():
+                return True
+            if not national and not long_id and len(text) <= 64:
+                try:
+                    if normalise_external_id(text, region) == external_id:
+                        return True
+                except EmptyExternalId:
+                    continue
+        return False
+
+    return matches
 
 
-def _clear_rejects(external_id: str) -> int:
-    """Clear the stored rejects that name the person; returns how many."""
-    region = phone_region()
+def _matching_rejects(external_id: str, after: int = 0) -> tuple[list[tuple[int, int]], int]:
+    """(id, number of cells) of the stored rejects after ``after`` that name the
+    person, and the last reject id looked at."""
+    matches = _person_matcher(external_id, phone_region())
     matched: list[tuple[int, int]] = []
-    last_id = 0
+    last_id = after
     while True:
         batch = list(
             ImportReject.select(ImportReject.id, ImportReject.cells, ImportReject.params)
@@ -215,13 +258,17 @@ def _clear_rejects(external_id: str) -> int:
             .tuples()
         )
         if not batch:
-            break
+            return matched, last_id
         last_id = batch[-1][0]
         for reject_id, cells_json, params_json in batch:
             cells = _json_values(cells_json)
             params = _json_values(params_json)
-            if _names_person([*cells, *params], external_id, region):
+            if matches([*cells, *params]):
                 matched.append((reject_id, len(cells)))
+
+
+def _clear_rejects(matched: list[tuple[int, int]]) -> int:
+    """Clear the given rejects' cells and reason; returns how many."""
     for reject_id, width in matched:
         ImportReject.update(
             cells=json.dumps([""] * width),

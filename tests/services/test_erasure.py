@@ -53,3 +53,41 @@ def test_no_old_copy_survives_in_free_space(crm, db_path):
     assert crm.leads.find(PHONE) is None
     assert crm.stats.operators().operators[0].total == 301
     assert len(crm.leads.page(limit=5_000)) == 301
+
+
+def test_rejects_stored_while_the_erasure_looks_are_cleared_too(crm, db_path, monkeypatch):
+    import json
+    import sqlite3
+
+    from desktop_crm.services import erasure
+
+    crm.operators.create("Анна")
+    crm.sources.create("Сайт", code="site")
+    crm.contacts.register(ContactRequest(PHONE, "site", "Секретова", "привет"))
+    other = sqlite3.connect(db_path)
+    other.execute(
+        "INSERT INTO import_run (id, file_name, file_path, content_hash, size, started_at, "
+        "status) VALUES (1, 'f.csv', 'f.csv', 'h', 1, '2026-01-01', 'done')"
+    )
+    add_reject = (
+        "INSERT INTO import_reject (import_run_id, line, reason, template, params, cells) "
+        "VALUES (1, ?, 'r', 'r', '{}', ?)"
+    )
+    other.execute(add_reject, (2, json.dumps(["８ ９００ ５５５ ００ ０１", "Секретова"])))
+    other.commit()
+    scan = erasure._matching_rejects
+    calls = []
+
+    def scan_then_an_import_stores_another(external_id, after=0):
+        found = scan(external_id, after)
+        if not calls:  # between the snapshot and the write lock
+            other.execute(add_reject, (3, json.dumps(["8-900-555-00-01", "Секретова"])))
+            other.commit()
+        calls.append(after)
+        return found
+
+    monkeypatch.setattr(erasure, "_matching_rejects", scan_then_an_import_stores_another)
+    result = crm.erasure.erase(PHONE)
+    other.close()
+    assert result.rejects == 2 and calls[1] > 0  # the second look starts after the first
+    assert "Секретова".encode() not in _file_bytes(db_path)
