@@ -161,7 +161,8 @@ def _lead_erase(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
     if not result.file_clean:
         print(
             "desktop-crm: the data is erased, but another program kept the database busy, "
-            "so old copies may remain in the file; run the same command again later.",
+            "so old copies may remain in the file; to finish, run "
+            f"`desktop-crm lead erase {result.external_id}` again later.",
             file=sys.stderr,
         )
     return {

@@ -231,7 +231,7 @@ def test_an_interrupted_erasure_is_finished_by_the_next_erase(
     )
     monkeypatch.setattr(erasure, "scrub_file", lambda storage: False)  # busy, or killed
     result = run("--json", "lead", "erase", PHONE)
-    assert result.code == 0 and "run the same command again" in result.err
+    assert result.code == 0 and "to finish, run `desktop-crm lead erase erased:" in result.err
     assert json.loads(result.out)["file_clean"] is False
     monkeypatch.undo()
     assert "No lead" in run_error("lead", "erase", PHONE)  # cleans up on the way
