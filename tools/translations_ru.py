@@ -1343,6 +1343,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ),
     ("errors", "Cannot write {path}: {reason}."): "Не удаётся записать {path}: {reason}.",
     ("errors", "Personal data erased."): "Персональные данные удалены.",
+    ("errors", "The search text is longer than {limit} characters."): (
+        "Текст поиска длиннее {limit} символов."
+    ),
     ("errors", "Lead #{id} does not exist."): "Лида №" + NBSP + "{id} нет.",
     (
         "errors",

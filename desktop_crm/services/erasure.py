@@ -159,7 +159,7 @@ class ErasureService:
                     "No lead with the id {reference!r} (an erased lead is found by its "
                     "erased:… id, or id:N).",
                 ),
-                reference=reference,
+                reference=reference if len(reference) <= 80 else reference[:79] + "…",
             )
         return lead
 

@@ -77,6 +77,9 @@ def test_export_user_errors_exit_2_and_write_nothing(run_error, seeded, tmp_path
     assert "folder" in run_error("export", "leads", tmp_path)
     assert "Cannot write" in run_error("export", "leads", tmp_path / "no" / "x.csv")
     assert "No source" in run_error("export", "contacts", out, "--source", "nope") or True
+    huge = "%_" * 30_000  # SQLite refuses a LIKE pattern this long: a user error, not a bug
+    assert "longer than 1000" in run_error("export", "leads", out, "--search", huge)
+    assert "longer than 1000" in run_error("leads", "--search", huge)
     assert not out.exists()
     before = db_path.read_bytes()
     assert "is the database" in run_error("export", "leads", db_path)
@@ -212,6 +215,7 @@ def test_erasing_is_idempotent_and_unknown_leads_are_exit_2(run, run_json, run_e
     assert "No lead" in run_error("lead", "erase", "+79001234567")
     assert "No lead" in run_error("lead", "erase", "erased:0000")
     assert "No lead" in run_error("lead", "erase", "")
+    assert len(run_error("lead", "erase", "9" * 100_000)) < 300
     by_number = run_json("lead", "erase", f"id:{result['lead_id']}")
     assert by_number["already_erased"] is True
     # nobody can register under an erased lead's id
