@@ -3069,27 +3069,27 @@ Add at least one source and one operator to see it.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/csv_writer.py" line="65"/>
+        <location filename="../../desktop_crm/csv_writer.py" line="81"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="41"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="44"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="78"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="83"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="141"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="157"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="113"/>
+        <location filename="../../desktop_crm/services/exports.py" line="138"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
@@ -3098,120 +3098,125 @@ Add at least one source and one operator to see it.</source>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/services/leads.py" line="36"/>
+        <source>The search text is longer than {limit} characters.</source>
+        <translation>Текст поиска длиннее {limit} символов.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="40"/>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="39"/>
+        <location filename="../../desktop_crm/services/exports.py" line="49"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="41"/>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="40"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="41"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="48"/>
+        <location filename="../../desktop_crm/services/exports.py" line="47"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
-        <location filename="../../desktop_crm/services/exports.py" line="59"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="58"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="56"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="60"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="65"/>
+        <location filename="../../desktop_crm/services/exports.py" line="64"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="66"/>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="69"/>
+        <location filename="../../desktop_crm/services/exports.py" line="68"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="70"/>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <location filename="../../desktop_crm/services/exports.py" line="71"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -3219,17 +3224,17 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="32"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="33"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="37"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
