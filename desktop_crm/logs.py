@@ -3,7 +3,8 @@
 The log is private: its folder is 0700 and every log file (rotations included) 0600,
 on POSIX systems; files left by earlier versions are tightened when logging starts.
 It must never hold personal data: callers log what a command was (``describe_argv``),
-never the values a user gave it.
+never the values a user gave it; as a second line of defence the file's formatter
+masks e-mail addresses and phone-like numbers in every message and traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import platformdirs
 
@@ -45,6 +46,47 @@ def describe_argv(argv: Sequence[str], command: Sequence[str | None] = ()) -> st
         if _OPTION.fullmatch(name):
             words.append(name)
     return " ".join(words) or "(no command)"
+
+
+# Defence in depth for messages the program does not control (an exception's text in
+# a traceback may quote a value): e-mail addresses and phone-like digit runs (10 or
+# more digits, as a phone in any spelling has) are masked. Dates and times have
+# fewer digits per run and stay readable.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d(?:[ ()\-.]{0,2}\d){9,}")
+REDACTED = "<redacted>"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _phone(match: re.Match[str]) -> str:
+    text = match.group()
+    return text if _ISO_DATE.match(text) else REDACTED  # "2026-12-01 11" is a time
+
+
+def redact(text: str) -> str:
+    return _PHONE.sub(_phone, _EMAIL.sub(REDACTED, text))
+
+
+class _RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        cached = record.exc_text  # another handler may have cached the raw traceback
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = redact(record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return redact(super().formatStack(stack_info))
 
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -86,7 +128,7 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     except OSError:
         return None
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+        _RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
     )
     root.addHandler(handler)
     return path

@@ -67,3 +67,16 @@ def test_a_new_log_and_its_rotations_are_private(run, monkeypatch):
     files = sorted(log_path().parent.iterdir())
     assert len(files) > 1  # rotated
     assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+
+
+def test_phones_and_emails_in_an_exception_text_are_masked(run, monkeypatch):
+    def crash(*_args):
+        raise ValueError(
+            "bad value '+7 (900) 555-00-01' for ivan.petrov@example.ru at 2026-12-01 11:05:00"
+        )
+
+    monkeypatch.setitem(commands.COMMANDS, ("operator", "list"), (crash, dict))
+    assert run("operator", "list").code == 1
+    text = log_path().read_text(encoding="utf-8")
+    assert "ValueError: bad value '<redacted>' for <redacted> at 2026-12-01 11:05:00" in text
+    assert "555-00-01" not in text and "ivan.petrov" not in text
