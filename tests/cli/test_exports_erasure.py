@@ -76,7 +76,8 @@ def test_export_user_errors_exit_2_and_write_nothing(run_error, seeded, tmp_path
     assert "not a date" in run_error("export", "stats", out, "--since", "yesterday")
     assert "folder" in run_error("export", "leads", tmp_path)
     assert "Cannot write" in run_error("export", "leads", tmp_path / "no" / "x.csv")
-    assert "No source" in run_error("export", "contacts", out, "--source", "nope") or True
+    assert "No source 'nope'" in run_error("export", "contacts", out, "--source", "nope")
+    assert "No operator 'nope'" in run_error("export", "contacts", out, "--operator", "nope")
     huge = "%_" * 30_000  # SQLite refuses a LIKE pattern this long: a user error, not a bug
     assert "longer than 1000" in run_error("export", "leads", out, "--search", huge)
     assert "longer than 1000" in run_error("leads", "--search", huge)
