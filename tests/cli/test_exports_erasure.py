@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -244,7 +243,6 @@ def test_an_interrupted_erasure_is_finished_by_the_next_erase(
     assert NAME.encode() not in _all_bytes(db_path)
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_erase_then_export_shows_no_personal_data(run_json, seeded, tmp_path):
     run_json("lead", "erase", "+79001234567")
     out = tmp_path / "c.csv"
