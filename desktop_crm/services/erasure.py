@@ -186,7 +186,7 @@ class ErasureService:
         more, _ = _matching_rejects(original, after=scanned_up_to)
         rejects = _clear_rejects(matched + more)
         Contact.update(message="", idempotency_key=None).where(Contact.lead == lead.id).execute()
-        placeholder = ERASED_PREFIX + secrets.token_hex(12)
+        placeholder = ERASED_PREFIX + secrets.token_hex(8)  # 64 random bits: never collides
         Lead.update(external_id=placeholder, name="", name_folded="").where(
             Lead.id == lead.id
         ).execute()
