@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import glob
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -100,6 +102,19 @@ def _check_target(path: Path) -> None:
         raise _refuse(path, "it is not a regular file")
 
 
+STALE_AFTER_SECONDS = 600  # a live export touches its temporary file far more often
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of earlier exports to ``target`` that were killed (kill -9, a
+    power cut) hold personal data: remove those nobody has written to for a while."""
+    now = time.time()
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temp.lstat().st_mtime > STALE_AFTER_SECONDS and temp.is_file():
+                temp.unlink()
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
@@ -121,6 +136,7 @@ class CsvWriter:
         # itself (``/dev/stdout`` must stay a link to the process's output).
         self._target = _resolved(self.path)
         folder = self._target.parent
+        _remove_stale_temporaries(self._target)
         try:
             handle, temp_name = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tmp", dir=folder

@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import stat
+import time
 
 import pytest
 
@@ -122,3 +123,18 @@ def test_a_symlink_is_followed_and_stays_a_link(tmp_path):
 )
 def test_unescape_reverses_safe_cell(value):
     assert unescape_cell(str(safe_cell(value))) == value
+
+
+def test_temporaries_of_killed_exports_are_removed_live_ones_kept(tmp_path):
+    out = tmp_path / "out.csv"
+    stale = tmp_path / ".out.csv.abc123.tmp"
+    live = tmp_path / ".out.csv.def456.tmp"
+    other = tmp_path / ".other.csv.abc123.tmp"
+    for path in (stale, live, other):
+        path.write_text("+79005550001", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    write_csv(out, [["x"]])
+    assert not stale.exists()
+    assert live.exists() and other.exists()  # another export may still be writing
