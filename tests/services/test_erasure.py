@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,14 @@ from desktop_crm.services.events import Change
 from tests.sqlite_builds import BUILDS, apply_build
 
 PHONE = "+79005550001"
+
+
+def _count(db_path: Path, table: str) -> int:
+    connection = sqlite3.connect(db_path)
+    try:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
 
 
 def _file_bytes(db_path: Path) -> bytes:
@@ -91,3 +100,32 @@ def test_rejects_stored_while_the_erasure_looks_are_cleared_too(crm, db_path, mo
     other.close()
     assert result.rejects == 2 and calls[1] > 0  # the second look starts after the first
     assert "Секретова".encode() not in _file_bytes(db_path)
+
+
+def test_import_fingerprints_with_and_without_time_go_and_a_new_import_brings_them_back(
+    crm, db_path, tmp_path
+):
+    from desktop_crm.importing import open_table
+
+    crm.operators.create("Анна", max_load=100)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "phone,name,message,source,date\n"
+        "89005550001,Секретова,тайна,site,05.03.2024 09:02\n"
+        "89001112233,Другой,привет,site,05.03.2024 09:03\n",
+        encoding="utf-8",
+    )
+    assert crm.imports.run(open_table(path)).record.imported == 2
+    assert _count(db_path, "import_row") == 4  # each row: with and without its time
+
+    crm.erasure.erase(PHONE)
+
+    assert _count(db_path, "import_row") == 2  # the other person's stay
+    # The file still holds the person: a new import of it (e.g. edited) registers them
+    # again as a new lead, and skips the other person as already imported.
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    summary = crm.imports.run(open_table(path))
+    assert (summary.record.imported, summary.record.skipped) == (1, 1)
+    assert crm.leads.find(PHONE) is not None
