@@ -100,6 +100,22 @@ def _check_target(path: Path) -> None:
         raise _refuse(path, "it is a folder")
     if not stat.S_ISREG(mode):
         raise _refuse(path, "it is not a regular file")
+    if _is_database(path):
+        raise _refuse(path, "it is a database")
+
+
+_DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _is_database(path: Path) -> bool:
+    """A SQLite database or its WAL (this program's, a backup, anyone's): never replaced
+    by an export, whichever screen's save dialog picked it."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return False
+    return head.startswith(_DATABASE_MAGIC)
 
 
 STALE_AFTER_SECONDS = 600  # a live export touches its temporary file far more often

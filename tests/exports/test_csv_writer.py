@@ -138,3 +138,19 @@ def test_temporaries_of_killed_exports_are_removed_live_ones_kept(tmp_path):
     write_csv(out, [["x"]])
     assert not stale.exists()
     assert live.exists() and other.exists()  # another export may still be writing
+
+
+def test_a_database_is_never_replaced_by_a_csv(tmp_path):
+    import sqlite3
+
+    database = tmp_path / "backup.sqlite3"
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    before = database.read_bytes()
+    with pytest.raises(CrmError, match="it is a database"):
+        write_csv(database, [["x"]])
+    with pytest.raises(CrmError, match="it is a database"):
+        RejectsWriter(database, ["phone"])
+    assert database.read_bytes() == before
