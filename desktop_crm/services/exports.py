@@ -182,14 +182,7 @@ class ExportService:
             condition = search_condition(search, phone_region())
             if condition is not None:
                 query = query.where(condition)
-            for (
-                lead_id,
-                external_id,
-                name,
-                created_at,
-                contacts,
-                last_at,
-            ) in query.tuples().iterator():
+            for lead_id, external_id, name, created_at, contacts, last_at in self._raw(query):
                 yield [
                     lead_id,
                     external_id,
