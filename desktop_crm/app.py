@@ -9,7 +9,7 @@ import sys
 
 from desktop_crm.cli.parser import build_parser
 from desktop_crm.errors import CrmError
-from desktop_crm.logs import configure_logging, log_path
+from desktop_crm.logs import configure_logging, describe_argv, log_path
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         print("desktop-crm: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception:  # a bug: keep the traceback in the log, not on the user's screen
-        log.exception("unexpected error in %s", argv)
+        # The command and option names only: the values may be phones, names, messages.
+        log.exception(
+            "unexpected error in %s",
+            describe_argv(argv, (args.command, getattr(args, "action", None))),
+        )
         print(
             f"desktop-crm: internal error; details are in {log_path()}",
             file=sys.stderr,

@@ -1380,6 +1380,122 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("errors", "Operator {name} is given more than once."): (
         "Оператор {name} указан более одного раза."
     ),
+    # -- Exports, erasure (issue 8) ----------------------------------------------------
+    ("ContactsPage", "Export to CSV…"): "Экспорт в CSV…",
+    ("ContactsPage", "Save the contacts that match the filter to a CSV file (Ctrl+E)"): (
+        "Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)"
+    ),
+    ("ContactsPage", "Export contacts…"): "Экспорт контактов…",
+    ("ContactsPage", "Export contacts"): "Экспорт контактов",
+    ("CsvExporter", "An export is already running."): "Экспорт уже идёт.",
+    ("CsvExporter", "Cancel export"): "Отменить экспорт",
+    ("CsvExporter", "Exporting to {path}…"): "Экспорт в {path}…",
+    ("CsvExporter", "Exporting… %n row(s) written."): (
+        "Экспорт… записана %n строка.",
+        "Экспорт… записаны %n строки.",
+        "Экспорт… записано %n строк.",
+    ),
+    ("CsvExporter", "Saved %n row(s) to {path}."): (
+        "Сохранена %n строка в {path}.",
+        "Сохранены %n строки в {path}.",
+        "Сохранено %n строк в {path}.",
+    ),
+    ("CsvExporter", "The export was cancelled; no file was written."): (
+        "Экспорт отменён; файл не записан."
+    ),
+    ("Exports", "CSV files (*.csv)"): "Файлы CSV (*.csv)",
+    ("LeadsPage", "Erase personal data"): "Удаление персональных данных",
+    ("LeadsPage", "Erase the personal data of {lead}?"): "Удалить персональные данные {lead}?",
+    ("LeadsPage", "Erase"): "Удалить",
+    ("LeadsPage", "Export to CSV…"): "Экспорт в CSV…",
+    ("LeadsPage", "Save the leads that match the search to a CSV file (Ctrl+E)"): (
+        "Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)"
+    ),
+    ("LeadsPage", "Export leads…"): "Экспорт лидов…",
+    ("LeadsPage", "&Erase personal data…"): "&Удалить персональные данные…",
+    ("LeadsPage", "Anonymise the selected lead's id, name and messages everywhere"): (
+        "Обезличить идентификатор, имя и сообщения выбранного лида везде"
+    ),
+    ("LeadsPage", "Export leads"): "Экспорт лидов",
+    ("LeadsPage", "Erasing…"): "Удаление…",
+    ("LeadsPage", "Personal data erased; the lead is now {id}."): (
+        "Персональные данные удалены; теперь лид — {id}."
+    ),
+    (
+        "LeadsPage",
+        "Personal data erased, but another program kept the database busy, so old copies "
+        "may remain in the file until the next erasure finishes.",
+    ): (
+        "Персональные данные удалены, но другая программа занимала базу данных, поэтому "
+        "старые копии могут оставаться в файле до завершения следующего удаления."
+    ),
+    (
+        "LeadsPage",
+        "Its phone or other id, its name and the messages of its %n contact(s) are removed "
+        "for good: from the contacts, from stored import rejects and from the database file. "
+        "The lead gets an erased:… id; its contacts stay with their source, operator and "
+        "times, so counts and statistics do not change. This cannot be undone.",
+    ): (
+        "Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены "
+        "навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы "
+        "данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, "
+        "оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это "
+        "нельзя.",
+        "Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены "
+        "навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы "
+        "данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, "
+        "оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это "
+        "нельзя.",
+        "Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены "
+        "навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы "
+        "данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, "
+        "оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это "
+        "нельзя.",
+    ),
+    ("errors", "--{option} does not apply to export {what}."): (
+        "--{option} не применяется к export {what}."
+    ),
+    ("errors", "Cannot write {path}: {reason}."): "Не удаётся записать {path}: {reason}.",
+    ("errors", "Personal data erased."): "Персональные данные удалены.",
+    ("errors", "The search text is longer than {limit} characters."): (
+        "Текст поиска длиннее {limit} символов."
+    ),
+    ("errors", "Lead #{id} does not exist."): "Лида №" + NBSP + "{id} нет.",
+    (
+        "errors",
+        "No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).",
+    ): (
+        "Нет лида с идентификатором {reference!r} (удалённый лид находится по его "
+        "идентификатору erased:… или по id:N)."
+    ),
+    ("errors", "{path} is the database; choose another file."): (
+        "{path} — это база данных; выберите другой файл."
+    ),
+    ("errors", "A lead's external id may not start with {prefix!r} (erased leads)."): (
+        "Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды)."
+    ),
+    ("exports", "Lead id"): "№ лида",
+    ("exports", "External id"): "Внешний идентификатор",
+    ("exports", "Name"): "Имя",
+    ("exports", "First seen"): "Впервые",
+    ("exports", "Contacts"): "Контакты",
+    ("exports", "Last contact"): "Последний контакт",
+    ("exports", "Contact id"): "№ контакта",
+    ("exports", "Created"): "Создан",
+    ("exports", "Source"): "Источник",
+    ("exports", "Operator"): "Оператор",
+    ("exports", "Active"): "Активен",
+    ("exports", "Message"): "Сообщение",
+    ("exports", "Active operator"): "Оператор активен",
+    ("exports", "Load"): "Нагрузка",
+    ("exports", "Max load"): "Макс. нагрузка",
+    ("exports", "{source}: contacts"): "{source}: контакты",
+    ("exports", "{source}: active"): "{source}: активные",
+    ("exports", "Total contacts"): "Всего контактов",
+    ("exports", "Total active"): "Всего активных",
+    ("exports", "Unassigned"): "Без оператора",
+    ("exports", "yes"): "да",
+    ("exports", "no"): "нет",
 }
 
 # English plural forms (singular, plural) for desktop_crm_en.ts.
@@ -1394,6 +1510,30 @@ ENGLISH: dict[tuple[str, str], tuple[str, str]] = {
     ): (
         "{name} has room for %n more; the other contacts will be refused (closed ones always fit).",
         "{name} has room for %n more; the other contacts will be refused (closed ones always fit).",
+    ),
+    ("CsvExporter", "Exporting… %n row(s) written."): (
+        "Exporting… %n row written.",
+        "Exporting… %n rows written.",
+    ),
+    ("CsvExporter", "Saved %n row(s) to {path}."): (
+        "Saved %n row to {path}.",
+        "Saved %n rows to {path}.",
+    ),
+    (
+        "LeadsPage",
+        "Its phone or other id, its name and the messages of its %n contact(s) are removed "
+        "for good: from the contacts, from stored import rejects and from the database file. "
+        "The lead gets an erased:… id; its contacts stay with their source, operator and "
+        "times, so counts and statistics do not change. This cannot be undone.",
+    ): (
+        "Its phone or other id, its name and the message of its %n contact are removed "
+        "for good: from the contacts, from stored import rejects and from the database file. "
+        "The lead gets an erased:… id; its contact stays with its source, operator and "
+        "time, so counts and statistics do not change. This cannot be undone.",
+        "Its phone or other id, its name and the messages of its %n contacts are removed "
+        "for good: from the contacts, from stored import rejects and from the database file. "
+        "The lead gets an erased:… id; its contacts stay with their source, operator and "
+        "times, so counts and statistics do not change. This cannot be undone.",
     ),
     ("ContactDetail", "Contact #{id} (of %n selected)"): (
         "Contact #{id} (of %n selected)",

@@ -16,7 +16,15 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactInfo, LeadInfo, OperatorInfo, SourceInfo, Statistics
+from desktop_crm.services.dto import (
+    ContactFilter,
+    ContactInfo,
+    ContactState,
+    LeadInfo,
+    OperatorInfo,
+    SourceInfo,
+    Statistics,
+)
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -120,6 +128,57 @@ def _limit(args: argparse.Namespace) -> int | None:
     return min(args.limit, MAX_ID)
 
 
+# -- exports and erasure (issue 8) ------------------------------------------------------
+_EXPORT_OPTIONS = {
+    "leads": {"search"},
+    "contacts": {"since", "until", "state", "source", "operator"},
+    "stats": {"since", "until"},
+}
+
+
+def _export(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    allowed = _EXPORT_OPTIONS[args.what]
+    for option in ("search", "since", "until", "state", "source", "operator"):
+        if getattr(args, option) is not None and option not in allowed:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP("errors", "--{option} does not apply to export {what}."),
+                option=option,
+                what=args.what,
+            )
+    since, until = parse_date(args.since, end=False), parse_date(args.until, end=True)
+    if args.what == "leads":
+        result = crm.exports.leads(args.file, args.search or "")
+    elif args.what == "stats":
+        result = crm.exports.stats(args.file, since, until)
+    else:
+        flt = ContactFilter(
+            state=ContactState(args.state or "all"),
+            source_id=crm.sources.get(args.source).id if args.source else None,
+            operator_id=crm.operators.get(args.operator).id if args.operator else None,
+        )
+        result = crm.exports.contacts(args.file, flt, since, until)
+    return {"file": str(result.path), "rows": result.rows}
+
+
+def _lead_erase(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    result = crm.erasure.erase(args.lead)
+    if not result.file_clean:
+        print(
+            "desktop-crm: the data is erased, but another program kept the database busy, "
+            "so old copies may remain in the file; to finish, run "
+            f"`desktop-crm lead erase {result.external_id}` again later.",
+            file=sys.stderr,
+        )
+    return {
+        "lead_id": result.lead_id,
+        "external_id": result.external_id,
+        "contacts": result.contacts,
+        "rejects": result.rejects,
+        "already_erased": result.already_erased,
+        "file_clean": result.file_clean,
+    }
+
+
 Command = tuple[Handler, type]
 
 # Each command and the type it prints, so an empty list still prints its table head.
@@ -169,6 +228,8 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
         dict,
     ),
     ("settings", None): (_settings, dict),
+    ("export", None): (_export, dict),
+    ("lead", "erase"): (_lead_erase, dict),
 }
 
 

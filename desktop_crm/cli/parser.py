@@ -12,6 +12,8 @@ from desktop_crm.domain.distribution import STRATEGY_NAMES
 _PLAIN_INT_RE = re.compile(r"-?[0-9]{1,100}")
 REFERENCE_HELP = "id or name; id:N or name:TEXT to say which (a name of digits: name:123)"
 SOURCE_HELP = "id, code or name; id:N, code:TEXT or name:TEXT to say which"
+EXPORT_KINDS = ("leads", "contacts", "stats")
+CONTACT_STATES = ("all", "active", "closed", "unassigned")
 
 
 def parse_plain_int(text: str) -> int | None:
@@ -146,6 +148,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="a date includes that whole day")
 
     add_import_parser(commands, command)
+
+    # -- exports and erasure (issue 8) ----------------------------------------------------
+    p = command(
+        commands,
+        "export",
+        "write leads, contacts or statistics to a CSV file (UTF-8 with BOM, ';')",
+    )
+    p.add_argument("what", choices=EXPORT_KINDS, help="what to export")
+    p.add_argument("file", metavar="FILE", help="the CSV file to write (replaced if it exists)")
+    p.add_argument("--search", metavar="TEXT", help="leads: id (any phone format) or name")
+    p.add_argument("--since", metavar="DATE", help="contacts, stats: YYYY-MM-DD or ISO (local)")
+    p.add_argument("--until", metavar="DATE", help="contacts, stats: a date includes that day")
+    p.add_argument("--state", choices=CONTACT_STATES, help="contacts: which contacts (default all)")
+    p.add_argument("--source", metavar="SOURCE", help="contacts: of this source; " + SOURCE_HELP)
+    p.add_argument(
+        "--operator", metavar="OPERATOR", help="contacts: of this operator; " + REFERENCE_HELP
+    )
+    lead = group("lead", "a lead's personal data")
+    p = command(
+        lead,
+        "erase",
+        "erase a person: id, name and messages anonymised everywhere; counts stay",
+    )
+    p.add_argument(
+        "lead",
+        metavar="LEAD",
+        help="external id in any spelling, its erased:... id, or id:N (the lead's number)",
+    )
 
     p = command(commands, "settings", "show or change settings shared by every process")
     p.add_argument("--phone-region", metavar="XX", help="region for national phone numbers")

@@ -1,22 +1,23 @@
 """Write refused rows to a CSV the user can fix and drop onto the window again.
 
-UTF-8 with a BOM (so Excel detects the encoding), ``;`` by default (what
-Russian-locale Excel splits on; pass "," for others), the original header,
-then the rows with their reason in a last column that the importer ignores.
+Written by the program's one CSV writer (``desktop_crm.csv_writer``): UTF-8 with
+a BOM (so Excel detects the encoding), ``;`` by default (what Russian-locale
+Excel splits on; pass "," for others), cells that a spreadsheet would run as
+formulas prefixed with ``'``. The original header, then the rows with their
+reason in a last column that the importer ignores.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
 
+from desktop_crm.csv_writer import CSV_ENCODING, CsvWriter
 from desktop_crm.importing.rows import Rejection
 
-REJECTS_ENCODING = "utf-8-sig"
+REJECTS_ENCODING = CSV_ENCODING
 DEFAULT_REASON_COLUMN = "reason"  # not a header word, so re-importing ignores it
 
 
@@ -38,9 +39,7 @@ class RejectsWriter:
         self.path = Path(path)
         self._width = len(headers)
         self._with_reason = reason_column is not None
-        self._file: IO[str] = self.path.open("w", encoding=REJECTS_ENCODING, newline="")
-        # QUOTE_MINIMAL quotes fields holding the delimiter, quotes or line breaks.
-        self._writer = csv.writer(self._file, delimiter=delimiter, lineterminator="\r\n")
+        self._writer = CsvWriter(self.path, delimiter=delimiter)
         self.count = 0
         if headers:
             header_row = list(headers)
@@ -62,7 +61,12 @@ class RejectsWriter:
         self.write(rejection.cells, rejection.reason)
 
     def close(self) -> None:
-        self._file.close()
+        """Put the finished file in place."""
+        self._writer.commit()
+
+    def discard(self) -> None:
+        """Drop the rows written so far; an earlier file at ``path`` stays."""
+        self._writer.discard()
 
     def __enter__(self) -> RejectsWriter:
         return self
@@ -73,7 +77,10 @@ class RejectsWriter:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.discard()
 
 
 def write_rejects(

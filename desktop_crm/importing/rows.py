@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from desktop_crm.csv_writer import unescape_cell
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing.dates import DateParser
 from desktop_crm.importing.fields import (
@@ -157,12 +158,13 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
 
     def validate(line: int, index: int, cells: Sequence[str]) -> ParsedRow | None:
         n = len(cells)
-        external_id = cells[id_col].strip() if id_col < n else ""
+        # unescape: a cell our CSV writer defused (``'=…``, ``'+7 (900)…``) comes back as it was
+        external_id = unescape_cell(cells[id_col].strip()) if id_col < n else ""
         if more_id_cols and not _has_alnum(external_id):
             # An export's phone columns, then its e-mail: the first that holds something
             # ("-" or "—" in an empty phone cell is nothing).
             for column in more_id_cols:
-                external_id = cells[column].strip() if column < n else ""
+                external_id = unescape_cell(cells[column].strip()) if column < n else ""
                 if _has_alnum(external_id):
                     break
             else:
@@ -185,16 +187,20 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             )
         if name_parts:
             name = " ".join(
-                [part for column in name_parts if column < n and (part := cells[column].strip())]
+                [
+                    unescape_cell(part)
+                    for column in name_parts
+                    if column < n and (part := cells[column].strip())
+                ]
             )
         else:
-            name = cells[name_col].strip() if name_col < n else ""
+            name = unescape_cell(cells[name_col].strip()) if name_col < n else ""
         if len(name) > MAX_NAME_CHARS:
             return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
-        source = cells[source_col].strip() if source_col < n else ""
+        source = unescape_cell(cells[source_col].strip()) if source_col < n else ""
         if len(source) > MAX_SOURCE_CHARS:
             return too_long(line, index, cells, Field.SOURCE, source, MAX_SOURCE_CHARS)
-        message = cells[message_col].strip() if message_col < n else ""
+        message = unescape_cell(cells[message_col].strip()) if message_col < n else ""
         if "\r" in message:  # a quoted multi-line cell keeps the file's CRLF; store LF
             message = message.replace("\r\n", "\n").replace("\r", "\n")
         if len(message) > MAX_MESSAGE_CHARS:

@@ -11,7 +11,9 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy
 from desktop_crm.services.contacts import ContactService
+from desktop_crm.services.erasure import ErasureService
 from desktop_crm.services.events import EventBus
+from desktop_crm.services.exports import ExportService
 from desktop_crm.services.importer import ImportService
 from desktop_crm.services.leads import LeadService
 from desktop_crm.services.operators import OperatorService
@@ -38,6 +40,8 @@ class Crm:
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events)
         self.imports = ImportService(storage, self.events, randint)
+        self.exports = ExportService(storage, self.stats)
+        self.erasure = ErasureService(storage, self.events)
 
     def _capacity_appeared(self, source_ids: set[int]) -> None:
         """After a committed change: best effort. If the database is busy now, the

@@ -105,14 +105,26 @@ class _SourcePlan:
     context_id: int | None = None  # the decision_context of this transaction's decisions
 
 
+ERASED_PREFIX = "erased:"  # the ids of erased leads (services/erasure.py); nobody else's
+
+
 def normalise(external_id: str, region: str) -> str:
     try:
-        return normalise_external_id(external_id, region)
+        normalised = normalise_external_id(external_id, region)
     except EmptyExternalId as error:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
             field="external_id",
         ) from error
+    if normalised.casefold().startswith(ERASED_PREFIX):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors", "A lead's external id may not start with {prefix!r} (erased leads)."
+            ),
+            field="external_id",
+            prefix=ERASED_PREFIX,
+        )
+    return normalised
 
 
 def context_json(candidates: Iterable[Candidate]) -> str:

@@ -9,6 +9,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Lead
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.contact_views import contacts_of_leads
 from desktop_crm.services.dto import LeadInfo, LeadRow, LeadSort
@@ -21,12 +22,21 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+MAX_SEARCH_CHARS = 1_000  # far above any id or name; SQLite refuses huge LIKE patterns
+
+
 def search_condition(text: str, region: str) -> pw.Expression | None:
     """Leads whose id matches ``text`` (normalised, so any phone format finds it),
     whose id contains it, or whose name contains it (case-insensitively)."""
     text = text.strip()
     if not text:
         return None
+    if len(text) > MAX_SEARCH_CHARS:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The search text is longer than {limit} characters."),
+            field="search",
+            limit=MAX_SEARCH_CHARS,
+        )
     try:
         normalised = normalise_external_id(text, region)
     except EmptyExternalId:

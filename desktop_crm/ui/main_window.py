@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         contacts_menu.addAction(self.distribute_action)
         contacts_menu.addAction(self.auto_action)
         for page in self.pages.values():
+            file_menu.insertActions(self._file_page_actions, page.export_actions())
             actions = page.page_actions()
             if not actions:
                 continue

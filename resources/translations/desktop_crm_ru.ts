@@ -85,52 +85,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="271"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="272"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="280"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="282"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="273"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="282"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -139,12 +139,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="302"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="306"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="310"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -173,13 +173,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="59"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="194"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="191"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="195"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -222,130 +222,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="349"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="353"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="354"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="351"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="355"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="352"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="356"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="355"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="359"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="356"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="360"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="362"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="359"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="363"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="367"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="364"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="365"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="369"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="366"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="370"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="378"/>
+        <source>Export to CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="380"/>
+        <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
+        <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="392"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="402"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="411"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="403"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="404"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="413"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="416"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="409"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="418"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="434"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <source>Export contacts…</source>
+        <translation>Экспорт контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="555"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="555"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -354,12 +369,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -368,7 +383,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -377,7 +392,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -386,7 +401,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -395,8 +410,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -405,7 +420,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="661"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -414,8 +429,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="664"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -423,8 +438,13 @@ Your saved data is safe. Details are in the log file:
             <numerusform>…и ещё %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="677"/>
+        <source>Export contacts</source>
+        <translation>Экспорт контактов</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -433,7 +453,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -442,7 +462,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -451,12 +471,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="736"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="738"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -465,7 +485,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
@@ -474,7 +494,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -483,18 +503,59 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="752"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="727"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="758"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
 Выберите «Все» вверху, чтобы увидеть остальные.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="66"/>
+        <source>Cancel export</source>
+        <translation>Отменить экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="81"/>
+        <source>An export is already running.</source>
+        <translation>Экспорт уже идёт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="93"/>
+        <source>Exporting to {path}…</source>
+        <translation>Экспорт в {path}…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/exporting.py" line="110"/>
+        <source>Exporting… %n row(s) written.</source>
+        <translation>
+            <numerusform>Экспорт… записана %n строка.</numerusform>
+            <numerusform>Экспорт… записаны %n строки.</numerusform>
+            <numerusform>Экспорт… записано %n строк.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/exporting.py" line="116"/>
+        <source>Saved %n row(s) to {path}.</source>
+        <translation>
+            <numerusform>Сохранена %n строка в {path}.</numerusform>
+            <numerusform>Сохранены %n строки в {path}.</numerusform>
+            <numerusform>Сохранено %n строк в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="123"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён; файл не записан.</translation>
     </message>
 </context>
 <context>
@@ -639,6 +700,14 @@ Choose “All” above to see more.</source>
         <location filename="../../desktop_crm/ui/decision_view.py" line="294"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../desktop_crm/ui/exporting.py" line="31"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1392,36 +1461,96 @@ Choose “All” above to see more.</source>
     <name>LeadsPage</name>
     <message>
         <location filename="../../desktop_crm/ui/pages/leads.py" line="60"/>
+        <source>Erase personal data</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="62"/>
+        <source>Erase the personal data of {lead}?</source>
+        <translation>Удалить персональные данные {lead}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <source>Erase</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="65"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="66"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <source>Export to CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
+        <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="123"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="231"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="183"/>
+        <source>Export leads…</source>
+        <translation>Экспорт лидов…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="188"/>
+        <source>&amp;Erase personal data…</source>
+        <translation>&amp;Удалить персональные данные…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
+        <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
+        <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="294"/>
+        <source>Export leads</source>
+        <translation>Экспорт лидов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="310"/>
+        <source>Erasing…</source>
+        <translation>Удаление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="321"/>
+        <source>Personal data erased; the lead is now {id}.</source>
+        <translation>Персональные данные удалены; теперь лид — {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="329"/>
+        <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
+        <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1430,17 +1559,17 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="242"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1449,7 +1578,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="244"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1458,24 +1587,33 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="389"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="401"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
+        <translation>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+            <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контактов будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1541,47 +1679,47 @@ Choose “All” above to see more.</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="202"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="211"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="220"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="257"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="258"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1594,17 +1732,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="270"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="272"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="283"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="284"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1613,7 +1751,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1745,7 +1883,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="343"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -1755,7 +1893,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="50"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -1801,82 +1939,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="381"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="503"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="519"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="549"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="516"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2246,29 +2384,29 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="340"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="445"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
@@ -2668,29 +2806,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="28"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="36"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="32"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="40"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="56"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="64"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="77"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="119"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="127"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="144"/>
+        <source>--{option} does not apply to export {what}.</source>
+        <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/importing.py" line="154"/>
@@ -2951,7 +3094,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="66"/>
-        <location filename="../../desktop_crm/services/intake.py" line="113"/>
+        <location filename="../../desktop_crm/services/intake.py" line="116"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -3030,26 +3173,178 @@ Add at least one source and one operator to see it.</source>
         <source>&quot;{name}&quot; is not a regular file (a folder, pipe, device or socket); only files can be imported.</source>
         <translation>«{name}» — не обычный файл (папка, канал, устройство или сокет); импортировать можно только файлы.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/csv_writer.py" line="83"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Не удаётся записать {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="44"/>
+        <source>Personal data erased.</source>
+        <translation>Персональные данные удалены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="83"/>
+        <source>Lead #{id} does not exist.</source>
+        <translation>Лида №&#xa0;{id} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="157"/>
+        <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
+        <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="138"/>
+        <source>{path} is the database; choose another file.</source>
+        <translation>{path} — это база данных; выберите другой файл.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/intake.py" line="121"/>
+        <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
+        <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/leads.py" line="36"/>
+        <source>The search text is longer than {limit} characters.</source>
+        <translation>Текст поиска длиннее {limit} символов.</translation>
+    </message>
+</context>
+<context>
+    <name>exports</name>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="39"/>
+        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <source>Lead id</source>
+        <translation>№ лида</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="40"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <source>External id</source>
+        <translation>Внешний идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="41"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <source>First seen</source>
+        <translation>Впервые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <source>Last contact</source>
+        <translation>Последний контакт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="47"/>
+        <source>Contact id</source>
+        <translation>№ контакта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="58"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
+        <source>Active operator</source>
+        <translation>Оператор активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <source>Max load</source>
+        <translation>Макс. нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="64"/>
+        <source>{source}: contacts</source>
+        <translation>{source}: контакты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
+        <source>{source}: active</source>
+        <translation>{source}: активные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="68"/>
+        <source>Total contacts</source>
+        <translation>Всего контактов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
+        <source>Total active</source>
+        <translation>Всего активных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="71"/>
+        <source>Unassigned</source>
+        <translation>Без оператора</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
 </context>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="34"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="35"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="35"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>

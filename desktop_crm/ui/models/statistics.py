@@ -309,16 +309,6 @@ class PinnedLastProxy(QSortFilterProxyModel):
 
 
 # -- the table as a CSV file ----------------------------------------------------------
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """A text cell that a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def csv_table(
     rows: Sequence[StatRow], sources: Sequence[SourceRef], period: str
 ) -> list[list[object]]:
@@ -342,7 +332,7 @@ def csv_table(
         QCoreApplication.translate(c, "Total active"),
     ]
     yes, no = QCoreApplication.translate(c, "yes"), QCoreApplication.translate(c, "no")
-    table = [[safe_cell(value) for value in header]]
+    table = [header]
     for row in rows:
         line: list[object] = [
             period,
@@ -354,7 +344,7 @@ def csv_table(
         for source in sources:
             line.extend(row.count(source.id))
         line += [row.total, row.active_total]
-        table.append([safe_cell(value) for value in line])
+        table.append(line)  # the CSV writer defuses formula-like cells
     return table
 
 

@@ -36,6 +36,10 @@ class Page(QWidget):
         """Actions the main window puts into its menus while this page exists."""
         return []
 
+    def export_actions(self) -> list[QAction]:
+        """Exports of this page, which the main window puts into the File menu."""
+        return []
+
     def save_state(self, preferences: Preferences) -> None:
         """Splitters, column widths: one person's preferences."""
 

@@ -5,7 +5,9 @@ scrolls, so the screen stays instant on a million contacts."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,10 +47,12 @@ from desktop_crm.services.dto import (
     SourceInfo,
 )
 from desktop_crm.services.events import Change
+from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui import assign_dialog
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.decision_view import DecisionView
 from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.exporting import CsvExporter
 from desktop_crm.ui.models.base import ROW_ROLE, local_time
 from desktop_crm.ui.models.contacts import (
     CREATED,
@@ -371,6 +375,11 @@ class ContactsPage(Page):
             filters.addWidget(combo)
             filters.addSpacing(8)
         filters.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export to CSV…"))
+        self.export_button.setToolTip(
+            self.tr("Save the contacts that match the filter to a CSV file (Ctrl+E)")
+        )
+        filters.addWidget(self.export_button)
 
         # -- the table and the detail panel -------------------------------------------
         self.table = make_table(self, sortable=False)
@@ -438,6 +447,13 @@ class ContactsPage(Page):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+
+        self.exporter = CsvExporter(ctx, self.message, self, self.export_button)
+        self.export_action = QAction(self.tr("Export contacts…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)  # only while the page is on screen
+        self.export_action.triggered.connect(self.export_csv)
+        self.export_button.clicked.connect(lambda: self.export_csv(cancel_running=True))
 
         # -- wiring ------------------------------------------------------------------------
         for combo in (self.state_combo, self.source_combo, self.operator_combo):
@@ -648,6 +664,21 @@ class ContactsPage(Page):
             lines.append(self.tr("…and %n more.", "", refused - MAX_REFUSALS_SHOWN))
         self.message.show_error("\n".join(lines))
 
+    # -- export ------------------------------------------------------------------------------
+    def export_csv(self, cancel_running: bool = False) -> None:
+        """Every contact the current filter shows (not only the loaded pages), oldest first."""
+        flt = self.current_filter()
+        crm = self.ctx.crm
+
+        def work(path: Path, progress: Progress, translate: Translate) -> ExportResult:
+            return crm.exports.contacts(path, flt, progress=progress, translate=translate)
+
+        start = self.exporter.export_or_cancel if cancel_running else self.exporter.export
+        start(self.tr("Export contacts"), f"contacts_{dt.date.today().isoformat()}.csv", work)
+
+    def export_actions(self) -> list[QAction]:
+        return [self.export_action]
+
     # -- keeping the widgets in step -------------------------------------------------------
     def page_actions(self) -> list[QAction]:
         return [self.assign_action, self.close_action, self.reopen_action]
@@ -731,10 +762,12 @@ class ContactsPage(Page):
         super().showEvent(event)
         self._update_actions()
         self._refresh_history()  # changes while another screen showed were not read
+        self.export_action.setEnabled(True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._update_actions()
+        self.export_action.setEnabled(False)  # Ctrl+E belongs to the visible page
 
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:

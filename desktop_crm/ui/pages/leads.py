@@ -3,21 +3,30 @@ lead); the selected lead's contacts from every source below (master-detail)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
+from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change
+from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.exporting import CsvExporter
 from desktop_crm.ui.models.contacts import CREATED, ContactsModel
 from desktop_crm.ui.models.leads import (
     COLUMN_OF_SORT,
@@ -41,6 +50,40 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
 SEARCH_DELAY_MS = 250
+
+
+def confirm_erase(parent: QWidget | None, lead: LeadRow) -> bool:
+    """Ask before erasing a person, naming what will happen (tests patch this)."""
+    who = f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("LeadsPage", "Erase personal data"))
+    box.setText(
+        QCoreApplication.translate("LeadsPage", "Erase the personal data of {lead}?").format(
+            lead=who
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "LeadsPage",
+            "Its phone or other id, its name and the messages of its %n contact(s) are "
+            "removed for good: from the contacts, from stored import rejects and from the "
+            "database file. The lead gets an erased:… id; its contacts stay with their "
+            "source, operator and times, so counts and statistics do not change. "
+            "This cannot be undone.",
+            "",
+            lead.contact_count,
+        )
+    )
+    erase = box.addButton(
+        QCoreApplication.translate("LeadsPage", "Erase"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is erase
+
+
 LEADS_REFRESH_ON = {Change.LEADS, Change.CONTACTS, Change.EXTERNAL}
 DETAIL_REFRESH_ON = LEADS_REFRESH_ON | {Change.OPERATORS, Change.SOURCES}
 
@@ -70,12 +113,18 @@ class LeadsPage(Page):
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
 
+        self.export_button = QPushButton(self.tr("Export to CSV…"))
+        self.export_button.setToolTip(
+            self.tr("Save the leads that match the search to a CSV file (Ctrl+E)")
+        )
+
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         sort_label = QLabel(self.tr("Sort:"))
         sort_label.setBuddy(self.sort_combo)
         top.addWidget(sort_label)
         top.addWidget(self.sort_combo)
+        top.addWidget(self.export_button)
 
         # -- the leads --------------------------------------------------------------------
         self.table = make_table(self, sortable=False)
@@ -128,6 +177,23 @@ class LeadsPage(Page):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.count_label)
+
+        # -- export and erasure ------------------------------------------------------------
+        self.exporter = CsvExporter(ctx, self.message, self, self.export_button)
+        self.export_action = QAction(self.tr("Export leads…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)  # only while the page is on screen
+        self.export_action.triggered.connect(self.export_csv)
+        self.export_button.clicked.connect(lambda: self.export_csv(cancel_running=True))
+        self.erase_action = QAction(self.tr("&Erase personal data…"), self)
+        self.erase_action.setToolTip(
+            self.tr("Anonymise the selected lead's id, name and messages everywhere")
+        )
+        self.erase_action.setEnabled(False)
+        self.erase_action.triggered.connect(self.erase_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.erase_action)
+        self._erasing = False
 
         # -- wiring ------------------------------------------------------------------------
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -215,6 +281,76 @@ class LeadsPage(Page):
         rows = selected_rows(self.table)
         return rows[0] if rows else None
 
+    # -- export and erasure --------------------------------------------------------------
+    def export_csv(self, cancel_running: bool = False) -> None:
+        """The leads the search shows now (all of them, not only the loaded page)."""
+        search = self.model.search_text
+        crm = self.ctx.crm
+
+        def work(path: Path, progress: Progress, translate: Translate) -> ExportResult:
+            return crm.exports.leads(path, search, progress=progress, translate=translate)
+
+        start = self.exporter.export_or_cancel if cancel_running else self.exporter.export
+        start(self.tr("Export leads"), f"leads_{dt.date.today().isoformat()}.csv", work)
+
+    def page_actions(self) -> list[QAction]:
+        return [self.erase_action]
+
+    def export_actions(self) -> list[QAction]:
+        return [self.export_action]
+
+    def erase_selected(self) -> None:
+        lead = self.selected_lead()
+        if lead is None or self._erasing or is_erased_id(lead.external_id):
+            return
+        if not confirm_erase(self, lead):
+            return
+        self._erasing = True
+        self._update_erase_action()
+        self.message.show_info(self.tr("Erasing…"), 0)
+        erasure = self.ctx.crm.erasure
+        self.ctx.runner.start(
+            lambda _task: erasure.erase_lead(lead.id), self._erased, self._erase_failed
+        )
+
+    def _erased(self, result: ErasureResult) -> None:
+        self._erasing = False
+        self._update_erase_action()
+        if result.file_clean:
+            self.message.show_info(
+                self.tr("Personal data erased; the lead is now {id}.").format(
+                    id=result.external_id
+                ),
+                10_000,
+            )
+        else:
+            self.message.show_error(
+                self.tr(
+                    "Personal data erased, but another program kept the database busy, so old "
+                    "copies may remain in the file until the next erasure finishes."
+                )
+            )
+        self.model.refresh()
+
+    def _erase_failed(self, error: BaseException) -> None:
+        self._erasing = False
+        self._update_erase_action()
+        self.message.show_error(error_text(error))
+
+    def _update_erase_action(self) -> None:
+        lead = self.selected_lead()
+        self.erase_action.setEnabled(
+            lead is not None and not self._erasing and not is_erased_id(lead.external_id)
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.export_action.setEnabled(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.export_action.setEnabled(False)  # Ctrl+E belongs to the visible page
+
     # -- keeping the widgets in step -------------------------------------------------------
     def _lead_selected(self, *_args: object) -> None:
         lead = self.selected_lead()
@@ -224,6 +360,7 @@ class LeadsPage(Page):
             self.contacts_model.set_filter(ContactFilter(lead_id=lead.id))
         self._show_lead_title()
         self._contacts_changed()
+        self._update_erase_action()
 
     def _show_lead_title(self) -> None:
         lead = self.selected_lead()
@@ -244,6 +381,7 @@ class LeadsPage(Page):
             text = self.tr("%n lead(s) loaded; scroll for more", "", count)
         self.count_label.setText(text)
         self._show_lead_title()  # the contact count of the selected lead may have moved
+        self._update_erase_action()  # an erased lead cannot be erased again
         if count or self.model.busy:
             self.empty_hint.show_text("")
         elif self.model.search_text:

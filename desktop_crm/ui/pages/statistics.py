@@ -7,7 +7,6 @@ shown. A change during a computation schedules exactly one more after it."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm import csv_writer
+from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceShares, Statistics
 from desktop_crm.services.events import Change
@@ -134,13 +135,12 @@ def compute(crm: Crm, since: dt.datetime | None, until: dt.datetime | None) -> S
     return StatisticsResult(*crm.stats.overview(since, until))
 
 
-def write_csv(path: Path, table: list[list[object]]) -> OSError | None:
-    """UTF-8 with a BOM and ";" between fields: Excel in a Russian locale opens it as is.
+def write_csv(path: Path, table: list[list[object]]) -> CrmError | None:
+    """Through the program's one CSV writer (UTF-8 with a BOM, ";", formulas defused).
     Returns the error instead of raising: a locked or read-only file is no bug."""
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as file:
-            csv.writer(file, delimiter=";").writerows(table)
-    except OSError as error:
+        csv_writer.write_csv(path, table)
+    except CrmError as error:
         return error
     return None
 
@@ -539,12 +539,12 @@ class StatisticsPage(Page):
         if not isinstance(error, Cancelled):
             self.message.show_error(error_text(error))
 
-    def _exported(self, outcome: tuple[Path, int, OSError | None]) -> None:
+    def _exported(self, outcome: tuple[Path, int, CrmError | None]) -> None:
         path, count, error = outcome
         if not self._running:
             self.busy_label.clear()
         if error is not None:
-            reason = error.strerror or str(error)
+            reason = str(error.params.get("reason") or error_text(error))
             self.message.show_error(
                 self.tr("Could not save {path}: {reason}").format(path=path, reason=reason)
             )

@@ -1,0 +1,291 @@
+"""Erasing a person (Russia's 152-FZ and similar laws): the lead stays countable, its
+personal data goes everywhere it was stored.
+
+In one write transaction:
+- the lead's external id becomes ``erased:<random>`` (a prefix no registered id may
+  carry, so it never collides), its name becomes empty;
+- every contact of the lead loses its message and its idempotency key (a bot's key
+  may hold a phone); source, operator, times and state stay, so counts and
+  statistics do not change; the decision trace holds no personal data (operators,
+  weights, loads and draws only);
+- the import fingerprints of those contacts (hashes of id, source and message) are
+  deleted, so re-importing a file that still holds the person registers them again;
+- stored import rejects that name the person (a cell or parameter that is the same
+  id in any spelling, or, for a phone, any cell whose digits contain its number)
+  lose their cells and reason.
+
+Then the database file is rebuilt (VACUUM) and the WAL emptied, so the old values
+are in no free page either. A pending rebuild is remembered in the database: when
+it could not run (busy, or the process was killed), the next erase runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+
+from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting
+from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
+from desktop_crm.db.storage import Storage
+from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.errors import QT_TRANSLATE_NOOP, NotFound
+from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.importer import fingerprint
+from desktop_crm.services.intake import ERASED_PREFIX
+from desktop_crm.services.settings import phone_region, read_setting, write_setting
+
+SCRUB_PENDING = "erasure.scrub_pending"
+ERASED_REASON = QT_TRANSLATE_NOOP("errors", "Personal data erased.")
+_MIN_PHONE_DIGITS = 7  # shorter numbers would match unrelated digits in a message
+_NON_DIGITS = re.compile(r"\D+")
+_MIN_SUBSTRING = 6  # a shorter id ("17") would match unrelated cells
+_REJECT_BATCH = 500
+_Prescan = tuple[int, str, list[tuple[int, int]], int]  # lead id, its id, matches, last reject
+
+
+def is_erased_id(external_id: str) -> bool:
+    return external_id.casefold().startswith(ERASED_PREFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureResult:
+    lead_id: int
+    external_id: str  # the placeholder the lead carries now
+    contacts: int  # contacts kept, their messages erased
+    rejects: int  # stored import rejects cleared
+    already_erased: bool
+    file_clean: bool  # False: the file still holds old copies until the next erase
+
+
+class ErasureService:
+    def __init__(self, storage: Storage, events: EventBus) -> None:
+        self._storage = storage
+        self._events = events
+
+    def erase(self, reference: str) -> ErasureResult:
+        """Erase the lead with this external id (any spelling), its ``erased:…`` id
+        (erasing again changes nothing), or ``id:N`` (its row id)."""
+        return self._erase_found(lambda: self._find(reference))
+
+    def erase_lead(self, lead_id: int) -> ErasureResult:
+        """Erase the lead with this row id (the window's action)."""
+
+        def find() -> Lead:
+            lead = Lead.get_or_none(Lead.id == lead_id)
+            if lead is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("errors", "Lead #{id} does not exist."), id=lead_id
+                )
+            return lead
+
+        return self._erase_found(find)
+
+    def _erase_found(self, find: Callable[[], Lead]) -> ErasureResult:
+        try:
+            # Looking through the stored rejects takes a while on a big database: do it
+            # on a snapshot first, so the write lock is held only for the rejects added
+            # since and for the updates.
+            with self._storage.read():
+                lead = find()
+                prescan = (
+                    None
+                    if is_erased_id(lead.external_id)
+                    else (lead.id, lead.external_id, *_matching_rejects(lead.external_id))
+                )
+            old_secure = set_secure_delete(self._storage, True)
+            try:
+                with self._storage.write():
+                    lead = find()
+                    result = self._erase(lead, prescan)
+                    write_setting(SCRUB_PENDING, "1")
+            finally:
+                set_secure_delete(self._storage, old_secure)
+        except NotFound:
+            self.finish_pending()  # an earlier erasure may have been cut short
+            raise
+        if not result.already_erased:
+            self._events.emit(Change.LEADS, Change.CONTACTS, Change.IMPORTS)
+        clean = self.finish_pending()
+        return ErasureResult(
+            result.lead_id,
+            result.external_id,
+            result.contacts,
+            result.rejects,
+            result.already_erased,
+            clean,
+        )
+
+    def finish_pending(self) -> bool:
+        """Rebuild the file if an erasure left old copies in it; True when clean."""
+        with self._storage.read():
+            pending = read_setting(SCRUB_PENDING, "") == "1"
+        if not pending:
+            return True
+        if not scrub_file(self._storage):
+            return False
+        with self._storage.write():
+            Setting.delete().where(Setting.key == SCRUB_PENDING).execute()
+        # The flag's own page went to the WAL (no personal data in it): empty the WAL again.
+        return checkpoint_wal(self._storage)
+
+    # -- inside the write transaction ------------------------------------------------------
+    @staticmethod
+    def _find(reference: str) -> Lead:
+        text = reference.strip()
+        lead = None
+        if is_erased_id(text):
+            lead = Lead.get_or_none(Lead.external_id == text.casefold())
+        else:
+            try:
+                lead = Lead.get_or_none(
+                    Lead.external_id == normalise_external_id(text, phone_region())
+                )
+            except EmptyExternalId:
+                lead = None
+            if lead is None and text.startswith("id:") and text[3:].isascii():
+                number = text[3:]
+                if number.isdigit() and len(number) < 19:
+                    lead = Lead.get_or_none(Lead.id == int(number))
+        if lead is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "No lead with the id {reference!r} (an erased lead is found by its "
+                    "erased:… id, or id:N).",
+                ),
+                reference=reference if len(reference) <= 80 else reference[:79] + "…",
+            )
+        return lead
+
+    def _erase(self, lead: Lead, prescan: _Prescan | None) -> ErasureResult:
+        contacts = list(
+            Contact.select(Contact.id, Contact.source, Contact.message, Contact.created_at)
+            .where(Contact.lead == lead.id)
+            .tuples()
+        )
+        if is_erased_id(lead.external_id):
+            return ErasureResult(lead.id, lead.external_id, len(contacts), 0, True, False)
+        original = lead.external_id
+        keys: list[int] = []
+        for _id, source_id, message, created_at in contacts:
+            keys.append(fingerprint(original, source_id, message, None))
+            keys.append(fingerprint(original, source_id, message, created_at))
+        for start in range(0, len(keys), _REJECT_BATCH):
+            chunk = keys[start : start + _REJECT_BATCH]
+            ImportRow.delete().where(ImportRow.fingerprint.in_(chunk)).execute()
+        if prescan is not None and prescan[:2] == (lead.id, original):
+            matched, scanned_up_to = prescan[2], prescan[3]
+        else:  # the lead changed in between: look again, under the lock
+            matched, scanned_up_to = [], 0
+        more, _ = _matching_rejects(original, after=scanned_up_to)
+        rejects = _clear_rejects(matched + more)
+        Contact.update(message="", idempotency_key=None).where(Contact.lead == lead.id).execute()
+        placeholder = ERASED_PREFIX + secrets.token_hex(8)  # 64 random bits: never collides
+        Lead.update(external_id=placeholder, name="", name_folded="").where(
+            Lead.id == lead.id
+        ).execute()
+        return ErasureResult(lead.id, placeholder, len(contacts), rejects, False, False)
+
+
+def _digits(text: str) -> str:
+    """The decimal digits of ``text`` in any script, as ASCII ("８９" -> "89")."""
+    digits = _NON_DIGITS.sub("", text)
+    if digits.isascii():
+        return digits
+    return "".join(str(unicodedata.decimal(c)) for c in digits)
+
+
+def _national_number(external_id: str) -> str:
+    """The national significant number of a phone id ('' for other ids): what every
+    spelling of the phone contains ("+79005550001" -> "9005550001")."""
+    if not external_id.startswith("+"):
+        return ""
+    try:
+        number = phonenumbers.parse(external_id, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    national = str(number.national_number)
+    return national if len(national) >= _MIN_PHONE_DIGITS else ""
+
+
+def _person_matcher(external_id: str, region: str) -> Callable[[Iterable[object]], bool]:
+    """Whether a reject's values name the person: for a phone, a value whose digits
+    contain its national number (any spelling, also inside a message); for other ids,
+    a value containing the id (an id shorter than ``_MIN_SUBSTRING`` must be the whole
+    value, in any spelling)."""
+    national = _national_number(external_id)
+    folded = external_id.casefold()
+    long_id = len(folded) >= _MIN_SUBSTRING
+
+    def matches(values: Iterable[object]) -> bool:
+        for value in values:
+            text = value if isinstance(value, str) else str(value)
+            if not text or text.isspace():
+                continue
+            if national and national in _digits(text):
+                return True
+            if long_id and folded in text.casefold():
+                return True
+            if not national and not long_id and len(text) <= 64:
+                try:
+                    if normalise_external_id(text, region) == external_id:
+                        return True
+                except EmptyExternalId:
+                    continue
+        return False
+
+    return matches
+
+
+def _matching_rejects(external_id: str, after: int = 0) -> tuple[list[tuple[int, int]], int]:
+    """(id, number of cells) of the stored rejects after ``after`` that name the
+    person, and the last reject id looked at."""
+    matches = _person_matcher(external_id, phone_region())
+    matched: list[tuple[int, int]] = []
+    last_id = after
+    while True:
+        batch = list(
+            ImportReject.select(ImportReject.id, ImportReject.cells, ImportReject.params)
+            .where(ImportReject.id > last_id)
+            .order_by(ImportReject.id)
+            .limit(_REJECT_BATCH)
+            .tuples()
+        )
+        if not batch:
+            return matched, last_id
+        last_id = batch[-1][0]
+        for reject_id, cells_json, params_json in batch:
+            cells = _json_values(cells_json)
+            params = _json_values(params_json)
+            if matches([*cells, *params]):
+                matched.append((reject_id, len(cells)))
+
+
+def _clear_rejects(matched: list[tuple[int, int]]) -> int:
+    """Clear the given rejects' cells and reason; returns how many."""
+    for reject_id, width in matched:
+        ImportReject.update(
+            cells=json.dumps([""] * width),
+            params="{}",
+            template=ERASED_REASON,
+            reason=ERASED_REASON,
+        ).where(ImportReject.id == reject_id).execute()
+    return len(matched)
+
+
+def _json_values(text: str | None) -> list[object]:
+    try:
+        value = json.loads(text or "null")
+    except ValueError:
+        return [text]
+    if isinstance(value, dict):
+        return list(value.values())
+    if isinstance(value, list):
+        return value
+    return [] if value is None else [value]
