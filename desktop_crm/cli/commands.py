@@ -18,7 +18,6 @@ from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import ContactInfo, LeadInfo, OperatorInfo, SourceInfo, Statistics
-from desktop_crm.services.maintenance import no_database
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -178,9 +177,7 @@ def execute(args: argparse.Namespace) -> int:
     if args.command in maintenance.COMMANDS:
         return maintenance.run(crm_location, args)
     if _is_missing(crm_location.path):
-        if _reads_only(args):
-            raise no_database(crm_location.path)
-        return _run_on_new_file(crm_location, args)
+        return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
     return _run(crm_location, args)
 
 
@@ -229,10 +226,14 @@ def _is_missing(path: Path) -> bool:
     return not path.exists() and not path.is_symlink()
 
 
-def _run_on_new_file(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
+def _run_on_new_file(
+    crm_location: DatabaseLocation, args: argparse.Namespace, *, keep: bool
+) -> int:
     """Build the new database in a hidden file beside it and link it into place only when
-    the command succeeded (or committed something), so a refused command creates nothing.
-    If another process created the file meanwhile, the command runs again on that file."""
+    the command writes and succeeded (or committed something), so a refused command
+    creates nothing; a command that only reads answers as for an empty database and
+    creates nothing either. If another process created the file meanwhile, the command
+    runs again on that file."""
     path = crm_location.path
     temp = DatabaseLocation(
         path.with_name(f".{path.name}.new-{os.getpid()}"), is_default=crm_location.is_default
@@ -252,7 +253,9 @@ def _run_on_new_file(crm_location: DatabaseLocation, args: argparse.Namespace) -
     except BaseException:
         publish_new_file(temp.path, path)  # whatever was committed is kept
         raise
-    if not publish_new_file(temp.path, path):
+    if not keep:
+        remove_database_files(temp.path)
+    elif not publish_new_file(temp.path, path):
         if args.command == "import":
             raise NewFileRace(
                 QT_TRANSLATE_NOOP(

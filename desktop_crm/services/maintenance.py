@@ -50,9 +50,7 @@ class RestoreReport:
 
 def no_database(path: Path) -> NotFound:
     return NotFound(
-        QT_TRANSLATE_NOOP(
-            "errors", "There is no database at {path}; a command that adds data creates it."
-        ),
+        QT_TRANSLATE_NOOP("errors", "There is no database at {path}."),
         path=str(path),
     )
 

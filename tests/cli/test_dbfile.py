@@ -185,11 +185,17 @@ def test_a_fifo_is_refused_at_once_instead_of_hanging(tmp_path):
 
 
 # -- a failing command creates no database file --------------------------------------------
-def test_a_read_command_on_a_missing_file_creates_nothing(run_raw, tmp_path):
+def test_a_read_command_on_a_missing_file_answers_as_empty_and_creates_nothing(run_raw, tmp_path):
     path = tmp_path / "new.sqlite3"
-    for argv in (("operator", "list"), ("stats",), ("leads",), ("settings",), ("queue", "list")):
-        message = assert_user_error(run_raw("--db", path, *argv))
-        assert f"There is no database at {path}" in message
+    for argv in (("operator", "list"), ("leads",), ("queue", "list")):
+        result = run_raw("--db", path, "--json", *argv)
+        assert (result.code, json.loads(result.out)) == (0, []), result
+    for argv in (("stats",), ("settings",)):
+        assert run_raw("--db", path, *argv).code == 0
+    assert "No operator" in assert_user_error(run_raw("--db", path, "operator", "show", "1"))
+    for argv in (("check",), ("backup", tmp_path / "copy.sqlite3"), ("backups",)):
+        result = run_raw("--db", path, *argv)
+        assert result.code in (0, 2), result
     assert files_in(tmp_path) == []
 
 
