@@ -24,6 +24,7 @@ from desktop_crm.db.guard import (
     is_damage,
     is_read_only,
     read_only_error,
+    read_only_uri,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -57,7 +58,14 @@ def list_backups(path: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def _connection(path: Path, busy_timeout: float) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    """Read-write when we may write beside ``path`` (a reader's last close then removes
+    the -wal and -shm files), else read-only without creating anything."""
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        connection = sqlite3.connect(
+            read_only_uri(path), uri=True, timeout=busy_timeout, isolation_level=None
+        )
+    else:
+        connection = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
     try:
         yield connection
     finally:

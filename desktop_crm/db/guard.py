@@ -112,6 +112,18 @@ def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileSta
     return FileState(exists=True, version=version, read_only=read_only)
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads ``path`` without writing anything beside it."""
+    path = path.resolve()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    no_wal = not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    if no_wal and not _writable(path.parent):
+        # SQLite cannot create the -shm a WAL reader needs in a read-only folder; with
+        # no -wal nobody is writing now, so read the file as it stands (immutable).
+        uri += "&immutable=1"
+    return uri
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 

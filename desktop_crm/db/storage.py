@@ -9,14 +9,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
 import sqlite3
 import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 import peewee as pw
 from playhouse.migrations import Runner
@@ -29,6 +27,7 @@ from desktop_crm.db.guard import (
     is_damage,
     is_read_only,
     read_only_error,
+    read_only_uri,
     sqlite_error_of,
 )
 from desktop_crm.db.location import DatabaseLocation
@@ -258,13 +257,7 @@ def _connect(
     # journal_mode is persistent in the file and set once, with retries (_use_wal).
     pragmas = [("foreign_keys", 1), ("synchronous", "normal"), ("cache_size", -32_000)]
     if read_only:
-        path = location.path.resolve()
-        uri = f"file:{quote(str(path))}?mode=ro"
-        no_wal = not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
-        if no_wal and not os.access(path.parent, os.W_OK):
-            # SQLite cannot create the -shm a WAL reader needs in a read-only folder; with
-            # no -wal nobody is writing now, so read the file as it stands (immutable).
-            uri += "&immutable=1"
+        uri = read_only_uri(location.path)
         return pw.SqliteDatabase(uri, uri=True, timeout=busy_timeout, pragmas=pragmas)
     return pw.SqliteDatabase(str(location.path), timeout=busy_timeout, pragmas=pragmas)
 

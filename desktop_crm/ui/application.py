@@ -101,10 +101,13 @@ def open_interactively(
         except DatabaseDamaged as error:
             log.warning("cannot open %s: %s", location, error)
             backups = maintenance.automatic_backups(location)
-            choice = ask_after_damage(None, error_text(error), backups[0] if backups else None)
-            if choice == "restore" and backups:
-                restore_backup(None, location, backups[0])
-                continue
+            if backups:
+                choice = ask_after_damage(None, error_text(error), backups[0])
+                if choice == "restore":
+                    restore_backup(None, location, backups[0])
+                    continue
+            else:
+                choice = ask_after_open_failure(None, error_text(error))
         except CrmError as error:
             log.warning("cannot open %s: %s", location, error)
             choice = ask_after_open_failure(None, error_text(error))

@@ -272,6 +272,12 @@ def test_a_read_only_database_reads_and_refuses_writes(shared_folder, read_only_
     assert listed.returncode == 0, listed
     assert [o["name"] for o in json.loads(listed.stdout)] == ["alice", "bob"]
     assert _run_as_nobody(shared_folder, "--db", str(path), "stats").returncode == 0
+    checked = _run_as_nobody(shared_folder, "--db", str(path), "check")
+    assert (checked.returncode, checked.stdout) == (0, f"{path}: ok\n"), checked
+    copy = shared_folder / "xdg" / "copy.sqlite3"
+    copied = _run_as_nobody(shared_folder, "--db", str(path), "backup", str(copy))
+    assert copied.returncode == 0, copied
+    assert count(copy, "contact") == 5
 
     for argv in (("operator", "add", "carol"), ("contact", "add", "--lead", "u", "--source", "1")):
         result = _run_as_nobody(shared_folder, "--db", str(path), *argv)
