@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop_crm.cli import maintenance, output
 from desktop_crm.cli.importing import run_import
 from desktop_crm.db.backup import publish_new_file, remove_database_files
+from desktop_crm.db.guard import lexists
 from desktop_crm.db.location import DatabaseLocation, resolve_location
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue
 from desktop_crm.services import Crm, open_crm
@@ -223,7 +224,7 @@ def _reads_only(args: argparse.Namespace) -> bool:
 
 
 def _is_missing(path: Path) -> bool:
-    return not path.exists() and not path.is_symlink()
+    return not lexists(path)
 
 
 def _run_on_new_file(

@@ -23,6 +23,7 @@ from desktop_crm.db.guard import (
     inspect_file,
     is_damage,
     is_read_only,
+    lexists,
     read_only_error,
     read_only_uri,
 )
@@ -78,7 +79,7 @@ def integrity_problems(
     """SQLite's integrity_check (or the faster quick_check): [] when the file is sound,
     else the first problems it lists. A foreign or newer file is refused by the guard."""
     inspect_file(path, known_version, busy_timeout)
-    if not path.exists():
+    if not lexists(path):
         raise _no_database(path)
     pragma = "quick_check" if quick else "integrity_check"
     try:
@@ -96,7 +97,7 @@ def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bo
     """Copy ``source`` to the new file ``target`` with the online backup API; returns its
     size. With ``verify`` a copy that fails SQLite's quick_check is discarded and the
     source reported as damaged."""
-    if target.exists() or target.is_symlink():
+    if lexists(target):
         raise AlreadyExists(
             QT_TRANSLATE_NOOP("errors", "{target} already exists; choose a new file name."),
             target=str(target),

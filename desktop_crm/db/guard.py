@@ -57,7 +57,7 @@ def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileSta
     """Raise a ``DatabaseOpenError`` unless ``path`` is ours (or new) and not newer than we know."""
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         if not path.parent.is_dir():
             raise DatabaseOpenError(
                 QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
@@ -110,6 +110,18 @@ def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileSta
             known=known_version,
         )
     return FileState(exists=True, version=version, read_only=read_only)
+
+
+def lexists(path: Path) -> bool:
+    """Whether anything (a dangling link too) is at ``path``; a path the system cannot
+    even look at (too long, no permission) is a ``DatabaseOpenError``, not a crash."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise _cannot_read(path, error) from error
+    return True
 
 
 def read_only_uri(path: Path) -> str:

@@ -20,7 +20,7 @@ from desktop_crm.db.backup import (
     list_backups,
     restore_into,
 )
-from desktop_crm.db.guard import damage_error, inspect_file
+from desktop_crm.db.guard import damage_error, inspect_file, lexists
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, InvalidValue, NotFound
@@ -61,7 +61,7 @@ def check_database(
     """SQLite's integrity_check (quick: quick_check); reads only. A damaged header is a
     finding, not an error; a foreign, newer or missing file raises ``CrmError``."""
     path = location.path
-    if not path.exists() and not path.is_symlink():
+    if not lexists(path):
         raise no_database(path)
     try:
         problems = integrity_problems(path, SCHEMA_VERSION, busy_timeout, quick=quick)
@@ -80,7 +80,7 @@ def backup_database(
     state = inspect_file(path, SCHEMA_VERSION, busy_timeout)
     if not state.exists:
         raise no_database(path)
-    if target.is_dir():
+    if lexists(target) and target.is_dir():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target / f"{path.stem}-{stamp}.sqlite3"
     if _same_file(path, target):
@@ -117,7 +117,7 @@ def restore_database(
     problems = integrity_problems(backup, SCHEMA_VERSION, busy_timeout)
     if problems:
         raise damage_error(backup, problems[0])
-    if not path.exists():
+    if not lexists(path):
         copy_database(backup, path, busy_timeout)
         return RestoreReport(str(path), str(backup), None)
     try:

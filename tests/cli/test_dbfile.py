@@ -461,3 +461,12 @@ def test_restore_refuses_damaged_and_foreign_backups(run_raw, database, tmp_path
     )
     assert database.read_bytes() == before
     assert not backups_folder(database).exists()
+
+
+def test_a_name_too_long_for_the_file_system_is_a_user_error(run_raw, database, tmp_path):
+    long = tmp_path / ("a" * 300 + ".sqlite3")  # longer than NAME_MAX (255)
+    for argv in (("operator", "add", "x"), ("operator", "list"), ("check",)):
+        assert "File name too long" in assert_user_error(run_raw("--db", long, *argv))
+    assert assert_user_error(run_raw("--db", database, "backup", long))
+    assert assert_user_error(run_raw("--db", database, "restore", long))
+    assert files_in(tmp_path) == [database.name]
