@@ -14,6 +14,7 @@ from desktop_crm.cli.importing import run_import
 from desktop_crm.db.backup import publish_new_file, remove_database_files
 from desktop_crm.db.guard import lexists
 from desktop_crm.db.location import DatabaseLocation, resolve_location
+from desktop_crm.db.storage import file_errors_as_crm_errors
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
@@ -179,7 +180,9 @@ def execute(args: argparse.Namespace) -> int:
         return maintenance.run(crm_location, args)
     if _is_missing(crm_location.path):
         return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
-    return _run(crm_location, args)
+    # Services turn damage into DatabaseDamaged; this also covers any query outside them.
+    with file_errors_as_crm_errors(crm_location.path):
+        return _run(crm_location, args)
 
 
 def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from desktop_crm import APP_NAME, APP_SLUG
 from desktop_crm.db.guard import inspect_file
 from desktop_crm.db.location import DatabaseLocation, resolve_location
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
-from desktop_crm.errors import CrmError, DatabaseDamaged
+from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
 from desktop_crm.logs import log_path
 from desktop_crm.services import Crm, maintenance, open_crm
 from desktop_crm.ui.bridge import DataBridge
@@ -220,6 +220,10 @@ def install_crash_handler() -> None:
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if isinstance(value, DatabaseDamaged | DatabaseReadOnly):  # the file, not a bug
+            log.warning("%s", value)
+            QMessageBox.warning(QApplication.activeWindow(), APP_NAME, error_text(value))
             return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         show_crash(value)

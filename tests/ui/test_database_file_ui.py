@@ -141,3 +141,20 @@ def test_a_file_too_damaged_to_open_offers_its_latest_backup(qapp, tmp_path, mon
         assert [o.name for o in crm.operators.list()] == ["alice", "bob"]
     finally:
         crm.close()
+
+
+def test_damage_met_on_the_gui_thread_is_a_warning_not_a_crash(qapp, monkeypatch, tmp_path):
+    import sys
+
+    from desktop_crm.db.guard import damage_error
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    warned, crashed = [], []
+    monkeypatch.setattr(application.QMessageBox, "warning", lambda *a: warned.append(a))
+    monkeypatch.setattr(application, "show_crash", lambda error: crashed.append(error))
+    application.install_crash_handler()
+    error = damage_error(tmp_path / "crm.sqlite3", "database disk image is malformed")
+    sys.excepthook(type(error), error, None)
+    assert crashed == [] and "is damaged" in warned[0][2]
+    sys.excepthook(ValueError, ValueError("a bug"), None)
+    assert len(crashed) == 1
