@@ -249,13 +249,16 @@ def _run_on_new_file(
         else:
             result, kind = _compute(temp, args)
     except CrmError as error:
-        if error.exit_code in (2, 3):  # nothing was written
+        if error.exit_code in (2, 3) or not keep:  # nothing was written
             remove_database_files(temp.path)
         else:
             publish_new_file(temp.path, path)
         raise
     except BaseException:
-        publish_new_file(temp.path, path)  # whatever was committed is kept
+        if keep:
+            publish_new_file(temp.path, path)  # whatever was committed is kept
+        else:
+            remove_database_files(temp.path)
         raise
     if not keep:
         remove_database_files(temp.path)
