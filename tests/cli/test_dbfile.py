@@ -470,3 +470,35 @@ def test_a_name_too_long_for_the_file_system_is_a_user_error(run_raw, database, 
     assert assert_user_error(run_raw("--db", database, "backup", long))
     assert assert_user_error(run_raw("--db", database, "restore", long))
     assert files_in(tmp_path) == [database.name]
+
+
+@pytest.mark.parametrize("delay", [0.35, 0.45, 0.55, 0.7])
+def test_a_backup_killed_half_way_leaves_no_half_copy(database, tmp_path, delay):
+    import signal
+    import time
+
+    with closing(sqlite3.connect(database)) as connection:  # make the copy take a while
+        connection.execute("CREATE TABLE filler (data BLOB)")
+        connection.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
+            "INSERT INTO filler SELECT randomblob(1000000) FROM n"
+        )
+        connection.commit()
+    settle(database)
+    target = tmp_path / "copy.sqlite3"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop_crm.app", "--db", str(database), "backup", str(target)],
+        cwd=REPO,
+        env=_child_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    if target.exists():  # it finished before the kill: then it is whole
+        with closing(sqlite3.connect(target)) as connection:
+            assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            assert connection.execute("SELECT count(*) FROM filler").fetchone()[0] == 60
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".copy.sqlite3.part-")]
+    assert all(name.startswith(".") for name in leftovers)  # only a hidden temporary file

@@ -81,3 +81,21 @@ def _same_content(path, before):
     """WAL mode may have been switched on before the upgrade; the data is what counts."""
     with closing(sqlite3.connect(path)) as connection:
         return connection.execute("SELECT name FROM operator").fetchall() == [("Анна",)]
+
+
+def _open_together(path, barrier, results):
+    barrier.wait()
+    crm = open_crm(DatabaseLocation(path), busy_timeout=30)
+    results.put([o.name for o in crm.operators.list()])
+    crm.close()
+
+
+def test_processes_opening_an_old_file_at_once_back_it_up_once(db_path):
+    from tests.processes import run_together
+
+    _old_file(db_path)
+    reports = run_together(_open_together, lambda n: (db_path,), 4)
+    assert reports == [["Анна"]] * 4
+    (backup,) = backups_folder(db_path).iterdir()  # one upgrade, one backup
+    with closing(sqlite3.connect(backup)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
