@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 BACKUPS_SUFFIX = ".backups"  # crm.sqlite3 -> crm.sqlite3.backups/
 KEEP_AUTOMATIC = 3
+DAMAGED_LABEL = "-damaged"
 MAX_PROBLEMS = 20
 
 
@@ -152,22 +153,26 @@ def automatic_backup(path: Path, version: int, busy_timeout: float, label: str) 
     target = folder / f"{stamp}-{label}-schema{version}.sqlite3"
     copy_database(path, target, busy_timeout, verify=False)
     for old in list_backups(path)[KEEP_AUTOMATIC:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+        for suffix in ("", "-wal"):
+            with contextlib.suppress(OSError):
+                old.with_name(old.name + suffix).unlink()
     log.info("backed up %s to %s", path, target)
     return target
 
 
-def keep_damaged_copy(path: Path, version: int, busy_timeout: float) -> Path:
-    """Before a restore: keep the current file, even a damaged one, among the backups."""
+def keep_current_copy(path: Path, version: int, busy_timeout: float, *, damaged: bool) -> Path:
+    """Before a restore: keep the current file, even a damaged one, among the backups
+    (a damaged one labelled so, so that it is never offered for restoring)."""
+    label = "before-restore-damaged" if damaged else "before-restore"
     try:
-        return automatic_backup(path, version, busy_timeout, "before-restore")
+        return automatic_backup(path, version, busy_timeout, label)
     except CrmError:
         # Too damaged for the backup API (page 1): copy the bytes, -wal included.
         folder = backups_folder(path)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{stamp}-before-restore-damaged.sqlite3"
         try:
+            folder.mkdir(exist_ok=True)
             shutil.copyfile(path, target)
             wal = path.with_name(path.name + "-wal")
             if wal.exists():
@@ -175,6 +180,11 @@ def keep_damaged_copy(path: Path, version: int, busy_timeout: float) -> Path:
         except OSError as error:
             raise _write_failure(target, error) from error
         return target
+
+
+def restorable_backups(path: Path) -> list[Path]:
+    """The automatic backups worth offering, newest first: not copies of damaged files."""
+    return [p for p in list_backups(path) if DAMAGED_LABEL not in p.name]
 
 
 def restore_into(backup: Path, path: Path, busy_timeout: float) -> None:

@@ -16,9 +16,12 @@ from pathlib import Path
 from desktop_crm.db.backup import (
     copy_database,
     integrity_problems,
-    keep_damaged_copy,
+    keep_current_copy,
     list_backups,
     restore_into,
+)
+from desktop_crm.db.backup import (
+    restorable_backups as restorable_backups_of,
 )
 from desktop_crm.db.guard import damage_error, inspect_file, lexists
 from desktop_crm.db.location import DatabaseLocation
@@ -97,6 +100,12 @@ def automatic_backups(location: DatabaseLocation) -> list[Path]:
     return list_backups(location.path)
 
 
+def restorable_backups(location: DatabaseLocation) -> list[Path]:
+    """The automatic backups to offer after damage, newest first (copies of damaged
+    files left out)."""
+    return restorable_backups_of(location.path)
+
+
 def restore_database(
     location: DatabaseLocation, backup: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 ) -> RestoreReport:
@@ -125,7 +134,10 @@ def restore_database(
     except DatabaseDamaged:
         current = None  # its header is broken: keep its bytes and replace the file
     version = current.version if current else 0
-    previous = keep_damaged_copy(path, version, busy_timeout)
+    damaged = current is None or bool(
+        integrity_problems(path, SCHEMA_VERSION, busy_timeout, quick=True)
+    )
+    previous = keep_current_copy(path, version, busy_timeout, damaged=damaged)
     if current is not None:
         try:
             restore_into(backup, path, busy_timeout)

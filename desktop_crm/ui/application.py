@@ -100,7 +100,7 @@ def open_interactively(
             return opener(location)
         except DatabaseDamaged as error:
             log.warning("cannot open %s: %s", location, error)
-            backups = maintenance.automatic_backups(location)
+            backups = maintenance.restorable_backups(location)
             if backups:
                 choice = ask_after_damage(None, error_text(error), backups[0])
                 if choice == "restore":

@@ -117,7 +117,7 @@ class DatabaseFileActions(QObject):
         self.checked.emit(report)
         if report.ok:
             return
-        backups = maintenance.automatic_backups(self.ctx.crm.location)
+        backups = maintenance.restorable_backups(self.ctx.crm.location)
         message = _tr(
             "SQLite's check found damage in {path}:\n{problems}\n\nSome screens may fail to "
             "load and new data may be lost. Restore a backup soon."

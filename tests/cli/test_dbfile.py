@@ -432,6 +432,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_file(run_raw, data
     assert names_of(run_raw, database) == ["alice", "bob"]
     kept = Path(report["previous"])
     assert kept.parent == backups_folder(database)
+    assert "-before-restore-schema" in kept.name  # a sound file: not labelled damaged
     assert names_of(run_raw, kept) == ["alice", "bob", "carol"]
     assert run_raw("--db", database, "check").code == 0
 
@@ -441,7 +442,9 @@ def test_restore_repairs_a_damaged_database(run_raw, database, tmp_path):
     assert run_raw("--db", database, "backup", backup).code == 0
     corrupt_page(database, "contact", leaf=True)
     assert run_raw("--db", database, "check").code == 2
-    assert run_raw("--db", database, "restore", backup).code == 0
+    result = run_raw("--db", database, "--json", "restore", backup)
+    assert result.code == 0, result
+    assert "-before-restore-damaged-" in json.loads(result.out)["previous"]
     assert run_raw("--db", database, "check").code == 0
     assert count(database, "contact") == 300
 

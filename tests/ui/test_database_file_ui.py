@@ -117,7 +117,8 @@ def test_damage_found_by_the_quick_check_offers_the_latest_backup(
         pass
     assert signal.args[0].ok
     kept = [p for p in maintenance.automatic_backups(DatabaseLocation(path)) if p != backup]
-    assert kept and "before-restore" in kept[0].name  # the damaged file was kept
+    assert kept and "before-restore-damaged" in kept[0].name  # the damaged file was kept
+    assert maintenance.restorable_backups(DatabaseLocation(path)) == [backup]  # never offered
 
 
 def test_a_file_too_damaged_to_open_offers_its_latest_backup(qapp, tmp_path, monkeypatch):
