@@ -89,7 +89,14 @@ def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileSta
     if _wal_has_frames(path):
         application_id, version, tables = _read_header_fields(path, busy_timeout)
     else:
-        application_id, version, tables = _parse_header(path, header, info.st_size)
+        try:
+            application_id, version, tables = _parse_header(path, header, info.st_size)
+        except DatabaseDamaged:
+            if not _in_use(path):
+                raise
+            # Another process has it open (a checkpoint writes page 1 before the file
+            # has grown to the size it states): SQLite reads it right; its files exist.
+            application_id, version, tables = _read_header_fields(path, busy_timeout)
     if application_id != APPLICATION_ID and (application_id != 0 or tables):
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP(
@@ -163,6 +170,12 @@ def _wal_has_frames(path: Path) -> bool:
         return path.with_name(path.name + "-wal").stat().st_size > 0
     except OSError:
         return False
+
+
+def _in_use(path: Path) -> bool:
+    return any(
+        path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm", "-journal")
+    )
 
 
 def _parse_header(path: Path, header: bytes, size: int) -> tuple[int, int, int]:
