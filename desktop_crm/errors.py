@@ -62,3 +62,11 @@ class DatabaseBusy(CrmError):
 
 class DatabaseOpenError(CrmError):
     """The database cannot be opened: missing directory, not a database, foreign, newer."""
+
+
+class DatabaseDamaged(DatabaseOpenError):
+    """SQLite found the file corrupt ("malformed", "not a database") when opening or later."""
+
+
+class DatabaseReadOnly(CrmError):
+    """The database file (or its folder, for the -wal file) cannot be written."""

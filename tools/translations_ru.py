@@ -30,6 +30,36 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("Application", "Open another file…"): "Открыть другой файл…",
     ("Application", "Create a new database…"): "Создать новую базу данных…",
     ("Application", "Quit"): "Выйти",
+    ("Application", "Cannot restore the backup"): "Не удаётся восстановить резервную копию",
+    # -- DatabaseFile: backup, the quick check, a damaged file ------------------------
+    ("MainWindow", "&Back up database…"): "Р&езервная копия базы…",
+    ("DatabaseFile", "Back up database"): "Резервная копия базы данных",
+    ("DatabaseFile", "The database is damaged"): "База данных повреждена",
+    (
+        "DatabaseFile",
+        "You can restore the latest automatic backup ({name}); the damaged file is kept "
+        "beside the backups. Changes made after that backup are not in it.",
+    ): (
+        "Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый "
+        "файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет."
+    ),
+    ("DatabaseFile", "There is no automatic backup of this file."): (
+        "Автоматических резервных копий этого файла нет."
+    ),
+    ("DatabaseFile", "Restore the backup"): "Восстановить копию",
+    ("DatabaseFile", "Open another file…"): "Открыть другой файл…",
+    ("DatabaseFile", "Create a new database…"): "Создать новую базу данных…",
+    ("DatabaseFile", "Quit"): "Выйти",
+    ("DatabaseFile", "Continue"): "Продолжить",
+    ("DatabaseFile", "The database was copied to {path}."): "База данных скопирована в {path}.",
+    (
+        "DatabaseFile",
+        "SQLite's check found damage in {path}:\n{problems}\n\nSome screens may fail to "
+        "load and new data may be lost. Restore a backup soon.",
+    ): (
+        "Проверка SQLite нашла повреждения в {path}:\n{problems}\n\nНекоторые экраны могут "
+        "не открыться, а новые данные — потеряться. Восстановите резервную копию как можно скорее."
+    ),
     ("Application", "Unexpected error"): "Непредвиденная ошибка",
     (
         "Application",
@@ -1197,8 +1227,70 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("errors", "{path} is locked by another program; try again in a moment."): (
         "Файл {path} заблокирован другой программой; повторите попытку чуть позже."
     ),
-    ("errors", "{path} is damaged or not a database ({reason})."): (
-        "Файл {path} повреждён или не является базой данных ({reason})."
+    # -- the database file: damage, read-only, special files, check, backup, restore --
+    ("errors", "{path} is not a regular file (a device, pipe or socket); give a database file."): (
+        "{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных."
+    ),
+    (
+        "errors",
+        "{path} is damaged ({reason}). Run 'desktop-crm check' to see the problems, "
+        "or restore a backup ('desktop-crm restore BACKUP').",
+    ): (
+        "Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть "
+        "ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»)."
+    ),
+    (
+        "errors",
+        "{path} is damaged: SQLite's check found problems (listed above). Restore a "
+        "backup ('desktop-crm backups', 'desktop-crm restore BACKUP').",
+    ): (
+        "Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). "
+        "Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»)."
+    ),
+    (
+        "errors",
+        "{path} is read-only (the file or its folder cannot be written); nothing was written.",
+    ): (
+        "Файл {path} доступен только для чтения (нельзя записать в файл или его папку); "
+        "ничего не записано."
+    ),
+    (
+        "errors",
+        "{path} is read-only, and this version must upgrade it first (schema {found} "
+        "to {known}); make the file and its folder writable.",
+    ): (
+        "Файл {path} доступен только для чтения, а эта версия должна сначала обновить его "
+        "(схема {found} → {known}); разрешите запись в файл и его папку."
+    ),
+    ("errors", "{path} is read-only and SQLite cannot read it so ({reason})."): (
+        "Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason})."
+    ),
+    (
+        "errors",
+        "{path} was not upgraded: the backup before the upgrade failed ({reason}). "
+        "Nothing changed.",
+    ): (
+        "Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением "
+        "({reason}). Ничего не изменено."
+    ),
+    ("errors", "{target} already exists; choose a new file name."): (
+        "{target} уже существует; выберите новое имя файла."
+    ),
+    ("errors", "There is no database at {path}."): "Базы данных {path} нет.",
+    ("errors", "Cannot write {path}: {reason}."): "Не удаётся записать {path}: {reason}.",
+    ("errors", "The backup cannot be the database itself ({path})."): (
+        "Резервная копия не может быть самой базой данных ({path})."
+    ),
+    ("errors", "{backup} is not a Lead Dispatcher database."): (
+        "{backup} — не база данных Lead Dispatcher."
+    ),
+    (
+        "errors",
+        "{path} was created by another process meanwhile; this import was kept in {temp}. "
+        "Import the file again into {path}.",
+    ): (
+        "Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. "
+        "Импортируйте файл в {path} ещё раз."
     ),
     ("errors", "Cannot open {path}: {reason}."): "Не удаётся открыть {path}: {reason}.",
     ("errors", "Unsupported database URL {url!r}: only sqlite:///PATH is supported."): (
@@ -1455,7 +1547,6 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("errors", "--{option} does not apply to export {what}."): (
         "--{option} не применяется к export {what}."
     ),
-    ("errors", "Cannot write {path}: {reason}."): "Не удаётся записать {path}: {reason}.",
     ("errors", "Personal data erased."): "Персональные данные удалены.",
     ("errors", "The search text is longer than {limit} characters."): (
         "Текст поиска длиннее {limit} символов."

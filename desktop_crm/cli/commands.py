@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from desktop_crm.cli import output
+from desktop_crm.cli import maintenance, output
 from desktop_crm.cli.importing import run_import
 from desktop_crm.cli.parser import parse_plain_int
-from desktop_crm.db.location import resolve_location
+from desktop_crm.db.backup import publish_new_file, remove_database_files
+from desktop_crm.db.guard import lexists
+from desktop_crm.db.location import DatabaseLocation, resolve_location
+from desktop_crm.db.storage import file_errors_as_crm_errors
 from desktop_crm.domain.text import printable
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
@@ -236,20 +241,114 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
     crm_location = resolve_location(args.db)
+    if args.command in maintenance.COMMANDS:
+        return maintenance.run(crm_location, args)
+    if _is_missing(crm_location.path):
+        return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
+    # Services turn damage into DatabaseDamaged; this also covers any query outside them.
+    with file_errors_as_crm_errors(crm_location.path):
+        return _run(crm_location, args)
+
+
+def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
     if args.command == "import":
         crm = open_crm(crm_location)
         try:
             return run_import(crm, args)
         finally:
             crm.close()
+    result, kind = _compute(crm_location, args)
+    render(result, kind, as_json=args.json)
+    return 0
+
+
+def _compute(crm_location: DatabaseLocation, args: argparse.Namespace) -> tuple[object, type]:
     handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
     crm = open_crm(crm_location)
     try:
-        result = handler(crm, args)
+        return handler(crm, args), kind
     finally:
         crm.close()
+
+
+# -- a database file is created only by a command that writes and succeeds ----------------
+READ_COMMANDS = {
+    ("operator", "list"),
+    ("operator", "show"),
+    ("source", "list"),
+    ("source", "show"),
+    ("contact", "show"),
+    ("leads", None),
+    ("stats", None),
+    ("queue", "list"),
+    ("export", None),
+}
+
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    key = (args.command, getattr(args, "action", None))
+    if key == ("settings", None):
+        return not args.phone_region and not args.auto_redistribute
+    return key in READ_COMMANDS
+
+
+def _is_missing(path: Path) -> bool:
+    return not lexists(path)
+
+
+def _run_on_new_file(
+    crm_location: DatabaseLocation, args: argparse.Namespace, *, keep: bool
+) -> int:
+    """Build the new database in a hidden file beside it and link it into place only when
+    the command writes and succeeded (or committed something), so a refused command
+    creates nothing; a command that only reads answers as for an empty database and
+    creates nothing either. If another process created the file meanwhile, the command
+    runs again on that file."""
+    path = crm_location.path
+    temp = DatabaseLocation(
+        path.with_name(f".{path.name}.new-{os.getpid()}"), is_default=crm_location.is_default
+    )
+    remove_database_files(temp.path)
+    try:
+        if args.command == "import":
+            code = _run(temp, args)
+        else:
+            result, kind = _compute(temp, args)
+    except CrmError as error:
+        if error.exit_code in (2, 3) or not keep:  # nothing was written
+            remove_database_files(temp.path)
+        else:
+            publish_new_file(temp.path, path)
+        raise
+    except BaseException:
+        if keep:
+            publish_new_file(temp.path, path)  # whatever was committed is kept
+        else:
+            remove_database_files(temp.path)
+        raise
+    if not keep:
+        remove_database_files(temp.path)
+    elif not publish_new_file(temp.path, path):
+        if args.command == "import":
+            raise NewFileRace(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path} was created by another process meanwhile; this import was kept "
+                    "in {temp}. Import the file again into {path}.",
+                ),
+                path=str(path),
+                temp=str(temp.path),
+            )
+        remove_database_files(temp.path)
+        return _run(crm_location, args)
+    if args.command == "import":
+        return code
     render(result, kind, as_json=args.json)
     return 0
+
+
+class NewFileRace(CrmError):
+    exit_code = 3
 
 
 def render(result: object, kind: type, *, as_json: bool) -> None:

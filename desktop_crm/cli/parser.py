@@ -7,6 +7,7 @@ import re
 
 from desktop_crm import __version__
 from desktop_crm.cli.importing import add_parser as add_import_parser
+from desktop_crm.cli.maintenance import add_parsers as add_maintenance_parsers
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 
 _PLAIN_INT_RE = re.compile(r"-?[0-9]{1,100}")
@@ -184,4 +185,6 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("on", "off"),
         help="distribute queued contacts again whenever capacity appears (default on)",
     )
+
+    add_maintenance_parsers(commands, command)  # check, backup, backups, restore
     return parser

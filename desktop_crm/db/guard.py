@@ -1,62 +1,102 @@
 """Look at a SQLite file before anything writes to it.
 
-A file that is not SQLite, belongs to another program, or has a schema newer
-than this app knows is refused and stays byte-for-byte untouched. The look
-is read-only: even ``PRAGMA journal_mode=wal`` would write, so nothing of
-the kind runs until the file has passed.
+A file that is not SQLite, belongs to another program, has a schema newer
+than this app knows, or is visibly damaged is refused and stays byte-for-byte
+untouched, with no ``-wal``/``-shm`` created beside it. The look is read-only:
+even ``PRAGMA journal_mode=wal`` would write, so nothing of the kind runs until
+the file has passed. While no ``-wal`` file holds newer pages, the header is
+read as bytes (a SQLite connection, even a read-only one, would create the
+``-shm`` and ``-wal`` files of a WAL database); otherwise a read-only
+connection reads it, and those files exist already.
+
+Damage that only shows later (a broken page of a table) is reported by the
+storage layer when a query meets it: ``damage_error`` builds that message.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseBusy, DatabaseOpenError
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseOpenError,
+    DatabaseReadOnly,
+)
 
 # "LDsp": Lead Dispatcher. Stored in the header's application_id field.
 APPLICATION_ID = 0x4C447370
 SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+_PAGE_ONE_HEAD = HEADER_SIZE + 8  # the database header and the b-tree header of sqlite_master
+
+# SQLite's primary result codes (extended codes carry them in the low byte).
+SQLITE_READONLY = 8
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
 @dataclass(frozen=True)
 class FileState:
-    """What the guard found: ``version`` is the schema version (0 for a new file)."""
+    """What the guard found: ``version`` is the schema version (0 for a new file);
+    ``read_only`` when the file or its folder (for the -wal file) cannot be written."""
 
     exists: bool
     version: int
+    read_only: bool = False
 
 
 def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileState:
-    """Raise ``DatabaseOpenError`` unless ``path`` is ours (or new) and not newer than we know."""
-    if path.is_dir():
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path)
-        )
-    if not path.exists():
+    """Raise a ``DatabaseOpenError`` unless ``path`` is ours (or new) and not newer than we know."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
         if not path.parent.is_dir():
             raise DatabaseOpenError(
                 QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
                 folder=str(path.parent),
-            )
-        return FileState(exists=False, version=0)
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+            ) from None
+        return FileState(exists=False, version=0, read_only=not _writable(path.parent))
     except OSError as error:
+        raise _cannot_read(path, error) from error
+    if stat.S_ISDIR(info.st_mode):
         raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}."),
+            QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path)
+        )
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the reader forever
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} is not a regular file (a device, pipe or socket); give a database file.",
+            ),
             path=str(path),
-            reason=error.strerror or str(error),
-        ) from error
+        )
+    read_only = not (_writable(path) and _writable(path.parent))
+    header = _read_head(path)
     if not header:
-        return FileState(exists=True, version=0)  # an empty file: SQLite's "new database"
-    if header != SQLITE_MAGIC:
+        return FileState(exists=True, version=0, read_only=read_only)  # SQLite's "new database"
+    if not header.startswith(SQLITE_MAGIC):
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "{path} is not a database file."), path=str(path)
         )
-    application_id, version, tables = _read_header_fields(path, busy_timeout)
+    if _wal_has_frames(path):
+        application_id, version, tables = _read_header_fields(path, busy_timeout)
+    else:
+        try:
+            application_id, version, tables = _parse_header(path, header, info.st_size)
+        except DatabaseDamaged:
+            if not _in_use(path):
+                raise
+            # Another process has it open (a checkpoint writes page 1 before the file
+            # has grown to the size it states): SQLite reads it right; its files exist.
+            application_id, version, tables = _read_header_fields(path, busy_timeout)
     if application_id != APPLICATION_ID and (application_id != 0 or tables):
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP(
@@ -76,7 +116,91 @@ def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileSta
             found=version,
             known=known_version,
         )
-    return FileState(exists=True, version=version)
+    return FileState(exists=True, version=version, read_only=read_only)
+
+
+def lexists(path: Path) -> bool:
+    """Whether anything (a dangling link too) is at ``path``; a path the system cannot
+    even look at (too long, no permission) is a ``DatabaseOpenError``, not a crash."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise _cannot_read(path, error) from error
+    return True
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that reads ``path`` without writing anything beside it."""
+    path = path.resolve()
+    uri = f"file:{quote(str(path))}?mode=ro"
+    no_wal = not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    if no_wal and not _writable(path.parent):
+        # SQLite cannot create the -shm a WAL reader needs in a read-only folder; with
+        # no -wal nobody is writing now, so read the file as it stands (immutable).
+        uri += "&immutable=1"
+    return uri
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        # O_NONBLOCK: should the file have been swapped for a FIFO since stat(), do not hang.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            return handle.read(_PAGE_ONE_HEAD)
+    except OSError as error:
+        raise _cannot_read(path, error) from error
+
+
+def _cannot_read(path: Path, error: OSError) -> DatabaseOpenError:
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}."),
+        path=str(path),
+        reason=error.strerror or str(error),
+    )
+
+
+def _wal_has_frames(path: Path) -> bool:
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _in_use(path: Path) -> bool:
+    return any(
+        path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm", "-journal")
+    )
+
+
+def _parse_header(path: Path, header: bytes, size: int) -> tuple[int, int, int]:
+    """application_id, user_version and whether sqlite_master lists anything, from the bytes
+    (https://www.sqlite.org/fileformat2.html#the_database_header)."""
+    if len(header) < _PAGE_ONE_HEAD:
+        raise damage_error(path, "the file is shorter than its header")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1) or header[18] not in (1, 2):
+        raise damage_error(path, "the header is invalid")
+    pages = int.from_bytes(header[28:32], "big")
+    pages_valid = header[24:28] == header[92:96]  # "version-valid-for" equals the change counter
+    if size < page_size or (pages_valid and pages and size < pages * page_size):
+        raise damage_error(path, "the file is shorter than the header says; it was cut off")
+    page_type = header[HEADER_SIZE]
+    if page_type not in (0x05, 0x0D):  # an interior or a leaf table page
+        raise damage_error(path, "the schema page is invalid")
+    cells = int.from_bytes(header[HEADER_SIZE + 3 : HEADER_SIZE + 5], "big")
+    tables = 1 if page_type == 0x05 else cells
+    return (
+        int.from_bytes(header[68:72], "big"),
+        int.from_bytes(header[60:64], "big", signed=True),
+        tables,
+    )
 
 
 def _read_header_fields(path: Path, busy_timeout: float) -> tuple[int, int, int]:
@@ -96,6 +220,54 @@ def _read_header_fields(path: Path, busy_timeout: float) -> tuple[int, int, int]
     return application_id, version, tables
 
 
+def sqlite_error_of(error: BaseException) -> BaseException:
+    """The DB-API error under a peewee one (peewee passes the original as its first arg)."""
+    if error.args and isinstance(error.args[0], sqlite3.Error):
+        return error.args[0]
+    return error
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite says the file is corrupt or not a database."""
+    original = sqlite_error_of(error)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
+    text = str(original).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
+def is_read_only(error: BaseException) -> bool:
+    """SQLite refused to write: the file, its folder or its -wal/-shm files are read-only."""
+    original = sqlite_error_of(error)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == SQLITE_READONLY:
+        return True
+    return "readonly" in str(original).lower() or "read-only" in str(original).lower()
+
+
+def damage_error(path: Path, reason: object) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} is damaged ({reason}). Run 'desktop-crm check' to see the problems, "
+            "or restore a backup ('desktop-crm restore BACKUP').",
+        ),
+        path=str(path),
+        reason=str(sqlite_error_of(reason)) if isinstance(reason, BaseException) else reason,
+    )
+
+
+def read_only_error(path: Path) -> DatabaseReadOnly:
+    return DatabaseReadOnly(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} is read-only (the file or its folder cannot be written); nothing was written.",
+        ),
+        path=str(path),
+    )
+
+
 def _open_error(path: Path, error: sqlite3.Error) -> DatabaseOpenError | DatabaseBusy:
     text = str(error)
     if "locked" in text or "busy" in text:
@@ -105,12 +277,8 @@ def _open_error(path: Path, error: sqlite3.Error) -> DatabaseOpenError | Databas
             ),
             path=str(path),
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "{path} is damaged or not a database ({reason})."),
-            path=str(path),
-            reason=text,
-        )
+    if is_damage(error):
+        return damage_error(path, error)
     return DatabaseOpenError(
         QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."), path=str(path), reason=text
     )

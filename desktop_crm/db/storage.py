@@ -6,10 +6,12 @@ guard) stays behind ``Storage`` so that a PostgreSQL backend can replace it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sqlite3
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,10 +19,26 @@ from pathlib import Path
 import peewee as pw
 from playhouse.migrations import Runner
 
-from desktop_crm.db.guard import APPLICATION_ID, inspect_file
+from desktop_crm.db.backup import automatic_backup
+from desktop_crm.db.guard import (
+    APPLICATION_ID,
+    damage_error,
+    inspect_file,
+    is_damage,
+    is_read_only,
+    read_only_error,
+    read_only_uri,
+    sqlite_error_of,
+)
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.models import database_proxy
-from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseBusy, DatabaseOpenError
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    CrmError,
+    DatabaseBusy,
+    DatabaseOpenError,
+    DatabaseReadOnly,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +79,33 @@ def busy_as_error() -> Iterator[None]:
         raise
 
 
+@contextmanager
+def file_errors_as_crm_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's "malformed"/"not a database" into ``DatabaseDamaged`` and "readonly"
+    into ``DatabaseReadOnly``, whichever query meets them (opening or any later one).
+
+    The frames of the SQLite error are cleared: they hold the failed statement, and an
+    unfinalised statement keeps the connection from really closing (which would leave
+    the -wal and -shm files beside a damaged file) for as long as anyone keeps the error.
+    """
+    failure: CrmError
+    try:
+        yield
+    except (pw.DatabaseError, sqlite3.DatabaseError) as error:
+        for part in (error, sqlite_error_of(error)):
+            traceback.clear_frames(part.__traceback__)
+        if is_damage(error):
+            failure = damage_error(path, str(sqlite_error_of(error)))
+        elif is_read_only(error):
+            failure = read_only_error(path)
+        else:
+            raise
+    else:
+        return
+    log.error("%s", failure)
+    raise failure
+
+
 class Storage:
     """An open database. Connections are per thread (peewee's default), so a
     worker thread gets its own connection by simply using it."""
@@ -72,14 +117,18 @@ class Storage:
     @contextmanager
     def write(self) -> Iterator[None]:
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout)."""
-        with busy_as_error(), self.database.atomic("IMMEDIATE"):
+        with self.file_errors(), busy_as_error(), self.database.atomic("IMMEDIATE"):
             yield
 
     @contextmanager
     def read(self) -> Iterator[None]:
         """A consistent snapshot for several queries."""
-        with busy_as_error(), self.database.atomic():
+        with self.file_errors(), busy_as_error(), self.database.atomic():
             yield
+
+    def file_errors(self) -> contextlib.AbstractContextManager[None]:
+        """Damaged and read-only files as ``CrmError`` (see ``file_errors_as_crm_errors``)."""
+        return file_errors_as_crm_errors(self.location.path)
 
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         """Run a prepared INSERT (SQL built by peewee for this backend) for many rows.
@@ -115,7 +164,7 @@ class Storage:
 
     def data_version(self) -> int:
         """Changes when another connection commits (polled by the window)."""
-        with busy_as_error():
+        with self.file_errors(), busy_as_error():
             return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
 
     def close_thread_connection(self) -> None:
@@ -139,7 +188,9 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
     """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure.
 
     Refuses while another database is open in this process: the models would
-    silently follow the newest one.
+    silently follow the newest one. A file that cannot be written (or whose
+    folder cannot hold the -wal file) is opened read-only: reads work, writes
+    raise ``DatabaseReadOnly``.
     """
     global _open_storage
     if _open_storage is not None:
@@ -154,23 +205,42 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
     if location.is_default:
         _create_default_folder(location)
     state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
-    database = pw.SqliteDatabase(
-        str(location.path),
-        timeout=busy_timeout,
-        # journal_mode is persistent in the file and set once below, with retries.
-        pragmas=[("foreign_keys", 1), ("synchronous", "normal"), ("cache_size", -32_000)],
-    )
+    if state.read_only and state.version != SCHEMA_VERSION:
+        if not state.exists:
+            raise read_only_error(location.path)
+        raise DatabaseReadOnly(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} is read-only, and this version must upgrade it first (schema {found} "
+                "to {known}); make the file and its folder writable.",
+            ),
+            path=str(location.path),
+            found=state.version,
+            known=SCHEMA_VERSION,
+        )
+    database = _connect(location, busy_timeout, read_only=state.read_only)
     try:
-        with busy_as_error():
+        with file_errors_as_crm_errors(location.path), busy_as_error():
             database.connect()
-            _use_wal(database, busy_timeout)
+            if state.read_only:
+                database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                _use_wal(database, busy_timeout)
             # An up-to-date file needs no write lock: readers must not queue behind writers.
             if state.version != SCHEMA_VERSION:
-                _migrate(database, location)
-    except (pw.DatabaseError, DatabaseOpenError, DatabaseBusy) as error:
+                _migrate(database, location, busy_timeout)
+    except (pw.DatabaseError, CrmError) as error:
         database.close()
-        if isinstance(error, DatabaseOpenError | DatabaseBusy):
+        if isinstance(error, CrmError):
             raise
+        if state.read_only:
+            raise DatabaseReadOnly(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{path} is read-only and SQLite cannot read it so ({reason})."
+                ),
+                path=str(location.path),
+                reason=str(error),
+            ) from error
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
             path=str(location.path),
@@ -179,6 +249,17 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
     database_proxy.initialize(database)
     _open_storage = Storage(database, location)
     return _open_storage
+
+
+def _connect(
+    location: DatabaseLocation, busy_timeout: float, *, read_only: bool
+) -> pw.SqliteDatabase:
+    # journal_mode is persistent in the file and set once, with retries (_use_wal).
+    pragmas = [("foreign_keys", 1), ("synchronous", "normal"), ("cache_size", -32_000)]
+    if read_only:
+        uri = read_only_uri(location.path)
+        return pw.SqliteDatabase(uri, uri=True, timeout=busy_timeout, pragmas=pragmas)
+    return pw.SqliteDatabase(str(location.path), timeout=busy_timeout, pragmas=pragmas)
 
 
 def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:
@@ -207,7 +288,7 @@ def _create_default_folder(location: DatabaseLocation) -> None:
         ) from error
 
 
-def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
+def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation, busy_timeout: float) -> None:
     """Apply pending migrations in one IMMEDIATE transaction, so that processes
     opening the same fresh or old file at once migrate it exactly once.
 
@@ -230,6 +311,11 @@ def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
                     path=str(location.path),
                     names=", ".join(unknown),
                 )
+            pending = [m.name for m in runner.status() if not m.applied]
+            if pending and database.get_tables():
+                # Under the write lock, so exactly one process backs up and migrates;
+                # WAL lets the backup's own connection read meanwhile.
+                _backup_before_migrating(location, busy_timeout)
             applied = runner.up()
             if applied:
                 log.info("applied migrations to %s: %s", location.path, ", ".join(applied))
@@ -247,3 +333,27 @@ def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
                 database.pragma("user_version", SCHEMA_VERSION)
     finally:
         database.pragma("foreign_keys", 1)
+
+
+def _backup_before_migrating(location: DatabaseLocation, busy_timeout: float) -> None:
+    version = _stored_version(location.path)
+    try:
+        automatic_backup(location.path, version, busy_timeout, "before-upgrade")
+    except CrmError as error:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} was not upgraded: the backup before the upgrade failed ({reason}). "
+                "Nothing changed.",
+            ),
+            path=str(location.path),
+            reason=str(error),
+        ) from error
+
+
+def _stored_version(path: Path) -> int:
+    connection = sqlite3.connect(str(path))
+    try:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        connection.close()

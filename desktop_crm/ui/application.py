@@ -18,11 +18,12 @@ from desktop_crm import APP_NAME, APP_SLUG
 from desktop_crm.db.guard import inspect_file
 from desktop_crm.db.location import DatabaseLocation, resolve_location
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
 from desktop_crm.logs import log_path
-from desktop_crm.services import Crm, open_crm
+from desktop_crm.services import Crm, maintenance, open_crm
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.database_file import ask_after_damage
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
@@ -92,10 +93,21 @@ def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
 def open_interactively(
     location: DatabaseLocation, opener: Callable[[DatabaseLocation], Crm] = open_crm
 ) -> Crm | None:
-    """Open ``location``; when it fails, say why and let the user pick another file or quit."""
+    """Open ``location``; when it fails, say why and let the user pick another file or quit.
+    A damaged file also offers to restore its latest automatic backup."""
     while True:
         try:
             return opener(location)
+        except DatabaseDamaged as error:
+            log.warning("cannot open %s: %s", location, error)
+            backups = maintenance.restorable_backups(location)
+            if backups:
+                choice = ask_after_damage(None, error_text(error), backups[0])
+                if choice == "restore":
+                    restore_backup(None, location, backups[0])
+                    continue
+            else:
+                choice = ask_after_open_failure(None, error_text(error))
         except CrmError as error:
             log.warning("cannot open %s: %s", location, error)
             choice = ask_after_open_failure(None, error_text(error))
@@ -104,6 +116,22 @@ def open_interactively(
         path = choose_database_file(None, create=choice == "new")
         if path is not None:
             location = DatabaseLocation(path)
+
+
+def restore_backup(parent: QWidget | None, location: DatabaseLocation, backup: Path) -> bool:
+    """Restore ``backup`` into ``location`` (the current file is kept); say so if it fails."""
+    try:
+        maintenance.restore_database(location, backup)
+    except CrmError as error:
+        log.warning("cannot restore %s from %s: %s", location, backup, error)
+        QMessageBox.warning(
+            parent,
+            QApplication.translate("Application", "Cannot restore the backup"),
+            error_text(error),
+        )
+        return False
+    log.info("restored %s from %s", location, backup)
+    return True
 
 
 # -- the controller ---------------------------------------------------------------------
@@ -121,9 +149,12 @@ class AppController:
         window = MainWindow(ctx, PAGE_CLASSES)
         window.new_database_requested.connect(lambda: self.switch(create=True))
         window.open_database_requested.connect(lambda: self.switch(create=False))
+        window.database_file.open_requested.connect(lambda: self.switch(create=False))
+        window.database_file.restore_requested.connect(self.restore)
         window.restore_state()
         window.reload()
         window.show()
+        window.database_file.start_check()  # SQLite's quick check, in the background
         self.preferences.last_database = str(crm.location.path)
         self.window, self.ctx = window, ctx
         return window
@@ -155,6 +186,23 @@ class AppController:
                 return
         self.show(crm)
 
+    def restore(self, backup: Path) -> None:
+        """Close the database, restore ``backup`` into its file, and open it again."""
+        window, ctx = self.window, self.ctx
+        if ctx is None or window is None:
+            return
+        location = ctx.crm.location
+        window.close()
+        ctx.runner.cancel_all()
+        ctx.runner.wait_idle()
+        ctx.crm.close()
+        restore_backup(None, location, backup)
+        crm = open_interactively(location)
+        if crm is None:
+            QApplication.quit()
+            return
+        self.show(crm)
+
     @staticmethod
     def _cannot_open(parent: QWidget | None, error: CrmError) -> None:
         QMessageBox.warning(
@@ -172,6 +220,10 @@ def install_crash_handler() -> None:
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if isinstance(value, DatabaseDamaged | DatabaseReadOnly):  # the file, not a bug
+            log.warning("%s", value)
+            QMessageBox.warning(QApplication.activeWindow(), APP_NAME, error_text(value))
             return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         show_crash(value)

@@ -30,6 +30,7 @@ from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.database_file import DatabaseFileActions
 from desktop_crm.ui.dialogs import show_info
 from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.drainer.progressed.connect(self._show_drain)
         self.drainer.finished.connect(self._drain_finished)
 
+        self.database_file = DatabaseFileActions(ctx, self)  # backup, quick check
         self._build_menus()
         self.welcome.go_to.connect(self.show_page)
         self.welcome.new_contact_requested.connect(self.new_contact)
@@ -143,10 +145,11 @@ class MainWindow(QMainWindow):
         self.open_database_action = self._action(
             self.tr("&Open database…"), QKeySequence.StandardKey.Open
         )
+        self.backup_action = self._action(self.tr("&Back up database…"))
         self.import_action = self._action(self.tr("&Import contacts…"), "Ctrl+I")
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.new_database_action, self.open_database_action):
+        for action in (self.new_database_action, self.open_database_action, self.backup_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.new_database_action.triggered.connect(self.new_database_requested)
         self.open_database_action.triggered.connect(self.open_database_requested)
+        self.backup_action.triggered.connect(self.database_file.back_up)
         self.import_action.triggered.connect(self.import_requested)
         self.quit_action.triggered.connect(self.close)
 

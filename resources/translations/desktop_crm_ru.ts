@@ -4,38 +4,43 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="63"/>
-        <location filename="../../desktop_crm/ui/application.py" line="162"/>
+        <location filename="../../desktop_crm/ui/application.py" line="64"/>
+        <location filename="../../desktop_crm/ui/application.py" line="210"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="66"/>
+        <location filename="../../desktop_crm/ui/application.py" line="67"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="69"/>
+        <location filename="../../desktop_crm/ui/application.py" line="70"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="73"/>
+        <location filename="../../desktop_crm/ui/application.py" line="74"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="76"/>
+        <location filename="../../desktop_crm/ui/application.py" line="77"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="185"/>
+        <location filename="../../desktop_crm/ui/application.py" line="129"/>
+        <source>Cannot restore the backup</source>
+        <translation>Не удаётся восстановить резервную копию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="237"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="186"/>
+        <location filename="../../desktop_crm/ui/application.py" line="238"/>
         <source>Something went wrong: {error}
 
 Your saved data is safe. Details are in the log file:
@@ -556,6 +561,72 @@ Choose “All” above to see more.</source>
         <location filename="../../desktop_crm/ui/exporting.py" line="123"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseFile</name>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="32"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="96"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="102"/>
+        <source>Back up database</source>
+        <translation>Резервная копия базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="45"/>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="49"/>
+        <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
+        <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="55"/>
+        <source>There is no automatic backup of this file.</source>
+        <translation>Автоматических резервных копий этого файла нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="58"/>
+        <source>Restore the backup</source>
+        <translation>Восстановить копию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="61"/>
+        <source>Open another file…</source>
+        <translation>Открыть другой файл…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
+        <source>Create a new database…</source>
+        <translation>Создать новую базу данных…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="66"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="68"/>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="103"/>
+        <source>The database was copied to {path}.</source>
+        <translation>База данных скопирована в {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="121"/>
+        <source>SQLite&apos;s check found damage in {path}:
+{problems}
+
+Some screens may fail to load and new data may be lost. Restore a backup soon.</source>
+        <translation>Проверка SQLite нашла повреждения в {path}:
+{problems}
+
+Некоторые экраны могут не открыться, а новые данные — потеряться. Восстановите резервную копию как можно скорее.</translation>
     </message>
 </context>
 <context>
@@ -1619,107 +1690,112 @@ Choose “All” above to see more.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="100"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="101"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
+        <source>&amp;Back up database…</source>
+        <translation>Р&amp;езервная копия базы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="161"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="165"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="163"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="171"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="179"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="202"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="220"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="257"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="261"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1732,17 +1808,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="271"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="275"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="272"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="284"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1751,7 +1827,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="294"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2806,34 +2882,39 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="36"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="41"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="40"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="45"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="64"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="77"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="82"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="127"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="132"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="144"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="149"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="334"/>
+        <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
+        <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/importing.py" line="154"/>
@@ -2871,48 +2952,73 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="35"/>
+        <location filename="../../desktop_crm/db/guard.py" line="71"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} — это папка, а не файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="40"/>
+        <location filename="../../desktop_crm/db/backup.py" line="103"/>
+        <location filename="../../desktop_crm/db/backup.py" line="131"/>
+        <source>{target} already exists; choose a new file name.</source>
+        <translation>{target} уже существует; выберите новое имя файла.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/backup.py" line="108"/>
+        <location filename="../../desktop_crm/db/guard.py" line="63"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="49"/>
+        <location filename="../../desktop_crm/db/backup.py" line="203"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="56"/>
+        <source>There is no database at {path}.</source>
+        <translation>Базы данных {path} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="162"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="57"/>
+        <location filename="../../desktop_crm/db/guard.py" line="87"/>
         <source>{path} is not a database file.</source>
         <translation>{path} не является файлом базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="62"/>
+        <location filename="../../desktop_crm/db/guard.py" line="75"/>
+        <source>{path} is not a regular file (a device, pipe or socket); give a database file.</source>
+        <translation>{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="102"/>
         <source>{path} is a SQLite database of another program; it was left untouched.</source>
         <translation>{path} — база данных SQLite другой программы; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="70"/>
+        <location filename="../../desktop_crm/db/guard.py" line="110"/>
         <source>{path} was written by a newer version of Lead Dispatcher (schema {found}, this version knows {known}). Update the program; the file was left untouched.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="103"/>
+        <location filename="../../desktop_crm/db/guard.py" line="251"/>
+        <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
+        <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="263"/>
+        <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
+        <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/backup.py" line="218"/>
+        <location filename="../../desktop_crm/db/guard.py" line="275"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="110"/>
-        <source>{path} is damaged or not a database ({reason}).</source>
-        <translation>Файл {path} повреждён или не является базой данных ({reason}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/db/guard.py" line="115"/>
-        <location filename="../../desktop_crm/db/storage.py" line="175"/>
+        <location filename="../../desktop_crm/db/backup.py" line="226"/>
+        <location filename="../../desktop_crm/db/guard.py" line="283"/>
+        <location filename="../../desktop_crm/db/storage.py" line="245"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -2927,29 +3033,44 @@ Add at least one source and one operator to see it.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="57"/>
+        <location filename="../../desktop_crm/db/storage.py" line="75"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="147"/>
+        <location filename="../../desktop_crm/db/storage.py" line="198"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="204"/>
+        <location filename="../../desktop_crm/db/storage.py" line="212"/>
+        <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
+        <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="238"/>
+        <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
+        <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="285"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="225"/>
+        <location filename="../../desktop_crm/db/storage.py" line="306"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="239"/>
+        <location filename="../../desktop_crm/db/storage.py" line="325"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="344"/>
+        <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
+        <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/dialect.py" line="71"/>
@@ -3175,6 +3296,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="83"/>
+        <location filename="../../desktop_crm/db/backup.py" line="208"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
@@ -3207,6 +3329,22 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/leads.py" line="36"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/maintenance.py" line="68"/>
+        <source>{path} is damaged: SQLite&apos;s check found problems (listed above). Restore a backup (&apos;desktop-crm backups&apos;, &apos;desktop-crm restore BACKUP&apos;).</source>
+        <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/maintenance.py" line="91"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="123"/>
+        <source>The backup cannot be the database itself ({path}).</source>
+        <translation>Резервная копия не может быть самой базой данных ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/maintenance.py" line="118"/>
+        <source>{backup} is not a Lead Dispatcher database.</source>
+        <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
 </context>
 <context>

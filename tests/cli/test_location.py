@@ -95,6 +95,26 @@ def _text_file(path):
     path.write_text("id;name\n1;Иван\n", encoding="utf-8")
 
 
+def _cut_off_database(path):
+    """One of ours (in WAL mode), cut off half-way as by a failed copy."""
+    from desktop_crm.db.location import DatabaseLocation
+    from desktop_crm.services import open_crm
+
+    crm = open_crm(DatabaseLocation(path))
+    for n in range(60):
+        crm.operators.create(f"operator {n} " + "x" * 180)
+    crm.close()
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+
+
+def _broken_schema_page(path):
+    _cut_off_database(path)
+    with path.open("r+b") as handle:
+        handle.seek(100)  # the b-tree header of sqlite_master on page 1
+        handle.write(b"\x42" * 8)
+
+
 REFUSED_FILES = {
     "text file": (_text_file, "not a database"),
     "foreign sqlite": (lambda p: make_foreign_sqlite(p), "another program"),
@@ -106,6 +126,8 @@ REFUSED_FILES = {
         lambda p: make_foreign_sqlite(p, application_id=APPLICATION_ID, user_version=999),
         "newer version",
     ),
+    "cut-off database": (_cut_off_database, "damaged"),
+    "broken schema page": (_broken_schema_page, "damaged"),
 }
 
 

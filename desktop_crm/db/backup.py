@@ -1,0 +1,255 @@
+"""Copies of the database file: checks, backups (SQLite's online backup API), the
+automatic backups taken before a migration, and restoring one.
+
+The online backup API copies a consistent snapshot while other processes keep
+writing (in WAL mode nobody waits for the copy). A copy is written to a hidden
+temporary file beside the target and only then linked into place, so a target
+is never half-written and an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop_crm.db.guard import (
+    damage_error,
+    inspect_file,
+    is_damage,
+    is_read_only,
+    lexists,
+    read_only_error,
+    read_only_uri,
+)
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    AlreadyExists,
+    CrmError,
+    DatabaseBusy,
+    DatabaseOpenError,
+    NotFound,
+)
+
+log = logging.getLogger(__name__)
+
+BACKUPS_SUFFIX = ".backups"  # crm.sqlite3 -> crm.sqlite3.backups/
+KEEP_AUTOMATIC = 3
+DAMAGED_LABEL = "-damaged"
+MAX_PROBLEMS = 20
+
+
+def backups_folder(path: Path) -> Path:
+    """Where automatic backups of ``path`` go: a folder beside it."""
+    return path.with_name(path.name + BACKUPS_SUFFIX)
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The automatic backups of ``path``, newest first (their names start with the UTC time)."""
+    folder = backups_folder(path)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob("*.sqlite3") if p.is_file() and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+@contextlib.contextmanager
+def _connection(path: Path, busy_timeout: float) -> Iterator[sqlite3.Connection]:
+    """Read-write when we may write beside ``path`` (a reader's last close then removes
+    the -wal and -shm files), else read-only without creating anything."""
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        connection = sqlite3.connect(
+            read_only_uri(path), uri=True, timeout=busy_timeout, isolation_level=None
+        )
+    else:
+        connection = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def integrity_problems(
+    path: Path, known_version: int, busy_timeout: float, *, quick: bool = False
+) -> list[str]:
+    """SQLite's integrity_check (or the faster quick_check): [] when the file is sound,
+    else the first problems it lists. A foreign or newer file is refused by the guard."""
+    inspect_file(path, known_version, busy_timeout)
+    if not lexists(path):
+        raise _no_database(path)
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        with _connection(path, busy_timeout) as connection:
+            rows = connection.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return [str(error)]
+        raise _sqlite_failure(path, error) from error
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bool = True) -> int:
+    """Copy ``source`` to the new file ``target`` with the online backup API; returns its
+    size. With ``verify`` a copy that fails SQLite's quick_check is discarded and the
+    source reported as damaged."""
+    if lexists(target):
+        raise AlreadyExists(
+            QT_TRANSLATE_NOOP("errors", "{target} already exists; choose a new file name."),
+            target=str(target),
+        )
+    if not target.parent.is_dir():
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."),
+            folder=str(target.parent),
+        )
+    temp = target.with_name(f".{target.name}.part-{os.getpid()}")
+    try:
+        try:
+            with _connection(source, busy_timeout) as src, _connection(temp, busy_timeout) as dst:
+                src.backup(dst)  # one step: a consistent snapshot, writers go on in WAL mode
+                if verify:
+                    problems = [r[0] for r in dst.execute("PRAGMA quick_check(5)").fetchall()]
+                    if problems != ["ok"]:
+                        raise damage_error(source, "; ".join(problems))
+                dst.execute("PRAGMA journal_mode=delete")  # a single self-contained file
+        except sqlite3.DatabaseError as error:
+            if is_damage(error):
+                raise damage_error(source, error) from error
+            raise _sqlite_failure(source, error) from error
+        with temp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, target)  # fails if the target appeared meanwhile: never overwrite
+        except FileExistsError:
+            raise AlreadyExists(
+                QT_TRANSLATE_NOOP("errors", "{target} already exists; choose a new file name."),
+                target=str(target),
+            ) from None
+        except OSError as error:
+            raise _write_failure(target, error) from error
+        return target.stat().st_size
+    except OSError as error:
+        raise _write_failure(target, error) from error
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def automatic_backup(path: Path, version: int, busy_timeout: float, label: str) -> Path:
+    """Back ``path`` up into its backups folder and keep only the newest ``KEEP_AUTOMATIC``."""
+    folder = backups_folder(path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise _write_failure(folder, error) from error
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{stamp}-{label}-schema{version}.sqlite3"
+    copy_database(path, target, busy_timeout, verify=False)
+    for old in list_backups(path)[KEEP_AUTOMATIC:]:
+        for suffix in ("", "-wal"):
+            with contextlib.suppress(OSError):
+                old.with_name(old.name + suffix).unlink()
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+def keep_current_copy(path: Path, version: int, busy_timeout: float, *, damaged: bool) -> Path:
+    """Before a restore: keep the current file, even a damaged one, among the backups
+    (a damaged one labelled so, so that it is never offered for restoring)."""
+    label = "before-restore-damaged" if damaged else "before-restore"
+    try:
+        return automatic_backup(path, version, busy_timeout, label)
+    except CrmError:
+        # Too damaged for the backup API (page 1): copy the bytes, -wal included.
+        folder = backups_folder(path)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{stamp}-before-restore-damaged.sqlite3"
+        try:
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(path, target)
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists():
+                shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+        except OSError as error:
+            raise _write_failure(target, error) from error
+        return target
+
+
+def restorable_backups(path: Path) -> list[Path]:
+    """The automatic backups worth offering, newest first: not copies of damaged files."""
+    return [p for p in list_backups(path) if DAMAGED_LABEL not in p.name]
+
+
+def restore_into(backup: Path, path: Path, busy_timeout: float) -> None:
+    """Write the pages of ``backup`` into the existing database ``path`` (online: other
+    processes see the restored data at their next transaction)."""
+    try:
+        with _connection(backup, busy_timeout) as src, _connection(path, busy_timeout) as dst:
+            src.backup(dst)
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise damage_error(path, error) from error
+        raise _sqlite_failure(path, error) from error
+
+
+def _no_database(path: Path) -> NotFound:
+    return NotFound(QT_TRANSLATE_NOOP("errors", "There is no database at {path}."), path=str(path))
+
+
+def _write_failure(path: Path, error: OSError) -> DatabaseOpenError:
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}."),
+        path=str(path),
+        reason=error.strerror or str(error),
+    )
+
+
+def _sqlite_failure(path: Path, error: sqlite3.Error) -> CrmError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} is locked by another program; try again in a moment."
+            ),
+            path=str(path),
+        )
+    if is_read_only(error):
+        return read_only_error(path)
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."), path=str(path), reason=text
+    )
+
+
+def publish_new_file(temp: Path, path: Path) -> bool:
+    """Move the finished new database into place; False when ``path`` exists by now."""
+    if not temp.exists():
+        return True
+    connection = sqlite3.connect(str(temp))
+    try:  # everything into the file itself: the -wal stays behind with the old name
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links
+        if path.exists():
+            return False
+        os.replace(temp, path)
+        return True
+    remove_database_files(temp)
+    return True
+
+
+def remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
