@@ -10,12 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_crm.cli import output
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
 from desktop_crm.importing import ReadOptions, open_table
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportProgress, ImportSummary
 
-EXIT_INTERRUPTED = 130
 DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t", "TAB": "\t"}
 
 
@@ -116,14 +115,12 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
             summary = crm.imports.run(
                 table, source=args.source, again=args.again, progress=_show_progress
             )
-    except KeyboardInterrupt:
-        done = crm.imports.find_previous_for(table.path)
-        rows = done.rows if done is not None else 0
-        sys.stderr.write(
-            f"\nInterrupted: {rows} rows were committed and stay; "
-            "run the same command again to finish the import.\n"
-        )
-        return EXIT_INTERRUPTED
+    except StoppedPartWay as stop:  # exit 4; with --json, what was committed
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        if args.json and isinstance(stop.result, ImportSummary):
+            output.print_json(summary_json(stop.result))
+        raise
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if args.json:

@@ -24,7 +24,7 @@ from typing import Any
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, utcnow
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound, StoppedPartWay
 from desktop_crm.importing import (
     Field,
     ReadOptions,
@@ -41,6 +41,7 @@ from desktop_crm.services.settings import phone_region
 # A batch holds the write lock about BATCH_SECONDS, so other processes get their
 # turn between batches; its size adapts to how fast rows go in on this machine.
 BATCH_SECONDS = 0.2
+BATCH_GROWTH = 1.5  # at most this many times the rows of the batch before
 FIRST_BATCH_ROWS = 1_000
 MIN_BATCH_ROWS = 100
 MAX_BATCH_ROWS = 20_000
@@ -247,14 +248,35 @@ class ImportService:
 
         A completed import of the same content is not repeated unless ``again``:
         the summary then carries ``already_imported`` and writes nothing.
+
+        Each batch waits up to the storage's ``job_wait`` for the write lock. When
+        something stops the import after this run committed rows (the database stayed
+        busy past the wait, Ctrl+C, an error) it raises ``StoppedPartWay`` with the
+        summary of what was committed; otherwise the error itself (nothing written).
         """
         content_hash = content_hash or file_sha256(table.path)
+        # While one process imports this content, another one importing it too runs as
+        # an import of its own (its own record and counts; rows the first one stored
+        # count as skipped) instead of taking over the first one's record and counts.
+        with self._storage.job_claim(f"import:{content_hash}") as claimed:
+            return self._run(table, source, again, content_hash, claimed, progress, cancelled)
+
+    def _run(
+        self,
+        table: TableFile,
+        source: int | str | None,
+        again: bool,
+        content_hash: str,
+        claimed: bool,
+        progress: Callable[[ImportProgress], None] | None,
+        cancelled: Callable[[], bool],
+    ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
             return ImportSummary(previous, tuple(self.rejects(previous.id)), previous)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
-        resume = previous is not None and previous.status != ImportStatus.DONE
+        resume = claimed and previous is not None and previous.status != ImportStatus.DONE
         if resume:
             assert previous is not None
             with self._storage.read():
@@ -272,17 +294,48 @@ class ImportService:
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
-        stopped = self._import_rows(
-            table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
-        )
-        with self._storage.write():
-            status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
-            ImportRun.update(status=status, finished_at=utcnow()).where(
-                ImportRun.id == run.id
-            ).execute()
-            final = _record(ImportRun.get_by_id(run.id))
+        try:
+            stopped = self._import_rows(
+                table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
+            )
+            with self._storage.write_batch():
+                status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
+                ImportRun.update(status=status, finished_at=utcnow()).where(
+                    ImportRun.id == run.id
+                ).execute()
+                final = _record(ImportRun.get_by_id(run.id))
+        except BaseException as error:
+            stop = self._stopped_part_way(run, resume, error)
+            if stop is None:
+                raise
+            raise stop from error
         self._events.emit(Change.IMPORTS)
         return ImportSummary(final, tuple(self.rejects(run.id)), None, resume, stopped)
+
+    def _stopped_part_way(
+        self, run: ImportRun, resume: bool, error: BaseException
+    ) -> StoppedPartWay | None:
+        """``StoppedPartWay`` when this run committed rows before ``error``; None otherwise."""
+        try:
+            with self._storage.read():
+                record = _record(ImportRun.get_by_id(run.id))
+        except Exception:  # the database itself failed: report the first error
+            return None
+        committed = record.rows_done - run.rows_done
+        if committed <= 0:
+            return None
+        self._events.emit(Change.IMPORTS)
+        summary = ImportSummary(record, tuple(self.rejects(run.id)), None, resume, True)
+        return StoppedPartWay(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{reason} The import stopped part-way: {committed} rows were committed and "
+                "stay; run the same import again to resume.",
+            ),
+            cause=error,
+            committed=committed,
+            result=summary,
+        )
 
     def _region(self) -> str:
         with self._storage.read():
@@ -306,7 +359,7 @@ class ImportService:
     def _start(
         self, table: TableFile, content_hash: str, source_id: int | None, again: bool
     ) -> ImportRun:
-        with self._storage.write():
+        with self._storage.write_batch():
             run = ImportRun.create(
                 file_name=table.path.name,
                 file_path=str(table.path),
@@ -339,7 +392,11 @@ class ImportService:
             rows = iter(stream)
             while True:
                 more, locked = self._batch(rows, batch_rows, run.id, source_id, again, counts)
-                scaled = batch_rows * BATCH_SECONDS / max(locked, 1e-3)
+                # Grows by half at most: one fast batch on a busy machine must not make
+                # the next one hold the lock for a second.
+                scaled = min(
+                    batch_rows * BATCH_SECONDS / max(locked, 1e-3), batch_rows * BATCH_GROWTH
+                )
                 batch_rows = int(min(max(scaled, MIN_BATCH_ROWS), MAX_BATCH_ROWS))
                 self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
                 elapsed = max(time.monotonic() - started, 1e-6)
@@ -362,6 +419,7 @@ class ImportService:
                     return False
                 if cancelled():
                     return True
+                self._storage.pause_between_batches()
 
     def _batch(
         self,
@@ -393,8 +451,8 @@ class ImportService:
                 pending.append((row, normalise(row.external_id, region)))
             except InvalidValue as error:
                 _reject(counts, run_id, row.line, error.template, error.params, row.cells)
-        locked_at = time.monotonic()
-        with self._storage.write():
+        with self._storage.write_batch():
+            locked_at = time.monotonic()  # the lock is held from here, not while waiting
             intake = Intake(self._storage, self._randint, region)
             sources = _SourceLookup(intake, file_source)
             ready: list[tuple[ValidRow, str, int, int, int | None]] = []

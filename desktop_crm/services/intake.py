@@ -66,6 +66,7 @@ def _statements(database: object) -> tuple[str, str, str]:
         message="",
         unassigned_reason=None,
         idempotency_key=None,
+        idempotency_payload=None,
     ).sql()
     lead, _ = Lead.insert(
         id=0, external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
@@ -355,6 +356,7 @@ class Intake:
         message: str = "",
         created_at: dt.datetime | None = None,
         idempotency_key: str | None = None,
+        idempotency_payload: str | None = None,
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now)."""
@@ -375,6 +377,7 @@ class Intake:
                 message,
                 decision.reason,
                 idempotency_key,
+                idempotency_payload,
             )
         )
         self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
