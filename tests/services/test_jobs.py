@@ -316,3 +316,54 @@ def test_an_error_after_some_batches_stops_an_import_part_way(import_db, tmp_pat
         assert "An internal error stopped it." in str(caught.value)
     finally:
         crm.close()
+
+
+# -- two imports of the same file at once ---------------------------------------------------------
+def _import_worker(path, file, worker, barrier, results):
+    try:
+        crm = open_crm(DatabaseLocation(path), random.Random(worker).randint)
+    except Exception as error:
+        results.put(repr(error))
+        raise
+    barrier.wait()
+    if worker == 1:  # starts once the first one has committed a batch: it finds it running
+        deadline = time.monotonic() + 60
+        while not sql(path, "SELECT 1 FROM import_run WHERE rows_done > 0"):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    try:
+        summary = crm.imports.run(open_table(Path(file)))
+        record = summary.record
+        results.put(
+            (summary.rows, record.imported, record.skipped, record.rejected, summary.resumed)
+        )
+    except Exception as error:
+        results.put(repr(error))
+        raise
+    finally:
+        crm.close()
+
+
+@pytest.mark.slow
+def test_two_imports_of_one_file_at_once_count_what_each_did(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    _setup(path, 0)
+    rows = 12_000
+    file = write_csv(tmp_path / "big.csv", many_rows(rows, source="bot", no_id_every=1_000))
+
+    reports = run_together(_import_worker, lambda n: (path, str(file), n), 2)
+
+    assert all(isinstance(r, tuple) for r in reports), reports
+    for read, imported, skipped, rejected, resumed in reports:
+        # Each reports the whole file as it read it: what it stored, what was already
+        # there (stored by the other one first), what it refused.
+        assert read == rows == imported + skipped + rejected, reports
+        assert rejected == rows // 1_000
+        assert not resumed  # the second one did not take over the first one's import
+    assert sum(r[1] for r in reports) == rows - rows // 1_000
+    assert sum(r[2] for r in reports) == rows - rows // 1_000
+    valid = [n for n in range(rows) if (n + 1) % 1_000]
+    assert Counter(s.external_id for s in stored(path)) == Counter(map(e164, valid))
+    assert sql(path, "SELECT count(*), min(status), max(status) FROM import_run") == [
+        (2, "done", "done")
+    ]
