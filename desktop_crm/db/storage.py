@@ -11,6 +11,7 @@ import logging
 import os
 import random
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Iterator, Sequence
@@ -138,6 +139,7 @@ class Storage:
         self.busy_timeout = busy_timeout
         self.job_wait = job_wait
         self._job_locks: int | None = None  # the open lock file of running jobs
+        self._job_locks_opening = threading.Lock()
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -185,13 +187,14 @@ class Storage:
     def _job_lock_file(self) -> int | None:
         # One descriptor for the storage's life: closing any descriptor of a file drops
         # every POSIX lock the process holds on it.
-        if self._job_locks is None and os.name == "posix":
-            path = f"{self.location.path}-jobs"
-            try:
-                self._job_locks = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            except OSError:
-                return None
-        return self._job_locks
+        with self._job_locks_opening:
+            if self._job_locks is None and os.name == "posix":
+                path = f"{self.location.path}-jobs"
+                try:
+                    self._job_locks = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+                except OSError:
+                    return None
+            return self._job_locks
 
     @contextmanager
     def read(self) -> Iterator[None]:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, StoppedPartWay
 from desktop_crm.importing import (
     NO_HEADER,
     SUPPORTED_SUFFIXES,
@@ -880,7 +880,8 @@ class ImportDialog(QDialog):
 
     def _import_failed(self, error: BaseException) -> None:
         self._finish()
-        self.error = error_text(error)
+        # A stop part-way says itself how much was committed; the count follows below.
+        self.error = error_text(error.cause if isinstance(error, StoppedPartWay) else error)
         done = self.last_progress.rows if self.last_progress else 0
         self.summary_title.setText(self.tr("The import stopped"))
         self.summary_text.setText(
