@@ -7,6 +7,7 @@ guard) stays behind ``Storage`` so that a PostgreSQL backend can replace it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import random
@@ -176,8 +177,9 @@ class Storage:
         offset = zlib.crc32(name.encode("utf-8")) & 0x3FFFFFFF
         try:
             fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
-        except OSError:
-            yield False
+        except OSError as error:
+            # Held by another process; any other failure (a strange file): go on unclaimed.
+            yield error.errno not in (errno.EACCES, errno.EAGAIN)
             return
         try:
             yield True
@@ -191,7 +193,8 @@ class Storage:
             if self._job_locks is None and os.name == "posix":
                 path = f"{self.location.path}-jobs"
                 try:
-                    self._job_locks = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+                    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+                    self._job_locks = os.open(path, flags, 0o600)
                 except OSError:
                     return None
             return self._job_locks

@@ -367,3 +367,23 @@ def test_two_imports_of_one_file_at_once_count_what_each_did(tmp_path):
     assert sql(path, "SELECT count(*), min(status), max(status) FROM import_run") == [
         (2, "done", "done")
     ]
+
+
+@pytest.mark.parametrize("kind", ["folder", "symlink"])
+def test_a_strange_jobs_file_beside_the_database_does_not_stop_an_import(
+    import_db, tmp_path, monkeypatch, kind
+):
+    pin_batch_rows(7, monkeypatch.setattr)
+    jobs = Path(f"{import_db}-jobs")
+    target = tmp_path / "elsewhere"
+    if kind == "folder":
+        jobs.mkdir()
+    else:
+        jobs.symlink_to(target)
+    file = write_csv(tmp_path / "leads.csv", many_rows(30, source="bot"))
+    crm = open_crm(DatabaseLocation(import_db))
+    try:
+        assert crm.imports.run(open_table(file)).record.imported == 30
+    finally:
+        crm.close()
+    assert not target.exists()  # a link is not followed
