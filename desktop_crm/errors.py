@@ -92,6 +92,8 @@ class StoppedPartWay(CrmError):
 
 def stop_reason(cause: BaseException) -> str:
     """What stopped a job, in one English sentence."""
+    if isinstance(cause, DatabaseBusy):  # its own text says nothing was written: not so here
+        return QT_TRANSLATE_NOOP("errors", "The database stayed busy past the wait.")
     if isinstance(cause, CrmError):
         return str(cause)
     if isinstance(cause, KeyboardInterrupt):

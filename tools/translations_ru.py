@@ -1130,6 +1130,9 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "База данных занята; ничего не записано. Повторите попытку."
     ),
     ("errors", "Interrupted."): "Прервано.",
+    ("errors", "The database stayed busy past the wait."): (
+        "База данных оставалась занятой дольше срока ожидания."
+    ),
     ("errors", "An internal error stopped it."): "Её остановила внутренняя ошибка.",
     (
         "errors",

@@ -71,7 +71,7 @@ from desktop_crm.ui.models.imports import (
     rejection_reason,
 )
 from desktop_crm.ui.tasks import TaskContext, TaskHandle
-from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.texts import error_text, stop_reason_text
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
 PREVIEW_ROWS = 50
@@ -881,7 +881,11 @@ class ImportDialog(QDialog):
     def _import_failed(self, error: BaseException) -> None:
         self._finish()
         # A stop part-way says itself how much was committed; the count follows below.
-        self.error = error_text(error.cause if isinstance(error, StoppedPartWay) else error)
+        self.error = (
+            stop_reason_text(error.cause)
+            if isinstance(error, StoppedPartWay)
+            else error_text(error)
+        )
         done = self.last_progress.rows if self.last_progress else 0
         self.summary_title.setText(self.tr("The import stopped"))
         self.summary_text.setText(

@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="891"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="895"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="930"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="985"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="989"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1073"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1077"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>

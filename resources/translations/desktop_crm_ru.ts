@@ -854,7 +854,7 @@ Choose “All” above to see more.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog.py" line="550"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="908"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="912"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -995,12 +995,12 @@ Choose “All” above to see more.</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="886"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="891"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="895"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1009,22 +1009,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="920"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="924"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="922"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="926"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="927"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="931"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="930"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1033,22 +1033,22 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="937"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="941"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="939"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="943"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="947"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="951"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="985"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="989"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1057,12 +1057,12 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="995"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="999"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1109"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1113"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
@@ -1085,7 +1085,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1073"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1077"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -2700,7 +2700,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="115"/>
-        <location filename="../../desktop_crm/db/storage.py" line="303"/>
+        <location filename="../../desktop_crm/db/storage.py" line="306"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -2715,27 +2715,27 @@ Add at least one source and one operator to see it.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="71"/>
+        <location filename="../../desktop_crm/db/storage.py" line="72"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="275"/>
+        <location filename="../../desktop_crm/db/storage.py" line="278"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="332"/>
+        <location filename="../../desktop_crm/db/storage.py" line="335"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="353"/>
+        <location filename="../../desktop_crm/db/storage.py" line="356"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="367"/>
+        <location filename="../../desktop_crm/db/storage.py" line="370"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
@@ -2942,12 +2942,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="98"/>
+        <location filename="../../desktop_crm/errors.py" line="96"/>
+        <source>The database stayed busy past the wait.</source>
+        <translation>База данных оставалась занятой дольше срока ожидания.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="100"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="99"/>
+        <location filename="../../desktop_crm/errors.py" line="101"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>

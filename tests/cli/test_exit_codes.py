@@ -76,7 +76,7 @@ def test_a_distribution_stopped_part_way_exits_4_with_what_was_committed(
     assert result.code == 4, result
     assert json.loads(result.out) == {"assigned": 200}  # one batch, committed
     assert result.err == (
-        "desktop-crm: The database stayed busy; nothing was written. Try again. "
+        "desktop-crm: The database stayed busy past the wait. "
         "Distributing the queue stopped part-way: 200 contacts were assigned and stay; "
         "run it again to continue.\n"
     )
@@ -126,7 +126,7 @@ def test_an_import_stopped_part_way_exits_4_with_the_summary_of_what_was_committ
     assert result.code == 4, result
     data = json.loads(result.out)
     assert (data["rows"], data["imported"], data["skipped"], data["rejected"]) == (7, 7, 0, [])
-    assert result.err.startswith("desktop-crm: The database stayed busy")
+    assert result.err.startswith("desktop-crm: The database stayed busy past the wait.")
     assert "The import stopped part-way: 7 rows were committed and stay" in result.err
     assert len(result.err.splitlines()) == 1
     assert count(db_path, "contact") == 7
