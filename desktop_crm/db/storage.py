@@ -97,6 +97,7 @@ class _Immediate:
             return
         connection = database.connection()
         deadline = time.monotonic() + self._wait
+        (busy_timeout,) = connection.execute("PRAGMA busy_timeout").fetchone()
         connection.execute("PRAGMA busy_timeout = 0")
         try:
             while True:
@@ -108,7 +109,7 @@ class _Immediate:
                         raise
                 time.sleep(self._poll * random.uniform(0.5, 1.5))
         finally:
-            connection.execute(f"PRAGMA busy_timeout = {int(self._storage.busy_timeout * 1000)}")
+            connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
         self._transaction = transaction
 
     def __exit__(

@@ -387,3 +387,16 @@ def test_a_strange_jobs_file_beside_the_database_does_not_stop_an_import(
     finally:
         crm.close()
     assert not target.exists()  # a link is not followed
+
+
+def test_writes_leave_the_connections_own_busy_timeout_for_readers(import_db):
+    crm = open_crm(DatabaseLocation(import_db), busy_timeout=0.5)
+    try:
+        crm.operators.create("Вера")
+        holder = hold_lock(import_db, 1.0)
+        with pytest.raises(DatabaseBusy):  # a wait that fails restores it too
+            crm.operators.create("Глеб")
+        holder.join()
+        assert crm.storage.database.execute_sql("PRAGMA busy_timeout").fetchone() == (500,)
+    finally:
+        crm.close()
