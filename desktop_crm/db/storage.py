@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -76,16 +76,27 @@ def busy_as_error() -> Iterator[None]:
         raise
 
 
+class WaitAbandoned(Exception):
+    """A cancelled job stopped waiting for the write lock; its batch wrote nothing."""
+
+
 class _Immediate:
     """BEGIN IMMEDIATE, asked for every few milliseconds until ``wait`` has passed.
 
     While asking, the connection's own busy handler is off: it would sleep through the
     gaps another process leaves between its batches."""
 
-    def __init__(self, storage: Storage, wait: float, poll: float) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        wait: float,
+        poll: float,
+        stop: Callable[[], bool] | None = None,
+    ) -> None:
         self._storage = storage
         self._wait = wait
         self._poll = poll
+        self._stop = stop
         self._transaction: pw._atomic | None = None
 
     def __enter__(self) -> None:
@@ -107,6 +118,8 @@ class _Immediate:
                 except pw.OperationalError as error:
                     if not _is_busy(error) or time.monotonic() >= deadline:
                         raise
+                if self._stop is not None and self._stop():
+                    raise WaitAbandoned
                 time.sleep(self._poll * random.uniform(0.5, 1.5))
         finally:
             connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
@@ -142,6 +155,7 @@ class Storage:
         self.job_wait = job_wait
         self._job_locks: int | None = None  # the open lock file of running jobs
         self._job_locks_opening = threading.Lock()
+        self._cancel = threading.local()  # each thread's running job: its ``cancelled``
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -153,8 +167,21 @@ class Storage:
     def write_batch(self) -> Iterator[None]:
         """One batch of a long job: like ``write`` but waits up to ``job_wait`` for the lock,
         asking less often than single writers so that they get their turn first."""
-        with busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL):
+        stop = getattr(self._cancel, "check", None)
+        with busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
+
+    @contextmanager
+    def cancellable(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """While the block runs, a ``write_batch`` of this thread that waits for the lock
+        gives up with ``WaitAbandoned`` as soon as ``cancelled()`` says so (Cancel must
+        not wait for another process's long transaction)."""
+        previous = getattr(self._cancel, "check", None)
+        self._cancel.check = cancelled
+        try:
+            yield
+        finally:
+            self._cancel.check = previous
 
     def pause_between_batches(self) -> None:
         """Leave the lock free for a moment, so writers waiting in other processes get in."""

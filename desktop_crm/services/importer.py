@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, utcnow
-from desktop_crm.db.storage import Storage
+from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound, StoppedPartWay
 from desktop_crm.importing import (
@@ -298,7 +298,8 @@ class ImportService:
             stopped = self._import_rows(
                 table, run, source_id, again, counts, progress or (lambda _p: None), cancelled
             )
-            with self._storage.write_batch():
+            # Cancelled: a short wait; the lock may be what the user gave up on.
+            with self._storage.write() if stopped else self._storage.write_batch():
                 status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
                 ImportRun.update(status=status, finished_at=utcnow()).where(
                     ImportRun.id == run.id
@@ -391,7 +392,13 @@ class ImportService:
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
-                more, locked = self._batch(rows, batch_rows, run.id, source_id, again, counts)
+                try:
+                    with self._storage.cancellable(cancelled):
+                        more, locked = self._batch(
+                            rows, batch_rows, run.id, source_id, again, counts
+                        )
+                except WaitAbandoned:  # cancelled while waiting for the lock
+                    return True
                 # Grows by half at most: one fast batch on a busy machine must not make
                 # the next one hold the lock for a second.
                 scaled = min(

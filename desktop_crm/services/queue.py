@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, SourceOperatorConfig
-from desktop_crm.db.storage import Storage
+from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
 from desktop_crm.services.contact_views import contact_page
@@ -131,7 +131,11 @@ class QueueService:
             while pending:
                 if cancelled():
                     return DrainResult(assigned, batches, cancelled=True)
-                done, pending = self._drain_batch(pending, batch_size)
+                try:
+                    with self._storage.cancellable(cancelled):
+                        done, pending = self._drain_batch(pending, batch_size)
+                except WaitAbandoned:  # cancelled while waiting for the lock
+                    return DrainResult(assigned, batches, cancelled=True)
                 batches += 1
                 assigned += done
                 if not done:

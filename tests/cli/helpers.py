@@ -64,7 +64,9 @@ class LockAfterFirstBatch:
     def __call__(self, changes: frozenset) -> None:
         if not self.taken and "contacts" in changes:
             self.taken = True
-            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=0)
+            self.connection = sqlite3.connect(
+                self.path, isolation_level=None, timeout=0, check_same_thread=False
+            )
             self.connection.execute("BEGIN IMMEDIATE")
 
     def release(self) -> None:

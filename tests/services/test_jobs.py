@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -399,4 +400,62 @@ def test_writes_leave_the_connections_own_busy_timeout_for_readers(import_db):
         holder.join()
         assert crm.storage.database.execute_sql("PRAGMA busy_timeout").fetchone() == (500,)
     finally:
+        crm.close()
+
+
+def cancel_after_seconds(seconds: float):
+    deadline = time.monotonic() + seconds
+    return lambda: time.monotonic() >= deadline
+
+
+def test_cancel_is_heard_while_a_drain_waits_for_the_lock(queue_db):
+    crm = open_crm(DatabaseLocation(queue_db), busy_timeout=0.1, job_wait=30)
+    try:
+        before = snapshot(queue_db)
+        holder = hold_lock(queue_db, 2.0)
+        started = time.monotonic()
+        result = crm.queue.drain(batch_size=7, cancelled=cancel_after_seconds(0.3))
+        waited = time.monotonic() - started
+        holder.join()
+        assert result == DrainResult(0, 0, cancelled=True)
+        assert waited < 1.5  # not the lock holder's 2 s, let alone the 30 s wait
+        assert snapshot(queue_db) == before
+    finally:
+        crm.close()
+
+
+def test_cancel_is_heard_while_an_import_waits_for_the_lock(import_db, tmp_path, monkeypatch):
+    pin_batch_rows(7, monkeypatch.setattr)
+    file = write_csv(tmp_path / "leads.csv", many_rows(30, source="bot"))
+    # The final "cancelled" mark waits the single-write timeout (2 s) for the lock.
+    crm = open_crm(DatabaseLocation(import_db), busy_timeout=2, job_wait=30)
+    lock = LockAfterFirstBatch(import_db)
+    crm.events.subscribe(lock)
+    cancel = threading.Event()
+
+    def release_later() -> None:
+        cancel.wait(timeout=10)  # bounded: a failing test must not hang
+        time.sleep(0.5)
+        lock.release()
+
+    try:
+        started = time.monotonic()
+
+        def cancelled() -> bool:
+            if lock.taken and time.monotonic() - started > 0.3:
+                cancel.set()
+            return cancel.is_set()
+
+        releaser = threading.Thread(target=release_later, daemon=True)
+        releaser.start()
+        summary = crm.imports.run(open_table(file), cancelled=cancelled)
+        releaser.join()
+        assert time.monotonic() - started < 5
+        assert summary.cancelled and summary.record.status == ImportStatus.CANCELLED
+        assert summary.record.rows_done == summary.record.imported == 7
+        assert len(stored(import_db)) == 7
+        resumed = crm.imports.run(open_table(file))
+        assert resumed.resumed and resumed.record.imported == 30
+    finally:
+        lock.release()
         crm.close()
