@@ -8,13 +8,17 @@ import os
 import sys
 
 from desktop_crm.cli.parser import build_parser
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, StoppedPartWay
 from desktop_crm.logs import configure_logging, describe_argv, log_path
 
 log = logging.getLogger(__name__)
 
+# The exit codes (README, "Exit codes"): 2 and 3 mean nothing was written.
 EXIT_OK = 0
-EXIT_BUG = 1
+EXIT_BUG = 1  # only ever a bug: details in the log file
+EXIT_USER_ERROR = 2  # CrmError.exit_code
+EXIT_BUSY = 3  # DatabaseBusy.exit_code
+EXIT_PART_WAY = 4  # StoppedPartWay.exit_code: some batches committed; run again to resume
 EXIT_INTERRUPTED = 130
 
 
@@ -42,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return execute(args)
     except CrmError as error:
-        print(f"desktop-crm: {_one_line(str(error))}", file=sys.stderr)
+        message = str(error)
+        if isinstance(error, StoppedPartWay) and not isinstance(
+            error.cause, CrmError | KeyboardInterrupt
+        ):  # a bug stopped a job: its traceback goes to the log
+            log.error("unexpected error stopped %s", args.command, exc_info=error.cause)
+            message += f" Details are in {log_path()}."
+        print(f"desktop-crm: {_one_line(message)}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # e.g. `desktop-crm leads | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

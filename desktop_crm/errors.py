@@ -70,3 +70,40 @@ class DatabaseDamaged(DatabaseOpenError):
 
 class DatabaseReadOnly(CrmError):
     """The database file (or its folder, for the -wal file) cannot be written."""
+
+
+class StoppedPartWay(CrmError):
+    """A long job (an import, distributing the queue) committed some batches, then stopped:
+    the database stayed busy past the wait, it was interrupted, or an error came up.
+
+    What was committed stays and running the job again continues after it. ``cause`` is
+    what stopped it, ``committed`` how many rows (contacts) this run committed, and
+    ``result`` what the job reports for them (an ``ImportSummary``, a ``DrainResult``).
+    """
+
+    exit_code = 4
+
+    def __init__(
+        self,
+        template: str,
+        *,
+        cause: BaseException,
+        committed: int,
+        result: object = None,
+        **params: Any,
+    ) -> None:
+        self.cause = cause
+        self.committed = committed
+        self.result = result
+        super().__init__(template, reason=stop_reason(cause), committed=committed, **params)
+
+
+def stop_reason(cause: BaseException) -> str:
+    """What stopped a job, in one English sentence."""
+    if isinstance(cause, DatabaseBusy):  # its own text says nothing was written: not so here
+        return QT_TRANSLATE_NOOP("errors", "The database stayed busy past the wait.")
+    if isinstance(cause, CrmError):
+        return str(cause)
+    if isinstance(cause, KeyboardInterrupt):
+        return QT_TRANSLATE_NOOP("errors", "Interrupted.")
+    return QT_TRANSLATE_NOOP("errors", "An internal error stopped it.")

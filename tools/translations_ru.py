@@ -1302,6 +1302,36 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("errors", "The database stayed busy; nothing was written. Try again."): (
         "База данных занята; ничего не записано. Повторите попытку."
     ),
+    ("errors", "Interrupted."): "Прервано.",
+    ("errors", "The database stayed busy past the wait."): (
+        "База данных оставалась занятой дольше срока ожидания."
+    ),
+    ("errors", "An internal error stopped it."): "Её остановила внутренняя ошибка.",
+    (
+        "errors",
+        "{reason} The import stopped part-way: {committed} rows were committed and "
+        "stay; run the same import again to resume.",
+    ): (
+        "{reason} Импорт остановлен на полпути: записано строк — {committed}, они "
+        "сохранены; запустите тот же импорт снова, чтобы продолжить."
+    ),
+    (
+        "errors",
+        "{reason} Distributing the queue stopped part-way: {committed} contacts "
+        "were assigned and stay; run it again to continue.",
+    ): (
+        "{reason} Распределение очереди остановлено на полпути: назначено обращений — "
+        "{committed}, они сохранены; запустите его снова, чтобы продолжить."
+    ),
+    ("errors", "The date {value} is out of range."): "Дата {value} вне допустимого диапазона.",
+    (
+        "errors",
+        "The idempotency key {key!r} was already used for contact #{id} with a "
+        "different lead, source, name or message; use a new key for a new contact.",
+    ): (
+        "Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим "
+        "лидом, источником, именем или сообщением; для нового обращения нужен новый ключ."
+    ),
     ("errors", "{open} is still open in this program; close it before opening {path}."): (
         "База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}."
     ),

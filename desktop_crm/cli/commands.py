@@ -17,7 +17,7 @@ from desktop_crm.db.guard import lexists
 from desktop_crm.db.location import DatabaseLocation, resolve_location
 from desktop_crm.db.storage import file_errors_as_crm_errors
 from desktop_crm.domain.text import printable
-from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, StoppedPartWay
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
@@ -30,6 +30,7 @@ from desktop_crm.services.dto import (
     SourceInfo,
     Statistics,
 )
+from desktop_crm.services.queue import DrainResult
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -64,6 +65,11 @@ def parse_date(text: str | None, *, end: bool) -> dt.datetime | None:
             start = dt.datetime.combine(day, dt.time())
             return start + dt.timedelta(days=1) if end else start
         return dt.datetime.fromisoformat(text)
+    except OverflowError:  # the day after 9999-12-31
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
+            value=text,
+        ) from None
     except ValueError:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
@@ -112,6 +118,15 @@ def _contact_assign(crm: Crm, args: argparse.Namespace) -> object:
     if result.refused:
         raise result.refused[0][1]
     return result.changed[0] if result.changed else crm.contacts.get(args.id)
+
+
+def _distribute(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    try:
+        return {"assigned": crm.queue.drain().assigned}
+    except StoppedPartWay as stop:  # exit 4; with --json, what was committed
+        if args.json and isinstance(stop.result, DrainResult):
+            output.print_json({"assigned": stop.result.assigned})
+        raise
 
 
 def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
@@ -228,10 +243,7 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ),
     ("contact", "assign"): (_contact_assign, ContactInfo),
     ("queue", "list"): (lambda crm, a: crm.queue.unassigned(limit=_limit(a) or 0), ContactInfo),
-    ("queue", "distribute"): (
-        lambda crm, a: {"assigned": crm.queue.drain().assigned},
-        dict,
-    ),
+    ("queue", "distribute"): (_distribute, dict),
     ("settings", None): (_settings, dict),
     ("export", None): (_export, dict),
     ("lead", "erase"): (_lead_erase, dict),

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_crm.cli import output
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
 from desktop_crm.importing import (
     FIELD_ALIASES,
     FIELD_KEYS,
@@ -27,7 +27,6 @@ from desktop_crm.importing import (
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportProgress, ImportSummary, write_rejected_rows
 
-EXIT_INTERRUPTED = 130
 DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t", "TAB": "\t"}
 
 
@@ -313,14 +312,12 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
                 keep_operator=args.keep_operator,
                 progress=_show_progress,
             )
-    except KeyboardInterrupt:
-        done = crm.imports.find_previous_for(table.path)
-        rows = done.rows if done is not None else 0
-        sys.stderr.write(
-            f"\nInterrupted: {rows} rows were committed and stay; "
-            "run the same command again to finish the import.\n"
-        )
-        return EXIT_INTERRUPTED
+    except StoppedPartWay as stop:  # exit 4; with --json, what was committed
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        if args.json and isinstance(stop.result, ImportSummary):
+            output.print_json(summary_json(stop.result))
+        raise
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if rejects is not None:

@@ -70,6 +70,8 @@ class Contact(BaseModel):
     unassigned_reason = pw.TextField(null=True)
     # A bot's retry key: the same key returns the contact already created.
     idempotency_key = pw.TextField(null=True, unique=True)
+    # A fingerprint of what the key was used with (lead, source, name, message).
+    idempotency_payload = pw.TextField(null=True)
 
 
 class Setting(BaseModel):

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
+import os
+import random
 import sqlite3
+import threading
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import TracebackType
 
 import peewee as pw
 from playhouse.migrations import Runner
@@ -44,6 +50,15 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
+# A long job (an import, draining the queue) waits this long for the write lock before
+# each batch: another process's long transaction must not stop it half-way.
+DEFAULT_JOB_WAIT = 60.0
+# How often a waiting writer asks for the lock again. SQLite's own busy handler sleeps
+# up to 100 ms between tries and so misses the short gaps between a job's batches.
+_WRITER_POLL = 0.002
+_JOB_POLL = 0.01  # a job asks less often: a single writer waiting gets in first
+# After each batch a job pauses this long before asking for the lock again.
+BATCH_PAUSE = 0.01
 _IN_CHUNK = 500  # values per IN (...): well below every backend's parameter limit
 
 
@@ -106,19 +121,156 @@ def file_errors_as_crm_errors(path: Path) -> Iterator[None]:
     raise failure
 
 
+class WaitAbandoned(Exception):
+    """A cancelled job stopped waiting for the write lock; its batch wrote nothing."""
+
+
+class _Immediate:
+    """BEGIN IMMEDIATE, asked for every few milliseconds until ``wait`` has passed.
+
+    While asking, the connection's own busy handler is off: it would sleep through the
+    gaps another process leaves between its batches."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        wait: float,
+        poll: float,
+        stop: Callable[[], bool] | None = None,
+    ) -> None:
+        self._storage = storage
+        self._wait = wait
+        self._poll = poll
+        self._stop = stop
+        self._transaction: pw._atomic | None = None
+
+    def __enter__(self) -> None:
+        database = self._storage.database
+        transaction = database.atomic("IMMEDIATE")
+        if database.transaction_depth() > 0:  # a savepoint inside our own transaction
+            self._transaction = transaction
+            transaction.__enter__()
+            return
+        connection = database.connection()
+        deadline = time.monotonic() + self._wait
+        (busy_timeout,) = connection.execute("PRAGMA busy_timeout").fetchone()
+        connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    transaction.__enter__()
+                    break
+                except pw.OperationalError as error:
+                    if not _is_busy(error) or time.monotonic() >= deadline:
+                        raise
+                if self._stop is not None and self._stop():
+                    raise WaitAbandoned
+                time.sleep(self._poll * random.uniform(0.5, 1.5))
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
+        self._transaction = transaction
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> bool | None:
+        assert self._transaction is not None
+        return self._transaction.__exit__(kind, error, trace)
+
+
 class Storage:
     """An open database. Connections are per thread (peewee's default), so a
-    worker thread gets its own connection by simply using it."""
+    worker thread gets its own connection by simply using it.
 
-    def __init__(self, database: pw.SqliteDatabase, location: DatabaseLocation) -> None:
+    ``busy_timeout``: how long a single write waits for the lock (then ``DatabaseBusy``).
+    ``job_wait``: how long each batch of a long job waits for it."""
+
+    def __init__(
+        self,
+        database: pw.SqliteDatabase,
+        location: DatabaseLocation,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        job_wait: float = DEFAULT_JOB_WAIT,
+    ) -> None:
         self.database = database
         self.location = location
+        self.busy_timeout = busy_timeout
+        self.job_wait = job_wait
+        self._job_locks: int | None = None  # the open lock file of running jobs
+        self._job_locks_opening = threading.Lock()
+        self._cancel = threading.local()  # each thread's running job: its ``cancelled``
 
     @contextmanager
     def write(self) -> Iterator[None]:
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout)."""
-        with self.file_errors(), busy_as_error(), self.database.atomic("IMMEDIATE"):
+        with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
             yield
+
+    @contextmanager
+    def write_batch(self) -> Iterator[None]:
+        """One batch of a long job: like ``write`` but waits up to ``job_wait`` for the lock,
+        asking less often than single writers so that they get their turn first."""
+        stop = getattr(self._cancel, "check", None)
+        with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
+            yield
+
+    @contextmanager
+    def cancellable(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """While the block runs, a ``write_batch`` of this thread that waits for the lock
+        gives up with ``WaitAbandoned`` as soon as ``cancelled()`` says so (Cancel must
+        not wait for another process's long transaction)."""
+        previous = getattr(self._cancel, "check", None)
+        self._cancel.check = cancelled
+        try:
+            yield
+        finally:
+            self._cancel.check = previous
+
+    def pause_between_batches(self) -> None:
+        """Leave the lock free for a moment, so writers waiting in other processes get in."""
+        time.sleep(BATCH_PAUSE)
+
+    @contextmanager
+    def job_claim(self, name: str) -> Iterator[bool]:
+        """Claim the job ``name`` (e.g. an import's content hash) for as long as the block
+        runs. Yields False while another live process has claimed it; the operating system
+        drops a claim when its process ends, even by kill -9.
+
+        SQLite: a byte-range lock in ``<database>-jobs`` beside the file (a PostgreSQL
+        backend would take an advisory lock). Where no lock can be taken, every claim
+        succeeds."""
+        descriptor = self._job_lock_file()
+        if descriptor is None:
+            yield True
+            return
+        import fcntl
+
+        offset = zlib.crc32(name.encode("utf-8")) & 0x3FFFFFFF
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
+        except OSError as error:
+            # Held by another process; any other failure (a strange file): go on unclaimed.
+            yield error.errno not in (errno.EACCES, errno.EAGAIN)
+            return
+        try:
+            yield True
+        finally:
+            fcntl.lockf(descriptor, fcntl.LOCK_UN, 1, offset)
+
+    def _job_lock_file(self) -> int | None:
+        # One descriptor for the storage's life: closing any descriptor of a file drops
+        # every POSIX lock the process holds on it.
+        with self._job_locks_opening:
+            if self._job_locks is None and os.name == "posix":
+                path = f"{self.location.path}-jobs"
+                try:
+                    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+                    self._job_locks = os.open(path, flags, 0o600)
+                except OSError:
+                    return None
+            return self._job_locks
 
     @contextmanager
     def read(self) -> Iterator[None]:
@@ -176,6 +328,9 @@ class Storage:
         """Close this thread's connection and let another database be opened."""
         global _open_storage
         self.close_thread_connection()
+        if self._job_locks is not None:
+            os.close(self._job_locks)
+            self._job_locks = None
         if _open_storage is self:
             _open_storage = None
 
@@ -184,7 +339,11 @@ class Storage:
 _open_storage: Storage | None = None
 
 
-def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Storage:
+def open_storage(
+    location: DatabaseLocation,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    job_wait: float = DEFAULT_JOB_WAIT,
+) -> Storage:
     """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure.
 
     Refuses while another database is open in this process: the models would
@@ -247,7 +406,7 @@ def open_storage(location: DatabaseLocation, busy_timeout: float = DEFAULT_BUSY_
             reason=str(error),
         ) from error
     database_proxy.initialize(database)
-    _open_storage = Storage(database, location)
+    _open_storage = Storage(database, location, busy_timeout, job_wait)
     return _open_storage
 
 

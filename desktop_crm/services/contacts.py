@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_crm.db.models import Contact, Operator
+from desktop_crm.db.models import Contact, Lead, Operator
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import Exclusion, RandInt, manual_exclusion
 from desktop_crm.domain.limits import (
@@ -82,6 +84,43 @@ def validate_request(request: ContactRequest) -> ContactRequest:
     return request
 
 
+def payload_fingerprint(external_id: str, source_id: int, request: ContactRequest) -> str:
+    """What an idempotency key stands for: the normalised lead id, the source, the name
+    and the message (a retry repeats them exactly; the time of a retry may differ)."""
+    text = json.dumps(
+        [external_id, source_id, request.name.strip(), request.message], ensure_ascii=False
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _check_same_payload(
+    existing: Contact, payload: str, external_id: str, source_id: int, request: ContactRequest
+) -> None:
+    """A key reused for a different contact is refused; contacts stored before the
+    fingerprint existed compare their lead, source and message."""
+    if existing.idempotency_payload is not None:
+        same = existing.idempotency_payload == payload
+    else:
+        lead_id = Lead.get_or_none(Lead.external_id == external_id)
+        same = (
+            lead_id is not None
+            and existing.lead_id == lead_id.id
+            and existing.source_id == source_id
+            and existing.message == request.message
+        )
+    if not same:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The idempotency key {key!r} was already used for contact #{id} with a "
+                "different lead, source, name or message; use a new key for a new contact.",
+            ),
+            field="idempotency_key",
+            key=request.idempotency_key,
+            id=existing.id,
+        )
+
+
 def _inactive_error(operator: Operator) -> LimitReached:
     return LimitReached(
         QT_TRANSLATE_NOOP("errors", "{name} is inactive and takes no contacts."),
@@ -118,18 +157,24 @@ class ContactService:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
         with self._storage.write():
+            intake = Intake(self._storage, self._randint, phone_region())
+            external_id = normalise(request.external_id, intake.region)
+            source_id = intake.source_id(request.source)
+            payload = None
             if request.idempotency_key is not None:
+                payload = payload_fingerprint(external_id, source_id, request)
                 existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
                 if existing is not None:
+                    _check_same_payload(existing, payload, external_id, source_id, request)
                     return RegisterResult(self._info(existing.id), created=False)
-            intake = Intake(self._storage, self._randint, phone_region())
             registered = intake.register(
-                external_id=normalise(request.external_id, intake.region),
-                source_id=intake.source_id(request.source),
+                external_id=external_id,
+                source_id=source_id,
                 name=request.name,
                 message=request.message,
                 created_at=request.created_at,
                 idempotency_key=request.idempotency_key,
+                idempotency_payload=payload,
             )
             intake.flush()
             info = self._info(registered.contact_id)

@@ -7,9 +7,9 @@ import random
 
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.models import Operator, Source
-from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, Storage, open_storage
+from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
-from desktop_crm.errors import DatabaseBusy
+from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.erasure import ErasureService
 from desktop_crm.services.events import EventBus
@@ -51,6 +51,10 @@ class Crm:
                 self.capacity_handler(source_ids)
         except DatabaseBusy:
             log.warning("the queue was not distributed: the database stayed busy")
+        except StoppedPartWay as stop:
+            if isinstance(stop.cause, KeyboardInterrupt):
+                raise
+            log.warning("the queue was distributed part-way: %s", stop)
 
     def is_empty(self) -> bool:
         """No operators and no sources yet: the window greets the user instead."""
@@ -69,5 +73,8 @@ def open_crm(
     location: DatabaseLocation,
     randint: RandInt | None = None,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    job_wait: float = DEFAULT_JOB_WAIT,
 ) -> Crm:
-    return Crm(open_storage(location, busy_timeout), randint)
+    """``busy_timeout``: how long one change waits for another process's write lock;
+    ``job_wait``: how long each batch of an import or a queue drain waits for it."""
+    return Crm(open_storage(location, busy_timeout, job_wait), randint)

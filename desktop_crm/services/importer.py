@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, utcnow
-from desktop_crm.db.storage import Storage
+from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.text import name_key
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound, StoppedPartWay
 from desktop_crm.importing import (
     Field,
     ReadOptions,
@@ -44,6 +44,7 @@ from desktop_crm.services.settings import phone_region
 # A batch holds the write lock about BATCH_SECONDS, so other processes get their
 # turn between batches; its size adapts to how fast rows go in on this machine.
 BATCH_SECONDS = 0.2
+BATCH_GROWTH = 1.5  # at most this many times the rows of the batch before
 FIRST_BATCH_ROWS = 1_000
 MIN_BATCH_ROWS = 100
 MAX_BATCH_ROWS = 20_000
@@ -305,15 +306,39 @@ class ImportService:
         ``keep_operator``: a row's owner column names the operator it is given to
         by hand (the rules of manual assignment: active and below the limit);
         otherwise, and for rows without one, the distributor decides.
+
+        Each batch waits up to the storage's ``job_wait`` for the write lock. When
+        something stops the import after this run committed rows (the database stayed
+        busy past the wait, Ctrl+C, an error) it raises ``StoppedPartWay`` with the
+        summary of what was committed; otherwise the error itself (nothing written).
         """
         content_hash = content_hash or file_sha256(table.path)
+        # While one process imports this content, another one importing it too runs as
+        # an import of its own (its own record and counts; rows the first one stored
+        # count as skipped) instead of taking over the first one's record and counts.
+        with self._storage.job_claim(f"import:{content_hash}") as claimed:
+            return self._run(
+                table, source, again, keep_operator, content_hash, claimed, progress, cancelled
+            )
+
+    def _run(
+        self,
+        table: TableFile,
+        source: int | str | None,
+        again: bool,
+        keep_operator: bool,
+        content_hash: str,
+        claimed: bool,
+        progress: Callable[[ImportProgress], None] | None,
+        cancelled: Callable[[], bool],
+    ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
             shown = self.rejects(previous.id, SUMMARY_REJECTS)
             return ImportSummary(previous, tuple(shown), previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
-        resume = previous is not None and previous.status != ImportStatus.DONE
+        resume = claimed and previous is not None and previous.status != ImportStatus.DONE
         if resume:
             assert previous is not None
             with self._storage.read():
@@ -344,18 +369,22 @@ class ImportService:
                 cancelled,
                 owners,
             )
+            # Cancelled: a short wait; the lock may be what the user gave up on.
+            with self._storage.write() if stopped else self._storage.write_batch():
+                status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
+                ImportRun.update(status=status, finished_at=utcnow()).where(
+                    ImportRun.id == run.id
+                ).execute()
+                final = _record(ImportRun.get_by_id(run.id))
         except BaseException as error:
             # Never left "running" (which means in progress, or killed): Ctrl+C
             # cancels, an error fails it; either way the next import resumes it.
             interrupted = isinstance(error, KeyboardInterrupt)
             self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
-            raise
-        with self._storage.write():
-            status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
-            ImportRun.update(status=status, finished_at=utcnow()).where(
-                ImportRun.id == run.id
-            ).execute()
-            final = _record(ImportRun.get_by_id(run.id))
+            stop = self._stopped_part_way(run, resume, error, table)
+            if stop is None:
+                raise
+            raise stop from error
         self._events.emit(Change.IMPORTS)
         shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
         return ImportSummary(final, shown, None, resume, stopped, table)
@@ -370,6 +399,32 @@ class ImportService:
             log.warning("Could not mark import %s as %s", run_id, status, exc_info=True)
             return
         self._events.emit(Change.IMPORTS)
+
+    def _stopped_part_way(
+        self, run: ImportRun, resume: bool, error: BaseException, table: TableFile
+    ) -> StoppedPartWay | None:
+        """``StoppedPartWay`` when this run committed rows before ``error``; None otherwise."""
+        try:
+            with self._storage.read():
+                record = _record(ImportRun.get_by_id(run.id))
+        except Exception:  # the database itself failed: report the first error
+            return None
+        committed = record.rows_done - run.rows_done
+        if committed <= 0:
+            return None
+        self._events.emit(Change.IMPORTS)
+        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
+        summary = ImportSummary(record, shown, None, resume, True, table)
+        return StoppedPartWay(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{reason} The import stopped part-way: {committed} rows were committed and "
+                "stay; run the same import again to resume.",
+            ),
+            cause=error,
+            committed=committed,
+            result=summary,
+        )
 
     def _region(self) -> str:
         with self._storage.read():
@@ -398,7 +453,7 @@ class ImportService:
         again: bool,
         keep_operator: bool,
     ) -> ImportRun:
-        with self._storage.write():
+        with self._storage.write_batch():
             run = ImportRun.create(
                 file_name=table.path.name,
                 file_path=str(table.path),
@@ -432,10 +487,18 @@ class ImportService:
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
-                more, locked = self._batch(
-                    rows, batch_rows, run.id, source_id, again, counts, owners
+                try:
+                    with self._storage.cancellable(cancelled):
+                        more, locked = self._batch(
+                            rows, batch_rows, run.id, source_id, again, counts, owners
+                        )
+                except WaitAbandoned:  # cancelled while waiting for the lock
+                    return True
+                # Grows by half at most: one fast batch on a busy machine must not make
+                # the next one hold the lock for a second.
+                scaled = min(
+                    batch_rows * BATCH_SECONDS / max(locked, 1e-3), batch_rows * BATCH_GROWTH
                 )
-                scaled = batch_rows * BATCH_SECONDS / max(locked, 1e-3)
                 batch_rows = int(min(max(scaled, MIN_BATCH_ROWS), MAX_BATCH_ROWS))
                 self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
                 elapsed = max(time.monotonic() - started, 1e-6)
@@ -458,6 +521,7 @@ class ImportService:
                     return False
                 if cancelled():
                     return True
+                self._storage.pause_between_batches()
 
     def _batch(
         self,
@@ -490,8 +554,8 @@ class ImportService:
                 pending.append((row, normalise(row.external_id, region)))
             except InvalidValue as error:
                 _reject(counts, run_id, row.line, error.template, error.params, row.cells)
-        locked_at = time.monotonic()
-        with self._storage.write():
+        with self._storage.write_batch():
+            locked_at = time.monotonic()  # the lock is held from here, not while waiting
             intake = Intake(self._storage, self._randint, region)
             sources = _SourceLookup(intake, file_source)
             operators = _OwnerLookup() if owners else None

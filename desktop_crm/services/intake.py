@@ -68,6 +68,7 @@ def _statements(database: object) -> tuple[str, str, str]:
         message="",
         unassigned_reason=None,
         idempotency_key=None,
+        idempotency_payload=None,
     ).sql()
     lead, _ = Lead.insert(
         id=0, external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
@@ -371,6 +372,7 @@ class Intake:
         created_at: dt.datetime | None = None,
         idempotency_key: str | None = None,
         owner: int | None = None,
+        idempotency_payload: str | None = None,
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now). ``owner``: an operator the contact is
@@ -394,6 +396,7 @@ class Intake:
                 message,
                 decision.reason,
                 idempotency_key,
+                idempotency_payload,
             )
         )
         if by_hand is None:

@@ -7,13 +7,13 @@ drain at once: no limit is exceeded and no contact is assigned twice.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, SourceOperatorConfig
-from desktop_crm.db.storage import Storage
+from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
 from desktop_crm.services.contact_views import contact_page
 from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
 from desktop_crm.services.events import Change, EventBus
@@ -119,28 +119,52 @@ class QueueService:
         batch_size: int = DRAIN_BATCH,
     ) -> DrainResult:
         """Distribute queued contacts of these sources (all when None), oldest first,
-        until nobody eligible is left. Each batch commits on its own."""
+        until nobody eligible is left. Each batch commits on its own and waits up to the
+        storage's ``job_wait`` for the write lock; between batches other writers get in.
+
+        Raises ``StoppedPartWay`` (its ``result`` a ``DrainResult``) when something stops
+        the drain after contacts were assigned; otherwise the error itself (nothing written).
+        """
         pending = set(source_ids) if source_ids is not None else self.sources_with_queue()
         assigned = batches = 0
-        while pending:
-            if cancelled():
-                return DrainResult(assigned, batches, cancelled=True)
-            done, pending = self._drain_batch(pending, batch_size)
-            batches += 1
-            assigned += done
-            if not done:
-                pending = set()  # a batch that assigns nobody ends the drain
-            if done:
-                self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
-            if progress is not None:
-                progress(DrainProgress(assigned, batches))
-            time.sleep(0)  # let another process's writer in between batches
+        try:
+            while pending:
+                if cancelled():
+                    return DrainResult(assigned, batches, cancelled=True)
+                try:
+                    with self._storage.cancellable(cancelled):
+                        done, pending = self._drain_batch(pending, batch_size)
+                except WaitAbandoned:  # cancelled while waiting for the lock
+                    return DrainResult(assigned, batches, cancelled=True)
+                batches += 1
+                assigned += done
+                if not done:
+                    pending = set()  # a batch that assigns nobody ends the drain
+                if done:
+                    self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+                if progress is not None:
+                    progress(DrainProgress(assigned, batches))
+                if pending:
+                    self._storage.pause_between_batches()
+        except BaseException as error:
+            if not assigned:
+                raise
+            raise StoppedPartWay(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{reason} Distributing the queue stopped part-way: {committed} contacts "
+                    "were assigned and stay; run it again to continue.",
+                ),
+                cause=error,
+                committed=assigned,
+                result=DrainResult(assigned, batches, cancelled=True),
+            ) from error
         return DrainResult(assigned, batches)
 
     def _drain_batch(self, pending: set[int], batch_size: int) -> tuple[int, set[int]]:
         """One transaction: returns how many were assigned and the sources still open."""
         assigned = 0
-        with self._storage.write():
+        with self._storage.write_batch():
             intake = Intake(self._storage, self._randint, phone_region())
             open_sources = {s for s in pending if intake.has_eligible(s)}
             closed = pending - open_sources

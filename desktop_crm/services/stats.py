@@ -9,6 +9,7 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source
 from desktop_crm.db.storage import Storage
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import naive_utc, operator_ref, source_ref
 from desktop_crm.services.dto import (
     OperatorShare,
@@ -29,10 +30,23 @@ def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw
     """``since`` inclusive, ``until`` exclusive; aware or naive local."""
     condition: pw.Expression = pw.SQL("1 = 1")
     if since is not None:
-        condition &= Contact.created_at >= naive_utc(since)
+        condition &= Contact.created_at >= _stored_time(since, "since")
     if until is not None:
-        condition &= Contact.created_at < naive_utc(until)
+        condition &= Contact.created_at < _stored_time(until, "until")
     return condition
+
+
+def _stored_time(value: dt.datetime, field: str) -> dt.datetime:
+    """``naive_utc``; a time that has no UTC equivalent (year 1 or 9999 at the edge) is
+    the user's error, not a crash."""
+    try:
+        return naive_utc(value)
+    except (OverflowError, ValueError):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
+            field=field,
+            value=value.isoformat(" "),
+        ) from None
 
 
 def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShares]:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, StoppedPartWay
 from desktop_crm.importing import (
     NO_HEADER,
     SUPPORTED_SUFFIXES,
@@ -72,7 +72,7 @@ from desktop_crm.ui.models.imports import (
     rejection_reason,
 )
 from desktop_crm.ui.tasks import TaskContext, TaskHandle
-from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.texts import error_text, stop_reason_text
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
 PREVIEW_ROWS = 50
@@ -924,7 +924,12 @@ class ImportDialog(QDialog):
 
     def _import_failed(self, error: BaseException) -> None:
         self._finish()
-        self.error = error_text(error)
+        # A stop part-way says itself how much was committed; the count follows below.
+        self.error = (
+            stop_reason_text(error.cause)
+            if isinstance(error, StoppedPartWay)
+            else error_text(error)
+        )
         done = self.last_progress.rows if self.last_progress else 0
         self.summary_title.setText(self.tr("The import stopped"))
         self.summary_text.setText(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, DatabaseBusy, StoppedPartWay, stop_reason
 from desktop_crm.services.reasons import reason_text
 
 
@@ -12,11 +12,21 @@ def error_text(error: BaseException) -> str:
     """The user's language for a ``CrmError``; its English text otherwise."""
     if isinstance(error, CrmError):
         template = QCoreApplication.translate("errors", error.template)
+        params = dict(error.params)
+        if isinstance(error, StoppedPartWay):  # what stopped the job, translated too
+            params["reason"] = stop_reason_text(error.cause)
         try:
-            return template.format(**error.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return str(error)
     return str(error)
+
+
+def stop_reason_text(cause: BaseException) -> str:
+    """What stopped a long job part-way, in the user's language."""
+    if isinstance(cause, CrmError) and not isinstance(cause, DatabaseBusy):
+        return error_text(cause)
+    return QCoreApplication.translate("errors", stop_reason(cause))
 
 
 def reason_label(reason: str | None) -> str:

@@ -1019,7 +1019,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog.py" line="556"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="951"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="956"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1180,12 +1180,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="929"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="939"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1194,22 +1194,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="963"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="968"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="965"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="970"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="970"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="975"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="973"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="978"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1218,22 +1218,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="980"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="985"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="982"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="987"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="990"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="995"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1029"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1034"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1242,12 +1242,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1039"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1044"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1168"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1173"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
@@ -1270,7 +1270,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1132"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1137"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -2882,72 +2882,78 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="41"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="42"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="45"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
+        <location filename="../../desktop_crm/services/stats.py" line="46"/>
+        <source>The date {value} is out of range.</source>
+        <translation>Дата {value} вне допустимого диапазона.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="75"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="82"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="88"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="132"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="147"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="149"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="164"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="334"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="346"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="154"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="162"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="173"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="172"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="191"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="218"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="247"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="246"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="291"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="290"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3018,7 +3024,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/backup.py" line="226"/>
         <location filename="../../desktop_crm/db/guard.py" line="283"/>
-        <location filename="../../desktop_crm/db/storage.py" line="245"/>
+        <location filename="../../desktop_crm/db/storage.py" line="404"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -3033,42 +3039,42 @@ Add at least one source and one operator to see it.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="75"/>
+        <location filename="../../desktop_crm/db/storage.py" line="90"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="198"/>
+        <location filename="../../desktop_crm/db/storage.py" line="357"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="212"/>
+        <location filename="../../desktop_crm/db/storage.py" line="371"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="238"/>
+        <location filename="../../desktop_crm/db/storage.py" line="397"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="285"/>
+        <location filename="../../desktop_crm/db/storage.py" line="444"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="306"/>
+        <location filename="../../desktop_crm/db/storage.py" line="465"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="325"/>
+        <location filename="../../desktop_crm/db/storage.py" line="484"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="344"/>
+        <location filename="../../desktop_crm/db/storage.py" line="503"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -3209,33 +3215,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="56"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="58"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="66"/>
-        <location filename="../../desktop_crm/services/intake.py" line="116"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="68"/>
+        <location filename="../../desktop_crm/services/intake.py" line="117"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="78"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="80"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
+        <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="133"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="258"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="303"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3245,12 +3256,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="384"/>
+        <location filename="../../desktop_crm/services/importer.py" line="419"/>
+        <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
+        <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/importer.py" line="439"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="576"/>
+        <location filename="../../desktop_crm/services/importer.py" line="640"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3321,7 +3337,7 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="121"/>
+        <location filename="../../desktop_crm/services/intake.py" line="122"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -3345,6 +3361,26 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/maintenance.py" line="118"/>
         <source>{backup} is not a Lead Dispatcher database.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="104"/>
+        <source>The database stayed busy past the wait.</source>
+        <translation>База данных оставалась занятой дольше срока ожидания.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="108"/>
+        <source>Interrupted.</source>
+        <translation>Прервано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="109"/>
+        <source>An internal error stopped it.</source>
+        <translation>Её остановила внутренняя ошибка.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/queue.py" line="153"/>
+        <source>{reason} Distributing the queue stopped part-way: {committed} contacts were assigned and stay; run it again to continue.</source>
+        <translation>{reason} Распределение очереди остановлено на полпути: назначено обращений — {committed}, они сохранены; запустите его снова, чтобы продолжить.</translation>
     </message>
 </context>
 <context>

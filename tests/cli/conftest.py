@@ -101,10 +101,14 @@ def seeded(run_json):
 
 @pytest.fixture
 def fast_busy(monkeypatch):
-    """Make the CLI give up on a locked database after 0.2 s instead of 5 s."""
+    """Make the CLI give up on a locked database after 0.2 s instead of 5 s (and a job's
+    batch after 0.4 s instead of 60 s)."""
     monkeypatch.setattr(storage, "DEFAULT_BUSY_TIMEOUT", FAST_BUSY_TIMEOUT)
-    # open_crm's default was bound at import time: patch it where execute() looks it up.
+    monkeypatch.setattr(storage, "DEFAULT_JOB_WAIT", 2 * FAST_BUSY_TIMEOUT)
+    # open_crm's defaults were bound at import time: patch it where execute() looks it up.
     monkeypatch.setattr(
-        commands, "open_crm", functools.partial(open_crm, busy_timeout=FAST_BUSY_TIMEOUT)
+        commands,
+        "open_crm",
+        functools.partial(open_crm, busy_timeout=FAST_BUSY_TIMEOUT, job_wait=2 * FAST_BUSY_TIMEOUT),
     )
     return FAST_BUSY_TIMEOUT

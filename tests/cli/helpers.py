@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +50,48 @@ def write_lock(path: Path):
     finally:
         connection.rollback()
         connection.close()
+
+
+class LockAfterFirstBatch:
+    """An event listener: another connection takes the write lock right after a job's
+    first committed batch (the first ``contacts`` change) and keeps it until ``release``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+        self.taken = False
+
+    def __call__(self, changes: frozenset) -> None:
+        if not self.taken and "contacts" in changes:
+            self.taken = True
+            self.connection = sqlite3.connect(
+                self.path, isolation_level=None, timeout=0, check_same_thread=False
+            )
+            self.connection.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        if self.connection is not None:
+            self.connection.rollback()
+            self.connection.close()
+            self.connection = None
+
+
+def hold_lock(path: Path, seconds: float) -> threading.Thread:
+    """Hold the write lock from another connection for ``seconds``, in a thread; join it."""
+    taken = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(path, isolation_level=None, timeout=0)
+        connection.execute("BEGIN IMMEDIATE")
+        taken.set()
+        time.sleep(seconds)
+        connection.rollback()
+        connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    taken.wait()
+    return thread
 
 
 def make_foreign_sqlite(path: Path, application_id: int = 0, user_version: int = 0) -> bytes:

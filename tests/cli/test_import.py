@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import re
 import signal
 import sqlite3
@@ -305,8 +306,14 @@ def test_ctrl_c_keeps_the_committed_batches_and_a_rerun_finishes(
     path = write_csv(tmp_path / "leads.csv", many_rows(20))
     monkeypatch.setattr(cli_importing, "_show_progress", interrupt_on(2))
     result = run("--json", "import", path)
-    assert (result.code, result.out) == (130, "")
-    assert "Interrupted: 14 rows were committed" in result.err
+    assert result.code == 4  # stopped part-way: not 130, which means nothing was written
+    assert result.err == (
+        "desktop-crm: Interrupted. The import stopped part-way: 14 rows were committed and "
+        "stay; run the same import again to resume.\n"
+    )
+    data = json.loads(result.out)  # what was committed
+    assert_summary(data)
+    assert (data["rows"], data["imported"], data["skipped"]) == (14, 14, 0)
     assert len(stored(db_path)) == 14
 
     monkeypatch.setattr(cli_importing, "_show_progress", lambda _p: None)
@@ -327,7 +334,7 @@ def test_an_interrupted_again_import_is_finished_by_the_same_command(
     path = write_csv(tmp_path / "leads.csv", many_rows(20))
     run_json("import", path)
     monkeypatch.setattr(cli_importing, "_show_progress", interrupt_on(1))
-    assert run("import", path, "--again").code == 130
+    assert run("import", path, "--again").code == 4
     monkeypatch.setattr(cli_importing, "_show_progress", lambda _p: None)
     run_json("import", path, "--again")
     assert Counter(s.external_id for s in stored(db_path)) == Counter(
@@ -383,14 +390,14 @@ def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
         if child.poll() is None:
             child.kill()
             child.wait()
-    assert child.returncode == 130, err
-    assert out == ""
-    said = re.search(r"Interrupted: (\d+) rows were committed and stay", err)
+    assert child.returncode == 4, err
+    said = re.search(r"stopped part-way: (\d+) rows were committed and stay", err)
     assert said, err
     (record,) = import_runs(db_path)
     assert record["status"] == "cancelled"  # not left "running"; the next run resumes it
     committed = record["imported"] + record["skipped"] + record["rejected"]
     assert int(said.group(1)) == committed and 0 < committed < 600
+    assert json.loads(out)["rows"] == committed
     assert len(stored(db_path)) == record["imported"]
 
     data = run_json("import", path)

@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import open_table
 from desktop_crm.services import importer
 from desktop_crm.services.importer import (
@@ -71,8 +72,9 @@ def test_an_error_mid_way_marks_the_import_failed_and_the_next_run_resumes(
         return real(self, **kwargs)
 
     monkeypatch.setattr(Intake, "register", failing)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(StoppedPartWay) as stop:  # exit 4: a batch was committed
         run(roomy, path)
+    assert isinstance(stop.value.cause, RuntimeError) and stop.value.committed == 100
     (record,) = roomy.imports.list()
     assert record.status == ImportStatus.FAILED
     assert record.finished_at is not None
