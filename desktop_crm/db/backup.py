@@ -22,16 +22,14 @@ from desktop_crm.db.guard import (
     damage_error,
     inspect_file,
     is_damage,
-    is_read_only,
     lexists,
-    read_only_error,
     read_only_uri,
+    sqlite_failure,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExists,
     CrmError,
-    DatabaseBusy,
     DatabaseOpenError,
     NotFound,
 )
@@ -89,7 +87,7 @@ def integrity_problems(
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             return [str(error)]
-        raise _sqlite_failure(path, error) from error
+        raise sqlite_failure(path, error) from error
     problems = [str(row[0]) for row in rows]
     return [] if problems == ["ok"] else problems
 
@@ -121,7 +119,7 @@ def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bo
         except sqlite3.DatabaseError as error:
             if is_damage(error):
                 raise damage_error(source, error) from error
-            raise _sqlite_failure(source, error) from error
+            raise sqlite_failure(source, error) from error
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         try:
@@ -196,7 +194,7 @@ def restore_into(backup: Path, path: Path, busy_timeout: float) -> None:
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             raise damage_error(path, error) from error
-        raise _sqlite_failure(path, error) from error
+        raise sqlite_failure(path, error) from error
 
 
 def _no_database(path: Path) -> NotFound:
@@ -208,22 +206,6 @@ def _write_failure(path: Path, error: OSError) -> DatabaseOpenError:
         QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}."),
         path=str(path),
         reason=error.strerror or str(error),
-    )
-
-
-def _sqlite_failure(path: Path, error: sqlite3.Error) -> CrmError:
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return DatabaseBusy(
-            QT_TRANSLATE_NOOP(
-                "errors", "{path} is locked by another program; try again in a moment."
-            ),
-            path=str(path),
-        )
-    if is_read_only(error):
-        return read_only_error(path)
-    return DatabaseOpenError(
-        QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."), path=str(path), reason=text
     )
 
 

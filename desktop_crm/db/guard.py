@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
+    CrmError,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseOpenError,
@@ -208,13 +209,13 @@ def _read_header_fields(path: Path, busy_timeout: float) -> tuple[int, int, int]
     try:
         connection = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
     except sqlite3.Error as error:
-        raise _open_error(path, error) from error
+        raise sqlite_failure(path, error) from error
     try:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.Error as error:
-        raise _open_error(path, error) from error
+        raise sqlite_failure(path, error) from error
     finally:
         connection.close()
     return application_id, version, tables
@@ -268,7 +269,8 @@ def read_only_error(path: Path) -> DatabaseReadOnly:
     )
 
 
-def _open_error(path: Path, error: sqlite3.Error) -> DatabaseOpenError | DatabaseBusy:
+def sqlite_failure(path: Path, error: sqlite3.Error) -> CrmError:
+    """What SQLite's ``error`` about the file at ``path`` means to the user."""
     text = str(error)
     if "locked" in text or "busy" in text:
         return DatabaseBusy(
@@ -277,6 +279,8 @@ def _open_error(path: Path, error: sqlite3.Error) -> DatabaseOpenError | Databas
             ),
             path=str(path),
         )
+    if is_read_only(error):
+        return read_only_error(path)
     if is_damage(error):
         return damage_error(path, error)
     return DatabaseOpenError(

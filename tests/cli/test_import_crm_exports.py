@@ -10,23 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import snapshot
-from tests.services.import_files import assert_within_limits, stored, write_csv
+from tests.services.import_files import BITRIX, assert_within_limits, stored, write_csv
 
-BITRIX = [
-    "ID",
-    "Название лида",
-    "Имя",
-    "Фамилия",
-    "Отчество",
-    "Рабочий телефон",
-    "Мобильный телефон",
-    "Рабочий e-mail",
-    "Источник",
-    "Комментарий",
-    "Дата создания",
-    "Ответственный",
-    "Стадия",
-]
 BITRIX_COLUMNS = {
     "lead": ["Рабочий телефон", "Мобильный телефон", "Рабочий e-mail"],
     "name": ["Имя", "Отчество", "Фамилия"],

@@ -186,3 +186,21 @@ def loads(db_path: Path) -> dict[str, tuple[int, int]]:
 def assert_within_limits(db_path: Path) -> None:
     for name, (load, limit) in loads(db_path).items():
         assert load <= limit, f"{name} has {load} active contacts, max_load {limit}"
+
+
+# A Bitrix24 lead export's columns, as the issue and Bitrix24's help name them.
+BITRIX = (
+    "ID",
+    "Название лида",
+    "Имя",
+    "Фамилия",
+    "Отчество",
+    "Рабочий телефон",
+    "Мобильный телефон",
+    "Рабочий e-mail",
+    "Источник",
+    "Комментарий",
+    "Дата создания",
+    "Ответственный",
+    "Стадия",
+)

@@ -11,23 +11,7 @@ import pytest
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
 from desktop_crm.importing import open_table
 
-from .import_files import assert_within_limits, loads, pin_batch_rows, stored, write_csv
-
-BITRIX = (
-    "ID",
-    "Название лида",
-    "Имя",
-    "Фамилия",
-    "Отчество",
-    "Рабочий телефон",
-    "Мобильный телефон",
-    "Рабочий e-mail",
-    "Источник",
-    "Комментарий",
-    "Дата создания",
-    "Ответственный",
-    "Стадия",
-)
+from .import_files import BITRIX, assert_within_limits, loads, pin_batch_rows, stored, write_csv
 
 
 def bitrix_row(n: int, first: str, last: str, middle: str, work: str, mobile: str, email: str,
