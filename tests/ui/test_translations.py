@@ -151,7 +151,10 @@ def test_lupdate_finds_exactly_the_texts_of_the_ts(tmp_path, name):
     new = sorted(after.keys() - before.keys())
     assert not new, f"{name}: texts of the code not in the .ts: {new[:10]}; {FIX}"
     gone = sorted(before.keys() - after.keys())
-    assert not gone, f"{name}: texts no longer in the code: {gone[:10]}; run `make translations`"
+    assert not gone, (
+        f"{name}: lupdate no longer finds {gone[:10]} in the code (removed, or a context or "
+        "count it cannot read); run `make translations`"
+    )
     numerus = sorted(k for k in after if after[k].numerus != before[k].numerus)
     assert not numerus, f"{name}: lupdate changes the plural flag of {numerus[:10]}"
     unfinished = sorted(k for k in after if after[k].state)
