@@ -39,9 +39,9 @@ stress: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop_crm.ui.screenshots docs/screenshots
 
+# The .ts files are the source (Qt Linguist); this runs lupdate, then lrelease.
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
-	$(BIN)/python tools/fill_translations.py --release --strict
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

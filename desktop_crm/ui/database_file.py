@@ -21,15 +21,11 @@ from desktop_crm.ui.texts import error_text
 BACKUP_FILTER = "SQLite (*.sqlite3);;All files (*)"
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("DatabaseFile", text)
-
-
 def choose_backup_file(parent: QWidget | None, suggested: str) -> Path | None:
     """A save dialog for a new file; None when cancelled. The seam tests patch."""
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        _tr("Back up database"),
+        QApplication.translate("DatabaseFile", "Back up database"),
         suggested,
         BACKUP_FILTER,
         options=QFileDialog.Option.DontConfirmOverwrite,  # a backup never overwrites
@@ -42,30 +38,53 @@ def ask_after_damage(parent: QWidget | None, message: str, backup: Path | None) 
     or 'quit'. ``continue`` is offered only when a window is open. The seam tests patch."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("The database is damaged"))
+    box.setWindowTitle(QApplication.translate("DatabaseFile", "The database is damaged"))
     box.setText(message)
     if backup is not None:
         box.setInformativeText(
-            _tr(
+            QApplication.translate(
+                "DatabaseFile",
                 "You can restore the latest automatic backup ({name}); the damaged file is "
-                "kept beside the backups. Changes made after that backup are not in it."
+                "kept beside the backups. Changes made after that backup are not in it.",
             ).format(name=backup.name)
         )
     else:
-        box.setInformativeText(_tr("There is no automatic backup of this file."))
+        box.setInformativeText(
+            QApplication.translate("DatabaseFile", "There is no automatic backup of this file.")
+        )
     buttons: dict[object, str] = {}
     if backup is not None:
-        buttons[box.addButton(_tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)] = (
-            "restore"
+        buttons[
+            box.addButton(
+                QApplication.translate("DatabaseFile", "Restore the backup"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+        ] = "restore"
+    buttons[
+        box.addButton(
+            QApplication.translate("DatabaseFile", "Open another file…"),
+            QMessageBox.ButtonRole.ActionRole,
         )
-    buttons[box.addButton(_tr("Open another file…"), QMessageBox.ButtonRole.ActionRole)] = "open"
+    ] = "open"
     if parent is None:
-        buttons[box.addButton(_tr("Create a new database…"), QMessageBox.ButtonRole.ActionRole)] = (
-            "new"
-        )
-        buttons[box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)] = "quit"
+        buttons[
+            box.addButton(
+                QApplication.translate("DatabaseFile", "Create a new database…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+        ] = "new"
+        buttons[
+            box.addButton(
+                QApplication.translate("DatabaseFile", "Quit"), QMessageBox.ButtonRole.RejectRole
+            )
+        ] = "quit"
     else:
-        buttons[box.addButton(_tr("Continue"), QMessageBox.ButtonRole.RejectRole)] = "continue"
+        buttons[
+            box.addButton(
+                QApplication.translate("DatabaseFile", "Continue"),
+                QMessageBox.ButtonRole.RejectRole,
+            )
+        ] = "continue"
     box.exec()
     return buttons.get(box.clickedButton(), "quit" if parent is None else "continue")
 
@@ -93,14 +112,20 @@ class DatabaseFileActions(QObject):
         self.ctx.runner.start(
             lambda _task: maintenance.backup_database(location, target),
             self._backed_up,
-            lambda error: show_error(self.window, _tr("Back up database"), error_text(error)),
+            lambda error: show_error(
+                self.window,
+                QApplication.translate("DatabaseFile", "Back up database"),
+                error_text(error),
+            ),
         )
 
     def _backed_up(self, report: BackupReport) -> None:
         show_info(
             self.window,
-            _tr("Back up database"),
-            _tr("The database was copied to {path}.").format(path=report.backup),
+            QApplication.translate("DatabaseFile", "Back up database"),
+            QApplication.translate("DatabaseFile", "The database was copied to {path}.").format(
+                path=report.backup
+            ),
         )
         self.backed_up.emit(report)
 
@@ -118,9 +143,10 @@ class DatabaseFileActions(QObject):
         if report.ok:
             return
         backups = maintenance.restorable_backups(self.ctx.crm.location)
-        message = _tr(
+        message = QApplication.translate(
+            "DatabaseFile",
             "SQLite's check found damage in {path}:\n{problems}\n\nSome screens may fail to "
-            "load and new data may be lost. Restore a backup soon."
+            "load and new data may be lost. Restore a backup soon.",
         ).format(path=report.path, problems="\n".join(report.problems[:5]))
         choice = ask_after_damage(self.window, message, backups[0] if backups else None)
         if choice == "restore" and backups:

@@ -21,8 +21,6 @@ from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
 from desktop_crm.ui.texts import reason_label
 
-CONTEXT = "DecisionView"
-
 KIND_TEXT = {
     "auto": QT_TRANSLATE_NOOP("DecisionView", "Assigned automatically"),
     "redistribution": QT_TRANSLATE_NOOP("DecisionView", "Re-distributed"),
@@ -48,7 +46,7 @@ LAST_ANCHOR = "last"  # the newest decision: what explains the operator now
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("DecisionView", text)
 
 
 def _e(text: str) -> str:

@@ -175,12 +175,8 @@ def count_text(n: int) -> str:
 
 def seconds_text(seconds: float) -> str:
     if seconds < 60:
-        return QCoreApplication.translate(
-            "ImportDialog", "about %n second(s) left", None, max(1, round(seconds))
-        )
-    return QCoreApplication.translate(
-        "ImportDialog", "about %n minute(s) left", None, round(seconds / 60)
-    )
+        return ImportDialog.tr("about %n second(s) left", "", max(1, round(seconds)))
+    return ImportDialog.tr("about %n minute(s) left", "", round(seconds / 60))
 
 
 def same_codec(a: str | None, b: str | None) -> bool:
@@ -1134,10 +1130,9 @@ class ImportLauncher(QObject):
             self._next()
         elif added:
             self._status(
-                QCoreApplication.translate(
-                    "ImportDialog",
+                ImportDialog.tr(
                     "%n file(s) waiting: each opens when the dialog before it is closed.",
-                    None,
+                    "",
                     len(self._queue),
                 )
             )

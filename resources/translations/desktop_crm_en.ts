@@ -170,7 +170,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="809"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="805"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="833"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="836"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="832"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="902"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>%n row done</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="939"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="935"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="978"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1034"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1030"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="181"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="179"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1137"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1134"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
@@ -283,7 +283,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="68"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -337,7 +337,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -348,7 +348,7 @@
 <context>
     <name>SourcesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="132"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -435,7 +435,7 @@
 <context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>
@@ -446,7 +446,7 @@
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="263"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="265"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>

@@ -566,59 +566,59 @@ Choose “All” above to see more.</source>
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="32"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="96"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="102"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="117"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="125"/>
         <source>Back up database</source>
         <translation>Резервная копия базы данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="45"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="41"/>
         <source>The database is damaged</source>
         <translation>База данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="49"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="45"/>
         <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
         <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="55"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="53"/>
         <source>There is no automatic backup of this file.</source>
         <translation>Автоматических резервных копий этого файла нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="58"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="59"/>
         <source>Restore the backup</source>
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="61"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="65"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="72"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="66"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="78"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="68"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="84"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="103"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="126"/>
         <source>The database was copied to {path}.</source>
         <translation>База данных скопирована в {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="121"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="146"/>
         <source>SQLite&apos;s check found damage in {path}:
 {problems}
 
@@ -632,143 +632,143 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="25"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="26"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="72"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="77"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="81"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="87"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="85"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="90"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="95"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="166"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="104"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="142"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="160"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="158"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="172"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="170"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="190"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="188"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="193"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="191"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="222"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="220"/>
         <source>{name} had {load} active contacts of {max_load} then.</source>
         <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="234"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="253"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="251"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="294"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="292"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -902,199 +902,199 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="239"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="235"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="250"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="246"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="252"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="828"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="824"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="255"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="251"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="287"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="283"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="289"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="285"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="292"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="288"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="293"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="289"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="294"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="290"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="298"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="294"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="304"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="300"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="311"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="307"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="327"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="323"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="334"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="330"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="337"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="333"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="341"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="337"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="397"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="393"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="432"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="428"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="433"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="429"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="434"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="430"/>
         <source>Skipped (imported before):</source>
         <translation>Пропущено (импортированы ранее):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="435"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="431"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="445"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="441"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="497"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="493"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="556"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="956"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="552"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="952"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="598"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="594"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="642"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="638"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="654"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="650"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="673"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="669"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="677"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="673"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="681"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="677"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="683"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="679"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="699"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="695"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="700"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="696"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="702"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="698"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="704"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="700"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="784"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="780"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="792"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="788"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="795"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="791"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="809"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="805"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1103,22 +1103,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="812"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="820"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="825"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="821"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="833"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1127,7 +1127,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="836"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="832"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1136,32 +1136,32 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="857"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="853"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="855"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="863"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="889"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="885"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="890"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="886"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="902"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -1170,22 +1170,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="903"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="899"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="909"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="905"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="934"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="930"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="939"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="935"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1194,22 +1194,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="968"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="964"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="970"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="966"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="975"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="971"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="978"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1218,22 +1218,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="985"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="981"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="987"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="983"/>
         <source>Resumed the interrupted import and finished it.</source>
         <translation>Прерванный импорт продолжен и завершён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="995"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="991"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1034"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1030"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1242,12 +1242,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1044"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1040"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1173"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1168"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
@@ -1261,7 +1261,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="181"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="179"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1270,7 +1270,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1137"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1134"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -1541,87 +1541,87 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="78"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="107"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="117"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="122"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="183"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="182"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="188"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="187"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="189"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="294"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="293"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="310"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="309"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="321"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="320"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="329"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="328"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="367"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1630,17 +1630,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="371"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1649,7 +1649,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1658,27 +1658,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="389"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="396"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="401"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="68"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -1969,7 +1969,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -2015,82 +2015,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="369"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="381"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="503"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="515"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="545"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="561"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2102,72 +2102,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="72"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="82"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="147"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="155"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="154"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="160"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="167"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="166"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="103"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="113"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="120"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="127"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="126"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="132"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -2389,17 +2389,19 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="317"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="155"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="319"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="156"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
@@ -2423,7 +2425,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="132"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2432,29 +2434,74 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
         <source>{load} active contacts now, at most {max_load} (not limited to the period)</source>
         <translation>Сейчас активных контактов: {load}, максимум {max_load} (без учёта периода)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="246"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="244"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="253"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="251"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="274"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="272"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="276"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="274"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="318"/>
+        <source>Active operator</source>
+        <translation>Оператор активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="320"/>
+        <source>Max load</source>
+        <translation>Макс. нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
+        <source>{source}: contacts</source>
+        <translation>{source}: контакты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="329"/>
+        <source>{source}: active</source>
+        <translation>{source}: активные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="334"/>
+        <source>Total contacts</source>
+        <translation>Всего контактов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
+        <source>Total active</source>
+        <translation>Всего активных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="338"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="339"/>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -2602,43 +2649,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="24"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="33"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="42"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -2646,37 +2693,37 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="31"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="44"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="123"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="143"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="149"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="155"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -2685,32 +2732,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="204"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="203"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="212"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="211"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="214"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="215"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="225"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="227"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="229"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="231"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="233"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="237"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -2793,17 +2840,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="256"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="257"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="260"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="261"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="263"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="265"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>

@@ -1,48 +1,50 @@
-"""The translations: complete, consistent with the code and with tools/translations_ru.py,
-placeholders intact, and the compiled .qm files say it in Russian (and English plurals).
+"""The translations: the .ts files are the source (edit them in Qt Linguist or by hand),
+complete, in step with the code (what lupdate extracts) and with the compiled .qm files,
+placeholders intact, and the .qm files say it in Russian (and English plurals).
 
-When one fails after a change of the window's texts: add the translation to
-``tools/translations_ru.py`` and run
-``python tools/update_translations.py && python tools/fill_translations.py --release``.
+When one fails after a change of the window's texts: run ``make translations`` (lupdate,
+then lrelease), translate the new entries of ``resources/translations/desktop_crm_ru.ts``
+(and the English plural forms of ``desktop_crm_en.ts``) in Qt Linguist or by hand, and run
+``make translations`` again.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+
+from desktop_crm.ui.models.statistics import count_tooltip, csv_table
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 RU_TS = TRANSLATIONS / "desktop_crm_ru.ts"
 EN_TS = TRANSLATIONS / "desktop_crm_en.ts"
-TOOLS = Path(PySide6.__file__).resolve().parent
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n")
 ACCELERATOR = re.compile(r"&(?!&|[a-z]+;|#)\w")  # "&File", not "&&" or "&nbsp;"
+FIX = "run `make translations`, translate it in Qt Linguist, run `make translations` again"
 
 
 def _load(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-fill = _load("fill_translations")
-data = _load("translations_ru")
+tool = _load("update_translations")
 
 
 class Message:
@@ -87,11 +89,11 @@ def test_every_russian_message_is_finished():
     found = messages(RU_TS)
     assert len(found) > 400
     unfinished = [m for m in found if m.state in ("unfinished", "vanished", "obsolete")]
-    assert not unfinished, f"{len(unfinished)} not translated, e.g. {unfinished[:5]}"
+    assert not unfinished, f"{len(unfinished)} not translated, e.g. {unfinished[:5]}; {FIX}"
     empty = [m for m in found if not all(m.texts)]
     assert not empty
     # lupdate reads the helper tr(context, text) as tr(text, comment) in a nameless
-    # context; such entries never match at run time (fill_translations.py removes them).
+    # context; such entries never match at run time: give the call a literal context.
     assert not [m for m in found if not m.context]
 
 
@@ -135,54 +137,80 @@ def test_menu_accelerators_and_ellipses_are_kept():
             assert "..." not in text, message
 
 
-def test_ts_matches_the_translation_data():
-    """The data module is the source: a change there must be written into the .ts."""
-    for path, table in ((RU_TS, data.RUSSIAN), (EN_TS, data.ENGLISH)):
-        for message in messages(path):
-            expected = table.get(message.key)
-            assert expected is not None, f"{message}: not in tools/translations_ru.py"
-            got = tuple(message.forms) if message.numerus else message.text
-            assert got == expected, f"{message}: re-run tools/fill_translations.py"
-
-
-# -- the code ---------------------------------------------------------------------------------
-def _lupdate(ts: Path, *options: str) -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_crm").rglob("*.py"))
-    subprocess.run(
-        [str(TOOLS / "lupdate"), *options, "-no-obsolete", *sources, "-ts", str(ts)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=60,
+# -- the code: what lupdate extracts --------------------------------------------------------
+@pytest.mark.parametrize("name", ["desktop_crm_ru.ts", "desktop_crm_en.ts"])
+def test_lupdate_finds_exactly_the_texts_of_the_ts(tmp_path, name):
+    """lupdate over the code (as `make translations` runs it) neither adds a text nor drops
+    one nor changes its plural flag: a new tr() without a translation fails here."""
+    committed = tool.TRANSLATIONS / name
+    copy = tmp_path / name
+    shutil.copy(committed, copy)
+    tool.lupdate(copy, *tool.OPTIONS[name], quiet=True)
+    before = {m.key: m for m in messages(committed)}
+    after = {m.key: m for m in messages(copy)}
+    new = sorted(after.keys() - before.keys())
+    assert not new, f"{name}: texts of the code not in the .ts: {new[:10]}; {FIX}"
+    gone = sorted(before.keys() - after.keys())
+    assert not gone, (
+        f"{name}: lupdate no longer finds {gone[:10]} in the code (removed, or a context or "
+        "count it cannot read); run `make translations`"
     )
+    numerus = sorted(k for k in after if after[k].numerus != before[k].numerus)
+    assert not numerus, f"{name}: lupdate changes the plural flag of {numerus[:10]}"
+    unfinished = sorted(k for k in after if after[k].state)
+    assert not unfinished, f"{name}: unfinished after lupdate: {unfinished[:10]}; {FIX}"
+    assert not [k for k in after if not k[0]], "a text in no context: give it a literal one"
 
 
-def test_ts_is_up_to_date_with_the_code(tmp_path):
-    """lupdate over the code finds nothing that the committed .ts lacks a translation for."""
-    for committed, options in (
-        (RU_TS, ("-target-language", "ru_RU")),
-        (EN_TS, ("-target-language", "en_US", "-pluralonly")),
-    ):
-        copy = tmp_path / committed.name
-        shutil.copy(committed, copy)
-        _lupdate(copy, *options)
-        finished = {m.key for m in messages(committed) if not m.state}
-        new = [
-            m
-            for m in messages(copy)
-            if m.state == "unfinished" and m.context and m.key not in finished
-        ]
-        assert not new, f"{committed.name}: new texts without a translation: {new}"
+def _translate_calls() -> Iterator[tuple[str, ast.Call]]:
+    for path in sorted((ROOT / "desktop_crm").rglob("*.py")):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2:
+                    yield f"{where}:{node.lineno}", node
 
 
-def test_code_scan_finds_the_texts_lupdate_sees():
-    """The scan that adds what lupdate misses finds at least everything lupdate finds."""
-    scanned = {(f.context, f.source) for f in fill.scan_code()}
-    assert ("Pages", "Operators") in scanned
-    assert ("errors", "No contact #{id}.") in scanned  # QT_TRANSLATE_NOOP
-    assert ("MainWindow", "&File") in scanned  # self.tr
-    lupdate_keys = {m.key for m in messages(RU_TS) if m.context}
-    assert lupdate_keys <= scanned | set(data.RUSSIAN)
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def test_every_text_of_the_code_is_readable_by_lupdate():
+    """lupdate reads only literal contexts, and a count in translate() as an encoding: a
+    text it cannot read never reaches the .ts, and no other check would notice."""
+    unreadable = []
+    for where, call in _translate_calls():
+        context, text = (_literal(a) for a in call.args[:2])
+        if text is not None and context is None:
+            unreadable.append(f"{where}: the context must be a literal string")
+        if text is not None and "%n" in text and len(call.args) > 3:
+            unreadable.append(f"{where}: a count: write SomeClass.tr({text!r}, '', n)")
+    assert not unreadable, "\n".join(unreadable)
+
+
+def test_lupdate_reads_qt_translate_noop_everywhere():
+    """QT_TRANSLATE_NOOP in errors.py and services (a Qt-free no-op there) is extracted."""
+    keys = {m.key for m in messages(RU_TS)}
+    marked = {
+        (_literal(call.args[0]), _literal(call.args[1]))
+        for _, call in _translate_calls()
+        if getattr(call.func, "id", "") == "QT_TRANSLATE_NOOP"
+    }
+    assert ("errors", "No contact #{id}.") in marked
+    assert ("exports", "Unassigned") in marked
+    assert marked <= keys, sorted(marked - keys)[:10]
+
+
+@pytest.mark.parametrize("name", ["desktop_crm_ru.ts", "desktop_crm_en.ts"])
+def test_qm_is_compiled_from_the_ts(tmp_path, name):
+    ts = tool.TRANSLATIONS / name
+    fresh = tmp_path / name.replace(".ts", ".qm")
+    tool.lrelease(ts, fresh)
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
+        f"{ts.with_suffix('.qm').name} is stale: run `make translations`"
+    )
 
 
 # -- the compiled files --------------------------------------------------------------------
@@ -214,7 +242,7 @@ def test_russian_qm_translates(russian):
         "5 контактов",
         "21 контакт",
     ]
-    # Texts lupdate cannot see: a helper with the context in a constant, n = a call.
+    # Texts lupdate once missed (a context in a constant, a count written as a call).
     assert translate("WeightGridModel", "Double-click to change the weight.") != (
         "Double-click to change the weight."
     )
@@ -223,15 +251,13 @@ def test_russian_qm_translates(russian):
     )
 
 
-def test_every_text_of_the_code_is_in_the_russian_qm(russian):
+def test_every_text_of_the_ts_is_in_the_russian_qm(russian):
     missing = sorted(
-        {
-            (f.context, f.source)
-            for f in fill.scan_code()
-            if not russian.translate(f.context, f.source, None, 2 if "%n" in f.source else -1)
-        }
+        m.key
+        for m in messages(RU_TS)
+        if not russian.translate(m.context, m.source, None, 2 if m.numerus else -1)
     )
-    assert not missing, f"{len(missing)} texts of the code are not translated: {missing[:10]}"
+    assert not missing, f"{len(missing)} texts are not in the .qm: {missing[:10]}"
 
 
 def test_english_qm_gives_singular_and_plural(english):
@@ -242,96 +268,25 @@ def test_english_qm_gives_singular_and_plural(english):
     assert translate("Pages", "Operators") == "Operators"  # no English text for the rest
 
 
-# -- the tool ---------------------------------------------------------------------------------
-TS_HEAD = (
-    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ru_RU">\n'
-)
+def test_statistics_csv_header_is_russian(russian):
+    """Its context was a local variable, so no tool saw these texts and they stayed English."""
+    header = csv_table([], [], "")[0]
+    assert header[:3] == ["Период", "Оператор", "Оператор активен"]
+    assert header[-2:] == ["Всего контактов", "Всего активных"]
 
 
-def _ts(*contexts: str) -> str:
-    return TS_HEAD + "".join(contexts) + "</TS>\n"
-
-
-def _context(name: str, *bodies: str) -> str:
-    return f"<context>\n    <name>{name}</name>\n" + "".join(bodies) + "</context>\n"
-
-
-def _message(source: str, translation: str, numerus: bool = False, comment: str = "") -> str:
-    tag = '<message numerus="yes">' if numerus else "<message>"
-    note = f"        <comment>{comment}</comment>\n" if comment else ""
-    return (
-        f'    {tag}\n        <location filename="../../x.py" line="1"/>\n'
-        f"        <source>{source}</source>\n{note}        {translation}\n    </message>\n"
-    )
-
-
-UNFINISHED = '<translation type="unfinished"></translation>'
-
-
-def test_fill_writes_known_texts_and_leaves_the_rest():
-    text = _ts(
-        _context("C", _message("It&apos;s &lt;b&gt;", UNFINISHED), _message("Other", UNFINISHED))
-    )
-    new, report = fill.fill_text(text, {("C", "It's <b>"): "Это «<b>»"})
-    assert "<translation>Это «&lt;b&gt;»</translation>" in new
-    assert report.filled == 1
-    assert report.missing == [("C", "Other")]
-    assert new.startswith(TS_HEAD)
-    assert fill.fill_text(new, {("C", "It's <b>"): "Это «<b>»"})[0] == new  # re-runnable
-
-
-def test_fill_refuses_broken_placeholders_and_wrong_form_counts():
-    text = _ts(_context("C", _message("Hi {name}", UNFINISHED), _message("%n x", UNFINISHED, True)))
-    new, report = fill.fill_text(text, {("C", "Hi {name}"): "Привет {имя}", ("C", "%n x"): ("%n",)})
-    assert new == text
-    assert len(report.errors) == 2
-    assert len(report.missing) == 2
-
-
-def test_fill_repairs_what_lupdate_misreads(tmp_path):
-    code = tmp_path / "pkg" / "m.py"
-    code.parent.mkdir()
-    code.write_text(
-        "from PySide6.QtCore import QCoreApplication\n"
-        'CONTEXT = "Model"\n'
-        "def tr(context, text):\n"
-        "    return QCoreApplication.translate(context, text)\n"
-        'a = tr("Model", "Seen by nobody")\n'
-        'b = QCoreApplication.translate(CONTEXT, "%n row(s)", None, len([]))\n',
-        encoding="utf-8",
-    )
-    found = fill.scan_code(code.parent)
-    assert {(f.context, f.source) for f in found} == {
-        ("Model", "Seen by nobody"),
-        ("Model", "%n row(s)"),
-    }
-    misread = _context("", _message("Model", UNFINISHED, comment="Seen by nobody"))
-    plain_count = _context("Other", _message("%n item(s)", UNFINISHED))  # lupdate lost plurals
-    table = {
-        ("Model", "Seen by nobody"): "Никем не замечен",
-        ("Model", "%n row(s)"): ("%n строка", "%n строки", "%n строк"),
-        ("Other", "%n item(s)"): ("%n штука", "%n штуки", "%n штук"),
-    }
-    new, report = fill.fill_text(_ts(misread, plain_count), table, found, tmp_path)
-    assert report.misread_removed == 1
-    assert report.added == 2
-    assert report.numerus_fixed == 1
-    assert not report.missing
-    result = {m.key: m for m in _parse(new)}
-    assert set(result) == {
-        ("Model", "Seen by nobody"),
-        ("Model", "%n row(s)"),
-        ("Other", "%n item(s)"),
-    }
-    assert result["Model", "%n row(s)"].forms == ["%n строка", "%n строки", "%n строк"]
-    assert result["Other", "%n item(s)"].numerus
-    assert 'filename="pkg/m.py" line="6"' in new
-
-
-def _parse(text: str) -> list[Message]:
-    root = ET.fromstring(text.split("\n", 2)[2])
-    return [
-        Message(context.findtext("name") or "", message)
-        for context in root.iter("context")
-        for message in context.iter("message")
-    ]
+def test_plural_with_a_variable_count_in_both_languages(qapp, russian):
+    """count_tooltip once passed its counts to translate(), which lupdate extracts
+    without plural forms; through StatisticsModel.tr `make translations` keeps them."""
+    assert count_tooltip(1, 1) == "1 контакт за период, из них 1 ещё активен"
+    assert count_tooltip(5, 3) == "5 контактов за период, из них 3 ещё активны"
+    assert count_tooltip(22, 21) == "22 контакта за период, из них 21 ещё активен"
+    qapp.removeTranslator(russian)
+    english = QTranslator()
+    assert english.load(str(EN_TS.with_suffix(".qm")))
+    qapp.installTranslator(english)
+    try:
+        assert count_tooltip(1, 1) == "1 contact in the period, 1 still active"
+        assert count_tooltip(4, 2) == "4 contacts in the period, 2 still active"
+    finally:
+        qapp.removeTranslator(english)

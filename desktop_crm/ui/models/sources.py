@@ -18,7 +18,6 @@ NAME, CODE, OPERATORS, STRATEGY = range(4)
 WARNING_COLOR = QColor("#b35900")
 
 # -- strategies: how one operator is picked among the eligible ones ------------------------
-STRATEGY_CONTEXT = "Strategies"
 # name -> (the combo's label, the table's short label, one sentence for the tooltip)
 STRATEGY_TEXTS: dict[str, tuple[str, str, str]] = {
     "weighted_random": (
@@ -54,17 +53,17 @@ STRATEGY_TEXTS: dict[str, tuple[str, str, str]] = {
 def strategy_label(name: str) -> str:
     """The strategy as the combo names it ("Weighted random (lottery)")."""
     texts = STRATEGY_TEXTS.get(name)
-    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[0]) if texts else name
+    return QCoreApplication.translate("Strategies", texts[0]) if texts else name
 
 
 def strategy_short(name: str) -> str:
     texts = STRATEGY_TEXTS.get(name)
-    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[1]) if texts else name
+    return QCoreApplication.translate("Strategies", texts[1]) if texts else name
 
 
 def strategy_tooltip(name: str) -> str:
     texts = STRATEGY_TEXTS.get(name)
-    return QCoreApplication.translate(STRATEGY_CONTEXT, texts[2]) if texts else ""
+    return QCoreApplication.translate("Strategies", texts[2]) if texts else ""
 
 
 def strategy_text(source: SourceInfo) -> str:
@@ -102,7 +101,7 @@ def operators_summary(source: SourceInfo) -> str:
     used = weighted(source)
     if not used:
         return QCoreApplication.translate("SourcesModel", "No operators")
-    count = QCoreApplication.translate("SourcesModel", "%n operator(s)", "", len(used))
+    count = SourcesModel.tr("%n operator(s)", "", len(used))
     return QCoreApplication.translate("SourcesModel", "{operators}, total weight {total}").format(
         operators=count, total=total_weight(source)
     )

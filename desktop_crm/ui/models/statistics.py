@@ -126,10 +126,8 @@ def count_text(total: int, active: int) -> str:
 
 
 def count_tooltip(total: int, active: int) -> str:
-    contacts = QCoreApplication.translate(
-        "StatisticsModel", "%n contact(s) in the period", None, total
-    )
-    still = QCoreApplication.translate("StatisticsModel", "%n still active", None, active)
+    contacts = StatisticsModel.tr("%n contact(s) in the period", "", total)
+    still = StatisticsModel.tr("%n still active", "", active)
     return f"{contacts}, {still}"
 
 
@@ -314,24 +312,32 @@ def csv_table(
 ) -> list[list[object]]:
     """The header and one line per row; numbers stay numbers (a spreadsheet sums them),
     each source gets an "all" and an "active" column."""
-    c = "StatisticsModel"
     header: list[object] = [
-        QCoreApplication.translate(c, "Period"),
-        QCoreApplication.translate(c, "Operator"),
-        QCoreApplication.translate(c, "Active operator"),
-        QCoreApplication.translate(c, "Load"),
-        QCoreApplication.translate(c, "Max load"),
+        QCoreApplication.translate("StatisticsModel", "Period"),
+        QCoreApplication.translate("StatisticsModel", "Operator"),
+        QCoreApplication.translate("StatisticsModel", "Active operator"),
+        QCoreApplication.translate("StatisticsModel", "Load"),
+        QCoreApplication.translate("StatisticsModel", "Max load"),
     ]
     for source in sources:
         header.append(
-            QCoreApplication.translate(c, "{source}: contacts").format(source=source.name)
+            QCoreApplication.translate("StatisticsModel", "{source}: contacts").format(
+                source=source.name
+            )
         )
-        header.append(QCoreApplication.translate(c, "{source}: active").format(source=source.name))
+        header.append(
+            QCoreApplication.translate("StatisticsModel", "{source}: active").format(
+                source=source.name
+            )
+        )
     header += [
-        QCoreApplication.translate(c, "Total contacts"),
-        QCoreApplication.translate(c, "Total active"),
+        QCoreApplication.translate("StatisticsModel", "Total contacts"),
+        QCoreApplication.translate("StatisticsModel", "Total active"),
     ]
-    yes, no = QCoreApplication.translate(c, "yes"), QCoreApplication.translate(c, "no")
+    yes, no = (
+        QCoreApplication.translate("StatisticsModel", "yes"),
+        QCoreApplication.translate("StatisticsModel", "no"),
+    )
     table = [header]
     for row in rows:
         line: list[object] = [
@@ -503,8 +509,8 @@ class SharesModel(QAbstractItemModel):
                 return QCoreApplication.translate(
                     "SharesModel", "No operators are configured for this source."
                 )
-            contacts = QCoreApplication.translate(
-                "SharesModel", "%n contact(s) in the period", None, assigned + group.unassigned
+            contacts = SharesModel.tr(
+                "%n contact(s) in the period", "", assigned + group.unassigned
             )
             details = QCoreApplication.translate(
                 "SharesModel", "{assigned} assigned, {unassigned} unassigned"

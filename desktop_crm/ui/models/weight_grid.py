@@ -28,7 +28,6 @@ from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
 from desktop_crm.ui.models.sources import total_weight
 from desktop_crm.ui.models.weights import DIM_COLOR, headroom_text, parse_weight
 
-CONTEXT = "WeightGridModel"
 TOTAL_TITLE = QT_TRANSLATE_NOOP("WeightGridModel", "Total weight")
 OPERATOR_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's OperatorInfo (headerData)
 
@@ -42,7 +41,7 @@ def source_label(source: SourceInfo) -> str:
 def operator_state(operator: OperatorInfo) -> str:
     """The header's second line: headroom, or why the operator gets nothing."""
     if not operator.active:
-        return QCoreApplication.translate(CONTEXT, "inactive")
+        return QCoreApplication.translate("WeightGridModel", "inactive")
     return headroom_text(operator)
 
 
@@ -119,9 +118,11 @@ class WeightGridModel(QAbstractTableModel):
             return None
         if section == self.total_column():
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(CONTEXT, TOTAL_TITLE)
+                return QCoreApplication.translate("WeightGridModel", TOTAL_TITLE)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return QCoreApplication.translate(CONTEXT, "The sum of the source's weights")
+                return QCoreApplication.translate(
+                    "WeightGridModel", "The sum of the source's weights"
+                )
             return None
         operator = self.operator_at(section)
         if operator is None:
@@ -139,27 +140,25 @@ class WeightGridModel(QAbstractTableModel):
     def _operator_tip(self, operator: OperatorInfo) -> str:
         lines = [
             operator.name,
-            QCoreApplication.translate(CONTEXT, "Load {load} of {max}.").format(
+            QCoreApplication.translate("WeightGridModel", "Load {load} of {max}.").format(
                 load=operator.load, max=operator.max_load
             ),
         ]
         if not operator.active:
             lines.append(
                 QCoreApplication.translate(
-                    CONTEXT, "Inactive: gets no new contacts whatever the weights."
+                    "WeightGridModel", "Inactive: gets no new contacts whatever the weights."
                 )
             )
         elif operator.headroom == 0:
             lines.append(
                 QCoreApplication.translate(
-                    CONTEXT, "Full: gets no new contacts until some are closed."
+                    "WeightGridModel", "Full: gets no new contacts until some are closed."
                 )
             )
         else:
             lines.append(
-                QCoreApplication.translate(
-                    CONTEXT, "Can take %n more active contact(s).", "", operator.headroom
-                )
+                WeightGridModel.tr("Can take %n more active contact(s).", "", operator.headroom)
             )
         return "\n".join(lines)
 
@@ -202,17 +201,20 @@ class WeightGridModel(QAbstractTableModel):
             return DIM_COLOR
         if role == Qt.ItemDataRole.ToolTipRole and not total:
             return QCoreApplication.translate(
-                CONTEXT, "No operator has a weight: contacts of {source} stay unassigned."
+                "WeightGridModel", "No operator has a weight: contacts of {source} stay unassigned."
             ).format(source=source.name)
         return None
 
     def _cell_tip(self, source: SourceInfo, operator: OperatorInfo, weight: int) -> str:
         total = total_weight(source)
         if not weight:
-            text = QCoreApplication.translate(CONTEXT, "{operator} gets no contacts of {source}.")
+            text = QCoreApplication.translate(
+                "WeightGridModel", "{operator} gets no contacts of {source}."
+            )
         else:
             text = QCoreApplication.translate(
-                CONTEXT, "{operator}: weight {weight} of {total} ({percent} %) for {source}."
+                "WeightGridModel",
+                "{operator}: weight {weight} of {total} ({percent} %) for {source}.",
             )
         text = text.format(
             operator=operator.name,
@@ -223,14 +225,16 @@ class WeightGridModel(QAbstractTableModel):
         )
         if weight and not operator.active:
             text += "\n" + QCoreApplication.translate(
-                CONTEXT, "Inactive: skipped until made active again."
+                "WeightGridModel", "Inactive: skipped until made active again."
             )
         elif weight and operator.headroom == 0:
             text += "\n" + QCoreApplication.translate(
-                CONTEXT, "Full: skipped until some contacts are closed."
+                "WeightGridModel", "Full: skipped until some contacts are closed."
             )
         return (
-            text + "\n" + QCoreApplication.translate(CONTEXT, "Double-click to change the weight.")
+            text
+            + "\n"
+            + QCoreApplication.translate("WeightGridModel", "Double-click to change the weight.")
         )
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -91,9 +91,9 @@ class WeightsModel(RowsModel[WeightRow]):
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Status"),
             lambda r: (
-                QCoreApplication.translate(CONTEXT, "Active")
+                QCoreApplication.translate("WeightsModel", "Active")
                 if r.operator.active
-                else QCoreApplication.translate(CONTEXT, "Inactive")
+                else QCoreApplication.translate("WeightsModel", "Inactive")
             ),
             lambda r: int(r.operator.active),
         ),
@@ -213,10 +213,10 @@ class WeightsModel(RowsModel[WeightRow]):
         if role == Qt.ItemDataRole.ToolTipRole and column == WEIGHT:
             if row.dirty:
                 return QCoreApplication.translate(
-                    CONTEXT, "Changed from {saved}; not saved yet."
+                    "WeightsModel", "Changed from {saved}; not saved yet."
                 ).format(saved=row.saved)
             return QCoreApplication.translate(
-                CONTEXT, "Double-click or type a number to change the weight."
+                "WeightsModel", "Double-click or type a number to change the weight."
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
             return self._status_tip(row)
@@ -236,16 +236,17 @@ class WeightsModel(RowsModel[WeightRow]):
             return DIM_COLOR
         if role == Qt.ItemDataRole.ToolTipRole:
             text = QCoreApplication.translate(
-                CONTEXT, "{weight} of the total weight {total}."
+                "WeightsModel", "{weight} of the total weight {total}."
             ).format(weight=row.weight, total=self.total)
             if row.weight and not can_take(row.operator):
                 text += "\n" + QCoreApplication.translate(
-                    CONTEXT,
+                    "WeightsModel",
                     "Gets nothing right now: the operator is inactive or has no free places.",
                 )
             elif row.weight:
                 text += "\n" + QCoreApplication.translate(
-                    CONTEXT, "Right now, with full and inactive operators skipped: {percent}."
+                    "WeightsModel",
+                    "Right now, with full and inactive operators skipped: {percent}.",
                 ).format(percent=percent_text(self.live_share(row)))
             return text
         return None
@@ -254,15 +255,14 @@ class WeightsModel(RowsModel[WeightRow]):
         operator = row.operator
         if not operator.active:
             return QCoreApplication.translate(
-                CONTEXT, "Inactive: gets no new contacts whatever the weight."
+                "WeightsModel", "Inactive: gets no new contacts whatever the weight."
             )
         if operator.headroom == 0:
             return QCoreApplication.translate(
-                CONTEXT, "Full: gets no new contacts until some are closed."
+                "WeightsModel", "Full: gets no new contacts until some are closed."
             )
-        return QCoreApplication.translate(
-            CONTEXT, "Can take %n more active contact(s).", "", operator.headroom
-        )
+        headroom = operator.headroom  # a plain name: lupdate reads the context right
+        return WeightsModel.tr("Can take %n more active contact(s).", "", headroom)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (

@@ -64,8 +64,7 @@ def confirm_erase(parent: QWidget | None, lead: LeadRow) -> bool:
         )
     )
     box.setInformativeText(
-        QCoreApplication.translate(
-            "LeadsPage",
+        LeadsPage.tr(
             "Its phone or other id, its name and the messages of its %n contact(s) are "
             "removed for good: from the contacts, from stored import rejects and from the "
             "database file. The lead gets an erased:… id; its contacts stay with their "
