@@ -3005,72 +3005,70 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="71"/>
+        <location filename="../../desktop_crm/db/guard.py" line="72"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} — это папка, а не файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="103"/>
-        <location filename="../../desktop_crm/db/backup.py" line="131"/>
+        <location filename="../../desktop_crm/db/backup.py" line="101"/>
+        <location filename="../../desktop_crm/db/backup.py" line="129"/>
         <source>{target} already exists; choose a new file name.</source>
         <translation>{target} уже существует; выберите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="108"/>
-        <location filename="../../desktop_crm/db/guard.py" line="63"/>
+        <location filename="../../desktop_crm/db/backup.py" line="106"/>
+        <location filename="../../desktop_crm/db/guard.py" line="64"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="203"/>
+        <location filename="../../desktop_crm/db/backup.py" line="201"/>
         <location filename="../../desktop_crm/services/maintenance.py" line="56"/>
         <source>There is no database at {path}.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="162"/>
+        <location filename="../../desktop_crm/db/guard.py" line="163"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="87"/>
+        <location filename="../../desktop_crm/db/guard.py" line="88"/>
         <source>{path} is not a database file.</source>
         <translation>{path} не является файлом базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="75"/>
+        <location filename="../../desktop_crm/db/guard.py" line="76"/>
         <source>{path} is not a regular file (a device, pipe or socket); give a database file.</source>
         <translation>{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="102"/>
+        <location filename="../../desktop_crm/db/guard.py" line="103"/>
         <source>{path} is a SQLite database of another program; it was left untouched.</source>
         <translation>{path} — база данных SQLite другой программы; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="110"/>
+        <location filename="../../desktop_crm/db/guard.py" line="111"/>
         <source>{path} was written by a newer version of Lead Dispatcher (schema {found}, this version knows {known}). Update the program; the file was left untouched.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="251"/>
+        <location filename="../../desktop_crm/db/guard.py" line="252"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="263"/>
+        <location filename="../../desktop_crm/db/guard.py" line="264"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="218"/>
-        <location filename="../../desktop_crm/db/guard.py" line="275"/>
+        <location filename="../../desktop_crm/db/guard.py" line="277"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="226"/>
-        <location filename="../../desktop_crm/db/guard.py" line="283"/>
+        <location filename="../../desktop_crm/db/guard.py" line="287"/>
         <location filename="../../desktop_crm/db/storage.py" line="404"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
@@ -3359,7 +3357,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="83"/>
-        <location filename="../../desktop_crm/db/backup.py" line="208"/>
+        <location filename="../../desktop_crm/db/backup.py" line="206"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
