@@ -40,9 +40,9 @@ from desktop_crm.domain.distribution import (
     Strategy,
     WeightedLottery,
     distribute,
-    manual_exclusion,
     unassigned_reason,
 )
+from desktop_crm.domain.eligibility import exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import find_source, naive_utc
@@ -425,7 +425,7 @@ class Intake:
             self._loads[operator_id] = loads_of([operator_id]).get(operator_id, 0)
         self._max_loads.setdefault(operator_id, max_load)
         load = self._loads[operator_id]
-        if manual_exclusion(active, load, max_load) is not None:
+        if exclusion(active=active, load=load, max_load=max_load) is not None:
             return None
         return Candidate(operator_id, self._weight(source_id, operator_id), active, load, max_load)
 
