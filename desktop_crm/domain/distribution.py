@@ -209,8 +209,9 @@ def distribute(
     """
     excluded: dict[int, Exclusion] = {}
     pool: list[Candidate] = []
-    for candidate in candidates:
-        why = candidate.exclusion
+    for candidate in candidates:  # operator_id, weight, active, load, max_load
+        _id, weight, active, load, max_load = candidate
+        why = exclusion(weight=weight, active=active, load=load, max_load=max_load)
         if why is None:
             pool.append(candidate)
         else:
