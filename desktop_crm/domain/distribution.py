@@ -1,10 +1,12 @@
-"""Choosing the operator for one contact: eligibility, then a strategy.
+"""Choosing the operator for one contact: eligibility (``domain.eligibility``), then
+a strategy.
 
 The original service's lottery is the default strategy; smooth weighted
 round-robin and least-loaded are the others. Kept pure so that every caller
 (intake form, CLI, importer, queue) shares one implementation. Loads come in
-as numbers; the one thing that needs the database, re-checking the winner's
-load inside the write transaction, is a callable the caller passes.
+as numbers. Under SQLite's one write lock those numbers are exact and nothing
+re-checks the winner (see ``services/intake.py``); a backend without a global
+write lock can pass ``still_has_room`` to re-check it where the truth lives.
 """
 
 from __future__ import annotations
