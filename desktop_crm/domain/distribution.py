@@ -1,10 +1,12 @@
-"""Choosing the operator for one contact: eligibility, then a strategy.
+"""Choosing the operator for one contact: eligibility (``domain.eligibility``), then
+a strategy.
 
 The original service's lottery is the default strategy; smooth weighted
 round-robin and least-loaded are the others. Kept pure so that every caller
 (intake form, CLI, importer, queue) shares one implementation. Loads come in
-as numbers; the one thing that needs the database, re-checking the winner's
-load inside the write transaction, is a callable the caller passes.
+as numbers. Under SQLite's one write lock those numbers are exact and nothing
+re-checks the winner (see ``services/intake.py``); a backend without a global
+write lock can pass ``still_has_room`` to re-check it where the truth lives.
 """
 
 from __future__ import annotations
@@ -14,16 +16,10 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import NamedTuple, Protocol
 
+from desktop_crm.domain.eligibility import Exclusion, exclusion
+
 RandInt = Callable[[int, int], int]
 """``randint(a, b)``: a uniform integer in [a, b], e.g. ``random.Random(seed).randint``."""
-
-
-class Exclusion(StrEnum):
-    """Why a configured operator could not take the contact."""
-
-    WEIGHT_0 = "weight_0"
-    INACTIVE = "inactive"
-    AT_LIMIT = "at_limit"
 
 
 class Unassigned(StrEnum):
@@ -50,13 +46,10 @@ class Candidate(NamedTuple):
 
     @property
     def exclusion(self) -> Exclusion | None:
-        if self.weight <= 0:
-            return Exclusion.WEIGHT_0
-        if not self.active:
-            return Exclusion.INACTIVE
-        if self.load >= self.max_load:
-            return Exclusion.AT_LIMIT
-        return None
+        """Why it cannot take the contact now (``domain.eligibility``), or None."""
+        return exclusion(
+            weight=self.weight, active=self.active, load=self.load, max_load=self.max_load
+        )
 
 
 class Draw(NamedTuple):
@@ -82,16 +75,6 @@ class Decision(NamedTuple):
     reason: Unassigned | None
     excluded: dict[int, Exclusion]
     strategy: str = "weighted_random"
-
-
-def manual_exclusion(active: bool, load: int, max_load: int) -> Exclusion | None:
-    """Why an operator cannot be given a contact by hand now (None: it can).
-
-    The distributor's rule without the weight: a dispatcher's choice (or an
-    imported file's owner column) is not subject to weights, but the operator
-    must be active and below its limit.
-    """
-    return Candidate(0, 1, active, load, max_load).exclusion
 
 
 def eligible(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -228,16 +211,13 @@ def distribute(
     """
     excluded: dict[int, Exclusion] = {}
     pool: list[Candidate] = []
-    # The rules of ``Candidate.exclusion``, inlined: this loop runs for every contact.
-    for candidate in candidates:
-        if candidate.weight <= 0:
-            excluded[candidate.operator_id] = Exclusion.WEIGHT_0
-        elif not candidate.active:
-            excluded[candidate.operator_id] = Exclusion.INACTIVE
-        elif candidate.load >= candidate.max_load:
-            excluded[candidate.operator_id] = Exclusion.AT_LIMIT
-        else:
+    for candidate in candidates:  # operator_id, weight, active, load, max_load
+        _id, weight, active, load, max_load = candidate
+        why = exclusion(weight=weight, active=active, load=load, max_load=max_load)
+        if why is None:
             pool.append(candidate)
+        else:
+            excluded[candidate.operator_id] = why
     draws: list[Draw] = []
     if preferred is not None:
         chosen = next((c for c in pool if c.operator_id == preferred), None)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Lead, Operator
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import Exclusion, RandInt, manual_exclusion
+from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.eligibility import Exclusion, exclusion, has_room
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
     MAX_LEAD_NAME_LENGTH,
@@ -230,11 +231,11 @@ class ContactService:
             for contact in contacts:
                 if contact.operator_id == target.id:
                     continue
-                exclusion = manual_exclusion(target.active, load, target.max_load)
-                if exclusion is Exclusion.INACTIVE:
+                why = exclusion(active=target.active, load=load, max_load=target.max_load)
+                if why is Exclusion.INACTIVE:
                     refused.append((contact.id, _inactive_error(target)))
                     continue
-                if contact.is_active and exclusion is Exclusion.AT_LIMIT:
+                if contact.is_active and why is Exclusion.AT_LIMIT:
                     refused.append((contact.id, _full_error(target, contact.id)))
                     continue
                 intake.assign_by_hand(contact, target, load)
@@ -281,7 +282,7 @@ class ContactService:
                 if contact.operator_id is not None:
                     operator = contact.operator
                     load = loads.setdefault(operator.id, load_of(operator.id))
-                    if load >= operator.max_load:
+                    if not has_room(load, operator.max_load):
                         refused.append((contact.id, self._limit_error(contact)))
                         continue
                     loads[operator.id] = load + 1

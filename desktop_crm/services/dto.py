@@ -1,4 +1,9 @@
-"""Plain results the services return (no peewee objects leave the service layer)."""
+"""Plain results the services return (no peewee objects leave the service layer).
+
+Whether an operator has room, why it cannot take a contact and how full it is
+are answered here by ``domain.eligibility`` (properties of the results), so the
+window shows the rule's answer and never re-derives it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop_crm.domain import eligibility
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import CrmError
 
 
@@ -39,7 +46,20 @@ class OperatorInfo:
 
     @property
     def headroom(self) -> int:
-        return max(self.max_load - self.load, 0)
+        return eligibility.headroom(self.load, self.max_load)
+
+    @property
+    def has_room(self) -> bool:
+        return eligibility.has_room(self.load, self.max_load)
+
+    @property
+    def load_fraction(self) -> float:
+        return eligibility.load_fraction(self.load, self.max_load)
+
+    @property
+    def exclusion(self) -> Exclusion | None:
+        """Why it cannot be given a contact by hand now (weights do not apply), or None."""
+        return eligibility.exclusion(active=self.active, load=self.load, max_load=self.max_load)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +69,13 @@ class WeightInfo:
     active: bool
     load: int
     max_load: int
+
+    @property
+    def exclusion(self) -> Exclusion | None:
+        """Why the distributor leaves this operator out on the source now, or None."""
+        return eligibility.exclusion(
+            weight=self.weight, active=self.active, load=self.load, max_load=self.max_load
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +131,10 @@ class OperatorStats:
     max_load: int
     total: int
     per_source: tuple[SourceCount, ...] = ()
+
+    @property
+    def load_fraction(self) -> float:
+        return eligibility.load_fraction(self.load, self.max_load)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,20 @@
 """Distributing contacts: the one core behind the intake form, the CLI, the importer
 and the queue.
 
-An ``Intake`` lives inside one write transaction. While the write lock is
-held nobody else can change sources, weights or loads, so what it reads once
-(a source's candidates and strategy, operators' loads, known leads) stays
-exact until commit; every decision still goes through ``domain.distribute``
-with the winner re-checked against the transaction's own count, and every
-decision is traced. The single-contact path is the same code with a batch of one.
+An ``Intake`` lives inside one write transaction and decides: every decision goes
+through ``domain.distribute`` and is traced. Storing the rows is the
+``IntakeWriter``'s (``services/intake_writer.py``). The single-contact path is the
+same code with a batch of one.
+
+Why a winner never needs re-checking: ``Storage.write()`` holds the database's
+write lock (SQLite ``BEGIN IMMEDIATE``: one writer for the whole file) for the
+whole transaction, so nobody else can change sources, weights or loads while it
+runs. What the intake reads once (a source's candidates, operators' loads) stays
+exact until commit because every assignment it makes updates its own counts
+(``_count_assignment``) before the next decision. The candidates handed to the
+distributor are therefore the truth, and their eligibility is the final word. A
+backend without a global write lock (PostgreSQL, issue 11) must lock the
+operators' rows or pass ``distribute`` its ``still_has_room`` re-check.
 """
 
 from __future__ import annotations
@@ -15,13 +23,10 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
-from desktop_crm.db import models
 from desktop_crm.db.models import (
     Contact,
-    DecisionContext,
     Lead,
     Operator,
     Source,
@@ -40,12 +45,13 @@ from desktop_crm.domain.distribution import (
     Strategy,
     WeightedLottery,
     distribute,
-    manual_exclusion,
     unassigned_reason,
 )
+from desktop_crm.domain.eligibility import exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import find_source, naive_utc
+from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import loads_of
 
 
@@ -53,39 +59,6 @@ class DecisionKind:
     AUTO = "auto"
     REDISTRIBUTION = "redistribution"
     MANUAL = "manual"
-
-
-@lru_cache(maxsize=8)
-def _statements(database: object) -> tuple[str, str, str]:
-    """INSERTs built by peewee for the open backend (its placeholders), run with executemany."""
-    contact, _ = Contact.insert(
-        id=0,
-        lead=0,
-        source=0,
-        operator=None,
-        created_at=dt.datetime(2000, 1, 1),
-        is_active=True,
-        message="",
-        unassigned_reason=None,
-        idempotency_key=None,
-        idempotency_payload=None,
-    ).sql()
-    lead, _ = Lead.insert(
-        id=0, external_id="", name="", name_folded="", created_at=dt.datetime(2000, 1, 1)
-    ).sql()
-    decision, _ = models.Decision.insert(
-        contact=0,
-        created_at=dt.datetime(2000, 1, 1),
-        kind="",
-        operator=None,
-        reason=None,
-        context=0,
-        loads="",
-        r=None,
-        total=None,
-        extra=None,
-    ).sql()
-    return contact, lead, decision
 
 
 class Registered(NamedTuple):
@@ -154,12 +127,8 @@ def draw_columns(decision: Decision, note: str = "") -> tuple[int | None, int | 
 
 class Intake:
     """Create inside ``storage.write()``; use for that transaction only, and ``flush()``
-    before it commits or before reading back what was registered.
-
-    New leads and contacts get their ids here (the write lock makes the next id
-    certain) and are written together by ``flush``: one executemany per table
-    instead of a statement per row.
-    """
+    before it commits or before reading back what was registered (the rows wait in
+    its ``IntakeWriter`` until then)."""
 
     def __init__(self, storage: Storage, randint: RandInt, region: str) -> None:
         self._storage = storage
@@ -169,8 +138,7 @@ class Intake:
         # As stored: converted once, not by the database adapter for every row.
         self._now_text = self.now.isoformat(" ")
         self._sources: dict[int | str, int] = {}
-        self._loads: dict[int, int] = {}
-        self._max_loads: dict[int, int] = {}
+        self._loads: dict[int, int] = {}  # exact under the write lock: see the module's notes
         self._operators: dict[int, tuple[bool, int]] = {}  # by hand: id -> (active, max_load)
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
@@ -180,16 +148,7 @@ class Intake:
         self._leads: dict[str, tuple[int, bool]] = {}  # external id -> (id, has a name)
         self._absent: set[str] = set()  # looked up in this transaction and not found
         self._last_operator: dict[int, int | None] = {}  # lead id -> its last operator
-        self._insert_contact, self._insert_lead, self._insert_decision = _statements(
-            storage.database
-        )
-        self._new_leads: list[list[object]] = []
-        self._new_lead_rows: dict[str, list[object]] = {}
-        self._new_contacts: list[tuple[object, ...]] = []
-        self._new_decisions: list[tuple[object, ...]] = []
-        self._reassigned: list[tuple[int | None, int]] = []  # (operator, contact)
-        self._next_lead_id: int | None = None
-        self._next_contact_id: int | None = None
+        self._writer = IntakeWriter(storage, self._now_text)
 
     # -- lookups, cached for the transaction ------------------------------------------
     def source_id(self, reference: int | str) -> int:
@@ -240,8 +199,7 @@ class Intake:
             Candidate(op, weight, bool(active), self._loads[op], limit)
             for op, weight, active, limit, _current in rows
         ]
-        for index, (op, _weight, _active, limit, _current) in enumerate(rows):
-            self._max_loads[op] = limit
+        for index, (op, *_rest) in enumerate(rows):
             self._pool_slots.setdefault(op, []).append((source_id, pool, index))
         plan = _SourcePlan(pool, self._lottery, bool(repeat))
         if strategy_name == SmoothRoundRobin.name:
@@ -271,7 +229,7 @@ class Intake:
         preferred = None
         if plan.repeat_to_last and lead_id is not None:
             preferred = self._previous_operator(lead_id)
-        return distribute(plan.pool, plan.strategy, self._still_has_room, preferred)
+        return distribute(plan.pool, plan.strategy, preferred=preferred)
 
     def nobody_reason(self, source_id: int) -> str:
         """Why a contact on this source finds nobody now (when nobody is eligible)."""
@@ -281,10 +239,6 @@ class Intake:
     def has_eligible(self, source_id: int) -> bool:
         """Whether anyone could take a contact on this source right now."""
         return any(c.exclusion is None for c in self._plan(source_id).pool)
-
-    def _still_has_room(self, operator_id: int) -> bool:
-        """The re-check of a winner: its load as this transaction counts it."""
-        return self._loads[operator_id] < self._max_loads[operator_id]
 
     def _count_assignment(self, operator_id: int, delta: int = 1) -> None:
         if operator_id not in self._loads:
@@ -297,9 +251,7 @@ class Intake:
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            plan.context_id = DecisionContext.insert(
-                created_at=self.now, strategy=strategy, candidates=context_json(plan.pool)
-            ).execute()
+            plan.context_id = self._writer.context(self.now, strategy, context_json(plan.pool))
         return plan.context_id
 
     def _loads_of(self, source_id: int, decision: Decision) -> str:
@@ -314,19 +266,16 @@ class Intake:
         """Store the decision: its context once per source, the loads and draw per contact."""
         context_id = self._context(self._plans[source_id], decision.strategy)
         r, total, extra = draw_columns(decision)
-        self._new_decisions.append(
-            (
-                contact_id,
-                self._now_text,
-                kind,
-                decision.operator_id,
-                decision.reason,
-                context_id,
-                self._loads_of(source_id, decision),
-                r,
-                total,
-                extra,
-            )
+        self._writer.decision(
+            contact_id,
+            kind,
+            decision.operator_id,
+            decision.reason,
+            context_id,
+            self._loads_of(source_id, decision),
+            r,
+            total,
+            extra,
         )
 
     # -- registering ---------------------------------------------------------------------
@@ -339,26 +288,14 @@ class Intake:
             self.prefetch_leads([external_id])
             known = self._leads.get(external_id)
         if known is None:
-            if self._next_lead_id is None:
-                self._next_lead_id = self._storage.next_id(Lead)
-            lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
-            seen = first_seen or self._now_text
-            row: list[object] = [lead_id, external_id, name, name.casefold(), seen]
-            self._new_leads.append(row)
-            self._new_lead_rows[external_id] = row
+            lead_id = self._writer.new_lead(external_id, name, first_seen or self._now_text)
             self._leads[external_id] = (lead_id, bool(name))
             self._absent.discard(external_id)
             self._last_operator[lead_id] = None
             return lead_id
         lead_id, has_name = known
         if name and not has_name:
-            pending = self._new_lead_rows.get(external_id)
-            if pending is not None:
-                pending[2], pending[3] = name, name.casefold()
-            else:
-                Lead.update(name=name, name_folded=name.casefold()).where(
-                    Lead.id == lead_id
-                ).execute()
+            self._writer.name_lead(lead_id, external_id, name)
             self._leads[external_id] = (lead_id, True)
         return lead_id
 
@@ -382,22 +319,15 @@ class Intake:
         lead_id = self.lead_id(external_id, name, stamp)
         by_hand = self._hand_candidate(owner, source_id) if owner is not None else None
         decision = self.decide(source_id, lead_id) if by_hand is None else _manual_decision(by_hand)
-        if self._next_contact_id is None:
-            self._next_contact_id = self._storage.next_id(Contact)
-        contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
-        self._new_contacts.append(
-            (
-                contact_id,
-                lead_id,
-                source_id,
-                decision.operator_id,
-                stamp,
-                True,
-                message,
-                decision.reason,
-                idempotency_key,
-                idempotency_payload,
-            )
+        contact_id = self._writer.new_contact(
+            lead_id,
+            source_id,
+            decision.operator_id,
+            stamp,
+            message,
+            decision.reason,
+            idempotency_key,
+            idempotency_payload,
         )
         if by_hand is None:
             self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
@@ -423,9 +353,8 @@ class Intake:
         active, max_load = self._operators[operator_id]
         if operator_id not in self._loads:
             self._loads[operator_id] = loads_of([operator_id]).get(operator_id, 0)
-        self._max_loads.setdefault(operator_id, max_load)
         load = self._loads[operator_id]
-        if manual_exclusion(active, load, max_load) is not None:
+        if exclusion(active=active, load=load, max_load=max_load) is not None:
             return None
         return Candidate(operator_id, self._weight(source_id, operator_id), active, load, max_load)
 
@@ -442,30 +371,25 @@ class Intake:
 
     def _trace_manual(self, contact_id: int, candidate: Candidate, note: str) -> None:
         """A decision by hand: its one candidate as it stood, and where it came from."""
-        context_id = DecisionContext.insert(
-            created_at=self.now, strategy="manual", candidates=context_json([candidate])
-        ).execute()
+        context_id = self._writer.context(self.now, "manual", context_json([candidate]))
         _r, _total, extra = draw_columns(_manual_decision(candidate), note)
-        self._new_decisions.append(
-            (
-                contact_id,
-                self._now_text,
-                DecisionKind.MANUAL,
-                candidate.operator_id,
-                None,
-                context_id,
-                str(candidate.load),
-                None,
-                None,
-                extra,
-            )
+        self._writer.decision(
+            contact_id,
+            DecisionKind.MANUAL,
+            candidate.operator_id,
+            None,
+            context_id,
+            str(candidate.load),
+            None,
+            None,
+            extra,
         )
 
     def redistribute(self, contact_id: int, lead_id: int, source_id: int) -> Decision:
         """Try again for a queued (active, unassigned) contact; traced when it finds someone."""
         decision = self.decide(source_id, lead_id)
         if decision.operator_id is not None:
-            self._reassigned.append((decision.operator_id, contact_id))
+            self._writer.reassign(decision.operator_id, contact_id)
             self._trace(contact_id, DecisionKind.REDISTRIBUTION, source_id, decision)
             self._count_assignment(decision.operator_id)
             self._last_operator[lead_id] = decision.operator_id
@@ -478,7 +402,7 @@ class Intake:
         previous = contact.operator_id
         note = f"previous operator #{previous}" if previous is not None else "from the queue"
         self._trace_manual(contact.id, candidate, note)
-        self._reassigned.append((operator.id, contact.id))
+        self._writer.reassign(operator.id, contact.id)
         if contact.is_active:
             self._count_assignment(operator.id)
             if previous is not None:
@@ -486,29 +410,13 @@ class Intake:
 
     def flush(self) -> None:
         """Write the new leads, then contacts, assignments, decisions and round-robin state."""
-        if self._new_leads:
-            self._storage.insert_many(self._insert_lead, self._new_leads)
-            self._new_leads, self._new_lead_rows = [], {}
-        if self._new_contacts:
-            self._storage.insert_many(self._insert_contact, self._new_contacts)
-            self._new_contacts = []
-        for operator_id, contact_id in self._reassigned:
-            Contact.update(operator=operator_id, unassigned_reason=None).where(
-                Contact.id == contact_id
-            ).execute()
-        self._reassigned = []
-        if self._new_decisions:
-            self._storage.insert_many(self._insert_decision, self._new_decisions)
-            self._new_decisions = []
+        self._writer.flush()
         for source_id, plan in self._plans.items():
             if plan.round_robin is None:
                 continue
             for operator_id, current in plan.round_robin.current.items():
                 if plan.rr_saved.get(operator_id) != current:
-                    SourceOperatorConfig.update(rr_current=current).where(
-                        (SourceOperatorConfig.source == source_id)
-                        & (SourceOperatorConfig.operator == operator_id)
-                    ).execute()
+                    self._writer.round_robin(source_id, operator_id, current)
                     plan.rr_saved[operator_id] = current
 
 

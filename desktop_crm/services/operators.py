@@ -6,6 +6,7 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.eligibility import within_limit
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
@@ -92,7 +93,7 @@ class OperatorService:
                 _check_name_free(operator.name, operator.id)
             if max_load is not None:
                 check_non_negative(max_load, "max_load")
-                if max_load < load:
+                if not within_limit(load, max_load):
                     # Lowering below the current load would break the one invariant.
                     raise InvalidValue(
                         QT_TRANSLATE_NOOP(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.widgets import make_table
@@ -31,14 +32,11 @@ NAME, STATE = range(2)
 WARN_COLOR = QColor("#b45309")
 
 
-def can_take(operator: OperatorInfo) -> bool:
-    return operator.active and operator.headroom > 0
-
-
 def state_text(operator: OperatorInfo) -> str:
-    if not operator.active:
+    why = operator.exclusion
+    if why is Exclusion.INACTIVE:
         return QCoreApplication.translate("OperatorChoiceModel", "inactive")
-    if operator.headroom == 0:
+    if why is Exclusion.AT_LIMIT:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "at the limit ({max_load})"
         ).format(max_load=operator.max_load)
@@ -48,11 +46,12 @@ def state_text(operator: OperatorInfo) -> str:
 
 
 def state_tooltip(operator: OperatorInfo) -> str:
-    if not operator.active:
+    why = operator.exclusion
+    if why is Exclusion.INACTIVE:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "{name} is inactive and takes no contacts."
         ).format(name=operator.name)
-    if operator.headroom == 0:
+    if why is Exclusion.AT_LIMIT:
         return QCoreApplication.translate(
             "OperatorChoiceModel",
             "{name} has {load} active contacts, the limit: close one or raise the limit first.",
@@ -86,7 +85,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
         self.set_rows(operators)
 
     def available(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and can_take(self._rows[row])
+        return 0 <= row < len(self._rows) and self._rows[row].exclusion is None
 
     def first_available(self) -> int | None:
         return next((r for r in range(len(self._rows)) if self.available(r)), None)
@@ -106,7 +105,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
             and index.row() < len(self._rows)
         ):
             operator = self._rows[index.row()]
-            return WARN_COLOR if operator.active and operator.headroom == 0 else None
+            return WARN_COLOR if operator.exclusion is Exclusion.AT_LIMIT else None
         return super().data(index, role)
 
 
@@ -136,7 +135,7 @@ class AssignDialog(QDialog):
             header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() + 4
         )
 
-        unavailable = sum(1 for o in operators if not can_take(o))
+        unavailable = sum(1 for o in operators if o.exclusion is not None)
         self.note = QLabel(
             self.tr("Greyed out: inactive operators and those at their limit cannot take contacts.")
         )

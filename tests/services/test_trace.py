@@ -20,7 +20,7 @@ from desktop_crm.domain.distribution import (
 )
 from desktop_crm.errors import NotFound
 from desktop_crm.importing import open_table
-from desktop_crm.services import intake, open_crm
+from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 
 from .import_files import HEADER, pin_batch_rows, row, write_csv
@@ -284,30 +284,6 @@ def test_a_round_robin_redraw_advances_the_state_only_for_the_winner():
     decision = distribute(POOL[:3], strategy, refusing(1))
     assert [(d.operator_id, d.accepted) for d in decision.draws] == [(1, False), (2, True)]
     assert strategy.current == {2: 3 - 5, 3: 2}  # the pool without 1: weights 3 + 2
-
-
-def test_a_redraw_inside_the_service_is_stored_and_read_back(site, monkeypatch):
-    """The re-check cannot fail while the write lock is held; make it fail once to see
-    that the trace keeps both draws and marks the refused operator."""
-    real = intake.Intake._still_has_room
-    refused = []
-
-    def flaky(self, operator_id):
-        if not refused:
-            refused.append(operator_id)
-            return False
-        return real(self, operator_id)
-
-    monkeypatch.setattr(intake.Intake, "_still_has_room", flaky)
-    contact = register(site, "lead")
-    decision = only(site.contacts.history(contact.id))
-    first, second = decision.draws
-    assert (first.operator.id, first.accepted) == (refused[0], False)
-    assert first.r is not None and first.total == 4  # Анна 1 + Борис 3
-    assert second.accepted and second.operator == decision.operator == contact.operator
-    assert second.total == 4 - {"Анна": 1, "Борис": 3}[first.operator.name]
-    refused_row = table(decision)[first.operator.name]
-    assert refused_row[2:] == (0, refused_row[3], "at_limit")  # load 0, refused all the same
 
 
 def test_history_of_an_unknown_contact(site):

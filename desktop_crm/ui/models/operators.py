@@ -19,12 +19,6 @@ def load_text(operator: OperatorInfo) -> str:
     return f"{operator.load} / {operator.max_load}"
 
 
-def load_fraction(operator: OperatorInfo) -> float:
-    if operator.max_load <= 0:
-        return 1.0
-    return min(operator.load / operator.max_load, 1.0)
-
-
 class OperatorsModel(RowsModel[OperatorInfo]):
     context = "OperatorsModel"
     columns = (
@@ -41,7 +35,10 @@ class OperatorsModel(RowsModel[OperatorInfo]):
             check=lambda o: o.active,
         ),
         Column(
-            QT_TRANSLATE_NOOP("OperatorsModel", "Load"), load_text, load_fraction, align_right=True
+            QT_TRANSLATE_NOOP("OperatorsModel", "Load"),
+            load_text,
+            lambda o: o.load_fraction,
+            align_right=True,
         ),
         Column(
             QT_TRANSLATE_NOOP("OperatorsModel", "Max load"),

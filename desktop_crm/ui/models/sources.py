@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
@@ -122,22 +123,19 @@ def operators_tooltip(source: SourceInfo) -> str:
             weight=weight.weight,
             percent=round(100 * weight.weight / total),
         )
-        if not weight.active:
+        why = weight.exclusion
+        if why is Exclusion.INACTIVE:
             line += " — " + QCoreApplication.translate("SourcesModel", "inactive")
-        elif weight.load >= weight.max_load:
+        elif why is Exclusion.AT_LIMIT:
             line += " — " + QCoreApplication.translate("SourcesModel", "full")
         lines.append(line)
-    if not any(can_take(w) for w in used):
+    if all(w.exclusion is not None for w in used):
         lines.append(
             QCoreApplication.translate(
                 "SourcesModel", "None of them can take contacts now: new ones stay unassigned."
             )
         )
     return "\n".join(lines)
-
-
-def can_take(weight: WeightInfo) -> bool:
-    return weight.active and weight.load < weight.max_load
 
 
 class SourcesModel(RowsModel[SourceInfo]):
@@ -195,7 +193,7 @@ class SourcesModel(RowsModel[SourceInfo]):
             and index.isValid()
             and index.column() == OPERATORS
             and index.row() < len(self._rows)
-            and not any(can_take(w) for w in weighted(self._rows[index.row()]))
+            and all(w.exclusion is not None for w in weighted(self._rows[index.row()]))
         ):
             return WARNING_COLOR
         return super().data(index, role)

@@ -67,6 +67,7 @@ class StatRow:
     counts: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     total: int = 0
     active_total: int = 0
+    load_fraction: float | None = None  # the domain's answer, from the service; None: unassigned
 
     @property
     def unassigned(self) -> bool:
@@ -74,14 +75,6 @@ class StatRow:
 
     def count(self, source_id: int) -> tuple[int, int]:
         return self.counts.get(source_id, (0, 0))
-
-    @property
-    def load_fraction(self) -> float | None:
-        if self.load is None or self.max_load is None:
-            return None
-        if self.max_load <= 0:
-            return 1.0 if self.load else 0.0
-        return min(self.load / self.max_load, 1.0)
 
 
 def stat_rows(statistics: Statistics) -> list[StatRow]:
@@ -96,6 +89,7 @@ def stat_rows(statistics: Statistics) -> list[StatRow]:
             {c.source.id: (c.total, c.active) for c in o.per_source},
             o.total,
             sum(c.active for c in o.per_source),
+            o.load_fraction,
         )
         for o in statistics.operators
     ]

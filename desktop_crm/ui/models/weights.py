@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
-from desktop_crm.ui.models.operators import load_fraction
 
 OPERATOR, ACTIVE, LOAD, WEIGHT, SHARE = range(5)
 
@@ -34,18 +34,13 @@ def headroom_text(operator: OperatorInfo) -> str:
 
 def free_text(operator: OperatorInfo) -> str:
     """'7 free', or 'full': the short form for a load column."""
-    if operator.headroom == 0:
+    if not operator.has_room:
         return QCoreApplication.translate("WeightsModel", "full")
     return QCoreApplication.translate("WeightsModel", "{free} free").format(free=operator.headroom)
 
 
 def percent_text(fraction: float) -> str:
     return QLocale().toString(100 * fraction, "f", 1) + " %"
-
-
-def can_take(operator: OperatorInfo) -> bool:
-    """Whether the distributor would consider the operator right now."""
-    return operator.active and operator.load < operator.max_load
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +95,7 @@ class WeightsModel(RowsModel[WeightRow]):
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Load"),
             lambda r: f"{r.operator.load} / {r.operator.max_load} · " + free_text(r.operator),
-            lambda r: load_fraction(r.operator),
+            lambda r: r.operator.load_fraction,
         ),
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Weight"),
@@ -194,9 +189,9 @@ class WeightsModel(RowsModel[WeightRow]):
 
     def live_share(self, row: WeightRow) -> float:
         """The share among the operators the distributor would consider right now."""
-        if not can_take(row.operator):
+        if row.operator.exclusion is not None:
             return 0.0
-        total = sum(r.weight for r in self._rows if can_take(r.operator))
+        total = sum(r.weight for r in self._rows if r.operator.exclusion is None)
         return row.weight / total if total else 0.0
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -238,7 +233,7 @@ class WeightsModel(RowsModel[WeightRow]):
             text = QCoreApplication.translate(
                 "WeightsModel", "{weight} of the total weight {total}."
             ).format(weight=row.weight, total=self.total)
-            if row.weight and not can_take(row.operator):
+            if row.weight and row.operator.exclusion is not None:
                 text += "\n" + QCoreApplication.translate(
                     "WeightsModel",
                     "Gets nothing right now: the operator is inactive or has no free places.",
@@ -253,11 +248,12 @@ class WeightsModel(RowsModel[WeightRow]):
 
     def _status_tip(self, row: WeightRow) -> str:
         operator = row.operator
-        if not operator.active:
+        why = operator.exclusion
+        if why is Exclusion.INACTIVE:
             return QCoreApplication.translate(
                 "WeightsModel", "Inactive: gets no new contacts whatever the weight."
             )
-        if operator.headroom == 0:
+        if why is Exclusion.AT_LIMIT:
             return QCoreApplication.translate(
                 "WeightsModel", "Full: gets no new contacts until some are closed."
             )

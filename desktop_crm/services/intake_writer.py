@@ -1,0 +1,183 @@
+"""Writing what an ``Intake`` decided: new leads, contacts and their decisions, in batches.
+
+``services/intake.py`` decides and traces; this module only stores. New rows get
+their ids here, when they are added (a contact's decision refers to it before
+anything is written), and ``flush`` writes each table with one executemany
+instead of a statement per row. It is the one place that knows the rows' column
+order and how ids are drawn: ``Storage.next_id`` (SQLite: max(id) + 1, certain
+under the write lock). A second backend (PostgreSQL, issue 11) changes this
+module and the storage, not the deciding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from desktop_crm.db import models
+from desktop_crm.db.models import Contact, DecisionContext, Lead, SourceOperatorConfig
+from desktop_crm.db.storage import Storage
+
+_ANY_TIME = dt.datetime(2000, 1, 1)
+
+
+@lru_cache(maxsize=8)
+def _statements(database: object) -> tuple[str, str, str]:
+    """INSERTs built by peewee for the open backend (its placeholders), run with
+    executemany; the values here only fix the column order."""
+    contact, _ = Contact.insert(
+        id=0,
+        lead=0,
+        source=0,
+        operator=None,
+        created_at=_ANY_TIME,
+        is_active=True,
+        message="",
+        unassigned_reason=None,
+        idempotency_key=None,
+        idempotency_payload=None,
+    ).sql()
+    lead, _ = Lead.insert(id=0, external_id="", name="", name_folded="", created_at=_ANY_TIME).sql()
+    decision, _ = models.Decision.insert(
+        contact=0,
+        created_at=_ANY_TIME,
+        kind="",
+        operator=None,
+        reason=None,
+        context=0,
+        loads="",
+        r=None,
+        total=None,
+        extra=None,
+    ).sql()
+    return contact, lead, decision
+
+
+class IntakeWriter:
+    """Rows of one write transaction, held until ``flush`` (which must run before it
+    commits or before anything registered is read back)."""
+
+    def __init__(self, storage: Storage, now_text: str) -> None:
+        self._storage = storage
+        self._now_text = now_text  # "now" as stored, converted once
+        self._insert_contact, self._insert_lead, self._insert_decision = _statements(
+            storage.database
+        )
+        self._leads: list[list[object]] = []
+        self._lead_rows: dict[str, list[object]] = {}  # external id -> its pending row
+        self._contacts: list[tuple[object, ...]] = []
+        self._decisions: list[tuple[object, ...]] = []
+        self._reassigned: list[tuple[int | None, int]] = []  # (operator, contact)
+        self._next_lead_id: int | None = None
+        self._next_contact_id: int | None = None
+
+    def new_lead(self, external_id: str, name: str, first_seen: str) -> int:
+        if self._next_lead_id is None:
+            self._next_lead_id = self._storage.next_id(Lead)
+        lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
+        row: list[object] = [lead_id, external_id, name, name.casefold(), first_seen]
+        self._leads.append(row)
+        self._lead_rows[external_id] = row
+        return lead_id
+
+    def name_lead(self, lead_id: int, external_id: str, name: str) -> None:
+        """Give a lead without a name its first one (a pending row, or the stored lead)."""
+        pending = self._lead_rows.get(external_id)
+        if pending is not None:
+            pending[2], pending[3] = name, name.casefold()
+        else:
+            Lead.update(name=name, name_folded=name.casefold()).where(Lead.id == lead_id).execute()
+
+    def new_contact(
+        self,
+        lead_id: int,
+        source_id: int,
+        operator_id: int | None,
+        created_at: str,
+        message: str,
+        reason: str | None,
+        idempotency_key: str | None,
+        idempotency_payload: str | None,
+    ) -> int:
+        if self._next_contact_id is None:
+            self._next_contact_id = self._storage.next_id(Contact)
+        contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
+        self._contacts.append(
+            (
+                contact_id,
+                lead_id,
+                source_id,
+                operator_id,
+                created_at,
+                True,
+                message,
+                reason,
+                idempotency_key,
+                idempotency_payload,
+            )
+        )
+        return contact_id
+
+    def reassign(self, operator_id: int | None, contact_id: int) -> None:
+        """A stored contact's new operator (the queue, or a choice by hand)."""
+        self._reassigned.append((operator_id, contact_id))
+
+    def context(self, created_at: dt.datetime, strategy: str, candidates: str) -> int:
+        """A decision context (the candidates as they stood), written now for its id."""
+        return int(
+            DecisionContext.insert(
+                created_at=created_at, strategy=strategy, candidates=candidates
+            ).execute()
+        )
+
+    def decision(
+        self,
+        contact_id: int,
+        kind: str,
+        operator_id: int | None,
+        reason: str | None,
+        context_id: int,
+        loads: str,
+        r: int | None,
+        total: int | None,
+        extra: str | None,
+    ) -> None:
+        self._decisions.append(
+            (
+                contact_id,
+                self._now_text,
+                kind,
+                operator_id,
+                reason,
+                context_id,
+                loads,
+                r,
+                total,
+                extra,
+            )
+        )
+
+    @staticmethod
+    def round_robin(source_id: int, operator_id: int, current: int) -> None:
+        """Store a source's round-robin state for one operator."""
+        SourceOperatorConfig.update(rr_current=current).where(
+            (SourceOperatorConfig.source == source_id)
+            & (SourceOperatorConfig.operator == operator_id)
+        ).execute()
+
+    def flush(self) -> None:
+        """Write the new leads, then contacts, assignments and decisions."""
+        if self._leads:
+            self._storage.insert_many(self._insert_lead, self._leads)
+            self._leads, self._lead_rows = [], {}
+        if self._contacts:
+            self._storage.insert_many(self._insert_contact, self._contacts)
+            self._contacts = []
+        for operator_id, contact_id in self._reassigned:
+            Contact.update(operator=operator_id, unassigned_reason=None).where(
+                Contact.id == contact_id
+            ).execute()
+        self._reassigned = []
+        if self._decisions:
+            self._storage.insert_many(self._insert_decision, self._decisions)
+            self._decisions = []

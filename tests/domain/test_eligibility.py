@@ -1,0 +1,89 @@
+"""The one rule "can this operator take this contact now", at its boundaries.
+
+Every caller (distributor, manual assignment, reopening, the services' results and
+the window) asks ``domain.eligibility``; these tests pin the rule itself, so a change
+of ``<`` to ``<=`` (or a reordered reason) fails here and in the callers' tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_crm.domain.distribution import Candidate, WeightedLottery, distribute
+from desktop_crm.domain.eligibility import (
+    Exclusion,
+    exclusion,
+    has_room,
+    headroom,
+    load_fraction,
+    within_limit,
+)
+
+
+@pytest.mark.parametrize(
+    ("load", "max_load", "room"),
+    [(0, 1, True), (4, 5, True), (5, 5, False), (6, 5, False), (0, 0, False)],
+)
+def test_room_is_a_load_below_the_limit(load, max_load, room):
+    assert has_room(load, max_load) is room
+    assert exclusion(active=True, load=load, max_load=max_load) == (
+        None if room else Exclusion.AT_LIMIT
+    )
+    assert (headroom(load, max_load) > 0) is room
+
+
+@pytest.mark.parametrize(("load", "max_load", "ok"), [(4, 5, True), (5, 5, True), (6, 5, False)])
+def test_the_invariant_allows_a_load_up_to_the_limit(load, max_load, ok):
+    assert within_limit(load, max_load) is ok
+
+
+@pytest.mark.parametrize(
+    ("load", "max_load", "free"), [(0, 3, 3), (2, 3, 1), (3, 3, 0), (5, 3, 0), (0, 0, 0)]
+)
+def test_headroom_counts_the_free_places(load, max_load, free):
+    assert headroom(load, max_load) == free
+
+
+@pytest.mark.parametrize(
+    ("load", "max_load", "fraction"),
+    [(0, 4, 0.0), (1, 4, 0.25), (3, 4, 0.75), (4, 4, 1.0), (6, 4, 1.0), (0, 0, 1.0)],
+)
+def test_load_fraction_is_full_exactly_when_there_is_no_room(load, max_load, fraction):
+    assert load_fraction(load, max_load) == fraction
+
+
+def test_the_reasons_in_their_order():
+    assert exclusion(weight=0, active=False, load=9, max_load=1) is Exclusion.WEIGHT_0
+    assert exclusion(weight=-1, active=True, load=0, max_load=1) is Exclusion.WEIGHT_0
+    assert exclusion(weight=1, active=False, load=9, max_load=1) is Exclusion.INACTIVE
+    assert exclusion(weight=1, active=True, load=1, max_load=1) is Exclusion.AT_LIMIT
+    assert exclusion(weight=1, active=True, load=0, max_load=1) is None
+
+
+def test_a_choice_by_hand_ignores_the_weight_but_not_the_rest():
+    assert exclusion(active=True, load=0, max_load=1) is None
+    assert exclusion(active=False, load=0, max_load=1) is Exclusion.INACTIVE
+    assert exclusion(active=True, load=1, max_load=1) is Exclusion.AT_LIMIT
+
+
+def test_the_distributor_asks_the_same_rule():
+    candidates = [
+        Candidate(1, 0, True, 0, 5),
+        Candidate(2, 3, False, 0, 5),
+        Candidate(3, 3, True, 5, 5),
+        Candidate(4, 3, True, 4, 5),
+    ]
+    decision = distribute(candidates, WeightedLottery(lambda a, b: a))
+    assert decision.operator_id == 4
+    assert decision.excluded == {
+        1: Exclusion.WEIGHT_0,
+        2: Exclusion.INACTIVE,
+        3: Exclusion.AT_LIMIT,
+    }
+    for candidate in candidates:
+        assert candidate.exclusion == exclusion(
+            weight=candidate.weight,
+            active=candidate.active,
+            load=candidate.load,
+            max_load=candidate.max_load,
+        )
