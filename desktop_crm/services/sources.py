@@ -102,7 +102,7 @@ def _check_free(source: Source) -> None:
         query = query.where(Source.id != source.id)
     for other in query.order_by(Source.id):
         if source.code_key and source.code_key in (other.name_key, other.code_key):
-            raise already_taken("code", "source", source.code, other.name)
+            raise already_taken("code", "source", source.code or "", other.name)
         raise already_taken("name", "source", source.name, other.name)
 
 
