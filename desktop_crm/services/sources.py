@@ -182,7 +182,9 @@ class SourceService:
         self._events.emit(Change.SOURCES)
         return info
 
-    def set_weights(self, reference: int | str, weights: Mapping[int | str, int]) -> SourceInfo:
+    def set_weights(
+        self, reference: int | str, weights: Mapping[int, int] | Mapping[str, int]
+    ) -> SourceInfo:
         """Replace the source's whole operator set (the original PUT); empty clears it."""
         with self._storage.write():
             source = find_source(reference)

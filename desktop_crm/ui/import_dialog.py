@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError, StoppedPartWay
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, StoppedPartWay
 from desktop_crm.importing import (
     NO_HEADER,
     SUPPORTED_SUFFIXES,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import LeadRow, LeadSort
 from desktop_crm.services.leads import lead_key

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel

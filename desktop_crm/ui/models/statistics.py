@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QLocale,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
 

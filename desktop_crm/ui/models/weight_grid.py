@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff

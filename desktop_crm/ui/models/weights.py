@@ -11,9 +11,10 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel

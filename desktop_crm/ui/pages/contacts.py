@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import (
     BulkResult,
     ContactFilter,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD

@@ -6,7 +6,6 @@ plan as a grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.services.events import Change

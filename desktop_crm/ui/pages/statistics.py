@@ -13,7 +13,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QItemSelectionModel,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import csv_writer
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceShares, Statistics
 from desktop_crm.services.events import Change
