@@ -297,14 +297,14 @@ class ImportDialog(QDialog):
 
         layout_box = QGroupBox(self.tr("How the file is read"))
         read_row = QHBoxLayout(layout_box)
-        for label, widget in (
+        for caption, widget in (
             (self.encoding_label, self.encoding_combo),
             (self.delimiter_label, self.delimiter_combo),
             (self.sheet_label, self.sheet_combo),
             (QLabel(self.tr("Header line:")), self.header_spin),
         ):
-            label.setContentsMargins(12, 0, 0, 0)  # hidden pairs leave no gap behind
-            read_row.addWidget(label)
+            caption.setContentsMargins(12, 0, 0, 0)  # hidden pairs leave no gap behind
+            read_row.addWidget(caption)
             read_row.addWidget(widget)
         read_row.addStretch(1)
 
@@ -317,8 +317,8 @@ class ImportDialog(QDialog):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            label = QLabel(field_label(target) + (" *" if target is Field.EXTERNAL_ID else ""))
-            grid.addWidget(label, 0, position)
+            heading = QLabel(field_label(target) + (" *" if target is Field.EXTERNAL_ID else ""))
+            grid.addWidget(heading, 0, position)
             grid.addWidget(combo, 1, position)
             grid.setColumnStretch(position, 1)
             self.mapping_combos[target] = combo

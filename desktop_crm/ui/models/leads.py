@@ -78,7 +78,7 @@ class LeadsModel(PagedModel[LeadRow]):
         return self._text
 
     @property
-    def sort(self) -> LeadSort:
+    def sort_key(self) -> LeadSort:  # not "sort": that is Qt's sort(column, order)
         return self._sort
 
     def set_search(self, text: str) -> None:

@@ -302,8 +302,8 @@ class PinnedLastProxy(QSortFilterProxyModel):
         if left_value is None or right_value is None:
             return left_value is None and right_value is not None
         if left_value == right_value:  # ties: by name, so the order is stable
-            return str(left.siblingAtColumn(OPERATOR).data(RAW_ROLE)) < str(
-                right.siblingAtColumn(OPERATOR).data(RAW_ROLE)
+            return str(left.sibling(left.row(), OPERATOR).data(RAW_ROLE)) < str(
+                right.sibling(right.row(), OPERATOR).data(RAW_ROLE)
             )
         return bool(left_value < right_value)
 
@@ -451,8 +451,9 @@ class SharesModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("SharesModel", self.TITLES[section])
-        if role == Qt.ItemDataRole.ToolTipRole and self.TOOLTIPS[section]:
-            return QCoreApplication.translate("SharesModel", self.TOOLTIPS[section])
+        tooltip = self.TOOLTIPS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and tooltip:
+            return QCoreApplication.translate("SharesModel", tooltip)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

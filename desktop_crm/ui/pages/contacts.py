@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -776,7 +777,7 @@ class ContactsPage(Page):
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("contacts/header")
         header = self.table.horizontalHeader()
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             blocked = header.blockSignals(True)
             if header.restoreState(state):
                 self.fitted_columns.active = False  # the saved widths win

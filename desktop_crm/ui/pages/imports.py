@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -248,6 +248,6 @@ class ImportsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("imports/header")
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             self.table.horizontalHeader().restoreState(state)
         preferences.restore_splitter("imports", self.splitter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -259,7 +259,9 @@ class LeadsPage(Page):
 
     def _header_sort(self, section: int, _order: Qt.SortOrder) -> None:
         # Each sort has one direction; a click on another column puts the arrow back.
-        self.set_sort(SORT_OF_COLUMN[section][0] if section in SORT_OF_COLUMN else self.model.sort)
+        self.set_sort(
+            SORT_OF_COLUMN[section][0] if section in SORT_OF_COLUMN else self.model.sort_key
+        )
 
     def _contacts_header_sort(self, section: int, order: Qt.SortOrder) -> None:
         if section == CREATED:
@@ -415,13 +417,13 @@ class LeadsPage(Page):
             ("leads/contacts_header", self.contacts_table),
         ):
             state = preferences.value(key)
-            if state is None:
+            if not isinstance(state, QByteArray | bytes):
                 continue
             header = table.horizontalHeader()
             blocked = header.blockSignals(True)
             if header.restoreState(state) and table is self.contacts_table:
                 self.fitted_columns.active = False  # the saved widths win
             header.blockSignals(blocked)
-        self.set_sort(self.model.sort)
+        self.set_sort(self.model.sort_key)
         self._contacts_arrow()
         preferences.restore_splitter("leads", self.splitter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -149,5 +149,5 @@ class OperatorsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("operators/header")
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             self.table.horizontalHeader().restoreState(state)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -796,10 +797,10 @@ class SourcesPage(Page):
             ("sources/weights_header", self.weights_table),
         ):
             state = preferences.value(key)
-            if state is not None:
+            if isinstance(state, QByteArray | bytes):
                 view.horizontalHeader().restoreState(state)
         try:
-            tab = int(preferences.value("sources/tab", SOURCES_TAB))  # type: ignore[arg-type]
+            tab = int(str(preferences.value("sources/tab", SOURCES_TAB)))
         except (TypeError, ValueError):
             tab = SOURCES_TAB
         if 0 <= tab < self.tabs.count():
