@@ -1,6 +1,6 @@
 """The project depends on phonenumberslite: phonenumbers without its geocoder,
-carrier and time zone data. Those modules still import there and answer with
-empty results, so nothing in the package may use them."""
+carrier and time zone data. Importing those modules fails there, so nothing in
+the package may use them (not even in a function that no test happens to run)."""
 
 import ast
 from pathlib import Path
