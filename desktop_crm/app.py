@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import logging
 import os
@@ -100,7 +101,7 @@ def _no_display() -> bool:
     )
 
 
-def _start_gui(args: object) -> int:
+def _start_gui(args: argparse.Namespace) -> int:
     if _no_display():
         print(
             "desktop-crm: no display to open the window on; run a command instead "

@@ -10,13 +10,14 @@ masks e-mail addresses and phone-like numbers in every message and traceback.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import platformdirs
 
@@ -92,7 +93,7 @@ class _RedactingFormatter(logging.Formatter):
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Creates every log file (the first one and each after a rotation) as 0600."""
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> io.TextIOWrapper:
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
         if hasattr(os, "fchmod"):
             with contextlib.suppress(OSError):

@@ -48,9 +48,10 @@ def run(location: DatabaseLocation, args: argparse.Namespace) -> int:
         else:
             sys.stdout.write("".join(f"{p}\n" for p in found))
     else:
-        report = maintenance.restore_database(location, Path(args.backup).expanduser())
-        kept = f"; the previous file is kept as {report.previous}" if report.previous else ""
-        _print(asdict(report), f"Restored {report.path} from {report.restored_from}{kept}.", args)
+        restored = maintenance.restore_database(location, Path(args.backup).expanduser())
+        kept = f"; the previous file is kept as {restored.previous}" if restored.previous else ""
+        message = f"Restored {restored.path} from {restored.restored_from}{kept}."
+        _print(asdict(restored), message, args)
     return 0
 
 

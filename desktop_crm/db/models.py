@@ -2,11 +2,18 @@
 
 The schema itself is created and changed only by the migrations in
 ``db/migrations``; these classes describe the result for queries.
+
+Every field is declared, so a type checker sees what peewee adds by itself:
+each ``id = pw.AutoField()`` is the primary key peewee would create anyway,
+and each foreign key's raw column (``operator_id`` beside ``operator``) is an
+annotation only; peewee's accessor provides the value at run time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 import peewee as pw
 
@@ -24,7 +31,19 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+def tuples(query: pw.BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query.tuples()``, typed as tuples (peewee's stubs keep the model type)."""
+    return iter(query.tuples())
+
+
+def tuple_row(query: pw.ModelSelect[Any]) -> tuple[Any, ...]:
+    """``query.tuples().get()``, typed as a tuple; ``DoesNotExist`` when there is no row."""
+    row: tuple[Any, ...] = query.tuples().get()
+    return row
+
+
 class Operator(BaseModel):
+    id = pw.AutoField()
     name = pw.TextField(unique=True)
     # domain.text.name_key(name): names that look the same have one key (migration 0005)
     name_key = pw.TextField(null=True, unique=True)
@@ -33,6 +52,7 @@ class Operator(BaseModel):
 
 
 class Source(BaseModel):
+    id = pw.AutoField()
     name = pw.TextField(unique=True)
     code = pw.TextField(null=True, unique=True)
     name_key = pw.TextField(null=True, unique=True)  # domain.text.name_key(name)
@@ -42,10 +62,13 @@ class Source(BaseModel):
 
 
 class SourceOperatorConfig(BaseModel):
+    id = pw.AutoField()
     source = pw.ForeignKeyField(Source, backref="configs", on_delete="CASCADE")
     operator = pw.ForeignKeyField(Operator, backref="configs", on_delete="RESTRICT")
     weight = pw.IntegerField(default=1)
     rr_current = pw.IntegerField(default=0)  # smooth round-robin state
+    source_id: int
+    operator_id: int
 
     class Meta:
         table_name = "source_operator_config"
@@ -53,6 +76,7 @@ class SourceOperatorConfig(BaseModel):
 
 
 class Lead(BaseModel):
+    id = pw.AutoField()
     external_id = pw.TextField(unique=True)
     name = pw.TextField(default="")
     name_folded = pw.TextField(default="")  # casefold(name), for case-insensitive search
@@ -60,6 +84,7 @@ class Lead(BaseModel):
 
 
 class Contact(BaseModel):
+    id = pw.AutoField()
     lead = pw.ForeignKeyField(Lead, backref="contacts", on_delete="RESTRICT")
     source = pw.ForeignKeyField(Source, backref="contacts", on_delete="RESTRICT")
     operator = pw.ForeignKeyField(Operator, null=True, backref="contacts", on_delete="RESTRICT")
@@ -72,6 +97,9 @@ class Contact(BaseModel):
     idempotency_key = pw.TextField(null=True, unique=True)
     # A fingerprint of what the key was used with (lead, source, name, message).
     idempotency_payload = pw.TextField(null=True)
+    lead_id: int
+    source_id: int
+    operator_id: int | None
 
 
 class Setting(BaseModel):
@@ -84,6 +112,7 @@ class Setting(BaseModel):
 class ImportRun(BaseModel):
     """One import of one file: its options, progress (``rows_done``) and counts."""
 
+    id = pw.AutoField()
     file_name = pw.TextField()
     file_path = pw.TextField()
     content_hash = pw.TextField(index=True)
@@ -100,6 +129,7 @@ class ImportRun(BaseModel):
     unassigned = pw.IntegerField(default=0)
     skipped = pw.IntegerField(default=0)
     rejected = pw.IntegerField(default=0)
+    source_id: int | None
 
     class Meta:
         table_name = "import_run"
@@ -114,12 +144,14 @@ class ImportRow(BaseModel):
 
 
 class ImportReject(BaseModel):
+    id = pw.AutoField()
     import_run = pw.ForeignKeyField(ImportRun, backref="rejects", on_delete="CASCADE")
     line = pw.IntegerField()
     reason = pw.TextField()
     template = pw.TextField()
     params = pw.TextField()
     cells = pw.TextField()
+    import_run_id: int
 
     class Meta:
         table_name = "import_reject"
@@ -128,6 +160,7 @@ class ImportReject(BaseModel):
 class DecisionContext(BaseModel):
     """What a transaction's decisions on one source share: the candidates' settings."""
 
+    id = pw.AutoField()
     created_at = pw.DateTimeField(default=utcnow)
     strategy = pw.TextField()
     candidates = pw.TextField()  # JSON [[operator_id, weight, active, max_load], ...]
@@ -139,6 +172,7 @@ class DecisionContext(BaseModel):
 class Decision(BaseModel):
     """One distribution decision about a contact: automatic, re-distribution or manual."""
 
+    id = pw.AutoField()
     contact = pw.ForeignKeyField(Contact, backref="decisions", on_delete="CASCADE")
     created_at = pw.DateTimeField(default=utcnow)
     kind = pw.TextField()
@@ -149,3 +183,6 @@ class Decision(BaseModel):
     r = pw.IntegerField(null=True)
     total = pw.IntegerField(null=True)
     extra = pw.TextField(null=True)
+    contact_id: int
+    operator_id: int | None
+    context_id: int

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 import peewee as pw
-from playhouse.migrations import Runner
+from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
 from desktop_crm.db.backup import automatic_backup
 from desktop_crm.db.guard import (
@@ -175,9 +175,9 @@ class _Immediate:
         kind: type[BaseException] | None,
         error: BaseException | None,
         trace: TracebackType | None,
-    ) -> bool | None:
+    ) -> None:
         assert self._transaction is not None
-        return self._transaction.__exit__(kind, error, trace)
+        self._transaction.__exit__(kind, error, trace)
 
 
 class Storage:

@@ -19,13 +19,13 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.importing.header import HEADER_SCAN_RECORDS, find_header
 
 if TYPE_CHECKING:
-    from _csv import _reader
+    from _csv import Reader
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DIALECT_SCAN_RECORDS = 200
 
 
-def make_csv_reader(lines: Iterable[str], delimiter: str) -> _reader:
+def make_csv_reader(lines: Iterable[str], delimiter: str) -> Reader:
     """The one reader configuration every text path uses (Excel quoting, lenient)."""
     return csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
 

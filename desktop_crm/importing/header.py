@@ -145,7 +145,7 @@ def classify_header(text: str) -> HeaderMatch | None:
     found = {_KEYWORDS[word] for word in words if word in _KEYWORDS}
     if len(found) > 1 and all(target is Field.EXTERNAL_ID for target, _ in found):
         # "Телефон / e-mail": one id column holding either; the preferred kind names it.
-        found = {min(found, key=lambda item: ID_KIND_PREFERENCE.index(item[1]))}  # type: ignore[arg-type]
+        found = {min(found, key=lambda item: ID_KIND_PREFERENCE.index(item[1]))}
     if len(found) != 1:
         return None
     field, kind = found.pop()

@@ -275,7 +275,7 @@ class RowStream:
                 deque(islice(records, skip), maxlen=0)
             for index, (line, cells) in enumerate(records, skip):
                 if cells.__class__ is BadRecord:
-                    yield unreadable(line, index, cells)  # type: ignore[arg-type]
+                    yield unreadable(line, index, cells)
                     continue
                 row = validate(line, index, cells)  # type: ignore[arg-type]
                 if row is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import peewee as pw
 
@@ -149,7 +150,7 @@ def parse_reference(reference: int | str, kinds: tuple[str, ...]) -> tuple[str, 
     return ("id", number) if number is not None else ("any", value)
 
 
-def _suggest_name(named: pw.ModelSelect, reference: int | str) -> None:
+def _suggest_name(named: pw.ModelSelect[Any], reference: int | str) -> None:
     """Digits typed for a name made of digits: say how to reach it."""
     if isinstance(reference, str) and as_id(reference) is not None and named.exists():
         raise NotFound(
@@ -204,7 +205,8 @@ def find_source(reference: int | str) -> Source:
 
 
 def _first_source(condition: pw.Expression) -> Source | None:
-    return Source.select().where(condition).order_by(Source.id).first()
+    source: Source | None = Source.select().where(condition).order_by(Source.id).first()
+    return source
 
 
 def find_contacts(contact_ids: Iterable[int]) -> list[Contact]:

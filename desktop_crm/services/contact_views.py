@@ -8,7 +8,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Lead, Operator, Source
+from desktop_crm.db.models import Contact, Lead, Operator, Source, tuples
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.dto import (
     ContactFilter,
@@ -36,7 +36,7 @@ _COLUMNS = (
 )
 
 
-def contact_query() -> pw.ModelSelect:
+def contact_query() -> pw.ModelSelect[Contact]:
     """Contacts with their lead, source and operator, as tuples (see ``to_info``)."""
     return (
         Contact.select(*_COLUMNS)
@@ -90,7 +90,7 @@ def contact_infos(contact_ids: Iterable[int]) -> list[ContactInfo]:
     found: dict[int, ContactInfo] = {}
     for start in range(0, len(ids), 500):
         query = contact_query().where(Contact.id.in_(ids[start : start + 500]))
-        found.update((info.id, info) for info in map(to_info, query))
+        found.update((info.id, info) for info in map(to_info, tuples(query)))
     return [found[i] for i in ids if i in found]
 
 
@@ -101,14 +101,14 @@ def contacts_of_leads(lead_ids: Iterable[int]) -> dict[int, list[ContactInfo]]:
     for start in range(0, len(ids), 500):  # stay below SQLite's variable limit
         chunk = ids[start : start + 500]
         query = contact_query().where(Contact.lead.in_(chunk)).order_by(Contact.id)
-        for row in query:
+        for row in tuples(query):
             info = to_info(row)
             grouped[info.lead.id].append(info)
     return grouped
 
 
-def contact_condition(flt: ContactFilter) -> pw.Expression:
-    condition: pw.Expression = pw.SQL("1 = 1")
+def contact_condition(flt: ContactFilter) -> pw.ColumnBase:
+    condition: pw.ColumnBase = pw.SQL("1 = 1")
     if flt.state is ContactState.ACTIVE:
         condition &= Contact.is_active == True  # noqa: E712
     elif flt.state is ContactState.CLOSED:
@@ -156,4 +156,4 @@ def contact_page(
         query = query.order_by(Contact.created_at.desc(), Contact.id.desc())
     else:
         query = query.order_by(Contact.created_at, Contact.id)
-    return [to_info(c) for c in query.limit(limit)]
+    return [to_info(c) for c in tuples(query.limit(limit))]

@@ -279,11 +279,11 @@ class ContactService:
             for contact in contacts:
                 if contact.is_active:
                     continue
-                if contact.operator_id is not None:
-                    operator = contact.operator
+                operator = contact.operator
+                if operator is not None:
                     load = loads.setdefault(operator.id, load_of(operator.id))
                     if not has_room(load, operator.max_load):
-                        refused.append((contact.id, self._limit_error(contact)))
+                        refused.append((contact.id, self._limit_error(contact, operator)))
                         continue
                     loads[operator.id] = load + 1
                 else:
@@ -299,15 +299,15 @@ class ContactService:
         return BulkResult(infos, tuple(refused))
 
     @staticmethod
-    def _limit_error(contact: Contact) -> LimitReached:
+    def _limit_error(contact: Contact, operator: Operator) -> LimitReached:
         return LimitReached(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "{name} is at the limit ({max_load}); contact #{id} cannot "
                 "be reopened. Close another contact or raise the limit.",
             ),
-            name=contact.operator.name,
-            max_load=contact.operator.max_load,
+            name=operator.name,
+            max_load=operator.max_load,
             id=contact.id,
         )
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting
+from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting, tuples
 from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
@@ -165,9 +165,11 @@ class ErasureService:
 
     def _erase(self, lead: Lead, prescan: _Prescan | None) -> ErasureResult:
         contacts = list(
-            Contact.select(Contact.id, Contact.source, Contact.message, Contact.created_at)
-            .where(Contact.lead == lead.id)
-            .tuples()
+            tuples(
+                Contact.select(
+                    Contact.id, Contact.source, Contact.message, Contact.created_at
+                ).where(Contact.lead == lead.id)
+            )
         )
         if is_erased_id(lead.external_id):
             return ErasureResult(lead.id, lead.external_id, len(contacts), 0, True, False)
@@ -250,13 +252,13 @@ def _matching_rejects(external_id: str, after: int = 0) -> tuple[list[tuple[int,
     matched: list[tuple[int, int]] = []
     last_id = after
     while True:
-        batch = list(
+        query = (
             ImportReject.select(ImportReject.id, ImportReject.cells, ImportReject.params)
             .where(ImportReject.id > last_id)
             .order_by(ImportReject.id)
             .limit(_REJECT_BATCH)
-            .tuples()
         )
+        batch = list(tuples(query))
         if not batch:
             return matched, last_id
         last_id = batch[-1][0]

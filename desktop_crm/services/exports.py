@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -117,11 +118,12 @@ class ExportService:
         self._storage = storage
         self._stats = stats
 
-    def _raw(self, query: pw.ModelSelect) -> Iterator[tuple[object, ...]]:
+    def _raw(self, query: pw.ModelSelect[Any]) -> Iterator[tuple[object, ...]]:
         """The query's rows as the database returns them, streamed from the cursor
         (peewee's per-value conversion costs more than the export itself)."""
         sql, params = query.sql()
-        yield from self._storage.database.execute_sql(sql, params)
+        # peewee's stubs leave execute_sql untyped; it returns the DB-API cursor
+        yield from self._storage.database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
 
     def _check_target(self, path: str | os.PathLike[str]) -> None:
         """Never write an export over the database or its companion files."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from desktop_crm.db.models import Decision, DecisionContext, Operator
-from desktop_crm.domain.distribution import Candidate, Exclusion
+from desktop_crm.db.models import Decision, DecisionContext, Operator, tuples
+from desktop_crm.domain.distribution import Candidate
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
 
@@ -21,7 +22,8 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
     contexts = [json.loads(row.context.candidates) for row in rows]
     ids = {entry[0] for context in contexts for entry in context}
     ids |= {row.operator_id for row in rows if row.operator_id is not None}
-    names = dict(Operator.select(Operator.id, Operator.name).where(Operator.id.in_(ids)).tuples())
+    query = Operator.select(Operator.id, Operator.name).where(Operator.id.in_(ids))
+    names: dict[int, str] = dict(tuples(query))
 
     def ref(operator_id: int) -> OperatorRef:
         return OperatorRef(operator_id, names.get(operator_id, f"#{operator_id}"))

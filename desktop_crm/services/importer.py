@@ -11,6 +11,7 @@ time when the file has one).
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 import json
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, utcnow
+from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, tuples, utcnow
 from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.text import name_key
@@ -245,7 +246,7 @@ class ImportService:
         with self._storage.read():
             return [_record(r) for r in ImportRun.select().order_by(ImportRun.id.desc())]
 
-    def rejects(self, import_id: int, limit: int | None = None) -> list[RejectedRow]:
+    def rejects(self, import_id: int, limit: int | None = None) -> builtins.list[RejectedRow]:
         """The rejected rows of an import in file order (the first ``limit`` of them)."""
         with self._storage.read():
             return list(self._iter_rejects(import_id, limit))
@@ -334,8 +335,8 @@ class ImportService:
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            shown = self.rejects(previous.id, SUMMARY_REJECTS)
-            return ImportSummary(previous, tuple(shown), previous, table=table)
+            shown = tuple(self.rejects(previous.id, SUMMARY_REJECTS))
+            return ImportSummary(previous, shown, previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = claimed and previous is not None and previous.status != ImportStatus.DONE
@@ -659,7 +660,7 @@ class _OwnerLookup:
     def __init__(self) -> None:
         self._by_key: dict[str, int] = {
             key: operator_id
-            for operator_id, key in Operator.select(Operator.id, Operator.name_key).tuples()
+            for operator_id, key in tuples(Operator.select(Operator.id, Operator.name_key))
         }
 
     def resolve(self, name: str) -> int | None:

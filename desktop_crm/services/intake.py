@@ -31,6 +31,8 @@ from desktop_crm.db.models import (
     Operator,
     Source,
     SourceOperatorConfig,
+    tuple_row,
+    tuples,
     utcnow,
 )
 from desktop_crm.db.storage import Storage
@@ -172,13 +174,10 @@ class Intake:
         plan = self._plans.get(source_id)
         if plan is not None:
             return plan
-        strategy_name, repeat = (
-            Source.select(Source.strategy, Source.repeat_to_last)
-            .where(Source.id == source_id)
-            .tuples()
-            .get()
+        strategy_name, repeat = tuple_row(
+            Source.select(Source.strategy, Source.repeat_to_last).where(Source.id == source_id)
         )
-        rows = list(
+        query = (
             SourceOperatorConfig.select(
                 SourceOperatorConfig.operator,
                 SourceOperatorConfig.weight,
@@ -189,8 +188,8 @@ class Intake:
             .join(Operator)
             .where(SourceOperatorConfig.source == source_id)
             .order_by(SourceOperatorConfig.id)
-            .tuples()
         )
+        rows = list(tuples(query))
         unknown = [row[0] for row in rows if row[0] not in self._loads]
         if unknown:
             counted = loads_of(unknown)

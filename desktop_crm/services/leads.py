@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Lead
+from desktop_crm.db.models import Contact, Lead, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
@@ -71,20 +71,20 @@ def lead_key(row: LeadRow, sort: LeadSort) -> LeadKey:
     return (row.external_id,)
 
 
-def _lead_rows(query: pw.ModelSelect) -> list[LeadRow]:
+def _lead_rows(query: pw.ModelSelect[Lead]) -> list[LeadRow]:
     count = Contact.select(pw.fn.COUNT(Contact.id)).where(Contact.lead == Lead.id)
     last = Contact.select(pw.fn.MAX(Contact.created_at)).where(Contact.lead == Lead.id)
-    rows = query.select_extend(count.alias("contact_count"), last.alias("last_contact_at"))
+    rows = query.select(Lead.id, Lead.external_id, Lead.name, Lead.created_at, count, last)
     return [
         LeadRow(
-            lead.id,
-            lead.external_id,
-            lead.name,
-            aware_utc(lead.created_at),
-            lead.contact_count,
-            None if lead.last_contact_at is None else aware_utc(_as_datetime(lead.last_contact_at)),
+            lead_id,
+            external_id,
+            name,
+            aware_utc(created_at),
+            contact_count,
+            None if last_contact_at is None else aware_utc(_as_datetime(last_contact_at)),
         )
-        for lead in rows
+        for lead_id, external_id, name, created_at, contact_count, last_contact_at in tuples(rows)
     ]
 
 

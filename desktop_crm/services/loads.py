@@ -6,15 +6,16 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact
+from desktop_crm.db.models import Contact, tuples
 
 
 def load_of(operator_id: int) -> int:
-    return (
+    count: int = (
         Contact.select(pw.fn.COUNT(Contact.id))
         .where((Contact.operator == operator_id) & (Contact.is_active == True))  # noqa: E712
         .scalar()
     )
+    return count
 
 
 def loads_of(operator_ids: Iterable[int] | None = None) -> dict[int, int]:
@@ -28,4 +29,4 @@ def loads_of(operator_ids: Iterable[int] | None = None) -> dict[int, int]:
         if not ids:
             return {}
         query = query.where(Contact.operator.in_(ids))
-    return dict(query.group_by(Contact.operator).tuples())
+    return dict(tuples(query.group_by(Contact.operator)))

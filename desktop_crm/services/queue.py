@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from desktop_crm.db.models import Contact, SourceOperatorConfig
+from desktop_crm.db.models import Contact, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
@@ -40,7 +40,7 @@ class DrainResult:
     cancelled: bool = False
 
 
-def sources_of_operators(operator_ids: Iterable[int]) -> set[int]:
+def sources_of_operators(operator_ids: Iterable[int | None]) -> set[int]:
     """Sources on which these operators have a positive weight (inside a transaction)."""
     ids = [i for i in operator_ids if i is not None]
     if not ids:
@@ -48,12 +48,12 @@ def sources_of_operators(operator_ids: Iterable[int]) -> set[int]:
     query = SourceOperatorConfig.select(SourceOperatorConfig.source).where(
         SourceOperatorConfig.operator.in_(ids) & (SourceOperatorConfig.weight > 0)
     )
-    return {source_id for (source_id,) in query.tuples()}
+    return {source_id for (source_id,) in tuples(query)}
 
 
 def _queued(source_ids: set[int], limit: int) -> list[tuple[int, int, int]]:
     """The oldest queued contacts of these sources: (contact, lead, source)."""
-    return list(
+    query = (
         Contact.select(Contact.id, Contact.lead, Contact.source)
         .where(
             Contact.operator.is_null()
@@ -62,8 +62,8 @@ def _queued(source_ids: set[int], limit: int) -> list[tuple[int, int, int]]:
         )
         .order_by(Contact.created_at, Contact.id)
         .limit(limit)
-        .tuples()
     )
+    return list(tuples(query))
 
 
 def _restate_reason(source_id: int, reason: str) -> None:
@@ -108,7 +108,7 @@ class QueueService:
                 .where(Contact.operator.is_null() & (Contact.is_active == True))  # noqa: E712
                 .distinct()
             )
-            return {source_id for (source_id,) in query.tuples()}
+            return {source_id for (source_id,) in tuples(query)}
 
     # -- draining ----------------------------------------------------------------------------
     def drain(

@@ -102,7 +102,7 @@ def _check_free(source: Source) -> None:
         query = query.where(Source.id != source.id)
     for other in query.order_by(Source.id):
         if source.code_key and source.code_key in (other.name_key, other.code_key):
-            raise already_taken("code", "source", source.code, other.name)
+            raise already_taken("code", "source", source.code or "", other.name)
         raise already_taken("name", "source", source.name, other.name)
 
 
@@ -182,7 +182,9 @@ class SourceService:
         self._events.emit(Change.SOURCES)
         return info
 
-    def set_weights(self, reference: int | str, weights: Mapping[int | str, int]) -> SourceInfo:
+    def set_weights(
+        self, reference: int | str, weights: Mapping[int, int] | Mapping[str, int]
+    ) -> SourceInfo:
         """Replace the source's whole operator set (the original PUT); empty clears it."""
         with self._storage.write():
             source = find_source(reference)

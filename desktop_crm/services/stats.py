@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Operator, Source
+from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import naive_utc, operator_ref, source_ref
@@ -26,9 +26,9 @@ from desktop_crm.services.sources import SourceService
 _ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E712
 
 
-def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.Expression:
+def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.ColumnBase:
     """``since`` inclusive, ``until`` exclusive; aware or naive local."""
-    condition: pw.Expression = pw.SQL("1 = 1")
+    condition: pw.ColumnBase = pw.SQL("1 = 1")
     if since is not None:
         condition &= Contact.created_at >= _stored_time(since, "since")
     if until is not None:
@@ -116,10 +116,9 @@ class StatsService:
                 )
                 .where(period_condition(since, until))
                 .group_by(Contact.operator, Contact.source)
-                .tuples()
             )
             per_operator: dict[int | None, list[SourceCount]] = defaultdict(list)
-            for operator_id, source_id, total, active in counts:
+            for operator_id, source_id, total, active in tuples(counts):
                 per_operator[operator_id].append(
                     SourceCount(sources[source_id], int(total), int(active or 0))
                 )

@@ -244,13 +244,14 @@ def show_crash(error: BaseException) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
     preferences = Preferences()
-    install_translations(app, preferences.language)  # type: ignore[arg-type]
+    install_translations(app, preferences.language)
     install_crash_handler()
     try:
         location = resolve_location(args.db)

@@ -12,10 +12,11 @@ import html
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label

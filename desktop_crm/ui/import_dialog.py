@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError, StoppedPartWay
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, StoppedPartWay
 from desktop_crm.importing import (
     NO_HEADER,
     SUPPORTED_SUFFIXES,
@@ -175,8 +175,8 @@ def count_text(n: int) -> str:
 
 def seconds_text(seconds: float) -> str:
     if seconds < 60:
-        return ImportDialog.tr("about %n second(s) left", "", max(1, round(seconds)))
-    return ImportDialog.tr("about %n minute(s) left", "", round(seconds / 60))
+        return ImportDialog.tr("about %n second(s) left", "", max(1, round(seconds)))  # type: ignore[arg-type]
+    return ImportDialog.tr("about %n minute(s) left", "", round(seconds / 60))  # type: ignore[arg-type]
 
 
 def same_codec(a: str | None, b: str | None) -> bool:
@@ -293,14 +293,14 @@ class ImportDialog(QDialog):
 
         layout_box = QGroupBox(self.tr("How the file is read"))
         read_row = QHBoxLayout(layout_box)
-        for label, widget in (
+        for caption, widget in (
             (self.encoding_label, self.encoding_combo),
             (self.delimiter_label, self.delimiter_combo),
             (self.sheet_label, self.sheet_combo),
             (QLabel(self.tr("Header line:")), self.header_spin),
         ):
-            label.setContentsMargins(12, 0, 0, 0)  # hidden pairs leave no gap behind
-            read_row.addWidget(label)
+            caption.setContentsMargins(12, 0, 0, 0)  # hidden pairs leave no gap behind
+            read_row.addWidget(caption)
             read_row.addWidget(widget)
         read_row.addStretch(1)
 
@@ -313,8 +313,8 @@ class ImportDialog(QDialog):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            label = QLabel(field_label(target) + (" *" if target is Field.EXTERNAL_ID else ""))
-            grid.addWidget(label, 0, position)
+            heading = QLabel(field_label(target) + (" *" if target is Field.EXTERNAL_ID else ""))
+            grid.addWidget(heading, 0, position)
             grid.addWidget(combo, 1, position)
             grid.setColumnStretch(position, 1)
             self.mapping_combos[target] = combo
@@ -1131,9 +1131,9 @@ class ImportLauncher(QObject):
         elif added:
             self._status(
                 ImportDialog.tr(
-                    "%n file(s) waiting: each opens when the dialog before it is closed.",
+                    "%n file(s) waiting: each opens when the dialog before it is closed.",  # type: ignore[arg-type]
                     "",
-                    len(self._queue),
+                    len(self._queue),  # type: ignore[arg-type]
                 )
             )
 

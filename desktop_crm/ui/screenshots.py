@@ -42,8 +42,9 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render(folder: Path, language: str) -> list[Path]:
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    install_translations(app, language)  # type: ignore[arg-type]
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    install_translations(app, language)
     folder.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,11 @@
-"""User-visible text that comes from the Qt-free core, in the user's language."""
+"""User-visible text that comes from the Qt-free core, in the user's language.
+
+Plural texts are written ``SomeClass.tr("%n thing(s)", "", count)`` on the class:
+it is the only form lupdate's Python parser extracts with plural forms (it reads
+``translate(context, text, None, count)`` without them), and PySide6 takes the
+class as the context at run time. PySide6's stubs declare ``tr`` for instances
+only, hence the ``type: ignore[arg-type]`` at those calls.
+"""
 
 from __future__ import annotations
 

@@ -253,7 +253,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="188"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="189"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="228"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -283,7 +283,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="68"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="69"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -337,7 +337,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -348,7 +348,7 @@
 <context>
     <name>SourcesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -389,7 +389,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -408,7 +408,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="457"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="458"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -424,7 +424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="553"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="556"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
@@ -435,7 +435,7 @@
 <context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>
@@ -446,7 +446,7 @@
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="265"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>
@@ -457,7 +457,7 @@
 <context>
     <name>WelcomePage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="104"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="105"/>
         <source>Loaded %n demo contact(s).</source>
         <translation>
             <numerusform>Loaded %n demo contact.</numerusform>

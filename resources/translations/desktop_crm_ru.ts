@@ -157,69 +157,69 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="41"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="44"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="50"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="53"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="194"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="195"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="100"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="101"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="107"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="111"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="112"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="118"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="131"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -632,143 +632,143 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="25"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="26"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="26"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="72"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="81"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="85"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="90"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="95"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="104"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="158"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="159"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="170"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="188"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="191"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="192"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="220"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="221"/>
         <source>{name} had {load} active contacts of {max_load} then.</source>
         <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="251"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="292"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1355,37 +1355,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="49"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="50"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="50"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="51"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="51"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="52"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="89"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="97"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="171"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="172"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="188"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="189"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1394,12 +1394,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="228"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1408,7 +1408,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="239"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1498,32 +1498,32 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="32"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="39"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="61"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -1531,97 +1531,97 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="60"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="61"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="62"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="63"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="107"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="117"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="123"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="182"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="183"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="187"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="188"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="293"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="296"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="309"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="312"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="320"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="323"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="328"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="331"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="367"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1630,17 +1630,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="371"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="374"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1649,7 +1649,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1658,27 +1658,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="396"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="403"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="68"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="69"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -1839,17 +1839,17 @@ Database: {path}</source>
 <context>
     <name>OperatorChoiceModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="40"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="45"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="44"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
@@ -1882,22 +1882,22 @@ Database: {path}</source>
 <context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="26"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="32"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="38"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="44"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
@@ -1964,12 +1964,12 @@ Database: {path}</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="37"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="38"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -1984,12 +1984,12 @@ Database: {path}</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="164"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="17"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="18"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -2015,82 +2015,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="369"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="381"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="504"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="515"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="545"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="561"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="513"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2102,72 +2102,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="145"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="152"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="158"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="164"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="103"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="113"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="120"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="126"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="130"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="132"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="134"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -2389,19 +2389,19 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="317"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="311"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="319"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="148"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
@@ -2411,12 +2411,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="120"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="114"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2425,7 +2425,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2434,72 +2434,72 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
         <source>{load} active contacts now, at most {max_load} (not limited to the period)</source>
         <translation>Сейчас активных контактов: {load}, максимум {max_load} (без учёта периода)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="244"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="238"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="251"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="245"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="272"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="274"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="268"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="310"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="312"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="320"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="318"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="329"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="323"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="334"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="329"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="338"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="339"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="333"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -2507,89 +2507,89 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="340"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="445"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="343"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="448"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="152"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="151"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="153"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="189"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="191"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="190"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="193"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="192"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="216"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="247"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="246"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="250"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="249"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="253"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="278"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="277"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="394"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="397"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="457"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2598,7 +2598,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="458"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -2607,37 +2607,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="468"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="474"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="523"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="529"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="532"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="552"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="553"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="556"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -2649,43 +2649,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="42"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -2693,37 +2693,37 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="30"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="43"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="122"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="142"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="148"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="155"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="154"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -2732,32 +2732,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="203"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="202"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="211"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="210"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="215"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="214"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="227"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="226"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="231"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="230"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="237"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="236"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -2765,92 +2765,92 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="86"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="82"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="92"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="88"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="101"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="97"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="112"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="31"/>
         <source>{free} free of {max}</source>
         <translation>свободно {free} из {max}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="39"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="90"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="96"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="92"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="215"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="211"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="218"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="214"/>
         <source>Double-click or type a number to change the weight.</source>
         <translation>Чтобы изменить вес, дважды щёлкните или введите число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="234"/>
         <source>{weight} of the total weight {total}.</source>
         <translation>{weight} из общего веса {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="242"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="238"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="247"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="257"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="254"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="261"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="258"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="265"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -2862,62 +2862,62 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="25"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="26"/>
         <source>Welcome to Lead Dispatcher</source>
         <translation>Добро пожаловать в Lead Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="32"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="33"/>
         <source>This database is empty. Set it up in three steps, or load demo data to look around first.</source>
         <translation>Эта база данных пуста. Настройте её за три шага или сначала загрузите демо-данные, чтобы осмотреться.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="42"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="43"/>
         <source>Add the operators who handle contacts, with their load limits.</source>
         <translation>Добавьте операторов, которые обрабатывают контакты, и их лимиты нагрузки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="43"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="44"/>
         <source>Add operators</source>
         <translation>Добавить операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="47"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="48"/>
         <source>Add a source (a bot, a form, a channel) and give operators weights.</source>
         <translation>Добавьте источник (бота, форму, канал) и задайте веса операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="48"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="49"/>
         <source>Add a source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="53"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="54"/>
         <source>Register contacts by hand, drop CSV/XLSX files, or let bots call the command line.</source>
         <translation>Регистрируйте контакты вручную, перетаскивайте в окно файлы CSV/XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="56"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="57"/>
         <source>Register a contact</source>
         <translation>Зарегистрировать контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="70"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="71"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="76"/>
         <source>Load demo data</source>
         <translation>Загрузить демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="97"/>
         <source>Loading demo data…</source>
         <translation>Загрузка демо-данных…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="104"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="105"/>
         <source>Loaded %n demo contact(s).</source>
         <translation>
             <numerusform>Загружен %n демо-контакт.</numerusform>
@@ -3199,99 +3199,99 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <location filename="../../desktop_crm/services/common.py" line="42"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="47"/>
+        <location filename="../../desktop_crm/services/common.py" line="48"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="60"/>
+        <location filename="../../desktop_crm/services/common.py" line="61"/>
         <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
         <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="73"/>
+        <location filename="../../desktop_crm/services/common.py" line="74"/>
         <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="90"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="93"/>
+        <location filename="../../desktop_crm/services/common.py" line="94"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="99"/>
+        <location filename="../../desktop_crm/services/common.py" line="100"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="156"/>
+        <location filename="../../desktop_crm/services/common.py" line="157"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="183"/>
+        <location filename="../../desktop_crm/services/common.py" line="184"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="202"/>
+        <location filename="../../desktop_crm/services/common.py" line="203"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="225"/>
-        <location filename="../../desktop_crm/services/common.py" line="232"/>
+        <location filename="../../desktop_crm/services/common.py" line="227"/>
+        <location filename="../../desktop_crm/services/common.py" line="234"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="240"/>
+        <location filename="../../desktop_crm/services/common.py" line="242"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="58"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="59"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="68"/>
-        <location filename="../../desktop_crm/services/intake.py" line="117"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="69"/>
+        <location filename="../../desktop_crm/services/intake.py" line="92"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="80"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="81"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="134"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="303"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="304"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3301,27 +3301,27 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="419"/>
+        <location filename="../../desktop_crm/services/importer.py" line="420"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="439"/>
+        <location filename="../../desktop_crm/services/importer.py" line="440"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="640"/>
+        <location filename="../../desktop_crm/services/importer.py" line="641"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="98"/>
+        <location filename="../../desktop_crm/services/operators.py" line="99"/>
         <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="129"/>
+        <location filename="../../desktop_crm/services/operators.py" line="130"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -3346,7 +3346,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="194"/>
+        <location filename="../../desktop_crm/services/sources.py" line="196"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -3377,12 +3377,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="138"/>
+        <location filename="../../desktop_crm/services/exports.py" line="140"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="122"/>
+        <location filename="../../desktop_crm/services/intake.py" line="97"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -3392,7 +3392,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/maintenance.py" line="68"/>
+        <location filename="../../desktop_crm/cli/maintenance.py" line="69"/>
         <source>{path} is damaged: SQLite&apos;s check found problems (listed above). Restore a backup (&apos;desktop-crm backups&apos;, &apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
     </message>
@@ -3431,116 +3431,116 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="39"/>
-        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <location filename="../../desktop_crm/services/exports.py" line="40"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="40"/>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="41"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="41"/>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="47"/>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="48"/>
+        <location filename="../../desktop_crm/services/exports.py" line="49"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
-        <location filename="../../desktop_crm/services/exports.py" line="58"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="59"/>
+        <location filename="../../desktop_crm/services/exports.py" line="60"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="64"/>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="65"/>
+        <location filename="../../desktop_crm/services/exports.py" line="66"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="68"/>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="69"/>
+        <location filename="../../desktop_crm/services/exports.py" line="70"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="71"/>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <location filename="../../desktop_crm/services/exports.py" line="74"/>
         <source>no</source>
         <translation>нет</translation>
     </message>

@@ -125,7 +125,7 @@ def test_header_clicks_choose_the_sort(staffed, page, ctx, settle):
     header = page.table.horizontalHeader()
     header.setSortIndicator(EXTERNAL_ID, Qt.SortOrder.DescendingOrder)
     settle()
-    assert page.model.sort is LeadSort.EXTERNAL_ID
+    assert page.model.sort_key is LeadSort.EXTERNAL_ID
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert page.sort_combo.currentData() == LeadSort.EXTERNAL_ID.value
     ids = [lead.external_id for lead in leads(page.model)]

@@ -7,6 +7,7 @@ import datetime
 
 from peewee import (
     SQL,
+    AutoField,
     BooleanField,
     Check,
     DateTimeField,
@@ -49,6 +50,7 @@ def up(migrator, db):
         created_at = DateTimeField(default=datetime.datetime.utcnow)
 
     class Contact(Base):
+        id = AutoField()  # what peewee adds anyway, declared for the index below
         lead = ForeignKeyField(Lead, on_delete="RESTRICT", index=False)
         source = ForeignKeyField(Source, on_delete="RESTRICT", index=False)
         operator = ForeignKeyField(Operator, null=True, on_delete="RESTRICT", index=False)

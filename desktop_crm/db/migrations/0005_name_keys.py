@@ -100,7 +100,7 @@ def up(migrator, db):
 def _key_operators(db):
     rows = db.execute_sql("SELECT id, name FROM operator ORDER BY id").fetchall()
     original = {_key(name) for _id, name in rows}
-    taken = set()
+    taken: set[str] = set()
     for row_id, name in rows:
         new_name, key = name, _key(name)
         if not key:
@@ -128,7 +128,7 @@ def _key_sources(db):
     rows = db.execute_sql("SELECT id, name, code FROM source ORDER BY id").fetchall()
     original = {_key(name) for _id, name, _code in rows}
     original |= {_key(code) for _id, _name, code in rows if code is not None}
-    codes = {}  # code key -> source id
+    codes: dict[str, int] = {}  # code key -> source id
     for row_id, _name, code in rows:
         if code is None:
             continue
@@ -151,7 +151,7 @@ def _key_sources(db):
             "UPDATE source SET code = ?, code_key = ? WHERE id = ?",
             (new_code, None if new_code is None else _key(new_code), row_id),
         )
-    names = set()
+    names: set[str] = set()
     for row_id, name, _code in rows:
         new_name, key = name, _key(name)
         taken = names | {k for k, owner in codes.items() if owner != row_id}

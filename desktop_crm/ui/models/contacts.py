@@ -6,9 +6,10 @@ import html
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
 from desktop_crm.services.dto import ContactFilter, ContactInfo

@@ -7,7 +7,6 @@ from collections.abc import Hashable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing import NO_HEADER, Field, Preview, RawRecord, Rejection
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportRecord, ImportStatus, RejectedRow

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import LeadRow, LeadSort
 from desktop_crm.services.leads import lead_key
@@ -77,7 +78,7 @@ class LeadsModel(PagedModel[LeadRow]):
         return self._text
 
     @property
-    def sort(self) -> LeadSort:
+    def sort_key(self) -> LeadSort:  # not "sort": that is Qt's sort(column, order)
         return self._sort
 
     def set_search(self, text: str) -> None:

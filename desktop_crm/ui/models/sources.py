@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
@@ -102,7 +102,7 @@ def operators_summary(source: SourceInfo) -> str:
     used = weighted(source)
     if not used:
         return QCoreApplication.translate("SourcesModel", "No operators")
-    count = SourcesModel.tr("%n operator(s)", "", len(used))
+    count = SourcesModel.tr("%n operator(s)", "", len(used))  # type: ignore[arg-type]
     return QCoreApplication.translate("SourcesModel", "{operators}, total weight {total}").format(
         operators=count, total=total_weight(source)
     )

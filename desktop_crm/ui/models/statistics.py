@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QLocale,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
 
@@ -120,8 +120,8 @@ def count_text(total: int, active: int) -> str:
 
 
 def count_tooltip(total: int, active: int) -> str:
-    contacts = StatisticsModel.tr("%n contact(s) in the period", "", total)
-    still = StatisticsModel.tr("%n still active", "", active)
+    contacts = StatisticsModel.tr("%n contact(s) in the period", "", total)  # type: ignore[arg-type]
+    still = StatisticsModel.tr("%n still active", "", active)  # type: ignore[arg-type]
     return f"{contacts}, {still}"
 
 
@@ -294,8 +294,8 @@ class PinnedLastProxy(QSortFilterProxyModel):
         if left_value is None or right_value is None:
             return left_value is None and right_value is not None
         if left_value == right_value:  # ties: by name, so the order is stable
-            return str(left.siblingAtColumn(OPERATOR).data(RAW_ROLE)) < str(
-                right.siblingAtColumn(OPERATOR).data(RAW_ROLE)
+            return str(left.sibling(left.row(), OPERATOR).data(RAW_ROLE)) < str(
+                right.sibling(right.row(), OPERATOR).data(RAW_ROLE)
             )
         return bool(left_value < right_value)
 
@@ -451,8 +451,9 @@ class SharesModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("SharesModel", self.TITLES[section])
-        if role == Qt.ItemDataRole.ToolTipRole and self.TOOLTIPS[section]:
-            return QCoreApplication.translate("SharesModel", self.TOOLTIPS[section])
+        tooltip = self.TOOLTIPS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and tooltip:
+            return QCoreApplication.translate("SharesModel", tooltip)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -503,9 +504,8 @@ class SharesModel(QAbstractItemModel):
                 return QCoreApplication.translate(
                     "SharesModel", "No operators are configured for this source."
                 )
-            contacts = SharesModel.tr(
-                "%n contact(s) in the period", "", assigned + group.unassigned
-            )
+            total = assigned + group.unassigned
+            contacts = SharesModel.tr("%n contact(s) in the period", "", total)  # type: ignore[arg-type]
             details = QCoreApplication.translate(
                 "SharesModel", "{assigned} assigned, {unassigned} unassigned"
             ).format(assigned=assigned, unassigned=group.unassigned)

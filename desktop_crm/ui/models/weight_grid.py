@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
@@ -158,7 +157,7 @@ class WeightGridModel(QAbstractTableModel):
             )
         else:
             lines.append(
-                WeightGridModel.tr("Can take %n more active contact(s).", "", operator.headroom)
+                WeightGridModel.tr("Can take %n more active contact(s).", "", operator.headroom)  # type: ignore[arg-type]
             )
         return "\n".join(lines)
 

@@ -11,10 +11,11 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
@@ -258,7 +259,7 @@ class WeightsModel(RowsModel[WeightRow]):
                 "WeightsModel", "Full: gets no new contacts until some are closed."
             )
         headroom = operator.headroom  # a plain name: lupdate reads the context right
-        return WeightsModel.tr("Can take %n more active contact(s).", "", headroom)
+        return WeightsModel.tr("Can take %n more active contact(s).", "", headroom)  # type: ignore[arg-type]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
+    QByteArray,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import (
     BulkResult,
     ContactFilter,
@@ -777,7 +777,7 @@ class ContactsPage(Page):
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("contacts/header")
         header = self.table.horizontalHeader()
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             blocked = header.blockSignals(True)
             if header.restoreState(state):
                 self.fitted_columns.active = False  # the saved widths win

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import ImportRecord
 from desktop_crm.ui import import_dialog
@@ -247,6 +248,6 @@ class ImportsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("imports/header")
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             self.table.horizontalHeader().restoreState(state)
         preferences.restore_splitter("imports", self.splitter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change
@@ -65,13 +66,13 @@ def confirm_erase(parent: QWidget | None, lead: LeadRow) -> bool:
     )
     box.setInformativeText(
         LeadsPage.tr(
-            "Its phone or other id, its name and the messages of its %n contact(s) are "
+            "Its phone or other id, its name and the messages of its %n contact(s) are "  # type: ignore[arg-type]
             "removed for good: from the contacts, from stored import rejects and from the "
             "database file. The lead gets an erased:… id; its contacts stay with their "
             "source, operator and times, so counts and statistics do not change. "
             "This cannot be undone.",
             "",
-            lead.contact_count,
+            lead.contact_count,  # type: ignore[arg-type]
         )
     )
     erase = box.addButton(
@@ -257,7 +258,9 @@ class LeadsPage(Page):
 
     def _header_sort(self, section: int, _order: Qt.SortOrder) -> None:
         # Each sort has one direction; a click on another column puts the arrow back.
-        self.set_sort(SORT_OF_COLUMN[section][0] if section in SORT_OF_COLUMN else self.model.sort)
+        self.set_sort(
+            SORT_OF_COLUMN[section][0] if section in SORT_OF_COLUMN else self.model.sort_key
+        )
 
     def _contacts_header_sort(self, section: int, order: Qt.SortOrder) -> None:
         if section == CREATED:
@@ -413,13 +416,13 @@ class LeadsPage(Page):
             ("leads/contacts_header", self.contacts_table),
         ):
             state = preferences.value(key)
-            if state is None:
+            if not isinstance(state, QByteArray | bytes):
                 continue
             header = table.horizontalHeader()
             blocked = header.blockSignals(True)
             if header.restoreState(state) and table is self.contacts_table:
                 self.fitted_columns.active = False  # the saved widths win
             header.blockSignals(blocked)
-        self.set_sort(self.model.sort)
+        self.set_sort(self.model.sort_key)
         self._contacts_arrow()
         preferences.restore_splitter("leads", self.splitter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD
@@ -149,5 +149,5 @@ class OperatorsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         state = preferences.value("operators/header")
-        if state is not None:
+        if isinstance(state, QByteArray | bytes):
             self.table.horizontalHeader().restoreState(state)

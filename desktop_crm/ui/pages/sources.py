@@ -6,8 +6,8 @@ plan as a grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.services.events import Change
@@ -797,10 +797,10 @@ class SourcesPage(Page):
             ("sources/weights_header", self.weights_table),
         ):
             state = preferences.value(key)
-            if state is not None:
+            if isinstance(state, QByteArray | bytes):
                 view.horizontalHeader().restoreState(state)
         try:
-            tab = int(preferences.value("sources/tab", SOURCES_TAB))  # type: ignore[arg-type]
+            tab = int(str(preferences.value("sources/tab", SOURCES_TAB)))
         except (TypeError, ValueError):
             tab = SOURCES_TAB
         if 0 <= tab < self.tabs.count():

@@ -13,7 +13,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QItemSelectionModel,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import csv_writer
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceShares, Statistics
 from desktop_crm.services.events import Change
@@ -58,7 +57,7 @@ from desktop_crm.ui.models.statistics import (
 )
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
-from desktop_crm.ui.tasks import Cancelled, TaskContext
+from desktop_crm.ui.tasks import Cancelled, TaskContext, TaskHandle
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
@@ -171,7 +170,7 @@ class StatisticsPage(Page):
         self._again = False  # a change arrived during the computation
         self._stale = True  # computed nothing yet, or data changed while hidden
         self._generation = 0  # a result from an older period is dropped
-        self._task = None
+        self._task: TaskHandle | None = None
         self._computed_days: tuple[dt.date, dt.date] | None = None
         self._compute_error_shown = False
 
@@ -329,7 +328,11 @@ class StatisticsPage(Page):
         self._period_changed()
 
     def custom_days(self) -> tuple[dt.date, dt.date]:
-        return self.first_edit.date().toPython(), self.last_edit.date().toPython()
+        first, last = self.first_edit.date(), self.last_edit.date()
+        return (
+            dt.date(first.year(), first.month(), first.day()),
+            dt.date(last.year(), last.month(), last.day()),
+        )
 
     def days(self, now: dt.datetime | None = None) -> tuple[dt.date, dt.date] | None:
         return period_days(self.period(), now, *self.custom_days())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.pages.base import Page
