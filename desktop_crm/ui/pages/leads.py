@@ -39,15 +39,16 @@ from desktop_crm.ui.models.leads import (
     LeadsModel,
 )
 from desktop_crm.ui.pages.base import Page
-from desktop_crm.ui.pages.contacts import (
-    EmptyHint,
-    ScrollAnchor,
-    configure_contacts_table,
-    selected_rows,
-)
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
-from desktop_crm.ui.widgets import InlineMessage, make_table
+from desktop_crm.ui.widgets import (
+    EmptyHint,
+    InlineMessage,
+    ScrollAnchor,
+    configure_contacts_table,
+    make_table,
+    selected_rows,
+)
 
 SEARCH_DELAY_MS = 250
 
