@@ -61,6 +61,7 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "не открыться, а новые данные — потеряться. Восстановите резервную копию как можно скорее."
     ),
     ("Application", "Unexpected error"): "Непредвиденная ошибка",
+    ("Application", "Copy details"): "Скопировать подробности",
     (
         "Application",
         "Something went wrong: {error}\n\nYour saved data is safe. Details are in the log "
