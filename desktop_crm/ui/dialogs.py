@@ -28,6 +28,23 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+_open_notices: dict[str, QMessageBox] = {}
+
+
+def notify_error(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning that does not block (a background task failed while the user does
+    something else); the same text already on screen is not shown twice."""
+    if text in _open_notices:
+        _open_notices[text].raise_()
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setModal(False)
+    box.finished.connect(lambda _result: _open_notices.pop(text, None))
+    _open_notices[text] = box
+    box.show()
+
+
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(
         parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No

@@ -93,6 +93,11 @@ def is_bug(error: BaseException) -> bool:
     return not isinstance(error, CrmError | Cancelled)
 
 
+def show_bug(error: BaseException) -> None:
+    if is_bug(error):
+        dialogs.show_crash(QApplication.activeWindow(), error)
+
+
 def show_failure(error: BaseException) -> None:
     """The default failure handler: a user error as a message over the active window,
     a bug in the crash dialog, a cancellation not at all."""
@@ -100,7 +105,7 @@ def show_failure(error: BaseException) -> None:
     if isinstance(error, Cancelled):
         return
     if isinstance(error, CrmError):
-        dialogs.show_error(parent, APP_NAME, error_text(error))
+        dialogs.notify_error(parent, APP_NAME, error_text(error))
     else:
         dialogs.show_crash(parent, error)
 
@@ -137,27 +142,17 @@ class TaskRunner(QObject):
         runnable = _Runnable(work, signals, self._close_connection)
         if on_success is not None:
             signals.succeeded.connect(on_success)
-        signals.failed.connect(self._failure_handler(on_error))
+        if on_error is None:
+            signals.failed.connect(show_failure)
+        else:
+            signals.failed.connect(on_error)  # the caller puts its state back (shows user errors)
+            signals.failed.connect(show_bug)  # and a bug is never only logged
         if on_progress is not None:
             signals.progress.connect(on_progress)
         self._running.add(runnable)
         signals.finished.connect(lambda: self._running.discard(runnable))
         self._pool.start(runnable)
         return TaskHandle(runnable)
-
-    @staticmethod
-    def _failure_handler(
-        on_error: Callable[[BaseException], None] | None,
-    ) -> Callable[[BaseException], None]:
-        if on_error is None:
-            return show_failure
-
-        def handle(error: BaseException) -> None:
-            on_error(error)  # the caller puts its state back (and shows a user error)
-            if is_bug(error):
-                show_failure(error)
-
-        return handle
 
     @property
     def busy(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_crm.errors import InvalidValue
 from desktop_crm.ui import dialogs
@@ -23,7 +23,7 @@ def shown(monkeypatch):
     """What the dialogs' seam was asked to show: ("error", text) or ("crash", error)."""
     seen: list[tuple[str, object]] = []
     monkeypatch.setattr(
-        dialogs, "show_error", lambda parent, title, text: seen.append(("error", text))
+        dialogs, "notify_error", lambda parent, title, text: seen.append(("error", text))
     )
     monkeypatch.setattr(dialogs, "show_crash", lambda parent, error: seen.append(("crash", error)))
     return seen
@@ -64,6 +64,24 @@ def test_a_handled_user_error_and_a_cancellation_show_nothing_more(qtbot, runner
     runner.start(fail_with(Cancelled()))
     qtbot.waitUntil(lambda: len(handled) == 1 and not runner.busy)
     assert shown == []
+
+
+def test_a_user_error_notice_does_not_block_and_is_not_repeated(qtbot, runner):
+    runner.start(fail_with(InvalidValue("The file is read-only.")))
+    runner.start(fail_with(InvalidValue("The file is read-only.")))
+    qtbot.waitUntil(lambda: not runner.busy)
+    qtbot.waitUntil(lambda: "The file is read-only." in dialogs._open_notices)
+    box = dialogs._open_notices["The file is read-only."]
+    qtbot.waitUntil(box.isVisible)
+    assert not box.isModal()
+    shown = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.text() == "The file is read-only."
+    ]
+    assert shown == [box]  # the second failure did not open a second box
+    box.close()
+    qtbot.waitUntil(lambda: "The file is read-only." not in dialogs._open_notices)
 
 
 def test_the_crash_dialog_is_not_modal_and_copies_redacted_details(qtbot):

@@ -41,6 +41,7 @@ from desktop_crm.services.dto import (
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui import assign_dialog
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.decision_view import DecisionView
 from desktop_crm.ui.dialogs import ask
@@ -614,19 +615,16 @@ class ContactsPage(Page):
 
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("contacts/header", self.table.horizontalHeader().saveState())
-        preferences.save_splitter("contacts", self.splitter)
+        preferences.save_header(options.CONTACTS_HEADER, self.table.horizontalHeader())
+        preferences.save_splitter(options.CONTACTS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        state = preferences.value("contacts/header")
         header = self.table.horizontalHeader()
-        if state is not None:
-            blocked = header.blockSignals(True)
-            if header.restoreState(state):
+        if preferences.get(options.CONTACTS_HEADER) is not None:
+            if preferences.restore_header(options.CONTACTS_HEADER, header, silently=True):
                 self.fitted_columns.active = False  # the saved widths win
-            header.blockSignals(blocked)
             self.set_newest_first(self.model.newest_first)  # the arrow follows the model
-        preferences.restore_splitter("contacts", self.splitter)
+        preferences.restore_splitter(options.CONTACTS_SPLITTER, self.splitter)
 
 
 def _refill(combo: QComboBox, items: list[tuple[str, int]]) -> bool:

@@ -25,6 +25,7 @@ from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.exporting import CsvExporter
 from desktop_crm.ui.models.contacts import CREATED, ContactsModel
@@ -403,25 +404,20 @@ class LeadsPage(Page):
 
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("leads/header", self.table.horizontalHeader().saveState())
-        preferences.set_value(
-            "leads/contacts_header", self.contacts_table.horizontalHeader().saveState()
+        preferences.save_header(options.LEADS_HEADER, self.table.horizontalHeader())
+        preferences.save_header(
+            options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader()
         )
-        preferences.save_splitter("leads", self.splitter)
+        preferences.save_splitter(options.LEADS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        for key, table in (
-            ("leads/header", self.table),
-            ("leads/contacts_header", self.contacts_table),
+        preferences.restore_header(
+            options.LEADS_HEADER, self.table.horizontalHeader(), silently=True
+        )
+        if preferences.restore_header(
+            options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader(), silently=True
         ):
-            state = preferences.value(key)
-            if state is None:
-                continue
-            header = table.horizontalHeader()
-            blocked = header.blockSignals(True)
-            if header.restoreState(state) and table is self.contacts_table:
-                self.fitted_columns.active = False  # the saved widths win
-            header.blockSignals(blocked)
+            self.fitted_columns.active = False  # the saved widths win
         self.set_sort(self.model.sort)
         self._contacts_arrow()
-        preferences.restore_splitter("leads", self.splitter)
+        preferences.restore_splitter(options.LEADS_SPLITTER, self.splitter)

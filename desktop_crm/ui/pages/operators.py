@@ -19,6 +19,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
@@ -145,9 +146,7 @@ class OperatorsPage(Page):
         self.table_message.clear_message()
 
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("operators/header", self.table.horizontalHeader().saveState())
+        preferences.save_header(options.OPERATORS_HEADER, self.table.horizontalHeader())
 
     def restore_state(self, preferences: Preferences) -> None:
-        state = preferences.value("operators/header")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        preferences.restore_header(options.OPERATORS_HEADER, self.table.horizontalHeader())

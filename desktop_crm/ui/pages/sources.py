@@ -42,6 +42,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.services.events import Change
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
@@ -742,26 +743,20 @@ class SourcesPage(Page):
 
     # -- state ---------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.save_splitter("sources", self.splitter)
-        preferences.set_value("sources/header", self.table.horizontalHeader().saveState())
-        preferences.set_value(
-            "sources/weights_header", self.weights_table.horizontalHeader().saveState()
+        preferences.save_splitter(options.SOURCES_SPLITTER, self.splitter)
+        preferences.save_header(options.SOURCES_HEADER, self.table.horizontalHeader())
+        preferences.save_header(
+            options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
         )
-        preferences.set_value("sources/tab", self.tabs.currentIndex())
+        preferences.set(options.SOURCES_CURRENT_TAB, self.tabs.currentIndex())
 
     def restore_state(self, preferences: Preferences) -> None:
-        if not preferences.restore_splitter("sources", self.splitter):
+        if not preferences.restore_splitter(options.SOURCES_SPLITTER, self.splitter):
             self.splitter.setSizes([110_000, 100_000])  # the list a little wider than the editor
-        for key, view in (
-            ("sources/header", self.table),
-            ("sources/weights_header", self.weights_table),
-        ):
-            state = preferences.value(key)
-            if state is not None:
-                view.horizontalHeader().restoreState(state)
-        try:
-            tab = int(preferences.value("sources/tab", SOURCES_TAB))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            tab = SOURCES_TAB
+        preferences.restore_header(options.SOURCES_HEADER, self.table.horizontalHeader())
+        preferences.restore_header(
+            options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
+        )
+        tab = preferences.get(options.SOURCES_CURRENT_TAB)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)
