@@ -58,6 +58,13 @@ def no_database(path: Path) -> NotFound:
     )
 
 
+def ensure_openable(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    """Raise ``CrmError`` when the file at ``path`` is not one this app can open
+    (someone else's, newer, damaged, not a regular file); reads only, changes nothing.
+    A missing file is fine: opening it creates a new database."""
+    inspect_file(path, SCHEMA_VERSION, busy_timeout)
+
+
 def check_database(
     location: DatabaseLocation, *, quick: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 ) -> CheckReport:

@@ -15,12 +15,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import APP_NAME, APP_SLUG
-from desktop_crm.db.guard import inspect_file
-from desktop_crm.db.location import DatabaseLocation, resolve_location
-from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
 from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
-from desktop_crm.logs import log_path
-from desktop_crm.services import Crm, maintenance, open_crm
+from desktop_crm.services import Crm, DatabaseLocation, maintenance, open_crm, resolve_location
+from desktop_crm.ui import dialogs
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
@@ -169,7 +166,7 @@ class AppController:
         if path.resolve() == ctx.crm.location.path.resolve():
             return
         try:
-            inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)  # reads only
+            maintenance.ensure_openable(path)  # reads only
         except CrmError as error:
             self._cannot_open(window, error)
             return
@@ -232,15 +229,7 @@ def install_crash_handler() -> None:
 
 
 def show_crash(error: BaseException) -> None:
-    QMessageBox.critical(
-        QApplication.activeWindow(),
-        QApplication.translate("Application", "Unexpected error"),
-        QApplication.translate(
-            "Application",
-            "Something went wrong: {error}\n\nYour saved data is safe. Details are in the "
-            "log file:\n{log}",
-        ).format(error=error, log=log_path()),
-    )
+    dialogs.show_crash(QApplication.activeWindow(), error)
 
 
 def run_gui(args: argparse.Namespace) -> int:

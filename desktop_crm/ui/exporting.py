@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.preferences import EXPORT_FOLDER
 from desktop_crm.ui.tasks import Cancelled, TaskContext, TaskHandle
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage
-
-EXPORT_FOLDER_KEY = "exports/folder"
 
 ExportWork = Callable[[Path, Progress, Translate], ExportResult]
 
@@ -80,7 +79,7 @@ class CsvExporter(QObject):
         if self._task is not None:
             self.message.show_error(self.tr("An export is already running."))
             return
-        folder = self.ctx.preferences.value(EXPORT_FOLDER_KEY) or Path.home()
+        folder = self.ctx.preferences.get(EXPORT_FOLDER) or Path.home()
         parent = self.parent()
         path = choose_csv_path(
             parent if isinstance(parent, QWidget) else None,
@@ -89,7 +88,7 @@ class CsvExporter(QObject):
         )
         if path is None:
             return
-        self.ctx.preferences.set_value(EXPORT_FOLDER_KEY, str(path.parent))
+        self.ctx.preferences.set(EXPORT_FOLDER, str(path.parent))
         self.message.show_info(self.tr("Exporting to {path}…").format(path=path), 0)
 
         def job(task: TaskContext) -> ExportResult:

@@ -36,6 +36,7 @@ from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
+from desktop_crm.ui.preferences import MAIN_SPLITTER
 from desktop_crm.ui.queue_drainer import QueueDrainer
 from desktop_crm.ui.texts import error_text
 
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
         prefs = self.ctx.preferences
         if not prefs.restore_window(self):
             self.resize(1280, 800)
-        prefs.restore_splitter("main", self.splitter)
+        prefs.restore_splitter(MAIN_SPLITTER, self.splitter)
         for page in self.pages.values():
             page.restore_state(prefs)
         if self.is_database_empty():
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         prefs = self.ctx.preferences
         prefs.save_window(self)
-        prefs.save_splitter("main", self.splitter)
+        prefs.save_splitter(MAIN_SPLITTER, self.splitter)
         if self.current_page_name():
             prefs.last_page = self.current_page_name()
         for page in self.pages.values():

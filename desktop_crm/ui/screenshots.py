@@ -17,9 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.importing import open_table
-from desktop_crm.services import open_crm
+from desktop_crm.services import DatabaseLocation, open_crm
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import AppController, install_translations
 from desktop_crm.ui.main_window import MainWindow

@@ -1,6 +1,11 @@
 """Background work in a QThreadPool. Each pool thread has its own database
 connection (peewee keeps connections per thread); results come back to the
-GUI thread by queued signals, and workers never touch a widget."""
+GUI thread by queued signals, and workers never touch a widget.
+
+A failure is never only logged (Anki's ``show_exception`` is the model): without an
+``on_error`` handler a user error (``CrmError``) is shown as a message where the user
+is; a bug (any other exception) always goes to the crash dialog, whether or not the
+caller handles the failure too (to put its own state back)."""
 
 from __future__ import annotations
 
@@ -10,8 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication
 
+from desktop_crm import APP_NAME
 from desktop_crm.errors import CrmError
+from desktop_crm.ui import dialogs
+from desktop_crm.ui.texts import error_text
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +76,7 @@ class _Runnable(QRunnable):
             self.signals.failed.emit(Cancelled())
         except CrmError as error:
             self.signals.failed.emit(error)
-        except Exception as error:  # a bug: logged with its traceback, shown as a crash
+        except Exception as error:  # a bug: logged (redacted) with its traceback, shown as a crash
             log.exception("background task failed")
             self.signals.failed.emit(error)
         else:
@@ -77,6 +86,28 @@ class _Runnable(QRunnable):
                 self._cleanup()
             finally:
                 self.signals.finished.emit()
+
+
+def is_bug(error: BaseException) -> bool:
+    """Not a user error and not a cancellation: something the crash dialog must show."""
+    return not isinstance(error, CrmError | Cancelled)
+
+
+def show_bug(error: BaseException) -> None:
+    if is_bug(error):
+        dialogs.show_crash(QApplication.activeWindow(), error)
+
+
+def show_failure(error: BaseException) -> None:
+    """The default failure handler: a user error as a message over the active window,
+    a bug in the crash dialog, a cancellation not at all."""
+    parent = QApplication.activeWindow()
+    if isinstance(error, Cancelled):
+        return
+    if isinstance(error, CrmError):
+        dialogs.notify_error(parent, APP_NAME, error_text(error))
+    else:
+        dialogs.show_crash(parent, error)
 
 
 class TaskHandle:
@@ -111,8 +142,11 @@ class TaskRunner(QObject):
         runnable = _Runnable(work, signals, self._close_connection)
         if on_success is not None:
             signals.succeeded.connect(on_success)
-        if on_error is not None:
-            signals.failed.connect(on_error)
+        if on_error is None:
+            signals.failed.connect(show_failure)
+        else:
+            signals.failed.connect(on_error)  # the caller puts its state back (shows user errors)
+            signals.failed.connect(show_bug)  # and a bug is never only logged
         if on_progress is not None:
             signals.progress.connect(on_progress)
         self._running.add(runnable)

@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="661"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="664"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="507"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="481"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="483"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="488"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="548"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="738"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="583"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n contact loaded; scroll for more</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>CsvExporter</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="110"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="109"/>
         <source>Exporting… %n row(s) written.</source>
         <translation>
             <numerusform>Exporting… %n row written.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="116"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="115"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
@@ -253,7 +253,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="190"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -283,7 +283,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="374"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -359,7 +359,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="765"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -408,7 +408,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="460"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="458"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -424,7 +424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="559"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

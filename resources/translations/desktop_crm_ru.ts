@@ -4,43 +4,43 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="64"/>
-        <location filename="../../desktop_crm/ui/application.py" line="210"/>
+        <location filename="../../desktop_crm/ui/application.py" line="61"/>
+        <location filename="../../desktop_crm/ui/application.py" line="207"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="67"/>
+        <location filename="../../desktop_crm/ui/application.py" line="64"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="70"/>
+        <location filename="../../desktop_crm/ui/application.py" line="67"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="74"/>
+        <location filename="../../desktop_crm/ui/application.py" line="71"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="77"/>
+        <location filename="../../desktop_crm/ui/application.py" line="74"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="129"/>
+        <location filename="../../desktop_crm/ui/application.py" line="126"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="237"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="68"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="238"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="71"/>
         <source>Something went wrong: {error}
 
 Your saved data is safe. Details are in the log file:
@@ -49,6 +49,11 @@ Your saved data is safe. Details are in the log file:
 
 Сохранённые данные не пострадали. Подробности — в файле журнала:
 {log}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="80"/>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
     </message>
 </context>
 <context>
@@ -90,52 +95,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="112"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="280"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="282"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -144,12 +149,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="302"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="310"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="153"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -178,13 +183,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="194"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="13"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="195"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="14"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -227,145 +232,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="353"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="196"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="354"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="197"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="355"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="356"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="359"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="360"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="362"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="367"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="210"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="211"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="212"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="370"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="378"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="411"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="707"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="550"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="412"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="413"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="257"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="416"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="418"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="272"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="434"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="295"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -374,12 +379,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="459"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="481"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -388,7 +393,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="483"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -397,7 +402,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="488"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -406,7 +411,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -415,8 +420,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -425,7 +430,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="661"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -434,8 +439,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="664"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="507"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -444,12 +449,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="677"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="548"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -458,7 +463,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -467,7 +472,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -476,12 +481,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="736"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="738"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -490,7 +495,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="583"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
@@ -499,7 +504,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -508,14 +513,14 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="752"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="758"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -525,22 +530,22 @@ Choose “All” above to see more.</source>
 <context>
     <name>CsvExporter</name>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="66"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="65"/>
         <source>Cancel export</source>
         <translation>Отменить экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="81"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="80"/>
         <source>An export is already running.</source>
         <translation>Экспорт уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="93"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="92"/>
         <source>Exporting to {path}…</source>
         <translation>Экспорт в {path}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="110"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="109"/>
         <source>Exporting… %n row(s) written.</source>
         <translation>
             <numerusform>Экспорт… записана %n строка.</numerusform>
@@ -549,7 +554,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/exporting.py" line="116"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="115"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Сохранена %n строка в {path}.</numerusform>
@@ -558,7 +563,7 @@ Choose “All” above to see more.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="123"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="122"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Экспорт отменён; файл не записан.</translation>
     </message>
@@ -776,7 +781,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../desktop_crm/ui/exporting.py" line="31"/>
+        <location filename="../../desktop_crm/ui/exporting.py" line="30"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
@@ -1355,37 +1360,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="50"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="51"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="51"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="52"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="52"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="53"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="89"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="90"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="97"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="98"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="172"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="173"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="190"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1394,12 +1399,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="196"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1408,7 +1413,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="239"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="240"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1531,97 +1536,97 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="61"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="63"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="63"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="65"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="105"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="108"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="109"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="111"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="112"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="183"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="185"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="188"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="192"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="298"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="312"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="323"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="325"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="331"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="374"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1630,17 +1635,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="374"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1649,7 +1654,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1658,27 +1663,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="396"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="401"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="403"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="69"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -1690,112 +1695,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="101"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="165"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="177"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="204"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="205"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="213"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="262"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1808,17 +1813,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="275"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="277"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1827,7 +1832,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="294"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1905,53 +1910,53 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="45"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="46"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="47"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="48"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="48"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="49"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="54"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="55"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="70"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="71"/>
         <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="135"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="128"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="141"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="142"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -1959,32 +1964,32 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="343"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="186"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="38"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="39"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="95"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="37"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="38"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="195"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="167"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -2179,184 +2184,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="215"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="667"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="295"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="303"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="328"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="288"/>
         <source>Double-click a name or a code to change it. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="330"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="290"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="354"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="759"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="314"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="76"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="81"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="86"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="91"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="343"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="346"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="389"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="349"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="392"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="436"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="396"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="479"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="439"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="545"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="505"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="568"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="528"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="575"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="535"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="577"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="537"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="580"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="589"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="549"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="631"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="591"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="632"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="592"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="617"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="664"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="624"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="636"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="742"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="702"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="762"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="722"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="765"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2507,89 +2512,89 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="80"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="343"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="448"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="346"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="451"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="85"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="151"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="154"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="156"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="192"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="193"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="192"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="195"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="219"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="246"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="249"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="252"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="253"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="256"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="277"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="280"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="400"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="460"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2598,7 +2603,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="458"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -2607,37 +2612,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="467"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="474"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="474"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="477"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="523"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="526"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="535"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="552"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="555"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="559"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -3397,13 +3402,13 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="91"/>
-        <location filename="../../desktop_crm/services/maintenance.py" line="123"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="98"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="130"/>
         <source>The backup cannot be the database itself ({path}).</source>
         <translation>Резервная копия не может быть самой базой данных ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="118"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="125"/>
         <source>{backup} is not a Lead Dispatcher database.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>

@@ -97,14 +97,14 @@ def test_standalone_models_pass_the_model_tester(qtmodeltester, ctx, staffed):
 
 def test_empty_database_explains_what_to_do(qtbot, ctx, settle):
     page = open_page(qtbot, ctx, settle)
-    assert page.sources_view.showing_hint and "No sources yet" in page.sources_view.label.text()
-    assert page.weights_view.showing_hint
-    assert page.grid_view.showing_hint
+    assert page.sources_empty.showing_hint and "No sources yet" in page.sources_empty.text()
+    assert page.weights_empty.showing_hint
+    assert page.grid_empty.showing_hint
     ctx.crm.sources.create("Сайт")
     settle(150)
-    assert not page.sources_view.showing_hint
+    assert not page.sources_empty.showing_hint
     assert page.selected_source().name == "Сайт"
-    assert "No operators yet" in page.weights_view.label.text()
+    assert "No operators yet" in page.weights_empty.text()
 
 
 def test_add_rename_and_recode_in_place(qtbot, ctx, settle):

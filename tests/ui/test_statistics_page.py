@@ -4,7 +4,7 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import (
@@ -361,7 +361,7 @@ def test_a_hidden_page_computes_when_shown(qtbot, ctx, staffed, settle):
     assert not statistics.export_action.isEnabled()
 
 
-def test_state_keeps_the_period(qtbot, ctx, settle, preferences):
+def test_state_keeps_the_period(qtbot, ctx, settle, preferences, tmp_path):
     first = StatisticsPage(ctx)
     qtbot.addWidget(first)
     first.set_period(Period.CUSTOM, dt.date(2026, 2, 1), dt.date(2026, 2, 14))
@@ -372,6 +372,8 @@ def test_state_keeps_the_period(qtbot, ctx, settle, preferences):
     assert second.period() == Period.CUSTOM
     assert second.custom_days() == (dt.date(2026, 2, 1), dt.date(2026, 2, 14))
     assert second.days() == (dt.date(2026, 2, 1), dt.date(2026, 2, 14))
-    preferences.set_value("statistics/period", "nonsense")
+    QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat).setValue(
+        "statistics/period", "nonsense"
+    )  # edited by hand: the default period, no error
     second.restore_state(preferences)
     assert second.period() == Period.LAST_7_DAYS

@@ -8,20 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,7 +23,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +40,7 @@ from desktop_crm.services.dto import (
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui import assign_dialog
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.decision_view import DecisionView
 from desktop_crm.ui.dialogs import ask
@@ -56,11 +48,6 @@ from desktop_crm.ui.exporting import CsvExporter
 from desktop_crm.ui.models.base import ROW_ROLE, local_time
 from desktop_crm.ui.models.contacts import (
     CREATED,
-    ID,
-    LEAD,
-    OPERATOR,
-    SOURCE,
-    STATE,
     ContactsModel,
     source_tooltip,
     state_text,
@@ -68,7 +55,14 @@ from desktop_crm.ui.models.contacts import (
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text, reason_label
-from desktop_crm.ui.widgets import InlineMessage, make_table
+from desktop_crm.ui.widgets import (
+    EmptyHint,
+    InlineMessage,
+    ScrollAnchor,
+    configure_contacts_table,
+    make_table,
+    selected_rows,
+)
 
 REFRESH_ON = {
     Change.CONTACTS,
@@ -80,157 +74,6 @@ REFRESH_ON = {
 CHOICES_ON = {Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}
 HISTORY_ON = {Change.CONTACTS, Change.EXTERNAL}
 MAX_REFUSALS_SHOWN = 5
-
-
-# -- helpers shared with the leads screen ---------------------------------------------------
-class EmptyHint(QLabel):
-    """A centred hint over an empty table ("No contacts match the filter")."""
-
-    def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__(view.viewport())
-        self._view = view
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        view.viewport().installEventFilter(self)
-        self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._view.viewport().rect())
-        return False
-
-    def show_text(self, text: str) -> None:
-        """Show ``text`` over the table; an empty text hides the hint."""
-        self.setText(text)
-        self.setGeometry(self._view.viewport().rect())
-        self.setVisible(bool(text))
-
-
-class ScrollAnchor(QObject):
-    """Keeps the rows the user looks at in place when rows are inserted or removed
-    above them (new contacts arriving at the top while the user is scrolled down).
-    At the very top nothing is held: new rows slide in where the user can see them."""
-
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._anchor: tuple[QPersistentModelIndex, int] | None = None
-        model = view.model()
-        model.rowsAboutToBeInserted.connect(self._about_to_insert)
-        model.rowsAboutToBeRemoved.connect(self._about_to_remove)
-        model.rowsInserted.connect(self._restore)
-        model.rowsRemoved.connect(self._restore)
-
-    def _about_to_insert(self, parent: QModelIndex, first: int, last: int) -> None:
-        self._capture(first, None)
-
-    def _about_to_remove(self, parent: QModelIndex, first: int, last: int) -> None:
-        self._capture(first, last)
-
-    def _capture(self, first: int, removed_last: int | None) -> None:
-        self._anchor = None
-        view = self._view
-        if view.verticalScrollBar().value() == 0:
-            return
-        top = view.rowAt(0)
-        if top < 0 or first > top:
-            return  # the change is below the top row: nothing visible moves
-        offset = view.rowViewportPosition(top)
-        row = top
-        if removed_last is not None and top <= removed_last:
-            row = removed_last + 1  # the top row goes away: hold the next one there
-            if row >= view.model().rowCount():
-                return
-        self._anchor = (QPersistentModelIndex(view.model().index(row, 0)), offset)
-
-    def _restore(self, *args: object) -> None:
-        anchor, self._anchor = self._anchor, None
-        if anchor is None or not anchor[0].isValid():
-            return
-        index, offset = anchor
-        view = self._view
-        view.updateGeometries()  # the scroll range must include the new rows now
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.value() + view.rowViewportPosition(index.row()) - offset)
-
-
-class FittedColumns(QObject):
-    """Column widths that follow the table's width (as shares of it) until the user
-    drags a column or restores saved widths; the last section takes the rest."""
-
-    def __init__(self, view: QTableView, shares: dict[int, tuple[float, int]]) -> None:
-        super().__init__(view)
-        self._view = view
-        self._shares = shares  # column -> (share of the width, minimum pixels)
-        self._fitting = False
-        self.active = True
-        view.viewport().installEventFilter(self)
-        view.horizontalHeader().sectionResized.connect(self._section_resized)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.active:
-            self.fit()
-        return False
-
-    def fit(self) -> None:
-        width = self._view.viewport().width()
-        header = self._view.horizontalHeader()
-        self._fitting = True
-        try:
-            for column, (share, minimum) in self._shares.items():
-                if not header.isSectionHidden(column):
-                    header.resizeSection(column, max(minimum, round(width * share)))
-        finally:
-            self._fitting = False
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._fitting and column in self._shares:
-            self.active = False  # the user's widths win from now on
-
-
-STATES = (
-    QT_TRANSLATE_NOOP("ContactsModel", "Active"),
-    QT_TRANSLATE_NOOP("ContactsModel", "Closed"),
-)
-
-
-def _state(text: str) -> str:
-    return QCoreApplication.translate("ContactsModel", text)
-
-
-def configure_contacts_table(table: QTableView, show_lead: bool = True) -> FittedColumns:
-    """Column widths for the contacts columns; only Created sorts (in SQL)."""
-    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    table.setSortingEnabled(False)
-    table.setColumnHidden(LEAD, not show_lead)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header = table.horizontalHeader()
-    header.setSectionsClickable(True)
-    header.setSortIndicatorShown(True)
-    header.setSortIndicator(CREATED, Qt.SortOrder.DescendingOrder)
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)  # the message takes what is left
-    metrics = table.fontMetrics()
-    em = metrics.horizontalAdvance("M")
-    return FittedColumns(
-        table,
-        {
-            ID: (0.0, metrics.horizontalAdvance("000000") + 16),
-            CREATED: (0.0, metrics.horizontalAdvance("00.00.0000 00:00") + 34),
-            LEAD: (0.2, em * 9),
-            SOURCE: (0.12, em * 6),
-            OPERATOR: (0.18, em * 9),
-            STATE: (0.0, max(metrics.horizontalAdvance(_state(t)) for t in STATES) + 28),
-        },
-    )
-
-
-def selected_rows(table: QTableView) -> list[Any]:
-    """The row objects of the selected rows, in view order."""
-    rows = sorted(table.selectionModel().selectedRows(), key=lambda i: i.row())
-    return [index.data(ROW_ROLE) for index in rows]
 
 
 def _field_label() -> QLabel:
@@ -771,19 +614,16 @@ class ContactsPage(Page):
 
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("contacts/header", self.table.horizontalHeader().saveState())
-        preferences.save_splitter("contacts", self.splitter)
+        preferences.save_header(options.CONTACTS_HEADER, self.table.horizontalHeader())
+        preferences.save_splitter(options.CONTACTS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        state = preferences.value("contacts/header")
         header = self.table.horizontalHeader()
-        if isinstance(state, QByteArray | bytes):
-            blocked = header.blockSignals(True)
-            if header.restoreState(state):
+        if preferences.get(options.CONTACTS_HEADER) is not None:
+            if preferences.restore_header(options.CONTACTS_HEADER, header, silently=True):
                 self.fitted_columns.active = False  # the saved widths win
-            header.blockSignals(blocked)
             self.set_newest_first(self.model.newest_first)  # the arrow follows the model
-        preferences.restore_splitter("contacts", self.splitter)
+        preferences.restore_splitter(options.CONTACTS_SPLITTER, self.splitter)
 
 
 def _refill(combo: QComboBox, items: list[tuple[str, int]]) -> bool:

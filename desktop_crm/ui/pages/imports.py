@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +21,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import ImportRecord
 from desktop_crm.ui import import_dialog
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.import_dialog import file_layout, rejects_path_for, save_rejected_rows
 from desktop_crm.ui.models.base import ROW_ROLE
@@ -243,11 +244,9 @@ class ImportsPage(Page):
 
     # -- state ---------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("imports/header", self.table.horizontalHeader().saveState())
-        preferences.save_splitter("imports", self.splitter)
+        preferences.save_header(options.IMPORTS_HEADER, self.table.horizontalHeader())
+        preferences.save_splitter(options.IMPORTS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        state = preferences.value("imports/header")
-        if isinstance(state, QByteArray | bytes):
-            self.table.horizontalHeader().restoreState(state)
-        preferences.restore_splitter("imports", self.splitter)
+        preferences.restore_header(options.IMPORTS_HEADER, self.table.horizontalHeader())
+        preferences.restore_splitter(options.IMPORTS_SPLITTER, self.splitter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.exporting import CsvExporter
 from desktop_crm.ui.models.contacts import CREATED, ContactsModel
@@ -40,15 +41,16 @@ from desktop_crm.ui.models.leads import (
     LeadsModel,
 )
 from desktop_crm.ui.pages.base import Page
-from desktop_crm.ui.pages.contacts import (
-    EmptyHint,
-    ScrollAnchor,
-    configure_contacts_table,
-    selected_rows,
-)
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
-from desktop_crm.ui.widgets import InlineMessage, make_table
+from desktop_crm.ui.widgets import (
+    EmptyHint,
+    InlineMessage,
+    ScrollAnchor,
+    configure_contacts_table,
+    make_table,
+    selected_rows,
+)
 
 SEARCH_DELAY_MS = 250
 
@@ -404,25 +406,20 @@ class LeadsPage(Page):
 
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("leads/header", self.table.horizontalHeader().saveState())
-        preferences.set_value(
-            "leads/contacts_header", self.contacts_table.horizontalHeader().saveState()
+        preferences.save_header(options.LEADS_HEADER, self.table.horizontalHeader())
+        preferences.save_header(
+            options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader()
         )
-        preferences.save_splitter("leads", self.splitter)
+        preferences.save_splitter(options.LEADS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        for key, table in (
-            ("leads/header", self.table),
-            ("leads/contacts_header", self.contacts_table),
+        preferences.restore_header(
+            options.LEADS_HEADER, self.table.horizontalHeader(), silently=True
+        )
+        if preferences.restore_header(
+            options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader(), silently=True
         ):
-            state = preferences.value(key)
-            if not isinstance(state, QByteArray | bytes):
-                continue
-            header = table.horizontalHeader()
-            blocked = header.blockSignals(True)
-            if header.restoreState(state) and table is self.contacts_table:
-                self.fitted_columns.active = False  # the saved widths win
-            header.blockSignals(blocked)
+            self.fitted_columns.active = False  # the saved widths win
         self.set_sort(self.model.sort_key)
         self._contacts_arrow()
-        preferences.restore_splitter("leads", self.splitter)
+        preferences.restore_splitter(options.LEADS_SPLITTER, self.splitter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
@@ -145,9 +146,7 @@ class OperatorsPage(Page):
         self.table_message.clear_message()
 
     def save_state(self, preferences: Preferences) -> None:
-        preferences.set_value("operators/header", self.table.horizontalHeader().saveState())
+        preferences.save_header(options.OPERATORS_HEADER, self.table.horizontalHeader())
 
     def restore_state(self, preferences: Preferences) -> None:
-        state = preferences.value("operators/header")
-        if isinstance(state, QByteArray | bytes):
-            self.table.horizontalHeader().restoreState(state)
+        preferences.restore_header(options.OPERATORS_HEADER, self.table.horizontalHeader())

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionHeader,
@@ -44,6 +41,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.services.events import Change
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
@@ -63,7 +61,14 @@ from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIG
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
-from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
+from desktop_crm.ui.widgets import (
+    ClickableLabel,
+    EmptyHint,
+    InlineMessage,
+    hint_label,
+    make_table,
+    sorting_proxy,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -185,51 +190,6 @@ class PlanHeader(QHeaderView):
         painter.restore()
 
 
-class EmptyState(QStackedWidget):
-    """A view, or in its place a plain-words hint when there is nothing to show."""
-
-    def __init__(self, view: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
-        self.addWidget(view)
-        self.addWidget(self.label)
-
-    def show_view(self) -> None:
-        self.setCurrentWidget(self.view)
-
-    def show_hint(self, text: str) -> None:
-        self.label.setText(text)
-        self.setCurrentWidget(self.label)
-
-    @property
-    def showing_hint(self) -> bool:
-        return self.currentWidget() is self.label
-
-
-class ClickableLabel(QLabel):
-    """A label that says when it is clicked (the wrapping text of a check box)."""
-
-    clicked = Signal()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.clicked.emit()
-
-
-def hint_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
-
-
 class SourcesPage(Page):
     name = "sources"
     title = QT_TRANSLATE_NOOP("Pages", "Sources")
@@ -322,7 +282,7 @@ class SourcesPage(Page):
         header.resizeSection(OPERATORS, 110)
         header.resizeSection(STRATEGY, 76)
         header.setMinimumSectionSize(60)
-        self.sources_view = EmptyState(self.table)
+        self.sources_empty = EmptyHint(self.table)
         self.table_message = InlineMessage()
         self.sources_hint = hint_label(
             self.tr("Double-click a name or a code to change it. Select a source to set weights.")
@@ -338,7 +298,7 @@ class SourcesPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(form)
         left_layout.addWidget(self.form_message)
-        left_layout.addWidget(self.sources_view, 1)
+        left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.table_message)
         left_layout.addLayout(bottom)
 
@@ -376,7 +336,7 @@ class SourcesPage(Page):
         header.resizeSection(LOAD, 170)
         header.resizeSection(WEIGHT, 80)
         header.resizeSection(SHARE, 110)
-        self.weights_view = EmptyState(self.weights_table)
+        self.weights_empty = EmptyHint(self.weights_table)
         self.weights_hint = hint_label(self.tr(WEIGHTS_HINTS["weighted_random"]))
         self._build_strategy_controls()
         self.total_label = QLabel()
@@ -408,7 +368,7 @@ class SourcesPage(Page):
         box_layout.addLayout(self.repeat_row)
         box_layout.addWidget(self.strategy_message)
         box_layout.addWidget(self.weights_hint)
-        box_layout.addWidget(self.weights_view, 1)
+        box_layout.addWidget(self.weights_table, 1)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.weights_message)
         return self.weights_box
@@ -473,7 +433,7 @@ class SourcesPage(Page):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setMaximumWidth(SOURCE_HEADER_MAX_WIDTH)
         rows.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.grid_view = EmptyState(self.grid)
+        self.grid_empty = EmptyHint(self.grid)
         self.plan_hint = hint_label(
             self.tr(
                 "Each cell is an operator's weight for a source; double-click a cell to change "
@@ -485,7 +445,7 @@ class SourcesPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.plan_hint)
-        layout.addWidget(self.grid_view, 1)
+        layout.addWidget(self.grid, 1)
         layout.addWidget(self.grid_message)
         return tab
 
@@ -561,30 +521,30 @@ class SourcesPage(Page):
         has_sources = self.sources_model.rowCount() > 0
         has_operators = bool(self._operators)
         if has_sources or not self._loaded:
-            self.sources_view.show_view()
+            self.sources_empty.show_text("")
         else:
-            self.sources_view.show_hint(
+            self.sources_empty.show_text(
                 self.tr(
                     "No sources yet.\nAdd one above: a bot, a form or a channel that sends "
                     "contacts. Then give its operators weights here."
                 )
             )
         if not self._loaded:
-            self.weights_view.show_view()
+            self.weights_empty.show_text("")
         elif not has_sources:
-            self.weights_view.show_hint(self.tr("Add a source to set its operators' weights."))
+            self.weights_empty.show_text(self.tr("Add a source to set its operators' weights."))
         elif self._source_id is None:
-            self.weights_view.show_hint(self.tr("Select a source to set its operators' weights."))
+            self.weights_empty.show_text(self.tr("Select a source to set its operators' weights."))
         elif not has_operators:
-            self.weights_view.show_hint(
+            self.weights_empty.show_text(
                 self.tr("No operators yet: add them on the Operators screen, then come back.")
             )
         else:
-            self.weights_view.show_view()
+            self.weights_empty.show_text("")
         if not self._loaded or (has_sources and has_operators):
-            self.grid_view.show_view()
+            self.grid_empty.show_text("")
         else:
-            self.grid_view.show_hint(
+            self.grid_empty.show_text(
                 self.tr(
                     "The plan shows every source against every operator.\n"
                     "Add at least one source and one operator to see it."
@@ -782,26 +742,20 @@ class SourcesPage(Page):
 
     # -- state ---------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
-        preferences.save_splitter("sources", self.splitter)
-        preferences.set_value("sources/header", self.table.horizontalHeader().saveState())
-        preferences.set_value(
-            "sources/weights_header", self.weights_table.horizontalHeader().saveState()
+        preferences.save_splitter(options.SOURCES_SPLITTER, self.splitter)
+        preferences.save_header(options.SOURCES_HEADER, self.table.horizontalHeader())
+        preferences.save_header(
+            options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
         )
-        preferences.set_value("sources/tab", self.tabs.currentIndex())
+        preferences.set(options.SOURCES_CURRENT_TAB, self.tabs.currentIndex())
 
     def restore_state(self, preferences: Preferences) -> None:
-        if not preferences.restore_splitter("sources", self.splitter):
+        if not preferences.restore_splitter(options.SOURCES_SPLITTER, self.splitter):
             self.splitter.setSizes([110_000, 100_000])  # the list a little wider than the editor
-        for key, view in (
-            ("sources/header", self.table),
-            ("sources/weights_header", self.weights_table),
-        ):
-            state = preferences.value(key)
-            if isinstance(state, QByteArray | bytes):
-                view.horizontalHeader().restoreState(state)
-        try:
-            tab = int(str(preferences.value("sources/tab", SOURCES_TAB)))
-        except (TypeError, ValueError):
-            tab = SOURCES_TAB
+        preferences.restore_header(options.SOURCES_HEADER, self.table.horizontalHeader())
+        preferences.restore_header(
+            options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
+        )
+        tab = preferences.get(options.SOURCES_CURRENT_TAB)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)

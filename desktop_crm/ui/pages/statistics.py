@@ -41,6 +41,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceShares, Statistics
 from desktop_crm.services.events import Change
+from desktop_crm.ui import preferences as options
 from desktop_crm.ui.charts import StackedBarChart, series_color
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
@@ -73,6 +74,8 @@ class Period(StrEnum):
     ALL = "all"
     CUSTOM = "custom"
 
+
+STATISTICS_PERIOD = options.EnumOption("statistics/period", Period.LAST_7_DAYS)
 
 PERIOD_TITLES = {
     Period.TODAY: QT_TRANSLATE_NOOP("StatisticsPage", "Today"),
@@ -522,11 +525,11 @@ class StatisticsPage(Page):
         if self.result is None:
             self.message.show_error(self.tr("The statistics are still being calculated."))
             return
-        folder = self.ctx.preferences.value("statistics/export_folder") or Path.home()
+        folder = self.ctx.preferences.get(options.STATISTICS_EXPORT_FOLDER) or Path.home()
         path = choose_export_path(self, Path(str(folder)) / self.suggested_file_name())
         if path is None:
             return
-        self.ctx.preferences.set_value("statistics/export_folder", str(path.parent))
+        self.ctx.preferences.set(options.STATISTICS_EXPORT_FOLDER, str(path.parent))
         rows = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
         table = csv_table(rows, self.model.sources(), self.period_text(self._computed_days))
         self.busy_label.setText(self.tr("Saving…"))
@@ -579,26 +582,16 @@ class StatisticsPage(Page):
 
     def save_state(self, preferences: Preferences) -> None:
         first, last = self.custom_days()
-        preferences.set_value("statistics/period", self.period().value)
-        preferences.set_value("statistics/first", first.isoformat())
-        preferences.set_value("statistics/last", last.isoformat())
-        preferences.save_splitter("statistics", self.splitter)
-        preferences.save_splitter("statistics/lower", self.lower_splitter)
+        preferences.set(STATISTICS_PERIOD, self.period())
+        preferences.set(options.STATISTICS_FIRST_DAY, first)
+        preferences.set(options.STATISTICS_LAST_DAY, last)
+        preferences.save_splitter(options.STATISTICS_SPLITTER, self.splitter)
+        preferences.save_splitter(options.STATISTICS_LOWER_SPLITTER, self.lower_splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
-        preferences.restore_splitter("statistics", self.splitter)
-        preferences.restore_splitter("statistics/lower", self.lower_splitter)
-        try:
-            period = Period(str(preferences.value("statistics/period", Period.LAST_7_DAYS.value)))
-        except ValueError:
-            period = Period.LAST_7_DAYS
-        first = _date(preferences.value("statistics/first"))
-        last = _date(preferences.value("statistics/last"))
+        preferences.restore_splitter(options.STATISTICS_SPLITTER, self.splitter)
+        preferences.restore_splitter(options.STATISTICS_LOWER_SPLITTER, self.lower_splitter)
+        period = preferences.get(STATISTICS_PERIOD)
+        first = preferences.get(options.STATISTICS_FIRST_DAY)
+        last = preferences.get(options.STATISTICS_LAST_DAY)
         self.set_period(period, first, last)
-
-
-def _date(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

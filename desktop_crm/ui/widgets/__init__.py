@@ -1,0 +1,26 @@
+"""Reusable widgets that any page or dialog may use; no page imports another page."""
+
+from desktop_crm.ui.widgets.contacts_table import configure_contacts_table
+from desktop_crm.ui.widgets.empty import EmptyHint
+from desktop_crm.ui.widgets.labels import ClickableLabel, hint_label
+from desktop_crm.ui.widgets.messages import InlineMessage
+from desktop_crm.ui.widgets.tables import (
+    FittedColumns,
+    ScrollAnchor,
+    make_table,
+    selected_rows,
+    sorting_proxy,
+)
+
+__all__ = [
+    "ClickableLabel",
+    "EmptyHint",
+    "FittedColumns",
+    "InlineMessage",
+    "ScrollAnchor",
+    "configure_contacts_table",
+    "hint_label",
+    "make_table",
+    "selected_rows",
+    "sorting_proxy",
+]

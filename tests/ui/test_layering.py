@@ -1,0 +1,76 @@
+"""The window's code keeps its layers: checked on the syntax tree, so it cannot come back."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import desktop_crm.ui
+
+UI_DIR = Path(desktop_crm.ui.__file__).parent
+
+
+def imported_modules(path: Path, package: str | None = None) -> set[str]:
+    """Every module a file imports, absolute (relative imports resolved against
+    ``package``, by default the file's own package)."""
+    if package is None:
+        package = ".".join(path.relative_to(UI_DIR.parents[1]).with_suffix("").parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_imported_modules_sees_every_form(tmp_path: Path) -> None:
+    pages = UI_DIR / "pages"
+    found = imported_modules(pages / "base.py")
+    assert "desktop_crm.ui.context" in found
+    # The checker itself must see relative and plain imports (or the tests below prove nothing).
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "from . import contacts\nfrom .leads import X\nimport desktop_crm.db.storage\n"
+    )
+    found = imported_modules(probe, package="desktop_crm.ui.pages")
+    assert {"desktop_crm.ui.pages.contacts", "desktop_crm.ui.pages.leads"} <= found
+    assert "desktop_crm.db.storage" in found
+
+
+def test_no_page_imports_another_page() -> None:
+    pages = UI_DIR / "pages"
+    allowed = {"desktop_crm.ui.pages", "desktop_crm.ui.pages.base"}
+    offenders = {}
+    for path in sorted(pages.glob("*.py")):
+        if path.name in {"__init__.py", "base.py", "registry.py"}:
+            continue  # the base class and the list of pages are not pages
+        own = f"desktop_crm.ui.pages.{path.stem}"
+        bad = {
+            name
+            for name in imported_modules(path)
+            if name.startswith("desktop_crm.ui.pages")
+            and name not in allowed
+            and not name.startswith(("desktop_crm.ui.pages.base.", own))
+        }
+        if bad:
+            offenders[path.name] = sorted(bad)
+    assert not offenders, f"pages import other pages (use ui/widgets/): {offenders}"
+
+
+def test_no_ui_module_imports_the_database_layer() -> None:
+    offenders = {
+        str(path.relative_to(UI_DIR)): sorted(
+            name
+            for name in imported_modules(path)
+            if name == "desktop_crm.db" or name.startswith("desktop_crm.db.")
+        )
+        for path in sorted(UI_DIR.rglob("*.py"))
+    }
+    offenders = {name: found for name, found in offenders.items() if found}
+    assert not offenders, f"ui/ goes through services, never db/: {offenders}"
