@@ -76,8 +76,8 @@ def roomy(crm):
 
 
 @pytest.fixture
-def small_batches(monkeypatch):
-    pin_batch_rows(BATCH, monkeypatch.setattr)
+def small_batches(crm):
+    crm.imports.batch_rows = BATCH
     return BATCH
 
 
@@ -143,8 +143,9 @@ def _dispatcher(path: Path):
     return crm
 
 
-def test_import_decides_like_the_intake_form(tmp_path, small_batches):
+def test_import_decides_like_the_intake_form(tmp_path, monkeypatch):
     # One open database per process (a global peewee proxy): one after the other.
+    pin_batch_rows(BATCH, monkeypatch.setattr)
     rows = many_rows(12)
     imported = _dispatcher(tmp_path / "imported.sqlite3")
     try:
