@@ -362,6 +362,13 @@ INTERRUPTED_CHILD = textwrap.dedent(
 )
 
 
+def _default_sigint() -> None:
+    """In the child before it starts Python: a pytest started with SIGINT ignored (``make
+    test &``, nohup) passes the ignored handler on, and Python then installs no
+    KeyboardInterrupt handler of its own. The CLI itself keeps an inherited "ignore"."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
     path = write_csv(tmp_path / "big.csv", many_rows(600, no_id_every=50))
@@ -380,6 +387,7 @@ def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
     try:
         first = child.stderr.readline()
