@@ -55,11 +55,12 @@ def dispatch(run_json):
 
 
 @pytest.fixture
-def roomy(run_json):
+def roomy(services):
     """One operator with room for everything on «Сайт» (site)."""
-    run_json("operator", "add", "alice", "--max-load", "100000")
-    run_json("source", "add", "Сайт", "--code", "site")
-    run_json("source", "weights", "site", "alice=1")
+    with services() as crm:
+        crm.operators.create("alice", max_load=100_000)
+        crm.sources.create("Сайт", code="site")
+        crm.sources.set_weights("site", {"alice": 1})
 
 
 @pytest.fixture
