@@ -315,9 +315,7 @@ def test_again_imports_every_row_as_a_new_import(roomy, db_path, tmp_path):
 
 
 @pytest.mark.parametrize("dated", [True, False], ids=["with dates", "without dates"])
-def test_a_repeated_row_later_in_the_same_file_is_a_duplicate_too(
-    roomy, db_path, tmp_path, dated
-):
+def test_a_repeated_row_later_in_the_same_file_is_a_duplicate_too(roomy, db_path, tmp_path, dated):
     rows = many_rows(4)
     # Row 1 again (another spelling of its phone) right after it, and row 0 at the end:
     # the second of each is skipped like a row already in the database.
