@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench stress screenshots clean translations
+.PHONY: run test lint format bench stress screenshots clean translations mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ bench: $(STAMP)
 stress: $(STAMP)
 	$(BIN)/python -m bench.stress
 
+# Mutation testing of domain/ and the distribution, queue and import services
+# (docs/mutation.md; [tool.mutmut] in pyproject.toml). Not part of `make test`.
+# MUTANTS narrows a run, e.g. MUTANTS='desktop_crm.domain*'.
+MUTATION_JOBS ?= 2
+mutation: $(STAMP)
+	test -x $(BIN)/mutmut || $(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
+	$(BIN)/python tools/mutation_score.py
+
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop_crm.ui.screenshots docs/screenshots
 
@@ -46,4 +55,4 @@ translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache mutants

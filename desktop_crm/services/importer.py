@@ -222,10 +222,18 @@ def stored_options(run: ImportRun) -> ReadOptions:
 
 
 class ImportService:
-    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+    """``batch_rows``: commit every that many rows; ``None`` (the default) adapts the
+    size so that a batch holds the write lock about ``BATCH_SECONDS``."""
+
+    def __init__(
+        self, storage: Storage, events: EventBus, randint: RandInt, batch_rows: int | None = None
+    ) -> None:
+        if batch_rows is not None and batch_rows < 1:
+            raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
         self._storage = storage
         self._events = events
         self._randint = randint
+        self.batch_rows = batch_rows
 
     # -- what is known about a file ----------------------------------------------------------
     def find_previous(self, content_hash: str) -> ImportRecord | None:
@@ -484,7 +492,8 @@ class ImportService:
         ``owners``: give rows to the operator their owner column names (keep_operator)."""
         started = time.monotonic()
         first_rows = counts.imported + counts.skipped + counts.rejected
-        batch_rows = FIRST_BATCH_ROWS
+        fixed = self.batch_rows
+        batch_rows = fixed or FIRST_BATCH_ROWS
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
@@ -495,12 +504,8 @@ class ImportService:
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
-                # Grows by half at most: one fast batch on a busy machine must not make
-                # the next one hold the lock for a second.
-                scaled = min(
-                    batch_rows * BATCH_SECONDS / max(locked, 1e-3), batch_rows * BATCH_GROWTH
-                )
-                batch_rows = int(min(max(scaled, MIN_BATCH_ROWS), MAX_BATCH_ROWS))
+                if fixed is None:
+                    batch_rows = next_batch_rows(batch_rows, locked)
                 self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
                 elapsed = max(time.monotonic() - started, 1e-6)
                 total = counts.imported + counts.skipped + counts.rejected
@@ -622,6 +627,15 @@ class ImportService:
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
         return full, time.monotonic() - locked_at
+
+
+def next_batch_rows(rows: int, locked: float) -> int:
+    """The size of the batch after one of ``rows`` rows that held the write lock
+    ``locked`` seconds: aimed at ``BATCH_SECONDS``, within the bounds. It grows by half
+    at most: one fast batch on a busy machine must not make the next one hold the lock
+    for a second."""
+    scaled = min(rows * BATCH_SECONDS / max(locked, 1e-3), rows * BATCH_GROWTH)
+    return int(min(max(scaled, MIN_BATCH_ROWS), MAX_BATCH_ROWS))
 
 
 class _SourceLookup:

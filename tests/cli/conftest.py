@@ -5,13 +5,17 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
 from desktop_crm.app import main
 from desktop_crm.cli import commands
 from desktop_crm.db import storage
-from desktop_crm.services import open_crm
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.services import Crm, open_crm
+from desktop_crm.services.contacts import ContactRequest
 from tests.cli.helpers import Result, assert_user_error
 
 FAST_BUSY_TIMEOUT = 0.2
@@ -82,20 +86,37 @@ def run_error(run):
 
 
 @pytest.fixture
-def seeded(run_json):
+def services(db_path):
+    """services() -> a context manager over a ``Crm`` on the test's database, for set-up
+    that the test does not check: one connection instead of a CLI process per step."""
+
+    @contextmanager
+    def _open() -> Iterator[Crm]:
+        crm = open_crm(DatabaseLocation(db_path))
+        try:
+            yield crm
+        finally:
+            crm.close()
+
+    return _open
+
+
+@pytest.fixture
+def seeded(services):
     """alice (limit 2), bob (limit 1), Иван (inactive); sources tg (code tg) and
     Сайт (code site); tg weights alice=1 bob=0; one contact on tg (to alice)."""
-    ids = {
-        "alice": run_json("operator", "add", "alice", "--max-load", "2")["id"],
-        "bob": run_json("operator", "add", "bob", "--max-load", "1")["id"],
-        "ivan": run_json("operator", "add", "Иван", "--inactive")["id"],
-        "tg": run_json("source", "add", "Telegram bot", "--code", "tg")["id"],
-        "site": run_json("source", "add", "Сайт", "--code", "site")["id"],
-    }
-    run_json("source", "weights", "tg", "alice=1", "bob=0")
-    contact = run_json("contact", "add", "--lead", "+79001234567", "--source", "tg")
-    assert contact["operator"]["name"] == "alice"
-    ids["contact"] = contact["id"]
+    with services() as crm:
+        ids = {
+            "alice": crm.operators.create("alice", max_load=2).id,
+            "bob": crm.operators.create("bob", max_load=1).id,
+            "ivan": crm.operators.create("Иван", active=False).id,
+            "tg": crm.sources.create("Telegram bot", code="tg").id,
+            "site": crm.sources.create("Сайт", code="site").id,
+        }
+        crm.sources.set_weights("tg", {"alice": 1, "bob": 0})
+        contact = crm.contacts.register(ContactRequest("+79001234567", "tg")).contact
+    assert contact.operator is not None and contact.operator.name == "alice"
+    ids["contact"] = contact.id
     return ids
 
 

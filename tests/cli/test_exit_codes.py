@@ -109,10 +109,11 @@ def test_a_distribution_waits_out_a_long_transaction(run, long_queue, db_path, m
 
 # -- import ---------------------------------------------------------------------------------------
 @pytest.fixture
-def roomy(run_json):
-    run_json("operator", "add", "Анна", "--max-load", "100000")
-    run_json("source", "add", "Сайт", "--code", "site")
-    run_json("source", "weights", "site", "Анна=1")
+def roomy(services):
+    with services() as crm:
+        crm.operators.create("Анна", max_load=100_000)
+        crm.sources.create("Сайт", code="site")
+        crm.sources.set_weights("site", {"Анна": 1})
 
 
 def test_an_import_stopped_part_way_exits_4_with_the_summary_of_what_was_committed(

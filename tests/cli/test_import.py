@@ -55,11 +55,12 @@ def dispatch(run_json):
 
 
 @pytest.fixture
-def roomy(run_json):
+def roomy(services):
     """One operator with room for everything on «Сайт» (site)."""
-    run_json("operator", "add", "alice", "--max-load", "100000")
-    run_json("source", "add", "Сайт", "--code", "site")
-    run_json("source", "weights", "site", "alice=1")
+    with services() as crm:
+        crm.operators.create("alice", max_load=100_000)
+        crm.sources.create("Сайт", code="site")
+        crm.sources.set_weights("site", {"alice": 1})
 
 
 @pytest.fixture
@@ -362,6 +363,13 @@ INTERRUPTED_CHILD = textwrap.dedent(
 )
 
 
+def _default_sigint() -> None:
+    """In the child before it starts Python: a pytest started with SIGINT ignored (``make
+    test &``, nohup) passes the ignored handler on, and Python then installs no
+    KeyboardInterrupt handler of its own. The CLI itself keeps an inherited "ignore"."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
     path = write_csv(tmp_path / "big.csv", many_rows(600, no_id_every=50))
@@ -380,6 +388,7 @@ def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
     try:
         first = child.stderr.readline()

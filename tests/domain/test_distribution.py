@@ -159,3 +159,10 @@ def test_inlined_rules_match_the_candidate_exclusion():
         ]
         decision = distribute(pool, WeightedLottery(rng.randint))
         assert decision.excluded == {c.operator_id: c.exclusion for c in pool if c.exclusion}
+
+
+def test_a_round_robin_newcomer_starts_from_a_current_weight_of_zero():
+    # Operator 1 carries +1 from earlier contacts; operator 2 joins the pool now.
+    newcomer, veteran = Candidate(2, 1, True, 0, 5), Candidate(1, 1, True, 0, 5)
+    draw = SmoothRoundRobin({1: 1}).pick([newcomer, veteran])
+    assert (draw.operator_id, draw.note) == (1, "current weight 2 of 2")

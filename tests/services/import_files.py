@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import os
 import sqlite3
 import time
@@ -31,18 +32,12 @@ PHONE_STYLES = (
 
 
 def pin_batch_rows(rows: int, set_attr=setattr) -> None:
-    """Make every import batch ``rows`` rows (pass ``monkeypatch.setattr`` in tests).
+    """Every ``Crm`` opened from now on in this process imports in batches of ``rows``
+    rows (``ImportService``'s public ``batch_rows``); pass ``monkeypatch.setattr`` in
+    tests. For a ``Crm`` already open, set ``crm.imports.batch_rows`` instead."""
+    from desktop_crm.services import crm, importer
 
-    Copes with both knobs the importer has had: a fixed ``BATCH_ROWS``, or an
-    adaptive size between ``MIN_BATCH_ROWS`` and ``MAX_BATCH_ROWS``.
-    """
-    from desktop_crm.services import importer
-
-    if hasattr(importer, "BATCH_ROWS"):
-        set_attr(importer, "BATCH_ROWS", rows)
-        return
-    for knob in ("FIRST_BATCH_ROWS", "MIN_BATCH_ROWS", "MAX_BATCH_ROWS"):
-        set_attr(importer, knob, rows)
+    set_attr(crm, "ImportService", functools.partial(importer.ImportService, batch_rows=rows))
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import pytest
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
 from desktop_crm.importing import open_table
 
-from .import_files import BITRIX, assert_within_limits, loads, pin_batch_rows, stored, write_csv
+from .import_files import BITRIX, assert_within_limits, loads, stored, write_csv
 
 
 def bitrix_row(n: int, first: str, last: str, middle: str, work: str, mobile: str, email: str,
@@ -104,8 +104,8 @@ def test_without_keep_operator_the_owner_column_is_ignored(team, tmp_path, db_pa
     assert all(team.contacts.history(i)[-1].kind == "auto" for i in range(1, 8))
 
 
-def test_a_resumed_import_keeps_its_keep_operator(team, tmp_path, db_path, monkeypatch):
-    pin_batch_rows(2, monkeypatch.setattr)
+def test_a_resumed_import_keeps_its_keep_operator(team, tmp_path, db_path):
+    team.imports.batch_rows = 2
     rows = [
         bitrix_row(1, "А", "", "", "", "+7 900 000-00-01", ""),
         bitrix_row(2, "Б", "", "", "", "+7 900 000-00-02", ""),

@@ -76,8 +76,8 @@ def roomy(crm):
 
 
 @pytest.fixture
-def small_batches(monkeypatch):
-    pin_batch_rows(BATCH, monkeypatch.setattr)
+def small_batches(crm):
+    crm.imports.batch_rows = BATCH
     return BATCH
 
 
@@ -143,8 +143,9 @@ def _dispatcher(path: Path):
     return crm
 
 
-def test_import_decides_like_the_intake_form(tmp_path, small_batches):
+def test_import_decides_like_the_intake_form(tmp_path, monkeypatch):
     # One open database per process (a global peewee proxy): one after the other.
+    pin_batch_rows(BATCH, monkeypatch.setattr)
     rows = many_rows(12)
     imported = _dispatcher(tmp_path / "imported.sqlite3")
     try:
@@ -311,6 +312,28 @@ def test_again_imports_every_row_as_a_new_import(roomy, db_path, tmp_path):
     assert_each_once(db_path, [*range(5), *range(5)])
     assert [r.id for r in roomy.imports.list()] == [second.record.id, first.record.id]
     assert run(roomy, path).already_imported == second.record
+
+
+@pytest.mark.parametrize("dated", [True, False], ids=["with dates", "without dates"])
+def test_a_repeated_row_later_in_the_same_file_is_a_duplicate_too(roomy, db_path, tmp_path, dated):
+    rows = many_rows(4)
+    # Row 1 again (another spelling of its phone) right after it, and row 0 at the end:
+    # the second of each is skipped like a row already in the database.
+    rows = [rows[0], rows[1], (phone(1, 3), *rows[1][1:]), rows[2], rows[3], rows[0]]
+    header = HEADER if dated else HEADER[:4]
+    if not dated:
+        rows = [cells[:4] for cells in rows]
+    summary = run(roomy, write_csv(tmp_path / "twice.csv", rows, header))
+    assert (summary.rows, summary.record.imported, summary.record.skipped) == (6, 4, 2)
+    assert_each_once(db_path, range(4))
+
+
+def test_a_repeated_row_in_a_later_batch_is_a_duplicate_too(roomy, db_path, tmp_path):
+    roomy.imports.batch_rows = 2
+    rows = many_rows(3)
+    summary = run(roomy, write_csv(tmp_path / "twice.csv", [*rows, rows[0], rows[2]]))
+    assert (summary.record.imported, summary.record.skipped) == (3, 2)
+    assert_each_once(db_path, range(3))
 
 
 def test_an_overlapping_export_is_recognised_row_by_row(roomy, db_path, tmp_path):

@@ -58,9 +58,7 @@ def test_the_issue_example_imports_line_3_and_rejects_line_2(roomy, tmp_path, db
 def test_an_error_mid_way_marks_the_import_failed_and_the_next_run_resumes(
     roomy, tmp_path, db_path, monkeypatch
 ):
-    monkeypatch.setattr(importer, "FIRST_BATCH_ROWS", 100)
-    monkeypatch.setattr(importer, "MIN_BATCH_ROWS", 100)
-    monkeypatch.setattr(importer, "MAX_BATCH_ROWS", 100)
+    roomy.imports.batch_rows = 100
     path = write_csv(tmp_path / "f.csv", many_rows(350))
     real = Intake.register
     calls = []
@@ -150,9 +148,7 @@ def test_save_rejects_writes_every_reject_as_the_window_does(roomy, tmp_path):
 def test_resuming_a_file_with_broken_records_counts_each_line_once(
     roomy, tmp_path, db_path, monkeypatch
 ):
-    monkeypatch.setattr(importer, "FIRST_BATCH_ROWS", 100)
-    monkeypatch.setattr(importer, "MIN_BATCH_ROWS", 100)
-    monkeypatch.setattr(importer, "MAX_BATCH_ROWS", 100)
+    roomy.imports.batch_rows = 100
     lines = [f"+7901{i:07d},Имя {i},текст" for i in range(1_000)]
     for broken in (50, 150, 151, 420, 999):
         lines[broken] = f'+7901{broken:07d},"Имя {broken},текст'

@@ -23,7 +23,7 @@ from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 
-from .import_files import HEADER, pin_batch_rows, row, write_csv
+from .import_files import HEADER, row, write_csv
 
 # Configured on site, in this order: (name, weight, max_load, active)
 SITE = (("Анна", 1, 3, True), ("Борис", 3, 2, True), ("Вера", 2, 5, False), ("Глеб", 0, 5, True))
@@ -138,9 +138,8 @@ def test_an_unassigned_contact_shows_every_exclusion_and_its_queue_reason(site):
 
 
 @pytest.mark.parametrize("batch", [None, 3], ids=["one batch", "batches of 3"])
-def test_imported_contacts_are_traced_with_exact_loads(site, tmp_path, monkeypatch, batch):
-    if batch:
-        pin_batch_rows(batch, monkeypatch.setattr)
+def test_imported_contacts_are_traced_with_exact_loads(site, tmp_path, batch):
+    site.imports.batch_rows = batch
     path = write_csv(tmp_path / "leads.csv", [row(n) for n in range(8)], HEADER)
     summary = site.imports.run(open_table(path))
     assert (summary.record.imported, summary.record.assigned) == (8, 5)

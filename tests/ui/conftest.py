@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.bridge import DataBridge
@@ -30,18 +30,20 @@ def ctx(qapp, crm, preferences):
 
 @pytest.fixture
 def settle(qtbot, ctx):
-    """Let background loads finish and their results reach the models."""
+    """Wait until background loads have finished and their results reached the models:
+    no change waiting in the bridge and no task running, twice in a row (a finished
+    load may start the next one). A wait that times out fails the test."""
+
+    def idle() -> bool:
+        ctx.bridge.flush_now()  # no waiting for the burst throttle in tests
+        return not ctx.runner.busy
 
     def wait(extra_ms: int = 0) -> None:
         if extra_ms:
             qtbot.wait(extra_ms)
-        for _ in range(8):
-            qtbot.wait(10)
-            ctx.bridge.flush_now()  # no waiting for the burst throttle in tests
-            ctx.runner.wait_idle()
-            qtbot.wait(10)
-            if not ctx.runner.busy:
-                break
+        for _ in range(2):
+            qtbot.waitUntil(idle, timeout=30_000)
+            QCoreApplication.processEvents()
 
     return wait
 

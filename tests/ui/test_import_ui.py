@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_crm.importing import open_table
 from desktop_crm.importing.fields import Field
-from desktop_crm.services import importer
 from desktop_crm.ui import import_dialog
 from desktop_crm.ui.import_dialog import ImportDialog
 from desktop_crm.ui.main_window import MainWindow
@@ -124,21 +124,23 @@ def run_import(qtbot, dialog: ImportDialog, timeout: int = 60_000) -> None:
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=timeout)
 
 
-def small_batches(monkeypatch, rows: int = 5) -> None:
-    """Commit every few rows, whichever batch-size knobs the importer has, and take a
-    little longer per batch so that Cancel lands before the end of the file."""
-    names = ("BATCH_ROWS", "FIRST_BATCH_ROWS", "MIN_BATCH_ROWS", "MAX_BATCH_ROWS")
-    present = [name for name in names if hasattr(importer, name)]
-    assert present, "the importer's batch size moved: update small_batches()"
-    for name in present:
-        monkeypatch.setattr(importer, name, rows)
-    real_batch = importer.ImportService._batch
+def small_batches(crm, rows: int = 5) -> threading.Event:
+    """Commit every ``rows`` rows, and hold the worker after each batch from the second
+    on until the returned event is set (the test sets it once the window has handled a
+    batch's progress), so that Cancel lands before the end of the file."""
+    crm.imports.batch_rows = rows
+    handled = threading.Event()
+    batches = []
 
-    def slow_batch(self, *args, **kwargs):
-        time.sleep(0.01)
-        return real_batch(self, *args, **kwargs)
+    def hold(changes) -> None:
+        if threading.current_thread() is threading.main_thread() or "contacts" not in changes:
+            return
+        batches.append(changes)
+        if len(batches) > 1:
+            assert handled.wait(10), "the window never handled a batch's progress"
 
-    monkeypatch.setattr(importer.ImportService, "_batch", slow_batch)
+    crm.events.subscribe(hold)
+    return handled
 
 
 def contact_count(crm) -> int:
@@ -350,12 +352,18 @@ def test_a_file_imported_before_says_so_and_can_be_imported_again(qtbot, ctx, sa
 def test_cancel_keeps_the_committed_rows_and_the_next_import_resumes(
     qtbot, ctx, sample_sources, tmp_path, monkeypatch
 ):
-    small_batches(monkeypatch)
+    handled = small_batches(ctx.crm)
     path = contacts_file(tmp_path / "many.csv", 300)
 
     dialog = open_dialog(qtbot, ctx, path)
     seen = []
-    dialog.progress_changed = lambda progress: seen.append(progress) or dialog.cancel_import()
+
+    def cancel(progress) -> None:
+        seen.append(progress)
+        dialog.cancel_import()
+        handled.set()
+
+    dialog.progress_changed = cancel
     run_import(qtbot, dialog)
     summary = dialog.summary
     committed = summary.record.rows
@@ -377,10 +385,10 @@ def test_cancel_keeps_the_committed_rows_and_the_next_import_resumes(
 def test_closing_the_dialog_while_importing_cancels(
     qtbot, ctx, sample_sources, tmp_path, monkeypatch
 ):
-    small_batches(monkeypatch)
+    handled = small_batches(ctx.crm)
     path = contacts_file(tmp_path / "close.csv", 200)
     dialog = open_dialog(qtbot, ctx, path)
-    dialog.progress_changed = lambda progress: dialog.close()
+    dialog.progress_changed = lambda progress: dialog.close() or handled.set()
     run_import(qtbot, dialog)
     assert dialog.summary.cancelled
     assert dialog.isVisible()  # the summary stays until the user closes it
