@@ -1277,6 +1277,50 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "{target} уже существует; выберите новое имя файла."
     ),
     ("errors", "There is no database at {path}."): "Базы данных {path} нет.",
+    ("errors", "The backup {backup} does not exist."): "Резервной копии {backup} не существует.",
+    (
+        "errors",
+        "An empty --db names no file; give a database file or leave it out.",
+    ): "Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.",
+    (
+        "errors",
+        "{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: "
+        "give a file name.",
+    ): (
+        "{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: "
+        "укажите имя файла."
+    ),
+    (
+        "errors",
+        "{path} cannot be written: the disk is full. Free some space and run the command again.",
+    ): "Не удаётся записать {path}: диск заполнен. Освободите место и повторите команду.",
+    (
+        "errors",
+        "{path} cannot be written: a disk I/O error (the disk is full, the file may not "
+        "grow, or the disk failed). Free some space or check the disk, then run the "
+        "command again.",
+    ): (
+        "Не удаётся записать {path}: ошибка ввода-вывода диска (диск заполнен, файлу нельзя "
+        "расти или диск неисправен). Освободите место или проверьте диск и повторите команду."
+    ),
+    (
+        "errors",
+        "{path} was found damaged, so nothing is written to it until 'desktop-crm check' "
+        "passes again or a backup is restored ('desktop-crm restore BACKUP'); nothing was "
+        "written.",
+    ): (
+        "В файле {path} найдены повреждения, поэтому в него ничего не записывается, пока "
+        "'desktop-crm check' снова не пройдёт успешно или не будет восстановлена резервная "
+        "копия ('desktop-crm restore BACKUP'); ничего не записано."
+    ),
+    (
+        "errors",
+        "The lead was erased (its id is now {external_id}), but the file could "
+        "not be cleaned of old copies: {reason}",
+    ): (
+        "Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось "
+        "вычистить из файла: {reason}"
+    ),
     ("errors", "Cannot write {path}: {reason}."): "Не удаётся записать {path}: {reason}.",
     ("errors", "The backup cannot be the database itself ({path})."): (
         "Резервная копия не может быть самой базой данных ({path})."
