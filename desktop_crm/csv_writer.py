@@ -107,8 +107,8 @@ def _check_target(path: Path) -> None:
 
 
 # The files SQLite and this program keep beside a database ``X``: ``X-wal``, ``X-shm``,
-# ``X-journal``, ``X-jobs`` (the jobs' lock file) and the folder ``X.backups``.
-COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-jobs")
+# ``X-journal``, ``X-jobs`` (the jobs' lock file), ``X-damaged`` and the folder ``X.backups``.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-jobs", "-damaged")
 BACKUPS_SUFFIX = ".backups"
 
 

@@ -143,7 +143,9 @@ def read_only_uri(path: Path) -> str:
     """A SQLite URI that reads ``path`` without writing anything beside it."""
     path = path.resolve()
     uri = f"file:{quote(str(path))}?mode=ro"
-    no_wal = not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    # SQLite removes the -wal when the last connection closes: without one nobody is
+    # using the file now (a -shm alone is a leftover and may not even be readable).
+    no_wal = not path.with_name(path.name + "-wal").exists()
     if no_wal and not (_writable(path.parent) and _writable(path)):
         # SQLite cannot create the -shm a WAL reader needs in a read-only folder, and
         # beside a file we may not write it would leave -wal and -shm files behind that

@@ -164,16 +164,16 @@ def _damage_a_contact_leaf(path: Path) -> None:
 
 
 def test_erasing_in_a_damaged_file_writes_nothing(run_raw, database):
-    _damage_a_contact_leaf(database)
-    lead = _lead(database, "+79000000001")
+    _damage_a_contact_leaf(database)  # the last lead's contacts are on a sound page
+    lead = _lead(database, "+79000000299")
     assert lead is not None
-    result = run_raw("--db", database, "--json", "lead", "erase", "+79000000001")
+    result = run_raw("--db", database, "--json", "lead", "erase", "+79000000299")
     if result.code == 2:
         assert "damaged" in result.err
-        assert _lead(database, "+79000000001") == lead  # exit 2: nothing was written
+        assert _lead(database, "+79000000299") == lead  # exit 2: nothing was written
     else:  # the data change committed, the clean-up met the damage: said so, not exit 2
         assert result.code != 1 and "erased" in result.err, result
-        assert _lead(database, "+79000000001") is None
+        assert _lead(database, "+79000000299") is None
 
 
 def test_damage_once_found_refuses_writes_until_check_passes(run_raw, database, tmp_path):
@@ -242,13 +242,17 @@ def test_backup_needs_only_read_access(shared_folder):
     data = shared_folder / "data"
     data.mkdir()
     path = _populated(data)
-    path.chmod(0o644)
+    path.with_name(path.name + "-shm").write_bytes(b"")  # left by a crash: not readable use
     data.chmod(0o555)
     copy = shared_folder / "xdg" / "copy.sqlite3"
     result = _run_as_nobody(shared_folder, "--db", str(path), "backup", str(copy))
     assert result.returncode == 0, result
     assert count(copy, "contact") == 5
-    assert sorted(p.name for p in data.iterdir()) == [path.name]
+    assert sorted(p.name for p in data.iterdir()) == [path.name, f"{path.name}-shm"]
+    data.chmod(0o755)
+    path.chmod(0o600)  # truly unreadable: said so
+    result = _run_as_nobody(shared_folder, "--db", str(path), "backup", str(copy) + "2")
+    assert result.returncode == 2 and "Cannot read" in result.stderr, result
 
 
 def test_restore_into_a_read_only_file_leaves_nothing_behind(shared_folder):
