@@ -244,9 +244,14 @@ class Storage:
         whole file (erasing a person vacuums it)."""
         with self.file_errors(), busy_as_error():
             rows = self.database.execute_sql("PRAGMA quick_check(5)").fetchall()
-        problems = [str(row[0]) for row in rows]
+        problems = [
+            line.strip()
+            for row in rows
+            for line in str(row[0]).splitlines()
+            if line.strip() and not line.startswith("***")  # "*** in database main ***"
+        ]
         if problems != ["ok"]:
-            reason = "; ".join(" ".join(p.split()) for p in problems)[:500]
+            reason = problems[0][:300] if problems else "quick_check failed"
             mark_damaged(self.location.path, reason)
             raise damage_error(self.location.path, reason)
 
