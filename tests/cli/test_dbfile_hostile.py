@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 
 from desktop_crm.db.backup import backups_folder
+from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.logs import redact
+from desktop_crm.services import maintenance
 from tests.cli.helpers import assert_user_error, count
 from tests.cli.test_dbfile import REPO, _child_env, _run_as_nobody, _unprivileged, build
 from tests.db.damage import page_of
@@ -320,3 +322,18 @@ def test_the_read_only_message_is_printed_once(shared_folder):
     )
     assert result.returncode == 2, result
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_backups_of_earlier_versions_sort_with_the_new_names(tmp_path):
+    path = tmp_path / "crm.sqlite3"
+    folder = backups_folder(path)
+    folder.mkdir()
+    names = [
+        "20261130-235959-000001-before-upgrade-schema5.sqlite3",  # an earlier version's name
+        "2026-12-01T00-00-01_000000-before-restore-schema6.sqlite3",
+        "2026-11-30T10-00-00_000000-before-upgrade-schema4.sqlite3",
+    ]
+    for name in names:
+        (folder / name).write_bytes(b"")
+    listed = [p.name for p in maintenance.automatic_backups(DatabaseLocation(path))]
+    assert listed == [names[1], names[0], names[2]]
