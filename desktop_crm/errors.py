@@ -72,6 +72,11 @@ class DatabaseReadOnly(CrmError):
     """The database file (or its folder, for the -wal file) cannot be written."""
 
 
+class DatabaseWriteFailed(CrmError):
+    """SQLite could not write the file: the disk is full, the file may not grow (a quota,
+    a size limit) or the disk reported an I/O error. The transaction was rolled back."""
+
+
 class StoppedPartWay(CrmError):
     """A long job (an import, distributing the queue) committed some batches, then stopped:
     the database stayed busy past the wait, it was interrupted, or an error came up.

@@ -127,6 +127,10 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:
+        # No log file: errors are reported to the user already; without a handler Python
+        # would print every logged error a second time on stderr ("last resort").
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(
         _RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_crm.cli import output
+from desktop_crm.csv_writer import belongs_to_a_database
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
 from desktop_crm.importing import (
     FIELD_ALIASES,
@@ -283,6 +284,7 @@ def _rejects_target(value: str | None, source: Path) -> Path | None:
                 and target.resolve() != source.resolve()
                 and not _is_sqlite(target)
             )
+        usable = usable and not belongs_to_a_database(target)
     except OSError:
         usable = False
     if not usable:

@@ -13,9 +13,10 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import shutil
+import re
 import sqlite3
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from desktop_crm.db.guard import (
@@ -29,7 +30,7 @@ from desktop_crm.db.guard import (
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExists,
-    CrmError,
+    DatabaseDamaged,
     DatabaseOpenError,
     NotFound,
 )
@@ -40,6 +41,23 @@ BACKUPS_SUFFIX = ".backups"  # crm.sqlite3 -> crm.sqlite3.backups/
 KEEP_AUTOMATIC = 3
 DAMAGED_LABEL = "-damaged"
 MAX_PROBLEMS = 20
+# Backups hold personal data: readable by their owner only (POSIX).
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+# Backup names start with the UTC time as 2026-12-01T12-30-05_123456: sortable, and not a
+# run of digits that the log's redaction would take for a phone number.
+STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S_%f"
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d_\d{6}|\d{8}-\d{6}-\d{6}")  # new, old
+
+
+def time_stamp() -> str:
+    """The UTC time for a backup's name."""
+    return dt.datetime.now(dt.UTC).strftime(STAMP_FORMAT)
+
+
+def _newest_first_key(path: Path) -> str:
+    found = _STAMP.match(path.name)  # names of earlier versions: 20261201-123005-123456-...
+    return re.sub(r"\D", "", found.group()) if found else ""
 
 
 def backups_folder(path: Path) -> Path:
@@ -53,14 +71,33 @@ def list_backups(path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.glob("*.sqlite3") if p.is_file() and not p.name.startswith(".")]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return sorted(found, key=_newest_first_key, reverse=True)
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (0700) or tighten an existing one to 0700."""
+    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+    if os.name == "posix" and stat.S_IMODE(folder.stat().st_mode) != FOLDER_MODE:
+        with contextlib.suppress(OSError):  # a folder of another owner: leave it
+            folder.chmod(FOLDER_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create the new, empty file ``path`` readable by its owner only; SQLite then uses it
+    as a new database and gives its -wal, -shm and -journal files the same mode."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    os.close(descriptor)
 
 
 @contextlib.contextmanager
-def _connection(path: Path, busy_timeout: float) -> Iterator[sqlite3.Connection]:
+def _connection(
+    path: Path, busy_timeout: float, *, read_only: bool = False
+) -> Iterator[sqlite3.Connection]:
     """Read-write when we may write beside ``path`` (a reader's last close then removes
-    the -wal and -shm files), else read-only without creating anything."""
-    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+    the -wal and -shm files), else (or with ``read_only``) read-only without creating
+    anything."""
+    may_write = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    if path.exists() and (read_only or not may_write):
         connection = sqlite3.connect(
             read_only_uri(path), uri=True, timeout=busy_timeout, isolation_level=None
         )
@@ -88,8 +125,17 @@ def integrity_problems(
         if is_damage(error):
             return [str(error)]
         raise sqlite_failure(path, error) from error
-    problems = [str(row[0]) for row in rows]
+    problems = split_problems(str(row[0]) for row in rows)
     return [] if problems == ["ok"] else problems
+
+
+def split_problems(texts: Iterable[str]) -> list[str]:
+    """One problem per item (SQLite puts several in one row, separated by newlines), at
+    most ``MAX_PROBLEMS``."""
+    problems: list[str] = []
+    for text in texts:
+        problems.extend(line.strip() for line in text.splitlines() if line.strip())
+    return problems[:MAX_PROBLEMS]
 
 
 def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bool = True) -> int:
@@ -108,8 +154,14 @@ def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bo
         )
     temp = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()  # left by a killed process of the same id
+        create_private_file(temp)
         try:
-            with _connection(source, busy_timeout) as src, _connection(temp, busy_timeout) as dst:
+            with (
+                _connection(source, busy_timeout) as src,
+                _connection(temp, busy_timeout) as dst,
+            ):
                 src.backup(dst)  # one step: a consistent snapshot, writers go on in WAL mode
                 if verify:
                     problems = [r[0] for r in dst.execute("PRAGMA quick_check(5)").fetchall()]
@@ -144,11 +196,10 @@ def automatic_backup(path: Path, version: int, busy_timeout: float, label: str) 
     """Back ``path`` up into its backups folder and keep only the newest ``KEEP_AUTOMATIC``."""
     folder = backups_folder(path)
     try:
-        folder.mkdir(exist_ok=True)
+        private_folder(folder)
     except OSError as error:
         raise _write_failure(folder, error) from error
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{stamp}-{label}-schema{version}.sqlite3"
+    target = folder / f"{time_stamp()}-{label}-schema{version}.sqlite3"
     copy_database(path, target, busy_timeout, verify=False)
     for old in list_backups(path)[KEEP_AUTOMATIC:]:
         for suffix in ("", "-wal"):
@@ -164,20 +215,28 @@ def keep_current_copy(path: Path, version: int, busy_timeout: float, *, damaged:
     label = "before-restore-damaged" if damaged else "before-restore"
     try:
         return automatic_backup(path, version, busy_timeout, label)
-    except CrmError:
+    except DatabaseDamaged:
         # Too damaged for the backup API (page 1): copy the bytes, -wal included.
         folder = backups_folder(path)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{stamp}-before-restore-damaged.sqlite3"
+        target = folder / f"{time_stamp()}-before-restore-damaged.sqlite3"
         try:
-            folder.mkdir(exist_ok=True)
-            shutil.copyfile(path, target)
+            private_folder(folder)
+            _copy_private(path, target)
             wal = path.with_name(path.name + "-wal")
             if wal.exists():
-                shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+                _copy_private(wal, target.with_name(target.name + "-wal"))
         except OSError as error:
+            remove_database_files(target)
             raise _write_failure(target, error) from error
         return target
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    with source.open("rb") as reader:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(descriptor, "wb") as writer:
+            while chunk := reader.read(1 << 20):
+                writer.write(chunk)
 
 
 def restorable_backups(path: Path) -> list[Path]:
@@ -189,7 +248,10 @@ def restore_into(backup: Path, path: Path, busy_timeout: float) -> None:
     """Write the pages of ``backup`` into the existing database ``path`` (online: other
     processes see the restored data at their next transaction)."""
     try:
-        with _connection(backup, busy_timeout) as src, _connection(path, busy_timeout) as dst:
+        with (
+            _connection(backup, busy_timeout) as src,
+            _connection(path, busy_timeout) as dst,
+        ):
             src.backup(dst)
     except sqlite3.DatabaseError as error:
         if is_damage(error):

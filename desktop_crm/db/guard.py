@@ -15,6 +15,7 @@ storage layer when a query meets it: ``damage_error`` builds that message.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -29,6 +30,7 @@ from desktop_crm.errors import (
     DatabaseDamaged,
     DatabaseOpenError,
     DatabaseReadOnly,
+    DatabaseWriteFailed,
 )
 
 # "LDsp": Lead Dispatcher. Stored in the header's application_id field.
@@ -39,9 +41,14 @@ _PAGE_ONE_HEAD = HEADER_SIZE + 8  # the database header and the b-tree header of
 
 # SQLite's primary result codes (extended codes carry them in the low byte).
 SQLITE_READONLY = 8
+SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
 SQLITE_NOTADB = 26
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+# Beside a database found damaged: writes are refused while it exists (``check`` that
+# passes, or a restore, removes it). A row in the file itself could not be written.
+DAMAGED_MARKER_SUFFIX = "-damaged"
 
 
 @dataclass(frozen=True)
@@ -136,10 +143,14 @@ def read_only_uri(path: Path) -> str:
     """A SQLite URI that reads ``path`` without writing anything beside it."""
     path = path.resolve()
     uri = f"file:{quote(str(path))}?mode=ro"
-    no_wal = not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
-    if no_wal and not _writable(path.parent):
-        # SQLite cannot create the -shm a WAL reader needs in a read-only folder; with
-        # no -wal nobody is writing now, so read the file as it stands (immutable).
+    # SQLite removes the -wal when the last connection closes: without one nobody is
+    # using the file now (a -shm alone is a leftover and may not even be readable).
+    no_wal = not path.with_name(path.name + "-wal").exists()
+    if no_wal and not (_writable(path.parent) and _writable(path)):
+        # SQLite cannot create the -shm a WAL reader needs in a read-only folder, and
+        # beside a file we may not write it would leave -wal and -shm files behind that
+        # nobody else can remove; with no -wal nobody is writing now, so read the file as
+        # it stands (immutable).
         uri += "&immutable=1"
     return uri
 
@@ -245,6 +256,78 @@ def is_read_only(error: BaseException) -> bool:
     if code is not None and code & 0xFF == SQLITE_READONLY:
         return True
     return "readonly" in str(original).lower() or "read-only" in str(original).lower()
+
+
+def is_write_failure(error: BaseException) -> bool:
+    """SQLite could not write: the disk is full (SQLITE_FULL) or an I/O error (SQLITE_IOERR,
+    also when the file may not grow past a size limit)."""
+    original = sqlite_error_of(error)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_IOERR, SQLITE_FULL)
+    text = str(original).lower()
+    return "disk i/o error" in text or "database or disk is full" in text
+
+
+def write_failure_error(path: Path, error: BaseException) -> DatabaseWriteFailed:
+    original = sqlite_error_of(error)
+    code = getattr(original, "sqlite_errorcode", None)
+    full = (code is not None and code & 0xFF == SQLITE_FULL) or "full" in str(original).lower()
+    if full:
+        return DatabaseWriteFailed(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} cannot be written: the disk is full. Free some space and run the "
+                "command again.",
+            ),
+            path=str(path),
+        )
+    return DatabaseWriteFailed(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} cannot be written: a disk I/O error (the disk is full, the file may not "
+            "grow, or the disk failed). Free some space or check the disk, then run the "
+            "command again.",
+        ),
+        path=str(path),
+    )
+
+
+def damaged_marker(path: Path) -> Path:
+    return path.with_name(path.name + DAMAGED_MARKER_SUFFIX)
+
+
+def mark_damaged(path: Path, reason: object) -> None:
+    """Remember that ``path`` was found damaged (best effort: a read-only folder keeps none)."""
+    try:
+        descriptor = os.open(
+            damaged_marker(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600
+        )
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(f"{reason}\n")
+    except OSError:
+        pass
+
+
+def clear_damaged(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        damaged_marker(path).unlink()
+
+
+def known_damaged(path: Path) -> bool:
+    return damaged_marker(path).is_file()
+
+
+def known_damage_error(path: Path) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} was found damaged, so nothing is written to it until 'desktop-crm check' "
+            "passes again or a backup is restored ('desktop-crm restore BACKUP'); nothing was "
+            "written.",
+        ),
+        path=str(path),
+    )
 
 
 def damage_error(path: Path, reason: object) -> DatabaseDamaged:

@@ -38,9 +38,18 @@ def default_database_path() -> Path:
 def resolve_location(
     db_option: str | None, environ: dict[str, str] | os._Environ[str] | None = None
 ) -> DatabaseLocation:
-    """``--db`` wins over ``DATABASE_URL``, which wins over the default file."""
+    """``--db`` wins over ``DATABASE_URL``, which wins over the default file.
+
+    An empty ``--db`` is refused (a script's empty variable must not silently mean the
+    user's real database); an empty or blank ``DATABASE_URL`` counts as unset."""
     environ = os.environ if environ is None else environ
-    if db_option:
+    if db_option is not None:
+        if not db_option.strip():
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "An empty --db names no file; give a database file or leave it out."
+                )
+            )
         return parse_location(db_option)
     url = environ.get(ENV_VAR, "").strip()
     if url:
@@ -49,9 +58,10 @@ def resolve_location(
 
 
 def parse_location(value: str) -> DatabaseLocation:
-    """A plain path or a ``sqlite:///path`` URL."""
+    """A plain path or a ``sqlite:///path`` URL. SQLite's in-memory names are refused:
+    the program keeps its data in a file (``:memory:`` would be a file of that name)."""
     if "://" not in value:
-        return DatabaseLocation(Path(value).expanduser())
+        return DatabaseLocation(_file_path(value, value))
     parsed = urlparse(value)
     if parsed.scheme != "sqlite":
         raise DatabaseOpenError(
@@ -68,4 +78,17 @@ def parse_location(value: str) -> DatabaseLocation:
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "The database URL {url!r} names no file."), url=value
         )
-    return DatabaseLocation(Path(path).expanduser())
+    return DatabaseLocation(_file_path(path, value))
+
+
+def _file_path(path: str, given: str) -> Path:
+    if path.strip() == ":memory:" or path.startswith("file::memory:"):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: "
+                "give a file name.",
+            ),
+            given=given,
+        )
+    return Path(path).expanduser()

@@ -25,16 +25,21 @@ from types import TracebackType
 import peewee as pw
 from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
-from desktop_crm.db.backup import automatic_backup
+from desktop_crm.db.backup import automatic_backup, create_private_file
 from desktop_crm.db.guard import (
     APPLICATION_ID,
     damage_error,
     inspect_file,
     is_damage,
     is_read_only,
+    is_write_failure,
+    known_damage_error,
+    known_damaged,
+    mark_damaged,
     read_only_error,
     read_only_uri,
     sqlite_error_of,
+    write_failure_error,
 )
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.models import database_proxy
@@ -111,8 +116,11 @@ def file_errors_as_crm_errors(path: Path) -> Iterator[None]:
             traceback.clear_frames(part.__traceback__)
         if is_damage(error):
             failure = damage_error(path, str(sqlite_error_of(error)))
+            mark_damaged(path, failure.params["reason"])
         elif is_read_only(error):
             failure = read_only_error(path)
+        elif is_write_failure(error):
+            failure = write_failure_error(path, error)
         else:
             raise
     else:
@@ -177,7 +185,22 @@ class _Immediate:
         trace: TracebackType | None,
     ) -> None:
         assert self._transaction is not None
-        self._transaction.__exit__(kind, error, trace)
+        try:
+            self._transaction.__exit__(kind, error, trace)
+            return None
+        except pw.OperationalError as rollback_error:
+            # SQLite rolls back by itself on a full disk or an I/O error; peewee's own
+            # ROLLBACK then fails ("no transaction is active") and must not hide the cause.
+            if "no transaction is active" not in str(rollback_error):
+                raise
+            if error is not None:
+                return None  # the original error goes on
+            cause: BaseException | None = rollback_error
+            while cause is not None and "no transaction is active" in str(cause):
+                cause = cause.__context__  # back to the failed COMMIT
+            if isinstance(cause, pw.DatabaseError | sqlite3.DatabaseError):
+                raise cause from None
+            raise
 
 
 class Storage:
@@ -204,15 +227,41 @@ class Storage:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout)."""
+        """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
+        A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
+        self.refuse_if_damaged()
         with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
             yield
+
+    def refuse_if_damaged(self) -> None:
+        """Raise ``DatabaseDamaged`` when damage was found in this file earlier (a check,
+        or a query that met it) and no check has passed nor a restore happened since."""
+        if self.database.transaction_depth() == 0 and known_damaged(self.location.path):
+            raise known_damage_error(self.location.path)
+
+    def assert_sound(self) -> None:
+        """SQLite's quick_check on this thread's connection; ``DatabaseDamaged`` (and the
+        damage remembered) when it finds a problem. For operations about to rewrite the
+        whole file (erasing a person vacuums it)."""
+        with self.file_errors(), busy_as_error():
+            rows = self.database.execute_sql("PRAGMA quick_check(5)").fetchall()
+        problems = [
+            line.strip()
+            for row in rows
+            for line in str(row[0]).splitlines()
+            if line.strip() and not line.startswith("***")  # "*** in database main ***"
+        ]
+        if problems != ["ok"]:
+            reason = problems[0][:300] if problems else "quick_check failed"
+            mark_damaged(self.location.path, reason)
+            raise damage_error(self.location.path, reason)
 
     @contextmanager
     def write_batch(self) -> Iterator[None]:
         """One batch of a long job: like ``write`` but waits up to ``job_wait`` for the lock,
         asking less often than single writers so that they get their turn first."""
         stop = getattr(self._cancel, "check", None)
+        self.refuse_if_damaged()
         with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
 
@@ -377,6 +426,20 @@ def open_storage(
             found=state.version,
             known=SCHEMA_VERSION,
         )
+    if not state.exists and not state.read_only:
+        # A new database holds personal data: its owner's only (SQLite gives the -wal
+        # and -shm files the mode of the main file).
+        with contextlib.suppress(FileExistsError):  # another process was first
+            try:
+                create_private_file(location.path)
+            except OSError as error:
+                if isinstance(error, FileExistsError):
+                    raise
+                raise DatabaseOpenError(
+                    QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
+                    path=str(location.path),
+                    reason=error.strerror or str(error),
+                ) from error
     database = _connect(location, busy_timeout, read_only=state.read_only)
     try:
         with file_errors_as_crm_errors(location.path), busy_as_error():

@@ -34,7 +34,7 @@ from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Settin
 from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
-from desktop_crm.errors import QT_TRANSLATE_NOOP, NotFound
+from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, NotFound, StoppedPartWay
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.importer import fingerprint
 from desktop_crm.services.intake import ERASED_PREFIX
@@ -98,6 +98,10 @@ class ErasureService:
                     if is_erased_id(lead.external_id)
                     else (lead.id, lead.external_id, *_matching_rejects(lead.external_id))
                 )
+            # The erasure ends by rebuilding the whole file: a damaged file would fail
+            # there, after the data change was committed. Find damage before writing.
+            self._storage.refuse_if_damaged()
+            self._storage.assert_sound()
             old_secure = set_secure_delete(self._storage, True)
             try:
                 with self._storage.write():
@@ -111,7 +115,21 @@ class ErasureService:
             raise
         if not result.already_erased:
             self._events.emit(Change.LEADS, Change.CONTACTS, Change.IMPORTS)
-        clean = self.finish_pending()
+        try:
+            with self._storage.file_errors():
+                clean = self.finish_pending()
+        except DatabaseDamaged as error:  # the data change is committed: say so
+            raise StoppedPartWay(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The lead was erased (its id is now {external_id}), but the file could "
+                    "not be cleaned of old copies: {reason}",
+                ),
+                cause=error,
+                committed=1,
+                result=result,
+                external_id=result.external_id,
+            ) from error
         return ErasureResult(
             result.lead_id,
             result.external_id,

@@ -8,22 +8,32 @@ the file open, and a restore must work on a file too damaged to open.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_crm.db.backup import (
+    backups_folder,
     copy_database,
     integrity_problems,
     keep_current_copy,
     list_backups,
+    remove_database_files,
     restore_into,
+    split_problems,
+    time_stamp,
 )
 from desktop_crm.db.backup import (
     restorable_backups as restorable_backups_of,
 )
-from desktop_crm.db.guard import damage_error, inspect_file, lexists
+from desktop_crm.db.guard import (
+    clear_damaged,
+    damage_error,
+    inspect_file,
+    lexists,
+    mark_damaged,
+    read_only_error,
+)
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, InvalidValue, NotFound
@@ -68,15 +78,22 @@ def ensure_openable(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> N
 def check_database(
     location: DatabaseLocation, *, quick: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 ) -> CheckReport:
-    """SQLite's integrity_check (quick: quick_check); reads only. A damaged header is a
-    finding, not an error; a foreign, newer or missing file raises ``CrmError``."""
+    """SQLite's integrity_check (quick: quick_check); reads only the database. A damaged
+    header is a finding, not an error; a foreign, newer or missing file raises ``CrmError``.
+
+    Damage found is remembered beside the file (writes are refused until a full check
+    passes again or a backup is restored); a full check that passes forgets it."""
     path = location.path
     if not lexists(path):
         raise no_database(path)
     try:
         problems = integrity_problems(path, SCHEMA_VERSION, busy_timeout, quick=quick)
     except DatabaseDamaged as error:
-        problems = [str(error.params.get("reason", error))]
+        problems = split_problems([str(error.params.get("reason", error))])
+    if problems:
+        mark_damaged(path, "; ".join(problems))
+    elif not quick:
+        clear_damaged(path)
     return CheckReport(str(path), not problems, tuple(problems), quick)
 
 
@@ -91,8 +108,7 @@ def backup_database(
     if not state.exists:
         raise no_database(path)
     if lexists(target) and target.is_dir():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = target / f"{path.stem}-{stamp}.sqlite3"
+        target = target / f"{path.stem}-{time_stamp()}.sqlite3"
     if _same_file(path, target):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The backup cannot be the database itself ({path})."),
@@ -119,6 +135,10 @@ def restore_database(
     """Replace the database's content by ``backup`` after checking the backup fully; the
     current file (even a damaged one) is kept among the automatic backups first."""
     path = location.path
+    if not lexists(backup):
+        raise NotFound(
+            QT_TRANSLATE_NOOP("errors", "The backup {backup} does not exist."), backup=str(backup)
+        )
     state = inspect_file(backup, SCHEMA_VERSION, busy_timeout)
     if not state.exists or state.version == 0:
         raise InvalidValue(
@@ -135,23 +155,40 @@ def restore_database(
         raise damage_error(backup, problems[0])
     if not lexists(path):
         copy_database(backup, path, busy_timeout)
+        clear_damaged(path)
         return RestoreReport(str(path), str(backup), None)
     try:
         current = inspect_file(path, SCHEMA_VERSION, busy_timeout)
     except DatabaseDamaged:
         current = None  # its header is broken: keep its bytes and replace the file
+    # The file and its folder must be writable (pages are written into the file, the
+    # current file is kept in the backups folder beside it): check before making anything.
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise read_only_error(path)
     version = current.version if current else 0
     damaged = current is None or bool(
         integrity_problems(path, SCHEMA_VERSION, busy_timeout, quick=True)
     )
+    folder = backups_folder(path)
+    folder_existed = folder.exists()
     previous = keep_current_copy(path, version, busy_timeout, damaged=damaged)
-    if current is not None:
-        try:
-            restore_into(backup, path, busy_timeout)
-            return RestoreReport(str(path), str(backup), str(previous))
-        except DatabaseDamaged:
-            pass  # too damaged to write pages into: replace the file below
-    _replace_file(backup, path, busy_timeout)
+    try:
+        replaced = False
+        if current is not None:
+            try:
+                restore_into(backup, path, busy_timeout)
+                replaced = True
+            except DatabaseDamaged:
+                pass  # too damaged to write pages into: replace the file below
+        if not replaced:
+            _replace_file(backup, path, busy_timeout)
+    except BaseException:
+        remove_database_files(previous)  # the copy of a file that stays as it was
+        if not folder_existed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    clear_damaged(path)
     return RestoreReport(str(path), str(backup), str(previous))
 
 

@@ -2975,156 +2975,182 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="154"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="162"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="172"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="173"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="191"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="218"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="246"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="247"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="290"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="292"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="72"/>
+        <location filename="../../desktop_crm/db/guard.py" line="79"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} — это папка, а не файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="101"/>
-        <location filename="../../desktop_crm/db/backup.py" line="129"/>
+        <location filename="../../desktop_crm/db/backup.py" line="147"/>
+        <location filename="../../desktop_crm/db/backup.py" line="181"/>
         <source>{target} already exists; choose a new file name.</source>
         <translation>{target} уже существует; выберите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="106"/>
-        <location filename="../../desktop_crm/db/guard.py" line="64"/>
+        <location filename="../../desktop_crm/db/backup.py" line="152"/>
+        <location filename="../../desktop_crm/db/guard.py" line="71"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="201"/>
-        <location filename="../../desktop_crm/services/maintenance.py" line="56"/>
+        <location filename="../../desktop_crm/db/backup.py" line="263"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="66"/>
         <source>There is no database at {path}.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="163"/>
+        <location filename="../../desktop_crm/db/guard.py" line="174"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="88"/>
+        <location filename="../../desktop_crm/db/guard.py" line="95"/>
         <source>{path} is not a database file.</source>
         <translation>{path} не является файлом базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="76"/>
+        <location filename="../../desktop_crm/db/guard.py" line="83"/>
         <source>{path} is not a regular file (a device, pipe or socket); give a database file.</source>
         <translation>{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="103"/>
+        <location filename="../../desktop_crm/db/guard.py" line="110"/>
         <source>{path} is a SQLite database of another program; it was left untouched.</source>
         <translation>{path} — база данных SQLite другой программы; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="111"/>
+        <location filename="../../desktop_crm/db/guard.py" line="118"/>
         <source>{path} was written by a newer version of Lead Dispatcher (schema {found}, this version knows {known}). Update the program; the file was left untouched.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="252"/>
+        <location filename="../../desktop_crm/db/guard.py" line="278"/>
+        <source>{path} cannot be written: the disk is full. Free some space and run the command again.</source>
+        <translation>Не удаётся записать {path}: диск заполнен. Освободите место и повторите команду.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="286"/>
+        <source>{path} cannot be written: a disk I/O error (the disk is full, the file may not grow, or the disk failed). Free some space or check the disk, then run the command again.</source>
+        <translation>Не удаётся записать {path}: ошибка ввода-вывода диска (диск заполнен, файлу нельзя расти или диск неисправен). Освободите место или проверьте диск и повторите команду.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="323"/>
+        <source>{path} was found damaged, so nothing is written to it until &apos;desktop-crm check&apos; passes again or a backup is restored (&apos;desktop-crm restore BACKUP&apos;); nothing was written.</source>
+        <translation>В файле {path} найдены повреждения, поэтому в него ничего не записывается, пока &apos;desktop-crm check&apos; снова не пройдёт успешно или не будет восстановлена резервная копия (&apos;desktop-crm restore BACKUP&apos;); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/guard.py" line="335"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="264"/>
+        <location filename="../../desktop_crm/db/guard.py" line="347"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="277"/>
+        <location filename="../../desktop_crm/db/guard.py" line="360"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="287"/>
-        <location filename="../../desktop_crm/db/storage.py" line="404"/>
+        <location filename="../../desktop_crm/db/guard.py" line="370"/>
+        <location filename="../../desktop_crm/db/storage.py" line="439"/>
+        <location filename="../../desktop_crm/db/storage.py" line="467"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="58"/>
+        <location filename="../../desktop_crm/db/location.py" line="49"/>
+        <source>An empty --db names no file; give a database file or leave it out.</source>
+        <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="68"/>
         <source>Unsupported database URL {url!r}: only sqlite:///PATH is supported.</source>
         <translation>Неподдерживаемый URL базы данных {url!r}: поддерживается только sqlite:///PATH.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="69"/>
+        <location filename="../../desktop_crm/db/location.py" line="79"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="90"/>
+        <location filename="../../desktop_crm/db/location.py" line="87"/>
+        <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
+        <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="95"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="357"/>
+        <location filename="../../desktop_crm/db/storage.py" line="406"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="371"/>
+        <location filename="../../desktop_crm/db/storage.py" line="420"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="397"/>
+        <location filename="../../desktop_crm/db/storage.py" line="460"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="444"/>
+        <location filename="../../desktop_crm/db/storage.py" line="507"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="465"/>
+        <location filename="../../desktop_crm/db/storage.py" line="528"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="484"/>
+        <location filename="../../desktop_crm/db/storage.py" line="547"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="503"/>
+        <location filename="../../desktop_crm/db/storage.py" line="566"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -3306,17 +3332,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="420"/>
+        <location filename="../../desktop_crm/services/importer.py" line="428"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="440"/>
+        <location filename="../../desktop_crm/services/importer.py" line="448"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="641"/>
+        <location filename="../../desktop_crm/services/importer.py" line="655"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3362,7 +3388,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="83"/>
-        <location filename="../../desktop_crm/db/backup.py" line="206"/>
+        <location filename="../../desktop_crm/db/backup.py" line="268"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
@@ -3377,7 +3403,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="157"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="123"/>
+        <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
+        <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/erasure.py" line="175"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -3402,28 +3433,33 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="98"/>
-        <location filename="../../desktop_crm/services/maintenance.py" line="130"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="114"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="150"/>
         <source>The backup cannot be the database itself ({path}).</source>
         <translation>Резервная копия не может быть самой базой данных ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="125"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="140"/>
+        <source>The backup {backup} does not exist.</source>
+        <translation>Резервной копии {backup} не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/maintenance.py" line="145"/>
         <source>{backup} is not a Lead Dispatcher database.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="104"/>
+        <location filename="../../desktop_crm/errors.py" line="109"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="108"/>
+        <location filename="../../desktop_crm/errors.py" line="113"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="109"/>
+        <location filename="../../desktop_crm/errors.py" line="114"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>

@@ -77,7 +77,8 @@ def test_a_write_into_a_damaged_table_is_refused_and_the_file_stays_as_it_was(ru
     )
     assert "damaged" in message
     assert database.read_bytes() == before
-    assert files_in(database.parent) == names  # no -wal, -shm left beside it
+    # no -wal, -shm left beside it; the damage is remembered (writes refused until check)
+    assert files_in(database.parent) == sorted([*names, f"{database.name}-damaged"])
 
 
 def test_a_damaged_index_is_reported(run_raw, database):
@@ -126,7 +127,7 @@ def test_check_of_a_file_with_a_broken_header_is_damaged(run_raw, database):
     assert result.code == 2, result
     assert "cut off" in result.out
     assert database.read_bytes() == before
-    assert files_in(database.parent) == [database.name]
+    assert files_in(database.parent) == [database.name, f"{database.name}-damaged"]
 
 
 def test_check_refuses_foreign_and_missing_files(run_raw, tmp_path):
@@ -459,8 +460,13 @@ def test_restore_refuses_damaged_and_foreign_backups(run_raw, database, tmp_path
     message = assert_user_error(run_raw("--db", database, "restore", damaged))
     assert "damaged" in message and str(damaged) in message
     assert "another program" in assert_user_error(run_raw("--db", database, "restore", foreign))
-    assert "not a Lead Dispatcher database" in assert_user_error(
+    assert "does not exist" in assert_user_error(
         run_raw("--db", database, "restore", tmp_path / "missing.sqlite3")
+    )
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    assert "not a Lead Dispatcher database" in assert_user_error(
+        run_raw("--db", database, "restore", empty)
     )
     assert database.read_bytes() == before
     assert not backups_folder(database).exists()

@@ -40,7 +40,8 @@ def test_services_report_damage_as_database_damaged(db_path, name, leaf):
         assert crm.sources.get("site").name == "Site"  # what is not damaged still reads
     finally:
         crm.close()
-    assert files(db_path.parent) == [db_path.name]  # closed for real: no -wal, -shm left
+    # closed for real: no -wal, -shm left; the damage is remembered beside the file
+    assert files(db_path.parent) == [db_path.name, f"{db_path.name}-damaged"]
 
 
 def test_the_guard_reads_a_header_that_still_sits_in_the_wal(db_path):
