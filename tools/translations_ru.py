@@ -1044,8 +1044,14 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "с места остановки.",
     ),
     ("ImportDialog", "Imported {file}"): "Импорт {file} завершён",
-    ("ImportDialog", "Resumed the interrupted import and finished it."): (
-        "Прерванный импорт продолжен и завершён."
+    (
+        "ImportDialog",
+        "Resumed the interrupted import and finished it. The counts below are "
+        "this run's; the whole import: {rows} rows, {imported} imported, "
+        "{skipped} skipped, {rejected} rejected.",
+    ): (
+        "Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: "
+        "строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}."
     ),
     ("ImportDialog", "{imported} (assigned {assigned}, unassigned {unassigned})"): (
         "{imported} (назначено: {assigned}, без оператора: {unassigned})"
@@ -1150,6 +1156,10 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
     ("importing", "The line is not valid {encoding} text (does the file mix encodings?)."): (
         "Строка не читается в кодировке {encoding} (в файле смешаны кодировки?)."
     ),
+    (
+        "importing",
+        "The line is in another encoding ({encoding}) than the file ({file_encoding}).",
+    ): ("Строка записана в другой кодировке ({encoding}), чем файл ({file_encoding})."),
     ("importing", "The line holds a NUL byte (binary data)."): (
         "В строке есть нулевой байт (двоичные данные)."
     ),
@@ -1348,6 +1358,20 @@ RUSSIAN: dict[tuple[str, str], str | Forms] = {
         "Разделитель должен быть одним символом, а не «{value}»."
     ),
     ("errors", 'Unknown encoding "{value}".'): "Неизвестная кодировка «{value}».",
+    (
+        "errors",
+        "The lead's external id must not contain control characters "
+        "(escape, line break and the like).",
+    ): (
+        "Внешний идентификатор лида не должен содержать управляющих символов "
+        "(escape, перевод строки и т. п.)."
+    ),
+    ("errors", 'Unsupported encoding "{value}": choose a text encoding such as UTF-8.'): (
+        "Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8."
+    ),
+    ("errors", 'The file does not decode in the encoding "{value}".'): (
+        "Файл не читается в кодировке «{value}»."
+    ),
     ("errors", 'Cannot read "{name}": {error}.'): "Не удаётся прочитать «{name}»: {error}.",
     (
         "errors",

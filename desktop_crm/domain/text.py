@@ -6,7 +6,9 @@ apart on the screen must not be two different things. The rules:
 - *Invisible* characters are the format characters (Unicode category Cf:
   zero-width space and joiners, the byte-order mark, word joiner, soft hyphen,
   bidi marks, embeddings, overrides and isolates) and the other default-ignorable
-  code points (variation selectors, the combining grapheme joiner, Hangul fillers).
+  code points (variation selectors, the combining grapheme joiner, Hangul fillers
+  U+115F, U+1160, U+3164, U+FFA0), and the braille pattern blank U+2800, which is
+  not default-ignorable but shows as nothing all the same.
 - A *name* as stored and shown: invisible characters removed (the zero-width
   joiner and non-joiner are kept between visible characters, where some scripts
   and emoji need them), NFC, whitespace trimmed.
@@ -32,6 +34,7 @@ _IGNORABLE_RANGES = (
     (0x115F, 0x1160),  # Hangul choseong/jungseong fillers
     (0x17B4, 0x17B5),  # Khmer inherent vowels
     (0x180B, 0x180F),  # Mongolian free variation selectors, vowel separator
+    (0x2800, 0x2800),  # braille pattern blank: a visible cell that shows nothing
     (0x3164, 0x3164),  # Hangul filler
     (0xFE00, 0xFE0F),  # variation selectors
     (0xFFA0, 0xFFA0),  # halfwidth Hangul filler

@@ -1223,17 +1223,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="987"/>
-        <source>Resumed the interrupted import and finished it.</source>
-        <translation>Прерванный импорт продолжен и завершён.</translation>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="988"/>
+        <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
+        <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="995"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1004"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1034"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1043"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1242,12 +1242,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1044"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1053"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1173"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1182"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
@@ -1270,7 +1270,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1137"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1146"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -2923,107 +2923,105 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="153"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="169"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="162"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="178"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="172"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="188"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="206"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="218"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="234"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="246"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="262"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="290"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="306"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="71"/>
+        <location filename="../../desktop_crm/db/guard.py" line="72"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} — это папка, а не файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="103"/>
-        <location filename="../../desktop_crm/db/backup.py" line="131"/>
+        <location filename="../../desktop_crm/db/backup.py" line="101"/>
+        <location filename="../../desktop_crm/db/backup.py" line="129"/>
         <source>{target} already exists; choose a new file name.</source>
         <translation>{target} уже существует; выберите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="108"/>
-        <location filename="../../desktop_crm/db/guard.py" line="63"/>
+        <location filename="../../desktop_crm/db/backup.py" line="106"/>
+        <location filename="../../desktop_crm/db/guard.py" line="64"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="203"/>
+        <location filename="../../desktop_crm/db/backup.py" line="201"/>
         <location filename="../../desktop_crm/services/maintenance.py" line="56"/>
         <source>There is no database at {path}.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="162"/>
+        <location filename="../../desktop_crm/db/guard.py" line="163"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="87"/>
+        <location filename="../../desktop_crm/db/guard.py" line="88"/>
         <source>{path} is not a database file.</source>
         <translation>{path} не является файлом базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="75"/>
+        <location filename="../../desktop_crm/db/guard.py" line="76"/>
         <source>{path} is not a regular file (a device, pipe or socket); give a database file.</source>
         <translation>{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="102"/>
+        <location filename="../../desktop_crm/db/guard.py" line="103"/>
         <source>{path} is a SQLite database of another program; it was left untouched.</source>
         <translation>{path} — база данных SQLite другой программы; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="110"/>
+        <location filename="../../desktop_crm/db/guard.py" line="111"/>
         <source>{path} was written by a newer version of Lead Dispatcher (schema {found}, this version knows {known}). Update the program; the file was left untouched.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="251"/>
+        <location filename="../../desktop_crm/db/guard.py" line="252"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="263"/>
+        <location filename="../../desktop_crm/db/guard.py" line="264"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="218"/>
-        <location filename="../../desktop_crm/db/guard.py" line="275"/>
+        <location filename="../../desktop_crm/db/guard.py" line="277"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="226"/>
-        <location filename="../../desktop_crm/db/guard.py" line="283"/>
+        <location filename="../../desktop_crm/db/guard.py" line="287"/>
         <location filename="../../desktop_crm/db/storage.py" line="404"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
@@ -3084,9 +3082,19 @@ Add at least one source and one operator to see it.</source>
         <translation>Разделитель должен быть одним символом, а не «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="117"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="146"/>
         <source>Unknown encoding &quot;{value}&quot;.</source>
         <translation>Неизвестная кодировка «{value}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/encoding.py" line="163"/>
+        <source>The file does not decode in the encoding &quot;{value}&quot;.</source>
+        <translation>Файл не читается в кодировке «{value}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/encoding.py" line="189"/>
+        <source>Unsupported encoding &quot;{value}&quot;: choose a text encoding such as UTF-8.</source>
+        <translation>Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/errors.py" line="15"/>
@@ -3221,7 +3229,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="68"/>
-        <location filename="../../desktop_crm/services/intake.py" line="117"/>
+        <location filename="../../desktop_crm/services/intake.py" line="118"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -3256,17 +3264,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="419"/>
+        <location filename="../../desktop_crm/services/importer.py" line="481"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="439"/>
+        <location filename="../../desktop_crm/services/importer.py" line="501"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="640"/>
+        <location filename="../../desktop_crm/services/importer.py" line="705"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3312,22 +3320,23 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="83"/>
-        <location filename="../../desktop_crm/db/backup.py" line="208"/>
+        <location filename="../../desktop_crm/db/backup.py" line="206"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="44"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="48"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="83"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="141"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="157"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="125"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="215"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -3337,7 +3346,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="122"/>
+        <location filename="../../desktop_crm/services/intake.py" line="123"/>
+        <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
+        <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/intake.py" line="132"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -3503,42 +3517,47 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="35"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="52"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>
         <source>A quoted field opens on this line and does not close properly; the lines after it were read as rows of their own.</source>
         <translation>В этой строке открывается кавычка, которая не закрывается как положено; следующие строки прочитаны как отдельные строки таблицы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="57"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="60"/>
         <source>The line is longer than {limit} MB.</source>
         <translation>Строка длиннее {limit} МБ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="58"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="61"/>
         <source>The line is not valid {encoding} text (does the file mix encodings?).</source>
         <translation>Строка не читается в кодировке {encoding} (в файле смешаны кодировки?).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="61"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="64"/>
+        <source>The line is in another encoding ({encoding}) than the file ({file_encoding}).</source>
+        <translation>Строка записана в другой кодировке ({encoding}), чем файл ({file_encoding}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="67"/>
         <source>The line holds a NUL byte (binary data).</source>
         <translation>В строке есть нулевой байт (двоичные данные).</translation>
     </message>
