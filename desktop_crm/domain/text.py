@@ -41,6 +41,11 @@ _IGNORABLE_RANGES = (
     (0xE0000, 0xE0FFF),  # tags and variation selectors supplement
 )
 
+# Letters, digits, whitespace and common punctuation hold no invisible character but
+# the Hangul fillers (letters by category): the fast path for names and ids.
+_PLAIN_RE = re.compile(r"[\w\s.,;:!?'\"()\-/№#&+@*]*")
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
 _WHITESPACE_RUN = re.compile(r"\s+")
 # What a terminal would act on instead of showing: C0 controls but the newline, DEL, C1
 # controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators.
@@ -61,9 +66,14 @@ def is_invisible(char: str) -> bool:
 
 def strip_invisible(text: str) -> str:
     """``text`` without any invisible character."""
-    if text.isascii():
+    if text.isascii() or _is_plain(text):
         return text
     return "".join(ch for ch in text if not is_invisible(ch))
+
+
+def _is_plain(text: str) -> bool:
+    """Holds no invisible character, told cheaply (most names and ids)."""
+    return _PLAIN_RE.fullmatch(text) is not None and _INVISIBLE_LETTERS.isdisjoint(text)
 
 
 def has_control(text: str) -> bool:
@@ -76,6 +86,8 @@ def clean_name(text: str) -> str:
     visible is left."""
     if text.isascii():
         return text.strip()
+    if _is_plain(text):  # NFC of letters and punctuation exposes nothing invisible
+        return _EDGES.sub("", unicodedata.normalize("NFC", text))
     name = text
     while True:  # each step can expose work for another; two rounds at most in practice
         kept = "".join(ch for ch in name if ch in _JOINERS or not is_invisible(ch))

@@ -90,6 +90,16 @@ def printable(text: str) -> str:
     return _SURROGATE_RE.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
 
 
+def _in_utf8(text: str, encoding: str) -> bool:
+    """``text``, read in the single-byte ``encoding``, was written in UTF-8 (its bytes
+    are valid UTF-8; the caller knows it holds non-ASCII characters)."""
+    try:
+        text.encode(encoding).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
+
+
 def _strip_line_end(text: str) -> str:
     return text.rstrip("\r\n")
 
@@ -145,11 +155,8 @@ class CsvRecordReader:
         if _SURROGATE_RE.search(text):
             params = {"encoding": self._encoding}
             return BadRecord(REASON_UNDECODABLE, params, self._cells(text))
-        if self._single_byte and not text.isascii():
-            try:
-                utf8 = text.encode(self._encoding).decode("utf-8")
-            except UnicodeError:
-                return None
+        if self._single_byte and not text.isascii() and _in_utf8(text, self._encoding):
+            utf8 = text.encode(self._encoding).decode("utf-8")
             params = {"encoding": "UTF-8", "file_encoding": self._encoding}
             return BadRecord(REASON_OTHER_ENCODING, params, self._cells(utf8))
         return None
@@ -168,6 +175,7 @@ class CsvRecordReader:
         seen = _undecodable_seen
         errors_before = self._errors_before
         single_byte = self._single_byte
+        encoding = self._encoding
         while True:
             if pending:
                 line = pending.popleft()
@@ -185,7 +193,7 @@ class CsvRecordReader:
                     len(text) > MAX_LINE_CHARS
                     or "\x00" in text
                     or seen[0] != errors_before
-                    or (single_byte and not text.isascii())
+                    or (single_byte and not text.isascii() and _in_utf8(text, encoding))
                 ):
                     problem = self._problem(text, readline)
                     if problem is not None:
