@@ -74,15 +74,25 @@ def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[st
     return {
         "file": record.file_path,
         "rows": summary.rows,
-        "imported": record.imported if fresh else 0,
-        "assigned": record.assigned if fresh else 0,
-        "unassigned": record.unassigned if fresh else 0,
+        # What this run did (a resumed import's earlier runs are in "total").
+        "imported": summary.imported,
+        "assigned": summary.assigned,
+        "unassigned": summary.unassigned,
         "skipped": summary.skipped,
         # The first SUMMARY_REJECTS of them; rejected_total counts them all.
         "rejected": [{"line": r.line, "reason": r.reason} for r in summary.rejected]
         if fresh
         else [],
         "rejected_total": summary.rejected_total,
+        # The whole import so far, this run and the interrupted runs it resumed.
+        "total": {
+            "rows": record.rows,
+            "imported": record.imported,
+            "assigned": record.assigned,
+            "unassigned": record.unassigned,
+            "skipped": record.skipped,
+            "rejected": record.rejected,
+        },
         "columns": columns,
         "warnings": warnings(table, keep_operator) if table is not None else [],
     }
@@ -104,6 +114,12 @@ def summary_text(summary: ImportSummary, keep_operator: bool = False) -> str:
         f"(assigned {data['assigned']}, unassigned {data['unassigned']}), "
         f"skipped: {data['skipped']}, rejected: {data['rejected_total']}"
     )
+    if summary.resumed and summary.already_imported is None:
+        total: dict[str, int] = data["total"]  # type: ignore[assignment]
+        lines.append(
+            f"total of the import: rows: {total['rows']}, imported: {total['imported']}, "
+            f"skipped: {total['skipped']}, rejected: {total['rejected']}"
+        )
     if summary.already_imported is None:
         lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
         if summary.rejected_total > 50:

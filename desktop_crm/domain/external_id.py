@@ -58,6 +58,48 @@ def normalise_external_id(raw: str, region: str = DEFAULT_REGION) -> str:
     return _fast_e164(phone, digits, region.upper()) or _slow_e164(phone, region.upper()) or value
 
 
+def normalise_phone_cell(raw: str, region: str = DEFAULT_REGION) -> str:
+    """``normalise_external_id`` for a value from a column known to hold phones.
+
+    There, bare national digits that make a valid number of ``region``
+    (``9007654321`` in RU) are a phone too (``+79007654321``); elsewhere bare
+    digits are kept as a plain id (messenger user ids).
+    """
+    value = _clean(raw)
+    if value.isdigit() and value.isascii() and len(value) <= MAX_PHONE_DIGITS:
+        national = _national_e164(value, region.upper())
+        if national is not None:
+            return national
+    return normalise_external_id(raw, region)
+
+
+def national_spelling(external_id: str, region: str = DEFAULT_REGION) -> str | None:
+    """The bare national digits of an E.164 phone of ``region``'s country
+    (``+79007654321`` -> ``9007654321``): the plain-id spelling of the same number."""
+    if not external_id.startswith("+") or not external_id[1:].isdigit():
+        return None
+    try:
+        number = phonenumbers.parse(external_id, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != phonenumbers.country_code_for_region(region.upper()):
+        return None
+    return str(number.national_number)
+
+
+@lru_cache(maxsize=4096)
+def _national_e164(digits: str, region: str) -> str | None:
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != phonenumbers.country_code_for_region(region):
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def looks_like_phone(value: str) -> bool:
     """True for ``+...``, punctuated numbers with >= 10 digits, or 11 digits starting 7/8,
     with at most 15 digits."""

@@ -6,7 +6,9 @@ apart on the screen must not be two different things. The rules:
 - *Invisible* characters are the format characters (Unicode category Cf:
   zero-width space and joiners, the byte-order mark, word joiner, soft hyphen,
   bidi marks, embeddings, overrides and isolates) and the other default-ignorable
-  code points (variation selectors, the combining grapheme joiner, Hangul fillers).
+  code points (variation selectors, the combining grapheme joiner, Hangul fillers
+  U+115F, U+1160, U+3164, U+FFA0), and the braille pattern blank U+2800, which is
+  not default-ignorable but shows as nothing all the same.
 - A *name* as stored and shown: invisible characters removed (the zero-width
   joiner and non-joiner are kept between visible characters, where some scripts
   and emoji need them), NFC, whitespace trimmed.
@@ -32,11 +34,17 @@ _IGNORABLE_RANGES = (
     (0x115F, 0x1160),  # Hangul choseong/jungseong fillers
     (0x17B4, 0x17B5),  # Khmer inherent vowels
     (0x180B, 0x180F),  # Mongolian free variation selectors, vowel separator
+    (0x2800, 0x2800),  # braille pattern blank: a visible cell that shows nothing
     (0x3164, 0x3164),  # Hangul filler
     (0xFE00, 0xFE0F),  # variation selectors
     (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
     (0xE0000, 0xE0FFF),  # tags and variation selectors supplement
 )
+
+# Letters, digits, whitespace and common punctuation hold no invisible character but
+# the Hangul fillers (letters by category): the fast path for names and ids.
+_PLAIN_RE = re.compile(r"[\w\s.,;:!?'\"()\-/№#&+@*]*")
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 _WHITESPACE_RUN = re.compile(r"\s+")
 # What a terminal would act on instead of showing: C0 controls but the newline, DEL, C1
@@ -58,9 +66,14 @@ def is_invisible(char: str) -> bool:
 
 def strip_invisible(text: str) -> str:
     """``text`` without any invisible character."""
-    if text.isascii():
+    if text.isascii() or _is_plain(text):
         return text
     return "".join(ch for ch in text if not is_invisible(ch))
+
+
+def _is_plain(text: str) -> bool:
+    """Holds no invisible character, told cheaply (most names and ids)."""
+    return _PLAIN_RE.fullmatch(text) is not None and _INVISIBLE_LETTERS.isdisjoint(text)
 
 
 def has_control(text: str) -> bool:
@@ -73,6 +86,8 @@ def clean_name(text: str) -> str:
     visible is left."""
     if text.isascii():
         return text.strip()
+    if _is_plain(text):  # NFC of letters and punctuation exposes nothing invisible
+        return _EDGES.sub("", unicodedata.normalize("NFC", text))
     name = text
     while True:  # each step can expose work for another; two rounds at most in practice
         kept = "".join(ch for ch in name if ch in _JOINERS or not is_invisible(ch))

@@ -8,6 +8,8 @@ physical line is checked before the CSV parser sees it:
 - a line that does not decode in the file's encoding (a file that switches from
   UTF-8 to cp1251 half-way) or that holds a NUL byte is rejected with its number,
   never stored with replacement characters;
+- in a single-byte encoding (cp1251, koi8-r...), a line that is valid UTF-8 with
+  non-ASCII characters is rejected as written in UTF-8, never stored as mojibake;
 - a quoted field may span at most ``MAX_RECORD_LINES`` physical lines and
   ``MAX_RECORD_CHARS`` characters, and must close properly (a closing quote is
   followed by the delimiter or the end of the line). A record that breaks these
@@ -30,6 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
+from desktop_crm.importing.encoding import is_single_byte
 from desktop_crm.importing.errors import UnreadableFile
 from desktop_crm.importing.files import open_regular
 from desktop_crm.importing.records import BadRecord, Progress, ProgressUnit, RecordItem
@@ -58,6 +61,9 @@ REASON_LONG_LINE = QT_TRANSLATE_NOOP("importing", "The line is longer than {limi
 REASON_UNDECODABLE = QT_TRANSLATE_NOOP(
     "importing", "The line is not valid {encoding} text (does the file mix encodings?)."
 )
+REASON_OTHER_ENCODING = QT_TRANSLATE_NOOP(
+    "importing", "The line is in another encoding ({encoding}) than the file ({file_encoding})."
+)
 REASON_NUL = QT_TRANSLATE_NOOP("importing", "The line holds a NUL byte (binary data).")
 
 # Undecodable bytes become lone surrogates U+DC80..U+DCFF (one per byte), which
@@ -82,6 +88,16 @@ codecs.register_error(_UNDECODABLE_ERRORS, _mark_undecodable)
 def printable(text: str) -> str:
     """``text`` with undecodable bytes shown as ``\\xNN`` (for rejects)."""
     return _SURROGATE_RE.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
+
+
+def _in_utf8(text: str, encoding: str) -> bool:
+    """``text``, read in the single-byte ``encoding``, was written in UTF-8 (its bytes
+    are valid UTF-8; the caller knows it holds non-ASCII characters)."""
+    try:
+        text.encode(encoding).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _strip_line_end(text: str) -> str:
@@ -121,6 +137,7 @@ class CsvRecordReader:
         self._exhausted = False
         self._number = 0  # physical lines read so far
         self._errors_before = _undecodable_seen[0]
+        self._single_byte = is_single_byte(encoding)
 
     # -- physical lines ---------------------------------------------------------------------
     def _problem(self, text: str, readline: Callable[[int], str]) -> BadRecord | None:
@@ -138,6 +155,10 @@ class CsvRecordReader:
         if _SURROGATE_RE.search(text):
             params = {"encoding": self._encoding}
             return BadRecord(REASON_UNDECODABLE, params, self._cells(text))
+        if self._single_byte and not text.isascii() and _in_utf8(text, self._encoding):
+            utf8 = text.encode(self._encoding).decode("utf-8")
+            params = {"encoding": "UTF-8", "file_encoding": self._encoding}
+            return BadRecord(REASON_OTHER_ENCODING, params, self._cells(utf8))
         return None
 
     def _feed(self) -> Iterator[str]:
@@ -153,6 +174,8 @@ class CsvRecordReader:
         limit = MAX_LINE_CHARS + 2  # + "\r\n"
         seen = _undecodable_seen
         errors_before = self._errors_before
+        single_byte = self._single_byte
+        encoding = self._encoding
         while True:
             if pending:
                 line = pending.popleft()
@@ -166,7 +189,12 @@ class CsvRecordReader:
                     self._exhausted = True
                     return
                 self._number += 1
-                if len(text) > MAX_LINE_CHARS or "\x00" in text or seen[0] != errors_before:
+                if (
+                    len(text) > MAX_LINE_CHARS
+                    or "\x00" in text
+                    or seen[0] != errors_before
+                    or (single_byte and not text.isascii() and _in_utf8(text, encoding))
+                ):
                     problem = self._problem(text, readline)
                     if problem is not None:
                         append((self._number, "", problem))

@@ -1,10 +1,19 @@
 """Guess a text file's encoding from a bounded sample of its first bytes.
 
 Order: a byte-order mark; UTF-16 without a BOM (zero bytes in every other
-position; any other zero byte means binary); strict UTF-8; charset-normalizer.
+position; any other zero byte means binary); UTF-8 when the sample is valid UTF-8,
+or when nearly all of its non-ASCII bytes form UTF-8-shaped sequences (a few stray
+or invalid bytes: those lines are rejected by the reader, the rest is read as
+UTF-8); charset-normalizer.
 Single-byte Cyrillic goes to cp1251 whenever it decodes cleanly: on short
 samples detectors confuse cp1251, koi8-r and mac-cyrillic, and cp1251 is what
 Russian Excel writes.
+
+Only UTF-8 and single-byte encodings can be told apart reliably, line by line:
+valid multi-byte UTF-8 with non-ASCII characters is very unlikely to arise from
+a single-byte text. So when a file is read in a single-byte encoding, a line that
+is valid UTF-8 with non-ASCII characters is rejected as written in UTF-8 (see
+``csv_reader``) instead of being stored as mojibake ("РџС‘С‚СЂ").
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import charset_normalizer
 
@@ -48,6 +58,20 @@ _MIN_UTF16_ZERO_SHARE = 0.3
 # Text has tabs and line breaks but hardly any other C0 control character.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+# A few control characters (ESC, BEL in a cell) never make a small table binary.
+_CONTROL_ALLOWANCE = 64
+# Lead byte + continuation bytes, valid or not (overlong forms and surrogates too):
+# what UTF-8 text with a few bad bytes consists of, and single-byte text hardly ever.
+_UTF8_SHAPED_RE = re.compile(
+    rb"[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3}"
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_MIN_UTF8_SHAPED_SHARE = 0.9
+# Python codecs that decode bytes to text but are no file encoding.
+_NOT_FILE_ENCODINGS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "undefined"}
+)
+_MAX_UNDECODABLE_SHARE = 0.5
 
 
 class EncodingMethod(StrEnum):
@@ -90,7 +114,7 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
         # (and ASCII-range UTF-16 would even pass for valid UTF-8).
         utf16 = _utf16_without_bom(sample)
         return None if utf16 is None else DetectedEncoding(utf16, EncodingMethod.ZERO_BYTES)
-    if _is_utf8(sample, complete=complete):
+    if _is_utf8(sample, complete=complete) or _mostly_utf8(sample):
         return DetectedEncoding(UTF8, EncodingMethod.UTF8)
     if looks_binary(sample.decode("latin-1")):
         return None
@@ -108,28 +132,75 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
     return DetectedEncoding(best.encoding, EncodingMethod.DETECTOR)
 
 
-def resolve_override(name: str, sample: bytes) -> DetectedEncoding:
-    """Check a user-chosen encoding; a BOM in the file still gets dropped."""
+def resolve_override(name: str, sample: bytes, *, complete: bool = False) -> DetectedEncoding:
+    """Check a user-chosen encoding; a BOM in the file still gets dropped.
+
+    Refused: unknown names, codecs that are no text encoding of a file (rot13,
+    base64, zlib, idna, punycode...) or cannot read this file at all (UTF-32 without
+    a BOM), and an encoding in which most of the sample does not decode.
+    """
     try:
-        codec = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", 'Unknown encoding "{value}".'),
             field="encoding",
             value=name,
         ) from None
+    codec = info.name
+    if not getattr(info, "_is_text_encoding", True) or codec in _NOT_FILE_ENCODINGS:
+        raise _unsupported(name)
     bom = bom_encoding(sample)
     # "utf-8" on a file with a BOM must not leave U+FEFF glued to the first header.
     if bom is not None and codecs.lookup(bom).name.split("-")[:2] == codec.split("-")[:2]:
         codec = bom
+    try:
+        text = codecs.getincrementaldecoder(codec)(errors="replace").decode(sample, final=complete)
+    except Exception:
+        raise _unsupported(name) from None
+    if text.count("\ufffd") > _MAX_UNDECODABLE_SHARE * len(text) or (sample and not text):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", 'The file does not decode in the encoding "{value}".'),
+            field="encoding",
+            value=name,
+        )
     return DetectedEncoding(codec, EncodingMethod.OVERRIDE)
 
 
+def is_single_byte(encoding: str) -> bool:
+    """True for an encoding that reads each byte as one character (cp1251, koi8-r,
+    latin-1...): one that UTF-8 lines can be told apart from."""
+    return _is_single_byte(codecs.lookup(encoding).name)
+
+
+@lru_cache(maxsize=64)
+def _is_single_byte(codec: str) -> bool:
+    if codec.startswith("utf"):
+        return False
+    probe = "Пё".encode(UTF8)
+    try:
+        return len(probe.decode(codec, errors="replace")) == len(probe)
+    except Exception:
+        return False
+
+
+def _unsupported(name: str) -> InvalidValue:
+    return InvalidValue(
+        QT_TRANSLATE_NOOP(
+            "errors", 'Unsupported encoding "{value}": choose a text encoding such as UTF-8.'
+        ),
+        field="encoding",
+        value=name,
+    )
+
+
 def looks_binary(text: str) -> bool:
-    """True when decoded text holds a NUL or more than a trace of control characters."""
+    """True when decoded text holds a NUL or more than a trace of control characters
+    (1 % of the text, and always more than a few dozen)."""
     if "\x00" in text:
         return True
-    return len(_CONTROL_RE.findall(text)) > _MAX_CONTROL_SHARE * len(text)
+    limit = max(_MAX_CONTROL_SHARE * len(text), _CONTROL_ALLOWANCE)
+    return len(_CONTROL_RE.findall(text)) > limit
 
 
 def _is_utf8(sample: bytes, *, complete: bool) -> bool:
@@ -140,6 +211,16 @@ def _is_utf8(sample: bytes, *, complete: bool) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Nearly every non-ASCII byte sits in a UTF-8-shaped sequence: UTF-8 with a few
+    bad bytes, not a single-byte encoding (whose letters follow each other)."""
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if not high:
+        return False
+    shaped = sum(len(match) for match in _UTF8_SHAPED_RE.findall(sample))
+    return shaped >= _MIN_UTF8_SHAPED_SHARE * high
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_crm.csv_writer import unescape_cell
+from desktop_crm.domain.text import clean_name
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing.dates import DateParser
 from desktop_crm.importing.fields import (
@@ -26,7 +27,9 @@ from desktop_crm.importing.fields import (
     MAX_OWNER_CHARS,
     MAX_SOURCE_CHARS,
     Field,
+    IdKind,
 )
+from desktop_crm.importing.header import classify_header
 from desktop_crm.importing.mapping import ColumnMapping, column_label
 from desktop_crm.importing.records import BadRecord
 
@@ -59,7 +62,8 @@ class ValidRow:
     ``index``: 0-based position among the data records after the header
     (blank records count but are never yielded); resume with ``skip=index+1``.
     ``external_id``: stripped, not normalised. ``name``/``message``: "" when
-    absent. ``source``: the raw id/code/name, None when absent (the file-wide
+    absent. ``name`` is cleaned of invisible characters (a BOM, zero-width spaces) like
+    operator names. ``source``: the raw id/code/name, None when absent (the file-wide
     source applies). ``created_at``: naive UTC, None when absent.
     ``cells``: the raw record, for a rejects file should the services refuse it.
     """
@@ -73,6 +77,7 @@ class ValidRow:
     created_at: datetime | None
     cells: Sequence[str]
     owner: str | None = None
+    id_is_phone: bool = False  # the id came from a phone column: bare national digits = phone
 
 
 @dataclass(slots=True)
@@ -118,6 +123,14 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     id_cols = mapping.group(Field.EXTERNAL_ID)
     id_col = id_cols[0]
     more_id_cols = id_cols[1:]  # tried in turn while the first is empty
+    # Columns headed телефон/phone/mobile...: their bare digits are read as phones.
+    phone_cols = frozenset(
+        column
+        for column in id_cols
+        if column < len(headers)
+        and (match := classify_header(headers[column])) is not None
+        and match.id_kind is IdKind.PHONE
+    )
     name_cols = mapping.group(Field.NAME)
     name_col = name_cols[0] if len(name_cols) == 1 else _UNMAPPED
     name_parts = name_cols if len(name_cols) > 1 else ()
@@ -160,12 +173,14 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         n = len(cells)
         # unescape: a cell our CSV writer defused (``'=…``, ``'+7 (900)…``) comes back as it was
         external_id = unescape_cell(cells[id_col].strip()) if id_col < n else ""
+        from_col = id_col
         if more_id_cols and not _has_alnum(external_id):
             # An export's phone columns, then its e-mail: the first that holds something
             # ("-" or "—" in an empty phone cell is nothing).
             for column in more_id_cols:
                 external_id = unescape_cell(cells[column].strip()) if column < n else ""
                 if _has_alnum(external_id):
+                    from_col = column
                     break
             else:
                 external_id = ""
@@ -195,6 +210,8 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             )
         else:
             name = unescape_cell(cells[name_col].strip()) if name_col < n else ""
+        if not name.isascii():
+            name = clean_name(name)  # a leading U+FEFF, zero-width spaces: never stored
         if len(name) > MAX_NAME_CHARS:
             return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
         source = unescape_cell(cells[source_col].strip()) if source_col < n else ""
@@ -235,6 +252,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             created_at,
             cells,
             owner or None,
+            from_col in phone_cols,
         )
 
     return validate

@@ -309,7 +309,7 @@ def _open_text(
 ) -> TableFile:
     complete = len(sample) >= size
     if options.encoding:
-        encoding = resolve_override(options.encoding, sample)
+        encoding = resolve_override(options.encoding, sample, complete=complete)
     else:
         detected = detect_encoding(sample, complete=complete)
         if detected is None:

@@ -33,7 +33,11 @@ import phonenumbers
 from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting, tuples
 from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.domain.external_id import (
+    EmptyExternalId,
+    national_spelling,
+    normalise_external_id,
+)
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, NotFound, StoppedPartWay
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.importer import fingerprint
@@ -70,8 +74,62 @@ class ErasureService:
 
     def erase(self, reference: str) -> ErasureResult:
         """Erase the lead with this external id (any spelling), its ``erased:…`` id
-        (erasing again changes nothing), or ``id:N`` (its row id)."""
-        return self._erase_found(lambda: self._find(reference))
+        (erasing again changes nothing), or ``id:N`` (its row id).
+
+        A phone also erases the lead stored under the bare national digits of the
+        same number (``9007654321`` for ``+79007654321``), which ``contact add``
+        keeps as a plain id: both are the same person.
+        """
+        twin = self._bare_digit_twin(reference)
+        if twin is None:
+            return self._erase_found(lambda: self._find(reference))
+        try:
+            first = self._erase_found(lambda: self._find(reference))
+        except NotFound:
+            return self._erase_found(lambda: self._find_exact(twin))
+        try:
+            second = self._erase_found(lambda: self._find_exact(twin))
+        except NotFound:  # erased or gone in between
+            return first
+        return ErasureResult(
+            first.lead_id,
+            first.external_id,
+            first.contacts + second.contacts,
+            first.rejects + second.rejects,
+            first.already_erased and second.already_erased,
+            first.file_clean and second.file_clean,
+        )
+
+    def _bare_digit_twin(self, reference: str) -> str | None:
+        """The bare national digits of the phone ``reference`` names, when a lead is
+        stored under them."""
+        text = reference.strip()
+        if is_erased_id(text) or text.startswith("id:"):
+            return None
+        with self._storage.read():
+            region = phone_region()
+            try:
+                normalised = normalise_external_id(text, region)
+            except EmptyExternalId:
+                return None
+            twin = national_spelling(normalised, region)
+            if twin is None or twin == normalised:
+                return None
+            return twin if Lead.get_or_none(Lead.external_id == twin) is not None else None
+
+    @staticmethod
+    def _find_exact(external_id: str) -> Lead:
+        lead = Lead.get_or_none(Lead.external_id == external_id)
+        if lead is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "No lead with the id {reference!r} (an erased lead is found by its "
+                    "erased:… id, or id:N).",
+                ),
+                reference=external_id,
+            )
+        return lead
 
     def erase_lead(self, lead_id: int) -> ErasureResult:
         """Erase the lead with this row id (the window's action)."""

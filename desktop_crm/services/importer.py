@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, tuples, utcnow
 from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.external_id import normalise_phone_cell
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound, StoppedPartWay
 from desktop_crm.importing import (
@@ -122,9 +125,23 @@ class ImportProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class RunCounts:
+    """What an import had counted before this run (a resumed import's earlier runs)."""
+
+    imported: int = 0
+    assigned: int = 0
+    unassigned: int = 0
+    skipped: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """``rejected`` holds the first SUMMARY_REJECTS rejected rows; ``record.rejected``
-    (``rejected_total``) counts them all."""
+    """What THIS run did: ``rows`` = ``imported`` + ``skipped`` + ``rejected_total``.
+
+    A resumed import's earlier runs are not counted again (``earlier`` holds their
+    counts); ``record`` carries the import's totals. ``rejected`` holds the first
+    SUMMARY_REJECTS rows this run rejected; ``rejected_total`` counts them all."""
 
     record: ImportRecord
     rejected: tuple[RejectedRow, ...]
@@ -132,21 +149,44 @@ class ImportSummary:
     resumed: bool = False
     cancelled: bool = False
     table: TableFile | None = None  # the layout imported (a resumed import's own)
+    earlier: RunCounts = RunCounts()  # the import's counts before this run
 
     @property
     def rows(self) -> int:
         if self.already_imported is not None:
             return self.already_imported.rows
-        return self.record.rows
+        return self.imported + self.skipped + self.rejected_total
+
+    @property
+    def imported(self) -> int:
+        return (
+            0 if self.already_imported is not None else self.record.imported - self.earlier.imported
+        )
+
+    @property
+    def assigned(self) -> int:
+        return (
+            0 if self.already_imported is not None else self.record.assigned - self.earlier.assigned
+        )
+
+    @property
+    def unassigned(self) -> int:
+        if self.already_imported is not None:
+            return 0
+        return self.record.unassigned - self.earlier.unassigned
 
     @property
     def skipped(self) -> int:
         # A completed file imported again without --again: every row counts as skipped.
-        return self.rows if self.already_imported is not None else self.record.skipped
+        if self.already_imported is not None:
+            return self.already_imported.rows
+        return self.record.skipped - self.earlier.skipped
 
     @property
     def rejected_total(self) -> int:
-        return 0 if self.already_imported is not None else self.record.rejected
+        if self.already_imported is not None:
+            return 0
+        return self.record.rejected - self.earlier.rejected
 
 
 @dataclass
@@ -254,15 +294,20 @@ class ImportService:
         with self._storage.read():
             return [_record(r) for r in ImportRun.select().order_by(ImportRun.id.desc())]
 
-    def rejects(self, import_id: int, limit: int | None = None) -> builtins.list[RejectedRow]:
-        """The rejected rows of an import in file order (the first ``limit`` of them)."""
+    def rejects(
+        self, import_id: int, limit: int | None = None, *, after: int = 0
+    ) -> builtins.list[RejectedRow]:
+        """The rejected rows of an import in file order (the first ``limit`` of them);
+        ``after``: only those stored after the reject with this id (one run's)."""
         with self._storage.read():
-            return list(self._iter_rejects(import_id, limit))
+            return list(self._iter_rejects(import_id, limit, after))
 
-    def _iter_rejects(self, import_id: int, limit: int | None = None) -> Iterator[RejectedRow]:
+    def _iter_rejects(
+        self, import_id: int, limit: int | None = None, after: int = 0
+    ) -> Iterator[RejectedRow]:
         query = (
             ImportReject.select()
-            .where(ImportReject.import_run == import_id)
+            .where((ImportReject.import_run == import_id) & (ImportReject.id > after))
             .order_by(ImportReject.line)
         )
         if limit is not None:
@@ -366,6 +411,8 @@ class ImportService:
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
+        earlier = RunCounts(run.imported, run.assigned, run.unassigned, run.skipped, run.rejected)
+        reject_mark = self._last_reject_id(run.id) if resume else 0
         owners = keep_operator and Field.OWNER in table.mapping.groups
         try:
             stopped = self._import_rows(
@@ -390,13 +437,13 @@ class ImportService:
             # cancels, an error fails it; either way the next import resumes it.
             interrupted = isinstance(error, KeyboardInterrupt)
             self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
-            stop = self._stopped_part_way(run, resume, error, table)
+            stop = self._stopped_part_way(run, resume, error, table, earlier, reject_mark)
             if stop is None:
                 raise
             raise stop from error
         self._events.emit(Change.IMPORTS)
-        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
-        return ImportSummary(final, shown, None, resume, stopped, table)
+        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
+        return ImportSummary(final, shown, None, resume, stopped, table, earlier)
 
     def _stop(self, run_id: int, status: str) -> None:
         try:
@@ -409,8 +456,23 @@ class ImportService:
             return
         self._events.emit(Change.IMPORTS)
 
+    def _last_reject_id(self, import_id: int) -> int:
+        with self._storage.read():
+            last = (
+                ImportReject.select(pw.fn.MAX(ImportReject.id))
+                .where(ImportReject.import_run == import_id)
+                .scalar()
+            )
+        return int(last or 0)
+
     def _stopped_part_way(
-        self, run: ImportRun, resume: bool, error: BaseException, table: TableFile
+        self,
+        run: ImportRun,
+        resume: bool,
+        error: BaseException,
+        table: TableFile,
+        earlier: RunCounts,
+        reject_mark: int,
     ) -> StoppedPartWay | None:
         """``StoppedPartWay`` when this run committed rows before ``error``; None otherwise."""
         try:
@@ -422,8 +484,8 @@ class ImportService:
         if committed <= 0:
             return None
         self._events.emit(Change.IMPORTS)
-        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS))
-        summary = ImportSummary(record, shown, None, resume, True, table)
+        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
+        summary = ImportSummary(record, shown, None, resume, True, table, earlier)
         return StoppedPartWay(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -557,7 +619,10 @@ class ImportService:
                 _reject(counts, run_id, row.line, row.template, row.params, row.cells)
                 continue
             try:
-                pending.append((row, normalise(row.external_id, region)))
+                raw_id = row.external_id
+                if row.id_is_phone:  # a phone column: "9007654321" is +79007654321 there
+                    raw_id = normalise_phone_cell(raw_id, region)
+                pending.append((row, normalise(raw_id, region)))
             except InvalidValue as error:
                 _reject(counts, run_id, row.line, error.template, error.params, row.cells)
         with self._storage.write_batch():

@@ -51,6 +51,7 @@ from desktop_crm.domain.distribution import (
 )
 from desktop_crm.domain.eligibility import exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.intake_writer import IntakeWriter
@@ -92,6 +93,15 @@ def normalise(external_id: str, region: str) -> str:
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
             field="external_id",
         ) from error
+    if has_control(normalised):  # an ESC in an id would reach every terminal showing it
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The lead's external id must not contain control characters "
+                "(escape, line break and the like).",
+            ),
+            field="external_id",
+        )
     if normalised.casefold().startswith(ERASED_PREFIX):
         raise InvalidValue(
             QT_TRANSLATE_NOOP(

@@ -980,18 +980,27 @@ class ImportDialog(QDialog):
         else:
             self.summary_title.setText(self.tr("Imported {file}").format(file=name))
             self.summary_text.setText(
-                self.tr("Resumed the interrupted import and finished it.")
+                self.tr(
+                    "Resumed the interrupted import and finished it. The counts below are "
+                    "this run's; the whole import: {rows} rows, {imported} imported, "
+                    "{skipped} skipped, {rejected} rejected."
+                ).format(
+                    rows=count_text(record.rows),
+                    imported=count_text(record.imported),
+                    skipped=count_text(record.skipped),
+                    rejected=count_text(record.rejected),
+                )
                 if summary.resumed
                 else ""
             )
         self.summary_text.setVisible(bool(self.summary_text.text()))
-        imported = record.imported if fresh else 0
+        # This run's counts (a resumed import's earlier runs are not counted again).
         self.count_labels["rows"].setText(count_text(summary.rows))
         self.count_labels["imported"].setText(
             self.tr("{imported} (assigned {assigned}, unassigned {unassigned})").format(
-                imported=count_text(imported),
-                assigned=count_text(record.assigned if fresh else 0),
-                unassigned=count_text(record.unassigned if fresh else 0),
+                imported=count_text(summary.imported),
+                assigned=count_text(summary.assigned),
+                unassigned=count_text(summary.unassigned),
             )
         )
         self.count_labels["skipped"].setText(count_text(summary.skipped))

@@ -1228,17 +1228,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="983"/>
-        <source>Resumed the interrupted import and finished it.</source>
-        <translation>Прерванный импорт продолжен и завершён.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="991"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1000"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1030"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1039"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1247,12 +1242,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1040"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1049"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1168"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1177"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
@@ -1274,8 +1269,13 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
             <numerusform>осталось около %n минут</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
+        <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1134"/>
+        <location filename="../../desktop_crm/ui/import_dialog.py" line="1143"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -2975,37 +2975,37 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="154"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="170"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="163"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="179"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="173"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="189"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="191"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="207"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="235"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="247"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="263"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="292"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="308"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3160,9 +3160,19 @@ Add at least one source and one operator to see it.</source>
         <translation>Разделитель должен быть одним символом, а не «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="117"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="146"/>
         <source>Unknown encoding &quot;{value}&quot;.</source>
         <translation>Неизвестная кодировка «{value}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/encoding.py" line="163"/>
+        <source>The file does not decode in the encoding &quot;{value}&quot;.</source>
+        <translation>Файл не читается в кодировке «{value}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/encoding.py" line="189"/>
+        <source>Unsupported encoding &quot;{value}&quot;: choose a text encoding such as UTF-8.</source>
+        <translation>Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/errors.py" line="15"/>
@@ -3297,7 +3307,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="69"/>
-        <location filename="../../desktop_crm/services/intake.py" line="92"/>
+        <location filename="../../desktop_crm/services/intake.py" line="93"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -3332,17 +3342,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="428"/>
+        <location filename="../../desktop_crm/services/importer.py" line="490"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="448"/>
+        <location filename="../../desktop_crm/services/importer.py" line="510"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="655"/>
+        <location filename="../../desktop_crm/services/importer.py" line="720"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3393,22 +3403,23 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="44"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="48"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="83"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="141"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="123"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="181"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="175"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="125"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="233"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -3418,7 +3429,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="97"/>
+        <location filename="../../desktop_crm/services/intake.py" line="98"/>
+        <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
+        <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/intake.py" line="107"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -3589,42 +3605,47 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="35"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="36"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="52"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>
         <source>A quoted field opens on this line and does not close properly; the lines after it were read as rows of their own.</source>
         <translation>В этой строке открывается кавычка, которая не закрывается как положено; следующие строки прочитаны как отдельные строки таблицы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="57"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="60"/>
         <source>The line is longer than {limit} MB.</source>
         <translation>Строка длиннее {limit} МБ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="58"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="61"/>
         <source>The line is not valid {encoding} text (does the file mix encodings?).</source>
         <translation>Строка не читается в кодировке {encoding} (в файле смешаны кодировки?).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/csv_reader.py" line="61"/>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="64"/>
+        <source>The line is in another encoding ({encoding}) than the file ({file_encoding}).</source>
+        <translation>Строка записана в другой кодировке ({encoding}), чем файл ({file_encoding}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/csv_reader.py" line="67"/>
         <source>The line holds a NUL byte (binary data).</source>
         <translation>В строке есть нулевой байт (двоичные данные).</translation>
     </message>

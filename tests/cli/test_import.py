@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "resources" / "samples"
 SUMMARY_KEYS = {
     *("file", "rows", "imported", "assigned", "unassigned", "skipped", "rejected"),
-    *("rejected_total", "columns", "warnings"),
+    *("rejected_total", "total", "columns", "warnings"),
 }
 
 
@@ -320,9 +320,11 @@ def test_ctrl_c_keeps_the_committed_batches_and_a_rerun_finishes(
     monkeypatch.setattr(cli_importing, "_show_progress", lambda _p: None)
     rerun = run("import", path)
     assert rerun.code == 0
-    assert rerun.out.splitlines()[:2] == [
+    # This run's own work; the import's totals on a line of their own.
+    assert rerun.out.splitlines()[:3] == [
         "Resumed an interrupted import of this file.",
-        "rows: 20, imported: 20 (assigned 20, unassigned 0), skipped: 0, rejected: 0",
+        "rows: 6, imported: 6 (assigned 6, unassigned 0), skipped: 0, rejected: 0",
+        "total of the import: rows: 20, imported: 20, skipped: 0, rejected: 0",
     ]
     assert Counter(s.external_id for s in stored(db_path)) == Counter(map(e164, range(20)))
     assert run_json("import", path)["skipped"] == 20
@@ -410,7 +412,12 @@ def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
     assert len(stored(db_path)) == record["imported"]
 
     data = run_json("import", path)
-    assert (data["rows"], data["imported"], data["skipped"], len(data["rejected"])) == (
+    # This run's work adds up with what the first run committed; "total" is the import's.
+    assert data["rows"] == 600 - committed
+    assert data["imported"] == 588 - record["imported"]
+    assert data["rejected_total"] == len(data["rejected"]) == 12 - record["rejected"]
+    total = data["total"]
+    assert (total["rows"], total["imported"], total["skipped"], total["rejected"]) == (
         600,
         588,
         0,

@@ -380,6 +380,10 @@ def test_cancel_keeps_the_committed_rows_and_the_next_import_resumes(
     assert resumed.summary.resumed and not resumed.summary.cancelled
     assert resumed.summary.record.imported == 300
     assert contact_count(ctx.crm) == 300
+    # The counts are this run's; the text gives the whole import's.
+    assert resumed.count_labels["rows"].text() == str(300 - committed)
+    assert resumed.count_labels["imported"].text().startswith(f"{300 - committed} (")
+    assert "the whole import: 300 rows, 300 imported" in resumed.summary_text.text()
 
 
 def test_closing_the_dialog_while_importing_cancels(
