@@ -38,9 +38,7 @@ def settle(qtbot, ctx):
         ctx.bridge.flush_now()  # no waiting for the burst throttle in tests
         return not ctx.runner.busy
 
-    def wait(extra_ms: int = 0) -> None:
-        if extra_ms:
-            qtbot.wait(extra_ms)
+    def wait() -> None:
         for _ in range(2):
             qtbot.waitUntil(idle, timeout=30_000)
             QCoreApplication.processEvents()

@@ -148,7 +148,7 @@ def test_filters_by_state_source_and_operator(staffed, page, ctx, settle):
     for i in range(3):
         register(ctx.crm, f"+7933000000{i}")  # the team is full: unassigned
     register(ctx.crm, "+79330000009", source="site")
-    settle(150)
+    settle()
     assert page.model.rowCount() == 8
     assert page.source_combo.count() == 3 and page.operator_combo.count() == 3
 
@@ -187,7 +187,7 @@ def test_filter_choices_refresh_in_place_keeping_the_choice(staffed, page, ctx, 
     settle()
     ctx.crm.sources.create("WhatsApp", code="wa")
     ctx.crm.operators.update("Борис", active=False)
-    settle(150)
+    settle()
     assert page.source_combo.count() == 4 and page.source_combo.currentData() == site
     texts = [page.operator_combo.itemText(i) for i in range(page.operator_combo.count())]
     assert "Борис (inactive)" in texts
@@ -204,7 +204,7 @@ def test_close_and_reopen_several_with_a_refusal(staffed, page, ctx, settle, mon
     select_ids(page, set(anna))
     assert page.close_action.isEnabled() and not page.reopen_action.isEnabled()
     page.close_action.trigger()
-    settle(150)
+    settle()
     assert asked and str(len(anna)) in asked[0]
     assert page.message.text().startswith(f"Closed {len(anna)} contact")
     assert all(not ctx.crm.contacts.get(i).is_active for i in anna)
@@ -212,9 +212,9 @@ def test_close_and_reopen_several_with_a_refusal(staffed, page, ctx, settle, mon
     assert page.reopen_action.isEnabled() and not page.close_action.isEnabled()
 
     ctx.crm.operators.update("Анна Смирнова", max_load=1)
-    settle(150)
+    settle()
     page.reopen_selected()
-    settle(150)
+    settle()
     text = page.message.text()
     assert text.startswith("Reopened 1 contact")
     assert f"{len(anna) - 1} contact" in text and "could not be reopened" in text
@@ -226,13 +226,13 @@ def test_a_new_contact_slides_in_at_the_top_keeping_the_selection(staffed, page,
     page.table.selectRow(2)
     chosen = page.selected_contacts()[0]
     new = register(ctx.crm, "+79440000000", name="Новый")  # the bridge tells the page
-    settle(150)
+    settle()
     assert ids(page.model)[0] == new.id
     assert [c.id for c in page.selected_contacts()] == [chosen.id]
     assert page.detail.title.text() == f"Contact #{chosen.id}"
 
     ctx.bridge.changed.emit(frozenset({Change.EXTERNAL}))  # another process wrote
-    settle(50)
+    settle()
     assert [c.id for c in page.selected_contacts()] == [chosen.id]
 
 
@@ -240,7 +240,7 @@ def test_rows_arriving_above_keep_the_scrolled_view_still(staffed, page, ctx, se
     ctx.crm.operators.update("Анна Смирнова", max_load=1000)
     for i in range(60):
         register(ctx.crm, f"+7955000{i:04d}", source="site")
-    settle(150)
+    settle()
     page.resize(900, 420)
     load_all(page.model, settle)
     bar = page.table.verticalScrollBar()
@@ -249,7 +249,7 @@ def test_rows_arriving_above_keep_the_scrolled_view_still(staffed, page, ctx, se
     offset = page.table.rowViewportPosition(page.table.rowAt(0))
     for i in range(3):
         register(ctx.crm, f"+7966000000{i}", source="site")
-    settle(150)
+    settle()
     assert ids(page.model)[:3] == sorted(ids(page.model)[:3], reverse=True)
     row = ids(page.model).index(top)
     assert page.table.rowAt(0) == row
@@ -257,7 +257,7 @@ def test_rows_arriving_above_keep_the_scrolled_view_still(staffed, page, ctx, se
 
     bar.setValue(0)  # at the top the new rows show up where the user looks
     newest = register(ctx.crm, "+79660000009", source="site")
-    settle(150)
+    settle()
     assert page.model.row_at(page.table.rowAt(0)).id == newest.id
 
 
@@ -294,7 +294,7 @@ def test_actions_for_the_menu(staffed, page, ctx, settle, qtbot):
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    settle(150)
+    settle()
     assert not ctx.crm.contacts.get(chosen).is_active
     assert reopen.isEnabled()
     page.hide()  # another screen is showing: the menu items do nothing

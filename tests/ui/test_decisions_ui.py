@@ -115,7 +115,7 @@ def test_a_redistributed_contact_has_two_decisions_and_refreshes_in_place(
     select_ids(page, {waiting.id})
     assert len(page.detail.why.decisions) == 1
     ctx.crm.operators.update("Борис", max_load=5)  # room: the queue drains (automatic)
-    settle(150)
+    settle()
     assert ctx.crm.contacts.get(waiting.id).operator.name == "Борис"
     first, second = page.detail.why.decisions  # the same contact, read again
     assert (first.kind, second.kind) == ("auto", "redistribution")
@@ -131,7 +131,7 @@ def test_a_manual_assignment_says_where_the_contact_came_from(staffed, page, ctx
     other = "Борис" if contact.operator.name == "Анна Смирнова" else "Анна Смирнова"
     ctx.crm.operators.update(other, max_load=10)
     ctx.crm.contacts.assign([contact.id], other)
-    settle(150)
+    settle()
     select_ids(page, {contact.id})
     text = why_text(page)
     assert f"Assigned by hand → {other}" in text
@@ -218,7 +218,7 @@ def test_assigning_to_an_operator_at_the_limit_is_refused_with_the_message(
     select_ids(page, {waiting.id})
     chooser.answer = operator_id(ctx.crm, "Борис")
     page.assign_action.trigger()
-    settle(150)
+    settle()
     assert chooser.calls == [(["Анна Смирнова", "Борис"], 1)]
     text = page.message.text()
     assert page.message.isVisible()
@@ -234,12 +234,12 @@ def test_several_at_once_some_fit_and_the_rest_are_refused(staffed, page, ctx, s
     assert len(anna) >= 2 and boris.headroom < len(anna)
     room = boris.headroom + 1
     ctx.crm.operators.update("Борис", max_load=boris.max_load + 1)
-    settle(150)
+    settle()
     select_ids(page, set(anna))
     assert page.assign_button.text() == f"Assign {len(anna)} contact(s) to…"
     chooser.answer = boris.id
     page.assign_button.click()
-    settle(150)
+    settle()
     assert chooser.calls == [(["Анна Смирнова", "Борис"], len(anna))]
     refused = len(anna) - room
     text = page.message.text()
@@ -267,7 +267,7 @@ def test_cancelling_the_choice_changes_nothing(staffed, page, ctx, settle, choos
 def test_assigning_with_no_operators_says_so(ctx, page, settle, chooser):
     ctx.crm.sources.create("Почта", code="mail")
     register(ctx.crm, "lead", "mail")
-    settle(150)
+    settle()
     select_ids(page, {rows(page)[0].id})  # not selectRow: a stale Shift from a key click
     page.assign_selected()
     assert chooser.calls == []

@@ -72,7 +72,7 @@ def test_empty_database_opens_on_the_welcome_screen_with_demo_data(qtbot, window
     assert window.stack.currentWidget() is window.welcome
     window.welcome.load_demo()
     qtbot.waitUntil(lambda: ctx.crm.operators.list() != [], timeout=10_000)
-    settle(200)
+    settle()
     assert window.stack.currentWidget() is not window.welcome
 
 

@@ -29,7 +29,7 @@ def test_add_rename_limit_and_deactivate_through_the_widgets(qtbot, ctx, settle)
     page.name_edit.setText("Анна")
     page.max_load_spin.setValue(4)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    settle(100)
+    settle()
     assert names(page.proxy) == ["Анна"]
     assert ctx.crm.operators.get("Анна").max_load == 4
 
@@ -69,7 +69,7 @@ def test_refresh_after_a_change_keeps_the_selection(qtbot, ctx, staffed, settle)
     page.table.selectRow(1)
     selected = page.selected_operator().name
     ctx.crm.operators.update(selected, max_load=9)  # emits a change; the page reloads
-    settle(150)
+    settle()
     assert page.selected_operator().name == selected
     assert page.selected_operator().max_load == 9
 
@@ -85,9 +85,9 @@ def test_delete_asks_and_explains_refusals(qtbot, ctx, staffed, settle, monkeypa
     page.delete_selected()
     assert "deactivate" in page.table_message.text()
     ctx.crm.operators.create("Вера")
-    settle(150)
+    settle()
     page.table.selectRow(names(page.proxy).index("Вера"))
     page.delete_selected()
-    settle(150)
+    settle()
     assert "Вера" not in names(page.proxy)
     assert page.model.index(0, 0).parent() == QModelIndex()

@@ -36,7 +36,7 @@ def test_distribute_now_and_the_shared_auto_setting(qtbot, ctx, settle):
     window.auto_action.setChecked(False)
     assert ctx.crm.queue.auto_enabled() is False  # stored in the database for everyone
     ctx.crm.contacts.close(first.id)
-    settle(50)
+    settle()
     assert len(queued_contacts(ctx.crm)) == 1  # waits while automatic is off
     with qtbot.waitSignal(window.drainer.finished, timeout=5000):
         window.distribute_action.trigger()

@@ -70,7 +70,7 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, ctx, staffed, settle
         qtmodeltester.check(model)
     ctx.crm.sources.create("ВКонтакте", code="vk")
     ctx.crm.operators.create("Вера Константинопольская-Щербакова", max_load=5)
-    settle(150)
+    settle()
     for model in (page.sources_model, page.weights_model, page.grid_model):
         qtmodeltester.check(model)
     assert page.sources_model.rowCount() == 3
@@ -101,7 +101,7 @@ def test_empty_database_explains_what_to_do(qtbot, ctx, settle):
     assert page.weights_empty.showing_hint
     assert page.grid_empty.showing_hint
     ctx.crm.sources.create("Сайт")
-    settle(150)
+    settle()
     assert not page.sources_empty.showing_hint
     assert page.selected_source().name == "Сайт"
     assert "No operators yet" in page.weights_empty.text()
@@ -112,7 +112,7 @@ def test_add_rename_and_recode_in_place(qtbot, ctx, settle):
     page.name_edit.setText("Telegram-бот «Консультант»")
     page.code_edit.setText("tg")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    settle(150)
+    settle()
     assert names(page.sources_proxy) == ["Telegram-бот «Консультант»"]
     assert page.selected_source().code == "tg"
     assert page.name_edit.text() == "" and page.form_message.isVisible()
@@ -156,7 +156,7 @@ def test_delete_asks_and_explains_refusals(qtbot, ctx, staffed, settle, monkeypa
     assert "cannot be deleted" in page.table_message.text()
     select(page, "Сайт")
     page.delete_selected()
-    settle(150)
+    settle()
     assert names(page.sources_proxy) == ["Telegram-бот"]
     assert [s.name for s in ctx.crm.sources.list()] == ["Telegram-бот"]
     assert page.selected_source().name == "Telegram-бот"  # the editor moved on
@@ -239,7 +239,7 @@ def test_grid_edits_one_pair_and_shows_headroom(qtbot, ctx, staffed, settle):
     assert grid_cell(page, "Сайт", "Борис").data() == "4"
     assert not grid.setData(grid_cell(page, "Сайт", "Борис"), -3)
     assert not grid.setData(total, 5)  # the total is not editable
-    settle(150)
+    settle()
     site_row = [s.name for s in grid.sources()].index("Сайт")
     assert grid.index(site_row, grid.columnCount() - 1).data() == "6"
     select(page, "Сайт")
@@ -260,7 +260,7 @@ def test_refresh_keeps_the_selection_and_unsaved_weights(qtbot, ctx, staffed, se
     assert set_weight(page, "Борис", 5)
     ctx.crm.operators.update("Борис", max_load=9)  # emits a change; the page reloads
     ctx.crm.sources.create("Альфа")  # sorts before the selected one
-    settle(150)
+    settle()
     assert page.selected_source().name == "Сайт"
     assert page.weights_model.is_dirty()
     row = weight_row(page, "Борис")
@@ -276,7 +276,7 @@ def test_source_deleted_elsewhere_drops_the_editor(qtbot, ctx, staffed, settle):
     select(page, "Пустой")
     assert set_weight(page, "Борис", 5)
     ctx.crm.sources.delete("Пустой")
-    settle(150)
+    settle()
     assert page.weights_model.source is not None
     assert page.weights_model.source.name != "Пустой"
     assert "deleted elsewhere" in page.weights_message.text()
@@ -314,7 +314,7 @@ def test_strategy_and_repeat_rule_save_at_once_and_follow_other_changes(
     check.click()
     assert ctx.crm.sources.get("site").repeat_to_last is True
     assert ctx.crm.sources.get("tg").strategy == "weighted_random"  # only the selected one
-    settle(150)
+    settle()
     row = page.sources_model.row_of(ctx.crm.sources.get("site").id)
     assert page.sources_model.index(row, STRATEGY).data() == "Round-robin + repeat"
     assert "turns" in page.sources_model.index(row, STRATEGY).data(Qt.ItemDataRole.ToolTipRole)
@@ -327,7 +327,7 @@ def test_strategy_and_repeat_rule_save_at_once_and_follow_other_changes(
 
     ctx.crm.sources.update("site", strategy="least_loaded", repeat_to_last=False)  # elsewhere
     ctx.bridge.changed.emit(frozenset({Change.EXTERNAL}))
-    settle(150)
+    settle()
     assert combo.currentData() == "least_loaded" and not check.isChecked()
     assert page.sources_model.index(row, STRATEGY).data() == "Least loaded"
     assert not page.strategy_message.isVisible()

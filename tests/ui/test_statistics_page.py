@@ -217,7 +217,7 @@ def test_a_registered_contact_shows_up_after_the_change(qtbot, ctx, staffed, set
     model.modelReset.connect(lambda: resets.append(1))
 
     ctx.crm.contacts.register(ContactRequest("+79001112233", "site", name="Пётр"))
-    settle(150)
+    settle()
     assert sum(model.index(r, model.total_column).data(RAW_ROLE) for r in range(3)) == 5
     site = model.source_column(ctx.crm.sources.get("site").id)
     assert sum(model.index(r, site).data(RAW_ROLE) for r in range(3)) == 1
@@ -327,7 +327,7 @@ def test_a_period_without_contacts_shows_the_hint(ctx, staffed, settle, page):
 def test_changes_during_a_computation_coalesce(qtbot, ctx, staffed, settle, page, monkeypatch):
     statistics = page()
     ctx.bridge.stop()  # only the refreshes below
-    settle(100)
+    settle()
     calls, gate = [], threading.Event()
     real = statistics_page.compute
 
@@ -342,7 +342,6 @@ def test_changes_during_a_computation_coalesce(qtbot, ctx, staffed, settle, page
     for _ in range(5):
         statistics.refresh()
     gate.set()
-    settle(50)
     settle()
     assert len(calls) == 2  # the running one, and one more for everything after it
 
