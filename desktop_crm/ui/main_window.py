@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(self.import_requested)
         ctx.bridge.changed.connect(self._data_changed)
 
-        # -- importing files: File > Import…, drops, pages' buttons (ui/import_dialog.py) --
+        # -- importing files: File > Import…, drops, pages' buttons (ui/import_dialog/) --
         self.importer = ImportLauncher(ctx, self)
         self.setAcceptDrops(True)
         self.import_requested.connect(self.importer.choose_files)
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         ):
             self.show_page(self.ctx.preferences.last_page or "contacts")
 
-    # -- dropped files: the importer decides (ui/import_dialog.py) ------------------------
+    # -- dropped files: the importer decides (ui/import_dialog/) ------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.importer.drag_enter(event)
 

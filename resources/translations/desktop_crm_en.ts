@@ -170,7 +170,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="805"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="234"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="832"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="237"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="74"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>%n row done</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="935"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1039"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="17"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>about %n second left</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1143"/>
+        <location filename="../../desktop_crm/ui/import_dialog/launcher.py" line="58"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
@@ -253,7 +253,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -261,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="233"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>

@@ -867,239 +867,239 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="91"/>
+        <location filename="../../desktop_crm/ui/import_dialog/common.py" line="33"/>
         <source>Comma ( , )</source>
         <translation>Запятая ( , )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/import_dialog/common.py" line="34"/>
         <source>Semicolon ( ; )</source>
         <translation>Точка с запятой ( ; )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/import_dialog/common.py" line="35"/>
         <source>Tab</source>
         <translation>Табуляция</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/import_dialog/common.py" line="36"/>
         <source>Vertical bar ( | )</source>
         <translation>Вертикальная черта ( | )</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog/file_dialogs.py" line="18"/>
         <source>Save rejected rows</source>
         <translation>Сохранение отклонённых строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/import_dialog/file_dialogs.py" line="20"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog/file_dialogs.py" line="29"/>
         <source>Import contacts</source>
         <translation>Импорт контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="118"/>
+        <location filename="../../desktop_crm/ui/import_dialog/file_dialogs.py" line="31"/>
         <source>Contact tables ({patterns});;All files (*)</source>
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="235"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="72"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="246"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="85"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="248"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="824"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="319"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="251"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="59"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="285"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="62"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="288"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="68"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="289"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="290"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="294"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="74"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="80"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="307"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="88"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="323"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="105"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="330"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="115"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="119"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="337"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="124"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="393"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="36"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="428"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="37"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="429"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="38"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="430"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
         <source>Skipped (imported before):</source>
         <translation>Пропущено (импортированы ранее):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="431"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="43"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="441"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="53"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="493"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="244"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="552"/>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="952"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="231"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="594"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="178"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="638"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="281"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="650"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="296"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="669"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="320"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="673"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="328"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="677"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="679"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="337"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="695"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="356"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="696"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="359"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="698"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="700"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="366"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="780"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="275"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="788"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="283"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="791"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="286"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="805"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1108,22 +1108,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="812"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="307"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="816"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="311"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="821"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="316"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="829"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="234"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1132,7 +1132,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="832"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="237"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1141,32 +1141,32 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="853"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="59"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="855"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="62"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="859"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="341"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="885"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="367"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="886"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="94"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="898"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="74"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -1175,22 +1175,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="899"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="75"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="905"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="83"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="930"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="156"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="935"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1199,22 +1199,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="964"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="90"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="966"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="95"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="971"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="103"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="974"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1223,17 +1223,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="981"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="117"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1000"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="138"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1039"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1242,17 +1242,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1049"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="194"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1177"/>
+        <location filename="../../desktop_crm/ui/import_dialog/launcher.py" line="92"/>
         <source>Not imported (only CSV, TSV, TXT and XLSX files can be): {names}</source>
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="178"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="17"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -1261,7 +1261,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="179"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1270,12 +1270,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="984"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="120"/>
         <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
         <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog.py" line="1143"/>
+        <location filename="../../desktop_crm/ui/import_dialog/launcher.py" line="58"/>
         <source>%n file(s) waiting: each opens when the dialog before it is closed.</source>
         <translation>
             <numerusform>В очереди %n файл: каждый откроется после закрытия предыдущего диалога.</numerusform>
@@ -1360,37 +1360,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="51"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="55"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="52"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="56"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="53"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="57"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="94"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="98"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="102"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="173"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="177"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1399,12 +1399,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="196"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="200"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="233"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1413,7 +1413,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="244"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1969,7 +1969,7 @@ Database: {path}</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="39"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="43"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>

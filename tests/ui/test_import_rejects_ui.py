@@ -8,8 +8,7 @@ import csv
 import pytest
 
 from desktop_crm.services.importer import SUMMARY_REJECTS
-from desktop_crm.ui import import_dialog
-from desktop_crm.ui.import_dialog import ImportDialog, count_text
+from desktop_crm.ui.import_dialog import ImportDialog, count_text, file_dialogs
 
 REJECTS = SUMMARY_REJECTS + 200
 
@@ -39,7 +38,7 @@ def test_the_dialog_counts_and_saves_every_rejected_row(
     assert dialog.count_labels["rejected"].text() == count_text(REJECTS)
 
     target = tmp_path / "rejects.csv"
-    monkeypatch.setattr(import_dialog, "choose_rejects_path", lambda parent, suggested: target)
+    monkeypatch.setattr(file_dialogs, "choose_rejects_path", lambda parent, suggested: target)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.summary_message.isVisible(), timeout=10_000)
     with target.open(encoding="utf-8-sig", newline="") as file:

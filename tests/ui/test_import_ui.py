@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_crm.importing import open_table
 from desktop_crm.importing.fields import Field
-from desktop_crm.ui import import_dialog
-from desktop_crm.ui.import_dialog import ImportDialog
+from desktop_crm.ui.import_dialog import ImportDialog, file_dialogs
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.imports import ImportsModel, PreviewModel, RejectsModel
 from desktop_crm.ui.pages.imports import ImportsPage
@@ -197,7 +196,7 @@ def test_file_import_action_opens_the_chosen_files(
     qtbot, window, tmp_path, fake_dialogs, monkeypatch
 ):
     chosen = contacts_file(tmp_path / "chosen.csv", 2)
-    monkeypatch.setattr(import_dialog, "choose_import_files", lambda parent: [chosen])
+    monkeypatch.setattr(file_dialogs, "choose_import_files", lambda parent: [chosen])
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     window.import_action.trigger()
     qtbot.waitUntil(lambda: len(fake_dialogs) == 1)
@@ -312,7 +311,7 @@ def test_importing_through_the_dialog_registers_rows_and_sums_up(
     target = tmp_path / "to fix.csv"
     offered = []
     monkeypatch.setattr(
-        import_dialog,
+        file_dialogs,
         "choose_rejects_path",
         lambda parent, suggested: offered.append(suggested) or target,
     )
@@ -465,7 +464,7 @@ def test_imports_page_lists_imports_and_saves_rejected_rows(
     qtbot.waitUntil(lambda: page.rejects_model.rowCount() == 1, timeout=5000)
     assert page.save_button.isEnabled()
     target = tmp_path / "page_rejects.csv"
-    monkeypatch.setattr(import_dialog, "choose_rejects_path", lambda parent, suggested: target)
+    monkeypatch.setattr(file_dialogs, "choose_rejects_path", lambda parent, suggested: target)
     page.save_button.click()
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
     assert "Saved 1 rejected row" in page.message.text()
@@ -499,7 +498,7 @@ def test_imports_model_and_rejects_model_pass_the_model_tester(
 
 def test_window_imports_page_opens_the_launcher(qtbot, window, fake_dialogs, monkeypatch, tmp_path):
     chosen = contacts_file(tmp_path / "from_page.csv", 1)
-    monkeypatch.setattr(import_dialog, "choose_import_files", lambda parent: [chosen])
+    monkeypatch.setattr(file_dialogs, "choose_import_files", lambda parent: [chosen])
     window.pages["imports"].import_button.click()
     qtbot.waitUntil(lambda: len(fake_dialogs) == 1)
 

@@ -74,3 +74,32 @@ def test_no_ui_module_imports_the_database_layer() -> None:
     }
     offenders = {name: found for name, found in offenders.items() if found}
     assert not offenders, f"ui/ goes through services, never db/: {offenders}"
+
+
+def test_import_dialog_pages_import_no_other_page() -> None:
+    """One module per page of the import dialog: a page imports neither another page nor
+    the launcher, and takes from the dialog's module only the class that names the
+    "ImportDialog" translation context of its plural texts."""
+    package = UI_DIR / "import_dialog"
+    pages = sorted(package.glob("*_page.py"))
+    assert {path.stem for path in pages} >= {
+        "setup_page",
+        "progress_page",
+        "summary_page",
+        "failure_page",
+    }
+    forbidden = {f"desktop_crm.ui.import_dialog.{path.stem}" for path in pages}
+    forbidden.add("desktop_crm.ui.import_dialog.launcher")
+    shell = "desktop_crm.ui.import_dialog.dialog"
+    offenders = {}
+    for path in pages:
+        own = f"desktop_crm.ui.import_dialog.{path.stem}"
+        bad = {
+            name
+            for name in imported_modules(path)
+            if (name.startswith(tuple(forbidden)) and not name.startswith(own))
+            or (name.startswith(shell) and name not in {shell, f"{shell}.ImportDialog"})
+        }
+        if bad:
+            offenders[path.name] = sorted(bad)
+    assert not offenders, f"import-dialog pages import each other: {offenders}"

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import ImportRecord
-from desktop_crm.ui import import_dialog
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
-from desktop_crm.ui.import_dialog import file_layout, rejects_path_for, save_rejected_rows
+from desktop_crm.ui.import_dialog import (
+    file_dialogs,
+    file_layout,
+    rejects_path_for,
+    save_rejected_rows,
+)
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.imports import FILE, REASON, STARTED, ImportsModel, RejectsModel
 from desktop_crm.ui.pages.base import Page
@@ -208,7 +212,7 @@ class ImportsPage(Page):
         if record is None or not record.rejected:
             return
         source_path = Path(record.file_path)
-        target = import_dialog.choose_rejects_path(self, rejects_path_for(source_path))
+        target = file_dialogs.choose_rejects_path(self, rejects_path_for(source_path))
         if target is None:
             return
         crm = self.ctx.crm
