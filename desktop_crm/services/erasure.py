@@ -121,14 +121,7 @@ class ErasureService:
     def _find_exact(external_id: str) -> Lead:
         lead = Lead.get_or_none(Lead.external_id == external_id)
         if lead is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "No lead with the id {reference!r} (an erased lead is found by its "
-                    "erased:… id, or id:N).",
-                ),
-                reference=external_id,
-            )
+            raise _no_lead(external_id)
         return lead
 
     def erase_lead(self, lead_id: int) -> ErasureResult:
@@ -229,14 +222,7 @@ class ErasureService:
                 if number.isdigit() and len(number) < 19:
                     lead = Lead.get_or_none(Lead.id == int(number))
         if lead is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "No lead with the id {reference!r} (an erased lead is found by its "
-                    "erased:… id, or id:N).",
-                ),
-                reference=reference if len(reference) <= 80 else reference[:79] + "…",
-            )
+            raise _no_lead(reference if len(reference) <= 80 else reference[:79] + "…")
         return lead
 
     def _erase(self, lead: Lead, prescan: _Prescan | None) -> ErasureResult:
@@ -367,3 +353,14 @@ def _json_values(text: str | None) -> list[object]:
     if isinstance(value, list):
         return value
     return [] if value is None else [value]
+
+
+def _no_lead(reference: str) -> NotFound:
+    return NotFound(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "No lead with the id {reference!r} (an erased lead is found by its "
+            "erased:… id, or id:N).",
+        ),
+        reference=reference,
+    )
