@@ -114,6 +114,7 @@ def test_a_plus_makes_any_short_number_a_phone():
 def test_an_email_is_split_at_its_last_at_sign():
     assert normalise_external_id("@Ann@Example.com") == "@ann@example.com"
     assert normalise_external_id("Ann@Example@") == "Ann@Example@"  # no domain: no e-mail
+    assert normalise_external_id("Ann Lee@Example.com") == "Ann Lee@Example.com"  # a space
 
 
 def test_regions_are_known_in_any_case():
