@@ -25,6 +25,7 @@ KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
 def main(root: Path = Path("mutants")) -> int:
     counts: dict[str, Counter[str]] = {area: Counter() for area in AREAS}
+    by_file: dict[str, Counter[str]] = {}
     for meta in sorted(root.glob("desktop_crm/**/*.py.meta")):
         source = meta.relative_to(root).as_posix().removesuffix(".meta")
         area = next((a for a, (prefix, _) in AREAS.items() if source.startswith(prefix)), None)
@@ -33,6 +34,9 @@ def main(root: Path = Path("mutants")) -> int:
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for code in codes.values():
             counts[area][status_by_exit_code[code]] += 1
+            by_file.setdefault(source, Counter())[status_by_exit_code[code]] += 1
+    for source, statuses in by_file.items():  # per module, for docs/mutation.md's table
+        print(f"  {source:40} " + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
     failed = False
     for area, (prefix, goal) in AREAS.items():
         statuses = counts[area]

@@ -77,11 +77,6 @@ class Decision(NamedTuple):
     strategy: str = "weighted_random"
 
 
-def eligible(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Candidates with weight > 0, active and below their limit, in the given order."""
-    return [c for c in candidates if c.exclusion is None]
-
-
 def weighted_pick(pool: Sequence[Candidate], randint: RandInt) -> tuple[Candidate, int, int]:
     """The integer lottery: r in [1, total]; the first running sum >= r wins.
 

@@ -166,3 +166,23 @@ def test_a_round_robin_newcomer_starts_from_a_current_weight_of_zero():
     newcomer, veteran = Candidate(2, 1, True, 0, 5), Candidate(1, 1, True, 0, 5)
     draw = SmoothRoundRobin({1: 1}).pick([newcomer, veteran])
     assert (draw.operator_id, draw.note) == (1, "current weight 2 of 2")
+
+
+def test_a_repeat_lead_decision_keeps_its_trace():
+    pool = [candidate(1, 1), candidate(2, 1), candidate(3, 1, active=False)]
+    decision = distribute(pool, LeastLoaded(), preferred=2)
+    assert decision.operator_id == 2
+    assert decision.draws[0].operator_id == 2 and decision.draws[0].accepted
+    assert decision.excluded == {3: Exclusion.INACTIVE}
+    assert decision.strategy == "least_loaded"
+    assert decision.reason is None
+
+
+def test_a_decision_with_nobody_fitting_keeps_its_trace():
+    pool = [candidate(1, 0), candidate(2, 1, active=False)]
+    decision = distribute(pool, SmoothRoundRobin({}))
+    assert decision.operator_id is None
+    assert decision.reason is Unassigned.NONE_ELIGIBLE
+    assert decision.excluded == {1: Exclusion.WEIGHT_0, 2: Exclusion.INACTIVE}
+    assert decision.strategy == "round_robin"
+    assert decision.draws == ()

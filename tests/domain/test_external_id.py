@@ -5,6 +5,7 @@ import pytest
 
 from desktop_crm.domain.external_id import (
     EmptyExternalId,
+    is_valid_region,
     looks_like_phone,
     normalise_external_id,
 )
@@ -89,3 +90,33 @@ def test_fast_path_agrees_with_phonenumbers():
         assert normalise_external_id(raw) == expected, raw
         checked += 1
     assert checked > 200
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "+8 900 123-45-67",  # no country code 8: no phone, kept as typed
+        "+8 700 123-45-67",
+        "1 700 123 45 67",  # 11 digits, but a national RU number starts with 7 or 8
+        "+7 900 123 45 678",  # 12 digits: too long for +7
+        "8 900 123 45 678",
+    ],
+)
+def test_numbers_the_fast_path_must_not_rewrite_stay_as_typed(raw):
+    assert normalise_external_id(raw) == raw
+
+
+def test_a_plus_makes_any_short_number_a_phone():
+    assert looks_like_phone("+123")
+    assert not looks_like_phone("(12) 3")
+
+
+def test_an_email_is_split_at_its_last_at_sign():
+    assert normalise_external_id("@Ann@Example.com") == "@ann@example.com"
+    assert normalise_external_id("Ann@Example@") == "Ann@Example@"  # no domain: no e-mail
+    assert normalise_external_id("Ann Lee@Example.com") == "Ann Lee@Example.com"  # a space
+
+
+def test_regions_are_known_in_any_case():
+    assert is_valid_region("ru") and is_valid_region("KZ")
+    assert not is_valid_region("XX")

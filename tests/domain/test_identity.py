@@ -218,3 +218,25 @@ def test_printable_leaves_nothing_a_terminal_acts_on(raw):
         assert ch == "\n" or category != "Cc"
         assert ch not in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
     assert printable(shown) == shown
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180F, 0x3164),
+        *(0xFE00, 0xFE0F, 0xFFA0, 0xE0000, 0xE0FFF),
+    ],
+)
+def test_both_ends_of_each_default_ignorable_range_are_invisible(code):
+    assert is_invisible(chr(code))
+
+
+@pytest.mark.parametrize("code", [0x034E, 0x0350, 0x1161, 0x3163, 0xFE10, 0xE1000])
+def test_characters_next_to_the_ignorable_ranges_are_seen(code):
+    assert not is_invisible(chr(code))
+
+
+@pytest.mark.parametrize("raw", ["tel 8 900 123 45 67", "8 900 123 45 67 ext"])
+def test_digits_among_other_text_are_no_phone(raw):
+    assert not looks_like_phone(raw)
+    assert normalise_external_id(raw) == raw
