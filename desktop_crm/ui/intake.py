@@ -27,7 +27,9 @@ LOOKUP_DELAY_MS = 250
 
 
 class _EnterSubmits(QObject):
-    """Enter in the message box registers; Shift+Enter starts a new line."""
+    """Enter registers from the source box and the message box (Shift+Enter starts a
+    new line there); the line edits say so with ``returnPressed``. Enter in the source
+    box's open list only chooses the source: that list is a widget of its own."""
 
     def __init__(self, form: IntakeForm) -> None:
         super().__init__(form)
@@ -64,7 +66,9 @@ class IntakeForm(QWidget):
         self.message.setPlaceholderText(self.tr("What the lead wrote (Shift+Enter: new line)"))
         self.message.setTabChangesFocus(True)
         self.message.setMaximumHeight(90)
-        self.message.installEventFilter(_EnterSubmits(self))
+        enter_submits = _EnterSubmits(self)
+        self.message.installEventFilter(enter_submits)
+        self.source.installEventFilter(enter_submits)
         self.register_button = QPushButton(self.tr("Register"))
         self.register_button.setDefault(True)
         self.outcome = InlineMessage()
@@ -89,12 +93,15 @@ class IntakeForm(QWidget):
         self.external_id.returnPressed.connect(self.register)
         self.name.returnPressed.connect(self.register)
         self.register_button.clicked.connect(self.register)
+        self.source.activated.connect(self._source_chosen)
         ctx.bridge.changed.connect(self._data_changed)
         self.reload_sources()
 
     # -- sources -----------------------------------------------------------------
     def reload_sources(self) -> None:
         current = self.source.currentData()
+        if current is None:  # the first load: the source used last, before a restart too
+            current = self.ctx.preferences.last_source or None
         sources: list[SourceInfo] = self.ctx.crm.sources.list(with_weights=False)
         self.source.clear()
         for source in sources:
@@ -105,6 +112,11 @@ class IntakeForm(QWidget):
         self.register_button.setEnabled(bool(sources))
         if not sources:
             self.lead_status.setText(self.tr("Add a source first (Sources screen)."))
+
+    def _source_chosen(self, _index: int) -> None:
+        source_id = self.source.currentData()
+        if source_id is not None:
+            self.ctx.preferences.last_source = int(source_id)
 
     def _data_changed(self, changes: frozenset[Change]) -> None:
         if changes & {Change.SOURCES, Change.EXTERNAL}:
@@ -164,6 +176,7 @@ class IntakeForm(QWidget):
         except CrmError as error:
             self.outcome.show_error(error_text(error))
             return
+        self.ctx.preferences.last_source = int(source_id)
         self._show_outcome(contact)
         self.external_id.clear()
         self.name.clear()

@@ -38,6 +38,7 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
 from desktop_crm.ui.preferences import MAIN_SPLITTER
 from desktop_crm.ui.queue_drainer import QueueDrainer
+from desktop_crm.ui.shortcuts import show_shortcuts
 from desktop_crm.ui.texts import error_text
 
 # Language names are shown in their own language, so anyone can find theirs.
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
 
         self.database_file = DatabaseFileActions(ctx, self)  # backup, quick check
         self._build_menus()
-        self.welcome.go_to.connect(self.show_page)
+        self.welcome.go_to.connect(self._start_step)
         self.welcome.new_contact_requested.connect(self.new_contact)
         self.welcome.import_requested.connect(self.import_requested)
         ctx.bridge.changed.connect(self._data_changed)
@@ -222,6 +223,11 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._language_chosen)
 
         help_menu = menu.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"), QKeySequence.StandardKey.HelpContents
+        )
+        self.shortcuts_action.triggered.connect(lambda: show_shortcuts(self))
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = self._action(self.tr("&About"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -242,6 +248,12 @@ class MainWindow(QMainWindow):
             name = names[0]
         self.nav.setCurrentRow(names.index(name))
         self.stack.setCurrentWidget(self.pages[name])
+
+    def _start_step(self, name: str) -> None:
+        """A step of the welcome screen: its screen, with the cursor where one types."""
+        self.show_page(name)
+        if name in self.pages:
+            self.pages[name].focus_entry()
 
     def current_page_name(self) -> str:
         widget = self.stack.currentWidget()

@@ -116,6 +116,7 @@ STATISTICS_EXPORT_FOLDER = TextOption("statistics/export_folder", "")
 STATISTICS_FIRST_DAY = DateOption("statistics/first")
 STATISTICS_LAST_DAY = DateOption("statistics/last")
 SOURCES_CURRENT_TAB = IntOption("sources/tab", 0)
+INTAKE_LAST_SOURCE = IntOption("intake/last_source", 0)  # a source id; 0: none yet
 
 CONTACTS_HEADER = BytesOption("contacts/header")
 IMPORTS_HEADER = BytesOption("imports/header")
@@ -219,6 +220,15 @@ class Preferences:
     @last_database.setter
     def last_database(self, path: str) -> None:
         self.set(LAST_DATABASE, path)
+
+    @property
+    def last_source(self) -> int:
+        """The id of the source the intake form used last (0: none yet)."""
+        return self.get(INTAKE_LAST_SOURCE)
+
+    @last_source.setter
+    def last_source(self, source_id: int) -> None:
+        self.set(INTAKE_LAST_SOURCE, source_id)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -32,6 +32,10 @@ class Page(QWidget):
     def reload(self) -> None:
         """Load everything afresh (a newly opened database)."""
 
+    def focus_entry(self) -> None:
+        """Put the cursor where this screen's first step is typed (the welcome screen's
+        buttons lead here)."""
+
     def page_actions(self) -> list[QAction]:
         """Actions the main window puts into its menus while this page exists."""
         return []

@@ -110,6 +110,9 @@ class OperatorsPage(Page):
         if changes & {Change.OPERATORS, Change.CONTACTS, Change.EXTERNAL}:
             self.model.reload()
 
+    def focus_entry(self) -> None:
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def selected_operator(self) -> OperatorInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None

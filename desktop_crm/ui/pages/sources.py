@@ -68,6 +68,7 @@ from desktop_crm.ui.widgets import (
     hint_label,
     make_table,
     sorting_proxy,
+    tab_leaves,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -413,7 +414,7 @@ class SourcesPage(Page):
         self.repeat_check.toggled.connect(self._repeat_toggled)
 
     def _build_plan_tab(self) -> QWidget:
-        self.grid = QTableView()
+        self.grid = tab_leaves(QTableView())
         self.grid.setHorizontalHeader(PlanHeader(self.grid))
         self.grid.setModel(self.grid_model)
         self.grid.setAlternatingRowColors(True)
@@ -450,6 +451,10 @@ class SourcesPage(Page):
         return tab
 
     # -- data ----------------------------------------------------------------------------
+    def focus_entry(self) -> None:
+        self.tabs.setCurrentIndex(0)  # the sources and weights
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation

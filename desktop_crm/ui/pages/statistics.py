@@ -60,7 +60,7 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.tasks import Cancelled, TaskContext, TaskHandle
 from desktop_crm.ui.texts import error_text
-from desktop_crm.ui.widgets import InlineMessage, make_table
+from desktop_crm.ui.widgets import InlineMessage, make_table, tab_leaves
 
 RECOMPUTE_DELAY_MS = 250  # typing a date in a date edit is one recomputation, not eight
 MAX_NUMBER_COLUMN = 150  # a wider source name is cut in its header (full name in the tooltip)
@@ -232,7 +232,7 @@ class StatisticsPage(Page):
         self.chart = StackedBarChart()
         self.chart.setMinimumWidth(320)
         self.shares_model = SharesModel(self)
-        self.shares_view = QTreeView()
+        self.shares_view = tab_leaves(QTreeView())
         self.shares_view.setModel(self.shares_model)
         self.shares_view.setAlternatingRowColors(True)
         self.shares_view.setUniformRowHeights(True)

@@ -65,6 +65,10 @@ class WelcomePage(Page):
             label.setWordWrap(True)
             button = QPushButton(button_text)
             button.clicked.connect(slot)
+            if number == 1:
+                self.add_operators_button = button
+            elif number == 2:
+                self.add_source_button = button
             row.addWidget(label, 1)
             row.addWidget(button)
             if number == 3:

@@ -10,6 +10,7 @@ from desktop_crm.ui.widgets.tables import (
     make_table,
     selected_rows,
     sorting_proxy,
+    tab_leaves,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "make_table",
     "selected_rows",
     "sorting_proxy",
+    "tab_leaves",
 ]

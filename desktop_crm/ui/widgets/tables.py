@@ -3,7 +3,7 @@ rows kept in place while rows arrive above, column widths that follow the width.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -17,10 +17,23 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE
 
+ViewT = TypeVar("ViewT", bound=QAbstractItemView)
+
+
+def tab_leaves(view: ViewT) -> ViewT:
+    """Tab and Shift+Tab move to the next and previous control, arrows move within the
+    view (a QTableView walks its cells with Tab by default and never lets go). Every
+    table and tree of the window and its dialogs is made by ``make_table`` or passes
+    through here."""
+    view.setTabKeyNavigation(False)
+    return view
+
 
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
-    """A table view as every page wants it: rows selected whole, alternating colours."""
+    """A table view as every page wants it: rows selected whole, alternating colours,
+    Tab leaving it."""
     view = QTableView(parent)
+    tab_leaves(view)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(sortable)
