@@ -98,6 +98,7 @@ def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
         name=args.name,
         message=args.message,
         idempotency_key=args.key,
+        plain_id=args.plain_id,
     )
     return crm.contacts.register(request).contact
 

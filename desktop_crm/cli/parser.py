@@ -128,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="", help="the lead's name")
     p.add_argument("--message", default="")
     p.add_argument("--key", metavar="KEY", help="idempotency key: a retry returns the same contact")
+    p.add_argument(
+        "--plain-id",
+        action="store_true",
+        help="store the lead id as typed, never read as a phone number",
+    )
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
         p.add_argument("id", type=plain_int, metavar="ID")

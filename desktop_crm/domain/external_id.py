@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 import phonenumbers
@@ -35,13 +37,14 @@ class EmptyExternalId(ValueError):
     """The id is empty after trimming."""
 
 
-def normalise_external_id(raw: str, region: str = DEFAULT_REGION) -> str:
+def normalise_external_id(raw: str, region: str = DEFAULT_REGION, *, plain: bool = False) -> str:
     """Return the canonical form of ``raw``.
 
     Rules: invisible characters removed, NFC, trimmed; an e-mail is lower-cased;
     a phone becomes E.164 (``region`` decides how a national number is read);
     any other value, including bare digit strings that do not look like a phone
     (messenger user ids) and numbers of more than 15 digits, is kept as it is.
+    ``plain``: the id is never read as a phone (the user said it is none).
     Idempotent: a normalised id normalises to itself.
     """
     value = _clean(raw)
@@ -49,6 +52,8 @@ def normalise_external_id(raw: str, region: str = DEFAULT_REGION) -> str:
         raise EmptyExternalId("the external id is empty")
     if "@" in value:
         return unicodedata.normalize("NFC", value.lower()) if _looks_like_email(value) else value
+    if plain:
+        return value
     phone = _phone_text(value)
     if phone is None:
         return value
@@ -105,6 +110,122 @@ def looks_like_phone(value: str) -> bool:
     with at most 15 digits."""
     phone = _phone_text(_clean(value))
     return phone is not None and _is_phone(phone, _NON_DIGITS_RE.sub("", phone))
+
+
+class IdKind(Enum):
+    """What an external id was read as."""
+
+    PHONE = "phone"  # stored in E.164
+    EMAIL = "email"  # stored lower-cased
+    PLAIN = "plain"  # stored as typed (a messenger id, a user name...)
+
+
+class PhoneProblem(Enum):
+    """Why an id that looks like a phone number is no number of its region."""
+
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    UNKNOWN_COUNTRY = "unknown_country"
+
+
+@dataclass(frozen=True, slots=True)
+class IdReading:
+    """How an external id is read: what would be stored, as what, and whether it looks
+    like a phone number that is none (``problem``; it is then stored as a plain id)."""
+
+    value: str
+    kind: IdKind
+    problem: PhoneProblem | None = None
+    region: str = ""  # the phone's region (its country's, or the default for national)
+
+
+MIN_PHONE_LIKE_DIGITS = 5  # fewer digits with spaces or dashes read as no phone at all
+
+
+def read_external_id(raw: str, region: str = DEFAULT_REGION) -> IdReading:
+    """Read ``raw`` as ``normalise_external_id`` stores it, and say whether it looks
+    like a phone number that is too short or too long for its region ("8 900 12"):
+    text of phone characters with a leading ``+`` or with spaces, dashes, dots or
+    brackets between at least five digits. Bare digits are messenger ids and never
+    doubtful. Raises ``EmptyExternalId`` for an empty id."""
+    value = normalise_external_id(raw, region)
+    cleaned = _clean(raw)
+    if "@" in cleaned and _looks_like_email(cleaned):
+        return IdReading(value, IdKind.EMAIL)
+    phone = _phone_text(cleaned)
+    if phone is None:
+        return IdReading(value, IdKind.PLAIN)
+    if value.startswith("+") and value[1:].isdigit() and _is_possible(value):
+        return IdReading(value, IdKind.PHONE, region=_region_of(value, region))
+    digits = _NON_DIGITS_RE.sub("", phone)
+    punctuated = len(digits) != len(phone)
+    if not (phone.startswith("+") or (punctuated and len(digits) >= MIN_PHONE_LIKE_DIGITS)):
+        return IdReading(value, IdKind.PLAIN)
+    problem, its_region = _phone_problem(phone, region.upper())
+    return IdReading(value, IdKind.PLAIN, problem, its_region if problem else "")
+
+
+def _is_possible(e164: str) -> bool:
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _region_of(e164: str, default: str) -> str:
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return default.upper()
+    return _number_region(number, default.upper())
+
+
+def _number_region(number: phonenumbers.PhoneNumber, default: str) -> str:
+    """The default region when the number is of its country (+7: RU or KZ), else the
+    main region of the number's country code."""
+    if number.country_code == phonenumbers.country_code_for_region(default):
+        return default
+    return phonenumbers.region_code_for_country_code(number.country_code)
+
+
+_TOO_SHORT_PARSES = (
+    phonenumbers.NumberParseException.TOO_SHORT_NSN,
+    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
+)
+
+
+def _phone_problem(phone: str, region: str) -> tuple[PhoneProblem | None, str]:
+    """Why ``phone`` (phone characters only) is no number of its region, and that
+    region; ``None`` when it is a possible number after all."""
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException as error:
+        if error.error_type in _TOO_SHORT_PARSES:
+            return PhoneProblem.TOO_SHORT, region
+        if error.error_type == phonenumbers.NumberParseException.TOO_LONG:
+            return PhoneProblem.TOO_LONG, region
+        return PhoneProblem.UNKNOWN_COUNTRY, region
+    its_region = _number_region(number, region)
+    if len(_NON_DIGITS_RE.sub("", phone)) > MAX_PHONE_DIGITS:
+        return PhoneProblem.TOO_LONG, its_region
+    result = phonenumbers.is_possible_number_with_reason(number)
+    reasons = phonenumbers.ValidationResult
+    if result == reasons.IS_POSSIBLE:
+        return None, its_region
+    if result in (reasons.TOO_SHORT, reasons.IS_POSSIBLE_LOCAL_ONLY):
+        return PhoneProblem.TOO_SHORT, its_region
+    if result == reasons.TOO_LONG:
+        return PhoneProblem.TOO_LONG, its_region
+    if result == reasons.INVALID_COUNTRY_CODE:
+        return PhoneProblem.UNKNOWN_COUNTRY, its_region
+    # INVALID_LENGTH: between two lengths the region uses (RU: 10 and 14); longer than
+    # the usual one reads as too long
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(its_region)
+    lengths = metadata.general_desc.possible_length if metadata and metadata.general_desc else ()
+    length = len(phonenumbers.national_significant_number(number))
+    if lengths and length < min(lengths):
+        return PhoneProblem.TOO_SHORT, its_region
+    return PhoneProblem.TOO_LONG, its_region
 
 
 def _clean(raw: str) -> str:

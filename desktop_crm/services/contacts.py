@@ -52,6 +52,7 @@ class ContactRequest:
     message: str = ""
     idempotency_key: str | None = None
     created_at: dt.datetime | None = None  # aware, or naive local; default now
+    plain_id: bool = False  # the id is never read as a phone: stored as typed
 
 
 def _too_long(field: str, limit: int) -> InvalidValue:
@@ -159,7 +160,7 @@ class ContactService:
         validate_request(request)
         with self._storage.write():
             intake = Intake(self._storage, self._randint, phone_region())
-            external_id = normalise(request.external_id, intake.region)
+            external_id = normalise(request.external_id, intake.region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
             if request.idempotency_key is not None:

@@ -85,9 +85,10 @@ class _SourcePlan:
 ERASED_PREFIX = "erased:"  # the ids of erased leads (services/erasure.py); nobody else's
 
 
-def normalise(external_id: str, region: str) -> str:
+def normalise(external_id: str, region: str, *, plain: bool = False) -> str:
+    """The id as stored (``plain``: never read as a phone); a bad one is ``InvalidValue``."""
     try:
-        normalised = normalise_external_id(external_id, region)
+        normalised = normalise_external_id(external_id, region, plain=plain)
     except EmptyExternalId as error:
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),

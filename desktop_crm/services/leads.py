@@ -8,7 +8,12 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, tuples
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
+from desktop_crm.domain.external_id import (
+    EmptyExternalId,
+    IdReading,
+    normalise_external_id,
+    read_external_id,
+)
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.contact_views import contacts_of_leads
@@ -96,6 +101,16 @@ def _as_datetime(value: object) -> dt.datetime:
 class LeadService:
     def __init__(self, storage: Storage) -> None:
         self._storage = storage
+
+    def read_id(self, external_id: str) -> IdReading | None:
+        """How ``external_id`` would be stored, as what, and whether it looks like a
+        phone number that is none for the database's phone region (``None``: empty)."""
+        with self._storage.read():
+            region = phone_region()
+        try:
+            return read_external_id(external_id, region)
+        except EmptyExternalId:
+            return None
 
     def find(self, external_id: str) -> LeadInfo | None:
         """The lead with this id in any spelling, with its contact count (no contacts listed)."""

@@ -148,3 +148,10 @@ def test_text_output_is_a_one_row_table(run, seeded):
     assert len(lines) == 3
     assert "no operators configured" in lines[2]
     assert lines[2].rstrip().endswith("hi")
+
+
+def test_plain_id_keeps_a_phone_like_id_as_typed(run_json, seeded):
+    assert add(run_json, "8 (900) 555-44-33")["lead"]["external_id"] == "+79005554433"
+    plain = add(run_json, "8 (900) 555-44-33", "tg", "--plain-id")
+    assert plain["lead"]["external_id"] == "8 (900) 555-44-33"
+    assert add(run_json, "8 900 12", "tg", "--plain-id")["lead"]["external_id"] == "8 900 12"

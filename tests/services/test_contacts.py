@@ -3,6 +3,7 @@ from collections import Counter
 
 import pytest
 
+from desktop_crm.domain.external_id import IdKind, PhoneProblem
 from desktop_crm.errors import InvalidValue, LimitReached, NotFound
 from desktop_crm.services.contacts import ContactRequest
 
@@ -127,3 +128,28 @@ def test_the_queue_says_why_it_waits_as_things_stand_now(crm):
     assert crm.contacts.get(waiting.id).operator.name == "Анна"  # and then it moved
     first_decision = crm.contacts.history(waiting.id)[0]
     assert first_decision.reason == "no_operators"  # the trace keeps what was true then
+
+
+# -- a plain id and reading an id (issue 10: "8 900 12") ---------------------------------------
+def test_a_plain_id_is_stored_as_typed_and_found_again(site):
+    phone = register(site, "8 (900) 555-44-33")
+    plain = register(site, "8 (900) 555-44-33", plain_id=True)
+    assert phone.lead.external_id == "+79005554433"
+    assert plain.lead.external_id == "8 (900) 555-44-33"
+    assert phone.lead.id != plain.lead.id
+    again = register(site, " 8 (900) 555-44-33\u200b", plain_id=True)
+    assert again.lead.id == plain.lead.id
+
+
+def test_read_id_uses_the_databases_phone_region(site):
+    reading = site.leads.read_id("8 900 12")
+    assert reading is not None
+    assert (reading.kind, reading.problem, reading.region) == (
+        IdKind.PLAIN,
+        PhoneProblem.TOO_SHORT,
+        "RU",
+    )
+    site.settings.set_phone_region("KZ")
+    assert site.leads.read_id("8 900 12").region == "KZ"
+    assert site.leads.read_id("8 (900) 555-44-33").kind is IdKind.PHONE
+    assert site.leads.read_id("  ") is None
