@@ -183,9 +183,10 @@ def _region_of(e164: str, default: str) -> str:
 def _number_region(number: phonenumbers.PhoneNumber, default: str) -> str:
     """The default region when the number is of its country (+7: RU or KZ), else the
     main region of the number's country code."""
-    if number.country_code == phonenumbers.country_code_for_region(default):
+    code = number.country_code or 0
+    if code == phonenumbers.country_code_for_region(default):
         return default
-    return phonenumbers.region_code_for_country_code(number.country_code)
+    return phonenumbers.region_code_for_country_code(code)
 
 
 _TOO_SHORT_PARSES = (
