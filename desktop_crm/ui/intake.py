@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.external_id import IdReading, PhoneProblem
 from desktop_crm.errors import CrmError, InvalidValue
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import ContactInfo, SourceInfo
@@ -56,6 +57,11 @@ class IntakeForm(QWidget):
         self.lead_status.setWordWrap(True)
         self.lead_status.setStyleSheet("color: palette(mid);")
         self.id_message = InlineMessage()
+        self.plain_id_button = QPushButton(self.tr("Register as a plain id"))
+        self.plain_id_button.setToolTip(
+            self.tr("Keep the id exactly as typed: it is not read as a phone number")
+        )
+        self.plain_id_button.hide()
         self.name = QLineEdit(placeholderText=self.tr("optional"))
         self.source = QComboBox()
         self.source.setMinimumContentsLength(12)
@@ -78,6 +84,7 @@ class IntakeForm(QWidget):
         form.addRow(self.tr("External id:"), self.external_id)
         form.addRow("", self.lead_status)
         form.addRow("", self.id_message)
+        form.addRow("", self.plain_id_button)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Source:"), self.source)
         form.addRow(self.tr("Message:"), self.message)
@@ -93,6 +100,7 @@ class IntakeForm(QWidget):
         self.external_id.returnPressed.connect(self.register)
         self.name.returnPressed.connect(self.register)
         self.register_button.clicked.connect(self.register)
+        self.plain_id_button.clicked.connect(self.register_plain_id)
         self.source.activated.connect(self._source_chosen)
         ctx.bridge.changed.connect(self._data_changed)
         self.reload_sources()
@@ -126,7 +134,7 @@ class IntakeForm(QWidget):
 
     # -- lead lookup while typing ----------------------------------------------------
     def _id_edited(self) -> None:
-        self.id_message.clear_message()
+        self._clear_id_flag()
         self._lookup_timer.start()
 
     def look_up_lead(self) -> None:
@@ -136,8 +144,11 @@ class IntakeForm(QWidget):
             return
         try:
             lead = self.ctx.crm.leads.find(text)
+            reading = self.ctx.crm.leads.read_id(text)
         except CrmError:
             return  # busy: the next keystroke or change asks again
+        if reading is not None and reading.problem is not None:
+            self._flag_id(reading)
         if lead is None:
             self.lead_status.setText(self.tr("New lead"))
             return
@@ -154,7 +165,55 @@ class IntakeForm(QWidget):
         self.external_id.setFocus()
         self.external_id.selectAll()
 
+    # -- an id that looks like a phone but is none ---------------------------------------
+    def _flag_id(self, reading: IdReading) -> None:
+        """Say before registering that the id looks like a phone number but is none
+        (the services' rule, for the database's phone region); offer the plain id."""
+        if reading.problem is PhoneProblem.TOO_SHORT:
+            text = self.tr(
+                "“{id}” looks like a phone number but is too short for one ({region}). "
+                "Correct it, or register it as a plain id."
+            )
+        elif reading.problem is PhoneProblem.TOO_LONG:
+            text = self.tr(
+                "“{id}” looks like a phone number but is too long for one ({region}). "
+                "Correct it, or register it as a plain id."
+            )
+        else:
+            text = self.tr(
+                "“{id}” looks like a phone number but its country code is unknown. "
+                "Correct it, or register it as a plain id."
+            )
+        self.id_message.show_error(text.format(id=reading.value, region=reading.region))
+        self.plain_id_button.show()
+
+    def _clear_id_flag(self) -> None:
+        self.id_message.clear_message()
+        self.plain_id_button.hide()
+
+    def _doubtful_id(self) -> IdReading | None:
+        """The reading of the typed id when it looks like a phone but is none."""
+        try:
+            reading = self.ctx.crm.leads.read_id(self.external_id.text())
+        except CrmError:
+            return None  # busy: registering says so
+        return reading if reading is not None and reading.problem is not None else None
+
+    def register_plain_id(self) -> None:
+        """Register the typed id as it is, not read as a phone number."""
+        self._register(plain_id=True)
+
     def register(self) -> None:
+        """Register the contact; an id that looks like a phone but is none is flagged
+        first and registered only by ``register_plain_id``."""
+        doubtful = self._doubtful_id()
+        if doubtful is not None:
+            self._flag_id(doubtful)
+            self.external_id.setFocus()
+            return
+        self._register(plain_id=False)
+
+    def _register(self, plain_id: bool) -> None:
         source_id = self.source.currentData()
         if source_id is None:
             self.outcome.show_error(self.tr("Choose a source."))
@@ -164,6 +223,7 @@ class IntakeForm(QWidget):
             source=int(source_id),
             name=self.name.text(),
             message=self.message.toPlainText().strip(),
+            plain_id=plain_id,
         )
         try:
             contact = self.ctx.crm.contacts.register(request).contact
@@ -178,6 +238,7 @@ class IntakeForm(QWidget):
             return
         self.ctx.preferences.last_source = int(source_id)
         self._show_outcome(contact)
+        self._clear_id_flag()
         self.external_id.clear()
         self.name.clear()
         self.message.clear()

@@ -291,3 +291,41 @@ def test_add_a_source_on_the_welcome_screen_puts_the_cursor_in_the_name(qtbot, c
     win.welcome.add_source_button.click()
     sources = win.pages["sources"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is sources.name_edit, timeout=5000)
+
+
+# -- an id that looks like a phone but is none ---------------------------------------------
+def test_a_phone_like_id_that_is_no_number_is_flagged_before_registering(qtbot, form, ctx):
+    qtbot.keyClicks(form.external_id, "8 900 12")
+    # flagged while typing, before anything is registered
+    qtbot.waitUntil(form.plain_id_button.isVisible, timeout=5000)
+    assert "too short" in form.id_message.text() and "RU" in form.id_message.text()
+    form.message.setFocus()
+    qtbot.keyClick(form.message, Qt.Key.Key_Return)
+    assert ctx.crm.leads.find("8 900 12") is None  # Enter does not register it
+    assert form.id_message.isVisible() and form.plain_id_button.isVisible()
+    assert QApplication.focusWidget() is form.external_id
+
+    form.plain_id_button.click()  # "register it anyway"
+    lead = ctx.crm.leads.find("8 900 12")
+    assert lead is not None and lead.external_id == "8 900 12" and lead.contact_count == 1
+    assert not form.plain_id_button.isVisible() and form.external_id.text() == ""
+
+
+def test_the_flag_goes_when_the_id_is_corrected(qtbot, form, ctx):
+    qtbot.keyClicks(form.external_id, "+7 900 123-45-67-89")
+    form.register()  # Register before the look-up: flagged all the same
+    assert form.plain_id_button.isVisible() and "too long" in form.id_message.text()
+    form.external_id.clear()
+    qtbot.keyClicks(form.external_id, "+7 900 123-45-67")
+    assert not form.plain_id_button.isVisible() and not form.id_message.isVisible()
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Return)
+    assert ctx.crm.leads.find("+79001234567") is not None
+
+
+@pytest.mark.parametrize("typed", ["8 (900) 555-44-33", "user-1", "123456789", "a@b.ru"])
+def test_ids_that_are_what_they_look_like_are_not_flagged(qtbot, form, ctx, typed):
+    qtbot.keyClicks(form.external_id, typed)
+    form.look_up_lead()
+    assert not form.plain_id_button.isVisible()
+    form.register()
+    assert ctx.crm.leads.find(typed) is not None
