@@ -26,7 +26,6 @@ from shiboken6 import isValid
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.widgets import tab_leaves
 
-CONTEXT = "ShortcutsDialog"
 WIDGET_CONTEXTS = (
     Qt.ShortcutContext.WidgetShortcut,
     Qt.ShortcutContext.WidgetWithChildrenShortcut,
@@ -91,7 +90,7 @@ def _place(action: QAction, menu_title: str | None) -> str:
                 return screen
     if menu_title:
         return menu_title
-    return QCoreApplication.translate(CONTEXT, "Everywhere")
+    return QCoreApplication.translate("ShortcutsDialog", "Everywhere")
 
 
 def shortcut_entries(window: QMainWindow) -> list[ShortcutEntry]:

@@ -272,7 +272,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="133"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="156"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="301"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -359,7 +359,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="730"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -457,7 +457,7 @@
 <context>
     <name>WelcomePage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="109"/>
         <source>Loaded %n demo contact(s).</source>
         <translation>
             <numerusform>Loaded %n demo contact.</numerusform>

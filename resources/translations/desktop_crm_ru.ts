@@ -1421,57 +1421,67 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="52"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="55"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="57"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="60"/>
+        <source>Register as a plain id</source>
+        <translation>Зарегистрировать как обычный id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="62"/>
+        <source>Keep the id exactly as typed: it is not read as a phone number</source>
+        <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="72"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="68"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="77"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="107"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="122"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="130"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="153"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="133"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="156"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1480,22 +1490,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="135"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="158"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="148"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="174"/>
+        <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но для номера слишком короткое ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
+        <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но для номера слишком длинное ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="184"/>
+        <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="219"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="176"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="250"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="182"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="256"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -1695,112 +1720,117 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="103"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="181"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="214"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="227"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="231"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="274"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1813,17 +1843,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="277"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="301"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1832,7 +1862,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1941,22 +1971,22 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/operators.py" line="91"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="138"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="137"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="142"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="145"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -1984,7 +2014,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="196"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -2105,6 +2135,34 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="93"/>
+        <source>Everywhere</source>
+        <translation>Везде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="213"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <source>Shortcut</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+</context>
+<context>
     <name>SourcesModel</name>
     <message>
         <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
@@ -2184,184 +2242,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="217"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="220"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="348"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="225"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="632"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="257"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="264"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="289"/>
         <source>Double-click a name or a code to change it. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="291"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="314"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="315"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="724"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="82"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="87"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="92"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="343"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="344"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="346"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="349"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="393"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="396"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="439"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="440"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="505"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="510"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="528"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="533"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="537"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="542"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="545"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="554"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="596"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="592"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="597"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="622"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="641"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="702"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="707"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="722"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="727"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="730"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2907,22 +2965,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Зарегистрировать контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="71"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="75"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="76"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="80"/>
         <source>Load demo data</source>
         <translation>Загрузить демо-данные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="97"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="101"/>
         <source>Loading demo data…</source>
         <translation>Загрузка демо-данных…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/welcome.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/welcome.py" line="109"/>
         <source>Loaded %n demo contact(s).</source>
         <translation>
             <numerusform>Загружен %n демо-контакт.</numerusform>
@@ -2960,17 +3018,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="147"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="148"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="164"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="165"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="346"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="347"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -3301,38 +3359,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="59"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="60"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="69"/>
-        <location filename="../../desktop_crm/services/intake.py" line="93"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="70"/>
+        <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="128"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="134"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="304"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="305"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3428,17 +3486,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="98"/>
+        <location filename="../../desktop_crm/services/intake.py" line="99"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="107"/>
+        <location filename="../../desktop_crm/services/intake.py" line="108"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/leads.py" line="36"/>
+        <location filename="../../desktop_crm/services/leads.py" line="41"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
