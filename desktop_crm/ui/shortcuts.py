@@ -45,7 +45,8 @@ def key_text(key: QKeySequence) -> str:
 class ShortcutEntry:
     text: str  # what the key does
     key: str  # the key as the platform writes it
-    place: str  # the menu it is in, or the screen where it works
+    place: str  # the screen where it works, or "Everywhere"
+    menu: str  # the menu that shows it ('' when none does)
 
 
 def _menus(window: QMainWindow) -> Iterator[tuple[str, QAction]]:
@@ -83,13 +84,14 @@ def _widgets_of(action: QAction) -> list[QWidget]:
     ]
 
 
-def _place(action: QAction, menu_title: str | None) -> str:
-    if action.shortcutContext() in WIDGET_CONTEXTS:
-        for widget in _widgets_of(action):
-            if screen := _screen_of(widget):
-                return screen
-    if menu_title:
-        return menu_title
+def _place(action: QAction) -> str:
+    """The screen an action belongs to (its own, or the one it was added to)."""
+    parent = action.parent()
+    if screen := _screen_of(parent if isinstance(parent, QWidget) else None):
+        return screen
+    for widget in _widgets_of(action):
+        if screen := _screen_of(widget):
+            return screen
     return QCoreApplication.translate("ShortcutsDialog", "Everywhere")
 
 
@@ -107,7 +109,7 @@ def shortcut_entries(window: QMainWindow) -> list[ShortcutEntry]:
             if not key.isEmpty():
                 entries.append(
                     ShortcutEntry(
-                        plain_text(action.text()), key_text(key), _place(action, menu_title)
+                        plain_text(action.text()), key_text(key), _place(action), menu_title or ""
                     )
                 )
 
@@ -218,14 +220,17 @@ class ShortcutsDialog(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.setUniformRowHeights(True)
-        self.table.setHeaderLabels([self.tr("Action"), self.tr("Shortcut"), self.tr("Where")])
+        self.table.setHeaderLabels(
+            [self.tr("Action"), self.tr("Shortcut"), self.tr("Where"), self.tr("Menu")]
+        )
         for entry in self._entries:
-            self.table.addTopLevelItem(QTreeWidgetItem([entry.text, entry.key, entry.place]))
+            row = QTreeWidgetItem([entry.text, entry.key, entry.place, entry.menu])
+            self.table.addTopLevelItem(row)
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -233,11 +238,11 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         rows = max(len(self._entries), 1)
         height = self.table.sizeHintForRow(0) * min(rows + 2, 24) + 80
-        self.resize(640, min(max(height, 300), 720))
+        self.resize(720, min(max(height, 300), 720))
 
-    def entries(self) -> list[tuple[str, str, str]]:
-        """The rows as shown: (what, key, where)."""
-        return [(e.text, e.key, e.place) for e in self._entries]
+    def entries(self) -> list[tuple[str, str, str, str]]:
+        """The rows as shown: (what, key, where, menu)."""
+        return [(e.text, e.key, e.place, e.menu) for e in self._entries]
 
 
 def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:

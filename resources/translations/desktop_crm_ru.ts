@@ -1497,12 +1497,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     <message>
         <location filename="../../desktop_crm/ui/intake.py" line="174"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но для номера слишком короткое ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+        <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/intake.py" line="179"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но для номера слишком длинное ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+        <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/intake.py" line="184"/>
@@ -2137,29 +2137,34 @@ Database: {path}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/shortcuts.py" line="93"/>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="95"/>
         <source>Everywhere</source>
         <translation>Везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/shortcuts.py" line="213"/>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="215"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="224"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="224"/>
         <source>Shortcut</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/shortcuts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="224"/>
         <source>Where</source>
         <translation>Где</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/shortcuts.py" line="224"/>
+        <source>Menu</source>
+        <translation>Меню</translation>
     </message>
 </context>
 <context>

@@ -253,10 +253,12 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, window):
     }
     missing = {(t, k) for t, k in expected if (t, k) not in {(e[0], e[1]) for e in listed}}
     assert not missing
-    # a screen's own shortcuts say where they work
-    where = {text: place for text, _key, place in listed}
-    assert where["Delete operator"] == "Operators"
-    assert where["Close contact"] == "Contacts"
+    # a screen's own shortcuts say where they work, and which menu shows them
+    where = {text: (place, menu) for text, _key, place, menu in listed}
+    assert where["Delete operator"] == ("Operators", "")
+    assert where["Close contact"] == ("Contacts", "Contacts")
+    assert where["Export leads…"] == ("Leads", "File")
+    assert where["New contact"] == ("Everywhere", "Contacts")
 
 
 def test_no_two_actions_share_a_shortcut_on_any_screen(qtbot, window, settle):
