@@ -61,6 +61,7 @@ class IntakeForm(QWidget):
         self.plain_id_button.setToolTip(
             self.tr("Keep the id exactly as typed: it is not read as a phone number")
         )
+        self.plain_id_button.setAutoDefault(True)  # Enter presses it once Tab reached it
         self.plain_id_button.hide()
         self.name = QLineEdit(placeholderText=self.tr("optional"))
         self.source = QComboBox()

@@ -331,3 +331,16 @@ def test_ids_that_are_what_they_look_like_are_not_flagged(qtbot, form, ctx, type
     assert not form.plain_id_button.isVisible()
     form.register()
     assert ctx.crm.leads.find(typed) is not None
+
+
+def test_tab_from_a_flagged_id_reaches_register_as_a_plain_id(qtbot, form, ctx):
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=5000)
+    qtbot.keyClicks(form.external_id, "8 900 12")
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Return)
+    assert form.plain_id_button.isVisible()
+    assert QApplication.focusWidget() is form.external_id
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.plain_id_button
+    qtbot.keyClick(form.plain_id_button, Qt.Key.Key_Return)
+    assert ctx.crm.leads.find("8 900 12") is not None
