@@ -9,7 +9,8 @@ One place for the rules of the search boxes (Leads and Contacts screens, ``leads
 - any other text matches a lead whose id is that text normalised (an e-mail in any
   case), whose id contains it (or its digits: ``900 123`` finds ``+79001234567``),
   or whose name contains it case-insensitively; on the Contacts screen a
-  contact's message containing it matches too. A substring cannot use an index,
+  contact's message containing it matches too (as typed, in lower or upper case, or
+  capitalised: see ``case_variants``). A substring cannot use an index,
   so these scan (the contact pages still walk an index in order and stop after a page).
 """
 
@@ -84,7 +85,17 @@ def contact_text_condition(text: str, region: str) -> pw.ColumnBase | None:
     of_leads: pw.ColumnBase = Contact.lead.in_(Lead.select(Lead.id).where(leads))
     if is_whole_phone(text):
         return of_leads
-    return of_leads | contains(Contact.message, text.strip())
+    for spelling in case_variants(text.strip()):
+        of_leads |= contains(Contact.message, spelling)
+    return of_leads
+
+
+def case_variants(text: str) -> list[str]:
+    """``text`` as typed, in lower case, upper case and capitalised. SQLite's LIKE folds
+    only ASCII letters and messages have no folded copy (names do: ``name_folded``),
+    so "доставка" finds "Доставка" and "ДОСТАВКА", not "доСТАВка"."""
+    variants = [text, text.lower(), text.upper(), text[:1].upper() + text[1:].lower()]
+    return list(dict.fromkeys(variants))
 
 
 def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.ColumnBase:
