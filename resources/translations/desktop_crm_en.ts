@@ -125,10 +125,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
-        <source>%Ln contact(s)</source>
+        <source>%n contact(s)</source>
         <translation>
-            <numerusform>%Ln contact</numerusform>
-            <numerusform>%Ln contacts</numerusform>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -507,15 +507,6 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
-        <source>%Ln contact(s)</source>
-        <translation>
-            <numerusform>%Ln контакт</numerusform>
-            <numerusform>%Ln контакта</numerusform>
-            <numerusform>%Ln контактов</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
@@ -588,6 +579,15 @@ Your saved data is safe. Details are in the log file:
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n контакт</numerusform>
+            <numerusform>%n контакта</numerusform>
+            <numerusform>%n контактов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>

@@ -588,7 +588,7 @@ class ContactsPage(Page):
         if count == 0 and self.model.busy:
             text = self.tr("Loading…")
         elif self.model.exhausted:
-            text = self.tr("%Ln contact(s)", "", count)
+            text = self.tr("%n contact(s)", "", count)
         elif total is None:
             text = self.tr("%Ln contact(s) loaded; counting all…", "", count)
         elif total.more:
