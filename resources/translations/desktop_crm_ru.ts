@@ -163,8 +163,8 @@ Your saved data is safe. Details are in the log file:
     <name>ContactSearchBar</name>
     <message>
         <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="37"/>
-        <source>Search: phone or other id in any format, name, message text</source>
-        <translation>Поиск: телефон или другой id в любом виде, имя, текст сообщения</translation>
+        <source>Search: phone, id, name, message</source>
+        <translation>Поиск: телефон, id, имя, сообщение</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="41"/>
@@ -340,105 +340,105 @@ Your saved data is safe. Details are in the log file:
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="257"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="570"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="258"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="568"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="373"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="378"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="422"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="427"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="422"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="427"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -447,12 +447,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="467"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="472"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="489"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="494"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -461,7 +461,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -470,7 +470,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="501"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -479,7 +479,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="508"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -488,8 +488,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="508"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="511"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="513"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -498,7 +498,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="512"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -507,7 +507,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="598"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -516,7 +516,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -525,7 +525,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -534,8 +534,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="499"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="515"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -544,12 +544,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="528"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="533"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -558,7 +558,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="570"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -567,7 +567,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="568"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -576,12 +576,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="594"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -590,7 +590,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -599,19 +599,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.

@@ -207,18 +207,23 @@ class ContactsPage(Page):
         self.order_combo.addItem(self.tr("Newest first"), True)
         self.order_combo.addItem(self.tr("Oldest first"), False)
 
+        # Two rows, so that the bar fits a laptop screen beside the intake form: the
+        # search, the period and the order; then the choices and the export.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_bar, 1)
         filters = QHBoxLayout()
-        for label, combo in (
-            (self.tr("State:"), self.state_combo),
-            (self.tr("Source:"), self.source_combo),
-            (self.tr("Operator:"), self.operator_combo),
-            (self.tr("Order:"), self.order_combo),
+        for row, label, combo in (
+            (filters, self.tr("State:"), self.state_combo),
+            (filters, self.tr("Source:"), self.source_combo),
+            (filters, self.tr("Operator:"), self.operator_combo),
+            (search_row, self.tr("Order:"), self.order_combo),
         ):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
+            if row.count():
+                row.addSpacing(8)
+            row.addWidget(caption)
+            row.addWidget(combo)
         filters.addStretch(1)
         self.export_button = QPushButton(self.tr("Export to CSV…"))
         self.export_button.setToolTip(
@@ -288,7 +293,7 @@ class ContactsPage(Page):
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search_bar)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)

@@ -34,7 +34,7 @@ class ContactSearchBar(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Search: phone or other id in any format, name, message text")
+            self.tr("Search: phone, id, name, message")
         )
         self.search_edit.setToolTip(
             self.tr(
