@@ -162,32 +162,32 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactSearchBar</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="37"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="52"/>
         <source>Search: phone, id, name, message</source>
         <translation>Поиск: телефон, id, имя, сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="41"/>
-        <source>A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead&apos;s contacts at once. Other text finds contacts whose lead id or name contains it, or whose message contains it; on a very large database that takes a moment.</source>
-        <translation>Полный номер телефона (8 900 123-45-67, +7 900 1234567…) сразу находит контакты этого лида. Другой текст находит контакты, у которых он есть в id или имени лида либо в сообщении; в очень большой базе это занимает немного времени.</translation>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="55"/>
+        <source>A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead&apos;s contacts at once. Other text finds contacts whose lead id or name contains it, or whose message contains it; on a very large database that takes a moment. (Ctrl+F)</source>
+        <translation>Полный номер телефона (8 900 123-45-67, +7 900 1234567…) сразу находит контакты этого лида. Другой текст находит контакты, у которых он есть в id или имени лида либо в сообщении; в очень большой базе это занимает немного времени. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="48"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="62"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="49"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="63"/>
         <source>Only contacts created on this day or later</source>
         <translation>Только контакты, созданные в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="51"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="65"/>
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="52"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="66"/>
         <source>Only contacts created on this day or earlier</source>
         <translation>Только контакты, созданные в этот день или раньше</translation>
     </message>
@@ -376,19 +376,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="564"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="570"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -428,17 +428,17 @@ Your saved data is safe. Details are in the log file:
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="378"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="379"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -447,12 +447,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="472"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="494"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -461,7 +461,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -470,7 +470,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="501"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -479,7 +479,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="508"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -488,8 +488,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="513"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="514"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -498,7 +498,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="518"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -507,7 +507,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="598"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -516,7 +516,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -525,7 +525,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -534,8 +534,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="505"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -544,12 +544,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="533"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="562"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -558,7 +558,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="570"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -567,7 +567,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -576,12 +576,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="594"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -590,7 +590,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -599,19 +599,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1632,97 +1632,97 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="70"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="72"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="89"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="112"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="113"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="117"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="119"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="192"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="193"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="197"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="198"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="305"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="307"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="321"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="323"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="332"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="334"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="340"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="342"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1731,17 +1731,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1750,7 +1750,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1759,27 +1759,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="403"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="414"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -2070,7 +2070,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>

@@ -205,3 +205,18 @@ def test_the_leads_arrow_matches_the_order(leads_page, ctx, settle):
         LAST_CONTACT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
     assert "sort" in tip
+
+
+@pytest.mark.parametrize("fixture", ["contacts_page", "leads_page"])
+def test_ctrl_f_puts_the_cursor_in_the_search_box(fixture, request, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    page = request.getfixturevalue(fixture)
+    edit = page.search_bar.search_edit if fixture == "contacts_page" else page.search_edit
+    edit.setText("иван")
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=2000)
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=2000)
+    assert edit.selectedText() == "иван"

@@ -62,7 +62,7 @@ from desktop_crm.ui.widgets import (
     make_table,
     selected_rows,
 )
-from desktop_crm.ui.widgets.contact_filters import ContactSearchBar
+from desktop_crm.ui.widgets.contact_filters import ContactSearchBar, find_action
 
 REFRESH_ON = {
     Change.CONTACTS,
@@ -310,6 +310,7 @@ class ContactsPage(Page):
         for combo in (self.state_combo, self.source_combo, self.operator_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.search_bar.changed.connect(self._filter_changed)
+        self.find_action = find_action(self, self.search_bar.search_edit)
         self.model.total_changed.connect(self._update_count)
         self.order_combo.currentIndexChanged.connect(
             lambda _i: self.set_newest_first(bool(self.order_combo.currentData()))

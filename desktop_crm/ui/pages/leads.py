@@ -52,6 +52,7 @@ from desktop_crm.ui.widgets import (
     make_table,
     selected_rows,
 )
+from desktop_crm.ui.widgets.contact_filters import find_action
 
 SEARCH_DELAY_MS = 250
 
@@ -209,6 +210,7 @@ class LeadsPage(Page):
         self._search_timer.timeout.connect(self.apply_search)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_search)
+        self.find_action = find_action(self, self.search_edit)
         self.sort_combo.currentIndexChanged.connect(
             lambda _i: self.set_sort(LeadSort(self.sort_combo.currentData()))
         )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
@@ -19,6 +20,21 @@ def _local_midnight(day: QDate) -> dt.datetime:
     """The start of ``day`` in local time, aware (stored times are UTC)."""
     naive = dt.datetime(day.year(), day.month(), day.day())
     return naive.astimezone()
+
+
+def find_action(parent: QWidget, edit: QLineEdit) -> QAction:
+    """Ctrl+F (the platform's Find key) anywhere on ``parent`` puts the cursor in ``edit``."""
+    action = QAction(parent)
+    action.setShortcut(QKeySequence.StandardKey.Find)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def focus() -> None:
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+
+    action.triggered.connect(focus)
+    parent.addAction(action)
+    return action
 
 
 class ContactSearchBar(QWidget):
@@ -33,15 +49,13 @@ class ContactSearchBar(QWidget):
         super().__init__(parent)
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            self.tr("Search: phone, id, name, message")
-        )
+        self.search_edit.setPlaceholderText(self.tr("Search: phone, id, name, message"))
         self.search_edit.setToolTip(
             self.tr(
                 "A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead's "
                 "contacts at once. Other text finds contacts whose lead id or name contains "
                 "it, or whose message contains it; on a very large database that takes a "
-                "moment."
+                "moment. (Ctrl+F)"
             )
         )
         today = QDate.currentDate()
