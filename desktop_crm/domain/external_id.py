@@ -296,6 +296,23 @@ def _slow_e164(value: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=8192)
+def display_external_id(external_id: str) -> str:
+    """A stored id as people read it: an E.164 phone in the international format
+    (``+79001234567`` -> ``+7 900 123-45-67``), anything else as it is. Display only:
+    ``normalise_external_id`` of the result is ``external_id`` again."""
+    if not external_id.startswith("+") or not external_id[1:].isdigit():
+        return external_id
+    try:
+        number = phonenumbers.parse(external_id, None)
+    except phonenumbers.NumberParseException:
+        return external_id
+    if not phonenumbers.is_possible_number(number):
+        return external_id
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return shown if _NON_DIGITS_RE.sub("", shown) == external_id[1:] else external_id
+
+
 def is_valid_region(region: str) -> bool:
     """True when ``region`` is a two-letter region ``phonenumbers`` knows."""
     return region.upper() in phonenumbers.SUPPORTED_REGIONS

@@ -11,6 +11,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Lead, Operator, Source, tuples
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.dto import (
+    ContactCount,
     ContactFilter,
     ContactInfo,
     ContactState,
@@ -18,6 +19,8 @@ from desktop_crm.services.dto import (
     OperatorRef,
     SourceRef,
 )
+from desktop_crm.services.search import contact_text_condition, period_condition
+from desktop_crm.services.settings import phone_region
 
 _COLUMNS = (
     Contact.id,
@@ -121,6 +124,12 @@ def contact_condition(flt: ContactFilter) -> pw.ColumnBase:
         condition &= Contact.operator == flt.operator_id
     if flt.lead_id is not None:
         condition &= Contact.lead == flt.lead_id
+    if flt.text.strip():
+        text = contact_text_condition(flt.text, phone_region())
+        if text is not None:
+            condition &= text
+    if flt.since is not None or flt.until is not None:
+        condition &= period_condition(flt.since, flt.until)
     return condition
 
 
@@ -132,16 +141,17 @@ def contact_key(contact: ContactInfo) -> ContactKey:
     return (naive_utc(contact.created_at), contact.id)
 
 
-def contact_page(
+def contact_page_query(
     flt: ContactFilter,
     newest_first: bool = True,
     after: ContactKey | None = None,
     through: ContactKey | None = None,
     limit: int = 200,
-) -> list[ContactInfo]:
-    """One keyset page: the rows after ``after`` (exclusive) in queue order, up to
-    ``through`` (inclusive) when given, at most ``limit``. No OFFSET: page 1000
-    costs what page 1 costs."""
+) -> pw.ModelSelect[Contact]:
+    """The query of ``contact_page``. Each filter has an index that starts with its
+    column and goes on with ``created_at`` (and the id SQLite keeps in every index),
+    so the page walks that index in order and stops after ``limit`` rows
+    (``tests/services/test_contact_search.py`` reads the plans)."""
     order_key = pw.Tuple(Contact.created_at, Contact.id)
     query = contact_query().where(contact_condition(flt))
     if after is not None:
@@ -156,4 +166,32 @@ def contact_page(
         query = query.order_by(Contact.created_at.desc(), Contact.id.desc())
     else:
         query = query.order_by(Contact.created_at, Contact.id)
-    return [to_info(c) for c in tuples(query.limit(limit))]
+    return query.limit(limit)
+
+
+def contact_page(
+    flt: ContactFilter,
+    newest_first: bool = True,
+    after: ContactKey | None = None,
+    through: ContactKey | None = None,
+    limit: int = 200,
+) -> list[ContactInfo]:
+    """One keyset page: the rows after ``after`` (exclusive) in queue order, up to
+    ``through`` (inclusive) when given, at most ``limit``. No OFFSET: page 1000
+    costs what page 1 costs."""
+    return [
+        to_info(c) for c in tuples(contact_page_query(flt, newest_first, after, through, limit))
+    ]
+
+
+def contact_count_query(flt: ContactFilter, cap: int) -> pw.ModelSelect[Contact]:
+    """``SELECT COUNT(*)`` over at most ``cap + 1`` matching contacts (no joins: every
+    contact has its lead and source)."""
+    matching = Contact.select(pw.SQL("1")).where(contact_condition(flt)).limit(cap + 1)
+    return Contact.select(pw.fn.COUNT(pw.SQL("*"))).from_(matching.alias("matching"))
+
+
+def contact_count(flt: ContactFilter, cap: int) -> ContactCount:
+    """How many contacts match ``flt``, counting at most ``cap`` (then ``more``)."""
+    count = int(contact_count_query(flt, cap).scalar() or 0)
+    return ContactCount(min(count, cap), more=count > cap)

@@ -21,12 +21,14 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, LimitR
 from desktop_crm.services.common import find_contact, find_contacts, find_operator
 from desktop_crm.services.contact_views import (
     ContactKey,
+    contact_count,
     contact_info,
     contact_infos,
     contact_page,
 )
 from desktop_crm.services.dto import (
     BulkResult,
+    ContactCount,
     ContactFilter,
     ContactInfo,
     DecisionInfo,
@@ -142,6 +144,9 @@ def _full_error(operator: Operator, contact_id: int) -> LimitReached:
     )
 
 
+COUNT_CAP = 100_000
+
+
 class ContactService:
     def __init__(
         self,
@@ -198,6 +203,12 @@ class ContactService:
         """A keyset page of the queue (see ``contact_page``)."""
         with self._storage.read():
             return contact_page(flt, newest_first, after, through, limit)
+
+    def count(self, flt: ContactFilter, cap: int = COUNT_CAP) -> ContactCount:
+        """How many contacts match ``flt``; past ``cap`` only "more than ``cap``" (a
+        count reads every matching index entry, and a screen needs no exact million)."""
+        with self._storage.read():
+            return contact_count(flt, cap)
 
     def close(self, contact_id: int) -> ContactInfo:
         """Frees the operator's slot. Closing a closed contact changes nothing."""

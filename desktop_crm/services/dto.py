@@ -159,6 +159,18 @@ class ContactFilter:
     source_id: int | None = None
     operator_id: int | None = None
     lead_id: int | None = None
+    text: str = ""  # a lead's id in any spelling, its name, a message (``services.search``)
+    since: dt.datetime | None = None  # created at or after (aware, or naive local)
+    until: dt.datetime | None = None  # created before
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCount:
+    """How many contacts match a filter: ``count`` exactly, or at least ``count``
+    when ``more`` (counting stopped at a cap to stay fast)."""
+
+    count: int
+    more: bool = False
 
 
 @dataclass(frozen=True, slots=True)

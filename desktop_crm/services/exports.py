@@ -27,8 +27,9 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.contact_views import contact_condition
 from desktop_crm.services.dto import ContactFilter, Statistics
 from desktop_crm.services.leads import search_condition
+from desktop_crm.services.search import period_condition
 from desktop_crm.services.settings import phone_region
-from desktop_crm.services.stats import StatsService, period_condition
+from desktop_crm.services.stats import StatsService
 
 # Called with the number of rows written so far, every PROGRESS_EVERY rows and at
 # the end; it may raise (e.g. the window's Cancel) to stop: the file is then not written.

@@ -14,54 +14,22 @@ from desktop_crm.domain.external_id import (
     normalise_external_id,
     read_external_id,
 )
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.services.common import aware_utc
+from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.contact_views import contacts_of_leads
 from desktop_crm.services.dto import LeadInfo, LeadRow, LeadSort
+from desktop_crm.services.search import lead_condition
 from desktop_crm.services.settings import phone_region
 
 
-def like_pattern(text: str) -> str:
-    """``%text%`` with LIKE's wildcards in ``text`` taken literally (ESCAPE '\\')."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-MAX_SEARCH_CHARS = 1_000  # far above any id or name; SQLite refuses huge LIKE patterns
-
-
-def search_condition(text: str, region: str) -> pw.Expression | None:
-    """Leads whose id matches ``text`` (normalised, so any phone format finds it),
-    whose id contains it, or whose name contains it (case-insensitively)."""
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) > MAX_SEARCH_CHARS:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The search text is longer than {limit} characters."),
-            field="search",
-            limit=MAX_SEARCH_CHARS,
-        )
-    try:
-        normalised = normalise_external_id(text, region)
-    except EmptyExternalId:
-        return None
-    return (
-        (Lead.external_id == normalised)
-        | contains(Lead.external_id, text)
-        | contains(Lead.name_folded, text.casefold())
-    )
-
-
-def contains(column: pw.Field, text: str) -> pw.Node:
-    """``column LIKE '%text%'`` (portable SQL; peewee would turn LIKE into GLOB on SQLite)."""
-    return pw.NodeList((column, pw.SQL("LIKE ? ESCAPE '\\'", [like_pattern(text)])))
+def search_condition(text: str, region: str) -> pw.ColumnBase | None:
+    """Leads matching ``text`` (the rules live in ``services.search``)."""
+    return lead_condition(text, region)
 
 
 LeadKey = tuple[object, ...]
 
 _SORT_COLUMNS: dict[LeadSort, tuple[pw.Field, ...]] = {
-    LeadSort.NEWEST: (Lead.id,),
+    LeadSort.NEWEST: (Lead.created_at, Lead.id),  # "First seen" (index: migration 0007)
     LeadSort.NAME: (Lead.name_folded, Lead.id),
     LeadSort.EXTERNAL_ID: (Lead.external_id,),
 }
@@ -70,7 +38,7 @@ _SORT_COLUMNS: dict[LeadSort, tuple[pw.Field, ...]] = {
 def lead_key(row: LeadRow, sort: LeadSort) -> LeadKey:
     """The keyset position of ``row`` in ``sort`` order."""
     if sort is LeadSort.NEWEST:
-        return (row.id,)
+        return (naive_utc(row.created_at), row.id)
     if sort is LeadSort.NAME:
         return (row.name.casefold(), row.id)
     return (row.external_id,)

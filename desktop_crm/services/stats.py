@@ -9,8 +9,7 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.db.storage import Storage
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.services.common import naive_utc, operator_ref, source_ref
+from desktop_crm.services.common import operator_ref, source_ref
 from desktop_crm.services.dto import (
     OperatorShare,
     OperatorStats,
@@ -21,32 +20,10 @@ from desktop_crm.services.dto import (
     Statistics,
 )
 from desktop_crm.services.loads import loads_of
+from desktop_crm.services.search import period_condition
 from desktop_crm.services.sources import SourceService
 
 _ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E712
-
-
-def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.ColumnBase:
-    """``since`` inclusive, ``until`` exclusive; aware or naive local."""
-    condition: pw.ColumnBase = pw.SQL("1 = 1")
-    if since is not None:
-        condition &= Contact.created_at >= _stored_time(since, "since")
-    if until is not None:
-        condition &= Contact.created_at < _stored_time(until, "until")
-    return condition
-
-
-def _stored_time(value: dt.datetime, field: str) -> dt.datetime:
-    """``naive_utc``; a time that has no UTC equivalent (year 1 or 9999 at the edge) is
-    the user's error, not a crash."""
-    try:
-        return naive_utc(value)
-    except (OverflowError, ValueError):
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
-            field=field,
-            value=value.isoformat(" "),
-        ) from None
 
 
 def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShares]:

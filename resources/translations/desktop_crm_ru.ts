@@ -154,77 +154,145 @@ Your saved data is safe. Details are in the log file:
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="154"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
 </context>
 <context>
+    <name>ContactSearchBar</name>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="52"/>
+        <source>Search: phone, id, name, message</source>
+        <translation>Поиск: телефон, id, имя, сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="55"/>
+        <source>A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead&apos;s contacts at once. Other text finds contacts whose lead id or name contains it, or whose message contains it; on a very large database that takes a moment. (Ctrl+F)</source>
+        <translation>Полный номер телефона (8 900 123-45-67, +7 900 1234567…) сразу находит контакты этого лида. Другой текст находит контакты, у которых он есть в id или имени лида либо в сообщении; в очень большой базе это занимает немного времени. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="62"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="63"/>
+        <source>Only contacts created on this day or later</source>
+        <translation>Только контакты, созданные в этот день или позже</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="65"/>
+        <source>to:</source>
+        <translation>по:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="66"/>
+        <source>Only contacts created on this day or earlier</source>
+        <translation>Только контакты, созданные в этот день или раньше</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="43"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="46"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="52"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="55"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="62"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="13"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="63"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="14"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="101"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="96"/>
+        <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
+        <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="99"/>
+        <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="104"/>
+        <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="109"/>
+        <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="114"/>
+        <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="119"/>
+        <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="125"/>
+        <source>Click to show the newest or the oldest first</source>
+        <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="141"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="107"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="147"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="152"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="160"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="166"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="173"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -232,145 +300,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="196"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="197"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="210"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="211"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="254"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="550"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="564"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="257"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="272"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="295"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="379"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -379,12 +447,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="459"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="481"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -393,7 +461,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="483"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -402,7 +470,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="488"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -411,7 +479,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -420,8 +488,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="514"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -430,7 +498,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="518"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -439,8 +507,35 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="507"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <source>%Ln contact(s) loaded; counting all…</source>
+        <translation>
+            <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
+            <numerusform>Загружено %Ln контакта; считаем все…</numerusform>
+            <numerusform>Загружено %Ln контактов; считаем все…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
+        <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
+        <translation>
+            <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
+            <numerusform>Загружено {loaded} из более чем %Ln контактов; прокрутите, чтобы загрузить ещё</numerusform>
+            <numerusform>Загружено {loaded} из более чем %Ln контактов; прокрутите, чтобы загрузить ещё</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
+        <translation>
+            <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
+            <numerusform>Загружено {loaded} из %Ln контактов; прокрутите, чтобы загрузить ещё</numerusform>
+            <numerusform>Загружено {loaded} из %Ln контактов; прокрутите, чтобы загрузить ещё</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="505"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -449,12 +544,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="548"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="562"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -463,7 +558,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -472,7 +567,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -481,12 +576,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -495,16 +590,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="583"/>
-        <source>%n contact(s) loaded; scroll for more</source>
-        <translation>
-            <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
-            <numerusform>Загружено %n контакта; прокрутите, чтобы загрузить ещё</numerusform>
-            <numerusform>Загружено %n контактов; прокрутите, чтобы загрузить ещё</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -513,14 +599,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <source>No contacts match “{text}”.</source>
+        <translation>Нет контактов по запросу «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1436,52 +1527,52 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="72"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="73"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="85"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="91"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="122"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="123"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="153"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="154"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="156"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="157"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1490,37 +1581,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="158"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="159"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="174"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="180"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="184"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="185"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="219"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="220"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="250"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="251"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="256"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="257"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -1528,32 +1619,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="30"/>
+        <source>Does not sort: on a large database that would count every lead&apos;s contacts.</source>
+        <translation>Не сортируется: в большой базе для этого пришлось бы пересчитать контакты каждого лида.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="36"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="43"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="49"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="55"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="61"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="66"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -1561,97 +1657,97 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="63"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="65"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="89"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="113"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="110"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="111"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="119"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="112"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="185"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="193"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="198"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="192"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="307"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="323"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="325"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="334"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="342"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="372"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="374"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1660,17 +1756,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1679,7 +1775,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1688,27 +1784,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="396"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="401"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="414"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -1994,7 +2090,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="186"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="187"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2004,7 +2100,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -3008,7 +3104,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="70"/>
-        <location filename="../../desktop_crm/services/stats.py" line="46"/>
+        <location filename="../../desktop_crm/services/search.py" line="118"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -3364,38 +3460,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="60"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="62"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="70"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="72"/>
         <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="84"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="117"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="305"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="316"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3486,7 +3582,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="140"/>
+        <location filename="../../desktop_crm/services/exports.py" line="141"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
@@ -3501,7 +3597,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/leads.py" line="41"/>
+        <location filename="../../desktop_crm/services/search.py" line="49"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
@@ -3550,116 +3646,116 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="40"/>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="41"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="41"/>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="46"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="48"/>
+        <location filename="../../desktop_crm/services/exports.py" line="49"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
-        <location filename="../../desktop_crm/services/exports.py" line="59"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="60"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="56"/>
+        <location filename="../../desktop_crm/services/exports.py" line="57"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <location filename="../../desktop_crm/services/exports.py" line="63"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="65"/>
+        <location filename="../../desktop_crm/services/exports.py" line="66"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="66"/>
+        <location filename="../../desktop_crm/services/exports.py" line="67"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="69"/>
+        <location filename="../../desktop_crm/services/exports.py" line="70"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="70"/>
+        <location filename="../../desktop_crm/services/exports.py" line="71"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <location filename="../../desktop_crm/services/exports.py" line="74"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <location filename="../../desktop_crm/services/exports.py" line="75"/>
         <source>no</source>
         <translation>нет</translation>
     </message>

@@ -153,6 +153,8 @@ def test_the_confirmation_names_the_person_and_the_consequences(qtbot, ctx, staf
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop_crm.domain.external_id import display_external_id
+
     lead = ctx.crm.leads.page()[0]
     seen = {}
 
@@ -164,7 +166,8 @@ def test_the_confirmation_names_the_person_and_the_consequences(qtbot, ctx, staf
 
     QTimer.singleShot(0, answer)
     assert leads_page.confirm_erase(None, lead) is False
-    assert lead.external_id in seen["text"] and "cannot be undone" in seen["text"]
+    shown = display_external_id(lead.external_id)  # "+7 900 000-00-03", as the list shows it
+    assert shown in seen["text"] and "cannot be undone" in seen["text"]
     assert "statistics do not change" in seen["text"]
 
 

@@ -30,7 +30,8 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 RU_TS = TRANSLATIONS / "desktop_crm_ru.ts"
 EN_TS = TRANSLATIONS / "desktop_crm_en.ts"
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")
+PLURAL = re.compile(r"%L?n")  # %Ln: the number with the locale's group separators
 ACCELERATOR = re.compile(r"&(?!&|[a-z]+;|#)\w")  # "&File", not "&&" or "&nbsp;"
 FIX = "run `make translations`, translate it in Qt Linguist, run `make translations` again"
 
@@ -102,18 +103,18 @@ def test_every_english_plural_is_finished():
     assert found
     assert all(m.numerus for m in found)  # plural forms only
     assert not [m for m in found if m.state], "unfinished English plurals"
-    assert {m.key for m in found} == {m.key for m in messages(RU_TS) if "%n" in m.source}
+    assert {m.key for m in found} == {m.key for m in messages(RU_TS) if PLURAL.search(m.source)}
 
 
 @pytest.mark.parametrize(("path", "count"), [(RU_TS, 3), (EN_TS, 2)])
 def test_plural_forms(path, count):
     for message in messages(path):
-        if "%n" in message.source:
+        if PLURAL.search(message.source):
             assert message.numerus, f"{message}: one text for a count"
         if message.numerus:
             assert len(message.forms) == count, message
             for form in message.forms:
-                assert form.strip() and "%n" in form, f"{message}: {form!r}"
+                assert form.strip() and PLURAL.search(form), f"{message}: {form!r}"
 
 
 @pytest.mark.parametrize("path", [RU_TS, EN_TS])

@@ -6,13 +6,14 @@ import html
 from collections.abc import Hashable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
-from desktop_crm.services.dto import ContactFilter, ContactInfo
+from desktop_crm.services.dto import ContactCount, ContactFilter, ContactInfo
 from desktop_crm.ui.models.base import Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
@@ -30,7 +31,8 @@ CLOSED_COLOUR = QColor("#808080")
 # -- how a contact is shown -------------------------------------------------------------
 def lead_text(contact: ContactInfo) -> str:
     lead = contact.lead
-    return f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
+    shown = display_external_id(lead.external_id)
+    return f"{lead.name} · {shown}" if lead.name else shown
 
 
 def operator_text(contact: ContactInfo) -> str:
@@ -88,12 +90,50 @@ def message_tooltip(contact: ContactInfo) -> str | None:
 
 ALL_CONTACTS = ContactFilter()
 
+# Why a header does not sort: only Created has an index for every filter; the
+# others would read every matching contact to sort a page.
+NOT_SORTED_TIPS = {
+    ID: QT_TRANSLATE_NOOP(
+        "ContactsModel", "Numbers follow arrival; sort by Created to see contacts in time order."
+    ),
+    LEAD: QT_TRANSLATE_NOOP(
+        "ContactsModel",
+        "Does not sort: on a large database that would read every contact. "
+        "Find a lead with the search box instead.",
+    ),
+    SOURCE: QT_TRANSLATE_NOOP(
+        "ContactsModel",
+        "Does not sort: on a large database that would read every contact. "
+        "Choose a source in the filter instead.",
+    ),
+    OPERATOR: QT_TRANSLATE_NOOP(
+        "ContactsModel",
+        "Does not sort: on a large database that would read every contact. "
+        "Choose an operator in the filter instead.",
+    ),
+    STATE: QT_TRANSLATE_NOOP(
+        "ContactsModel",
+        "Does not sort: on a large database that would read every contact. "
+        "Choose a state in the filter instead.",
+    ),
+    MESSAGE: QT_TRANSLATE_NOOP(
+        "ContactsModel",
+        "Does not sort: on a large database that would read every contact. "
+        "Search the messages with the search box instead.",
+    ),
+}
+SORTED_TIP = QT_TRANSLATE_NOOP("ContactsModel", "Click to show the newest or the oldest first")
+
 
 class ContactsModel(PagedModel[ContactInfo]):
     """Contacts matching a ``ContactFilter``, loaded page by page in queue order.
 
     A filter of ``None`` shows nothing (a master-detail view with no master row).
+    With ``counts``, every reload and refresh also counts the matching contacts in
+    a worker (``total``, ``total_changed``), up to the service's cap.
     """
+
+    total_changed = Signal()
 
     context = "ContactsModel"
     columns = (
@@ -112,7 +152,9 @@ class ContactsModel(PagedModel[ContactInfo]):
             QT_TRANSLATE_NOOP("ContactsModel", "Lead"),
             lead_text,
             lambda c: (c.lead.name.casefold(), c.lead.external_id),
-            tooltip=lambda c: "\n".join(x for x in (c.lead.name, c.lead.external_id) if x),
+            tooltip=lambda c: "\n".join(
+                x for x in (c.lead.name, display_external_id(c.lead.external_id)) if x
+            ),
         ),
         Column(
             QT_TRANSLATE_NOOP("ContactsModel", "Source"),
@@ -142,11 +184,16 @@ class ContactsModel(PagedModel[ContactInfo]):
         parent: Any = None,
         flt: ContactFilter | None = ALL_CONTACTS,
         newest_first: bool = True,
+        counts: bool = False,
     ) -> None:
         super().__init__(runner, parent)
         self._crm = crm
         self._filter = flt
         self._newest_first = newest_first
+        self._counts = counts
+        self._total: ContactCount | None = None
+        self._counting: ContactFilter | None = None  # the filter being counted now
+        self._count_again = False
         self._italic = QFont()
         self._italic.setItalic(True)
         self._unassigned_brush = QBrush(UNASSIGNED_COLOUR)
@@ -171,6 +218,54 @@ class ContactsModel(PagedModel[ContactInfo]):
         if newest_first != self._newest_first:
             self._newest_first = newest_first
             self.reload()
+
+    # -- the total -----------------------------------------------------------------------
+    @property
+    def total(self) -> ContactCount | None:
+        """How many contacts match the filter (None while unknown)."""
+        return self._total
+
+    def reload(self) -> None:
+        if self._counts and self._total is not None:
+            self._total = None
+            self.total_changed.emit()
+        super().reload()
+        self._count()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._count()
+
+    def _count(self) -> None:
+        """Count in a worker; while one count runs, a later change counts once after it."""
+        flt = self._filter
+        if not self._counts or flt is None:
+            return
+        if self._counting is not None:
+            self._count_again = True
+            return
+        self._counting = flt
+        contacts = self._crm.contacts
+
+        def done(total: ContactCount) -> None:
+            counted, self._counting = self._counting, None
+            if counted == self._filter:
+                self._total = total
+                self.total_changed.emit()
+            else:  # the filter changed meanwhile
+                self._count_again = True
+            self._recount()
+
+        def failed(error: BaseException) -> None:
+            self._counting = None
+            self.failed.emit(error)
+
+        self._runner.start(lambda _ctx: contacts.count(flt), done, failed)
+
+    def _recount(self) -> None:
+        if self._count_again:
+            self._count_again = False
+            self._count()
 
     # -- PagedModel (``fetch`` runs on a worker thread) ------------------------------
     def fetch(
@@ -200,6 +295,9 @@ class ContactsModel(PagedModel[ContactInfo]):
             and section == CREATED
         ):
             return Qt.SortOrder.DescendingOrder
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            tip = NOT_SORTED_TIPS.get(section, SORTED_TIP if section == CREATED else None)
+            return None if tip is None else QCoreApplication.translate(self.context, tip)
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import LeadRow, LeadSort
@@ -26,6 +27,9 @@ SORT_OF_COLUMN: dict[int, tuple[LeadSort, Qt.SortOrder]] = {
     FIRST_SEEN: (LeadSort.NEWEST, Qt.SortOrder.DescendingOrder),
 }
 COLUMN_OF_SORT: dict[LeadSort, int] = {sort: col for col, (sort, _) in SORT_OF_COLUMN.items()}
+NOT_SORTED_TIP = QT_TRANSLATE_NOOP(
+    "LeadsModel", "Does not sort: on a large database that would count every lead's contacts."
+)
 
 
 def name_text(lead: LeadRow) -> str:
@@ -37,8 +41,9 @@ class LeadsModel(PagedModel[LeadRow]):
     columns = (
         Column(
             QT_TRANSLATE_NOOP("LeadsModel", "External id"),
+            lambda r: display_external_id(r.external_id),
             lambda r: r.external_id,
-            tooltip=lambda r: r.external_id,
+            tooltip=lambda r: display_external_id(r.external_id),
         ),
         Column(
             QT_TRANSLATE_NOOP("LeadsModel", "Name"),
@@ -116,6 +121,12 @@ class LeadsModel(PagedModel[LeadRow]):
             and section in SORT_OF_COLUMN
         ):
             return SORT_OF_COLUMN[section][1]
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section in (CONTACTS, LAST_CONTACT)
+        ):
+            return QCoreApplication.translate(self.context, NOT_SORTED_TIP)
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -9,9 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    Qt,
-)
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.dto import (
     BulkResult,
@@ -63,6 +62,7 @@ from desktop_crm.ui.widgets import (
     make_table,
     selected_rows,
 )
+from desktop_crm.ui.widgets.contact_filters import ContactSearchBar, find_action
 
 REFRESH_ON = {
     Change.CONTACTS,
@@ -145,7 +145,8 @@ class ContactDetail(QWidget):
             title = self.tr("Contact #{id}")
         self.title.setText(title.format(id=contact.id))
         lead = contact.lead
-        self.lead.setText(f"{lead.name} ({lead.external_id})" if lead.name else lead.external_id)
+        shown = display_external_id(lead.external_id)
+        self.lead.setText(f"{lead.name} ({shown})" if lead.name else shown)
         self.source.setText(source_tooltip(contact))
         if contact.operator is not None:
             self.operator.setText(contact.operator.name)
@@ -187,10 +188,11 @@ class ContactsPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = ContactsModel(ctx.crm, ctx.runner, self)
+        self.model = ContactsModel(ctx.crm, ctx.runner, self, counts=True)
         self._writing = False
 
-        # -- filters -----------------------------------------------------------------
+        # -- search and filters ---------------------------------------------------------
+        self.search_bar = ContactSearchBar()
         self.state_combo = QComboBox()
         for text, state in (
             (self.tr("All"), ContactState.ALL),
@@ -205,18 +207,23 @@ class ContactsPage(Page):
         self.order_combo.addItem(self.tr("Newest first"), True)
         self.order_combo.addItem(self.tr("Oldest first"), False)
 
+        # Two rows, so that the bar fits a laptop screen beside the intake form: the
+        # search, the period and the order; then the choices and the export.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_bar, 1)
         filters = QHBoxLayout()
-        for label, combo in (
-            (self.tr("State:"), self.state_combo),
-            (self.tr("Source:"), self.source_combo),
-            (self.tr("Operator:"), self.operator_combo),
-            (self.tr("Order:"), self.order_combo),
+        for row, label, combo in (
+            (filters, self.tr("State:"), self.state_combo),
+            (filters, self.tr("Source:"), self.source_combo),
+            (filters, self.tr("Operator:"), self.operator_combo),
+            (search_row, self.tr("Order:"), self.order_combo),
         ):
             caption = QLabel(label)
             caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
-            filters.addSpacing(8)
+            if row.count():
+                row.addSpacing(8)
+            row.addWidget(caption)
+            row.addWidget(combo)
         filters.addStretch(1)
         self.export_button = QPushButton(self.tr("Export to CSV…"))
         self.export_button.setToolTip(
@@ -286,6 +293,7 @@ class ContactsPage(Page):
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
@@ -301,6 +309,9 @@ class ContactsPage(Page):
         # -- wiring ------------------------------------------------------------------------
         for combo in (self.state_combo, self.source_combo, self.operator_combo):
             combo.currentIndexChanged.connect(self._filter_changed)
+        self.search_bar.changed.connect(self._filter_changed)
+        self.find_action = find_action(self, self.search_bar.search_edit)
+        self.model.total_changed.connect(self._update_count)
         self.order_combo.currentIndexChanged.connect(
             lambda _i: self.set_newest_first(bool(self.order_combo.currentData()))
         )
@@ -378,6 +389,9 @@ class ContactsPage(Page):
             state=ContactState(self.state_combo.currentData()),
             source_id=self.source_combo.currentData(),
             operator_id=self.operator_combo.currentData(),
+            text=self.search_bar.text(),
+            since=self.search_bar.since(),
+            until=self.search_bar.until(),
         )
 
     def _filter_changed(self, *_args: object) -> None:
@@ -573,14 +587,23 @@ class ContactsPage(Page):
         self.detail.show_contact(contact, len(rows))
         self.detail_stack.setCurrentWidget(self.detail)
 
-    def _update_count(self) -> None:
+    def _update_count(self, *_args: object) -> None:
         count = self.model.rowCount()
+        total = self.model.total
+        loaded = QLocale().toString(count)
         if count == 0 and self.model.busy:
             text = self.tr("Loading…")
         elif self.model.exhausted:
             text = self.tr("%n contact(s)", "", count)
+        elif total is None:
+            text = self.tr("%Ln contact(s) loaded; counting all…", "", count)
+        elif total.more:
+            text = self.tr(
+                "{loaded} loaded of more than %Ln contacts; scroll for more", "", total.count
+            ).format(loaded=loaded)
         else:
-            text = self.tr("%n contact(s) loaded; scroll for more", "", count)
+            text = self.tr("{loaded} of %Ln contact(s) loaded; scroll for more", "", total.count)
+            text = text.format(loaded=loaded)
         selected = len(self.table.selectionModel().selectedRows())
         if selected:
             text += " · " + self.tr("%n selected", "", selected)
@@ -595,6 +618,10 @@ class ContactsPage(Page):
                     "No contacts yet.\nRegister one with the intake form (Ctrl+N), drop a CSV "
                     "or XLSX file onto the window, or let bots call the command line."
                 )
+            )
+        elif self.model.filter is not None and self.model.filter.text:
+            self.empty_hint.show_text(
+                self.tr("No contacts match “{text}”.").format(text=self.model.filter.text)
             )
         else:
             self.empty_hint.show_text(

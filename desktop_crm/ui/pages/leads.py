@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
@@ -51,13 +52,20 @@ from desktop_crm.ui.widgets import (
     make_table,
     selected_rows,
 )
+from desktop_crm.ui.widgets.contact_filters import find_action
 
 SEARCH_DELAY_MS = 250
 
 
+def lead_text(lead: LeadRow) -> str:
+    """Name and id as people read them (a phone formatted)."""
+    shown = display_external_id(lead.external_id)
+    return f"{lead.name} · {shown}" if lead.name else shown
+
+
 def confirm_erase(parent: QWidget | None, lead: LeadRow) -> bool:
     """Ask before erasing a person, naming what will happen (tests patch this)."""
-    who = f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
+    who = lead_text(lead)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("LeadsPage", "Erase personal data"))
@@ -202,6 +210,7 @@ class LeadsPage(Page):
         self._search_timer.timeout.connect(self.apply_search)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.apply_search)
+        self.find_action = find_action(self, self.search_edit)
         self.sort_combo.currentIndexChanged.connect(
             lambda _i: self.set_sort(LeadSort(self.sort_combo.currentData()))
         )
@@ -372,7 +381,7 @@ class LeadsPage(Page):
             self.lead_title.setText(self.tr("Select a lead to see all its contacts."))
             return
         contacts = self.tr("%n contact(s)", "", lead.contact_count)
-        who = f"{lead.name} · {lead.external_id}" if lead.name else lead.external_id
+        who = lead_text(lead)
         self.lead_title.setText(self.tr("{lead} — {contacts}").format(lead=who, contacts=contacts))
 
     def _leads_changed(self, *_args: object) -> None:

@@ -1,0 +1,121 @@
+"""Finding leads and contacts: what a search text and a period match, in portable SQL.
+
+One place for the rules of the search boxes (Leads and Contacts screens, ``leads
+--search``, the exports that follow the screens):
+
+- a text that is a whole phone number in any spelling (``8 900 123-45-67``) is
+  the lead whose normalised id it is, found through the unique index on
+  ``lead.external_id``; nothing else is searched (a table scan would be the price);
+- any other text matches a lead whose id is that text normalised (an e-mail in any
+  case), whose id contains it (or its digits: ``900 123`` finds ``+79001234567``),
+  or whose name contains it case-insensitively; on the Contacts screen a
+  contact's message containing it matches too (as typed, in lower or upper case, or
+  capitalised: see ``case_variants``). A substring cannot use an index,
+  so these scan (the contact pages still walk an index in order and stop after a page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import peewee as pw
+
+from desktop_crm.db.models import Contact, Lead
+from desktop_crm.domain.external_id import EmptyExternalId, looks_like_phone, normalise_external_id
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.services.common import naive_utc
+
+MAX_SEARCH_CHARS = 1_000  # far above any id or name; SQLite refuses huge LIKE patterns
+MIN_DIGITS_SEARCHED = 3  # "900 1" is looked for as digits in the ids; "9" alone is not
+_PHONE_PART_RE = re.compile(r"^\+?[0-9 ()\-.\u00a0\u2010-\u2014]+$")
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with LIKE's wildcards in ``text`` taken literally (ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains(column: pw.Field, text: str) -> pw.Node:
+    """``column LIKE '%text%'`` (portable SQL; peewee would turn LIKE into GLOB on SQLite)."""
+    return pw.NodeList((column, pw.SQL("LIKE ? ESCAPE '\\'", [like_pattern(text)])))
+
+
+def _checked(text: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_SEARCH_CHARS:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The search text is longer than {limit} characters."),
+            field="search",
+            limit=MAX_SEARCH_CHARS,
+        )
+    return text
+
+
+def is_whole_phone(text: str) -> bool:
+    """True when ``text`` is a phone number in full: it is searched as a lead id only."""
+    return looks_like_phone(text)
+
+
+def lead_condition(text: str, region: str) -> pw.ColumnBase | None:
+    """Leads that ``text`` finds (see the module's rules); None for an empty text."""
+    text = _checked(text)
+    if not text:
+        return None
+    try:
+        normalised = normalise_external_id(text, region)
+    except EmptyExternalId:
+        return None
+    condition: pw.ColumnBase = Lead.external_id == normalised
+    if is_whole_phone(text):
+        return condition
+    condition |= contains(Lead.external_id, text)
+    digits = re.sub(r"[^0-9]", "", text)
+    if _PHONE_PART_RE.match(text) and len(digits) >= MIN_DIGITS_SEARCHED and digits != text:
+        condition |= contains(Lead.external_id, digits)  # "900 123-4" in "+79001234567"
+    return condition | contains(Lead.name_folded, text.casefold())
+
+
+def contact_text_condition(text: str, region: str) -> pw.ColumnBase | None:
+    """Contacts of the leads ``text`` finds, or whose message contains it."""
+    leads = lead_condition(text, region)
+    if leads is None:
+        return None
+    of_leads: pw.ColumnBase = Contact.lead.in_(Lead.select(Lead.id).where(leads))
+    if is_whole_phone(text):
+        return of_leads
+    for spelling in case_variants(text.strip()):
+        of_leads |= contains(Contact.message, spelling)
+    return of_leads
+
+
+def case_variants(text: str) -> list[str]:
+    """``text`` as typed, in lower case, upper case and capitalised. SQLite's LIKE folds
+    only ASCII letters and messages have no folded copy (names do: ``name_folded``),
+    so "доставка" finds "Доставка" and "ДОСТАВКА", not "доСТАВка"."""
+    variants = [text, text.lower(), text.upper(), text[:1].upper() + text[1:].lower()]
+    return list(dict.fromkeys(variants))
+
+
+def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw.ColumnBase:
+    """``since`` inclusive, ``until`` exclusive; aware or naive local."""
+    condition: pw.ColumnBase = pw.SQL("1 = 1")
+    if since is not None:
+        condition &= Contact.created_at >= _stored_time(since, "since")
+    if until is not None:
+        condition &= Contact.created_at < _stored_time(until, "until")
+    return condition
+
+
+def _stored_time(value: dt.datetime, field: str) -> dt.datetime:
+    """``naive_utc``; a time that has no UTC equivalent (year 1 or 9999 at the edge) is
+    the user's error, not a crash."""
+    try:
+        return naive_utc(value)
+    except (OverflowError, ValueError):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
+            field=field,
+            value=value.isoformat(" "),
+        ) from None
