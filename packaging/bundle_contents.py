@@ -8,6 +8,7 @@ path, which is where the code looks (``Path(__file__).parents[...] / "resources"
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable
 
 # (source glob, folder in the bundle)
@@ -117,7 +118,9 @@ def prune_binaries(
     only they needed. Roots are Python's extension modules, the kept plugins and libpython;
     ``needed_by(path)`` lists the file names of every library a binary needs, transitively
     (PyInstaller's ``bindepend.get_imports``, which runs ldd)."""
-    kept_first = [entry for entry in binaries if not dropped_plugin(entry[0])]
+    kept_first = [
+        entry for entry in binaries if entry[2] != "SYMLINK" and not dropped_plugin(entry[0])
+    ]
     roots = [
         entry
         for entry in kept_first
@@ -133,7 +136,21 @@ def prune_binaries(
         if entry[0] in root_names or entry[0].rpartition("/")[2] in needed
     ]
     kept_names = {entry[0] for entry in kept}
+    kept += [  # PyInstaller's links to libraries in sub-folders, where those stay
+        entry for entry in binaries if entry[2] == "SYMLINK" and link_target(entry) in kept_names
+    ]
+    kept_names = {entry[0] for entry in kept}
     return kept, [entry for entry in binaries if entry[0] not in kept_names]
+
+
+def without_dangling_links(entries: list[Entry], present: set[str]) -> list[Entry]:
+    """``entries`` without the SYMLINK entries whose target is not among ``present``."""
+    return [entry for entry in entries if entry[2] != "SYMLINK" or link_target(entry) in present]
+
+
+def link_target(entry: Entry) -> str:
+    """The bundle path a SYMLINK entry (name, target relative to the link's folder) points to."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(entry[0]), entry[1]))
 
 
 def keep_data(entry: Entry, languages: Iterable[str]) -> bool:
@@ -148,7 +165,5 @@ def keep_data(entry: Entry, languages: Iterable[str]) -> bool:
 def app_languages(translations: Iterable[str]) -> set[str]:
     """'ru' and 'en' from desktop_crm_ru.qm, desktop_crm_en.qm."""
     return {
-        name.removesuffix(".qm").rpartition("_")[2]
-        for name in translations
-        if name.endswith(".qm")
+        name.removesuffix(".qm").rpartition("_")[2] for name in translations if name.endswith(".qm")
     }

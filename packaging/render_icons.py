@@ -13,9 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SOURCE = ICONS / "lead-dispatcher.svg"
@@ -36,7 +36,7 @@ def main() -> int:
     _app = QGuiApplication(sys.argv[:1])
     for size in SIZES:
         target = ICONS / f"lead-dispatcher-{size}.png"
-        if not render(size).save(str(target), "PNG"):
+        if not render(size).save(str(target)):
             print(f"cannot write {target}", file=sys.stderr)
             return 1
         print(target.relative_to(ICONS.parents[1]))

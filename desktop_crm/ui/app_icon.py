@@ -1,5 +1,6 @@
 """The application icon, set once on the QApplication so that the window and every
-dialog (which have no icon of their own) show it."""
+dialog (which have no icon of their own) show it; and the name of the .desktop entry
+(resources/linux/), by which Wayland compositors and docks find the same icon."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 # The same place in a checkout and in the bundle (packaging/lead-dispatcher.spec).
 ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 ICON_NAME = "lead-dispatcher"
+DESKTOP_FILE_NAME = "lead-dispatcher"  # resources/linux/lead-dispatcher.desktop
 
 
 def app_icon() -> QIcon:
@@ -26,3 +28,4 @@ def app_icon() -> QIcon:
 
 def install_app_icon(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE_NAME)

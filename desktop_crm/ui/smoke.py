@@ -24,7 +24,7 @@ class _FirstPaint(QObject):
         self._window = window
         self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             not self._seen
             and event.type() == QEvent.Type.Paint
