@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -126,3 +127,23 @@ def test_the_bundle_leaves_out_the_qt_it_does_not_use():
         "libqgtk3.so",
     ):
         assert unwanted not in names
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed (package xvfb)"
+)
+def test_the_bundled_window_starts_on_x11(tmp_path: Path):
+    """The xcb platform plugin and what it loads, on a virtual X server (needs the system's
+    xcb libraries the README lists)."""
+    result = subprocess.run(
+        ["xvfb-run", "--auto-servernum", "--server-args=-screen 0 1280x800x24",
+         str(EXECUTABLE), "--db", str(tmp_path / "crm.sqlite3")],
+        capture_output=True,
+        text=True,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("QT_")},
+             QUIT_AFTER_PAINT_ENV: "1"},
+        timeout=120,
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "could not load the Qt platform plugin" not in result.stderr.lower(), result.stderr
+    assert result.returncode == 0, result.stderr
