@@ -147,3 +147,45 @@ def test_the_bundled_window_starts_on_x11(tmp_path: Path):
     assert "Traceback" not in result.stderr, result.stderr
     assert "could not load the Qt platform plugin" not in result.stderr.lower(), result.stderr
     assert result.returncode == 0, result.stderr
+
+
+def test_the_bundled_cli_loads_no_qt_library(tmp_path: Path):
+    """Bots call the CLI once per message: no Qt at start-up (the lazy run-time hook in
+    packaging/hooks/). glibc's loader lists every library it initialises."""
+    result = run("--db", str(tmp_path / "crm.sqlite3"), "operator", "list",
+                 env={"LD_DEBUG": "libs"})  # fmt: skip
+    assert result.returncode == 0
+    initialised = [line for line in result.stderr.splitlines() if "calling init:" in line]
+    if not initialised:
+        pytest.skip("the system's dynamic loader does not report LD_DEBUG=libs")
+    assert any("libpython" in line for line in initialised)
+    assert not [line for line in initialised if "Qt" in line]
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+def test_the_bundled_window_reads_its_translations_and_icon_from_the_bundle(tmp_path: Path):
+    trace = tmp_path / "files.txt"
+    result = subprocess.run(
+        ["strace", "-f", "-e", "trace=openat", "-o", str(trace), str(EXECUTABLE),
+         "--db", str(tmp_path / "crm.sqlite3")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", QUIT_AFTER_PAINT_ENV: "1",
+             "LANGUAGE": "", "LC_ALL": "ru_RU.UTF-8", "LANG": "ru_RU.UTF-8"},
+        timeout=120,
+    )  # fmt: skip
+    if "PTRACE" in result.stderr or "Operation not permitted" in result.stderr:
+        pytest.skip("strace may not trace here")
+    assert result.returncode == 0, result.stderr
+    opened = {
+        line.split('"')[1]
+        for line in trace.read_text().splitlines()
+        if '"' in line and "ENOENT" not in line
+    }
+    internal = str(INTERNAL.resolve())
+    for wanted in (
+        "resources/translations/desktop_crm_ru.qm",
+        "PySide6/Qt/translations/qtbase_ru.qm",  # Qt's own buttons and dialogs
+        "resources/icons/lead-dispatcher-256.png",
+    ):
+        assert f"{internal}/{wanted}" in opened, wanted
