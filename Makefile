@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format bench stress screenshots clean translations mutation
+.PHONY: dist icons install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,5 +55,52 @@ screenshots: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python tools/update_translations.py
 
+# A wheel and a one-folder bundle that runs without Python (README, "A bundle without
+# Python"): dist/desktop_crm-*.whl and dist/desktop-crm/desktop-crm. PyInstaller comes
+# with the `dist` extra, installed here only.
+DIST_STAMP := $(VENV)/.installed-dist
+BUNDLE := dist/desktop-crm
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	rm -rf $(BUNDLE) dist/desktop_crm-*.whl
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/lead-dispatcher.spec
+	@du -sh $(BUNDLE) dist/desktop_crm-*.whl
+
+# The PNG sizes of resources/icons/lead-dispatcher.svg (the SVG is the source).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/render_icons.py
+
+# The menu entry and icon for this user, starting the bundle `make dist` built; only
+# when asked (never part of `make dist`).
+APPLICATIONS_DIR ?= $(HOME)/.local/share/applications
+ICON_THEME_DIR ?= $(HOME)/.local/share/icons/hicolor
+ICON_SIZES := 16 24 32 48 64 128 256
+install-desktop:
+	@test -x "$(BUNDLE)/desktop-crm" || { echo "no bundle in $(BUNDLE): run make dist first" >&2; exit 1; }
+	install -D -m 644 resources/icons/lead-dispatcher.svg \
+		"$(ICON_THEME_DIR)/scalable/apps/lead-dispatcher.svg"
+	for size in $(ICON_SIZES); do \
+		install -D -m 644 resources/icons/lead-dispatcher-$$size.png \
+			"$(ICON_THEME_DIR)/$${size}x$${size}/apps/lead-dispatcher.png" || exit 1; \
+	done
+	mkdir -p "$(APPLICATIONS_DIR)"
+	bundle="$$(cd "$(BUNDLE)" && pwd)" && \
+		sed "s|^Exec=desktop-crm\$$|Exec=\"$$bundle/desktop-crm\"|" \
+		resources/linux/lead-dispatcher.desktop > "$(APPLICATIONS_DIR)/lead-dispatcher.desktop"
+	if command -v update-desktop-database >/dev/null; then \
+		update-desktop-database -q "$(APPLICATIONS_DIR)"; fi
+	@echo "installed $(APPLICATIONS_DIR)/lead-dispatcher.desktop"
+
+uninstall-desktop:
+	rm -f "$(APPLICATIONS_DIR)/lead-dispatcher.desktop" \
+		"$(ICON_THEME_DIR)/scalable/apps/lead-dispatcher.svg"
+	for size in $(ICON_SIZES); do \
+		rm -f "$(ICON_THEME_DIR)/$${size}x$${size}/apps/lead-dispatcher.png"; done
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache mutants
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache mutants

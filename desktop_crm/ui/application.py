@@ -18,12 +18,14 @@ from desktop_crm import APP_NAME, APP_SLUG
 from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
 from desktop_crm.services import Crm, DatabaseLocation, maintenance, open_crm, resolve_location
 from desktop_crm.ui import dialogs
+from desktop_crm.ui.app_icon import install_app_icon
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
+from desktop_crm.ui.smoke import arm_quit_after_first_paint
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
 
@@ -239,6 +241,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
+    install_app_icon(app)  # the window's and every dialog's
     preferences = Preferences()
     install_translations(app, preferences.language)
     install_crash_handler()
@@ -251,5 +254,6 @@ def run_gui(args: argparse.Namespace) -> int:
     if crm is None:
         return 1
     controller = AppController(preferences)
-    controller.show(crm)
+    window = controller.show(crm)
+    arm_quit_after_first_paint(app, window)  # DESKTOP_CRM_QUIT_AFTER_PAINT: a smoke start
     return app.exec()
