@@ -212,7 +212,7 @@ class WeightsModel(RowsModel[WeightRow]):
                     "WeightsModel", "Changed from {saved}; not saved yet."
                 ).format(saved=row.saved)
             return QCoreApplication.translate(
-                "WeightsModel", "Double-click or type a number to change the weight."
+                "WeightsModel", "Double-click or press F2 to change the weight."
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
             return self._status_tip(row)

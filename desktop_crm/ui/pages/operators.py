@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +31,34 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
+
+TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+class TypingGoesTo(QObject):
+    """Text typed on a table goes to a line edit (the new operator's name) instead of
+    starting an edit or a jump: a table changes only on purpose (F2, double-click)."""
+
+    def __init__(self, table: QWidget, target: QLineEdit) -> None:
+        super().__init__(table)
+        self._target = target
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text().isprintable()
+            and event.text()
+            and not event.modifiers() & ~TYPING_MODIFIERS
+        ):
+            self._target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._target.deselect()
+            self._target.end(False)
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            QCoreApplication.sendEvent(self._target, copy)
+            return True
+        return False
 
 
 class OperatorsPage(Page):
@@ -92,6 +120,7 @@ class OperatorsPage(Page):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
+        self.typing = TypingGoesTo(self.table, self.name_edit)
 
         self.add_button.clicked.connect(self.add_operator)
         self.name_edit.returnPressed.connect(self.add_operator)

@@ -62,6 +62,7 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import (
+    EDIT_TRIGGERS,
     ClickableLabel,
     EmptyHint,
     InlineMessage,
@@ -325,7 +326,6 @@ class SourcesPage(Page):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
@@ -420,11 +420,7 @@ class SourcesPage(Page):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(False)
         self.grid.setItemDelegate(WeightDelegate(self.grid, live=False))
-        self.grid.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.grid.setEditTriggers(EDIT_TRIGGERS)
         columns = self.grid.horizontalHeader()
         columns.setMinimumSectionSize(GRID_COLUMN_WIDTH[0])
         columns.setStretchLastSection(False)

@@ -17,10 +17,18 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE
 
+# Editing starts on purpose only (F2, double-click): a key typed on a table never
+# replaces a cell (QTableView's default AnyKeyPressed renamed operators by accident).
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+)
+
 
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
-    """A table view as every page wants it: rows selected whole, alternating colours."""
+    """A table view as every page wants it: rows selected whole, alternating colours,
+    editing only on purpose."""
     view = QTableView(parent)
+    view.setEditTriggers(EDIT_TRIGGERS)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(sortable)
