@@ -89,3 +89,20 @@ def test_reopen_all_or_nothing_refuses_everything(two, db_path):
     assert not crm.contacts.get(first.id).is_active
     result = crm.contacts.reopen_many([first.id, second.id])
     assert len(result.changed) == 1 and len(result.refused) == 1
+
+
+def test_edits_with_an_expectation_refuse_what_changed_meanwhile(two):
+    crm, anna, _boris, _first, _second = two
+    crm.operators.update(anna.id, max_load=5, expected={"max_load": 2})
+    with pytest.raises(ChangedMeanwhile, match="Анна was changed meanwhile"):
+        crm.operators.update(anna.id, max_load=2, expected={"max_load": 9})
+    assert crm.operators.get(anna.id).max_load == 5
+    source = crm.sources.get("site")
+    crm.sources.update(source.id, name="Сайт 2", expected={"name": "Сайт", "code": "site"})
+    with pytest.raises(ChangedMeanwhile):
+        crm.sources.update(source.id, code="web", expected={"code": "other"})
+    assert crm.sources.get(source.id).code == "site"
+    crm.sources.set_weights(source.id, {anna.id: 3}, expected={anna.id: 1})
+    with pytest.raises(ChangedMeanwhile):
+        crm.sources.set_weights(source.id, {anna.id: 1}, expected={anna.id: 1})
+    assert [w.weight for w in crm.sources.get(source.id).weights] == [3]
