@@ -4,12 +4,17 @@ be undone, messages do not move the rows, and messages follow the data."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.dto import ContactFilter
 from desktop_crm.ui.main_window import MainWindow
-from desktop_crm.ui.models.operators import MAX_LOAD
+from desktop_crm.ui.models.base import ROW_ROLE
+from desktop_crm.ui.models.operators import ACTIVE, MAX_LOAD
 from desktop_crm.ui.models.operators import NAME as OPERATOR_NAME
+from desktop_crm.ui.models.sources import CODE
 from desktop_crm.ui.models.sources import NAME as SOURCE_NAME
 from desktop_crm.ui.models.weights import WEIGHT
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
@@ -98,3 +103,258 @@ def test_typing_on_the_sources_tables_edits_nothing(qtbot, window, ctx, settle, 
     assert table.state() != QAbstractItemView.State.EditingState
     assert not page.weights_model.is_dirty()
     assert stored_state(ctx.crm) == before
+
+
+# -- Undo and Redo ----------------------------------------------------------------------------
+def row_of(model, name):
+    return next(r for r in range(model.rowCount()) if model.row_at(r).name == name)
+
+
+def undo(window, qtbot, settle):
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    settle()
+
+
+def redo(window, qtbot, settle):
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    settle()
+
+
+def test_edit_menu_has_undo_and_redo_with_the_usual_keys(window):
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Edit" in menus
+    assert window.undo_action.shortcuts()[0] == QKeySequence("Ctrl+Z")
+    assert {s.toString() for s in window.redo_action.shortcuts()} == {"Ctrl+Shift+Z", "Ctrl+Y"}
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+
+def test_undo_and_redo_of_operator_edits(qtbot, window, ctx, settle):
+    window.show_page("operators")
+    model = window.pages["operators"].model
+    row = row_of(model, "Борис")
+    assert model.setData(model.index(row, OPERATOR_NAME), "Борис Петров")
+    settle()
+    row = row_of(model, "Борис Петров")
+    assert model.setData(model.index(row, MAX_LOAD), 9)
+    assert model.setData(
+        model.index(row, ACTIVE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    settle()
+    assert "Make Борис Петров inactive" in window.undo_action.text()
+    focus = window.pages["operators"].table
+    focus.setFocus()
+    qtbot.waitUntil(focus.hasFocus)
+    qtbot.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the real key
+    settle()
+    assert ctx.crm.operators.get("Борис Петров").active is True
+    undo(window, qtbot, settle)
+    assert ctx.crm.operators.get("Борис Петров").max_load == 2
+    undo(window, qtbot, settle)
+    assert ctx.crm.operators.get("Борис").max_load == 2
+    assert not window.undo_action.isEnabled()
+    redo(window, qtbot, settle)
+    redo(window, qtbot, settle)
+    stored = ctx.crm.operators.get("Борис Петров")
+    assert (stored.max_load, stored.active) == (9, True)
+    assert "Redone" in window.statusBar().currentMessage()
+
+
+def test_an_undo_that_is_no_longer_valid_says_so_and_changes_nothing(
+    qtbot, window, ctx, settle, monkeypatch
+):
+    notices = []
+    monkeypatch.setattr(
+        "desktop_crm.ui.main_window.notify_error", lambda _p, _t, text: notices.append(text)
+    )
+    crm = ctx.crm
+    crm.operators.create("Вера", max_load=1)
+    crm.sources.create("Чат", code="chat")
+    crm.sources.set_weights("chat", {"Вера": 1})
+    settle()
+    model = window.pages["operators"].model
+    other = row_of(model, "Борис")
+    assert model.setData(model.index(other, MAX_LOAD), 5)  # an older, still valid edit
+    assert model.setData(model.index(row_of(model, "Вера"), MAX_LOAD), 3)
+    for number in range(3):  # Вера's load becomes 3: the old limit 1 cannot come back
+        crm.contacts.register(ContactRequest(f"chat-{number}", "chat"))
+    settle()
+    undo(window, qtbot, settle)
+    assert crm.operators.get("Вера").max_load == 3
+    message = window.statusBar().currentMessage()
+    assert "Cannot undo" in message and "cannot be lower" in message
+    assert "Nothing was changed" in message and notices == [message]
+    # The stack stays consistent: the refused step is gone, the older one undoes.
+    assert "Борис" in window.undo_action.text()
+    undo(window, qtbot, settle)
+    assert crm.operators.get("Борис").max_load == 2
+
+
+def test_an_operator_renamed_elsewhere_is_not_renamed_back(qtbot, window, ctx, settle):
+    model = window.pages["operators"].model
+    assert model.setData(model.index(row_of(model, "Борис"), OPERATOR_NAME), "Борис Б.")
+    ctx.crm.operators.update("Борис Б.", name="Борис Иванов")  # someone else
+    settle()
+    undo(window, qtbot, settle)
+    assert ctx.crm.operators.get("Борис Иванов").name == "Борис Иванов"
+    assert "changed meanwhile" in window.statusBar().currentMessage()
+
+
+def test_undo_and_redo_of_source_edits_and_weights(qtbot, window, ctx, settle):
+    crm = ctx.crm
+    window.show_page("sources")
+    page = window.pages["sources"]
+    model = page.sources_model
+    row = row_of(model, "Сайт")
+    assert model.setData(model.index(row, SOURCE_NAME), "Сайт компании")
+    settle()
+    assert model.setData(model.index(row_of(model, "Сайт компании"), CODE), "web")
+    settle()
+    undo(window, qtbot, settle)
+    assert crm.sources.get("Сайт компании").code == "site"
+    undo(window, qtbot, settle)
+    assert crm.sources.get("site").name == "Сайт"
+    redo(window, qtbot, settle)
+    assert crm.sources.get("site").name == "Сайт компании"
+
+    # The weights editor: the whole set saved at once.
+    assert page.select_source(crm.sources.get("tg").id)
+    settle()
+    weights = page.weights_model
+    assert weights.setData(weights.index(0, WEIGHT), 7)
+    page.save_weights()
+    settle()
+    assert sorted(w.weight for w in crm.sources.get("tg").weights) == [1, 7]
+    undo(window, qtbot, settle)
+    assert sorted(w.weight for w in crm.sources.get("tg").weights) == [1, 1]
+    redo(window, qtbot, settle)
+    assert sorted(w.weight for w in crm.sources.get("tg").weights) == [1, 7]
+
+    # The plan grid: one pair, saved at once.
+    grid = page.grid_model
+    site = [s.name for s in grid.sources()].index("Сайт компании")
+    boris = [o.name for o in grid.operators()].index("Борис")
+    assert grid.setData(grid.index(site, boris), 4)
+    settle()
+    stored = {w.operator.name: w.weight for w in crm.sources.get("site").weights}
+    assert stored == {"Анна Смирнова": 2, "Борис": 4}
+    undo(window, qtbot, settle)
+    stored = {w.operator.name: w.weight for w in crm.sources.get("site").weights}
+    assert stored == {"Анна Смирнова": 2}
+
+
+def contacts_page(window, settle):
+    window.show_page("contacts")
+    page = window.pages["contacts"]
+    settle()
+    return page
+
+
+def select_contacts(page, wanted):
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    model = page.table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(ROW_ROLE).id in wanted:
+            selection.select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def test_undo_of_close_and_reopen_single_and_several(qtbot, window, ctx, settle, monkeypatch):
+    monkeypatch.setattr("desktop_crm.ui.pages.contacts.ask", lambda *_a: True)
+    crm = ctx.crm
+    page = contacts_page(window, settle)
+    all_ids = [c.id for c in crm.contacts.page(ContactFilter())]
+    select_contacts(page, all_ids[:1])
+    page.close_selected()
+    settle()
+    select_contacts(page, all_ids[1:3])
+    page.close_selected()
+    settle()
+    assert [crm.contacts.get(i).is_active for i in all_ids[:3]] == [False] * 3
+    assert "Close 2 contacts" in window.undo_action.text()
+    undo(window, qtbot, settle)
+    assert [crm.contacts.get(i).is_active for i in all_ids[:3]] == [False, True, True]
+    undo(window, qtbot, settle)
+    assert all(crm.contacts.get(i).is_active for i in all_ids[:3])
+    redo(window, qtbot, settle)
+    assert not crm.contacts.get(all_ids[0]).is_active
+    select_contacts(page, all_ids[:1])
+    page.reopen_selected()
+    settle()
+    assert crm.contacts.get(all_ids[0]).is_active
+    undo(window, qtbot, settle)
+    assert not crm.contacts.get(all_ids[0]).is_active
+
+
+def test_undo_of_a_close_refused_when_the_operator_filled_up(qtbot, window, ctx, settle):
+    crm = ctx.crm
+    crm.operators.create("Вера", max_load=1)
+    crm.sources.create("Чат", code="chat")
+    crm.sources.set_weights("chat", {"Вера": 1})
+    first = crm.contacts.register(ContactRequest("chat-1", "chat")).contact
+    page = contacts_page(window, settle)
+    select_contacts(page, [first.id])
+    page.close_selected()
+    settle()
+    crm.contacts.register(ContactRequest("chat-2", "chat"))  # Вера is full again
+    undo(window, qtbot, settle)
+    assert not crm.contacts.get(first.id).is_active
+    assert "Cannot undo" in window.statusBar().currentMessage()
+    assert "at the limit" in window.statusBar().currentMessage()
+
+
+def test_undo_of_assignments_back_to_each_previous_operator(
+    qtbot, window, ctx, settle, monkeypatch
+):
+    crm = ctx.crm
+    crm.operators.create("Вера", max_load=10)
+    page = contacts_page(window, settle)
+    before = {c.id: c.operator.id for c in crm.contacts.page(ContactFilter())}
+    vera = crm.operators.get("Вера").id
+    monkeypatch.setattr(
+        "desktop_crm.ui.pages.contacts.assign_dialog.choose_operator", lambda *_a: vera
+    )
+    select_contacts(page, list(before))
+    page.assign_selected()
+    settle()
+    assert {crm.contacts.get(i).operator.id for i in before} == {vera}
+    assert "Assign 4 contacts to Вера" in window.undo_action.text()
+    undo(window, qtbot, settle)
+    assert {i: crm.contacts.get(i).operator.id for i in before} == before
+    redo(window, qtbot, settle)
+    assert {crm.contacts.get(i).operator.id for i in before} == {vera}
+    # Someone else takes one of them meanwhile: the undo changes nothing and says why.
+    moved = next(iter(before))
+    crm.operators.update("Анна Смирнова", max_load=10)
+    crm.contacts.assign([moved], "Анна Смирнова")
+    settle()
+    undo(window, qtbot, settle)
+    assert crm.contacts.get(moved).operator.name == "Анна Смирнова"
+    others = [i for i in before if i != moved]
+    assert {crm.contacts.get(i).operator.id for i in others} == {vera}
+    message = window.statusBar().currentMessage()
+    assert f"#{moved}" in message and "changed meanwhile" in message
+
+
+def test_undo_of_an_assignment_from_the_queue_puts_it_back(qtbot, window, ctx, settle, monkeypatch):
+    crm = ctx.crm
+    crm.sources.create("Пусто", code="empty")
+    queued = crm.contacts.register(ContactRequest("q-1", "empty")).contact
+    assert queued.operator is None
+    page = contacts_page(window, settle)
+    boris = crm.operators.get("Борис")
+    crm.operators.update("Борис", max_load=boris.load + 1)
+    monkeypatch.setattr(
+        "desktop_crm.ui.pages.contacts.assign_dialog.choose_operator", lambda *_a: boris.id
+    )
+    select_contacts(page, [queued.id])
+    page.assign_selected()
+    settle()
+    assert crm.contacts.get(queued.id).operator.name == "Борис"
+    undo(window, qtbot, settle)
+    back = crm.contacts.get(queued.id)
+    assert back.operator is None and back.reason == queued.reason

@@ -172,6 +172,7 @@ class SourcesModel(RowsModel[SourceInfo]):
     )
 
     edit_failed = Signal(object)  # the CrmError, for the page to show where the user typed
+    edited = Signal(object, object)  # the SourceInfo before and after an edit (for Undo)
 
     def __init__(self, crm: Crm, parent: Any = None) -> None:
         super().__init__(parent)
@@ -204,11 +205,15 @@ class SourcesModel(RowsModel[SourceInfo]):
             if column == NAME:
                 if text.strip() == row.name:
                     return None
-                return self._crm.sources.update(row.id, name=text)
-            if column == CODE:
+                updated = self._crm.sources.update(row.id, name=text)
+            elif column == CODE:
                 if text.strip() == (row.code or ""):
                     return None
-                return self._crm.sources.update(row.id, code=text)
+                updated = self._crm.sources.update(row.id, code=text)
+            else:
+                return None
         except CrmError as error:
             self.edit_failed.emit(error)
-        return None
+            return None
+        self.edited.emit(row, updated)
+        return updated

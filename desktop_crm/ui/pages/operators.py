@@ -28,6 +28,7 @@ from desktop_crm.ui.models.operators import LOAD, MAX_LOAD, NAME, OperatorsModel
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
@@ -128,6 +129,9 @@ class OperatorsPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
         self.model.edit_failed.connect(lambda e: self.table_message.show_error(error_text(e)))
+        self.model.edited.connect(
+            lambda before, after: ctx.undo.push(OperatorEdit(ctx.crm, before, after))
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
 

@@ -61,6 +61,7 @@ from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIG
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
     EDIT_TRIGGERS,
     ClickableLabel,
@@ -243,6 +244,12 @@ class SourcesPage(Page):
         )
         self.grid_model.edit_failed.connect(lambda e: self.grid_message.show_error(error_text(e)))
         self.grid_model.weights_saved.connect(self._grid_saved)
+        self.sources_model.edited.connect(
+            lambda before, after: ctx.undo.push(SourceEdit(ctx.crm, before, after))
+        )
+        self.grid_model.edited.connect(
+            lambda before, after: ctx.undo.push(WeightsEdit(ctx.crm, before, after))
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.weights_model.weights_changed.connect(self._update_editor_state)
         self.grid_model.modelReset.connect(self._fit_grid)
@@ -685,6 +692,7 @@ class SourcesPage(Page):
     def save_weights(self) -> None:
         if self._source_id is None or not self.weights_model.is_dirty():
             return
+        before = self.weights_model.source
         try:
             source = self.ctx.crm.sources.set_weights(
                 self._source_id, self.weights_model.weights_to_save()
@@ -693,6 +701,8 @@ class SourcesPage(Page):
             self.weights_message.show_error(error_text(error))
             return
         self._generation += 1  # a load started before this save would bring old weights
+        if before is not None:
+            self.ctx.undo.push(WeightsEdit(self.ctx.crm, stored_weights(before), source))
         self.weights_model.set_source(source, self._operators)
         self.weights_message.show_info(
             self.tr("Saved the weights of {name}.").format(name=source.name)
