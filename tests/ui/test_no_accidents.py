@@ -358,3 +358,66 @@ def test_undo_of_an_assignment_from_the_queue_puts_it_back(qtbot, window, ctx, s
     undo(window, qtbot, settle)
     back = crm.contacts.get(queued.id)
     assert back.operator is None and back.reason == queued.reason
+
+
+# -- Messages do not move the rows; an edited row stays put ----------------------------------
+def row_top(page, table, row):
+    """Where a row is drawn, in the page's coordinates."""
+    rect = table.visualRect(table.model().index(row, 0))
+    return table.viewport().mapTo(page, rect.topLeft())
+
+
+def test_messages_do_not_move_the_operators_rows(qtbot, window, ctx, settle):
+    window.show_page("operators")
+    page = window.pages["operators"]
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 2)
+    before = row_top(page, page.table, 1)
+    page.name_edit.setText("Борис")
+    page.add_operator()  # "already exists": a red message
+    QApplication.processEvents()
+    assert page.form_message.isVisible()
+    assert row_top(page, page.table, 1) == before
+    page.form_message.clear_message()
+    page.table_message.show_error("x " * 300)  # a long one
+    QApplication.processEvents()
+    assert row_top(page, page.table, 1) == before
+    page.name_edit.setText("Вера")
+    page.add_operator()  # "Added": a green one, which hides itself later
+    settle()
+    assert row_top(page, page.table, 1) == before
+
+
+def test_messages_do_not_move_the_sources_rows(qtbot, window, ctx, settle):
+    window.show_page("sources")
+    page = window.pages["sources"]
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 2)
+    before = row_top(page, page.table, 1)
+    weights_before = row_top(page, page.weights_table, 1)
+    page.name_edit.setText("Сайт")
+    page.add_source()
+    QApplication.processEvents()
+    assert page.form_message.isVisible()
+    page.weights_message.show_error("Что-то пошло не так " * 20)
+    page.strategy_message.show_error("Ошибка")
+    QApplication.processEvents()
+    assert row_top(page, page.table, 1) == before
+    assert row_top(page, page.weights_table, 1) == weights_before
+
+
+def test_an_edited_limit_keeps_its_row_until_the_next_sort(qtbot, window, ctx, settle):
+    window.show_page("operators")
+    page = window.pages["operators"]
+    page.table.sortByColumn(MAX_LOAD, Qt.SortOrder.AscendingOrder)
+    settle()
+    proxy = page.proxy
+    order = [proxy.index(r, OPERATOR_NAME).data() for r in range(proxy.rowCount())]
+    assert order == ["Борис", "Анна Смирнова"]  # limits 2 and 3
+    assert proxy.setData(proxy.index(0, MAX_LOAD), 50)
+    settle()  # the change comes back from the database too
+    assert [proxy.index(r, OPERATOR_NAME).data() for r in range(proxy.rowCount())] == order
+    assert proxy.index(0, MAX_LOAD).data() == 50
+    page.table.sortByColumn(MAX_LOAD, Qt.SortOrder.AscendingOrder)  # asked: sorted now
+    assert [proxy.index(r, OPERATOR_NAME).data() for r in range(proxy.rowCount())] == [
+        "Анна Смирнова",
+        "Борис",
+    ]

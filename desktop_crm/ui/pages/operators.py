@@ -69,7 +69,7 @@ class OperatorsPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = OperatorsModel(ctx.crm, ctx.runner, self)
-        self.proxy = sorting_proxy(self)
+        self.proxy = sorting_proxy(self, stable=True)
         self.proxy.setSourceModel(self.model)
 
         self.name_edit = QLineEdit(placeholderText=self.tr("New operator's name"))
@@ -77,7 +77,7 @@ class OperatorsPage(Page):
         self.max_load_spin.setToolTip(self.tr("The most active contacts this operator may have"))
         self.add_button = QPushButton(self.tr("Add operator"))
         self.add_button.setDefault(True)
-        self.form_message = InlineMessage()
+        self.form_message = InlineMessage(reserve=True)
 
         form = QHBoxLayout()
         form.addWidget(self.name_edit, 3)
@@ -94,7 +94,7 @@ class OperatorsPage(Page):
         header.setStretchLastSection(False)
         header.resizeSection(LOAD, 160)
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
-        self.table_message = InlineMessage()
+        self.table_message = InlineMessage(reserve=True)
         self.hint = QLabel(
             self.tr(
                 "Double-click a name or a limit to change it; the check box makes an operator "

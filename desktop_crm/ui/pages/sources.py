@@ -199,7 +199,7 @@ class SourcesPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.sources_model = SourcesModel(ctx.crm, self)
-        self.sources_proxy = sorting_proxy(self)
+        self.sources_proxy = sorting_proxy(self, stable=True)
         self.sources_proxy.setSourceModel(self.sources_model)
         self.weights_model = WeightsModel(self)
         self.grid_model = WeightGridModel(ctx.crm, self)
@@ -270,7 +270,7 @@ class SourcesPage(Page):
         )
         self.add_button = QPushButton(self.tr("Add source"))
         self.add_button.setDefault(True)
-        self.form_message = InlineMessage()
+        self.form_message = InlineMessage(reserve=True)
         form = QHBoxLayout()
         form.addWidget(self.name_edit, 3)
         form.addWidget(self.code_edit, 2)
@@ -291,7 +291,7 @@ class SourcesPage(Page):
         header.resizeSection(STRATEGY, 76)
         header.setMinimumSectionSize(60)
         self.sources_empty = EmptyHint(self.table)
-        self.table_message = InlineMessage()
+        self.table_message = InlineMessage(reserve=True)
         self.sources_hint = hint_label(
             self.tr("Double-click a name or a code to change it. Select a source to set weights.")
         )
@@ -359,7 +359,7 @@ class SourcesPage(Page):
                 )
             )
         )
-        self.weights_message = InlineMessage()
+        self.weights_message = InlineMessage(reserve=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total_label)
         buttons.addWidget(self.dirty_label)
@@ -415,7 +415,7 @@ class SourcesPage(Page):
         self.repeat_row = QHBoxLayout()
         self.repeat_row.addWidget(self.repeat_check, 0, Qt.AlignmentFlag.AlignTop)
         self.repeat_row.addWidget(self.repeat_label, 1)
-        self.strategy_message = InlineMessage()
+        self.strategy_message = InlineMessage(reserve=True)
         self.strategy_combo.currentIndexChanged.connect(self._strategy_chosen)
         self.repeat_check.toggled.connect(self._repeat_toggled)
 
@@ -444,7 +444,7 @@ class SourcesPage(Page):
                 "can take. Grey: no weight, or an operator who gets nothing right now."
             )
         )
-        self.grid_message = InlineMessage()
+        self.grid_message = InlineMessage(reserve=True)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.plan_hint)
