@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import ContactFilter
+from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.operators import ACTIVE, MAX_LOAD
 from desktop_crm.ui.models.operators import NAME as OPERATOR_NAME
-from desktop_crm.ui.models.sources import CODE
+from desktop_crm.ui.models.sources import CODE, OPERATORS
 from desktop_crm.ui.models.sources import NAME as SOURCE_NAME
-from desktop_crm.ui.models.weights import WEIGHT
+from desktop_crm.ui.models.weights import SHARE, WEIGHT, percent_text
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 
 
@@ -421,3 +422,63 @@ def test_an_edited_limit_keeps_its_row_until_the_next_sort(qtbot, window, ctx, s
         "Анна Смирнова",
         "Борис",
     ]
+
+
+# -- Messages follow the data they describe ---------------------------------------------------
+def test_unassigned_outcome_follows_its_contact(qtbot, ctx, settle):
+    crm = ctx.crm
+    crm.operators.create("Анна", max_load=1)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.contacts.register(ContactRequest("first", "site"))  # Анна is full now
+    form = IntakeForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    form.external_id.setText("second")
+    form.register()
+    text = form.outcome.text()
+    assert "left unassigned" in text
+    contact_id = int(text.split("#")[1].split()[0])
+    crm.operators.update("Анна", max_load=2)
+    crm.queue.drain()  # the queue gives it to Анна
+    settle()
+    qtbot.waitUntil(lambda: "left unassigned" not in form.outcome.text())
+    assert f"Contact #{contact_id} went to Анна" in form.outcome.text()
+
+
+def test_add_a_source_first_goes_once_a_source_exists(qtbot, ctx, settle):
+    form = IntakeForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    assert "Add a source first" in form.lead_status.text()
+    ctx.crm.sources.create("Сайт")
+    settle()
+    qtbot.waitUntil(lambda: "Add a source first" not in form.lead_status.text())
+    assert form.register_button.isEnabled()
+
+
+def test_sources_count_and_share_only_who_really_gets_contacts(qtbot, window, ctx, settle):
+    crm = ctx.crm
+    crm.operators.create("Неактивная", max_load=5, active=False)
+    crm.sources.create("Чат", code="chat")
+    crm.sources.set_weights("chat", {"Неактивная": 5})
+    window.show_page("sources")
+    page = window.pages["sources"]
+    settle()
+    assert page.select_source(crm.sources.get("chat").id)
+    settle()
+    assert "0 operator" in page.total_label.text()  # not "1 operator gets contacts"
+    weights = page.weights_model
+    rows = {r.operator.name: r for r in weights.rows()}
+    share_of = lambda name: weights.index(weights.rows().index(rows[name]), SHARE).data()  # noqa: E731
+    assert share_of("Неактивная") == "—"
+    assert weights.setData(weights.index(weights.rows().index(rows["Анна Смирнова"]), WEIGHT), 3)
+    rows = {r.operator.name: r for r in weights.rows()}
+    assert share_of("Анна Смирнова") == percent_text(1.0)  # not 3 / 8 = 37.5 %
+    assert share_of("Неактивная") == "—"  # not 62.5 %
+    expected = 1 if ctx.crm.operators.get("Анна Смирнова").has_room else 0
+    assert f"{expected} operator" in page.total_label.text()
+    tooltip = page.sources_model.index(
+        page.sources_model.row_of(crm.sources.get("chat").id), OPERATORS
+    ).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Неактивная: 5 (0 %)" in tooltip

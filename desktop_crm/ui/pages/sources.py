@@ -726,7 +726,7 @@ class SourcesPage(Page):
             self.total_label.clear()
         else:
             self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
-            getting = sum(1 for r in self.weights_model.rows() if r.weight > 0)
+            getting = self.weights_model.getting_contacts()
             self.total_label.setText(
                 self.tr("Total weight {total}; %n operator(s) get contacts", "", getting).format(
                     total=self.weights_model.total
