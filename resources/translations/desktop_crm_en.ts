@@ -272,7 +272,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="133"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="151"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -473,7 +473,7 @@
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>

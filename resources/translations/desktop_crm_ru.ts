@@ -1441,22 +1441,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="75"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="77"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="80"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
@@ -1466,12 +1466,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="130"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="148"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="133"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="151"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1480,22 +1480,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="135"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="153"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="148"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="167"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="176"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="196"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="182"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="202"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2885,92 +2885,97 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="94"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="88"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="100"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="97"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="109"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="114"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="120"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="32"/>
         <source>{free} free of {max}</source>
         <translation>свободно {free} из {max}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="90"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="92"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="104"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="211"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="240"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="214"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
         <source>Double-click or press F2 to change the weight.</source>
         <translation>Дважды щёлкните или нажмите F2, чтобы изменить вес.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="234"/>
-        <source>{weight} of the total weight {total}.</source>
-        <translation>{weight} из общего веса {total}.</translation>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="264"/>
+        <source>Inactive: gets no contacts, and the weight does not count in the shares.</source>
+        <translation>Неактивен: не получает контактов, и его вес не учитывается в долях.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="268"/>
+        <source>{weight} of the active operators&apos; total weight {total}.</source>
+        <translation>{weight} из общего веса активных операторов {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="272"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="254"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="288"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="258"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="292"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
