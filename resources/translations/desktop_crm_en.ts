@@ -359,7 +359,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="731"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="734"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>

@@ -1941,32 +1941,32 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/operators.py" line="100"/>
-        <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
-        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
+        <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their contacts but get no new ones.</source>
+        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="106"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="107"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="120"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="168"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="169"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="161"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="162"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="167"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="168"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="175"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="176"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -2205,13 +2205,13 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/sources.py" line="222"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="354"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="357"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/sources.py" line="227"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="630"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="633"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
@@ -2236,18 +2236,13 @@ Database: {path}</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="296"/>
-        <source>Double-click a name or a code to change it. Select a source to set weights.</source>
-        <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="301"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="322"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="325"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="728"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
@@ -2267,111 +2262,116 @@ Database: {path}</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
+        <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
+        <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="353"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="353"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="356"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="356"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="359"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="395"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="399"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="402"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="403"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="406"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="442"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="445"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="508"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="511"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="531"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="534"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="538"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="541"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="543"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="543"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="546"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="552"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="555"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="594"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="597"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="598"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="620"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="623"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="630"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="639"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="642"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="708"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="711"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="728"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="731"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="731"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="734"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>

@@ -97,8 +97,9 @@ class OperatorsPage(Page):
         self.table_message = InlineMessage(reserve=True)
         self.hint = QLabel(
             self.tr(
-                "Double-click a name or a limit to change it; the check box makes an operator "
-                "active or inactive. Inactive operators keep their contacts but get no new ones."
+                "Double-click a name or a limit (or press F2) to change it; the check box makes "
+                "an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their "
+                "contacts but get no new ones."
             )
         )
         self.hint.setWordWrap(True)

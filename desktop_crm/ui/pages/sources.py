@@ -293,7 +293,10 @@ class SourcesPage(Page):
         self.sources_empty = EmptyHint(self.table)
         self.table_message = InlineMessage(reserve=True)
         self.sources_hint = hint_label(
-            self.tr("Double-click a name or a code to change it. Select a source to set weights.")
+            self.tr(
+                "Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. "
+                "Select a source to set weights."
+            )
         )
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setEnabled(False)
