@@ -667,113 +667,118 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="77"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="87"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
+        <source>Put back to the queue from {name} (an assignment undone).</source>
+        <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="122"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="159"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="192"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="221"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
         <source>{name} had {load} active contacts of {max_load} then.</source>
         <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="301"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import ContactFilter
+from desktop_crm.ui.decision_view import decision_html
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.base import ROW_ROLE
@@ -360,6 +361,10 @@ def test_undo_of_an_assignment_from_the_queue_puts_it_back(qtbot, window, ctx, s
     undo(window, qtbot, settle)
     back = crm.contacts.get(queued.id)
     assert back.operator is None and back.reason == queued.reason
+    history = crm.contacts.history(queued.id)
+    names = {d.operator.id: d.operator.name for d in history if d.operator is not None}
+    shown = decision_html(history[-1], names)
+    assert "Put back to the queue from Борис (an assignment undone)." in shown
 
 
 # -- Messages do not move the rows; an edited row stays put ----------------------------------
