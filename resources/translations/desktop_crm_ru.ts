@@ -2755,27 +2755,27 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="147"/>
         <source>Rename {old} to {new}</source>
-        <translation>Переименовать {old} в {new}</translation>
+        <translation>Переименовать оператора {old} в «{new}»</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="151"/>
         <source>Change the limit of {name} to {limit}</source>
-        <translation>Изменить лимит {name} на {limit}</translation>
+        <translation>Изменить лимит оператора {name} на {limit}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="155"/>
         <source>Make {name} active</source>
-        <translation>Сделать {name} активным</translation>
+        <translation>Сделать оператора {name} активным</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="158"/>
         <source>Make {name} inactive</source>
-        <translation>Сделать {name} неактивным</translation>
+        <translation>Сделать оператора {name} неактивным</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="188"/>
         <source>Rename source {old} to {new}</source>
-        <translation>Переименовать источник {old} в {new}</translation>
+        <translation>Переименовать источник {old} в «{new}»</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/undo.py" line="192"/>
@@ -2809,9 +2809,9 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/ui/undo.py" line="272"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
-            <numerusform>Назначить %n контакт: {name}</numerusform>
-            <numerusform>Назначить %n контакта: {name}</numerusform>
-            <numerusform>Назначить %n контактов: {name}</numerusform>
+            <numerusform>Назначить %n контакт оператору {name}</numerusform>
+            <numerusform>Назначить %n контакта оператору {name}</numerusform>
+            <numerusform>Назначить %n контактов оператору {name}</numerusform>
         </translation>
     </message>
 </context>
