@@ -54,6 +54,10 @@ class LimitReached(CrmError):
     """An operator is at max_load (or cannot take contacts for another reason)."""
 
 
+class ChangedMeanwhile(CrmError):
+    """What a change (an undo) expects to find was changed since, here or elsewhere."""
+
+
 class DatabaseBusy(CrmError):
     """Another process held the write lock past the timeout; nothing was written."""
 

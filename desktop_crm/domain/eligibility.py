@@ -10,7 +10,11 @@ each, so every caller learns them at once.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from enum import StrEnum
+from typing import TypeVar
+
+Key = TypeVar("Key", bound=Hashable)
 
 
 class Exclusion(StrEnum):
@@ -59,3 +63,14 @@ def exclusion(
     if not has_room(load, max_load):
         return Exclusion.AT_LIMIT
     return None
+
+
+def weight_shares(weights: Mapping[Key, tuple[int, bool]]) -> dict[Key, float]:
+    """Each operator's share of a source's contacts by the weights (``weights``: key ->
+    (weight, active)). An inactive operator gets none and does not count in the total;
+    a full one does (its share comes back with room). All 0 when nobody has a share."""
+    total = sum(weight for weight, active in weights.values() if active and weight > 0)
+    return {
+        key: (weight / total if total and active and weight > 0 else 0.0)
+        for key, (weight, active) in weights.items()
+    }

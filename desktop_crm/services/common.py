@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import peewee as pw
@@ -12,7 +12,13 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Operator, Source
 from desktop_crm.domain import text
 from desktop_crm.domain.text import name_key
-from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    AlreadyExists,
+    ChangedMeanwhile,
+    InvalidValue,
+    NotFound,
+)
 from desktop_crm.services.dto import OperatorRef, SourceRef
 
 MAX_NAME_LENGTH = 200
@@ -245,3 +251,15 @@ def unique_violation(error: pw.IntegrityError, field: str, what: str, value: str
             value=value,
         )
     return error
+
+
+def check_unchanged(name: str, row: object, expected: Mapping[str, object]) -> None:
+    """An undo restores a value only while the row still holds what the undone change
+    left there (``expected``: field -> value); anything changed since, here or
+    elsewhere, refuses it."""
+    if any(getattr(row, field) != value for field, value in expected.items()):
+        raise changed_meanwhile(name)
+
+
+def changed_meanwhile(name: str) -> ChangedMeanwhile:
+    return ChangedMeanwhile(QT_TRANSLATE_NOOP("errors", "{name} was changed meanwhile."), name=name)

@@ -10,14 +10,20 @@ from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Lead, Operator
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.distribution import RandInt, Unassigned
 from desktop_crm.domain.eligibility import Exclusion, exclusion, has_room
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
-from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, LimitReached
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    ChangedMeanwhile,
+    CrmError,
+    InvalidValue,
+    LimitReached,
+)
 from desktop_crm.services.common import find_contact, find_contacts, find_operator
 from desktop_crm.services.contact_views import (
     ContactKey,
@@ -55,6 +61,35 @@ class ContactRequest:
     idempotency_key: str | None = None
     created_at: dt.datetime | None = None  # aware, or naive local; default now
     plain_id: bool = False  # the id is never read as a phone: stored as typed
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One contact of ``ContactService.move``: from the operator it must have now
+    (``expected``; None: the queue) to ``operator`` (None: back to the queue, waiting
+    for ``reason``)."""
+
+    contact_id: int
+    expected: int | None
+    operator: int | None
+    reason: str | None = None
+
+
+def _moved_meanwhile(contact: Contact) -> ChangedMeanwhile:
+    if contact.operator is None:
+        return ChangedMeanwhile(
+            QT_TRANSLATE_NOOP(
+                "errors", "Contact #{id} was changed meanwhile (it is in the queue now)."
+            ),
+            id=contact.id,
+        )
+    return ChangedMeanwhile(
+        QT_TRANSLATE_NOOP(
+            "errors", "Contact #{id} was changed meanwhile (its operator is {name} now)."
+        ),
+        id=contact.id,
+        name=contact.operator.name,
+    )
 
 
 def _too_long(field: str, limit: int) -> InvalidValue:
@@ -265,6 +300,52 @@ class ContactService:
             self._on_capacity(freed)
         return BulkResult(infos, tuple(refused))
 
+    def move(self, moves: Sequence[Move]) -> BulkResult:
+        """Undo (or redo) assignments by hand, all or nothing: each contact goes to its
+        operator, or back to the queue, only if it still has the operator it is expected
+        to have (``ChangedMeanwhile`` otherwise) and the operator may take it by hand
+        (the same rule as ``assign``: ``LimitReached``). Traced as manual decisions."""
+        changed: list[int] = []
+        freed_operators: set[int] = set()
+        queued: set[int] = set()
+        with self._storage.write():
+            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
+            intake = Intake(self._storage, self._randint, phone_region())
+            loads: dict[int, int] = {}
+            for move in moves:
+                contact = contacts[move.contact_id]
+                previous = contact.operator_id
+                if previous != move.expected:
+                    raise _moved_meanwhile(contact)
+                if move.operator == previous:
+                    continue
+                if move.operator is None:
+                    intake.unassign_by_hand(contact, move.reason or Unassigned.NONE_ELIGIBLE)
+                    if contact.is_active:
+                        queued.add(contact.source_id)
+                else:
+                    target = find_operator(move.operator)
+                    load = loads.setdefault(target.id, load_of(target.id))
+                    why = exclusion(active=target.active, load=load, max_load=target.max_load)
+                    if why is Exclusion.INACTIVE:
+                        raise _inactive_error(target)
+                    if contact.is_active and why is Exclusion.AT_LIMIT:
+                        raise _full_error(target, contact.id)
+                    intake.assign_by_hand(contact, target, load)
+                    if contact.is_active:
+                        loads[target.id] = load + 1
+                if contact.is_active and previous is not None:
+                    loads[previous] = loads.setdefault(previous, load_of(previous)) - 1
+                    freed_operators.add(previous)
+                changed.append(contact.id)
+            intake.flush()
+            infos = tuple(contact_infos(contacts))
+            freed = sources_of_operators(freed_operators) | queued
+        if changed:
+            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._on_capacity(freed)
+        return BulkResult(infos)
+
     def history(self, contact_id: int) -> list[DecisionInfo]:
         """Every decision about the contact, oldest first: why it has its operator."""
         with self._storage.read():
@@ -278,10 +359,11 @@ class ContactService:
             raise result.refused[0][1]
         return result.changed[0]
 
-    def reopen_many(self, contact_ids: Sequence[int]) -> BulkResult:
+    def reopen_many(self, contact_ids: Sequence[int], all_or_nothing: bool = False) -> BulkResult:
         """Reopen those whose operator has room (in the given order); report the rest.
         A reopened contact without an operator joins the queue (and is distributed
-        when someone has room)."""
+        when someone has room). ``all_or_nothing`` (undoing a close): the first refusal
+        is raised and nothing is reopened."""
         changed: list[int] = []
         refused: list[tuple[int, LimitReached]] = []
         queued: set[int] = set()
@@ -295,6 +377,8 @@ class ContactService:
                 if operator is not None:
                     load = loads.setdefault(operator.id, load_of(operator.id))
                     if not has_room(load, operator.max_load):
+                        if all_or_nothing:
+                            raise self._limit_error(contact, operator)
                         refused.append((contact.id, self._limit_error(contact, operator)))
                         continue
                     loads[operator.id] = load + 1

@@ -418,6 +418,20 @@ class Intake:
             if previous is not None:
                 self._count_assignment(previous, -1)
 
+    def unassign_by_hand(self, contact: Contact, reason: str) -> None:
+        """The dispatcher puts a contact back to the queue (an assignment by hand undone),
+        traced as a manual decision without an operator; ``reason``: why it waits."""
+        previous = contact.operator_id
+        context_id = self._writer.context(self.now, "manual", context_json([]))
+        note = f"back to the queue from operator #{previous}"
+        extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
+        self._writer.decision(
+            contact.id, DecisionKind.MANUAL, None, reason, context_id, "", None, None, extra
+        )
+        self._writer.reassign(None, contact.id, reason)
+        if contact.is_active and previous is not None:
+            self._count_assignment(previous, -1)
+
     def flush(self) -> None:
         """Write the new leads, then contacts, assignments, decisions and round-robin state."""
         self._writer.flush()

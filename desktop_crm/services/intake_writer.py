@@ -67,7 +67,8 @@ class IntakeWriter:
         self._lead_rows: dict[str, list[object]] = {}  # external id -> its pending row
         self._contacts: list[tuple[object, ...]] = []
         self._decisions: list[tuple[object, ...]] = []
-        self._reassigned: list[tuple[int | None, int]] = []  # (operator, contact)
+        # (operator, contact, why it waits when the operator is None)
+        self._reassigned: list[tuple[int | None, int, str | None]] = []
         self._next_lead_id: int | None = None
         self._next_contact_id: int | None = None
 
@@ -118,9 +119,10 @@ class IntakeWriter:
         )
         return contact_id
 
-    def reassign(self, operator_id: int | None, contact_id: int) -> None:
-        """A stored contact's new operator (the queue, or a choice by hand)."""
-        self._reassigned.append((operator_id, contact_id))
+    def reassign(self, operator_id: int | None, contact_id: int, reason: str | None = None) -> None:
+        """A stored contact's new operator (the queue, or a choice by hand); ``reason``:
+        why it waits, when it goes back to the queue (operator None)."""
+        self._reassigned.append((operator_id, contact_id, reason))
 
     def context(self, created_at: dt.datetime, strategy: str, candidates: str) -> int:
         """A decision context (the candidates as they stood), written now for its id."""
@@ -173,8 +175,8 @@ class IntakeWriter:
         if self._contacts:
             self._storage.insert_many(self._insert_contact, self._contacts)
             self._contacts = []
-        for operator_id, contact_id in self._reassigned:
-            Contact.update(operator=operator_id, unassigned_reason=None).where(
+        for operator_id, contact_id, reason in self._reassigned:
+            Contact.update(operator=operator_id, unassigned_reason=reason).where(
                 Contact.id == contact_id
             ).execute()
         self._reassigned = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig
@@ -12,6 +14,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     already_taken,
     check_non_negative,
+    check_unchanged,
     clean_name,
     find_operator,
     unique_violation,
@@ -82,9 +85,14 @@ class OperatorService:
         name: str | None = None,
         max_load: int | None = None,
         active: bool | None = None,
+        expected: Mapping[str, object] | None = None,
     ) -> OperatorInfo:
+        """``expected`` (an undo): the fields as they must be now (``name``, ``max_load``,
+        ``active``); otherwise ``ChangedMeanwhile`` and nothing changes."""
         with self._storage.write():
             operator = find_operator(reference)
+            if expected is not None:
+                check_unchanged(operator.name, operator, expected)
             load = load_of(operator.id)
             was_active, old_limit = operator.active, operator.max_load
             if name is not None:

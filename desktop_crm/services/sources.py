@@ -15,8 +15,10 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
     already_taken,
+    changed_meanwhile,
     check_no_control,
     check_non_negative,
+    check_unchanged,
     clean_name,
     find_operator,
     find_source,
@@ -138,12 +140,16 @@ class SourceService:
         code: object = _KEEP,
         strategy: str | None = None,
         repeat_to_last: bool | None = None,
+        expected: Mapping[str, object] | None = None,
     ) -> SourceInfo:
         """``code=None`` or ``""`` clears the code; leaving it out keeps it. ``strategy``:
         how operators are picked; ``repeat_to_last``: a returning lead goes to the
-        operator who handled it last, when that operator is eligible."""
+        operator who handled it last, when that operator is eligible. ``expected`` (an
+        undo): the fields as they must be now, or ``ChangedMeanwhile``."""
         with self._storage.write():
             source = find_source(reference)
+            if expected is not None:
+                check_unchanged(source.name, source, expected)
             if name is not None:
                 source.name = clean_name(name, "name", "source")
             if code is not _KEEP:
@@ -183,11 +189,20 @@ class SourceService:
         return info
 
     def set_weights(
-        self, reference: int | str, weights: Mapping[int, int] | Mapping[str, int]
+        self,
+        reference: int | str,
+        weights: Mapping[int, int] | Mapping[str, int],
+        expected: Mapping[int, int] | None = None,
     ) -> SourceInfo:
-        """Replace the source's whole operator set (the original PUT); empty clears it."""
+        """Replace the source's whole operator set (the original PUT); empty clears it.
+        ``expected`` (an undo): the stored set as it must be now (operator id -> weight),
+        or ``ChangedMeanwhile`` and nothing changes."""
         with self._storage.write():
             source = find_source(reference)
+            if expected is not None:
+                stored = {w.operator.id: w.weight for w in _weights(source.id)}
+                if stored != dict(expected):
+                    raise changed_meanwhile(source.name)
             resolved: dict[int, int] = {}
             for operator_reference, weight in weights.items():
                 operator = find_operator(operator_reference)

@@ -38,6 +38,7 @@ ROUND_ROBIN_NOTE = re.compile(r"current weight (-?\d+) of (-?\d+)")
 LEAST_LOADED_NOTE = re.compile(r"load (\d+) of (\d+)")
 PREVIOUS_OPERATOR_NOTE = re.compile(r"previous operator #(\d+)")
 FROM_QUEUE_NOTE = "from the queue"
+BACK_TO_QUEUE_NOTE = re.compile(r"back to the queue from operator #(\d+)")  # an undone assignment
 
 DIM = "#6b7280"  # grey: readable on light and dark backgrounds
 WARN = "#b45309"  # amber, as the unassigned contacts in the table
@@ -107,6 +108,13 @@ def manual_note_text(note: str, names: dict[int, str]) -> str:
         return QCoreApplication.translate(
             "DecisionView", "Given by the owner column of an imported file."
         )
+    match = BACK_TO_QUEUE_NOTE.fullmatch(note)
+    if match:
+        operator_id = int(match[1])
+        name = names.get(operator_id, f"#{operator_id}")
+        return QCoreApplication.translate(
+            "DecisionView", "Put back to the queue from {name} (an assignment undone)."
+        ).format(name=name)
     match = PREVIOUS_OPERATOR_NOTE.fullmatch(note)
     if match:
         operator_id = int(match[1])

@@ -79,6 +79,7 @@ class IntakeForm(QWidget):
         self.register_button = QPushButton(self.tr("Register"))
         self.register_button.setDefault(True)
         self.outcome = InlineMessage()
+        self._waiting: int | None = None  # the contact the outcome says is unassigned
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,8 +120,12 @@ class IntakeForm(QWidget):
         if current is not None and (index := self.source.findData(current)) >= 0:
             self.source.setCurrentIndex(index)
         self.register_button.setEnabled(bool(sources))
+        no_source = self.tr("Add a source first (Sources screen).")
         if not sources:
-            self.lead_status.setText(self.tr("Add a source first (Sources screen)."))
+            self.lead_status.setText(no_source)
+        elif self.lead_status.text() == no_source:
+            self.lead_status.clear()
+            self.look_up_lead()
 
     def _source_chosen(self, _index: int) -> None:
         source_id = self.source.currentData()
@@ -132,6 +137,19 @@ class IntakeForm(QWidget):
             self.reload_sources()
         if changes & {Change.CONTACTS, Change.LEADS, Change.EXTERNAL}:
             self.look_up_lead()
+            self._follow_waiting()
+
+    def _follow_waiting(self) -> None:
+        """The outcome follows its contact: once the queue or someone gives the contact
+        left unassigned an operator, the message says who has it."""
+        if self._waiting is None or not self.outcome.isVisible():
+            return
+        try:
+            contact = self.ctx.crm.contacts.get(self._waiting)
+        except CrmError:
+            return  # busy, or erased: the next change asks again
+        if contact.operator is not None:
+            self._show_outcome(contact)
 
     # -- lead lookup while typing ----------------------------------------------------
     def _id_edited(self) -> None:
@@ -215,6 +233,7 @@ class IntakeForm(QWidget):
         self._register(plain_id=False)
 
     def _register(self, plain_id: bool) -> None:
+        self._waiting = None
         source_id = self.source.currentData()
         if source_id is None:
             self.outcome.show_error(self.tr("Choose a source."))
@@ -247,6 +266,7 @@ class IntakeForm(QWidget):
         self.focus_form()
 
     def _show_outcome(self, contact: ContactInfo) -> None:
+        self._waiting = None if contact.operator is not None else contact.id
         if contact.operator is not None:
             text = self.tr("Contact #{id} went to {operator}.").format(
                 id=contact.id, operator=contact.operator.name

@@ -31,7 +31,7 @@ from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import DatabaseFileActions
-from desktop_crm.ui.dialogs import show_info
+from desktop_crm.ui.dialogs import notify_error, show_info
 from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
@@ -164,6 +164,13 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_requested)
         self.quit_action.triggered.connect(self.close)
 
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.undo_action, self.redo_action = self.ctx.undo.make_actions(self)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.ctx.undo.refused.connect(self._undo_refused)
+        self.ctx.undo.applied.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+
         contacts_menu = menu.addMenu(self.tr("&Contacts"))
         self.new_contact_action = self._action(
             self.tr("&New contact"), QKeySequence.StandardKey.New
@@ -232,6 +239,10 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _undo_refused(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+        notify_error(self, self.tr("Undo"), text)
 
     # -- navigation ----------------------------------------------------------------
     def show_page(self, name: str) -> None:

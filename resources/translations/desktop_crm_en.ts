@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="144"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="524"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="514"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="518"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="505"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="519"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="511"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="562"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -288,7 +288,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="157"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -334,7 +334,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="312"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -342,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="318"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -375,7 +375,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="730"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="739"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -449,9 +449,36 @@
     </message>
 </context>
 <context>
+    <name>UndoHistory</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
+        <source>Close %n contact(s)</source>
+        <translation>
+            <numerusform>Close %n contact</numerusform>
+            <numerusform>Close %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="255"/>
+        <source>Reopen %n contact(s)</source>
+        <translation>
+            <numerusform>Reopen %n contact</numerusform>
+            <numerusform>Reopen %n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="272"/>
+        <source>Assign %n contact(s) to {name}</source>
+        <translation>
+            <numerusform>Assign %n contact to {name}</numerusform>
+            <numerusform>Assign %n contacts to {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>
@@ -462,7 +489,7 @@
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>

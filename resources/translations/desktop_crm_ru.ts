@@ -4,33 +4,33 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="61"/>
-        <location filename="../../desktop_crm/ui/application.py" line="207"/>
+        <location filename="../../desktop_crm/ui/application.py" line="63"/>
+        <location filename="../../desktop_crm/ui/application.py" line="209"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="64"/>
+        <location filename="../../desktop_crm/ui/application.py" line="66"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="67"/>
+        <location filename="../../desktop_crm/ui/application.py" line="69"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="71"/>
+        <location filename="../../desktop_crm/ui/application.py" line="73"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="74"/>
+        <location filename="../../desktop_crm/ui/application.py" line="76"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="126"/>
+        <location filename="../../desktop_crm/ui/application.py" line="128"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
@@ -95,52 +95,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="113"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="144"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -149,12 +149,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="146"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="155"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -300,145 +300,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="209"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="231"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="564"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="279"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="280"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="304"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="379"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="380"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -447,12 +447,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="474"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -461,7 +461,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="511"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -470,7 +470,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -479,7 +479,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="524"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -488,8 +488,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="514"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -498,7 +498,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="518"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -507,7 +507,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -516,7 +516,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -525,7 +525,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -534,8 +534,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="505"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="519"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -544,12 +544,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="551"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="562"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -558,7 +558,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -567,7 +567,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -576,12 +576,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -590,7 +590,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -599,19 +599,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="635"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -758,113 +758,118 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="77"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="87"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
+        <source>Put back to the queue from {name} (an assignment undone).</source>
+        <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="122"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="159"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="192"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="221"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
         <source>{name} had {load} active contacts of {max_load} then.</source>
         <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="301"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1542,22 +1547,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="85"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="86"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="91"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="91"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="92"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
@@ -1567,12 +1572,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="154"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="172"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="157"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1581,37 +1586,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="159"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="180"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="198"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="185"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="203"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="220"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="239"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="251"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="257"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="277"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -1852,81 +1857,91 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="175"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="182"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="181"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="199"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="213"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="214"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="238"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="245"/>
+        <source>Undo</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="285"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="287"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1939,17 +1954,17 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="299"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="300"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Новый язык будет применён при следующем запуске программы.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="301"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="312"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1958,7 +1973,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="318"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2036,53 +2051,53 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="46"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="48"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="49"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="78"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="55"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="84"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="71"/>
-        <source>Double-click a name or a limit to change it; the check box makes an operator active or inactive. Inactive operators keep their contacts but get no new ones.</source>
-        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему; флажок делает оператора активным или неактивным. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="100"/>
+        <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their contacts but get no new ones.</source>
+        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="107"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="91"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="138"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="172"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="165"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="137"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="171"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="145"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="179"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
@@ -2090,7 +2105,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="187"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="188"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2105,12 +2120,12 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="38"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="67"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="196"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="198"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -2343,184 +2358,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="218"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="219"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="221"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="348"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="358"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="226"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="632"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="638"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="264"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="257"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="269"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="272"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="289"/>
-        <source>Double-click a name or a code to change it. Select a source to set weights.</source>
-        <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="315"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="724"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="326"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="733"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="82"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="84"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="87"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="89"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="92"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="94"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="344"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
+        <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="354"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="357"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="396"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="403"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="440"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="510"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="516"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="533"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="539"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="546"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="542"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="548"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="545"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="551"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="554"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="560"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="596"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="635"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="647"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="707"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="716"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="727"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="736"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="730"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="739"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2855,6 +2870,111 @@ Add at least one source and one operator to see it.</source>
     </message>
 </context>
 <context>
+    <name>UndoHistory</name>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="78"/>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Отменить: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="80"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="85"/>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Повторить: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="87"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="108"/>
+        <source>Undone: {action}</source>
+        <translation>Отменено: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="109"/>
+        <source>Cannot undo “{action}”: {reason} Nothing was changed.</source>
+        <translation>Нельзя отменить «{action}»: {reason} Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="120"/>
+        <source>Redone: {action}</source>
+        <translation>Повторено: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="121"/>
+        <source>Cannot redo “{action}”: {reason} Nothing was changed.</source>
+        <translation>Нельзя повторить «{action}»: {reason} Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="147"/>
+        <source>Rename {old} to {new}</source>
+        <translation>Переименовать оператора {old} в «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="151"/>
+        <source>Change the limit of {name} to {limit}</source>
+        <translation>Изменить лимит оператора {name} на {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="155"/>
+        <source>Make {name} active</source>
+        <translation>Сделать оператора {name} активным</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="158"/>
+        <source>Make {name} inactive</source>
+        <translation>Сделать оператора {name} неактивным</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="188"/>
+        <source>Rename source {old} to {new}</source>
+        <translation>Переименовать источник {old} в «{new}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="192"/>
+        <source>Change the code of {name}</source>
+        <translation>Изменить код источника {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="221"/>
+        <source>Change the weights of {name}</source>
+        <translation>Изменить веса источника {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
+        <source>Close %n contact(s)</source>
+        <translation>
+            <numerusform>Закрыть %n контакт</numerusform>
+            <numerusform>Закрыть %n контакта</numerusform>
+            <numerusform>Закрыть %n контактов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="255"/>
+        <source>Reopen %n contact(s)</source>
+        <translation>
+            <numerusform>Вернуть в работу %n контакт</numerusform>
+            <numerusform>Вернуть в работу %n контакта</numerusform>
+            <numerusform>Вернуть в работу %n контактов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/undo.py" line="272"/>
+        <source>Assign %n contact(s) to {name}</source>
+        <translation>
+            <numerusform>Назначить %n контакт оператору {name}</numerusform>
+            <numerusform>Назначить %n контакта оператору {name}</numerusform>
+            <numerusform>Назначить %n контактов оператору {name}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WeightGridModel</name>
     <message>
         <location filename="../../desktop_crm/ui/models/weight_grid.py" line="30"/>
@@ -2867,27 +2987,27 @@ Add at least one source and one operator to see it.</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="122"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="123"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="143"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="149"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="155"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -2896,32 +3016,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="202"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="203"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="210"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="211"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="214"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="215"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="226"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="227"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="230"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="231"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="236"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="237"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -2929,92 +3049,97 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="94"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="88"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="100"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="97"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="109"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="114"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="120"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="32"/>
         <source>{free} free of {max}</source>
         <translation>свободно {free} из {max}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="90"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="92"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="104"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="211"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="240"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="214"/>
-        <source>Double-click or type a number to change the weight.</source>
-        <translation>Чтобы изменить вес, дважды щёлкните или введите число.</translation>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
+        <source>Double-click or press F2 to change the weight.</source>
+        <translation>Дважды щёлкните или нажмите F2, чтобы изменить вес.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="234"/>
-        <source>{weight} of the total weight {total}.</source>
-        <translation>{weight} из общего веса {total}.</translation>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="264"/>
+        <source>Inactive: gets no contacts, and the weight does not count in the shares.</source>
+        <translation>Неактивен: не получает контактов, и его вес не учитывается в долях.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="268"/>
+        <source>{weight} of the active operators&apos; total weight {total}.</source>
+        <translation>{weight} из общего веса активных операторов {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="272"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="254"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="288"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="258"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="292"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="262"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -3399,99 +3524,114 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="42"/>
+        <location filename="../../desktop_crm/services/common.py" line="48"/>
         <source>The {what} name must not be empty.</source>
         <translation>{what}: имя не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="48"/>
+        <location filename="../../desktop_crm/services/common.py" line="54"/>
         <source>The {what} name is longer than {limit} characters.</source>
         <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="61"/>
+        <location filename="../../desktop_crm/services/common.py" line="67"/>
         <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
         <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="74"/>
+        <location filename="../../desktop_crm/services/common.py" line="80"/>
         <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="90"/>
+        <location filename="../../desktop_crm/services/common.py" line="96"/>
         <source>{field} must be a whole number.</source>
         <translation>{field}: нужно целое число.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="94"/>
+        <location filename="../../desktop_crm/services/common.py" line="100"/>
         <source>{field} must not be negative (got {value}).</source>
         <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="100"/>
+        <location filename="../../desktop_crm/services/common.py" line="106"/>
         <source>{field} must be at most {limit} (got {value}).</source>
         <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="157"/>
+        <location filename="../../desktop_crm/services/common.py" line="163"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="184"/>
+        <location filename="../../desktop_crm/services/common.py" line="190"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="203"/>
+        <location filename="../../desktop_crm/services/common.py" line="209"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="227"/>
-        <location filename="../../desktop_crm/services/common.py" line="234"/>
+        <location filename="../../desktop_crm/services/common.py" line="233"/>
+        <location filename="../../desktop_crm/services/common.py" line="240"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="242"/>
+        <location filename="../../desktop_crm/services/common.py" line="248"/>
         <source>The {field} {value!r} already exists for another {what}.</source>
         <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="62"/>
+        <location filename="../../desktop_crm/services/common.py" line="265"/>
+        <source>{name} was changed meanwhile.</source>
+        <translation>{name} уже изменили за это время.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="81"/>
+        <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
+        <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
+        <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
+        <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
         <source>The {field} is longer than {limit} characters.</source>
         <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="72"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="107"/>
         <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="84"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="117"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="152"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="165"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="316"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="400"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3516,12 +3656,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="99"/>
+        <location filename="../../desktop_crm/services/operators.py" line="107"/>
         <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
         <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="130"/>
+        <location filename="../../desktop_crm/services/operators.py" line="138"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -3531,22 +3671,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="45"/>
+        <location filename="../../desktop_crm/services/sources.py" line="47"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="60"/>
+        <location filename="../../desktop_crm/services/sources.py" line="62"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="171"/>
+        <location filename="../../desktop_crm/services/sources.py" line="177"/>
         <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="196"/>
+        <location filename="../../desktop_crm/services/sources.py" line="211"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -3623,17 +3763,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="109"/>
+        <location filename="../../desktop_crm/errors.py" line="113"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="113"/>
+        <location filename="../../desktop_crm/errors.py" line="117"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="114"/>
+        <location filename="../../desktop_crm/errors.py" line="118"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>

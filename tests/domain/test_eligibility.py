@@ -16,6 +16,7 @@ from desktop_crm.domain.eligibility import (
     has_room,
     headroom,
     load_fraction,
+    weight_shares,
     within_limit,
 )
 
@@ -87,3 +88,10 @@ def test_the_distributor_asks_the_same_rule():
             load=candidate.load,
             max_load=candidate.max_load,
         )
+
+
+def test_weight_shares_leave_out_inactive_operators_and_zero_weights():
+    shares = weight_shares({"a": (3, True), "b": (5, False), "c": (0, True), "d": (1, True)})
+    assert shares == {"a": 0.75, "b": 0.0, "c": 0.0, "d": 0.25}
+    assert weight_shares({"b": (5, False)}) == {"b": 0.0}
+    assert weight_shares({}) == {}

@@ -50,6 +50,7 @@ class OperatorsModel(RowsModel[OperatorInfo]):
     )
 
     edit_failed = Signal(object)  # the CrmError, for the page to show where the user typed
+    edited = Signal(object, object)  # the OperatorInfo before and after an edit (for Undo)
 
     def __init__(self, crm: Crm, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
@@ -72,7 +73,9 @@ class OperatorsModel(RowsModel[OperatorInfo]):
         elif column == ACTIVE:
             changes["active"] = bool(value)
         try:
-            return self._crm.operators.update(row.id, **changes)
+            updated = self._crm.operators.update(row.id, **changes)
         except CrmError as error:
             self.edit_failed.emit(error)
             return None
+        self.edited.emit(row, updated)
+        return updated

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
-from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.domain.eligibility import Exclusion, weight_shares
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
@@ -115,13 +115,13 @@ def operators_tooltip(source: SourceInfo) -> str:
             "SourcesModel",
             "No operator has a weight for this source: select it and set weights.",
         )
-    total = total_weight(source)
+    shares = weight_shares({w.operator.id: (w.weight, w.active) for w in used})
     lines = []
     for weight in sorted(used, key=lambda w: -w.weight):
         line = QCoreApplication.translate("SourcesModel", "{name}: {weight} ({percent} %)").format(
             name=weight.operator.name,
             weight=weight.weight,
-            percent=round(100 * weight.weight / total),
+            percent=round(100 * shares[weight.operator.id]),
         )
         why = weight.exclusion
         if why is Exclusion.INACTIVE:
@@ -172,6 +172,7 @@ class SourcesModel(RowsModel[SourceInfo]):
     )
 
     edit_failed = Signal(object)  # the CrmError, for the page to show where the user typed
+    edited = Signal(object, object)  # the SourceInfo before and after an edit (for Undo)
 
     def __init__(self, crm: Crm, parent: Any = None) -> None:
         super().__init__(parent)
@@ -204,11 +205,15 @@ class SourcesModel(RowsModel[SourceInfo]):
             if column == NAME:
                 if text.strip() == row.name:
                     return None
-                return self._crm.sources.update(row.id, name=text)
-            if column == CODE:
+                updated = self._crm.sources.update(row.id, name=text)
+            elif column == CODE:
                 if text.strip() == (row.code or ""):
                     return None
-                return self._crm.sources.update(row.id, code=text)
+                updated = self._crm.sources.update(row.id, code=text)
+            else:
+                return None
         except CrmError as error:
             self.edit_failed.emit(error)
-        return None
+            return None
+        self.edited.emit(row, updated)
+        return updated

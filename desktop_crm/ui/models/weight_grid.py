@@ -47,6 +47,7 @@ def operator_state(operator: OperatorInfo) -> str:
 class WeightGridModel(QAbstractTableModel):
     edit_failed = Signal(object)  # the CrmError
     weights_saved = Signal(object)  # the SourceInfo as stored after an edit
+    edited = Signal(object, object)  # the stored weights before (id -> weight), the SourceInfo
 
     def __init__(self, crm: Crm, parent: Any = None) -> None:
         super().__init__(parent)
@@ -270,4 +271,11 @@ class WeightGridModel(QAbstractTableModel):
             self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
         )
         self.weights_saved.emit(updated)
+        # What Undo restores: the set as stored now, with this one pair as it was.
+        before = {w.operator.id: w.weight for w in updated.weights}
+        if operator.id in stored:
+            before[operator.id] = stored[operator.id]
+        else:
+            before.pop(operator.id, None)
+        self.edited.emit(before, updated)
         return True

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from desktop_crm.domain import eligibility
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
@@ -58,6 +59,17 @@ class WeightRow:
     @property
     def dirty(self) -> bool:
         return self.weight != self.saved
+
+    @property
+    def exclusion(self) -> Exclusion | None:
+        """Why the distributor would leave the operator out with this weight, or None."""
+        operator = self.operator
+        return eligibility.exclusion(
+            weight=self.weight,
+            active=operator.active,
+            load=operator.load,
+            max_load=operator.max_load,
+        )
 
 
 def parse_weight(value: Any) -> int | None:
@@ -114,6 +126,7 @@ class WeightsModel(RowsModel[WeightRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._source: SourceInfo | None = None
+        self._shares: dict[int, float] | None = None  # operator id -> share (domain rule)
 
     def key(self, row: WeightRow) -> Hashable:
         return row.operator.id
@@ -129,6 +142,11 @@ class WeightsModel(RowsModel[WeightRow]):
 
     def is_dirty(self) -> bool:
         return any(r.dirty for r in self._rows)
+
+    def getting_contacts(self) -> int:
+        """How many operators the distributor would give this source's contacts now
+        (active, with room, weight above 0), with the weights as edited."""
+        return sum(1 for r in self._rows if r.exclusion is None)
 
     def set_source(self, source: SourceInfo | None, operators: Sequence[OperatorInfo]) -> None:
         """Show ``source`` as stored; unsaved edits are dropped."""
@@ -172,11 +190,12 @@ class WeightsModel(RowsModel[WeightRow]):
 
     def _apply(self, rows: list[WeightRow]) -> None:
         was_dirty, old_total = self.is_dirty(), self.total
+        self._shares = None
         self.set_rows(rows)
         self._after_change(was_dirty, old_total)
 
     def _after_change(self, was_dirty: bool, old_total: int) -> None:
-        if self.total != old_total and self._rows:
+        if self._rows:  # a weight or who is active changes every share
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, SHARE), self.index(last, SHARE))
         self.weights_changed.emit()
@@ -185,8 +204,18 @@ class WeightsModel(RowsModel[WeightRow]):
 
     # -- Qt ----------------------------------------------------------------------------
     def share(self, row: WeightRow) -> float:
-        total = self.total
-        return row.weight / total if total else 0.0
+        """The operator's share by the weights; inactive operators have none and do not
+        count (``domain.eligibility.weight_shares``)."""
+        if self._shares is None:
+            self._shares = eligibility.weight_shares(
+                {r.operator.id: (r.weight, r.operator.active) for r in self._rows}
+            )
+        return self._shares.get(row.operator.id, 0.0)
+
+    @property
+    def active_total(self) -> int:
+        """The weights that count for the shares: those of active operators."""
+        return sum(r.weight for r in self._rows if r.operator.active)
 
     def live_share(self, row: WeightRow) -> float:
         """The share among the operators the distributor would consider right now."""
@@ -212,7 +241,7 @@ class WeightsModel(RowsModel[WeightRow]):
                     "WeightsModel", "Changed from {saved}; not saved yet."
                 ).format(saved=row.saved)
             return QCoreApplication.translate(
-                "WeightsModel", "Double-click or type a number to change the weight."
+                "WeightsModel", "Double-click or press F2 to change the weight."
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
             return self._status_tip(row)
@@ -223,17 +252,22 @@ class WeightsModel(RowsModel[WeightRow]):
     def _share_data(self, row: WeightRow, role: int) -> Any:
         share = self.share(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return percent_text(share) if row.weight else "—"
+            return percent_text(share) if share else "—"
         if role == RAW_ROLE:
-            return float(share) if row.weight else None  # no bar for "never"
+            return float(share) if share else None  # no bar for "never"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.weight:
+        if role == Qt.ItemDataRole.ForegroundRole and not share:
             return DIM_COLOR
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.weight and not row.operator.active:
+                return QCoreApplication.translate(
+                    "WeightsModel",
+                    "Inactive: gets no contacts, and the weight does not count in the shares.",
+                )
             text = QCoreApplication.translate(
-                "WeightsModel", "{weight} of the total weight {total}."
-            ).format(weight=row.weight, total=self.total)
+                "WeightsModel", "{weight} of the active operators' total weight {total}."
+            ).format(weight=row.weight, total=self.active_total)
             if row.weight and row.operator.exclusion is not None:
                 text += "\n" + QCoreApplication.translate(
                     "WeightsModel",
@@ -276,6 +310,7 @@ class WeightsModel(RowsModel[WeightRow]):
         if weight == row.weight:
             return True
         was_dirty, old_total = self.is_dirty(), self.total
+        self._shares = None
         self._rows[index.row()] = replace(row, weight=weight)
         self.dataChanged.emit(
             self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
+from desktop_crm.services.contacts import Move
 from desktop_crm.services.dto import (
     BulkResult,
     ContactFilter,
@@ -38,7 +39,7 @@ from desktop_crm.services.dto import (
 )
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
-from desktop_crm.ui import assign_dialog
+from desktop_crm.ui import assign_dialog, undo
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.decision_view import DecisionView
@@ -429,7 +430,7 @@ class ContactsPage(Page):
         ):
             return
         crm = self.ctx.crm
-        self._write(lambda: crm.contacts.close_many(ids), self._report_closed)
+        self._write(lambda: crm.contacts.close_many(ids), lambda r: self._report_closed(r, ids))
 
     def reopen_selected(self) -> None:
         ids = [c.id for c in self.selected_contacts() if not c.is_active]
@@ -478,16 +479,29 @@ class ContactsPage(Page):
             return
         name = next((o.name for o in operators if o.id == operator_id), f"#{operator_id}")
         before = {c.id: (c.operator.id if c.operator else None) for c in contacts}
+        reasons = {c.id: c.reason for c in contacts}
         ids = list(before)
         crm = self.ctx.crm
         self._write(
             lambda: crm.contacts.assign(ids, operator_id),
-            lambda result: self._report_assigned(result, operator_id, name, before),
+            lambda result: self._report_assigned(result, operator_id, name, before, reasons),
         )
 
     def _report_assigned(
-        self, result: BulkResult, operator_id: int, name: str, before: dict[int, int | None]
+        self,
+        result: BulkResult,
+        operator_id: int,
+        name: str,
+        before: dict[int, int | None],
+        reasons: dict[int, str | None],
     ) -> None:
+        moves = [
+            Move(c.id, before[c.id], operator_id, reasons.get(c.id))
+            for c in result.changed
+            if c.id in before and before[c.id] != operator_id
+        ]
+        if moves:
+            self.ctx.undo.push(undo.AssignContacts(self.ctx.crm, moves, name))
         moved = sum(1 for c in result.changed if before.get(c.id) != operator_id)
         already = len(result.changed) - moved
         lines = []
@@ -505,11 +519,14 @@ class ContactsPage(Page):
             lines.append(self.tr("…and %n more.", "", refused - MAX_REFUSALS_SHOWN))
         self.message.show_error("\n".join(lines))
 
-    def _report_closed(self, result: BulkResult) -> None:
+    def _report_closed(self, result: BulkResult, ids: list[int]) -> None:
+        self.ctx.undo.push(undo.CloseContacts(self.ctx.crm, ids))
         self.message.show_info(self.tr("Closed %n contact(s).", "", len(result.changed)))
 
     def _report_reopened(self, result: BulkResult) -> None:
         done = len(result.changed)
+        if done:
+            self.ctx.undo.push(undo.ReopenContacts(self.ctx.crm, [c.id for c in result.changed]))
         if not result.refused:
             self.message.show_info(self.tr("Reopened %n contact(s).", "", done))
             return

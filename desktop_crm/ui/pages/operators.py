@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +28,38 @@ from desktop_crm.ui.models.operators import LOAD, MAX_LOAD, NAME, OperatorsModel
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
+
+TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+class TypingGoesTo(QObject):
+    """Text typed on a table goes to a line edit (the new operator's name) instead of
+    starting an edit or a jump: a table changes only on purpose (F2, double-click)."""
+
+    def __init__(self, table: QWidget, target: QLineEdit) -> None:
+        super().__init__(table)
+        self._target = target
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text().isprintable()
+            and event.text()
+            and not event.modifiers() & ~TYPING_MODIFIERS
+        ):
+            self._target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._target.deselect()
+            self._target.end(False)
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            QCoreApplication.sendEvent(self._target, copy)
+            return True
+        return False
 
 
 class OperatorsPage(Page):
@@ -40,7 +69,7 @@ class OperatorsPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = OperatorsModel(ctx.crm, ctx.runner, self)
-        self.proxy = sorting_proxy(self)
+        self.proxy = sorting_proxy(self, stable=True)
         self.proxy.setSourceModel(self.model)
 
         self.name_edit = QLineEdit(placeholderText=self.tr("New operator's name"))
@@ -48,7 +77,7 @@ class OperatorsPage(Page):
         self.max_load_spin.setToolTip(self.tr("The most active contacts this operator may have"))
         self.add_button = QPushButton(self.tr("Add operator"))
         self.add_button.setDefault(True)
-        self.form_message = InlineMessage()
+        self.form_message = InlineMessage(reserve=True)
 
         form = QHBoxLayout()
         form.addWidget(self.name_edit, 3)
@@ -65,11 +94,12 @@ class OperatorsPage(Page):
         header.setStretchLastSection(False)
         header.resizeSection(LOAD, 160)
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
-        self.table_message = InlineMessage()
+        self.table_message = InlineMessage(reserve=True)
         self.hint = QLabel(
             self.tr(
-                "Double-click a name or a limit to change it; the check box makes an operator "
-                "active or inactive. Inactive operators keep their contacts but get no new ones."
+                "Double-click a name or a limit (or press F2) to change it; the check box makes "
+                "an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their "
+                "contacts but get no new ones."
             )
         )
         self.hint.setWordWrap(True)
@@ -92,6 +122,7 @@ class OperatorsPage(Page):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
+        self.typing = TypingGoesTo(self.table, self.name_edit)
 
         self.add_button.clicked.connect(self.add_operator)
         self.name_edit.returnPressed.connect(self.add_operator)
@@ -99,6 +130,9 @@ class OperatorsPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.delete_action.triggered.connect(self.delete_selected)
         self.model.edit_failed.connect(lambda e: self.table_message.show_error(error_text(e)))
+        self.model.edited.connect(
+            lambda before, after: ctx.undo.push(OperatorEdit(ctx.crm, before, after))
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
 

@@ -61,7 +61,9 @@ from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIG
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
+    EDIT_TRIGGERS,
     ClickableLabel,
     EmptyHint,
     InlineMessage,
@@ -198,7 +200,7 @@ class SourcesPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.sources_model = SourcesModel(ctx.crm, self)
-        self.sources_proxy = sorting_proxy(self)
+        self.sources_proxy = sorting_proxy(self, stable=True)
         self.sources_proxy.setSourceModel(self.sources_model)
         self.weights_model = WeightsModel(self)
         self.grid_model = WeightGridModel(ctx.crm, self)
@@ -243,6 +245,12 @@ class SourcesPage(Page):
         )
         self.grid_model.edit_failed.connect(lambda e: self.grid_message.show_error(error_text(e)))
         self.grid_model.weights_saved.connect(self._grid_saved)
+        self.sources_model.edited.connect(
+            lambda before, after: ctx.undo.push(SourceEdit(ctx.crm, before, after))
+        )
+        self.grid_model.edited.connect(
+            lambda before, after: ctx.undo.push(WeightsEdit(ctx.crm, before, after))
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.weights_model.weights_changed.connect(self._update_editor_state)
         self.grid_model.modelReset.connect(self._fit_grid)
@@ -263,7 +271,7 @@ class SourcesPage(Page):
         )
         self.add_button = QPushButton(self.tr("Add source"))
         self.add_button.setDefault(True)
-        self.form_message = InlineMessage()
+        self.form_message = InlineMessage(reserve=True)
         form = QHBoxLayout()
         form.addWidget(self.name_edit, 3)
         form.addWidget(self.code_edit, 2)
@@ -284,9 +292,12 @@ class SourcesPage(Page):
         header.resizeSection(STRATEGY, 76)
         header.setMinimumSectionSize(60)
         self.sources_empty = EmptyHint(self.table)
-        self.table_message = InlineMessage()
+        self.table_message = InlineMessage(reserve=True)
         self.sources_hint = hint_label(
-            self.tr("Double-click a name or a code to change it. Select a source to set weights.")
+            self.tr(
+                "Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. "
+                "Select a source to set weights."
+            )
         )
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setEnabled(False)
@@ -326,7 +337,6 @@ class SourcesPage(Page):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
@@ -353,7 +363,7 @@ class SourcesPage(Page):
                 )
             )
         )
-        self.weights_message = InlineMessage()
+        self.weights_message = InlineMessage(reserve=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total_label)
         buttons.addWidget(self.dirty_label)
@@ -409,7 +419,7 @@ class SourcesPage(Page):
         self.repeat_row = QHBoxLayout()
         self.repeat_row.addWidget(self.repeat_check, 0, Qt.AlignmentFlag.AlignTop)
         self.repeat_row.addWidget(self.repeat_label, 1)
-        self.strategy_message = InlineMessage()
+        self.strategy_message = InlineMessage(reserve=True)
         self.strategy_combo.currentIndexChanged.connect(self._strategy_chosen)
         self.repeat_check.toggled.connect(self._repeat_toggled)
 
@@ -421,11 +431,7 @@ class SourcesPage(Page):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(False)
         self.grid.setItemDelegate(WeightDelegate(self.grid, live=False))
-        self.grid.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.grid.setEditTriggers(EDIT_TRIGGERS)
         columns = self.grid.horizontalHeader()
         columns.setMinimumSectionSize(GRID_COLUMN_WIDTH[0])
         columns.setStretchLastSection(False)
@@ -442,7 +448,7 @@ class SourcesPage(Page):
                 "can take. Grey: no weight, or an operator who gets nothing right now."
             )
         )
-        self.grid_message = InlineMessage()
+        self.grid_message = InlineMessage(reserve=True)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.plan_hint)
@@ -694,6 +700,7 @@ class SourcesPage(Page):
     def save_weights(self) -> None:
         if self._source_id is None or not self.weights_model.is_dirty():
             return
+        before = self.weights_model.source
         try:
             source = self.ctx.crm.sources.set_weights(
                 self._source_id, self.weights_model.weights_to_save()
@@ -702,6 +709,8 @@ class SourcesPage(Page):
             self.weights_message.show_error(error_text(error))
             return
         self._generation += 1  # a load started before this save would bring old weights
+        if before is not None:
+            self.ctx.undo.push(WeightsEdit(self.ctx.crm, stored_weights(before), source))
         self.weights_model.set_source(source, self._operators)
         self.weights_message.show_info(
             self.tr("Saved the weights of {name}.").format(name=source.name)
@@ -725,7 +734,7 @@ class SourcesPage(Page):
             self.total_label.clear()
         else:
             self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
-            getting = sum(1 for r in self.weights_model.rows() if r.weight > 0)
+            getting = self.weights_model.getting_contacts()
             self.total_label.setText(
                 self.tr("Total weight {total}; %n operator(s) get contacts", "", getting).format(
                     total=self.weights_model.total

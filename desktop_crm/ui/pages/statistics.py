@@ -201,7 +201,7 @@ class StatisticsPage(Page):
         bar.addWidget(self.range_label, 1)
         bar.addWidget(self.busy_label)
         bar.addWidget(self.export_button)
-        self.message = InlineMessage()
+        self.message = InlineMessage(reserve=True)  # above the table: keeps its room
 
         # The table.
         self.model = StatisticsModel(self)

@@ -5,6 +5,7 @@ from desktop_crm.ui.widgets.empty import EmptyHint
 from desktop_crm.ui.widgets.labels import ClickableLabel, hint_label
 from desktop_crm.ui.widgets.messages import InlineMessage
 from desktop_crm.ui.widgets.tables import (
+    EDIT_TRIGGERS,
     FittedColumns,
     ScrollAnchor,
     make_table,
@@ -14,6 +15,7 @@ from desktop_crm.ui.widgets.tables import (
 )
 
 __all__ = [
+    "EDIT_TRIGGERS",
     "ClickableLabel",
     "EmptyHint",
     "FittedColumns",

@@ -29,11 +29,19 @@ def tab_leaves(view: ViewT) -> ViewT:
     return view
 
 
+# Editing starts on purpose only (F2, double-click): a key typed on a table never
+# replaces a cell (QTableView's default AnyKeyPressed renamed operators by accident).
+EDIT_TRIGGERS = (
+    QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+)
+
+
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
     """A table view as every page wants it: rows selected whole, alternating colours,
-    Tab leaving it."""
+    Tab leaving it, editing only on purpose."""
     view = QTableView(parent)
     tab_leaves(view)
+    view.setEditTriggers(EDIT_TRIGGERS)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(sortable)
@@ -45,13 +53,29 @@ def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableVi
     return view
 
 
-def sorting_proxy(parent: QWidget | None = None) -> QSortFilterProxyModel:
-    """Sorts small tables by the raw value (numbers as numbers), never the text."""
-    proxy = QSortFilterProxyModel(parent)
+class StableSortProxy(QSortFilterProxyModel):
+    """Sorted once asked (a header click), then rows stay where they are when their
+    values change: an edited limit or name does not move its row from under the
+    pointer. New rows are put in order with the rest (rows shift then anyway)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setDynamicSortFilter(False)
+        self.rowsInserted.connect(self._resort)
+
+    def _resort(self, *_args: object) -> None:
+        if self.sortColumn() >= 0:
+            self.sort(self.sortColumn(), self.sortOrder())
+
+
+def sorting_proxy(parent: QWidget | None = None, stable: bool = False) -> QSortFilterProxyModel:
+    """Sorts small tables by the raw value (numbers as numbers), never the text.
+    ``stable``: an edited table keeps its rows in place until the next sort."""
+    proxy = StableSortProxy(parent) if stable else QSortFilterProxyModel(parent)
     proxy.setSortRole(RAW_ROLE)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setDynamicSortFilter(True)
+    proxy.setDynamicSortFilter(not stable)
     return proxy
 
 
