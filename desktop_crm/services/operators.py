@@ -10,6 +10,7 @@ from desktop_crm.domain.eligibility import within_limit
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
+    MAX_LOAD,
     already_taken,
     check_non_negative,
     clean_name,
@@ -51,7 +52,7 @@ class OperatorService:
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
     ) -> OperatorInfo:
         name = clean_name(name, "name", "operator")
-        check_non_negative(max_load, "max_load")
+        check_non_negative(max_load, MAX_LOAD)
         with self._storage.write():
             _check_name_free(name, None)
             try:
@@ -92,14 +93,14 @@ class OperatorService:
                 operator.name_key = name_key(operator.name)
                 _check_name_free(operator.name, operator.id)
             if max_load is not None:
-                check_non_negative(max_load, "max_load")
+                check_non_negative(max_load, MAX_LOAD)
                 if not within_limit(load, max_load):
                     # Lowering below the current load would break the one invariant.
                     raise InvalidValue(
                         QT_TRANSLATE_NOOP(
                             "errors",
-                            "{name} has {load} active contacts; max_load cannot be lower "
-                            "than that. Close or reassign contacts first.",
+                            "{name} has {load} active contacts; the load limit cannot be "
+                            "lower than that. Close or reassign contacts first.",
                         ),
                         field="max_load",
                         name=operator.name,

@@ -14,6 +14,7 @@ from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
+    WEIGHT,
     already_taken,
     check_no_control,
     check_non_negative,
@@ -197,7 +198,7 @@ class SourceService:
                         field="weights",
                         name=operator.name,
                     )
-                resolved[operator.id] = check_non_negative(weight, f"weight of {operator.name}")
+                resolved[operator.id] = check_non_negative(weight, WEIGHT, operator.name)
             SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
             if resolved:
                 SourceOperatorConfig.insert_many(
@@ -218,7 +219,7 @@ class SourceService:
         with self._storage.write():
             source = find_source(reference)
             target = find_operator(operator)
-            check_non_negative(weight, f"weight of {target.name}")
+            check_non_negative(weight, WEIGHT, target.name)
             updated = (
                 SourceOperatorConfig.update(weight=weight)
                 .where(

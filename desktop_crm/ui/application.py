@@ -36,13 +36,19 @@ GUI_SWITCH_INTERVAL = 0.001
 DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
+_installed: list[QTranslator] = []
+
+
 def install_translations(app: QApplication, language: str) -> str:
-    """Load our and Qt's translations for ``language`` ('' = the system's); a language
-    we have no translation for falls back to English (its plural forms). Returns the code."""
+    """Load our and Qt's translations for ``language`` ('' = the system's) in place of
+    those installed before; a language we have no translation for falls back to English
+    (its plural forms). Qt's own dialogs and buttons (qtbase, shipped with PySide6) follow.
+    Installing sends every widget a LanguageChange event. Returns the code."""
     locale = QLocale(language) if language else QLocale.system()
     code = locale.name().split("_")[0]
     if not (TRANSLATIONS_DIR / f"desktop_crm_{code}.qm").exists():
         code = "en"
+    remove_translations(app)
     for name, folder in (
         (f"desktop_crm_{code}", str(TRANSLATIONS_DIR)),
         (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -50,7 +56,16 @@ def install_translations(app: QApplication, language: str) -> str:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            _installed.append(translator)
     return code
+
+
+def remove_translations(app: QApplication) -> None:
+    """Take out the translators ``install_translations`` put in."""
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
 
 
 # -- opening a database --------------------------------------------------------------
@@ -79,7 +94,11 @@ def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
 
 def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
     """A file dialog; None when cancelled. The seam tests patch."""
-    title = QApplication.translate("Application", "New database" if create else "Open database")
+    title = (
+        QApplication.translate("Application", "New database")
+        if create
+        else QApplication.translate("Application", "Open database")
+    )
     if create:
         path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", DATABASE_FILTER)
     else:

@@ -53,13 +53,16 @@ def state_tooltip(operator: OperatorInfo) -> str:
             "OperatorChoiceModel", "{name} is inactive and takes no contacts."
         ).format(name=operator.name)
     if why is Exclusion.AT_LIMIT:
-        return QCoreApplication.translate(
-            "OperatorChoiceModel",
-            "{name} has {load} active contacts, the limit: close one or raise the limit first.",
-        ).format(name=operator.name, load=operator.load)
-    return QCoreApplication.translate(
-        "OperatorChoiceModel", "{name} has {load} active contacts and can take {free} more."
-    ).format(name=operator.name, load=operator.load, free=operator.headroom)
+        return OperatorChoiceModel.tr(
+            "{name} has %n active contact(s), the limit: close one or raise the limit first.",  # type: ignore[arg-type]
+            "",
+            operator.load,
+        ).format(name=operator.name)
+    return OperatorChoiceModel.tr(
+        "{name} has %n active contact(s) and can take {free} more.",  # type: ignore[arg-type]
+        "",
+        operator.load,
+    ).format(name=operator.name, free=operator.headroom)
 
 
 class OperatorChoiceModel(RowsModel[OperatorInfo]):

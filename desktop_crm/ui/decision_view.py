@@ -218,13 +218,11 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
         for candidate in decision.candidates:
             details.append(
                 _e(
-                    QCoreApplication.translate(
-                        "DecisionView", "{name} had {load} active contacts of {max_load} then."
-                    ).format(
-                        name=candidate.operator.name,
-                        load=candidate.load,
-                        max_load=candidate.max_load,
-                    )
+                    DecisionView.tr(
+                        "{name} had %n active contact(s) of {max_load} then.",  # type: ignore[arg-type]
+                        "",
+                        candidate.load,
+                    ).format(name=candidate.operator.name, max_load=candidate.max_load)
                 )
             )
     else:

@@ -132,10 +132,11 @@ def _load_text(row: StatRow) -> str:
 def _load_tooltip(row: StatRow) -> str | None:
     if row.unassigned:
         return None
-    return QCoreApplication.translate(
-        "StatisticsModel",
-        "{load} active contacts now, at most {max_load} (not limited to the period)",
-    ).format(load=row.load, max_load=row.max_load)
+    return StatisticsModel.tr(
+        "%n active contact(s) now, at most {max_load} (not limited to the period)",  # type: ignore[arg-type]
+        "",
+        row.load or 0,
+    ).format(max_load=number(row.max_load or 0))
 
 
 class StatisticsModel(RowsModel[StatRow]):
