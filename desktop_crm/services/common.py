@@ -103,9 +103,7 @@ _NEGATIVE = {
     ),
 }
 _TOO_LARGE = {
-    MAX_LOAD: QT_TRANSLATE_NOOP(
-        "errors", "The load limit must be at most {limit} (got {value})."
-    ),
+    MAX_LOAD: QT_TRANSLATE_NOOP("errors", "The load limit must be at most {limit} (got {value})."),
     WEIGHT: QT_TRANSLATE_NOOP(
         "errors", "The weight of {operator} must be at most {limit} (got {value})."
     ),

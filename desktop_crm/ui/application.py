@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import APP_NAME, APP_SLUG
@@ -21,9 +21,11 @@ from desktop_crm.ui import dialogs
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
+from desktop_crm.ui.language import KeptState
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
+from desktop_crm.ui.recent import RecentDatabases
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
 
@@ -167,20 +169,28 @@ class AppController:
         window.open_database_requested.connect(lambda: self.switch(create=False))
         window.database_file.open_requested.connect(lambda: self.switch(create=False))
         window.database_file.restore_requested.connect(self.restore)
+        window.database_chosen.connect(self.open_path)
+        window.language_chosen.connect(self.set_language)
         window.restore_state()
         window.reload()
         window.show()
         window.database_file.start_check()  # SQLite's quick check, in the background
         self.preferences.last_database = str(crm.location.path)
+        RecentDatabases(self.preferences).add(crm.location.path)
         self.window, self.ctx = window, ctx
         return window
 
     def switch(self, create: bool) -> None:
         """Replace the open database: one is open per process, so the current one is
         closed first and opened again if the new one cannot be."""
+        path = choose_database_file(self.window, create)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        """Switch the window to the database file ``path`` (File > Open, Recent, Settings)."""
         window, ctx = self.window, self.ctx
-        path = choose_database_file(window, create)
-        if path is None or ctx is None or window is None:
+        if ctx is None or window is None:
             return
         if path.resolve() == ctx.crm.location.path.resolve():
             return
@@ -201,6 +211,27 @@ class AppController:
                 QApplication.quit()
                 return
         self.show(crm)
+
+    def set_language(self, code: str) -> None:
+        """Apply a language at once: later, as the menu or dialog that asked has closed."""
+        QTimer.singleShot(0, lambda: self.apply_language(code))
+
+    def apply_language(self, code: str) -> None:
+        """Install the translations and rebuild the window in them, keeping its screen,
+        selection, geometry and layout (ui/language.py)."""
+        self.preferences.language = code
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translations(app, code)
+        window, ctx = self.window, self.ctx
+        if window is None or ctx is None:
+            return
+        kept = KeptState.of(window)
+        window.save_state()
+        new_window = self.show(ctx.crm)
+        kept.restore(new_window)
+        window.close()
+        window.deleteLater()
 
     def restore(self, backup: Path) -> None:
         """Close the database, restore ``backup`` into its file, and open it again."""

@@ -48,6 +48,7 @@ def state_text(operator: OperatorInfo) -> str:
 
 def state_tooltip(operator: OperatorInfo) -> str:
     why = operator.exclusion
+    load = operator.load  # a plain name: lupdate reads the context right
     if why is Exclusion.INACTIVE:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "{name} is inactive and takes no contacts."
@@ -56,12 +57,12 @@ def state_tooltip(operator: OperatorInfo) -> str:
         return OperatorChoiceModel.tr(
             "{name} has %n active contact(s), the limit: close one or raise the limit first.",  # type: ignore[arg-type]
             "",
-            operator.load,
+            load,  # type: ignore[arg-type]
         ).format(name=operator.name)
     return OperatorChoiceModel.tr(
         "{name} has %n active contact(s) and can take {free} more.",  # type: ignore[arg-type]
         "",
-        operator.load,
+        load,  # type: ignore[arg-type]
     ).format(name=operator.name, free=operator.headroom)
 
 

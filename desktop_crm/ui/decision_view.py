@@ -216,12 +216,13 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
         if decision.note:
             details.append(_e(manual_note_text(decision.note, names)))
         for candidate in decision.candidates:
+            load = candidate.load  # a plain name: lupdate reads the context right
             details.append(
                 _e(
                     DecisionView.tr(
                         "{name} had %n active contact(s) of {max_load} then.",  # type: ignore[arg-type]
                         "",
-                        candidate.load,
+                        load,  # type: ignore[arg-type]
                     ).format(name=candidate.operator.name, max_load=candidate.max_load)
                 )
             )

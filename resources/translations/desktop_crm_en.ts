@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="128"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Give %n selected contact to:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="195"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="199"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -168,6 +168,17 @@
     </message>
 </context>
 <context>
+    <name>DecisionView</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/decision_view.py" line="223"/>
+        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <translation>
+            <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
+            <numerusform>{name} had %n active contacts of {max_load} then.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
@@ -318,7 +329,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="303"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -326,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="309"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -335,9 +346,28 @@
     </message>
 </context>
 <context>
+    <name>OperatorChoiceModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="58"/>
+        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <translation>
+            <numerusform>{name} has %n active contact, the limit: close it or raise the limit first.</numerusform>
+            <numerusform>{name} has %n active contacts, the limit: close one or raise the limit first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <translation>
+            <numerusform>{name} has %n active contact and can take {free} more.</numerusform>
+            <numerusform>{name} has %n active contacts and can take {free} more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="510"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -402,6 +432,14 @@
         <translation>
             <numerusform>%n still active</numerusform>
             <numerusform>%n still active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
+        <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
+        <translation>
+            <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
+            <numerusform>%n active contacts now, at most {max_load} (not limited to the period)</numerusform>
         </translation>
     </message>
 </context>

@@ -4,33 +4,43 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="61"/>
-        <location filename="../../desktop_crm/ui/application.py" line="207"/>
+        <location filename="../../desktop_crm/ui/application.py" line="78"/>
+        <location filename="../../desktop_crm/ui/application.py" line="257"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="64"/>
+        <location filename="../../desktop_crm/ui/application.py" line="81"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="67"/>
+        <location filename="../../desktop_crm/ui/application.py" line="84"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="71"/>
+        <location filename="../../desktop_crm/ui/application.py" line="88"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="74"/>
+        <location filename="../../desktop_crm/ui/application.py" line="91"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="126"/>
+        <location filename="../../desktop_crm/ui/application.py" line="100"/>
+        <source>New database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="102"/>
+        <source>Open database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="147"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
@@ -59,12 +69,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="120"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="128"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -73,17 +83,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="141"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="145"/>
         <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
         <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="155"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="159"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="195"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="199"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -757,23 +767,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="221"/>
-        <source>{name} had {load} active contacts of {max_load} then.</source>
-        <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/decision_view.py" line="223"/>
+        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <translation>
+            <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %n активных контакта из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %n активных контактов из {max_load}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="251"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="292"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1695,112 +1709,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="103"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="205"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
-        <source>System default</source>
-        <translation>Как в системе</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="237"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="262"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="274"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1812,18 +1826,8 @@ Database: {path}</source>
 
 База данных: {path}</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="277"/>
-        <source>The new language is used from the next start of the program.</source>
-        <translation>Новый язык будет применён при следующем запуске программы.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="303"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1832,7 +1836,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="309"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1859,27 +1863,35 @@ Database: {path}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="52"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="53"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
-        <source>{name} has {load} active contacts, the limit: close one or raise the limit first.</source>
-        <translation>У оператора {name} активных контактов: {load} — это его лимит. Сначала закройте один из них или увеличьте лимит.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="58"/>
+        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <translation>
+            <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %n активных контакта — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %n активных контактов — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <translation>
+            <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %n активных контакта, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %n активных контактов, можно передать ещё {free}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="60"/>
-        <source>{name} has {load} active contacts and can take {free} more.</source>
-        <translation>У оператора {name} активных контактов: {load}; можно передать ещё: {free}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="75"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="77"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
@@ -2000,6 +2012,29 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="75"/>
+        <source>Recent &amp;databases</source>
+        <translation>Недавние &amp;базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="88"/>
+        <source>Not found: {path}</source>
+        <translation>Не найден: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="92"/>
+        <source>No recent databases</source>
+        <translation>Недавних баз данных нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="95"/>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
     <name>RejectsModel</name>
     <message>
         <location filename="../../desktop_crm/ui/models/imports.py" line="187"/>
@@ -2018,84 +2053,147 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="40"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="53"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="66"/>
+        <source>The country whose national phone numbers leads write without a country code (two letters, e.g. RU, KZ, BY). Saved in the database, for every user.</source>
+        <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="71"/>
+        <source>Distribute queued contacts when an operator gets room</source>
+        <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="73"/>
+        <source>Saved in the database, for every user.</source>
+        <translation>Хранится в базе данных, для всех пользователей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="86"/>
+        <source>Browse…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="93"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
+        <source>&amp;Phone region:</source>
+        <translation>&amp;Регион телефонов:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="95"/>
+        <source>Automatic re-distribution:</source>
+        <translation>Автоматическое перераспределение:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
+        <source>&amp;Database file:</source>
+        <translation>&amp;Файл базы данных:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="99"/>
+        <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
+        <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="122"/>
+        <source>{path} (not found)</source>
+        <translation>{path} (не найден)</translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="504"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="541"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="557"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="510"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2394,19 +2492,19 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="146"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="311"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="147"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="315"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
@@ -2438,73 +2536,77 @@ Add at least one source and one operator to see it.</source>
             <numerusform>из них %n ещё активны</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
-        <source>{load} active contacts now, at most {max_load} (not limited to the period)</source>
-        <translation>Сейчас активных контактов: {load}, максимум {max_load} (без учёта периода)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
+        <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
+        <translation>
+            <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
+            <numerusform>Сейчас %n активных контакта, не более {max_load} (без учёта периода)</numerusform>
+            <numerusform>Сейчас %n активных контактов, не более {max_load} (без учёта периода)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="240"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="245"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="247"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="268"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="268"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="270"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="310"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="312"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="312"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="320"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="323"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="330"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="329"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="331"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="334"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="333"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -3240,99 +3342,164 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="42"/>
-        <source>The {what} name must not be empty.</source>
-        <translation>{what}: имя не может быть пустым.</translation>
+        <location filename="../../desktop_crm/services/common.py" line="40"/>
+        <source>The operator name must not be empty.</source>
+        <translation>Имя оператора не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="41"/>
+        <source>The source name must not be empty.</source>
+        <translation>Название источника не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="44"/>
+        <source>The operator name is longer than {limit} characters.</source>
+        <translation>Имя оператора длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="45"/>
+        <source>The source name is longer than {limit} characters.</source>
+        <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="48"/>
-        <source>The {what} name is longer than {limit} characters.</source>
-        <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
+        <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="61"/>
-        <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
-        <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="53"/>
+        <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="74"/>
-        <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
-        <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="58"/>
+        <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="90"/>
-        <source>{field} must be a whole number.</source>
-        <translation>{field}: нужно целое число.</translation>
+        <location filename="../../desktop_crm/services/common.py" line="65"/>
+        <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
+        <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="94"/>
-        <source>{field} must not be negative (got {value}).</source>
-        <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="70"/>
+        <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="75"/>
+        <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="82"/>
+        <source>The name {value!r} already exists for another operator.</source>
+        <translation>Имя {value!r} уже занято другим оператором.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="85"/>
+        <source>The name {value!r} already exists for another source.</source>
+        <translation>Название {value!r} уже занято другим источником.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="88"/>
+        <source>The code {value!r} already exists for another source.</source>
+        <translation>Код {value!r} уже занят другим источником.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="96"/>
+        <source>The load limit must be a whole number.</source>
+        <translation>Лимит нагрузки должен быть целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="97"/>
+        <source>The weight of {operator} must be a whole number.</source>
+        <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="100"/>
-        <source>{field} must be at most {limit} (got {value}).</source>
-        <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
+        <source>The load limit must not be negative (got {value}).</source>
+        <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="157"/>
+        <location filename="../../desktop_crm/services/common.py" line="101"/>
+        <source>The weight of {operator} must not be negative (got {value}).</source>
+        <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="106"/>
+        <source>The load limit must be at most {limit} (got {value}).</source>
+        <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <source>The weight of {operator} must be at most {limit} (got {value}).</source>
+        <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="200"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="184"/>
+        <location filename="../../desktop_crm/services/common.py" line="227"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="203"/>
+        <location filename="../../desktop_crm/services/common.py" line="246"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="227"/>
-        <location filename="../../desktop_crm/services/common.py" line="234"/>
+        <location filename="../../desktop_crm/services/common.py" line="270"/>
+        <location filename="../../desktop_crm/services/common.py" line="277"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="242"/>
-        <source>The {field} {value!r} already exists for another {what}.</source>
-        <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
+        <location filename="../../desktop_crm/services/contacts.py" line="58"/>
+        <source>The lead&apos;s id is longer than {limit} characters.</source>
+        <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="59"/>
-        <source>The {field} is longer than {limit} characters.</source>
-        <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
+        <source>The lead&apos;s name is longer than {limit} characters.</source>
+        <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="69"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="60"/>
+        <source>The message is longer than {limit} characters.</source>
+        <translation>Сообщение длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="72"/>
         <location filename="../../desktop_crm/services/intake.py" line="93"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="84"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="117"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="134"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="304"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="307"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3357,12 +3524,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="99"/>
-        <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
-        <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
+        <location filename="../../desktop_crm/services/operators.py" line="100"/>
+        <source>{name} has {load} active contacts; the load limit cannot be lower than that. Close or reassign contacts first.</source>
+        <translation>У оператора {name} активных контактов: {load}; лимит нагрузки не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="130"/>
+        <location filename="../../desktop_crm/services/operators.py" line="131"/>
         <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -3372,22 +3539,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="45"/>
+        <location filename="../../desktop_crm/services/sources.py" line="46"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="60"/>
+        <location filename="../../desktop_crm/services/sources.py" line="61"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="171"/>
+        <location filename="../../desktop_crm/services/sources.py" line="172"/>
         <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="196"/>
+        <location filename="../../desktop_crm/services/sources.py" line="197"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>

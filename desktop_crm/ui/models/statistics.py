@@ -132,10 +132,11 @@ def _load_text(row: StatRow) -> str:
 def _load_tooltip(row: StatRow) -> str | None:
     if row.unassigned:
         return None
+    load = row.load or 0  # a plain name: lupdate reads the context right
     return StatisticsModel.tr(
         "%n active contact(s) now, at most {max_load} (not limited to the period)",  # type: ignore[arg-type]
         "",
-        row.load or 0,
+        load,  # type: ignore[arg-type]
     ).format(max_load=number(row.max_load or 0))
 
 
