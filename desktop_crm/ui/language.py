@@ -10,11 +10,10 @@ tables get back once their rows have loaded."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
 if TYPE_CHECKING:
@@ -30,11 +29,17 @@ class ViewState:
 @dataclass
 class KeptState:
     page: str
+    geometry: QRect | None  # None: maximized or full screen (the saved state restores it)
     views: dict[str, list[ViewState]] = field(default_factory=dict)
 
     @staticmethod
     def of(window: MainWindow) -> KeptState:
-        kept = KeptState(window.current_page_name() or "welcome")
+        plain = not window.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        )
+        kept = KeptState(
+            window.current_page_name() or "welcome", QRect(window.geometry()) if plain else None
+        )
         for name, page in window.pages.items():
             states = []
             for view in page.findChildren(QAbstractItemView):
@@ -50,6 +55,8 @@ class KeptState:
         return kept
 
     def restore(self, window: MainWindow) -> None:
+        if self.geometry is not None:
+            window.setGeometry(self.geometry)
         if self.page == "welcome" or self.page in window.pages:
             window.show_page(self.page)
         for name, states in self.views.items():
@@ -75,7 +82,9 @@ class _Reselect:
         if model is None:
             return
         self._signals = (model.modelReset, model.rowsInserted, model.layoutChanged)
+        self._connected = False
         if not self._try():
+            self._connected = True
             for signal in self._signals:
                 signal.connect(self._try)
             view._language_reselect = self  # type: ignore[attr-defined]  # alive with the view
@@ -95,8 +104,9 @@ class _Reselect:
                     model.index(row, column), QItemSelectionModel.SelectionFlag.NoUpdate
                 )
             selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        for signal in self._signals:
-            with contextlib.suppress(RuntimeError, TypeError):
+        if self._connected:
+            self._connected = False
+            for signal in self._signals:
                 signal.disconnect(self._try)
         self.view._language_reselect = None  # type: ignore[attr-defined]
         return True
