@@ -28,6 +28,7 @@ from desktop_crm.ui.preferences import ORGANIZATION, Preferences
 from desktop_crm.ui.recent import RecentDatabases
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.theme import SchemeFollower
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,11 @@ class AppController:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_translations(app, code)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the window again over the same database (a new language, a new colour
+        scheme), keeping what the user sees."""
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
@@ -292,6 +298,8 @@ def run_gui(args: argparse.Namespace) -> int:
     preferences = Preferences()
     install_translations(app, preferences.language)
     install_crash_handler()
+    controller = AppController(preferences)
+    SchemeFollower(app, controller.rebuild)  # light or dark, as the system says
     try:
         location = resolve_location(args.db)
     except CrmError as error:
@@ -300,6 +308,5 @@ def run_gui(args: argparse.Namespace) -> int:
     crm = open_interactively(location)
     if crm is None:
         return 1
-    controller = AppController(preferences)
     controller.show(crm)
     return app.exec()

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,12 +24,11 @@ from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.theme import Tone, color, css
 from desktop_crm.ui.widgets import make_table
 
 CONTEXT = "OperatorChoiceModel"
 NAME, STATE = range(2)
-
-WARN_COLOR = QColor("#b45309")
 
 
 def state_text(operator: OperatorInfo) -> str:
@@ -110,7 +108,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
             and index.row() < len(self._rows)
         ):
             operator = self._rows[index.row()]
-            return WARN_COLOR if operator.exclusion is Exclusion.AT_LIMIT else None
+            return color(Tone.WARN) if operator.exclusion is Exclusion.AT_LIMIT else None
         return super().data(index, role)
 
 
@@ -149,7 +147,7 @@ class AssignDialog(QDialog):
         self.note.setVisible(unavailable > 0)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b45309;")
+        self.warning.setStyleSheet(f"color: {css(Tone.WARN)};")
         self.warning.hide()
 
         self.buttons = QDialogButtonBox(

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
 from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
+from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import DatabaseFileActions
 from desktop_crm.ui.dialogs import show_info
@@ -43,15 +43,6 @@ from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_l
 from desktop_crm.ui.texts import error_text
 
 FILE_MENU_PAGES = frozenset({"statistics"})
-
-PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
-    "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    "leads": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "operators": QStyle.StandardPixmap.SP_DialogYesButton,
-    "sources": QStyle.StandardPixmap.SP_DriveNetIcon,
-    "statistics": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "imports": QStyle.StandardPixmap.SP_DialogOpenButton,
-}
 
 
 class MainWindow(QMainWindow):
@@ -86,8 +77,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, page.name)
-            if page.name in PAGE_ICONS:
-                item.setIcon(self.style().standardIcon(PAGE_ICONS[page.name]))
+            item.setIcon(theme.icon(f"page-{page.name}", self.palette()))  # resources/icons/
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+from desktop_crm.ui.theme import Tone, color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -546,9 +547,9 @@ class SharesModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == DEVIATION and deviation is not None:
             if abs(deviation) >= LARGE_DEVIATION_PP:
-                return QColor("#b3261e")
+                return color(Tone.BAD)
             if abs(deviation) >= NOTABLE_DEVIATION_PP:
-                return QColor("#b36b00")
+                return color(Tone.WARN)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NAME:

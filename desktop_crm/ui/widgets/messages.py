@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_crm.ui.theme import banner_style
+
 
 class InlineMessage(QLabel):
     """A plain-words message shown where the user typed; hides itself after a while."""
-
-    ERROR_STYLE = "color: #a40000; background: #fdecea; border-radius: 4px; padding: 4px 8px;"
-    INFO_STYLE = "color: #1e4620; background: #edf7ed; border-radius: 4px; padding: 4px 8px;"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,10 +20,10 @@ class InlineMessage(QLabel):
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self._show(text, self.ERROR_STYLE, 0)
+        self._show(text, banner_style("error", self.palette()), 0)
 
     def show_info(self, text: str, msecs: int = 6000) -> None:
-        self._show(text, self.INFO_STYLE, msecs)
+        self._show(text, banner_style("info", self.palette()), msecs)
 
     def _show(self, text: str, style: str, msecs: int) -> None:
         self.setStyleSheet(style)
