@@ -92,8 +92,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Phone region:"), self.region)
-        form.addRow(self.tr("Automatic re-distribution:"), self.auto)
-        form.addRow(self.tr("&Database file:"), database_row)
+        form.addRow(self.auto)  # its text says it all, the whole width for it
+        database_label = QLabel(self.tr("&Database file:"))
+        database_label.setBuddy(self.database)
+        form.addRow(database_label, database_row)
         note = QLabel(
             self.tr(
                 "The phone region and automatic re-distribution are stored in the database "
@@ -116,7 +118,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
 
     def _add_database(self, path: Path) -> None:
         text = str(path) if path.exists() else self.tr("{path} (not found)").format(path=path)

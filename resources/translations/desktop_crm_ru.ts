@@ -4,43 +4,43 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="78"/>
-        <location filename="../../desktop_crm/ui/application.py" line="257"/>
+        <location filename="../../desktop_crm/ui/application.py" line="79"/>
+        <location filename="../../desktop_crm/ui/application.py" line="263"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="81"/>
+        <location filename="../../desktop_crm/ui/application.py" line="82"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="84"/>
+        <location filename="../../desktop_crm/ui/application.py" line="85"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="88"/>
+        <location filename="../../desktop_crm/ui/application.py" line="89"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="91"/>
+        <location filename="../../desktop_crm/ui/application.py" line="92"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="100"/>
+        <location filename="../../desktop_crm/ui/application.py" line="101"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="102"/>
+        <location filename="../../desktop_crm/ui/application.py" line="103"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="147"/>
+        <location filename="../../desktop_crm/ui/application.py" line="148"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
@@ -69,12 +69,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="122"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -83,17 +83,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="145"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="143"/>
         <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
         <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="159"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="157"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="199"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -105,52 +105,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="113"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="144"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -159,12 +159,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="146"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="154"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -172,69 +172,69 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="39"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="42"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="48"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="51"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="58"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="13"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="59"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="14"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="101"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="99"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="107"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="105"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="110"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="116"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="122"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="127"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -242,145 +242,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="196"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="197"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="197"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="210"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="211"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="211"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="212"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="254"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="550"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="551"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="257"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="257"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="258"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="260"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="272"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="273"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="277"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="278"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="295"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="368"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="369"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="415"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="415"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -389,12 +389,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="459"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="460"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="481"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="482"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -403,7 +403,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="483"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="484"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -412,7 +412,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="488"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="489"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -421,7 +421,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -430,8 +430,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="501"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -440,7 +440,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="505"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -449,8 +449,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="507"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="492"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="508"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -459,12 +459,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="548"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="549"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -473,7 +473,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -482,7 +482,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -491,12 +491,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="580"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="582"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -505,7 +505,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="583"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="584"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n контакт; прокрутите, чтобы загрузить ещё</numerusform>
@@ -514,7 +514,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="587"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -523,14 +523,14 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -647,128 +647,128 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="26"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="71"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="80"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="84"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="89"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="94"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="163"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="103"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="112"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="137"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="140"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="141"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="139"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="159"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="157"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="169"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="187"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="192"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="190"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="194"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="223"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="222"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -777,17 +777,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="231"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="251"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="250"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="292"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="291"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1709,112 +1709,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="103"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="93"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="136"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="138"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="170"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="179"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="182"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="210"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="227"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="274"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="264"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="276"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="266"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1827,7 +1827,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="293"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1836,7 +1836,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="309"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="299"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1848,27 +1848,27 @@ Database: {path}</source>
 <context>
     <name>OperatorChoiceModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="37"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="44"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="53"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="51"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="58"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
@@ -1877,7 +1877,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
@@ -1886,12 +1886,12 @@ Database: {path}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
@@ -1976,7 +1976,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="186"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="187"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -1996,7 +1996,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="196"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -2095,22 +2095,17 @@ Database: {path}</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="95"/>
-        <source>Automatic re-distribution:</source>
-        <translation>Автоматическое перераспределение:</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="99"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="101"/>
         <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="122"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="124"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -2118,82 +2113,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="369"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="506"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="507"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="512"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="541"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="542"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="557"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="558"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="510"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2205,72 +2200,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="72"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="82"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="144"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="151"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="157"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="163"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="103"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="113"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="120"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="127"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="129"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="133"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -2282,184 +2277,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="217"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="220"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="348"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="225"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="257"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="264"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="289"/>
         <source>Double-click a name or a code to change it. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="291"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="314"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="315"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="720"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="82"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="87"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="92"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="343"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="344"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="346"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="347"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="349"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="393"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="396"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="439"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="440"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="505"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="506"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="528"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="529"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="536"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="537"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="538"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="541"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="550"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="592"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="592"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="593"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="618"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="625"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="637"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="702"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="722"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="723"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="726"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2471,7 +2466,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="179"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2480,7 +2475,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="180"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
@@ -2492,34 +2487,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="148"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="315"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="151"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="46"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="115"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2528,7 +2523,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="125"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2537,7 +2532,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -2546,67 +2541,67 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="240"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="241"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="247"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="248"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="268"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="269"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="270"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="271"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="312"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="315"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="317"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="320"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="321"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="330"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="331"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="331"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="334"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="336"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -2756,43 +2751,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="24"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="33"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="42"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -2800,37 +2795,37 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="31"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="44"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="122"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="123"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="143"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="149"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="155"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -2839,32 +2834,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="202"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="203"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="210"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="211"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="214"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="215"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="226"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="227"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="230"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="231"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="236"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="237"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
