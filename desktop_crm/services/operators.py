@@ -99,8 +99,8 @@ class OperatorService:
                     raise InvalidValue(
                         QT_TRANSLATE_NOOP(
                             "errors",
-                            "{name} has {load} active contacts; the load limit cannot be "
-                            "lower than that. Close or reassign contacts first.",
+                            "The load limit of {name} cannot be lower than the active "
+                            "contacts it has now ({load}). Close or reassign contacts first.",
                         ),
                         field="max_load",
                         name=operator.name,
@@ -130,7 +130,7 @@ class OperatorService:
                 raise InUse(
                     QT_TRANSLATE_NOOP(
                         "errors",
-                        "{name} has {count} contacts and cannot be deleted; "
+                        "{name} cannot be deleted: contacts refer to it ({count}); "
                         "deactivate the operator instead.",
                     ),
                     name=operator.name,

@@ -171,8 +171,8 @@ class SourceService:
                 raise InUse(
                     QT_TRANSLATE_NOOP(
                         "errors",
-                        "{name} has {count} contacts and cannot be deleted; set all its "
-                        "weights to 0 to stop it receiving operators instead.",
+                        "{name} cannot be deleted: contacts refer to it ({count}); set all "
+                        "its weights to 0 to stop it receiving operators instead.",
                     ),
                     name=source.name,
                     count=contacts,

@@ -3519,16 +3519,6 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="100"/>
-        <source>{name} has {load} active contacts; the load limit cannot be lower than that. Close or reassign contacts first.</source>
-        <translation>У оператора {name} активных контактов: {load}; лимит нагрузки не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/operators.py" line="131"/>
-        <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
-        <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/services/settings.py" line="45"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
@@ -3545,7 +3535,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/sources.py" line="172"/>
-        <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
+        <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
@@ -3644,6 +3634,16 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/queue.py" line="153"/>
         <source>{reason} Distributing the queue stopped part-way: {committed} contacts were assigned and stay; run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути: назначено обращений — {committed}, они сохранены; запустите его снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="100"/>
+        <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
+        <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="131"/>
+        <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
+        <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,11 @@ def test_english_plurals_of_loads(language, staffed):
         ),
         (
             lambda crm: crm.operators.update("Борис", max_load=0),
-            "the load limit cannot be lower",
+            "The load limit of Борис cannot be lower than the active contacts it has now",
+        ),
+        (
+            lambda crm: crm.sources.delete("tg"),
+            "Telegram-бот cannot be deleted: contacts refer to it (4);",  # no "has 1 contacts"
         ),
     ],
 )
