@@ -21,7 +21,7 @@ from desktop_crm.ui import dialogs
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
-from desktop_crm.ui.language import KeptState
+from desktop_crm.ui.language import KeptState, must_wait
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
@@ -36,6 +36,7 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 # Workers (imports, queue draining, loads) run Python too: hand the GIL over every
 # millisecond instead of every five, so the window's event loop never waits long.
 GUI_SWITCH_INTERVAL = 0.001
+WAIT_TO_REBUILD_MS = 500  # a language chosen while a dialog is open: asked again this often
 DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
@@ -221,10 +222,25 @@ class AppController:
         """Install the translations and rebuild the window in them, keeping its screen,
         selection, geometry and layout (ui/language.py)."""
         self.preferences.language = code
+        window = self.window
+        if window is not None and must_wait(window):  # a dialog, a job, unsaved weights
+            window.statusBar().showMessage(
+                QApplication.translate(
+                    "Application",
+                    "The language changes once the open dialogs are closed, running jobs "
+                    "have finished and the weights are saved or reverted.",
+                )
+            )
+            QTimer.singleShot(WAIT_TO_REBUILD_MS, lambda: self._language_again(code))
+            return
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_translations(app, code)
         self.rebuild()
+
+    def _language_again(self, code: str) -> None:
+        if code == self.preferences.language:  # not changed again meanwhile
+            self.apply_language(code)
 
     def rebuild(self) -> None:
         """Build the window again over the same database (a new language, a new colour

@@ -13,11 +13,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    QRect,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QDialog
 
 if TYPE_CHECKING:
     from desktop_crm.ui.main_window import MainWindow
+
+
+def must_wait(window: MainWindow) -> bool:
+    """Rebuilding now would lose work: a dialog is open (an import, an assignment), a job
+    runs (an export, the queue), or the weights have unsaved changes."""
+    if any(dialog.isVisible() for dialog in window.findChildren(QDialog)):
+        return True
+    if any(getattr(o, "running", False) is True for o in window.findChildren(QObject)):
+        return True
+    return any(
+        callable(getattr(model, "is_dirty", None)) and model.is_dirty()  # type: ignore[attr-defined]
+        for model in window.findChildren(QAbstractItemModel)
+    )
+
+
+@dataclass
+class IntakeState:
+    """What was typed into the intake form."""
+
+    external_id: str
+    name: str
+    source: object
+    message: str
 
 
 @dataclass
@@ -30,6 +60,7 @@ class ViewState:
 class KeptState:
     page: str
     geometry: QRect | None  # None: maximized or full screen (the saved state restores it)
+    intake: IntakeState | None = None
     views: dict[str, list[ViewState]] = field(default_factory=dict)
 
     @staticmethod
@@ -52,6 +83,13 @@ class KeptState:
                     )
                 )
             kept.views[name] = states
+        form = window.intake
+        kept.intake = IntakeState(
+            form.external_id.text(),
+            form.name.text(),
+            form.source.currentData(),
+            form.message.toPlainText(),
+        )
         return kept
 
     def restore(self, window: MainWindow) -> None:
@@ -59,6 +97,14 @@ class KeptState:
             window.setGeometry(self.geometry)
         if self.page == "welcome" or self.page in window.pages:
             window.show_page(self.page)
+        if self.intake is not None:
+            form = window.intake
+            form.external_id.setText(self.intake.external_id)
+            form.name.setText(self.intake.name)
+            form.message.setPlainText(self.intake.message)
+            index = form.source.findData(self.intake.source)
+            if index >= 0:
+                form.source.setCurrentIndex(index)
         for name, states in self.views.items():
             page = window.pages.get(name)
             if page is None:

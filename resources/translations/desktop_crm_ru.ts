@@ -4,45 +4,50 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="79"/>
-        <location filename="../../desktop_crm/ui/application.py" line="263"/>
+        <location filename="../../desktop_crm/ui/application.py" line="80"/>
+        <location filename="../../desktop_crm/ui/application.py" line="279"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="82"/>
+        <location filename="../../desktop_crm/ui/application.py" line="83"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="85"/>
+        <location filename="../../desktop_crm/ui/application.py" line="86"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="89"/>
+        <location filename="../../desktop_crm/ui/application.py" line="90"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="92"/>
+        <location filename="../../desktop_crm/ui/application.py" line="93"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="101"/>
+        <location filename="../../desktop_crm/ui/application.py" line="102"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="103"/>
+        <location filename="../../desktop_crm/ui/application.py" line="104"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="148"/>
+        <location filename="../../desktop_crm/ui/application.py" line="149"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="228"/>
+        <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
+        <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/dialogs.py" line="68"/>

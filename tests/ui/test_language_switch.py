@@ -85,3 +85,26 @@ def test_switching_the_language_applies_at_once(qtbot, controller, staffed, pref
     assert controller.window is not None
     assert _menu_texts(controller.window)[0] == "&File"
     assert preferences.language == "en"
+
+
+def test_switching_waits_for_an_open_dialog_and_keeps_the_typed_form(
+    qtbot, controller, staffed, preferences
+):
+    window = controller.show(staffed)
+    _settle(qtbot, window)
+    window.intake.external_id.setText("+7 900 111-22-33")
+    window.intake.message.setPlainText("Перезвоните после обеда")
+    dialog = window.open_settings()  # any dialog of the window: an import, an assignment
+    qtbot.waitExposed(dialog)
+    _choose(window, "ru")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+    assert controller.window is window  # nothing rebuilt under an open dialog
+    assert _menu_texts(window)[0] == "&File"  # and no half-translated window
+    assert preferences.language == "ru"
+    dialog.reject()
+    qtbot.waitUntil(lambda: controller.window is not window, timeout=5_000)
+    new = controller.window
+    assert new is not None
+    assert _menu_texts(new)[0] == "&Файл"
+    assert new.intake.external_id.text() == "+7 900 111-22-33"
+    assert new.intake.message.toPlainText() == "Перезвоните после обеда"
