@@ -242,6 +242,13 @@ class AppController:
         if code == self.preferences.language:  # not changed again meanwhile
             self.apply_language(code)
 
+    def rebuild_when_free(self) -> None:
+        """Rebuild for a new colour scheme, once no dialog, job or unsaved edit is open."""
+        if self.window is not None and must_wait(self.window):
+            QTimer.singleShot(WAIT_TO_REBUILD_MS, self.rebuild_when_free)
+            return
+        self.rebuild()
+
     def rebuild(self) -> None:
         """Build the window again over the same database (a new language, a new colour
         scheme), keeping what the user sees."""
@@ -315,7 +322,7 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translations(app, preferences.language)
     install_crash_handler()
     controller = AppController(preferences)
-    SchemeFollower(app, controller.rebuild)  # light or dark, as the system says
+    SchemeFollower(app, controller.rebuild_when_free)  # light or dark, as the system says
     try:
         location = resolve_location(args.db)
     except CrmError as error:

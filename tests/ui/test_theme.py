@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop_crm.ui import theme
+from desktop_crm.ui.application import AppController
 from desktop_crm.ui.charts import StackedBarChart
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
@@ -118,3 +119,24 @@ def test_side_menu_icons_are_our_line_drawings_in_the_text_colour(qtbot, ctx, sc
     assert all(not i.isNull() for i in icons)
     standard = window.style().standardIcon(window.style().StandardPixmap.SP_DirHomeIcon)
     assert all(i.cacheKey() != standard.cacheKey() for i in icons)
+
+
+def test_a_new_scheme_redraws_the_window_in_its_colours(qtbot, restore_look, preferences, staffed):
+    controller = AppController(preferences)
+    window = controller.show(staffed)
+    restore_look.setPalette(theme.dark_palette())
+    controller.rebuild_when_free()
+    new = controller.window
+    assert new is not None and new is not window
+    try:
+        image = new.nav.item(0).icon().pixmap(20, 20).toImage()
+        drawn = {
+            image.pixelColor(x, y).rgb()
+            for x in range(20)
+            for y in range(20)
+            if image.pixelColor(x, y).alpha() == 255
+        }
+        text = theme.dark_palette().color(QPalette.ColorRole.WindowText)
+        assert drawn == {text.rgb()}
+    finally:
+        new.close()
