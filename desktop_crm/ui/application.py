@@ -37,7 +37,6 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 # millisecond instead of every five, so the window's event loop never waits long.
 GUI_SWITCH_INTERVAL = 0.001
 WAIT_TO_REBUILD_MS = 500  # a language chosen while a dialog is open: asked again this often
-DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 _installed: list[QTranslator] = []
@@ -103,10 +102,13 @@ def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
         if create
         else QApplication.translate("Application", "Open database")
     )
+    filters = QApplication.translate(
+        "Application", "Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+    )
     if create:
-        path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", DATABASE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", filters)
     else:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", DATABASE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return Path(path) if path else None
 
 

@@ -4,48 +4,53 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="80"/>
-        <location filename="../../desktop_crm/ui/application.py" line="279"/>
+        <location filename="../../desktop_crm/ui/application.py" line="79"/>
+        <location filename="../../desktop_crm/ui/application.py" line="288"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="83"/>
+        <location filename="../../desktop_crm/ui/application.py" line="82"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="86"/>
+        <location filename="../../desktop_crm/ui/application.py" line="85"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="90"/>
+        <location filename="../../desktop_crm/ui/application.py" line="89"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="93"/>
+        <location filename="../../desktop_crm/ui/application.py" line="92"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="102"/>
+        <location filename="../../desktop_crm/ui/application.py" line="101"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="104"/>
+        <location filename="../../desktop_crm/ui/application.py" line="103"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="149"/>
+        <location filename="../../desktop_crm/ui/application.py" line="105"/>
+        <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="151"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="228"/>
+        <location filename="../../desktop_crm/ui/application.py" line="230"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -586,59 +591,64 @@ Choose “All” above to see more.</source>
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="117"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="125"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="26"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="115"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="123"/>
         <source>Back up database</source>
         <translation>Резервная копия базы данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="41"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
+        <source>SQLite databases (*.sqlite3);;All files (*)</source>
+        <translation>Базы данных SQLite (*.sqlite3);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="39"/>
         <source>The database is damaged</source>
         <translation>База данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="45"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="43"/>
         <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
         <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="53"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="51"/>
         <source>There is no automatic backup of this file.</source>
         <translation>Автоматических резервных копий этого файла нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="59"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="57"/>
         <source>Restore the backup</source>
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="65"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="72"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="70"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="78"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="76"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="84"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="82"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="126"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
         <source>The database was copied to {path}.</source>
         <translation>База данных скопирована в {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="146"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="144"/>
         <source>SQLite&apos;s check found damage in {path}:
 {problems}
 

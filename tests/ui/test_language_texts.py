@@ -54,8 +54,11 @@ def test_database_file_dialog_titles_are_translated(language, monkeypatch):
     language("ru")
     titles: list[str] = []
 
-    def fake(parent, title, *args, **kwargs):
+    filters: list[str] = []
+
+    def fake(parent, title, directory, filter_text, *args, **kwargs):
         titles.append(title)
+        filters.append(filter_text)
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", fake)
@@ -63,6 +66,7 @@ def test_database_file_dialog_titles_are_translated(language, monkeypatch):
     application.choose_database_file(None, create=False)
     application.choose_database_file(None, create=True)
     assert titles == ["Открыть базу данных", "Новая база данных"]
+    assert all("Все файлы (*)" in f and "All files" not in f for f in filters)
 
 
 def test_english_plurals_of_loads(language, staffed):
