@@ -262,6 +262,17 @@
     </message>
 </context>
 <context>
+    <name>ImportsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <source>Stopped after %n row(s); import the file again to finish it.</source>
+        <translation>
+            <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>
+            <numerusform>Stopped after %n rows; import the file again to finish it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportsPage</name>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>

@@ -883,12 +883,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="298"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="301"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="321"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1335,53 +1335,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="104"/>
-        <source>Stopped after {rows} rows; import the file again to finish it.</source>
-        <translation>Остановлен, обработано строк: {rows}. Импортируйте файл снова, чтобы завершить.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <source>Stopped after %n row(s); import the file again to finish it.</source>
+        <translation>
+            <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+            <numerusform>Остановлен после %n строк; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+            <numerusform>Остановлен после %n строк; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="128"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="134"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2052,17 +2056,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="187"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="190"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="193"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="196"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="199"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="202"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>

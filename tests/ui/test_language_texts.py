@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from desktop_crm.errors import CrmError
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, OperatorRef
+from desktop_crm.services.importer import ImportRecord, ImportStatus
 from desktop_crm.ui import application
 from desktop_crm.ui.application import install_translations, remove_translations
 from desktop_crm.ui.assign_dialog import state_tooltip
 from desktop_crm.ui.decision_view import history_html
+from desktop_crm.ui.models.imports import status_tooltip
 from desktop_crm.ui.texts import error_text
 
 LATIN_WORD = re.compile(r"[A-Za-z_]{2,}")
@@ -142,3 +144,26 @@ def test_window_titles_have_no_english_in_russian(language, tmp_path: Path):
     per title; lupdate cannot read a conditional expression)."""
     language("ru")
     assert QApplication.translate("Application", "Open database") == "Открыть базу данных"
+
+
+def test_an_interrupted_import_says_its_rows_in_english_plural(language):
+    language("en")
+    record = ImportRecord(
+        id=1,
+        file_name="a.csv",
+        file_path="/tmp/a.csv",
+        content_hash="x",
+        started_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        finished_at=None,
+        status=ImportStatus.CANCELLED,
+        source_id=None,
+        rows_done=1,
+        imported=1,
+        assigned=1,
+        unassigned=0,
+        skipped=0,
+        rejected=0,
+    )
+    assert status_tooltip(record) == "Stopped after 1 row; import the file again to finish it."
+    language("ru")
+    assert status_tooltip(record).startswith("Остановлен после 1 строки;")
