@@ -11,26 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop_crm.ui.preferences import Option, Preferences
+from desktop_crm.ui.preferences import RECENT_DATABASES, Preferences
 
 MAX_RECENT = 8
-
-
-class PathListOption(Option[list[str]]):
-    """A list of file paths (QSettings gives a one-element list back as a plain text)."""
-
-    def decode(self, raw: object) -> list[str]:
-        if isinstance(raw, str):
-            return [raw] if raw else []
-        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-            raise TypeError(type(raw).__name__)
-        return list(raw)
-
-    def encode(self, value: list[str]) -> object:
-        return list(value) if value else None
-
-
-RECENT_DATABASES = PathListOption("database/recent", [])
 
 
 def _same(a: Path, b: Path) -> bool:
