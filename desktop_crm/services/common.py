@@ -39,23 +39,92 @@ def naive_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+# Error texts name what is at fault in whole sentences, one per operator/source field,
+# so that a translation reads right (no English identifier is pasted into it) and the
+# CLI's English too. Keys: (what, field).
+_EMPTY_NAME = {
+    "operator": QT_TRANSLATE_NOOP("errors", "The operator name must not be empty."),
+    "source": QT_TRANSLATE_NOOP("errors", "The source name must not be empty."),
+}
+_LONG_NAME = {
+    "operator": QT_TRANSLATE_NOOP("errors", "The operator name is longer than {limit} characters."),
+    "source": QT_TRANSLATE_NOOP("errors", "The source name is longer than {limit} characters."),
+}
+_CONTROL = {
+    ("operator", "name"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The operator name must not contain control characters "
+        "(tab, line break, escape and the like).",
+    ),
+    ("source", "name"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The source name must not contain control characters "
+        "(tab, line break, escape and the like).",
+    ),
+    ("source", "code"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The source code must not contain control characters "
+        "(tab, line break, escape and the like).",
+    ),
+}
+_TAKEN = {
+    ("operator", "name"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The name {value!r} already exists for operator {other!r} (names are compared "
+        "ignoring case, width and invisible characters).",
+    ),
+    ("source", "name"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The name {value!r} already exists for source {other!r} (names and codes are "
+        "compared ignoring case, width and invisible characters).",
+    ),
+    ("source", "code"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The code {value!r} already exists for source {other!r} (names and codes are "
+        "compared ignoring case, width and invisible characters).",
+    ),
+}
+_UNIQUE = {
+    ("operator", "name"): QT_TRANSLATE_NOOP(
+        "errors", "The name {value!r} already exists for another operator."
+    ),
+    ("source", "name"): QT_TRANSLATE_NOOP(
+        "errors", "The name {value!r} already exists for another source."
+    ),
+    ("source", "code"): QT_TRANSLATE_NOOP(
+        "errors", "The code {value!r} already exists for another source."
+    ),
+}
+# check_non_negative: a load limit, or an operator's weight on a source.
+MAX_LOAD = "max_load"
+WEIGHT = "weight"
+_NOT_WHOLE = {
+    MAX_LOAD: QT_TRANSLATE_NOOP("errors", "The load limit must be a whole number."),
+    WEIGHT: QT_TRANSLATE_NOOP("errors", "The weight of {operator} must be a whole number."),
+}
+_NEGATIVE = {
+    MAX_LOAD: QT_TRANSLATE_NOOP("errors", "The load limit must not be negative (got {value})."),
+    WEIGHT: QT_TRANSLATE_NOOP(
+        "errors", "The weight of {operator} must not be negative (got {value})."
+    ),
+}
+_TOO_LARGE = {
+    MAX_LOAD: QT_TRANSLATE_NOOP("errors", "The load limit must be at most {limit} (got {value})."),
+    WEIGHT: QT_TRANSLATE_NOOP(
+        "errors", "The weight of {operator} must be at most {limit} (got {value})."
+    ),
+}
+
+
 def clean_name(value: str, field: str, what: str) -> str:
     """A name as stored: invisible characters removed, NFC, trimmed (``domain.text``);
-    refused when nothing visible is left, too long, or holding control characters."""
+    refused when nothing visible is left, too long, or holding control characters.
+    ``what``: 'operator' or 'source'."""
     name = text.clean_name(value or "")
     if not name:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The {what} name must not be empty."),
-            field=field,
-            what=what,
-        )
+        raise InvalidValue(_EMPTY_NAME[what], field=field)
     if len(name) > MAX_NAME_LENGTH:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The {what} name is longer than {limit} characters."),
-            field=field,
-            what=what,
-            limit=MAX_NAME_LENGTH,
-        )
+        raise InvalidValue(_LONG_NAME[what], field=field, limit=MAX_NAME_LENGTH)
     check_no_control(name, field, what)
     return name
 
@@ -63,50 +132,24 @@ def clean_name(value: str, field: str, what: str) -> str:
 def check_no_control(value: str, field: str, what: str) -> None:
     """Names and codes are shown in tables and terminals: no control characters."""
     if text.has_control(value):
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The {what} {field} must not contain control characters "
-                "(tab, line break, escape and the like).",
-            ),
-            field=field,
-            what=what,
-        )
+        raise InvalidValue(_CONTROL[(what, field)], field=field)
 
 
 def already_taken(field: str, what: str, value: str, other: str) -> AlreadyExists:
     """``value`` looks the same as the name or code of ``other`` (another operator or source)."""
-    return AlreadyExists(
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The {field} {value!r} already exists for {what} {other!r} (names and codes "
-            "are compared ignoring case, width and invisible characters).",
-        ),
-        field=field,
-        what=what,
-        value=value,
-        other=other,
-    )
+    return AlreadyExists(_TAKEN[(what, field)], value=value, other=other)
 
 
-def check_non_negative(value: int, field: str) -> int:
-    """A limit or a weight: a whole number from 0 to ``MAX_COUNT``."""
+def check_non_negative(value: int, field: str, operator: str = "") -> int:
+    """A limit (``field`` MAX_LOAD) or the weight of ``operator`` (WEIGHT): a whole number
+    from 0 to ``MAX_COUNT``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "{field} must be a whole number."), field=field
-        )
+        raise InvalidValue(_NOT_WHOLE[field], field=field, operator=operator)
     if value < 0:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "{field} must not be negative (got {value})."),
-            field=field,
-            value=value,
-        )
+        raise InvalidValue(_NEGATIVE[field], field=field, operator=operator, value=value)
     if value > MAX_COUNT:
         raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "{field} must be at most {limit} (got {value})."),
-            field=field,
-            value=value,
-            limit=MAX_COUNT,
+            _TOO_LARGE[field], field=field, operator=operator, value=value, limit=MAX_COUNT
         )
     return value
 
@@ -244,12 +287,7 @@ def find_contact(contact_id: int) -> Contact:
 def unique_violation(error: pw.IntegrityError, field: str, what: str, value: str) -> Exception:
     """Turn a UNIQUE failure into ``AlreadyExists``; leave other integrity errors alone."""
     if "unique" in str(error).lower():
-        return AlreadyExists(
-            QT_TRANSLATE_NOOP("errors", "The {field} {value!r} already exists for another {what}."),
-            what=what,
-            field=field,
-            value=value,
-        )
+        return AlreadyExists(_UNIQUE[(what, field)], value=value)
     return error
 
 

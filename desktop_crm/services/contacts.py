@@ -92,12 +92,15 @@ def _moved_meanwhile(contact: Contact) -> ChangedMeanwhile:
     )
 
 
+_TOO_LONG = {
+    "external_id": QT_TRANSLATE_NOOP("errors", "The lead's id is longer than {limit} characters."),
+    "name": QT_TRANSLATE_NOOP("errors", "The lead's name is longer than {limit} characters."),
+    "message": QT_TRANSLATE_NOOP("errors", "The message is longer than {limit} characters."),
+}
+
+
 def _too_long(field: str, limit: int) -> InvalidValue:
-    return InvalidValue(
-        QT_TRANSLATE_NOOP("errors", "The {field} is longer than {limit} characters."),
-        field=field,
-        limit=limit,
-    )
+    return InvalidValue(_TOO_LONG[field], field=field, limit=limit)
 
 
 def validate_request(request: ContactRequest) -> ContactRequest:

@@ -12,6 +12,7 @@ from desktop_crm.domain.eligibility import within_limit
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
+    MAX_LOAD,
     already_taken,
     check_non_negative,
     check_unchanged,
@@ -54,7 +55,7 @@ class OperatorService:
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
     ) -> OperatorInfo:
         name = clean_name(name, "name", "operator")
-        check_non_negative(max_load, "max_load")
+        check_non_negative(max_load, MAX_LOAD)
         with self._storage.write():
             _check_name_free(name, None)
             try:
@@ -100,14 +101,14 @@ class OperatorService:
                 operator.name_key = name_key(operator.name)
                 _check_name_free(operator.name, operator.id)
             if max_load is not None:
-                check_non_negative(max_load, "max_load")
+                check_non_negative(max_load, MAX_LOAD)
                 if not within_limit(load, max_load):
                     # Lowering below the current load would break the one invariant.
                     raise InvalidValue(
                         QT_TRANSLATE_NOOP(
                             "errors",
-                            "{name} has {load} active contacts; max_load cannot be lower "
-                            "than that. Close or reassign contacts first.",
+                            "The load limit of {name} cannot be lower than the active "
+                            "contacts it has now ({load}). Close or reassign contacts first.",
                         ),
                         field="max_load",
                         name=operator.name,
@@ -137,7 +138,7 @@ class OperatorService:
                 raise InUse(
                     QT_TRANSLATE_NOOP(
                         "errors",
-                        "{name} has {count} contacts and cannot be deleted; "
+                        "{name} cannot be deleted: contacts refer to it ({count}); "
                         "deactivate the operator instead.",
                     ),
                     name=operator.name,

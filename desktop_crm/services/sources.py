@@ -14,6 +14,7 @@ from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
+    WEIGHT,
     already_taken,
     changed_meanwhile,
     check_no_control,
@@ -176,8 +177,8 @@ class SourceService:
                 raise InUse(
                     QT_TRANSLATE_NOOP(
                         "errors",
-                        "{name} has {count} contacts and cannot be deleted; set all its "
-                        "weights to 0 to stop it receiving operators instead.",
+                        "{name} cannot be deleted: contacts refer to it ({count}); set all "
+                        "its weights to 0 to stop it receiving operators instead.",
                     ),
                     name=source.name,
                     count=contacts,
@@ -212,7 +213,7 @@ class SourceService:
                         field="weights",
                         name=operator.name,
                     )
-                resolved[operator.id] = check_non_negative(weight, f"weight of {operator.name}")
+                resolved[operator.id] = check_non_negative(weight, WEIGHT, operator.name)
             SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
             if resolved:
                 SourceOperatorConfig.insert_many(
@@ -233,7 +234,7 @@ class SourceService:
         with self._storage.write():
             source = find_source(reference)
             target = find_operator(operator)
-            check_non_negative(weight, f"weight of {target.name}")
+            check_non_negative(weight, WEIGHT, target.name)
             updated = (
                 SourceOperatorConfig.update(weight=weight)
                 .where(

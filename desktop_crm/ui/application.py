@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import APP_NAME, APP_SLUG
@@ -22,12 +22,15 @@ from desktop_crm.ui.app_icon import install_app_icon
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
+from desktop_crm.ui.language import KeptState, must_wait
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
+from desktop_crm.ui.recent import RecentDatabases
 from desktop_crm.ui.smoke import arm_quit_after_first_paint
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.theme import SchemeFollower
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +38,22 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 # Workers (imports, queue draining, loads) run Python too: hand the GIL over every
 # millisecond instead of every five, so the window's event loop never waits long.
 GUI_SWITCH_INTERVAL = 0.001
-DATABASE_FILTER = "Lead Dispatcher (*.sqlite3 *.sqlite *.db);;All files (*)"
+WAIT_TO_REBUILD_MS = 500  # a language chosen while a dialog is open: asked again this often
+
+
+_installed: list[QTranslator] = []
 
 
 def install_translations(app: QApplication, language: str) -> str:
-    """Load our and Qt's translations for ``language`` ('' = the system's); a language
-    we have no translation for falls back to English (its plural forms). Returns the code."""
+    """Load our and Qt's translations for ``language`` ('' = the system's) in place of
+    those installed before; a language we have no translation for falls back to English
+    (its plural forms). Qt's own dialogs and buttons (qtbase, shipped with PySide6) follow.
+    Installing sends every widget a LanguageChange event. Returns the code."""
     locale = QLocale(language) if language else QLocale.system()
     code = locale.name().split("_")[0]
     if not (TRANSLATIONS_DIR / f"desktop_crm_{code}.qm").exists():
         code = "en"
+    remove_translations(app)
     for name, folder in (
         (f"desktop_crm_{code}", str(TRANSLATIONS_DIR)),
         (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -52,7 +61,16 @@ def install_translations(app: QApplication, language: str) -> str:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            _installed.append(translator)
     return code
+
+
+def remove_translations(app: QApplication) -> None:
+    """Take out the translators ``install_translations`` put in."""
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
 
 
 # -- opening a database --------------------------------------------------------------
@@ -81,11 +99,18 @@ def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
 
 def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
     """A file dialog; None when cancelled. The seam tests patch."""
-    title = QApplication.translate("Application", "New database" if create else "Open database")
+    title = (
+        QApplication.translate("Application", "New database")
+        if create
+        else QApplication.translate("Application", "Open database")
+    )
+    filters = QApplication.translate(
+        "Application", "Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+    )
     if create:
-        path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", DATABASE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(parent, title, "crm.sqlite3", filters)
     else:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", DATABASE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return Path(path) if path else None
 
 
@@ -150,20 +175,28 @@ class AppController:
         window.open_database_requested.connect(lambda: self.switch(create=False))
         window.database_file.open_requested.connect(lambda: self.switch(create=False))
         window.database_file.restore_requested.connect(self.restore)
+        window.database_chosen.connect(self.open_path)
+        window.language_chosen.connect(self.set_language)
         window.restore_state()
         window.reload()
         window.show()
         window.database_file.start_check()  # SQLite's quick check, in the background
         self.preferences.last_database = str(crm.location.path)
+        RecentDatabases(self.preferences).add(crm.location.path)
         self.window, self.ctx = window, ctx
         return window
 
     def switch(self, create: bool) -> None:
         """Replace the open database: one is open per process, so the current one is
         closed first and opened again if the new one cannot be."""
+        path = choose_database_file(self.window, create)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        """Switch the window to the database file ``path`` (File > Open, Recent, Settings)."""
         window, ctx = self.window, self.ctx
-        path = choose_database_file(window, create)
-        if path is None or ctx is None or window is None:
+        if ctx is None or window is None:
             return
         if path.resolve() == ctx.crm.location.path.resolve():
             return
@@ -184,6 +217,54 @@ class AppController:
                 QApplication.quit()
                 return
         self.show(crm)
+
+    def set_language(self, code: str) -> None:
+        """Apply a language at once: later, as the menu or dialog that asked has closed."""
+        QTimer.singleShot(0, lambda: self.apply_language(code))
+
+    def apply_language(self, code: str) -> None:
+        """Install the translations and rebuild the window in them, keeping its screen,
+        selection, geometry and layout (ui/language.py)."""
+        self.preferences.language = code
+        window = self.window
+        if window is not None and must_wait(window):  # a dialog, a job, unsaved weights
+            window.statusBar().showMessage(
+                QApplication.translate(
+                    "Application",
+                    "The language changes once the open dialogs are closed, running jobs "
+                    "have finished and the weights are saved or reverted.",
+                )
+            )
+            QTimer.singleShot(WAIT_TO_REBUILD_MS, lambda: self._language_again(code))
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translations(app, code)
+        self.rebuild()
+
+    def _language_again(self, code: str) -> None:
+        if code == self.preferences.language:  # not changed again meanwhile
+            self.apply_language(code)
+
+    def rebuild_when_free(self) -> None:
+        """Rebuild for a new colour scheme, once no dialog, job or unsaved edit is open."""
+        if self.window is not None and must_wait(self.window):
+            QTimer.singleShot(WAIT_TO_REBUILD_MS, self.rebuild_when_free)
+            return
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the window again over the same database (a new language, a new colour
+        scheme), keeping what the user sees."""
+        window, ctx = self.window, self.ctx
+        if window is None or ctx is None:
+            return
+        kept = KeptState.of(window)
+        window.save_state()
+        new_window = self.show(ctx.crm)
+        kept.restore(new_window)
+        window.close()
+        window.deleteLater()
 
     def restore(self, backup: Path) -> None:
         """Close the database, restore ``backup`` into its file, and open it again."""
@@ -245,6 +326,8 @@ def run_gui(args: argparse.Namespace) -> int:
     preferences = Preferences()
     install_translations(app, preferences.language)
     install_crash_handler()
+    controller = AppController(preferences)
+    SchemeFollower(app, controller.rebuild_when_free)  # light or dark, as the system says
     try:
         location = resolve_location(args.db)
     except CrmError as error:
@@ -253,7 +336,6 @@ def run_gui(args: argparse.Namespace) -> int:
     crm = open_interactively(location)
     if crm is None:
         return 1
-    controller = AppController(preferences)
     window = controller.show(crm)
     arm_quit_after_first_paint(app, window)  # DESKTOP_CRM_QUIT_AFTER_PAINT: a smoke start
     return app.exec()

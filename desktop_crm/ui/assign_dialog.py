@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,12 +24,11 @@ from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.theme import Tone, color, css
 from desktop_crm.ui.widgets import make_table
 
 CONTEXT = "OperatorChoiceModel"
 NAME, STATE = range(2)
-
-WARN_COLOR = QColor("#b45309")
 
 
 def state_text(operator: OperatorInfo) -> str:
@@ -48,18 +46,22 @@ def state_text(operator: OperatorInfo) -> str:
 
 def state_tooltip(operator: OperatorInfo) -> str:
     why = operator.exclusion
+    load = operator.load  # a plain name: lupdate reads the context right
     if why is Exclusion.INACTIVE:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "{name} is inactive and takes no contacts."
         ).format(name=operator.name)
     if why is Exclusion.AT_LIMIT:
-        return QCoreApplication.translate(
-            "OperatorChoiceModel",
-            "{name} has {load} active contacts, the limit: close one or raise the limit first.",
-        ).format(name=operator.name, load=operator.load)
-    return QCoreApplication.translate(
-        "OperatorChoiceModel", "{name} has {load} active contacts and can take {free} more."
-    ).format(name=operator.name, load=operator.load, free=operator.headroom)
+        return OperatorChoiceModel.tr(
+            "{name} has %n active contact(s), the limit: close one or raise the limit first.",  # type: ignore[arg-type]
+            "",
+            load,  # type: ignore[arg-type]
+        ).format(name=operator.name)
+    return OperatorChoiceModel.tr(
+        "{name} has %n active contact(s) and can take {free} more.",  # type: ignore[arg-type]
+        "",
+        load,  # type: ignore[arg-type]
+    ).format(name=operator.name, free=operator.headroom)
 
 
 class OperatorChoiceModel(RowsModel[OperatorInfo]):
@@ -106,7 +108,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
             and index.row() < len(self._rows)
         ):
             operator = self._rows[index.row()]
-            return WARN_COLOR if operator.exclusion is Exclusion.AT_LIMIT else None
+            return color(Tone.WARN) if operator.exclusion is Exclusion.AT_LIMIT else None
         return super().data(index, role)
 
 
@@ -145,7 +147,7 @@ class AssignDialog(QDialog):
         self.note.setVisible(unavailable > 0)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b45309;")
+        self.warning.setStyleSheet(f"color: {css(Tone.WARN)};")
         self.warning.hide()
 
         self.buttons = QDialogButtonBox(

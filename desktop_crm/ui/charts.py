@@ -12,28 +12,18 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
-# Distinct, colour-blind friendly (Okabe-Ito and Tableau-like), readable on white.
-PALETTE = (
-    "#4e79a7",
-    "#f28e2b",
-    "#59a14f",
-    "#e15759",
-    "#76b7b2",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-)
+from desktop_crm.ui import theme
+
 LABEL_WIDTH_PX = 190  # category labels longer than this are elided; the tooltip has them whole
 
 
 def series_color(position: int) -> QColor:
-    return QColor(PALETTE[position % len(PALETTE)])
+    """The series' colour for the palette in use (light or dark: ``ui/theme.py``)."""
+    return theme.series_color(position)
 
 
 class StackedBarChart(QWidget):
@@ -77,6 +67,33 @@ class StackedBarChart(QWidget):
         self._categories: list[str] = []  # full names, in the caller's order
         self._labels: list[str] = []  # what the axis shows, bottom to top
         self._series_names: list[str] = []
+        self._default_colors = True  # no colours given: the theme's follow the palette
+        self.apply_palette()
+
+    # -- colours ----------------------------------------------------------------------
+    def apply_palette(self) -> None:
+        """QtCharts paints with its own light theme: take the window's colours instead,
+        so that the chart is readable in a dark scheme too."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        self.chart.setBackgroundBrush(QBrush(base))
+        self.chart.setBackgroundPen(QPen(base))
+        self.chart.legend().setLabelColor(text)
+        for axis in (self.category_axis, self.value_axis):
+            axis.setLabelsColor(text)
+            axis.setLinePenColor(grid)
+            axis.setGridLineColor(grid)
+        for position, bar_set in enumerate(self.series.barSets()):
+            bar_set.setBorderColor(base)
+            if self._default_colors:
+                bar_set.setColor(theme.series_color(position, palette))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
 
     # -- data ----------------------------------------------------------------------
     def set_data(
@@ -107,8 +124,9 @@ class StackedBarChart(QWidget):
                 bar_set = QBarSet(name)
                 bar_set.append([float(v) for v in new])
                 color = colors[position] if colors and position < len(colors) else None
+                self._default_colors = colors is None
                 bar_set.setColor(color or series_color(position))
-                bar_set.setBorderColor(QColor("white"))
+                bar_set.setBorderColor(self.palette().color(QPalette.ColorRole.Base))
                 self.series.append(bar_set)
         top = max((sum(column) for column in zip(*values, strict=True)), default=0)
         self.value_axis.setRange(0, max(top, 4))

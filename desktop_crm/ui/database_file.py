@@ -18,8 +18,6 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.dialogs import show_error, show_info
 from desktop_crm.ui.texts import error_text
 
-BACKUP_FILTER = "SQLite (*.sqlite3);;All files (*)"
-
 
 def choose_backup_file(parent: QWidget | None, suggested: str) -> Path | None:
     """A save dialog for a new file; None when cancelled. The seam tests patch."""
@@ -27,7 +25,7 @@ def choose_backup_file(parent: QWidget | None, suggested: str) -> Path | None:
         parent,
         QApplication.translate("DatabaseFile", "Back up database"),
         suggested,
-        BACKUP_FILTER,
+        QApplication.translate("DatabaseFile", "SQLite databases (*.sqlite3);;All files (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,  # a backup never overwrites
     )
     return Path(path) if path else None

@@ -21,6 +21,7 @@ from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, Oper
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
 from desktop_crm.ui.texts import reason_label
+from desktop_crm.ui.theme import Tone, css
 
 KIND_TEXT = {
     "auto": QT_TRANSLATE_NOOP("DecisionView", "Assigned automatically"),
@@ -40,9 +41,6 @@ PREVIOUS_OPERATOR_NOTE = re.compile(r"previous operator #(\d+)")
 FROM_QUEUE_NOTE = "from the queue"
 BACK_TO_QUEUE_NOTE = re.compile(r"back to the queue from operator #(\d+)")  # an undone assignment
 
-DIM = "#6b7280"  # grey: readable on light and dark backgrounds
-WARN = "#b45309"  # amber, as the unassigned contacts in the table
-GOOD = "#15803d"
 NAME_CHARS = 30  # an operator's name in the candidates table, at most
 LAST_ANCHOR = "last"  # the newest decision: what explains the operator now
 
@@ -142,7 +140,7 @@ def _elide(name: str) -> str:
 def _candidates_table(decision: DecisionInfo) -> str:
     refused = {d.operator.id for d in decision.draws if not d.accepted}
     head = "".join(
-        f'<th align="{align}" style="color:{DIM}; font-weight:normal;">{_e(title)}</th>'
+        f'<th align="{align}" style="color:{css(Tone.DIM)}; font-weight:normal;">{_e(title)}</th>'
         for title, align in (
             (QCoreApplication.translate("DecisionView", "Operator"), "left"),
             (QCoreApplication.translate("DecisionView", "Weight"), "right"),
@@ -165,15 +163,15 @@ def _candidate_row(decision: DecisionInfo, candidate: CandidateInfo, refused: se
     won = decision.operator is not None and decision.operator.id == operator.id
     if candidate.excluded == "at_limit" and operator.id in refused:
         why = QCoreApplication.translate("DecisionView", "at the limit at the re-check")
-        colour = WARN
+        colour = css(Tone.WARN)
     elif candidate.excluded is not None:
         why = exclusion_label(candidate.excluded)
-        colour = WARN
+        colour = css(Tone.WARN)
     elif won:
         why = "✓ " + QCoreApplication.translate("DecisionView", "chosen")
-        colour = GOOD
+        colour = css(Tone.GOOD)
     else:
-        why, colour = "", DIM
+        why, colour = "", css(Tone.DIM)
     name = _e(_elide(operator.name))
     name = f"<b>{name}</b>" if won else name
     load = QCoreApplication.translate("DecisionView", "{load} of {max_load}").format(
@@ -195,7 +193,7 @@ def _draw_lines(decision: DecisionInfo) -> list[str]:
         text = _e(draw_text(draw)) + " → " + _e(draw.operator.name)
         if not draw.accepted:
             refused = QCoreApplication.translate("DecisionView", "refused at re-check")
-            text += f' <span style="color:{WARN};">— {_e(refused)}</span>'
+            text += f' <span style="color:{css(Tone.WARN)};">— {_e(refused)}</span>'
         if number:
             text = _e(QCoreApplication.translate("DecisionView", "then")) + " " + text
         lines.append(text)
@@ -214,9 +212,10 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
     if decision.operator is not None:
         outcome = f"<b>{outcome}</b>"
     else:
-        outcome = f'<span style="color:{WARN};">{outcome}</span>'
+        outcome = f'<span style="color:{css(Tone.WARN)};">{outcome}</span>'
+    dim = css(Tone.DIM)
     parts = [
-        f'<p style="margin-top:6px; margin-bottom:0;"><span style="color:{DIM};">{_e(when)}</span>'
+        f'<p style="margin-top:6px; margin-bottom:0;"><span style="color:{dim};">{_e(when)}</span>'
         f" · <b>{_e(kind_label(decision.kind))}</b> → {outcome}</p>"
     ]
     details: list[str] = []
@@ -224,15 +223,14 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
         if decision.note:
             details.append(_e(manual_note_text(decision.note, names)))
         for candidate in decision.candidates:
+            load = candidate.load  # a plain name: lupdate reads the context right
             details.append(
                 _e(
-                    QCoreApplication.translate(
-                        "DecisionView", "{name} had {load} active contacts of {max_load} then."
-                    ).format(
-                        name=candidate.operator.name,
-                        load=candidate.load,
-                        max_load=candidate.max_load,
-                    )
+                    DecisionView.tr(
+                        "{name} had %n active contact(s) of {max_load} then.",  # type: ignore[arg-type]
+                        "",
+                        load,  # type: ignore[arg-type]
+                    ).format(name=candidate.operator.name, max_load=candidate.max_load)
                 )
             )
     else:
@@ -260,7 +258,7 @@ def history_html(decisions: Sequence[DecisionInfo]) -> str:
         text = QCoreApplication.translate(
             "DecisionView", "No decision was recorded for this contact."
         )
-        return f'<p style="color:{DIM};">{_e(text)}</p>'
+        return f'<p style="color:{css(Tone.DIM)};">{_e(text)}</p>'
     names = _names(decisions)
     return "".join(
         f'<a name="{LAST_ANCHOR if number == len(decisions) - 1 else f"d{number}"}"></a>'
@@ -301,7 +299,7 @@ class DecisionView(QTextBrowser):
         message = QCoreApplication.translate(
             "DecisionView", "The explanation could not be read: {error}"
         ).format(error=text)
-        self._set(contact_id, text, f'<p style="color:{WARN};">{_e(message)}</p>')
+        self._set(contact_id, text, f'<p style="color:{css(Tone.WARN)};">{_e(message)}</p>')
 
     def clear_history(self) -> None:
         self._contact_id, self._shown, self.decisions = None, None, ()

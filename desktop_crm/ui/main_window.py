@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
 from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
+from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import DatabaseFileActions
 from desktop_crm.ui.dialogs import notify_error, show_info
@@ -38,28 +38,20 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.welcome import WelcomePage
 from desktop_crm.ui.preferences import MAIN_SPLITTER
 from desktop_crm.ui.queue_drainer import QueueDrainer
+from desktop_crm.ui.recent import RecentDatabases, RecentMenu
+from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_label
 from desktop_crm.ui.shortcuts import show_shortcuts
 from desktop_crm.ui.texts import error_text
 
-# Language names are shown in their own language, so anyone can find theirs.
-LANGUAGES = (("", ""), ("ru", "Русский"), ("en", "English"))
-
 FILE_MENU_PAGES = frozenset({"statistics"})
-
-PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
-    "contacts": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    "leads": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "operators": QStyle.StandardPixmap.SP_DialogYesButton,
-    "sources": QStyle.StandardPixmap.SP_DriveNetIcon,
-    "statistics": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "imports": QStyle.StandardPixmap.SP_DialogOpenButton,
-}
 
 
 class MainWindow(QMainWindow):
     new_database_requested = Signal()
     open_database_requested = Signal()
     import_requested = Signal()
+    language_chosen = Signal(str)  # the application applies it (ui/application.py)
+    database_chosen = Signal(object)  # a Path: File > Recent, Settings
 
     def __init__(
         self, ctx: UiContext, page_classes: Sequence[type[Page]], parent: QWidget | None = None
@@ -86,8 +78,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, page.name)
-            if page.name in PAGE_ICONS:
-                item.setIcon(self.style().standardIcon(PAGE_ICONS[page.name]))
+            item.setIcon(theme.icon(f"page-{page.name}", self.palette()))  # resources/icons/
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -148,14 +139,25 @@ class MainWindow(QMainWindow):
             self.tr("&Open database…"), QKeySequence.StandardKey.Open
         )
         self.backup_action = self._action(self.tr("&Back up database…"))
+        self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.recent = RecentMenu(
+            RecentDatabases(self.ctx.preferences), self.ctx.crm.location.path, self
+        )
+        self.recent.chosen.connect(self.database_chosen)
         self.import_action = self._action(self.tr("&Import contacts…"), "Ctrl+I")
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.new_database_action, self.open_database_action, self.backup_action):
+        for action in (self.new_database_action, self.open_database_action):
             file_menu.addAction(action)
+        file_menu.addMenu(self.recent.menu)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         self._file_page_actions = file_menu.addSeparator()  # exports go here
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.new_database_action.triggered.connect(self.new_database_requested)
@@ -222,7 +224,7 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         current = self.ctx.preferences.language
         for code, label in LANGUAGES:
-            action = language_menu.addAction(label or self.tr("System default"))
+            action = language_menu.addAction(language_label(label))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.setData(code)
@@ -291,14 +293,16 @@ class MainWindow(QMainWindow):
 
     def _language_chosen(self, action: QAction) -> None:
         code = str(action.data() or "")
-        if code == self.ctx.preferences.language:
-            return
-        self.ctx.preferences.language = code
-        show_info(
-            self,
-            self.tr("Language"),
-            self.tr("The new language is used from the next start of the program."),
-        )
+        if code != self.ctx.preferences.language:
+            self.language_chosen.emit(code)  # applied at once: the window is rebuilt
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.language_chosen.connect(self.language_chosen)
+        dialog.database_chosen.connect(self.database_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # -- the queue -------------------------------------------------------------------
     def _set_auto(self, enabled: bool) -> None:

@@ -105,9 +105,24 @@ class EnumOption(Option[E]):
         return value.value
 
 
+class PathListOption(Option[list[str]]):
+    """A list of file paths (QSettings gives a one-element list back as a plain text)."""
+
+    def decode(self, raw: object) -> list[str]:
+        if isinstance(raw, str):
+            return [raw] if raw else []
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise TypeError(type(raw).__name__)
+        return list(raw)
+
+    def encode(self, value: list[str]) -> object:
+        return list(value) if value else None
+
+
 # -- every key this application stores ---------------------------------------------------
 LANGUAGE = TextOption("language", "")  # '' follows the system; else a code like 'ru'
 LAST_DATABASE = TextOption("database/last", "")
+RECENT_DATABASES = PathListOption("database/recent", [])  # newest first (ui/recent.py)
 LAST_PAGE = TextOption("window/last_page", "")
 WINDOW_GEOMETRY = BytesOption("window/geometry")
 WINDOW_STATE = BytesOption("window/state")

@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Give %n selected contact to:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="195"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="144"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="430"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="524"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="519"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="510"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="511"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="512"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="580"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="592"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="615"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -180,6 +180,17 @@
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
             <numerusform>Saved %n rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionView</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <translation>
+            <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
+            <numerusform>{name} had %n active contacts of {max_load} then.</numerusform>
         </translation>
     </message>
 </context>
@@ -267,6 +278,17 @@
     </message>
 </context>
 <context>
+    <name>ImportsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <source>Stopped after %n row(s); import the file again to finish it.</source>
+        <translation>
+            <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>
+            <numerusform>Stopped after %n rows; import the file again to finish it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportsPage</name>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
@@ -334,7 +356,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="316"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -342,7 +364,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="318"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="322"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -351,9 +373,28 @@
     </message>
 </context>
 <context>
+    <name>OperatorChoiceModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
+        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <translation>
+            <numerusform>{name} has %n active contact, the limit: close it or raise the limit first.</numerusform>
+            <numerusform>{name} has %n active contacts, the limit: close one or raise the limit first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <translation>
+            <numerusform>{name} has %n active contact and can take {free} more.</numerusform>
+            <numerusform>{name} has %n active contacts and can take {free} more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -364,7 +405,7 @@
 <context>
     <name>SourcesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -375,7 +416,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="740"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -386,7 +427,7 @@
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="179"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -394,7 +435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="180"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Total: %n</numerusform>
@@ -405,7 +446,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -413,11 +454,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="125"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
             <numerusform>%n still active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
+        <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
+        <translation>
+            <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
+            <numerusform>%n active contacts now, at most {max_load} (not limited to the period)</numerusform>
         </translation>
     </message>
 </context>
@@ -478,7 +527,7 @@
 <context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="162"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>

@@ -4,35 +4,55 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="63"/>
-        <location filename="../../desktop_crm/ui/application.py" line="209"/>
+        <location filename="../../desktop_crm/ui/application.py" line="81"/>
+        <location filename="../../desktop_crm/ui/application.py" line="290"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="66"/>
+        <location filename="../../desktop_crm/ui/application.py" line="84"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="69"/>
+        <location filename="../../desktop_crm/ui/application.py" line="87"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="73"/>
+        <location filename="../../desktop_crm/ui/application.py" line="91"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="76"/>
+        <location filename="../../desktop_crm/ui/application.py" line="94"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="128"/>
+        <location filename="../../desktop_crm/ui/application.py" line="103"/>
+        <source>New database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="105"/>
+        <source>Open database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="107"/>
+        <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="153"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="232"/>
+        <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
+        <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/dialogs.py" line="68"/>
@@ -59,12 +79,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="120"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="122"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -73,17 +93,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="141"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="143"/>
         <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
         <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="155"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="157"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="195"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -95,52 +115,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="114"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="144"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -149,12 +169,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="146"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="155"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="156"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -195,104 +215,104 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="41"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="44"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="50"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="53"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="13"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="14"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="96"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="94"/>
         <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
         <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="99"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="97"/>
         <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="102"/>
         <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="109"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="107"/>
         <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="112"/>
         <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="117"/>
         <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="123"/>
         <source>Click to show the newest or the oldest first</source>
         <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="139"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="145"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="150"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="158"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="164"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="169"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="173"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -300,145 +320,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="209"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="209"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="210"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="231"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="232"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="244"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="582"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="592"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="269"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="270"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="275"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="280"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="281"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="304"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="305"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="380"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="381"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="430"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="430"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -447,12 +467,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="474"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="475"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="510"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -461,7 +481,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="511"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="512"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -470,7 +490,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -479,7 +499,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="524"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -488,8 +508,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -498,7 +518,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -507,7 +527,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -516,7 +536,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -525,7 +545,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -534,8 +554,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="519"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -544,12 +564,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="551"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="552"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="579"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="580"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -558,7 +578,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="588"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -567,7 +587,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="591"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="592"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -576,12 +596,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="615"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -590,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -599,19 +619,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="635"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="642"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -662,59 +682,64 @@ Choose “All” above to see more.</source>
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="117"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="125"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="26"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="115"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="123"/>
         <source>Back up database</source>
         <translation>Резервная копия базы данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="41"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
+        <source>SQLite databases (*.sqlite3);;All files (*)</source>
+        <translation>Базы данных SQLite (*.sqlite3);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/database_file.py" line="39"/>
         <source>The database is damaged</source>
         <translation>База данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="45"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="43"/>
         <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
         <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="53"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="51"/>
         <source>There is no automatic backup of this file.</source>
         <translation>Автоматических резервных копий этого файла нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="59"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="57"/>
         <source>Restore the backup</source>
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="65"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="72"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="70"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="78"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="76"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="84"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="82"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="126"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
         <source>The database was copied to {path}.</source>
         <translation>База данных скопирована в {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="146"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="144"/>
         <source>SQLite&apos;s check found damage in {path}:
 {problems}
 
@@ -728,148 +753,152 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="26"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="72"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="77"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="81"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="87"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="85"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="90"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="95"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="104"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="122"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="120"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="145"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="146"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="177"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="198"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
-        <source>{name} had {load} active contacts of {max_load} then.</source>
-        <translation>У оператора {name} тогда было активных контактов: {load} из {max_load}.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <translation>
+            <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %n активных контакта из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %n активных контактов из {max_load}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="239"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="258"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="301"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="299"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -950,12 +979,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="298"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="301"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="321"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1402,53 +1431,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="104"/>
-        <source>Stopped after {rows} rows; import the file again to finish it.</source>
-        <translation>Остановлен, обработано строк: {rows}. Импортируйте файл снова, чтобы завершить.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <source>Stopped after %n row(s); import the file again to finish it.</source>
+        <translation>
+            <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+            <numerusform>Остановлен после %n строк; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+            <numerusform>Остановлен после %n строк; импортируйте файл ещё раз, чтобы закончить.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="128"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="134"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1821,127 +1854,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="103"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="94"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="137"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="148"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="182"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="187"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="190"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="206"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="213"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
-        <source>System default</source>
-        <translation>Как в системе</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="232"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="238"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="240"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="285"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="287"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -1953,18 +1986,8 @@ Database: {path}</source>
 
 База данных: {path}</translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="299"/>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="300"/>
-        <source>The new language is used from the next start of the program.</source>
-        <translation>Новый язык будет применён при следующем запуске программы.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="312"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="316"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -1973,7 +1996,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="318"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="322"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -1985,42 +2008,50 @@ Database: {path}</source>
 <context>
     <name>OperatorChoiceModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="37"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="44"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="52"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="51"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
-        <source>{name} has {load} active contacts, the limit: close one or raise the limit first.</source>
-        <translation>У оператора {name} активных контактов: {load} — это его лимит. Сначала закройте один из них или увеличьте лимит.</translation>
+        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <translation>
+            <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %n активных контакта — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %n активных контактов — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <translation>
+            <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %n активных контакта, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %n активных контактов, можно передать ещё {free}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="60"/>
-        <source>{name} has {load} active contacts and can take {free} more.</source>
-        <translation>У оператора {name} активных контактов: {load}; можно передать ещё: {free}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="77"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
@@ -2105,7 +2136,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="188"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="189"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2125,7 +2156,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="199"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -2141,102 +2172,183 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="58"/>
+        <source>Recent &amp;databases</source>
+        <translation>Недавние &amp;базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="71"/>
+        <source>Not found: {path}</source>
+        <translation>Не найден: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="75"/>
+        <source>No recent databases</source>
+        <translation>Недавних баз данных нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/recent.py" line="78"/>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="187"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="190"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="193"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="196"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="199"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="202"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="40"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="53"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="66"/>
+        <source>The country whose national phone numbers leads write without a country code (two letters, e.g. RU, KZ, BY). Saved in the database, for every user.</source>
+        <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="71"/>
+        <source>Distribute queued contacts when an operator gets room</source>
+        <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="73"/>
+        <source>Saved in the database, for every user.</source>
+        <translation>Хранится в базе данных, для всех пользователей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="86"/>
+        <source>Browse…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="93"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
+        <source>&amp;Phone region:</source>
+        <translation>&amp;Регион телефонов:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
+        <source>&amp;Database file:</source>
+        <translation>&amp;Файл базы данных:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="101"/>
+        <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
+        <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="124"/>
+        <source>{path} (not found)</source>
+        <translation>{path} (не найден)</translation>
+    </message>
+</context>
+<context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="361"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="369"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="370"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="371"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="372"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="504"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="507"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="509"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="512"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="539"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="542"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="558"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2281,72 +2393,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="72"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="82"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="144"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="151"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="157"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="163"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="103"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="113"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="120"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="127"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="129"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="133"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -2358,184 +2470,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="219"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="220"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="223"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="224"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="359"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="639"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="266"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="269"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="270"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="272"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="273"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="303"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="326"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="733"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="327"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="734"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="85"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="89"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="90"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="94"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="95"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="299"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="354"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="355"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="357"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="358"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="361"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="396"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="403"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="404"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="447"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="516"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="517"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="539"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="546"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="547"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="548"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="549"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="551"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="552"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="561"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="635"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="636"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="647"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="648"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="716"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="717"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="736"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="737"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="740"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2547,7 +2659,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="179"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2556,7 +2668,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="180"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
@@ -2568,34 +2680,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="146"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="311"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="147"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="151"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="46"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="115"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2604,7 +2716,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="125"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2612,73 +2724,77 @@ Add at least one source and one operator to see it.</source>
             <numerusform>из них %n ещё активны</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
-        <source>{load} active contacts now, at most {max_load} (not limited to the period)</source>
-        <translation>Сейчас активных контактов: {load}, максимум {max_load} (без учёта периода)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
+        <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
+        <translation>
+            <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
+            <numerusform>Сейчас %n активных контакта, не более {max_load} (без учёта периода)</numerusform>
+            <numerusform>Сейчас %n активных контактов, не более {max_load} (без учёта периода)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="241"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="245"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="248"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="269"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="268"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="271"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="310"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="312"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="315"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="317"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="321"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="323"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="331"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="329"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="333"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="336"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -2828,43 +2944,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="24"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="33"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="42"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -2977,37 +3093,37 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="31"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="44"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="124"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="144"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="150"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="155"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="156"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="162"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -3016,32 +3132,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="203"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="204"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="211"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="212"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="215"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="216"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="227"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="228"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="231"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="232"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="237"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="238"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -3524,68 +3640,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="48"/>
-        <source>The {what} name must not be empty.</source>
-        <translation>{what}: имя не может быть пустым.</translation>
+        <location filename="../../desktop_crm/services/common.py" line="46"/>
+        <source>The operator name must not be empty.</source>
+        <translation>Имя оператора не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="47"/>
+        <source>The source name must not be empty.</source>
+        <translation>Название источника не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="50"/>
+        <source>The operator name is longer than {limit} characters.</source>
+        <translation>Имя оператора длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="51"/>
+        <source>The source name is longer than {limit} characters.</source>
+        <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="54"/>
-        <source>The {what} name is longer than {limit} characters.</source>
-        <translation>{what}: имя слишком длинное (не более {limit} символов).</translation>
+        <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="67"/>
-        <source>The {what} {field} must not contain control characters (tab, line break, escape and the like).</source>
-        <translation>{what}: {field} не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="59"/>
+        <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="80"/>
-        <source>The {field} {value!r} already exists for {what} {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
-        <translation>{what}: {field} {value!r} уже занято записью {other!r} (имена и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="64"/>
+        <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="96"/>
-        <source>{field} must be a whole number.</source>
-        <translation>{field}: нужно целое число.</translation>
+        <location filename="../../desktop_crm/services/common.py" line="71"/>
+        <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
+        <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="100"/>
-        <source>{field} must not be negative (got {value}).</source>
-        <translation>{field}: значение не может быть отрицательным (получено {value}).</translation>
+        <location filename="../../desktop_crm/services/common.py" line="76"/>
+        <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="81"/>
+        <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
+        <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="88"/>
+        <source>The name {value!r} already exists for another operator.</source>
+        <translation>Имя {value!r} уже занято другим оператором.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="91"/>
+        <source>The name {value!r} already exists for another source.</source>
+        <translation>Название {value!r} уже занято другим источником.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="94"/>
+        <source>The code {value!r} already exists for another source.</source>
+        <translation>Код {value!r} уже занят другим источником.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="102"/>
+        <source>The load limit must be a whole number.</source>
+        <translation>Лимит нагрузки должен быть целым числом.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <source>The weight of {operator} must be a whole number.</source>
+        <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="106"/>
-        <source>{field} must be at most {limit} (got {value}).</source>
-        <translation>{field}: значение не может быть больше {limit} (получено {value}).</translation>
+        <source>The load limit must not be negative (got {value}).</source>
+        <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="163"/>
+        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <source>The weight of {operator} must not be negative (got {value}).</source>
+        <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="112"/>
+        <source>The load limit must be at most {limit} (got {value}).</source>
+        <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <source>The weight of {operator} must be at most {limit} (got {value}).</source>
+        <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="206"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="190"/>
+        <location filename="../../desktop_crm/services/common.py" line="233"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="209"/>
+        <location filename="../../desktop_crm/services/common.py" line="252"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="233"/>
-        <location filename="../../desktop_crm/services/common.py" line="240"/>
+        <location filename="../../desktop_crm/services/common.py" line="276"/>
+        <location filename="../../desktop_crm/services/common.py" line="283"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="248"/>
-        <source>The {field} {value!r} already exists for another {what}.</source>
-        <translation>{what}: запись с {field} = {value!r} уже существует.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/common.py" line="265"/>
+        <location filename="../../desktop_crm/services/common.py" line="303"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -3600,38 +3771,48 @@ Add at least one source and one operator to see it.</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
-        <source>The {field} is longer than {limit} characters.</source>
-        <translation>{field}: значение слишком длинное (не более {limit} символов).</translation>
+        <location filename="../../desktop_crm/services/contacts.py" line="96"/>
+        <source>The lead&apos;s id is longer than {limit} characters.</source>
+        <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="107"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
+        <source>The lead&apos;s name is longer than {limit} characters.</source>
+        <translation>Имя лида длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
+        <source>The message is longer than {limit} characters.</source>
+        <translation>Сообщение длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="110"/>
         <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="122"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="152"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="155"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="165"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="168"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="175"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="400"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="403"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3656,37 +3837,27 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="107"/>
-        <source>{name} has {load} active contacts; max_load cannot be lower than that. Close or reassign contacts first.</source>
-        <translation>У оператора {name} активных контактов: {load}; макс. нагрузка не может быть меньше. Сначала закройте контакты или передайте их другим операторам.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/operators.py" line="138"/>
-        <source>{name} has {count} contacts and cannot be deleted; deactivate the operator instead.</source>
-        <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/services/settings.py" line="45"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="47"/>
+        <location filename="../../desktop_crm/services/sources.py" line="48"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="62"/>
+        <location filename="../../desktop_crm/services/sources.py" line="63"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="177"/>
-        <source>{name} has {count} contacts and cannot be deleted; set all its weights to 0 to stop it receiving operators instead.</source>
+        <location filename="../../desktop_crm/services/sources.py" line="178"/>
+        <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="211"/>
+        <location filename="../../desktop_crm/services/sources.py" line="212"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -3781,6 +3952,16 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/queue.py" line="153"/>
         <source>{reason} Distributing the queue stopped part-way: {committed} contacts were assigned and stay; run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути: назначено обращений — {committed}, они сохранены; запустите его снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="108"/>
+        <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
+        <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="139"/>
+        <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
+        <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
 </context>
 <context>

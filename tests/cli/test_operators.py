@@ -64,7 +64,7 @@ def test_set_limit_below_the_current_load_is_refused(run, run_error, seeded, db_
     before = snapshot(db_path)
     message = run_error("operator", "set", "alice", "--max-load", "0")
     assert "alice" in message
-    assert "max_load" in message
+    assert "load limit" in message
     assert snapshot(db_path) == before
 
 

@@ -186,13 +186,12 @@ def test_a_locked_database_is_explained(qapp, tmp_path, monkeypatch):
     assert "locked" in seen[0]
 
 
-def test_the_language_choice_is_remembered(window, ctx, monkeypatch):
-    shown = []
-    monkeypatch.setattr("desktop_crm.ui.main_window.show_info", lambda *a: shown.append(a))
+def test_the_language_choice_goes_to_the_application(window, qtbot):
+    """The application applies it at once (tests/ui/test_language_switch.py)."""
     russian = next(a for a in window.language_group.actions() if a.data() == "ru")
-    russian.trigger()
-    assert ctx.preferences.language == "ru"
-    assert shown  # told that it applies from the next start
+    with qtbot.waitSignal(window.language_chosen) as chosen:
+        russian.trigger()
+    assert chosen.args == ["ru"]
 
 
 def test_a_contact_registered_in_the_form_shows_in_leads_contacts_and_statistics(

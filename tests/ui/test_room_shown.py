@@ -22,10 +22,11 @@ from desktop_crm.ui.assign_dialog import NAME, STATE, OperatorChoiceModel
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.operators import LOAD as OPERATORS_LOAD
 from desktop_crm.ui.models.operators import OperatorsModel
-from desktop_crm.ui.models.sources import OPERATORS, WARNING_COLOR, SourcesModel
+from desktop_crm.ui.models.sources import OPERATORS, SourcesModel
 from desktop_crm.ui.models.statistics import LOAD as STATISTICS_LOAD
 from desktop_crm.ui.models.statistics import StatisticsModel
 from desktop_crm.ui.models.weights import ACTIVE, LOAD, SHARE, WeightsModel
+from desktop_crm.ui.theme import Tone, color
 
 BELOW = OperatorInfo(1, "Below", True, 3, 2)  # one place left
 AT = OperatorInfo(2, "At", True, 3, 3)  # none left
@@ -102,8 +103,8 @@ def test_the_sources_table_warns_when_nobody_has_room(qapp):
     model = SourcesModel(None)
     model.set_rows([_source(BELOW), _source(AT)])
     index_below, index_at = model.index(0, OPERATORS), model.index(1, OPERATORS)
-    assert index_below.data(Qt.ItemDataRole.ForegroundRole) != WARNING_COLOR
-    assert index_at.data(Qt.ItemDataRole.ForegroundRole) == WARNING_COLOR
+    assert index_below.data(Qt.ItemDataRole.ForegroundRole) != color(Tone.WARN)
+    assert index_at.data(Qt.ItemDataRole.ForegroundRole) == color(Tone.WARN)
     assert "full" not in index_below.data(Qt.ItemDataRole.ToolTipRole)
     assert "At: 1 (100 %) — full" in index_at.data(Qt.ItemDataRole.ToolTipRole)
     assert "None of them can take contacts now" in index_at.data(Qt.ItemDataRole.ToolTipRole)

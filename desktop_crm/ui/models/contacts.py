@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -18,14 +18,12 @@ from desktop_crm.ui.models.base import Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import reason_label
+from desktop_crm.ui.theme import Tone, color
 
 ID, CREATED, LEAD, SOURCE, OPERATOR, STATE, MESSAGE = range(7)
 
 MESSAGE_CELL_CHARS = 300  # a cell shows one line; laying out 64 KiB per paint is slow
 MESSAGE_TOOLTIP_CHARS = 2000  # the detail panel shows the whole message
-
-UNASSIGNED_COLOUR = QColor("#b45309")  # amber: readable on light and dark backgrounds
-CLOSED_COLOUR = QColor("#808080")
 
 
 # -- how a contact is shown -------------------------------------------------------------
@@ -196,8 +194,6 @@ class ContactsModel(PagedModel[ContactInfo]):
         self._count_again = False
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._unassigned_brush = QBrush(UNASSIGNED_COLOUR)
-        self._closed_brush = QBrush(CLOSED_COLOUR)
 
     # -- what is shown ------------------------------------------------------------
     @property
@@ -310,5 +306,5 @@ class ContactsModel(PagedModel[ContactInfo]):
         if role == Qt.ItemDataRole.FontRole:
             return self._italic if unassigned_cell else None
         if not contact.is_active:
-            return self._closed_brush
-        return self._unassigned_brush if unassigned_cell else None
+            return color(Tone.DIM)  # the palette's, light or dark (ui/theme.py)
+        return color(Tone.WARN) if unassigned_cell else None

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -14,9 +14,9 @@ from desktop_crm.services import Crm
 from desktop_crm.services.dto import LeadRow, LeadSort
 from desktop_crm.services.leads import lead_key
 from desktop_crm.ui.models.base import Column, Index, local_time
-from desktop_crm.ui.models.contacts import CLOSED_COLOUR
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
+from desktop_crm.ui.theme import Tone, color
 
 EXTERNAL_ID, NAME, CONTACTS, LAST_CONTACT, FIRST_SEEN = range(5)
 
@@ -76,7 +76,6 @@ class LeadsModel(PagedModel[LeadRow]):
         self._sort = LeadSort.NEWEST
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._dim = QBrush(CLOSED_COLOUR)
 
     @property
     def search_text(self) -> str:
@@ -136,4 +135,4 @@ class LeadsModel(PagedModel[LeadRow]):
             return None
         if self._rows[index.row()].name:
             return None
-        return self._italic if role == Qt.ItemDataRole.FontRole else self._dim
+        return self._italic if role == Qt.ItemDataRole.FontRole else color(Tone.DIM)

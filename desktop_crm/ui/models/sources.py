@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion, weight_shares
@@ -13,10 +12,10 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.theme import Tone, color
 
 NAME, CODE, OPERATORS, STRATEGY = range(4)
 
-WARNING_COLOR = QColor("#b35900")
 
 # -- strategies: how one operator is picked among the eligible ones ------------------------
 # name -> (the combo's label, the table's short label, one sentence for the tooltip)
@@ -196,7 +195,7 @@ class SourcesModel(RowsModel[SourceInfo]):
             and index.row() < len(self._rows)
             and all(w.exclusion is not None for w in weighted(self._rows[index.row()]))
         ):
-            return WARNING_COLOR
+            return color(Tone.WARN)
         return super().data(index, role)
 
     def save_edit(self, row: SourceInfo, column: int, value: Any) -> SourceInfo | None:

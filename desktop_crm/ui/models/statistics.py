@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+from desktop_crm.ui.theme import Tone, color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -132,10 +133,12 @@ def _load_text(row: StatRow) -> str:
 def _load_tooltip(row: StatRow) -> str | None:
     if row.unassigned:
         return None
-    return QCoreApplication.translate(
-        "StatisticsModel",
-        "{load} active contacts now, at most {max_load} (not limited to the period)",
-    ).format(load=row.load, max_load=row.max_load)
+    load = row.load or 0  # a plain name: lupdate reads the context right
+    return StatisticsModel.tr(
+        "%n active contact(s) now, at most {max_load} (not limited to the period)",  # type: ignore[arg-type]
+        "",
+        load,  # type: ignore[arg-type]
+    ).format(max_load=number(row.max_load or 0))
 
 
 class StatisticsModel(RowsModel[StatRow]):
@@ -544,9 +547,9 @@ class SharesModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == DEVIATION and deviation is not None:
             if abs(deviation) >= LARGE_DEVIATION_PP:
-                return QColor("#b3261e")
+                return color(Tone.BAD)
             if abs(deviation) >= NOTABLE_DEVIATION_PP:
-                return QColor("#b36b00")
+                return color(Tone.WARN)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NAME:

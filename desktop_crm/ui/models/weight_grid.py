@@ -25,7 +25,8 @@ from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
 from desktop_crm.ui.models.sources import total_weight
-from desktop_crm.ui.models.weights import DIM_COLOR, headroom_text, parse_weight
+from desktop_crm.ui.models.weights import headroom_text, parse_weight
+from desktop_crm.ui.theme import Tone, color
 
 TOTAL_TITLE = QT_TRANSLATE_NOOP("WeightGridModel", "Total weight")
 OPERATOR_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's OperatorInfo (headerData)
@@ -132,7 +133,7 @@ class WeightGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._operator_tip(operator)
         if role == Qt.ItemDataRole.ForegroundRole and not operator.active:
-            return DIM_COLOR
+            return color(Tone.DIM)
         if role == OPERATOR_ROLE:
             return operator
         return None
@@ -182,7 +183,7 @@ class WeightGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.EditRole, RAW_ROLE):
             return weight
         if role == Qt.ItemDataRole.ForegroundRole and (not weight or not operator.active):
-            return DIM_COLOR
+            return color(Tone.DIM)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._cell_tip(source, operator, weight)
         return None
@@ -198,7 +199,7 @@ class WeightGridModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and not total:
-            return DIM_COLOR
+            return color(Tone.DIM)
         if role == Qt.ItemDataRole.ToolTipRole and not total:
             return QCoreApplication.translate(
                 "WeightGridModel", "No operator has a weight: contacts of {source} stay unassigned."

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from desktop_crm.domain import eligibility
 from desktop_crm.domain.eligibility import Exclusion
@@ -20,10 +20,10 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
+from desktop_crm.ui.theme import Tone, color
 
 OPERATOR, ACTIVE, LOAD, WEIGHT, SHARE = range(5)
 
-DIM_COLOR = QColor("#808080")
 CONTEXT = "WeightsModel"
 
 
@@ -246,7 +246,7 @@ class WeightsModel(RowsModel[WeightRow]):
         if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
             return self._status_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.operator.active:
-            return DIM_COLOR
+            return color(Tone.DIM)
         return super().data(index, role)
 
     def _share_data(self, row: WeightRow, role: int) -> Any:
@@ -258,7 +258,7 @@ class WeightsModel(RowsModel[WeightRow]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not share:
-            return DIM_COLOR
+            return color(Tone.DIM)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.weight and not row.operator.active:
                 return QCoreApplication.translate(

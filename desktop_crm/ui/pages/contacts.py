@@ -55,6 +55,7 @@ from desktop_crm.ui.models.contacts import (
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text, reason_label
+from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import (
     EmptyHint,
     InlineMessage,
@@ -105,7 +106,7 @@ class ContactDetail(QWidget):
         self.source = _field_label()
         self.operator = _field_label()
         self.reason = _field_label()
-        self.reason.setStyleSheet("color: #b45309;")
+        self.reason.setStyleSheet(f"color: {css(Tone.WARN)};")
         self.created = _field_label()
         self.state = _field_label()
         self.message = QPlainTextEdit()

@@ -42,6 +42,7 @@ from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
+from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
@@ -51,16 +52,16 @@ from desktop_crm.ui.models.sources import (
     NAME,
     OPERATORS,
     STRATEGY,
-    WARNING_COLOR,
     SourcesModel,
     strategy_label,
     strategy_tooltip,
 )
 from desktop_crm.ui.models.weight_grid import OPERATOR_ROLE, WeightGridModel
-from desktop_crm.ui.models.weights import DIM_COLOR, LOAD, OPERATOR, SHARE, WEIGHT, WeightsModel
+from desktop_crm.ui.models.weights import LOAD, OPERATOR, SHARE, WEIGHT, WeightsModel
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.theme import Tone
 from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
     EDIT_TRIGGERS,
@@ -181,9 +182,9 @@ class PlanHeader(QHeaderView):
             color = text_color
             if isinstance(operator, OperatorInfo):
                 if not operator.active:
-                    color = DIM_COLOR
+                    color = theme.color(Tone.DIM, self.palette())
                 elif number > 0 and operator.headroom == 0:
-                    color = WARNING_COLOR
+                    color = theme.color(Tone.WARN, self.palette())
             painter.setPen(color)
             line_rect = QRect(
                 inner.left(), top + number * metrics.height(), inner.width(), metrics.height()
@@ -352,7 +353,7 @@ class SourcesPage(Page):
         self._build_strategy_controls()
         self.total_label = QLabel()
         self.dirty_label = QLabel(self.tr("Unsaved changes"))
-        self.dirty_label.setStyleSheet("color: #b35900; font-weight: bold;")
+        self.dirty_label.setStyleSheet(f"color: {theme.css(Tone.WARN)}; font-weight: bold;")
         self.dirty_label.hide()
         self.revert_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save weights"))

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from desktop_crm.ui.theme import banner_style
+
 
 class InlineMessage(QLabel):
     """A plain-words message shown where the user typed; hides itself after a while.
@@ -14,9 +16,6 @@ class InlineMessage(QLabel):
     hiding it never moves the rows of a table beside it (the next click would hit
     another row). A longer text is cut with "…" there; the tooltip holds all of it.
     """
-
-    ERROR_STYLE = "color: #a40000; background: #fdecea; border-radius: 4px; padding: 4px 8px;"
-    INFO_STYLE = "color: #1e4620; background: #edf7ed; border-radius: 4px; padding: 4px 8px;"
 
     def __init__(self, parent: QWidget | None = None, reserve: bool = False) -> None:
         super().__init__(parent)
@@ -31,15 +30,16 @@ class InlineMessage(QLabel):
             policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # a long text never widens
             policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
             self.setSizePolicy(policy)
-            self.setStyleSheet(self.INFO_STYLE)  # the padding, so the height is the shown one
+            # the padding, so the height is the shown one
+            self.setStyleSheet(banner_style("info", self.palette()))
             self.setFixedHeight(self.sizeHint().height())
         self.hide()
 
     def show_error(self, text: str) -> None:
-        self._show(text, self.ERROR_STYLE, 0)
+        self._show(text, banner_style("error", self.palette()), 0)
 
     def show_info(self, text: str, msecs: int = 6000) -> None:
-        self._show(text, self.INFO_STYLE, msecs)
+        self._show(text, banner_style("info", self.palette()), msecs)
 
     def _show(self, text: str, style: str, msecs: int) -> None:
         self.setStyleSheet(style)
