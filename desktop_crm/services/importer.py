@@ -592,6 +592,33 @@ class ImportService:
                 checked[key] = find_source(target).id
         return checked
 
+    def settle_sources(
+        self,
+        sources: SourceService,
+        source_map: Mapping[str, int | str],
+        new_sources: Iterable[str] = (),
+    ) -> dict[str, int]:
+        """The source map to import with: ``source_map`` (a value -> an existing source,
+        checked first) and each of ``new_sources`` created as a source of that name
+        through the sources service and its rules (a name taken meanwhile is that
+        source). The window and ``import --map-source/--create-sources`` both come here."""
+        checked = self.check_source_map(source_map)
+        settled = {value: checked[name_key(value)] for value in source_map}
+        for value in dict.fromkeys(new_sources):
+            if name_key(value) in checked:
+                raise InvalidValue(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "The source value {value!r} is both mapped and to be created."
+                    ),
+                    field="map-source",
+                    value=value,
+                )
+            try:
+                settled[value] = sources.create(value.strip()).id
+            except AlreadyExists:
+                settled[value] = sources.get(f"name:{value.strip()}").id
+        return settled
+
     def forecast(
         self,
         table: TableFile,
@@ -832,33 +859,6 @@ class ImportService:
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
         return full, time.monotonic() - locked_at
-
-
-def settle_sources(
-    sources: SourceService,
-    source_map: Mapping[str, int | str],
-    new_sources: Iterable[str] = (),
-) -> dict[str, int | str]:
-    """The source map to import with: ``source_map`` (a value -> an existing source) and
-    each of ``new_sources`` created as a source of that name, through the sources
-    service and its rules (a name taken meanwhile is that source). The window and
-    ``import --map-source/--create-sources`` both come here."""
-    settled: dict[str, int | str] = dict(source_map)
-    mapped = {name_key(value) for value in source_map}
-    for value in dict.fromkeys(new_sources):
-        if name_key(value) in mapped:
-            raise InvalidValue(
-                QT_TRANSLATE_NOOP(
-                    "errors", "The source value {value!r} is both mapped and to be created."
-                ),
-                field="map-source",
-                value=value,
-            )
-        try:
-            settled[value] = sources.create(value.strip()).id
-        except AlreadyExists:
-            settled[value] = sources.get(f"name:{value.strip()}").id
-    return settled
 
 
 def next_batch_rows(rows: int, locked: float) -> int:

@@ -13,9 +13,7 @@ import pytest
 from desktop_crm.errors import InvalidValue, NotFound
 from desktop_crm.importing import open_table
 from desktop_crm.services import Crm
-from desktop_crm.services.importer import ImportSummary
-ImportForecast = object
-settle_sources = None
+from desktop_crm.services.importer import ImportForecast, ImportSummary
 
 from .import_files import HEADER, phone, row, stored, when, write_csv
 
@@ -88,9 +86,9 @@ def test_a_value_mapped_to_a_source_and_one_created_import_as_forecast(
     # Still listed (with their choice), so the dialog keeps showing them.
     assert [u.value for u in forecast.unknown_sources] == ["Сайт", "Avito"]
 
-    settled = settle_sources(crm.sources, choice, ["Avito"])
+    settled = crm.imports.settle_sources(crm.sources, choice, ["Avito"])
     avito = crm.sources.get("name:Avito")
-    assert settled == {"Сайт": "Website", "Avito": avito.id}
+    assert settled == {"Сайт": sources["Website"], "Avito": avito.id}
     summary = crm.imports.run(table, source_map=settled)
     assert _actual(summary) == (7, 7, 0, 0)
     by_source = Counter(contact.source for contact in stored(db_path))
@@ -101,7 +99,7 @@ def test_a_source_created_meanwhile_is_used_instead_of_a_second_one(
     crm: Crm, sources: dict[str, int]
 ) -> None:
     existing = crm.sources.create("Avito")
-    assert settle_sources(crm.sources, {}, ["avito"]) == {"avito": existing.id}
+    assert crm.imports.settle_sources(crm.sources, {}, ["avito"]) == {"avito": existing.id}
     assert [s.name for s in crm.sources.list()].count("Avito") == 1
 
 
@@ -116,7 +114,10 @@ def test_a_bad_source_map_is_refused_before_anything_is_imported(
     with pytest.raises(InvalidValue):
         crm.imports.forecast(table, source_map={"Сайт": " "})
     with pytest.raises(InvalidValue):
-        settle_sources(crm.sources, {"Сайт": "Website"}, ["сайт"])
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Website"}, ["сайт"])
+    with pytest.raises(NotFound):  # checked before any source is created
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Nowhere"}, ["Avito"])
+    assert [s.name for s in crm.sources.list()] == ["Telegram", "Website"]
     assert crm.imports.list() == []
     assert stored(db_path) == []
 
@@ -179,11 +180,9 @@ def test_the_forecast_equals_what_the_import_does(
         choice = rng.choice([{}, {"Сайт": "Telegram"}, {"сайт": "Website", "avito": "Telegram"}])
         create = ["Avito"] if "avito" not in choice and round_ == 1 else []
         again = rng.random() < 0.3
-        forecast = crm.imports.forecast(
-            table, source_map=choice, new_sources=create, again=again
-        )
+        forecast = crm.imports.forecast(table, source_map=choice, new_sources=create, again=again)
         summary = crm.imports.run(
-            table, source_map=settle_sources(crm.sources, choice, create), again=again
+            table, source_map=crm.imports.settle_sources(crm.sources, choice, create), again=again
         )
         assert _actual(summary) == _counts(forecast)
         assert _rejected_reasons(crm, summary) == _reasons(forecast)
