@@ -170,7 +170,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="234"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="237"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -247,6 +247,22 @@
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
             <numerusform>%n files waiting: each opens when the dialog before it is closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="86"/>
+        <source>The whole file: %n row(s).</source>
+        <translation>
+            <numerusform>The whole file: %n row.</numerusform>
+            <numerusform>The whole file: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="136"/>
+        <source>«{value}» (%n row(s)):</source>
+        <translation>
+            <numerusform>«{value}» (%n row):</numerusform>
+            <numerusform>«{value}» (%n rows):</numerusform>
         </translation>
     </message>
 </context>

@@ -33,17 +33,15 @@ SHOWN_REASONS = 5  # the most frequent reasons listed; the rest are summed up
 VISIBLE_VALUES = 4  # values shown before the list scrolls
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 class SourceMapBox(QGroupBox):
     """The forecast and the unknown sources' choices; ``changed`` when a choice changes."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_translate("What the import will do"), parent)
+        super().__init__(
+            QCoreApplication.translate("ImportDialog", "What the import will do"), parent
+        )
         self.forecast_label = QLabel()
         self.forecast_label.setWordWrap(True)
         self.forecast_label.setTextFormat(Qt.TextFormat.RichText)
@@ -68,7 +66,13 @@ class SourceMapBox(QGroupBox):
 
     # -- what the dialog shows -----------------------------------------------------------------
     def show_counting(self) -> None:
-        self.forecast_label.setText(html(_translate("Counting what the whole file will give…")))
+        self.forecast_label.setText(
+            html(
+                QCoreApplication.translate(
+                    "ImportDialog", "Counting what the whole file will give…"
+                )
+            )
+        )
 
     def show_nothing(self) -> None:
         """No forecast (the file cannot be imported as it is, or an import resumes)."""
@@ -80,9 +84,10 @@ class SourceMapBox(QGroupBox):
 
         self.show()
         text = ImportDialog.tr("The whole file: %n row(s).", "", forecast.rows)  # type: ignore[arg-type]
-        text += " " + _translate(
+        text += " " + QCoreApplication.translate(
+            "ImportDialog",
             "{imported} will be imported, {skipped} skipped (imported before or repeated "
-            "in the file), {rejected} rejected."
+            "in the file), {rejected} rejected.",
         ).format(
             imported=count_text(forecast.imported),
             skipped=count_text(forecast.skipped),
@@ -98,7 +103,11 @@ class SourceMapBox(QGroupBox):
         if others:
             lines.append(
                 "&nbsp;&nbsp;"
-                + html(_translate("{count} for other reasons").format(count=count_text(others)))
+                + html(
+                    QCoreApplication.translate("ImportDialog", "{count} for other reasons").format(
+                        count=count_text(others)
+                    )
+                )
             )
         self.forecast_label.setText("<br>".join(lines))
         self._fill_values(forecast, sources)
@@ -135,8 +144,9 @@ class SourceMapBox(QGroupBox):
                 self.combos[item.value] = combo
         if unknown:
             self.unknown_label.setText(
-                _translate(
-                    "These values of the Source column name no source. Choose what their rows get:"
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "These values of the Source column name no source. Choose what their rows get:",
                 )
             )
         self._show_values(bool(unknown))
@@ -146,9 +156,12 @@ class SourceMapBox(QGroupBox):
         combo.blockSignals(True)
         try:
             combo.clear()
-            combo.addItem(_translate("Reject these rows"), REJECT)
+            combo.addItem(QCoreApplication.translate("ImportDialog", "Reject these rows"), REJECT)
             combo.addItem(
-                _translate("Create the source «{name}»").format(name=value.strip()), CREATE
+                QCoreApplication.translate("ImportDialog", "Create the source «{name}»").format(
+                    name=value.strip()
+                ),
+                CREATE,
             )
             combo.insertSeparator(combo.count())
             for source in sources:
