@@ -204,6 +204,7 @@ class ReasonCount:
     template: str
     params: dict[str, Any]
     rows: int
+    varied: bool = False  # the rows' parameters differ (several unknown sources...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,7 @@ class ImportForecast:
     rejected: int
     reasons: tuple[ReasonCount, ...]  # the rejected rows by reason, most first
     unknown_sources: tuple[UnknownSource, ...]  # in the order the file first has them
+    sample: tuple[RejectedRow, ...] = ()  # the rejected rows up to ``sample_lines``
 
 
 @dataclass
@@ -628,11 +630,13 @@ class ImportService:
         source_map: Mapping[str, int | str] | None = None,
         new_sources: Iterable[str] = (),
         cancelled: Callable[[], bool] = lambda: False,
+        sample_lines: int = 0,
     ) -> ImportForecast | None:
         """What ``run`` with these options would do to each row now, without writing:
         the same reading, id normalisation, source lookup and duplicate check, over the
         whole file. ``new_sources``: values that will be new sources (``settle_sources``)
         by then. None when ``cancelled`` (checked between chunks of rows).
+        ``sample``: the rejected rows up to line ``sample_lines`` (the preview's), no cells.
 
         The counts equal the import's as long as the database does not change meanwhile
         (an interrupted import resumes with its own options: forecast a fresh one)."""
@@ -646,11 +650,17 @@ class ImportService:
         reasons: dict[str, list[Any]] = {}
         unknown: dict[str, list[Any]] = {}
         rejected = 0
+        sample: list[RejectedRow] = []
 
-        def reject(_line: int, template: str, params: dict[str, Any], _cells: Any) -> None:
+        def reject(line: int, template: str, params: dict[str, Any], _cells: Any) -> None:
             nonlocal rejected
             rejected += 1
-            reasons.setdefault(template, [params, 0])[1] += 1
+            entry = reasons.setdefault(template, [params, 0, False])
+            entry[1] += 1
+            if not entry[2] and params != entry[0]:
+                entry[2] = True
+            if line <= sample_lines:
+                sample.append(RejectedRow(line, template.format(**params), template, params, ()))
 
         found: dict[str, int] = {}
 
@@ -686,8 +696,12 @@ class ImportService:
             imported,
             skipped,
             rejected,
-            tuple(ReasonCount(template, params, count) for template, (params, count) in ordered),
+            tuple(
+                ReasonCount(template, params, count, varied)
+                for template, (params, count, varied) in ordered
+            ),
             tuple(UnknownSource(value, count) for value, count in unknown.values()),
+            tuple(sorted(sample, key=lambda row: row.line)),
         )
 
     def _check_source(self, table: TableFile, source: int | str | None) -> int | None:

@@ -854,12 +854,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="298"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="319"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="318"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="339"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -918,7 +918,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="398"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1024,7 +1024,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="494"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="500"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1084,22 +1084,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="354"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="360"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="362"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="365"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="371"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="385"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1108,17 +1108,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="392"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="390"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="396"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="395"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="401"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1151,12 +1151,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="420"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="426"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="453"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="459"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1308,12 +1308,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="107"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="102"/>
+        <source>{reason} and the like</source>
+        <translation>{reason} и подобные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="111"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="136"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="140"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1322,17 +1327,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="147"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="151"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="159"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="163"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="161"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="165"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -3400,32 +3405,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="554"/>
+        <location filename="../../desktop_crm/services/importer.py" line="556"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="578"/>
+        <location filename="../../desktop_crm/services/importer.py" line="580"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="586"/>
+        <location filename="../../desktop_crm/services/importer.py" line="588"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="610"/>
+        <location filename="../../desktop_crm/services/importer.py" line="612"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="699"/>
+        <location filename="../../desktop_crm/services/importer.py" line="713"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="898"/>
+        <location filename="../../desktop_crm/services/importer.py" line="912"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>

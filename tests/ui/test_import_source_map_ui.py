@@ -70,7 +70,10 @@ def test_the_dialog_lists_the_sample_s_source_values_that_name_no_source(qtbot, 
     rows, imported, skipped, rejected = counts(dialog)
     assert (rows, imported + skipped) == (30, 11)  # only Telegram-бот's rows
     assert rejected == 19
-    assert "19" in text and "No source" in text
+    assert "19" in text and "No source" in text and "and the like" in text
+    # The preview (the whole sample) tints the same rows red, and says so.
+    assert dialog.preview_model.rejected_rows == 19
+    assert "19 of them would be rejected" in dialog.setup_page.preview_status.text()
     run_import(qtbot, dialog)
     assert done(dialog) == counts(dialog)
 
@@ -80,6 +83,7 @@ def test_one_value_mapped_to_a_source_and_one_created(qtbot, ctx, telegram_only,
     choose(qtbot, dialog, "Сайт", telegram_only.sources.get("web").id)
     choose(qtbot, dialog, "WhatsApp", CREATE)
     assert counts(dialog) == (30, 29, 0, 1)  # the row without a phone stays rejected
+    assert dialog.preview_model.rejected_rows == 1
     assert telegram_only.sources.get("name:Website").id  # nothing created before Import
     assert "WhatsApp" not in [s.name for s in telegram_only.sources.list()]
     expected = counts(dialog)

@@ -294,6 +294,8 @@ class ImportDialog(QDialog):
         if table is None or self.state != self.READY or job.resuming() or self.blocker():
             box.show_nothing()
             self.source_map_combos = box.combos
+            self.preview_model.set_forecast(None)
+            self.setup_page.show_preview_summary()
             self.forecast_ready.emit()
             return
         box.show()
@@ -303,6 +305,7 @@ class ImportDialog(QDialog):
         source = self.chosen_source()
         mapped, create = box.choices()
         crm = self.ctx.crm
+        shown = self.preview_model.last_line
 
         def work(task: TaskContext) -> ImportForecast | None:
             return crm.imports.forecast(
@@ -312,6 +315,7 @@ class ImportDialog(QDialog):
                 source_map=mapped,
                 new_sources=create,
                 cancelled=lambda: task.cancelled,
+                sample_lines=shown,
             )
 
         self._forecast_handle = self.ctx.runner.start(
@@ -327,6 +331,8 @@ class ImportDialog(QDialog):
         self.job.forecast = forecast
         self.source_map_box.show_forecast(forecast, self.sources)
         self.source_map_combos = self.source_map_box.combos
+        self.preview_model.set_forecast(forecast.sample)  # the preview's red rows: the same
+        self.setup_page.show_preview_summary()
         self.forecast_ready.emit()
 
     def _forecast_failed(self, generation: int, error: BaseException) -> None:

@@ -98,6 +98,10 @@ class SourceMapBox(QGroupBox):
             why = reason_text(
                 reason.template, reason.params, reason.template.format(**reason.params)
             )
+            if reason.varied:  # one example of several (unknown sources, values...)
+                why = QCoreApplication.translate("ImportDialog", "{reason} and the like").format(
+                    reason=why
+                )
             lines.append(f"&nbsp;&nbsp;{count_text(reason.rows)} — {html(why)}")
         others = sum(reason.rows for reason in forecast.reasons[SHOWN_REASONS:])
         if others:
