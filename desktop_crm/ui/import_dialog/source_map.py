@@ -100,7 +100,7 @@ class SourceMapBox(QGroupBox):
             )
             if reason.varied:  # one example of several (unknown sources, values...)
                 why = QCoreApplication.translate("ImportDialog", "{reason} and the like").format(
-                    reason=why
+                    reason=why.rstrip(". ")
                 )
             lines.append(f"&nbsp;&nbsp;{count_text(reason.rows)} — {html(why)}")
         others = sum(reason.rows for reason in forecast.reasons[SHOWN_REASONS:])
