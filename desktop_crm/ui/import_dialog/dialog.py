@@ -575,6 +575,10 @@ class ImportDialog(QDialog):
             self.cancel_import()
             return
         self._generation += 1  # a load still running finds nobody waiting
+        self._forecast_generation += 1
+        if self._forecast_handle is not None:  # a count of a file nobody will import
+            self._forecast_handle.cancel()
+            self._forecast_handle = None
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
