@@ -631,12 +631,14 @@ class ImportService:
         new_sources: Iterable[str] = (),
         cancelled: Callable[[], bool] = lambda: False,
         sample_lines: int = 0,
+        progress: Callable[[float | None], None] | None = None,
     ) -> ImportForecast | None:
         """What ``run`` with these options would do to each row now, without writing:
         the same reading, id normalisation, source lookup and duplicate check, over the
         whole file. ``new_sources``: values that will be new sources (``settle_sources``)
         by then. None when ``cancelled`` (checked between chunks of rows).
         ``sample``: the rejected rows up to line ``sample_lines`` (the preview's), no cells.
+        ``progress`` gets the fraction of the file read (None: unknown) after each chunk.
 
         The counts equal the import's as long as the database does not change meanwhile
         (an interrupted import resumes with its own options: forecast a fresh one)."""
@@ -688,6 +690,8 @@ class ImportService:
                 fresh, skipped_here = _split_known(ready, seen)
                 imported += len(fresh)
                 skipped += skipped_here
+                if progress is not None:
+                    progress(stream.progress().fraction)
                 if not more:
                     break
         ordered = sorted(reasons.items(), key=lambda item: -item[1][1])

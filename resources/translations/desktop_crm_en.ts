@@ -170,7 +170,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="385"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="86"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>The whole file: %n row.</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="140"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>

@@ -918,7 +918,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="410"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1024,7 +1024,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="500"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="506"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1084,22 +1084,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="360"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="366"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="374"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="385"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1108,17 +1108,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="392"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="398"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="396"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="402"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="401"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1151,12 +1151,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="426"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="459"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="465"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1289,12 +1289,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="71"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="69"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="86"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1303,22 +1303,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="87"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="84"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="102"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="99"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="111"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="108"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="140"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1327,17 +1327,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="151"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="148"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="163"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="160"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="165"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="162"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -3425,12 +3425,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="713"/>
+        <location filename="../../desktop_crm/services/importer.py" line="717"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="912"/>
+        <location filename="../../desktop_crm/services/importer.py" line="916"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>

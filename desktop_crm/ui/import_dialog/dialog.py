@@ -316,12 +316,18 @@ class ImportDialog(QDialog):
                 new_sources=create,
                 cancelled=lambda: task.cancelled,
                 sample_lines=shown,
+                progress=task.report,
             )
+
+        def counted(fraction: float | None) -> None:
+            if generation == self._forecast_generation:
+                box.show_counting(fraction)
 
         self._forecast_handle = self.ctx.runner.start(
             work,
             while_alive(self, lambda forecast: self._forecast_done(generation, forecast)),
             while_alive(self, lambda error: self._forecast_failed(generation, error)),
+            while_alive(self, counted),
         )
 
     def _forecast_done(self, generation: int, forecast: ImportForecast | None) -> None:

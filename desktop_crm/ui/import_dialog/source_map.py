@@ -8,7 +8,7 @@ whole file in a worker); this box only shows them and collects the choices."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -65,14 +65,11 @@ class SourceMapBox(QGroupBox):
         self._show_values(False)
 
     # -- what the dialog shows -----------------------------------------------------------------
-    def show_counting(self) -> None:
-        self.forecast_label.setText(
-            html(
-                QCoreApplication.translate(
-                    "ImportDialog", "Counting what the whole file will give…"
-                )
-            )
-        )
+    def show_counting(self, fraction: float | None = None) -> None:
+        text = QCoreApplication.translate("ImportDialog", "Counting what the whole file will give…")
+        if fraction is not None:
+            text += f" {QLocale().toString(round(fraction * 100))}%"
+        self.forecast_label.setText(html(text))
 
     def show_nothing(self) -> None:
         """No forecast (the file cannot be imported as it is, or an import resumes)."""
