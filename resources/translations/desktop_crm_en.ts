@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>

@@ -1003,17 +1003,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
-        <source>Skipped (imported before):</source>
-        <translation>Пропущено (импортированы ранее):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="43"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="45"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="53"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="55"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
@@ -1185,12 +1180,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="156"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="158"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1199,22 +1194,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="90"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="92"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="95"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
+        <source>Skipped (imported before or repeated):</source>
+        <translation>Пропущено (импортированы ранее или повторяются):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="97"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="103"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="105"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1223,17 +1223,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="117"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="119"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="138"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="140"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1242,7 +1242,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="194"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="196"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1270,7 +1270,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="120"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="122"/>
         <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
         <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
     </message>
