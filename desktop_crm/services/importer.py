@@ -464,7 +464,7 @@ class ImportService:
             source_id = run.source_id
             again = run.again
             keep_operator = bool(json.loads(run.options or "{}").get("keep_operator"))
-            mapped = stored_source_map(run)
+            mapped = self.check_source_map(stored_source_map(run))  # a source deleted since?
         else:
             source_id = self._check_source(table, source)
             mapped = self.check_source_map(source_map)
