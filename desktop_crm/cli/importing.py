@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop_crm.cli import output
 from desktop_crm.csv_writer import belongs_to_a_database
+from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
 from desktop_crm.importing import (
     FIELD_ALIASES,
@@ -60,13 +61,29 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         "when that operator is active and below the limit; otherwise the distributor decides",
     )
     p.add_argument(
+        "--map-source",
+        metavar="VALUE=SOURCE",
+        action="append",
+        default=[],
+        help="give the rows whose source column says VALUE to SOURCE (id, code or name); "
+        "repeatable",
+    )
+    p.add_argument(
+        "--create-sources",
+        action="store_true",
+        help="create a source for each value of the source column that names none "
+        "(and is not mapped with --map-source)",
+    )
+    p.add_argument(
         "--rejects",
         metavar="OUT.csv",
         help="write the rejected rows (with a reason column) to this CSV, to fix and import again",
     )
 
 
-def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[str, object]:
+def summary_json(
+    summary: ImportSummary, keep_operator: bool = False, created: list[str] | None = None
+) -> dict[str, object]:
     record = summary.record
     fresh = summary.already_imported is None
     table = summary.table
@@ -94,13 +111,16 @@ def summary_json(summary: ImportSummary, keep_operator: bool = False) -> dict[st
             "rejected": record.rejected,
         },
         "columns": columns,
+        "created_sources": created or [],
         "warnings": warnings(table, keep_operator) if table is not None else [],
     }
 
 
-def summary_text(summary: ImportSummary, keep_operator: bool = False) -> str:
-    data = summary_json(summary, keep_operator)
-    lines = []
+def summary_text(
+    summary: ImportSummary, keep_operator: bool = False, created: list[str] | None = None
+) -> str:
+    data = summary_json(summary, keep_operator, created)
+    lines = [f"created source: {name}" for name in created or ()]
     if summary.already_imported is not None:
         when = output.local_iso(summary.already_imported.finished_at)
         lines.append(
@@ -227,6 +247,36 @@ def describe_columns(table: TableFile) -> list[str]:
     ]
 
 
+def parse_source_map(options: list[str]) -> dict[str, str]:
+    """``--map-source VALUE=SOURCE`` options; the service checks the values and sources."""
+    mapping: dict[str, str] = {}
+    for option in options:
+        value, sep, target = option.rpartition("=")
+        if not sep:
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP("errors", "--map-source takes VALUE=SOURCE, not {value!r}."),
+                field="map-source",
+                value=option,
+            )
+        mapping[value] = target
+    return mapping
+
+
+def settled_sources(
+    crm: Crm, table: TableFile, args: argparse.Namespace
+) -> tuple[dict[str, int], list[str]]:
+    """The source map to import with, and the names of the sources created for it."""
+    wanted = parse_source_map(args.map_source)
+    if not args.create_sources:
+        return crm.imports.settle_sources(crm.sources, wanted), []
+    crm.imports.check_source_map(wanted)  # a bad mapping: nothing read, nothing created
+    forecast = crm.imports.forecast(table, source=args.source, source_map=wanted)
+    mapped = {name_key(value) for value in wanted}
+    assert forecast is not None  # never cancelled here
+    new = [u.value for u in forecast.unknown_sources if name_key(u.value) not in mapped]
+    return crm.imports.settle_sources(crm.sources, wanted, new), new
+
+
 def _delimiter(value: str | None) -> str | None:
     if value is None:
         return None
@@ -321,6 +371,7 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
     rejects = _rejects_target(args.rejects, Path(args.file))
     table = apply_map(open_table(Path(args.file), options), args.map)
+    source_map, created = settled_sources(crm, table, args)
     try:
         with cyclic_gc_paused():
             summary = crm.imports.run(
@@ -329,6 +380,7 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
                 again=args.again,
                 keep_operator=args.keep_operator,
                 progress=_show_progress,
+                source_map=source_map,
             )
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed
         if sys.stderr.isatty():
@@ -341,7 +393,8 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     if rejects is not None:
         _write_rejects(crm, summary, rejects)
     if args.json:
-        output.print_json(summary_json(summary, args.keep_operator))
+        output.print_json(summary_json(summary, args.keep_operator, created))
     else:
-        sys.stdout.write(output.printable(summary_text(summary, args.keep_operator)) + "\n")
+        text = summary_text(summary, args.keep_operator, created)
+        sys.stdout.write(output.printable(text) + "\n")
     return 0

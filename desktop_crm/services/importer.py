@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,13 @@ from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.external_id import normalise_phone_cell
 from desktop_crm.domain.text import name_key
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, NotFound, StoppedPartWay
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    AlreadyExists,
+    InvalidValue,
+    NotFound,
+    StoppedPartWay,
+)
 from desktop_crm.importing import (
     Field,
     ReadOptions,
@@ -44,6 +50,7 @@ from desktop_crm.services.common import aware_utc, find_source
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, normalise
 from desktop_crm.services.settings import phone_region
+from desktop_crm.services.sources import SourceService
 
 # A batch holds the write lock about BATCH_SECONDS, so other processes get their
 # turn between batches; its size adapts to how fast rows go in on this machine.
@@ -189,6 +196,41 @@ class ImportSummary:
         return self.record.rejected - self.earlier.rejected
 
 
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    """Rows rejected for one reason (its English template); ``params`` are the first
+    such row's, to show one example."""
+
+    template: str
+    params: dict[str, Any]
+    rows: int
+    varied: bool = False  # the rows' parameters differ (several unknown sources...)
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownSource:
+    """A value of the file's source column that names no source: its first spelling in
+    the file (values with the same name key are one) and how many rows carry it."""
+
+    value: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportForecast:
+    """What importing a file would do now, decided row by row by the import's own code
+    (``ImportService.forecast``): ``rows`` = ``imported`` + ``skipped`` + ``rejected``.
+    ``unknown_sources`` lists the values that name no source, mapped or not."""
+
+    rows: int
+    imported: int
+    skipped: int
+    rejected: int
+    reasons: tuple[ReasonCount, ...]  # the rejected rows by reason, most first
+    unknown_sources: tuple[UnknownSource, ...]  # in the order the file first has them
+    sample: tuple[RejectedRow, ...] = ()  # the rejected rows up to ``sample_lines``
+
+
 @dataclass
 class _Counts:
     rows_done: int = 0
@@ -235,7 +277,9 @@ def fingerprint(external_id: str, source_id: int, message: str, created_at: obje
     return int.from_bytes(digest, "big", signed=True)
 
 
-def options_json(table: TableFile, keep_operator: bool = False) -> str:
+def options_json(
+    table: TableFile, keep_operator: bool = False, source_map: Mapping[str, int] | None = None
+) -> str:
     return json.dumps(
         {
             "encoding": table.encoding.name if table.encoding else None,
@@ -245,9 +289,16 @@ def options_json(table: TableFile, keep_operator: bool = False) -> str:
             "mapping": {str(k): list(v) for k, v in table.mapping.groups.items()},
             "headers": list(table.headers) if table.header_line else [],
             "keep_operator": keep_operator,
+            "source_map": dict(source_map or {}),
         },
         ensure_ascii=False,
     )
+
+
+def stored_source_map(run: ImportRun) -> dict[str, int]:
+    """The source map an import started with (a resumed import keeps it)."""
+    data = json.loads(run.options or "{}").get("source_map") or {}
+    return {str(key): int(value) for key, value in data.items()}
 
 
 def stored_options(run: ImportRun) -> ReadOptions:
@@ -352,6 +403,7 @@ class ImportService:
         content_hash: str | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        source_map: Mapping[str, int | str] | None = None,
     ) -> ImportSummary:
         """Import ``table``; resume an interrupted import of the same content.
 
@@ -360,6 +412,8 @@ class ImportService:
         ``keep_operator``: a row's owner column names the operator it is given to
         by hand (the rules of manual assignment: active and below the limit);
         otherwise, and for rows without one, the distributor decides.
+        ``source_map``: a source column's value -> the source (id, code or name) its
+        rows get instead (values compared by their name key; see ``settle_sources``).
 
         Each batch waits up to the storage's ``job_wait`` for the write lock. When
         something stops the import after this run committed rows (the database stayed
@@ -372,7 +426,15 @@ class ImportService:
         # count as skipped) instead of taking over the first one's record and counts.
         with self._storage.job_claim(f"import:{content_hash}") as claimed:
             return self._run(
-                table, source, again, keep_operator, content_hash, claimed, progress, cancelled
+                table,
+                source,
+                again,
+                keep_operator,
+                content_hash,
+                claimed,
+                progress,
+                cancelled,
+                source_map or {},
             )
 
     def _run(
@@ -385,6 +447,7 @@ class ImportService:
         claimed: bool,
         progress: Callable[[ImportProgress], None] | None,
         cancelled: Callable[[], bool],
+        source_map: Mapping[str, int | str],
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
@@ -401,13 +464,15 @@ class ImportService:
             source_id = run.source_id
             again = run.again
             keep_operator = bool(json.loads(run.options or "{}").get("keep_operator"))
+            mapped = self.check_source_map(stored_source_map(run))  # a source deleted since?
         else:
             source_id = self._check_source(table, source)
+            mapped = self.check_source_map(source_map)
         problem = table.problem
         if problem is not None:
             raise problem
         if not resume:
-            run = self._start(table, content_hash, source_id, again, keep_operator)
+            run = self._start(table, content_hash, source_id, again, keep_operator, mapped)
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
@@ -424,6 +489,7 @@ class ImportService:
                 progress or (lambda _p: None),
                 cancelled,
                 owners,
+                mapped,
             )
             # Cancelled: a short wait; the lock may be what the user gave up on.
             with self._storage.write() if stopped else self._storage.write_batch():
@@ -501,6 +567,147 @@ class ImportService:
         with self._storage.read():
             return phone_region()
 
+    def check_source_map(self, source_map: Mapping[str, int | str]) -> dict[str, int]:
+        """A source map as the import uses it: each value's name key -> the id of the
+        source its rows get. A value that is empty, or a source that does not exist, is
+        a user error (InvalidValue, NotFound)."""
+        checked: dict[str, int] = {}
+        with self._storage.read():
+            for value, target in source_map.items():
+                key = name_key(value)
+                if not key:
+                    raise InvalidValue(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "A source value to map must not be empty ({value!r})."
+                        ),
+                        field="map-source",
+                        value=value,
+                    )
+                if isinstance(target, str) and not name_key(target):
+                    raise InvalidValue(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "Say which source the value {value!r} becomes."
+                        ),
+                        field="map-source",
+                        value=value,
+                    )
+                checked[key] = find_source(target).id
+        return checked
+
+    def settle_sources(
+        self,
+        sources: SourceService,
+        source_map: Mapping[str, int | str],
+        new_sources: Iterable[str] = (),
+    ) -> dict[str, int]:
+        """The source map to import with: ``source_map`` (a value -> an existing source,
+        checked first) and each of ``new_sources`` created as a source of that name
+        through the sources service and its rules (a name taken meanwhile is that
+        source). The window and ``import --map-source/--create-sources`` both come here."""
+        checked = self.check_source_map(source_map)
+        settled = {value: checked[name_key(value)] for value in source_map}
+        for value in dict.fromkeys(new_sources):
+            if name_key(value) in checked:
+                raise InvalidValue(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "The source value {value!r} is both mapped and to be created."
+                    ),
+                    field="map-source",
+                    value=value,
+                )
+            try:
+                settled[value] = sources.create(value.strip()).id
+            except AlreadyExists:
+                settled[value] = sources.get(f"name:{value.strip()}").id
+        return settled
+
+    def forecast(
+        self,
+        table: TableFile,
+        *,
+        source: int | str | None = None,
+        again: bool = False,
+        source_map: Mapping[str, int | str] | None = None,
+        new_sources: Iterable[str] = (),
+        cancelled: Callable[[], bool] = lambda: False,
+        sample_lines: int = 0,
+        progress: Callable[[float | None], None] | None = None,
+    ) -> ImportForecast | None:
+        """What ``run`` with these options would do to each row now, without writing:
+        the same reading, id normalisation, source lookup and duplicate check, over the
+        whole file. ``new_sources``: values that will be new sources (``settle_sources``)
+        by then. None when ``cancelled`` (checked between chunks of rows).
+        ``sample``: the rejected rows up to line ``sample_lines`` (the preview's), no cells.
+        ``progress`` gets the fraction of the file read (None: unknown) after each chunk.
+
+        The counts equal the import's as long as the database does not change meanwhile
+        (an interrupted import resumes with its own options: forecast a fresh one)."""
+        if table.problem is not None:
+            raise table.problem
+        file_source = self._check_source(table, source)
+        mapped = self.check_source_map(source_map or {})
+        for number, value in enumerate(new_sources, start=1):
+            mapped.setdefault(name_key(value), -number)  # no stored row has this source
+        region = self._region()
+        reasons: dict[str, list[Any]] = {}
+        unknown: dict[str, list[Any]] = {}
+        rejected = 0
+        sample: list[RejectedRow] = []
+
+        def reject(line: int, template: str, params: dict[str, Any], _cells: Any) -> None:
+            nonlocal rejected
+            rejected += 1
+            entry = reasons.setdefault(template, [params, 0, False])
+            entry[1] += 1
+            if not entry[2] and params != entry[0]:
+                entry[2] = True
+            if line <= sample_lines:
+                sample.append(RejectedRow(line, template.format(**params), template, params, ()))
+
+        found: dict[str, int] = {}
+
+        def find(reference: str) -> int:
+            if reference not in found:
+                found[reference] = find_source(reference).id
+            return found[reference]
+
+        sources = _SourceLookup(find, file_source, mapped, unknown)
+        seen: set[int] = set()  # the fingerprints this file's earlier rows would store
+        imported = skipped = 0
+        with table.read() as stream:
+            rows = iter(stream)
+            while True:
+                if cancelled():
+                    return None
+                chunk, more = _take(rows, FIRST_BATCH_ROWS * 5)
+                pending = _normalised(chunk, region, reject)
+                with self._storage.read():
+                    ready = _keyed(pending, sources, reject)
+                    compared = [_identity(key, timed) for *_, key, timed in ready]
+                    # Again: the import compares with its own rows only, none at its start.
+                    if not again:
+                        seen.update(_known_fingerprints(self._storage, compared))
+                fresh, skipped_here = _split_known(ready, seen)
+                imported += len(fresh)
+                skipped += skipped_here
+                if progress is not None:
+                    progress(stream.progress().fraction)
+                if not more:
+                    break
+        ordered = sorted(reasons.items(), key=lambda item: -item[1][1])
+        return ImportForecast(
+            imported + skipped + rejected,
+            imported,
+            skipped,
+            rejected,
+            tuple(
+                ReasonCount(template, params, count, varied)
+                for template, (params, count, varied) in ordered
+            ),
+            tuple(UnknownSource(value, count) for value, count in unknown.values()),
+            tuple(sorted(sample, key=lambda row: row.line)),
+        )
+
     def _check_source(self, table: TableFile, source: int | str | None) -> int | None:
         if source is not None:
             with self._storage.read():
@@ -523,6 +730,7 @@ class ImportService:
         source_id: int | None,
         again: bool,
         keep_operator: bool,
+        source_map: Mapping[str, int] | None = None,
     ) -> ImportRun:
         with self._storage.write_batch():
             run = ImportRun.create(
@@ -533,7 +741,7 @@ class ImportService:
                 started_at=utcnow(),
                 status=ImportStatus.RUNNING,
                 source=source_id,
-                options=options_json(table, keep_operator),
+                options=options_json(table, keep_operator, source_map),
                 again=again,
             )
         self._events.emit(Change.IMPORTS)
@@ -549,6 +757,7 @@ class ImportService:
         progress: Callable[[ImportProgress], None],
         cancelled: Callable[[], bool],
         owners: bool = False,
+        source_map: Mapping[str, int] | None = None,
     ) -> bool:
         """Returns True when stopped by ``cancelled`` (after committing the last batch).
         ``owners``: give rows to the operator their owner column names (keep_operator)."""
@@ -562,7 +771,7 @@ class ImportService:
                 try:
                     with self._storage.cancellable(cancelled):
                         more, locked = self._batch(
-                            rows, batch_rows, run.id, source_id, again, counts, owners
+                            rows, batch_rows, run.id, source_id, again, counts, owners, source_map
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
@@ -600,6 +809,7 @@ class ImportService:
         again: bool,
         counts: _Counts,
         owners: bool = False,
+        source_map: Mapping[str, int] | None = None,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
@@ -613,51 +823,26 @@ class ImportService:
         counts.rejects.clear()
         counts.fingerprints.clear()
         region = self._region()
-        pending: list[tuple[ValidRow, str]] = []  # normalised before the lock is taken
-        for row in chunk:
-            if isinstance(row, Rejection):
-                _reject(counts, run_id, row.line, row.template, row.params, row.cells)
-                continue
-            try:
-                raw_id = row.external_id
-                if row.id_is_phone:  # a phone column: "9007654321" is +79007654321 there
-                    raw_id = normalise_phone_cell(raw_id, region)
-                pending.append((row, normalise(raw_id, region)))
-            except InvalidValue as error:
-                _reject(counts, run_id, row.line, error.template, error.params, row.cells)
+
+        def reject(line: int, template: str, params: dict[str, Any], cells: Any) -> None:
+            _reject(counts, run_id, line, template, params, cells)
+
+        pending = _normalised(chunk, region, reject)  # before the lock is taken
         with self._storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
             intake = Intake(self._storage, self._randint, region)
-            sources = _SourceLookup(intake, file_source)
+            sources = _SourceLookup(intake.source_id, file_source, source_map)
             operators = _OwnerLookup() if owners else None
-            ready: list[tuple[ValidRow, str, int, int, int | None]] = []
-            for row, external_id in pending:
-                try:
-                    source_id = sources.resolve(row.source)
-                except (InvalidValue, NotFound) as error:
-                    _reject(counts, run_id, row.line, error.template, error.params, row.cells)
-                    continue
-                key = fingerprint(external_id, source_id, row.message, None)
-                timed = (
-                    fingerprint(external_id, source_id, row.message, row.created_at)
-                    if row.created_at is not None
-                    else None
-                )
-                ready.append((row, external_id, source_id, key, timed))
+            ready = _keyed(pending, sources, reject)
             intake.prefetch_leads(item[1] for item in ready)
-            # Compared by the time when the file has one, otherwise without.
-            compared = [key if timed is None else timed for *_, key, timed in ready]
-            known = set() if again else _known_fingerprints(self._storage, compared)
+            compared = [_identity(key, timed) for *_, key, timed in ready]
+            # Again: only the rows this run stored count (its fingerprints point to it).
+            known = _known_fingerprints(self._storage, compared, run_id if again else None)
+            fresh, skipped = _split_known(ready, known)
             register = intake.register
-            imported = assigned = skipped = 0
+            imported = assigned = 0
             fingerprints = counts.fingerprints
-            for (row, external_id, source_id, key, timed), identity in zip(
-                ready, compared, strict=True
-            ):
-                if identity in known:
-                    skipped += 1
-                    continue
-                known.add(identity)  # a repeated row later in the same file is a duplicate too
+            for row, external_id, source_id, key, timed in fresh:
                 created_at = row.created_at
                 registered = register(
                     external_id=external_id,
@@ -704,14 +889,25 @@ def next_batch_rows(rows: int, locked: float) -> int:
 
 
 class _SourceLookup:
-    """The source chosen for the whole file, else the row's own (id, code or name);
-    unknown ones are remembered."""
+    """The source chosen for the whole file, else the source the user mapped the row's
+    value to, else the row's own (id, code or name); unknown ones are remembered.
 
-    def __init__(self, intake: Intake, file_source: int | None) -> None:
-        self._intake = intake
+    ``unknown``, when given, counts the rows of each value that names no source (by the
+    value's name key: its first spelling and its rows), mapped or not: the forecast's."""
+
+    def __init__(
+        self,
+        find: Callable[[str], int],
+        file_source: int | None,
+        source_map: Mapping[str, int] | None = None,
+        unknown: dict[str, list[Any]] | None = None,
+    ) -> None:
+        self._find = find
         self._file_source = file_source
         self._override = file_source is not None  # a chosen source applies to every row
+        self._map = source_map or {}
         self._unknown: dict[str, NotFound] = {}
+        self._counted = unknown
 
     def resolve(self, reference: str | None) -> int:
         if not reference:
@@ -722,10 +918,25 @@ class _SourceLookup:
             return self._file_source
         if self._override:
             return self._file_source  # type: ignore[return-value]
+        mapped = self._map.get(name_key(reference)) if self._map else None
+        if mapped is not None and self._counted is None:
+            return mapped
+        try:
+            found = self._lookup(reference)
+        except NotFound:
+            if self._counted is not None:
+                entry = self._counted.setdefault(name_key(reference), [reference, 0])
+                entry[1] += 1
+            if mapped is not None:
+                return mapped
+            raise
+        return found if mapped is None else mapped
+
+    def _lookup(self, reference: str) -> int:
         if reference in self._unknown:
             raise self._unknown[reference]
         try:
-            return self._intake.source_id(reference)
+            return self._find(reference)
         except NotFound as error:
             self._unknown[reference] = error
             raise
@@ -747,14 +958,94 @@ class _OwnerLookup:
 
 
 def _fingerprint_sql(storage: Storage) -> str:
-    """INSERT ... ignoring fingerprints already there (an import run with ``again``)."""
-    sql, _ = ImportRow.insert(fingerprint=0, import_run=0).on_conflict_ignore().sql()
+    """INSERT ... and a fingerprint already there (an import run with ``again``) now
+    points to this run, so that the run's own later batches find it."""
+    sql, _ = (
+        ImportRow.insert(fingerprint=0, import_run=0)
+        .on_conflict(
+            conflict_target=[ImportRow.fingerprint],
+            update={ImportRow.import_run: pw.EXCLUDED.import_run},
+        )
+        .sql()
+    )
     return sql
 
 
-def _known_fingerprints(storage: Storage, keys: list[int]) -> set[int]:
-    rows = storage.select_in(ImportRow, ("fingerprint",), "fingerprint", keys)
-    return {int(key) for (key,) in rows}  # type: ignore[call-overload]
+def _known_fingerprints(storage: Storage, keys: list[int], run_id: int | None = None) -> set[int]:
+    """Which of ``keys`` were stored before: by any import, or (``run_id``) by that one."""
+    if run_id is None:
+        rows = storage.select_in(ImportRow, ("fingerprint",), "fingerprint", keys)
+        return {int(key) for (key,) in rows}  # type: ignore[call-overload]
+    rows = storage.select_in(ImportRow, ("fingerprint", "import_run"), "fingerprint", keys)
+    return {int(key) for key, run in rows if run == run_id}  # type: ignore[call-overload]
+
+
+Reject = Callable[[int, str, dict[str, Any], Any], None]  # line, template, params, cells
+_Keyed = tuple[ValidRow, str, int, int, int | None]  # row, id, source, key, timed key
+
+
+def _normalised(
+    chunk: Iterable[ValidRow | Rejection], region: str, reject: Reject
+) -> list[tuple[ValidRow, str]]:
+    """The rows with their normalised lead ids; the others go to ``reject``.
+    (The first step of every row, the import's and the forecast's.)"""
+    pending: list[tuple[ValidRow, str]] = []
+    for row in chunk:
+        if isinstance(row, Rejection):
+            reject(row.line, row.template, row.params, row.cells)
+            continue
+        try:
+            raw_id = row.external_id
+            if row.id_is_phone:  # a phone column: "9007654321" is +79007654321 there
+                raw_id = normalise_phone_cell(raw_id, region)
+            pending.append((row, normalise(raw_id, region)))
+        except InvalidValue as error:
+            reject(row.line, error.template, error.params, row.cells)
+    return pending
+
+
+def _keyed(
+    pending: Iterable[tuple[ValidRow, str]], sources: _SourceLookup, reject: Reject
+) -> list[_Keyed]:
+    """The rows with their sources and fingerprints; a row without a source is rejected."""
+    ready: list[_Keyed] = []
+    for row, external_id in pending:
+        try:
+            source_id = sources.resolve(row.source)
+        except (InvalidValue, NotFound) as error:
+            reject(row.line, error.template, error.params, row.cells)
+            continue
+        key = fingerprint(external_id, source_id, row.message, None)
+        timed = (
+            fingerprint(external_id, source_id, row.message, row.created_at)
+            if row.created_at is not None
+            else None
+        )
+        ready.append((row, external_id, source_id, key, timed))
+    return ready
+
+
+def _identity(key: int, timed: int | None) -> int:
+    """Compared by the time when the row has one, otherwise without."""
+    return key if timed is None else timed
+
+
+def _split_known(ready: Iterable[_Keyed], known: set[int]) -> tuple[list[_Keyed], int]:
+    """The rows to import, and how many are skipped: a row whose fingerprint is
+    ``known`` was imported before. A row kept adds the fingerprints it will store, so a
+    repeated row later in the file is a duplicate too, in this batch or a later one."""
+    fresh: list[_Keyed] = []
+    skipped = 0
+    for item in ready:
+        key, timed = item[3], item[4]
+        if _identity(key, timed) in known:
+            skipped += 1
+            continue
+        known.add(key)
+        if timed is not None:
+            known.add(timed)
+        fresh.append(item)
+    return fresh, skipped
 
 
 def _take(

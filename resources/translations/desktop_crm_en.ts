@@ -197,7 +197,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="234"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="237"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -245,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -274,6 +274,22 @@
         <translation>
             <numerusform>%n file waiting: it opens when this dialog is closed.</numerusform>
             <numerusform>%n files waiting: each opens when the dialog before it is closed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
+        <source>The whole file: %n row(s).</source>
+        <translation>
+            <numerusform>The whole file: %n row.</numerusform>
+            <numerusform>The whole file: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
+        <source>«{value}» (%n row(s)):</source>
+        <translation>
+            <numerusform>«{value}» (%n row):</numerusform>
+            <numerusform>«{value}» (%n rows):</numerusform>
         </translation>
     </message>
 </context>

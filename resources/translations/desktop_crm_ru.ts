@@ -979,12 +979,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="301"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="322"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="321"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="342"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1032,83 +1032,83 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="72"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="82"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="85"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="95"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="87"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="319"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="410"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="90"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="59"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="60"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="62"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="63"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="68"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="74"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="75"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="80"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="81"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="88"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="89"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="106"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="115"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="116"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="119"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="120"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="124"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="125"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
@@ -1128,103 +1128,98 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
-        <source>Skipped (imported before):</source>
-        <translation>Пропущено (импортированы ранее):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="43"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="45"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="53"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="55"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="244"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="231"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="506"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="178"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="182"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="281"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="286"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="296"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="301"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="320"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="325"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="328"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="338"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="337"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="342"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="356"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="361"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="359"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="366"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="275"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="366"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="374"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="286"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1233,22 +1228,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="307"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="398"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="311"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="402"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="316"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="234"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1257,7 +1252,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="237"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1276,12 +1271,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="341"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="367"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="465"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1310,12 +1305,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="156"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="158"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="161"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1324,22 +1319,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="90"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="92"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="95"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
+        <source>Skipped (imported before or repeated):</source>
+        <translation>Пропущено (импортированы ранее или повторяются):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="97"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="103"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="105"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="109"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1348,17 +1348,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="117"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="119"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="138"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="140"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="185"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1367,7 +1367,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="194"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="196"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1395,7 +1395,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="120"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="122"/>
         <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
         <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
     </message>
@@ -1407,6 +1407,64 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
             <numerusform>В очереди %n файла: каждый откроется после закрытия предыдущего диалога.</numerusform>
             <numerusform>В очереди %n файлов: каждый откроется после закрытия предыдущего диалога.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="43"/>
+        <source>What the import will do</source>
+        <translation>Что сделает импорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="69"/>
+        <source>Counting what the whole file will give…</source>
+        <translation>Подсчитываю, что даст весь файл…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
+        <source>The whole file: %n row(s).</source>
+        <translation>
+            <numerusform>Весь файл: %n строка.</numerusform>
+            <numerusform>Весь файл: %n строки.</numerusform>
+            <numerusform>Весь файл: %n строк.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="84"/>
+        <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
+        <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="99"/>
+        <source>{reason} and the like</source>
+        <translation>{reason} и подобные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="108"/>
+        <source>{count} for other reasons</source>
+        <translation>{count} — по другим причинам</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
+        <source>«{value}» (%n row(s)):</source>
+        <translation>
+            <numerusform>«{value}» (%n строка):</numerusform>
+            <numerusform>«{value}» (%n строки):</numerusform>
+            <numerusform>«{value}» (%n строк):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="148"/>
+        <source>These values of the Source column name no source. Choose what their rows get:</source>
+        <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="160"/>
+        <source>Reject these rows</source>
+        <translation>Отклонить эти строки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="162"/>
+        <source>Create the source «{name}»</source>
+        <translation>Создать источник «{name}»</translation>
     </message>
 </context>
 <context>
@@ -3375,37 +3433,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="170"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="179"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="199"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="189"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="207"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="227"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="235"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="257"/>
+        <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
+        <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/importing.py" line="285"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="263"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="313"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="308"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="358"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3822,17 +3885,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="490"/>
+        <location filename="../../desktop_crm/services/importer.py" line="556"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="510"/>
+        <location filename="../../desktop_crm/services/importer.py" line="580"/>
+        <source>A source value to map must not be empty ({value!r}).</source>
+        <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/importer.py" line="588"/>
+        <source>Say which source the value {value!r} becomes.</source>
+        <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/importer.py" line="612"/>
+        <source>The source value {value!r} is both mapped and to be created.</source>
+        <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/importer.py" line="717"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="720"/>
+        <location filename="../../desktop_crm/services/importer.py" line="916"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>

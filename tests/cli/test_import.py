@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "resources" / "samples"
 SUMMARY_KEYS = {
     *("file", "rows", "imported", "assigned", "unassigned", "skipped", "rejected"),
-    *("rejected_total", "total", "columns", "warnings"),
+    *("rejected_total", "total", "columns", "created_sources", "warnings"),
 }
 
 

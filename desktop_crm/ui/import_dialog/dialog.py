@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,12 @@ from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import NO_HEADER, Field, TableFile, file_sha256, open_table
 from desktop_crm.services.dto import SourceInfo
 from desktop_crm.services.events import Change
-from desktop_crm.services.importer import ImportProgress, ImportStatus, ImportSummary
+from desktop_crm.services.importer import (
+    ImportForecast,
+    ImportProgress,
+    ImportStatus,
+    ImportSummary,
+)
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.import_dialog import file_dialogs
 from desktop_crm.ui.import_dialog import state as phases
@@ -53,6 +59,8 @@ class ImportDialog(QDialog):
     ``state == READY``, adjust the combos and call ``start()``.
     """
 
+    forecast_ready = Signal()  # a new forecast is shown (or none can be made)
+
     LOADING, FAILED, READY, IMPORTING, FINISHED = (
         phases.LOADING,
         phases.FAILED,
@@ -68,6 +76,8 @@ class ImportDialog(QDialog):
         self._generation = 0  # the latest load; older results are dropped
         self._handle: TaskHandle | None = None
         self._cancel_requested = False
+        self._forecast_generation = 0  # the latest forecast; older results are dropped
+        self._forecast_handle: TaskHandle | None = None
 
         self.setWindowTitle(self.tr("Import {file}").format(file=self.path.name))
         self.setObjectName("ImportDialog")
@@ -114,6 +124,8 @@ class ImportDialog(QDialog):
         self.settings_message = setup.settings_message
         self.preview_model = setup.preview_model
         self.preview_view = setup.preview_view
+        self.source_map_box = setup.source_map_box
+        self.source_map_combos = setup.source_map_box.combos  # refreshed by forecast()
         summary = self.summary_page
         self.summary_title = summary.summary_title
         self.summary_text = summary.summary_text
@@ -128,6 +140,8 @@ class ImportDialog(QDialog):
         self.save_button.clicked.connect(self.save_rejects)
         setup.reopen_requested.connect(lambda changes: self._load(**changes))
         setup.source_changed.connect(self._update_start)
+        setup.source_changed.connect(self._start_forecast)
+        setup.source_map_box.changed.connect(self._start_forecast)
 
         ctx.bridge.changed.connect(self._data_changed)
         self._load(first=True)
@@ -162,6 +176,11 @@ class ImportDialog(QDialog):
     @property
     def last_progress(self) -> ImportProgress | None:
         return self.job.last_progress
+
+    @property
+    def forecast(self) -> ImportForecast | None:
+        """What the import will do with the choices shown (None while counting)."""
+        return self.job.forecast
 
     # -- loading the file ----------------------------------------------------------------------
     def _load(self, first: bool = False, **changes: Any) -> None:
@@ -212,6 +231,7 @@ class ImportDialog(QDialog):
         job.phase = self.READY
         self._set_setup_enabled(True)
         self._update_start()
+        self._start_forecast()
         self.table_loaded_hook()
 
     def table_loaded_hook(self) -> None:
@@ -256,6 +276,77 @@ class ImportDialog(QDialog):
             return
         self.setup_page.refill_sources()
         self._update_start()
+        self._start_forecast()
+
+    # -- the forecast ----------------------------------------------------------------------------
+    def _start_forecast(self) -> None:
+        """Count, in a worker, what importing the whole file with the choices shown will
+        do (the importer's own forecast); an older count still running is cancelled."""
+        self._forecast_generation += 1
+        generation = self._forecast_generation
+        if self._forecast_handle is not None:
+            self._forecast_handle.cancel()
+            self._forecast_handle = None
+        job = self.job
+        job.forecast = None
+        table = job.table
+        box = self.source_map_box
+        if table is None or self.state != self.READY or job.resuming() or self.blocker():
+            box.show_nothing()
+            self.source_map_combos = box.combos
+            self.preview_model.set_forecast(None)
+            self.setup_page.show_preview_summary()
+            self.forecast_ready.emit()
+            return
+        box.show()
+        box.show_counting()
+        previous = job.previous
+        again = previous is not None and previous.status == ImportStatus.DONE
+        source = self.chosen_source()
+        mapped, create = box.choices()
+        crm = self.ctx.crm
+        shown = self.preview_model.last_line
+
+        def work(task: TaskContext) -> ImportForecast | None:
+            return crm.imports.forecast(
+                table,
+                source=source,
+                again=again,
+                source_map=mapped,
+                new_sources=create,
+                cancelled=lambda: task.cancelled,
+                sample_lines=shown,
+                progress=task.report,
+            )
+
+        def counted(fraction: float | None) -> None:
+            if generation == self._forecast_generation:
+                box.show_counting(fraction)
+
+        self._forecast_handle = self.ctx.runner.start(
+            work,
+            while_alive(self, lambda forecast: self._forecast_done(generation, forecast)),
+            while_alive(self, lambda error: self._forecast_failed(generation, error)),
+            while_alive(self, counted),
+        )
+
+    def _forecast_done(self, generation: int, forecast: ImportForecast | None) -> None:
+        if generation != self._forecast_generation or forecast is None:
+            return
+        self._forecast_handle = None
+        self.job.forecast = forecast
+        self.source_map_box.show_forecast(forecast, self.sources)
+        self.source_map_combos = self.source_map_box.combos
+        self.preview_model.set_forecast(forecast.sample)  # the preview's red rows: the same
+        self.setup_page.show_preview_summary()
+        self.forecast_ready.emit()
+
+    def _forecast_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._forecast_generation:
+            return
+        self._forecast_handle = None
+        self.source_map_box.forecast_label.setText(error_text(error))
+        self.forecast_ready.emit()
 
     def _set_setup_enabled(self, enabled: bool) -> None:
         self.setup_page.set_enabled(enabled)
@@ -342,8 +433,14 @@ class ImportDialog(QDialog):
         self.close_button.setEnabled(True)
 
         keep_operator = self.setup_page.keep_operator()
+        mapped, create = self.source_map_box.choices() if not job.resuming() else ({}, [])
+        self._forecast_generation += 1  # a count still running is of no use now
+        if self._forecast_handle is not None:
+            self._forecast_handle.cancel()
+            self._forecast_handle = None
 
         def work(task: TaskContext) -> ImportSummary:
+            settled = crm.imports.settle_sources(crm.sources, mapped, create)
             return crm.imports.run(
                 table,
                 source=source,
@@ -351,6 +448,7 @@ class ImportDialog(QDialog):
                 keep_operator=keep_operator,
                 progress=task.report,
                 cancelled=lambda: task.cancelled,
+                source_map=settled,
             )
 
         self._handle = self.ctx.runner.start(
@@ -382,6 +480,7 @@ class ImportDialog(QDialog):
         self.job.summary = summary
         self.summary_page.show_summary(summary)
         self._show_save_button()
+        self._fit_to_summary()
 
     def _import_failed(self, error: BaseException) -> None:
         self._finish()
@@ -394,6 +493,7 @@ class ImportDialog(QDialog):
         done = self.last_progress.rows if self.last_progress else 0
         self.summary_page.show_stopped(self.job.error, done)
         self._show_save_button()
+        self._fit_to_summary()
 
     def _finish(self) -> None:
         job = self.job
@@ -405,6 +505,29 @@ class ImportDialog(QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setDefault(True)
+
+    def _fit_to_summary(self) -> None:
+        """The summary is a few lines, and a table only when rows were rejected: the
+        dialog takes the summary's size, not the setup page's. The other pages leave
+        the stack (it sizes itself by every page's height, whatever their size policy);
+        the dialog never goes back to them."""
+        for page in (self.setup_page, self.progress_page, self.failure_page):
+            if self.pages.indexOf(page) >= 0:
+                self.pages.removeWidget(page)
+                page.hide()
+        self.pages.setCurrentWidget(self.summary_page)
+        for layout in (self.pages.layout(), self.layout()):  # their minimums, at once
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+        hint = self.sizeHint()
+        if self.summary_page.rejects_view.isVisible():
+            hint = hint.expandedTo(QSize(820, 520))  # room for the rejected rows' table
+        hint = hint.expandedTo(QSize(480, 0))  # the title and its counts on one line each
+        screen = self.screen()
+        if screen is not None:
+            hint = hint.boundedTo(screen.availableGeometry().size() * 0.9)
+        self.resize(hint)
 
     def _show_save_button(self) -> None:
         self.save_button.setVisible(bool(self.rejects_model.rows()))
@@ -458,6 +581,10 @@ class ImportDialog(QDialog):
             self.cancel_import()
             return
         self._generation += 1  # a load still running finds nobody waiting
+        self._forecast_generation += 1
+        if self._forecast_handle is not None:  # a count of a file nobody will import
+            self._forecast_handle.cancel()
+            self._forecast_handle = None
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:

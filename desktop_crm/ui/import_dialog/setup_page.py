@@ -30,6 +30,7 @@ from desktop_crm.ui.import_dialog.common import (
     html,
     same_codec,
 )
+from desktop_crm.ui.import_dialog.source_map import SourceMapBox
 from desktop_crm.ui.import_dialog.state import ImportState
 from desktop_crm.ui.models.imports import PreviewModel, column_title, field_label
 from desktop_crm.ui.widgets import InlineMessage, make_table
@@ -135,6 +136,8 @@ class SetupPage(QWidget):
         self.notice_message = InlineMessage()
         self.id_warning = InlineMessage()
         self.settings_message = InlineMessage()
+        self.source_map_box = SourceMapBox()
+        self.source_map_box.hide()  # shown with the forecast
 
         self.preview_model = PreviewModel(self)
         self.preview_view = make_table(sortable=False)
@@ -154,6 +157,7 @@ class SetupPage(QWidget):
         layout.addWidget(self.problem_message)
         layout.addWidget(self.id_warning)
         layout.addWidget(self.notice_message)
+        layout.addWidget(self.source_map_box)
         layout.addWidget(self.preview_view, 1)
         layout.addWidget(self.preview_status)
 
@@ -256,6 +260,7 @@ class SetupPage(QWidget):
             *self.mapping_combos.values(),
         ):
             widget.setEnabled(enabled and not resuming)
+        self.source_map_box.set_enabled(enabled and not resuming)
 
     def chosen_source(self) -> int | None:
         value = self.source_combo.currentData()

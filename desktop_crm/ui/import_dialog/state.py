@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop_crm.importing import Preview, TableFile
 from desktop_crm.services.dto import SourceInfo
 from desktop_crm.services.importer import (
+    ImportForecast,
     ImportProgress,
     ImportRecord,
     ImportStatus,
@@ -53,6 +54,7 @@ class ImportState:
     summary: ImportSummary | None = None
     error: str | None = None  # why the file or the import failed
     last_progress: ImportProgress | None = None
+    forecast: ImportForecast | None = None  # what the import will do, for the whole file
 
     def resuming(self) -> bool:
         """An interrupted import of this file continues, with the layout chosen then."""

@@ -38,7 +38,9 @@ class SummaryPage(QWidget):
                 ("imported", QCoreApplication.translate("ImportDialog", "Imported:")),
                 (
                     "skipped",
-                    QCoreApplication.translate("ImportDialog", "Skipped (imported before):"),
+                    QCoreApplication.translate(
+                        "ImportDialog", "Skipped (imported before or repeated):"
+                    ),
                 ),
                 ("rejected", QCoreApplication.translate("ImportDialog", "Rejected:")),
             )

@@ -3,7 +3,7 @@ preview of a file in the import dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -225,6 +225,7 @@ class PreviewModel(QAbstractTableModel):
         self._headers: tuple[str, ...] = ()
         self._fields: dict[int, Field] = {}
         self._reasons: dict[int, str] = {}  # line -> why the reader refuses it
+        self._read_reasons: dict[int, str] = {}  # the reader's own, before any forecast
         self._width = 0
 
     def set_preview(self, preview: Preview | None) -> None:
@@ -245,9 +246,29 @@ class PreviewModel(QAbstractTableModel):
                 for row in preview.checked
                 if isinstance(row, Rejection)
             }
+            self._read_reasons = dict(self._reasons)
             widest = max((len(record.cells) for record in self._records), default=0)
             self._width = max(table.column_count, widest)
         self.endResetModel()
+
+    def set_forecast(self, rejected: Iterable[RejectedRow] | None) -> None:
+        """The rows the import will reject, as its forecast says (None: the reader's own
+        refusals only); they are tinted and counted like the reader's."""
+        reasons = dict(self._read_reasons)
+        if rejected is not None:
+            reasons.update((row.line, rejection_reason(row)) for row in rejected)
+        if reasons == self._reasons:
+            return
+        self._reasons = reasons
+        if self._records and self._width:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._records) - 1, self._width - 1)
+            )
+
+    @property
+    def last_line(self) -> int:
+        """The file line of the last row shown (0 without rows)."""
+        return self._records[-1].line if self._records else 0
 
     # -- what the dialog asks --------------------------------------------------------------
     @property

@@ -1,0 +1,85 @@
+"""`import FILE --map-source VALUE=SOURCE --create-sources`: the window's source map on
+the command line, through the same services, checked before anything is written."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import snapshot
+from tests.services.import_files import row, stored, write_csv
+
+
+@pytest.fixture
+def file(tmp_path: Path, run_json) -> Path:
+    run_json("operator", "add", "alice", "--max-load", "100")
+    run_json("source", "add", "Website", "--code", "web")
+    run_json("source", "weights", "web", "alice=1")
+    rows = [
+        row(1, source="Website"),
+        row(2, source="Сайт"),
+        row(3, source="Avito"),
+        row(4, source="сайт"),
+        row(5, source="Avito"),
+    ]
+    return write_csv(tmp_path / "leads.csv", rows)
+
+
+def test_without_a_map_the_unknown_values_are_rejected(run_json, file: Path) -> None:
+    data = run_json("import", file)
+    assert (data["imported"], data["rejected_total"]) == (1, 4)
+
+
+def test_a_mapped_value_goes_to_its_source(run_json, file: Path, db_path: Path) -> None:
+    data = run_json("import", file, "--map-source", "Сайт=web", "--map-source", "Avito=Website")
+    assert (data["imported"], data["rejected_total"]) == (5, 0)
+    assert data["created_sources"] == []
+    assert Counter(c.source for c in stored(db_path)) == Counter({"Website": 5})
+
+
+def test_create_sources_makes_the_unmapped_ones(run_json, file: Path, db_path: Path) -> None:
+    data = run_json("import", file, "--map-source", "Avito=web", "--create-sources")
+    assert (data["imported"], data["rejected_total"]) == (5, 0)
+    assert data["created_sources"] == ["Сайт"]
+    assert Counter(c.source for c in stored(db_path)) == Counter({"Website": 3, "Сайт": 2})
+    names = [s["name"] for s in run_json("source", "list")]
+    assert sorted(names) == ["Website", "Сайт"]
+
+
+def test_the_text_summary_names_the_created_sources(run, file: Path) -> None:
+    result = run("import", file, "--create-sources")
+    assert result.code == 0, result
+    assert "created source: Сайт" in result.out
+    assert "created source: Avito" in result.out
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--map-source", "Сайт"),  # no "="
+        ("--map-source", "Сайт=Nowhere"),  # no such source
+        ("--map-source", "=web"),  # no value
+        ("--map-source", "Сайт= "),  # no source
+        ("--map-source", "Сайт=Nowhere", "--create-sources"),
+        (
+            "--map-source",
+            "Сайт=web",
+            "--map-source",
+            "сайт=web",
+            "--create-sources",
+            "--map-source",
+            "Avito=",
+        ),
+    ],
+)
+def test_a_bad_mapping_exits_2_and_writes_nothing(
+    run, file: Path, db_path: Path, options: tuple[str, ...]
+) -> None:
+    before = snapshot(db_path)
+    result = run("import", file, *options)
+    assert result.code == 2, result
+    assert result.out == ""
+    assert len(result.err.strip().splitlines()) == 1
+    assert snapshot(db_path) == before

@@ -1,0 +1,200 @@
+"""The import's forecast and its source map: the forecast decides every row with the
+import's own code, so its counts are the import's; values of a source column that name
+no source can be mapped to a source or created as one."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.errors import InvalidValue, NotFound
+from desktop_crm.importing import open_table
+from desktop_crm.services import Crm
+from desktop_crm.services.importer import ImportForecast, ImportSummary
+
+from .import_files import HEADER, phone, row, stored, when, write_csv
+
+
+def _counts(forecast: ImportForecast | None) -> tuple[int, int, int, int]:
+    assert forecast is not None
+    return forecast.rows, forecast.imported, forecast.skipped, forecast.rejected
+
+
+def _actual(summary: ImportSummary) -> tuple[int, int, int, int]:
+    return summary.rows, summary.imported, summary.skipped, summary.rejected_total
+
+
+def _reasons(forecast: ImportForecast | None) -> Counter[str]:
+    assert forecast is not None
+    return Counter({reason.template: reason.rows for reason in forecast.reasons})
+
+
+def _rejected_reasons(crm: Crm, summary: ImportSummary) -> Counter[str]:
+    return Counter(row.template for row in crm.imports.rejects(summary.record.id))
+
+
+@pytest.fixture
+def sources(crm: Crm) -> dict[str, int]:
+    crm.operators.create("Анна", max_load=1000)
+    found = {}
+    for name in ("Telegram", "Website"):
+        source = crm.sources.create(name)
+        crm.sources.set_weights(source.id, {"Анна": 1})
+        found[name] = source.id
+    return found
+
+
+def sample(tmp_path: Path) -> Path:
+    """Rows on a known source and on two unknown ones, one of them in two spellings."""
+    rows = [
+        row(1, source="Telegram"),
+        row(2, source="Сайт"),
+        row(3, source="Avito"),
+        row(4, source="Сайт"),
+        row(5, source="сайт "),
+        row(6, source="Avito"),
+        row(7, source="Telegram"),
+    ]
+    return write_csv(tmp_path / "leads.csv", rows)
+
+
+def test_the_forecast_lists_the_unknown_source_values_and_counts_their_rows_rejected(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    table = open_table(sample(tmp_path))
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None
+    assert [(u.value, u.rows) for u in forecast.unknown_sources] == [("Сайт", 3), ("Avito", 2)]
+    assert _counts(forecast) == (7, 2, 0, 5)
+    assert _reasons(forecast) == Counter({"No source {ref!r}.": 5})
+    summary = crm.imports.run(table)
+    assert _actual(summary) == (7, 2, 0, 5)
+    assert _rejected_reasons(crm, summary) == _reasons(forecast)
+
+
+def test_a_value_mapped_to_a_source_and_one_created_import_as_forecast(
+    crm: Crm, sources: dict[str, int], tmp_path: Path, db_path: Path
+) -> None:
+    table = open_table(sample(tmp_path))
+    choice = {"Сайт": "Website"}
+    forecast = crm.imports.forecast(table, source_map=choice, new_sources=["Avito"])
+    assert _counts(forecast) == (7, 7, 0, 0)
+    assert forecast is not None
+    # Still listed (with their choice), so the dialog keeps showing them.
+    assert [u.value for u in forecast.unknown_sources] == ["Сайт", "Avito"]
+
+    settled = crm.imports.settle_sources(crm.sources, choice, ["Avito"])
+    avito = crm.sources.get("name:Avito")
+    assert settled == {"Сайт": sources["Website"], "Avito": avito.id}
+    summary = crm.imports.run(table, source_map=settled)
+    assert _actual(summary) == (7, 7, 0, 0)
+    by_source = Counter(contact.source for contact in stored(db_path))
+    assert by_source == Counter({"Telegram": 2, "Website": 3, "Avito": 2})
+
+
+def test_a_source_created_meanwhile_is_used_instead_of_a_second_one(
+    crm: Crm, sources: dict[str, int]
+) -> None:
+    existing = crm.sources.create("Avito")
+    assert crm.imports.settle_sources(crm.sources, {}, ["avito"]) == {"avito": existing.id}
+    assert [s.name for s in crm.sources.list()].count("Avito") == 1
+
+
+def test_a_bad_source_map_is_refused_before_anything_is_imported(
+    crm: Crm, sources: dict[str, int], tmp_path: Path, db_path: Path
+) -> None:
+    table = open_table(sample(tmp_path))
+    with pytest.raises(NotFound):
+        crm.imports.run(table, source_map={"Сайт": "Nowhere"})
+    with pytest.raises(InvalidValue):
+        crm.imports.run(table, source_map={"  ": "Website"})
+    with pytest.raises(InvalidValue):
+        crm.imports.forecast(table, source_map={"Сайт": " "})
+    with pytest.raises(InvalidValue):
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Website"}, ["сайт"])
+    with pytest.raises(NotFound):  # checked before any source is created
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Nowhere"}, ["Avito"])
+    assert [s.name for s in crm.sources.list()] == ["Telegram", "Website"]
+    assert crm.imports.list() == []
+    assert stored(db_path) == []
+
+
+def test_a_resumed_import_keeps_its_source_map(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    table = open_table(sample(tmp_path))
+    crm.imports.batch_rows = 2
+    batches = 0
+
+    def stop_after_one() -> bool:
+        nonlocal batches
+        batches += 1
+        return batches > 1
+
+    first = crm.imports.run(table, source_map={"Сайт": "Website"}, cancelled=stop_after_one)
+    assert first.cancelled
+    rest = crm.imports.run(table)  # the map given first applies to the rest
+    assert first.rows + rest.rows == 7
+    assert first.rejected_total + rest.rejected_total == 2  # Avito's rows only
+
+
+def random_file(path: Path, rng: random.Random, with_dates: bool) -> Path:
+    """Rows on known and unknown sources, repeated rows (far apart, and with and
+    without a time), rows without an id and with ids that are no phone."""
+    rows: list[tuple[str, ...]] = []
+    names = ["Telegram", "Website", "Сайт", "Avito", "website", ""]
+    for n in range(rng.randint(20, 60)):
+        lead = rng.randint(1, 12)
+        cells = [
+            phone(lead, style=rng.randint(0, 4)),
+            f"Lead {lead}",
+            rng.choice(names),
+            f"message {rng.randint(1, 3)}",
+            when(rng.randint(1, 3)) if with_dates and rng.random() < 0.8 else "",
+        ]
+        kind = rng.random()
+        if kind < 0.08:
+            cells[0] = ""
+        elif kind < 0.15:
+            cells[0] = "8 900 12"
+        rows.append(tuple(cells))
+        if rng.random() < 0.2:  # the same row again, soon or much later
+            rows.insert(rng.randint(0, len(rows)), tuple(cells))
+        del n
+    return write_csv(path, rows, HEADER)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_forecast_equals_what_the_import_does(
+    crm: Crm, sources: dict[str, int], tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    crm.imports.batch_rows = rng.choice([1, 3, 7, 1000])  # duplicates across batches
+    earlier = open_table(random_file(tmp_path / "earlier.csv", rng, with_dates=True))
+    crm.imports.run(earlier, source_map={"Сайт": "Website"})  # rows imported before
+    for round_ in range(2):
+        table = open_table(random_file(tmp_path / f"new{round_}.csv", rng, seed % 2 == 0))
+        choice = rng.choice([{}, {"Сайт": "Telegram"}, {"сайт": "Website", "avito": "Telegram"}])
+        create = ["Avito"] if "avito" not in choice and round_ == 1 else []
+        again = rng.random() < 0.3
+        forecast = crm.imports.forecast(table, source_map=choice, new_sources=create, again=again)
+        summary = crm.imports.run(
+            table, source_map=crm.imports.settle_sources(crm.sources, choice, create), again=again
+        )
+        assert _actual(summary) == _counts(forecast)
+        assert _rejected_reasons(crm, summary) == _reasons(forecast)
+
+
+def test_import_again_skips_a_repeated_row_whichever_batch_it_falls_in(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    rows = [row(1, source="Telegram"), row(2, source="Telegram"), row(1, source="Telegram")]
+    table = open_table(write_csv(tmp_path / "twice.csv", rows))
+    first = crm.imports.run(table)
+    assert _actual(first) == (3, 2, 1, 0)
+    crm.imports.batch_rows = 1  # the repeat comes in a batch of its own
+    again = crm.imports.run(table, again=True)
+    assert _actual(again) == (3, 2, 1, 0)
