@@ -65,7 +65,7 @@ def test_switching_the_language_applies_at_once(qtbot, controller, staffed, pref
     _settle(qtbot, new)
     assert preferences.language == "ru"
     # menus, screens' titles, a table's headers, a status text, Qt's own buttons
-    assert _menu_texts(new)[:2] == ["&Файл", "&Контакты"]
+    assert _menu_texts(new)[:3] == ["&Файл", "&Правка", "&Контакты"]
     assert [new.nav.item(i).text() for i in range(3)] == ["Контакты", "Лиды", "Операторы"]
     operators = new.pages["operators"].table
     header = operators.model().headerData(0, operators.horizontalHeader().orientation())
