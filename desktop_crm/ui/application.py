@@ -21,6 +21,7 @@ from desktop_crm.ui import dialogs
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
+from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 from desktop_crm.ui.preferences import ORGANIZATION, Preferences
@@ -50,6 +51,7 @@ def install_translations(app: QApplication, language: str) -> str:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+    apply_locale(code)  # numbers and dates in the window's language
     return code
 
 

@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(f"{APP_NAME} — {ctx.crm.location.path.name}")
+        # The file's name; the platform adds the application's display name once.
+        self.setWindowFilePath(str(ctx.crm.location.path))
         self.setObjectName("MainWindow")
 
         self.pages: dict[str, Page] = {}

@@ -329,7 +329,9 @@ class SourcesPage(Page):
         )
         self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
-        self.weights_table.setItemDelegateForColumn(SHARE, LoadBarDelegate(self.weights_table))
+        self.weights_table.setItemDelegateForColumn(
+            SHARE, LoadBarDelegate(self.weights_table, full=False)
+        )
         header = self.weights_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Stretch)
