@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
@@ -43,6 +43,7 @@ DIM = "#6b7280"  # grey: readable on light and dark backgrounds
 WARN = "#b45309"  # amber, as the unassigned contacts in the table
 GOOD = "#15803d"
 NAME_CHARS = 30  # an operator's name in the candidates table, at most
+MAX_LINES = 14  # the view asks for at most this height; a longer trace scrolls
 LAST_ANCHOR = "last"  # the newest decision: what explains the operator now
 
 
@@ -134,7 +135,8 @@ def _elide(name: str) -> str:
 def _candidates_table(decision: DecisionInfo) -> str:
     refused = {d.operator.id for d in decision.draws if not d.accepted}
     head = "".join(
-        f'<th align="{align}" style="color:{DIM}; font-weight:normal;">{_e(title)}</th>'
+        f'<th align="{align}" style="color:{DIM}; font-weight:normal; white-space:nowrap;">'
+        f"{_e(title)}</th>"
         for title, align in (
             (QCoreApplication.translate("DecisionView", "Operator"), "left"),
             (QCoreApplication.translate("DecisionView", "Weight"), "right"),
@@ -173,9 +175,9 @@ def _candidate_row(decision: DecisionInfo, candidate: CandidateInfo, refused: se
     )
     return (
         f'<tr><td style="padding-right:14px; white-space:nowrap;">{name}</td>'
-        f'<td align="right" style="padding-right:14px;">{candidate.weight}</td>'
-        f'<td align="right" style="padding-right:14px;">{_e(load)}</td>'
-        f'<td style="color:{colour};">{_e(why)}</td></tr>'
+        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{candidate.weight}</td>'
+        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{_e(load)}</td>'
+        f'<td style="color:{colour}; white-space:nowrap;">{_e(why)}</td></tr>'
     )
 
 
@@ -282,6 +284,13 @@ class DecisionView(QTextBrowser):
     def contact_id(self) -> int | None:
         return self._contact_id
 
+    def sizeHint(self) -> QSize:
+        """As high as the explanation (up to ``MAX_LINES``): the pane opens to fit it."""
+        hint = super().sizeHint()
+        lines = self.fontMetrics().lineSpacing()
+        text = round(self.document().size().height()) + 2 * self.frameWidth() + 4
+        return QSize(hint.width(), max(self.minimumHeight(), min(text, lines * MAX_LINES)))
+
     def show_history(self, contact_id: int, decisions: Sequence[DecisionInfo]) -> None:
         decisions = tuple(decisions)
         grew = contact_id == self._contact_id and len(decisions) > len(self.decisions)
@@ -307,6 +316,7 @@ class DecisionView(QTextBrowser):
         position = bar.value()
         self._contact_id, self._shown = contact_id, shown
         self.setHtml(text)
+        self.updateGeometry()  # its height follows the text (sizeHint)
         if same and not to_last:
             bar.setValue(min(position, bar.maximum()))
         elif len(self.decisions) > 1:

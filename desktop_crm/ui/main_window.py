@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([190, 1000])
+        self.splitter.setSizes([150, 1000])  # the narrowest: a laptop needs the width
         self.setCentralWidget(self.splitter)
 
         self.intake = IntakeForm(ctx)
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         prefs = self.ctx.preferences
         if not prefs.restore_window(self):
             self.resize(1280, 800)
+            self.resizeDocks([self.intake_dock], [1], Qt.Orientation.Horizontal)  # narrowest
         prefs.restore_splitter(MAIN_SPLITTER, self.splitter)
         for page in self.pages.values():
             page.restore_state(prefs)
