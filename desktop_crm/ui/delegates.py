@@ -62,10 +62,8 @@ def bar_colors(palette: QPalette, fraction: float, full: bool = True) -> BarColo
         round(base.green() * 0.9 + text.green() * 0.1),
         round(base.blue() * 0.9 + text.blue() * 0.1),
     )
-    if full and fraction >= 1.0:
-        fill = FULL_COLOR
-    else:
-        fill = palette.color(QPalette.ColorRole.Highlight)
+    room = palette.color(QPalette.ColorRole.Highlight)
+    fill = FULL_COLOR if full and fraction >= 1.0 else room
     return BarColors(
         track=track,
         fill=fill,

@@ -309,6 +309,6 @@ def test_the_load_bar_paints_both_parts_of_the_text(qtbot):
     colors = bar_colors(option.palette, 0.3)
     text_part = {image.pixelColor(x, y).rgb() for x in range(75, 125) for y in range(5, 25)}
     # The empty part's text is drawn in a colour readable on the track.
-    assert any(
-        contrast(QColor.fromRgb(rgb), colors.track) >= 3 for rgb in text_part
-    ), "no readable text over the empty part"
+    assert any(contrast(QColor.fromRgb(rgb), colors.track) >= 3 for rgb in text_part), (
+        "no readable text over the empty part"
+    )

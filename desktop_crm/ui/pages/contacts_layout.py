@@ -34,7 +34,9 @@ class DetailPane(QObject):
         self._chosen: int | None = None  # the height the user dragged the pane to
         self._moving = False
         for page in range(stack.count()):  # the pane may be as low as the placeholder
-            stack.widget(page).setMinimumHeight(1)
+            widget = stack.widget(page)
+            if widget is not None:
+                widget.setMinimumHeight(1)
         splitter.setCollapsible(TABLE, False)
         splitter.setCollapsible(PANE, True)
         splitter.setStretchFactor(TABLE, 1)
