@@ -12,8 +12,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
+from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 # Distinct, colour-blind friendly (Okabe-Ito and Tableau-like), readable on white.
@@ -29,6 +29,7 @@ PALETTE = (
     "#9c755f",
     "#bab0ac",
 )
+MAX_CHART_HEIGHT = 420
 LABEL_WIDTH_PX = 190  # category labels longer than this are elided; the tooltip has them whole
 
 
@@ -110,6 +111,10 @@ class StackedBarChart(QWidget):
                 bar_set.setColor(color or series_color(position))
                 bar_set.setBorderColor(QColor("white"))
                 self.series.append(bar_set)
+        # QtCharts cuts a category's name to "…" when its bar gets less than about two
+        # lines of height: ask for that much (up to MAX_CHART_HEIGHT; more bars cut).
+        lines = QFontMetrics(self.category_axis.labelsFont()).lineSpacing()
+        self.view.setMinimumHeight(min(len(categories) * 2 * lines + 100, MAX_CHART_HEIGHT))
         top = max((sum(column) for column in zip(*values, strict=True)), default=0)
         self.value_axis.setRange(0, max(top, 4))
         self.value_axis.applyNiceNumbers()
@@ -124,6 +129,17 @@ class StackedBarChart(QWidget):
                 label += "\u200b"
             labels.append(label)
         return labels
+
+    def refresh_labels(self) -> None:
+        """Lay the category labels out again: QtCharts keeps a label it cut while the
+        chart was low ("…") after the chart grows (a resize of the page's layout)."""
+        if self._labels:
+            self.category_axis.clear()
+            self.category_axis.append(list(reversed(self._labels)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.refresh_labels)
 
     def show_hint(self, text: str) -> None:
         self.hint.setText(text)

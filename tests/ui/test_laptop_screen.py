@@ -220,6 +220,7 @@ def test_statistics_texts_are_not_cut(qtbot, ctx, demo, settle, language, size):
             assert fits(table, model.index(row, column)), model.index(row, column).data()
 
     tree = page.shares_view
+    assert tree.header().length() <= tree.viewport().width()  # every number on screen
     shares = tree.model()
     for top in range(shares.rowCount()):
         source = shares.index(top, NAME)
