@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="156"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="435"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="516"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="524"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="491"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="507"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="512"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="528"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="481"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="483"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="488"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="509"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="548"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="569"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="578"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="583"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>%n contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n contact loaded; scroll for more</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="295"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="296"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -337,7 +337,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="508"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="519"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -359,7 +359,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="750"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -370,7 +370,7 @@
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="177"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -378,7 +378,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="178"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Total: %n</numerusform>
@@ -389,7 +389,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="134"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -408,7 +408,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="460"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -424,7 +424,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="559"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="564"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
