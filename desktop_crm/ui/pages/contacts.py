@@ -232,7 +232,7 @@ class ContactsPage(Page):
             filters.addWidget(caption)
             filters.addWidget(combo, 1)
             filters.addSpacing(4)
-        filters.addStretch(1)
+        filters.addSpacing(8)  # the combos take the width there is (a laptop has little)
         self.export_button = QPushButton(self.tr("Export to CSV…"))
         self.export_button.setToolTip(
             self.tr("Save the contacts that match the filter to a CSV file (Ctrl+E)")
