@@ -10,7 +10,7 @@ when the window is resized.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from desktop_crm.ui.preferences import IntOption
@@ -33,6 +33,8 @@ class DetailPane(QObject):
         self._detail = detail
         self._chosen: int | None = None  # the height the user dragged the pane to
         self._moving = False
+        self._pending = False
+        splitter.installEventFilter(self)
         for page in range(stack.count()):  # the pane may be as low as the placeholder
             widget = stack.widget(page)
             if widget is not None:
@@ -43,7 +45,16 @@ class DetailPane(QObject):
         splitter.setStretchFactor(PANE, 0)
         splitter.setSizes([10_000, self.placeholder_height()])
         splitter.splitterMoved.connect(self._moved)
-        stack.currentChanged.connect(lambda _index: QTimer.singleShot(0, self.fit))
+        stack.currentChanged.connect(self._shown_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._pending and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def _shown_changed(self, _index: int) -> None:
+        self.fit()
+        QTimer.singleShot(0, self.fit)  # again once the detail has laid its text out
 
     def placeholder_height(self) -> int:
         return self._placeholder.sizeHint().height() + 8
@@ -62,8 +73,10 @@ class DetailPane(QObject):
     def fit(self) -> None:
         """Give the pane the height of what it shows now (the table the rest)."""
         total = sum(self._splitter.sizes())
-        if total <= 0:
+        if total <= 0 or not self._splitter.isVisible():
+            self._pending = True  # not laid out yet: fit when it is
             return
+        self._pending = False
         pane = max(0, self.wanted_height(total))
         self._moving = True
         try:
