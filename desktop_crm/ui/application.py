@@ -22,6 +22,7 @@ from desktop_crm.ui.app_icon import install_app_icon
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
+from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.language import KeptState, must_wait
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
@@ -62,6 +63,7 @@ def install_translations(app: QApplication, language: str) -> str:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+    apply_locale(code)  # numbers and dates in the window's language
     return code
 
 

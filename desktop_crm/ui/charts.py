@@ -12,12 +12,22 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QMargins, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from desktop_crm.ui import theme
 
+MAX_CHART_HEIGHT = 420
 LABEL_WIDTH_PX = 190  # category labels longer than this are elided; the tooltip has them whole
 
 
@@ -128,6 +138,10 @@ class StackedBarChart(QWidget):
                 bar_set.setColor(color or series_color(position))
                 bar_set.setBorderColor(self.palette().color(QPalette.ColorRole.Base))
                 self.series.append(bar_set)
+        # QtCharts cuts a category's name to "…" when its bar gets less than about two
+        # lines of height: ask for that much (up to MAX_CHART_HEIGHT; more bars cut).
+        lines = QFontMetrics(self.category_axis.labelsFont()).lineSpacing()
+        self.view.setMinimumHeight(min(len(categories) * 2 * lines + 100, MAX_CHART_HEIGHT))
         top = max((sum(column) for column in zip(*values, strict=True)), default=0)
         self.value_axis.setRange(0, max(top, 4))
         self.value_axis.applyNiceNumbers()
@@ -142,6 +156,17 @@ class StackedBarChart(QWidget):
                 label += "\u200b"
             labels.append(label)
         return labels
+
+    def refresh_labels(self) -> None:
+        """Lay the category labels out again: QtCharts keeps a label it cut while the
+        chart was low ("…") after the chart grows (a resize of the page's layout)."""
+        if self._labels:
+            self.category_axis.clear()
+            self.category_axis.append(list(reversed(self._labels)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.refresh_labels)
 
     def show_hint(self, text: str) -> None:
         self.hint.setText(text)

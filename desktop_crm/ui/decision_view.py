@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
@@ -42,6 +42,7 @@ FROM_QUEUE_NOTE = "from the queue"
 BACK_TO_QUEUE_NOTE = re.compile(r"back to the queue from operator #(\d+)")  # an undone assignment
 
 NAME_CHARS = 30  # an operator's name in the candidates table, at most
+MAX_LINES = 14  # the view asks for at most this height; a longer trace scrolls
 LAST_ANCHOR = "last"  # the newest decision: what explains the operator now
 
 
@@ -140,7 +141,8 @@ def _elide(name: str) -> str:
 def _candidates_table(decision: DecisionInfo) -> str:
     refused = {d.operator.id for d in decision.draws if not d.accepted}
     head = "".join(
-        f'<th align="{align}" style="color:{css(Tone.DIM)}; font-weight:normal;">{_e(title)}</th>'
+        f'<th align="{align}" style="color:{css(Tone.DIM)}; font-weight:normal; '
+        f'white-space:nowrap;">{_e(title)}</th>'
         for title, align in (
             (QCoreApplication.translate("DecisionView", "Operator"), "left"),
             (QCoreApplication.translate("DecisionView", "Weight"), "right"),
@@ -179,9 +181,9 @@ def _candidate_row(decision: DecisionInfo, candidate: CandidateInfo, refused: se
     )
     return (
         f'<tr><td style="padding-right:14px; white-space:nowrap;">{name}</td>'
-        f'<td align="right" style="padding-right:14px;">{candidate.weight}</td>'
-        f'<td align="right" style="padding-right:14px;">{_e(load)}</td>'
-        f'<td style="color:{colour};">{_e(why)}</td></tr>'
+        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{candidate.weight}</td>'
+        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{_e(load)}</td>'
+        f'<td style="color:{colour}; white-space:nowrap;">{_e(why)}</td></tr>'
     )
 
 
@@ -288,6 +290,13 @@ class DecisionView(QTextBrowser):
     def contact_id(self) -> int | None:
         return self._contact_id
 
+    def sizeHint(self) -> QSize:
+        """As high as the explanation (up to ``MAX_LINES``): the pane opens to fit it."""
+        hint = super().sizeHint()
+        lines = self.fontMetrics().lineSpacing()
+        text = round(self.document().size().height()) + 2 * self.frameWidth() + 4
+        return QSize(hint.width(), max(self.minimumHeight(), min(text, lines * MAX_LINES)))
+
     def show_history(self, contact_id: int, decisions: Sequence[DecisionInfo]) -> None:
         decisions = tuple(decisions)
         grew = contact_id == self._contact_id and len(decisions) > len(self.decisions)
@@ -313,6 +322,7 @@ class DecisionView(QTextBrowser):
         position = bar.value()
         self._contact_id, self._shown = contact_id, shown
         self.setHtml(text)
+        self.updateGeometry()  # its height follows the text (sizeHint)
         if same and not to_last:
             bar.setValue(min(position, bar.maximum()))
         elif len(self.decisions) > 1:

@@ -1,22 +1,84 @@
-"""Item delegates: an operator's load drawn as "3 / 10" with a small bar."""
+"""Item delegates: an operator's load drawn as "3 / 10" on a small bar.
+
+The bar is painted here, not by the style: a style's progress bar draws its text in
+one colour, which on a partly filled bar is white on white over the empty part. Here
+the text over the filled part and the text over the empty part each get the colour
+that reads on what is under them, in light and dark palettes. A full bar (a
+``full`` delegate: an operator at the limit) has its own colour.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_crm.ui.models.base import RAW_ROLE
 
+FULL_COLOR = QColor("#b91c1c")  # red: at the limit; white text reads on it (6.5:1)
+BLACK, WHITE = QColor("black"), QColor("white")
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21; 4.5 reads as body text)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_on(background: QColor, preferred: QColor) -> QColor:
+    """``preferred`` when it reads on ``background``, else black or white."""
+    if contrast(preferred, background) >= 4.5:
+        return preferred
+    return max((BLACK, WHITE), key=lambda c: contrast(c, background))
+
+
+@dataclass(frozen=True)
+class BarColors:
+    track: QColor  # the empty part
+    fill: QColor  # the filled part
+    text_on_track: QColor
+    text_on_fill: QColor
+
+
+def bar_colors(palette: QPalette, fraction: float, full: bool = True) -> BarColors:
+    """The colours of a bar filled to ``fraction``; ``full``: a full bar is red."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    track = QColor(
+        round(base.red() * 0.9 + text.red() * 0.1),
+        round(base.green() * 0.9 + text.green() * 0.1),
+        round(base.blue() * 0.9 + text.blue() * 0.1),
+    )
+    room = palette.color(QPalette.ColorRole.Highlight)
+    fill = FULL_COLOR if full and fraction >= 1.0 else room
+    return BarColors(
+        track=track,
+        fill=fill,
+        text_on_track=readable_on(track, text),
+        text_on_fill=readable_on(fill, palette.color(QPalette.ColorRole.HighlightedText)),
+    )
+
 
 class LoadBarDelegate(QStyledItemDelegate):
-    """Paints the RAW_ROLE fraction (0..1) as a bar with the display text on it."""
+    """Paints the RAW_ROLE fraction (0..1) as a bar with the display text on it.
+    ``full``: a full bar (fraction 1) is painted as "no room" (not for shares)."""
+
+    def __init__(self, parent: object = None, full: bool = True) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.full = full
 
     def paint(
         self,
@@ -28,15 +90,30 @@ class LoadBarDelegate(QStyledItemDelegate):
         if not isinstance(fraction, float):
             super().paint(painter, option, index)
             return
+        palette = option.palette
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(4, 4, -4, -4)
-        bar.minimum, bar.maximum = 0, 1000
-        bar.progress = round(fraction * 1000)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+            painter.fillRect(option.rect, palette.highlight())
+        colors = bar_colors(palette, fraction, self.full)
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        filled = QRect(rect)
+        filled.setWidth(round(rect.width() * max(0.0, min(fraction, 1.0))))
+        empty = QRect(rect)
+        empty.setLeft(filled.right() + 1)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(colors.track)
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        if filled.width() > 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.fill)
+            painter.drawRoundedRect(QRectF(filled).adjusted(1, 1, -0.5, -1), 2.5, 2.5)
+        painter.setFont(option.font)
+        for part, color in ((filled, colors.text_on_fill), (empty, colors.text_on_track)):
+            if part.width() <= 0:
+                continue
+            painter.setClipRect(part)
+            painter.setPen(color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()

@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(f"{APP_NAME} — {ctx.crm.location.path.name}")
+        # The file's name; the platform adds the application's display name once.
+        self.setWindowFilePath(str(ctx.crm.location.path))
         self.setObjectName("MainWindow")
 
         self.pages: dict[str, Page] = {}
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([190, 1000])
+        self.splitter.setSizes([150, 1000])  # the narrowest: a laptop needs the width
         self.setCentralWidget(self.splitter)
 
         self.intake = IntakeForm(ctx)
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
         prefs = self.ctx.preferences
         if not prefs.restore_window(self):
             self.resize(1280, 800)
+            self.resizeDocks([self.intake_dock], [1], Qt.Orientation.Horizontal)  # narrowest
         prefs.restore_splitter(MAIN_SPLITTER, self.splitter)
         for page in self.pages.values():
             page.restore_state(prefs)

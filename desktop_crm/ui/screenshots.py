@@ -1,12 +1,15 @@
 """``make screenshots``: every screen with demo data, rendered to PNG for the README.
 
-Runs offscreen on a temporary database; the language defaults to Russian,
-the first users' language (``--language en`` for English).
+Runs offscreen on a temporary database, at a laptop's 1280×800, in Russian and
+in English (``docs/screenshots/ru/``, ``docs/screenshots/en/``). The demo data
+has a full table and long Cyrillic names, so that a cut text shows.
+``--size 1366x768`` or ``--language en`` render one variant.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -14,18 +17,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_crm.importing import open_table
 from desktop_crm.services import DatabaseLocation, open_crm
+from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.crm import Crm
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import AppController, install_translations
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.preferences import Preferences
 
-SIZE = (1360, 820)
+SIZE = (1280, 800)
+LANGUAGES = ("ru", "en")
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+LONG_LEADS = (
+    ("Александра Владимировна Преображенская-Васильева", "+7 (912) 345-67-89", "tg"),
+    ("Константин Вячеславович Долгоруковский", "konstantin.dolgorukovsky@example.ru", "site"),
+    ("Елизавета Святославовна Рождественская", "tg:98765432", "wa"),
+)
 
 
 def _settle(app: QApplication, window: MainWindow) -> None:
@@ -40,9 +51,27 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render(folder: Path, language: str) -> list[Path]:
+def _add_long_names(crm: Crm) -> None:
+    """Newest contacts with long names and messages: the first rows of every list."""
+    for name, external_id, source in LONG_LEADS:
+        crm.contacts.register(
+            ContactRequest(
+                external_id=external_id,
+                source=source,
+                name=name,
+                message="Добрый день! Хотела бы уточнить условия доставки "
+                "крупногабаритного заказа в Нижний Новгород до конца недели.",
+                created_at=dt.datetime.now(dt.UTC),
+            )
+        )
+
+
+def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    for old in app.findChildren(QTranslator):  # the language rendered before
+        app.removeTranslator(old)
+        old.deleteLater()
     install_translations(app, language)
     folder.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
@@ -51,7 +80,7 @@ def render(folder: Path, language: str) -> list[Path]:
         empty = open_crm(DatabaseLocation(Path(tmp) / "empty.sqlite3"))
         controller = AppController(prefs)
         window = controller.show(empty)
-        window.resize(*SIZE)
+        window.resize(*size)
         _settle(app, window)
         shots.append(_save(window, folder / "welcome.png"))
         window.close()
@@ -61,8 +90,9 @@ def render(folder: Path, language: str) -> list[Path]:
         load_demo_data(crm)
         for sample in ("contacts_utf8.csv", "contacts_cp1251_excel.csv"):  # for Imports
             crm.imports.run(open_table(SAMPLES / sample), source="site")
+        _add_long_names(crm)
         window = controller.show(crm)
-        window.resize(*SIZE)
+        window.resize(*size)
         for name, page in window.pages.items():
             window.show_page(name)
             _settle(app, window)
@@ -79,9 +109,12 @@ def render(folder: Path, language: str) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m desktop_crm.ui.screenshots")
     parser.add_argument("folder", type=Path, nargs="?", default=Path("docs/screenshots"))
-    parser.add_argument("--language", default="ru")
+    parser.add_argument("--language", choices=LANGUAGES, help="only this language")
+    parser.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (1280x800)")
     args = parser.parse_args()
-    render(args.folder, args.language)
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    for language in [args.language] if args.language else LANGUAGES:
+        render(args.folder / language, language, (width, height))
 
 
 if __name__ == "__main__":

@@ -4,53 +4,53 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="81"/>
-        <location filename="../../desktop_crm/ui/application.py" line="290"/>
+        <location filename="../../desktop_crm/ui/application.py" line="83"/>
+        <location filename="../../desktop_crm/ui/application.py" line="292"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="84"/>
+        <location filename="../../desktop_crm/ui/application.py" line="86"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="87"/>
+        <location filename="../../desktop_crm/ui/application.py" line="89"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="91"/>
+        <location filename="../../desktop_crm/ui/application.py" line="93"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="94"/>
+        <location filename="../../desktop_crm/ui/application.py" line="96"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="103"/>
+        <location filename="../../desktop_crm/ui/application.py" line="105"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="105"/>
+        <location filename="../../desktop_crm/ui/application.py" line="107"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="107"/>
+        <location filename="../../desktop_crm/ui/application.py" line="109"/>
         <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="153"/>
+        <location filename="../../desktop_crm/ui/application.py" line="155"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="232"/>
+        <location filename="../../desktop_crm/ui/application.py" line="234"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -115,42 +115,42 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="117"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="146"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
@@ -160,7 +160,7 @@ Your saved data is safe. Details are in the log file:
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="158"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -169,12 +169,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="156"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="169"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -236,13 +236,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="13"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="20"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="14"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="21"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -320,145 +320,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="209"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="210"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="233"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="234"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="245"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="232"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="247"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="244"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="582"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="283"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="264"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="592"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="268"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="270"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="276"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="281"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="301"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="306"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="305"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="325"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="402"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="451"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="451"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -467,12 +467,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="475"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="510"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -481,7 +481,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="512"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="533"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -490,7 +490,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -499,7 +499,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="546"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -508,8 +508,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="553"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -518,7 +518,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -527,7 +527,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -536,7 +536,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -545,7 +545,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -554,8 +554,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="520"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -564,12 +564,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="552"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="580"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -578,7 +578,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="589"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -587,7 +587,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="592"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -596,12 +596,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="634"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="615"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -619,19 +619,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="642"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="663"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="667"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -783,103 +783,103 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="72"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="81"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="85"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="90"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="95"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="171"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="104"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="120"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="121"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="145"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="146"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="177"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="198"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -888,17 +888,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="239"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="258"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="299"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="308"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1912,127 +1912,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="94"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="95"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="136"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="138"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="149"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="169"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="176"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="177"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="178"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="179"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="182"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="183"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="191"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="208"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="237"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="241"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="287"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="289"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2045,7 +2045,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="316"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="317"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2054,7 +2054,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="322"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="323"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2194,7 +2194,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="189"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2214,12 +2214,12 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="207"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="167"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="169"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -2331,82 +2331,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="365"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="367"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="368"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="369"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="389"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="390"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="507"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="518"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="512"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="523"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="542"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="553"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="558"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="511"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="522"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2528,184 +2528,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="227"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="224"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="359"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="232"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="383"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="639"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="265"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="273"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="266"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="274"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="270"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="278"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="273"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="281"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="303"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="311"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="327"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="734"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="758"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="93"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="98"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="103"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="299"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="307"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="355"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="373"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="382"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="361"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="421"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="404"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="428"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="432"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="447"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="471"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="517"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="541"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="564"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="547"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="571"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="573"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="552"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="585"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="653"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="660"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="648"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="672"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="741"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="737"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="761"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="740"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="764"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2717,7 +2717,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="179"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2726,7 +2726,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="180"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
@@ -2738,34 +2738,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="314"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="316"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="327"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="162"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="57"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="115"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="126"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2774,7 +2774,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2783,7 +2783,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -2792,67 +2792,67 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="241"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="252"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="248"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="259"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="269"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="280"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="271"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="282"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="313"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="315"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="317"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="321"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="337"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="331"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="346"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="336"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="347"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -2860,89 +2860,89 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="82"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="84"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="85"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="84"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="346"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="451"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="87"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="156"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="156"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="158"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="192"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="194"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="193"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="195"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="197"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="221"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="250"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="253"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="257"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="280"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="284"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="400"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="404"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="460"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2951,7 +2951,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="461"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -2960,37 +2960,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="467"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="474"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="478"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="477"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="481"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="526"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="531"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="535"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="540"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="555"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="560"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="559"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="564"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -3254,11 +3254,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="361"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="362"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>

@@ -89,11 +89,9 @@ def test_an_assigned_contact_shows_its_candidates_and_the_lottery(staffed, page,
     assert (draw.r, draw.total) != (None, None)
     assert f"lottery: r = {draw.r} of {draw.total} → {contact.operator.name}" in text
     assert "✓ chosen" in text
-    assert "Why this operator?" in [
-        page.detail.form.itemAt(row, page.detail.form.ItemRole.LabelRole).widget().text()
-        for row in range(page.detail.form.rowCount())
-        if page.detail.form.itemAt(row, page.detail.form.ItemRole.LabelRole)
-    ]
+    # Titled, below the fields at the pane's whole width (issue 10: readable on a laptop).
+    assert page.detail.why_label.text() == "Why this operator?"
+    assert page.detail.why_label.isVisibleTo(page) and page.detail.why.isVisibleTo(page)
 
 
 def test_an_unassigned_contact_says_why_in_plain_words(full_team, page, ctx):

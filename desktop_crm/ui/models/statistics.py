@@ -42,6 +42,17 @@ def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def header_lines(name: str, limit: int = 14) -> str:
+    """A long name on two lines, broken at the space nearest the middle: a column
+    header stays as narrow as its numbers instead of cutting the name on both sides."""
+    if len(name) <= limit or " " not in name.strip():
+        return name
+    middle = len(name) / 2
+    spaces = [i for i, char in enumerate(name) if char == " " and 0 < i < len(name) - 1]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return name[:cut].rstrip() + "\n" + name[cut + 1 :].lstrip()
+
+
 def percent(fraction: float) -> str:
     return QCoreApplication.translate("StatisticsModel", "{value} %").format(
         value=number(fraction * 100, 1)
@@ -229,7 +240,7 @@ class StatisticsModel(RowsModel[StatRow]):
             return super().headerData(section, orientation, role)
         source = self._source_at(section)
         if role == Qt.ItemDataRole.DisplayRole and source is not None:
-            return source.name
+            return header_lines(source.name)
         if role == Qt.ItemDataRole.DecorationRole and source is not None:
             color = self._colors.get(source.id)
             return swatch(color) if color is not None else None

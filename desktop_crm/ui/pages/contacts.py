@@ -14,10 +14,12 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -53,6 +55,7 @@ from desktop_crm.ui.models.contacts import (
     state_text,
 )
 from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.contacts_layout import COLUMNS_DRAGGED, DetailPane
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text, reason_label
 from desktop_crm.ui.theme import Tone, css
@@ -123,22 +126,32 @@ class ContactDetail(QWidget):
         self.form.addRow(self.tr("State:"), self.state)
         self.form.addRow(self.tr("Operator:"), self.operator)
         self.form.addRow(self.tr("Why unassigned:"), self.reason)
-        # Last, so that it takes whatever height the panel has.
-        self.form.addRow(self.tr("Why this operator?"), self.why)
-        self.form.setRowVisible(self.why, history is not None)
 
         message_box = QVBoxLayout()
         message_box.addWidget(QLabel(self.tr("Message:")))
         message_box.addWidget(self.message, 1)
+        self.message.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
 
         fields = QVBoxLayout()
         fields.addWidget(self.title)
-        fields.addLayout(self.form, 1)  # the explanation takes the height there is
+        fields.addLayout(self.form)
+        fields.addStretch(1)
 
-        layout = QHBoxLayout(self)
+        top = QHBoxLayout()
+        top.addLayout(fields, 3)
+        top.addLayout(message_box, 2)
+
+        # Below the fields, the whole width: a candidates table is wide ("Why this
+        # operator?" beside the fields cut it into one word per line on a laptop).
+        self.why_label = QLabel(self.tr("Why this operator?"))
+        self.why_label.setVisible(history is not None)
+        self.why.setVisible(history is not None)
+
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(fields, 2)
-        layout.addLayout(message_box, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.why_label)
+        layout.addWidget(self.why, 1)  # the explanation takes the height there is
 
     def show_contact(self, contact: ContactInfo, selected: int = 1) -> None:
         if selected > 1:
@@ -214,6 +227,8 @@ class ContactsPage(Page):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_bar, 1)
         filters = QHBoxLayout()
+        for combo in (self.state_combo, self.order_combo):
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 5)
         for row, label, combo in (
             (filters, self.tr("State:"), self.state_combo),
             (filters, self.tr("Source:"), self.source_combo),
@@ -225,8 +240,8 @@ class ContactsPage(Page):
             if row.count():
                 row.addSpacing(8)
             row.addWidget(caption)
-            row.addWidget(combo)
-        filters.addStretch(1)
+            row.addWidget(combo, 1 if row is filters else 0)
+        filters.addSpacing(8)  # the combos take the width there is (a laptop has little)
         self.export_button = QPushButton(self.tr("Export to CSV…"))
         self.export_button.setToolTip(
             self.tr("Save the contacts that match the filter to a CSV file (Ctrl+E)")
@@ -244,17 +259,22 @@ class ContactsPage(Page):
         self.detail_placeholder = QLabel(self.tr("Select a contact to see it in full here."))
         self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_placeholder.setStyleSheet("color: palette(placeholder-text);")
+        self.detail_scroll = QScrollArea()  # a low pane scrolls instead of squeezing
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_stack = QStackedWidget()
         self.detail_stack.addWidget(self.detail_placeholder)
-        self.detail_stack.addWidget(self.detail)
+        self.detail_stack.addWidget(self.detail_scroll)
 
+        # The pane is sized to what it shows (a line while nothing is selected) and can
+        # be folded away; the table takes every other pixel (contacts_layout.py).
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail_stack)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([400, 320])
+        self.detail_pane = DetailPane(
+            self.splitter, self.detail_stack, self.detail_placeholder, self.detail
+        )
 
         # -- actions ---------------------------------------------------------------------
         self.message = InlineMessage()
@@ -343,6 +363,7 @@ class ContactsPage(Page):
         combo.addItem(all_text, None)
         combo.setMinimumContentsLength(14)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 6)  # a laptop
         return combo
 
     # -- data --------------------------------------------------------------------------
@@ -360,7 +381,7 @@ class ContactsPage(Page):
 
     def _refresh_history(self) -> None:
         """A decision may come before (or without) the row changing: read the trace again."""
-        if self.detail_stack.currentWidget() is self.detail:
+        if self.detail_stack.currentWidget() is self.detail_scroll:
             self.detail.refresh_history()
 
     def load_choices(self) -> None:
@@ -603,7 +624,7 @@ class ContactsPage(Page):
         shown = current if current.isValid() and selection.isRowSelected(current.row()) else rows[0]
         contact = self.model.index(shown.row(), 0).data(ROW_ROLE)
         self.detail.show_contact(contact, len(rows))
-        self.detail_stack.setCurrentWidget(self.detail)
+        self.detail_stack.setCurrentWidget(self.detail_scroll)
 
     def _update_count(self, *_args: object) -> None:
         count = self.model.rowCount()
@@ -660,15 +681,20 @@ class ContactsPage(Page):
     # -- state -------------------------------------------------------------------------------
     def save_state(self, preferences: Preferences) -> None:
         preferences.save_header(options.CONTACTS_HEADER, self.table.horizontalHeader())
+        preferences.set(COLUMNS_DRAGGED, int(not self.fitted_columns.active))
         preferences.save_splitter(options.CONTACTS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
         header = self.table.horizontalHeader()
         if preferences.get(options.CONTACTS_HEADER) is not None:
             if preferences.restore_header(options.CONTACTS_HEADER, header, silently=True):
-                self.fitted_columns.active = False  # the saved widths win
+                # Widths the user dragged win; fitted ones are fitted again.
+                self.fitted_columns.active = not preferences.get(COLUMNS_DRAGGED)
+                if self.fitted_columns.active:
+                    self.fitted_columns.fit()
             self.set_newest_first(self.model.newest_first)  # the arrow follows the model
-        preferences.restore_splitter(options.CONTACTS_SPLITTER, self.splitter)
+        if preferences.restore_splitter(options.CONTACTS_SPLITTER, self.splitter):
+            self.detail_pane.restored()
 
 
 def _refill(combo: QComboBox, items: list[tuple[str, int]]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -57,7 +58,14 @@ from desktop_crm.ui.models.sources import (
     strategy_tooltip,
 )
 from desktop_crm.ui.models.weight_grid import OPERATOR_ROLE, WeightGridModel
-from desktop_crm.ui.models.weights import LOAD, OPERATOR, SHARE, WEIGHT, WeightsModel
+from desktop_crm.ui.models.weights import (
+    ACTIVE,
+    LOAD,
+    OPERATOR,
+    SHARE,
+    WEIGHT,
+    WeightsModel,
+)
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
@@ -341,13 +349,23 @@ class SourcesPage(Page):
         )
         self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
-        self.weights_table.setItemDelegateForColumn(SHARE, LoadBarDelegate(self.weights_table))
+        self.weights_table.setItemDelegateForColumn(
+            SHARE, LoadBarDelegate(self.weights_table, full=False)
+        )
         header = self.weights_table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(LOAD, 170)
-        header.resizeSection(WEIGHT, 80)
-        header.resizeSection(SHARE, 110)
+        # The numbers at their content's width (a laptop has no room to spare).
+        metrics = self.weights_table.fontMetrics()
+        loads = (
+            QCoreApplication.translate("WeightsModel", "full"),
+            QCoreApplication.translate("WeightsModel", "{free} free").format(free=88),
+        )
+        load_width = max(metrics.horizontalAdvance(f"88 / 88 · {text}") for text in loads)
+        header.resizeSection(LOAD, load_width + 24)
+        header.resizeSection(ACTIVE, header.sectionSizeHint(ACTIVE) + 8)
+        header.resizeSection(WEIGHT, max(60, header.sectionSizeHint(WEIGHT)))
+        header.resizeSection(SHARE, max(metrics.horizontalAdvance("100,0 %") + 24, 80))
         self.weights_empty = EmptyHint(self.weights_table)
         self.weights_hint = hint_label(self.tr(WEIGHTS_HINTS["weighted_random"]))
         self._build_strategy_controls()
@@ -355,6 +373,12 @@ class SourcesPage(Page):
         self.dirty_label = QLabel(self.tr("Unsaved changes"))
         self.dirty_label.setStyleSheet(f"color: {theme.css(Tone.WARN)}; font-weight: bold;")
         self.dirty_label.hide()
+        # Hidden, it keeps its room: the editor's width must not change with unsaved
+        # changes (the source list beside it shrank and jumped back after saving).
+        policy = self.dirty_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.dirty_label.setSizePolicy(policy)
+        self.total_label.setWordWrap(True)
         self.revert_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save weights"))
         self.save_button.setToolTip(
@@ -365,8 +389,7 @@ class SourcesPage(Page):
             )
         )
         self.weights_message = InlineMessage(reserve=True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.total_label)
+        buttons = QHBoxLayout()  # the total above: one row was wider than a laptop allows
         buttons.addWidget(self.dirty_label)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -381,6 +404,7 @@ class SourcesPage(Page):
         box_layout.addWidget(self.strategy_message)
         box_layout.addWidget(self.weights_hint)
         box_layout.addWidget(self.weights_table, 1)
+        box_layout.addWidget(self.total_label)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.weights_message)
         return self.weights_box

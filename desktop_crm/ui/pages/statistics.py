@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +76,8 @@ class Period(StrEnum):
 
 
 STATISTICS_PERIOD = options.EnumOption("statistics/period", Period.LAST_7_DAYS)
+# 1 when the user dragged the chart/shares split: it is restored, not fitted.
+LOWER_SPLIT_DRAGGED = options.IntOption("statistics/lower_split_dragged", 0)
 
 PERIOD_TITLES = {
     Period.TODAY: QT_TRANSLATE_NOOP("StatisticsPage", "Today"),
@@ -239,11 +241,10 @@ class StatisticsPage(Page):
         self.shares_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.shares_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         shares_header = self.shares_view.header()
-        shares_header.setStretchLastSection(False)
         # Sized to the contents when the rows change, not on every update: measuring
         # every cell after each refresh during an import kept the window busy.
         shares_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        shares_header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        shares_header.setStretchLastSection(True)
         self.shares_model.modelReset.connect(self._size_shares_columns)
         shares_header.setMinimumSectionSize(56)
         shares_title = QLabel(self.tr("<b>Weights against delivery</b>"))
@@ -271,6 +272,9 @@ class StatisticsPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([250, 500])  # a few operators; the chart needs the room
         self.lower_splitter.setSizes([660, 590])
+        self._lower_fitted = True  # the shares get their width until the user drags
+        self._fitting_lower = False
+        self.lower_splitter.splitterMoved.connect(self._lower_moved)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -481,14 +485,15 @@ class StatisticsPage(Page):
         self.chart.show_chart()
 
     def _size_columns(self) -> None:
+        """Numbers and the source headers (on two lines) whole; the operator's name takes
+        what is left, so the total is always on screen (no horizontal scrolling)."""
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(OPERATOR, max(180, min(self.table.sizeHintForColumn(OPERATOR), 280)))
-        header.resizeSection(LOAD, 120)
+        header.setSectionResizeMode(OPERATOR, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(LOAD, max(110, self.table.sizeHintForColumn(LOAD)))
         for column in range(LOAD + 1, self.model.columnCount()):
             self.table.resizeColumnToContents(column)
-            header.resizeSection(column, min(header.sectionSize(column), MAX_NUMBER_COLUMN))
-            header.resizeSection(column, min(max(header.sectionSize(column), 90), 220))
+            wanted = max(header.sectionSize(column), header.sectionSizeHint(column)) + 8
+            header.resizeSection(column, min(max(wanted, 70), MAX_NUMBER_COLUMN))
 
     def _remember_selection(self) -> None:
         self._selected_keys = [
@@ -564,11 +569,73 @@ class StatisticsPage(Page):
 
     # -- visibility and state ----------------------------------------------------------
     def _size_shares_columns(self) -> None:
+        """Every column at its content's width (names with their colour, headers, the
+        deviation's "+24.4 pp"); the chart beside it gives way, until the user drags."""
         self.shares_view.expandAll()
         header = self.shares_view.header()
         for column in range(1, self.shares_model.columnCount()):
             self.shares_view.resizeColumnToContents(column)
-            header.resizeSection(column, min(header.sectionSize(column), 70))
+            header.resizeSection(column, min(header.sectionSize(column), 160))
+        header.resizeSection(NAME, self._name_width())
+        self._fit_lower_splitter()
+
+    def _name_width(self) -> int:
+        """Every source's name whole; an operator's as most are (a very long one is cut,
+        its tooltip has it): the numbers beside it stay on screen."""
+        view, model = self.shares_view, self.shares_model
+        indent = view.indentation()
+        sources, operators = [], []
+        for row in range(model.rowCount()):
+            source = model.index(row, NAME)
+            sources.append(view.sizeHintForIndex(source).width() + indent)
+            for child in range(model.rowCount(source)):
+                operator = model.index(child, NAME, source)
+                operators.append(view.sizeHintForIndex(operator).width() + 2 * indent)
+        operators.sort()
+        typical = operators[int(len(operators) * 0.8)] if operators else 0
+        header = view.header().sectionSizeHint(NAME)
+        return max(header, *sources, min(typical, 260), 120) + 8
+
+    def _fit_lower_splitter(self) -> None:
+        """The chart beside the shares when both fit their width (the shares whole);
+        on a narrower window the chart above the shares, each at the full width."""
+        view, splitter = self.shares_view, self.lower_splitter
+        header, last = view.header(), self.shares_model.columnCount() - 1
+        wanted = sum(header.sectionSize(c) for c in range(last))  # the last one stretches
+        wanted += max(view.sizeHintForColumn(last), header.sectionSizeHint(last))
+        wanted += 2 * view.frameWidth()
+        wanted += view.verticalScrollBar().sizeHint().width()
+        side_by_side = wanted + self.chart.minimumWidth() + splitter.handleWidth() + 8
+        orientation = (
+            Qt.Orientation.Horizontal
+            if splitter.width() >= side_by_side
+            else Qt.Orientation.Vertical
+        )
+        turned = splitter.orientation() != orientation
+        if turned:
+            splitter.setOrientation(orientation)
+        if not (self._lower_fitted or turned):
+            return
+        total = sum(splitter.sizes())
+        if total <= 0:
+            return
+        if orientation == Qt.Orientation.Horizontal:
+            first = max(self.chart.minimumWidth(), total - wanted)
+        else:
+            first = round(total * 0.55)  # a bar and its name need a line each
+        self._fitting_lower = True
+        try:
+            splitter.setSizes([first, total - first])
+        finally:
+            self._fitting_lower = False
+
+    def _lower_moved(self) -> None:
+        if not self._fitting_lower:
+            self._lower_fitted = False  # the user's split wins
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_lower_splitter)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -587,10 +654,13 @@ class StatisticsPage(Page):
         preferences.set(options.STATISTICS_LAST_DAY, last)
         preferences.save_splitter(options.STATISTICS_SPLITTER, self.splitter)
         preferences.save_splitter(options.STATISTICS_LOWER_SPLITTER, self.lower_splitter)
+        preferences.set(LOWER_SPLIT_DRAGGED, int(not self._lower_fitted))
 
     def restore_state(self, preferences: Preferences) -> None:
         preferences.restore_splitter(options.STATISTICS_SPLITTER, self.splitter)
-        preferences.restore_splitter(options.STATISTICS_LOWER_SPLITTER, self.lower_splitter)
+        if preferences.get(LOWER_SPLIT_DRAGGED):  # else the shares get their width again
+            preferences.restore_splitter(options.STATISTICS_LOWER_SPLITTER, self.lower_splitter)
+            self._lower_fitted = False
         period = preferences.get(STATISTICS_PERIOD)
         first = preferences.get(options.STATISTICS_FIRST_DAY)
         last = preferences.get(options.STATISTICS_LAST_DAY)

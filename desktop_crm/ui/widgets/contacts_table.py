@@ -1,8 +1,15 @@
-"""The contacts table's columns, shared by the contacts and the leads screens."""
+"""The contacts table's columns, shared by the contacts and the leads screens.
+
+Widths come from the content: the number, the date and the state fit what they
+show; the source, the operator and the lead get the width of the rows on screen
+(a typical row, not the one very long name: that one is cut and has a tooltip):
+the source whole first, then the lead and the operator share what is left in
+proportion; the message (whole in the detail pane) takes the rest, at least 10 %.
+The user's own widths (dragged, or restored) win."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -13,10 +20,115 @@ STATES = (
     QT_TRANSLATE_NOOP("ContactsModel", "Active"),
     QT_TRANSLATE_NOOP("ContactsModel", "Closed"),
 )
+TYPICAL = 0.7  # a text column fits this share of the rows on screen when it can
+MOST = 0.95  # and this share when there is room
+MESSAGE_SHARE = 0.1  # the message keeps at least this share of the width
+TEXT_SHARE = 0.3  # and a text column takes at most this share (and its own cap)
 
 
 def _state(text: str) -> str:
     return QCoreApplication.translate("ContactsModel", text)
+
+
+def _header(table: QTableView, column: int) -> str:
+    return str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+
+
+class ContentColumns(FittedColumns):
+    """Fixed columns at their content's width; text columns by priority (``texts``,
+    column -> minimum) at the width of a typical visible row, the last one the rest."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        fixed: dict[int, int],
+        texts: dict[int, tuple[int, int]],
+        last_minimum: int,
+    ) -> None:
+        super().__init__(view, {column: (0.0, width) for column, width in fixed.items()})
+        self._fixed = fixed
+        self._texts = {column: low for column, (low, _high) in texts.items()}
+        self._caps = {column: high for column, (_low, high) in texts.items()}
+        self._last_minimum = last_minimum
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self._refit)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self._later.start)
+
+    def _refit(self) -> None:
+        if self.active:
+            self.fit()
+
+    def wanted(self, column: int, typical: float = TYPICAL) -> int:
+        """The width that shows ``typical`` of the visible rows of ``column`` whole."""
+        view = self._view
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        last = view.model().rowCount() - 1 if last < 0 else last
+        widths = sorted(
+            view.sizeHintForIndex(view.model().index(row, column)).width()
+            for row in range(first, last + 1)
+        )
+        header = view.horizontalHeader().sectionSizeHint(column)
+        if not widths:
+            return header
+        return max(header, widths[min(len(widths) - 1, int(len(widths) * typical))] + 4)
+
+    def fit(self) -> None:
+        view = self._view
+        header = view.horizontalHeader()
+        width = view.viewport().width()
+        shown = [c for c in (*self._fixed, *self._texts) if not header.isSectionHidden(c)]
+        sizes = {c: self._fixed[c] for c in self._fixed}
+        sizes[ID] = max(sizes.get(ID, 0), view.sizeHintForColumn(ID))  # ids grow
+        left = width - sum(sizes[c] for c in shown if c in sizes)
+        left -= max(self._last_minimum, round(width * MESSAGE_SHARE))
+        texts = [c for c in self._texts if c in shown]
+        caps = {c: min(self._caps[c], round(width * TEXT_SHARE)) for c in texts}
+        if texts:  # the first (the source: short, few) whole if it can be
+            first, rest = texts[0], texts[1:]
+            whole = min(self.wanted(first, MOST), caps[first])
+            mins = sum(self._texts[c] for c in rest)
+            sizes[first] = max(self._texts[first], min(whole, left - mins))
+            left -= sizes[first]
+            sizes.update(self._share(rest, left, caps))
+        last = max(self._last_minimum, header.defaultSectionSize())
+        over = sum(sizes[c] for c in shown) + last - width
+        while over > 0 and texts:  # rounding and minimums: never a horizontal scroll bar
+            widest = max(texts, key=lambda c: sizes[c] - self._texts[c])
+            cut = min(over, sizes[widest] - self._texts[widest])
+            if cut <= 0:
+                break
+            sizes[widest] -= cut
+            over -= cut
+        self._fitting = True
+        try:
+            for column in shown:
+                header.resizeSection(column, sizes[column])
+            # A stretched last section never goes below its width before the stretch:
+            # set that to the minimum, then stretch it over what is left.
+            header.setStretchLastSection(False)
+            header.resizeSection(header.logicalIndex(header.count() - 1), last)
+            header.setStretchLastSection(True)
+        finally:
+            self._fitting = False
+
+    def _share(self, columns: list[int], room: int, caps: dict[int, int]) -> dict[int, int]:
+        """A typical row of each first; what is left takes them towards most rows."""
+        typical = {c: min(self.wanted(c), caps[c]) for c in columns}
+        most = {c: max(typical[c], min(self.wanted(c, MOST), caps[c])) for c in columns}
+        asked = sum(typical.values())
+        if asked >= room:
+            sizes = {c: round(room * typical[c] / max(asked, 1)) for c in columns}
+        else:
+            extra, more = room - asked, sum(most[c] - typical[c] for c in columns)
+            sizes = {
+                c: typical[c]
+                + min(most[c] - typical[c], round(extra * (most[c] - typical[c]) / max(more, 1)))
+                for c in columns
+            }
+        return {c: max(self._texts[c], size) for c, size in sizes.items()}
 
 
 def configure_contacts_table(table: QTableView, show_lead: bool = True) -> FittedColumns:
@@ -33,14 +145,17 @@ def configure_contacts_table(table: QTableView, show_lead: bool = True) -> Fitte
     header.setStretchLastSection(True)  # the message takes what is left
     metrics = table.fontMetrics()
     em = metrics.horizontalAdvance("M")
-    return FittedColumns(
+    header.setDefaultSectionSize(em * 8)  # the stretched message never goes below it
+    return ContentColumns(
         table,
-        {
-            ID: (0.0, metrics.horizontalAdvance("000000") + 16),
-            CREATED: (0.0, metrics.horizontalAdvance("00.00.0000 00:00") + 34),
-            LEAD: (0.2, em * 9),
-            SOURCE: (0.12, em * 6),
-            OPERATOR: (0.18, em * 9),
-            STATE: (0.0, max(metrics.horizontalAdvance(_state(t)) for t in STATES) + 28),
+        fixed={
+            ID: metrics.horizontalAdvance("000000") + 16,
+            CREATED: metrics.horizontalAdvance("00.00.0000 00:00") + 26,
+            STATE: max(
+                metrics.horizontalAdvance(text) + 20
+                for text in (*(_state(t) for t in STATES), _header(table, STATE))
+            ),
         },
+        texts={SOURCE: (em * 6, em * 24), LEAD: (em * 8, em * 30), OPERATOR: (em * 7, em * 20)},
+        last_minimum=em * 8,
     )
