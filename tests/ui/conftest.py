@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def default_locale():
+    """A test that switches the window's language changes QLocale's default (numbers and
+    dates follow it): give the next test the locale it started with."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
