@@ -4,13 +4,13 @@ dialog (which have no icon of their own) show it; and the name of the .desktop e
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop_crm import resources
+
 # The same place in a checkout and in the bundle (packaging/lead-dispatcher.spec).
-ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICONS_DIR = resources.ICONS_DIR
 ICON_NAME = "lead-dispatcher"
 DESKTOP_FILE_NAME = "lead-dispatcher"  # resources/linux/lead-dispatcher.desktop
 

@@ -14,7 +14,7 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from desktop_crm import APP_NAME, APP_SLUG
+from desktop_crm import APP_NAME, APP_SLUG, resources
 from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
 from desktop_crm.services import Crm, DatabaseLocation, maintenance, open_crm, resolve_location
 from desktop_crm.ui import dialogs
@@ -35,7 +35,7 @@ from desktop_crm.ui.theme import SchemeFollower
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resources.TRANSLATIONS_DIR
 # Workers (imports, queue draining, loads) run Python too: hand the GIL over every
 # millisecond instead of every five, so the window's event loop never waits long.
 GUI_SWITCH_INTERVAL = 0.001

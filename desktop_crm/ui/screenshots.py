@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_crm import resources
 from desktop_crm.importing import open_table
 from desktop_crm.services import DatabaseLocation, open_crm
 from desktop_crm.services.contacts import ContactRequest
@@ -31,7 +32,7 @@ from desktop_crm.ui.preferences import Preferences
 
 SIZE = (1280, 800)
 LANGUAGES = ("ru", "en")
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = resources.SAMPLES_DIR
 LONG_LEADS = (
     ("Александра Владимировна Преображенская-Васильева", "+7 (912) 345-67-89", "tg"),
     ("Константин Вячеславович Долгоруковский", "konstantin.dolgorukovsky@example.ru", "site"),

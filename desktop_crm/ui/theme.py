@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from desktop_crm import resources
+
+ICONS_DIR = resources.ICONS_DIR
 
 
 class Tone(Enum):

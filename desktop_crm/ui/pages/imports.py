@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm import resources
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import ImportRecord
@@ -35,7 +36,7 @@ from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
-SAMPLES_DIR = Path(__file__).resolve().parents[3] / "resources" / "samples"
+SAMPLES_DIR = resources.SAMPLES_DIR
 
 
 class ImportsPage(Page):
