@@ -112,6 +112,40 @@ def map_columns(headers: Sequence[str]) -> ColumnMapping:
     return ColumnMapping(groups=groups, id_kind=id_kind, id_candidates=tuple(candidates))
 
 
+# One sentence per field, naming it as the import dialog labels it (a field key such as
+# "external_id" pasted into a translated sentence would stay English).
+_NO_COLUMN: dict[Field, str] = {
+    Field.EXTERNAL_ID: QT_TRANSLATE_NOOP(
+        "errors", 'No column is chosen for the field "External id".'
+    ),
+    Field.NAME: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Name".'),
+    Field.SOURCE: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Source".'),
+    Field.MESSAGE: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Message".'),
+    Field.CREATED_AT: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Date".'),
+    Field.OWNER: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Owner".'),
+}
+_OUTSIDE_TABLE: dict[Field, str] = {
+    Field.EXTERNAL_ID: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "External id" is outside the table (1 to {count}).'
+    ),
+    Field.NAME: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Name" is outside the table (1 to {count}).'
+    ),
+    Field.SOURCE: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Source" is outside the table (1 to {count}).'
+    ),
+    Field.MESSAGE: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Message" is outside the table (1 to {count}).'
+    ),
+    Field.CREATED_AT: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Date" is outside the table (1 to {count}).'
+    ),
+    Field.OWNER: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Owner" is outside the table (1 to {count}).'
+    ),
+}
+
+
 def mapping_from_indexes(
     indexes: Mapping[Field | str, int | Sequence[int]], headers: Sequence[str], column_count: int
 ) -> ColumnMapping:
@@ -132,22 +166,13 @@ def mapping_from_indexes(
             ) from None
         columns = (value,) if isinstance(value, int) else tuple(value)
         if not columns:
-            raise InvalidValue(
-                QT_TRANSLATE_NOOP("errors", "No column is given for {target}."),
-                field="mapping",
-                value="",
-                target=FIELD_KEYS[target],
-            )
+            raise InvalidValue(_NO_COLUMN[target], field="mapping", value="")
         for column in columns:
             if not isinstance(column, int) or not 0 <= column < max(column_count, 1):
                 raise InvalidValue(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "Column {value} for {target} is outside the table (1 to {count}).",
-                    ),
+                    _OUTSIDE_TABLE[target],
                     field="mapping",
                     value=column + 1 if isinstance(column, int) else column,
-                    target=target.value,
                     count=column_count,
                 )
         groups[target] = tuple(dict.fromkeys(columns))  # a column named twice counts once

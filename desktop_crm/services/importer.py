@@ -555,8 +555,8 @@ class ImportService:
         return StoppedPartWay(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "{reason} The import stopped part-way: {committed} rows were committed and "
-                "stay; run the same import again to resume.",
+                "{reason} The import stopped part-way (rows committed: {committed}; they "
+                "stay); run the same import again to resume.",
             ),
             cause=error,
             committed=committed,

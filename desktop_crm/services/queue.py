@@ -152,8 +152,8 @@ class QueueService:
             raise StoppedPartWay(
                 QT_TRANSLATE_NOOP(
                     "errors",
-                    "{reason} Distributing the queue stopped part-way: {committed} contacts "
-                    "were assigned and stay; run it again to continue.",
+                    "{reason} Distributing the queue stopped part-way (contacts assigned: "
+                    "{committed}; they stay); run it again to continue.",
                 ),
                 cause=error,
                 committed=assigned,

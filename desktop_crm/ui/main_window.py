@@ -171,6 +171,13 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.ctx.undo.make_actions(self)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self._edit_page_actions = {p.name: p.edit_actions() for p in self.pages.values()}
+        for actions in self._edit_page_actions.values():
+            if actions:
+                edit_menu.addSeparator()
+                edit_menu.addActions(actions)
+        self.stack.currentChanged.connect(self._show_edit_actions)
+        self._show_edit_actions()
         self.ctx.undo.refused.connect(self._undo_refused)
         self.ctx.undo.applied.connect(lambda text: self.statusBar().showMessage(text, 5_000))
 
@@ -242,6 +249,14 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _show_edit_actions(self) -> None:
+        """The Edit menu shows the current screen's own keys only (the others' would
+        act on a hidden screen)."""
+        current = self.stack.currentWidget()
+        for name, actions in self._edit_page_actions.items():
+            for action in actions:
+                action.setVisible(self.pages[name] is current)
 
     def _undo_refused(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)

@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="639"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="651"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -307,7 +307,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -315,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="234"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -337,7 +337,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -345,7 +345,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -353,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -372,7 +372,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="332"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -380,7 +380,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="323"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="338"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>

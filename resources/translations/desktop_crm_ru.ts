@@ -182,6 +182,11 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactSearchBar</name>
     <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="27"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
         <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="52"/>
         <source>Search: phone, id, name, message</source>
         <translation>Поиск: телефон, id, имя, сообщение</translation>
@@ -396,19 +401,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="283"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="606"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -527,7 +532,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -536,7 +541,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -545,7 +550,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -569,7 +574,7 @@ Your saved data is safe. Details are in the log file:
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -578,7 +583,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -587,7 +592,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -596,12 +601,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="634"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="637"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="636"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="639"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -610,7 +615,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="648"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="651"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -619,19 +624,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="663"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="666"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="667"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="670"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1547,37 +1552,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="55"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="56"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="56"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="57"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="57"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="58"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="94"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="95"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="103"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="177"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="178"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="194"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1586,12 +1591,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="201"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="234"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1600,7 +1605,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="244"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="245"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1823,27 +1828,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="323"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="326"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="334"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="337"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="342"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="345"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="381"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="384"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1852,17 +1857,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="392"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1871,7 +1876,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="394"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1880,22 +1885,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="408"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="413"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
@@ -1957,82 +1962,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="177"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="179"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="183"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="190"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="185"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="191"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="224"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="231"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="235"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="242"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="237"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="244"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="241"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="288"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="303"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="290"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="305"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2045,7 +2050,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="317"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="332"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2054,7 +2059,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="323"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="338"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2199,7 +2204,7 @@ Database: {path}</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="43"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="44"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>
@@ -3670,19 +3675,69 @@ Add at least one source and one operator to see it.</source>
         <translation>«{name}», строка {line}: поле в кавычках не закрыто; проверьте кавычки в этой строке.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="129"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="118"/>
+        <source>No column is chosen for the field &quot;External id&quot;.</source>
+        <translation>Для поля «Внешний ID» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="121"/>
+        <source>No column is chosen for the field &quot;Name&quot;.</source>
+        <translation>Для поля «Имя» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="122"/>
+        <source>No column is chosen for the field &quot;Source&quot;.</source>
+        <translation>Для поля «Источник» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="123"/>
+        <source>No column is chosen for the field &quot;Message&quot;.</source>
+        <translation>Для поля «Сообщение» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="124"/>
+        <source>No column is chosen for the field &quot;Date&quot;.</source>
+        <translation>Для поля «Дата» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="125"/>
+        <source>No column is chosen for the field &quot;Owner&quot;.</source>
+        <translation>Для поля «Ответственный» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="128"/>
+        <source>Column {value} for the field &quot;External id&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Внешний ID» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="131"/>
+        <source>Column {value} for the field &quot;Name&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Имя» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="134"/>
+        <source>Column {value} for the field &quot;Source&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Источник» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="137"/>
+        <source>Column {value} for the field &quot;Message&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Сообщение» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="140"/>
+        <source>Column {value} for the field &quot;Date&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Дата» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="143"/>
+        <source>Column {value} for the field &quot;Owner&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Ответственный» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="163"/>
         <source>Unknown field &quot;{value}&quot; in the column mapping.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="136"/>
-        <source>No column is given for {target}.</source>
-        <translation>Для поля «{target}» не указан столбец.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="144"/>
-        <source>Column {value} for {target} is outside the table (1 to {count}).</source>
-        <translation>Столбец {value} для поля «{target}» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/table.py" line="411"/>
@@ -3888,8 +3943,8 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/importer.py" line="556"/>
-        <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
-        <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
+        <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
+        <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/importer.py" line="580"/>
@@ -4029,11 +4084,6 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="153"/>
-        <source>{reason} Distributing the queue stopped part-way: {committed} contacts were assigned and stay; run it again to continue.</source>
-        <translation>{reason} Распределение очереди остановлено на полпути: назначено обращений — {committed}, они сохранены; запустите его снова, чтобы продолжить.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/services/operators.py" line="108"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
@@ -4042,6 +4092,11 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/operators.py" line="139"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/queue.py" line="153"/>
+        <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
+        <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
 </context>
 <context>

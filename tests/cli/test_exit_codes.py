@@ -77,7 +77,7 @@ def test_a_distribution_stopped_part_way_exits_4_with_what_was_committed(
     assert json.loads(result.out) == {"assigned": 200}  # one batch, committed
     assert result.err == (
         "desktop-crm: The database stayed busy past the wait. "
-        "Distributing the queue stopped part-way: 200 contacts were assigned and stay; "
+        "Distributing the queue stopped part-way (contacts assigned: 200; they stay); "
         "run it again to continue.\n"
     )
     assert assigned(db_path) == 200
@@ -128,7 +128,7 @@ def test_an_import_stopped_part_way_exits_4_with_the_summary_of_what_was_committ
     data = json.loads(result.out)
     assert (data["rows"], data["imported"], data["skipped"], data["rejected"]) == (7, 7, 0, [])
     assert result.err.startswith("desktop-crm: The database stayed busy past the wait.")
-    assert "The import stopped part-way: 7 rows were committed and stay" in result.err
+    assert "The import stopped part-way (rows committed: 7; they stay)" in result.err
     assert len(result.err.splitlines()) == 1
     assert count(db_path, "contact") == 7
 
@@ -184,7 +184,7 @@ def test_a_bug_after_some_batches_exits_4_and_logs_the_traceback(
     assert result.code == 4
     (line,) = result.err.splitlines()
     assert line.startswith("desktop-crm: An internal error stopped it. The import stopped")
-    assert "14 rows were committed" in line and "Details are in" in line
+    assert "rows committed: 14;" in line and "Details are in" in line
     assert "a bug in the progress display" in log_path().read_text()
     assert count(db_path, "contact") == 14
 

@@ -309,8 +309,8 @@ def test_ctrl_c_keeps_the_committed_batches_and_a_rerun_finishes(
     result = run("--json", "import", path)
     assert result.code == 4  # stopped part-way: not 130, which means nothing was written
     assert result.err == (
-        "desktop-crm: Interrupted. The import stopped part-way: 14 rows were committed and "
-        "stay; run the same import again to resume.\n"
+        "desktop-crm: Interrupted. The import stopped part-way (rows committed: 14; they "
+        "stay); run the same import again to resume.\n"
     )
     data = json.loads(result.out)  # what was committed
     assert_summary(data)
@@ -402,7 +402,7 @@ def test_sigint_to_a_running_import(run_json, roomy, tmp_path, db_path):
             child.kill()
             child.wait()
     assert child.returncode == 4, err
-    said = re.search(r"stopped part-way: (\d+) rows were committed and stay", err)
+    said = re.search(r"stopped part-way \(rows committed: (\d+); they stay\)", err)
     assert said, err
     (record,) = import_runs(db_path)
     assert record["status"] == "cancelled"  # not left "running"; the next run resumes it

@@ -209,7 +209,7 @@ def test_a_drain_busy_past_the_wait_stops_part_way_and_a_rerun_finishes(queue_db
         assert isinstance(stop.cause, DatabaseBusy)
         assert stop.result == DrainResult(7, 1, cancelled=True)
         assert stop.committed == 7
-        assert "stopped part-way: 7 contacts were assigned" in str(stop)
+        assert "stopped part-way (contacts assigned: 7; they stay)" in str(stop)
         assigned = sql(queue_db, "SELECT count(*) FROM contact WHERE operator_id IS NOT NULL")
         assert assigned == [(7,)]
         assert crm.queue.drain(batch_size=7).assigned == 23
@@ -271,7 +271,7 @@ def test_an_import_busy_past_the_wait_stops_part_way_and_a_rerun_resumes(
         assert isinstance(summary, ImportSummary)
         assert (summary.record.rows_done, summary.record.imported) == (7, 7)
         assert summary.record.status == ImportStatus.RUNNING  # resumable
-        assert "The import stopped part-way: 7 rows were committed" in str(stop)
+        assert "The import stopped part-way (rows committed: 7; they stay)" in str(stop)
         assert len(stored(import_db)) == 7
 
         resumed = crm.imports.run(open_table(file))
@@ -458,4 +458,40 @@ def test_cancel_is_heard_while_an_import_waits_for_the_lock(import_db, tmp_path,
         assert resumed.resumed and resumed.record.imported == 30
     finally:
         lock.release()
+        crm.close()
+
+
+def test_one_contact_assigned_before_a_stop_reads_right(queue_db):
+    """The count is worded so that it reads right for any number ("1 contacts" does
+    not): the CLI prints this English text and has no plural forms."""
+    crm = open_crm(DatabaseLocation(queue_db), busy_timeout=0.1)
+
+    def interrupt(_progress) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        with pytest.raises(StoppedPartWay) as caught:
+            crm.queue.drain(batch_size=1, progress=interrupt)
+        assert caught.value.committed == 1
+        assert "contacts assigned: 1" in str(caught.value)
+        assert "1 contacts" not in str(caught.value)
+    finally:
+        crm.close()
+
+
+def test_one_row_committed_before_a_stop_reads_right(import_db, tmp_path, monkeypatch):
+    pin_batch_rows(1, monkeypatch.setattr)
+    file = write_csv(tmp_path / "leads.csv", many_rows(5, source="bot"))
+    crm = open_crm(DatabaseLocation(import_db), busy_timeout=0.1)
+
+    def interrupt(_progress) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        with pytest.raises(StoppedPartWay) as caught:
+            crm.imports.run(open_table(file), progress=interrupt)
+        assert caught.value.committed == 1
+        assert "rows committed: 1" in str(caught.value)
+        assert "1 rows" not in str(caught.value)
+    finally:
         crm.close()

@@ -255,7 +255,10 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, window):
     assert not missing
     # a screen's own shortcuts say where they work, and which menu shows them
     where = {text: (place, menu) for text, _key, place, menu in listed}
-    assert where["Delete operator"] == ("Operators", "")
+    assert where["Delete operator"] == ("Operators", "Edit")
+    assert where["Save weights"] == ("Sources", "Edit")
+    finds = {(place, menu) for text, _key, place, menu in listed if text == "Find"}
+    assert finds == {("Contacts", "Edit"), ("Leads", "Edit")}
     assert where["Close contact"] == ("Contacts", "Contacts")
     assert where["Export leads…"] == ("Leads", "File")
     assert where["New contact"] == ("Everywhere", "Contacts")

@@ -18,8 +18,8 @@ BUSY = DatabaseBusy(
 )
 QUEUE_STOPPED = QT_TRANSLATE_NOOP(
     "errors",
-    "{reason} Distributing the queue stopped part-way: {committed} contacts "
-    "were assigned and stay; run it again to continue.",
+    "{reason} Distributing the queue stopped part-way (contacts assigned: "
+    "{committed}; they stay); run it again to continue.",
 )
 
 
@@ -36,14 +36,14 @@ def test_busy_past_the_wait_does_not_claim_that_nothing_was_written(qapp):
     stop = StoppedPartWay(QUEUE_STOPPED, cause=BUSY, committed=200)
     text = error_text(stop)
     assert text.startswith("The database stayed busy past the wait. Distributing the queue")
-    assert "nothing was written" not in text and "200 contacts were assigned" in text
+    assert "nothing was written" not in text and "(contacts assigned: 200;" in text
 
 
 def test_the_whole_message_is_translated(russian):
     stop = StoppedPartWay(QUEUE_STOPPED, cause=BUSY, committed=200)
     assert error_text(stop) == (
         "База данных оставалась занятой дольше срока ожидания. Распределение очереди "
-        "остановлено на полпути: назначено обращений — 200, они сохранены; запустите "
+        "остановлено на полпути (назначено обращений: 200, они сохранены); запустите "
         "его снова, чтобы продолжить."
     )
     assert stop_reason_text(KeyboardInterrupt()) == "Прервано."

@@ -44,6 +44,11 @@ class Page(QWidget):
         """Exports of this page, which the main window puts into the File menu."""
         return []
 
+    def edit_actions(self) -> list[QAction]:
+        """This page's own keys (Find, Delete, Save), which the main window shows in
+        the Edit menu while the page is the current one."""
+        return []
+
     def save_state(self, preferences: Preferences) -> None:
         """Splitters, column widths: one person's preferences."""
 

@@ -576,6 +576,9 @@ class ContactsPage(Page):
         return [self.export_action]
 
     # -- keeping the widgets in step -------------------------------------------------------
+    def edit_actions(self) -> list[QAction]:
+        return [self.find_action]
+
     def page_actions(self) -> list[QAction]:
         return [self.assign_action, self.close_action, self.reopen_action]
 

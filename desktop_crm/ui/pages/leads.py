@@ -309,6 +309,9 @@ class LeadsPage(Page):
     def page_actions(self) -> list[QAction]:
         return [self.erase_action]
 
+    def edit_actions(self) -> list[QAction]:
+        return [self.find_action]
+
     def export_actions(self) -> list[QAction]:
         return [self.export_action]
 

@@ -182,6 +182,9 @@ class OperatorsPage(Page):
         self.delete_button.setEnabled(self.selected_operator() is not None)
         self.table_message.clear_message()
 
+    def edit_actions(self) -> list[QAction]:
+        return [self.delete_action]
+
     def save_state(self, preferences: Preferences) -> None:
         preferences.save_header(options.OPERATORS_HEADER, self.table.horizontalHeader())
 

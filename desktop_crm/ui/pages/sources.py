@@ -780,6 +780,9 @@ class SourcesPage(Page):
             header.resizeSection(column, max(low, min(high, wanted)))
 
     # -- state ---------------------------------------------------------------------------
+    def edit_actions(self) -> list[QAction]:
+        return [self.save_action, self.delete_action]
+
     def save_state(self, preferences: Preferences) -> None:
         preferences.save_splitter(options.SOURCES_SPLITTER, self.splitter)
         preferences.save_header(options.SOURCES_HEADER, self.table.horizontalHeader())

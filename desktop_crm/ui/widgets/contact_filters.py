@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
@@ -24,7 +24,7 @@ def _local_midnight(day: QDate) -> dt.datetime:
 
 def find_action(parent: QWidget, edit: QLineEdit) -> QAction:
     """Ctrl+F (the platform's Find key) anywhere on ``parent`` puts the cursor in ``edit``."""
-    action = QAction(parent)
+    action = QAction(QCoreApplication.translate("ContactSearchBar", "&Find"), parent)
     action.setShortcut(QKeySequence.StandardKey.Find)
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
