@@ -187,10 +187,11 @@ def mapping_from_indexes(
 
 
 def column_label(headers: Sequence[str], column: int) -> str:
-    """The header text of a column, or "column N" (1-based) when it has none."""
+    """The header text of a column, or "#N" (1-based) when it has none: a sign, not a
+    word, since it is pasted into reasons that are shown translated."""
     if column < len(headers) and headers[column].strip():
         return headers[column].strip()
-    return f"column {column + 1}"
+    return f"#{column + 1}"
 
 
 def find_column(

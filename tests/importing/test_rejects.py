@@ -64,3 +64,13 @@ def test_writer_without_reason_column_rewrites_cells_only(tmp_path, write):
     assert table.mapping.get(Field.NAME) == 1
     with table.read() as stream:
         assert [(r.external_id, r.name) for r in stream] == [("1", "Анна")]
+
+
+def test_a_column_without_a_header_is_named_by_its_number_in_any_language(write):
+    """A reason names a header-less column by a sign, not an English word ("column 2"),
+    which would stay English inside a translated reason."""
+    path = write("f.csv", "Имя;\nАнна;\nБорис;89001234567\n")
+    _, rows = read_all(path, header_line=1, mapping={Field.EXTERNAL_ID: 1, Field.NAME: 0})
+    (refused,) = rejected(rows)
+    assert refused.code is RejectCode.NO_ID
+    assert refused.params["column"] == "#2"
