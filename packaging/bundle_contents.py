@@ -3,7 +3,7 @@
 Read by packaging/lead-dispatcher.spec and checked by tests/packaging/ (every folder of
 resources/ is either bundled or named here as left out, so a new one cannot be forgotten).
 Paths are relative to the project's root; in the bundle each lands at the same relative
-path, which is where the code looks (``Path(__file__).parents[...] / "resources"``).
+path, which is where the code looks (``desktop_crm/resources.py``: ``sys._MEIPASS``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 # (source glob, folder in the bundle)
 DATAS: tuple[tuple[str, str], ...] = (
     ("resources/translations/*.qm", "resources/translations"),
-    ("resources/icons/lead-dispatcher*", "resources/icons"),
+    ("resources/icons/*", "resources/icons"),  # the app's icon and the screens' (theme.py)
     ("resources/samples/*", "resources/samples"),
     ("resources/linux/*", "resources/linux"),
     # peewee's migration runner loads these by file name, not by import.

@@ -126,3 +126,14 @@ def test_links_to_left_out_libraries_are_left_out_too():
     ]
     present = {"PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libicu.so.73"}
     assert contents.without_dangling_links(entries, present) == entries[1:]
+
+
+def test_every_icon_the_window_draws_is_bundled():
+    """The screens' icons (page-*.svg, drawn by ui/theme.py) as well as the app's own."""
+    bundled = {
+        path
+        for pattern, target in contents.DATAS
+        if target == "resources/icons"
+        for path in ROOT.glob(pattern)
+    }
+    assert set((ROOT / "resources" / "icons").iterdir()) - bundled == set()
