@@ -1,0 +1,158 @@
+"""Details of the intake path that only show in one case each: a name given later, the
+lead's last operator when contacts were dated by hand, an owner column's operator as
+manual assignment sees it, the queue handing a returning lead's contacts to one operator.
+Written against surviving mutants (docs/mutation.md); each test goes through the
+public services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
+from desktop_crm.importing import open_table
+from desktop_crm.services.contacts import ContactRequest
+
+from .import_files import stored, write_csv
+from .test_crm_export_import import bitrix_row, write_bitrix
+
+NOON = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def register(crm, lead, source="site", **kwargs):
+    return crm.contacts.register(ContactRequest(lead, source, **kwargs)).contact
+
+
+def candidates(decision):
+    """name -> (weight, active, load, max_load, excluded) of a traced decision."""
+    return {
+        c.operator.name: (c.weight, c.active, c.load, c.max_load, c.excluded)
+        for c in decision.candidates
+    }
+
+
+@pytest.fixture
+def pair(crm):
+    """«Сайт» (site), round robin over Анна and Борис (weight 1 each, limit 5)."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    crm.sources.update("site", strategy="round_robin")
+    return crm
+
+
+# -- a lead's name -----------------------------------------------------------------------
+def test_a_later_name_names_only_its_own_lead_and_is_found_in_any_case(pair):
+    register(pair, "lead-1")
+    register(pair, "lead-2")
+    register(pair, "lead-1", name="Олег")
+    names = {lead.external_id: lead.name for lead in pair.leads.search()}
+    assert names == {"lead-1": "Олег", "lead-2": ""}
+    assert [lead.external_id for lead in pair.leads.search("олег")] == ["lead-1"]
+
+
+def test_a_name_later_in_the_same_import_names_the_new_lead(pair, tmp_path: Path, db_path):
+    path = write_csv(
+        tmp_path / "names.csv",
+        [
+            ("lead-1", "", "Сайт", "первое", "11.03.2024 09:00"),
+            ("lead-1", "Олег", "Сайт", "второе", "11.03.2024 10:00"),
+        ],
+    )
+    summary = pair.imports.run(open_table(path))
+    assert summary.record.imported == 2
+    assert [(s.external_id, s.name) for s in stored(db_path)] == [("lead-1", "Олег")] * 2
+    (lead,) = pair.leads.search("ОЛЕГ")
+    assert (lead.name, lead.created_at) == ("Олег", dt.datetime(2024, 3, 11, 9, 0, tzinfo=dt.UTC))
+
+
+# -- a returning lead goes to its last operator --------------------------------------------
+def test_the_last_operator_is_the_one_of_the_latest_dated_contact(pair):
+    pair.sources.update("site", repeat_to_last=True)
+    older = register(pair, "other", created_at=NOON)  # Анна's turn, then Борис's
+    assert older.operator.name == "Анна"
+    recent = register(pair, "lead", created_at=NOON + dt.timedelta(days=1))
+    dated_back = register(pair, "lead", created_at=NOON - dt.timedelta(days=1))
+    assert (recent.operator.name, dated_back.operator.name) == ("Борис", "Борис")
+    pair.contacts.assign([dated_back.id], "Анна")  # the later id, the earlier date
+    assert register(pair, "lead").operator.name == "Борис"  # the latest date wins
+
+
+def test_between_contacts_of_the_same_moment_the_later_one_is_the_last(pair):
+    pair.sources.update("site", repeat_to_last=True)
+    first = register(pair, "lead", created_at=NOON)
+    second = register(pair, "lead", created_at=NOON)
+    assert (first.operator.name, second.operator.name) == ("Анна", "Анна")
+    pair.contacts.assign([second.id], "Борис")
+    assert register(pair, "lead").operator.name == "Борис"
+
+
+def test_the_queue_gives_a_returning_leads_waiting_contacts_to_one_operator(crm):
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.update("site", strategy="round_robin", repeat_to_last=True)
+    waiting = [register(crm, "lead"), register(crm, "lead"), register(crm, "other")]
+    assert all(c.operator is None for c in waiting)
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})  # capacity: the queue drains
+    owners = [crm.contacts.get(c.id).operator.name for c in waiting]
+    assert owners == ["Анна", "Анна", "Борис"]
+
+
+# -- by hand -----------------------------------------------------------------------------
+def test_assignment_by_hand_traces_the_operators_weight_on_the_contacts_source(pair):
+    pair.sources.set_weights("site", {"Анна": 1, "Борис": 3})
+    contact = register(pair, "lead")
+    target = "Борис" if contact.operator.name == "Анна" else "Анна"
+    pair.contacts.assign([contact.id], target)
+    manual = pair.contacts.history(contact.id)[-1]
+    weight = {"Анна": 1, "Борис": 3}[target]
+    assert candidates(manual) == {target: (weight, True, 0, 5, None)}
+
+
+def owner_file(tmp_path: Path, owner: str) -> Path:
+    return write_bitrix(
+        tmp_path / "owners.csv",
+        [
+            bitrix_row(1, "Один", "", "", "", "+7 900 000-00-01", "", owner=owner),
+            bitrix_row(2, "Два", "", "", "", "+7 900 000-00-02", "", owner=owner),
+        ],
+    )
+
+
+def imported_contacts(crm):
+    """The contacts of the two leads of ``owner_file``, in the file's order."""
+    by_lead = {c.lead.external_id: c for lead in crm.leads.search() for c in lead.contacts}
+    return by_lead["+79000000001"], by_lead["+79000000002"]
+
+
+def test_an_owner_on_no_source_of_the_file_keeps_the_load_they_already_have(crm, tmp_path):
+    crm.operators.create("Анна", max_load=9)
+    crm.operators.create("Дарья", max_load=2)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.create("Почта", code="mail")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.set_weights("mail", {"Дарья": 1})
+    register(crm, "earlier", "mail")  # Дарья: one contact of two
+    crm.sources.set_weights("mail", {})
+    summary = crm.imports.run(open_table(owner_file(tmp_path, "Дарья")), keep_operator=True)
+    assert (summary.record.imported, summary.record.assigned) == (2, 2)
+    first, second = imported_contacts(crm)
+    assert (first.operator.name, second.operator.name) == ("Дарья", "Анна")  # then full
+    assert crm.operators.get("Дарья").load == 2
+    manual = crm.contacts.history(first.id)[-1]
+    assert (manual.kind, manual.note) == ("manual", OWNER_COLUMN_NOTE)
+    assert candidates(manual) == {"Дарья": (0, True, 1, 2, None)}
+
+
+def test_an_owner_is_traced_with_their_weight_on_the_contacts_source(pair, tmp_path):
+    pair.sources.set_weights("site", {"Анна": 1, "Борис": 3})
+    summary = pair.imports.run(open_table(owner_file(tmp_path, "Борис")), keep_operator=True)
+    assert (summary.record.imported, summary.record.assigned) == (2, 2)
+    first, second = imported_contacts(pair)
+    assert (first.operator.name, second.operator.name) == ("Борис", "Борис")
+    traced = [candidates(pair.contacts.history(c.id)[-1]) for c in (first, second)]
+    assert traced == [{"Борис": (3, True, 0, 5, None)}, {"Борис": (3, True, 1, 5, None)}]
