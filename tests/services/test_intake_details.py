@@ -54,19 +54,32 @@ def test_a_later_name_names_only_its_own_lead_and_is_found_in_any_case(pair):
     assert [lead.external_id for lead in pair.leads.search("олег")] == ["lead-1"]
 
 
-def test_a_name_later_in_the_same_import_names_the_new_lead(pair, tmp_path: Path, db_path):
+def test_the_first_name_in_an_import_names_the_lead_and_later_ones_do_not(pair, tmp_path, db_path):
+    register(pair, "lead-2")  # stored before the import, without a name
     path = write_csv(
         tmp_path / "names.csv",
         [
-            ("lead-1", "", "Сайт", "первое", "11.03.2024 09:00"),
+            ("lead-1", "", "Сайт", "первое", "11.03.2024 09:00"),  # a new lead, no name yet
             ("lead-1", "Олег", "Сайт", "второе", "11.03.2024 10:00"),
+            ("lead-1", "Иван", "Сайт", "третье", "11.03.2024 11:00"),
+            ("lead-2", "Вера", "Сайт", "первое", "11.03.2024 12:00"),
+            ("lead-2", "Глеб", "Сайт", "второе", "11.03.2024 13:00"),
         ],
     )
     summary = pair.imports.run(open_table(path))
-    assert summary.record.imported == 2
-    assert [(s.external_id, s.name) for s in stored(db_path)] == [("lead-1", "Олег")] * 2
-    (lead,) = pair.leads.search("ОЛЕГ")
-    assert (lead.name, lead.created_at) == ("Олег", dt.datetime(2024, 3, 11, 9, 0, tzinfo=dt.UTC))
+    assert summary.record.imported == 5
+    assert [(s.external_id, s.name) for s in stored(db_path)] == [
+        ("lead-2", "Вера"),
+        *[("lead-1", "Олег")] * 3,
+        *[("lead-2", "Вера")] * 2,
+    ]
+    leads = {lead.external_id: lead for lead in pair.leads.search()}
+    assert {e: (lead.name, lead.contact_count) for e, lead in leads.items()} == {
+        "lead-1": ("Олег", 3),
+        "lead-2": ("Вера", 3),
+    }
+    assert leads["lead-1"].created_at == dt.datetime(2024, 3, 11, 9, 0, tzinfo=dt.UTC)
+    assert [lead.external_id for lead in pair.leads.search("ОЛЕГ")] == ["lead-1"]
 
 
 # -- a returning lead goes to its last operator --------------------------------------------
