@@ -7,11 +7,13 @@ public services."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
+from desktop_crm.errors import InvalidValue
 from desktop_crm.importing import open_table
 from desktop_crm.services.contacts import ContactRequest
 
@@ -169,3 +171,26 @@ def test_an_owner_is_traced_with_their_weight_on_the_contacts_source(pair, tmp_p
     assert (first.operator.name, second.operator.name) == ("Борис", "Борис")
     traced = [candidates(pair.contacts.history(c.id)[-1]) for c in (first, second)]
     assert traced == [{"Борис": (3, True, 0, 5, None)}, {"Борис": (3, True, 1, 5, None)}]
+
+
+# -- what is refused ---------------------------------------------------------------------
+def test_an_id_of_invisible_characters_only_is_refused_as_empty(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "\u200b\u2060")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == "The lead's external id must not be empty."
+    assert pair.leads.search() == []
+
+
+def test_phone_numbers_are_read_in_the_configured_region(pair):
+    pair.settings.set_phone_region("DE")
+    assert register(pair, "030 1234567").lead.external_id == "+49301234567"
+
+
+def test_an_idempotency_key_reused_with_another_name_is_refused(pair):
+    request = ContactRequest("lead", "site", name="Иван", idempotency_key="msg-1")
+    first = pair.contacts.register(request).contact
+    assert pair.contacts.register(request).contact == first  # a retry
+    with pytest.raises(InvalidValue) as refused:
+        pair.contacts.register(replace(request, name="Пётр"))
+    assert refused.value.field == "idempotency_key"
