@@ -194,3 +194,21 @@ def test_an_idempotency_key_reused_with_another_name_is_refused(pair):
     with pytest.raises(InvalidValue) as refused:
         pair.contacts.register(replace(request, name="Пётр"))
     assert refused.value.field == "idempotency_key"
+
+
+def test_an_id_with_control_characters_is_refused(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "lead\x1b[31m")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == (
+        "The lead's external id must not contain control characters "
+        "(escape, line break and the like)."
+    )
+
+
+def test_the_prefix_of_erased_leads_is_refused_in_any_case(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "Erased:17")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == "A lead's external id may not start with 'erased:' (erased leads)."
+    assert pair.leads.search() == []
