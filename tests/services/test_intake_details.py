@@ -212,3 +212,23 @@ def test_the_prefix_of_erased_leads_is_refused_in_any_case(pair):
     assert refused.value.field == "external_id"
     assert str(refused.value) == "A lead's external id may not start with 'erased:' (erased leads)."
     assert pair.leads.search() == []
+
+
+# -- each source's own settings ------------------------------------------------------------
+def test_each_source_is_distributed_by_its_own_strategy(pair):
+    pair.sources.update("site", strategy="weighted_random")
+    pair.sources.create("Почта", code="mail")
+    pair.sources.set_weights("mail", {"Анна": 1, "Борис": 1})
+    pair.sources.update("mail", strategy="round_robin")
+    owners = [register(pair, f"lead-{i}", "mail").operator.name for i in range(6)]
+    assert owners == ["Анна", "Борис"] * 3
+
+
+def test_the_trace_lists_candidates_in_the_order_they_joined_the_source(crm):
+    crm.operators.create("Анна")
+    crm.operators.create("Борис")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weight("site", "Борис", 1)
+    crm.sources.set_weight("site", "Анна", 1)
+    (decision,) = crm.contacts.history(register(crm, "lead").id)
+    assert [c.operator.name for c in decision.candidates] == ["Борис", "Анна"]
