@@ -232,3 +232,21 @@ def test_the_trace_lists_candidates_in_the_order_they_joined_the_source(crm):
     crm.sources.set_weight("site", "Анна", 1)
     (decision,) = crm.contacts.history(register(crm, "lead").id)
     assert [c.operator.name for c in decision.candidates] == ["Борис", "Анна"]
+
+
+def test_a_round_robin_source_keeps_its_turn_after_an_import_that_began_elsewhere(pair, tmp_path):
+    pair.sources.create("Почта", code="mail")  # weighted random
+    pair.sources.set_weights("mail", {"Анна": 1, "Борис": 1})
+    path = write_csv(
+        tmp_path / "two.csv",
+        [
+            ("lead-1", "", "Почта", "первое", "11.03.2024 09:00"),
+            ("lead-2", "", "Сайт", "второе", "11.03.2024 10:00"),
+        ],
+    )
+    assert pair.imports.run(open_table(path)).record.imported == 2
+    (imported,) = [
+        c for lead in pair.leads.search("") for c in lead.contacts if c.source.code == "site"
+    ]
+    after = register(pair, "lead-3")
+    assert {imported.operator.name, after.operator.name} == {"Анна", "Борис"}  # turns alternate
