@@ -45,6 +45,9 @@ def main(root: Path = Path("mutants")) -> int:
         killed = sum(n for s, n in scored.items() if s in KILLED)
         score = killed / total if total else 0.0
         mark = "ok" if score >= goal else "BELOW GOAL"
+        if not total:  # nothing of the area checked yet (a run of another area): no score
+            print(f"{area:9} {prefix:24} not run")
+            continue
         print(
             f"{area:9} {prefix:24} {killed}/{total} killed = {score:.1%} "
             f"(goal {goal:.0%}: {mark}); "

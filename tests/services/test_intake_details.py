@@ -1,0 +1,252 @@
+"""Details of the intake path that only show in one case each: a name given later, the
+lead's last operator when contacts were dated by hand, an owner column's operator as
+manual assignment sees it, the queue handing a returning lead's contacts to one operator.
+Written against surviving mutants (docs/mutation.md); each test goes through the
+public services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
+from desktop_crm.errors import InvalidValue
+from desktop_crm.importing import open_table
+from desktop_crm.services.contacts import ContactRequest
+
+from .import_files import stored, write_csv
+from .test_crm_export_import import bitrix_row, write_bitrix
+
+NOON = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def register(crm, lead, source="site", **kwargs):
+    return crm.contacts.register(ContactRequest(lead, source, **kwargs)).contact
+
+
+def candidates(decision):
+    """name -> (weight, active, load, max_load, excluded) of a traced decision."""
+    return {
+        c.operator.name: (c.weight, c.active, c.load, c.max_load, c.excluded)
+        for c in decision.candidates
+    }
+
+
+@pytest.fixture
+def pair(crm):
+    """«Сайт» (site), round robin over Анна and Борис (weight 1 each, limit 5)."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    crm.sources.update("site", strategy="round_robin")
+    return crm
+
+
+# -- a lead's name -----------------------------------------------------------------------
+def test_a_later_name_names_only_its_own_lead_and_is_found_in_any_case(pair):
+    register(pair, "lead-1")
+    register(pair, "lead-2")
+    register(pair, "lead-1", name="Олег")
+    names = {lead.external_id: lead.name for lead in pair.leads.search()}
+    assert names == {"lead-1": "Олег", "lead-2": ""}
+    assert [lead.external_id for lead in pair.leads.search("олег")] == ["lead-1"]
+
+
+def test_the_first_name_in_an_import_names_the_lead_and_later_ones_do_not(pair, tmp_path, db_path):
+    register(pair, "lead-2")  # stored before the import, without a name
+    path = write_csv(
+        tmp_path / "names.csv",
+        [
+            ("lead-1", "", "Сайт", "первое", "11.03.2024 09:00"),  # a new lead, no name yet
+            ("lead-1", "Олег", "Сайт", "второе", "11.03.2024 10:00"),
+            ("lead-1", "Иван", "Сайт", "третье", "11.03.2024 11:00"),
+            ("lead-2", "Вера", "Сайт", "первое", "11.03.2024 12:00"),
+            ("lead-2", "Глеб", "Сайт", "второе", "11.03.2024 13:00"),
+        ],
+    )
+    summary = pair.imports.run(open_table(path))
+    assert summary.record.imported == 5
+    assert [(s.external_id, s.name) for s in stored(db_path)] == [
+        ("lead-2", "Вера"),
+        *[("lead-1", "Олег")] * 3,
+        *[("lead-2", "Вера")] * 2,
+    ]
+    leads = {lead.external_id: lead for lead in pair.leads.search()}
+    assert {e: (lead.name, lead.contact_count) for e, lead in leads.items()} == {
+        "lead-1": ("Олег", 3),
+        "lead-2": ("Вера", 3),
+    }
+    assert leads["lead-1"].created_at == dt.datetime(2024, 3, 11, 9, 0, tzinfo=dt.UTC)
+    assert [lead.external_id for lead in pair.leads.search("ОЛЕГ")] == ["lead-1"]
+
+
+# -- a returning lead goes to its last operator --------------------------------------------
+def test_the_last_operator_is_the_one_of_the_latest_dated_contact(pair):
+    pair.sources.update("site", repeat_to_last=True)
+    older = register(pair, "other", created_at=NOON)  # Анна's turn, then Борис's
+    assert older.operator.name == "Анна"
+    recent = register(pair, "lead", created_at=NOON + dt.timedelta(days=1))
+    dated_back = register(pair, "lead", created_at=NOON - dt.timedelta(days=1))
+    assert (recent.operator.name, dated_back.operator.name) == ("Борис", "Борис")
+    pair.contacts.assign([dated_back.id], "Анна")  # the later id, the earlier date
+    assert register(pair, "lead").operator.name == "Борис"  # the latest date wins
+
+
+def test_between_contacts_of_the_same_moment_the_later_one_is_the_last(pair):
+    pair.sources.update("site", repeat_to_last=True)
+    first = register(pair, "lead", created_at=NOON)
+    second = register(pair, "lead", created_at=NOON)
+    assert (first.operator.name, second.operator.name) == ("Анна", "Анна")
+    pair.contacts.assign([second.id], "Борис")
+    assert register(pair, "lead").operator.name == "Борис"
+
+
+def test_the_queue_gives_a_returning_leads_waiting_contacts_to_one_operator(crm):
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.update("site", strategy="round_robin", repeat_to_last=True)
+    waiting = [register(crm, "lead"), register(crm, "lead"), register(crm, "other")]
+    assert all(c.operator is None for c in waiting)
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})  # capacity: the queue drains
+    owners = [crm.contacts.get(c.id).operator.name for c in waiting]
+    assert owners == ["Анна", "Анна", "Борис"]
+
+
+# -- by hand -----------------------------------------------------------------------------
+def test_assignment_by_hand_traces_the_operators_weight_on_the_contacts_source(pair):
+    pair.sources.set_weights("site", {"Анна": 1, "Борис": 3})
+    contact = register(pair, "lead")
+    target = "Борис" if contact.operator.name == "Анна" else "Анна"
+    pair.contacts.assign([contact.id], target)
+    manual = pair.contacts.history(contact.id)[-1]
+    weight = {"Анна": 1, "Борис": 3}[target]
+    assert candidates(manual) == {target: (weight, True, 0, 5, None)}
+
+
+def owner_file(tmp_path: Path, owner: str) -> Path:
+    return write_bitrix(
+        tmp_path / "owners.csv",
+        [
+            bitrix_row(1, "Один", "", "", "", "+7 900 000-00-01", "", owner=owner),
+            bitrix_row(2, "Два", "", "", "", "+7 900 000-00-02", "", owner=owner),
+        ],
+    )
+
+
+def imported_contacts(crm):
+    """The contacts of the two leads of ``owner_file``, in the file's order."""
+    by_lead = {c.lead.external_id: c for lead in crm.leads.search() for c in lead.contacts}
+    return by_lead["+79000000001"], by_lead["+79000000002"]
+
+
+def test_an_owner_on_no_source_of_the_file_keeps_the_load_they_already_have(crm, tmp_path):
+    crm.operators.create("Анна", max_load=9)
+    crm.operators.create("Дарья", max_load=2)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.create("Почта", code="mail")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.set_weights("mail", {"Дарья": 1})
+    register(crm, "earlier", "mail")  # Дарья: one contact of two
+    crm.sources.set_weights("mail", {})
+    summary = crm.imports.run(open_table(owner_file(tmp_path, "Дарья")), keep_operator=True)
+    assert (summary.record.imported, summary.record.assigned) == (2, 2)
+    first, second = imported_contacts(crm)
+    assert (first.operator.name, second.operator.name) == ("Дарья", "Анна")  # then full
+    assert crm.operators.get("Дарья").load == 2
+    manual = crm.contacts.history(first.id)[-1]
+    assert (manual.kind, manual.note) == ("manual", OWNER_COLUMN_NOTE)
+    assert candidates(manual) == {"Дарья": (0, True, 1, 2, None)}
+
+
+def test_an_owner_is_traced_with_their_weight_on_the_contacts_source(pair, tmp_path):
+    pair.sources.set_weights("site", {"Анна": 1, "Борис": 3})
+    summary = pair.imports.run(open_table(owner_file(tmp_path, "Борис")), keep_operator=True)
+    assert (summary.record.imported, summary.record.assigned) == (2, 2)
+    first, second = imported_contacts(pair)
+    assert (first.operator.name, second.operator.name) == ("Борис", "Борис")
+    traced = [candidates(pair.contacts.history(c.id)[-1]) for c in (first, second)]
+    assert traced == [{"Борис": (3, True, 0, 5, None)}, {"Борис": (3, True, 1, 5, None)}]
+
+
+# -- what is refused ---------------------------------------------------------------------
+def test_an_id_of_invisible_characters_only_is_refused_as_empty(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "\u200b\u2060")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == "The lead's external id must not be empty."
+    assert pair.leads.search() == []
+
+
+def test_phone_numbers_are_read_in_the_configured_region(pair):
+    pair.settings.set_phone_region("DE")
+    assert register(pair, "030 1234567").lead.external_id == "+49301234567"
+
+
+def test_an_idempotency_key_reused_with_another_name_is_refused(pair):
+    request = ContactRequest("lead", "site", name="Иван", idempotency_key="msg-1")
+    first = pair.contacts.register(request).contact
+    assert pair.contacts.register(request).contact == first  # a retry
+    with pytest.raises(InvalidValue) as refused:
+        pair.contacts.register(replace(request, name="Пётр"))
+    assert refused.value.field == "idempotency_key"
+
+
+def test_an_id_with_control_characters_is_refused(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "lead\x1b[31m")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == (
+        "The lead's external id must not contain control characters "
+        "(escape, line break and the like)."
+    )
+
+
+def test_the_prefix_of_erased_leads_is_refused_in_any_case(pair):
+    with pytest.raises(InvalidValue) as refused:
+        register(pair, "Erased:17")
+    assert refused.value.field == "external_id"
+    assert str(refused.value) == "A lead's external id may not start with 'erased:' (erased leads)."
+    assert pair.leads.search() == []
+
+
+# -- each source's own settings ------------------------------------------------------------
+def test_each_source_is_distributed_by_its_own_strategy(pair):
+    pair.sources.update("site", strategy="weighted_random")
+    pair.sources.create("Почта", code="mail")
+    pair.sources.set_weights("mail", {"Анна": 1, "Борис": 1})
+    pair.sources.update("mail", strategy="round_robin")
+    owners = [register(pair, f"lead-{i}", "mail").operator.name for i in range(6)]
+    assert owners == ["Анна", "Борис"] * 3
+
+
+def test_the_trace_lists_candidates_in_the_order_they_joined_the_source(crm):
+    crm.operators.create("Анна")
+    crm.operators.create("Борис")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weight("site", "Борис", 1)
+    crm.sources.set_weight("site", "Анна", 1)
+    (decision,) = crm.contacts.history(register(crm, "lead").id)
+    assert [c.operator.name for c in decision.candidates] == ["Борис", "Анна"]
+
+
+def test_a_round_robin_source_keeps_its_turn_after_an_import_that_began_elsewhere(pair, tmp_path):
+    pair.sources.create("Почта", code="mail")  # weighted random
+    pair.sources.set_weights("mail", {"Анна": 1, "Борис": 1})
+    path = write_csv(
+        tmp_path / "two.csv",
+        [
+            ("lead-1", "", "Почта", "первое", "11.03.2024 09:00"),
+            ("lead-2", "", "Сайт", "второе", "11.03.2024 10:00"),
+        ],
+    )
+    assert pair.imports.run(open_table(path)).record.imported == 2
+    (imported,) = [
+        c for lead in pair.leads.search("") for c in lead.contacts if c.source.code == "site"
+    ]
+    after = register(pair, "lead-3")
+    assert {imported.operator.name, after.operator.name} == {"Анна", "Борис"}  # turns alternate
