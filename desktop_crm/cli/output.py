@@ -233,7 +233,7 @@ def leads_text(leads: Sequence[LeadInfo]) -> str:
 
 
 def _unassigned(reason: str | None) -> str:
-    """"unassigned: <why>", or "unassigned" alone when no reason is recorded."""
+    """ "unassigned: <why>", or "unassigned" alone when no reason is recorded."""
     text = _inline(reason_text(reason))
     return f"unassigned: {text}" if text else "unassigned"
 
@@ -301,9 +301,7 @@ def details_json(details: ContactDetails) -> Json:
 
 
 def decision_text(decision: DecisionInfo) -> str:
-    who = (
-        decision.operator.name if decision.operator else _nobody("nobody", decision.reason)
-    )
+    who = decision.operator.name if decision.operator else _nobody("nobody", decision.reason)
     lines = [f"  {_cell(decision.created_at)} {decision.kind} [{decision.strategy}] -> {who}"]
     for c in decision.candidates:
         state = f" — excluded: {c.excluded}" if c.excluded else ""
