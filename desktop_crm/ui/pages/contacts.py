@@ -632,6 +632,8 @@ class ContactsPage(Page):
         loaded = QLocale().toString(count)
         if count == 0 and self.model.busy:
             text = self.tr("Loading…")
+        elif self.model.count_failed and not self.model.exhausted:
+            text = ""  # the query was refused: its error says why; no count is coming
         elif self.model.exhausted:
             text = self.tr("%n contact(s)", "", count)
         elif total is None:
