@@ -41,6 +41,7 @@ from desktop_crm.ui.queue_drainer import QueueDrainer
 from desktop_crm.ui.recent import RecentDatabases, RecentMenu
 from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_label
 from desktop_crm.ui.shortcuts import show_shortcuts
+from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
 
 FILE_MENU_PAGES = frozenset({"statistics"})
@@ -172,7 +173,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.ctx.undo.refused.connect(self._undo_refused)
-        self.ctx.undo.applied.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        self.status_messages = StatusMessages(self.statusBar(), self.ctx.bridge)
+        self.ctx.undo.applied.connect(lambda text: self.status_messages.show(text, 5_000))
 
         contacts_menu = menu.addMenu(self.tr("&Contacts"))
         self.new_contact_action = self._action(
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _undo_refused(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+        self.status_messages.show_until_change(text, 15_000)
         notify_error(self, self.tr("Undo"), text)
 
     # -- navigation ----------------------------------------------------------------
