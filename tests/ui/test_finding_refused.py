@@ -57,6 +57,7 @@ def test_a_refused_search_leaves_no_count_waiting(contacts_page, qtbot, settle):
     settle()
     text = contacts_page.count_label.text()
     assert "counting" not in text and "0 contact" not in text, text
+    assert not contacts_page.empty_hint.text()  # nothing was matched: the query was refused
     contacts_page.search_bar.search_edit.clear()
     contacts_page.search_bar.apply_now()
     qtbot.waitUntil(lambda: contacts_page.count_label.text().startswith("4 contact"))
