@@ -209,7 +209,7 @@ def contacts_table(contacts: Sequence[ContactInfo]) -> str:
                 c.is_active,
                 f"{c.lead.external_id} {c.lead.name}".strip(),
                 c.source.name,
-                c.operator.name if c.operator else f"— ({reason_text(c.reason)})",
+                c.operator.name if c.operator else _nobody("—", c.reason),
                 c.message,
             ]
             for c in contacts
@@ -223,13 +223,25 @@ def leads_text(leads: Sequence[LeadInfo]) -> str:
         title = f"#{lead.id} {_inline(lead.external_id)} {_inline(lead.name)}".rstrip()
         blocks.append(f"{title} — {lead.contact_count} contact(s)")
         for c in lead.contacts:
-            who = _inline(c.operator.name) if c.operator else f"unassigned: {reason_text(c.reason)}"
+            who = _inline(c.operator.name) if c.operator else _unassigned(c.reason)
             state = "" if c.is_active else " [closed]"
+            message = f": {_cell(c.message)}" if c.message.strip() else ""
             blocks.append(
-                f"  #{c.id} {_cell(c.created_at)} {_inline(c.source.name)} -> {who}{state}: "
-                f"{_cell(c.message)}"
+                f"  #{c.id} {_cell(c.created_at)} {_inline(c.source.name)} -> {who}{state}{message}"
             )
     return "\n".join(blocks) if blocks else "No leads."
+
+
+def _unassigned(reason: str | None) -> str:
+    """ "unassigned: <why>", or "unassigned" alone when no reason is recorded."""
+    text = _inline(reason_text(reason))
+    return f"unassigned: {text}" if text else "unassigned"
+
+
+def _nobody(word: str, reason: str | None) -> str:
+    """``word`` with the reason in brackets, or ``word`` alone when none is recorded."""
+    text = _inline(reason_text(reason))
+    return f"{word} ({text})" if text else word
 
 
 def stats_table(stats: Statistics) -> str:
@@ -289,9 +301,7 @@ def details_json(details: ContactDetails) -> Json:
 
 
 def decision_text(decision: DecisionInfo) -> str:
-    who = (
-        decision.operator.name if decision.operator else f"nobody ({reason_text(decision.reason)})"
-    )
+    who = decision.operator.name if decision.operator else _nobody("nobody", decision.reason)
     lines = [f"  {_cell(decision.created_at)} {decision.kind} [{decision.strategy}] -> {who}"]
     for c in decision.candidates:
         state = f" — excluded: {c.excluded}" if c.excluded else ""

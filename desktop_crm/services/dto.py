@@ -204,6 +204,7 @@ class OperatorShare:
     configured: float  # share of the source's total weight, 0..1
     delivered: int  # contacts of the period on this source
     delivered_share: float  # share of the source's assigned contacts, 0..1
+    active: bool = True  # an inactive operator has no configured share
 
 
 @dataclass(frozen=True, slots=True)

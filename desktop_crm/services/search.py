@@ -11,7 +11,10 @@ One place for the rules of the search boxes (Leads and Contacts screens, ``leads
   or whose name contains it case-insensitively; on the Contacts screen a
   contact's message containing it matches too (as typed, in lower or upper case, or
   capitalised: see ``case_variants``). A substring cannot use an index,
-  so these scan (the contact pages still walk an index in order and stop after a page).
+  so these scan (the contact pages still walk an index in order and stop after a page);
+- in names and messages ё is е (Ё is Е) on both sides: "Семенова" finds "Семёнова"
+  and "Семёнова" finds "Семенова" (``fold_yo``; SQL's ``replace()`` on the column,
+  which the scan reads anyway; the whole-id lookups are left alone and keep their index).
 """
 
 from __future__ import annotations
@@ -37,9 +40,22 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def contains(column: pw.Field, text: str) -> pw.Node:
+def contains(column: pw.Node, text: str) -> pw.Node:
     """``column LIKE '%text%'`` (portable SQL; peewee would turn LIKE into GLOB on SQLite)."""
     return pw.NodeList((column, pw.SQL("LIKE ? ESCAPE '\\'", [like_pattern(text)])))
+
+
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def fold_yo(text: str) -> str:
+    """``text`` with ё written е and Ё written Е (what the search compares)."""
+    return text.translate(_YO)
+
+
+def folded_yo(column: pw.Node) -> pw.Node:
+    """``column`` with ё as е and Ё as Е, in SQL (``replace()``: SQLite and PostgreSQL)."""
+    return pw.fn.REPLACE(pw.fn.REPLACE(column, "ё", "е"), "Ё", "Е")
 
 
 def _checked(text: str) -> str:
@@ -74,7 +90,8 @@ def lead_condition(text: str, region: str) -> pw.ColumnBase | None:
     digits = re.sub(r"[^0-9]", "", text)
     if _PHONE_PART_RE.match(text) and len(digits) >= MIN_DIGITS_SEARCHED and digits != text:
         condition |= contains(Lead.external_id, digits)  # "900 123-4" in "+79001234567"
-    return condition | contains(Lead.name_folded, text.casefold())
+    name = fold_yo(text.casefold())  # the stored copy is case-folded: only ё is left
+    return condition | contains(pw.fn.REPLACE(Lead.name_folded, "ё", "е"), name)
 
 
 def contact_text_condition(text: str, region: str) -> pw.ColumnBase | None:
@@ -85,8 +102,9 @@ def contact_text_condition(text: str, region: str) -> pw.ColumnBase | None:
     of_leads: pw.ColumnBase = Contact.lead.in_(Lead.select(Lead.id).where(leads))
     if is_whole_phone(text):
         return of_leads
-    for spelling in case_variants(text.strip()):
-        of_leads |= contains(Contact.message, spelling)
+    message = folded_yo(Contact.message)
+    for spelling in case_variants(fold_yo(text.strip())):
+        of_leads |= contains(message, spelling)
     return of_leads
 
 

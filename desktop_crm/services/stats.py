@@ -9,6 +9,7 @@ import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.eligibility import weight_shares
 from desktop_crm.services.common import operator_ref, source_ref
 from desktop_crm.services.dto import (
     OperatorShare,
@@ -27,7 +28,8 @@ _ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E71
 
 
 def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShares]:
-    """Per source: each configured operator's weight share against its delivered share."""
+    """Per source: each configured operator's weight share (``weight_shares``: none for
+    an inactive operator) against its delivered share."""
     delivered: dict[tuple[int, int], int] = {}
     for row in statistics.operators:
         for count in row.per_source:
@@ -35,7 +37,7 @@ def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShar
     unassigned = {c.source.id: c.total for c in statistics.unassigned}
     result = []
     for source in sources:
-        total_weight = sum(w.weight for w in source.weights)
+        configured = weight_shares({w.operator.id: (w.weight, w.active) for w in source.weights})
         assigned = sum(n for (source_id, _), n in delivered.items() if source_id == source.id)
         result.append(
             SourceShares(
@@ -44,11 +46,12 @@ def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShar
                     OperatorShare(
                         w.operator,
                         w.weight,
-                        w.weight / total_weight if total_weight else 0.0,
+                        configured[w.operator.id],
                         delivered.get((source.id, w.operator.id), 0),
                         delivered.get((source.id, w.operator.id), 0) / assigned
                         if assigned
                         else 0.0,
+                        w.active,
                     )
                     for w in source.weights
                 ),

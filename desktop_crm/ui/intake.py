@@ -205,6 +205,11 @@ class IntakeForm(QWidget):
             )
         self.id_message.show_error(text.format(id=reading.value, region=reading.region))
         self.plain_id_button.show()
+        self._clear_outcome()  # the outcome was about the previous contact
+
+    def _clear_outcome(self) -> None:
+        self._waiting = None
+        self.outcome.clear_message()
 
     def _clear_id_flag(self) -> None:
         self.id_message.clear_message()
@@ -251,6 +256,7 @@ class IntakeForm(QWidget):
             target = self.id_message if error.field == "external_id" else self.outcome
             target.show_error(error_text(error))
             if error.field == "external_id":
+                self._clear_outcome()  # the outcome was about the previous contact
                 self.external_id.setFocus()
             return
         except CrmError as error:

@@ -41,6 +41,7 @@ from desktop_crm.ui.queue_drainer import QueueDrainer
 from desktop_crm.ui.recent import RecentDatabases, RecentMenu
 from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_label
 from desktop_crm.ui.shortcuts import show_shortcuts
+from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
 
 FILE_MENU_PAGES = frozenset({"statistics"})
@@ -179,7 +180,8 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(self._show_edit_actions)
         self._show_edit_actions()
         self.ctx.undo.refused.connect(self._undo_refused)
-        self.ctx.undo.applied.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        self.status_messages = StatusMessages(self.statusBar(), self.ctx.bridge)
+        self.ctx.undo.applied.connect(lambda text: self.status_messages.show(text, 5_000))
 
         contacts_menu = menu.addMenu(self.tr("&Contacts"))
         self.new_contact_action = self._action(
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
                 action.setVisible(self.pages[name] is current)
 
     def _undo_refused(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+        self.status_messages.show_until_change(text, 15_000)
         notify_error(self, self.tr("Undo"), text)
 
     # -- navigation ----------------------------------------------------------------

@@ -187,34 +187,44 @@ Your saved data is safe. Details are in the log file:
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="52"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="55"/>
         <source>Search: phone, id, name, message</source>
         <translation>Поиск: телефон, id, имя, сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="55"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="58"/>
         <source>A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead&apos;s contacts at once. Other text finds contacts whose lead id or name contains it, or whose message contains it; on a very large database that takes a moment. (Ctrl+F)</source>
         <translation>Полный номер телефона (8 900 123-45-67, +7 900 1234567…) сразу находит контакты этого лида. Другой текст находит контакты, у которых он есть в id или имени лида либо в сообщении; в очень большой базе это занимает немного времени. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="62"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="65"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="63"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="66"/>
         <source>Only contacts created on this day or later</source>
         <translation>Только контакты, созданные в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="65"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="68"/>
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="66"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="69"/>
         <source>Only contacts created on this day or earlier</source>
         <translation>Только контакты, созданные в этот день или раньше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="71"/>
+        <source>↔ swapped</source>
+        <translation>↔ переставлены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="74"/>
+        <source>The “from” day is after the “to” day: the contacts between the two days are shown, the earlier day first.</source>
+        <translation>День «с» позже дня «по»: показаны контакты между этими днями, начиная с более раннего.</translation>
     </message>
 </context>
 <context>
@@ -401,19 +411,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="283"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="606"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -453,17 +463,17 @@ Your saved data is safe. Details are in the log file:
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="403"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="451"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="451"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -472,12 +482,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -486,7 +496,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="533"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -495,7 +505,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="538"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -504,7 +514,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="546"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="547"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -513,8 +523,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="553"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="554"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -523,7 +533,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -532,7 +542,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -541,7 +551,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -550,7 +560,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="650"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -559,8 +569,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="542"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -569,12 +579,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -583,7 +593,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -592,7 +602,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -601,12 +611,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="637"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="639"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="642"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -615,7 +625,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="651"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -624,19 +634,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="660"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="663"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="666"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="669"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="670"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="673"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1702,17 +1712,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="239"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="244"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="277"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="277"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="283"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -1917,127 +1927,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="95"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="96"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="137"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="150"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="170"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="184"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="190"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
         <source>&amp;Automatic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="216"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="227"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="231"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="233"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="246"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="250"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="263"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="265"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="303"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="305"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="305"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2050,7 +2060,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="332"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="334"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2059,7 +2069,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="338"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="340"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2401,12 +2411,12 @@ Database: {path}</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="553"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="557"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="573"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
@@ -2813,6 +2823,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/statistics.py" line="282"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="548"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
@@ -3410,7 +3421,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="70"/>
-        <location filename="../../desktop_crm/services/search.py" line="118"/>
+        <location filename="../../desktop_crm/services/search.py" line="136"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -4043,7 +4054,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/search.py" line="49"/>
+        <location filename="../../desktop_crm/services/search.py" line="65"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>

@@ -232,3 +232,22 @@ def test_every_lead_order_walks_an_index(filled, sort):
     reads = reads_of("lead", steps)
     assert reads and all("INDEX" in s for s in reads), steps
     assert pw  # peewee is what builds the page query
+
+
+# -- ё and е are one letter in a search ------------------------------------------------
+def test_yo_and_ye_are_one_letter_in_names_and_messages(filled):
+    yo = register(filled, "+79001111111", name="Ольга Семёнова", message="Ещё вопрос")
+    ye = register(filled, "+79002222222", name="Пётр Семенов", message="ЕЩЕ ОДИН")
+    register(filled, "+79003333333", name="Мария", message="Привет")
+    assert found(filled, text="Семенова") == [yo.id]
+    assert found(filled, text="семёнов") == [ye.id, yo.id]
+    assert found(filled, text="ПЕТР") == [ye.id]
+    assert found(filled, text="еще") == [ye.id, yo.id]
+    assert found(filled, text="ЕЩЁ") == [ye.id, yo.id]
+
+
+def test_the_lead_list_finds_yo_as_ye(filled):
+    register(filled, "+79001111111", name="Семёнова")
+    register(filled, "+79002222222", name="Иванова")
+    assert [lead.name for lead in filled.leads.page(text="Семенова")] == ["Семёнова"]
+    assert [lead.name for lead in filled.leads.page(text="СЕМЁНОВА")] == ["Семёнова"]

@@ -376,3 +376,14 @@ def test_state_keeps_the_period(qtbot, ctx, settle, preferences, tmp_path):
     )  # edited by hand: the default period, no error
     second.restore_state(preferences)
     assert second.period() == Period.LAST_7_DAYS
+
+
+def test_shares_show_an_inactive_operator_without_a_share(ctx, staffed):
+    ctx.crm.operators.update("Борис", active=False)
+    model = SharesModel()
+    model.set_shares(ctx.crm.stats.shares())
+    tg = model.index(0, 0)
+    assert model.index(0, 0, tg).data() == "Анна Смирнова"
+    assert model.index(0, 2, tg).data() == "100.0 %"
+    assert model.index(1, 0, tg).data() == "Борис (inactive)"
+    assert model.index(1, 2, tg).data() == "0.0 %"

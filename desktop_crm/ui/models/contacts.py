@@ -192,6 +192,7 @@ class ContactsModel(PagedModel[ContactInfo]):
         self._total: ContactCount | None = None
         self._counting: ContactFilter | None = None  # the filter being counted now
         self._count_again = False
+        self._count_failed = False  # the services refused to count the filter
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -221,9 +222,16 @@ class ContactsModel(PagedModel[ContactInfo]):
         """How many contacts match the filter (None while unknown)."""
         return self._total
 
+    @property
+    def count_failed(self) -> bool:
+        """True when counting the current filter failed (a refused search text): no
+        total is coming until the filter changes or the data does."""
+        return self._count_failed
+
     def reload(self) -> None:
-        if self._counts and self._total is not None:
+        if self._counts and (self._total is not None or self._count_failed):
             self._total = None
+            self._count_failed = False
             self.total_changed.emit()
         super().reload()
         self._count()
@@ -247,14 +255,20 @@ class ContactsModel(PagedModel[ContactInfo]):
             counted, self._counting = self._counting, None
             if counted == self._filter:
                 self._total = total
+                self._count_failed = False
                 self.total_changed.emit()
             else:  # the filter changed meanwhile
                 self._count_again = True
             self._recount()
 
         def failed(error: BaseException) -> None:
-            self._counting = None
+            counted, self._counting = self._counting, None
+            if counted == self._filter:
+                self._total = None
+                self._count_failed = True
+                self.total_changed.emit()
             self.failed.emit(error)
+            self._recount()
 
         self._runner.start(lambda _ctx: contacts.count(flt), done, failed)
 

@@ -544,6 +544,10 @@ class SharesModel(QAbstractItemModel):
             value = raw[column]
             if value is None:
                 return "—" if column in (DELIVERED_SHARE, DEVIATION) else ""
+            if column == NAME and not share.active:
+                return QCoreApplication.translate("StatisticsModel", "{name} (inactive)").format(
+                    name=value
+                )
             if column == NAME:
                 return value
             if column in (CONFIGURED, DELIVERED_SHARE):

@@ -334,6 +334,7 @@ class ContactsPage(Page):
         self.search_bar.changed.connect(self._filter_changed)
         self.find_action = find_action(self, self.search_bar.search_edit)
         self.model.total_changed.connect(self._update_count)
+        self.model.total_changed.connect(self._update_hint)
         self.order_combo.currentIndexChanged.connect(
             lambda _i: self.set_newest_first(bool(self.order_combo.currentData()))
         )
@@ -635,6 +636,8 @@ class ContactsPage(Page):
         loaded = QLocale().toString(count)
         if count == 0 and self.model.busy:
             text = self.tr("Loading…")
+        elif self.model.count_failed and not self.model.exhausted:
+            text = ""  # the query was refused: its error says why; no count is coming
         elif self.model.exhausted:
             text = self.tr("%n contact(s)", "", count)
         elif total is None:
@@ -652,8 +655,8 @@ class ContactsPage(Page):
         self.count_label.setText(text)
 
     def _update_hint(self) -> None:
-        if self.model.rowCount() or self.model.busy:
-            self.empty_hint.show_text("")
+        if self.model.rowCount() or self.model.busy or self.model.count_failed:
+            self.empty_hint.show_text("")  # a refused query matched nothing: its error says why
         elif self.model.filter == ContactFilter():
             self.empty_hint.show_text(
                 self.tr(

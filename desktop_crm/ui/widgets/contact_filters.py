@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 DEFAULT_DAYS = 7  # a period switched on starts a week back
@@ -40,6 +40,9 @@ def find_action(parent: QWidget, edit: QLineEdit) -> QAction:
 class ContactSearchBar(QWidget):
     """Search text, "from" day and "to" day (both inclusive, local days).
 
+    A "from" day after the "to" day is taken the other way round (the earlier day is
+    the start), and a note beside the days says so.
+
     ``changed`` fires when the search should run again: at once for Enter and the
     days, after a short pause while typing."""
 
@@ -65,6 +68,15 @@ class ContactSearchBar(QWidget):
         self.until_check = QCheckBox(self.tr("to:"))
         self.until_check.setToolTip(self.tr("Only contacts created on this day or earlier"))
         self.until_edit = self._date_edit(today)
+        self.reversed_note = QLabel(self.tr("↔ swapped"))
+        self.reversed_note.setToolTip(
+            self.tr(
+                "The “from” day is after the “to” day: the contacts between the two "
+                "days are shown, the earlier day first."
+            )
+        )
+        self.reversed_note.setStyleSheet("color: palette(placeholder-text);")
+        self.reversed_note.hide()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +86,7 @@ class ContactSearchBar(QWidget):
         layout.addWidget(self.since_edit)
         layout.addWidget(self.until_check)
         layout.addWidget(self.until_edit)
+        layout.addWidget(self.reversed_note)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.changed)
@@ -101,23 +114,37 @@ class ContactSearchBar(QWidget):
 
     def apply_now(self) -> None:
         self._timer.stop()
+        self.reversed_note.setVisible(self.is_reversed())
         self.changed.emit()
 
     # -- what was asked ----------------------------------------------------------------
     def text(self) -> str:
         return self.search_edit.text().strip()
 
+    def is_reversed(self) -> bool:
+        """True when both days are set and the "from" day is after the "to" day."""
+        return (
+            self.since_check.isChecked()
+            and self.until_check.isChecked()
+            and self.since_edit.date() > self.until_edit.date()
+        )
+
+    def _days(self) -> tuple[QDate, QDate]:
+        """The "from" and "to" days, the earlier first."""
+        since, until = self.since_edit.date(), self.until_edit.date()
+        return (until, since) if self.is_reversed() else (since, until)
+
     def since(self) -> dt.datetime | None:
-        """The start of the "from" day, or None."""
+        """The start of the "from" day (the earlier of the two), or None."""
         if not self.since_check.isChecked():
             return None
-        return _local_midnight(self.since_edit.date())
+        return _local_midnight(self._days()[0])
 
     def until(self) -> dt.datetime | None:
-        """The start of the day after the "to" day (exclusive), or None."""
+        """The start of the day after the "to" day (the later one; exclusive), or None."""
         if not self.until_check.isChecked():
             return None
-        return _local_midnight(self.until_edit.date().addDays(1))
+        return _local_midnight(self._days()[1].addDays(1))
 
     def set_period(self, since: QDate | None, until: QDate | None) -> None:
         """Choose the days (None: no bound); one ``changed``."""
