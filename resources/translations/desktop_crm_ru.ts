@@ -1043,7 +1043,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="410"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="412"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1144,7 +1144,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="506"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="510"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1204,22 +1204,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="366"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="374"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="376"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1228,17 +1228,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="398"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="402"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="409"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1271,12 +1271,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="434"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="465"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="469"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1409,17 +1409,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="43"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="44"/>
         <source>What the import will do</source>
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="75"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1428,22 +1428,31 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="84"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="90"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="99"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="105"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="108"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="114"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
+        <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
+        <translation>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строки)</numerusform>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строк)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="157"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1452,17 +1461,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="148"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="168"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="160"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="162"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="182"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -1693,21 +1702,31 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/intake.py" line="203"/>
+        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="239"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
+        <source>“{letter}” for {digit}</source>
+        <translation>«{letter}» вместо {digit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="250"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="282"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="277"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="288"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -3435,42 +3454,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="197"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="199"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="206"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="216"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="227"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="234"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="257"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="264"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="285"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="292"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="313"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="320"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="358"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="365"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3887,32 +3906,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="556"/>
+        <location filename="../../desktop_crm/services/importer.py" line="574"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="580"/>
+        <location filename="../../desktop_crm/services/importer.py" line="598"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="588"/>
+        <location filename="../../desktop_crm/services/importer.py" line="606"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="612"/>
+        <location filename="../../desktop_crm/services/importer.py" line="630"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="717"/>
+        <location filename="../../desktop_crm/services/importer.py" line="743"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="916"/>
+        <location filename="../../desktop_crm/services/importer.py" line="953"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -4042,6 +4061,26 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/operators.py" line="139"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="12"/>
+        <source>{id!r} looks like a phone number but is too short for one ({region}). Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="17"/>
+        <source>{id!r} looks like a phone number but is too long for one ({region}). Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="22"/>
+        <source>{id!r} looks like a phone number but its country code is unknown. Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но код страны неизвестен. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="27"/>
+        <source>{id!r} looks like a phone number but has letters where digits would be: {letters}. Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
 </context>
 <context>

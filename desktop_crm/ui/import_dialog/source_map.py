@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -47,6 +48,10 @@ class SourceMapBox(QGroupBox):
         self.forecast_label.setTextFormat(Qt.TextFormat.RichText)
         self.unknown_label = QLabel()
         self.unknown_label.setWordWrap(True)
+        # shown when the forecast found ids that look like phone numbers but are none
+        self.plain_ids_check = QCheckBox()
+        self.plain_ids_check.hide()
+        self.plain_ids_check.toggled.connect(lambda _on: self.changed.emit())
         self.combos: dict[str, QComboBox] = {}  # the file's value -> its choice
         self._values = QWidget()
         self._form = QFormLayout(self._values)
@@ -59,6 +64,7 @@ class SourceMapBox(QGroupBox):
         self._scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.forecast_label)
+        layout.addWidget(self.plain_ids_check)
         layout.addWidget(self.unknown_label)
         layout.addWidget(self._scroll)
         self._choices: dict[str, object] = {}  # name key -> the data chosen, kept across refills
@@ -111,7 +117,21 @@ class SourceMapBox(QGroupBox):
                 )
             )
         self.forecast_label.setText("<br>".join(lines))
+        self._show_plain_ids(forecast.phone_like_ids)
         self._fill_values(forecast, sources)
+
+    def _show_plain_ids(self, rows: int) -> None:
+        from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
+
+        self.plain_ids_check.setText(
+            ImportDialog.tr(
+                "Import ids that look like phone numbers but are not valid as plain ids "  # type: ignore[arg-type]
+                "(%n row(s))",
+                "",
+                rows,  # type: ignore[arg-type]
+            )
+        )
+        self.plain_ids_check.setHidden(rows == 0 and not self.plain_ids_check.isChecked())
 
     def _fill_values(self, forecast: ImportForecast, sources: list[SourceInfo]) -> None:
         from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
@@ -201,6 +221,11 @@ class SourceMapBox(QGroupBox):
                 mapped[value] = data
         return mapped, create
 
+    def plain_ids(self) -> bool:
+        """Import ids that look like phone numbers but are none as plain ids."""
+        return not self.plain_ids_check.isHidden() and self.plain_ids_check.isChecked()
+
     def set_enabled(self, enabled: bool) -> None:
+        self.plain_ids_check.setEnabled(enabled)
         for combo in self.combos.values():
             combo.setEnabled(enabled)
