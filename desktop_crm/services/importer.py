@@ -216,6 +216,7 @@ class UnknownSource:
 
     value: str
     rows: int
+    lookalike: str = ""  # the existing source it looks like ("WhatsАpp": "WhatsApp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -729,7 +730,7 @@ class ImportService:
                 ReasonCount(template, params, count, varied)
                 for template, (params, count, varied) in ordered
             ),
-            tuple(UnknownSource(value, count) for value, count in unknown.values()),
+            tuple(UnknownSource(*entry) for entry in unknown.values()),
             tuple(sorted(sample, key=lambda row: row.line)),
             phone_like,
         )
@@ -960,9 +961,10 @@ class _SourceLookup:
             return mapped
         try:
             found = self._lookup(reference)
-        except NotFound:
+        except NotFound as error:
             if self._counted is not None:
-                entry = self._counted.setdefault(name_key(reference), [reference, 0])
+                lookalike = str(error.params.get("lookalike", ""))
+                entry = self._counted.setdefault(name_key(reference), [reference, 0, lookalike])
                 entry[1] += 1
             if mapped is not None:
                 return mapped

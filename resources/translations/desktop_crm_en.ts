@@ -277,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>The whole file: %n row.</numerusform>
@@ -285,7 +285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Import ids that look like phone numbers but are not valid as plain ids (%n row)</numerusform>
@@ -293,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="157"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>

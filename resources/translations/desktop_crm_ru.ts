@@ -1409,17 +1409,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="44"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="41"/>
+        <source>looks like «{name}» (mixes Latin and Cyrillic letters)</source>
+        <translation>похоже на «{name}» (смесь латинских и кириллических букв)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="45"/>
+        <source>looks like «{name}» (letters of another alphabet that look the same)</source>
+        <translation>похоже на «{name}» (буквы другого алфавита, выглядящие так же)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="58"/>
         <source>What the import will do</source>
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="75"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1428,22 +1438,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="90"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="104"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="119"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="114"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
@@ -1452,7 +1462,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="157"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1461,17 +1471,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="168"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="184"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="210"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="182"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="212"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -3724,123 +3734,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="46"/>
+        <location filename="../../desktop_crm/services/common.py" line="47"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="47"/>
+        <location filename="../../desktop_crm/services/common.py" line="48"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="50"/>
+        <location filename="../../desktop_crm/services/common.py" line="51"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="51"/>
+        <location filename="../../desktop_crm/services/common.py" line="52"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="54"/>
+        <location filename="../../desktop_crm/services/common.py" line="55"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="59"/>
+        <location filename="../../desktop_crm/services/common.py" line="60"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="64"/>
+        <location filename="../../desktop_crm/services/common.py" line="65"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="71"/>
+        <location filename="../../desktop_crm/services/common.py" line="72"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="76"/>
+        <location filename="../../desktop_crm/services/common.py" line="77"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="81"/>
+        <location filename="../../desktop_crm/services/common.py" line="82"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="88"/>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="91"/>
+        <location filename="../../desktop_crm/services/common.py" line="92"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="94"/>
+        <location filename="../../desktop_crm/services/common.py" line="95"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="102"/>
+        <location filename="../../desktop_crm/services/common.py" line="103"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <location filename="../../desktop_crm/services/common.py" line="104"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="106"/>
+        <location filename="../../desktop_crm/services/common.py" line="107"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="108"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="112"/>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="114"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="206"/>
+        <location filename="../../desktop_crm/services/common.py" line="207"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="233"/>
+        <location filename="../../desktop_crm/services/common.py" line="234"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="252"/>
+        <location filename="../../desktop_crm/services/common.py" line="258"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="276"/>
-        <location filename="../../desktop_crm/services/common.py" line="283"/>
+        <location filename="../../desktop_crm/services/common.py" line="282"/>
+        <location filename="../../desktop_crm/services/common.py" line="289"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="303"/>
+        <location filename="../../desktop_crm/services/common.py" line="309"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -3906,32 +3916,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="574"/>
+        <location filename="../../desktop_crm/services/importer.py" line="575"/>
         <source>{reason} The import stopped part-way: {committed} rows were committed and stay; run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути: записано строк — {committed}, они сохранены; запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="598"/>
+        <location filename="../../desktop_crm/services/importer.py" line="599"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="606"/>
+        <location filename="../../desktop_crm/services/importer.py" line="607"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="630"/>
+        <location filename="../../desktop_crm/services/importer.py" line="631"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="743"/>
+        <location filename="../../desktop_crm/services/importer.py" line="744"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="953"/>
+        <location filename="../../desktop_crm/services/importer.py" line="954"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -4081,6 +4091,16 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/id_problems.py" line="27"/>
         <source>{id!r} looks like a phone number but has letters where digits would be: {letters}. Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="11"/>
+        <source>No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters).</source>
+        <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (смесь латинских и кириллических букв).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="14"/>
+        <source>No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that look the same).</source>
+        <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (буквы другого алфавита, выглядящие так же).</translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,13 @@ def test_phone_like_ids_are_rejected_unless_plain_ids(
     assert (again["imported"], again["rejected_total"]) == (3, 0)
     ids = {contact.external_id for contact in stored(db_path)}
     assert {"8 900 12", "+7 9OO 123-45-67", "+79001234567"} <= ids
+
+
+def test_a_look_alike_source_value_is_named_in_the_import_s_words(
+    run, run_json, tmp_path: Path
+) -> None:
+    run_json("source", "add", "WhatsApp")
+    file = write_csv(tmp_path / "alike.csv", [row(1, source="WhatsАpp")])  # Cyrillic А
+    result = run("import", file)
+    assert result.code == 0, result
+    assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in result.out

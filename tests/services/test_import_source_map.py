@@ -242,3 +242,26 @@ def test_ids_that_look_like_a_phone_but_are_none_are_rejected_unless_taken_as_pl
     lead = crm.leads.find("+7 9OO 123-45-67")
     assert lead is not None and lead.external_id == "+7 9OO 123-45-67"
     assert crm.leads.find("8 900 12") is not None
+
+
+def test_a_look_alike_source_value_names_the_source_it_looks_like(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """ "WhatsАpp" with a Cyrillic А is no source, but the forecast and the rejection
+    say which source it looks like (no silent duplicate)."""
+    crm.sources.create("WhatsApp")
+    crm.sources.create("Сайт")
+    rows = [row(1, source="WhatsАpp"), row(2, source="Cайт"), row(3, source="Avito")]
+    table = open_table(write_csv(tmp_path / "alike.csv", rows))
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None
+    assert [(u.value, u.lookalike) for u in forecast.unknown_sources] == [
+        ("WhatsАpp", "WhatsApp"),
+        ("Cайт", "Сайт"),
+        ("Avito", ""),
+    ]
+    summary = crm.imports.run(table)
+    reasons = sorted(row.reason for row in crm.imports.rejects(summary.record.id))
+    assert reasons[0] == "No source 'Avito'."
+    assert "looks like 'Сайт' (mixes Latin and Cyrillic letters)" in reasons[1]
+    assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in reasons[2]

@@ -165,3 +165,24 @@ def test_ids_that_look_like_phones_are_rejected_unless_the_box_is_ticked(
 def test_the_plain_ids_box_is_hidden_when_every_id_is_fine(qtbot, ctx, telegram_only):
     dialog = open_dialog(qtbot, ctx, CP1251_SAMPLE)
     assert not dialog.source_map_box.plain_ids_check.isVisible()
+
+
+def test_a_look_alike_source_value_is_explained_and_given_to_its_source(
+    qtbot, ctx, telegram_only, tmp_path
+):
+    telegram_only.sources.create("WhatsApp")
+    rows = [
+        ["+7 900 000-00-01", "A", "WhatsАpp", "Cyrillic А"],
+        ["+7 900 000-00-02", "B", "Avito", "unknown"],
+    ]
+    dialog = open_dialog(qtbot, ctx, write_rows(tmp_path / "alike.csv", rows))
+    whatsapp = telegram_only.sources.get("name:WhatsApp").id
+    combo = dialog.source_map_combos["WhatsАpp"]
+    qtbot.waitUntil(lambda: counts(dialog) == (2, 1, 0, 1), timeout=30_000)
+    assert combo.currentData() == whatsapp  # pre-selected: the source it looks like
+    assert dialog.source_map_combos["Avito"].currentData() == REJECT
+    label = dialog.source_map_box._form.labelForField(combo).text()
+    assert "looks like «WhatsApp» (mixes Latin and Cyrillic letters)" in label
+    run_import(qtbot, dialog)
+    assert done(dialog) == (2, 1, 0, 1)
+    assert "WhatsАpp" not in [s.name for s in telegram_only.sources.list()]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.text import name_key
 from desktop_crm.services.dto import SourceInfo
 from desktop_crm.services.importer import ImportForecast
+from desktop_crm.services.lookalikes import mixes_latin_and_cyrillic
 from desktop_crm.ui.import_dialog.common import count_text, html
 from desktop_crm.ui.models.imports import reason_text
 
@@ -32,6 +33,19 @@ REJECT = "reject"  # a value's combo: reject its rows (as without a choice)
 CREATE = "create"  # a value's combo: create a source of that name
 SHOWN_REASONS = 5  # the most frequent reasons listed; the rest are summed up
 VISIBLE_VALUES = 4  # values shown before the list scrolls
+
+
+def lookalike_note(value: str, lookalike: str) -> str:
+    """Why a value that names no source is probably a typo of the source it looks like."""
+    if mixes_latin_and_cyrillic(value):
+        text = QCoreApplication.translate(
+            "ImportDialog", "looks like «{name}» (mixes Latin and Cyrillic letters)"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ImportDialog", "looks like «{name}» (letters of another alphabet that look the same)"
+        )
+    return text.format(name=lookalike)
 
 
 class SourceMapBox(QGroupBox):
@@ -137,6 +151,7 @@ class SourceMapBox(QGroupBox):
         from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
 
         unknown = forecast.unknown_sources
+        preselected = self._preselect(forecast, sources)
         same = [u.value for u in unknown] == list(self.combos)
         if same:  # only the counts changed: keep the combos (and the focus) as they are
             for value, combo in self.combos.items():
@@ -153,11 +168,12 @@ class SourceMapBox(QGroupBox):
                 combo.setMinimumContentsLength(24)
                 self._fill_combo(combo, item.value, sources)
                 combo.currentIndexChanged.connect(lambda _i, value=item.value: self._chosen(value))
-                label = QLabel(
-                    ImportDialog.tr("«{value}» (%n row(s)):", "", item.rows).format(  # type: ignore[arg-type]
-                        value=item.value
-                    )
+                text = ImportDialog.tr("«{value}» (%n row(s)):", "", item.rows).format(  # type: ignore[arg-type]
+                    value=item.value
                 )
+                if item.lookalike:
+                    text += "\n" + lookalike_note(item.value, item.lookalike)
+                label = QLabel(text)
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setWordWrap(True)
                 label.setBuddy(combo)
@@ -171,6 +187,20 @@ class SourceMapBox(QGroupBox):
                 )
             )
         self._show_values(bool(unknown))
+        if preselected:
+            self.changed.emit()  # count again with the look-alikes given to their sources
+
+    def _preselect(self, forecast: ImportForecast, sources: list[SourceInfo]) -> bool:
+        """Give each look-alike value ("WhatsАpp") the source it looks like, unless the
+        user chose already; True when a choice was made."""
+        by_name = {source.name: source.id for source in sources}
+        made = False
+        for item in forecast.unknown_sources:
+            key = name_key(item.value)
+            if item.lookalike in by_name and key not in self._choices:
+                self._choices[key] = by_name[item.lookalike]
+                made = True
+        return made
 
     def _fill_combo(self, combo: QComboBox, value: str, sources: list[SourceInfo]) -> None:
         chosen = self._choices.get(name_key(value), REJECT)
