@@ -3951,22 +3951,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="48"/>
+        <location filename="../../desktop_crm/services/sources.py" line="49"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="63"/>
+        <location filename="../../desktop_crm/services/sources.py" line="64"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="178"/>
+        <location filename="../../desktop_crm/services/sources.py" line="181"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="212"/>
+        <location filename="../../desktop_crm/services/sources.py" line="215"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -4063,12 +4063,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{reason} Распределение очереди остановлено на полпути: назначено обращений — {committed}, они сохранены; запустите его снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="108"/>
+        <location filename="../../desktop_crm/services/operators.py" line="112"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="139"/>
+        <location filename="../../desktop_crm/services/operators.py" line="143"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -4101,6 +4101,16 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/lookalikes.py" line="14"/>
         <source>No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that look the same).</source>
         <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (буквы другого алфавита, выглядящие так же).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="36"/>
+        <source>The name {value!r} looks like operator {other!r} (letters of another alphabet that look the same); use that operator or a clearly different name.</source>
+        <translation>Имя {value!r} похоже на оператора {other!r} (буквы другого алфавита, выглядящие так же); выберите этого оператора или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
+        <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
+        <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
 </context>
 <context>

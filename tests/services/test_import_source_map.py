@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_crm.errors import InvalidValue, NotFound
+from desktop_crm.errors import AlreadyExists, InvalidValue, NotFound
 from desktop_crm.importing import open_table
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportForecast, ImportSummary
@@ -265,3 +265,14 @@ def test_a_look_alike_source_value_names_the_source_it_looks_like(
     assert reasons[0] == "No source 'Avito'."
     assert "looks like 'Сайт' (mixes Latin and Cyrillic letters)" in reasons[1]
     assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in reasons[2]
+
+
+def test_a_source_or_operator_named_like_an_existing_one_is_refused(crm: Crm) -> None:
+    crm.sources.create("WhatsApp")
+    crm.operators.create("Ольга")
+    with pytest.raises(AlreadyExists, match="looks like source 'WhatsApp'"):
+        crm.sources.create("WhatsАpp")  # Cyrillic А
+    with pytest.raises(AlreadyExists, match="looks like operator 'Ольга'"):
+        crm.operators.create("Ольгa")  # Latin a
+    assert [s.name for s in crm.sources.list()] == ["WhatsApp"]
+    crm.sources.create("WhatsApp Business")  # a different name is fine
