@@ -75,6 +75,13 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         "(and is not mapped with --map-source)",
     )
     p.add_argument(
+        "--plain-ids",
+        action="store_true",
+        help="import ids that look like phone numbers but are not valid (8 900 12, "
+        "+7 9OO 123-45-67 with letters for digits) as plain ids; otherwise such rows are "
+        "rejected",
+    )
+    p.add_argument(
         "--rejects",
         metavar="OUT.csv",
         help="write the rejected rows (with a reason column) to this CSV, to fix and import again",
@@ -381,6 +388,7 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
                 keep_operator=args.keep_operator,
                 progress=_show_progress,
                 source_map=source_map,
+                plain_ids=args.plain_ids,
             )
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed
         if sys.stderr.isatty():

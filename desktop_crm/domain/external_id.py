@@ -126,6 +126,7 @@ class PhoneProblem(Enum):
     TOO_SHORT = "too_short"
     TOO_LONG = "too_long"
     UNKNOWN_COUNTRY = "unknown_country"
+    LETTERS_FOR_DIGITS = "letters_for_digits"  # "+7 9OO 123-45-67": letters look like digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ class IdReading:
     kind: IdKind
     problem: PhoneProblem | None = None
     region: str = ""  # the phone's region (its country's, or the default for national)
+    # LETTERS_FOR_DIGITS: each distinct letter that stands where a digit would, and that digit
+    lookalikes: tuple[tuple[str, str], ...] = ()
 
 
 MIN_PHONE_LIKE_DIGITS = 5  # fewer digits with spaces or dashes read as no phone at all
@@ -154,6 +157,9 @@ def read_external_id(raw: str, region: str = DEFAULT_REGION) -> IdReading:
         return IdReading(value, IdKind.EMAIL)
     phone = _phone_text(cleaned)
     if phone is None:
+        lookalikes = digit_lookalikes(cleaned)
+        if lookalikes:
+            return IdReading(value, IdKind.PLAIN, PhoneProblem.LETTERS_FOR_DIGITS, "", lookalikes)
         return IdReading(value, IdKind.PLAIN)
     if value.startswith("+") and value[1:].isdigit() and _is_possible(value):
         return IdReading(value, IdKind.PHONE, region=_region_of(value, region))
@@ -163,6 +169,52 @@ def read_external_id(raw: str, region: str = DEFAULT_REGION) -> IdReading:
         return IdReading(value, IdKind.PLAIN)
     problem, its_region = _phone_problem(phone, region.upper())
     return IdReading(value, IdKind.PLAIN, problem, its_region if problem else "")
+
+
+# Letters (and a bar) that people and OCR put where a digit belongs: Latin, Cyrillic and
+# Greek O for 0; l, I, |, Cyrillic/Ukrainian I and palochka for 1; Cyrillic Ze for 3, Che
+# for 4, be for 6.
+_DIGIT_LOOKALIKES = {
+    **dict.fromkeys("OoОоΟο", "0"),
+    **dict.fromkeys("lI|Ііӏ", "1"),
+    **dict.fromkeys("Зз", "3"),
+    **dict.fromkeys("Ч", "4"),
+    **dict.fromkeys("б", "6"),
+}
+_MAX_LOOKALIKES = 3  # "a few": more letters than that is a word, not a mistyped number
+
+
+def digit_lookalikes(raw: str) -> tuple[tuple[str, str], ...]:
+    """The letters standing where digits would in text shaped like a phone number
+    ("+7 9OO 123-45-67": ``(("O", "0"),)``), each once in order of appearance; ``()``
+    when the text is no such thing. Shaped like a phone: with those letters read as
+    digits it holds only phone characters and has a leading ``+`` or separators between
+    at least five digits; it has at most three such letters and more real digits than
+    them. E-mails, messenger handles and names are never such text."""
+    value = _clean(raw)
+    if "@" in value or not any(ch in _DIGIT_LOOKALIKES for ch in value):
+        return ()
+    found: dict[str, str] = {}
+    count = 0
+    chars: list[str] = []
+    for ch in value:
+        digit = _DIGIT_LOOKALIKES.get(ch)
+        if digit is None:
+            chars.append(ch)
+        else:
+            found.setdefault(ch, digit)
+            count += 1
+            chars.append(digit)
+    phone = _phone_text("".join(chars))
+    if phone is None or count > _MAX_LOOKALIKES:
+        return ()
+    digits = _NON_DIGITS_RE.sub("", phone)
+    if len(digits) - count <= count or len(digits) > MAX_PHONE_DIGITS:
+        return ()
+    punctuated = len(digits) != len(phone)
+    if not (phone.startswith("+") or (punctuated and len(digits) >= MIN_PHONE_LIKE_DIGITS)):
+        return ()
+    return tuple(found.items())
 
 
 def _is_possible(e164: str) -> bool:

@@ -16,6 +16,12 @@ apart on the screen must not be two different things. The rules:
   (``Base`` = ``base`` = ``Ｂａｓｅ``; NFC and NFD forms of ``й`` are one),
   every invisible character removed, each run of whitespace one space, trimmed.
 
+- A name's *skeleton*: its key with each Cyrillic and Greek letter that looks like a
+  Latin one (``а`` ``е`` ``о`` ``р`` ``с`` ``х``..., ``ο`` ``ρ``...) written as that
+  Latin letter. Two names with one skeleton but different keys are *look-alikes*
+  (``WhatsАpp`` with a Cyrillic А and ``WhatsApp``; ``Cайт`` with a Latin C and
+  ``Сайт``): a person cannot tell them apart, so one is almost surely a typo of the other.
+
 Pure functions; nothing from the project is imported.
 """
 
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _ZWNJ = "\u200c"
 _ZWJ = "\u200d"
@@ -118,3 +125,43 @@ def _escape(match: re.Match[str]) -> str:
         return _NAMED_ESCAPES[char]
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# Lower-case (keys are case-folded) Cyrillic and Greek letters that look like a Latin
+# letter in upper or lower case (after Unicode's confusables.txt, the common ones).
+_LATIN_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("авезкмнорстухіјѕԁԛԝһӏ", "abe3kmhopctyxijsdqwhl", strict=True)),
+        **dict(zip("αβεηικμνορτυχζ", "abehikmnoptyxz", strict=True)),
+    }
+)
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def skeleton(text: str) -> str:
+    """The form two look-alike names share: the name key with Cyrillic and Greek
+    look-alikes of Latin letters written as those letters."""
+    return name_key(text).translate(_LATIN_LOOKALIKES)
+
+
+def letter_scripts(text: str) -> tuple[str, ...]:
+    """The scripts of ``text``'s letters among Latin, Cyrillic and Greek, in that order
+    (``("Latin", "Cyrillic")`` for ``WhatsАpp`` with a Cyrillic А)."""
+    found = set()
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "").partition(" ")[0]
+            if script in _SCRIPTS:
+                found.add(script)
+    return tuple(script.title() for script in _SCRIPTS if script in found)
+
+
+def lookalike_name(name: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that looks like ``name`` without being the same name
+    (another key, the same skeleton); ``None`` when there is none."""
+    key = name_key(name)
+    shape = skeleton(name)
+    for other in names:
+        if name_key(other) != key and skeleton(other) == shape:
+            return other
+    return None

@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Operator, Source
+from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.domain import text
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import (
@@ -20,6 +20,7 @@ from desktop_crm.errors import (
     NotFound,
 )
 from desktop_crm.services.dto import OperatorRef, SourceRef
+from desktop_crm.services.lookalikes import no_source_like
 
 MAX_NAME_LENGTH = 200
 MAX_CODE_LENGTH = 32
@@ -249,6 +250,11 @@ def find_source(reference: int | str) -> Source:
             source = _first_source((Source.name_key == key) | (Source.name == value))
     if source is None:
         _suggest_name(Source.select().where(Source.name_key == name_key(str(reference))), reference)
+        if isinstance(reference, str) and kind in ("any", "name"):
+            names = [str(name) for (name,) in tuples(Source.select(Source.name))]
+            similar = no_source_like(str(value), names)
+            if similar is not None:
+                raise similar
         raise _not_found(QT_TRANSLATE_NOOP("errors", "No source {ref!r}."), reference)
     return source
 

@@ -48,6 +48,8 @@ from desktop_crm.importing import (
 )
 from desktop_crm.services.common import aware_utc, find_source
 from desktop_crm.services.events import Change, EventBus
+from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
+from desktop_crm.services.id_problems import phone_like_problem
 from desktop_crm.services.intake import Intake, normalise
 from desktop_crm.services.settings import phone_region
 from desktop_crm.services.sources import SourceService
@@ -214,6 +216,7 @@ class UnknownSource:
 
     value: str
     rows: int
+    lookalike: str = ""  # the existing source it looks like ("WhatsАpp": "WhatsApp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,9 @@ class ImportForecast:
     reasons: tuple[ReasonCount, ...]  # the rejected rows by reason, most first
     unknown_sources: tuple[UnknownSource, ...]  # in the order the file first has them
     sample: tuple[RejectedRow, ...] = ()  # the rejected rows up to ``sample_lines``
+    # rows whose id looks like a phone number but is none ("8 900 12", "+7 9OO…"):
+    # rejected, or imported as plain ids with ``plain_ids``
+    phone_like_ids: int = 0
 
 
 @dataclass
@@ -278,7 +284,10 @@ def fingerprint(external_id: str, source_id: int, message: str, created_at: obje
 
 
 def options_json(
-    table: TableFile, keep_operator: bool = False, source_map: Mapping[str, int] | None = None
+    table: TableFile,
+    keep_operator: bool = False,
+    source_map: Mapping[str, int] | None = None,
+    plain_ids: bool = False,
 ) -> str:
     return json.dumps(
         {
@@ -290,6 +299,7 @@ def options_json(
             "headers": list(table.headers) if table.header_line else [],
             "keep_operator": keep_operator,
             "source_map": dict(source_map or {}),
+            "plain_ids": plain_ids,
         },
         ensure_ascii=False,
     )
@@ -404,6 +414,7 @@ class ImportService:
         progress: Callable[[ImportProgress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
         source_map: Mapping[str, int | str] | None = None,
+        plain_ids: bool = False,
     ) -> ImportSummary:
         """Import ``table``; resume an interrupted import of the same content.
 
@@ -414,6 +425,8 @@ class ImportService:
         otherwise, and for rows without one, the distributor decides.
         ``source_map``: a source column's value -> the source (id, code or name) its
         rows get instead (values compared by their name key; see ``settle_sources``).
+        ``plain_ids``: ids that look like a phone number but are none ("8 900 12") go in
+        as plain ids; otherwise such rows are rejected (the intake form's rule).
 
         Each batch waits up to the storage's ``job_wait`` for the write lock. When
         something stops the import after this run committed rows (the database stayed
@@ -435,6 +448,7 @@ class ImportService:
                 progress,
                 cancelled,
                 source_map or {},
+                plain_ids,
             )
 
     def _run(
@@ -448,6 +462,7 @@ class ImportService:
         progress: Callable[[ImportProgress], None] | None,
         cancelled: Callable[[], bool],
         source_map: Mapping[str, int | str],
+        plain_ids: bool = False,
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
@@ -464,6 +479,7 @@ class ImportService:
             source_id = run.source_id
             again = run.again
             keep_operator = bool(json.loads(run.options or "{}").get("keep_operator"))
+            plain_ids = bool(json.loads(run.options or "{}").get("plain_ids"))
             mapped = self.check_source_map(stored_source_map(run))  # a source deleted since?
         else:
             source_id = self._check_source(table, source)
@@ -472,7 +488,9 @@ class ImportService:
         if problem is not None:
             raise problem
         if not resume:
-            run = self._start(table, content_hash, source_id, again, keep_operator, mapped)
+            run = self._start(
+                table, content_hash, source_id, again, keep_operator, mapped, plain_ids
+            )
         counts = _Counts(
             run.rows_done, run.imported, run.assigned, run.unassigned, run.skipped, run.rejected
         )
@@ -490,6 +508,7 @@ class ImportService:
                 cancelled,
                 owners,
                 mapped,
+                plain_ids,
             )
             # Cancelled: a short wait; the lock may be what the user gave up on.
             with self._storage.write() if stopped else self._storage.write_batch():
@@ -632,6 +651,7 @@ class ImportService:
         cancelled: Callable[[], bool] = lambda: False,
         sample_lines: int = 0,
         progress: Callable[[float | None], None] | None = None,
+        plain_ids: bool = False,
     ) -> ImportForecast | None:
         """What ``run`` with these options would do to each row now, without writing:
         the same reading, id normalisation, source lookup and duplicate check, over the
@@ -639,6 +659,8 @@ class ImportService:
         by then. None when ``cancelled`` (checked between chunks of rows).
         ``sample``: the rejected rows up to line ``sample_lines`` (the preview's), no cells.
         ``progress`` gets the fraction of the file read (None: unknown) after each chunk.
+        ``phone_like_ids`` counts the rows whose id looks like a phone number but is none,
+        rejected or (``plain_ids``) imported as plain ids.
 
         The counts equal the import's as long as the database does not change meanwhile
         (an interrupted import resumes with its own options: forecast a fresh one)."""
@@ -651,11 +673,15 @@ class ImportService:
         region = self._region()
         reasons: dict[str, list[Any]] = {}
         unknown: dict[str, list[Any]] = {}
-        rejected = 0
+        rejected = phone_like = 0
         sample: list[RejectedRow] = []
 
         def reject(line: int, template: str, params: dict[str, Any], _cells: Any) -> None:
-            nonlocal rejected
+            nonlocal rejected, phone_like
+            if template in PHONE_LIKE_TEMPLATES:
+                phone_like += 1
+                if plain_ids:
+                    return  # imported as a plain id: _normalised kept the row
             rejected += 1
             entry = reasons.setdefault(template, [params, 0, False])
             entry[1] += 1
@@ -680,7 +706,7 @@ class ImportService:
                 if cancelled():
                     return None
                 chunk, more = _take(rows, FIRST_BATCH_ROWS * 5)
-                pending = _normalised(chunk, region, reject)
+                pending = _normalised(chunk, region, reject, plain_ids, counted=plain_ids)
                 with self._storage.read():
                     ready = _keyed(pending, sources, reject)
                     compared = [_identity(key, timed) for *_, key, timed in ready]
@@ -704,8 +730,9 @@ class ImportService:
                 ReasonCount(template, params, count, varied)
                 for template, (params, count, varied) in ordered
             ),
-            tuple(UnknownSource(value, count) for value, count in unknown.values()),
+            tuple(UnknownSource(*entry) for entry in unknown.values()),
             tuple(sorted(sample, key=lambda row: row.line)),
+            phone_like,
         )
 
     def _check_source(self, table: TableFile, source: int | str | None) -> int | None:
@@ -731,6 +758,7 @@ class ImportService:
         again: bool,
         keep_operator: bool,
         source_map: Mapping[str, int] | None = None,
+        plain_ids: bool = False,
     ) -> ImportRun:
         with self._storage.write_batch():
             run = ImportRun.create(
@@ -741,7 +769,7 @@ class ImportService:
                 started_at=utcnow(),
                 status=ImportStatus.RUNNING,
                 source=source_id,
-                options=options_json(table, keep_operator, source_map),
+                options=options_json(table, keep_operator, source_map, plain_ids),
                 again=again,
             )
         self._events.emit(Change.IMPORTS)
@@ -758,6 +786,7 @@ class ImportService:
         cancelled: Callable[[], bool],
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
+        plain_ids: bool = False,
     ) -> bool:
         """Returns True when stopped by ``cancelled`` (after committing the last batch).
         ``owners``: give rows to the operator their owner column names (keep_operator)."""
@@ -771,7 +800,15 @@ class ImportService:
                 try:
                     with self._storage.cancellable(cancelled):
                         more, locked = self._batch(
-                            rows, batch_rows, run.id, source_id, again, counts, owners, source_map
+                            rows,
+                            batch_rows,
+                            run.id,
+                            source_id,
+                            again,
+                            counts,
+                            owners,
+                            source_map,
+                            plain_ids,
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
@@ -810,6 +847,7 @@ class ImportService:
         counts: _Counts,
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
+        plain_ids: bool = False,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
@@ -827,7 +865,7 @@ class ImportService:
         def reject(line: int, template: str, params: dict[str, Any], cells: Any) -> None:
             _reject(counts, run_id, line, template, params, cells)
 
-        pending = _normalised(chunk, region, reject)  # before the lock is taken
+        pending = _normalised(chunk, region, reject, plain_ids)  # before the lock is taken
         with self._storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
             intake = Intake(self._storage, self._randint, region)
@@ -923,9 +961,10 @@ class _SourceLookup:
             return mapped
         try:
             found = self._lookup(reference)
-        except NotFound:
+        except NotFound as error:
             if self._counted is not None:
-                entry = self._counted.setdefault(name_key(reference), [reference, 0])
+                lookalike = str(error.params.get("lookalike", ""))
+                entry = self._counted.setdefault(name_key(reference), [reference, 0, lookalike])
                 entry[1] += 1
             if mapped is not None:
                 return mapped
@@ -985,10 +1024,17 @@ _Keyed = tuple[ValidRow, str, int, int, int | None]  # row, id, source, key, tim
 
 
 def _normalised(
-    chunk: Iterable[ValidRow | Rejection], region: str, reject: Reject
+    chunk: Iterable[ValidRow | Rejection],
+    region: str,
+    reject: Reject,
+    plain_ids: bool = False,
+    *,
+    counted: bool = False,
 ) -> list[tuple[ValidRow, str]]:
     """The rows with their normalised lead ids; the others go to ``reject``.
-    (The first step of every row, the import's and the forecast's.)"""
+    (The first step of every row, the import's and the forecast's.) An id that looks
+    like a phone number but is none is rejected unless ``plain_ids``; ``counted``: such
+    a row is told to ``reject`` all the same and kept (the forecast counts them)."""
     pending: list[tuple[ValidRow, str]] = []
     for row in chunk:
         if isinstance(row, Rejection):
@@ -998,7 +1044,14 @@ def _normalised(
             raw_id = row.external_id
             if row.id_is_phone:  # a phone column: "9007654321" is +79007654321 there
                 raw_id = normalise_phone_cell(raw_id, region)
-            pending.append((row, normalise(raw_id, region)))
+            normalised = normalise(raw_id, region)
+            if not plain_ids or counted:
+                problem = phone_like_problem(raw_id, normalised, region)
+                if problem is not None:
+                    reject(row.line, problem.template, problem.params, row.cells)
+                    if not plain_ids:
+                        continue
+            pending.append((row, normalised))
         except InvalidValue as error:
             reject(row.line, error.template, error.params, row.cells)
     return pending

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig
+from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.eligibility import within_limit
 from desktop_crm.domain.text import name_key
@@ -23,6 +23,7 @@ from desktop_crm.services.common import (
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
+from desktop_crm.services.lookalikes import check_not_lookalike
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
 
 DEFAULT_MAX_LOAD = 10
@@ -58,6 +59,9 @@ class OperatorService:
         check_non_negative(max_load, MAX_LOAD)
         with self._storage.write():
             _check_name_free(name, None)
+            check_not_lookalike(
+                "operator", name, [str(n) for (n,) in tuples(Operator.select(Operator.name))]
+            )
             try:
                 with self._storage.database.atomic():
                     operator = Operator.create(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfig
+from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
 from desktop_crm.domain.distribution import STRATEGY_NAMES
@@ -29,6 +29,7 @@ from desktop_crm.services.common import (
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import loads_of
+from desktop_crm.services.lookalikes import check_not_lookalike
 from desktop_crm.services.queue import CapacityHook
 
 _KEEP = object()
@@ -121,6 +122,8 @@ class SourceService:
         name = clean_name(name, "name", "source")
         code = clean_code(code)
         with self._storage.write():
+            names = [str(n) for (n,) in tuples(Source.select(Source.name))]
+            check_not_lookalike("source", name, names)  # same key: _save's AlreadyExists
             source = self._save(Source(name=name, code=code))
         self._events.emit(Change.SOURCES)
         return _info(source, with_weights=False)

@@ -198,12 +198,23 @@ class IntakeForm(QWidget):
                 "“{id}” looks like a phone number but is too long for one ({region}). "
                 "Correct it, or register it as a plain id."
             )
+        elif reading.problem is PhoneProblem.LETTERS_FOR_DIGITS:
+            text = self.tr(
+                "“{id}” looks like a phone number but has letters where digits would be: "
+                "{letters}. Correct it, or register it as a plain id."
+            )
         else:
             text = self.tr(
                 "“{id}” looks like a phone number but its country code is unknown. "
                 "Correct it, or register it as a plain id."
             )
-        self.id_message.show_error(text.format(id=reading.value, region=reading.region))
+        letters = ", ".join(
+            self.tr("“{letter}” for {digit}").format(letter=letter, digit=digit)
+            for letter, digit in reading.lookalikes
+        )
+        self.id_message.show_error(
+            text.format(id=reading.value, region=reading.region, letters=letters)
+        )
         self.plain_id_button.show()
         self._clear_outcome()  # the outcome was about the previous contact
 

@@ -197,7 +197,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -277,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>The whole file: %n row.</numerusform>
@@ -285,7 +285,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
+        <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
+        <translation>
+            <numerusform>Import ids that look like phone numbers but are not valid as plain ids (%n row)</numerusform>
+            <numerusform>Import ids that look like phone numbers but are not valid as plain ids (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>

@@ -1058,7 +1058,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="410"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="412"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1159,7 +1159,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="506"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="510"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1219,22 +1219,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="366"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="374"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="376"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1243,17 +1243,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="398"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="402"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="409"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1286,12 +1286,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="434"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="465"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="469"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1424,17 +1424,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="43"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="41"/>
+        <source>looks like «{name}» (mixes Latin and Cyrillic letters)</source>
+        <translation>похоже на «{name}» (смесь латинских и кириллических букв)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="45"/>
+        <source>looks like «{name}» (letters of another alphabet that look the same)</source>
+        <translation>похоже на «{name}» (буквы другого алфавита, выглядящие так же)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="58"/>
         <source>What the import will do</source>
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="83"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1443,22 +1453,31 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="84"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="104"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="99"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="119"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="108"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="137"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
+        <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
+        <translation>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строки)</numerusform>
+            <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строк)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1467,17 +1486,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="148"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="184"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="160"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="210"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="162"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="212"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -1708,21 +1727,31 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/intake.py" line="203"/>
+        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="244"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
+        <source>“{letter}” for {digit}</source>
+        <translation>«{letter}» вместо {digit}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="255"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="277"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="288"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="283"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="294"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -3451,42 +3480,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="190"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="197"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="199"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="206"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="209"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="216"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="227"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="234"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="257"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="264"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="285"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="292"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="313"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="320"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="358"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="365"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3771,123 +3800,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="46"/>
+        <location filename="../../desktop_crm/services/common.py" line="47"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="47"/>
+        <location filename="../../desktop_crm/services/common.py" line="48"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="50"/>
+        <location filename="../../desktop_crm/services/common.py" line="51"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="51"/>
+        <location filename="../../desktop_crm/services/common.py" line="52"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="54"/>
+        <location filename="../../desktop_crm/services/common.py" line="55"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="59"/>
+        <location filename="../../desktop_crm/services/common.py" line="60"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="64"/>
+        <location filename="../../desktop_crm/services/common.py" line="65"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="71"/>
+        <location filename="../../desktop_crm/services/common.py" line="72"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="76"/>
+        <location filename="../../desktop_crm/services/common.py" line="77"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="81"/>
+        <location filename="../../desktop_crm/services/common.py" line="82"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="88"/>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="91"/>
+        <location filename="../../desktop_crm/services/common.py" line="92"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="94"/>
+        <location filename="../../desktop_crm/services/common.py" line="95"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="102"/>
+        <location filename="../../desktop_crm/services/common.py" line="103"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <location filename="../../desktop_crm/services/common.py" line="104"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="106"/>
+        <location filename="../../desktop_crm/services/common.py" line="107"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="108"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="112"/>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="114"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="206"/>
+        <location filename="../../desktop_crm/services/common.py" line="207"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="233"/>
+        <location filename="../../desktop_crm/services/common.py" line="234"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="252"/>
+        <location filename="../../desktop_crm/services/common.py" line="258"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="276"/>
-        <location filename="../../desktop_crm/services/common.py" line="283"/>
+        <location filename="../../desktop_crm/services/common.py" line="282"/>
+        <location filename="../../desktop_crm/services/common.py" line="289"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="303"/>
+        <location filename="../../desktop_crm/services/common.py" line="309"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -3953,32 +3982,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="556"/>
+        <location filename="../../desktop_crm/services/importer.py" line="575"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="580"/>
+        <location filename="../../desktop_crm/services/importer.py" line="599"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="588"/>
+        <location filename="../../desktop_crm/services/importer.py" line="607"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="612"/>
+        <location filename="../../desktop_crm/services/importer.py" line="631"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="717"/>
+        <location filename="../../desktop_crm/services/importer.py" line="744"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="916"/>
+        <location filename="../../desktop_crm/services/importer.py" line="954"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -3988,22 +4017,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="48"/>
+        <location filename="../../desktop_crm/services/sources.py" line="49"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="63"/>
+        <location filename="../../desktop_crm/services/sources.py" line="64"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="178"/>
+        <location filename="../../desktop_crm/services/sources.py" line="181"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="212"/>
+        <location filename="../../desktop_crm/services/sources.py" line="215"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -4095,12 +4124,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="108"/>
+        <location filename="../../desktop_crm/services/operators.py" line="112"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="139"/>
+        <location filename="../../desktop_crm/services/operators.py" line="143"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
@@ -4108,6 +4137,46 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/queue.py" line="153"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="12"/>
+        <source>{id!r} looks like a phone number but is too short for one ({region}). Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="17"/>
+        <source>{id!r} looks like a phone number but is too long for one ({region}). Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="22"/>
+        <source>{id!r} looks like a phone number but its country code is unknown. Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но код страны неизвестен. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="27"/>
+        <source>{id!r} looks like a phone number but has letters where digits would be: {letters}. Correct it, or import such ids as plain ids.</source>
+        <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="11"/>
+        <source>No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters).</source>
+        <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (смесь латинских и кириллических букв).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="14"/>
+        <source>No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that look the same).</source>
+        <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (буквы другого алфавита, выглядящие так же).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="36"/>
+        <source>The name {value!r} looks like operator {other!r} (letters of another alphabet that look the same); use that operator or a clearly different name.</source>
+        <translation>Имя {value!r} похоже на оператора {other!r} (буквы другого алфавита, выглядящие так же); выберите этого оператора или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
+        <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
+        <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,32 @@ def test_a_bad_mapping_exits_2_and_writes_nothing(
     assert result.out == ""
     assert len(result.err.strip().splitlines()) == 1
     assert snapshot(db_path) == before
+
+
+def test_phone_like_ids_are_rejected_unless_plain_ids(
+    run_json, tmp_path: Path, db_path: Path
+) -> None:
+    run_json("operator", "add", "alice", "--max-load", "100")
+    run_json("source", "add", "Website", "--code", "web")
+    rows = [
+        ("+7 900 123-45-67", "A", "Website", "hi", ""),
+        ("8 900 12", "B", "Website", "hi", ""),
+        ("+7 9OO 123-45-67", "C", "Website", "hi", ""),
+    ]
+    file = write_csv(tmp_path / "ids.csv", rows)
+    data = run_json("import", file)
+    assert (data["imported"], data["rejected_total"]) == (1, 2)
+    again = run_json("import", file, "--again", "--plain-ids")
+    assert (again["imported"], again["rejected_total"]) == (3, 0)
+    ids = {contact.external_id for contact in stored(db_path)}
+    assert {"8 900 12", "+7 9OO 123-45-67", "+79001234567"} <= ids
+
+
+def test_a_look_alike_source_value_is_named_in_the_import_s_words(
+    run, run_json, tmp_path: Path
+) -> None:
+    run_json("source", "add", "WhatsApp")
+    file = write_csv(tmp_path / "alike.csv", [row(1, source="WhatsАpp")])  # Cyrillic А
+    result = run("import", file)
+    assert result.code == 0, result
+    assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in result.out

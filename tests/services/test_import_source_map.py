@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_crm.errors import InvalidValue, NotFound
+from desktop_crm.errors import AlreadyExists, InvalidValue, NotFound
 from desktop_crm.importing import open_table
 from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportForecast, ImportSummary
@@ -160,6 +160,8 @@ def random_file(path: Path, rng: random.Random, with_dates: bool) -> Path:
             cells[0] = ""
         elif kind < 0.15:
             cells[0] = "8 900 12"
+        elif kind < 0.2:  # letters for digits: Latin O, Cyrillic З
+            cells[0] = rng.choice(["+7 9OO 123-45-67", "8 900 12З-45-67"])
         rows.append(tuple(cells))
         if rng.random() < 0.2:  # the same row again, soon or much later
             rows.insert(rng.randint(0, len(rows)), tuple(cells))
@@ -180,9 +182,15 @@ def test_the_forecast_equals_what_the_import_does(
         choice = rng.choice([{}, {"Сайт": "Telegram"}, {"сайт": "Website", "avito": "Telegram"}])
         create = ["Avito"] if "avito" not in choice and round_ == 1 else []
         again = rng.random() < 0.3
-        forecast = crm.imports.forecast(table, source_map=choice, new_sources=create, again=again)
+        plain = rng.random() < 0.5
+        forecast = crm.imports.forecast(
+            table, source_map=choice, new_sources=create, again=again, plain_ids=plain
+        )
         summary = crm.imports.run(
-            table, source_map=crm.imports.settle_sources(crm.sources, choice, create), again=again
+            table,
+            source_map=crm.imports.settle_sources(crm.sources, choice, create),
+            again=again,
+            plain_ids=plain,
         )
         assert _actual(summary) == _counts(forecast)
         assert _rejected_reasons(crm, summary) == _reasons(forecast)
@@ -198,3 +206,73 @@ def test_import_again_skips_a_repeated_row_whichever_batch_it_falls_in(
     crm.imports.batch_rows = 1  # the repeat comes in a batch of its own
     again = crm.imports.run(table, again=True)
     assert _actual(again) == (3, 2, 1, 0)
+
+
+def test_ids_that_look_like_a_phone_but_are_none_are_rejected_unless_taken_as_plain_ids(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """The intake form's rule on every path: "8 900 12" and "+7 9OO 123-45-67" are no
+    phone numbers; the import rejects them, worded like the form, or takes them as
+    plain ids when told to."""
+    rows = [
+        ("+7 900 123-45-67", "Lead 1", "Telegram", "hi", ""),
+        ("8 900 12", "Lead 2", "Telegram", "hi", ""),
+        ("+7 9OO 123-45-67", "Lead 3", "Telegram", "hi", ""),
+        ("user-123", "Lead 4", "Telegram", "hi", ""),
+        ("a@b.ru", "Lead 5", "Telegram", "hi", ""),
+    ]
+    table = open_table(write_csv(tmp_path / "ids.csv", rows, HEADER))
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None and forecast.phone_like_ids == 2
+    assert _counts(forecast) == (5, 3, 0, 2)
+    summary = crm.imports.run(table)
+    assert _actual(summary) == (5, 3, 0, 2)
+    messages = sorted(row.reason for row in crm.imports.rejects(summary.record.id))
+    assert "looks like a phone number but has letters where digits would be" in messages[0]
+    assert "“O”→0" in messages[0]
+    assert "looks like a phone number but is too short for one (RU)" in messages[1]
+    assert crm.leads.find("+7 9OO 123-45-67") is None and crm.leads.find("8 900 12") is None
+
+    more = open_table(write_csv(tmp_path / "more.csv", [*rows, ("user-9", "", "Telegram")]))
+    plain = crm.imports.forecast(more, plain_ids=True)
+    assert plain is not None and plain.phone_like_ids == 2
+    assert _counts(plain) == (6, 3, 3, 0)  # the three stored before are skipped
+    taken = crm.imports.run(more, plain_ids=True)
+    assert _actual(taken) == _counts(plain)
+    lead = crm.leads.find("+7 9OO 123-45-67")
+    assert lead is not None and lead.external_id == "+7 9OO 123-45-67"
+    assert crm.leads.find("8 900 12") is not None
+
+
+def test_a_look_alike_source_value_names_the_source_it_looks_like(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """ "WhatsАpp" with a Cyrillic А is no source, but the forecast and the rejection
+    say which source it looks like (no silent duplicate)."""
+    crm.sources.create("WhatsApp")
+    crm.sources.create("Сайт")
+    rows = [row(1, source="WhatsАpp"), row(2, source="Cайт"), row(3, source="Avito")]
+    table = open_table(write_csv(tmp_path / "alike.csv", rows))
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None
+    assert [(u.value, u.lookalike) for u in forecast.unknown_sources] == [
+        ("WhatsАpp", "WhatsApp"),
+        ("Cайт", "Сайт"),
+        ("Avito", ""),
+    ]
+    summary = crm.imports.run(table)
+    reasons = sorted(row.reason for row in crm.imports.rejects(summary.record.id))
+    assert reasons[0] == "No source 'Avito'."
+    assert "looks like 'Сайт' (mixes Latin and Cyrillic letters)" in reasons[1]
+    assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in reasons[2]
+
+
+def test_a_source_or_operator_named_like_an_existing_one_is_refused(crm: Crm) -> None:
+    crm.sources.create("WhatsApp")
+    crm.operators.create("Ольга")
+    with pytest.raises(AlreadyExists, match="looks like source 'WhatsApp'"):
+        crm.sources.create("WhatsАpp")  # Cyrillic А
+    with pytest.raises(AlreadyExists, match="looks like operator 'Ольга'"):
+        crm.operators.create("Ольгa")  # Latin a
+    assert [s.name for s in crm.sources.list()] == ["WhatsApp"]
+    crm.sources.create("WhatsApp Business")  # a different name is fine

@@ -135,3 +135,54 @@ def test_a_short_summary_is_a_small_box(qtbot, ctx, telegram_only, tmp_path):
     qtbot.waitUntil(lambda: dialog.height() < 450 and dialog.width() < 760)
     for label in dialog.count_labels.values():  # every count reads whole
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+
+
+def test_ids_that_look_like_phones_are_rejected_unless_the_box_is_ticked(
+    qtbot, ctx, telegram_only, tmp_path
+):
+    rows = [
+        ["+7 900 000-00-01", "A", "tg", "hi"],
+        ["8 900 12", "B", "tg", "too short"],
+        ["+7 9OO 000-00-03", "C", "tg", "Latin O for zero"],
+    ]
+    dialog = open_dialog(qtbot, ctx, write_rows(tmp_path / "ids.csv", rows))
+    dialog_check = dialog.source_map_box.plain_ids_check
+    assert dialog_check.isVisible() and not dialog_check.isChecked()
+    assert "(2 row" in dialog_check.text()
+    assert counts(dialog) == (3, 1, 0, 2)
+    assert "looks like a phone number" in dialog.source_map_box.forecast_label.text()
+    with qtbot.waitSignal(dialog.forecast_ready, timeout=30_000):
+        dialog_check.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.forecast is not None, timeout=30_000)
+    assert counts(dialog) == (3, 3, 0, 0)
+    assert dialog_check.isVisible()  # still there to untick
+    run_import(qtbot, dialog)
+    assert done(dialog) == (3, 3, 0, 0)
+    plain = telegram_only.leads.find("+7 9OO 000-00-03")
+    assert plain is not None and plain.external_id == "+7 9OO 000-00-03"
+
+
+def test_the_plain_ids_box_is_hidden_when_every_id_is_fine(qtbot, ctx, telegram_only):
+    dialog = open_dialog(qtbot, ctx, CP1251_SAMPLE)
+    assert not dialog.source_map_box.plain_ids_check.isVisible()
+
+
+def test_a_look_alike_source_value_is_explained_and_given_to_its_source(
+    qtbot, ctx, telegram_only, tmp_path
+):
+    telegram_only.sources.create("WhatsApp")
+    rows = [
+        ["+7 900 000-00-01", "A", "WhatsАpp", "Cyrillic А"],
+        ["+7 900 000-00-02", "B", "Avito", "unknown"],
+    ]
+    dialog = open_dialog(qtbot, ctx, write_rows(tmp_path / "alike.csv", rows))
+    whatsapp = telegram_only.sources.get("name:WhatsApp").id
+    combo = dialog.source_map_combos["WhatsАpp"]
+    qtbot.waitUntil(lambda: counts(dialog) == (2, 1, 0, 1), timeout=30_000)
+    assert combo.currentData() == whatsapp  # pre-selected: the source it looks like
+    assert dialog.source_map_combos["Avito"].currentData() == REJECT
+    label = dialog.source_map_box._form.labelForField(combo).text()
+    assert "looks like «WhatsApp» (mixes Latin and Cyrillic letters)" in label
+    run_import(qtbot, dialog)
+    assert done(dialog) == (2, 1, 0, 1)
+    assert "WhatsАpp" not in [s.name for s in telegram_only.sources.list()]

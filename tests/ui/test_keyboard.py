@@ -316,6 +316,23 @@ def test_a_phone_like_id_that_is_no_number_is_flagged_before_registering(qtbot, 
     assert not form.plain_id_button.isVisible() and form.external_id.text() == ""
 
 
+def test_letters_in_place_of_digits_are_flagged_before_registering(qtbot, form, ctx):
+    qtbot.keyClicks(form.external_id, "+7 900 123-45-67")
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Return)
+    assert ctx.crm.leads.find("+79001234567") is not None
+    # the same number with Latin capital O for zero: flagged, not a second lead
+    qtbot.keyClicks(form.external_id, "+7 9OO 123-45-67")
+    qtbot.waitUntil(form.plain_id_button.isVisible, timeout=5000)
+    assert "looks like a phone number" in form.id_message.text()
+    assert "“O” for 0" in form.id_message.text()
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Return)
+    assert ctx.crm.leads.find("+7 9OO 123-45-67") is None
+    assert form.plain_id_button.isVisible()
+    form.plain_id_button.click()  # still possible on purpose
+    lead = ctx.crm.leads.find("+7 9OO 123-45-67")
+    assert lead is not None and lead.external_id == "+7 9OO 123-45-67"
+
+
 def test_the_flag_goes_when_the_id_is_corrected(qtbot, form, ctx):
     qtbot.keyClicks(form.external_id, "+7 900 123-45-67-89")
     form.register()  # Register before the look-up: flagged all the same

@@ -304,6 +304,7 @@ class ImportDialog(QDialog):
         again = previous is not None and previous.status == ImportStatus.DONE
         source = self.chosen_source()
         mapped, create = box.choices()
+        plain_ids = box.plain_ids()
         crm = self.ctx.crm
         shown = self.preview_model.last_line
 
@@ -317,6 +318,7 @@ class ImportDialog(QDialog):
                 cancelled=lambda: task.cancelled,
                 sample_lines=shown,
                 progress=task.report,
+                plain_ids=plain_ids,
             )
 
         def counted(fraction: float | None) -> None:
@@ -434,6 +436,7 @@ class ImportDialog(QDialog):
 
         keep_operator = self.setup_page.keep_operator()
         mapped, create = self.source_map_box.choices() if not job.resuming() else ({}, [])
+        plain_ids = self.source_map_box.plain_ids() and not job.resuming()
         self._forecast_generation += 1  # a count still running is of no use now
         if self._forecast_handle is not None:
             self._forecast_handle.cancel()
@@ -449,6 +452,7 @@ class ImportDialog(QDialog):
                 progress=task.report,
                 cancelled=lambda: task.cancelled,
                 source_map=settled,
+                plain_ids=plain_ids,
             )
 
         self._handle = self.ctx.runner.start(

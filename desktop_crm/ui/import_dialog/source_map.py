@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.text import name_key
 from desktop_crm.services.dto import SourceInfo
 from desktop_crm.services.importer import ImportForecast
+from desktop_crm.services.lookalikes import mixes_latin_and_cyrillic
 from desktop_crm.ui.import_dialog.common import count_text, html
 from desktop_crm.ui.models.imports import reason_text
 
@@ -31,6 +33,19 @@ REJECT = "reject"  # a value's combo: reject its rows (as without a choice)
 CREATE = "create"  # a value's combo: create a source of that name
 SHOWN_REASONS = 5  # the most frequent reasons listed; the rest are summed up
 VISIBLE_VALUES = 4  # values shown before the list scrolls
+
+
+def lookalike_note(value: str, lookalike: str) -> str:
+    """Why a value that names no source is probably a typo of the source it looks like."""
+    if mixes_latin_and_cyrillic(value):
+        text = QCoreApplication.translate(
+            "ImportDialog", "looks like «{name}» (mixes Latin and Cyrillic letters)"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ImportDialog", "looks like «{name}» (letters of another alphabet that look the same)"
+        )
+    return text.format(name=lookalike)
 
 
 class SourceMapBox(QGroupBox):
@@ -47,6 +62,10 @@ class SourceMapBox(QGroupBox):
         self.forecast_label.setTextFormat(Qt.TextFormat.RichText)
         self.unknown_label = QLabel()
         self.unknown_label.setWordWrap(True)
+        # shown when the forecast found ids that look like phone numbers but are none
+        self.plain_ids_check = QCheckBox()
+        self.plain_ids_check.hide()
+        self.plain_ids_check.toggled.connect(lambda _on: self.changed.emit())
         self.combos: dict[str, QComboBox] = {}  # the file's value -> its choice
         self._values = QWidget()
         self._form = QFormLayout(self._values)
@@ -59,6 +78,7 @@ class SourceMapBox(QGroupBox):
         self._scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.forecast_label)
+        layout.addWidget(self.plain_ids_check)
         layout.addWidget(self.unknown_label)
         layout.addWidget(self._scroll)
         self._choices: dict[str, object] = {}  # name key -> the data chosen, kept across refills
@@ -111,12 +131,27 @@ class SourceMapBox(QGroupBox):
                 )
             )
         self.forecast_label.setText("<br>".join(lines))
+        self._show_plain_ids(forecast.phone_like_ids)
         self._fill_values(forecast, sources)
+
+    def _show_plain_ids(self, rows: int) -> None:
+        from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
+
+        self.plain_ids_check.setText(
+            ImportDialog.tr(
+                "Import ids that look like phone numbers but are not valid as plain ids "  # type: ignore[arg-type]
+                "(%n row(s))",
+                "",
+                rows,  # type: ignore[arg-type]
+            )
+        )
+        self.plain_ids_check.setHidden(rows == 0 and not self.plain_ids_check.isChecked())
 
     def _fill_values(self, forecast: ImportForecast, sources: list[SourceInfo]) -> None:
         from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
 
         unknown = forecast.unknown_sources
+        preselected = self._preselect(forecast, sources)
         same = [u.value for u in unknown] == list(self.combos)
         if same:  # only the counts changed: keep the combos (and the focus) as they are
             for value, combo in self.combos.items():
@@ -133,11 +168,12 @@ class SourceMapBox(QGroupBox):
                 combo.setMinimumContentsLength(24)
                 self._fill_combo(combo, item.value, sources)
                 combo.currentIndexChanged.connect(lambda _i, value=item.value: self._chosen(value))
-                label = QLabel(
-                    ImportDialog.tr("«{value}» (%n row(s)):", "", item.rows).format(  # type: ignore[arg-type]
-                        value=item.value
-                    )
+                text = ImportDialog.tr("«{value}» (%n row(s)):", "", item.rows).format(  # type: ignore[arg-type]
+                    value=item.value
                 )
+                if item.lookalike:
+                    text += "\n" + lookalike_note(item.value, item.lookalike)
+                label = QLabel(text)
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setWordWrap(True)
                 label.setBuddy(combo)
@@ -151,6 +187,20 @@ class SourceMapBox(QGroupBox):
                 )
             )
         self._show_values(bool(unknown))
+        if preselected:
+            self.changed.emit()  # count again with the look-alikes given to their sources
+
+    def _preselect(self, forecast: ImportForecast, sources: list[SourceInfo]) -> bool:
+        """Give each look-alike value ("WhatsАpp") the source it looks like, unless the
+        user chose already; True when a choice was made."""
+        by_name = {source.name: source.id for source in sources}
+        made = False
+        for item in forecast.unknown_sources:
+            key = name_key(item.value)
+            if item.lookalike in by_name and key not in self._choices:
+                self._choices[key] = by_name[item.lookalike]
+                made = True
+        return made
 
     def _fill_combo(self, combo: QComboBox, value: str, sources: list[SourceInfo]) -> None:
         chosen = self._choices.get(name_key(value), REJECT)
@@ -201,6 +251,11 @@ class SourceMapBox(QGroupBox):
                 mapped[value] = data
         return mapped, create
 
+    def plain_ids(self) -> bool:
+        """Import ids that look like phone numbers but are none as plain ids."""
+        return not self.plain_ids_check.isHidden() and self.plain_ids_check.isChecked()
+
     def set_enabled(self, enabled: bool) -> None:
+        self.plain_ids_check.setEnabled(enabled)
         for combo in self.combos.values():
             combo.setEnabled(enabled)

@@ -1,0 +1,54 @@
+"""Names that look like an existing one ("WhatsАpp" with a Cyrillic А for "WhatsApp"):
+the words for them, on the domain's skeleton rule (``domain.text.lookalike_name``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from desktop_crm.domain.text import letter_scripts, lookalike_name
+from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, NotFound
+
+NO_SOURCE_MIXED = QT_TRANSLATE_NOOP(
+    "errors", "No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters)."
+)
+NO_SOURCE_LOOKALIKE = QT_TRANSLATE_NOOP(
+    "errors",
+    "No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that "
+    "look the same).",
+)
+
+
+def mixes_latin_and_cyrillic(name: str) -> bool:
+    return letter_scripts(name) == ("Latin", "Cyrillic")
+
+
+def no_source_like(reference: str, names: Iterable[str]) -> NotFound | None:
+    """``NotFound`` for a source value that names no source but looks like one of
+    ``names`` (the existing sources), naming it; ``None`` when it looks like none."""
+    other = lookalike_name(reference, names)
+    if other is None:
+        return None
+    template = NO_SOURCE_MIXED if mixes_latin_and_cyrillic(reference) else NO_SOURCE_LOOKALIKE
+    return NotFound(template, ref=reference.strip(), lookalike=other)
+
+
+_LOOKS_TAKEN = {
+    "operator": QT_TRANSLATE_NOOP(
+        "errors",
+        "The name {value!r} looks like operator {other!r} (letters of another alphabet "
+        "that look the same); use that operator or a clearly different name.",
+    ),
+    "source": QT_TRANSLATE_NOOP(
+        "errors",
+        "The name {value!r} looks like source {other!r} (letters of another alphabet "
+        "that look the same); use that source or a clearly different name.",
+    ),
+}
+
+
+def check_not_lookalike(what: str, name: str, names: Iterable[str]) -> None:
+    """A new operator or source (``what``) may not be named like an existing one of
+    ``names`` that a person cannot tell from it ("WhatsАpp" beside "WhatsApp")."""
+    other = lookalike_name(name, names)
+    if other is not None:
+        raise AlreadyExists(_LOOKS_TAKEN[what], value=name, other=other)
