@@ -353,8 +353,7 @@ def test_a_hidden_page_computes_when_shown(qtbot, ctx, staffed, settle):
     settle()
     assert statistics.result is None and not ctx.runner.busy
     statistics.show()
-    settle()
-    assert statistics.result is not None
+    qtbot.waitUntil(lambda: statistics.result is not None, timeout=30_000)
     assert statistics.export_action.isEnabled()
     statistics.hide()
     assert not statistics.export_action.isEnabled()
