@@ -9,7 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTime,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QTreeView
 
@@ -18,7 +27,7 @@ from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import PAGE_CLASSES
 from desktop_crm.ui.delegates import LoadBarDelegate, bar_colors, contrast
-from desktop_crm.ui.formats import apply_locale
+from desktop_crm.ui.formats import apply_locale, local_time
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.contacts import LEAD, OPERATOR, SOURCE
@@ -324,3 +333,74 @@ def test_the_load_bar_paints_both_parts_of_the_text(qtbot):
     assert any(contrast(QColor.fromRgb(rgb), colors.track) >= 3 for rgb in text_part), (
         "no readable text over the empty part"
     )
+
+
+# -- natural order and local dates ----------------------------------------------------------
+def _names(view: QTableView, column: int = 0) -> list[str]:
+    model = view.model()
+    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("page_name", ["operators", "sources"])
+def test_names_sort_naturally(qtbot, ctx, settle, page_name):
+    before = QLocale()
+    try:
+        apply_locale("ru")
+        for number in (10, 2, 1, 21):
+            if page_name == "operators":
+                ctx.crm.operators.create(f"Оператор {number}")
+            else:
+                ctx.crm.sources.create(f"Бот {number}")
+        window = open_window(qtbot, ctx, settle)
+        show(window, page_name, settle)
+        table = window.pages[page_name].table
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        word = "Оператор" if page_name == "operators" else "Бот"
+        names = [name for name in _names(table) if name.startswith(word)]
+        assert names == [f"{word} {n}" for n in (1, 2, 10, 21)]
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_statistics_sort_operators_naturally(qtbot, ctx, settle):
+    before = QLocale()
+    try:
+        apply_locale("ru")
+        for number in (10, 2, 1):
+            ctx.crm.operators.create(f"Оператор {number}")
+        window = open_window(qtbot, ctx, settle)
+        show(window, "statistics", settle)
+        table = window.pages["statistics"].table
+        names = [name for name in _names(table) if name.startswith("Оператор")]
+        assert names == ["Оператор 1", "Оператор 2", "Оператор 10"]
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_dates_in_tables_follow_the_window_locale(qtbot, ctx, demo, settle, language):
+    before = QLocale()
+    try:
+        apply_locale(language)
+        window = open_window(qtbot, ctx, settle)
+        when = dt.datetime(2026, 11, 25, 14, 5, tzinfo=dt.UTC)
+        expected = QLocale().toString(
+            QDateTime(QDate(2026, 11, 25), QTime(14, 5)), QLocale.FormatType.ShortFormat
+        )
+        assert local_time(when) == expected
+        show(window, "contacts", settle)
+        table = window.pages["contacts"].table
+        qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+        created = next(
+            c
+            for c in range(table.model().columnCount())
+            if table.model().headerData(c, Qt.Orientation.Horizontal) in ("Created", "Создан")
+        )
+        text = str(table.model().index(0, created).data())
+        if language == "en":
+            assert "/" in text and ("AM" in text or "PM" in text), text
+        else:
+            assert "." in text and "M" not in text, text
+        assert fits(table, table.model().index(0, created)), text
+    finally:
+        QLocale.setDefault(before)
