@@ -165,6 +165,40 @@ def test_contacts_columns_fit_their_content(qtbot, ctx, demo, settle, language, 
     assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling
 
 
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_contacts_filters_and_lead_ids_show_whole_beside_the_intake_form(
+    qtbot, ctx, demo, settle, language, size
+):
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "contacts", settle)
+    page = window.pages["contacts"]
+    for combo in (page.state_combo, page.source_combo, page.operator_combo, page.order_combo):
+        metrics = QFontMetrics(combo.font())
+        longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        wanted = metrics.horizontalAdvance(combo.itemText(0)) if combo.count() > 4 else longest
+        assert wanted + 28 <= combo.width(), combo.currentText()  # the text and the arrow
+        # and a narrower window squeezes other things first, never the "All …" text
+        assert metrics.horizontalAdvance(combo.itemText(0)) + 28 <= combo.minimumWidth()
+
+    table = page.table
+    qtbot.waitUntil(lambda: table.rowAt(table.viewport().height() - 1) > 0)
+    QApplication.processEvents()
+    model = table.model()
+    delegate = table.itemDelegateForColumn(LEAD)
+    metrics = QFontMetrics(table.font())
+    width = table.columnWidth(LEAD) - CELL_PADDING
+    for row in range(table.rowAt(0), table.rowAt(table.viewport().height() - 1)):
+        text = str(model.index(row, LEAD).data())
+        shown = delegate.shown_text(text, metrics, width)
+        external_id = text.rpartition(" · ")[2]
+        assert shown.endswith(external_id), (text, shown)  # the phone or e-mail whole
+        assert metrics.horizontalAdvance(shown) <= width, shown
+        assert len(shown.rpartition(" · ")[0]) >= 4, shown  # and some of the name
+    assert table.columnWidth(model.columnCount() - 1) >= 90  # the message reads a few words
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling
+
+
 # -- "why this operator?" -----------------------------------------------------------------
 @pytest.mark.parametrize("size", LAPTOPS)
 def test_the_why_view_is_readable(qtbot, ctx, demo, settle, language, size):
