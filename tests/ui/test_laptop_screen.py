@@ -286,6 +286,20 @@ def test_statistics_texts_are_not_cut(qtbot, ctx, demo, settle, language, size):
                 assert fits(tree, cell), cell.data()
 
 
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_statistics_shares_get_the_room(qtbot, ctx, demo, settle, language, size):
+    window = open_window(qtbot, ctx, settle, size)
+    show(window, "statistics", settle)
+    tree = window.pages["statistics"].shares_view
+    shares = tree.model()
+    sources = range(shares.rowCount())
+    rows = shares.rowCount() + sum(shares.rowCount(shares.index(r, 0)) for r in sources)
+    row_height = tree.sizeHintForRow(0)
+    qtbot.waitUntil(lambda: tree.viewport().height() // row_height >= min(rows, 14))
+    assert tree.header().length() <= tree.viewport().width()  # no sideways scrolling
+    assert not tree.horizontalScrollBar().isVisible()
+
+
 def test_numbers_and_dates_follow_the_window_language(qapp):
     before = QLocale()
     try:
