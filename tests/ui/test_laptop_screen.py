@@ -254,6 +254,25 @@ def test_sources_show_weight_and_share(qtbot, ctx, demo, settle, language, size)
     assert page.table.width() == list_width
 
 
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_sources_list_shows_long_names_whole(qtbot, ctx, demo, settle, language, size):
+    ctx.crm.sources.create("Форма обратной связи на сайте", "feedback")
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "sources", settle)
+    page = window.pages["sources"]
+    table = page.table
+    model = table.model()
+    names = [model.index(row, 0) for row in range(model.rowCount())]
+    qtbot.waitUntil(lambda: all(fits(table, index) for index in names))
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    weights = page.weights_table  # and the weights beside it still show every column
+    header = weights.horizontalHeader()
+    assert header.sectionViewportPosition(SHARE) + header.sectionSize(SHARE) <= (
+        weights.viewport().width()
+    )
+
+
 # -- statistics -----------------------------------------------------------------------------
 @pytest.mark.parametrize("size", LAPTOPS)
 def test_statistics_texts_are_not_cut(qtbot, ctx, demo, settle, language, size):
