@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPainte
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QTreeView
 
 from desktop_crm import APP_NAME
+from desktop_crm.importing import open_table
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import PAGE_CLASSES
@@ -271,6 +272,29 @@ def test_sources_list_shows_long_names_whole(qtbot, ctx, demo, settle, language,
     assert header.sectionViewportPosition(SHARE) + header.sectionSize(SHARE) <= (
         weights.viewport().width()
     )
+
+
+# -- imports --------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_imports_show_file_names_without_scrolling(qtbot, ctx, demo, settle, language, size):
+    for sample in ("contacts_utf8.csv", "contacts_cp1251_excel.csv"):
+        ctx.crm.imports.run(open_table(TRANSLATIONS.parent / "samples" / sample), source="site")
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "imports", settle)
+    table = window.pages["imports"].table
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    settle()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # no sideways scrolling
+    assert not table.horizontalScrollBar().isVisible()
+    for row in range(model.rowCount()):
+        assert fits(table, model.index(row, 0)), model.index(row, 0).data()  # the file name
+    metrics = QFontMetrics(header.font())
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert metrics.horizontalAdvance(title) + 8 <= header.sectionSize(column), title
 
 
 # -- statistics -----------------------------------------------------------------------------
