@@ -42,7 +42,8 @@ class SourcesSplit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
-            self._later.start()
+            self.fit()  # now: the first paint has the split, nothing moves after it
+            self._later.start()  # and again once the columns are laid out
         return False
 
     def _moved(self, _pos: int, _index: int) -> None:
@@ -73,11 +74,13 @@ class SourcesSplit(QObject):
 
     def fit(self) -> None:
         splitter, table = self._splitter, self._table
-        total = sum(splitter.sizes())
+        # Its width, not the sum of its sizes: those lag until its own resize is handled.
+        total = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
         if not self.active or total <= 0 or not splitter.isVisible():
             return
         header = table.horizontalHeader()
-        others = header.sectionSize(CODE) + header.sectionSize(STRATEGY) + self._chrome(table)
+        code = max(table.sizeHintForColumn(CODE), header.sectionSizeHint(CODE))  # laid out or not
+        others = code + header.sectionSize(STRATEGY) + self._chrome(table)
         wanted = self.name_width() + others
         room = total - self.editor_width()
         lst = splitter.widget(LIST)
