@@ -9,7 +9,7 @@ restored after a drag), the user's split wins.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTableView
 
 from desktop_crm.ui.models.sources import CODE, NAME, OPERATORS, STRATEGY
@@ -57,7 +57,7 @@ class SourcesSplit(QObject):
             table.sizeHintForIndex(model.index(row, NAME)).width()
             for row in range(model.rowCount())
         ]
-        return max([table.horizontalHeader().sectionSizeHint(NAME), *widths]) + 4
+        return max([table.horizontalHeader().sectionSizeHint(NAME), *widths])
 
     def _chrome(self, view: QTableView) -> int:
         return 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
@@ -86,8 +86,13 @@ class SourcesSplit(QObject):
         lst = splitter.widget(LIST)
         least = lst.minimumSizeHint().width() if lst is not None else 0
         width = max(least, min(wanted + OPERATORS_WIDTH, room, round(total * 0.6)))
-        # The summary gives way to the names (down to the header's least section).
-        summary = max(header.minimumSectionSize(), min(OPERATORS_WIDTH, width - wanted))
+        # The summary gives way to the names, down to its header's width (or below).
+        title = str(table.model().headerData(OPERATORS, Qt.Orientation.Horizontal) or "")
+        floor = header.fontMetrics().horizontalAdvance(title) + 12  # its header whole
+        spare = width - wanted  # the names first: the header is cut only if they need it
+        if not table.verticalScrollBar().isVisible():  # the name column stretches over it
+            spare += table.verticalScrollBar().sizeHint().width()
+        summary = max(header.minimumSectionSize(), min(floor, spare), min(OPERATORS_WIDTH, spare))
         header.resizeSection(OPERATORS, summary)
         self._moving = True
         try:
