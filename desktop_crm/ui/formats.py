@@ -7,7 +7,9 @@ system's country is kept when its language is the window's (en_GB stays en_GB).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+import datetime as dt
+
+from PySide6.QtCore import QCollator, QDate, QDateTime, QLocale, Qt, QTime
 
 
 def window_locale(language: str, system: QLocale | None = None) -> QLocale:
@@ -24,3 +26,45 @@ def apply_locale(language: str) -> QLocale:
     locale = window_locale(language)
     QLocale.setDefault(locale)
     return locale
+
+
+def local_time(value: dt.datetime | None) -> str:
+    """A stored UTC time in local time, written as the window's language writes it
+    (QLocale's short format: "25.11.2026 14:05" in Russian, "11/25/26 2:05 PM" in US
+    English) rather than one fixed pattern for every language."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+_collators: dict[str, QCollator] = {}
+
+
+def _collator() -> QCollator:
+    """The default locale's collator in numeric mode ("Оператор 2" before "Оператор 10"),
+    case-insensitive; one per locale (the window's language can change)."""
+    name = QLocale().name()
+    collator = _collators.get(name)
+    if collator is None:
+        collator = QCollator(QLocale())
+        collator.setNumericMode(True)
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        _collators[name] = collator
+    return collator
+
+
+def natural_less(left: object, right: object) -> bool:
+    """Names in natural order (numbers within them as numbers, in the window's
+    alphabet); other values (numbers, times) as they compare; None first."""
+    if isinstance(left, str) and isinstance(right, str):
+        return _collator().compare(left, right) < 0
+    if left is None or right is None:
+        return left is None and right is not None
+    try:
+        return bool(left < right)  # type: ignore[operator]
+    except TypeError:
+        return str(left) < str(right)

@@ -83,6 +83,8 @@ class IntakeForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above their fields: a narrow dock leaves the contacts table its columns.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("External id:"), self.external_id)
         form.addRow("", self.lead_status)
         form.addRow("", self.id_message)

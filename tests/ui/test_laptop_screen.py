@@ -9,16 +9,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTime,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QTreeView
 
 from desktop_crm import APP_NAME
+from desktop_crm.importing import open_table
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.demo import load_demo_data
 from desktop_crm.ui.application import PAGE_CLASSES
 from desktop_crm.ui.delegates import LoadBarDelegate, bar_colors, contrast
-from desktop_crm.ui.formats import apply_locale
+from desktop_crm.ui.formats import apply_locale, local_time
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.contacts import LEAD, OPERATOR, SOURCE
@@ -156,6 +166,40 @@ def test_contacts_columns_fit_their_content(qtbot, ctx, demo, settle, language, 
     assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling
 
 
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_contacts_filters_and_lead_ids_show_whole_beside_the_intake_form(
+    qtbot, ctx, demo, settle, language, size
+):
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "contacts", settle)
+    page = window.pages["contacts"]
+    for combo in (page.state_combo, page.source_combo, page.operator_combo, page.order_combo):
+        metrics = QFontMetrics(combo.font())
+        longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        wanted = metrics.horizontalAdvance(combo.itemText(0)) if combo.count() > 4 else longest
+        assert wanted + 28 <= combo.width(), combo.currentText()  # the text and the arrow
+        # and a narrower window squeezes other things first, never the "All …" text
+        assert metrics.horizontalAdvance(combo.itemText(0)) + 28 <= combo.minimumWidth()
+
+    table = page.table
+    qtbot.waitUntil(lambda: table.rowAt(table.viewport().height() - 1) > 0)
+    QApplication.processEvents()
+    model = table.model()
+    delegate = table.itemDelegateForColumn(LEAD)
+    metrics = QFontMetrics(table.font())
+    width = table.columnWidth(LEAD) - CELL_PADDING
+    for row in range(table.rowAt(0), table.rowAt(table.viewport().height() - 1)):
+        text = str(model.index(row, LEAD).data())
+        shown = delegate.shown_text(text, metrics, width)
+        external_id = text.rpartition(" · ")[2]
+        assert shown.endswith(external_id), (text, shown)  # the phone or e-mail whole
+        assert metrics.horizontalAdvance(shown) <= width, shown
+        assert len(shown.rpartition(" · ")[0]) >= 4, shown  # and some of the name
+    assert table.columnWidth(model.columnCount() - 1) >= 90  # the message reads a few words
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling
+
+
 # -- "why this operator?" -----------------------------------------------------------------
 @pytest.mark.parametrize("size", LAPTOPS)
 def test_the_why_view_is_readable(qtbot, ctx, demo, settle, language, size):
@@ -211,6 +255,48 @@ def test_sources_show_weight_and_share(qtbot, ctx, demo, settle, language, size)
     assert page.table.width() == list_width
 
 
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_sources_list_shows_long_names_whole(qtbot, ctx, demo, settle, language, size):
+    ctx.crm.sources.create("Форма обратной связи на сайте", "feedback")
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "sources", settle)
+    page = window.pages["sources"]
+    table = page.table
+    model = table.model()
+    names = [model.index(row, 0) for row in range(model.rowCount())]
+    qtbot.waitUntil(lambda: all(fits(table, index) for index in names))
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    weights = page.weights_table  # and the weights beside it still show every column
+    header = weights.horizontalHeader()
+    assert header.sectionViewportPosition(SHARE) + header.sectionSize(SHARE) <= (
+        weights.viewport().width()
+    )
+
+
+# -- imports --------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_imports_show_file_names_without_scrolling(qtbot, ctx, demo, settle, language, size):
+    for sample in ("contacts_utf8.csv", "contacts_cp1251_excel.csv"):
+        ctx.crm.imports.run(open_table(TRANSLATIONS.parent / "samples" / sample), source="site")
+    window = open_window(qtbot, ctx, settle, size)
+    window.intake_dock.setVisible(True)
+    show(window, "imports", settle)
+    table = window.pages["imports"].table
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    settle()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # no sideways scrolling
+    assert not table.horizontalScrollBar().isVisible()
+    for row in range(model.rowCount()):
+        assert fits(table, model.index(row, 0)), model.index(row, 0).data()  # the file name
+    metrics = QFontMetrics(header.font())
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert metrics.horizontalAdvance(title) + 8 <= header.sectionSize(column), title
+
+
 # -- statistics -----------------------------------------------------------------------------
 @pytest.mark.parametrize("size", LAPTOPS)
 def test_statistics_texts_are_not_cut(qtbot, ctx, demo, settle, language, size):
@@ -241,6 +327,20 @@ def test_statistics_texts_are_not_cut(qtbot, ctx, demo, settle, language, size):
             for column in range(1, shares.columnCount()):
                 cell = shares.index(child, column, source)
                 assert fits(tree, cell), cell.data()
+
+
+@pytest.mark.parametrize("size", LAPTOPS)
+def test_statistics_shares_get_the_room(qtbot, ctx, demo, settle, language, size):
+    window = open_window(qtbot, ctx, settle, size)
+    show(window, "statistics", settle)
+    tree = window.pages["statistics"].shares_view
+    shares = tree.model()
+    sources = range(shares.rowCount())
+    rows = shares.rowCount() + sum(shares.rowCount(shares.index(r, 0)) for r in sources)
+    row_height = tree.sizeHintForRow(0)
+    qtbot.waitUntil(lambda: tree.viewport().height() // row_height >= min(rows, 14))
+    assert tree.header().length() <= tree.viewport().width()  # no sideways scrolling
+    assert not tree.horizontalScrollBar().isVisible()
 
 
 def test_numbers_and_dates_follow_the_window_language(qapp):
@@ -324,3 +424,74 @@ def test_the_load_bar_paints_both_parts_of_the_text(qtbot):
     assert any(contrast(QColor.fromRgb(rgb), colors.track) >= 3 for rgb in text_part), (
         "no readable text over the empty part"
     )
+
+
+# -- natural order and local dates ----------------------------------------------------------
+def _names(view: QTableView, column: int = 0) -> list[str]:
+    model = view.model()
+    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("page_name", ["operators", "sources"])
+def test_names_sort_naturally(qtbot, ctx, settle, page_name):
+    before = QLocale()
+    try:
+        apply_locale("ru")
+        for number in (10, 2, 1, 21):
+            if page_name == "operators":
+                ctx.crm.operators.create(f"Оператор {number}")
+            else:
+                ctx.crm.sources.create(f"Бот {number}")
+        window = open_window(qtbot, ctx, settle)
+        show(window, page_name, settle)
+        table = window.pages[page_name].table
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        word = "Оператор" if page_name == "operators" else "Бот"
+        names = [name for name in _names(table) if name.startswith(word)]
+        assert names == [f"{word} {n}" for n in (1, 2, 10, 21)]
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_statistics_sort_operators_naturally(qtbot, ctx, settle):
+    before = QLocale()
+    try:
+        apply_locale("ru")
+        for number in (10, 2, 1):
+            ctx.crm.operators.create(f"Оператор {number}")
+        window = open_window(qtbot, ctx, settle)
+        show(window, "statistics", settle)
+        table = window.pages["statistics"].table
+        names = [name for name in _names(table) if name.startswith("Оператор")]
+        assert names == ["Оператор 1", "Оператор 2", "Оператор 10"]
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_dates_in_tables_follow_the_window_locale(qtbot, ctx, demo, settle, language):
+    before = QLocale()
+    try:
+        apply_locale(language)
+        window = open_window(qtbot, ctx, settle)
+        when = dt.datetime(2026, 11, 25, 14, 5, tzinfo=dt.UTC)
+        expected = QLocale().toString(
+            QDateTime(QDate(2026, 11, 25), QTime(14, 5)), QLocale.FormatType.ShortFormat
+        )
+        assert local_time(when) == expected
+        show(window, "contacts", settle)
+        table = window.pages["contacts"].table
+        qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+        created = next(
+            c
+            for c in range(table.model().columnCount())
+            if table.model().headerData(c, Qt.Orientation.Horizontal) in ("Created", "Создан")
+        )
+        text = str(table.model().index(0, created).data())
+        if language == "en":
+            assert "/" in text and ("AM" in text or "PM" in text), text
+        else:
+            assert "." in text and "M" not in text, text
+        assert fits(table, table.model().index(0, created)), text
+    finally:
+        QLocale.setDefault(before)

@@ -4,7 +4,6 @@ under the user's hands."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -17,6 +16,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+
+# Dates in the window's language; here too, where every model has always found it.
+from desktop_crm.ui.formats import local_time as local_time
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -36,11 +38,6 @@ class Column(Generic[Row]):
     tooltip: Callable[[Row], str | None] | None = None
     edit: Callable[[Row], Any] | None = None  # the editor's value; None = read-only
     check: Callable[[Row], bool] | None = None  # a check box column
-
-
-def local_time(value: dt.datetime | None) -> str:
-    """Stored in UTC, shown in local time."""
-    return "" if value is None else value.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
+from desktop_crm.ui.formats import natural_less
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
 from desktop_crm.ui.theme import Tone, color
 
@@ -305,13 +306,10 @@ class PinnedLastProxy(QSortFilterProxyModel):
             descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
             return left_pinned if descending else right_pinned
         left_value, right_value = left.data(RAW_ROLE), right.data(RAW_ROLE)
-        if left_value is None or right_value is None:
-            return left_value is None and right_value is not None
         if left_value == right_value:  # ties: by name, so the order is stable
-            return str(left.sibling(left.row(), OPERATOR).data(RAW_ROLE)) < str(
-                right.sibling(right.row(), OPERATOR).data(RAW_ROLE)
-            )
-        return bool(left_value < right_value)
+            left_value = str(left.sibling(left.row(), OPERATOR).data(RAW_ROLE))
+            right_value = str(right.sibling(right.row(), OPERATOR).data(RAW_ROLE))
+        return natural_less(left_value, right_value)
 
 
 # -- the table as a CSV file ----------------------------------------------------------

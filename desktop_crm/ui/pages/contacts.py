@@ -68,6 +68,7 @@ from desktop_crm.ui.widgets import (
     selected_rows,
 )
 from desktop_crm.ui.widgets.contact_filters import ContactSearchBar, find_action
+from desktop_crm.ui.widgets.contacts_table import text_width
 
 REFRESH_ON = {
     Change.CONTACTS,
@@ -228,7 +229,8 @@ class ContactsPage(Page):
         search_row.addWidget(self.search_bar, 1)
         filters = QHBoxLayout()
         for combo in (self.state_combo, self.order_combo):
-            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 5)
+            items = (combo.itemText(i) for i in range(combo.count()))
+            combo.setMinimumWidth(max(text_width(combo, text) for text in items))
         for row, label, combo in (
             (filters, self.tr("State:"), self.state_combo),
             (filters, self.tr("Source:"), self.source_combo),
@@ -364,7 +366,7 @@ class ContactsPage(Page):
         combo.addItem(all_text, None)
         combo.setMinimumContentsLength(14)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("M") * 6)  # a laptop
+        combo.setMinimumWidth(text_width(combo, all_text))  # squeezed, "All …" still reads
         return combo
 
     # -- data --------------------------------------------------------------------------

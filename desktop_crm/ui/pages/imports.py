@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,53 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 SAMPLES_DIR = resources.SAMPLES_DIR
+
+
+class ImportColumns(QObject):
+    """The file name takes what the numbers leave. The numbers (and the start, the
+    status) are as wide as their content and header; on a narrow window a header
+    gives up the room kept for a sort arrow it does not show, so the file name
+    shows whole and nothing scrolls sideways."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self.fit)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self._later.start)
+        view.horizontalHeader().sortIndicatorChanged.connect(self._later.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._later.start()
+        return False
+
+    def _compact(self, column: int) -> int:
+        """The header's text and margins, without the sort arrow's room."""
+        view, header = self._view, self._view.horizontalHeader()
+        title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return header.fontMetrics().horizontalAdvance(title) + 2 * margin + 8
+
+    def fit(self) -> None:
+        view = self._view
+        header, model = view.horizontalHeader(), view.model()
+        others = [c for c in range(model.columnCount()) if c != FILE]
+        content = {c: view.sizeHintForColumn(c) + 4 for c in others}
+        full = {c: max(content[c], header.sectionSizeHint(c)) for c in others}
+        sizes = dict(full)
+        names = [view.sizeHintForIndex(model.index(r, FILE)) for r in range(model.rowCount())]
+        wanted = max([header.sectionSizeHint(FILE), *(n.width() + 4 for n in names)])
+        room = view.viewport().width()
+        if room - sum(sizes.values()) < wanted:  # the arrow's room only where it shows
+            for column in others:
+                if column != header.sortIndicatorSection():
+                    sizes[column] = max(content[column], self._compact(column))
+        for column in others:
+            header.resizeSection(column, sizes[column])
 
 
 class ImportsPage(Page):
@@ -65,11 +114,13 @@ class ImportsPage(Page):
         self.table = make_table(self)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(STARTED, Qt.SortOrder.DescendingOrder)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a name keeps its end
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(40)
+        self.columns = ImportColumns(self.table)
 
         self.rejects_model = RejectsModel(self)
         self.rejects_view = make_table(self, sortable=False)

@@ -67,6 +67,7 @@ from desktop_crm.ui.models.weights import (
     WeightsModel,
 )
 from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.sources_layout import SPLIT_DRAGGED, SourcesSplit
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone
@@ -329,6 +330,7 @@ class SourcesPage(Page):
         self.splitter.addWidget(self._build_weights_editor())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.split = SourcesSplit(self.splitter, self.table, self.weights_table)
         return self.splitter
 
     def _build_weights_editor(self) -> QWidget:
@@ -785,6 +787,7 @@ class SourcesPage(Page):
 
     def save_state(self, preferences: Preferences) -> None:
         preferences.save_splitter(options.SOURCES_SPLITTER, self.splitter)
+        preferences.set(SPLIT_DRAGGED, int(not self.split.active))
         preferences.save_header(options.SOURCES_HEADER, self.table.horizontalHeader())
         preferences.save_header(
             options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
@@ -792,8 +795,11 @@ class SourcesPage(Page):
         preferences.set(options.SOURCES_CURRENT_TAB, self.tabs.currentIndex())
 
     def restore_state(self, preferences: Preferences) -> None:
-        if not preferences.restore_splitter(options.SOURCES_SPLITTER, self.splitter):
-            self.splitter.setSizes([110_000, 100_000])  # the list a little wider than the editor
+        dragged = bool(preferences.get(SPLIT_DRAGGED))
+        if dragged and preferences.restore_splitter(options.SOURCES_SPLITTER, self.splitter):
+            self.split.active = False  # the user's split
+        else:
+            self.splitter.setSizes([110_000, 100_000])  # until it is fitted to the names
         preferences.restore_header(options.SOURCES_HEADER, self.table.horizontalHeader())
         preferences.restore_header(
             options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()

@@ -232,7 +232,7 @@ class StatisticsPage(Page):
 
         # The chart and the shares.
         self.chart = StackedBarChart()
-        self.chart.setMinimumWidth(320)
+        self.chart.setMinimumWidth(280)  # beside the shares on a 1280 screen
         self.shares_model = SharesModel(self)
         self.shares_view = tab_leaves(QTreeView())
         self.shares_view.setModel(self.shares_model)
@@ -272,6 +272,7 @@ class StatisticsPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([250, 500])  # a few operators; the chart needs the room
         self.lower_splitter.setSizes([660, 590])
+        self._name_floor = self._name_wanted = 120  # the shares' name column, least/wanted
         self._lower_fitted = True  # the shares get their width until the user drags
         self._fitting_lower = False
         self.lower_splitter.splitterMoved.connect(self._lower_moved)
@@ -576,12 +577,23 @@ class StatisticsPage(Page):
         for column in range(1, self.shares_model.columnCount()):
             self.shares_view.resizeColumnToContents(column)
             header.resizeSection(column, min(header.sectionSize(column), 160))
-        header.resizeSection(NAME, self._name_width())
+        last = self.shares_model.columnCount() - 1
+        # A stretched last section never goes below its width before the stretch.
+        header.setStretchLastSection(False)
+        header.resizeSection(last, self._last_width())
+        header.setStretchLastSection(True)
+        self._name_floor, self._name_wanted = self._name_widths()
+        header.resizeSection(NAME, self._name_wanted)
         self._fit_lower_splitter()
 
-    def _name_width(self) -> int:
+    def _last_width(self) -> int:
+        view, last = self.shares_view, self.shares_model.columnCount() - 1
+        return max(view.sizeHintForColumn(last), view.header().sectionSizeHint(last))
+
+    def _name_widths(self) -> tuple[int, int]:
         """Every source's name whole; an operator's as most are (a very long one is cut,
-        its tooltip has it): the numbers beside it stay on screen."""
+        its tooltip has it): the numbers beside it stay on screen. The least (the
+        sources whole) and the wanted width."""
         view, model = self.shares_view, self.shares_model
         indent = view.indentation()
         sources, operators = [], []
@@ -594,18 +606,27 @@ class StatisticsPage(Page):
         operators.sort()
         typical = operators[int(len(operators) * 0.8)] if operators else 0
         header = view.header().sectionSizeHint(NAME)
-        return max(header, *sources, min(typical, 260), 120) + 8
+        floor = max(header, *sources, 120) + 8
+        return floor, max(floor, min(typical, 260) + 8)
 
     def _fit_lower_splitter(self) -> None:
         """The chart beside the shares when both fit their width (the shares whole);
         on a narrower window the chart above the shares, each at the full width."""
         view, splitter = self.shares_view, self.lower_splitter
         header, last = view.header(), self.shares_model.columnCount() - 1
+        header.resizeSection(NAME, self._name_wanted)
         wanted = sum(header.sectionSize(c) for c in range(last))  # the last one stretches
-        wanted += max(view.sizeHintForColumn(last), header.sectionSizeHint(last))
+        wanted += self._last_width()
         wanted += 2 * view.frameWidth()
         wanted += view.verticalScrollBar().sizeHint().width()
         side_by_side = wanted + self.chart.minimumWidth() + splitter.handleWidth() + 8
+        # Side by side the shares get the whole height (a laptop has little of it):
+        # long operator names give way first, down to the sources' names whole.
+        short = min(side_by_side - splitter.width(), self._name_wanted - self._name_floor)
+        if short > 0 and splitter.width() >= side_by_side - short:
+            header.resizeSection(NAME, self._name_wanted - short)
+            wanted -= short
+            side_by_side -= short
         orientation = (
             Qt.Orientation.Horizontal
             if splitter.width() >= side_by_side

@@ -4,15 +4,28 @@ Widths come from the content: the number, the date and the state fit what they
 show; the source, the operator and the lead get the width of the rows on screen
 (a typical row, not the one very long name: that one is cut and has a tooltip):
 the source whole first, then the lead and the operator share what is left in
-proportion; the message (whole in the detail pane) takes the rest, at least 10 %.
+proportion; the message (whole in the detail pane) takes the rest, at least 12 %.
+The lead's id (the phone or e-mail) shows whole: the name is shortened instead.
 The user's own widths (dragged, or restored) win."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
+from desktop_crm.ui.formats import local_time
 from desktop_crm.ui.models.contacts import CREATED, ID, LEAD, OPERATOR, SOURCE, STATE
 from desktop_crm.ui.widgets.tables import FittedColumns
 
@@ -22,8 +35,55 @@ STATES = (
 )
 TYPICAL = 0.7  # a text column fits this share of the rows on screen when it can
 MOST = 0.95  # and this share when there is room
-MESSAGE_SHARE = 0.1  # the message keeps at least this share of the width
+MESSAGE_SHARE = 0.12  # the message keeps at least this share of the width
+ID_SHARE = 0.25  # the lead column widens to show an id whole up to this share
 TEXT_SHARE = 0.3  # and a text column takes at most this share (and its own cap)
+
+
+SEPARATOR = " · "  # between the lead's name and its id (ui/models/contacts.py lead_text)
+# Times whose local text is the widest: two-digit days, months and hours, PM.
+WIDE_TIMES = tuple(dt.datetime(2026, 12, 28, hour, 58).astimezone() for hour in (10, 22))
+
+
+def text_width(combo: QComboBox, text: str) -> int:
+    """The width a combo box needs to show ``text`` whole, with its arrow and frame."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    contents = QSize(combo.fontMetrics().horizontalAdvance(text), combo.fontMetrics().height())
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, contents, combo)
+    return size.width()
+
+
+class LeadDelegate(QStyledItemDelegate):
+    """The lead's cell: "name · id". When it is too narrow, the name is shortened and the
+    id (the phone or e-mail the dispatcher calls back) stays whole."""
+
+    @staticmethod
+    def shown_text(text: str, metrics: QFontMetrics, width: int) -> str:
+        if metrics.horizontalAdvance(text) <= width or SEPARATOR not in text:
+            return text
+        name, _sep, external_id = text.rpartition(SEPARATOR)
+        tail = SEPARATOR + external_id
+        room = width - metrics.horizontalAdvance(tail)
+        if room < metrics.horizontalAdvance("Mmmm…"):  # a very long e-mail: cut its middle
+            return metrics.elidedText(external_id, Qt.TextElideMode.ElideMiddle, width)
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + tail
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text and option.rect.width() > 0:
+            style = option.widget.style() if option.widget is not None else None
+            margin = (
+                style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
+                if style is not None
+                else 3
+            )
+            width = option.rect.width() - 2 * margin
+            if not option.icon.isNull():
+                width -= option.decorationSize.width() + margin
+            option.text = self.shown_text(option.text, option.fontMetrics, width)
 
 
 def _state(text: str) -> str:
@@ -50,6 +110,7 @@ class ContentColumns(FittedColumns):
         self._texts = {column: low for column, (low, _high) in texts.items()}
         self._caps = {column: high for column, (_low, high) in texts.items()}
         self._last_minimum = last_minimum
+        self._lows = dict(self._texts)  # the minimums of this fit
         self._later = QTimer(self, singleShot=True, interval=0)
         self._later.timeout.connect(self._refit)
         model = view.model()
@@ -59,6 +120,24 @@ class ContentColumns(FittedColumns):
     def _refit(self) -> None:
         if self.active:
             self.fit()
+
+    def visible_rows(self) -> range:
+        view = self._view
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        return range(first, (view.model().rowCount() - 1 if last < 0 else last) + 1)
+
+    def id_width(self) -> int:
+        """The lead column's width that shows the widest id on screen whole after the
+        first letters of the name (the delegate shortens the name, not the id)."""
+        view = self._view
+        metrics = view.fontMetrics()
+        ids = (
+            str(view.model().index(row, LEAD).data() or "").rpartition(SEPARATOR)[2]
+            for row in self.visible_rows()
+        )
+        widest = max((metrics.horizontalAdvance(text) for text in ids), default=0)
+        return widest + metrics.horizontalAdvance(SEPARATOR + "Mmmmm…") + 12
 
     def wanted(self, column: int, typical: float = TYPICAL) -> int:
         """The width that shows ``typical`` of the visible rows of ``column`` whole."""
@@ -80,6 +159,10 @@ class ContentColumns(FittedColumns):
         header = view.horizontalHeader()
         width = view.viewport().width()
         shown = [c for c in (*self._fixed, *self._texts) if not header.isSectionHidden(c)]
+        self._lows = dict(self._texts)
+        if LEAD in shown and LEAD in self._lows:  # the lead's id whole, and a bit of name
+            floor = min(self.id_width(), round(width * ID_SHARE))  # not a very long e-mail
+            self._lows[LEAD] = max(self._lows[LEAD], floor)
         sizes = {c: self._fixed[c] for c in self._fixed}
         sizes[ID] = max(sizes.get(ID, 0), view.sizeHintForColumn(ID))  # ids grow
         left = width - sum(sizes[c] for c in shown if c in sizes)
@@ -89,15 +172,17 @@ class ContentColumns(FittedColumns):
         if texts:  # the first (the source: short, few) whole if it can be
             first, rest = texts[0], texts[1:]
             whole = min(self.wanted(first, MOST), caps[first])
-            mins = sum(self._texts[c] for c in rest)
-            sizes[first] = max(self._texts[first], min(whole, left - mins))
+            mins = sum(self._lows[c] for c in rest)
+            sizes[first] = max(self._lows[first], min(whole, left - mins))
             left -= sizes[first]
             sizes.update(self._share(rest, left, caps))
-        last = max(self._last_minimum, header.defaultSectionSize())
+        last = max(self._last_minimum, header.defaultSectionSize(), round(width * MESSAGE_SHARE))
         over = sum(sizes[c] for c in shown) + last - width
         while over > 0 and texts:  # rounding and minimums: never a horizontal scroll bar
-            widest = max(texts, key=lambda c: sizes[c] - self._texts[c])
-            cut = min(over, sizes[widest] - self._texts[widest])
+            # the others give first: the source (short, few) stays whole longest
+            givers = [c for c in texts[1:] if sizes[c] > self._lows[c]] or texts
+            widest = max(givers, key=lambda c: sizes[c] - self._lows[c])
+            cut = min(over, sizes[widest] - self._lows[widest])
             if cut <= 0:
                 break
             sizes[widest] -= cut
@@ -128,7 +213,7 @@ class ContentColumns(FittedColumns):
                 + min(most[c] - typical[c], round(extra * (most[c] - typical[c]) / max(more, 1)))
                 for c in columns
             }
-        return {c: max(self._texts[c], size) for c, size in sizes.items()}
+        return {c: max(self._lows[c], size) for c, size in sizes.items()}
 
 
 def configure_contacts_table(table: QTableView, show_lead: bool = True) -> FittedColumns:
@@ -137,6 +222,8 @@ def configure_contacts_table(table: QTableView, show_lead: bool = True) -> Fitte
     table.setSortingEnabled(False)
     table.setColumnHidden(LEAD, not show_lead)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    if show_lead:
+        table.setItemDelegateForColumn(LEAD, LeadDelegate(table))
     header = table.horizontalHeader()
     header.setSectionsClickable(True)
     header.setSortIndicatorShown(True)
@@ -149,8 +236,8 @@ def configure_contacts_table(table: QTableView, show_lead: bool = True) -> Fitte
     return ContentColumns(
         table,
         fixed={
-            ID: metrics.horizontalAdvance("000000") + 16,
-            CREATED: metrics.horizontalAdvance("00.00.0000 00:00") + 26,
+            ID: metrics.horizontalAdvance("00000") + 16,  # grows with the ids
+            CREATED: max(metrics.horizontalAdvance(local_time(t)) for t in WIDE_TIMES) + 26,
             STATE: max(
                 metrics.horizontalAdvance(text) + 20
                 for text in (*(_state(t) for t in STATES), _header(table, STATE))

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop_crm.ui.formats import natural_less
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE
 
 ViewT = TypeVar("ViewT", bound=QAbstractItemView)
@@ -53,7 +54,18 @@ def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableVi
     return view
 
 
-class StableSortProxy(QSortFilterProxyModel):
+class NaturalSortProxy(QSortFilterProxyModel):
+    """Sorts by the raw value: numbers as numbers, names in natural order in the
+    window's alphabet ("Оператор 2" before "Оператор 10")."""
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        role = self.sortRole()
+        return natural_less(left.data(role), right.data(role))
+
+
+class StableSortProxy(NaturalSortProxy):
     """Sorted once asked (a header click), then rows stay where they are when their
     values change: an edited limit or name does not move its row from under the
     pointer. New rows are put in order with the rest (rows shift then anyway)."""
@@ -71,7 +83,7 @@ class StableSortProxy(QSortFilterProxyModel):
 def sorting_proxy(parent: QWidget | None = None, stable: bool = False) -> QSortFilterProxyModel:
     """Sorts small tables by the raw value (numbers as numbers), never the text.
     ``stable``: an edited table keeps its rows in place until the next sort."""
-    proxy = StableSortProxy(parent) if stable else QSortFilterProxyModel(parent)
+    proxy = StableSortProxy(parent) if stable else NaturalSortProxy(parent)
     proxy.setSortRole(RAW_ROLE)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
