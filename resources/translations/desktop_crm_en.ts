@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="158"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="547"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="549"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="554"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="559"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="542"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="544"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="642"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="649"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="650"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="656"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -315,7 +315,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="246"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -323,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="234"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="285"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -334,7 +334,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -418,7 +418,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="522"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="520"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -440,7 +440,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="764"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="766"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -470,7 +470,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -478,7 +478,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -486,7 +486,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
@@ -497,7 +497,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -505,7 +505,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="466"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="564"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

@@ -115,52 +115,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="117"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="146"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="158"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -169,12 +169,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="169"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="170"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -251,13 +251,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="20"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="33"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="21"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -335,145 +335,145 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="234"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="245"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="247"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="247"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="249"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="283"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="284"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="301"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="306"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="308"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="325"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="327"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="403"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="405"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -482,12 +482,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="497"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="499"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -496,7 +496,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -505,7 +505,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="539"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -514,7 +514,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="547"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="549"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -523,8 +523,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="554"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="557"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="559"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -533,7 +533,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="558"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -542,7 +542,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -551,7 +551,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="647"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="649"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -560,7 +560,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="650"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -569,8 +569,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="542"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="544"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -579,12 +579,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="574"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="576"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -593,7 +593,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -602,7 +602,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -611,12 +611,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="638"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="642"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -625,7 +625,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="656"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -634,19 +634,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="663"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="665"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="669"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="671"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="673"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1581,37 +1581,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="56"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="105"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="57"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="106"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="58"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="107"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="146"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="154"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="178"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="246"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1620,12 +1620,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="252"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="234"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="285"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1634,7 +1634,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="245"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="296"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1672,37 +1672,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="86"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="92"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="91"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="93"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="92"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="94"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="123"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="125"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="172"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="174"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="175"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1711,47 +1711,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="195"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="198"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="200"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="203"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="205"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="210"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="214"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="255"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="257"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="288"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="290"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="294"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="296"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2238,12 +2238,12 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="44"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="93"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>
@@ -2258,7 +2258,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="208"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -2375,82 +2375,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="383"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="389"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="387"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="390"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="388"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="518"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="516"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="523"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="521"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="557"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="573"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="522"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="520"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2572,184 +2572,184 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="232"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="383"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="233"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="237"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="665"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="273"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="274"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="275"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="278"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="279"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="281"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="282"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="311"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="312"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="758"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="337"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="760"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="93"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="94"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="98"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="99"/>
         <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="104"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="307"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="308"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="373"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="375"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="382"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="384"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="421"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="423"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="430"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="434"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="471"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="473"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="543"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="564"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="566"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="573"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="575"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="578"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="585"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="587"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="630"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="653"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="655"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="660"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="662"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="672"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="674"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="741"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="743"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="761"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="763"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="764"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="766"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -2782,34 +2782,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="160"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="323"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="161"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="327"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="163"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="58"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="126"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="127"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="135"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -2818,7 +2818,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -2827,7 +2827,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -2836,68 +2836,68 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="252"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="253"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="259"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="260"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="280"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="281"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="282"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="548"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="283"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="546"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="322"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="330"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="337"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="340"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="346"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="347"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="345"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -2921,8 +2921,8 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="350"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="455"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="351"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="456"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
@@ -2977,17 +2977,17 @@ Add at least one source and one operator to see it.</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="284"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="285"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="404"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="405"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="464"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2996,7 +2996,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="466"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -3005,37 +3005,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="471"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="472"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="478"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="479"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="481"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="482"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="531"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="532"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="540"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="541"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="561"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="564"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -3299,13 +3299,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="361"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="363"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="362"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="364"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>

@@ -132,3 +132,24 @@ def test_header_clicks_choose_the_sort(staffed, page, ctx, settle):
     assert ids == sorted(ids)
     header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Contacts: not sortable
     assert header.sortIndicatorSection() == EXTERNAL_ID
+
+
+def test_contact_columns_stay_fitted_after_a_restart_unless_dragged(
+    staffed, page, ctx, preferences, qtbot
+):
+    """Saving the header on close must not freeze the fitted widths for ever: only
+    widths the user dragged win over the fitted ones at the next start."""
+    page.save_state(preferences)
+    again = LeadsPage(ctx)
+    qtbot.addWidget(again)
+    again.restore_state(preferences)
+    assert again.fitted_columns.active
+
+    header = page.contacts_table.horizontalHeader()
+    header.resizeSection(1, header.sectionSize(1) + 40)  # the user drags a column
+    assert not page.fitted_columns.active
+    page.save_state(preferences)
+    dragged = LeadsPage(ctx)
+    qtbot.addWidget(dragged)
+    dragged.restore_state(preferences)
+    assert not dragged.fitted_columns.active

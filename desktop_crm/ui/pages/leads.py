@@ -42,7 +42,7 @@ from desktop_crm.ui.models.leads import (
     LeadsModel,
 )
 from desktop_crm.ui.pages.base import Page
-from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.preferences import IntOption, Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import (
     EmptyHint,
@@ -55,6 +55,8 @@ from desktop_crm.ui.widgets import (
 from desktop_crm.ui.widgets.contact_filters import find_action
 
 SEARCH_DELAY_MS = 250
+# 1 when the user dragged the lead's contacts' columns: their widths win over the fitted ones.
+CONTACT_COLUMNS_DRAGGED = IntOption("leads/contact_columns_dragged", 0)
 
 
 def lead_text(lead: LeadRow) -> str:
@@ -422,6 +424,7 @@ class LeadsPage(Page):
         preferences.save_header(
             options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader()
         )
+        preferences.set(CONTACT_COLUMNS_DRAGGED, int(not self.fitted_columns.active))
         preferences.save_splitter(options.LEADS_SPLITTER, self.splitter)
 
     def restore_state(self, preferences: Preferences) -> None:
@@ -431,7 +434,10 @@ class LeadsPage(Page):
         if preferences.restore_header(
             options.LEADS_CONTACTS_HEADER, self.contacts_table.horizontalHeader(), silently=True
         ):
-            self.fitted_columns.active = False  # the saved widths win
+            # Widths the user dragged win; fitted ones are fitted again.
+            self.fitted_columns.active = not preferences.get(CONTACT_COLUMNS_DRAGGED)
+            if self.fitted_columns.active:
+                self.fitted_columns.fit()
         self.set_sort(self.model.sort_key)
         self._contacts_arrow()
         preferences.restore_splitter(options.LEADS_SPLITTER, self.splitter)
