@@ -56,6 +56,22 @@ def settle(qtbot, ctx):
 
 
 @pytest.fixture
+def shown_page(qtbot, ctx, settle):
+    """Make a screen of the window, show it at a size and wait until it has loaded."""
+
+    def show(page_class, width=1280, height=800):
+        widget = page_class(ctx)
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        widget.reload()
+        settle()
+        return widget
+
+    return show
+
+
+@pytest.fixture
 def staffed(crm):
     """Two operators, two sources with weights, a few contacts."""
     crm.operators.create("Анна Смирнова", max_load=3)

@@ -55,14 +55,8 @@ def select_ids(page, wanted):
 
 
 @pytest.fixture
-def page(qtbot, ctx, settle):
-    widget = ContactsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def page(shown_page):
+    return shown_page(ContactsPage, 1100, 700)
 
 
 def test_model_passes_the_model_tester(qtmodeltester, ctx, staffed, settle):

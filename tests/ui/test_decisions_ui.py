@@ -48,14 +48,8 @@ def why_text(page):
 
 
 @pytest.fixture
-def page(qtbot, ctx, settle):
-    widget = ContactsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def page(shown_page):
+    return shown_page(ContactsPage, 1100, 760)
 
 
 @pytest.fixture

@@ -28,25 +28,13 @@ def register(crm, external_id, source="tg", name="", message="", days_ago=None):
 
 
 @pytest.fixture
-def contacts_page(qtbot, ctx, settle, staffed):
-    widget = ContactsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def contacts_page(shown_page, staffed):
+    return shown_page(ContactsPage)
 
 
 @pytest.fixture
-def leads_page(qtbot, ctx, settle, staffed):
-    widget = LeadsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def leads_page(shown_page, staffed):
+    return shown_page(LeadsPage)
 
 
 def search(page, text, qtbot, settle):

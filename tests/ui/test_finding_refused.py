@@ -11,14 +11,8 @@ from desktop_crm.ui.pages.contacts import ContactsPage
 
 
 @pytest.fixture
-def contacts_page(qtbot, ctx, settle, staffed):
-    widget = ContactsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def contacts_page(shown_page, staffed):
+    return shown_page(ContactsPage)
 
 
 def register(crm, external_id, days_ago):

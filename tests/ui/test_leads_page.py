@@ -17,14 +17,8 @@ def register(crm, external_id, source="tg", name=""):
 
 
 @pytest.fixture
-def page(qtbot, ctx, settle):
-    widget = LeadsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    widget.reload()
-    settle()
-    return widget
+def page(shown_page):
+    return shown_page(LeadsPage, 1000, 700)
 
 
 def select_lead(page, external_id):
