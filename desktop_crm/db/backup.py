@@ -24,6 +24,7 @@ from desktop_crm.db.guard import (
     inspect_file,
     is_damage,
     lexists,
+    read_kept,
     read_only_uri,
     sqlite_failure,
 )
@@ -224,17 +225,26 @@ def keep_current_copy(path: Path, version: int, busy_timeout: float, *, damaged:
             _copy_private(path, target)
             wal = path.with_name(path.name + "-wal")
             if wal.exists():
-                _copy_private(wal, target.with_name(target.name + "-wal"))
+                _copy_private(wal, target.with_name(target.name + "-wal"), database=False)
         except OSError as error:
             remove_database_files(target)
             raise _write_failure(target, error) from error
         return target
 
 
-def _copy_private(source: Path, target: Path) -> None:
-    with source.open("rb") as reader:
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        with os.fdopen(descriptor, "wb") as writer:
+def _copy_private(source: Path, target: Path, database: bool = True) -> None:
+    """Copy ``source`` byte for byte into the new private file ``target``. A database file
+    is read through its kept descriptor: closing one of our own would drop the locks of
+    this process's open connections to it (see guard.kept_descriptor); the -wal holds none."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(descriptor, "wb") as writer:
+        if database:
+            offset = 0
+            while chunk := read_kept(source, 1 << 20, offset):
+                writer.write(chunk)
+                offset += len(chunk)
+            return
+        with source.open("rb") as reader:
             while chunk := reader.read(1 << 20):
                 writer.write(chunk)
 

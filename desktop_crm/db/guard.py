@@ -19,6 +19,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -159,12 +160,39 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+# Descriptors of database files this process has read, by (device, inode), never closed.
+# On POSIX, closing ANY descriptor of a file drops every fcntl lock the process holds on
+# it, SQLite's too: another process then takes the file for unused and checkpoints and
+# deletes the -wal under our open connection (SQLite itself defers such closes).
+_kept: dict[tuple[int, int], int] = {}
+_kept_lock = threading.Lock()
+
+
+def kept_descriptor(path: Path) -> int:
+    """A read-only descriptor of the file ``path``, kept open for the process's life so
+    that reading the file never releases the locks of our SQLite connections."""
+    info = os.stat(path)
+    key = (info.st_dev, info.st_ino)
+    with _kept_lock:
+        kept = _kept.get(key)
+        if kept is None:
+            # O_NONBLOCK: should the file be swapped for a FIFO since stat(), do not hang.
+            kept = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | os.O_CLOEXEC)
+            opened = os.fstat(kept)
+            # Another file at ``path`` since stat() (an atomic replace): file it under its
+            # own inode; the next look finds it there.
+            _kept[(opened.st_dev, opened.st_ino)] = kept
+        return kept
+
+
+def read_kept(path: Path, size: int, offset: int = 0) -> bytes:
+    """``size`` bytes of ``path`` from ``offset``, through its kept descriptor."""
+    return os.pread(kept_descriptor(path), size, offset)
+
+
 def _read_head(path: Path) -> bytes:
     try:
-        # O_NONBLOCK: should the file have been swapped for a FIFO since stat(), do not hang.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            return handle.read(_PAGE_ONE_HEAD)
+        return read_kept(path, _PAGE_ONE_HEAD)
     except OSError as error:
         raise _cannot_read(path, error) from error
 
