@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Lead, Operator
@@ -73,6 +73,22 @@ class Move:
     expected: int | None
     operator: int | None
     reason: str | None = None
+
+
+def _check_unchanged(
+    contacts: Sequence[Contact], expected: Mapping[int, int | None], active: bool
+) -> None:
+    """Each contact still has the operator and the state an undo expects."""
+    for contact in contacts:
+        if contact.operator_id != expected.get(contact.id, contact.operator_id):
+            raise _moved_meanwhile(contact)
+        if contact.is_active != active:
+            raise ChangedMeanwhile(
+                QT_TRANSLATE_NOOP("errors", "Contact #{id} was reopened meanwhile.")
+                if contact.is_active
+                else QT_TRANSLATE_NOOP("errors", "Contact #{id} was closed meanwhile."),
+                id=contact.id,
+            )
 
 
 def _moved_meanwhile(contact: Contact) -> ChangedMeanwhile:
@@ -253,10 +269,17 @@ class ContactService:
         result = self.close_many([contact_id])
         return result.changed[0]
 
-    def close_many(self, contact_ids: Sequence[int]) -> BulkResult:
-        """Close several contacts in one transaction (unknown ids refuse the whole call)."""
+    def close_many(
+        self, contact_ids: Sequence[int], expected: Mapping[int, int | None] | None = None
+    ) -> BulkResult:
+        """Close several contacts in one transaction (unknown ids refuse the whole call).
+        ``expected`` (undoing a reopen): each contact must still be active with the
+        operator it had then (contact id → operator id), else ``ChangedMeanwhile`` and
+        nothing is closed."""
         with self._storage.write():
             contacts = find_contacts(contact_ids)
+            if expected is not None:
+                _check_unchanged(contacts, expected, active=True)
             active = [c.id for c in contacts if c.is_active]
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
@@ -362,16 +385,25 @@ class ContactService:
             raise result.refused[0][1]
         return result.changed[0]
 
-    def reopen_many(self, contact_ids: Sequence[int], all_or_nothing: bool = False) -> BulkResult:
+    def reopen_many(
+        self,
+        contact_ids: Sequence[int],
+        all_or_nothing: bool = False,
+        expected: Mapping[int, int | None] | None = None,
+    ) -> BulkResult:
         """Reopen those whose operator has room (in the given order); report the rest.
         A reopened contact without an operator joins the queue (and is distributed
         when someone has room). ``all_or_nothing`` (undoing a close): the first refusal
-        is raised and nothing is reopened."""
+        is raised and nothing is reopened. ``expected``: each contact must still be
+        closed with the operator it had (contact id → operator id), else
+        ``ChangedMeanwhile`` and nothing is reopened."""
         changed: list[int] = []
         refused: list[tuple[int, LimitReached]] = []
         queued: set[int] = set()
         with self._storage.write():
             contacts = find_contacts(contact_ids)
+            if expected is not None:
+                _check_unchanged(contacts, expected, active=False)
             loads: dict[int, int] = {}
             for contact in contacts:
                 if contact.is_active:

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
             self.tr("Give queued contacts to operators who have room, oldest first")
         )
         self.distribute_action.triggered.connect(lambda: self.drainer.request(None))
-        self.auto_action = self._action(self.tr("&Automatic re-distribution"))
+        self.auto_action = self._action(self.tr("Auto&matic re-distribution"))
         self.auto_action.setCheckable(True)
         self.auto_action.setToolTip(
             self.tr("Distribute queued contacts whenever an operator gets room (all users)")

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.contacts import Move
-from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.services.dto import ContactInfo, OperatorInfo, SourceInfo
 from desktop_crm.ui.texts import error_text
 
 
@@ -236,31 +236,45 @@ class WeightsEdit(ServiceCommand):
 
 # -- contacts -------------------------------------------------------------------------------
 class CloseContacts(ServiceCommand):
-    def __init__(self, crm: Crm, contact_ids: Sequence[int]) -> None:
-        count = len(contact_ids)
+    """Contacts closed; undo reopens them while each is still closed with the operator
+    it had (redo closes them while each is still active with it)."""
+
+    def __init__(self, crm: Crm, closed: Sequence[ContactInfo]) -> None:
+        count = len(closed)
         super().__init__(UndoHistory.tr("Close %n contact(s)", "", count))  # type: ignore[arg-type]
         self._crm = crm
-        self._ids = list(contact_ids)
+        self._operators = _operators_of(closed)
 
     def revert(self) -> None:
-        self._crm.contacts.reopen_many(self._ids, all_or_nothing=True)
+        self._crm.contacts.reopen_many(
+            list(self._operators), all_or_nothing=True, expected=self._operators
+        )
 
     def apply(self) -> None:
-        self._crm.contacts.close_many(self._ids)
+        self._crm.contacts.close_many(list(self._operators), expected=self._operators)
 
 
 class ReopenContacts(ServiceCommand):
-    def __init__(self, crm: Crm, contact_ids: Sequence[int]) -> None:
-        count = len(contact_ids)
+    """Contacts reopened; undo closes them while each is still active with the operator
+    it had (not a contact someone has moved since)."""
+
+    def __init__(self, crm: Crm, reopened: Sequence[ContactInfo]) -> None:
+        count = len(reopened)
         super().__init__(UndoHistory.tr("Reopen %n contact(s)", "", count))  # type: ignore[arg-type]
         self._crm = crm
-        self._ids = list(contact_ids)
+        self._operators = _operators_of(reopened)
 
     def revert(self) -> None:
-        self._crm.contacts.close_many(self._ids)
+        self._crm.contacts.close_many(list(self._operators), expected=self._operators)
 
     def apply(self) -> None:
-        self._crm.contacts.reopen_many(self._ids, all_or_nothing=True)
+        self._crm.contacts.reopen_many(
+            list(self._operators), all_or_nothing=True, expected=self._operators
+        )
+
+
+def _operators_of(contacts: Sequence[ContactInfo]) -> dict[int, int | None]:
+    return {c.id: c.operator.id if c.operator is not None else None for c in contacts}
 
 
 class AssignContacts(ServiceCommand):

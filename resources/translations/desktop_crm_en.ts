@@ -345,7 +345,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -353,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -361,7 +361,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -369,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -524,7 +524,7 @@
 <context>
     <name>UndoHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="244"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -532,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="255"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="263"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -540,7 +540,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="272"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="286"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Assign %n contact to {name}</numerusform>

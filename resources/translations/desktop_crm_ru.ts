@@ -1797,97 +1797,97 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="71"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="75"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="89"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="113"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="121"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="122"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="193"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="195"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="202"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="307"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="309"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="326"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="328"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="337"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="345"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="347"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="384"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1896,17 +1896,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1915,7 +1915,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1924,27 +1924,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="407"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="413"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="79"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -1983,7 +1983,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     <message>
         <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
-        <translation>&amp;Настройки…</translation>
+        <translation>Н&amp;астройки…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
@@ -2022,7 +2022,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
-        <source>&amp;Automatic re-distribution</source>
+        <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
@@ -2248,7 +2248,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="105"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -3166,7 +3166,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Изменить веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="244"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -3175,7 +3175,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="255"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="263"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -3184,7 +3184,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="272"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="286"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Назначить %n контакт оператору {name}</numerusform>
@@ -3520,85 +3520,85 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="79"/>
+        <location filename="../../desktop_crm/db/guard.py" line="80"/>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} — это папка, а не файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="147"/>
-        <location filename="../../desktop_crm/db/backup.py" line="181"/>
+        <location filename="../../desktop_crm/db/backup.py" line="148"/>
+        <location filename="../../desktop_crm/db/backup.py" line="182"/>
         <source>{target} already exists; choose a new file name.</source>
         <translation>{target} уже существует; выберите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="152"/>
-        <location filename="../../desktop_crm/db/guard.py" line="71"/>
+        <location filename="../../desktop_crm/db/backup.py" line="153"/>
+        <location filename="../../desktop_crm/db/guard.py" line="72"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Папка {folder} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/backup.py" line="263"/>
+        <location filename="../../desktop_crm/db/backup.py" line="273"/>
         <location filename="../../desktop_crm/services/maintenance.py" line="66"/>
         <source>There is no database at {path}.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="174"/>
+        <location filename="../../desktop_crm/db/guard.py" line="202"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="95"/>
+        <location filename="../../desktop_crm/db/guard.py" line="96"/>
         <source>{path} is not a database file.</source>
         <translation>{path} не является файлом базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="83"/>
+        <location filename="../../desktop_crm/db/guard.py" line="84"/>
         <source>{path} is not a regular file (a device, pipe or socket); give a database file.</source>
         <translation>{path} — не обычный файл (устройство, канал или сокет); укажите файл базы данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="110"/>
+        <location filename="../../desktop_crm/db/guard.py" line="111"/>
         <source>{path} is a SQLite database of another program; it was left untouched.</source>
         <translation>{path} — база данных SQLite другой программы; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="118"/>
+        <location filename="../../desktop_crm/db/guard.py" line="119"/>
         <source>{path} was written by a newer version of Lead Dispatcher (schema {found}, this version knows {known}). Update the program; the file was left untouched.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="278"/>
+        <location filename="../../desktop_crm/db/guard.py" line="306"/>
         <source>{path} cannot be written: the disk is full. Free some space and run the command again.</source>
         <translation>Не удаётся записать {path}: диск заполнен. Освободите место и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="286"/>
+        <location filename="../../desktop_crm/db/guard.py" line="314"/>
         <source>{path} cannot be written: a disk I/O error (the disk is full, the file may not grow, or the disk failed). Free some space or check the disk, then run the command again.</source>
         <translation>Не удаётся записать {path}: ошибка ввода-вывода диска (диск заполнен, файлу нельзя расти или диск неисправен). Освободите место или проверьте диск и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="323"/>
+        <location filename="../../desktop_crm/db/guard.py" line="351"/>
         <source>{path} was found damaged, so nothing is written to it until &apos;desktop-crm check&apos; passes again or a backup is restored (&apos;desktop-crm restore BACKUP&apos;); nothing was written.</source>
         <translation>В файле {path} найдены повреждения, поэтому в него ничего не записывается, пока &apos;desktop-crm check&apos; снова не пройдёт успешно или не будет восстановлена резервная копия (&apos;desktop-crm restore BACKUP&apos;); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="335"/>
+        <location filename="../../desktop_crm/db/guard.py" line="363"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="347"/>
+        <location filename="../../desktop_crm/db/guard.py" line="375"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="360"/>
+        <location filename="../../desktop_crm/db/guard.py" line="388"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="370"/>
+        <location filename="../../desktop_crm/db/guard.py" line="398"/>
         <location filename="../../desktop_crm/db/storage.py" line="439"/>
         <location filename="../../desktop_crm/db/storage.py" line="467"/>
         <source>Cannot open {path}: {reason}.</source>
@@ -3921,58 +3921,68 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
+        <source>Contact #{id} was reopened meanwhile.</source>
+        <translation>Контакт № {id} тем временем снова открыт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <source>Contact #{id} was closed meanwhile.</source>
+        <translation>Контакт № {id} тем временем закрыт.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="96"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
         <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="155"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="171"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="168"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="184"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="175"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="191"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="403"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="435"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4043,7 +4053,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="83"/>
-        <location filename="../../desktop_crm/db/backup.py" line="268"/>
+        <location filename="../../desktop_crm/db/backup.py" line="278"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>

@@ -106,3 +106,34 @@ def test_edits_with_an_expectation_refuse_what_changed_meanwhile(two):
     with pytest.raises(ChangedMeanwhile):
         crm.sources.set_weights(source.id, {anna.id: 1}, expected={anna.id: 1})
     assert [w.weight for w in crm.sources.get(source.id).weights] == [3]
+
+
+def test_undoing_a_reopen_refuses_a_contact_moved_meanwhile(two, db_path):
+    crm, _anna, boris, first, _second = two
+    crm.contacts.close_many([first.id])
+    reopened = crm.contacts.reopen_many([first.id]).changed
+    expected = {c.id: c.operator.id for c in reopened}
+    crm.contacts.assign([first.id], boris.id)  # someone else's conversation now
+    with pytest.raises(ChangedMeanwhile, match="Борис"):
+        crm.contacts.close_many([first.id], expected=expected)
+    assert crm.contacts.get(first.id).is_active  # nothing closed
+
+
+def test_undoing_a_close_refuses_a_contact_reopened_meanwhile(two, db_path):
+    crm, _anna, boris, first, _second = two
+    closed = crm.contacts.close_many([first.id]).changed
+    expected = {c.id: c.operator.id for c in closed}
+    crm.contacts.reopen_many([first.id])  # reopened by another window meanwhile
+    with pytest.raises(ChangedMeanwhile, match="reopened meanwhile"):
+        crm.contacts.reopen_many([first.id], all_or_nothing=True, expected=expected)
+    crm.contacts.close_many([first.id])
+    crm.contacts.assign([first.id], boris.id)
+    with pytest.raises(ChangedMeanwhile, match="Борис"):
+        crm.contacts.reopen_many([first.id], all_or_nothing=True, expected=expected)
+    assert not crm.contacts.get(first.id).is_active
+    # Unchanged: the undo goes through.
+    expected = {first.id: boris.id}
+    assert [c.id for c in crm.contacts.reopen_many([first.id], expected=expected).changed] == [
+        first.id
+    ]
+    assert crm.contacts.get(first.id).is_active

@@ -72,3 +72,42 @@ def test_the_screens_edit_actions_are_in_the_edit_menu_only_on_their_screen(wind
     assert {operators, sources.delete_action, sources.save_action}.isdisjoint(
         shown_in_menus(window)
     )
+
+
+@pytest.fixture
+def language(qapp):
+    """Install the window's translations for a language, as the program does."""
+    from desktop_crm.ui.application import install_translations, remove_translations
+
+    yield lambda code: install_translations(qapp, code)
+    remove_translations(qapp)
+
+
+def _accelerator(text: str) -> str | None:
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if at >= 0 and at + 1 < len(plain) else None
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_no_two_visible_items_of_a_menu_share_an_alt_letter(
+    code, language, qtbot, ctx, staffed, settle
+):
+    language(code)
+    win = MainWindow(ctx, PAGE_CLASSES)
+    qtbot.addWidget(win)
+    win.reload()
+    win.show()
+    settle()
+    for page in range(win.nav.count()):
+        win.nav.setCurrentRow(page)
+        for top in win.menuBar().actions():
+            menu = top.menu()
+            assert isinstance(menu, QMenu)
+            seen: dict[str, str] = {}
+            for action in menu.actions():
+                letter = _accelerator(action.text())
+                if letter is None or not action.isVisible():
+                    continue
+                assert letter not in seen, (top.text(), seen[letter], action.text())
+                seen[letter] = action.text()

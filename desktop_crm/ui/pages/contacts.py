@@ -455,7 +455,7 @@ class ContactsPage(Page):
         ):
             return
         crm = self.ctx.crm
-        self._write(lambda: crm.contacts.close_many(ids), lambda r: self._report_closed(r, ids))
+        self._write(lambda: crm.contacts.close_many(ids), self._report_closed)
 
     def reopen_selected(self) -> None:
         ids = [c.id for c in self.selected_contacts() if not c.is_active]
@@ -544,14 +544,14 @@ class ContactsPage(Page):
             lines.append(self.tr("…and %n more.", "", refused - MAX_REFUSALS_SHOWN))
         self.message.show_error("\n".join(lines))
 
-    def _report_closed(self, result: BulkResult, ids: list[int]) -> None:
-        self.ctx.undo.push(undo.CloseContacts(self.ctx.crm, ids))
+    def _report_closed(self, result: BulkResult) -> None:
+        self.ctx.undo.push(undo.CloseContacts(self.ctx.crm, result.changed))
         self.message.show_info(self.tr("Closed %n contact(s).", "", len(result.changed)))
 
     def _report_reopened(self, result: BulkResult) -> None:
         done = len(result.changed)
         if done:
-            self.ctx.undo.push(undo.ReopenContacts(self.ctx.crm, [c.id for c in result.changed]))
+            self.ctx.undo.push(undo.ReopenContacts(self.ctx.crm, result.changed))
         if not result.refused:
             self.message.show_info(self.tr("Reopened %n contact(s).", "", done))
             return
