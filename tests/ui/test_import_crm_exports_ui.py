@@ -81,6 +81,7 @@ def test_the_owner_checkbox_imports_rows_to_their_operator(qtbot, ctx, team, tmp
 
     choose_source(dialog)
     dialog.keep_operator_check.setChecked(True)
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=30_000)
     assert dialog.summary is not None and dialog.summary.record.imported == 3

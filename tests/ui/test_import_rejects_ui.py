@@ -30,6 +30,7 @@ def test_the_dialog_counts_and_saves_every_rejected_row(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.state == dialog.READY, timeout=10_000)
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=60_000)
     summary = dialog.summary

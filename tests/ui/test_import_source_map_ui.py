@@ -44,7 +44,8 @@ def choose(qtbot, dialog: ImportDialog, value: str, data: object) -> None:
 
 
 def run_import(qtbot, dialog: ImportDialog) -> None:
-    assert dialog.start_button.isEnabled(), dialog.blocker()
+    assert dialog.blocker() is None, dialog.blocker()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=60_000)
 

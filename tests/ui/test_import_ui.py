@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_crm.importing import open_table
 from desktop_crm.importing.fields import Field
+from desktop_crm.services.dto import ContactFilter
 from desktop_crm.ui.import_dialog import ImportDialog, file_dialogs
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.imports import ImportsModel, PreviewModel, RejectsModel
@@ -118,7 +119,8 @@ def open_dialog(qtbot, ctx, path: Path) -> ImportDialog:
 
 
 def run_import(qtbot, dialog: ImportDialog, timeout: int = 60_000) -> None:
-    assert dialog.start_button.isEnabled(), dialog.blocker()
+    assert dialog.blocker() is None, dialog.blocker()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)  # the forecast counted
     dialog.start()
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=timeout)
 
@@ -241,7 +243,8 @@ def test_dialog_detects_the_russian_excel_csv_and_shows_the_mapping(
     assert model.headerData(rejected, Qt.Orientation.Vertical) == REJECTED_LINE
     assert "Телефон" in model.index(rejected, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(rejected, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert dialog.start_button.isEnabled() and dialog.start_button.text() == "Import"
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)  # once the forecast counted
+    assert dialog.start_button.text() == "Import"
 
 
 def test_changing_delimiter_encoding_and_mapping_reopens_the_file(qtbot, ctx, sample_sources):
@@ -255,7 +258,7 @@ def test_changing_delimiter_encoding_and_mapping_reopens_the_file(qtbot, ctx, sa
 
     dialog.delimiter_combo.setCurrentIndex(dialog.delimiter_combo.findData(";"))
     qtbot.waitUntil(lambda: dialog.state == dialog.READY and dialog.table.delimiter == ";")
-    assert dialog.start_button.isEnabled()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
 
     dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("koi8-r"))
     qtbot.waitUntil(lambda: dialog.state == dialog.READY and dialog.table.encoding.name == "koi8-r")
@@ -271,7 +274,7 @@ def test_changing_delimiter_encoding_and_mapping_reopens_the_file(qtbot, ctx, sa
     assert not dialog.start_button.isEnabled()  # no source column: choose the source
     assert "source" in dialog.problem_message.text().lower()
     dialog.source_combo.setCurrentIndex(dialog.source_combo.findText("Сайт (site)"))
-    assert dialog.start_button.isEnabled()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
 
     dialog.encoding_combo.setCurrentIndex(0)  # back to the detected one
     qtbot.waitUntil(lambda: dialog.state == dialog.READY and dialog.table.encoding.name == "cp1251")
@@ -284,7 +287,8 @@ def test_a_bad_header_line_is_refused_where_it_was_typed(qtbot, ctx, sample_sour
     qtbot.waitUntil(lambda: dialog.settings_message.isVisible(), timeout=5000)
     assert "900" in dialog.settings_message.text()
     assert dialog.header_spin.value() == 2  # back to the layout still in force
-    assert dialog.state == dialog.READY and dialog.start_button.isEnabled()
+    assert dialog.state == dialog.READY
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
 
 
 def test_importing_through_the_dialog_registers_rows_and_sums_up(
@@ -542,3 +546,35 @@ def test_the_window_stays_responsive_during_a_big_import(
         f"p99 {gaps[int(len(gaps) * 0.99)] * 1000:.0f} ms, median {gaps[len(gaps) // 2] * 1000:.0f}"
         f" ms over {len(gaps)} ticks"
     )
+
+
+def test_enter_applies_a_typed_header_line_and_imports_nothing(qtbot, ctx, sample_sources):
+    dialog = open_dialog(qtbot, ctx, CP1251_SAMPLE)
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
+    first = dialog.table.header_line
+    dialog.header_spin.setFocus()
+    dialog.header_spin.setValue(first + 1)  # typed; the file is read again after a pause
+    qtbot.keyClick(dialog.header_spin, Qt.Key.Key_Return)
+    # Enter applied the line (the file is read with it) instead of importing.
+    qtbot.waitUntil(lambda: dialog.state == dialog.READY and dialog.table.header_line == first + 1)
+    assert dialog.state != dialog.FINISHED
+    assert ctx.crm.contacts.count(ContactFilter()).count == 0
+
+
+def test_import_waits_for_the_counts_of_the_choices_shown(qtbot, ctx, sample_sources, monkeypatch):
+    dialog = open_dialog(qtbot, ctx, CP1251_SAMPLE)
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
+    counted = threading.Event()
+    forecast = ctx.crm.imports.forecast
+
+    def held(*args, **kwargs):
+        counted.wait(30)
+        return forecast(*args, **kwargs)
+
+    monkeypatch.setattr(ctx.crm.imports, "forecast", held)
+    dialog.source_map_box.plain_ids_check.setChecked(True)  # a new choice: a new count
+    assert dialog.counting() and not dialog.start_button.isEnabled()
+    dialog.start()  # Enter on a field while counting: nothing is imported
+    assert dialog.state == dialog.READY
+    counted.set()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)

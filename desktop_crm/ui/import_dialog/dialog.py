@@ -300,6 +300,7 @@ class ImportDialog(QDialog):
             return
         box.show()
         box.show_counting()
+        self.start_button.setEnabled(False)  # until the counts match the choices shown
         previous = job.previous
         again = previous is not None and previous.status == ImportStatus.DONE
         source = self.chosen_source()
@@ -341,6 +342,7 @@ class ImportDialog(QDialog):
         self.source_map_combos = self.source_map_box.combos
         self.preview_model.set_forecast(forecast.sample)  # the preview's red rows: the same
         self.setup_page.show_preview_summary()
+        self._update_start()
         self.forecast_ready.emit()
 
     def _forecast_failed(self, generation: int, error: BaseException) -> None:
@@ -348,7 +350,12 @@ class ImportDialog(QDialog):
             return
         self._forecast_handle = None
         self.source_map_box.forecast_label.setText(error_text(error))
+        self._update_start()
         self.forecast_ready.emit()
+
+    def counting(self) -> bool:
+        """Whether the forecast of the choices shown is still being counted."""
+        return self._forecast_handle is not None
 
     def _set_setup_enabled(self, enabled: bool) -> None:
         self.setup_page.set_enabled(enabled)
@@ -410,7 +417,9 @@ class ImportDialog(QDialog):
         else:
             self.notice_message.clear_message()
             self.start_button.setText(self.tr("Import"))
-        self.start_button.setEnabled(self.state == self.READY and blocker is None)
+        self.start_button.setEnabled(
+            self.state == self.READY and blocker is None and not self.counting()
+        )
 
     # -- importing -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -419,6 +428,8 @@ class ImportDialog(QDialog):
         table = job.table
         if job.phase != self.READY or table is None or self.blocker() is not None:
             return
+        if self.setup_page.apply_pending() or self.counting():
+            return  # the counts shown must be those of the choices shown (Enter in a field)
         previous = job.previous
         again = previous is not None and previous.status == ImportStatus.DONE
         source = self.chosen_source()

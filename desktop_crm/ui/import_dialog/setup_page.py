@@ -399,6 +399,15 @@ class SetupPage(QWidget):
         if not self._updating:
             self._reopen_timer.start()
 
+    def apply_pending(self) -> bool:
+        """Apply a header line typed but not yet read (Enter in the box): True if there
+        was one, so that Enter applies the field instead of starting the import."""
+        if not self._reopen_timer.isActive():
+            return False
+        self._reopen_timer.stop()
+        self._header_line_chosen()
+        return True
+
     def _header_line_chosen(self) -> None:
         table = self.state.table
         if table is not None and self.header_spin.value() != table.header_line:
