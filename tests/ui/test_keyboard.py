@@ -117,6 +117,7 @@ def test_tab_leaves_the_tables_of_dialogs(qtbot, ctx, staffed, settle, tmp_path)
     _activate(qtbot, importer)
     assert importer.preview_view.model().rowCount() > 0
     _tab_leaves(qtbot, importer.preview_view)
+    qtbot.waitUntil(importer.start_button.isEnabled, timeout=30_000)  # counted
     importer.start()
     qtbot.waitUntil(lambda: importer.state == importer.FINISHED, timeout=60_000)
     assert importer.rejects_view.model().rowCount() > 0
