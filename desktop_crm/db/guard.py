@@ -160,7 +160,8 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-# Descriptors of database files this process has read, by (device, inode), never closed.
+# Descriptors of database files this process has read, by (device, inode), closed only
+# when the process lets the database go (``release_kept``).
 # On POSIX, closing ANY descriptor of a file drops every fcntl lock the process holds on
 # it, SQLite's too: another process then takes the file for unused and checkpoints and
 # deletes the -wal under our open connection (SQLite itself defers such closes).
@@ -169,8 +170,8 @@ _kept_lock = threading.Lock()
 
 
 def kept_descriptor(path: Path) -> int:
-    """A read-only descriptor of the file ``path``, kept open for the process's life so
-    that reading the file never releases the locks of our SQLite connections."""
+    """A read-only descriptor of the file ``path``, kept open while the database is open
+    so that reading the file never releases the locks of our SQLite connections."""
     info = os.stat(path)
     key = (info.st_dev, info.st_ino)
     with _kept_lock:
@@ -183,6 +184,19 @@ def kept_descriptor(path: Path) -> int:
             # own inode; the next look finds it there.
             _kept[(opened.st_dev, opened.st_ino)] = kept
         return kept
+
+
+def release_kept(path: Path) -> None:
+    """Close the kept descriptor of ``path`` once this process has no connection to it
+    left (``Storage.close``): then there are no locks to lose."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    with _kept_lock:
+        kept = _kept.pop((info.st_dev, info.st_ino), None)
+    if kept is not None:
+        os.close(kept)
 
 
 def read_kept(path: Path, size: int, offset: int = 0) -> bytes:

@@ -38,6 +38,7 @@ from desktop_crm.db.guard import (
     mark_damaged,
     read_only_error,
     read_only_uri,
+    release_kept,
     sqlite_error_of,
     write_failure_error,
 )
@@ -382,6 +383,7 @@ class Storage:
             self._job_locks = None
         if _open_storage is self:
             _open_storage = None
+        release_kept(self.location.path)  # no connection left here: no locks to lose
 
 
 # The models are bound through one DatabaseProxy, so one database is open per process.

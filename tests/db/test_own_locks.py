@@ -49,3 +49,21 @@ def test_a_quick_check_keeps_the_open_connections_locks(tmp_path):
         assert other_process_sees(path) == ["Анна", "Борис"]
     finally:
         crm.close()
+
+
+def open_descriptors() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_closing_a_database_gives_its_kept_descriptor_back(tmp_path):
+    """Kept descriptors last only while the database is open: a process that opens many
+    files one after another (a test run, a dispatcher switching files) does not run out."""
+    before = open_descriptors()
+    for n in range(20):
+        crm = open_crm(DatabaseLocation(tmp_path / f"crm{n}.sqlite3"))
+        crm.operators.create("Анна", max_load=5)
+        maintenance.check_database(crm.location, quick=True)
+        crm.close()
+    assert open_descriptors() <= before + 2
