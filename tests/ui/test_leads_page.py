@@ -147,3 +147,13 @@ def test_contact_columns_stay_fitted_after_a_restart_unless_dragged(
     qtbot.addWidget(dragged)
     dragged.restore_state(preferences)
     assert not dragged.fitted_columns.active
+
+
+def test_a_long_email_shows_whole_in_the_list_at_1280(staffed, shown_page, ctx):
+    email = "konstantin.dolgorukovsky@example.com"
+    register(ctx.crm, email, name="Константин Вячеславович Долгоруковский")
+    page = shown_page(LeadsPage)
+    header = page.table.horizontalHeader()
+    needed = page.table.fontMetrics().horizontalAdvance(email) + 12  # the cell's margins
+    assert header.sectionSize(EXTERNAL_ID) >= needed
+    assert header.sectionSize(NAME) >= page.table.fontMetrics().horizontalAdvance("M") * 15

@@ -150,7 +150,12 @@ class LeadsPage(Page):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
-        header.resizeSection(EXTERNAL_ID, metrics.horizontalAdvance("M") * 19)
+        # Room for a long e-mail whole (the name column gives way); a longer id is cut in
+        # the middle, where the domain and the start both stay readable.
+        header.resizeSection(
+            EXTERNAL_ID, metrics.horizontalAdvance("konstantin.dolgorukovsky@example.com") + 16
+        )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(CONTACTS, metrics.horizontalAdvance("Contacts") + 30)
         for column in (LAST_CONTACT, FIRST_SEEN):
