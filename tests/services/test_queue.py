@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import pytest
 
 from desktop_crm.db.location import DatabaseLocation
-from desktop_crm.errors import DatabaseOpenError, LimitReached, NotFound
+from desktop_crm.errors import DatabaseOpenError, LimitReached, NotFound, StoppedPartWay
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.events import Change
+from desktop_crm.services.queue import DrainResult
 from tests.processes import run_together
 
 T0 = dt.datetime(2024, 5, 6, 9, 0, tzinfo=dt.UTC)
@@ -481,3 +483,103 @@ def test_a_contact_selected_twice_is_assigned_once(crm, team, limit):
     assert not result.refused
     assert kinds(crm, contact).count("manual") == 1
     assert loads(crm)["Дарья"] == 1
+
+
+# -- what a drain reports, announces and says when it stops ---------------------------------
+def test_each_drain_batch_that_assigns_announces_contacts_operators_and_leads(crm, backlog):
+    seen = []
+    crm.events.subscribe(seen.append)
+    result = crm.queue.drain(batch_size=20)  # 20, then 15: room for 35 in all
+    assert (result.assigned, result.batches) == (35, 2)
+    everything = frozenset({Change.CONTACTS, Change.OPERATORS, Change.LEADS})
+    assert seen == [everything, everything]
+    seen.clear()
+    assert crm.queue.drain(batch_size=20).assigned == 0  # everyone is full now
+    assert seen == []
+
+
+def test_switching_automatic_redistribution_announces_a_settings_change(crm):
+    seen = []
+    crm.events.subscribe(seen.append)
+    assert crm.queue.set_auto(False) is False
+    assert crm.queue.auto_enabled() is False
+    assert seen == [frozenset({Change.SETTINGS})]
+
+
+def test_a_drain_stopped_after_a_batch_keeps_it_and_says_how_many(crm, backlog):
+    def progress(step):
+        raise OSError("the disk went away")  # anything that stops the job after a batch
+
+    with pytest.raises(StoppedPartWay) as stopped:
+        crm.queue.drain(batch_size=10, progress=progress)
+    error = stopped.value
+    assert (error.committed, error.result) == (10, DrainResult(10, 1, cancelled=True))
+    assert isinstance(error.cause, OSError) and error.__cause__ is error.cause
+    assert error.exit_code == 4
+    assert str(error) == (
+        "An internal error stopped it. Distributing the queue stopped part-way (contacts "
+        "assigned: 10; they stay); run it again to continue."
+    )
+    assert queued(crm) == backlog[10:]  # the committed batch stays
+
+
+def test_a_drain_stopped_before_it_assigned_anything_raises_the_cause_itself(crm, backlog):
+    def cancelled():
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        crm.queue.drain(batch_size=10, cancelled=cancelled)
+    assert queued(crm) == backlog
+
+
+def test_cancel_while_waiting_for_the_write_lock_returns_what_was_assigned(crm, backlog, db_path):
+    """Another process holds the write lock after the first batch; Cancel must not wait for
+    it (the storage's job wait is long), and the first batch is reported."""
+    holder = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    calls = []
+
+    def progress(step):
+        holder.execute("BEGIN IMMEDIATE")
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) >= 3  # 1: before batch 1, 2: before batch 2, 3: while it waits
+
+    crm.storage.job_wait = 5.0  # without the cancel check the drain would stop as busy
+    try:
+        result = crm.queue.drain(batch_size=10, progress=progress, cancelled=cancelled)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result == DrainResult(10, 1, cancelled=True)
+    assert queued(crm) == backlog[10:]
+
+
+def test_the_queue_lists_at_most_200_contacts_by_default(crm):
+    crm.sources.create("Сайт", code="site")
+    ids = [register(crm, f"q{i}", minutes=i).id for i in range(201)]
+    assert [c.id for c in crm.queue.unassigned()] == ids[:200]
+
+
+def test_only_sources_with_active_unassigned_contacts_have_a_queue(crm):
+    crm.operators.create("Анна", max_load=5)
+    site, tg, mail = (crm.sources.create(n, code=n) for n in ("site", "tg", "mail"))
+    crm.sources.set_weights("site", {"Анна": 1})
+    register(crm, "assigned", "site")  # active but assigned
+    closed = register(crm, "closed", "mail")  # unassigned but closed
+    crm.contacts.close(closed.id)
+    register(crm, "waiting", "tg")  # nobody on tg: it waits
+    assert crm.queue.sources_with_queue() == {tg.id}
+    assert site.id != mail.id
+
+
+def test_capacity_counts_only_for_sources_where_the_operator_has_weight(crm):
+    crm.operators.create("Анна", max_load=0)
+    site = crm.sources.create("site", code="site")
+    crm.sources.create("tg", code="tg")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.set_weights("tg", {"Анна": 0})  # on tg, but with no share
+    told = []
+    crm.capacity_handler = told.append
+    crm.operators.update("Анна", max_load=3)
+    assert told == [{site.id}]
