@@ -180,6 +180,7 @@ def contact_label(contact_id: int) -> str:
     that an erasure must be able to remove; the log keeps none)."""
     return f"#{contact_id}"
 
+
 class AuditTrail:
     """Writes log entries in the caller's write transaction as ``dispatcher``."""
 
@@ -273,7 +274,7 @@ class AuditService:
     def dispatcher(self) -> str:
         return self._trail.dispatcher
 
-    def entries(self, flt: AuditFilter = AuditFilter(), limit: int = 1000) -> list[AuditInfo]:  # noqa: B008
+    def entries(self, flt: AuditFilter = AuditFilter(), limit: int = 1000) -> list[AuditInfo]:
         """Newest first, at most ``limit`` (filtered and cut in SQL, along the time index)."""
         query = AuditEntry.select(
             AuditEntry.id,

@@ -203,7 +203,9 @@ def _operator_entry(action: Action, contact: Contact, target: Operator | None) -
     """``contact`` (read before the change) goes from its operator to ``target``."""
     old = contact.operator.name if contact.operator is not None else None
     new = target.name if target is not None else None
-    return Entry(action, contact.id, contact_label(contact.id), (FieldChange("operator", old, new),))
+    return Entry(
+        action, contact.id, contact_label(contact.id), (FieldChange("operator", old, new),)
+    )
 
 
 def _state_entry(action: Action, contact: Contact, *, closed: bool) -> Entry:

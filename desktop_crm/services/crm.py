@@ -43,7 +43,9 @@ class Crm:
         self.operators = OperatorService(
             storage, self.events, self._capacity_appeared, trail=self.trail
         )
-        self.sources = SourceService(storage, self.events, self._capacity_appeared, trail=self.trail)
+        self.sources = SourceService(
+            storage, self.events, self._capacity_appeared, trail=self.trail
+        )
         self.contacts = ContactService(
             storage, self.events, randint, self._capacity_appeared, trail=self.trail
         )

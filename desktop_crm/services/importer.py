@@ -46,13 +46,13 @@ from desktop_crm.importing import (
     ValidRow,
     file_sha256,
 )
+from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.common import aware_utc, find_source
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
 from desktop_crm.services.id_problems import phone_like_problem
 from desktop_crm.services.intake import Intake, normalise
 from desktop_crm.services.settings import phone_region
-from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.sources import SourceService
 
 # A batch holds the write lock about BATCH_SECONDS, so other processes get their

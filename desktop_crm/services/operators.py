@@ -179,9 +179,7 @@ class OperatorService:
         """One entry per kind of change, labelled with the name the operator has now."""
         trail, op_id, label = self._trail, operator.id, operator.name
         trail.changed(Action.OPERATOR_RENAMED, op_id, label, "name", old_name, operator.name)
-        trail.changed(
-            Action.OPERATOR_LIMIT, op_id, label, "max_load", old_limit, operator.max_load
-        )
+        trail.changed(Action.OPERATOR_LIMIT, op_id, label, "max_load", old_limit, operator.max_load)
         if operator.active != was_active:
             action = Action.OPERATOR_ACTIVATED if operator.active else Action.OPERATOR_DEACTIVATED
             trail.record(action, op_id, label, [FieldChange("active", was_active, operator.active)])

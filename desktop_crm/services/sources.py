@@ -233,9 +233,8 @@ class SourceService:
             source = find_source(reference)
             before = _weights(source.id)
             stored = {w.operator.id: w.weight for w in before}
-            if expected is not None:
-                if stored != dict(expected):
-                    raise changed_meanwhile(source.name)
+            if expected is not None and stored != dict(expected):
+                raise changed_meanwhile(source.name)
             resolved: dict[int, int] = {}
             for operator_reference, weight in weights.items():
                 operator = find_operator(operator_reference)

@@ -176,9 +176,7 @@ def _setup_contacts(crm: Crm) -> tuple[int, int, list[int]]:
     b = crm.operators.create("Борис", max_load=10).id
     crm.sources.create("S", code="s")
     crm.sources.set_weights("s", {a: 1})
-    ids = [
-        crm.contacts.register(ContactRequest(f"user{i}", "s")).contact.id for i in range(3)
-    ]
+    ids = [crm.contacts.register(ContactRequest(f"user{i}", "s")).contact.id for i in range(3)]
     return a, b, ids
 
 
