@@ -20,65 +20,20 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from desktop_crm.db.models import AuditEntry, tuples, utcnow
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
+from desktop_crm.domain.audit import KIND_OF
+from desktop_crm.domain.audit import Action as Action  # re-exported: the services record it
+from desktop_crm.domain.audit import ObjectKind as ObjectKind
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import aware_utc, naive_utc
 
 MAX_DISPATCHER_LENGTH = 64
 FALLBACK_DISPATCHER = "unknown"
 MAX_ENTRIES = 100_000  # the most one call reads
-
-
-class ObjectKind(StrEnum):
-    OPERATOR = "operator"
-    SOURCE = "source"
-    CONTACT = "contact"
-    SETTING = "setting"
-    IMPORT = "import"
-
-
-class Action(StrEnum):
-    """The fixed vocabulary of the log (stored by value)."""
-
-    OPERATOR_CREATED = "operator_created"
-    OPERATOR_RENAMED = "operator_renamed"
-    OPERATOR_LIMIT = "operator_limit_changed"
-    OPERATOR_ACTIVATED = "operator_activated"
-    OPERATOR_DEACTIVATED = "operator_deactivated"
-    OPERATOR_DELETED = "operator_deleted"
-    SOURCE_CREATED = "source_created"
-    SOURCE_RENAMED = "source_renamed"
-    SOURCE_CODE = "source_code_changed"
-    SOURCE_STRATEGY = "source_strategy_changed"
-    SOURCE_REPEAT = "source_repeat_changed"
-    SOURCE_DELETED = "source_deleted"
-    WEIGHTS = "weights_changed"
-    CONTACT_ASSIGNED = "contact_assigned"
-    CONTACT_MOVED = "contact_moved"  # an undo or redo of an assignment
-    CONTACT_CLOSED = "contact_closed"
-    CONTACT_REOPENED = "contact_reopened"
-    PHONE_REGION = "phone_region_changed"
-    AUTO_REDISTRIBUTION = "auto_redistribution_changed"
-    IMPORT_STARTED = "import_started"
-
-
-KIND_OF: dict[Action, ObjectKind] = {
-    action: ObjectKind(action.value.split("_", 1)[0])
-    for action in Action
-    if action.value.split("_", 1)[0] in ObjectKind._value2member_map_
-}
-KIND_OF.update(
-    {
-        Action.WEIGHTS: ObjectKind.SOURCE,
-        Action.PHONE_REGION: ObjectKind.SETTING,
-        Action.AUTO_REDISTRIBUTION: ObjectKind.SETTING,
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_crm.domain.audit import KIND_OF
 from desktop_crm.errors import ChangedMeanwhile, InvalidValue, LimitReached
 from desktop_crm.services import Crm, DatabaseLocation, open_crm
 from desktop_crm.services import sources as sources_module
@@ -55,6 +56,10 @@ def ticking(crm: Crm) -> list[dt.datetime]:
 
     crm.trail.clock = clock
     return used
+
+
+def test_every_action_has_its_kind_of_object() -> None:
+    assert set(KIND_OF) == set(Action)
 
 
 # -- the dispatcher's name -------------------------------------------------------------------
