@@ -292,7 +292,7 @@ def change_text(changes: Sequence[FieldChange]) -> str:
             field = f"{field} ({change.of})"
         if change.old is None and change.new is None:
             parts.append(field)
-        elif change.old is None:
+        elif change.old is None and change.field != "weight":  # a new value, none before
             parts.append(f"{field}: {value_text(change.new)}")
         else:
             parts.append(f"{field}: {value_text(change.old)} → {value_text(change.new)}")
