@@ -63,6 +63,10 @@ FIELD_TEXTS: dict[str, str] = {
 }
 
 
+YES = QT_TRANSLATE_NOOP("Journal", "yes")
+NO = QT_TRANSLATE_NOOP("Journal", "no")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -89,7 +93,7 @@ def value_text(field: str, value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return _tr(YES) if value else _tr(NO)
     if field == "strategy" and value in STRATEGY_TEXTS:
         return QCoreApplication.translate("Strategies", STRATEGY_TEXTS[value][1])
     return str(value)
