@@ -208,11 +208,12 @@ def _operator_entry(action: Action, contact: Contact, target: Operator | None) -
     )
 
 
-def _state_entry(action: Action, contact: Contact, *, closed: bool) -> Entry:
-    changes = [FieldChange("active", closed, not closed)]
-    if contact.operator is not None:  # whose contact it is, for the record
-        changes.append(FieldChange("operator", None, contact.operator.name))
-    return Entry(action, contact.id, contact_label(contact.id), tuple(changes))
+def _state_entry(action: Action, contact: Contact) -> Entry:
+    """A contact closed or reopened (the action says which), with whose contact it is."""
+    changes = (
+        () if contact.operator is None else (FieldChange("operator", None, contact.operator.name),)
+    )
+    return Entry(action, contact.id, contact_label(contact.id), changes)
 
 
 COUNT_CAP = 100_000
@@ -304,9 +305,7 @@ class ContactService:
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
                 self._trail.record_many(
-                    _state_entry(Action.CONTACT_CLOSED, c, closed=True)
-                    for c in contacts
-                    if c.is_active
+                    _state_entry(Action.CONTACT_CLOSED, c) for c in contacts if c.is_active
                 )
             infos = tuple(contact_infos(c.id for c in contacts))
             freed = sources_of_operators(c.operator_id for c in contacts if c.is_active)
@@ -456,9 +455,7 @@ class ContactService:
                 Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
                 reopened = set(changed)
                 self._trail.record_many(
-                    _state_entry(Action.CONTACT_REOPENED, c, closed=False)
-                    for c in contacts
-                    if c.id in reopened
+                    _state_entry(Action.CONTACT_REOPENED, c) for c in contacts if c.id in reopened
                 )
             refused_ids = {contact_id for contact_id, _ in refused}
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))

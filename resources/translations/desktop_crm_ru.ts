@@ -1944,27 +1944,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="126"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="131"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="132"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="135"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="137"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -4278,7 +4278,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="473"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="470"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>

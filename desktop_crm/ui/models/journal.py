@@ -86,7 +86,10 @@ def object_text(entry: AuditInfo) -> str:
     if entry.object_kind == ObjectKind.SETTING:
         known = SETTING_TEXTS.get(label)
         label = _tr(known) if known else label
-    return f"{kind_text(entry.object_kind)}: {label}" if label else kind_text(entry.object_kind)
+    if not label:
+        return kind_text(entry.object_kind)
+    separator = " " if label.startswith("#") else ": "  # "Contact #12", "Operator: Анна"
+    return f"{kind_text(entry.object_kind)}{separator}{label}"
 
 
 def value_text(field: str, value: Any) -> str:

@@ -107,7 +107,7 @@ class JournalPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((TIME, 130), (DISPATCHER, 150), (ACTION, 220), (OBJECT, 240)):
+        for column, width in ((TIME, 125), (DISPATCHER, 150), (ACTION, 190), (OBJECT, 190)):
             header.resizeSection(column, width)
         self.empty_hint = EmptyHint(self.table)
         self.count_label = QLabel()
