@@ -11,6 +11,7 @@ import pytest
 from desktop_crm.db.models import AuditEntry
 from desktop_crm.services.audit import MAX_DISPATCHER_LENGTH
 from tests.cli.helpers import has_offset, snapshot
+from tests.services.import_files import row, write_csv
 
 
 @pytest.fixture
@@ -126,3 +127,17 @@ def test_the_log_command_imports_no_qt(db_path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_import_is_one_entry_and_its_rows_none(run_json, tmp_path) -> None:
+    run_json("operator", "add", "alice", "--max-load", "100")
+    run_json("source", "add", "Сайт", "--code", "site")
+    run_json("source", "weights", "site", "alice=1")
+    before = len(run_json("log"))
+    path = write_csv(tmp_path / "leads.csv", [row(n) for n in range(5)])
+    assert run_json("--as", "Вера", "import", path)["imported"] == 5
+    run_json("contact", "add", "--lead", "+79990000001", "--source", "site")  # not logged
+    log = run_json("log")
+    assert len(log) == before + 1
+    assert (log[0]["dispatcher"], log[0]["action"]) == ("Вера", "import_started")
+    assert log[0]["object"]["kind"] == "import" and log[0]["object"]["label"] == "leads.csv"

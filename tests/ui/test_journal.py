@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from desktop_crm.db.models import AuditEntry
 from desktop_crm.services import Crm
 from desktop_crm.services.audit import os_user
 from desktop_crm.ui.application import AppController
@@ -25,17 +24,14 @@ def texts(page: JournalPage, column: int) -> list[str]:
 
 def _history(crm: Crm) -> None:
     """Анна adds an operator on 1 March, Борис changes its limit on 2 March and the
-    phone region on 3 March (stored times set in UTC)."""
+    phone region on 3 March (the trail's clock: naive UTC)."""
+    days = iter(range(1, 4))
+    crm.trail.clock = lambda: dt.datetime(2026, 3, next(days), 9, 0)
     crm.set_dispatcher("Анна")
     op = crm.operators.create("Ольга Преображенская", max_load=5)
     crm.set_dispatcher("Борис")
     crm.operators.update(op.id, max_load=7)
     crm.settings.set_phone_region("KZ")
-    with crm.storage.write():
-        for entry_id, day in ((1, 1), (2, 2), (3, 3)):
-            AuditEntry.update(created_at=dt.datetime(2026, 3, day, 9, 0)).where(
-                AuditEntry.id == entry_id
-            ).execute()
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, crm: Crm) -> None:
