@@ -53,6 +53,8 @@ def test_the_journal_shows_who_did_what_newest_first(shown_page, crm: Crm, ctx) 
     ]
     assert texts(page, CHANGE) == ["RU → KZ", "limit: 5 → 7", "limit: 5; active: yes"]
     assert not page.empty_hint.showing_hint
+    tooltip = str(page.proxy.index(0, TIME).data(Qt.ItemDataRole.ToolTipRole))
+    assert "9:00:00" in tooltip  # to the second (TZ=UTC in the tests)
     # sortable: the oldest first on a header click
     page.table.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
     assert texts(page, DISPATCHER) == ["Анна", "Борис", "Борис"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from desktop_crm.domain.audit import Action, ObjectKind
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -71,6 +72,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def precise_time(value: dt.datetime) -> str:
+    """The local time to the second, as the window's language writes it (a tooltip)."""
+    local = value.astimezone()
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(moment, QLocale.FormatType.LongFormat)
+
+
 def action_text(action: str) -> str:
     known = ACTION_TEXTS.get(action)
     return _tr(known) if known else action  # a newer version's action: as stored
@@ -126,6 +136,7 @@ class JournalModel(RowsModel[AuditInfo]):
             QT_TRANSLATE_NOOP("Journal", "Time"),
             lambda e: local_time(e.created_at),
             lambda e: e.created_at,
+            tooltip=lambda e: precise_time(e.created_at),
         ),
         Column(
             QT_TRANSLATE_NOOP("Journal", "Dispatcher"),
