@@ -19,6 +19,7 @@ from desktop_crm.db.storage import file_errors_as_crm_errors
 from desktop_crm.domain.text import printable
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, StoppedPartWay
 from desktop_crm.services import Crm, open_crm
+from desktop_crm.services.audit import AuditFilter, AuditInfo, clean_dispatcher
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import (
@@ -149,6 +150,17 @@ def _limit(args: argparse.Namespace) -> int | None:
     return min(args.limit, MAX_ID)
 
 
+def _log(crm: Crm, args: argparse.Namespace) -> list[AuditInfo]:
+    since, until = parse_date(args.since, end=False), parse_date(args.until, end=True)
+    flt = AuditFilter(
+        dispatcher=clean_dispatcher(args.dispatcher) if args.dispatcher is not None else None,
+        object_kind=args.object,
+        since=since,
+        until=until,
+    )
+    return crm.audit.entries(flt, limit=_limit(args) or 0)
+
+
 # -- exports and erasure (issue 8) ------------------------------------------------------
 _EXPORT_OPTIONS = {
     "leads": {"search"},
@@ -248,11 +260,14 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("settings", None): (_settings, dict),
     ("export", None): (_export, dict),
     ("lead", "erase"): (_lead_erase, dict),
+    ("log", None): (_log, AuditInfo),
 }
 
 
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
+    if args.dispatcher is not None:  # a bad --as NAME is refused before anything opens
+        args.dispatcher = clean_dispatcher(args.dispatcher)
     crm_location = resolve_location(args.db)
     if args.command in maintenance.COMMANDS:
         return maintenance.run(crm_location, args)
@@ -265,7 +280,7 @@ def execute(args: argparse.Namespace) -> int:
 
 def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
     if args.command == "import":
-        crm = open_crm(crm_location)
+        crm = open_crm(crm_location, dispatcher=args.dispatcher)
         try:
             return run_import(crm, args)
         finally:
@@ -277,7 +292,7 @@ def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
 
 def _compute(crm_location: DatabaseLocation, args: argparse.Namespace) -> tuple[object, type]:
     handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
-    crm = open_crm(crm_location)
+    crm = open_crm(crm_location, dispatcher=args.dispatcher)
     try:
         return handler(crm, args), kind
     finally:
@@ -295,6 +310,7 @@ READ_COMMANDS = {
     ("stats", None),
     ("queue", "list"),
     ("export", None),
+    ("log", None),
 }
 
 

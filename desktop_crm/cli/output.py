@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from desktop_crm.domain.text import printable
+from desktop_crm.services.audit import AuditInfo, change_text
 from desktop_crm.services.dto import (
     ContactInfo,
     DecisionInfo,
@@ -323,6 +324,35 @@ def details_text(items: Sequence[ContactDetails]) -> str:
     )
 
 
+def audit_json(entry: AuditInfo) -> Json:
+    return {
+        "id": entry.id,
+        "time": local_iso(entry.created_at),
+        "dispatcher": entry.dispatcher,
+        "action": entry.action,
+        "object": {"kind": entry.object_kind, "id": entry.object_id, "label": entry.label},
+        "changes": [change.as_json() for change in entry.changes],
+    }
+
+
+def audit_table(entries: Sequence[AuditInfo]) -> str:
+    if not entries:
+        return "No changes logged."
+    return format_table(
+        ["time", "dispatcher", "action", "object", "change"],
+        [
+            [
+                e.created_at,
+                e.dispatcher,
+                e.action.replace("_", " "),
+                f"{e.object_kind} {e.label}".strip(),
+                change_text(e.changes),
+            ]
+            for e in entries
+        ],
+    )
+
+
 Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
 
 
@@ -338,4 +368,5 @@ FORMATS: dict[type, Format] = {
     ContactDetails: (details_json, _safe(details_text)),
     LeadInfo: (lead_json, _safe(leads_text)),
     Statistics: (stats_json, _safe(lambda items: stats_table(items[0]))),
+    AuditInfo: (audit_json, _safe(audit_table)),
 }

@@ -8,6 +8,7 @@ import re
 from desktop_crm import __version__
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.cli.maintenance import add_parsers as add_maintenance_parsers
+from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 
 _PLAIN_INT_RE = re.compile(r"-?[0-9]{1,100}")
@@ -41,6 +42,13 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=default,
         help="database file or sqlite:///PATH URL (default: $DATABASE_URL, "
         "else crm.sqlite3 in the user data directory)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="dispatcher",
+        metavar="NAME",
+        default=default,
+        help="your name in the audit log (`desktop-crm log`); default: the OS user",
     )
     parser.add_argument(
         "--json",
@@ -190,6 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("on", "off"),
         help="distribute queued contacts again whenever capacity appears (default on)",
     )
+
+    p = command(commands, "log", "the audit log: who changed what and when, newest first")
+    p.add_argument("--since", metavar="DATE", help="YYYY-MM-DD or ISO date-time (local)")
+    p.add_argument("--until", metavar="DATE", help="a date includes that whole day")
+    p.add_argument("--dispatcher", metavar="NAME", help="only the changes this dispatcher made")
+    p.add_argument(
+        "--object",
+        choices=[kind.value for kind in ObjectKind],
+        help="only changes to this kind of object",
+    )
+    p.add_argument("--limit", type=plain_int, default=100, metavar="N", help="default 100")
 
     add_maintenance_parsers(commands, command)  # check, backup, backups, restore
     return parser

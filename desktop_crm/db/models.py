@@ -186,3 +186,20 @@ class Decision(BaseModel):
     contact_id: int
     operator_id: int | None
     context_id: int
+
+
+class AuditEntry(BaseModel):
+    """Who did what: one change a dispatcher made (services/audit.py writes it in the
+    change's own transaction)."""
+
+    id = pw.AutoField()
+    created_at = pw.DateTimeField(default=utcnow, index=True)
+    dispatcher = pw.TextField(index=True)
+    action = pw.TextField()  # an audit.Action value
+    object_kind = pw.TextField()  # an audit.ObjectKind value
+    object_id = pw.BigIntegerField(null=True)
+    label = pw.TextField(default="")  # the object's name at the time
+    details = pw.TextField(default="[]")  # JSON: [{"field", "of", "old", "new"}, ...]
+
+    class Meta:
+        table_name = "audit_entry"

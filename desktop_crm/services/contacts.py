@@ -24,6 +24,7 @@ from desktop_crm.errors import (
     InvalidValue,
     LimitReached,
 )
+from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
 from desktop_crm.services.common import find_contact, find_contacts, find_operator
 from desktop_crm.services.contact_views import (
     ContactKey,
@@ -198,6 +199,23 @@ def _full_error(operator: Operator, contact_id: int) -> LimitReached:
     )
 
 
+def _operator_entry(action: Action, contact: Contact, target: Operator | None) -> Entry:
+    """``contact`` (read before the change) goes from its operator to ``target``."""
+    old = contact.operator.name if contact.operator is not None else None
+    new = target.name if target is not None else None
+    return Entry(
+        action, contact.id, contact_label(contact.id), (FieldChange("operator", old, new),)
+    )
+
+
+def _state_entry(action: Action, contact: Contact) -> Entry:
+    """A contact closed or reopened (the action says which), with whose contact it is."""
+    changes = (
+        () if contact.operator is None else (FieldChange("operator", None, contact.operator.name),)
+    )
+    return Entry(action, contact.id, contact_label(contact.id), changes)
+
+
 COUNT_CAP = 100_000
 
 
@@ -208,11 +226,14 @@ class ContactService:
         events: EventBus,
         randint: RandInt,
         on_capacity: CapacityHook = lambda _sources: None,
+        *,
+        trail: AuditTrail,
     ) -> None:
         self._storage = storage
         self._events = events
         self._randint = randint
         self._on_capacity = on_capacity
+        self._trail = trail
 
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
@@ -283,6 +304,9 @@ class ContactService:
             active = [c.id for c in contacts if c.is_active]
             if active:
                 Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
+                self._trail.record_many(
+                    _state_entry(Action.CONTACT_CLOSED, c) for c in contacts if c.is_active
+                )
             infos = tuple(contact_infos(c.id for c in contacts))
             freed = sources_of_operators(c.operator_id for c in contacts if c.is_active)
         if active:
@@ -295,6 +319,7 @@ class ContactService:
         not fit are refused with the reason; an inactive operator takes none."""
         refused: list[tuple[int, CrmError]] = []
         changed: list[int] = []
+        entries: list[Entry] = []
         with self._storage.write():
             target = find_operator(operator)
             contacts = find_contacts(contact_ids)  # a contact selected twice is one
@@ -312,12 +337,14 @@ class ContactService:
                     refused.append((contact.id, _full_error(target, contact.id)))
                     continue
                 intake.assign_by_hand(contact, target, load)
+                entries.append(_operator_entry(Action.CONTACT_ASSIGNED, contact, target))
                 if contact.is_active:
                     load += 1
                     if contact.operator_id is not None:
                         previous.add(contact.operator_id)
                 changed.append(contact.id)
             intake.flush()
+            self._trail.record_many(entries)
             refused_ids = {contact_id for contact_id, _ in refused}
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
             freed = sources_of_operators(previous)
@@ -334,6 +361,7 @@ class ContactService:
         changed: list[int] = []
         freed_operators: set[int] = set()
         queued: set[int] = set()
+        entries: list[Entry] = []
         with self._storage.write():
             contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
             intake = Intake(self._storage, self._randint, phone_region())
@@ -347,6 +375,7 @@ class ContactService:
                     continue
                 if move.operator is None:
                     intake.unassign_by_hand(contact, move.reason or Unassigned.NONE_ELIGIBLE)
+                    entries.append(_operator_entry(Action.CONTACT_MOVED, contact, None))
                     if contact.is_active:
                         queued.add(contact.source_id)
                 else:
@@ -358,6 +387,7 @@ class ContactService:
                     if contact.is_active and why is Exclusion.AT_LIMIT:
                         raise _full_error(target, contact.id)
                     intake.assign_by_hand(contact, target, load)
+                    entries.append(_operator_entry(Action.CONTACT_MOVED, contact, target))
                     if contact.is_active:
                         loads[target.id] = load + 1
                 if contact.is_active and previous is not None:
@@ -365,6 +395,7 @@ class ContactService:
                     freed_operators.add(previous)
                 changed.append(contact.id)
             intake.flush()
+            self._trail.record_many(entries)
             infos = tuple(contact_infos(contacts))
             freed = sources_of_operators(freed_operators) | queued
         if changed:
@@ -422,6 +453,10 @@ class ContactService:
                 changed.append(contact.id)
             if changed:
                 Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
+                reopened = set(changed)
+                self._trail.record_many(
+                    _state_entry(Action.CONTACT_REOPENED, c) for c in contacts if c.id in reopened
+                )
             refused_ids = {contact_id for contact_id, _ in refused}
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
         if changed:

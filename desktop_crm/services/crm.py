@@ -10,6 +10,7 @@ from desktop_crm.db.models import Operator, Source
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
+from desktop_crm.services.audit import AuditService, AuditTrail, os_user
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.erasure import ErasureService
 from desktop_crm.services.events import EventBus
@@ -26,20 +27,32 @@ log = logging.getLogger(__name__)
 
 
 class Crm:
-    def __init__(self, storage: Storage, randint: RandInt | None = None) -> None:
+    def __init__(
+        self, storage: Storage, randint: RandInt | None = None, dispatcher: str | None = None
+    ) -> None:
+        """``dispatcher``: who makes the changes (the audit log); None: the OS user."""
         self.storage = storage
         self.events = EventBus()
         randint = randint or random.Random().randint  # seeded from os.urandom
-        self.queue = QueueService(storage, self.events, randint)
+        # One trail for every service: the dispatcher is set here once (services/audit.py).
+        self.trail = AuditTrail(os_user() if dispatcher is None else dispatcher)
+        self.audit = AuditService(storage, self.trail)
+        self.queue = QueueService(storage, self.events, randint, self.trail)
         # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
         self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
-        self.operators = OperatorService(storage, self.events, self._capacity_appeared)
-        self.sources = SourceService(storage, self.events, self._capacity_appeared)
-        self.contacts = ContactService(storage, self.events, randint, self._capacity_appeared)
+        self.operators = OperatorService(
+            storage, self.events, self._capacity_appeared, trail=self.trail
+        )
+        self.sources = SourceService(
+            storage, self.events, self._capacity_appeared, trail=self.trail
+        )
+        self.contacts = ContactService(
+            storage, self.events, randint, self._capacity_appeared, trail=self.trail
+        )
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
-        self.settings = SettingsService(storage, self.events)
-        self.imports = ImportService(storage, self.events, randint)
+        self.settings = SettingsService(storage, self.events, self.trail)
+        self.imports = ImportService(storage, self.events, randint, trail=self.trail)
         self.exports = ExportService(storage, self.stats)
         self.erasure = ErasureService(storage, self.events)
 
@@ -62,6 +75,15 @@ class Crm:
             return not Operator.select().exists() and not Source.select().exists()
 
     @property
+    def dispatcher(self) -> str:
+        """Who makes this Crm's changes, as the audit log records them."""
+        return self.trail.dispatcher
+
+    def set_dispatcher(self, name: str) -> str:
+        """Change who makes the changes from now on (``InvalidValue`` for a bad name)."""
+        return self.trail.set_dispatcher(name)
+
+    @property
     def location(self) -> DatabaseLocation:
         return self.storage.location
 
@@ -74,7 +96,10 @@ def open_crm(
     randint: RandInt | None = None,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     job_wait: float = DEFAULT_JOB_WAIT,
+    dispatcher: str | None = None,
 ) -> Crm:
     """``busy_timeout``: how long one change waits for another process's write lock;
-    ``job_wait``: how long each batch of an import or a queue drain waits for it."""
-    return Crm(open_storage(location, busy_timeout, job_wait), randint)
+    ``job_wait``: how long each batch of an import or a queue drain waits for it;
+    ``dispatcher``: who makes the changes (the audit log; None: the OS user)."""
+    trail = AuditTrail(os_user() if dispatcher is None else dispatcher)  # checked first
+    return Crm(open_storage(location, busy_timeout, job_wait), randint, trail.dispatcher)

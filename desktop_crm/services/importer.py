@@ -46,6 +46,7 @@ from desktop_crm.importing import (
     ValidRow,
     file_sha256,
 )
+from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.common import aware_utc, find_source
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
@@ -327,8 +328,15 @@ class ImportService:
     size so that a batch holds the write lock about ``BATCH_SECONDS``."""
 
     def __init__(
-        self, storage: Storage, events: EventBus, randint: RandInt, batch_rows: int | None = None
+        self,
+        storage: Storage,
+        events: EventBus,
+        randint: RandInt,
+        batch_rows: int | None = None,
+        *,
+        trail: AuditTrail,
     ) -> None:
+        self._trail = trail
         if batch_rows is not None and batch_rows < 1:
             raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
         self._storage = storage
@@ -772,6 +780,8 @@ class ImportService:
                 options=options_json(table, keep_operator, source_map, plain_ids),
                 again=again,
             )
+            # One entry per import run (its rows are not logged one by one).
+            self._trail.record(Action.IMPORT_STARTED, run.id, table.path.name)
         self._events.emit(Change.IMPORTS)
         return run
 

@@ -11,6 +11,7 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain.eligibility import within_limit
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
+from desktop_crm.services.audit import Action, AuditTrail, FieldChange
 from desktop_crm.services.common import (
     MAX_LOAD,
     already_taken,
@@ -46,11 +47,17 @@ def _check_name_free(name: str, own_id: int | None) -> None:
 
 class OperatorService:
     def __init__(
-        self, storage: Storage, events: EventBus, on_capacity: CapacityHook = lambda _s: None
+        self,
+        storage: Storage,
+        events: EventBus,
+        on_capacity: CapacityHook = lambda _s: None,
+        *,
+        trail: AuditTrail,
     ) -> None:
         self._storage = storage
         self._events = events
         self._on_capacity = on_capacity
+        self._trail = trail
 
     def create(
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
@@ -69,6 +76,15 @@ class OperatorService:
                     )
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", name) from error
+            self._trail.record(
+                Action.OPERATOR_CREATED,
+                operator.id,
+                operator.name,
+                [
+                    FieldChange("max_load", None, operator.max_load),
+                    FieldChange("active", None, operator.active),
+                ],
+            )
         self._events.emit(Change.OPERATORS)
         return _info(operator, 0)
 
@@ -99,7 +115,7 @@ class OperatorService:
             if expected is not None:
                 check_unchanged(operator.name, operator, expected)
             load = load_of(operator.id)
-            was_active, old_limit = operator.active, operator.max_load
+            was_active, old_limit, old_name = operator.active, operator.max_load, operator.name
             if name is not None:
                 operator.name = clean_name(name, "name", "operator")
                 operator.name_key = name_key(operator.name)
@@ -126,6 +142,7 @@ class OperatorService:
                     operator.save()
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", operator.name) from error
+            self._audit_update(operator, old_name, old_limit, was_active)
             # More room lets the queue move; less room changes why the queue waits.
             changed = operator.active != was_active or operator.max_load != old_limit
             freed = sources_of_operators([operator.id]) if changed else set()
@@ -152,5 +169,17 @@ class OperatorService:
                 SourceOperatorConfig.operator == operator.id
             ).execute()
             operator.delete_instance()
+            self._trail.record(Action.OPERATOR_DELETED, operator.id, operator.name)
         self._events.emit(Change.OPERATORS, Change.SOURCES)
         return _info(operator, 0)
+
+    def _audit_update(
+        self, operator: Operator, old_name: str, old_limit: int, was_active: bool
+    ) -> None:
+        """One entry per kind of change, labelled with the name the operator has now."""
+        trail, op_id, label = self._trail, operator.id, operator.name
+        trail.changed(Action.OPERATOR_RENAMED, op_id, label, "name", old_name, operator.name)
+        trail.changed(Action.OPERATOR_LIMIT, op_id, label, "max_load", old_limit, operator.max_load)
+        if operator.active != was_active:
+            action = Action.OPERATOR_ACTIVATED if operator.active else Action.OPERATOR_DEACTIVATED
+            trail.record(action, op_id, label, [FieldChange("active", was_active, operator.active)])

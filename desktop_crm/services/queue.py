@@ -14,6 +14,7 @@ from desktop_crm.db.models import Contact, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
+from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.contact_views import contact_page
 from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
 from desktop_crm.services.events import Change, EventBus
@@ -76,10 +77,13 @@ def _restate_reason(source_id: int, reason: str) -> None:
 
 
 class QueueService:
-    def __init__(self, storage: Storage, events: EventBus, randint: RandInt) -> None:
+    def __init__(
+        self, storage: Storage, events: EventBus, randint: RandInt, trail: AuditTrail
+    ) -> None:
         self._storage = storage
         self._events = events
         self._randint = randint
+        self._trail = trail
 
     # -- the setting ---------------------------------------------------------------------
     def auto_enabled(self) -> bool:
@@ -89,7 +93,11 @@ class QueueService:
     def set_auto(self, enabled: bool) -> bool:
         """Automatic re-distribution for every process using this database."""
         with self._storage.write():
+            old = read_setting(AUTO_REDISTRIBUTE, "1") == "1"
             write_setting(AUTO_REDISTRIBUTE, "1" if enabled else "0")
+            self._trail.changed(
+                Action.AUTO_REDISTRIBUTION, None, AUTO_REDISTRIBUTE, "value", old, enabled
+            )
         self._events.emit(Change.SETTINGS)
         return enabled
 

@@ -6,6 +6,7 @@ from desktop_crm.db.models import Setting
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import DEFAULT_REGION, is_valid_region
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.events import Change, EventBus
 
 PHONE_REGION = "phone_region"
@@ -29,9 +30,10 @@ def phone_region() -> str:
 
 
 class SettingsService:
-    def __init__(self, storage: Storage, events: EventBus) -> None:
+    def __init__(self, storage: Storage, events: EventBus, trail: AuditTrail) -> None:
         self._storage = storage
         self._events = events
+        self._trail = trail
 
     def phone_region(self) -> str:
         with self._storage.read():
@@ -47,6 +49,8 @@ class SettingsService:
                 region=region,
             )
         with self._storage.write():
+            old = phone_region()
             write_setting(PHONE_REGION, region)
+            self._trail.changed(Action.PHONE_REGION, None, PHONE_REGION, "value", old, region)
         self._events.emit(Change.SETTINGS)
         return region

@@ -12,6 +12,7 @@ from desktop_crm.domain import text
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
+from desktop_crm.services.audit import Action, AuditTrail, FieldChange, weight_changes
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
     WEIGHT,
@@ -112,11 +113,17 @@ def _check_free(source: Source) -> None:
 
 class SourceService:
     def __init__(
-        self, storage: Storage, events: EventBus, on_capacity: CapacityHook = lambda _s: None
+        self,
+        storage: Storage,
+        events: EventBus,
+        on_capacity: CapacityHook = lambda _s: None,
+        *,
+        trail: AuditTrail,
     ) -> None:
         self._storage = storage
         self._events = events
         self._on_capacity = on_capacity
+        self._trail = trail
 
     def create(self, name: str, code: str | None = None) -> SourceInfo:
         name = clean_name(name, "name", "source")
@@ -125,6 +132,12 @@ class SourceService:
             names = [str(n) for (n,) in tuples(Source.select(Source.name))]
             check_not_lookalike("source", name, names)  # same key: _save's AlreadyExists
             source = self._save(Source(name=name, code=code))
+            self._trail.record(
+                Action.SOURCE_CREATED,
+                source.id,
+                source.name,
+                [FieldChange("code", None, source.code)] if source.code else [],
+            )
         self._events.emit(Change.SOURCES)
         return _info(source, with_weights=False)
 
@@ -154,6 +167,7 @@ class SourceService:
             source = find_source(reference)
             if expected is not None:
                 check_unchanged(source.name, source, expected)
+            before = (source.name, source.code, source.strategy, source.repeat_to_last)
             if name is not None:
                 source.name = clean_name(name, "name", "source")
             if code is not _KEEP:
@@ -167,9 +181,22 @@ class SourceService:
             if repeat_to_last is not None:
                 source.repeat_to_last = repeat_to_last
             self._save(source)
+            self._audit_update(source, *before)
             info = _info(source)
         self._events.emit(Change.SOURCES)
         return info
+
+    def _audit_update(
+        self, source: Source, name: str, code: str | None, strategy: str, repeat: bool
+    ) -> None:
+        """One entry per kind of change, labelled with the name the source has now."""
+        trail, src_id, label = self._trail, source.id, source.name
+        trail.changed(Action.SOURCE_RENAMED, src_id, label, "name", name, source.name)
+        trail.changed(Action.SOURCE_CODE, src_id, label, "code", code, source.code)
+        trail.changed(Action.SOURCE_STRATEGY, src_id, label, "strategy", strategy, source.strategy)
+        trail.changed(
+            Action.SOURCE_REPEAT, src_id, label, "repeat_to_last", repeat, source.repeat_to_last
+        )
 
     def delete(self, reference: int | str) -> SourceInfo:
         """Only a source no contact refers to; its weights go with it."""
@@ -189,6 +216,7 @@ class SourceService:
             info = _info(source, with_weights=False)
             SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
             source.delete_instance()
+            self._trail.record(Action.SOURCE_DELETED, source.id, source.name)
         self._events.emit(Change.SOURCES)
         return info
 
@@ -203,10 +231,10 @@ class SourceService:
         or ``ChangedMeanwhile`` and nothing changes."""
         with self._storage.write():
             source = find_source(reference)
-            if expected is not None:
-                stored = {w.operator.id: w.weight for w in _weights(source.id)}
-                if stored != dict(expected):
-                    raise changed_meanwhile(source.name)
+            before = _weights(source.id)
+            stored = {w.operator.id: w.weight for w in before}
+            if expected is not None and stored != dict(expected):
+                raise changed_meanwhile(source.name)
             resolved: dict[int, int] = {}
             for operator_reference, weight in weights.items():
                 operator = find_operator(operator_reference)
@@ -226,9 +254,23 @@ class SourceService:
                     ]
                 ).execute()
             info = _info(source)
+            self._audit_weights(source, before, stored, info)
         self._events.emit(Change.SOURCES)
         self._on_capacity({source.id})
         return info
+
+    def _audit_weights(
+        self,
+        source: Source,
+        before: tuple[WeightInfo, ...],
+        stored: Mapping[int, int],
+        info: SourceInfo,
+    ) -> None:
+        names = {w.operator.id: w.operator.name for w in (*before, *info.weights)}
+        new = {w.operator.id: w.weight for w in info.weights}
+        changes = weight_changes(dict(stored), new, names)
+        if changes:
+            self._trail.record(Action.WEIGHTS, source.id, source.name, changes)
 
     def set_weight(self, reference: int | str, operator: int | str, weight: int) -> SourceInfo:
         """Change one (source, operator) pair and leave the rest of the set as it is
@@ -238,6 +280,8 @@ class SourceService:
             source = find_source(reference)
             target = find_operator(operator)
             check_non_negative(weight, WEIGHT, target.name)
+            before = _weights(source.id)
+            stored = {w.operator.id: w.weight for w in before}
             updated = (
                 SourceOperatorConfig.update(weight=weight)
                 .where(
@@ -249,6 +293,7 @@ class SourceService:
             if not updated and weight > 0:
                 SourceOperatorConfig.create(source=source.id, operator=target.id, weight=weight)
             info = _info(source)
+            self._audit_weights(source, before, stored, info)
         self._events.emit(Change.SOURCES)
         self._on_capacity({source.id})
         return info

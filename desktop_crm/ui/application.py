@@ -22,6 +22,7 @@ from desktop_crm.ui.app_icon import install_app_icon
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import ask_after_damage
+from desktop_crm.ui.dispatcher import apply_dispatcher
 from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.language import KeptState, must_wait
 from desktop_crm.ui.main_window import MainWindow
@@ -170,6 +171,7 @@ class AppController:
         self.ctx: UiContext | None = None
 
     def show(self, crm: Crm) -> MainWindow:
+        apply_dispatcher(crm, self.preferences)  # who makes the changes (the audit log)
         runner = TaskRunner(crm.storage.close_thread_connection)
         ctx = UiContext(crm, runner, DataBridge(crm), self.preferences)
         window = MainWindow(ctx, PAGE_CLASSES)

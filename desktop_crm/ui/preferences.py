@@ -132,9 +132,12 @@ STATISTICS_FIRST_DAY = DateOption("statistics/first")
 STATISTICS_LAST_DAY = DateOption("statistics/last")
 SOURCES_CURRENT_TAB = IntOption("sources/tab", 0)
 INTAKE_LAST_SOURCE = IntOption("intake/last_source", 0)  # a source id; 0: none yet
+# Who this person is in the audit log ('' = the OS user); checked by services.audit.
+DISPATCHER = TextOption("audit/dispatcher", "")
 
 CONTACTS_HEADER = BytesOption("contacts/header")
 IMPORTS_HEADER = BytesOption("imports/header")
+JOURNAL_HEADER = BytesOption("journal/header")
 LEADS_HEADER = BytesOption("leads/header")
 LEADS_CONTACTS_HEADER = BytesOption("leads/contacts_header")
 OPERATORS_HEADER = BytesOption("operators/header")
@@ -244,6 +247,15 @@ class Preferences:
     @last_source.setter
     def last_source(self, source_id: int) -> None:
         self.set(INTAKE_LAST_SOURCE, source_id)
+
+    @property
+    def dispatcher(self) -> str:
+        """This person's name in the audit log ('' = the OS user's name)."""
+        return self.get(DISPATCHER)
+
+    @dispatcher.setter
+    def dispatcher(self, name: str) -> None:
+        self.set(DISPATCHER, name)
 
     def sync(self) -> None:
         self._settings.sync()

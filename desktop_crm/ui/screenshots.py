@@ -67,6 +67,21 @@ def _add_long_names(crm: Crm) -> None:
         )
 
 
+DISPATCHERS = ("Екатерина Владимировна Преображенская-Васильева", "Константин Долгоруковский")
+
+
+def _add_journal(crm: Crm) -> None:
+    """Changes by a second dispatcher: the Journal's newest rows."""
+    crm.set_dispatcher(DISPATCHERS[1])
+    operators = {o.name: o.id for o in crm.operators.list()}
+    long_name = next(name for name in operators if len(name) > 40)
+    crm.operators.update(long_name, max_load=15)
+    crm.sources.set_weights("tg", {operators[long_name]: 4, operators["Анна Смирнова"]: 2})
+    crm.sources.update("wa", strategy="round_robin")
+    crm.settings.set_phone_region("KZ")
+    crm.settings.set_phone_region("RU")
+
+
 def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
@@ -88,10 +103,12 @@ def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Pa
         empty.close()
 
         crm = open_crm(DatabaseLocation(Path(tmp) / "demo.sqlite3"))
+        crm.set_dispatcher(DISPATCHERS[0])  # the Journal: long names
         load_demo_data(crm)
         for sample in ("contacts_utf8.csv", "contacts_cp1251_excel.csv"):  # for Imports
             crm.imports.run(open_table(SAMPLES / sample), source="site")
         _add_long_names(crm)
+        _add_journal(crm)
         window = controller.show(crm)
         window.resize(*size)
         for name, page in window.pages.items():

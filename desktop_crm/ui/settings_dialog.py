@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError
+from desktop_crm.services.audit import MAX_DISPATCHER_LENGTH, os_user
+from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.dispatcher import choose_dispatcher
 from desktop_crm.ui.recent import RecentDatabases
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets.messages import InlineMessage
@@ -72,6 +75,17 @@ class SettingsDialog(QDialog):
         self.auto.setChecked(ctx.crm.queue.auto_enabled())
         self.auto.setToolTip(self.tr("Saved in the database, for every user."))
 
+        self.dispatcher = QLineEdit(ctx.preferences.dispatcher)
+        self.dispatcher.setMaxLength(MAX_DISPATCHER_LENGTH + 10)  # longer: the services say why
+        self.dispatcher.setPlaceholderText(os_user())
+        self.dispatcher.setClearButtonEnabled(True)
+        self.dispatcher.setToolTip(
+            self.tr(
+                "Your changes are recorded in the Journal under this name. Empty: your user "
+                "name on this computer. Saved on this computer only."
+            )
+        )
+
         self.database = QComboBox()
         self.database.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.database.setMinimumContentsLength(30)
@@ -91,6 +105,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Your &name in the journal:"), self.dispatcher)
         form.addRow(self.tr("&Phone region:"), self.region)
         form.addRow(self.auto)  # its text says it all, the whole width for it
         database_label = QLabel(self.tr("&Database file:"))
@@ -147,6 +162,14 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         """Save the database's settings through the services; on an error say so and stay."""
         crm = self.ctx.crm
+        try:
+            if self.dispatcher.text().strip() != self.ctx.preferences.dispatcher:
+                choose_dispatcher(crm, self.ctx.preferences, self.dispatcher.text())
+                self.ctx.bridge.changed.emit(frozenset({Change.SETTINGS}))
+        except CrmError as error:
+            self.message.show_error(error_text(error))
+            self.dispatcher.setFocus()
+            return
         try:
             if self.region.text().strip().upper() != crm.settings.phone_region():
                 crm.settings.set_phone_region(self.region.text())

@@ -4,53 +4,53 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="83"/>
-        <location filename="../../desktop_crm/ui/application.py" line="292"/>
+        <location filename="../../desktop_crm/ui/application.py" line="84"/>
+        <location filename="../../desktop_crm/ui/application.py" line="294"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="86"/>
+        <location filename="../../desktop_crm/ui/application.py" line="87"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="89"/>
+        <location filename="../../desktop_crm/ui/application.py" line="90"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="93"/>
+        <location filename="../../desktop_crm/ui/application.py" line="94"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="96"/>
+        <location filename="../../desktop_crm/ui/application.py" line="97"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="105"/>
+        <location filename="../../desktop_crm/ui/application.py" line="106"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="107"/>
+        <location filename="../../desktop_crm/ui/application.py" line="108"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="109"/>
+        <location filename="../../desktop_crm/ui/application.py" line="110"/>
         <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="155"/>
+        <location filename="../../desktop_crm/ui/application.py" line="156"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="234"/>
+        <location filename="../../desktop_crm/ui/application.py" line="236"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -1058,7 +1058,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="412"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="419"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1159,7 +1159,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="510"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="521"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1219,22 +1219,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="375"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="376"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="383"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1243,17 +1243,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="409"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="416"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1286,12 +1286,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="434"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="445"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="469"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="480"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1757,6 +1757,287 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="19"/>
+        <source>Operator added</source>
+        <translation>Оператор добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="20"/>
+        <source>Operator renamed</source>
+        <translation>Оператор переименован</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
+        <source>Load limit changed</source>
+        <translation>Изменён лимит нагрузки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
+        <source>Operator activated</source>
+        <translation>Оператор включён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
+        <source>Operator deactivated</source>
+        <translation>Оператор отключён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
+        <source>Operator deleted</source>
+        <translation>Оператор удалён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
+        <source>Source added</source>
+        <translation>Источник добавлен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <source>Source renamed</source>
+        <translation>Источник переименован</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <source>Source code changed</source>
+        <translation>Изменён код источника</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <source>Strategy changed</source>
+        <translation>Изменена стратегия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <source>Returning leads setting changed</source>
+        <translation>Изменена настройка для повторных лидов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <source>Source deleted</source>
+        <translation>Источник удалён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <source>Weights changed</source>
+        <translation>Изменены веса</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <source>Assigned by hand</source>
+        <translation>Назначен вручную</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <source>Assignment undone or redone</source>
+        <translation>Назначение отменено или повторено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <source>Contact closed</source>
+        <translation>Контакт закрыт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <source>Contact reopened</source>
+        <translation>Контакт возвращён в работу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <source>Phone region changed</source>
+        <translation>Изменён регион телефонов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <source>Automatic re-distribution switched</source>
+        <translation>Переключено автоматическое перераспределение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <source>Import started</source>
+        <translation>Начат импорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <source>Setting</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="50"/>
+        <source>Phone region</source>
+        <translation>Регион телефонов</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <source>Automatic re-distribution</source>
+        <translation>Автоматическое перераспределение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
+        <source>limit</source>
+        <translation>лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <source>strategy</source>
+        <translation>стратегия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <source>returning lead to its last operator</source>
+        <translation>повторный лид — прежнему оператору</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <source>weight</source>
+        <translation>вес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="126"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="131"/>
+        <source>Dispatcher</source>
+        <translation>Диспетчер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="135"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="137"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="65"/>
+        <source>All dispatchers</source>
+        <translation>Все диспетчеры</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="67"/>
+        <source>All objects</source>
+        <translation>Все объекты</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="71"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="72"/>
+        <source>Only changes made on this day or later</source>
+        <translation>Только изменения, сделанные в этот день или позже</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="74"/>
+        <source>to:</source>
+        <translation>по:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="75"/>
+        <source>Only changes made on this day or earlier</source>
+        <translation>Только изменения, сделанные в этот день или раньше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="80"/>
+        <source>Your changes are logged under this name; change it in File › Settings…</source>
+        <translation>Ваши изменения записываются под этим именем; изменить его можно в меню Файл › Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="83"/>
+        <source>&amp;Dispatcher:</source>
+        <translation>&amp;Диспетчер:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="85"/>
+        <source>&amp;Object:</source>
+        <translation>&amp;Объект:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="169"/>
+        <source>You: {name}</source>
+        <translation>Вы: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="190"/>
+        <source>No changes match the filter.</source>
+        <translation>Нет изменений, подходящих под фильтр.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="194"/>
+        <source>&lt;h3&gt;Nothing logged yet&lt;/h3&gt;Changes to operators, sources, weights and settings, and contacts assigned, closed or reopened by hand appear here with the time and the dispatcher who made them.</source>
+        <translation>&lt;h3&gt;Журнал пока пуст&lt;/h3&gt;Здесь появляются изменения операторов, источников, весов и настроек, а также контакты, назначенные вручную, закрытые или возвращённые в работу, — со временем и именем диспетчера, который их сделал.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="201"/>
+        <source>Only the newest {count} changes are shown; narrow the filter to see older ones.</source>
+        <translation>Показаны только последние изменения ({count}); чтобы увидеть более ранние, сузьте фильтр.</translation>
+    </message>
+</context>
+<context>
     <name>LeadsModel</name>
     <message>
         <location filename="../../desktop_crm/ui/models/leads.py" line="30"/>
@@ -1847,47 +2128,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="205"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="207"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="309"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="328"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="344"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="347"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="352"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1896,17 +2177,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1915,7 +2196,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1924,22 +2205,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="412"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
@@ -2272,6 +2553,11 @@ Database: {path}</source>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="53"/>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
 </context>
 <context>
     <name>RecentMenu</name>
@@ -2317,57 +2603,67 @@ Database: {path}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="40"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="43"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="53"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="66"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="69"/>
         <source>The country whose national phone numbers leads write without a country code (two letters, e.g. RU, KZ, BY). Saved in the database, for every user.</source>
         <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="74"/>
         <source>Distribute queued contacts when an operator gets room</source>
         <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="73"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="76"/>
         <source>Saved in the database, for every user.</source>
         <translation>Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="86"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="84"/>
+        <source>Your changes are recorded in the Journal under this name. Empty: your user name on this computer. Saved on this computer only.</source>
+        <translation>Ваши изменения записываются в журнал под этим именем. Если поле пустое — под именем вашей учётной записи на этом компьютере. Хранится только на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="100"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="107"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="108"/>
+        <source>Your &amp;name in the journal:</source>
+        <translation>Ваше &amp;имя в журнале:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="109"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="111"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="116"/>
         <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="139"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -3439,43 +3735,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="42"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="43"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="47"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="71"/>
         <location filename="../../desktop_crm/services/search.py" line="136"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="75"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="76"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="88"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="89"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="148"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="149"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="165"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="177"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="347"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="363"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -3543,7 +3839,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="202"/>
+        <location filename="../../desktop_crm/db/guard.py" line="216"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
@@ -3568,39 +3864,39 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="306"/>
+        <location filename="../../desktop_crm/db/guard.py" line="320"/>
         <source>{path} cannot be written: the disk is full. Free some space and run the command again.</source>
         <translation>Не удаётся записать {path}: диск заполнен. Освободите место и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="314"/>
+        <location filename="../../desktop_crm/db/guard.py" line="328"/>
         <source>{path} cannot be written: a disk I/O error (the disk is full, the file may not grow, or the disk failed). Free some space or check the disk, then run the command again.</source>
         <translation>Не удаётся записать {path}: ошибка ввода-вывода диска (диск заполнен, файлу нельзя расти или диск неисправен). Освободите место или проверьте диск и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="351"/>
+        <location filename="../../desktop_crm/db/guard.py" line="365"/>
         <source>{path} was found damaged, so nothing is written to it until &apos;desktop-crm check&apos; passes again or a backup is restored (&apos;desktop-crm restore BACKUP&apos;); nothing was written.</source>
         <translation>В файле {path} найдены повреждения, поэтому в него ничего не записывается, пока &apos;desktop-crm check&apos; снова не пройдёт успешно или не будет восстановлена резервная копия (&apos;desktop-crm restore BACKUP&apos;); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="363"/>
+        <location filename="../../desktop_crm/db/guard.py" line="377"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="375"/>
+        <location filename="../../desktop_crm/db/guard.py" line="389"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="388"/>
+        <location filename="../../desktop_crm/db/guard.py" line="402"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="398"/>
-        <location filename="../../desktop_crm/db/storage.py" line="439"/>
-        <location filename="../../desktop_crm/db/storage.py" line="467"/>
+        <location filename="../../desktop_crm/db/guard.py" line="412"/>
+        <location filename="../../desktop_crm/db/storage.py" line="441"/>
+        <location filename="../../desktop_crm/db/storage.py" line="469"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -3625,42 +3921,42 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="95"/>
+        <location filename="../../desktop_crm/db/storage.py" line="96"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="406"/>
+        <location filename="../../desktop_crm/db/storage.py" line="408"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="420"/>
+        <location filename="../../desktop_crm/db/storage.py" line="422"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="460"/>
+        <location filename="../../desktop_crm/db/storage.py" line="462"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="507"/>
+        <location filename="../../desktop_crm/db/storage.py" line="509"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="528"/>
+        <location filename="../../desktop_crm/db/storage.py" line="530"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="547"/>
+        <location filename="../../desktop_crm/db/storage.py" line="549"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="566"/>
+        <location filename="../../desktop_crm/db/storage.py" line="568"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -3921,68 +4217,68 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="87"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="88"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="89"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="90"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="97"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
         <location filename="../../desktop_crm/services/intake.py" line="94"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="139"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="184"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="185"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="191"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="192"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="435"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="470"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -3992,57 +4288,57 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="575"/>
+        <location filename="../../desktop_crm/services/importer.py" line="583"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="599"/>
+        <location filename="../../desktop_crm/services/importer.py" line="607"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="607"/>
+        <location filename="../../desktop_crm/services/importer.py" line="615"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="631"/>
+        <location filename="../../desktop_crm/services/importer.py" line="639"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="744"/>
+        <location filename="../../desktop_crm/services/importer.py" line="752"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="954"/>
+        <location filename="../../desktop_crm/services/importer.py" line="964"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="45"/>
+        <location filename="../../desktop_crm/services/settings.py" line="47"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="49"/>
+        <location filename="../../desktop_crm/services/sources.py" line="50"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="64"/>
+        <location filename="../../desktop_crm/services/sources.py" line="65"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="181"/>
+        <location filename="../../desktop_crm/services/sources.py" line="208"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="215"/>
+        <location filename="../../desktop_crm/services/sources.py" line="243"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -4134,17 +4430,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="112"/>
+        <location filename="../../desktop_crm/services/operators.py" line="128"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="143"/>
+        <location filename="../../desktop_crm/services/operators.py" line="160"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="153"/>
+        <location filename="../../desktop_crm/services/queue.py" line="161"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
@@ -4187,6 +4483,21 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
         <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/audit.py" line="89"/>
+        <source>The dispatcher name must not be empty.</source>
+        <translation>Имя диспетчера не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/audit.py" line="94"/>
+        <source>The dispatcher name is longer than {limit} characters.</source>
+        <translation>Имя диспетчера длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/audit.py" line="100"/>
+        <source>The dispatcher name must not contain control characters (tab, line break, escape and the like).</source>
+        <translation>Имя диспетчера не должно содержать управляющих символов (табуляции, перевода строки, escape и т. п.).</translation>
     </message>
 </context>
 <context>

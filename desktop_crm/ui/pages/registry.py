@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.contacts import ContactsPage
 from desktop_crm.ui.pages.imports import ImportsPage
+from desktop_crm.ui.pages.journal import JournalPage
 from desktop_crm.ui.pages.leads import LeadsPage
 from desktop_crm.ui.pages.operators import OperatorsPage
 from desktop_crm.ui.pages.sources import SourcesPage
@@ -17,4 +18,5 @@ PAGE_CLASSES: list[type[Page]] = [
     SourcesPage,
     StatisticsPage,
     ImportsPage,
+    JournalPage,
 ]
