@@ -583,3 +583,22 @@ def test_capacity_counts_only_for_sources_where_the_operator_has_weight(crm):
     crm.capacity_handler = told.append
     crm.operators.update("Анна", max_load=3)
     assert told == [{site.id}]
+
+
+def test_a_source_that_fills_up_mid_batch_leaves_the_other_sources_contacts_their_turn(crm):
+    """Queue oldest first: site, site, site, tg. Анна (site) has room for one: the second
+    and third site contacts wait, and tg's contact, later in the same batch, is still
+    assigned."""
+    crm.operators.create("Анна", max_load=0)
+    crm.operators.create("Глеб", max_load=0)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.create("Telegram", code="tg")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.set_weights("tg", {"Глеб": 1})
+    site = [register(crm, f"s{m}", "site", minutes=m).id for m in (0, 1, 2)]
+    tg = register(crm, "t3", "tg", minutes=3).id
+    make_room_quietly(crm, Анна=1, Глеб=1)
+    result = crm.queue.drain(batch_size=10)
+    assert (result.assigned, result.batches) == (2, 1)
+    assert (owner(crm, site[0]), owner(crm, tg)) == ("Анна", "Глеб")
+    assert queued(crm) == site[1:]
