@@ -197,7 +197,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -345,7 +345,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -353,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -361,7 +361,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>

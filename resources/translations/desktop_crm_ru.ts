@@ -5,7 +5,7 @@
     <name>Application</name>
     <message>
         <location filename="../../desktop_crm/ui/application.py" line="83"/>
-        <location filename="../../desktop_crm/ui/application.py" line="292"/>
+        <location filename="../../desktop_crm/ui/application.py" line="294"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="234"/>
+        <location filename="../../desktop_crm/ui/application.py" line="236"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -697,64 +697,65 @@ Choose “All” above to see more.</source>
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="26"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="115"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="123"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="27"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="112"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="132"/>
         <source>Back up database</source>
         <translation>Резервная копия базы данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="29"/>
         <source>SQLite databases (*.sqlite3);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="39"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="40"/>
         <source>The database is damaged</source>
         <translation>База данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="43"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="44"/>
         <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
         <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="51"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="52"/>
         <source>There is no automatic backup of this file.</source>
         <translation>Автоматических резервных копий этого файла нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="57"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="58"/>
         <source>Restore the backup</source>
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="64"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="70"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="71"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="76"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="77"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="82"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="83"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="133"/>
         <source>The database was copied to {path}.</source>
         <translation>База данных скопирована в {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="144"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="153"/>
         <source>SQLite&apos;s check found damage in {path}:
 {problems}
 
@@ -1058,7 +1059,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="412"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="419"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1159,7 +1160,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="510"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="521"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1219,22 +1220,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="368"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="375"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="376"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="383"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="379"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="393"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1243,17 +1244,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="404"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="409"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="416"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1286,12 +1287,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="434"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="445"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="469"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="480"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1847,47 +1848,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="205"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="207"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="309"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="328"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="344"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="347"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="352"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="388"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1896,17 +1897,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="390"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -1915,7 +1916,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="399"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -1924,22 +1925,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="412"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
@@ -2342,32 +2343,32 @@ Database: {path}</source>
         <translation>Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="86"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="89"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="97"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="99"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="104"/>
         <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="127"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -3439,43 +3440,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="42"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="40"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="44"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="68"/>
         <location filename="../../desktop_crm/services/search.py" line="136"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="75"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="73"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="88"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="86"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="148"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="146"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="165"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="163"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="347"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="341"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -3543,7 +3544,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="202"/>
+        <location filename="../../desktop_crm/db/guard.py" line="216"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>Не удаётся прочитать {path}: {reason}.</translation>
     </message>
@@ -3568,99 +3569,127 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл {path} записан более новой версией Lead Dispatcher (схема {found}, эта версия знает схему {known}). Обновите программу; файл не изменён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="306"/>
+        <location filename="../../desktop_crm/db/guard.py" line="320"/>
         <source>{path} cannot be written: the disk is full. Free some space and run the command again.</source>
         <translation>Не удаётся записать {path}: диск заполнен. Освободите место и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="314"/>
+        <location filename="../../desktop_crm/db/guard.py" line="328"/>
         <source>{path} cannot be written: a disk I/O error (the disk is full, the file may not grow, or the disk failed). Free some space or check the disk, then run the command again.</source>
         <translation>Не удаётся записать {path}: ошибка ввода-вывода диска (диск заполнен, файлу нельзя расти или диск неисправен). Освободите место или проверьте диск и повторите команду.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="351"/>
+        <location filename="../../desktop_crm/db/guard.py" line="365"/>
         <source>{path} was found damaged, so nothing is written to it until &apos;desktop-crm check&apos; passes again or a backup is restored (&apos;desktop-crm restore BACKUP&apos;); nothing was written.</source>
         <translation>В файле {path} найдены повреждения, поэтому в него ничего не записывается, пока &apos;desktop-crm check&apos; снова не пройдёт успешно или не будет восстановлена резервная копия (&apos;desktop-crm restore BACKUP&apos;); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="363"/>
+        <location filename="../../desktop_crm/db/guard.py" line="377"/>
         <source>{path} is damaged ({reason}). Run &apos;desktop-crm check&apos; to see the problems, or restore a backup (&apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён ({reason}). Запустите «desktop-crm check», чтобы увидеть ошибки, или восстановите резервную копию («desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="375"/>
+        <location filename="../../desktop_crm/db/guard.py" line="389"/>
         <source>{path} is read-only (the file or its folder cannot be written); nothing was written.</source>
         <translation>Файл {path} доступен только для чтения (нельзя записать в файл или его папку); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="388"/>
+        <location filename="../../desktop_crm/db/guard.py" line="402"/>
         <source>{path} is locked by another program; try again in a moment.</source>
         <translation>Файл {path} заблокирован другой программой; повторите попытку чуть позже.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/guard.py" line="398"/>
-        <location filename="../../desktop_crm/db/storage.py" line="439"/>
-        <location filename="../../desktop_crm/db/storage.py" line="467"/>
+        <location filename="../../desktop_crm/db/guard.py" line="412"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="94"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="357"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="385"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="49"/>
+        <location filename="../../desktop_crm/db/location.py" line="132"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="68"/>
-        <source>Unsupported database URL {url!r}: only sqlite:///PATH is supported.</source>
-        <translation>Неподдерживаемый URL базы данных {url!r}: поддерживается только sqlite:///PATH.</translation>
+        <location filename="../../desktop_crm/db/location.py" line="71"/>
+        <source>{database} is a PostgreSQL database; this works on a SQLite file only (use PostgreSQL&apos;s own tools, such as pg_dump, instead).</source>
+        <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="79"/>
+        <location filename="../../desktop_crm/db/location.py" line="154"/>
+        <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
+        <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="168"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="87"/>
+        <location filename="../../desktop_crm/db/location.py" line="181"/>
+        <source>The database URL {url!r} is not valid: {reason}.</source>
+        <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="187"/>
+        <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
+        <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="201"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="95"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="111"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="406"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="117"/>
+        <source>{path} is read-only; nothing was written.</source>
+        <translation>{path} доступна только для чтения; ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="247"/>
+        <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
+        <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="196"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="420"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="338"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="460"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="378"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="507"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="423"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="528"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="257"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="444"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="547"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="463"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="566"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="482"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4119,17 +4148,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="113"/>
+        <location filename="../../desktop_crm/errors.py" line="118"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="117"/>
+        <location filename="../../desktop_crm/errors.py" line="122"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="118"/>
+        <location filename="../../desktop_crm/errors.py" line="123"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
