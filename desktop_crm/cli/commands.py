@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from desktop_crm.cli import maintenance, output
+from desktop_crm.cli import copy_db, maintenance, output
 from desktop_crm.cli.importing import run_import
 from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
@@ -251,6 +251,8 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
 
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
+    if args.command == copy_db.COMMAND:  # two databases, named by --from and --to
+        return copy_db.run(args)
     crm_location = resolve_location(args.db)
     if args.command in maintenance.COMMANDS:
         return maintenance.run(crm_location, args)
