@@ -29,6 +29,7 @@ import peewee as pw
 from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.pg_notify import ChangeListener, client_name, install_triggers
 from desktop_crm.db.storage import (
     DEFAULT_BUSY_TIMEOUT,
     DEFAULT_JOB_WAIT,
@@ -134,6 +135,7 @@ class PostgresStorage(Storage):
     """A database on a PostgreSQL server. Each thread has its own connection."""
 
     database: pw.PostgresqlDatabase
+    _listener: ChangeListener | None = None
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -198,15 +200,22 @@ class PostgresStorage(Storage):
                 self.database.execute_sql("SELECT pg_advisory_unlock(%s, %s)", (_JOB_LOCK, key))
 
     def data_version(self) -> int:
-        """The server's next transaction id: it moves whenever any transaction on the
-        server writes (ours and other databases' too, so it may say "changed" when
-        nothing here did, never the opposite). A cheap query; live notification
-        (LISTEN/NOTIFY) can replace it behind this same method."""
+        """How many other clients' commits this client has heard of: LISTEN/NOTIFY on a
+        connection of its own, opened at the first call (see ``pg_notify``)."""
         with self.file_errors():
-            row = self.database.execute_sql(
-                "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
-            ).fetchone()
-        return int(row[0])
+            if self._listener is None:
+                params = self.database.connect_params
+                own = str(params.get("application_name", ""))
+                extra = {"application_name": f"{own} listener"[:63]}
+                if "connect_timeout" in params:  # else the URL says
+                    extra["connect_timeout"] = params["connect_timeout"]
+                self._listener = ChangeListener(self.location.url, own, extra)
+            return self._listener.version()
+
+    def _release(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
 
 def open_postgres(
@@ -216,7 +225,7 @@ def open_postgres(
 ) -> PostgresStorage:
     """Connect and apply pending migrations; ``CrmError`` subclasses on failure (the
     password masked)."""
-    params: dict[str, str | int] = {"application_name": "desktop-crm"}
+    params: dict[str, str | int] = {"application_name": client_name()}
     if "connect_timeout" not in location.url:
         params["connect_timeout"] = CONNECT_TIMEOUT
     database = pw.PostgresqlDatabase(location.url, prefer_psycopg3=True, **params)  # type: ignore[arg-type]  # params go to psycopg.connect
@@ -227,6 +236,7 @@ def open_postgres(
             except pw.OperationalError as error:
                 raise _unreachable(location, error) from None
             _migrate(database, location)
+            install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")
     except BaseException:
         database.close()
         raise
