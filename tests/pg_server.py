@@ -67,20 +67,28 @@ def _run(argv: list[str]) -> None:
         raise RuntimeError(f"{' '.join(argv)} failed:\n{done.stdout}\n{done.stderr}")
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+class ServerUnavailable(RuntimeError):
+    """The throwaway server cannot run here; the message says why."""
+
+
+@contextlib.contextmanager
+def throwaway_server() -> Iterator[PgServer]:
+    """Start the server (``ServerUnavailable`` when it cannot), stop and remove it after.
+    The tests' fixture and ``make bench`` both use it."""
     binaries = [shutil.which(name) for name in ("initdb", "pg_ctl")]
     if None in binaries:
-        _unavailable("initdb/pg_ctl are not on PATH (install PostgreSQL 13 or later)")
+        raise ServerUnavailable("initdb/pg_ctl are not on PATH (install PostgreSQL 13 or later)")
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        _unavailable("psycopg is not installed (pip install -e '.[test]')")
+        raise ServerUnavailable("psycopg is not installed (pip install -e '.[test]')") from None
     if os.geteuid() == 0:
         try:
             server_user = pwd.getpwnam(_SERVER_USER)
         except KeyError:
-            _unavailable(f"running as root and there is no {_SERVER_USER!r} user to run it")
+            raise ServerUnavailable(
+                f"running as root and there is no {_SERVER_USER!r} user to run it"
+            ) from None
     # A short path: a unix socket's path must stay under ~107 bytes.
     base = Path(tempfile.mkdtemp(prefix="crmpg", dir="/tmp"))
     os.chmod(base, 0o700)
@@ -95,19 +103,29 @@ def pg_server() -> Iterator[PgServer]:
     started = False
     try:
         init_options = ["-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--locale=C", "--no-sync"]
-        _run([initdb, "-D", str(data), *init_options, "--no-instructions"])
-        _run([pg_ctl, "-D", str(data), "-l", str(base / "log"), "-o", options, "-w", "start"])
-        started = True
-        server = PgServer(base)
-        _make_template(server)
+        try:
+            _run([initdb, "-D", str(data), *init_options, "--no-instructions"])
+            _run([pg_ctl, "-D", str(data), "-l", str(base / "log"), "-o", options, "-w", "start"])
+            started = True
+            server = PgServer(base)
+            _make_template(server)
+        except RuntimeError as error:
+            raise ServerUnavailable(str(error)) from None
         yield server
-    except RuntimeError as error:
-        _unavailable(str(error))
     finally:
         if started:
             with contextlib.suppress(RuntimeError):
                 _run([pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    try:
+        with throwaway_server() as server:
+            yield server
+    except ServerUnavailable as error:
+        _unavailable(str(error))
 
 
 def _make_template(server: PgServer) -> None:
