@@ -3476,7 +3476,7 @@ Add at least one source and one operator to see it.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="341"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="343"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -3600,7 +3600,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="94"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="95"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="357"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="385"/>
         <source>Cannot open {path}: {reason}.</source>
@@ -3642,18 +3642,18 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="111"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="112"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="117"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="118"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="247"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="257"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -3678,7 +3678,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="257"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="267"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="444"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -4216,6 +4216,31 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
         <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="94"/>
+        <source>The source and the target are the same database: {path}.</source>
+        <translation>Источник и цель — одна и та же база данных: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="99"/>
+        <source>{path} does not exist; nothing was copied.</source>
+        <translation>{path} не существует; ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="173"/>
+        <source>{path} has tables this version cannot copy ({names}); nothing was copied.</source>
+        <translation>В {path} есть таблицы, которые эта версия не умеет копировать ({names}); ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="189"/>
+        <source>{path} already holds data (table {table}); copy-db copies into an empty database only. Nothing was written.</source>
+        <translation>В {path} уже есть данные (таблица {table}); copy-db копирует только в пустую базу данных. Ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="225"/>
+        <source>The copy of table {table} did not verify ({found} rows written, {rows} read); it was rolled back and nothing was written.</source>
+        <translation>Копия таблицы {table} не прошла проверку (записано строк: {found}, прочитано: {rows}); копирование отменено, ничего не записано.</translation>
     </message>
 </context>
 <context>
