@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import peewee as pw
 
@@ -321,7 +322,8 @@ def _source_reader(location: DatabaseLocation) -> Iterator[_SourceReader]:
     if location.kind == POSTGRESQL:
         database = pw.PostgresqlDatabase(location.url, prefer_psycopg3=True)
     else:
-        database = pw.SqliteDatabase(f"file:{location.path}?mode=ro", uri=True)
+        uri = f"file:{quote(str(location.path))}?mode=ro"  # a name may hold ? or #
+        database = pw.SqliteDatabase(uri, uri=True)
     try:
         with database_errors(location):
             database.connect()

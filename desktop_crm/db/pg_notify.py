@@ -63,6 +63,29 @@ def install_triggers(database: pw.Database, lock_sql: str) -> None:
     the missing ones in one transaction."""
     if not unwatched_tables(database):
         return
+    try:
+        _create_triggers(database, lock_sql)
+    except pw.DatabaseError as error:
+        # A user who may not create triggers (or a read-only standby) still works; its
+        # windows then learn of other clients' changes only from their own refreshes.
+        if _sqlstate(error) not in _NO_RIGHT:
+            raise
+        log.warning("no change notification on this database: %s", error)
+
+
+_NO_RIGHT = ("42501", "25006")  # insufficient_privilege, read_only_sql_transaction
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    """The driver's SQLSTATE behind peewee's error (which keeps it as the context)."""
+    for candidate in (error, error.__cause__, error.__context__, *error.args[:1]):
+        state = getattr(candidate, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+    return None
+
+
+def _create_triggers(database: pw.Database, lock_sql: str) -> None:
     with database.atomic():
         database.execute_sql(lock_sql)
         missing = unwatched_tables(database)  # again, under the lock

@@ -170,3 +170,11 @@ def test_a_killed_copy_leaves_the_target_empty_and_can_run_again(tmp_path, pg_ur
     assert again.returncode == 0, again.stderr
     assert "counts verified" in again.stdout
     assert _pg_counts(pg_url) == {t: len(r) for t, r in _dump_sqlite(first.path).items()}
+
+
+def test_a_file_name_with_uri_characters_is_copied(tmp_path):
+    odd = DatabaseLocation(tmp_path / "crm #1?%20.sqlite3")
+    _fill(odd, tmp_path, contacts=3)
+    target = DatabaseLocation(tmp_path / "copy.sqlite3")
+    copy_database(odd, target)
+    assert _dump_sqlite(target.path) == _dump_sqlite(odd.path)

@@ -122,3 +122,21 @@ def test_a_lost_listener_connection_is_opened_again(pg_crm, pg_server, pg_url):
     _other_client(pg_url, "INSERT INTO setting (key, value) VALUES ('after', '1')")
     moved = versions[-1]
     wait_until(lambda: pg_crm.storage.data_version() != moved)
+
+
+def test_a_user_who_may_not_create_triggers_still_opens_the_database(pg_server, pg_url):
+    database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    for sql in (
+        "DROP TRIGGER crm_changed ON setting",
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'clerk') "
+        "THEN CREATE ROLE clerk LOGIN; END IF; END $$",
+        "GRANT ALL ON ALL TABLES IN SCHEMA public TO clerk",
+        "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO clerk",
+    ):
+        pg_server.execute(sql, database)
+    crm = open_crm(DatabaseLocation.postgresql(pg_url.replace("postgres@", "clerk@")))
+    try:
+        crm.operators.create("Анна", max_load=1)
+        assert [o.name for o in crm.operators.list()] == ["Анна"]
+    finally:
+        crm.close()
