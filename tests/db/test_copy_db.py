@@ -9,11 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import peewee as pw
 import psycopg
 import pytest
+from playhouse.migrations import Runner  # type: ignore[import-untyped]
 
 from desktop_crm.db.copy import CopyRefused, copied_models, copy_database
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.sqlite_storage import APPLICATION_ID
+from desktop_crm.db.storage import MIGRATIONS_DIR, SCHEMA_VERSION, known_migrations
 from desktop_crm.errors import CrmError
 from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
@@ -156,7 +160,7 @@ def test_a_killed_copy_leaves_the_target_empty_and_can_run_again(tmp_path, pg_ur
     first = DatabaseLocation(tmp_path / "first.sqlite3")
     _fill(first, tmp_path, contacts=200)
     argv = [sys.executable, str(ROOT / "main.py"), "copy-db", "--from", str(first.path)]
-    argv += ["--to", pg_url, "--batch", "10"]
+    argv += ["--to", pg_url, "--batch", "2"]  # hundreds of batches left when it is killed
     process = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     for line in process.stderr:
@@ -178,3 +182,19 @@ def test_a_file_name_with_uri_characters_is_copied(tmp_path):
     target = DatabaseLocation(tmp_path / "copy.sqlite3")
     copy_database(odd, target)
     assert _dump_sqlite(target.path) == _dump_sqlite(odd.path)
+
+
+def test_an_older_source_file_is_upgraded_first_as_opening_does(tmp_path, pg_url):
+    old = tmp_path / "old.sqlite3"
+    database = pw.SqliteDatabase(str(old))
+    Runner(database, directory=str(MIGRATIONS_DIR)).up(known_migrations()[-2])
+    database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    database.execute_sql("INSERT INTO operator (name, active, max_load) VALUES ('Анна', 1, 2)")
+    database.close()
+
+    report = copy_database(DatabaseLocation(old), DatabaseLocation.postgresql(pg_url))
+
+    assert dict(report.counts)["operator"] == 1
+    with sqlite3.connect(old) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
