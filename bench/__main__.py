@@ -190,12 +190,27 @@ def bench_gui_gap(folder: Path, rows: int) -> dict[str, object]:
     }
 
 
+def _postgresql(folder: Path, args: argparse.Namespace) -> dict[str, object]:
+    """The same import and 8 registering clients on a throwaway local server (bench/pg.py)."""
+    from bench.pg import bench_postgresql
+    from tests.pg_server import ServerUnavailable
+
+    csv_path = folder / "contacts.csv"
+    if not csv_path.exists():
+        generate(csv_path, args.rows)
+    try:
+        return bench_postgresql(csv_path, args.rows, args.repeat, args.per_client)
+    except ServerUnavailable as error:
+        return {"skipped": str(error)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=["import", "queue", "gui"])
+    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql"])
+    parser.add_argument("--per-client", type=int, default=200, help="PostgreSQL: contacts each")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {}
@@ -207,6 +222,9 @@ def main() -> None:
         if args.only in (None, "gui"):
             results["gui_import"] = bench_gui_gap(folder, args.rows)
             print("gui import:", json.dumps(results["gui_import"]), flush=True)
+        if args.only in (None, "postgresql"):
+            results["postgresql"] = _postgresql(folder, args)
+            print("postgresql:", json.dumps(results["postgresql"]), flush=True)
         if args.only in (None, "queue"):
             results["queue"] = bench_queue(folder, args.contacts, args.repeat)
             print("queue:", json.dumps(results["queue"], ensure_ascii=False), flush=True)

@@ -72,6 +72,11 @@ class DatabaseDamaged(DatabaseOpenError):
     """SQLite found the file corrupt ("malformed", "not a database") when opening or later."""
 
 
+class SqliteOnly(CrmError):
+    """An operation on the database file (backup, restore, check) asked of a server
+    database (PostgreSQL has its own tools for that)."""
+
+
 class DatabaseReadOnly(CrmError):
     """The database file (or its folder, for the -wal file) cannot be written."""
 

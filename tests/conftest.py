@@ -15,6 +15,8 @@ from desktop_crm.services import Crm, open_crm
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
+pytest_plugins = ["tests.pg_server"]  # pg_server, pg_url: a throwaway PostgreSQL server
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):

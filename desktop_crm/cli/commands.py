@@ -7,15 +7,13 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from desktop_crm.cli import maintenance, output
+from desktop_crm.cli import copy_db, maintenance, output
 from desktop_crm.cli.importing import run_import
 from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
-from desktop_crm.db.guard import lexists
 from desktop_crm.db.location import DatabaseLocation, resolve_location
-from desktop_crm.db.storage import file_errors_as_crm_errors
+from desktop_crm.db.storage import database_errors
 from desktop_crm.domain.text import printable
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, StoppedPartWay
 from desktop_crm.services import Crm, open_crm
@@ -268,13 +266,15 @@ def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
     if args.dispatcher is not None:  # a bad --as NAME is refused before anything opens
         args.dispatcher = clean_dispatcher(args.dispatcher)
+    if args.command == copy_db.COMMAND:  # two databases, named by --from and --to
+        return copy_db.run(args)
     crm_location = resolve_location(args.db)
     if args.command in maintenance.COMMANDS:
         return maintenance.run(crm_location, args)
-    if _is_missing(crm_location.path):
+    if crm_location.is_missing():
         return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
     # Services turn damage into DatabaseDamaged; this also covers any query outside them.
-    with file_errors_as_crm_errors(crm_location.path):
+    with database_errors(crm_location):
         return _run(crm_location, args)
 
 
@@ -319,10 +319,6 @@ def _reads_only(args: argparse.Namespace) -> bool:
     if key == ("settings", None):
         return not args.phone_region and not args.auto_redistribute
     return key in READ_COMMANDS
-
-
-def _is_missing(path: Path) -> bool:
-    return not lexists(path)
 
 
 def _run_on_new_file(

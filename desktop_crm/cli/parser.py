@@ -6,6 +6,7 @@ import argparse
 import re
 
 from desktop_crm import __version__
+from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.cli.maintenance import add_parsers as add_maintenance_parsers
 from desktop_crm.domain.audit import ObjectKind
@@ -211,4 +212,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=plain_int, default=100, metavar="N", help="default 100")
 
     add_maintenance_parsers(commands, command)  # check, backup, backups, restore
+    add_copy_db_parser(commands, command)  # copy-db --from --to
     return parser

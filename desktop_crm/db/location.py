@@ -1,34 +1,117 @@
-"""Where the database lives: ``--db PATH``, ``DATABASE_URL`` or the default file."""
+"""Where the database lives: ``--db PATH``, ``DATABASE_URL`` or the default file.
+
+Two kinds: a SQLite file (a path or ``sqlite:///PATH``) and a PostgreSQL database
+(``postgresql://user@host/db`` or ``postgres://...``). A PostgreSQL URL is passed to
+libpq/psycopg as given, so a password may come from the URL, ``PGPASSWORD``,
+``~/.pgpass`` or a service file; this module only masks it for display.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import platformdirs
 
 from desktop_crm import APP_SLUG
-from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
+from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, SqliteOnly
 
 DEFAULT_FILE_NAME = "crm.sqlite3"
 ENV_VAR = "DATABASE_URL"
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+_POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 @dataclass(frozen=True)
 class DatabaseLocation:
-    """A SQLite file for now; PostgreSQL arrives behind the same type later."""
+    """A SQLite file (``file``) or a PostgreSQL database (``server_url``).
 
-    path: Path
+    ``str()`` and ``display`` never contain a password: they go into messages and logs.
+    """
+
+    file: Path | None = None
     is_default: bool = False  # the per-user file, whose folder we may create
+    server_url: str | None = field(default=None, repr=False)  # may hold a password
+
+    def __post_init__(self) -> None:
+        if (self.file is None) == (self.server_url is None):
+            raise ValueError("a DatabaseLocation is a file or a server URL, exactly one")
+
+    @classmethod
+    def postgresql(cls, url: str) -> DatabaseLocation:
+        return cls(server_url=url)
+
+    @property
+    def kind(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``: for ``db/`` only (nothing above it branches)."""
+        return SQLITE if self.file is not None else POSTGRESQL
+
+    @property
+    def is_file(self) -> bool:
+        """A local database file: the file operations (backups, restore, the file
+        dialog, checks of the file) apply to it."""
+        return self.file is not None
+
+    def is_missing(self) -> bool:
+        """A database file that does not exist yet (the first command that writes
+        creates it). A server's database is created on the server, never here."""
+        from desktop_crm.db.guard import lexists
+
+        return self.file is not None and not lexists(self.file)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file. On a server database an operation that needs a file is
+        refused with ``SqliteOnly`` (a clear message, exit 2)."""
+        if self.file is None:
+            raise SqliteOnly(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{database} is a PostgreSQL database; this works on a SQLite file only "
+                    "(use PostgreSQL's own tools, such as pg_dump, instead).",
+                ),
+                database=self.display,
+            )
+        return self.file
 
     @property
     def url(self) -> str:
-        return f"sqlite:///{self.path}"
+        """The URL to connect with (PostgreSQL: as given, password included)."""
+        if self.server_url is not None:
+            return self.server_url
+        return f"sqlite:///{self.file}"
+
+    @property
+    def display(self) -> str:
+        """What the user sees: the file, or the URL without its password."""
+        if self.server_url is not None:
+            return mask_password(self.server_url)
+        return str(self.file)
 
     def __str__(self) -> str:
-        return str(self.path)
+        return self.display
+
+
+def mask_password(url: str) -> str:
+    """``postgresql://anna:secret@host/crm?password=x`` -> ``postgresql://anna@host/crm``:
+    no password in the user part nor in the query."""
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            user, host = netloc.rsplit("@", 1)
+            netloc = f"{user.split(':', 1)[0]}@{host}"
+        query = "&".join(
+            item
+            for item in parts.query.split("&")
+            if item and item.split("=", 1)[0].lower() not in ("password", "passfile")
+        )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    except ValueError:
+        return "postgresql://…"
 
 
 def default_database_path() -> Path:
@@ -58,18 +141,24 @@ def resolve_location(
 
 
 def parse_location(value: str) -> DatabaseLocation:
-    """A plain path or a ``sqlite:///path`` URL. SQLite's in-memory names are refused:
-    the program keeps its data in a file (``:memory:`` would be a file of that name)."""
+    """A plain path, a ``sqlite:///path`` URL or a ``postgresql://`` URL. SQLite's
+    in-memory names are refused: the program keeps its data in a file (``:memory:``
+    would be a file of that name)."""
     if "://" not in value:
         return DatabaseLocation(_file_path(value, value))
-    parsed = urlparse(value)
-    if parsed.scheme != "sqlite":
+    scheme = value.split("://", 1)[0].lower()
+    if scheme in _POSTGRES_SCHEMES:
+        return _postgres_location(value)
+    if scheme != "sqlite":
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP(
-                "errors", "Unsupported database URL {url!r}: only sqlite:///PATH is supported."
+                "errors",
+                "Unsupported database URL {url!r}: use sqlite:///PATH or "
+                "postgresql://USER@HOST/DATABASE.",
             ),
-            url=value,
+            url=mask_password(value),
         )
+    parsed = urlsplit(value)
     # As in SQLAlchemy and peewee: sqlite:///rel/path is relative, sqlite:////abs/path absolute.
     path = parsed.netloc + unquote(parsed.path)
     if not parsed.netloc and path.startswith("/"):
@@ -79,6 +168,31 @@ def parse_location(value: str) -> DatabaseLocation:
             QT_TRANSLATE_NOOP("errors", "The database URL {url!r} names no file."), url=value
         )
     return DatabaseLocation(_file_path(path, value))
+
+
+def _postgres_location(value: str) -> DatabaseLocation:
+    """Checked only as far as a URL goes (libpq reads the rest, including passwords)."""
+    shown = mask_password(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  # raises ValueError on a bad port
+    except ValueError as error:
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The database URL {url!r} is not valid: {reason}."),
+            url=shown,
+            reason=str(error).replace(value, shown),
+        ) from None
+    if not parts.path.strip("/"):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.",
+            ),
+            url=shown,
+        )
+    # peewee hands libpq the URL only when it starts with postgresql://.
+    url = "postgresql://" + value.split("://", 1)[1]
+    return DatabaseLocation.postgresql(url)
 
 
 def _file_path(path: str, given: str) -> Path:

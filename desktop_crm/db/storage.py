@@ -1,76 +1,35 @@
-"""Opening the database: guard the file, connect, migrate, and hand out transactions.
+"""The storage seam: an open database whatever the backend, and ``open_storage``.
 
-Everything SQLite-specific (BEGIN IMMEDIATE, PRAGMA data_version, the file
-guard) stays behind ``Storage`` so that a PostgreSQL backend can replace it.
+``Storage`` is what services hold: transactions that serialise writers, job claims,
+the few bulk helpers the hot paths need, ids and change detection. Each backend
+keeps its specifics in its own module (``sqlite_storage``: BEGIN IMMEDIATE, the
+file guard, backups; ``postgres_storage``: row and advisory locks, sequences).
+Nothing above ``db/`` knows which backend it runs on.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import errno
-import logging
-import os
-import random
-import sqlite3
 import threading
 import time
-import traceback
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 
 import peewee as pw
-from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
-from desktop_crm.db.backup import automatic_backup, create_private_file
-from desktop_crm.db.guard import (
-    APPLICATION_ID,
-    damage_error,
-    inspect_file,
-    is_damage,
-    is_read_only,
-    is_write_failure,
-    known_damage_error,
-    known_damaged,
-    mark_damaged,
-    read_only_error,
-    read_only_uri,
-    release_kept,
-    sqlite_error_of,
-    write_failure_error,
-)
-from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.location import POSTGRESQL, DatabaseLocation
 from desktop_crm.db.models import database_proxy
-from desktop_crm.errors import (
-    QT_TRANSLATE_NOOP,
-    CrmError,
-    DatabaseBusy,
-    DatabaseOpenError,
-    DatabaseReadOnly,
-)
-
-log = logging.getLogger(__name__)
+from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseOpenError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 DEFAULT_BUSY_TIMEOUT = 5.0
 # A long job (an import, draining the queue) waits this long for the write lock before
 # each batch: another process's long transaction must not stop it half-way.
 DEFAULT_JOB_WAIT = 60.0
-# How often a waiting writer asks for the lock again. SQLite's own busy handler sleeps
-# up to 100 ms between tries and so misses the short gaps between a job's batches.
-_WRITER_POLL = 0.002
-_JOB_POLL = 0.01  # a job asks less often: a single writer waiting gets in first
 # After each batch a job pauses this long before asking for the lock again.
 BATCH_PAUSE = 0.01
 _IN_CHUNK = 500  # values per IN (...): well below every backend's parameter limit
-
-
-# Explicit, so the stored text stays 'YYYY-MM-DD HH:MM:SS[.ffffff]' after Python 3.12
-# deprecated sqlite3's implicit datetime adapter.
-sqlite3.register_adapter(dt.datetime, lambda value: value.isoformat(" "))
 
 
 def known_migrations() -> list[str]:
@@ -80,128 +39,8 @@ def known_migrations() -> list[str]:
 SCHEMA_VERSION = len(known_migrations())
 
 
-def _is_busy(error: Exception) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-@contextmanager
-def busy_as_error() -> Iterator[None]:
-    """Turn SQLite's 'database is locked' into ``DatabaseBusy`` (nothing was written)."""
-    try:
-        yield
-    except pw.OperationalError as error:
-        if _is_busy(error):
-            raise DatabaseBusy(
-                QT_TRANSLATE_NOOP(
-                    "errors", "The database stayed busy; nothing was written. Try again."
-                )
-            ) from error
-        raise
-
-
-@contextmanager
-def file_errors_as_crm_errors(path: Path) -> Iterator[None]:
-    """Turn SQLite's "malformed"/"not a database" into ``DatabaseDamaged`` and "readonly"
-    into ``DatabaseReadOnly``, whichever query meets them (opening or any later one).
-
-    The frames of the SQLite error are cleared: they hold the failed statement, and an
-    unfinalised statement keeps the connection from really closing (which would leave
-    the -wal and -shm files beside a damaged file) for as long as anyone keeps the error.
-    """
-    failure: CrmError
-    try:
-        yield
-    except (pw.DatabaseError, sqlite3.DatabaseError) as error:
-        for part in (error, sqlite_error_of(error)):
-            traceback.clear_frames(part.__traceback__)
-        if is_damage(error):
-            failure = damage_error(path, str(sqlite_error_of(error)))
-            mark_damaged(path, failure.params["reason"])
-        elif is_read_only(error):
-            failure = read_only_error(path)
-        elif is_write_failure(error):
-            failure = write_failure_error(path, error)
-        else:
-            raise
-    else:
-        return
-    log.error("%s", failure)
-    raise failure
-
-
 class WaitAbandoned(Exception):
     """A cancelled job stopped waiting for the write lock; its batch wrote nothing."""
-
-
-class _Immediate:
-    """BEGIN IMMEDIATE, asked for every few milliseconds until ``wait`` has passed.
-
-    While asking, the connection's own busy handler is off: it would sleep through the
-    gaps another process leaves between its batches."""
-
-    def __init__(
-        self,
-        storage: Storage,
-        wait: float,
-        poll: float,
-        stop: Callable[[], bool] | None = None,
-    ) -> None:
-        self._storage = storage
-        self._wait = wait
-        self._poll = poll
-        self._stop = stop
-        self._transaction: pw._atomic | None = None
-
-    def __enter__(self) -> None:
-        database = self._storage.database
-        transaction = database.atomic("IMMEDIATE")
-        if database.transaction_depth() > 0:  # a savepoint inside our own transaction
-            self._transaction = transaction
-            transaction.__enter__()
-            return
-        connection = database.connection()
-        deadline = time.monotonic() + self._wait
-        (busy_timeout,) = connection.execute("PRAGMA busy_timeout").fetchone()
-        connection.execute("PRAGMA busy_timeout = 0")
-        try:
-            while True:
-                try:
-                    transaction.__enter__()
-                    break
-                except pw.OperationalError as error:
-                    if not _is_busy(error) or time.monotonic() >= deadline:
-                        raise
-                if self._stop is not None and self._stop():
-                    raise WaitAbandoned
-                time.sleep(self._poll * random.uniform(0.5, 1.5))
-        finally:
-            connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
-        self._transaction = transaction
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        assert self._transaction is not None
-        try:
-            self._transaction.__exit__(kind, error, trace)
-            return None
-        except pw.OperationalError as rollback_error:
-            # SQLite rolls back by itself on a full disk or an I/O error; peewee's own
-            # ROLLBACK then fails ("no transaction is active") and must not hide the cause.
-            if "no transaction is active" not in str(rollback_error):
-                raise
-            if error is not None:
-                return None  # the original error goes on
-            cause: BaseException | None = rollback_error
-            while cause is not None and "no transaction is active" in str(cause):
-                cause = cause.__context__  # back to the failed COMMIT
-            if isinstance(cause, pw.DatabaseError | sqlite3.DatabaseError):
-                raise cause from None
-            raise
 
 
 class Storage:
@@ -209,11 +48,13 @@ class Storage:
     worker thread gets its own connection by simply using it.
 
     ``busy_timeout``: how long a single write waits for the lock (then ``DatabaseBusy``).
-    ``job_wait``: how long each batch of a long job waits for it."""
+    ``job_wait``: how long each batch of a long job waits for it.
+
+    The methods that raise ``NotImplementedError`` here are each backend's."""
 
     def __init__(
         self,
-        database: pw.SqliteDatabase,
+        database: pw.Database,
         location: DatabaseLocation,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         job_wait: float = DEFAULT_JOB_WAIT,
@@ -222,49 +63,40 @@ class Storage:
         self.location = location
         self.busy_timeout = busy_timeout
         self.job_wait = job_wait
-        self._job_locks: int | None = None  # the open lock file of running jobs
-        self._job_locks_opening = threading.Lock()
         self._cancel = threading.local()  # each thread's running job: its ``cancelled``
 
+    # -- transactions ---------------------------------------------------------------------
+    def write(self) -> contextlib.AbstractContextManager[None]:
+        """A transaction that serialises the writers that must not overlap (waits up to
+        the busy timeout, then ``DatabaseBusy``)."""
+        raise NotImplementedError
+
+    def write_batch(self) -> contextlib.AbstractContextManager[None]:
+        """One batch of a long job: like ``write`` but waits up to ``job_wait``; gives up
+        with ``WaitAbandoned`` when the job is cancelled meanwhile (see ``cancellable``)."""
+        raise NotImplementedError
+
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
-        A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
-        self.refuse_if_damaged()
-        with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
+    def read(self) -> Iterator[None]:
+        """A consistent snapshot for several queries."""
+        with self.file_errors(), self.database.atomic():
             yield
+
+    def file_errors(self) -> contextlib.AbstractContextManager[None]:
+        """The backend's errors that a user can do something about, as ``CrmError``
+        (a damaged or read-only file, a server that went away, a lock wait that ran out)."""
+        raise NotImplementedError
 
     def refuse_if_damaged(self) -> None:
-        """Raise ``DatabaseDamaged`` when damage was found in this file earlier (a check,
-        or a query that met it) and no check has passed nor a restore happened since."""
-        if self.database.transaction_depth() == 0 and known_damaged(self.location.path):
-            raise known_damage_error(self.location.path)
+        """Raise ``DatabaseDamaged`` when damage was found earlier (SQLite's file)."""
 
     def assert_sound(self) -> None:
-        """SQLite's quick_check on this thread's connection; ``DatabaseDamaged`` (and the
-        damage remembered) when it finds a problem. For operations about to rewrite the
-        whole file (erasing a person vacuums it)."""
-        with self.file_errors(), busy_as_error():
-            rows = self.database.execute_sql("PRAGMA quick_check(5)").fetchall()
-        problems = [
-            line.strip()
-            for row in rows
-            for line in str(row[0]).splitlines()
-            if line.strip() and not line.startswith("***")  # "*** in database main ***"
-        ]
-        if problems != ["ok"]:
-            reason = problems[0][:300] if problems else "quick_check failed"
-            mark_damaged(self.location.path, reason)
-            raise damage_error(self.location.path, reason)
+        """Check the database before an operation that rewrites much of it."""
 
-    @contextmanager
-    def write_batch(self) -> Iterator[None]:
-        """One batch of a long job: like ``write`` but waits up to ``job_wait`` for the lock,
-        asking less often than single writers so that they get their turn first."""
-        stop = getattr(self._cancel, "check", None)
-        self.refuse_if_damaged()
-        with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
-            yield
+    def lock_operators(self, operator_ids: Sequence[int]) -> None:
+        """Inside ``write``/``write_batch``: serialise with every other writer that adds
+        load to these operators, before their loads are counted. A no-op where the
+        write transaction already serialises all writers (SQLite)."""
 
     @contextmanager
     def cancellable(self, cancelled: Callable[[], bool]) -> Iterator[None]:
@@ -282,56 +114,13 @@ class Storage:
         """Leave the lock free for a moment, so writers waiting in other processes get in."""
         time.sleep(BATCH_PAUSE)
 
-    @contextmanager
-    def job_claim(self, name: str) -> Iterator[bool]:
+    def job_claim(self, name: str) -> contextlib.AbstractContextManager[bool]:
         """Claim the job ``name`` (e.g. an import's content hash) for as long as the block
-        runs. Yields False while another live process has claimed it; the operating system
-        drops a claim when its process ends, even by kill -9.
+        runs. Yields False while another live process has claimed it; the claim goes
+        when its process ends, even by kill -9."""
+        raise NotImplementedError
 
-        SQLite: a byte-range lock in ``<database>-jobs`` beside the file (a PostgreSQL
-        backend would take an advisory lock). Where no lock can be taken, every claim
-        succeeds."""
-        descriptor = self._job_lock_file()
-        if descriptor is None:
-            yield True
-            return
-        import fcntl
-
-        offset = zlib.crc32(name.encode("utf-8")) & 0x3FFFFFFF
-        try:
-            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
-        except OSError as error:
-            # Held by another process; any other failure (a strange file): go on unclaimed.
-            yield error.errno not in (errno.EACCES, errno.EAGAIN)
-            return
-        try:
-            yield True
-        finally:
-            fcntl.lockf(descriptor, fcntl.LOCK_UN, 1, offset)
-
-    def _job_lock_file(self) -> int | None:
-        # One descriptor for the storage's life: closing any descriptor of a file drops
-        # every POSIX lock the process holds on it.
-        with self._job_locks_opening:
-            if self._job_locks is None and os.name == "posix":
-                path = f"{self.location.path}-jobs"
-                try:
-                    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
-                    self._job_locks = os.open(path, flags, 0o600)
-                except OSError:
-                    return None
-            return self._job_locks
-
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        """A consistent snapshot for several queries."""
-        with self.file_errors(), busy_as_error(), self.database.atomic():
-            yield
-
-    def file_errors(self) -> contextlib.AbstractContextManager[None]:
-        """Damaged and read-only files as ``CrmError`` (see ``file_errors_as_crm_errors``)."""
-        return file_errors_as_crm_errors(self.location.path)
-
+    # -- bulk helpers and ids -------------------------------------------------------------
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         """Run a prepared INSERT (SQL built by peewee for this backend) for many rows.
 
@@ -355,20 +144,20 @@ class Storage:
             rows.extend(self.database.execute_sql(sql, chunk).fetchall())
         return rows
 
-    def next_id(self, model: type[pw.Model]) -> int:
-        """The id the next row of ``model`` gets; certain only under the write lock.
+    def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
+        """``count`` new ids for rows of ``model`` that the caller inserts with explicit
+        ids in this write transaction."""
+        raise NotImplementedError
 
-        SQLite assigns max(id) + 1; a PostgreSQL backend would draw from the sequence.
-        """
-        table = model._meta.table_name
-        row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
-        return int(row.fetchone()[0])
+    def next_id(self, model: type[pw.Model]) -> int:
+        """One new id for ``model`` (see ``reserve_ids``)."""
+        return self.reserve_ids(model, 1)[0]
 
     def data_version(self) -> int:
-        """Changes when another connection commits (polled by the window)."""
-        with self.file_errors(), busy_as_error():
-            return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+        """A number that changes when another connection commits (polled by the window)."""
+        raise NotImplementedError
 
+    # -- connections ----------------------------------------------------------------------
     def close_thread_connection(self) -> None:
         """Close the calling thread's connection (workers call this when done)."""
         if not self.database.is_closed():
@@ -378,12 +167,12 @@ class Storage:
         """Close this thread's connection and let another database be opened."""
         global _open_storage
         self.close_thread_connection()
-        if self._job_locks is not None:
-            os.close(self._job_locks)
-            self._job_locks = None
+        self._release()
         if _open_storage is self:
             _open_storage = None
-        release_kept(self.location.path)  # no connection left here: no locks to lose
+
+    def _release(self) -> None:
+        """What the backend keeps beside the connection (SQLite: lock files)."""
 
 
 # The models are bound through one DatabaseProxy, so one database is open per process.
@@ -395,12 +184,11 @@ def open_storage(
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     job_wait: float = DEFAULT_JOB_WAIT,
 ) -> Storage:
-    """Guard, connect, apply pending migrations; raise ``CrmError`` subclasses on failure.
+    """Connect, apply pending migrations (exactly once, whoever opens at the same
+    time); raise ``CrmError`` subclasses on failure.
 
     Refuses while another database is open in this process: the models would
-    silently follow the newest one. A file that cannot be written (or whose
-    folder cannot hold the -wal file) is opened read-only: reads work, writes
-    raise ``DatabaseReadOnly``.
+    silently follow the newest one.
     """
     global _open_storage
     if _open_storage is not None:
@@ -409,175 +197,30 @@ def open_storage(
                 "errors",
                 "{open} is still open in this program; close it before opening {path}.",
             ),
-            open=str(_open_storage.location.path),
-            path=str(location.path),
+            open=str(_open_storage.location),
+            path=str(location),
         )
-    if location.is_default:
-        _create_default_folder(location)
-    state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
-    if state.read_only and state.version != SCHEMA_VERSION:
-        if not state.exists:
-            raise read_only_error(location.path)
-        raise DatabaseReadOnly(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} is read-only, and this version must upgrade it first (schema {found} "
-                "to {known}); make the file and its folder writable.",
-            ),
-            path=str(location.path),
-            found=state.version,
-            known=SCHEMA_VERSION,
-        )
-    if not state.exists and not state.read_only:
-        # A new database holds personal data: its owner's only (SQLite gives the -wal
-        # and -shm files the mode of the main file).
-        with contextlib.suppress(FileExistsError):  # another process was first
-            try:
-                create_private_file(location.path)
-            except OSError as error:
-                if isinstance(error, FileExistsError):
-                    raise
-                raise DatabaseOpenError(
-                    QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
-                    path=str(location.path),
-                    reason=error.strerror or str(error),
-                ) from error
-    database = _connect(location, busy_timeout, read_only=state.read_only)
-    try:
-        with file_errors_as_crm_errors(location.path), busy_as_error():
-            database.connect()
-            if state.read_only:
-                database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-            else:
-                _use_wal(database, busy_timeout)
-            # An up-to-date file needs no write lock: readers must not queue behind writers.
-            if state.version != SCHEMA_VERSION:
-                _migrate(database, location, busy_timeout)
-    except (pw.DatabaseError, CrmError) as error:
-        database.close()
-        if isinstance(error, CrmError):
-            raise
-        if state.read_only:
-            raise DatabaseReadOnly(
-                QT_TRANSLATE_NOOP(
-                    "errors", "{path} is read-only and SQLite cannot read it so ({reason})."
-                ),
-                path=str(location.path),
-                reason=str(error),
-            ) from error
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
-            path=str(location.path),
-            reason=str(error),
-        ) from error
-    database_proxy.initialize(database)
-    _open_storage = Storage(database, location, busy_timeout, job_wait)
-    return _open_storage
+    opened: Storage
+    if location.kind == POSTGRESQL:
+        from desktop_crm.db.postgres_storage import open_postgres
+
+        opened = open_postgres(location, busy_timeout, job_wait)
+    else:
+        from desktop_crm.db.sqlite_storage import open_sqlite
+
+        opened = open_sqlite(location, busy_timeout, job_wait)
+    database_proxy.initialize(opened.database)
+    _open_storage = opened
+    return opened
 
 
-def _connect(
-    location: DatabaseLocation, busy_timeout: float, *, read_only: bool
-) -> pw.SqliteDatabase:
-    # journal_mode is persistent in the file and set once, with retries (_use_wal).
-    pragmas = [("foreign_keys", 1), ("synchronous", "normal"), ("cache_size", -32_000)]
-    if read_only:
-        uri = read_only_uri(location.path)
-        return pw.SqliteDatabase(uri, uri=True, timeout=busy_timeout, pragmas=pragmas)
-    return pw.SqliteDatabase(str(location.path), timeout=busy_timeout, pragmas=pragmas)
+def database_errors(location: DatabaseLocation) -> contextlib.AbstractContextManager[None]:
+    """The backend's errors as ``CrmError`` around work on ``location`` done outside an
+    open ``Storage`` (see ``Storage.file_errors``)."""
+    if location.kind == POSTGRESQL:
+        from desktop_crm.db.postgres_storage import server_errors
 
+        return server_errors(location)
+    from desktop_crm.db.sqlite_storage import file_errors_as_crm_errors
 
-def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:
-    """Switch the file to WAL once. SQLite answers 'locked' at once, without waiting,
-    when several processes switch a fresh file together, so retry until the timeout."""
-    deadline = time.monotonic() + busy_timeout
-    while True:
-        try:
-            if str(database.pragma("journal_mode")).lower() == "wal":
-                return
-            database.pragma("journal_mode", "wal")
-        except pw.OperationalError as error:
-            if not _is_busy(error) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.02)
-
-
-def _create_default_folder(location: DatabaseLocation) -> None:
-    try:
-        location.path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP("errors", "Cannot create the folder {folder}: {reason}."),
-            folder=str(location.path.parent),
-            reason=error.strerror or str(error),
-        ) from error
-
-
-def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation, busy_timeout: float) -> None:
-    """Apply pending migrations in one IMMEDIATE transaction, so that processes
-    opening the same fresh or old file at once migrate it exactly once.
-
-    Some SQLite schema changes rebuild a table; foreign keys are switched off
-    for that (only possible outside a transaction, as SQLite documents) and
-    every reference is checked before the transaction commits.
-    """
-    runner = Runner(database, directory=str(MIGRATIONS_DIR))
-    database.pragma("foreign_keys", 0)
-    try:
-        with database.atomic("IMMEDIATE"):
-            unknown = [m.name for m in runner.status() if m.path is None]
-            if unknown:
-                raise DatabaseOpenError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "{path} has migrations this version does not know ({names}); "
-                        "update the program.",
-                    ),
-                    path=str(location.path),
-                    names=", ".join(unknown),
-                )
-            pending = [m.name for m in runner.status() if not m.applied]
-            if pending and database.get_tables():
-                # Under the write lock, so exactly one process backs up and migrates;
-                # WAL lets the backup's own connection read meanwhile.
-                _backup_before_migrating(location, busy_timeout)
-            applied = runner.up()
-            if applied:
-                log.info("applied migrations to %s: %s", location.path, ", ".join(applied))
-                broken = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise DatabaseOpenError(
-                        QT_TRANSLATE_NOOP(
-                            "errors", "Upgrading {path} would break references; nothing changed."
-                        ),
-                        path=str(location.path),
-                    )
-            if database.pragma("application_id") != APPLICATION_ID:
-                database.pragma("application_id", APPLICATION_ID)
-            if database.pragma("user_version") != SCHEMA_VERSION:
-                database.pragma("user_version", SCHEMA_VERSION)
-    finally:
-        database.pragma("foreign_keys", 1)
-
-
-def _backup_before_migrating(location: DatabaseLocation, busy_timeout: float) -> None:
-    version = _stored_version(location.path)
-    try:
-        automatic_backup(location.path, version, busy_timeout, "before-upgrade")
-    except CrmError as error:
-        raise DatabaseOpenError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{path} was not upgraded: the backup before the upgrade failed ({reason}). "
-                "Nothing changed.",
-            ),
-            path=str(location.path),
-            reason=str(error),
-        ) from error
-
-
-def _stored_version(path: Path) -> int:
-    connection = sqlite3.connect(str(path))
-    try:
-        return int(connection.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        connection.close()
+    return file_errors_as_crm_errors(location.path)

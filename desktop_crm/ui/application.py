@@ -185,8 +185,9 @@ class AppController:
         window.reload()
         window.show()
         window.database_file.start_check()  # SQLite's quick check, in the background
-        self.preferences.last_database = str(crm.location.path)
-        RecentDatabases(self.preferences).add(crm.location.path)
+        if crm.location.file is not None:  # a server's database is no recent file
+            self.preferences.last_database = str(crm.location.file)
+            RecentDatabases(self.preferences).add(crm.location.file)
         self.window, self.ctx = window, ctx
         return window
 
@@ -202,7 +203,8 @@ class AppController:
         window, ctx = self.window, self.ctx
         if ctx is None or window is None:
             return
-        if path.resolve() == ctx.crm.location.path.resolve():
+        current = ctx.crm.location.file
+        if current is not None and path.resolve() == current.resolve():
             return
         try:
             maintenance.ensure_openable(path)  # reads only

@@ -42,7 +42,8 @@ class DataBridge(QObject):
             return None  # busy: try again at the next tick
 
     def poll(self) -> None:
-        """Compare PRAGMA data_version: it moves when another connection commits."""
+        """Compare ``Storage.data_version``: it moves when another client commits (SQLite's
+        PRAGMA data_version; on PostgreSQL, the notifications heard, see db/pg_notify.py)."""
         version = self._read_version()
         if version is not None and version != self._version:
             self._version = version

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from desktop_crm.errors import CrmError
 from desktop_crm.services import maintenance
 from desktop_crm.services.maintenance import BackupReport, CheckReport
 from desktop_crm.ui.context import UiContext
@@ -103,7 +104,15 @@ class DatabaseFileActions(QObject):
     # -- backup ---------------------------------------------------------------------------
     def back_up(self) -> None:
         location = self.ctx.crm.location
-        suggested = str(location.path.with_name(f"{location.path.stem}-backup.sqlite3"))
+        try:
+            suggested = str(location.path.with_name(f"{location.path.stem}-backup.sqlite3"))
+        except CrmError as error:  # a server's database: its own tools back it up
+            show_error(
+                self.window,
+                QApplication.translate("DatabaseFile", "Back up database"),
+                error_text(error),
+            )
+            return
         target = choose_backup_file(self.window, suggested)
         if target is None:
             return

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         # The file's name; the platform adds the application's display name once.
-        self.setWindowFilePath(str(ctx.crm.location.path))
+        self.setWindowFilePath(str(ctx.crm.location))
         self.setObjectName("MainWindow")
 
         self.pages: dict[str, Page] = {}
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.intake_dock.setWidget(self.intake)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.intake_dock)
 
-        self.database_label = QLabel(str(ctx.crm.location.path))
+        self.database_label = QLabel(str(ctx.crm.location))
         self.queue_label = QLabel()
         self.statusBar().addWidget(self.queue_label)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
         self.recent = RecentMenu(
-            RecentDatabases(self.ctx.preferences), self.ctx.crm.location.path, self
+            RecentDatabases(self.ctx.preferences), self.ctx.crm.location.file, self
         )
         self.recent.chosen.connect(self.database_chosen)
         self.import_action = self._action(self.tr("&Import contacts…"), "Ctrl+I")
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "{app} {version}\n\nHands incoming lead contacts to operators by the weights "
                 "set for each source, within each operator's load limit.\n\nDatabase: {path}"
-            ).format(app=APP_NAME, version=__version__, path=self.ctx.crm.location.path),
+            ).format(app=APP_NAME, version=__version__, path=self.ctx.crm.location),
         )
 
     def _language_chosen(self, action: QAction) -> None:

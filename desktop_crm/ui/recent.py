@@ -41,9 +41,9 @@ class RecentDatabases:
     def clear(self) -> None:
         self._preferences.set(RECENT_DATABASES, [])
 
-    def others(self, current: Path) -> list[Path]:
-        """The list without ``current`` (the open database)."""
-        return [p for p in self.paths() if not _same(p, current)]
+    def others(self, current: Path | None) -> list[Path]:
+        """The list without ``current`` (the open database file; None: a server's)."""
+        return [p for p in self.paths() if current is None or not _same(p, current)]
 
 
 class RecentMenu(QObject):
@@ -51,7 +51,7 @@ class RecentMenu(QObject):
 
     chosen = Signal(object)  # Path
 
-    def __init__(self, recent: RecentDatabases, current: Path, parent: QWidget) -> None:
+    def __init__(self, recent: RecentDatabases, current: Path | None, parent: QWidget) -> None:
         super().__init__(parent)
         self._recent = recent
         self._current = current

@@ -92,8 +92,11 @@ class SettingsDialog(QDialog):
         self.database.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self._current = ctx.crm.location.path
-        self._add_database(self._current)
+        self._current = ctx.crm.location.file  # None: a database on a server
+        if self._current is None:
+            self.database.addItem(str(ctx.crm.location), "")
+        else:
+            self._add_database(self._current)
         for path in RecentDatabases(ctx.preferences).others(self._current):
             self._add_database(path)
         self.database.setCurrentIndex(0)
@@ -156,7 +159,10 @@ class SettingsDialog(QDialog):
 
     def chosen_database(self) -> Path | None:
         """The file chosen, when it is not the open one."""
-        path = Path(str(self.database.currentData()))
+        data = str(self.database.currentData() or "")
+        if not data:
+            return None
+        path = Path(data)
         return None if path == self._current else path
 
     def apply(self) -> None:

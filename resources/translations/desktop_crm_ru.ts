@@ -5,7 +5,7 @@
     <name>Application</name>
     <message>
         <location filename="../../desktop_crm/ui/application.py" line="84"/>
-        <location filename="../../desktop_crm/ui/application.py" line="294"/>
+        <location filename="../../desktop_crm/ui/application.py" line="296"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="236"/>
+        <location filename="../../desktop_crm/ui/application.py" line="238"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -697,64 +697,65 @@ Choose “All” above to see more.</source>
 <context>
     <name>DatabaseFile</name>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="26"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="115"/>
-        <location filename="../../desktop_crm/ui/database_file.py" line="123"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="27"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="112"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="132"/>
         <source>Back up database</source>
         <translation>Резервная копия базы данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="28"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="29"/>
         <source>SQLite databases (*.sqlite3);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="39"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="40"/>
         <source>The database is damaged</source>
         <translation>База данных повреждена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="43"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="44"/>
         <source>You can restore the latest automatic backup ({name}); the damaged file is kept beside the backups. Changes made after that backup are not in it.</source>
         <translation>Можно восстановить последнюю автоматическую резервную копию ({name}); повреждённый файл сохранится рядом с копиями. Изменений, сделанных после этой копии, в ней нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="51"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="52"/>
         <source>There is no automatic backup of this file.</source>
         <translation>Автоматических резервных копий этого файла нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="57"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="58"/>
         <source>Restore the backup</source>
         <translation>Восстановить копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="63"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="64"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="70"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="71"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="76"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="77"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="82"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="83"/>
         <source>Continue</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="124"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="133"/>
         <source>The database was copied to {path}.</source>
         <translation>База данных скопирована в {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/database_file.py" line="144"/>
+        <location filename="../../desktop_crm/ui/database_file.py" line="153"/>
         <source>SQLite&apos;s check found damage in {path}:
 {problems}
 
@@ -1759,212 +1760,212 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="19"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="20"/>
         <source>Operator added</source>
         <translation>Оператор добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="20"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
         <source>Operator renamed</source>
         <translation>Оператор переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
         <source>Load limit changed</source>
         <translation>Изменён лимит нагрузки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
         <source>Operator activated</source>
         <translation>Оператор включён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
         <source>Operator deactivated</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
         <source>Operator deleted</source>
         <translation>Оператор удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="126"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="136"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="135"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="146"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="137"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="148"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2633,37 +2634,37 @@ Database: {path}</source>
         <translation>Ваши изменения записываются в журнал под этим именем. Если поле пустое — под именем вашей учётной записи на этом компьютере. Хранится только на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="100"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="110"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="108"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="111"/>
         <source>Your &amp;name in the journal:</source>
         <translation>Ваше &amp;имя в журнале:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="109"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="112"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="111"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="114"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="116"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="119"/>
         <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="139"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="142"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -3735,43 +3736,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="43"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="41"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="47"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="45"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="71"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
         <location filename="../../desktop_crm/services/search.py" line="136"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="76"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="74"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="89"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="87"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="149"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="147"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="177"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="175"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="363"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="359"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -3895,68 +3896,96 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
-        <location filename="../../desktop_crm/db/storage.py" line="441"/>
-        <location filename="../../desktop_crm/db/storage.py" line="469"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="95"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="357"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="385"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="49"/>
+        <location filename="../../desktop_crm/db/location.py" line="132"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="68"/>
-        <source>Unsupported database URL {url!r}: only sqlite:///PATH is supported.</source>
-        <translation>Неподдерживаемый URL базы данных {url!r}: поддерживается только sqlite:///PATH.</translation>
+        <location filename="../../desktop_crm/db/location.py" line="71"/>
+        <source>{database} is a PostgreSQL database; this works on a SQLite file only (use PostgreSQL&apos;s own tools, such as pg_dump, instead).</source>
+        <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="79"/>
+        <location filename="../../desktop_crm/db/location.py" line="154"/>
+        <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
+        <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="168"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="87"/>
+        <location filename="../../desktop_crm/db/location.py" line="181"/>
+        <source>The database URL {url!r} is not valid: {reason}.</source>
+        <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="187"/>
+        <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
+        <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="201"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="96"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="112"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="408"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="118"/>
+        <source>{path} is read-only; nothing was written.</source>
+        <translation>{path} доступна только для чтения; ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="257"/>
+        <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
+        <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/storage.py" line="196"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="422"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="338"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="462"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="378"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="509"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="423"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="267"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="444"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="549"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="463"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="568"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="482"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4415,17 +4444,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="113"/>
+        <location filename="../../desktop_crm/errors.py" line="118"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="117"/>
+        <location filename="../../desktop_crm/errors.py" line="122"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="118"/>
+        <location filename="../../desktop_crm/errors.py" line="123"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
@@ -4498,6 +4527,31 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/audit.py" line="100"/>
         <source>The dispatcher name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя диспетчера не должно содержать управляющих символов (табуляции, перевода строки, escape и т. п.).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="95"/>
+        <source>The source and the target are the same database: {path}.</source>
+        <translation>Источник и цель — одна и та же база данных: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="100"/>
+        <source>{path} does not exist; nothing was copied.</source>
+        <translation>{path} не существует; ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="174"/>
+        <source>{path} has tables this version cannot copy ({names}); nothing was copied.</source>
+        <translation>В {path} есть таблицы, которые эта версия не умеет копировать ({names}); ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="190"/>
+        <source>{path} already holds data (table {table}); copy-db copies into an empty database only. Nothing was written.</source>
+        <translation>В {path} уже есть данные (таблица {table}); copy-db копирует только в пустую базу данных. Ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="226"/>
+        <source>The copy of table {table} did not verify ({found} rows written, {rows} read); it was rolled back and nothing was written.</source>
+        <translation>Копия таблицы {table} не прошла проверку (записано строк: {found}, прочитано: {rows}); копирование отменено, ничего не записано.</translation>
     </message>
 </context>
 <context>

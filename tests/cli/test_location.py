@@ -67,7 +67,7 @@ def test_db_option_accepts_a_url(run_raw, tmp_path):
 
 @pytest.mark.parametrize(
     ("url", "fragment"),
-    [("postgresql://user@host/crm", "Unsupported database URL"), ("sqlite:///", "names no file")],
+    [("mysql://user@host/crm", "Unsupported database URL"), ("sqlite:///", "names no file")],
 )
 def test_bad_database_url(run_raw, monkeypatch, url, fragment):
     monkeypatch.setenv("DATABASE_URL", url)

@@ -14,11 +14,15 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    PostgresqlDatabase,
     TextField,
 )
 
 
 def up(migrator, db):
+    # A boolean's default: SQLite stores 1/0; PostgreSQL's boolean takes no integer.
+    true = "TRUE" if isinstance(db, PostgresqlDatabase) else "1"
+
     class Base(Model):
         class Meta:
             database = db
@@ -26,7 +30,7 @@ def up(migrator, db):
 
     class Operator(Base):
         name = TextField(unique=True)
-        active = BooleanField(default=True, constraints=[SQL("DEFAULT 1")])
+        active = BooleanField(default=True, constraints=[SQL(f"DEFAULT {true}")])
         max_load = IntegerField(default=10, constraints=[SQL("DEFAULT 10"), Check("max_load >= 0")])
 
     class Source(Base):
@@ -55,7 +59,7 @@ def up(migrator, db):
         source = ForeignKeyField(Source, on_delete="RESTRICT", index=False)
         operator = ForeignKeyField(Operator, null=True, on_delete="RESTRICT", index=False)
         created_at = DateTimeField(index=True)
-        is_active = BooleanField(default=True, constraints=[SQL("DEFAULT 1")])
+        is_active = BooleanField(default=True, constraints=[SQL(f"DEFAULT {true}")])
         message = TextField(default="", constraints=[SQL("DEFAULT ''")])
         unassigned_reason = TextField(null=True)
         idempotency_key = TextField(null=True, unique=True)

@@ -14,11 +14,15 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    PostgresqlDatabase,
     TextField,
 )
 
 
 def up(migrator, db):
+    # A boolean's default: SQLite stores 1/0; PostgreSQL's boolean takes no integer.
+    false = "FALSE" if isinstance(db, PostgresqlDatabase) else "0"
+
     class Base(Model):
         class Meta:
             database = db
@@ -38,7 +42,7 @@ def up(migrator, db):
         status = TextField()  # running, done, cancelled
         source = ForeignKeyField(Source, null=True, on_delete="SET NULL")
         options = TextField(default="{}", constraints=[SQL("DEFAULT '{}'")])
-        again = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+        again = BooleanField(default=False, constraints=[SQL(f"DEFAULT {false}")])
         rows_done = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
         imported = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
         assigned = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])

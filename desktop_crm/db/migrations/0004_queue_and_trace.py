@@ -14,11 +14,15 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    PostgresqlDatabase,
     TextField,
 )
 
 
 def up(migrator, db):
+    # A boolean's default: SQLite stores 1/0; PostgreSQL's boolean takes no integer.
+    false = "FALSE" if isinstance(db, PostgresqlDatabase) else "0"
+
     class Base(Model):
         class Meta:
             database = db
@@ -65,7 +69,7 @@ def up(migrator, db):
         migrator.add_column(
             "source",
             "repeat_to_last",
-            BooleanField(default=False, constraints=[SQL("DEFAULT 0")]),
+            BooleanField(default=False, constraints=[SQL(f"DEFAULT {false}")]),
         ),
         migrator.add_column(
             "source_operator_config",

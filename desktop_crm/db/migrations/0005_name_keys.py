@@ -37,9 +37,16 @@ import logging
 import re
 import unicodedata
 
-from peewee import TextField
+from peewee import PostgresqlDatabase, TextField
 
 log = logging.getLogger("desktop_crm.db.migrations")
+
+
+def _freed(db, lead_id):
+    """A lead's id while it is freed for another lead (the lead is deleted right after).
+    PostgreSQL's text holds no NUL character."""
+    return f"\x01freed-{lead_id}" if isinstance(db, PostgresqlDatabase) else f"\0{lead_id}"
+
 
 _IGNORABLE_RANGES = (
     (0x034F, 0x034F),
@@ -81,6 +88,11 @@ def _free(base, suffix, taken, *, plain=False):
         n += 1
 
 
+def _execute(db, sql, params=()):
+    """``?`` placeholders, as this backend spells them (``%s`` on PostgreSQL)."""
+    return db.execute_sql(sql.replace("?", db.param), params)
+
+
 def up(migrator, db):
     migrator.migrate(
         migrator.add_column("operator", "name_key", TextField(null=True)),
@@ -98,7 +110,7 @@ def up(migrator, db):
 
 
 def _key_operators(db):
-    rows = db.execute_sql("SELECT id, name FROM operator ORDER BY id").fetchall()
+    rows = _execute(db, "SELECT id, name FROM operator ORDER BY id").fetchall()
     original = {_key(name) for _id, name in rows}
     taken: set[str] = set()
     for row_id, name in rows:
@@ -119,13 +131,13 @@ def _key_operators(db):
                 name,
                 new_name,
             )
-        db.execute_sql(
-            "UPDATE operator SET name = ?, name_key = ? WHERE id = ?", (new_name, key, row_id)
+        _execute(
+            db, "UPDATE operator SET name = ?, name_key = ? WHERE id = ?", (new_name, key, row_id)
         )
 
 
 def _key_sources(db):
-    rows = db.execute_sql("SELECT id, name, code FROM source ORDER BY id").fetchall()
+    rows = _execute(db, "SELECT id, name, code FROM source ORDER BY id").fetchall()
     original = {_key(name) for _id, name, _code in rows}
     original |= {_key(code) for _id, _name, code in rows if code is not None}
     codes: dict[str, int] = {}  # code key -> source id
@@ -147,7 +159,8 @@ def _key_sources(db):
             )
         if new_code is not None:
             codes[_key(new_code)] = row_id
-        db.execute_sql(
+        _execute(
+            db,
             "UPDATE source SET code = ?, code_key = ? WHERE id = ?",
             (new_code, None if new_code is None else _key(new_code), row_id),
         )
@@ -171,18 +184,18 @@ def _key_sources(db):
                 name,
                 new_name,
             )
-        db.execute_sql(
-            "UPDATE source SET name = ?, name_key = ? WHERE id = ?", (new_name, key, row_id)
+        _execute(
+            db, "UPDATE source SET name = ?, name_key = ? WHERE id = ?", (new_name, key, row_id)
         )
 
 
 def _normalise_lead_ids(db):
     from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 
-    row = db.execute_sql("SELECT value FROM setting WHERE key = 'phone_region'").fetchone()
+    row = _execute(db, "SELECT value FROM setting WHERE key = 'phone_region'").fetchone()
     region = row[0] if row else "RU"
     changes = []
-    for lead_id, external_id in db.execute_sql("SELECT id, external_id FROM lead ORDER BY id"):
+    for lead_id, external_id in _execute(db, "SELECT id, external_id FROM lead ORDER BY id"):
         if external_id.isascii():
             continue  # nothing in the new rules changes an ASCII id
         try:
@@ -193,25 +206,26 @@ def _normalise_lead_ids(db):
         if normalised != external_id:
             changes.append((lead_id, normalised))
     for lead_id, normalised in changes:
-        owner = db.execute_sql(
-            "SELECT id FROM lead WHERE external_id = ? AND id != ?", (normalised, lead_id)
+        owner = _execute(
+            db, "SELECT id FROM lead WHERE external_id = ? AND id != ?", (normalised, lead_id)
         ).fetchone()
         if owner is None:
-            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (normalised, lead_id))
+            _execute(db, "UPDATE lead SET external_id = ? WHERE id = ?", (normalised, lead_id))
             log.info("lead #%s: external id normalised (invisible characters, digits)", lead_id)
             continue
         keep, drop = sorted((owner[0], lead_id))
         if keep == lead_id:  # the older lead takes the id; free it from the newer first
-            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (f"\0{drop}", drop))
-            db.execute_sql("UPDATE lead SET external_id = ? WHERE id = ?", (normalised, keep))
-        db.execute_sql("UPDATE contact SET lead_id = ? WHERE lead_id = ?", (keep, drop))
-        db.execute_sql(
+            _execute(db, "UPDATE lead SET external_id = ? WHERE id = ?", (_freed(db, drop), drop))
+            _execute(db, "UPDATE lead SET external_id = ? WHERE id = ?", (normalised, keep))
+        _execute(db, "UPDATE contact SET lead_id = ? WHERE lead_id = ?", (keep, drop))
+        _execute(
+            db,
             "UPDATE lead SET name = (SELECT name FROM lead WHERE id = ?), "
             "name_folded = (SELECT name_folded FROM lead WHERE id = ?) "
             "WHERE id = ? AND name = ''",
             (drop, drop, keep),
         )
-        db.execute_sql("DELETE FROM lead WHERE id = ?", (drop,))
+        _execute(db, "DELETE FROM lead WHERE id = ?", (drop,))
         log.warning("lead #%s merged into lead #%s: their external ids are one id now", drop, keep)
 
 

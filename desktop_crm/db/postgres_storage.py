@@ -1,0 +1,282 @@
+"""The PostgreSQL backend: a team's shared database on a server (psycopg 3 through peewee).
+
+What differs from SQLite, and stays here:
+
+- Writers are not serialised as a whole: ``write``/``write_batch`` are plain
+  transactions (READ COMMITTED) with a lock timeout, and the distribution takes row
+  locks on the operators it may load (``lock_operators``, in id order) before counting
+  their loads. Writers on other sources do not wait for each other.
+- Ids come from the tables' sequences (``reserve_ids``).
+- A job claim is a session-level advisory lock: a killed process's connection ends
+  and the server releases it.
+- Migrations run in one transaction under a transaction-level advisory lock, so two
+  clients opening a fresh database at once migrate it exactly once. The applied
+  migrations are kept in the runner's ``schema_migration`` table. A database that has
+  tables but no such history is someone else's and is refused, never modified.
+- There is no backup before an upgrade (that is the file backend's): use pg_dump.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlsplit
+
+import peewee as pw
+from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.pg_notify import ChangeListener, client_name, install_triggers
+from desktop_crm.db.storage import (
+    DEFAULT_BUSY_TIMEOUT,
+    DEFAULT_JOB_WAIT,
+    MIGRATIONS_DIR,
+    Storage,
+)
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    CrmError,
+    DatabaseBusy,
+    DatabaseOpenError,
+    DatabaseReadOnly,
+)
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 10  # seconds; libpq waits for ever for a host that does not answer
+HISTORY_TABLE = "schema_migration"  # playhouse.migrations.Runner's default
+# pg_advisory_xact_lock(_MIGRATION_LOCK, 0) while migrating; job claims use
+# (_JOB_LOCK, crc32(name)). Two-key advisory locks keep our space apart from others'.
+_MIGRATION_LOCK = 0x43524D31  # "CRM1"
+_JOB_LOCK = 0x43524D32  # "CRM2"
+
+# SQLSTATE classes and codes (PostgreSQL appendix A).
+LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
+QUERY_CANCELED = "57014"
+READ_ONLY_TRANSACTION = "25006"
+_CONNECTION_CLASS = "08"
+_SHUTDOWN_CODES = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown, cannot connect
+
+
+def sqlstate_of(error: BaseException) -> str | None:
+    """The SQLSTATE of a psycopg error, also when peewee wrapped it."""
+    for candidate in (error, *(error.args[:1] if error.args else ())):
+        state = getattr(candidate, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+    return None
+
+
+def _password_of(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        return parts.password or query.get("password")
+    except ValueError:
+        return None
+
+
+def safe_reason(error: BaseException, location: DatabaseLocation) -> str:
+    """The first line of a server or libpq message, with no password in it."""
+    text = str(error.args[0] if isinstance(error, pw.PeeweeException) and error.args else error)
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    reason = lines[0] if lines else type(error).__name__
+    password = _password_of(location.url)
+    if password:
+        reason = reason.replace(password, "***")
+    return reason.rstrip(".")
+
+
+def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
+        path=str(location),
+        reason=safe_reason(error, location),
+    )
+
+
+@contextmanager
+def server_errors(location: DatabaseLocation) -> Iterator[None]:
+    """The server's errors that a user can act on, as ``CrmError``: a server that is down
+    or went away, a lock wait that ran out, a read-only server. Passwords never show."""
+    try:
+        yield
+    except (pw.DatabaseError, pw.InterfaceError) as error:
+        state = sqlstate_of(error) or ""
+        failure: CrmError
+        if state in (LOCK_NOT_AVAILABLE, QUERY_CANCELED):
+            failure = DatabaseBusy(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The database stayed busy; nothing was written. Try again."
+                )
+            )
+        elif state == READ_ONLY_TRANSACTION:
+            failure = DatabaseReadOnly(
+                QT_TRANSLATE_NOOP("errors", "{path} is read-only; nothing was written."),
+                path=str(location),
+            )
+        elif (
+            state.startswith(_CONNECTION_CLASS)
+            or state in _SHUTDOWN_CODES
+            or isinstance(error, pw.InterfaceError)
+            or (isinstance(error, pw.OperationalError) and not state)
+        ):
+            failure = _unreachable(location, error)
+        else:
+            raise
+        log.error("%s", failure)
+        raise failure from None
+
+
+class PostgresStorage(Storage):
+    """A database on a PostgreSQL server. Each thread has its own connection."""
+
+    database: pw.PostgresqlDatabase
+    _listener: ChangeListener | None = None
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        with self._transaction(self.busy_timeout):
+            yield
+
+    @contextmanager
+    def write_batch(self) -> Iterator[None]:
+        with self._transaction(self.job_wait):
+            yield
+
+    @contextmanager
+    def _transaction(self, wait: float) -> Iterator[None]:
+        with self.file_errors(), self.database.atomic():
+            if self.database.transaction_depth() == 1:  # not a savepoint
+                milliseconds = max(1, int(wait * 1000))
+                self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
+            yield
+
+    def file_errors(self) -> contextlib.AbstractContextManager[None]:
+        return server_errors(self.location)
+
+    def lock_operators(self, operator_ids: Sequence[int]) -> None:
+        """Row locks on these operators, always in id order (no two writers can wait
+        for each other in a circle), held until the transaction ends."""
+        ids = sorted({int(i) for i in operator_ids})
+        if not ids:
+            return
+        marks = ", ".join(["%s"] * len(ids))
+        self.database.execute_sql(
+            f'SELECT id FROM "operator" WHERE id IN ({marks}) ORDER BY id FOR UPDATE', ids
+        ).fetchall()
+
+    def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
+        """Drawn from the table's sequence: never handed out twice, whatever runs at
+        once (a rolled-back transaction leaves a gap, as PostgreSQL always does)."""
+        if count <= 0:
+            return []
+        table = model._meta.table_name
+        rows = self.database.execute_sql(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            (f'"{table}"', count),
+        ).fetchall()
+        return sorted(int(row[0]) for row in rows)
+
+    @contextmanager
+    def job_claim(self, name: str) -> Iterator[bool]:
+        """A session-level advisory lock on this thread's connection: the server drops it
+        when the connection ends, also when the process is killed."""
+        key = zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF
+        with self.file_errors():
+            row = self.database.execute_sql(
+                "SELECT pg_try_advisory_lock(%s, %s)", (_JOB_LOCK, key)
+            ).fetchone()
+        if not row[0]:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with contextlib.suppress(pw.DatabaseError, pw.InterfaceError):
+                self.database.execute_sql("SELECT pg_advisory_unlock(%s, %s)", (_JOB_LOCK, key))
+
+    def data_version(self) -> int:
+        """How many other clients' commits this client has heard of: LISTEN/NOTIFY on a
+        connection of its own, opened at the first call (see ``pg_notify``)."""
+        with self.file_errors():
+            if self._listener is None:
+                params = self.database.connect_params
+                own = str(params.get("application_name", ""))
+                extra = {"application_name": f"{own} listener"[:63]}
+                if "connect_timeout" in params:  # else the URL says
+                    extra["connect_timeout"] = params["connect_timeout"]
+                self._listener = ChangeListener(self.location.url, own, extra)
+            return self._listener.version()
+
+    def _release(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+
+def open_postgres(
+    location: DatabaseLocation,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    job_wait: float = DEFAULT_JOB_WAIT,
+) -> PostgresStorage:
+    """Connect and apply pending migrations; ``CrmError`` subclasses on failure (the
+    password masked)."""
+    params: dict[str, str | int] = {"application_name": client_name()}
+    if "connect_timeout" not in location.url:
+        params["connect_timeout"] = CONNECT_TIMEOUT
+    database = pw.PostgresqlDatabase(location.url, prefer_psycopg3=True, **params)  # type: ignore[arg-type]  # params go to psycopg.connect
+    try:
+        with server_errors(location):
+            try:
+                database.connect()
+            except pw.OperationalError as error:
+                raise _unreachable(location, error) from None
+            _migrate(database, location)
+            install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")
+    except BaseException:
+        database.close()
+        raise
+    return PostgresStorage(database, location, busy_timeout, job_wait)
+
+
+def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
+    """All pending migrations in one transaction under an advisory lock: whoever comes
+    second waits, then finds nothing to do."""
+    runner = Runner(database, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+    if _up_to_date(runner):  # no lock for the common case
+        return
+    with database.atomic():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s, 0)", (_MIGRATION_LOCK,))
+        tables = set(database.get_tables())
+        if tables and HISTORY_TABLE not in tables:
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path} is a PostgreSQL database of another program; it was left untouched.",
+                ),
+                path=str(location),
+            )
+        status = runner.status()
+        unknown = [m.name for m in status if m.path is None]
+        if unknown:
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path} has migrations this version does not know ({names}); "
+                    "update the program.",
+                ),
+                path=str(location),
+                names=", ".join(unknown),
+            )
+        applied = runner.up()
+        if applied:
+            log.info("applied migrations to %s: %s", location, ", ".join(applied))
+
+
+def _up_to_date(runner: Runner) -> bool:
+    status = runner.status()
+    return bool(status) and all(m.applied and m.path is not None for m in status)

@@ -1,0 +1,137 @@
+"""The PostgreSQL backend: locations, opening, migrations (exactly once), foreign databases."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_crm.db.location import DatabaseLocation, parse_location, resolve_location
+from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations, open_storage
+from desktop_crm.errors import DatabaseOpenError, SqliteOnly
+from desktop_crm.services import open_crm
+from tests.processes import run_together
+
+SECRET = "s3cr3t-pw"
+
+
+# -- locations (no server needed) -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "given",
+    [
+        f"postgresql://anna:{SECRET}@db.example/crm",
+        f"postgres://anna:{SECRET}@db.example/crm",
+        f"postgresql://anna@db.example/crm?password={SECRET}&sslmode=require",
+    ],
+)
+def test_a_postgresql_url_is_shown_without_its_password(given):
+    location = parse_location(given)
+    assert location.kind == "postgresql"
+    assert location.url.startswith("postgresql://")
+    assert SECRET in location.url  # libpq gets it as given
+    for shown in (str(location), location.display, repr(location), f"{location}"):
+        assert SECRET not in shown
+    assert str(location).startswith("postgresql://anna@db.example/crm")
+
+
+def test_database_url_may_name_a_postgresql_database():
+    location = resolve_location(None, {"DATABASE_URL": "postgresql://anna@host/crm"})
+    assert location.kind == "postgresql" and str(location) == "postgresql://anna@host/crm"
+    assert not location.is_missing()
+
+
+@pytest.mark.parametrize(
+    "given", ["postgresql://anna@host", "postgresql://anna@host/", "postgresql://h:port/crm"]
+)
+def test_a_bad_postgresql_url_is_a_clear_error(given):
+    with pytest.raises(DatabaseOpenError) as caught:
+        parse_location(given)
+    assert "postgresql://" in str(caught.value)
+
+
+def test_file_operations_on_a_server_database_say_they_need_a_file():
+    location = parse_location(f"postgresql://anna:{SECRET}@host/crm")
+    with pytest.raises(SqliteOnly) as caught:
+        _ = location.path
+    assert "SQLite file only" in str(caught.value) and SECRET not in str(caught.value)
+
+
+def test_a_sqlite_location_is_unchanged(tmp_path):
+    location = DatabaseLocation(tmp_path / "crm.sqlite3")
+    assert location.kind == "sqlite" and location.path == tmp_path / "crm.sqlite3"
+    assert str(location) == str(tmp_path / "crm.sqlite3")
+    assert location.is_missing()
+
+
+# -- a real server ----------------------------------------------------------------------------
+def _history(server, database):
+    return [row[0] for row in server.execute("SELECT name FROM schema_migration", database)]
+
+
+def _name(url):
+    return url.split("?")[0].rsplit("/", 1)[1]
+
+
+def test_a_new_database_is_migrated_and_works(pg_server, pg_empty_url):
+    crm = open_crm(DatabaseLocation.postgresql(pg_empty_url))
+    try:
+        crm.operators.create("Анна", max_load=2)
+        crm.sources.create("Telegram", code="tg")
+        assert [o.name for o in crm.operators.list()] == ["Анна"]
+    finally:
+        crm.close()
+    assert sorted(_history(pg_server, _name(pg_empty_url))) == known_migrations()
+    assert len(known_migrations()) == SCHEMA_VERSION
+    again = open_crm(DatabaseLocation.postgresql(pg_empty_url))  # up to date: nothing to do
+    try:
+        assert [o.name for o in again.operators.list()] == ["Анна"]
+    finally:
+        again.close()
+    assert len(_history(pg_server, _name(pg_empty_url))) == SCHEMA_VERSION
+
+
+def _open_at_once(url, barrier, results):
+    barrier.wait()
+    try:
+        crm = open_crm(DatabaseLocation.postgresql(url))
+        crm.operators.list()
+        crm.close()
+        results.put("ok")
+    except Exception as error:  # reported to the test, which shows it
+        results.put(repr(error))
+
+
+def test_clients_opening_a_fresh_database_at_once_migrate_it_exactly_once(pg_server, pg_empty_url):
+    reports = run_together(_open_at_once, lambda _n: (pg_empty_url,), 4)
+    assert reports == ["ok"] * 4
+    history = _history(pg_server, _name(pg_empty_url))
+    assert sorted(history) == known_migrations()  # each once: the names are unique
+
+
+def test_a_database_of_another_program_is_refused_and_left_untouched(pg_server, pg_empty_url):
+    database = _name(pg_empty_url)
+    pg_server.execute("CREATE TABLE invoices (id serial PRIMARY KEY, total int)", database)
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_storage(DatabaseLocation.postgresql(pg_empty_url))
+    assert "another program" in str(caught.value)
+    tables = pg_server.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'", database
+    )
+    assert tables == [("invoices",)]
+
+
+def test_a_database_from_a_newer_version_is_refused(pg_server, pg_url):
+    pg_server.execute(
+        "INSERT INTO schema_migration (name, applied) VALUES ('9999_future', now())",
+        _name(pg_url),
+    )
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_storage(DatabaseLocation.postgresql(pg_url))
+    assert "9999_future" in str(caught.value) and "update the program" in str(caught.value)
+
+
+def test_a_server_that_is_down_is_one_clear_error_without_the_password(pg_server):
+    url = f"postgresql://anna:{SECRET}@/crm?host={pg_server.socket_dir}/nowhere"
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_storage(parse_location(url))
+    message = str(caught.value)
+    assert message.startswith("Cannot open postgresql://anna@/crm")
+    assert SECRET not in message and "\n" not in message

@@ -1,0 +1,53 @@
+"""The window on a PostgreSQL database: it opens, shows the database without its password,
+lists what is there, and the file-only actions say they need a file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_crm.db.location import parse_location
+from desktop_crm.services import open_crm
+from desktop_crm.ui import database_file
+from desktop_crm.ui.application import AppController, remove_translations
+from desktop_crm.ui.recent import RecentDatabases
+
+SECRET = "s3cr3t-pw"
+
+
+@pytest.fixture
+def controller(qapp, preferences) -> Iterator[AppController]:
+    made = AppController(preferences)
+    yield made
+    if made.ctx is not None and made.window is not None:
+        made.window.close()
+        made.ctx.runner.cancel_all()
+        made.ctx.runner.wait_idle()
+        made.ctx.crm.close()
+    remove_translations(qapp)
+
+
+def test_the_window_runs_on_a_postgresql_database(qtbot, controller, pg_url, monkeypatch):
+    location = parse_location(pg_url.replace("postgres@", f"postgres:{SECRET}@"))
+    crm = open_crm(location)
+    crm.operators.create("Анна Смирнова", max_load=3)
+    window = controller.show(crm)
+    qtbot.waitExposed(window)
+    shown = window.database_label.text()
+    assert shown.startswith("postgresql://postgres@/crm_") and SECRET not in shown
+    assert SECRET not in window.windowFilePath() + window.windowTitle()
+    assert RecentDatabases(controller.preferences).paths() == []  # no file to offer again
+
+    errors: list[str] = []
+    monkeypatch.setattr(
+        database_file, "show_error", lambda _parent, _title, text: errors.append(text)
+    )
+    window.database_file.back_up()
+    assert len(errors) == 1 and "pg_dump" in errors[0] and SECRET not in errors[0]
+
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.database.currentText() == shown
+    assert dialog.chosen_database() is None
+    dialog.reject()
