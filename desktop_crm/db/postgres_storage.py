@@ -167,6 +167,18 @@ class PostgresStorage(Storage):
             f'SELECT id FROM "operator" WHERE id IN ({marks}) ORDER BY id FOR UPDATE', ids
         ).fetchall()
 
+    def scrub(self) -> bool:
+        """VACUUM the tables an erasure changes: the server drops the old row versions
+        (their space is reused; PostgreSQL does not zero it, and its WAL archive and
+        backups keep what they kept). False when the server refused it now."""
+        try:
+            with self.file_errors():
+                self.database.execute_sql('VACUUM "lead", "contact", "import_reject"')
+        except (pw.DatabaseError, DatabaseBusy) as error:
+            log.warning("the erased rows' old versions were not vacuumed now: %s", error)
+            return False
+        return True
+
     def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
         """Drawn from the table's sequence: never handed out twice, whatever runs at
         once (a rolled-back transaction leaves a gap, as PostgreSQL always does)."""

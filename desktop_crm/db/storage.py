@@ -93,6 +93,21 @@ class Storage:
     def assert_sound(self) -> None:
         """Check the database before an operation that rewrites much of it."""
 
+    def secure_delete(self, on: bool) -> bool:
+        """Overwrite deleted content where the backend can (SQLite's secure_delete) for
+        this thread's connection; returns the previous setting."""
+        return False
+
+    def scrub(self) -> bool:
+        """Remove old copies of changed rows (an erasure's); False when another
+        connection kept the database busy (the caller tries again later)."""
+        raise NotImplementedError
+
+    def checkpoint(self) -> bool:
+        """Move what a write log holds into the database proper (SQLite's WAL); False
+        when another connection kept it busy."""
+        return True
+
     def lock_operators(self, operator_ids: Sequence[int]) -> None:
         """Inside ``write``/``write_batch``: serialise with every other writer that adds
         load to these operators, before their loads are counted. A no-op where the
