@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import random
+import threading
+import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlsplit
 
@@ -34,6 +37,7 @@ from desktop_crm.db.storage import (
     DEFAULT_JOB_WAIT,
     MIGRATIONS_DIR,
     Storage,
+    T,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -56,6 +60,17 @@ _JOB_LOCK = 0x43524D32  # "CRM2"
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
 QUERY_CANCELED = "57014"
 READ_ONLY_TRANSACTION = "25006"
+# Two writers met: a deadlock, a serialisation failure, or both creating the same row
+# (a new lead, an idempotency key). Nothing was written; running the work again is safe.
+_CONFLICTS = {"40P01", "40001", "23505"}
+MAX_ATTEMPTS = 8
+
+
+class WriteConflict(DatabaseBusy):
+    """A write transaction met another writer and was rolled back; ``retrying`` re-runs
+    it. Left over after every attempt, it is "busy: try again" to the user."""
+
+
 _CONNECTION_CLASS = "08"
 _SHUTDOWN_CODES = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown, cannot connect
 
@@ -106,6 +121,13 @@ def server_errors(location: DatabaseLocation) -> Iterator[None]:
     except (pw.DatabaseError, pw.InterfaceError) as error:
         state = sqlstate_of(error) or ""
         failure: CrmError
+        if state in _CONFLICTS:
+            log.info("a write met another writer (%s); it is run again", state)
+            raise WriteConflict(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The database stayed busy; nothing was written. Try again."
+                )
+            ) from error
         if state in (LOCK_NOT_AVAILABLE, QUERY_CANCELED):
             failure = DatabaseBusy(
                 QT_TRANSLATE_NOOP(
@@ -135,6 +157,16 @@ class PostgresStorage(Storage):
 
     database: pw.PostgresqlDatabase
 
+    def __init__(
+        self,
+        database: pw.PostgresqlDatabase,
+        location: DatabaseLocation,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        job_wait: float = DEFAULT_JOB_WAIT,
+    ) -> None:
+        super().__init__(database, location, busy_timeout, job_wait)
+        self._commits = threading.local()  # per thread: write transactions committed
+
     @contextmanager
     def write(self) -> Iterator[None]:
         with self._transaction(self.busy_timeout):
@@ -152,9 +184,25 @@ class PostgresStorage(Storage):
                 milliseconds = max(1, int(wait * 1000))
                 self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
             yield
+        if self.database.transaction_depth() == 0:
+            self._commits.count = getattr(self._commits, "count", 0) + 1
 
     def file_errors(self) -> contextlib.AbstractContextManager[None]:
         return server_errors(self.location)
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        if self.database.transaction_depth() > 0:
+            return work()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            committed = getattr(self._commits, "count", 0)
+            try:
+                return work()
+            except WriteConflict:
+                # Once part of the work has committed, running it again would repeat that.
+                if attempt == MAX_ATTEMPTS or getattr(self._commits, "count", 0) != committed:
+                    raise
+                time.sleep(random.uniform(0.0, 0.005 * 2 ** min(attempt, 6)))
+        raise AssertionError("unreachable")
 
     def lock_operators(self, operator_ids: Sequence[int]) -> None:
         """Row locks on these operators, always in id order (no two writers can wait

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import peewee as pw
 
@@ -30,6 +31,9 @@ DEFAULT_JOB_WAIT = 60.0
 # After each batch a job pauses this long before asking for the lock again.
 BATCH_PAUSE = 0.01
 _IN_CHUNK = 500  # values per IN (...): well below every backend's parameter limit
+
+
+T = TypeVar("T")
 
 
 def known_migrations() -> list[str]:
@@ -107,6 +111,13 @@ class Storage:
         """Move what a write log holds into the database proper (SQLite's WAL); False
         when another connection kept it busy."""
         return True
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work``: the whole of one write transaction's work, from ``write()`` to its
+        end. A backend whose writers can meet in a deadlock or a race (two clients
+        creating the same lead) re-runs it a few times, invisibly; inside another
+        transaction it runs once (the outermost call re-runs everything)."""
+        return work()
 
     def lock_operators(self, operator_ids: Sequence[int]) -> None:
         """Inside ``write``/``write_batch``: serialise with every other writer that adds

@@ -24,7 +24,7 @@ from desktop_crm.errors import (
     InvalidValue,
     LimitReached,
 )
-from desktop_crm.services.common import find_contact, find_contacts, find_operator
+from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
 from desktop_crm.services.contact_views import (
     ContactKey,
     contact_count,
@@ -214,6 +214,7 @@ class ContactService:
         self._randint = randint
         self._on_capacity = on_capacity
 
+    @retried
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
@@ -269,6 +270,7 @@ class ContactService:
         result = self.close_many([contact_id])
         return result.changed[0]
 
+    @retried
     def close_many(
         self, contact_ids: Sequence[int], expected: Mapping[int, int | None] | None = None
     ) -> BulkResult:
@@ -290,6 +292,7 @@ class ContactService:
             self._on_capacity(freed)
         return BulkResult(infos)
 
+    @retried
     def assign(self, contact_ids: Sequence[int], operator: int | str) -> BulkResult:
         """Give contacts to an operator by hand. The limit holds here too: those that do
         not fit are refused with the reason; an inactive operator takes none."""
@@ -297,8 +300,10 @@ class ContactService:
         changed: list[int] = []
         with self._storage.write():
             target = find_operator(operator)
-            contacts = find_contacts(contact_ids)  # a contact selected twice is one
             intake = Intake(self._storage, self._randint, phone_region())
+            intake.lock_operators([target.id])
+            target = find_operator(target.id)  # its limit as it stands under the lock
+            contacts = find_contacts(contact_ids)  # a contact selected twice is one
             load = load_of(target.id)
             previous: set[int] = set()
             for contact in contacts:
@@ -326,6 +331,7 @@ class ContactService:
             self._on_capacity(freed)
         return BulkResult(infos, tuple(refused))
 
+    @retried
     def move(self, moves: Sequence[Move]) -> BulkResult:
         """Undo (or redo) assignments by hand, all or nothing: each contact goes to its
         operator, or back to the queue, only if it still has the operator it is expected
@@ -335,8 +341,10 @@ class ContactService:
         freed_operators: set[int] = set()
         queued: set[int] = set()
         with self._storage.write():
-            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
             intake = Intake(self._storage, self._randint, phone_region())
+            targets = {m.operator for m in moves if m.operator is not None}
+            intake.lock_operators(find_operator(t).id for t in targets)
+            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
             loads: dict[int, int] = {}
             for move in moves:
                 contact = contacts[move.contact_id]
@@ -385,6 +393,7 @@ class ContactService:
             raise result.refused[0][1]
         return result.changed[0]
 
+    @retried
     def reopen_many(
         self,
         contact_ids: Sequence[int],
@@ -402,6 +411,10 @@ class ContactService:
         queued: set[int] = set()
         with self._storage.write():
             contacts = find_contacts(contact_ids)
+            owners = {c.operator_id for c in contacts if not c.is_active and c.operator_id}
+            if owners:  # as Intake.lock_operators: before their loads and limits are read
+                self._storage.lock_operators(sorted(owners))
+                contacts = find_contacts(contact_ids)
             if expected is not None:
                 _check_unchanged(contacts, expected, active=False)
             loads: dict[int, int] = {}

@@ -18,6 +18,7 @@ from desktop_crm.services.common import (
     check_unchanged,
     clean_name,
     find_operator,
+    retried,
     unique_violation,
 )
 from desktop_crm.services.dto import OperatorInfo
@@ -52,6 +53,7 @@ class OperatorService:
         self._events = events
         self._on_capacity = on_capacity
 
+    @retried
     def create(
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
     ) -> OperatorInfo:
@@ -83,6 +85,7 @@ class OperatorService:
             operator = find_operator(reference)
             return _info(operator, load_of(operator.id))
 
+    @retried
     def update(
         self,
         reference: int | str,
@@ -133,6 +136,7 @@ class OperatorService:
         self._on_capacity(freed)
         return _info(operator, load)
 
+    @retried
     def delete(self, reference: int | str) -> OperatorInfo:
         """Only an operator no contact refers to; its weights go with it."""
         with self._storage.write():

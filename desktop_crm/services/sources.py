@@ -24,6 +24,7 @@ from desktop_crm.services.common import (
     find_operator,
     find_source,
     operator_ref,
+    retried,
     unique_violation,
 )
 from desktop_crm.services.dto import SourceInfo, WeightInfo
@@ -118,6 +119,7 @@ class SourceService:
         self._events = events
         self._on_capacity = on_capacity
 
+    @retried
     def create(self, name: str, code: str | None = None) -> SourceInfo:
         name = clean_name(name, "name", "source")
         code = clean_code(code)
@@ -136,6 +138,7 @@ class SourceService:
         with self._storage.read():
             return _info(find_source(reference))
 
+    @retried
     def update(
         self,
         reference: int | str,
@@ -171,6 +174,7 @@ class SourceService:
         self._events.emit(Change.SOURCES)
         return info
 
+    @retried
     def delete(self, reference: int | str) -> SourceInfo:
         """Only a source no contact refers to; its weights go with it."""
         with self._storage.write():
@@ -192,6 +196,7 @@ class SourceService:
         self._events.emit(Change.SOURCES)
         return info
 
+    @retried
     def set_weights(
         self,
         reference: int | str,
