@@ -49,6 +49,8 @@ from desktop_crm.errors import (
 
 log = logging.getLogger(__name__)
 
+# peewee's own translation of driver errors into peewee's (module-level in peewee).
+_PEEWEE_ERRORS = pw.__exception_wrapper__  # type: ignore[attr-defined]  # not in the stubs
 CONNECT_TIMEOUT = 10  # seconds; libpq waits for ever for a host that does not answer
 HISTORY_TABLE = "schema_migration"  # playhouse.migrations.Runner's default
 # pg_advisory_xact_lock(_MIGRATION_LOCK, 0) while migrating; job claims use
@@ -77,7 +79,7 @@ _SHUTDOWN_CODES = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown,
 
 def sqlstate_of(error: BaseException) -> str | None:
     """The SQLSTATE of a psycopg error, also when peewee wrapped it."""
-    for candidate in (error, *(error.args[:1] if error.args else ())):
+    for candidate in (error, error.__cause__, error.__context__, *error.args[:1]):
         state = getattr(candidate, "sqlstate", None)
         if isinstance(state, str):
             return state
@@ -226,6 +228,11 @@ class PostgresStorage(Storage):
             log.warning("the erased rows' old versions were not vacuumed now: %s", error)
             return False
         return True
+
+    def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """As peewee's own queries: psycopg's errors as peewee's (``server_errors``)."""
+        with _PEEWEE_ERRORS:
+            super().insert_many(sql, rows)
 
     def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
         """Drawn from the table's sequence: never handed out twice, whatever runs at
