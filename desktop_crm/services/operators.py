@@ -99,6 +99,10 @@ class OperatorService:
         ``active``); otherwise ``ChangedMeanwhile`` and nothing changes."""
         with self._storage.write():
             operator = find_operator(reference)
+            # Its load must not grow between the count and the new limit (PostgreSQL:
+            # the row lock every load-adding writer takes; as Intake.lock_operators).
+            self._storage.lock_operators([operator.id])
+            operator = find_operator(operator.id)
             if expected is not None:
                 check_unchanged(operator.name, operator, expected)
             load = load_of(operator.id)
