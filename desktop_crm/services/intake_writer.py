@@ -18,7 +18,10 @@ from desktop_crm.db.models import Contact, DecisionContext, Lead, SourceOperator
 from desktop_crm.db.storage import Storage
 
 _ANY_TIME = dt.datetime(2000, 1, 1)
-_ID_BLOCK = 256  # ids reserved at once: one query per block, not per row
+# Ids reserved at once: 1 for the first row of a table in a transaction, then twice as
+# many each time up to this: one query per block, not per row, and a single contact
+# leaves no gap in a sequence (PostgreSQL never hands out a reserved id again).
+_ID_BLOCK = 256
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +73,7 @@ class IntakeWriter:
         # (operator, contact, why it waits when the operator is None)
         self._reassigned: list[tuple[int | None, int, str | None]] = []
         self._free_ids: dict[type[models.BaseModel], list[int]] = {}  # reserved, unused
+        self._next_block: dict[type[models.BaseModel], int] = {}
 
     def new_lead(self, external_id: str, name: str, first_seen: str) -> int:
         lead_id = self._new_id(Lead)
@@ -81,7 +85,9 @@ class IntakeWriter:
     def _new_id(self, model: type[models.BaseModel]) -> int:
         free = self._free_ids.get(model)
         if not free:
-            free = self._free_ids[model] = self._storage.reserve_ids(model, _ID_BLOCK)[::-1]
+            block = self._next_block.get(model, 1)
+            self._next_block[model] = min(block * 2, _ID_BLOCK)
+            free = self._free_ids[model] = self._storage.reserve_ids(model, block)[::-1]
         return free.pop()
 
     def name_lead(self, lead_id: int, external_id: str, name: str) -> None:

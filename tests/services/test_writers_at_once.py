@@ -163,3 +163,16 @@ class _Start:
 
     def wait(self):
         self._barrier.wait(timeout=60)
+
+
+def test_single_registrations_get_consecutive_ids(crm):
+    """Ids come from the backend (PostgreSQL: the sequence) a block at a time, but a
+    transaction that adds one contact reserves one id: no gaps between single ones."""
+    crm.operators.create("Анна", max_load=10)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    ids = [
+        crm.contacts.register(ContactRequest(f"+7900000{n:04d}", "site")).contact.id
+        for n in range(5)
+    ]
+    assert ids == list(range(ids[0], ids[0] + 5))
