@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import random
 from collections.abc import Iterator
@@ -41,8 +42,49 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
 @pytest.fixture
-def crm(db_path: Path) -> Iterator[Crm]:
-    instance = open_crm(DatabaseLocation(db_path), random.Random(20261128).randint)
+def backend() -> str:
+    """The test's database backend: SQLite here; tests/services/ and tests/cli/ run on
+    both (their conftest overrides this with a parametrised fixture)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def database_location(request: pytest.FixtureRequest, backend: str, db_path: Path):
+    """The test's database: the file ``db_path``, or a fresh PostgreSQL database."""
+    if backend == "postgresql":
+        return DatabaseLocation.postgresql(request.getfixturevalue("pg_url"))
+    return DatabaseLocation(db_path)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test about the SQLite file (marked ``sqlite_only``, or asking for ``db_path``
+    itself) runs on SQLite only."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("backend") == "postgresql"
+        if on_postgres and _about_the_file(item):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def _about_the_file(item: pytest.Item) -> bool:
+    if item.get_closest_marker("sqlite_only") is not None:
+        return True
+    function = getattr(item, "function", None)
+    return function is not None and "db_path" in inspect.signature(function).parameters
+
+
+@pytest.fixture
+def crm(database_location: DatabaseLocation) -> Iterator[Crm]:
+    instance = open_crm(database_location, random.Random(20261128).randint)
     yield instance
     instance.close()

@@ -41,8 +41,8 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="database file or sqlite:///PATH URL (default: $DATABASE_URL, "
-        "else crm.sqlite3 in the user data directory)",
+        help="database file, sqlite:///PATH or postgresql://USER@HOST/DB URL "
+        "(default: $DATABASE_URL, else crm.sqlite3 in the user data directory)",
     )
     parser.add_argument(
         "--as",

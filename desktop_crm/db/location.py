@@ -62,6 +62,13 @@ class DatabaseLocation:
 
         return self.file is not None and not lexists(self.file)
 
+    def local_files(self) -> list[Path]:
+        """The files on this machine that hold the database (SQLite's file and its
+        companions); none for a server's database."""
+        if self.file is None:
+            return []
+        return [Path(f"{self.file}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+
     @property
     def path(self) -> Path:
         """The SQLite file. On a server database an operation that needs a file is

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import random
+import threading
+import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlsplit
 
@@ -35,6 +38,7 @@ from desktop_crm.db.storage import (
     DEFAULT_JOB_WAIT,
     MIGRATIONS_DIR,
     Storage,
+    T,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -46,6 +50,8 @@ from desktop_crm.errors import (
 
 log = logging.getLogger(__name__)
 
+# peewee's own translation of driver errors into peewee's (module-level in peewee).
+_PEEWEE_ERRORS = pw.__exception_wrapper__  # type: ignore[attr-defined]  # not in the stubs
 CONNECT_TIMEOUT = 10  # seconds; libpq waits for ever for a host that does not answer
 HISTORY_TABLE = "schema_migration"  # playhouse.migrations.Runner's default
 # pg_advisory_xact_lock(_MIGRATION_LOCK, 0) while migrating; job claims use
@@ -57,13 +63,24 @@ _JOB_LOCK = 0x43524D32  # "CRM2"
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
 QUERY_CANCELED = "57014"
 READ_ONLY_TRANSACTION = "25006"
+# Two writers met: a deadlock, a serialisation failure, or both creating the same row
+# (a new lead, an idempotency key). Nothing was written; running the work again is safe.
+_CONFLICTS = {"40P01", "40001", "23505"}
+MAX_ATTEMPTS = 8
+
+
+class WriteConflict(DatabaseBusy):
+    """A write transaction met another writer and was rolled back; ``retrying`` re-runs
+    it. Left over after every attempt, it is "busy: try again" to the user."""
+
+
 _CONNECTION_CLASS = "08"
 _SHUTDOWN_CODES = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown, cannot connect
 
 
 def sqlstate_of(error: BaseException) -> str | None:
     """The SQLSTATE of a psycopg error, also when peewee wrapped it."""
-    for candidate in (error, *(error.args[:1] if error.args else ())):
+    for candidate in (error, error.__cause__, error.__context__, *error.args[:1]):
         state = getattr(candidate, "sqlstate", None)
         if isinstance(state, str):
             return state
@@ -107,6 +124,13 @@ def server_errors(location: DatabaseLocation) -> Iterator[None]:
     except (pw.DatabaseError, pw.InterfaceError) as error:
         state = sqlstate_of(error) or ""
         failure: CrmError
+        if state in _CONFLICTS:
+            log.info("a write met another writer (%s); it is run again", state)
+            raise WriteConflict(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The database stayed busy; nothing was written. Try again."
+                )
+            ) from error
         if state in (LOCK_NOT_AVAILABLE, QUERY_CANCELED):
             failure = DatabaseBusy(
                 QT_TRANSLATE_NOOP(
@@ -137,6 +161,16 @@ class PostgresStorage(Storage):
     database: pw.PostgresqlDatabase
     _listener: ChangeListener | None = None
 
+    def __init__(
+        self,
+        database: pw.PostgresqlDatabase,
+        location: DatabaseLocation,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        job_wait: float = DEFAULT_JOB_WAIT,
+    ) -> None:
+        super().__init__(database, location, busy_timeout, job_wait)
+        self._commits = threading.local()  # per thread: write transactions committed
+
     @contextmanager
     def write(self) -> Iterator[None]:
         with self._transaction(self.busy_timeout):
@@ -154,9 +188,25 @@ class PostgresStorage(Storage):
                 milliseconds = max(1, int(wait * 1000))
                 self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
             yield
+        if self.database.transaction_depth() == 0:
+            self._commits.count = getattr(self._commits, "count", 0) + 1
 
     def file_errors(self) -> contextlib.AbstractContextManager[None]:
         return server_errors(self.location)
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        if self.database.transaction_depth() > 0:
+            return work()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            committed = getattr(self._commits, "count", 0)
+            try:
+                return work()
+            except WriteConflict:
+                # Once part of the work has committed, running it again would repeat that.
+                if attempt == MAX_ATTEMPTS or getattr(self._commits, "count", 0) != committed:
+                    raise
+                time.sleep(random.uniform(0.0, 0.005 * 2 ** min(attempt, 6)))
+        raise AssertionError("unreachable")
 
     def lock_operators(self, operator_ids: Sequence[int]) -> None:
         """Row locks on these operators, always in id order (no two writers can wait
@@ -168,6 +218,23 @@ class PostgresStorage(Storage):
         self.database.execute_sql(
             f'SELECT id FROM "operator" WHERE id IN ({marks}) ORDER BY id FOR UPDATE', ids
         ).fetchall()
+
+    def scrub(self) -> bool:
+        """VACUUM the tables an erasure changes: the server drops the old row versions
+        (their space is reused; PostgreSQL does not zero it, and its WAL archive and
+        backups keep what they kept). False when the server refused it now."""
+        try:
+            with self.file_errors():
+                self.database.execute_sql('VACUUM "lead", "contact", "import_reject"')
+        except (pw.DatabaseError, DatabaseBusy) as error:
+            log.warning("the erased rows' old versions were not vacuumed now: %s", error)
+            return False
+        return True
+
+    def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """As peewee's own queries: psycopg's errors as peewee's (``server_errors``)."""
+        with _PEEWEE_ERRORS:
+            super().insert_many(sql, rows)
 
     def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
         """Drawn from the table's sequence: never handed out twice, whatever runs at

@@ -208,14 +208,20 @@ class SqliteStorage(Storage):
         super().__init__(database, location, busy_timeout, job_wait)
         self._job_locks: int | None = None  # the open lock file of running jobs
         self._job_locks_opening = threading.Lock()
+        self._reserved = threading.local()  # per thread: table -> next id free to hand out
 
     @contextmanager
     def write(self) -> Iterator[None]:
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
         A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
         self.refuse_if_damaged()
+        self._new_transaction()
         with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
             yield
+
+    def _new_transaction(self) -> None:
+        if self.database.transaction_depth() == 0:
+            self._reserved.next = {}
 
     def refuse_if_damaged(self) -> None:
         """Raise ``DatabaseDamaged`` when damage was found in this file earlier (a check,
@@ -246,6 +252,7 @@ class SqliteStorage(Storage):
         asking less often than single writers so that they get their turn first."""
         stop = getattr(self._cancel, "check", None)
         self.refuse_if_damaged()
+        self._new_transaction()
         with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
 
@@ -298,12 +305,30 @@ class SqliteStorage(Storage):
         """Damaged and read-only files as ``CrmError`` (see ``file_errors_as_crm_errors``)."""
         return file_errors_as_crm_errors(self.location.path)
 
+    def secure_delete(self, on: bool) -> bool:
+        from desktop_crm.db.scrub import set_secure_delete
+
+        return set_secure_delete(self, on)
+
+    def scrub(self) -> bool:
+        from desktop_crm.db.scrub import scrub_file
+
+        return scrub_file(self)
+
+    def checkpoint(self) -> bool:
+        from desktop_crm.db.scrub import checkpoint_wal
+
+        return checkpoint_wal(self)
+
     def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
-        """max(id) + 1 onwards, as SQLite itself assigns: certain under the write lock
-        (which every caller holds)."""
+        """max(id) + 1 onwards, as SQLite itself assigns, past what this transaction
+        reserved already: certain under the write lock (which every caller holds)."""
         table = model._meta.table_name
         row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
-        first = int(row.fetchone()[0])
+        reserved: dict[str, int] = getattr(self._reserved, "next", {})
+        first = max(int(row.fetchone()[0]), reserved.get(table, 0))
+        reserved[table] = first + count
+        self._reserved.next = reserved
         return list(range(first, first + count))
 
     def data_version(self) -> int:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import peewee as pw
 
@@ -30,6 +31,9 @@ DEFAULT_JOB_WAIT = 60.0
 # After each batch a job pauses this long before asking for the lock again.
 BATCH_PAUSE = 0.01
 _IN_CHUNK = 500  # values per IN (...): well below every backend's parameter limit
+
+
+T = TypeVar("T")
 
 
 def known_migrations() -> list[str]:
@@ -92,6 +96,28 @@ class Storage:
 
     def assert_sound(self) -> None:
         """Check the database before an operation that rewrites much of it."""
+
+    def secure_delete(self, on: bool) -> bool:
+        """Overwrite deleted content where the backend can (SQLite's secure_delete) for
+        this thread's connection; returns the previous setting."""
+        return False
+
+    def scrub(self) -> bool:
+        """Remove old copies of changed rows (an erasure's); False when another
+        connection kept the database busy (the caller tries again later)."""
+        raise NotImplementedError
+
+    def checkpoint(self) -> bool:
+        """Move what a write log holds into the database proper (SQLite's WAL); False
+        when another connection kept it busy."""
+        return True
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work``: the whole of one write transaction's work, from ``write()`` to its
+        end. A backend whose writers can meet in a deadlock or a race (two clients
+        creating the same lead) re-runs it a few times, invisibly; inside another
+        transaction it runs once (the outermost call re-runs everything)."""
+        return work()
 
     def lock_operators(self, operator_ids: Sequence[int]) -> None:
         """Inside ``write``/``write_batch``: serialise with every other writer that adds

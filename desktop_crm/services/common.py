@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Operator, Source, tuples
+from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import (
@@ -26,6 +28,28 @@ MAX_NAME_LENGTH = 200
 MAX_CODE_LENGTH = 32
 MAX_COUNT = 1_000_000  # a sane ceiling for limits and weights
 MAX_ID = 2**63 - 1  # the largest row id the database stores
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class _HasStorage(Protocol):
+    _storage: Storage
+
+
+_S = TypeVar("_S", bound=_HasStorage)
+
+
+def retried(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_S, _P], _R]:
+    """A public service call that is one write transaction: if it meets another writer
+    (a deadlock, two clients creating the same lead), the storage runs it again from the
+    start (``Storage.retrying``); nothing of the failed attempt was written."""
+
+    @functools.wraps(method)
+    def run(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        return self._storage.retrying(lambda: method(self, *args, **kwargs))
+
+    return run
 
 
 def aware_utc(value: dt.datetime) -> dt.datetime:

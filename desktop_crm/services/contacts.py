@@ -25,7 +25,7 @@ from desktop_crm.errors import (
     LimitReached,
 )
 from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
-from desktop_crm.services.common import find_contact, find_contacts, find_operator
+from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
 from desktop_crm.services.contact_views import (
     ContactKey,
     contact_count,
@@ -235,6 +235,7 @@ class ContactService:
         self._on_capacity = on_capacity
         self._trail = trail
 
+    @retried
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
@@ -290,6 +291,7 @@ class ContactService:
         result = self.close_many([contact_id])
         return result.changed[0]
 
+    @retried
     def close_many(
         self, contact_ids: Sequence[int], expected: Mapping[int, int | None] | None = None
     ) -> BulkResult:
@@ -314,6 +316,7 @@ class ContactService:
             self._on_capacity(freed)
         return BulkResult(infos)
 
+    @retried
     def assign(self, contact_ids: Sequence[int], operator: int | str) -> BulkResult:
         """Give contacts to an operator by hand. The limit holds here too: those that do
         not fit are refused with the reason; an inactive operator takes none."""
@@ -322,8 +325,10 @@ class ContactService:
         entries: list[Entry] = []
         with self._storage.write():
             target = find_operator(operator)
-            contacts = find_contacts(contact_ids)  # a contact selected twice is one
             intake = Intake(self._storage, self._randint, phone_region())
+            intake.lock_operators([target.id])
+            target = find_operator(target.id)  # its limit as it stands under the lock
+            contacts = find_contacts(contact_ids)  # a contact selected twice is one
             load = load_of(target.id)
             previous: set[int] = set()
             for contact in contacts:
@@ -353,6 +358,7 @@ class ContactService:
             self._on_capacity(freed)
         return BulkResult(infos, tuple(refused))
 
+    @retried
     def move(self, moves: Sequence[Move]) -> BulkResult:
         """Undo (or redo) assignments by hand, all or nothing: each contact goes to its
         operator, or back to the queue, only if it still has the operator it is expected
@@ -363,8 +369,10 @@ class ContactService:
         queued: set[int] = set()
         entries: list[Entry] = []
         with self._storage.write():
-            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
             intake = Intake(self._storage, self._randint, phone_region())
+            targets = {m.operator for m in moves if m.operator is not None}
+            intake.lock_operators(find_operator(t).id for t in targets)
+            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
             loads: dict[int, int] = {}
             for move in moves:
                 contact = contacts[move.contact_id]
@@ -416,6 +424,7 @@ class ContactService:
             raise result.refused[0][1]
         return result.changed[0]
 
+    @retried
     def reopen_many(
         self,
         contact_ids: Sequence[int],
@@ -433,6 +442,10 @@ class ContactService:
         queued: set[int] = set()
         with self._storage.write():
             contacts = find_contacts(contact_ids)
+            owners = {c.operator_id for c in contacts if not c.is_active and c.operator_id}
+            if owners:  # as Intake.lock_operators: before their loads and limits are read
+                self._storage.lock_operators(sorted(owners))
+                contacts = find_contacts(contact_ids)
             if expected is not None:
                 _check_unchanged(contacts, expected, active=False)
             loads: dict[int, int] = {}

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 import phonenumbers
 
 from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting, tuples
-from desktop_crm.db.scrub import checkpoint_wal, scrub_file, set_secure_delete
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import (
     EmptyExternalId,
@@ -49,6 +48,13 @@ ERASED_REASON = QT_TRANSLATE_NOOP("errors", "Personal data erased.")
 _MIN_PHONE_DIGITS = 7  # shorter numbers would match unrelated digits in a message
 _NON_DIGITS = re.compile(r"\D+")
 _MIN_SUBSTRING = 6  # a shorter id ("17") would match unrelated cells
+
+
+def scrub_file(storage: Storage) -> bool:
+    """Remove the old copies of erased data (``Storage.scrub``); the seam tests patch."""
+    return storage.scrub()
+
+
 _REJECT_BATCH = 500
 _Prescan = tuple[int, str, list[tuple[int, int]], int]  # lead id, its id, matches, last reject
 
@@ -153,14 +159,14 @@ class ErasureService:
             # there, after the data change was committed. Find damage before writing.
             self._storage.refuse_if_damaged()
             self._storage.assert_sound()
-            old_secure = set_secure_delete(self._storage, True)
+            old_secure = self._storage.secure_delete(True)
             try:
                 with self._storage.write():
                     lead = find()
                     result = self._erase(lead, prescan)
                     write_setting(SCRUB_PENDING, "1")
             finally:
-                set_secure_delete(self._storage, old_secure)
+                self._storage.secure_delete(old_secure)
         except NotFound:
             self.finish_pending()  # an earlier erasure may have been cut short
             raise
@@ -201,7 +207,7 @@ class ErasureService:
         with self._storage.write():
             Setting.delete().where(Setting.key == SCRUB_PENDING).execute()
         # The flag's own page went to the WAL (no personal data in it): empty the WAL again.
-        return checkpoint_wal(self._storage)
+        return self._storage.checkpoint()
 
     # -- inside the write transaction ------------------------------------------------------
     @staticmethod

@@ -128,11 +128,10 @@ class ExportService:
 
     def _check_target(self, path: str | os.PathLike[str]) -> None:
         """Never write an export over the database or its companion files."""
-        database = self._storage.location.path
         target = Path(path)
         try:
             same = target.resolve() in {
-                Path(f"{database}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")
+                file.resolve() for file in self._storage.location.local_files()
             }
         except (OSError, RuntimeError):  # a symlink loop: the writer reports it
             same = False

@@ -12,6 +12,7 @@ time when the file has one).
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -876,12 +877,36 @@ class ImportService:
             _reject(counts, run_id, line, template, params, cells)
 
         pending = _normalised(chunk, region, reject, plain_ids)  # before the lock is taken
+        before = dataclasses.replace(counts, rejects=list(counts.rejects), fingerprints=[])
+
+        def attempt() -> float:
+            """The batch's transaction; run again from ``before`` if it met another writer
+            (``Storage.retrying``)."""
+            _restore(counts, before)
+            return self._write_batch(pending, intake_args, counts, reject, run_id, again, owners)
+
+        intake_args = (region, file_source, source_map, chunk[-1].index + 1)
+        return full, self._storage.retrying(attempt)
+
+    def _write_batch(
+        self,
+        pending: Sequence[tuple[ValidRow, str]],
+        intake_args: tuple[str, int | None, Mapping[str, int] | None, int],
+        counts: _Counts,
+        reject: Reject,
+        run_id: int,
+        again: bool,
+        owners: bool,
+    ) -> float:
+        """One batch's write transaction; returns how long it held the lock."""
+        region, file_source, source_map, rows_done = intake_args
         with self._storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
             intake = Intake(self._storage, self._randint, region)
             sources = _SourceLookup(intake.source_id, file_source, source_map)
             operators = _OwnerLookup() if owners else None
             ready = _keyed(pending, sources, reject)
+            intake.lock_sources({item[2] for item in ready})  # all at once, in id order
             intake.prefetch_leads(item[1] for item in ready)
             compared = [_identity(key, timed) for *_, key, timed in ready]
             # Again: only the rows this run stored count (its fingerprints point to it).
@@ -911,7 +936,7 @@ class ImportService:
             counts.unassigned += imported - assigned
             counts.skipped += skipped
             intake.flush()
-            counts.rows_done = chunk[-1].index + 1
+            counts.rows_done = rows_done
             if counts.fingerprints:
                 self._storage.insert_many(_fingerprint_sql(self._storage), counts.fingerprints)
             if counts.rejects:
@@ -924,7 +949,15 @@ class ImportService:
                 skipped=counts.skipped,
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
-        return full, time.monotonic() - locked_at
+        return time.monotonic() - locked_at
+
+
+def _restore(counts: _Counts, saved: _Counts) -> None:
+    """``counts`` as they were before a batch's transaction (lists copied)."""
+    for name in ("rows_done", "imported", "assigned", "unassigned", "skipped", "rejected"):
+        setattr(counts, name, getattr(saved, name))
+    counts.rejects[:] = saved.rejects
+    counts.fingerprints.clear()
 
 
 def next_batch_rows(rows: int, locked: float) -> int:

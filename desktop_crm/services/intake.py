@@ -12,9 +12,15 @@ whole transaction, so nobody else can change sources, weights or loads while it
 runs. What the intake reads once (a source's candidates, operators' loads) stays
 exact until commit because every assignment it makes updates its own counts
 (``_count_assignment``) before the next decision. The candidates handed to the
-distributor are therefore the truth, and their eligibility is the final word. A
-backend without a global write lock (PostgreSQL, issue 11) must lock the
-operators' rows or pass ``distribute`` its ``still_has_room`` re-check.
+distributor are therefore the truth, and their eligibility is the final word.
+
+A backend without a global write lock (PostgreSQL) gets the same guarantee per
+operator: before an operator's load is counted, its row is locked until commit
+(``Storage.lock_operators``, a no-op on SQLite) by ``_lock`` here, the one place that
+does it for every path that adds load (registering, importing, the queue, assigning
+by hand, moving, reopening). A transaction that decides for several sources locks
+all their operators at once first (``lock_sources``), in id order, so that two
+writers never wait for each other in a circle.
 """
 
 from __future__ import annotations
@@ -161,7 +167,26 @@ class Intake:
         self._leads: dict[str, tuple[int, bool]] = {}  # external id -> (id, has a name)
         self._absent: set[str] = set()  # looked up in this transaction and not found
         self._last_operator: dict[int, int | None] = {}  # lead id -> its last operator
+        self._locked: set[int] = set()  # operators locked in this transaction
         self._writer = IntakeWriter(storage, self._now_text)
+
+    # -- locking: before any load is counted (see the module's notes) --------------------
+    def lock_sources(self, source_ids: Iterable[int]) -> None:
+        """Lock the operators of all these sources at once, in id order."""
+        ids = list(source_ids)
+        if ids:
+            query = SourceOperatorConfig.select(SourceOperatorConfig.operator).where(
+                SourceOperatorConfig.source.in_(ids)
+            )
+            self.lock_operators(int(op) for (op,) in tuples(query))
+
+    def lock_operators(self, operator_ids: Iterable[int]) -> None:
+        """Lock these operators until commit (those not locked yet in this transaction);
+        count their loads and read their limits only after this."""
+        new = set(operator_ids) - self._locked
+        if new:
+            self._storage.lock_operators(sorted(new))
+            self._locked |= new
 
     # -- lookups, cached for the transaction ------------------------------------------
     def source_id(self, reference: int | str) -> int:
@@ -188,6 +213,7 @@ class Intake:
         strategy_name, repeat = tuple_row(
             Source.select(Source.strategy, Source.repeat_to_last).where(Source.id == source_id)
         )
+        self.lock_sources([source_id])  # before reading limits and counting loads
         query = (
             SourceOperatorConfig.select(
                 SourceOperatorConfig.operator,
@@ -350,6 +376,7 @@ class Intake:
 
     def _hand_candidate(self, operator_id: int, source_id: int) -> Candidate | None:
         """The operator as manual assignment sees it, if it can take a contact now."""
+        self.lock_operators([operator_id])
         if operator_id not in self._operators:
             row = (
                 Operator.select(Operator.active, Operator.max_load)

@@ -4,9 +4,8 @@
 their ids here, when they are added (a contact's decision refers to it before
 anything is written), and ``flush`` writes each table with one executemany
 instead of a statement per row. It is the one place that knows the rows' column
-order and how ids are drawn: ``Storage.next_id`` (SQLite: max(id) + 1, certain
-under the write lock). A second backend (PostgreSQL, issue 11) changes this
-module and the storage, not the deciding.
+order and how ids are drawn: ``Storage.reserve_ids``, a block at a time (SQLite:
+max(id) + 1 onwards under the write lock; PostgreSQL: the table's sequence).
 """
 
 from __future__ import annotations
@@ -19,6 +18,10 @@ from desktop_crm.db.models import Contact, DecisionContext, Lead, SourceOperator
 from desktop_crm.db.storage import Storage
 
 _ANY_TIME = dt.datetime(2000, 1, 1)
+# Ids reserved at once: 1 for the first row of a table in a transaction, then twice as
+# many each time up to this: one query per block, not per row, and a single contact
+# leaves no gap in a sequence (PostgreSQL never hands out a reserved id again).
+_ID_BLOCK = 256
 
 
 @lru_cache(maxsize=8)
@@ -69,17 +72,23 @@ class IntakeWriter:
         self._decisions: list[tuple[object, ...]] = []
         # (operator, contact, why it waits when the operator is None)
         self._reassigned: list[tuple[int | None, int, str | None]] = []
-        self._next_lead_id: int | None = None
-        self._next_contact_id: int | None = None
+        self._free_ids: dict[type[models.BaseModel], list[int]] = {}  # reserved, unused
+        self._next_block: dict[type[models.BaseModel], int] = {}
 
     def new_lead(self, external_id: str, name: str, first_seen: str) -> int:
-        if self._next_lead_id is None:
-            self._next_lead_id = self._storage.next_id(Lead)
-        lead_id, self._next_lead_id = self._next_lead_id, self._next_lead_id + 1
+        lead_id = self._new_id(Lead)
         row: list[object] = [lead_id, external_id, name, name.casefold(), first_seen]
         self._leads.append(row)
         self._lead_rows[external_id] = row
         return lead_id
+
+    def _new_id(self, model: type[models.BaseModel]) -> int:
+        free = self._free_ids.get(model)
+        if not free:
+            block = self._next_block.get(model, 1)
+            self._next_block[model] = min(block * 2, _ID_BLOCK)
+            free = self._free_ids[model] = self._storage.reserve_ids(model, block)[::-1]
+        return free.pop()
 
     def name_lead(self, lead_id: int, external_id: str, name: str) -> None:
         """Give a lead without a name its first one (a pending row, or the stored lead)."""
@@ -100,9 +109,7 @@ class IntakeWriter:
         idempotency_key: str | None,
         idempotency_payload: str | None,
     ) -> int:
-        if self._next_contact_id is None:
-            self._next_contact_id = self._storage.next_id(Contact)
-        contact_id, self._next_contact_id = self._next_contact_id, self._next_contact_id + 1
+        contact_id = self._new_id(Contact)
         self._contacts.append(
             (
                 contact_id,

@@ -19,6 +19,7 @@ from desktop_crm.services.common import (
     check_unchanged,
     clean_name,
     find_operator,
+    retried,
     unique_violation,
 )
 from desktop_crm.services.dto import OperatorInfo
@@ -59,6 +60,7 @@ class OperatorService:
         self._on_capacity = on_capacity
         self._trail = trail
 
+    @retried
     def create(
         self, name: str, max_load: int = DEFAULT_MAX_LOAD, active: bool = True
     ) -> OperatorInfo:
@@ -99,6 +101,7 @@ class OperatorService:
             operator = find_operator(reference)
             return _info(operator, load_of(operator.id))
 
+    @retried
     def update(
         self,
         reference: int | str,
@@ -112,6 +115,10 @@ class OperatorService:
         ``active``); otherwise ``ChangedMeanwhile`` and nothing changes."""
         with self._storage.write():
             operator = find_operator(reference)
+            # Its load must not grow between the count and the new limit (PostgreSQL:
+            # the row lock every load-adding writer takes; as Intake.lock_operators).
+            self._storage.lock_operators([operator.id])
+            operator = find_operator(operator.id)
             if expected is not None:
                 check_unchanged(operator.name, operator, expected)
             load = load_of(operator.id)
@@ -150,6 +157,7 @@ class OperatorService:
         self._on_capacity(freed)
         return _info(operator, load)
 
+    @retried
     def delete(self, reference: int | str) -> OperatorInfo:
         """Only an operator no contact refers to; its weights go with it."""
         with self._storage.write():

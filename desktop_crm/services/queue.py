@@ -15,6 +15,7 @@ from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
 from desktop_crm.services.audit import Action, AuditTrail
+from desktop_crm.services.common import retried
 from desktop_crm.services.contact_views import contact_page
 from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
 from desktop_crm.services.events import Change, EventBus
@@ -169,6 +170,7 @@ class QueueService:
             ) from error
         return DrainResult(assigned, batches)
 
+    @retried
     def _drain_batch(self, pending: set[int], batch_size: int) -> tuple[int, set[int]]:
         """One transaction: returns how many were assigned and the sources still open."""
         assigned = 0

@@ -41,8 +41,11 @@ def like_pattern(text: str) -> str:
 
 
 def contains(column: pw.Node, text: str) -> pw.Node:
-    """``column LIKE '%text%'`` (portable SQL; peewee would turn LIKE into GLOB on SQLite)."""
-    return pw.NodeList((column, pw.SQL("LIKE ? ESCAPE '\\'", [like_pattern(text)])))
+    """``column LIKE '%text%'``, ASCII letters in any case: peewee's ILIKE is SQLite's
+    LIKE (which folds ASCII only) and PostgreSQL's ILIKE; the pattern is a parameter in
+    the backend's own placeholder."""
+    pattern = pw.NodeList((pw.Value(like_pattern(text), unpack=False), pw.SQL("ESCAPE '\\'")))
+    return pw.Expression(column, pw.OP.ILIKE, pattern)
 
 
 _YO = str.maketrans("ёЁ", "еЕ")

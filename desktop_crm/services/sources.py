@@ -25,6 +25,7 @@ from desktop_crm.services.common import (
     find_operator,
     find_source,
     operator_ref,
+    retried,
     unique_violation,
 )
 from desktop_crm.services.dto import SourceInfo, WeightInfo
@@ -125,6 +126,7 @@ class SourceService:
         self._on_capacity = on_capacity
         self._trail = trail
 
+    @retried
     def create(self, name: str, code: str | None = None) -> SourceInfo:
         name = clean_name(name, "name", "source")
         code = clean_code(code)
@@ -149,6 +151,7 @@ class SourceService:
         with self._storage.read():
             return _info(find_source(reference))
 
+    @retried
     def update(
         self,
         reference: int | str,
@@ -198,6 +201,7 @@ class SourceService:
             Action.SOURCE_REPEAT, src_id, label, "repeat_to_last", repeat, source.repeat_to_last
         )
 
+    @retried
     def delete(self, reference: int | str) -> SourceInfo:
         """Only a source no contact refers to; its weights go with it."""
         with self._storage.write():
@@ -220,6 +224,7 @@ class SourceService:
         self._events.emit(Change.SOURCES)
         return info
 
+    @retried
     def set_weights(
         self,
         reference: int | str,

@@ -3747,7 +3747,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="69"/>
-        <location filename="../../desktop_crm/services/search.py" line="136"/>
+        <location filename="../../desktop_crm/services/search.py" line="139"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -3896,96 +3896,97 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="95"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="357"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="385"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="112"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="382"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="410"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="132"/>
+        <location filename="../../desktop_crm/db/location.py" line="139"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="71"/>
+        <location filename="../../desktop_crm/db/location.py" line="78"/>
         <source>{database} is a PostgreSQL database; this works on a SQLite file only (use PostgreSQL&apos;s own tools, such as pg_dump, instead).</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="154"/>
+        <location filename="../../desktop_crm/db/location.py" line="161"/>
         <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="168"/>
+        <location filename="../../desktop_crm/db/location.py" line="175"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="181"/>
+        <location filename="../../desktop_crm/db/location.py" line="188"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="187"/>
+        <location filename="../../desktop_crm/db/location.py" line="194"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="201"/>
+        <location filename="../../desktop_crm/db/location.py" line="208"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="112"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="130"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="136"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="118"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="142"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="257"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="324"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="196"/>
+        <location filename="../../desktop_crm/db/storage.py" line="222"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="338"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="363"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="378"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="403"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="423"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="448"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="267"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="444"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="334"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="469"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="463"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="488"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="482"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="507"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4125,123 +4126,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="47"/>
+        <location filename="../../desktop_crm/services/common.py" line="71"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="48"/>
+        <location filename="../../desktop_crm/services/common.py" line="72"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="51"/>
+        <location filename="../../desktop_crm/services/common.py" line="75"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="52"/>
+        <location filename="../../desktop_crm/services/common.py" line="76"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="55"/>
+        <location filename="../../desktop_crm/services/common.py" line="79"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="60"/>
+        <location filename="../../desktop_crm/services/common.py" line="84"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="65"/>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="72"/>
+        <location filename="../../desktop_crm/services/common.py" line="96"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="77"/>
+        <location filename="../../desktop_crm/services/common.py" line="101"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="82"/>
+        <location filename="../../desktop_crm/services/common.py" line="106"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <location filename="../../desktop_crm/services/common.py" line="116"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="95"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <location filename="../../desktop_crm/services/common.py" line="127"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="104"/>
+        <location filename="../../desktop_crm/services/common.py" line="128"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="107"/>
+        <location filename="../../desktop_crm/services/common.py" line="131"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="108"/>
+        <location filename="../../desktop_crm/services/common.py" line="132"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="137"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="114"/>
+        <location filename="../../desktop_crm/services/common.py" line="138"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="207"/>
+        <location filename="../../desktop_crm/services/common.py" line="231"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="234"/>
+        <location filename="../../desktop_crm/services/common.py" line="258"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="258"/>
+        <location filename="../../desktop_crm/services/common.py" line="282"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="282"/>
-        <location filename="../../desktop_crm/services/common.py" line="289"/>
+        <location filename="../../desktop_crm/services/common.py" line="306"/>
+        <location filename="../../desktop_crm/services/common.py" line="313"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="309"/>
+        <location filename="../../desktop_crm/services/common.py" line="333"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -4282,7 +4283,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="127"/>
-        <location filename="../../desktop_crm/services/intake.py" line="94"/>
+        <location filename="../../desktop_crm/services/intake.py" line="100"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -4307,7 +4308,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="470"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="483"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4317,32 +4318,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="583"/>
+        <location filename="../../desktop_crm/services/importer.py" line="584"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="607"/>
+        <location filename="../../desktop_crm/services/importer.py" line="608"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="615"/>
+        <location filename="../../desktop_crm/services/importer.py" line="616"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="639"/>
+        <location filename="../../desktop_crm/services/importer.py" line="640"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="752"/>
+        <location filename="../../desktop_crm/services/importer.py" line="753"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="964"/>
+        <location filename="../../desktop_crm/services/importer.py" line="997"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -4352,22 +4353,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="50"/>
+        <location filename="../../desktop_crm/services/sources.py" line="51"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="65"/>
+        <location filename="../../desktop_crm/services/sources.py" line="66"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="208"/>
+        <location filename="../../desktop_crm/services/sources.py" line="212"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="243"/>
+        <location filename="../../desktop_crm/services/sources.py" line="248"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -4383,42 +4384,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="48"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="47"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="134"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="140"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="174"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="180"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="360"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="366"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="141"/>
+        <location filename="../../desktop_crm/services/exports.py" line="140"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="99"/>
+        <location filename="../../desktop_crm/services/intake.py" line="105"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="108"/>
+        <location filename="../../desktop_crm/services/intake.py" line="114"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/search.py" line="65"/>
+        <location filename="../../desktop_crm/services/search.py" line="68"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
@@ -4459,17 +4460,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="128"/>
+        <location filename="../../desktop_crm/services/operators.py" line="135"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="160"/>
+        <location filename="../../desktop_crm/services/operators.py" line="168"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="161"/>
+        <location filename="../../desktop_crm/services/queue.py" line="162"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>

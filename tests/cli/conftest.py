@@ -13,10 +13,10 @@ import pytest
 from desktop_crm.app import main
 from desktop_crm.cli import commands
 from desktop_crm.db import storage
-from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.contacts import ContactRequest
 from tests.cli.helpers import Result, assert_user_error
+from tests.conftest import BACKENDS
 
 FAST_BUSY_TIMEOUT = 0.2
 
@@ -52,12 +52,21 @@ def run_raw(capsys):
     return _run
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """Every CLI test that opens the database runs on SQLite and on PostgreSQL (one
+    that is about the SQLite file: ``sqlite_only``, tests/conftest.py)."""
+    return request.param
+
+
 @pytest.fixture
-def run(run_raw, db_path):
-    """run(*argv) with ``--db <temp file>`` in front."""
+def run(run_raw, database_location):
+    """run(*argv) with ``--db <the test's database>`` in front."""
+
+    target = database_location.file or database_location.url
 
     def _run(*argv) -> Result:
-        return run_raw("--db", db_path, *argv)
+        return run_raw("--db", target, *argv)
 
     return _run
 
@@ -86,13 +95,13 @@ def run_error(run):
 
 
 @pytest.fixture
-def services(db_path):
+def services(database_location):
     """services() -> a context manager over a ``Crm`` on the test's database, for set-up
     that the test does not check: one connection instead of a CLI process per step."""
 
     @contextmanager
     def _open() -> Iterator[Crm]:
-        crm = open_crm(DatabaseLocation(db_path))
+        crm = open_crm(database_location)
         try:
             yield crm
         finally:

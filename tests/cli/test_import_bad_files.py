@@ -223,7 +223,9 @@ def test_the_bad_file_corpus(kind, tmp_path, run, site, db_path):
     assert all(len(value) < 300_000 for value in text_columns(db_path))  # cells capped
 
 
-def test_rejects_option_writes_what_the_window_writes(tmp_path, run, run_json, site):
+def test_rejects_option_writes_what_the_window_writes(
+    tmp_path, run, run_json, site, database_location
+):
     path = unbalanced_quote(tmp_path)
     out = tmp_path / "out" / "rejects.csv"
     out.parent.mkdir()
@@ -235,10 +237,9 @@ def test_rejects_option_writes_what_the_window_writes(tmp_path, run, run_json, s
     assert written[1][:2] == ["+79005550001", "Broken,hi"]
     assert written[1][-1].startswith("A quoted field opens on this line")
     # The same bytes as the window's writer gives for the same rejected rows.
-    from desktop_crm.db.location import DatabaseLocation
     from desktop_crm.services import open_crm
 
-    crm = open_crm(DatabaseLocation(tmp_path / "crm.sqlite3"))
+    crm = open_crm(database_location)
     try:
         window = tmp_path / "window.csv"
         (record,) = crm.imports.list()

@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 from tests.cli.helpers import CONTACT_KEYS, has_offset, snapshot
@@ -92,9 +91,9 @@ def test_leads_text_output(run, seeded):
 
 
 @pytest.fixture
-def dated(db_path):
+def dated(database_location):
     """Contacts at known local times (UTC+3): 10 Mar 23:30 and 11 Mar 00:30, one each day."""
-    crm = open_crm(DatabaseLocation(db_path))
+    crm = open_crm(database_location)
     try:
         alice = crm.operators.create("alice")
         crm.sources.create("S", code="s")

@@ -47,6 +47,11 @@ def test_a_server_that_is_down_is_one_line_exit_2_without_the_password(run_raw, 
 
 def test_file_commands_on_a_server_database_say_they_need_a_file(run_raw, pg_url, tmp_path):
     url = _with_password(pg_url)
-    for argv in (("backup", tmp_path / "b.sqlite3"), ("backups",), ("restore", tmp_path / "x")):
+    for argv in (
+        ("check",),
+        ("backup", tmp_path / "b.sqlite3"),
+        ("backups",),
+        ("restore", tmp_path / "x"),
+    ):
         line = assert_user_error(run_raw("--db", url, *argv))
         assert "SQLite file only" in line and "pg_dump" in line and SECRET not in line

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from desktop_crm.db.location import DatabaseLocation, parse_location, resolve_location
@@ -135,3 +137,32 @@ def test_a_server_that_is_down_is_one_clear_error_without_the_password(pg_server
     message = str(caught.value)
     assert message.startswith("Cannot open postgresql://anna@/crm")
     assert SECRET not in message and "\n" not in message
+
+
+def _claim_in_another_connection(storage, name):
+    """Claim ``name`` from a thread of its own (its own connection), then let go."""
+    seen = []
+
+    def claim():
+        try:
+            with storage.job_claim(name) as claimed:
+                seen.append(claimed)
+        finally:
+            storage.close_thread_connection()
+
+    thread = threading.Thread(target=claim)
+    thread.start()
+    thread.join(timeout=30)
+    return seen
+
+
+def test_a_job_claim_is_an_advisory_lock_held_while_the_job_runs(pg_url):
+    storage = open_storage(DatabaseLocation.postgresql(pg_url))
+    try:
+        with storage.job_claim("import:abc") as claimed:
+            assert claimed
+            assert _claim_in_another_connection(storage, "import:abc") == [False]
+            assert _claim_in_another_connection(storage, "import:other") == [True]
+        assert _claim_in_another_connection(storage, "import:abc") == [True]  # released
+    finally:
+        storage.close()

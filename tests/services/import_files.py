@@ -150,19 +150,30 @@ class Stored(NamedTuple):
     reason: str | None
 
 
-def stored(db_path: Path) -> list[Stored]:
-    """Every contact, in insertion order."""
-    connection = sqlite3.connect(db_path)
-    try:
-        rows = connection.execute(
-            "SELECT l.external_id, l.name, s.name, c.message, c.created_at, o.name,"
-            " c.unassigned_reason"
-            " FROM contact c JOIN lead l ON l.id = c.lead_id JOIN source s ON s.id = c.source_id"
-            " LEFT JOIN operator o ON o.id = c.operator_id ORDER BY c.id"
-        ).fetchall()
-    finally:
-        connection.close()
-    return [Stored(e, n, s, m, dt.datetime.fromisoformat(t), o, r) for e, n, s, m, t, o, r in rows]
+def stored(database) -> list[Stored]:
+    """Every contact, in insertion order; ``database`` a SQLite file or a
+    ``DatabaseLocation`` (a PostgreSQL one is read with plain psycopg)."""
+    sql = (
+        "SELECT l.external_id, l.name, s.name, c.message, c.created_at, o.name,"
+        " c.unassigned_reason"
+        " FROM contact c JOIN lead l ON l.id = c.lead_id JOIN source s ON s.id = c.source_id"
+        " LEFT JOIN operator o ON o.id = c.operator_id ORDER BY c.id"
+    )
+    if getattr(database, "server_url", None) is not None:
+        import psycopg
+
+        with psycopg.connect(database.url) as connection:
+            rows = connection.execute(sql).fetchall()
+    else:
+        connection = sqlite3.connect(getattr(database, "file", None) or database)
+        try:
+            rows = connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+    return [
+        Stored(e, n, s, m, t if isinstance(t, dt.datetime) else dt.datetime.fromisoformat(t), o, r)
+        for e, n, s, m, t, o, r in rows
+    ]
 
 
 def loads(db_path: Path) -> dict[str, tuple[int, int]]:

@@ -26,9 +26,9 @@ def _open_only(path, barrier, results):
     results.put("ok")
 
 
-def _register_many(path, worker, barrier, results):
+def _register_many(location, worker, barrier, results):
     try:
-        crm = open_crm(DatabaseLocation(path), random.Random(worker).randint, busy_timeout=30)
+        crm = open_crm(location, random.Random(worker).randint, busy_timeout=30)
     except Exception as error:  # reported, so a failure is not a silent two-minute wait
         results.put(repr(error))
         raise
@@ -54,16 +54,17 @@ def test_processes_opening_a_fresh_file_at_once_migrate_it_once(tmp_path):
     assert version == SCHEMA_VERSION
 
 
-def test_concurrent_registration_never_exceeds_limits(tmp_path):
-    path = tmp_path / "shared.sqlite3"
-    crm = open_crm(DatabaseLocation(path))
+def test_concurrent_registration_never_exceeds_limits(database_location):
+    crm = open_crm(database_location)
     for name, limit in LIMITS.items():
         crm.operators.create(name, max_load=limit)
     crm.sources.create("Сайт", code="site")
     crm.sources.set_weights("site", {name: 1 for name in LIMITS})
 
     owners = [
-        o for batch in run_together(_register_many, lambda n: (path, n), PROCESSES) for o in batch
+        o
+        for batch in run_together(_register_many, lambda n: (database_location, n), PROCESSES)
+        for o in batch
     ]
 
     total = PROCESSES * PER_PROCESS

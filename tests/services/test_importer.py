@@ -426,13 +426,13 @@ KILLED_CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from desktop_crm.db.location import DatabaseLocation
+    from desktop_crm.db.location import parse_location
     from desktop_crm.importing import open_table
     from desktop_crm.services import open_crm
     from tests.services.import_files import pin_batch_rows
 
     pin_batch_rows(50)
-    crm = open_crm(DatabaseLocation(Path(sys.argv[1])))
+    crm = open_crm(parse_location(sys.argv[1]))
 
     def progress(p):
         print(p.rows, flush=True)
@@ -445,12 +445,13 @@ KILLED_CHILD = textwrap.dedent(
 
 
 @pytest.mark.slow
-def test_an_import_killed_mid_file_resumes_without_duplicates(roomy, db_path, tmp_path):
+def test_an_import_killed_mid_file_resumes_without_duplicates(roomy, database_location, tmp_path):
+    db_path = database_location  # read with sqlite3 or psycopg (import_files.stored)
     rows = many_rows(2_000, no_id_every=100)
     valid = [n for n in range(2_000) if (n + 1) % 100]
     path = write_csv(tmp_path / "big.csv", rows)
     child = subprocess.Popen(
-        [sys.executable, "-c", KILLED_CHILD, str(db_path), str(path)],
+        [sys.executable, "-c", KILLED_CHILD, database_location.file or database_location.url, path],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

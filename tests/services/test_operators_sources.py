@@ -305,7 +305,8 @@ def test_the_database_refuses_a_look_alike_name_too(crm):
     crm.sources.create("Site", code="web")
     with pytest.raises(pw.IntegrityError):
         crm.storage.database.execute_sql(
-            "INSERT INTO operator (name, name_key, active, max_load) VALUES ('BASE', 'base', 1, 1)"
+            "INSERT INTO operator (name, name_key, active, max_load) "
+            "VALUES ('BASE', 'base', TRUE, 1)"
         )
     with pytest.raises(pw.IntegrityError):
         crm.storage.database.execute_sql(
