@@ -45,7 +45,7 @@ stress: $(STAMP)
 MUTATION_JOBS ?= 2
 mutation: $(STAMP)
 	test -x $(BIN)/mutmut || $(BIN)/python -m pip install --quiet -e '.[test,mutation]'
-	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
+	QT_QPA_PLATFORM=offscreen CRM_TEST_BACKENDS=sqlite $(BIN)/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
 	$(BIN)/python tools/mutation_score.py
 
 screenshots: $(STAMP)

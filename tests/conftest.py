@@ -42,7 +42,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"
 
 
-BACKENDS = ("sqlite", "postgresql")
+# CRM_TEST_BACKENDS=sqlite narrows the two-backend suites (mutation runs use it: every
+# mutant on PostgreSQL too would double their cost and check no rule of its own).
+BACKENDS = tuple(
+    name.strip()
+    for name in os.environ.get("CRM_TEST_BACKENDS", "sqlite,postgresql").split(",")
+    if name.strip() in ("sqlite", "postgresql")
+) or ("sqlite", "postgresql")
+if os.environ.get("CRM_REQUIRE_POSTGRES") == "1" and "postgresql" not in BACKENDS:
+    raise pytest.UsageError("CRM_REQUIRE_POSTGRES=1 but CRM_TEST_BACKENDS leaves PostgreSQL out")
 
 
 @pytest.fixture
