@@ -26,6 +26,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import peewee as pw
@@ -39,6 +40,7 @@ from desktop_crm.db.storage import (
     MIGRATIONS_DIR,
     Storage,
     T,
+    WaitAbandoned,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -155,6 +157,42 @@ def server_errors(location: DatabaseLocation) -> Iterator[None]:
         raise failure from None
 
 
+class _CancelWatch:
+    """While a job's batch runs, asks ``stop`` every few hundredths of a second and, once
+    it says so, asks the server to cancel the batch's statement (a wait for row locks
+    that another client holds; the server answers with "canceling statement")."""
+
+    _POLL = 0.05
+
+    def __init__(self, connection: Any, stop: Callable[[], bool]) -> None:
+        self._connection = connection
+        self._stop = stop
+        self._done = threading.Event()
+        self.cancelled = False
+        self._thread = threading.Thread(target=self._watch, name="batch-cancel", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._done.wait(self._POLL):
+            try:
+                if not self._stop():
+                    continue
+            except Exception:  # a broken check must not kill the batch; it just waits
+                log.exception("the job's cancel check failed")
+                return
+            self.cancelled = True
+            # psycopg 3.2 has cancel_safe (no blocking on a lost server); older, cancel.
+            cancel = getattr(self._connection, "cancel_safe", None) or self._connection.cancel
+            with contextlib.suppress(Exception):  # the batch may have just ended
+                cancel()
+            return
+
+    def finish(self) -> None:
+        self._done.set()
+        if self._thread is not threading.current_thread():
+            self._thread.join()
+
+
 class PostgresStorage(Storage):
     """A database on a PostgreSQL server. Each thread has its own connection."""
 
@@ -178,8 +216,26 @@ class PostgresStorage(Storage):
 
     @contextmanager
     def write_batch(self) -> Iterator[None]:
-        with self._transaction(self.job_wait):
-            yield
+        """A job's batch; a cancelled job stops waiting for other clients' row locks at
+        once (the server cancels the statement and the whole batch rolls back)."""
+        stop = getattr(self._cancel, "check", None)
+        if stop is None:
+            with self._transaction(self.job_wait):
+                yield
+            return
+        watch = _CancelWatch(self.database.connection(), stop)
+        try:
+            with self._transaction(self.job_wait):
+                try:
+                    yield
+                finally:
+                    watch.finish()  # before the COMMIT: a commit is never cancelled
+        except (DatabaseBusy, pw.DatabaseError) as error:
+            if watch.cancelled:
+                raise WaitAbandoned from error
+            raise
+        finally:
+            watch.finish()
 
     @contextmanager
     def _transaction(self, wait: float) -> Iterator[None]:

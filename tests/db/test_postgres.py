@@ -166,3 +166,44 @@ def test_a_job_claim_is_an_advisory_lock_held_while_the_job_runs(pg_url):
         assert _claim_in_another_connection(storage, "import:abc") == [True]  # released
     finally:
         storage.close()
+
+
+# -- Cancel while a batch waits for another client's row locks ---------------------------------
+def test_cancel_stops_a_drain_waiting_for_another_clients_locks(pg_url):
+    """Another client holds the operators' rows (a long transaction); the drain's batch
+    waits for them. Cancel must end the wait at once (not after the 60 s job wait), with
+    the batch written nothing."""
+    import psycopg
+
+    from desktop_crm.services.contacts import ContactRequest
+
+    crm = open_crm(DatabaseLocation.postgresql(pg_url))
+    holder = psycopg.connect(pg_url)
+    try:
+        crm.operators.create("Анна", max_load=0)
+        crm.sources.create("Сайт", code="site")
+        crm.sources.set_weights("site", {"Анна": 1})
+        for i in range(3):
+            crm.contacts.register(ContactRequest(f"lead{i}", "site"))
+        crm.queue.set_auto(False)
+        crm.operators.update("Анна", max_load=3)
+        holder.execute('SELECT id FROM "operator" FOR UPDATE')  # held until rollback
+        waiting = threading.Event()
+        calls = []
+
+        def cancelled() -> bool:
+            calls.append(1)
+            if len(calls) > 1:  # asked while the batch waits
+                waiting.set()
+            return len(calls) > 20
+
+        crm.storage.job_wait = 60.0
+        result = crm.queue.drain(cancelled=cancelled)
+        assert waiting.is_set()
+        assert (result.assigned, result.batches, result.cancelled) == (0, 0, True)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert len(crm.queue.unassigned()) == 3  # nothing was written
+    assert crm.queue.drain().assigned == 3  # and the next drain goes through
+    crm.close()
