@@ -188,3 +188,64 @@ def test_batches_cut_by_size_still_import_every_row(roomy, tmp_path, db_path, mo
     summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
     assert (summary.rows, summary.record.imported) == (60, 60)
     assert len(stored(db_path)) == 60
+
+
+def test_a_resumed_import_stopping_again_reports_only_what_this_run_committed(
+    roomy, tmp_path, monkeypatch
+):
+    """The second stop's summary: this run's rows (not the import's totals), the rows it
+    rejected (not the first run's), flagged resumed and stopped, with the earlier counts."""
+    roomy.imports.batch_rows = 100
+    path = write_csv(tmp_path / "f.csv", many_rows(350, no_id_every=10))
+    real = Intake.register
+    calls = []
+
+    def failing_at(n):
+        def failing(self, **kwargs):
+            calls.append(None)
+            if len(calls) == n:
+                raise RuntimeError("disk on fire")
+            return real(self, **kwargs)
+
+        return failing
+
+    monkeypatch.setattr(Intake, "register", failing_at(150))  # in the second batch
+    with pytest.raises(StoppedPartWay):
+        run(roomy, path)
+    calls.clear()
+    monkeypatch.setattr(Intake, "register", failing_at(150))  # in this run's second batch
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    assert stop.value.committed == 100
+    assert str(stop.value) == (
+        "An internal error stopped it. The import stopped part-way (rows committed: 100; "
+        "they stay); run the same import again to resume."
+    )
+    summary = stop.value.result
+    assert isinstance(summary, importer.ImportSummary)
+    assert summary.resumed is True and summary.cancelled is True
+    assert summary.table is not None and summary.table.path == path
+    assert summary.earlier == importer.RunCounts(90, 90, 0, 0, 10)
+    assert (summary.record.rows_done, summary.record.imported) == (200, 180)
+    assert (summary.rows, summary.imported, summary.rejected_total) == (100, 90, 10)
+    # Lines 2.. hold rows 0..; every 10th row has no phone: this run's are rows 109..199.
+    assert [r.line for r in summary.rejected] == [row + 2 for row in range(109, 200, 10)]
+
+
+def test_an_import_stopping_after_one_committed_row_reports_it(roomy, tmp_path, monkeypatch):
+    roomy.imports.batch_rows = 1
+    path = write_csv(tmp_path / "f.csv", many_rows(5))
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    assert stop.value.committed == 1
+    assert stop.value.result.record.rows_done == 1
