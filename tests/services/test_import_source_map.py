@@ -276,3 +276,66 @@ def test_a_source_or_operator_named_like_an_existing_one_is_refused(crm: Crm) ->
         crm.operators.create("Ольгa")  # Latin a
     assert [s.name for s in crm.sources.list()] == ["WhatsApp"]
     crm.sources.create("WhatsApp Business")  # a different name is fine
+
+
+def test_the_forecast_samples_the_rejected_rows_up_to_a_line_and_orders_the_reasons(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """The preview's sample: the rejected rows up to ``sample_lines`` in line order, each
+    with its English text; the reasons most rows first, "varied" when their rows'
+    parameters differ (several unknown sources), not when one row has it."""
+    no_id = ("", "Lead 2", "Telegram", "message 2", when(2))
+    rows = [
+        row(1, source="Avito"),  # line 2
+        no_id,  # line 3
+        row(3, source="Сайт"),  # line 4
+        row(4, source="Avito"),  # line 5
+        row(5, source="Telegram"),  # line 6
+    ]
+    table = open_table(write_csv(tmp_path / "leads.csv", rows))
+    forecast = crm.imports.forecast(table, sample_lines=4)
+    assert forecast is not None
+    assert _counts(forecast) == (5, 1, 0, 4)
+    no_source, no_lead_id = forecast.reasons
+    assert (no_source.template, no_source.rows, no_source.varied) == ("No source {ref!r}.", 3, True)
+    assert no_source.params == {"ref": "Avito"}  # the first such row's
+    assert (no_lead_id.rows, no_lead_id.varied) == (1, False)
+    assert no_lead_id.template == 'No lead id: the column "{column}" is empty.'
+    assert no_lead_id.params == {"column": "phone"}
+    assert [(r.line, r.reason, r.template, r.params, r.cells) for r in forecast.sample] == [
+        (2, "No source 'Avito'.", "No source {ref!r}.", {"ref": "Avito"}, ()),
+        (3, 'No lead id: the column "phone" is empty.', no_lead_id.template, no_lead_id.params, ()),
+        (4, "No source 'Сайт'.", "No source {ref!r}.", {"ref": "Сайт"}, ()),
+    ]
+
+    # Most rows first, whether or not a reason's rows vary.
+    more = open_table(write_csv(tmp_path / "more.csv", [*rows, no_id, no_id, no_id]))
+    forecast = crm.imports.forecast(more)
+    assert forecast is not None
+    assert [(r.template, r.rows, r.varied) for r in forecast.reasons] == [
+        (no_lead_id.template, 4, False),
+        ("No source {ref!r}.", 3, True),
+    ]
+
+
+def test_a_source_chosen_for_the_file_overrides_its_source_column_in_the_forecast(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    rows = [row(1, source="Avito"), row(2, source="")]
+    table = open_table(write_csv(tmp_path / "leads.csv", rows))
+    assert _counts(crm.imports.forecast(table, source="Telegram")) == (2, 2, 0, 0)
+    assert _counts(crm.imports.forecast(table)) == (2, 0, 0, 2)
+
+
+def test_the_forecast_of_a_file_longer_than_one_chunk_counts_every_chunk(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """5,000 rows a chunk: the counts add up over the chunks, a repeated row in the first
+    is skipped, and progress is told after each chunk, ending at the whole file."""
+    rows = [row(n, source="Telegram") for n in range(5_003)]
+    rows[10] = rows[9]  # a repeated row in the first chunk
+    table = open_table(write_csv(tmp_path / "long.csv", rows))
+    told: list[float | None] = []
+    forecast = crm.imports.forecast(table, progress=told.append)
+    assert _counts(forecast) == (5_003, 5_002, 1, 0)
+    assert len(told) == 2 and None not in told and told[-1] == 1.0
