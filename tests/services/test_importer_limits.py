@@ -20,7 +20,7 @@ from desktop_crm.services.importer import (
 )
 from desktop_crm.services.intake import Intake
 
-from .import_files import HEADER, many_rows, stored, write_csv
+from .import_files import HEADER, many_rows, phone, stored, write_csv
 
 ISSUE_EXAMPLE = 'phone,name,message\n+79005550001,"Broken,hi\n+79005550002,Ok,yo\n'
 
@@ -249,3 +249,43 @@ def test_an_import_stopping_after_one_committed_row_reports_it(roomy, tmp_path, 
         run(roomy, path)
     assert stop.value.committed == 1
     assert stop.value.result.record.rows_done == 1
+
+
+def test_a_resumed_import_reads_the_file_with_the_options_it_started_with(
+    roomy, tmp_path, monkeypatch
+):
+    """The user's corrections (encoding, header line, column mapping) differ from what
+    detection would choose; the run resuming the import is given a freshly detected
+    table and must read the rest of the file as the first run did."""
+    from desktop_crm.importing import Field, ReadOptions
+
+    roomy.imports.batch_rows = 100
+    lines = [("phone", "name", "channel", "source", "message")]
+    lines += [(phone(n), f"Лид {n}", "site", "Avito", f"привет {n}") for n in range(151)]
+    lines.append((phone(151), "Лид", "Авито", "Avito", "привет"))  # an unknown channel
+    path = tmp_path / "cp1251.csv"
+    path.write_bytes("".join(",".join(cells) + "\n" for cells in lines).encode("cp1251"))
+    chosen = ReadOptions(
+        encoding="koi8-r",  # not the file's: its text comes out garbled, but consistently
+        header_line=3,  # the rows above are not read
+        mapping={Field.EXTERNAL_ID: 0, Field.SOURCE: 2, Field.MESSAGE: 4},
+    )
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 120:  # in the second batch
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay):
+        roomy.imports.run(open_table(path, chosen))
+    monkeypatch.setattr(Intake, "register", real)
+    summary = roomy.imports.run(open_table(path))  # detection would pick other options
+    assert summary.resumed
+    assert (summary.record.imported, summary.record.skipped) == (149, 0)
+    assert (summary.rows, summary.imported, summary.rejected_total) == (50, 49, 1)
+    garbled = "Авито".encode("cp1251").decode("koi8-r")
+    assert [(r.line, r.reason) for r in summary.rejected] == [(153, f"No source {garbled!r}.")]
