@@ -289,3 +289,56 @@ def test_a_resumed_import_reads_the_file_with_the_options_it_started_with(
     assert (summary.rows, summary.imported, summary.rejected_total) == (50, 49, 1)
     garbled = "Авито".encode("cp1251").decode("koi8-r")
     assert [(r.line, r.reason) for r in summary.rejected] == [(153, f"No source {garbled!r}.")]
+
+
+def test_a_rejected_row_keeps_cells_up_to_the_limit_and_says_what_was_cut():
+    at_limit = "x" * REJECT_CELL_CHARS
+    assert importer.capped_cells([at_limit, "ok"]) == [at_limit, "ok"]
+    longer = "y" * (REJECT_CELL_CHARS + 5)
+    cut = f"{'y' * REJECT_CELL_CHARS}… [cut: {REJECT_CELL_CHARS + 5} characters]"
+    assert importer.capped_cells([longer]) == [cut]
+    many = [str(n) for n in range(importer.REJECT_CELLS + 3)]
+    assert importer.capped_cells(many) == [*many[: importer.REJECT_CELLS], "… [more cells cut]"]
+
+
+def test_the_next_batch_aims_at_the_lock_time_and_grows_by_half_at_most():
+    seconds = importer.BATCH_SECONDS
+    assert importer.next_batch_rows(1_000, seconds * 2) == 500  # slow: half the rows
+    assert importer.next_batch_rows(1_000, seconds / 2) == 1_500  # fast: +50 %, not +100 %
+    assert importer.next_batch_rows(1_000, 0.0) == 1_500
+    assert importer.next_batch_rows(1_000, 100.0) == importer.MIN_BATCH_ROWS
+    assert importer.next_batch_rows(100_000, seconds) == importer.MAX_BATCH_ROWS
+
+
+def _rejected(line, cells):
+    return importer.RejectedRow(line, "bad", "bad", {}, tuple(cells))
+
+
+def test_a_rejects_file_without_headers_pads_the_cells_so_the_reasons_line_up(tmp_path):
+    target = tmp_path / "rejects.csv"
+    rows = [_rejected(1, ["a"]), _rejected(2, ["a", "b", "c"]), _rejected(3, ["a", "b"])]
+    assert write_rejected_rows(target, [], rows, "|", width=3) == 3  # "|": not kept
+    assert target.read_text(encoding="utf-8-sig").splitlines() == [
+        "a;;;bad",
+        "a;b;c;bad",
+        "a;b;;bad",
+    ]
+    with_headers = tmp_path / "headed.csv"
+    write_rejected_rows(with_headers, ["p", "q", "r"], rows[:1], ",", width=5)
+    assert with_headers.read_text(encoding="utf-8-sig").splitlines() == ["p,q,r,reason", "a,,,bad"]
+
+
+def test_save_rejects_of_a_file_without_a_header_pads_to_its_widest_rejected_row(roomy, tmp_path):
+    from desktop_crm.importing import NO_HEADER, Field, ReadOptions
+
+    path = tmp_path / "bare.csv"
+    path.write_text("+79005550001,a,b,c\n,x\n,x,y,z,w\n+79005550002,ok\n", encoding="utf-8")
+    options = ReadOptions(header_line=NO_HEADER, mapping={Field.EXTERNAL_ID: 0})
+    summary = roomy.imports.run(open_table(path, options), source="site")
+    assert summary.rejected_total == 2
+    target = tmp_path / "rejects.csv"
+    assert roomy.imports.save_rejects(summary.record.id, target) == 2
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        written = list(csv.reader(file, delimiter=","))
+    assert [cells[:-1] for cells in written] == [["", "x", "", "", ""], ["", "x", "y", "z", "w"]]
+    assert all(cells[-1].startswith("No lead id") for cells in written)
