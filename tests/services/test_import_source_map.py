@@ -339,3 +339,27 @@ def test_the_forecast_of_a_file_longer_than_one_chunk_counts_every_chunk(
     forecast = crm.imports.forecast(table, progress=told.append)
     assert _counts(forecast) == (5_003, 5_002, 1, 0)
     assert len(told) == 2 and None not in told and told[-1] == 1.0
+
+
+def test_a_value_both_mapped_and_to_be_created_is_refused_naming_it(
+    crm: Crm, sources: dict[str, int]
+) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Website"}, ["сайт"])
+    assert refused.value.field == "map-source"
+    assert refused.value.params["value"] == "сайт"
+    assert str(refused.value) == "The source value 'сайт' is both mapped and to be created."
+    assert [s.name for s in crm.sources.list()].count("сайт") == 0
+
+
+def test_an_existing_source_value_mapped_elsewhere_is_forecast_on_the_mapped_source(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """A map applies to values that name a source too: the row counts as the mapped
+    source's, so it repeats a row imported there before."""
+    crm.imports.run(open_table(write_csv(tmp_path / "a.csv", [row(1, source="Website")])))
+    table = open_table(write_csv(tmp_path / "b.csv", [row(1, source="Telegram")]))
+    forecast = crm.imports.forecast(table, source_map={"Telegram": "Website"})
+    assert _counts(forecast) == (1, 0, 1, 0)
+    summary = crm.imports.run(table, source_map={"Telegram": "Website"})
+    assert _actual(summary) == _counts(forecast)

@@ -342,3 +342,27 @@ def test_save_rejects_of_a_file_without_a_header_pads_to_its_widest_rejected_row
         written = list(csv.reader(file, delimiter=","))
     assert [cells[:-1] for cells in written] == [["", "x", "", "", ""], ["", "x", "y", "z", "w"]]
     assert all(cells[-1].startswith("No lead id") for cells in written)
+
+
+def test_a_resumed_import_keeps_taking_phone_like_ids_as_plain_ids(roomy, tmp_path, monkeypatch):
+    roomy.imports.batch_rows = 100
+    rows = many_rows(150)
+    rows[130] = ("8 900 12", *rows[130][1:])  # no phone number: a plain id when told so
+    path = write_csv(tmp_path / "f.csv", rows)
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 120:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay):
+        run(roomy, path, plain_ids=True)
+    monkeypatch.setattr(Intake, "register", real)
+    summary = run(roomy, path)  # resumes with the options it started with
+    assert summary.resumed
+    assert (summary.imported, summary.rejected_total) == (50, 0)
+    assert roomy.leads.find("8 900 12") is not None
