@@ -366,3 +366,47 @@ def test_a_resumed_import_keeps_taking_phone_like_ids_as_plain_ids(roomy, tmp_pa
     assert summary.resumed
     assert (summary.imported, summary.rejected_total) == (50, 0)
     assert roomy.leads.find("8 900 12") is not None
+
+
+def test_each_batch_tells_the_counts_so_far_and_what_changed(roomy, tmp_path):
+    """After each batch: progress with every row counted (imported, skipped as repeated,
+    rejected), the time left (none once the file is read) and a change of contacts, leads,
+    operators (their loads) and imports for the windows to refresh."""
+    from desktop_crm.services.events import Change
+
+    roomy.imports.batch_rows = 4
+    rows = many_rows(10, no_id_every=5)
+    rows[3] = rows[2]  # a repeated row: skipped
+    told = []
+    changes = []
+    roomy.events.subscribe(changes.append)
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows), progress=told.append)
+    assert [(p.rows, p.imported, p.skipped, p.rejected) for p in told] == [
+        (4, 3, 1, 0),
+        (8, 6, 1, 1),
+        (10, 7, 1, 2),
+    ]
+    assert all(p.rows_per_second >= 0 for p in told)
+    assert told[-1].fraction == 1.0 and told[-1].seconds_left == 0
+    batch = frozenset({Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS})
+    assert changes.count(batch) == 3
+    assert summary.record.file_path == str(tmp_path / "f.csv")
+
+
+def test_a_failing_import_marks_only_itself_failed(roomy, tmp_path, monkeypatch):
+    from desktop_crm.services.events import Change
+
+    done = run(roomy, write_csv(tmp_path / "a.csv", many_rows(3)))
+
+    def failing(self, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Intake, "register", failing)
+    changes = []
+    roomy.events.subscribe(changes.append)
+    with pytest.raises(RuntimeError):  # nothing committed: the error itself
+        run(roomy, write_csv(tmp_path / "b.csv", many_rows(5)))
+    statuses = {r.file_name: r.status for r in roomy.imports.list()}
+    assert statuses == {"a.csv": ImportStatus.DONE, "b.csv": ImportStatus.FAILED}
+    assert Change.IMPORTS in changes[-1]
+    assert done.record.status == ImportStatus.DONE
