@@ -363,3 +363,19 @@ def test_an_existing_source_value_mapped_elsewhere_is_forecast_on_the_mapped_sou
     assert _counts(forecast) == (1, 0, 1, 0)
     summary = crm.imports.run(table, source_map={"Telegram": "Website"})
     assert _actual(summary) == _counts(forecast)
+
+
+def test_the_forecast_samples_no_rows_unless_asked(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop_crm.importing import NO_HEADER, Field, ReadOptions
+
+    path = tmp_path / "bare.csv"
+    path.write_text(",Telegram\n+79005550002,Telegram\n", encoding="utf-8")  # line 1: no id
+    options = ReadOptions(header_line=NO_HEADER, mapping={Field.EXTERNAL_ID: 0, Field.SOURCE: 1})
+    table = open_table(path, options)
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None and _counts(forecast) == (2, 1, 0, 1)
+    assert forecast.sample == ()
+    sampled = crm.imports.forecast(table, sample_lines=1)
+    assert sampled is not None and [r.line for r in sampled.sample] == [1]

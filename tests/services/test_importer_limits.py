@@ -4,6 +4,7 @@ capped in size and number, the rejects file holds them all, broken records count
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sqlite3
 
@@ -410,3 +411,15 @@ def test_a_failing_import_marks_only_itself_failed(roomy, tmp_path, monkeypatch)
     assert statuses == {"a.csv": ImportStatus.DONE, "b.csv": ImportStatus.FAILED}
     assert Change.IMPORTS in changes[-1]
     assert done.record.status == ImportStatus.DONE
+
+
+def test_a_row_fingerprint_stays_what_databases_already_store():
+    """Fingerprints are stored: a change would make every earlier import's rows look new."""
+    assert importer.fingerprint("+79005550001", 1, "hi", None) == importer.fingerprint(
+        "+79005550001", 1, "hi", ""
+    )
+    assert importer.fingerprint("+79005550001", 1, "hi", None) == int.from_bytes(
+        hashlib.blake2b(b"+79005550001\x1f1\x1fhi\x1f", digest_size=8).digest(),
+        "big",
+        signed=True,
+    )
