@@ -423,3 +423,25 @@ def test_a_row_fingerprint_stays_what_databases_already_store():
         "big",
         signed=True,
     )
+
+
+def test_an_import_stopped_part_way_shows_the_first_rejects_and_counts_them_all(
+    roomy, tmp_path, monkeypatch
+):
+    roomy.imports.batch_rows = 2_200
+    path = write_csv(tmp_path / "f.csv", many_rows(2_400, no_id_every=2))
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 1_101:  # in the second batch
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    summary = stop.value.result
+    assert summary.rejected_total == 1_100
+    assert len(summary.rejected) == SUMMARY_REJECTS
