@@ -5,6 +5,7 @@ no source can be mapped to a source or created as one."""
 from __future__ import annotations
 
 import random
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -379,3 +380,17 @@ def test_the_forecast_samples_no_rows_unless_asked(
     assert forecast.sample == ()
     sampled = crm.imports.forecast(table, sample_lines=1)
     assert sampled is not None and [r.line for r in sampled.sample] == [1]
+
+
+def test_a_rejected_row_keeps_its_reason_parameters(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """Stored with the row, to translate its reason later; a value never seen before
+    in this process (the importer caches the JSON of the few distinct parameters)."""
+    unseen = f"Канал {uuid.uuid4().hex}"
+    table = open_table(write_csv(tmp_path / "new.csv", [row(1, source=unseen)] * 2))
+    summary = crm.imports.run(table)
+    rejected = crm.imports.rejects(summary.record.id)
+    assert [(r.template, r.params) for r in rejected] == [
+        ("No source {ref!r}.", {"ref": unseen})
+    ] * 2
