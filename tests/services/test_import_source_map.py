@@ -394,3 +394,34 @@ def test_a_rejected_row_keeps_its_reason_parameters(
     assert [(r.template, r.params) for r in rejected] == [
         ("No source {ref!r}.", {"ref": unseen})
     ] * 2
+
+
+def test_an_empty_value_in_a_source_map_is_refused_naming_it(
+    crm: Crm, sources: dict[str, int]
+) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        crm.imports.check_source_map({"  ": "Website"})
+    assert refused.value.field == "map-source"
+    assert refused.value.params["value"] == "  "
+    with pytest.raises(InvalidValue) as unnamed:
+        crm.imports.check_source_map({"Сайт": " "})
+    assert unnamed.value.field == "map-source"
+    assert unnamed.value.params["value"] == "Сайт"
+
+
+def test_rows_differing_only_in_id_or_source_are_no_repeats(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """A repeated row has the same id, source, message (and time, when the file has
+    one): change the id or the source and it is another row."""
+    dated = [
+        (phone(1), "A", "Telegram", "hi", when(1)),
+        (phone(2), "B", "Telegram", "hi", when(1)),
+        (phone(1), "A", "Website", "hi", when(1)),
+    ]
+    table = open_table(write_csv(tmp_path / "dated.csv", dated))
+    assert _actual(crm.imports.run(table)) == (3, 3, 0, 0)
+    undated = [(phone(3), "C", "Telegram", "yo"), (phone(3), "C", "Website", "yo")]
+    header = ("phone", "name", "source", "message")
+    table = open_table(write_csv(tmp_path / "undated.csv", undated, header))
+    assert _actual(crm.imports.run(table)) == (2, 2, 0, 0)
