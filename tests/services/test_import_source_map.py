@@ -5,6 +5,7 @@ no source can be mapped to a source or created as one."""
 from __future__ import annotations
 
 import random
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -276,3 +277,151 @@ def test_a_source_or_operator_named_like_an_existing_one_is_refused(crm: Crm) ->
         crm.operators.create("Ольгa")  # Latin a
     assert [s.name for s in crm.sources.list()] == ["WhatsApp"]
     crm.sources.create("WhatsApp Business")  # a different name is fine
+
+
+def test_the_forecast_samples_the_rejected_rows_up_to_a_line_and_orders_the_reasons(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """The preview's sample: the rejected rows up to ``sample_lines`` in line order, each
+    with its English text; the reasons most rows first, "varied" when their rows'
+    parameters differ (several unknown sources), not when one row has it."""
+    no_id = ("", "Lead 2", "Telegram", "message 2", when(2))
+    rows = [
+        row(1, source="Avito"),  # line 2
+        no_id,  # line 3
+        row(3, source="Сайт"),  # line 4
+        row(4, source="Avito"),  # line 5
+        row(5, source="Telegram"),  # line 6
+    ]
+    table = open_table(write_csv(tmp_path / "leads.csv", rows))
+    forecast = crm.imports.forecast(table, sample_lines=4)
+    assert forecast is not None
+    assert _counts(forecast) == (5, 1, 0, 4)
+    no_source, no_lead_id = forecast.reasons
+    assert (no_source.template, no_source.rows, no_source.varied) == ("No source {ref!r}.", 3, True)
+    assert no_source.params == {"ref": "Avito"}  # the first such row's
+    assert (no_lead_id.rows, no_lead_id.varied) == (1, False)
+    assert no_lead_id.template == 'No lead id: the column "{column}" is empty.'
+    assert no_lead_id.params == {"column": "phone"}
+    assert [(r.line, r.reason, r.template, r.params, r.cells) for r in forecast.sample] == [
+        (2, "No source 'Avito'.", "No source {ref!r}.", {"ref": "Avito"}, ()),
+        (3, 'No lead id: the column "phone" is empty.', no_lead_id.template, no_lead_id.params, ()),
+        (4, "No source 'Сайт'.", "No source {ref!r}.", {"ref": "Сайт"}, ()),
+    ]
+
+    # Most rows first, whether or not a reason's rows vary.
+    more = open_table(write_csv(tmp_path / "more.csv", [*rows, no_id, no_id, no_id]))
+    forecast = crm.imports.forecast(more)
+    assert forecast is not None
+    assert [(r.template, r.rows, r.varied) for r in forecast.reasons] == [
+        (no_lead_id.template, 4, False),
+        ("No source {ref!r}.", 3, True),
+    ]
+
+
+def test_a_source_chosen_for_the_file_overrides_its_source_column_in_the_forecast(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    rows = [row(1, source="Avito"), row(2, source="")]
+    table = open_table(write_csv(tmp_path / "leads.csv", rows))
+    assert _counts(crm.imports.forecast(table, source="Telegram")) == (2, 2, 0, 0)
+    assert _counts(crm.imports.forecast(table)) == (2, 0, 0, 2)
+
+
+def test_the_forecast_of_a_file_longer_than_one_chunk_counts_every_chunk(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """5,000 rows a chunk: the counts add up over the chunks, a repeated row in the first
+    is skipped, and progress is told after each chunk, ending at the whole file."""
+    rows = [row(n, source="Telegram") for n in range(5_003)]
+    rows[10] = rows[9]  # a repeated row in the first chunk
+    table = open_table(write_csv(tmp_path / "long.csv", rows))
+    told: list[float | None] = []
+    forecast = crm.imports.forecast(table, progress=told.append)
+    assert _counts(forecast) == (5_003, 5_002, 1, 0)
+    assert len(told) == 2 and None not in told and told[-1] == 1.0
+
+
+def test_a_value_both_mapped_and_to_be_created_is_refused_naming_it(
+    crm: Crm, sources: dict[str, int]
+) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        crm.imports.settle_sources(crm.sources, {"Сайт": "Website"}, ["сайт"])
+    assert refused.value.field == "map-source"
+    assert refused.value.params["value"] == "сайт"
+    assert str(refused.value) == "The source value 'сайт' is both mapped and to be created."
+    assert [s.name for s in crm.sources.list()].count("сайт") == 0
+
+
+def test_an_existing_source_value_mapped_elsewhere_is_forecast_on_the_mapped_source(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """A map applies to values that name a source too: the row counts as the mapped
+    source's, so it repeats a row imported there before."""
+    crm.imports.run(open_table(write_csv(tmp_path / "a.csv", [row(1, source="Website")])))
+    table = open_table(write_csv(tmp_path / "b.csv", [row(1, source="Telegram")]))
+    forecast = crm.imports.forecast(table, source_map={"Telegram": "Website"})
+    assert _counts(forecast) == (1, 0, 1, 0)
+    summary = crm.imports.run(table, source_map={"Telegram": "Website"})
+    assert _actual(summary) == _counts(forecast)
+
+
+def test_the_forecast_samples_no_rows_unless_asked(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop_crm.importing import NO_HEADER, Field, ReadOptions
+
+    path = tmp_path / "bare.csv"
+    path.write_text(",Telegram\n+79005550002,Telegram\n", encoding="utf-8")  # line 1: no id
+    options = ReadOptions(header_line=NO_HEADER, mapping={Field.EXTERNAL_ID: 0, Field.SOURCE: 1})
+    table = open_table(path, options)
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None and _counts(forecast) == (2, 1, 0, 1)
+    assert forecast.sample == ()
+    sampled = crm.imports.forecast(table, sample_lines=1)
+    assert sampled is not None and [r.line for r in sampled.sample] == [1]
+
+
+def test_a_rejected_row_keeps_its_reason_parameters(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """Stored with the row, to translate its reason later; a value never seen before
+    in this process (the importer caches the JSON of the few distinct parameters)."""
+    unseen = f"Канал {uuid.uuid4().hex}"
+    table = open_table(write_csv(tmp_path / "new.csv", [row(1, source=unseen)] * 2))
+    summary = crm.imports.run(table)
+    rejected = crm.imports.rejects(summary.record.id)
+    assert [(r.template, r.params) for r in rejected] == [
+        ("No source {ref!r}.", {"ref": unseen})
+    ] * 2
+
+
+def test_an_empty_value_in_a_source_map_is_refused_naming_it(
+    crm: Crm, sources: dict[str, int]
+) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        crm.imports.check_source_map({"  ": "Website"})
+    assert refused.value.field == "map-source"
+    assert refused.value.params["value"] == "  "
+    with pytest.raises(InvalidValue) as unnamed:
+        crm.imports.check_source_map({"Сайт": " "})
+    assert unnamed.value.field == "map-source"
+    assert unnamed.value.params["value"] == "Сайт"
+
+
+def test_rows_differing_only_in_id_or_source_are_no_repeats(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """A repeated row has the same id, source, message (and time, when the file has
+    one): change the id or the source and it is another row."""
+    dated = [
+        (phone(1), "A", "Telegram", "hi", when(1)),
+        (phone(2), "B", "Telegram", "hi", when(1)),
+        (phone(1), "A", "Website", "hi", when(1)),
+    ]
+    table = open_table(write_csv(tmp_path / "dated.csv", dated))
+    assert _actual(crm.imports.run(table)) == (3, 3, 0, 0)
+    undated = [(phone(3), "C", "Telegram", "yo"), (phone(3), "C", "Website", "yo")]
+    header = ("phone", "name", "source", "message")
+    table = open_table(write_csv(tmp_path / "undated.csv", undated, header))
+    assert _actual(crm.imports.run(table)) == (2, 2, 0, 0)

@@ -4,6 +4,7 @@ capped in size and number, the rejects file holds them all, broken records count
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sqlite3
 
@@ -20,7 +21,7 @@ from desktop_crm.services.importer import (
 )
 from desktop_crm.services.intake import Intake
 
-from .import_files import HEADER, many_rows, stored, write_csv
+from .import_files import HEADER, many_rows, phone, stored, write_csv
 
 ISSUE_EXAMPLE = 'phone,name,message\n+79005550001,"Broken,hi\n+79005550002,Ok,yo\n'
 
@@ -188,3 +189,259 @@ def test_batches_cut_by_size_still_import_every_row(roomy, tmp_path, db_path, mo
     summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
     assert (summary.rows, summary.record.imported) == (60, 60)
     assert len(stored(db_path)) == 60
+
+
+def test_a_resumed_import_stopping_again_reports_only_what_this_run_committed(
+    roomy, tmp_path, monkeypatch
+):
+    """The second stop's summary: this run's rows (not the import's totals), the rows it
+    rejected (not the first run's), flagged resumed and stopped, with the earlier counts."""
+    roomy.imports.batch_rows = 100
+    path = write_csv(tmp_path / "f.csv", many_rows(350, no_id_every=10))
+    real = Intake.register
+    calls = []
+
+    def failing_at(n):
+        def failing(self, **kwargs):
+            calls.append(None)
+            if len(calls) == n:
+                raise RuntimeError("disk on fire")
+            return real(self, **kwargs)
+
+        return failing
+
+    monkeypatch.setattr(Intake, "register", failing_at(150))  # in the second batch
+    with pytest.raises(StoppedPartWay):
+        run(roomy, path)
+    calls.clear()
+    monkeypatch.setattr(Intake, "register", failing_at(150))  # in this run's second batch
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    assert stop.value.committed == 100
+    assert str(stop.value) == (
+        "An internal error stopped it. The import stopped part-way (rows committed: 100; "
+        "they stay); run the same import again to resume."
+    )
+    summary = stop.value.result
+    assert isinstance(summary, importer.ImportSummary)
+    assert summary.resumed is True and summary.cancelled is True
+    assert summary.table is not None and summary.table.path == path
+    assert summary.earlier == importer.RunCounts(90, 90, 0, 0, 10)
+    assert (summary.record.rows_done, summary.record.imported) == (200, 180)
+    assert (summary.rows, summary.imported, summary.rejected_total) == (100, 90, 10)
+    # Lines 2.. hold rows 0..; every 10th row has no phone: this run's are rows 109..199.
+    assert [r.line for r in summary.rejected] == [row + 2 for row in range(109, 200, 10)]
+
+
+def test_an_import_stopping_after_one_committed_row_reports_it(roomy, tmp_path, monkeypatch):
+    roomy.imports.batch_rows = 1
+    path = write_csv(tmp_path / "f.csv", many_rows(5))
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    assert stop.value.committed == 1
+    assert stop.value.result.record.rows_done == 1
+
+
+def test_a_resumed_import_reads_the_file_with_the_options_it_started_with(
+    roomy, tmp_path, monkeypatch
+):
+    """The user's corrections (encoding, header line, column mapping) differ from what
+    detection would choose; the run resuming the import is given a freshly detected
+    table and must read the rest of the file as the first run did."""
+    from desktop_crm.importing import Field, ReadOptions
+
+    roomy.imports.batch_rows = 100
+    lines = [("phone", "name", "channel", "source", "message")]
+    lines += [(phone(n), f"Лид {n}", "site", "Avito", f"привет {n}") for n in range(151)]
+    lines.append((phone(151), "Лид", "Авито", "Avito", "привет"))  # an unknown channel
+    path = tmp_path / "cp1251.csv"
+    path.write_bytes("".join(",".join(cells) + "\n" for cells in lines).encode("cp1251"))
+    chosen = ReadOptions(
+        encoding="koi8-r",  # not the file's: its text comes out garbled, but consistently
+        header_line=3,  # the rows above are not read
+        mapping={Field.EXTERNAL_ID: 0, Field.SOURCE: 2, Field.MESSAGE: 4},
+    )
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 120:  # in the second batch
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay):
+        roomy.imports.run(open_table(path, chosen))
+    monkeypatch.setattr(Intake, "register", real)
+    summary = roomy.imports.run(open_table(path))  # detection would pick other options
+    assert summary.resumed
+    assert (summary.record.imported, summary.record.skipped) == (149, 0)
+    assert (summary.rows, summary.imported, summary.rejected_total) == (50, 49, 1)
+    garbled = "Авито".encode("cp1251").decode("koi8-r")
+    assert [(r.line, r.reason) for r in summary.rejected] == [(153, f"No source {garbled!r}.")]
+
+
+def test_a_rejected_row_keeps_cells_up_to_the_limit_and_says_what_was_cut():
+    at_limit = "x" * REJECT_CELL_CHARS
+    assert importer.capped_cells([at_limit, "ok"]) == [at_limit, "ok"]
+    longer = "y" * (REJECT_CELL_CHARS + 5)
+    cut = f"{'y' * REJECT_CELL_CHARS}… [cut: {REJECT_CELL_CHARS + 5} characters]"
+    assert importer.capped_cells([longer]) == [cut]
+    many = [str(n) for n in range(importer.REJECT_CELLS + 3)]
+    assert importer.capped_cells(many) == [*many[: importer.REJECT_CELLS], "… [more cells cut]"]
+
+
+def test_the_next_batch_aims_at_the_lock_time_and_grows_by_half_at_most():
+    seconds = importer.BATCH_SECONDS
+    assert importer.next_batch_rows(1_000, seconds * 2) == 500  # slow: half the rows
+    assert importer.next_batch_rows(1_000, seconds / 2) == 1_500  # fast: +50 %, not +100 %
+    assert importer.next_batch_rows(1_000, 0.0) == 1_500
+    assert importer.next_batch_rows(1_000, 100.0) == importer.MIN_BATCH_ROWS
+    assert importer.next_batch_rows(100_000, seconds) == importer.MAX_BATCH_ROWS
+
+
+def _rejected(line, cells):
+    return importer.RejectedRow(line, "bad", "bad", {}, tuple(cells))
+
+
+def test_a_rejects_file_without_headers_pads_the_cells_so_the_reasons_line_up(tmp_path):
+    target = tmp_path / "rejects.csv"
+    rows = [_rejected(1, ["a"]), _rejected(2, ["a", "b", "c"]), _rejected(3, ["a", "b"])]
+    assert write_rejected_rows(target, [], rows, "|", width=3) == 3  # "|": not kept
+    assert target.read_text(encoding="utf-8-sig").splitlines() == [
+        "a;;;bad",
+        "a;b;c;bad",
+        "a;b;;bad",
+    ]
+    with_headers = tmp_path / "headed.csv"
+    write_rejected_rows(with_headers, ["p", "q", "r"], rows[:1], ",", width=5)
+    assert with_headers.read_text(encoding="utf-8-sig").splitlines() == ["p,q,r,reason", "a,,,bad"]
+
+
+def test_save_rejects_of_a_file_without_a_header_pads_to_its_widest_rejected_row(roomy, tmp_path):
+    from desktop_crm.importing import NO_HEADER, Field, ReadOptions
+
+    path = tmp_path / "bare.csv"
+    path.write_text("+79005550001,a,b,c\n,x\n,x,y,z,w\n+79005550002,ok\n", encoding="utf-8")
+    options = ReadOptions(header_line=NO_HEADER, mapping={Field.EXTERNAL_ID: 0})
+    summary = roomy.imports.run(open_table(path, options), source="site")
+    assert summary.rejected_total == 2
+    target = tmp_path / "rejects.csv"
+    assert roomy.imports.save_rejects(summary.record.id, target) == 2
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        written = list(csv.reader(file, delimiter=","))
+    assert [cells[:-1] for cells in written] == [["", "x", "", "", ""], ["", "x", "y", "z", "w"]]
+    assert all(cells[-1].startswith("No lead id") for cells in written)
+
+
+def test_a_resumed_import_keeps_taking_phone_like_ids_as_plain_ids(roomy, tmp_path, monkeypatch):
+    roomy.imports.batch_rows = 100
+    rows = many_rows(150)
+    rows[130] = ("8 900 12", *rows[130][1:])  # no phone number: a plain id when told so
+    path = write_csv(tmp_path / "f.csv", rows)
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 120:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay):
+        run(roomy, path, plain_ids=True)
+    monkeypatch.setattr(Intake, "register", real)
+    summary = run(roomy, path)  # resumes with the options it started with
+    assert summary.resumed
+    assert (summary.imported, summary.rejected_total) == (50, 0)
+    assert roomy.leads.find("8 900 12") is not None
+
+
+def test_each_batch_tells_the_counts_so_far_and_what_changed(roomy, tmp_path):
+    """After each batch: progress with every row counted (imported, skipped as repeated,
+    rejected), the time left (none once the file is read) and a change of contacts, leads,
+    operators (their loads) and imports for the windows to refresh."""
+    from desktop_crm.services.events import Change
+
+    roomy.imports.batch_rows = 4
+    rows = many_rows(10, no_id_every=5)
+    rows[3] = rows[2]  # a repeated row: skipped
+    told = []
+    changes = []
+    roomy.events.subscribe(changes.append)
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows), progress=told.append)
+    assert [(p.rows, p.imported, p.skipped, p.rejected) for p in told] == [
+        (4, 3, 1, 0),
+        (8, 6, 1, 1),
+        (10, 7, 1, 2),
+    ]
+    assert all(p.rows_per_second >= 0 for p in told)
+    assert told[-1].fraction == 1.0 and told[-1].seconds_left == 0
+    batch = frozenset({Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS})
+    assert changes.count(batch) == 3
+    assert summary.record.file_path == str(tmp_path / "f.csv")
+
+
+def test_a_failing_import_marks_only_itself_failed(roomy, tmp_path, monkeypatch):
+    from desktop_crm.services.events import Change
+
+    done = run(roomy, write_csv(tmp_path / "a.csv", many_rows(3)))
+
+    def failing(self, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Intake, "register", failing)
+    changes = []
+    roomy.events.subscribe(changes.append)
+    with pytest.raises(RuntimeError):  # nothing committed: the error itself
+        run(roomy, write_csv(tmp_path / "b.csv", many_rows(5)))
+    statuses = {r.file_name: r.status for r in roomy.imports.list()}
+    assert statuses == {"a.csv": ImportStatus.DONE, "b.csv": ImportStatus.FAILED}
+    assert Change.IMPORTS in changes[-1]
+    assert done.record.status == ImportStatus.DONE
+
+
+def test_a_row_fingerprint_stays_what_databases_already_store():
+    """Fingerprints are stored: a change would make every earlier import's rows look new."""
+    assert importer.fingerprint("+79005550001", 1, "hi", None) == importer.fingerprint(
+        "+79005550001", 1, "hi", ""
+    )
+    assert importer.fingerprint("+79005550001", 1, "hi", None) == int.from_bytes(
+        hashlib.blake2b(b"+79005550001\x1f1\x1fhi\x1f", digest_size=8).digest(),
+        "big",
+        signed=True,
+    )
+
+
+def test_an_import_stopped_part_way_shows_the_first_rejects_and_counts_them_all(
+    roomy, tmp_path, monkeypatch
+):
+    roomy.imports.batch_rows = 2_200
+    path = write_csv(tmp_path / "f.csv", many_rows(2_400, no_id_every=2))
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 1_101:  # in the second batch
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    with pytest.raises(StoppedPartWay) as stop:
+        run(roomy, path)
+    summary = stop.value.result
+    assert summary.rejected_total == 1_100
+    assert len(summary.rejected) == SUMMARY_REJECTS
