@@ -258,8 +258,9 @@ def _ambiguous_userinfo(value: str) -> bool:
     if "@" not in rest:
         return False
     head = rest.split("@", 1)[0]
-    if ":" in head and any(c in head for c in "/?#"):
-        return True  # the first @ is inside the password, after a / ? or #
+    authority = re.split(r"[/?#]", head, maxsplit=1)[0]
+    if authority != head and ":" in authority and not authority.rsplit(":", 1)[1].isdigit():
+        return True  # the first @ is inside the password, after a / ? or # (not host:port/…)
     if rest.split("?", 1)[0].count("@") > 1:
         return True  # an @ in the password, or in the host: which one is which?
     netloc = urlsplit(value).netloc
