@@ -22,6 +22,7 @@ _PLURAL = {
     "import_reject": "rejected rows",
     "decision_context": "decision contexts",
     "decision": "decisions",
+    "audit_entry": "journal entries",
 }
 
 

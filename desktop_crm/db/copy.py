@@ -100,7 +100,13 @@ def copy_database(
             QT_TRANSLATE_NOOP("errors", "{path} does not exist; nothing was copied."),
             path=str(source),
         )
-    open_storage(source).close()  # migrated to the current schema, as opening does
+    # Migrated to the current schema, as opening does, and checked before anything is
+    # created in the target: a damaged file is refused with the target untouched.
+    checked = open_storage(source)
+    try:
+        checked.assert_sound()
+    finally:
+        checked.close()
     target_was_missing = target.is_missing()
     try:
         storage = open_storage(target)

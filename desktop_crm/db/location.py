@@ -9,9 +9,10 @@ libpq/psycopg as given, so a password may come from the URL, ``PGPASSWORD``,
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import platformdirs
 
@@ -178,7 +179,16 @@ def parse_location(value: str) -> DatabaseLocation:
 
 
 def _postgres_location(value: str) -> DatabaseLocation:
-    """Checked only as far as a URL goes (libpq reads the rest, including passwords)."""
+    """Checked as libpq will read it (psycopg's parser), so that a URL libpq cannot read is
+    a clear error here, before any connection, and never echoes its password."""
+    if _ambiguous_userinfo(value):
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database URL is not valid: a password with @ : / # % or spaces must be "
+                "percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.",
+            )
+        )
     shown = mask_password(value)
     try:
         parts = urlsplit(value)
@@ -187,7 +197,7 @@ def _postgres_location(value: str) -> DatabaseLocation:
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "The database URL {url!r} is not valid: {reason}."),
             url=shown,
-            reason=str(error).replace(value, shown),
+            reason=hide_password(str(error).replace(value, shown), value),
         ) from None
     if not parts.path.strip("/"):
         raise DatabaseOpenError(
@@ -199,7 +209,103 @@ def _postgres_location(value: str) -> DatabaseLocation:
         )
     # peewee hands libpq the URL only when it starts with postgresql://.
     url = "postgresql://" + value.split("://", 1)[1]
+    _check_conninfo(url, shown)
     return DatabaseLocation.postgresql(url)
+
+
+# Connection options libpq reads as integers (it refuses the connection otherwise).
+_INTEGER_OPTIONS = (
+    "port",
+    "connect_timeout",
+    "keepalives",
+    "keepalives_idle",
+    "keepalives_interval",
+    "keepalives_count",
+    "tcp_user_timeout",
+)
+
+
+def _check_conninfo(url: str, shown: str) -> None:
+    from psycopg import Error
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        options = conninfo_to_dict(url)
+    except Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
+            path=shown,
+            reason=hide_password(reason, url).rstrip("."),
+        ) from None
+    for name in _INTEGER_OPTIONS:
+        given = options.get(name)
+        if isinstance(given, str) and not given.strip().lstrip("-").isdigit():
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Cannot open {path}: {option} must be a whole number, not {value!r}."
+                ),
+                path=shown,
+                option=name,
+                value=hide_password(given, url),
+            )
+
+
+def _ambiguous_userinfo(value: str) -> bool:
+    """A password that holds an unencoded ``@ : / # ?``, a space or a bad ``%`` escape: the
+    URL's parts cannot be told apart, and any echo of them may show the password."""
+    rest = value.split("://", 1)[1]
+    if "@" not in rest:
+        return False
+    head = rest.split("@", 1)[0]
+    authority = re.split(r"[/?#]", head, maxsplit=1)[0]
+    if authority != head and ":" in authority and not authority.rsplit(":", 1)[1].isdigit():
+        return True  # the first @ is inside the password, after a / ? or # (not host:port/…)
+    if rest.split("?", 1)[0].count("@") > 1:
+        return True  # an @ in the password, or in the host: which one is which?
+    netloc = urlsplit(value).netloc
+    if netloc.count("@") > 1:
+        return True
+    if "@" not in netloc:
+        return False
+    userinfo = netloc.rsplit("@", 1)[0]
+    return userinfo.count(":") > 1 or any(c.isspace() for c in userinfo) or _bad_escape(userinfo)
+
+
+def _bad_escape(text: str) -> bool:
+    return re.search(r"%(?![0-9A-Fa-f]{2})", text) is not None
+
+
+def _passwords(url: str) -> set[str]:
+    """Every form a password of ``url`` may take in a message: as typed, percent-decoded
+    and percent-encoded."""
+    found: set[str] = set()
+    try:
+        rest = url.split("://", 1)[1]
+        netloc = rest.split("/", 1)[0].split("?", 1)[0]
+        if "@" in netloc and ":" in netloc.rsplit("@", 1)[0]:
+            found.add(netloc.rsplit("@", 1)[0].split(":", 1)[1])
+        query = rest.split("?", 1)[1] if "?" in rest else ""
+        for item in query.split("&"):
+            key, _, given = item.partition("=")
+            if key.lower() == "password" and given:
+                found.add(given)
+    except (IndexError, ValueError):
+        pass
+    forms = set(found)
+    for password in found:
+        forms.update(
+            {unquote(password), quote(password, safe=""), quote(unquote(password), safe="")}
+        )
+    return {form for form in forms if form}
+
+
+def hide_password(text: str, url: str) -> str:
+    """``text`` (a message of libpq, psycopg or ``urllib``) with every form of ``url``'s
+    password replaced by ``***``."""
+    for password in sorted(_passwords(url), key=len, reverse=True):
+        text = text.replace(password, "***")
+    return text
 
 
 def _file_path(path: str, given: str) -> Path:

@@ -27,12 +27,11 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import peewee as pw
 from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
-from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.location import DatabaseLocation, hide_password
 from desktop_crm.db.pg_notify import ChangeListener, client_name, install_triggers
 from desktop_crm.db.storage import (
     DEFAULT_BUSY_TIMEOUT,
@@ -65,6 +64,7 @@ _JOB_LOCK = 0x43524D32  # "CRM2"
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
 QUERY_CANCELED = "57014"
 READ_ONLY_TRANSACTION = "25006"
+INSUFFICIENT_PRIVILEGE = "42501"  # the role may not do this (e.g. GRANT SELECT only)
 # Two writers met: a deadlock, a serialisation failure, or both creating the same row
 # (a new lead, an idempotency key). Nothing was written; running the work again is safe.
 _CONFLICTS = {"40P01", "40001", "23505"}
@@ -89,24 +89,13 @@ def sqlstate_of(error: BaseException) -> str | None:
     return None
 
 
-def _password_of(url: str) -> str | None:
-    try:
-        parts = urlsplit(url)
-        query = dict(parse_qsl(parts.query))
-        return parts.password or query.get("password")
-    except ValueError:
-        return None
-
-
 def safe_reason(error: BaseException, location: DatabaseLocation) -> str:
-    """The first line of a server or libpq message, with no password in it."""
+    """The first line of a server or libpq message, with no password in it (in any of
+    the forms the URL may hold it: as typed, percent-decoded or percent-encoded)."""
     text = str(error.args[0] if isinstance(error, pw.PeeweeException) and error.args else error)
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     reason = lines[0] if lines else type(error).__name__
-    password = _password_of(location.url)
-    if password:
-        reason = reason.replace(password, "***")
-    return reason.rstrip(".")
+    return hide_password(reason, location.url).rstrip(".")
 
 
 def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
@@ -143,6 +132,14 @@ def server_errors(location: DatabaseLocation) -> Iterator[None]:
             failure = DatabaseReadOnly(
                 QT_TRANSLATE_NOOP("errors", "{path} is read-only; nothing was written."),
                 path=str(location),
+            )
+        elif state == INSUFFICIENT_PRIVILEGE:
+            failure = DatabaseReadOnly(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Permission denied on {path} ({reason}); nothing was written."
+                ),
+                path=str(location),
+                reason=safe_reason(error, location),
             )
         elif (
             state.startswith(_CONNECTION_CLASS)
@@ -356,7 +353,7 @@ def open_postgres(
         with server_errors(location):
             try:
                 database.connect()
-            except pw.OperationalError as error:
+            except (pw.OperationalError, pw.ProgrammingError, pw.InterfaceError) as error:
                 raise _unreachable(location, error) from None
             _migrate(database, location)
             install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")

@@ -3896,61 +3896,77 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="112"/>
+        <location filename="../../desktop_crm/db/location.py" line="237"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="103"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="382"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="410"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="139"/>
+        <location filename="../../desktop_crm/db/location.py" line="140"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="78"/>
+        <location filename="../../desktop_crm/db/location.py" line="79"/>
         <source>{database} is a PostgreSQL database; this works on a SQLite file only (use PostgreSQL&apos;s own tools, such as pg_dump, instead).</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="161"/>
+        <location filename="../../desktop_crm/db/location.py" line="162"/>
         <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="175"/>
+        <location filename="../../desktop_crm/db/location.py" line="176"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="188"/>
+        <location filename="../../desktop_crm/db/location.py" line="186"/>
+        <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
+        <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="198"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="194"/>
+        <location filename="../../desktop_crm/db/location.py" line="204"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="208"/>
+        <location filename="../../desktop_crm/db/location.py" line="245"/>
+        <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
+        <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="313"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="130"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="136"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="121"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="127"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="142"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="133"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="324"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="138"/>
+        <source>Permission denied on {path} ({reason}); nothing was written.</source>
+        <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="377"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -3975,7 +3991,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="334"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="387"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="469"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -4540,17 +4556,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} не существует; ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="174"/>
+        <location filename="../../desktop_crm/db/copy.py" line="180"/>
         <source>{path} has tables this version cannot copy ({names}); nothing was copied.</source>
         <translation>В {path} есть таблицы, которые эта версия не умеет копировать ({names}); ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="190"/>
+        <location filename="../../desktop_crm/db/copy.py" line="196"/>
         <source>{path} already holds data (table {table}); copy-db copies into an empty database only. Nothing was written.</source>
         <translation>В {path} уже есть данные (таблица {table}); copy-db копирует только в пустую базу данных. Ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="226"/>
+        <location filename="../../desktop_crm/db/copy.py" line="232"/>
         <source>The copy of table {table} did not verify ({found} rows written, {rows} read); it was rolled back and nothing was written.</source>
         <translation>Копия таблицы {table} не прошла проверку (записано строк: {found}, прочитано: {rows}); копирование отменено, ничего не записано.</translation>
     </message>

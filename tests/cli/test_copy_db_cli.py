@@ -29,6 +29,7 @@ def test_copy_to_postgresql_and_home_again_says_what_it_copied(
     assert there.code == 0, there
     assert "1 operators, 1 sources, 1 weights, 1 leads, 1 contacts" in there.out
     assert there.out.rstrip().endswith("; counts verified.")
+    assert "journal entries" in there.out and "audit_entry" not in there.out
     assert SECRET not in there.out + there.err
     listed = run_raw("--db", url, "--json", "operator", "list")
     assert [(o["name"], o["load"]) for o in json.loads(listed.out)] == [("Анна", 1)]

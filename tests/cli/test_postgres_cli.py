@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from desktop_crm.logs import log_path
 from tests.cli.helpers import assert_user_error
 
@@ -55,3 +57,63 @@ def test_file_commands_on_a_server_database_say_they_need_a_file(run_raw, pg_url
     ):
         line = assert_user_error(run_raw("--db", url, *argv))
         assert "SQLite file only" in line and "pg_dump" in line and SECRET not in line
+
+
+def _nowhere(result, *secrets: str) -> str:
+    """One clear line, exit 2, and no form of the password on stderr nor in the log."""
+    line = assert_user_error(result)
+    logged = log_path().read_text(encoding="utf-8") if log_path().exists() else ""
+    for secret in secrets:
+        assert secret not in line and secret not in logged, (secret, line)
+    return line
+
+
+@pytest.mark.parametrize(
+    ("userinfo", "query", "secrets"),
+    [
+        ("disp:SECRET%ZZ", "", ("SECRET",)),
+        ("disp", "&password=SECRET%ZQ", ("SECRET",)),
+        ("disp:SECRET T", "", ("SECRET",)),
+    ],
+)
+def test_a_password_libpq_cannot_parse_is_a_clear_error_and_never_shown(
+    run_raw, pg_server, userinfo, query, secrets
+):
+    url = f"postgresql://{userinfo}@/crm?host={pg_server.socket_dir}{query}"
+    line = _nowhere(run_raw("--db", url, "operator", "list"), *secrets)
+    assert "postgresql://disp@" in line or "percent-encoded" in line
+
+
+@pytest.mark.parametrize(
+    ("url", "secrets"),
+    [
+        ("postgresql://disp:p@ss:w/o%rd#1@127.0.0.1:55432/crm", ("p@ss", "ss:w", "o%rd", "rd#1")),
+        ("postgresql://user:pa@ss@host/db", ("pa@ss", "ss@host")),
+        ("postgresql://user:pa/ss@host/db", ("pa/ss", "ss@host")),
+        ("postgresql://user:pa#ss@host/db", ("pa#ss", "ss@host")),
+    ],
+)
+def test_a_password_with_unencoded_special_characters_is_never_echoed(run_raw, url, secrets):
+    line = _nowhere(run_raw("--db", url, "operator", "list"), *secrets)
+    assert "must be percent-encoded" in line and "%40" in line
+
+
+@pytest.mark.parametrize("query", ["bogusparam=1", "connect_timeout=x"])
+def test_a_bad_query_parameter_is_a_clear_error(run_raw, pg_server, query):
+    url = f"postgresql://disp:{SECRET}@/crm?host={pg_server.socket_dir}&{query}"
+    line = _nowhere(run_raw("--db", url, "operator", "list"), SECRET)
+    assert query.split("=")[0] in line
+
+
+def test_a_read_only_role_writing_is_permission_denied_nothing_written(run_raw, pg_url, pg_server):
+    database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    pg_server.execute("DROP ROLE IF EXISTS reader; CREATE ROLE reader LOGIN")
+    pg_server.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader", database)
+    try:
+        url = pg_url.replace("postgresql://postgres@", "postgresql://reader@")
+        line = assert_user_error(run_raw("--db", url, "operator", "add", "Zed"))
+        assert "permission denied" in line.lower() and "nothing was written" in line
+        assert run_raw("--db", pg_url, "--json", "operator", "list").out.strip() == "[]"
+    finally:
+        pg_server.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM reader", database)
+        pg_server.execute("DROP ROLE reader")

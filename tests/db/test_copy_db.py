@@ -199,3 +199,22 @@ def test_an_older_source_file_is_upgraded_first_as_opening_does(tmp_path, pg_url
     assert dict(report.counts)["operator"] == 1
     with sqlite3.connect(old) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_damaged_source_writes_nothing_into_an_empty_server_database(
+    tmp_path, pg_server, pg_empty_url
+):
+    # Opens (its schema is intact) but its rows cannot be read: the tail pages are garbage.
+    damaged = tmp_path / "damaged.sqlite3"
+    _fill(DatabaseLocation(damaged), tmp_path, contacts=300)
+    data = bytearray(damaged.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 44 :] = bytes(range(256)) * ((len(data) - page * 44) // 256 + 1)
+    damaged.write_bytes(bytes(data[: len(damaged.read_bytes())]))
+    with pytest.raises(CrmError):
+        copy_database(DatabaseLocation(damaged), DatabaseLocation.postgresql(pg_empty_url))
+    name = pg_empty_url.split("?")[0].rsplit("/", 1)[1]
+    tables = pg_server.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", name
+    )
+    assert tables == []

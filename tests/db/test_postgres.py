@@ -6,7 +6,12 @@ import threading
 
 import pytest
 
-from desktop_crm.db.location import DatabaseLocation, parse_location, resolve_location
+from desktop_crm.db.location import (
+    DatabaseLocation,
+    hide_password,
+    parse_location,
+    resolve_location,
+)
 from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations, open_storage
 from desktop_crm.errors import DatabaseOpenError, SqliteOnly
 from desktop_crm.services import open_crm
@@ -207,3 +212,25 @@ def test_cancel_stops_a_drain_waiting_for_another_clients_locks(pg_url):
     assert len(crm.queue.unassigned()) == 3  # nothing was written
     assert crm.queue.drain().assigned == 3  # and the next drain goes through
     crm.close()
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "postgresql://anna:p%40ss%2Fw%3Ard%20x@db.example/crm",
+        "postgresql://anna@db.example:5432/crm?user=anna@corp&sslmode=require",
+        "postgresql://db.example:5432/crm?user=anna@corp",
+        "postgresql://anna@/crm?host=/var/run/postgresql",
+    ],
+)
+def test_a_well_formed_url_with_encoded_or_query_characters_is_accepted(given):
+    assert parse_location(given).kind == "postgresql"
+
+
+def test_every_form_of_the_password_is_hidden_in_a_message():
+    url = "postgresql://anna:p%40ss%20w@db.example/crm?password=q%2Fx"
+    text = "bad p%40ss%20w, p@ss w, p%40ss%20w; q%2Fx, q/x, q%2Fx"
+    hidden = hide_password(text, url)
+    for form in ("p@ss", "p%40ss", "q/x", "q%2Fx"):
+        assert form not in hidden
+    assert hidden.startswith("bad ***")
