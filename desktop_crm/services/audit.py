@@ -29,7 +29,7 @@ from desktop_crm.domain.audit import KIND_OF
 from desktop_crm.domain.audit import Action as Action  # re-exported: the services record it
 from desktop_crm.domain.audit import ObjectKind as ObjectKind
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.services.common import aware_utc, naive_utc
+from desktop_crm.services.common import aware_utc, stored_time
 
 MAX_DISPATCHER_LENGTH = 64
 FALLBACK_DISPATCHER = "unknown"
@@ -246,9 +246,9 @@ class AuditService:
         if flt.object_kind is not None:
             query = query.where(AuditEntry.object_kind == flt.object_kind)
         if flt.since is not None:
-            query = query.where(AuditEntry.created_at >= naive_utc(flt.since))
+            query = query.where(AuditEntry.created_at >= stored_time(flt.since, "since"))
         if flt.until is not None:
-            query = query.where(AuditEntry.created_at < naive_utc(flt.until))
+            query = query.where(AuditEntry.created_at < stored_time(flt.until, "until"))
         query = query.order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(
             max(0, min(limit, MAX_ENTRIES))
         )

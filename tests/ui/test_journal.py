@@ -94,6 +94,19 @@ def test_the_filters(shown_page, crm: Crm, settle) -> None:
     assert "match the filter" in page.empty_hint.text()
 
 
+def test_the_last_days_a_date_field_offers_do_not_crash(shown_page, crm: Crm, settle) -> None:
+    _history(crm)
+    page = shown_page(JournalPage)
+    for edit in (page.since_edit, page.until_edit):
+        edit.setDate(edit.maximumDate())
+        edit.setDate(QDate(9999, 12, 31))  # typed: the field keeps to its range
+    page.since_check.setChecked(True)
+    page.until_check.setChecked(True)
+    settle()
+    assert page.current_filter().until is not None
+    assert texts(page, ACTION) == []
+
+
 def test_empty_state_and_refresh_when_data_changes(shown_page, crm: Crm, settle) -> None:
     page = shown_page(JournalPage)
     assert page.model.rowCount() == 0

@@ -140,6 +140,7 @@ class JournalPage(Page):
         edit.setCalendarPopup(True)
         edit.setEnabled(False)
         edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setMaximumDate(QDate(9000, 12, 31))  # "to" asks up to the next midnight
         return edit
 
     # -- what is asked ------------------------------------------------------------------------
