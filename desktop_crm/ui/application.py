@@ -330,6 +330,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName(APP_NAME)
     install_app_icon(app)  # the window's and every dialog's
     preferences = Preferences()
+    if args.dispatcher is not None:  # checked by the caller (app.py): a bad name exits 2
+        preferences.use_dispatcher_for_session(args.dispatcher)
     install_translations(app, preferences.language)
     install_crash_handler()
     controller = AppController(preferences)

@@ -15,6 +15,7 @@ from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.journal import ACTION, CHANGE, DISPATCHER, OBJECT, TIME, JournalModel
 from desktop_crm.ui.pages.journal import JournalPage
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
+from desktop_crm.ui.preferences import DISPATCHER as SAVED_DISPATCHER
 
 
 def texts(page: JournalPage, column: int) -> list[str]:
@@ -204,3 +205,58 @@ def test_a_stored_name_that_is_not_usable_falls_back_to_the_os_user(
     preferences.dispatcher = "\x1b[31m"
     controller.show(crm)
     assert crm.dispatcher == os_user()
+
+
+# -- `desktop-crm --as NAME` with no command: the window's name for this session ------------------
+def test_as_names_the_dispatcher_for_the_session_without_saving_it(
+    qtbot, controller: AppController, crm: Crm, preferences
+) -> None:
+    preferences.dispatcher = "Борис"  # chosen in Settings earlier
+    preferences.use_dispatcher_for_session("Анна")
+    window = controller.show(crm)
+    assert crm.dispatcher == "Анна"
+    crm.operators.create("Op")
+    assert crm.audit.entries()[0].dispatcher == "Анна"
+    controller.rebuild()  # a new language: still this session's name
+    assert crm.dispatcher == "Анна"
+    assert preferences.get(SAVED_DISPATCHER) == "Борис"  # not saved
+
+    # a name chosen in Settings later is saved and used, as without --as
+    window = controller.window
+    assert window is not None
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.dispatcher.text() == "Анна"
+    dialog.dispatcher.setText("Вера")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert crm.dispatcher == "Вера"
+    assert preferences.get(SAVED_DISPATCHER) == "Вера"
+    controller.rebuild()
+    assert crm.dispatcher == "Вера"
+
+
+@pytest.mark.parametrize("bad", ["bad\x01name", "x\u2028y", "x" * 81, " "])
+def test_a_bad_as_name_exits_2_before_the_window_opens(
+    bad: str, db_path, monkeypatch, capsys
+) -> None:
+    from desktop_crm import app
+    from desktop_crm.ui import application
+
+    opened: list[object] = []
+    monkeypatch.setattr(application, "run_gui", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(app, "_no_display", lambda: False)
+    assert app.main(["--db", str(db_path), "--as", bad]) == 2
+    assert opened == []
+    assert "dispatcher name" in capsys.readouterr().err
+
+
+def test_a_good_as_name_reaches_the_window_cleaned(db_path, monkeypatch) -> None:
+    from desktop_crm import app
+    from desktop_crm.ui import application
+
+    opened: list[str] = []
+    monkeypatch.setattr(application, "run_gui", lambda args: opened.append(args.dispatcher) or 0)
+    monkeypatch.setattr(app, "_no_display", lambda: False)
+    assert app.main(["--db", str(db_path), "--as", "  Анна  Петрова "]) == 0
+    assert opened == ["Анна Петрова"]
