@@ -85,3 +85,23 @@ def test_the_bridge_announces_again_after_a_failed_refresh(qtbot, ctx) -> None:
     with qtbot.waitSignal(ctx.bridge.changed, timeout=5_000) as blocker:
         ctx.bridge.poll()
     assert blocker.args == [frozenset({Change.EXTERNAL})]
+
+
+def test_any_user_error_that_reaches_the_crash_handler_is_a_warning(qapp, monkeypatch) -> None:
+    """The last net: a CrmError no slot caught is said, not reported as a bug."""
+    import sys
+
+    from desktop_crm.ui import application
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
+    warned: list[tuple[object, ...]] = []
+    crashed: list[BaseException] = []
+    monkeypatch.setattr(application.QMessageBox, "warning", lambda *a: warned.append(a))
+    monkeypatch.setattr(application, "show_crash", crashed.append)
+    application.install_crash_handler()
+    error = _closed()
+    sys.excepthook(type(error), error, None)
+    assert crashed == []
+    assert "the connection is closed" in str(warned[0][2])
+    sys.excepthook(ValueError, ValueError("a bug"), None)
+    assert len(crashed) == 1
