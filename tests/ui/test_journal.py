@@ -260,3 +260,11 @@ def test_a_good_as_name_reaches_the_window_cleaned(db_path, monkeypatch) -> None
     monkeypatch.setattr(app, "_no_display", lambda: False)
     assert app.main(["--db", str(db_path), "--as", "  Анна  Петрова "]) == 0
     assert opened == ["Анна Петрова"]
+
+
+def test_a_long_name_does_not_widen_the_journal(shown_page, crm: Crm) -> None:
+    long_name = "Анастасия Владимировна Преображенская-Длиннофамильная-Щербакова"
+    crm.set_dispatcher(long_name)
+    page = shown_page(JournalPage)
+    assert page.me_label.sizeHint().width() < 320
+    assert "Анастасия" in page.me_label.text()
