@@ -44,7 +44,7 @@ REFRESH_ON = frozenset(
 )
 
 
-ME_WIDTH_PX = 180  # the name in "You: {name}", at most
+ME_WIDTH_PX = 140  # the name in "You: {name}", at most
 
 
 def _local_midnight(day: QDate) -> dt.datetime:
