@@ -267,4 +267,4 @@ def test_a_long_name_does_not_widen_the_journal(shown_page, crm: Crm) -> None:
     crm.set_dispatcher(long_name)
     page = shown_page(JournalPage)
     assert page.me_label.sizeHint().width() < 320
-    assert "Анастасия" in page.me_label.text()
+    assert "Анаст" in page.me_label.text()  # its start shows, elided
