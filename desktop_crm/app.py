@@ -102,6 +102,14 @@ def _no_display() -> bool:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    if args.dispatcher is not None:  # `--as NAME`: a bad name is refused before the window
+        from desktop_crm.services.audit import clean_dispatcher
+
+        try:
+            args.dispatcher = clean_dispatcher(args.dispatcher)
+        except CrmError as error:
+            print(f"desktop-crm: {_one_line(str(error))}", file=sys.stderr)
+            return error.exit_code
     if _no_display():
         print(
             "desktop-crm: no display to open the window on; run a command instead "

@@ -244,8 +244,16 @@ class PostgresStorage(Storage):
         if self.database.transaction_depth() == 0:
             self._commits.count = getattr(self._commits, "count", 0) + 1
 
-    def file_errors(self) -> contextlib.AbstractContextManager[None]:
-        return server_errors(self.location)
+    @contextmanager
+    def file_errors(self) -> Iterator[None]:
+        try:
+            with server_errors(self.location):
+                yield
+        except CrmError:  # a connection the server closed: a new one at the next use
+            conn = None if self.database.is_closed() else self.database.connection()
+            if getattr(conn, "closed", False) and self.database.transaction_depth() == 0:
+                self.database.close()
+            raise
 
     def retrying(self, work: Callable[[], T]) -> T:
         if self.database.transaction_depth() > 0:

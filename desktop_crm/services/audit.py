@@ -18,6 +18,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +30,7 @@ from desktop_crm.domain.audit import KIND_OF
 from desktop_crm.domain.audit import Action as Action  # re-exported: the services record it
 from desktop_crm.domain.audit import ObjectKind as ObjectKind
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.services.common import aware_utc, naive_utc
+from desktop_crm.services.common import aware_utc, stored_time
 
 MAX_DISPATCHER_LENGTH = 64
 FALLBACK_DISPATCHER = "unknown"
@@ -80,9 +81,10 @@ class AuditFilter:
 def clean_dispatcher(name: str) -> str:
     """A dispatcher's name as stored: trimmed, runs of spaces as one (invisible characters
     removed, NFC), not empty, at most ``MAX_DISPATCHER_LENGTH`` characters, no control
-    characters."""
+    character and no line or paragraph separator."""
     cleaned = text.clean_name(name or "")
-    if not text.has_control(cleaned):
+    breaks = _breaks_lines(cleaned)
+    if not breaks:
         cleaned = " ".join(part for part in cleaned.split(" ") if part)
     if not cleaned:
         raise InvalidValue(
@@ -95,7 +97,7 @@ def clean_dispatcher(name: str) -> str:
             field="dispatcher",
             limit=MAX_DISPATCHER_LENGTH,
         )
-    if text.has_control(cleaned):
+    if breaks:
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -105,6 +107,13 @@ def clean_dispatcher(name: str) -> str:
             field="dispatcher",
         )
     return cleaned
+
+
+def _breaks_lines(name: str) -> bool:
+    """A control character (Cc), or a line or paragraph separator (Zl, Zp): each would
+    break the journal's one-line rows and the CLI's output. (Format characters, Cf, are
+    invisible and ``clean_name`` has removed them.)"""
+    return text.has_control(name) or any(unicodedata.category(ch) in ("Zl", "Zp") for ch in name)
 
 
 def os_user(getuser: Callable[[], str] = getpass.getuser) -> str:
@@ -246,9 +255,9 @@ class AuditService:
         if flt.object_kind is not None:
             query = query.where(AuditEntry.object_kind == flt.object_kind)
         if flt.since is not None:
-            query = query.where(AuditEntry.created_at >= naive_utc(flt.since))
+            query = query.where(AuditEntry.created_at >= stored_time(flt.since, "since"))
         if flt.until is not None:
-            query = query.where(AuditEntry.created_at < naive_utc(flt.until))
+            query = query.where(AuditEntry.created_at < stored_time(flt.until, "until"))
         query = query.order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(
             max(0, min(limit, MAX_ENTRIES))
         )

@@ -64,6 +64,19 @@ def naive_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def stored_time(value: dt.datetime, field: str) -> dt.datetime:
+    """``naive_utc`` of a time the user gave (a filter's bound); a time that has no UTC
+    equivalent (year 1 or 9999 at the edge) is the user's error, not a crash."""
+    try:
+        return naive_utc(value)
+    except (OverflowError, ValueError):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
+            field=field,
+            value=value.isoformat(" "),
+        ) from None
+
+
 # Error texts name what is at fault in whole sentences, one per operator/source field,
 # so that a translation reads right (no English identifier is pasted into it) and the
 # CLI's English too. Keys: (what, field).

@@ -27,7 +27,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Lead
 from desktop_crm.domain.external_id import EmptyExternalId, looks_like_phone, normalise_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
-from desktop_crm.services.common import naive_utc
+from desktop_crm.services.common import stored_time
 
 MAX_SEARCH_CHARS = 1_000  # far above any id or name; SQLite refuses huge LIKE patterns
 MIN_DIGITS_SEARCHED = 3  # "900 1" is looked for as digits in the ids; "9" alone is not
@@ -123,20 +123,7 @@ def period_condition(since: dt.datetime | None, until: dt.datetime | None) -> pw
     """``since`` inclusive, ``until`` exclusive; aware or naive local."""
     condition: pw.ColumnBase = pw.SQL("1 = 1")
     if since is not None:
-        condition &= Contact.created_at >= _stored_time(since, "since")
+        condition &= Contact.created_at >= stored_time(since, "since")
     if until is not None:
-        condition &= Contact.created_at < _stored_time(until, "until")
+        condition &= Contact.created_at < stored_time(until, "until")
     return condition
-
-
-def _stored_time(value: dt.datetime, field: str) -> dt.datetime:
-    """``naive_utc``; a time that has no UTC equivalent (year 1 or 9999 at the edge) is
-    the user's error, not a crash."""
-    try:
-        return naive_utc(value)
-    except (OverflowError, ValueError):
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
-            field=field,
-            value=value.isoformat(" "),
-        ) from None

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_crm import APP_NAME, APP_SLUG, resources
-from desktop_crm.errors import CrmError, DatabaseDamaged, DatabaseReadOnly
+from desktop_crm.errors import CrmError, DatabaseDamaged
 from desktop_crm.services import Crm, DatabaseLocation, maintenance, open_crm, resolve_location
 from desktop_crm.ui import dialogs
 from desktop_crm.ui.app_icon import install_app_icon
@@ -307,7 +307,7 @@ def install_crash_handler() -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        if isinstance(value, DatabaseDamaged | DatabaseReadOnly):  # the file, not a bug
+        if isinstance(value, CrmError):  # the user's or the database's, not a bug
             log.warning("%s", value)
             QMessageBox.warning(QApplication.activeWindow(), APP_NAME, error_text(value))
             return
@@ -330,6 +330,8 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName(APP_NAME)
     install_app_icon(app)  # the window's and every dialog's
     preferences = Preferences()
+    if args.dispatcher is not None:  # checked by the caller (app.py): a bad name exits 2
+        preferences.use_dispatcher_for_session(args.dispatcher)
     install_translations(app, preferences.language)
     install_crash_handler()
     controller = AppController(preferences)

@@ -31,6 +31,7 @@ class DataBridge(QObject):
         self._from_any_thread.connect(self._collect)
         self._unsubscribe = crm.events.subscribe(self._from_any_thread.emit)
         self._version = self._read_version()
+        self._again = False  # a view could not refresh: announce a change at the next poll
         self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
         self._poll_timer.timeout.connect(self.poll)
         self._poll_timer.start()
@@ -45,9 +46,14 @@ class DataBridge(QObject):
         """Compare ``Storage.data_version``: it moves when another client commits (SQLite's
         PRAGMA data_version; on PostgreSQL, the notifications heard, see db/pg_notify.py)."""
         version = self._read_version()
-        if version is not None and version != self._version:
-            self._version = version
+        if version is not None and (version != self._version or self._again):
+            self._version, self._again = version, False
             self._collect(frozenset({Change.EXTERNAL}))
+
+    def announce_again(self) -> None:
+        """A view met an error while refreshing: at the next poll that reaches the
+        database, everything is announced as changed (``Change.EXTERNAL``) again."""
+        self._again = True
 
     def _collect(self, changes: frozenset[Change]) -> None:
         self._pending |= changes

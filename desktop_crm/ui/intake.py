@@ -21,6 +21,7 @@ from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import ContactInfo, SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.refresh_errors import refresh_slot
 from desktop_crm.ui.texts import error_text, reason_label
 from desktop_crm.ui.widgets import InlineMessage
 
@@ -134,6 +135,7 @@ class IntakeForm(QWidget):
         if source_id is not None:
             self.ctx.preferences.last_source = int(source_id)
 
+    @refresh_slot
     def _data_changed(self, changes: frozenset[Change]) -> None:
         if changes & {Change.SOURCES, Change.EXTERNAL}:
             self.reload_sources()

@@ -39,6 +39,7 @@ from desktop_crm.ui.pages.welcome import WelcomePage
 from desktop_crm.ui.preferences import MAIN_SPLITTER
 from desktop_crm.ui.queue_drainer import QueueDrainer
 from desktop_crm.ui.recent import RecentDatabases, RecentMenu
+from desktop_crm.ui.refresh_errors import refresh_slot
 from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_label
 from desktop_crm.ui.shortcuts import show_shortcuts
 from desktop_crm.ui.status_messages import StatusMessages
@@ -352,6 +353,7 @@ class MainWindow(QMainWindow):
     def is_database_empty(self) -> bool:
         return self.ctx.crm.is_empty()  # two indexed EXISTS: fine on the GUI thread
 
+    @refresh_slot
     def _data_changed(self, changes: frozenset[Change]) -> None:
         if changes & {Change.SETTINGS, Change.EXTERNAL}:
             enabled = self.ctx.crm.queue.auto_enabled()

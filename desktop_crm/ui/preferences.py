@@ -156,6 +156,7 @@ STATISTICS_LOWER_SPLITTER = BytesOption("splitters/statistics/lower")
 class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings(ORGANIZATION, APP_SLUG)
+        self._session_dispatcher: str | None = None  # `--as NAME`: never saved
 
     # -- typed values ----------------------------------------------------------------
     def get(self, option: Option[T]) -> T:
@@ -250,12 +251,22 @@ class Preferences:
 
     @property
     def dispatcher(self) -> str:
-        """This person's name in the audit log ('' = the OS user's name)."""
+        """This person's name in the audit log ('' = the OS user's name): the one given
+        with ``--as`` for this session, else the one saved."""
+        if self._session_dispatcher is not None:
+            return self._session_dispatcher
         return self.get(DISPATCHER)
 
     @dispatcher.setter
     def dispatcher(self, name: str) -> None:
+        """Save ``name``; it replaces a session's ``--as`` name too."""
+        self._session_dispatcher = None
         self.set(DISPATCHER, name)
+
+    def use_dispatcher_for_session(self, name: str) -> None:
+        """``desktop-crm --as NAME``: ``name`` until the process ends (or a name is saved),
+        in place of the saved one, which stays as it is."""
+        self._session_dispatcher = name
 
     def sync(self) -> None:
         self._settings.sync()

@@ -334,7 +334,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -380,7 +380,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="335"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -388,7 +388,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="341"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>

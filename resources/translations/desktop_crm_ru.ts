@@ -1643,67 +1643,67 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="55"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="56"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="60"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="61"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="62"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="67"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="73"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="80"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="92"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="93"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="93"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="94"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="94"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="95"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="125"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="126"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="174"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="176"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="177"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1712,47 +1712,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="181"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="195"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="197"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="200"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="202"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="205"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="207"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="210"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="214"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="216"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="257"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="259"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="290"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="292"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="296"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="298"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -1973,67 +1973,67 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="65"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="68"/>
         <source>All dispatchers</source>
         <translation>Все диспетчеры</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="70"/>
         <source>All objects</source>
         <translation>Все объекты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="74"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="72"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="75"/>
         <source>Only changes made on this day or later</source>
         <translation>Только изменения, сделанные в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="77"/>
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="78"/>
         <source>Only changes made on this day or earlier</source>
         <translation>Только изменения, сделанные в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="80"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="83"/>
         <source>Your changes are logged under this name; change it in File › Settings…</source>
         <translation>Ваши изменения записываются под этим именем; изменить его можно в меню Файл › Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="86"/>
         <source>&amp;Dispatcher:</source>
         <translation>&amp;Диспетчер:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="88"/>
         <source>&amp;Object:</source>
         <translation>&amp;Объект:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="169"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="176"/>
         <source>You: {name}</source>
         <translation>Вы: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="190"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="197"/>
         <source>No changes match the filter.</source>
         <translation>Нет изменений, подходящих под фильтр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="194"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="201"/>
         <source>&lt;h3&gt;Nothing logged yet&lt;/h3&gt;Changes to operators, sources, weights and settings, and contacts assigned, closed or reopened by hand appear here with the time and the dispatcher who made them.</source>
         <translation>&lt;h3&gt;Журнал пока пуст&lt;/h3&gt;Здесь появляются изменения операторов, источников, весов и настроек, а также контакты, назначенные вручную, закрытые или возвращённые в работу, — со временем и именем диспетчера, который их сделал.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="208"/>
         <source>Only the newest {count} changes are shown; narrow the filter to see older ones.</source>
         <translation>Показаны только последние изменения ({count}); чтобы увидеть более ранние, сузьте фильтр.</translation>
     </message>
@@ -2238,127 +2238,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="96"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="97"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="138"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="143"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="151"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="171"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="187"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="188"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="193"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="194"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
         <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="218"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="225"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="226"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="227"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="228"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="244"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="246"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="250"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="266"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="305"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="306"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="307"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="308"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2371,7 +2371,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="334"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="335"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2380,7 +2380,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="340"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="341"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2555,7 +2555,7 @@ Database: {path}</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="56"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
@@ -2581,6 +2581,14 @@ Database: {path}</source>
         <location filename="../../desktop_crm/ui/recent.py" line="78"/>
         <source>&amp;Clear list</source>
         <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshErrors</name>
+    <message>
+        <location filename="../../desktop_crm/ui/refresh_errors.py" line="57"/>
+        <source>Cannot refresh: {error}</source>
+        <translation>Не удалось обновить данные: {error}</translation>
     </message>
 </context>
 <context>
@@ -3747,7 +3755,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="69"/>
-        <location filename="../../desktop_crm/services/search.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="74"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -3944,7 +3952,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="313"/>
+        <location filename="../../desktop_crm/db/location.py" line="314"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
@@ -3966,7 +3974,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="377"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="385"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -3991,7 +3999,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="387"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="395"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="469"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -4142,123 +4150,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="71"/>
+        <location filename="../../desktop_crm/services/common.py" line="84"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="72"/>
+        <location filename="../../desktop_crm/services/common.py" line="85"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="75"/>
+        <location filename="../../desktop_crm/services/common.py" line="88"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="76"/>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="79"/>
+        <location filename="../../desktop_crm/services/common.py" line="92"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="84"/>
+        <location filename="../../desktop_crm/services/common.py" line="97"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="102"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="96"/>
+        <location filename="../../desktop_crm/services/common.py" line="109"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="101"/>
+        <location filename="../../desktop_crm/services/common.py" line="114"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="106"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="126"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="116"/>
+        <location filename="../../desktop_crm/services/common.py" line="129"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="119"/>
+        <location filename="../../desktop_crm/services/common.py" line="132"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="127"/>
+        <location filename="../../desktop_crm/services/common.py" line="140"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="128"/>
+        <location filename="../../desktop_crm/services/common.py" line="141"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="131"/>
+        <location filename="../../desktop_crm/services/common.py" line="144"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="132"/>
+        <location filename="../../desktop_crm/services/common.py" line="145"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="137"/>
+        <location filename="../../desktop_crm/services/common.py" line="150"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="138"/>
+        <location filename="../../desktop_crm/services/common.py" line="151"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="231"/>
+        <location filename="../../desktop_crm/services/common.py" line="244"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="258"/>
+        <location filename="../../desktop_crm/services/common.py" line="271"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="282"/>
+        <location filename="../../desktop_crm/services/common.py" line="295"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="306"/>
-        <location filename="../../desktop_crm/services/common.py" line="313"/>
+        <location filename="../../desktop_crm/services/common.py" line="319"/>
+        <location filename="../../desktop_crm/services/common.py" line="326"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="333"/>
+        <location filename="../../desktop_crm/services/common.py" line="346"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -4531,17 +4539,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/audit.py" line="89"/>
+        <location filename="../../desktop_crm/services/audit.py" line="91"/>
         <source>The dispatcher name must not be empty.</source>
         <translation>Имя диспетчера не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/audit.py" line="94"/>
+        <location filename="../../desktop_crm/services/audit.py" line="96"/>
         <source>The dispatcher name is longer than {limit} characters.</source>
         <translation>Имя диспетчера длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/audit.py" line="100"/>
+        <location filename="../../desktop_crm/services/audit.py" line="102"/>
         <source>The dispatcher name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя диспетчера не должно содержать управляющих символов (табуляции, перевода строки, escape и т. п.).</translation>
     </message>

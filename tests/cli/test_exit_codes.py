@@ -263,6 +263,12 @@ def test_dates_out_of_range_are_a_user_error(run, seeded, option, monkeypatch):
     assert "out of range" in assert_user_error(run("stats", *option))
 
 
+@pytest.mark.parametrize("option", OUT_OF_RANGE_DATES, ids=" ".join)
+def test_log_dates_out_of_range_are_a_user_error(run, seeded, option, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Yekaterinburg")
+    assert "out of range" in assert_user_error(run("log", *option))
+
+
 FUZZ = [
     ("stats", "--since", "9999-12-31"),
     ("stats", "--until", "0001-01-02"),

@@ -72,6 +72,19 @@ def test_names_are_trimmed_and_checked() -> None:
     assert clean_dispatcher("x" * MAX_DISPATCHER_LENGTH) == "x" * MAX_DISPATCHER_LENGTH
 
 
+@pytest.mark.parametrize("bad", ["x\u2028y", "x\u2029y", "x\x85y", "x\x1b[31my"])
+def test_line_and_paragraph_separators_are_refused_like_control_characters(bad: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        clean_dispatcher(bad)
+    assert "control characters" in str(caught.value)
+
+
+def test_invisible_format_characters_go_and_one_name_has_one_form() -> None:
+    assert clean_dispatcher("Ан\u200bна\u202e") == "Анна"
+    nfd, nfc = "Rene\u0301e", "Ren\u00e9e"
+    assert clean_dispatcher(nfd) == clean_dispatcher(nfc) == nfc
+
+
 def test_the_os_user_is_the_default_and_never_fails() -> None:
     assert os_user(lambda: " ivan ") == "ivan"
 

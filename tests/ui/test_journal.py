@@ -15,6 +15,7 @@ from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.journal import ACTION, CHANGE, DISPATCHER, OBJECT, TIME, JournalModel
 from desktop_crm.ui.pages.journal import JournalPage
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
+from desktop_crm.ui.preferences import DISPATCHER as SAVED_DISPATCHER
 
 
 def texts(page: JournalPage, column: int) -> list[str]:
@@ -92,6 +93,19 @@ def test_the_filters(shown_page, crm: Crm, settle) -> None:
     assert texts(page, ACTION) == []
     assert page.empty_hint.showing_hint
     assert "match the filter" in page.empty_hint.text()
+
+
+def test_the_last_days_a_date_field_offers_do_not_crash(shown_page, crm: Crm, settle) -> None:
+    _history(crm)
+    page = shown_page(JournalPage)
+    for edit in (page.since_edit, page.until_edit):
+        edit.setDate(edit.maximumDate())
+        edit.setDate(QDate(9999, 12, 31))  # typed: the field keeps to its range
+    page.since_check.setChecked(True)
+    page.until_check.setChecked(True)
+    settle()
+    assert page.current_filter().until is not None
+    assert texts(page, ACTION) == []
 
 
 def test_empty_state_and_refresh_when_data_changes(shown_page, crm: Crm, settle) -> None:
@@ -191,3 +205,66 @@ def test_a_stored_name_that_is_not_usable_falls_back_to_the_os_user(
     preferences.dispatcher = "\x1b[31m"
     controller.show(crm)
     assert crm.dispatcher == os_user()
+
+
+# -- `desktop-crm --as NAME` with no command: the window's name for this session ------------------
+def test_as_names_the_dispatcher_for_the_session_without_saving_it(
+    qtbot, controller: AppController, crm: Crm, preferences
+) -> None:
+    preferences.dispatcher = "Борис"  # chosen in Settings earlier
+    preferences.use_dispatcher_for_session("Анна")
+    window = controller.show(crm)
+    assert crm.dispatcher == "Анна"
+    crm.operators.create("Op")
+    assert crm.audit.entries()[0].dispatcher == "Анна"
+    controller.rebuild()  # a new language: still this session's name
+    assert crm.dispatcher == "Анна"
+    assert preferences.get(SAVED_DISPATCHER) == "Борис"  # not saved
+
+    # a name chosen in Settings later is saved and used, as without --as
+    window = controller.window
+    assert window is not None
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.dispatcher.text() == "Анна"
+    dialog.dispatcher.setText("Вера")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert crm.dispatcher == "Вера"
+    assert preferences.get(SAVED_DISPATCHER) == "Вера"
+    controller.rebuild()
+    assert crm.dispatcher == "Вера"
+
+
+@pytest.mark.parametrize("bad", ["bad\x01name", "x\u2028y", "x" * 81, " "])
+def test_a_bad_as_name_exits_2_before_the_window_opens(
+    bad: str, db_path, monkeypatch, capsys
+) -> None:
+    from desktop_crm import app
+    from desktop_crm.ui import application
+
+    opened: list[object] = []
+    monkeypatch.setattr(application, "run_gui", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(app, "_no_display", lambda: False)
+    assert app.main(["--db", str(db_path), "--as", bad]) == 2
+    assert opened == []
+    assert "dispatcher name" in capsys.readouterr().err
+
+
+def test_a_good_as_name_reaches_the_window_cleaned(db_path, monkeypatch) -> None:
+    from desktop_crm import app
+    from desktop_crm.ui import application
+
+    opened: list[str] = []
+    monkeypatch.setattr(application, "run_gui", lambda args: opened.append(args.dispatcher) or 0)
+    monkeypatch.setattr(app, "_no_display", lambda: False)
+    assert app.main(["--db", str(db_path), "--as", "  Анна  Петрова "]) == 0
+    assert opened == ["Анна Петрова"]
+
+
+def test_a_long_name_does_not_widen_the_journal(shown_page, crm: Crm) -> None:
+    long_name = "Анастасия Владимировна Преображенская-Длиннофамильная-Щербакова"
+    crm.set_dispatcher(long_name)
+    page = shown_page(JournalPage)
+    assert page.me_label.sizeHint().width() < 320
+    assert "Анаст" in page.me_label.text()  # its start shows, elided

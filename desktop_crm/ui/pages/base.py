@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.refresh_errors import refresh_slot
 
 
 class Page(QWidget):
@@ -21,13 +22,18 @@ class Page(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        ctx.bridge.changed.connect(self.on_data_changed)
+        ctx.bridge.changed.connect(self._refresh)
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
 
+    @refresh_slot
+    def _refresh(self, changes: frozenset[Change]) -> None:
+        self.on_data_changed(changes)
+
     def on_data_changed(self, changes: frozenset[Change]) -> None:
-        """Refresh what ``changes`` touched, in place."""
+        """Refresh what ``changes`` touched, in place (a ``CrmError`` is said in the
+        status bar and the refresh tried again, see ``ui/refresh_errors.py``)."""
 
     def reload(self) -> None:
         """Load everything afresh (a newly opened database)."""

@@ -44,6 +44,9 @@ REFRESH_ON = frozenset(
 )
 
 
+ME_WIDTH_PX = 140  # the name in "You: {name}", at most
+
+
 def _local_midnight(day: QDate) -> dt.datetime:
     return dt.datetime(day.year(), day.month(), day.day()).astimezone()
 
@@ -140,6 +143,7 @@ class JournalPage(Page):
         edit.setCalendarPopup(True)
         edit.setEnabled(False)
         edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setMaximumDate(QDate(9000, 12, 31))  # "to" asks up to the next midnight
         return edit
 
     # -- what is asked ------------------------------------------------------------------------
@@ -166,7 +170,10 @@ class JournalPage(Page):
         self._generation += 1
         generation = self._generation
         crm, flt = self.ctx.crm, self.current_filter()
-        self.me_label.setText(self.tr("You: {name}").format(name=crm.dispatcher))
+        name = self.me_label.fontMetrics().elidedText(
+            crm.dispatcher, Qt.TextElideMode.ElideMiddle, ME_WIDTH_PX
+        )  # a long name (64 characters) must not widen the window past a laptop's screen
+        self.me_label.setText(self.tr("You: {name}").format(name=name))
 
         def work(_task: object) -> tuple[list[AuditInfo], list[str]]:
             return crm.audit.entries(flt, limit=SHOWN), crm.audit.dispatchers()
