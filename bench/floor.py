@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import random
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -24,6 +25,24 @@ def _normalise(raw: str) -> str:
     if value.isdigit() and len(value) == 11 and value[0] in "78":
         return "+7" + digits[1:]
     return value
+
+
+def pick_operator(
+    configs: Sequence[tuple[int, int, int]], loads: dict[int, int], rng: random.Random
+) -> int | None:
+    """The floor's distribution: a weighted draw among (operator, weight, max_load) below
+    their limit; the winner's load counted. None when nobody has room."""
+    pool = [c for c in configs if loads.get(c[0], 0) < c[2]]
+    if not pool:
+        return None
+    r = rng.randint(1, sum(c[1] for c in pool))
+    running = 0
+    for operator_id, weight, _limit in pool:
+        running += weight
+        if running >= r:
+            loads[operator_id] = loads.get(operator_id, 0) + 1
+            return operator_id
+    return None
 
 
 def import_floor(db_path: Path, csv_path: Path, seed: int = 1) -> int:
@@ -61,17 +80,7 @@ def import_floor(db_path: Path, csv_path: Path, seed: int = 1) -> int:
                 next_lead += 1
                 new_leads.append((lead_id, key, name, name.casefold(), now))
             source_id = sources[source]
-            pool = [c for c in configs.get(source_id, ()) if loads.get(c[0], 0) < c[2]]
-            operator_id = None
-            if pool:
-                r = rng.randint(1, sum(c[1] for c in pool))
-                running = 0
-                for candidate in pool:
-                    running += candidate[1]
-                    if running >= r:
-                        operator_id = candidate[0]
-                        loads[operator_id] = loads.get(operator_id, 0) + 1
-                        break
+            operator_id = pick_operator(configs.get(source_id, ()), loads, rng)
             contacts.append((lead_id, source_id, operator_id, now, 1, message))
     cursor.executemany(
         "INSERT INTO lead (id, external_id, name, name_folded, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from bench.datagen import OPERATORS, SOURCES
-from bench.floor import _normalise
+from bench.floor import _normalise, pick_operator
 
 ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = 8
@@ -71,17 +71,7 @@ def import_floor(url: str, csv_path: Path, seed: int = 1) -> int:
                     new_leads.append((key, name, name.casefold(), now))
                     lead_id = leads[key] = -len(new_leads)  # its place; the id comes later
                 source_id = sources[source]
-                pool = [c for c in configs.get(source_id, ()) if loads.get(c[0], 0) < c[2]]
-                operator_id = None
-                if pool:
-                    r = rng.randint(1, sum(c[1] for c in pool))
-                    running = 0
-                    for candidate in pool:
-                        running += candidate[1]
-                        if running >= r:
-                            operator_id = candidate[0]
-                            loads[operator_id] = loads.get(operator_id, 0) + 1
-                            break
+                operator_id = pick_operator(configs.get(source_id, ()), loads, rng)
                 contacts.append((lead_id, source_id, operator_id, now, True, message))
         ids = [
             row[0]
@@ -122,16 +112,7 @@ def _register_floor(connection: object, rng: random.Random, external_id: str, co
             ([c[0] for c in candidates],),
         ).fetchall()
     )
-    pool = [c for c in candidates if loads.get(c[0], 0) < c[2]]
-    operator_id = None
-    if pool:
-        r = rng.randint(1, sum(c[1] for c in pool))
-        running = 0
-        for candidate in pool:
-            running += candidate[1]
-            if running >= r:
-                operator_id = candidate[0]
-                break
+    operator_id = pick_operator(candidates, loads, rng)
     key = _normalise(external_id)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     lead_id = cursor.execute(
