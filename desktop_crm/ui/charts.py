@@ -166,7 +166,8 @@ class StackedBarChart(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.refresh_labels)
+        # With self as the context: a chart deleted before the timer fires is not called.
+        QTimer.singleShot(0, self, self.refresh_labels)
 
     def show_hint(self, text: str) -> None:
         self.hint.setText(text)

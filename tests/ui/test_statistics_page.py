@@ -386,3 +386,20 @@ def test_shares_show_an_inactive_operator_without_a_share(ctx, staffed):
     assert model.index(0, 2, tg).data() == "100.0 %"
     assert model.index(1, 0, tg).data() == "Борис (inactive)"
     assert model.index(1, 2, tg).data() == "0.0 %"
+
+
+def test_a_chart_deleted_right_after_a_resize_is_not_laid_out_again(qtbot):
+    """A resize asks for the labels to be laid out at the next turn of the event loop;
+    a chart deleted before that turn (a page closed at once) must not be touched."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_crm.ui.charts import StackedBarChart
+
+    chart = StackedBarChart()
+    chart.set_data(["Анна", "Борис"], [("Новые", [1, 2])])
+    chart.resize(400, 300)
+    chart.show()
+    chart.resize(500, 320)  # the layout pass is queued
+    shiboken6.delete(chart)
+    QApplication.processEvents()  # the queued pass comes due; an exception in it fails
