@@ -23,6 +23,7 @@ _PLURAL = {
     "decision_context": "decision contexts",
     "decision": "decisions",
     "audit_entry": "journal entries",
+    "operator_absence": "absences",
 }
 
 

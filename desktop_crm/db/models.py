@@ -49,6 +49,9 @@ class Operator(BaseModel):
     name_key = pw.TextField(null=True, unique=True)
     active = pw.BooleanField(default=True)
     max_load = pw.IntegerField(default=10)
+    hours = pw.TextField(default="")  # working hours, canonical (domain.schedule); '' = always
+    daily_cap = pw.IntegerField(null=True)  # contacts assigned per calendar day; None = no cap
+    skills = pw.TextField(default="")  # canonical tags, sorted and comma-joined; '' = none
 
 
 class Source(BaseModel):
@@ -59,6 +62,8 @@ class Source(BaseModel):
     code_key = pw.TextField(null=True, unique=True)  # domain.text.name_key(code)
     strategy = pw.TextField(default="weighted_random")
     repeat_to_last = pw.BooleanField(default=False)  # a returning lead goes to its last operator
+    reply_within = pw.IntegerField(null=True)  # seconds to the first reply; None = no deadline
+    close_after = pw.IntegerField(null=True)  # seconds without activity before auto-close
 
 
 class SourceOperatorConfig(BaseModel):
@@ -73,6 +78,19 @@ class SourceOperatorConfig(BaseModel):
     class Meta:
         table_name = "source_operator_config"
         indexes = ((("source", "operator"), True),)
+
+
+class OperatorAbsence(BaseModel):
+    """An operator away from ``starts_at`` until ``ends_at`` (None: until back)."""
+
+    id = pw.AutoField()
+    operator = pw.ForeignKeyField(Operator, backref="absences", on_delete="CASCADE")
+    starts_at = pw.DateTimeField()
+    ends_at = pw.DateTimeField(null=True)
+    operator_id: int
+
+    class Meta:
+        table_name = "operator_absence"
 
 
 class Lead(BaseModel):
@@ -97,6 +115,13 @@ class Contact(BaseModel):
     idempotency_key = pw.TextField(null=True, unique=True)
     # A fingerprint of what the key was used with (lead, source, name, message).
     idempotency_payload = pw.TextField(null=True)
+    tags = pw.TextField(default="")  # canonical tags, sorted and comma-joined; '' = none
+    assigned_at = pw.DateTimeField(null=True)  # when its current operator got it
+    answered_at = pw.DateTimeField(null=True)  # the first reply (``contact answered``)
+    # The last activity (registered, assigned, answered) by the system's clock: what
+    # auto-close measures from; a file's dates do not change it.
+    activity_at = pw.DateTimeField(null=True)
+    overdue = pw.BooleanField(default=False)  # reply deadline missed, nobody else could take it
     lead_id: int
     source_id: int
     operator_id: int | None

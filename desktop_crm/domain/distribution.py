@@ -16,7 +16,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import NamedTuple, Protocol
 
-from desktop_crm.domain.eligibility import Exclusion, exclusion
+from desktop_crm.domain.eligibility import NO_TAGS, Exclusion, exclusion
 
 RandInt = Callable[[int, int], int]
 """``randint(a, b)``: a uniform integer in [a, b], e.g. ``random.Random(seed).randint``."""
@@ -29,6 +29,11 @@ class Unassigned(StrEnum):
     ALL_WEIGHT_0 = "all_weight_0"
     ALL_INACTIVE = "all_inactive"
     ALL_AT_LIMIT = "all_at_limit"
+    ALL_AWAY = "all_away"
+    ALL_OFF_SHIFT = "all_off_shift"
+    ALL_DAILY_CAP = "all_daily_cap"
+    NO_SKILL = "no_skill"
+    ALL_TIMED_OUT = "all_timed_out"
     NONE_ELIGIBLE = "none_eligible"
 
 
@@ -36,6 +41,8 @@ class Candidate(NamedTuple):
     """One operator configured on the source, as it stands now.
 
     A named tuple: the importer builds millions of these, and tuples are cheap.
+    ``presence``: ``AWAY``/``OFF_SHIFT`` now, else None; ``today``: contacts assigned
+    to it today; ``daily_cap``: None for none; ``skills``: its tags.
     """
 
     operator_id: int
@@ -43,12 +50,32 @@ class Candidate(NamedTuple):
     active: bool
     load: int
     max_load: int
+    presence: Exclusion | None = None
+    today: int = 0
+    daily_cap: int | None = None
+    skills: frozenset[str] = NO_TAGS
 
     @property
     def exclusion(self) -> Exclusion | None:
-        """Why it cannot take the contact now (``domain.eligibility``), or None."""
+        """Why it cannot take an untagged contact now (``domain.eligibility``), or None."""
+        return self.exclusion_for()
+
+    def exclusion_for(
+        self, tags: frozenset[str] = NO_TAGS, timed_out: bool = False
+    ) -> Exclusion | None:
+        """Why it cannot take a contact with these tags now (``timed_out``: it let this
+        contact's reply deadline pass), or None."""
         return exclusion(
-            weight=self.weight, active=self.active, load=self.load, max_load=self.max_load
+            weight=self.weight,
+            active=self.active,
+            load=self.load,
+            max_load=self.max_load,
+            presence=self.presence,
+            today=self.today,
+            daily_cap=self.daily_cap,
+            skills=self.skills,
+            tags=tags,
+            timed_out=timed_out,
         )
 
 
@@ -183,6 +210,11 @@ def unassigned_reason(excluded: Sequence[Exclusion]) -> Unassigned:
         Exclusion.WEIGHT_0: Unassigned.ALL_WEIGHT_0,
         Exclusion.INACTIVE: Unassigned.ALL_INACTIVE,
         Exclusion.AT_LIMIT: Unassigned.ALL_AT_LIMIT,
+        Exclusion.AWAY: Unassigned.ALL_AWAY,
+        Exclusion.OFF_SHIFT: Unassigned.ALL_OFF_SHIFT,
+        Exclusion.DAILY_CAP: Unassigned.ALL_DAILY_CAP,
+        Exclusion.NO_SKILL: Unassigned.NO_SKILL,
+        Exclusion.TIMED_OUT: Unassigned.ALL_TIMED_OUT,
     }[kinds.pop()]
 
 
@@ -196,19 +228,21 @@ def distribute(
     strategy: Strategy,
     still_has_room: Callable[[int], bool] = lambda _operator_id: True,
     preferred: int | None = None,
+    tags: frozenset[str] = NO_TAGS,
+    timed_out: frozenset[int] = frozenset(),
 ) -> Decision:
     """Pick an operator for one contact, or none with the reason.
 
     ``preferred`` (a returning lead's last operator) wins when it is eligible.
+    ``tags``: the contact's; ``timed_out``: operators who let its reply deadline pass.
     ``still_has_room(operator_id)`` re-checks the winner's load where the
     truth lives (inside the caller's write transaction); a refused winner is
     marked at its limit and the strategy picks again among the rest.
     """
     excluded: dict[int, Exclusion] = {}
     pool: list[Candidate] = []
-    for candidate in candidates:  # operator_id, weight, active, load, max_load
-        _id, weight, active, load, max_load = candidate
-        why = exclusion(weight=weight, active=active, load=load, max_load=max_load)
+    for candidate in candidates:
+        why = candidate.exclusion_for(tags, candidate.operator_id in timed_out)
         if why is None:
             pool.append(candidate)
         else:

@@ -2,10 +2,12 @@
 
 The distributor, manual assignment, the queue, reopening and every view that
 shows room or a reason ask these functions; nothing else compares a load with
-a limit. Today the facts are the weight on the source, ``active`` and the load
-against ``max_load``. Shifts, absences, daily caps and skills (the dispatcher's
-day) join ``exclusion`` as more keyword facts with a new ``Exclusion`` value
-each, so every caller learns them at once.
+a limit. The facts: the weight on the source, ``active``, presence now (away or
+off shift, from ``domain.schedule``), skills against the contact's tags, whether
+the operator already let this contact's reply deadline pass, today's count against
+the daily cap, and the load against ``max_load``. A new rule joins ``exclusion``
+as one more keyword fact with its own ``Exclusion`` value, so every caller learns
+it at once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,18 @@ class Exclusion(StrEnum):
 
     WEIGHT_0 = "weight_0"
     INACTIVE = "inactive"
+    AWAY = "away"
+    OFF_SHIFT = "off_shift"
+    NO_SKILL = "no_skill"
+    TIMED_OUT = "timed_out"
+    DAILY_CAP = "daily_cap"
     AT_LIMIT = "at_limit"
+
+
+PRESENCE = (Exclusion.AWAY, Exclusion.OFF_SHIFT)
+"""The exclusions time decides (``domain.schedule``), passed to ``exclusion`` as ``presence``."""
+
+NO_TAGS: frozenset[str] = frozenset()
 
 
 def has_room(load: int, max_load: int) -> bool:
@@ -47,19 +60,53 @@ def load_fraction(load: int, max_load: int) -> float:
     return load / max_load
 
 
+def under_daily_cap(today: int, daily_cap: int | None) -> bool:
+    """Whether one more assignment today keeps the operator within its daily cap."""
+    return daily_cap is None or today < daily_cap
+
+
+def has_skills(skills: frozenset[str], tags: frozenset[str]) -> bool:
+    """A tagged contact goes only to an operator having every one of its tags."""
+    return tags <= skills
+
+
 def exclusion(
-    *, active: bool, load: int, max_load: int, weight: int | None = None
+    *,
+    active: bool,
+    load: int,
+    max_load: int,
+    weight: int | None = None,
+    presence: Exclusion | None = None,
+    today: int = 0,
+    daily_cap: int | None = None,
+    skills: frozenset[str] = NO_TAGS,
+    tags: frozenset[str] = NO_TAGS,
+    timed_out: bool = False,
 ) -> Exclusion | None:
     """Why the operator cannot take a contact now, or None when it can.
 
     ``weight``: the operator's weight on the contact's source when the distributor
     decides; None for a choice by hand (a dispatcher's, or an imported file's
-    owner column), which weights do not govern.
+    owner column), which weights do not govern. ``presence``: ``AWAY`` or
+    ``OFF_SHIFT`` when time says so now (``domain.schedule``), else None.
+    ``today``: contacts assigned to the operator today; ``tags``: the contact's;
+    ``timed_out``: the operator let this contact's reply deadline pass.
+
+    The first reason in this order is the one reported: what the dispatcher set
+    (weight, active), then who is there, then what the contact needs, then counts.
     """
     if weight is not None and weight <= 0:
         return Exclusion.WEIGHT_0
     if not active:
         return Exclusion.INACTIVE
+    if presence is not None:
+        return presence
+    if tags and not has_skills(skills, tags):
+        return Exclusion.NO_SKILL
+    if timed_out:
+        return Exclusion.TIMED_OUT
+    if not under_daily_cap(today, daily_cap):
+        return Exclusion.DAILY_CAP
     if not has_room(load, max_load):
         return Exclusion.AT_LIMIT
     return None

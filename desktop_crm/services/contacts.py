@@ -25,6 +25,7 @@ from desktop_crm.errors import (
     LimitReached,
 )
 from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
 from desktop_crm.services.contact_views import (
     ContactKey,
@@ -228,19 +229,21 @@ class ContactService:
         on_capacity: CapacityHook = lambda _sources: None,
         *,
         trail: AuditTrail,
+        clock: Clock = system_clock,
     ) -> None:
         self._storage = storage
         self._events = events
         self._randint = randint
         self._on_capacity = on_capacity
         self._trail = trail
+        self._clock = clock
 
     @retried
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
         with self._storage.write():
-            intake = Intake(self._storage, self._randint, phone_region())
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             external_id = normalise(request.external_id, intake.region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
@@ -325,7 +328,7 @@ class ContactService:
         entries: list[Entry] = []
         with self._storage.write():
             target = find_operator(operator)
-            intake = Intake(self._storage, self._randint, phone_region())
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             intake.lock_operators([target.id])
             target = find_operator(target.id)  # its limit as it stands under the lock
             contacts = find_contacts(contact_ids)  # a contact selected twice is one
@@ -369,7 +372,7 @@ class ContactService:
         queued: set[int] = set()
         entries: list[Entry] = []
         with self._storage.write():
-            intake = Intake(self._storage, self._randint, phone_region())
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             targets = {m.operator for m in moves if m.operator is not None}
             intake.lock_operators(find_operator(t).id for t in targets)
             contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}

@@ -11,6 +11,7 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Stora
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.audit import AuditService, AuditTrail, os_user
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.erasure import ErasureService
 from desktop_crm.services.events import EventBus
@@ -28,16 +29,22 @@ log = logging.getLogger(__name__)
 
 class Crm:
     def __init__(
-        self, storage: Storage, randint: RandInt | None = None, dispatcher: str | None = None
+        self,
+        storage: Storage,
+        randint: RandInt | None = None,
+        dispatcher: str | None = None,
+        clock: Clock = system_clock,
     ) -> None:
-        """``dispatcher``: who makes the changes (the audit log); None: the OS user."""
+        """``dispatcher``: who makes the changes (the audit log); None: the OS user.
+        ``clock``: the time every rule reads (tests move it instead of sleeping)."""
         self.storage = storage
+        self.clock = clock
         self.events = EventBus()
         randint = randint or random.Random().randint  # seeded from os.urandom
         # One trail for every service: the dispatcher is set here once (services/audit.py).
         self.trail = AuditTrail(os_user() if dispatcher is None else dispatcher)
         self.audit = AuditService(storage, self.trail)
-        self.queue = QueueService(storage, self.events, randint, self.trail)
+        self.queue = QueueService(storage, self.events, randint, self.trail, clock)
         # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
         self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
         self.operators = OperatorService(
@@ -47,12 +54,12 @@ class Crm:
             storage, self.events, self._capacity_appeared, trail=self.trail
         )
         self.contacts = ContactService(
-            storage, self.events, randint, self._capacity_appeared, trail=self.trail
+            storage, self.events, randint, self._capacity_appeared, trail=self.trail, clock=clock
         )
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events, self.trail)
-        self.imports = ImportService(storage, self.events, randint, trail=self.trail)
+        self.imports = ImportService(storage, self.events, randint, trail=self.trail, clock=clock)
         self.exports = ExportService(storage, self.stats)
         self.erasure = ErasureService(storage, self.events)
 
@@ -97,9 +104,10 @@ def open_crm(
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     job_wait: float = DEFAULT_JOB_WAIT,
     dispatcher: str | None = None,
+    clock: Clock = system_clock,
 ) -> Crm:
     """``busy_timeout``: how long one change waits for another process's write lock;
     ``job_wait``: how long each batch of an import or a queue drain waits for it;
     ``dispatcher``: who makes the changes (the audit log; None: the OS user)."""
     trail = AuditTrail(os_user() if dispatcher is None else dispatcher)  # checked first
-    return Crm(open_storage(location, busy_timeout, job_wait), randint, trail.dispatcher)
+    return Crm(open_storage(location, busy_timeout, job_wait), randint, trail.dispatcher, clock)

@@ -48,6 +48,7 @@ from desktop_crm.importing import (
     file_sha256,
 )
 from desktop_crm.services.audit import Action, AuditTrail
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import aware_utc, find_source
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
@@ -336,8 +337,10 @@ class ImportService:
         batch_rows: int | None = None,
         *,
         trail: AuditTrail,
+        clock: Clock = system_clock,
     ) -> None:
         self._trail = trail
+        self._clock = clock
         if batch_rows is not None and batch_rows < 1:
             raise ValueError(f"batch_rows must be at least 1, not {batch_rows}")
         self._storage = storage
@@ -902,7 +905,7 @@ class ImportService:
         region, file_source, source_map, rows_done = intake_args
         with self._storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
-            intake = Intake(self._storage, self._randint, region)
+            intake = Intake(self._storage, self._randint, region, self._clock)
             sources = _SourceLookup(intake.source_id, file_source, source_map)
             operators = _OwnerLookup() if owners else None
             ready = _keyed(pending, sources, reject)

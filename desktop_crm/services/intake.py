@@ -39,7 +39,6 @@ from desktop_crm.db.models import (
     SourceOperatorConfig,
     tuple_row,
     tuples,
-    utcnow,
 )
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import (
@@ -59,6 +58,7 @@ from desktop_crm.domain.eligibility import exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
+from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import loads_of
@@ -149,11 +149,14 @@ class Intake:
     before it commits or before reading back what was registered (the rows wait in
     its ``IntakeWriter`` until then)."""
 
-    def __init__(self, storage: Storage, randint: RandInt, region: str) -> None:
+    def __init__(
+        self, storage: Storage, randint: RandInt, region: str, clock: Clock = system_clock
+    ) -> None:
         self._storage = storage
         self._lottery = WeightedLottery(randint)
         self.region = region
-        self.now = utcnow()  # every contact of the transaction is registered "now"
+        # Every contact of the transaction is registered "now" (naive UTC, as stored).
+        self.now = naive_utc_now(clock)
         # As stored: converted once, not by the database adapter for every row.
         self._now_text = self.now.isoformat(" ")
         self._sources: dict[int | str, int] = {}
@@ -282,7 +285,7 @@ class Intake:
         load = self._loads[operator_id] = self._loads[operator_id] + delta
         for source_id, pool, index in self._pool_slots.get(operator_id, ()):
             c = pool[index]  # a direct build: _replace costs three times more, per contact
-            pool[index] = Candidate(c.operator_id, c.weight, c.active, load, c.max_load)
+            pool[index] = Candidate(c.operator_id, c.weight, c.active, load, c.max_load, *c[5:])
             self._loads_text.pop(source_id, None)
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:

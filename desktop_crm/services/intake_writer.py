@@ -39,6 +39,11 @@ def _statements(database: object) -> tuple[str, str, str]:
         unassigned_reason=None,
         idempotency_key=None,
         idempotency_payload=None,
+        tags="",
+        assigned_at=None,
+        answered_at=None,
+        activity_at=_ANY_TIME,
+        overdue=False,
     ).sql()
     lead, _ = Lead.insert(id=0, external_id="", name="", name_folded="", created_at=_ANY_TIME).sql()
     decision, _ = models.Decision.insert(
@@ -108,7 +113,10 @@ class IntakeWriter:
         reason: str | None,
         idempotency_key: str | None,
         idempotency_payload: str | None,
+        tags: str = "",
     ) -> int:
+        """``tags``: canonical (sorted, comma-joined). Its activity is now, whatever
+        ``created_at`` a file gave it; assigned now when ``operator_id`` is set."""
         contact_id = self._new_id(Contact)
         self._contacts.append(
             (
@@ -122,13 +130,20 @@ class IntakeWriter:
                 reason,
                 idempotency_key,
                 idempotency_payload,
+                tags,
+                None if operator_id is None else self._now_text,
+                None,
+                self._now_text,
+                False,
             )
         )
         return contact_id
 
     def reassign(self, operator_id: int | None, contact_id: int, reason: str | None = None) -> None:
-        """A stored contact's new operator (the queue, or a choice by hand); ``reason``:
-        why it waits, when it goes back to the queue (operator None)."""
+        """A stored contact's new operator (the queue, a choice by hand, a missed reply
+        deadline); ``reason``: why it waits, when it goes back to the queue (operator
+        None). A new operator is a new assignment: assigned and active now, its reply
+        deadline counted afresh (not overdue)."""
         self._reassigned.append((operator_id, contact_id, reason))
 
     def context(self, created_at: dt.datetime, strategy: str, candidates: str) -> int:
@@ -183,9 +198,14 @@ class IntakeWriter:
             self._storage.insert_many(self._insert_contact, self._contacts)
             self._contacts = []
         for operator_id, contact_id, reason in self._reassigned:
-            Contact.update(operator=operator_id, unassigned_reason=reason).where(
-                Contact.id == contact_id
-            ).execute()
+            assigned_at = None if operator_id is None else self._now_text
+            Contact.update(
+                operator=operator_id,
+                unassigned_reason=reason,
+                assigned_at=assigned_at,
+                activity_at=self._now_text,
+                overdue=False,
+            ).where(Contact.id == contact_id).execute()
         self._reassigned = []
         if self._decisions:
             self._storage.insert_many(self._insert_decision, self._decisions)

@@ -15,6 +15,7 @@ from desktop_crm.db.storage import Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import QT_TRANSLATE_NOOP, StoppedPartWay
 from desktop_crm.services.audit import Action, AuditTrail
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import retried
 from desktop_crm.services.contact_views import contact_page
 from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
@@ -79,12 +80,18 @@ def _restate_reason(source_id: int, reason: str) -> None:
 
 class QueueService:
     def __init__(
-        self, storage: Storage, events: EventBus, randint: RandInt, trail: AuditTrail
+        self,
+        storage: Storage,
+        events: EventBus,
+        randint: RandInt,
+        trail: AuditTrail,
+        clock: Clock = system_clock,
     ) -> None:
         self._storage = storage
         self._events = events
         self._randint = randint
         self._trail = trail
+        self._clock = clock
 
     # -- the setting ---------------------------------------------------------------------
     def auto_enabled(self) -> bool:
@@ -175,7 +182,7 @@ class QueueService:
         """One transaction: returns how many were assigned and the sources still open."""
         assigned = 0
         with self._storage.write_batch():
-            intake = Intake(self._storage, self._randint, phone_region())
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             open_sources = {s for s in pending if intake.has_eligible(s)}
             closed = pending - open_sources
             queued = _queued(open_sources, batch_size) if open_sources else []
