@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable
 
 from desktop_crm.cli import copy_db, maintenance, output
-from desktop_crm.cli.importing import run_import
 from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
 from desktop_crm.db.location import DatabaseLocation, resolve_location
@@ -280,6 +279,8 @@ def execute(args: argparse.Namespace) -> int:
 
 def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
     if args.command == "import":
+        from desktop_crm.cli.importing import run_import  # the file readers: only here
+
         crm = open_crm(crm_location, dispatcher=args.dispatcher)
         try:
             return run_import(crm, args)
