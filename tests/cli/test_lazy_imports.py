@@ -101,7 +101,8 @@ def test_other_light_commands_load_nothing_heavy(env, database):  # noqa: F811
         env,
         [*db, "operator", "add", "Иван"],
         [*db, "source", "weights", "tg", "Иван=1"],
-        [*db, "contact", "add", "--lead", "a@b.c", "--source", "tg", "--jsonl"],
+        [*db, "contact", "add", "--jsonl"],  # stdin: empty
+        [*db, "contact", "add", "--lead", "a@b.c", "--source", "tg"],
         [*db, "operator", "list"],
         [*db, "source", "list"],
         [*db, "queue", "list"],
