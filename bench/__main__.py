@@ -209,7 +209,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql"])
+    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql", "cli"])
+    parser.add_argument("--messages", type=int, default=5000, help="cli: requests through the pipe")
     parser.add_argument("--per-client", type=int, default=200, help="PostgreSQL: contacts each")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -225,6 +226,12 @@ def main() -> None:
         if args.only in (None, "postgresql"):
             results["postgresql"] = _postgresql(folder, args)
             print("postgresql:", json.dumps(results["postgresql"]), flush=True)
+        if args.only in (None, "cli"):  # a bot's process per message, and the pipe
+            from bench.cli import bench_cli
+
+            for name, figure in bench_cli(folder, max(args.repeat, 10), args.messages).items():
+                results[name] = figure
+                print(f"{name}:", json.dumps(figure, ensure_ascii=False), flush=True)
         if args.only in (None, "queue"):
             results["queue"] = bench_queue(folder, args.contacts, args.repeat)
             print("queue:", json.dumps(results["queue"], ensure_ascii=False), flush=True)

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     parser = build_parser()
     args = parser.parse_args(argv)
+    if hasattr(args, "check_arguments"):  # rules between options (contact add --jsonl)
+        args.check_arguments(args)
     configure_logging()
     if args.command is None:
         return _start_gui(args)

@@ -8,8 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from desktop_crm.cli import copy_db, maintenance, output
-from desktop_crm.cli.importing import run_import
+from desktop_crm.cli import copy_db, maintenance, output, pipe
 from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
 from desktop_crm.db.location import DatabaseLocation, resolve_location
@@ -271,6 +270,9 @@ def execute(args: argparse.Namespace) -> int:
     crm_location = resolve_location(args.db)
     if args.command in maintenance.COMMANDS:
         return maintenance.run(crm_location, args)
+    if getattr(args, "jsonl", False):  # contact add --jsonl: requests on stdin
+        with database_errors(crm_location):
+            return pipe.run_pipe(crm_location, args, open_crm)
     if crm_location.is_missing():
         return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
     # Services turn damage into DatabaseDamaged; this also covers any query outside them.
@@ -280,6 +282,8 @@ def execute(args: argparse.Namespace) -> int:
 
 def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
     if args.command == "import":
+        from desktop_crm.cli.importing import run_import  # the file readers: only here
+
         crm = open_crm(crm_location, dispatcher=args.dispatcher)
         try:
             return run_import(crm, args)

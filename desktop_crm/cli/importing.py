@@ -1,4 +1,8 @@
-"""``desktop-crm import FILE``: the same importer as the window, for scripts."""
+"""``desktop-crm import FILE``: the same importer as the window, for scripts.
+
+The file readers and the importer are imported inside the functions that use them: the
+argument grammar (``add_parser``) is built for every command, and a bot's ``contact add``
+must not pay for them (issue 13)."""
 
 from __future__ import annotations
 
@@ -10,24 +14,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_crm.cli import output
-from desktop_crm.csv_writer import belongs_to_a_database
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
-from desktop_crm.importing import (
-    FIELD_ALIASES,
-    FIELD_KEYS,
-    NO_HEADER,
-    Field,
-    ReadOptions,
-    TableFile,
-    describe_mapping,
-    find_column,
-    open_table,
-)
-from desktop_crm.services import Crm
-from desktop_crm.services.importer import ImportProgress, ImportSummary, write_rejected_rows
+
+if TYPE_CHECKING:
+    from desktop_crm.importing import TableFile
+    from desktop_crm.services import Crm
+    from desktop_crm.services.importer import ImportProgress, ImportSummary
 
 DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t", "TAB": "\t"}
 
@@ -91,6 +87,8 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
 def summary_json(
     summary: ImportSummary, keep_operator: bool = False, created: list[str] | None = None
 ) -> dict[str, object]:
+    from desktop_crm.importing import describe_mapping
+
     record = summary.record
     fresh = summary.already_imported is None
     table = summary.table
@@ -163,6 +161,8 @@ def summary_text(
 
 def warnings(table: TableFile, keep_operator: bool) -> list[str]:
     """What a script should know about how the file was read (English)."""
+    from desktop_crm.importing import Field, describe_mapping
+
     found = []
     mapping = table.mapping
     if mapping.row_id_only:
@@ -181,11 +181,15 @@ def warnings(table: TableFile, keep_operator: bool) -> list[str]:
 
 
 def _headers(table: TableFile) -> tuple[str, ...]:
+    from desktop_crm.importing import NO_HEADER
+
     return table.headers if table.header_line != NO_HEADER else ()
 
 
 def apply_map(table: TableFile, options: list[str]) -> TableFile:
     """``--map FIELD=COLUMN[+COLUMN...]`` over the detected mapping (other fields stay)."""
+    from desktop_crm.importing import FIELD_ALIASES, FIELD_KEYS, Field
+
     if not options:
         return table
     headers = _headers(table)
@@ -223,6 +227,8 @@ def apply_map(table: TableFile, options: list[str]) -> TableFile:
 
 
 def _columns(table: TableFile, headers: tuple[str, ...], spec: str) -> list[int]:
+    from desktop_crm.importing import find_column
+
     whole = find_column(headers, spec, 0, loose=False)  # a header that itself holds a "+"
     if whole is not None:
         return [whole]
@@ -309,6 +315,8 @@ def _show_progress(progress: ImportProgress) -> None:
 
 def _write_rejects(crm: Crm, summary: ImportSummary, target: Path) -> None:
     """Every rejected row of this import (none when the file was imported before)."""
+    from desktop_crm.services.importer import write_rejected_rows
+
     record = summary.record
     try:
         if summary.already_imported is None:
@@ -345,6 +353,8 @@ def _rejects_target(value: str | None, source: Path) -> Path | None:
     """Checked before anything is imported: a rejects file that cannot be written, the
     file being imported, a database, or anything but a regular file (a FIFO would
     block) is a user error, exit 2."""
+    from desktop_crm.csv_writer import belongs_to_a_database
+
     if value is None:
         return None
     target = Path(value)
@@ -375,6 +385,9 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def run_import(crm: Crm, args: argparse.Namespace) -> int:
+    from desktop_crm.importing import ReadOptions, open_table
+    from desktop_crm.services.importer import ImportSummary
+
     options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
     rejects = _rejects_target(args.rejects, Path(args.file))
     table = apply_map(open_table(Path(args.file), options), args.map)

@@ -10,7 +10,6 @@ from pathlib import Path
 from desktop_crm.cli import output
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged
-from desktop_crm.services import maintenance
 
 COMMANDS = ("check", "backup", "backups", "restore")
 
@@ -32,6 +31,8 @@ def add_parsers(commands: argparse._SubParsersAction, command: object) -> None:
 
 
 def run(location: DatabaseLocation, args: argparse.Namespace) -> int:
+    from desktop_crm.services import maintenance  # the file tools: only for these commands
+
     if args.command == "check":
         return _check(location, args)
     if args.command == "backup":
@@ -56,6 +57,8 @@ def run(location: DatabaseLocation, args: argparse.Namespace) -> int:
 
 
 def _check(location: DatabaseLocation, args: argparse.Namespace) -> int:
+    from desktop_crm.services import maintenance
+
     report = maintenance.check_database(location, quick=args.quick)
     if args.json:
         output.print_json(asdict(report))

@@ -144,6 +144,12 @@ def print_json(data: object, stream: TextIO | None = None) -> None:
     stream.write("\n")
 
 
+def json_line(data: object) -> str:
+    """``data`` as one line of JSON and its newline (``contact add --jsonl``), with the
+    escapes of ``print_json``: no raw line separator can split it."""
+    return _JSON_UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False)) + "\n"
+
+
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 

@@ -9,6 +9,7 @@ from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.cli.maintenance import add_parsers as add_maintenance_parsers
+from desktop_crm.cli.pipe import add_pipe_options
 from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 
@@ -132,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     con = group("contact", "register and work contacts")
     p = command(con, "add", "register a contact: find or create the lead, pick an operator")
-    p.add_argument("--lead", required=True, metavar="EXTERNAL_ID", help="phone, e-mail or id")
-    p.add_argument("--source", required=True, metavar="SOURCE", help=SOURCE_HELP)
+    p.add_argument("--lead", metavar="EXTERNAL_ID", help="phone, e-mail or id (required)")
+    p.add_argument("--source", metavar="SOURCE", help=SOURCE_HELP + " (required)")
     p.add_argument("--name", default="", help="the lead's name")
     p.add_argument("--message", default="")
     p.add_argument("--key", metavar="KEY", help="idempotency key: a retry returns the same contact")
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="store the lead id as typed, never read as a phone number",
     )
+    add_pipe_options(p)  # --jsonl: one request per line on stdin (cli/pipe.py)
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
         p.add_argument("id", type=plain_int, metavar="ID")

@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 import peewee as pw
 
-from desktop_crm.db import models
+from desktop_crm.db import load_postgresql_driver, models
 from desktop_crm.db.location import POSTGRESQL, DatabaseLocation
 from desktop_crm.db.storage import Storage, database_errors, open_storage
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
@@ -326,6 +326,7 @@ def _source_reader(location: DatabaseLocation) -> Iterator[_SourceReader]:
     bound to the target)."""
     database: pw.Database
     if location.kind == POSTGRESQL:
+        load_postgresql_driver()
         database = pw.PostgresqlDatabase(location.url, prefer_psycopg3=True)
     else:
         uri = f"file:{quote(str(location.path))}?mode=ro"  # a name may hold ? or #

@@ -31,6 +31,7 @@ from typing import Any
 import peewee as pw
 from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
+from desktop_crm.db import load_postgresql_driver
 from desktop_crm.db.location import DatabaseLocation, hide_password
 from desktop_crm.db.pg_notify import ChangeListener, client_name, install_triggers
 from desktop_crm.db.storage import (
@@ -48,6 +49,8 @@ from desktop_crm.errors import (
     DatabaseOpenError,
     DatabaseReadOnly,
 )
+
+load_postgresql_driver()  # peewee was imported without it (db/__init__.py)
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from types import TracebackType
 
 import peewee as pw
-from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
 from desktop_crm.db.backup import automatic_backup, create_private_file
 from desktop_crm.db.guard import (
@@ -459,6 +458,9 @@ def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation, busy_timeo
     for that (only possible outside a transaction, as SQLite documents) and
     every reference is checked before the transaction commits.
     """
+    # Only when the schema changes: playhouse's migrator loads every backend's module.
+    from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs
+
     runner = Runner(database, directory=str(MIGRATIONS_DIR))
     database.pragma("foreign_keys", 0)
     try:

@@ -3,7 +3,9 @@
 Two spellings of one phone number must find one lead, so phones become
 E.164. The common Russian formats take a fast path of plain string work;
 everything else goes through ``phonenumbers``. Imports normalise hundreds of
-thousands of ids, so the fast path matters.
+thousands of ids, so the fast path matters. ``phonenumbers`` and its metadata are
+imported only when an id gets that far (it looks like a phone, or a phone is shown):
+a bot registering an e-mail or a messenger id never loads them (issue 13).
 
 Ids that look the same are the same: invisible characters (zero-width spaces
 and joiners, the byte-order mark, bidi marks; see ``domain.text``) are
@@ -20,10 +22,12 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from desktop_crm.domain.text import strip_invisible
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 DEFAULT_REGION = "RU"
 
@@ -83,6 +87,8 @@ def national_spelling(external_id: str, region: str = DEFAULT_REGION) -> str | N
     (``+79007654321`` -> ``9007654321``): the plain-id spelling of the same number."""
     if not external_id.startswith("+") or not external_id[1:].isdigit():
         return None
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(external_id, None)
     except phonenumbers.NumberParseException:
@@ -94,6 +100,8 @@ def national_spelling(external_id: str, region: str = DEFAULT_REGION) -> str | N
 
 @lru_cache(maxsize=4096)
 def _national_e164(digits: str, region: str) -> str | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
@@ -218,6 +226,8 @@ def digit_lookalikes(raw: str) -> tuple[tuple[str, str], ...]:
 
 
 def _is_possible(e164: str) -> bool:
+    import phonenumbers
+
     try:
         return phonenumbers.is_possible_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:
@@ -225,6 +235,8 @@ def _is_possible(e164: str) -> bool:
 
 
 def _region_of(e164: str, default: str) -> str:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -235,25 +247,26 @@ def _region_of(e164: str, default: str) -> str:
 def _number_region(number: phonenumbers.PhoneNumber, default: str) -> str:
     """The default region when the number is of its country (+7: RU or KZ), else the
     main region of the number's country code."""
+    import phonenumbers
+
     code = number.country_code or 0
     if code == phonenumbers.country_code_for_region(default):
         return default
     return phonenumbers.region_code_for_country_code(code)
 
 
-_TOO_SHORT_PARSES = (
-    phonenumbers.NumberParseException.TOO_SHORT_NSN,
-    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
-)
-
-
 def _phone_problem(phone: str, region: str) -> tuple[PhoneProblem | None, str]:
     """Why ``phone`` (phone characters only) is no number of its region, and that
     region; ``None`` when it is a possible number after all."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException as error:
-        if error.error_type in _TOO_SHORT_PARSES:
+        if error.error_type in (
+            phonenumbers.NumberParseException.TOO_SHORT_NSN,
+            phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
+        ):
             return PhoneProblem.TOO_SHORT, region
         if error.error_type == phonenumbers.NumberParseException.TOO_LONG:
             return PhoneProblem.TOO_LONG, region
@@ -339,6 +352,8 @@ def _fast_e164(value: str, digits: str, region: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _slow_e164(value: str, region: str) -> str | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
@@ -355,6 +370,8 @@ def display_external_id(external_id: str) -> str:
     ``normalise_external_id`` of the result is ``external_id`` again."""
     if not external_id.startswith("+") or not external_id[1:].isdigit():
         return external_id
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(external_id, None)
     except phonenumbers.NumberParseException:
@@ -367,4 +384,6 @@ def display_external_id(external_id: str) -> str:
 
 def is_valid_region(region: str) -> bool:
     """True when ``region`` is a two-letter region ``phonenumbers`` knows."""
+    import phonenumbers
+
     return region.upper() in phonenumbers.SUPPORTED_REGIONS

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import random
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.db.models import Operator, Source
@@ -13,16 +15,18 @@ from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.audit import AuditService, AuditTrail, os_user
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.contacts import ContactService
-from desktop_crm.services.erasure import ErasureService
 from desktop_crm.services.events import EventBus
-from desktop_crm.services.exports import ExportService
-from desktop_crm.services.importer import ImportService
 from desktop_crm.services.leads import LeadService
 from desktop_crm.services.operators import OperatorService
 from desktop_crm.services.queue import CapacityHook, QueueService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.sources import SourceService
 from desktop_crm.services.stats import StatsService
+
+if TYPE_CHECKING:  # built on first use: a bot's `contact add` loads none of them
+    from desktop_crm.services.erasure import ErasureService
+    from desktop_crm.services.exports import ExportService
+    from desktop_crm.services.importer import ImportService
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,7 @@ class Crm:
         self.clock = clock
         self.events = EventBus()
         randint = randint or random.Random().randint  # seeded from os.urandom
+        self._randint = randint
         # One trail for every service: the dispatcher is set here once (services/audit.py).
         self.trail = AuditTrail(os_user() if dispatcher is None else dispatcher)
         self.audit = AuditService(storage, self.trail)
@@ -59,9 +64,28 @@ class Crm:
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events, self.trail)
-        self.imports = ImportService(storage, self.events, randint, trail=self.trail, clock=clock)
-        self.exports = ExportService(storage, self.stats)
-        self.erasure = ErasureService(storage, self.events)
+
+    # The importer (file readers, encoding detection), exports and erasure are imported
+    # when first used, so a command that registers one contact starts fast (issue 13).
+    @cached_property
+    def imports(self) -> ImportService:
+        from desktop_crm.services.importer import ImportService
+
+        return ImportService(
+            self.storage, self.events, self._randint, trail=self.trail, clock=self.clock
+        )
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from desktop_crm.services.exports import ExportService
+
+        return ExportService(self.storage, self.stats)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from desktop_crm.services.erasure import ErasureService
+
+        return ErasureService(self.storage, self.events)
 
     def _capacity_appeared(self, source_ids: set[int]) -> None:
         """After a committed change: best effort. If the database is busy now, the

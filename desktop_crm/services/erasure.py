@@ -28,8 +28,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import phonenumbers
-
 from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import (
@@ -276,6 +274,8 @@ def _national_number(external_id: str) -> str:
     spelling of the phone contains ("+79005550001" -> "9005550001")."""
     if not external_id.startswith("+"):
         return ""
+    import phonenumbers  # only for a phone: its metadata costs a bot's command time
+
     try:
         number = phonenumbers.parse(external_id, None)
     except phonenumbers.NumberParseException:

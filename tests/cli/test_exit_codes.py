@@ -157,7 +157,9 @@ def test_ctrl_c_before_the_first_batch_exits_130(run, roomy, db_path, tmp_path, 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "run_import", interrupted)
+    from desktop_crm.cli import importing  # commands imports run_import from it when run
+
+    monkeypatch.setattr(importing, "run_import", interrupted)
     result = run("--json", "import", path)
     assert (result.code, result.out) == (130, "")
     assert result.err == "desktop-crm: interrupted\n"

@@ -35,9 +35,9 @@ def pin_batch_rows(rows: int, set_attr=setattr) -> None:
     """Every ``Crm`` opened from now on in this process imports in batches of ``rows``
     rows (``ImportService``'s public ``batch_rows``); pass ``monkeypatch.setattr`` in
     tests. For a ``Crm`` already open, set ``crm.imports.batch_rows`` instead."""
-    from desktop_crm.services import crm, importer
+    from desktop_crm.services import importer  # Crm builds its importer from here
 
-    set_attr(crm, "ImportService", functools.partial(importer.ImportService, batch_rows=rows))
+    set_attr(importer, "ImportService", functools.partial(importer.ImportService, batch_rows=rows))
 
 
 @contextmanager

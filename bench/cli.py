@@ -1,0 +1,186 @@
+"""What a bot pays (issue 13): one ``desktop-crm --json contact add`` process per message
+against a Python process that inserts one lead and contact with plain ``sqlite3``, and
+the ``contact add --jsonl`` pipe's throughput against one process per message.
+
+``python -m bench --only cli`` runs it; ``python -m bench.cli floor DB EXTERNAL_ID`` is the
+floor's process. This module imports only the standard library at its top, so the floor's
+process starts as lean as a bot's own script would."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OPERATORS = 5
+SOURCE_CODE = "tg"
+
+
+def make_database(folder: Path, name: str = "cli.sqlite3") -> Path:
+    """A database with five operators (room for a million) on one source ``tg``."""
+    from desktop_crm.db.location import DatabaseLocation
+    from desktop_crm.services import open_crm
+
+    path = folder / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    crm = open_crm(DatabaseLocation(path))
+    try:
+        for i in range(OPERATORS):
+            crm.operators.create(f"Оператор {i}", max_load=1_000_000)
+        crm.sources.create("Telegram", code=SOURCE_CODE)
+        crm.sources.set_weights(SOURCE_CODE, {f"Оператор {i}": i + 1 for i in range(OPERATORS)})
+    finally:
+        crm.close()
+    return path
+
+
+def cli_command() -> list[str]:
+    """The console script bots call, else the module (as the tests find it)."""
+    import shutil
+
+    script = shutil.which("desktop-crm", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, str(ROOT / "main.py")]
+
+
+def _environment() -> dict[str, str]:
+    """As on a user's machine: Python keeps its compiled bytecode (a development shell's
+    PYTHONDONTWRITEBYTECODE would make every process compile every module again)."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _timed(command: list[str], stdin: bytes | None = None) -> tuple[float, bytes]:
+    import subprocess
+
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, input=stdin, cwd=ROOT, env=_environment(), capture_output=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[:3]}... exited {result.returncode}: {result.stderr[-500:]!r}")
+    return seconds, result.stdout
+
+
+def floor_insert(db: Path, external_id: str) -> None:
+    """The floor: one lead (found or created) and one contact given to a weighted pick
+    of the source's operators, in one IMMEDIATE transaction, with ``sqlite3``."""
+    import random
+
+    connection = sqlite3.connect(db, isolation_level=None, timeout=5)
+    connection.execute("PRAGMA foreign_keys = 1")
+    connection.execute("PRAGMA synchronous = normal")
+    connection.execute("BEGIN IMMEDIATE")
+    source_id = connection.execute("SELECT id FROM source WHERE code = ?", (SOURCE_CODE,))
+    source = source_id.fetchone()[0]
+    configs = connection.execute(
+        "SELECT c.operator_id, c.weight FROM source_operator_config c "
+        "JOIN operator o ON o.id = c.operator_id "
+        "WHERE c.source_id = ? AND c.weight > 0 AND o.active AND o.max_load > "
+        "(SELECT count(*) FROM contact WHERE operator_id = o.id AND is_active) ORDER BY c.id",
+        (source,),
+    ).fetchall()
+    operator = None
+    if configs:
+        r, running = random.randint(1, sum(w for _, w in configs)), 0
+        for operator_id, weight in configs:
+            running += weight
+            if running >= r:
+                operator = operator_id
+                break
+    now = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+    row = connection.execute("SELECT id FROM lead WHERE external_id = ?", (external_id,))
+    found = row.fetchone()
+    if found is None:
+        lead = connection.execute(
+            "INSERT INTO lead (external_id, name, name_folded, created_at) VALUES (?, '', '', ?)",
+            (external_id, now),
+        ).lastrowid
+    else:
+        lead = found[0]
+    connection.execute(
+        "INSERT INTO contact (lead_id, source_id, operator_id, created_at, is_active, message) "
+        "VALUES (?, ?, ?, ?, 1, '')",
+        (lead, source, operator, now),
+    )
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def bench_contact_add(folder: Path, repeat: int = 10) -> dict[str, object]:
+    """Whole processes, interleaved, median of ``repeat`` each."""
+    import statistics
+
+    ours_db = make_database(folder, "cli-ours.sqlite3")
+    floor_db = make_database(folder, "cli-floor.sqlite3")
+    ours_cmd = [*cli_command(), "--db", str(ours_db), "--json", "contact", "add"]
+    floor_cmd = [sys.executable, "-m", "bench.cli", "floor", str(floor_db)]
+    _timed([*floor_cmd, "warm-up@example.com"])  # bytecode written, files in the page cache
+    _timed([*ours_cmd, "--lead", "warm-up@example.com", "--source", SOURCE_CODE])
+    ours, floor = [], []
+    for i in range(repeat):
+        lead = f"user-{i}@example.com"
+        floor.append(_timed([*floor_cmd, lead])[0])
+        ours.append(_timed([*ours_cmd, "--lead", lead, "--source", SOURCE_CODE])[0])
+    ours_s, floor_s = statistics.median(ours), statistics.median(floor)
+    return {
+        "value": round(ours_s * 1000, 1),
+        "floor": round(floor_s * 1000, 1),
+        "ratio": round(ours_s / floor_s, 2),
+        "unit": "ms per process (median)",
+        "goal": "<= 3.0",
+        "runs": repeat,
+    }
+
+
+def bench_pipe(folder: Path, messages: int = 5000, per_process_s: float | None = None) -> dict:
+    """``contact add --jsonl`` fed ``messages`` requests (one transaction each), the whole
+    process timed; against one process per message (``per_process_s``: the median of
+    ``bench_contact_add``, measured here when not given)."""
+    import json
+
+    db = make_database(folder, "cli-pipe.sqlite3")
+    lines = b"".join(
+        json.dumps({"lead": f"bot-{i}", "source": SOURCE_CODE, "message": "Привет"}).encode()
+        + b"\n"
+        for i in range(messages)
+    )
+    seconds, out = _timed([*cli_command(), "--db", str(db), "contact", "add", "--jsonl"], lines)
+    answered = out.count(b"\n")
+    if answered != messages or b'"error"' in out:
+        raise RuntimeError(f"the pipe answered {answered} of {messages} requests with errors")
+    if per_process_s is None:
+        per_process_s = float(bench_contact_add(folder, 3)["value"]) / 1000  # type: ignore[arg-type]
+    rate = messages / seconds
+    per_process_rate = 1 / per_process_s
+    return {
+        "value": round(rate),
+        "floor": round(per_process_rate, 1),
+        "ratio": round(rate / per_process_rate, 1),
+        "unit": "contacts/s (the floor: one process per message)",
+        "goal": ">= 2000/s and >= 10x",
+        "messages": messages,
+        "seconds": round(seconds, 3),
+    }
+
+
+def bench_cli(folder: Path, repeat: int = 10, messages: int = 5000) -> dict[str, object]:
+    contact_add = bench_contact_add(folder, repeat)
+    per_process_s = float(contact_add["value"]) / 1000  # type: ignore[arg-type]
+    return {
+        "cli_contact_add": contact_add,
+        "cli_pipe": bench_pipe(folder, messages, per_process_s),
+    }
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["floor"]:
+        floor_insert(Path(sys.argv[2]), sys.argv[3])
+    else:
+        import json
+
+        print(json.dumps(bench_cli(Path(sys.argv[1])), ensure_ascii=False, indent=2))

@@ -1,0 +1,120 @@
+"""A command loads only what it needs (issue 13): a bot's `contact add` starts no Qt, no
+spreadsheet or encoding detector, no importer, no exports, no PostgreSQL driver on
+SQLite, and the phone library only for an id that looks like a phone."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
+
+# Modules a light command must not load (a prefix matches the package and its submodules).
+HEAVY = (
+    "PySide6",
+    "shiboken6",
+    "openpyxl",
+    "charset_normalizer",
+    "desktop_crm.services.importer",
+    "desktop_crm.services.exports",
+    "desktop_crm.importing",
+    "desktop_crm.ui",
+    "psycopg",
+)
+
+
+def _modules_after(env, *commands: list[str]) -> list[str]:  # noqa: F811
+    """Run each command with ``main()`` in one fresh interpreter; the modules loaded after."""
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from desktop_crm.app import main
+        for argv in {[list(c) for c in commands]!r}:
+            rc = main(argv)
+            assert rc == 0, (argv, rc)
+        sys.stdout.flush()
+        sys.stderr.write("MODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    line = result.stderr.decode().rsplit("MODULES ", 1)[1]
+    return json.loads(line)
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+@pytest.fixture
+def database(tmp_path, env):  # noqa: F811
+    """A database with a source ``tg``, made in another process."""
+    db = str(tmp_path / "crm.sqlite3")
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", db, "source", "add", "Telegram", "--code", "tg"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return db
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["ivan@example.com", "user-123456", "tg:987654321"],
+)
+def test_contact_add_loads_nothing_heavy_and_no_phone_library(env, database, lead):  # noqa: F811
+    modules = _modules_after(
+        env, ["--db", database, "--json", "contact", "add", "--lead", lead, "--source", "tg"]
+    )
+    assert _heavy(modules) == []
+    assert [m for m in modules if m.startswith("phonenumbers")] == []
+
+
+def test_a_phone_loads_the_phone_library(env, database):  # noqa: F811
+    """The other side of the check above: the cheap test lets a phone through (a Russian
+    number in a common spelling takes a fast path of its own; a British one cannot)."""
+    argv = ["--db", database, "--json", "contact", "add", "--source", "tg"]
+    modules = _modules_after(env, [*argv, "--lead", "8 (900) 123-45-67"])
+    assert [m for m in modules if m.startswith("phonenumbers")] == []
+    modules = _modules_after(env, [*argv, "--lead", "+44 20 7946 0958"])
+    assert "phonenumbers" in modules
+    assert _heavy(modules) == []
+
+
+def test_other_light_commands_load_nothing_heavy(env, database):  # noqa: F811
+    db = ["--db", database, "--json"]
+    modules = _modules_after(
+        env,
+        [*db, "operator", "add", "Иван"],
+        [*db, "source", "weights", "tg", "Иван=1"],
+        [*db, "contact", "add", "--jsonl"],  # stdin: empty
+        [*db, "contact", "add", "--lead", "a@b.c", "--source", "tg"],
+        [*db, "operator", "list"],
+        [*db, "source", "list"],
+        [*db, "queue", "list"],
+        [*db, "contact", "close", "1"],
+    )
+    assert _heavy(modules) == []
+
+
+def test_import_still_loads_the_importer(env, database, tmp_path):  # noqa: F811
+    """The lazy parts load when a command needs them."""
+    table = tmp_path / "in.csv"
+    table.write_text("phone,source\n+79001234567,tg\n", encoding="utf-8")
+    modules = _modules_after(env, ["--db", database, "--json", "import", str(table)])
+    assert "desktop_crm.services.importer" in modules
+    assert "charset_normalizer" in modules

@@ -1,0 +1,280 @@
+"""``desktop-crm contact add --jsonl``: one request per line on stdin, one answer per
+line on stdout as soon as it is committed (issue 13)."""
+
+from __future__ import annotations
+
+import json
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import types
+
+import pytest
+
+from desktop_crm.db.location import DatabaseLocation
+from tests.cli.helpers import write_lock
+from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
+
+ANSWER_TIMEOUT = 60  # seconds: only so that a broken pipe cannot hang the suite
+
+
+def _target(location: DatabaseLocation) -> str:
+    return str(location.file) if location.file is not None else location.url
+
+
+def _pipe_command(location: DatabaseLocation) -> list[str]:
+    return [sys.executable, "main.py", "--db", _target(location), "contact", "add", "--jsonl"]
+
+
+@pytest.fixture
+def source_id(services) -> int:
+    with services() as crm:
+        crm.operators.create("Анна", max_load=100)
+        source = crm.sources.create("Telegram", code="tg")
+        crm.sources.set_weights("tg", {"Анна": 1})
+    return source.id
+
+
+def _contacts(services) -> list[tuple[str, str, str]]:
+    """(external id, name, message) of every stored contact."""
+    with services() as crm:
+        return sorted(
+            (lead.external_id, lead.name, contact.message)
+            for lead in crm.leads.search("")
+            for contact in lead.contacts
+        )
+
+
+def _line(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def test_each_line_is_answered_in_order_and_only_good_ones_are_stored(
+    env,  # noqa: F811
+    database_location,
+    services,
+    source_id,
+):
+    first = {"lead": "ivan@example.com", "source": "tg", "name": "Иван", "message": "Привет"}
+    huge = {"lead": "big@example.com", "source": "tg", "message": "x" * 1_100_000}
+    requests = b"".join(
+        [
+            _line({**first, "key": "m-1"}),  # 1
+            b"{oops\n",  # 2 not JSON
+            b"   \n",  # 3 blank: skipped, still counted
+            _line({"lead": "x@example.com", "source": "nope"}),  # 4 unknown source
+            _line({**first, "key": "m-1"}),  # 5 the same key again: the same contact
+            _line({"lead": "x@example.com", "source": "tg", "tags": ["vip"]}),  # 6 unknown key
+            _line({"lead": "x@example.com", "source": "tg", "name": 5}),  # 7 wrong type
+            b"[1, 2]\n",  # 8 no object
+            _line({"lead": "8 (900) 123-45-67", "source": source_id}),  # 9 source by id
+            b'\xff{"lead": "y@example.com", "source": "tg"}\n',  # 10 not UTF-8
+            _line(huge),  # 11 longer than 1 MB
+            _line({"lead": "user-42", "source": "tg"}),  # 12
+            _line({"source": "tg"}),  # 13 no lead
+        ]
+    )
+    result = subprocess.run(
+        _pipe_command(database_location),
+        input=requests,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert result.stderr == b""
+    answers = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [a["line"] for a in answers] == [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    by_line = {a["line"]: a for a in answers}
+    assert by_line[1]["lead"]["external_id"] == "ivan@example.com"
+    assert by_line[1]["operator"]["name"] == "Анна"
+    assert by_line[5]["id"] == by_line[1]["id"]
+    assert by_line[9]["lead"]["external_id"] == "+79001234567"
+    assert by_line[9]["source"]["code"] == "tg"
+    assert by_line[12]["lead"]["external_id"] == "user-42"
+    errors = {n: a for n, a in by_line.items() if "error" in a}
+    assert sorted(errors) == [2, 4, 6, 7, 8, 10, 11, 13]
+    assert {a["code"] for a in errors.values()} == {2}
+    assert "not JSON" in errors[2]["error"]
+    assert "nope" in errors[4]["error"]
+    assert "'tags'" in errors[6]["error"]
+    assert errors[7]["error"] == '"name" must be a string, not a number'
+    assert "object" in errors[8]["error"]
+    assert "UTF-8" in errors[10]["error"]
+    assert "longer than" in errors[11]["error"]
+    assert errors[13]["error"] == '"lead" is required'
+    # The same shape as `--json contact add`, plus "line".
+    assert set(by_line[1]) == {
+        "line",
+        "id",
+        "created_at",
+        "is_active",
+        "message",
+        "lead",
+        "source",
+        "operator",
+    }
+    assert result.returncode == 2  # the first failed line's code
+    assert _contacts(services) == [
+        ("+79001234567", "", ""),
+        ("ivan@example.com", "Иван", "Привет"),
+        ("user-42", "", ""),
+    ]
+
+
+def _reader(stream) -> queue.Queue:
+    lines: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def test_each_answer_comes_as_soon_as_its_request_is_committed(
+    env,  # noqa: F811
+    database_location,
+    services,
+    source_id,
+):
+    process = subprocess.Popen(
+        _pipe_command(database_location),
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        answers = _reader(process.stdout)
+        for number, lead in enumerate(["first@example.com", "second@example.com"], start=1):
+            process.stdin.write(_line({"lead": lead, "source": "tg"}))
+            process.stdin.flush()  # the pipe stays open: the answer must not wait for EOF
+            answer = json.loads(answers.get(timeout=ANSWER_TIMEOUT))
+            assert answer["line"] == number
+            assert answer["lead"]["external_id"] == lead
+            # committed before it was answered: another connection sees it
+            assert (lead, "", "") in _contacts(services)
+        process.stdin.close()
+        assert process.wait(timeout=ANSWER_TIMEOUT) == 0  # every request registered
+        assert answers.get(timeout=ANSWER_TIMEOUT) is None
+        assert process.stderr.read() == b""
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_ctrl_c_ends_the_pipe_without_a_traceback(env, database_location, source_id):  # noqa: F811
+    process = subprocess.Popen(
+        _pipe_command(database_location),
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        answers = _reader(process.stdout)
+        process.stdin.write(_line({"lead": "a@example.com", "source": "tg"}))
+        process.stdin.flush()
+        assert json.loads(answers.get(timeout=ANSWER_TIMEOUT))["line"] == 1
+        process.send_signal(signal.SIGINT)  # waiting for the next line
+        assert process.wait(timeout=ANSWER_TIMEOUT) == 130
+        assert b"Traceback" not in process.stderr.read()
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_the_reader_going_away_ends_the_pipe_quietly(env, database_location, source_id):  # noqa: F811
+    process = subprocess.Popen(
+        _pipe_command(database_location),
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        process.stdout.close()  # the bot stopped reading
+        try:
+            for number in range(20):
+                process.stdin.write(_line({"lead": f"u{number}@example.com", "source": "tg"}))
+                process.stdin.flush()
+            process.stdin.close()
+        except BrokenPipeError:  # it may have ended already
+            pass
+        assert process.wait(timeout=ANSWER_TIMEOUT) == 0
+        assert process.stderr.read() == b""
+    finally:
+        process.kill()
+        process.wait()
+
+
+class ScriptedInput:
+    """stdin's bytes for an in-process run: lines, and actions run between them."""
+
+    def __init__(self, *steps: bytes | object) -> None:
+        self.steps = list(steps)
+
+    def readline(self, size: int = -1) -> bytes:
+        while self.steps:
+            step = self.steps.pop(0)
+            if callable(step):
+                step()
+                continue
+            assert isinstance(step, bytes)
+            return step
+        return b""
+
+
+def test_a_busy_database_answers_code_3_and_the_pipe_goes_on(
+    run, db_path, source_id, fast_busy, monkeypatch, services
+):
+    lock = write_lock(db_path)
+    stdin = ScriptedInput(
+        lock.__enter__,
+        _line({"lead": "busy@example.com", "source": "tg"}),
+        lambda: lock.__exit__(None, None, None),  # read after line 1 was answered
+        _line({"lead": "later@example.com", "source": "tg"}),
+    )
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=stdin))
+    result = run("contact", "add", "--jsonl")
+    answers = [json.loads(line) for line in result.out.splitlines()]
+    assert answers[0]["line"] == 1 and answers[0]["code"] == 3
+    assert "busy" in answers[0]["error"]
+    assert answers[1]["line"] == 2 and answers[1]["lead"]["external_id"] == "later@example.com"
+    assert result.code == 3
+    assert _contacts(services) == [("later@example.com", "", "")]
+
+
+def test_jsonl_takes_no_request_options(run, source_id):
+    result = run("contact", "add", "--jsonl", "--lead", "a@example.com")
+    assert result.code == 2
+    assert "--jsonl" in result.err and "--lead" in result.err
+
+
+def test_without_jsonl_lead_and_source_are_required(run, source_id):
+    result = run("contact", "add", "--lead", "a@example.com")
+    assert result.code == 2
+    assert "required: --source" in result.err
+
+
+def test_a_missing_database_is_not_created(run_raw, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=ScriptedInput()))
+    target = tmp_path / "none.sqlite3"
+    result = run_raw("--db", target, "contact", "add", "--jsonl")
+    assert result.code == 2
+    assert "does not exist" in result.err
+    assert not target.exists()
+
+
+def test_eof_at_once_is_success(run, source_id, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=ScriptedInput(b"\n")))
+    result = run("contact", "add", "--jsonl")
+    assert (result.code, result.out, result.err) == (0, "", "")
