@@ -23,6 +23,7 @@ from desktop_crm.services.queue import CapacityHook, QueueService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.sources import SourceService
 from desktop_crm.services.stats import StatsService
+from desktop_crm.services.timers import TimerService
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,15 @@ class Crm:
         self.imports = ImportService(storage, self.events, randint, trail=self.trail, clock=clock)
         self.exports = ExportService(storage, self.stats)
         self.erasure = ErasureService(storage, self.events)
+        self.timers = TimerService(
+            storage,
+            self.events,
+            randint,
+            self.contacts,
+            self.queue,
+            self._capacity_appeared,
+            clock,
+        )
 
     def _capacity_appeared(self, source_ids: set[int]) -> None:
         """After a committed change: best effort. If the database is busy now, the
