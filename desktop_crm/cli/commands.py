@@ -21,6 +21,7 @@ from desktop_crm.services.audit import AuditFilter, AuditInfo, clean_dispatcher
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import (
+    AnsweredInfo,
     ContactFilter,
     ContactInfo,
     ContactState,
@@ -30,6 +31,7 @@ from desktop_crm.services.dto import (
     Statistics,
 )
 from desktop_crm.services.queue import DrainResult
+from desktop_crm.services.sources import read_duration
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -110,6 +112,10 @@ def _source_set(crm: Crm, args: argparse.Namespace) -> object:
     }
     if args.code is not None:
         changes["code"] = args.code
+    if args.reply_within is not None:
+        changes["reply_within"] = read_duration(args.reply_within, "reply_within")
+    if args.close_after is not None:
+        changes["close_after"] = read_duration(args.close_after, "close_after")
     return crm.sources.update(args.source, **changes)  # type: ignore[arg-type]
 
 
@@ -121,12 +127,26 @@ def _contact_assign(crm: Crm, args: argparse.Namespace) -> object:
 
 
 def _distribute(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    """The timers that are due (``services/timers.py``), then the whole queue."""
     try:
-        return {"assigned": crm.queue.drain().assigned}
+        result = crm.timers.run_due(drain=True)
+        return {
+            "assigned": result.assigned,
+            "moved": result.moved,
+            "overdue": result.overdue,
+            "closed": result.closed,
+            "timers_busy": result.busy,
+        }
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed
         if args.json and isinstance(stop.result, DrainResult):
             output.print_json({"assigned": stop.result.assigned})
         raise
+
+
+def _queue_list(crm: Crm, args: argparse.Namespace) -> list[ContactInfo]:
+    limit = _limit(args) or 0
+    overdue = crm.queue.overdue(limit=limit)
+    return overdue if args.overdue else crm.queue.unassigned(limit=limit) + overdue
 
 
 def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
@@ -253,7 +273,8 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
         Statistics,
     ),
     ("contact", "assign"): (_contact_assign, ContactInfo),
-    ("queue", "list"): (lambda crm, a: crm.queue.unassigned(limit=_limit(a) or 0), ContactInfo),
+    ("contact", "answered"): (lambda crm, a: crm.contacts.mark_answered(a.ids), AnsweredInfo),
+    ("queue", "list"): (_queue_list, ContactInfo),
     ("queue", "distribute"): (_distribute, dict),
     ("settings", None): (_settings, dict),
     ("export", None): (_export, dict),

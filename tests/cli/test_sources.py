@@ -153,6 +153,16 @@ def test_text_output_lists_weights(run, seeded):
     result = run("source", "list")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split() == ["id", "name", "code", "operators", "(weight)"]
+    assert lines[0].split() == [
+        "id",
+        "name",
+        "code",
+        "reply",
+        "within",
+        "close",
+        "after",
+        "operators",
+        "(weight)",
+    ]
     assert "alice=1, bob=0" in lines[2]
     assert lines[3].split() == [str(seeded["site"]), "Сайт", "site"]

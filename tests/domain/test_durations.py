@@ -52,7 +52,14 @@ def test_bounds() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(None, "off"), (90, "1m30s"), (900, "15m"), (5400, "1h30m"), (86_400, "1d"), (93_784, "1d2h3m4s")],
+    [
+        (None, "off"),
+        (90, "1m30s"),
+        (900, "15m"),
+        (5400, "1h30m"),
+        (86_400, "1d"),
+        (93_784, "1d2h3m4s"),
+    ],
 )
 def test_formats_and_reads_back(seconds: int | None, text: str) -> None:
     assert format_duration(seconds) == text
