@@ -30,8 +30,8 @@ from desktop_crm.services.dto import (
     SourceInfo,
     Statistics,
 )
-from desktop_crm.services.queue import DrainResult
 from desktop_crm.services.sources import read_duration
+from desktop_crm.services.timers import TimerResult
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -126,20 +126,23 @@ def _contact_assign(crm: Crm, args: argparse.Namespace) -> object:
     return result.changed[0] if result.changed else crm.contacts.get(args.id)
 
 
+def _timers_json(result: TimerResult) -> dict[str, object]:
+    return {
+        "assigned": result.assigned,
+        "moved": result.moved,
+        "overdue": result.overdue,
+        "closed": result.closed,
+        "timers_busy": result.busy,
+    }
+
+
 def _distribute(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
     """The timers that are due (``services/timers.py``), then the whole queue."""
     try:
-        result = crm.timers.run_due(drain=True)
-        return {
-            "assigned": result.assigned,
-            "moved": result.moved,
-            "overdue": result.overdue,
-            "closed": result.closed,
-            "timers_busy": result.busy,
-        }
+        return _timers_json(crm.timers.run_due(drain=True))
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed
-        if args.json and isinstance(stop.result, DrainResult):
-            output.print_json({"assigned": stop.result.assigned})
+        if args.json and isinstance(stop.result, TimerResult):
+            output.print_json(_timers_json(stop.result))
         raise
 
 

@@ -34,12 +34,18 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Decision, Source, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.errors import StoppedPartWay
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import retried
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import DecisionKind, Intake
-from desktop_crm.services.queue import CapacityHook, QueueService, sources_of_operators
+from desktop_crm.services.queue import (
+    CapacityHook,
+    DrainResult,
+    QueueService,
+    sources_of_operators,
+)
 from desktop_crm.services.settings import phone_region
 
 TIMER_BATCH = 200  # contacts per write transaction
@@ -159,7 +165,12 @@ class TimerService:
             drain = self._queue.auto_enabled()
         assigned = 0
         if drain and not cancelled():
-            assigned = self._queue.drain(cancelled=cancelled).assigned
+            try:
+                assigned = self._queue.drain(cancelled=cancelled).assigned
+            except StoppedPartWay as stop:  # what this run did, with the part of the drain
+                done = stop.result.assigned if isinstance(stop.result, DrainResult) else 0
+                stop.result = TimerResult(moved, overdue, closed, done, busy)
+                raise
         return TimerResult(moved, overdue, closed, assigned, busy)
 
     def _close_stale(
