@@ -237,5 +237,9 @@ class TimerService:
                 Contact.update(overdue=True).where(Contact.id.in_(newly_overdue)).execute()
                 overdue = len(newly_overdue)
             freed = sources_of_operators(late)
-        next_after = (due[-1].assigned_at, due[-1].id) if len(due) == batch_size else None
+        next_after = None
+        if len(due) == batch_size:  # there may be more: the next batch starts after this one
+            last = due[-1]
+            assert last.assigned_at is not None  # the query's condition
+            next_after = (last.assigned_at, last.id)
         return moved, overdue, next_after, freed
