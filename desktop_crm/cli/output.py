@@ -343,6 +343,8 @@ def details_json(details: ContactDetails) -> Json:
 
 def decision_text(decision: DecisionInfo) -> str:
     who = decision.operator.name if decision.operator else _nobody("nobody", decision.reason)
+    if decision.kind == "auto_close":
+        who = "closed"
     lines = [f"  {_cell(decision.created_at)} {decision.kind} [{decision.strategy}] -> {who}"]
     for c in decision.candidates:
         state = f" — excluded: {c.excluded}" if c.excluded else ""

@@ -202,7 +202,7 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>{name} had %n active contact of {max_load} then.</numerusform>

@@ -817,118 +817,153 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
+        <source>Reply deadline missed</source>
+        <translation>Пропущен срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <source>Closed automatically</source>
+        <translation>Закрыт автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="35"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="36"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="37"/>
+        <source>missed its reply deadline</source>
+        <translation>пропустил срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="79"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="88"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="102"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="111"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="120"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="121"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="127"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
+        <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
+        <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="143"/>
+        <source>{name} missed the reply deadline.</source>
+        <translation>{name}: пропущен срок ответа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <source>No activity for {duration}: closed automatically.</source>
+        <translation>Без активности {duration}: закрыт автоматически.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="176"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="177"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="178"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="208"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="226"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="244"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -937,17 +972,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="274"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="308"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="341"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>

@@ -167,3 +167,22 @@ def test_the_overdue_filter_lists_contacts_that_missed_their_deadline(
     page.state_combo.setCurrentIndex(page.state_combo.findData(ContactState.OVERDUE.value))
     settle()
     assert page.model.rowCount() == 1 and page.model.row_at(0).id == late.id
+
+
+# -- the decision trace says what the timers did ---------------------------------------------
+def test_the_trace_explains_a_missed_deadline_and_an_auto_close(ctx, late, clock):
+    from desktop_crm.ui.decision_view import history_html
+
+    crm = ctx.crm
+    crm.operators.update("Борис", max_load=0)
+    clock.now = T0 + dt.timedelta(minutes=15)
+    crm.timers.run_due()
+    text = history_html(crm.contacts.history(late.id))
+    assert "Reply deadline missed" in text
+    assert "Анна missed the reply deadline; nobody else could take it" in text
+    assert "missed its reply deadline" in text  # Анна's row in the candidates
+    crm.sources.update("site", close_after=3600)
+    clock.now = T0 + dt.timedelta(hours=2)
+    assert crm.timers.run_due().closed == 1
+    last = history_html(crm.contacts.history(late.id)[-1:])
+    assert "Closed automatically" in last and "No activity for 1h: closed automatically." in last
