@@ -241,6 +241,10 @@ class SourceService:
                 source.repeat_to_last = repeat_to_last
             if reply_within is not _KEEP:
                 source.reply_within = check_duration(reply_within, "reply_within")  # type: ignore[arg-type]
+                if source.reply_within is None:  # no deadline: nothing of it is overdue
+                    Contact.update(overdue=False).where(
+                        (Contact.source == source.id) & Contact.is_active & Contact.overdue
+                    ).execute()
             if close_after is not _KEEP:
                 source.close_after = check_duration(close_after, "close_after")  # type: ignore[arg-type]
             self._save(source)

@@ -378,3 +378,12 @@ def test_processes_running_the_timers_at_once_move_each_contact_once(tmp_path):
     assert len(per_contact) == DUE and set(per_contact.values()) == {1}
     assert loads == {"Анна": 15, "Борис": 25, "Вера": 20}
     assert overdue == (15,)
+
+
+def test_turning_the_deadline_off_clears_overdue(desk, clock):
+    contact = register(desk, "+79001234567")
+    clock.advance(15 * MINUTE)
+    assert desk.timers.run_due().overdue == 1
+    desk.sources.update("site", reply_within=None)
+    assert not desk.contacts.get(contact.id).overdue
+    assert desk.queue.overdue() == []
