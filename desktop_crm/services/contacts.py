@@ -221,6 +221,19 @@ def _state_entry(action: Action, contact: Contact) -> Entry:
     return Entry(action, contact.id, contact_label(contact.id), changes)
 
 
+def stale_query(source_id: int, cutoff: dt.datetime, limit: int) -> pw.ModelSelect[Contact]:
+    """Active contacts of the source with no activity since ``cutoff``, the oldest
+    activity first: the partial index ``contact_active_source_activity`` (``is_active``
+    as a bare column, so that SQLite sees the query implies the index's condition)."""
+    return (
+        Contact.select(Contact, Operator)
+        .join(Operator, pw.JOIN.LEFT_OUTER, on=(Contact.operator == Operator.id))
+        .where((Contact.source == source_id) & Contact.is_active & (Contact.activity_at <= cutoff))
+        .order_by(Contact.activity_at, Contact.id)
+        .limit(limit)
+    )
+
+
 def _close(active: Sequence[Contact], trail: AuditTrail) -> set[int]:
     """Close these active contacts (read before) inside the caller's write transaction,
     logged by ``trail``; returns the sources where capacity appears."""
@@ -350,18 +363,7 @@ class ContactService:
         with self._storage.write_batch():
             now = naive_utc_now(self._clock)
             cutoff = now - dt.timedelta(seconds=seconds)
-            query = (
-                Contact.select(Contact, Operator)
-                .join(Operator, pw.JOIN.LEFT_OUTER, on=(Contact.operator == Operator.id))
-                .where(
-                    (Contact.source == source_id)
-                    & Contact.is_active  # the partial index of active contacts
-                    & (Contact.activity_at <= cutoff)
-                )
-                .order_by(Contact.activity_at, Contact.id)
-                .limit(limit)
-            )
-            stale = list(query)
+            stale = list(stale_query(source_id, cutoff, limit))
             if not stale:
                 return 0
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)

@@ -91,11 +91,12 @@ def _timed_out_before(contact_ids: Sequence[int]) -> dict[int, frozenset[int]]:
     return {contact_id: frozenset(ids) for contact_id, ids in found.items()}
 
 
-def _due_for_reply(
+def due_for_reply_query(
     source_id: int, cutoff: dt.datetime, after: tuple[dt.datetime, int] | None, limit: int
-) -> list[Contact]:
+) -> pw.ModelSelect[Contact]:
     """Active, assigned, unanswered contacts of the source assigned at or before
-    ``cutoff``, by assignment time (the partial index ``contact_unanswered``)."""
+    ``cutoff``, by assignment time: the partial index ``contact_unanswered_source_assigned``
+    (its terms written as bare columns, so that SQLite sees the query implies them)."""
     query = Contact.select().where(
         (Contact.source == source_id)
         & Contact.is_active
@@ -105,7 +106,7 @@ def _due_for_reply(
     )
     if after is not None:
         query = query.where(pw.Tuple(Contact.assigned_at, Contact.id) > pw.Tuple(*after))
-    return list(query.order_by(Contact.assigned_at, Contact.id).limit(limit))
+    return query.order_by(Contact.assigned_at, Contact.id).limit(limit)
 
 
 class TimerService:
@@ -218,7 +219,7 @@ class TimerService:
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             intake.lock_sources([source_id])  # before the contacts and loads are read
             cutoff = intake.now - dt.timedelta(seconds=seconds)
-            due = _due_for_reply(source_id, cutoff, after, batch_size)
+            due = list(due_for_reply_query(source_id, cutoff, after, batch_size))
             before = _timed_out_before([c.id for c in due])
             newly_overdue: list[int] = []
             for contact in due:

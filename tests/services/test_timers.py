@@ -16,9 +16,12 @@ import pytest
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import InvalidValue, NotFound
 from desktop_crm.services import open_crm
-from desktop_crm.services.contacts import AUTOMATIC, ContactRequest
+from desktop_crm.services.contact_views import contact_page_query
+from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, stale_query
 from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.timers import due_for_reply_query
 from tests.processes import run_together
+from tests.services.test_contact_search import contact_access, plan
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
@@ -387,3 +390,16 @@ def test_turning_the_deadline_off_clears_overdue(desk, clock):
     desk.sources.update("site", reply_within=None)
     assert not desk.contacts.get(contact.id).overdue
     assert desk.queue.overdue() == []
+
+
+# -- the plans: only active contacts, through the partial indexes ---------------------------
+@pytest.mark.sqlite_only
+def test_the_timers_queries_walk_the_partial_indexes(crm):
+    cutoff = T0.replace(tzinfo=None)
+    due = contact_access(plan(crm, due_for_reply_query(1, cutoff, (cutoff, 5), 200)))
+    assert due and all("contact_unanswered_source_assigned" in step for step in due), due
+    stale = contact_access(plan(crm, stale_query(1, cutoff, 200)))
+    assert stale and all("contact_active_source_activity" in step for step in stale), stale
+    overdue_page = contact_page_query(ContactFilter(state=ContactState.OVERDUE), False)
+    overdue = contact_access(plan(crm, overdue_page))
+    assert overdue and all("contact_overdue_created" in step for step in overdue), overdue
