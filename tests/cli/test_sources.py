@@ -18,6 +18,8 @@ def test_add_prints_the_new_source(run_json):
         "code": "tg",
         "strategy": "weighted_random",
         "repeat_to_last": False,
+        "reply_within": None,
+        "close_after": None,
         "operators": [],
     }
     assert run_json("source", "add", "Сайт")["code"] is None
@@ -165,4 +167,4 @@ def test_text_output_lists_weights(run, seeded):
         "(weight)",
     ]
     assert "alice=1, bob=0" in lines[2]
-    assert lines[3].split() == [str(seeded["site"]), "Сайт", "site"]
+    assert lines[3].split() == [str(seeded["site"]), "Сайт", "site", "off", "off"]
