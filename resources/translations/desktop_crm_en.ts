@@ -78,17 +78,17 @@
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
         <source>Marked %n contact(s) answered.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Marked %n contact answered.</numerusform>
+            <numerusform>Marked %n contacts answered.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
         <source>%n of them had been answered before; the first time is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
+            <numerusform>%n of them had been answered before; the first times are kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -448,11 +448,6 @@ Your saved data is safe. Details are in the log file:
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
-        <source>Mark &amp;answered</source>
-        <translation>Отметить &amp;ответ</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
@@ -610,6 +605,11 @@ Your saved data is safe. Details are in the log file:
             <numerusform>…и ещё %n.</numerusform>
             <numerusform>…и ещё %n.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <source>Mark ans&amp;wered</source>
+        <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
@@ -4415,12 +4415,12 @@ Add at least one source and one operator to see it.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="243"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="256"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="564"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="566"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4490,12 +4490,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{value!r} — слишком много: не больше {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="288"/>
+        <location filename="../../desktop_crm/services/sources.py" line="292"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="324"/>
+        <location filename="../../desktop_crm/services/sources.py" line="328"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>

@@ -297,7 +297,7 @@ class ContactsPage(Page):
         self.reopen_action = QAction(self.tr("&Reopen contact"), self)
         self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         # A bot reports the first reply; a person who answered by phone says so here.
-        self.answered_action = QAction(self.tr("Mark &answered"), self)
+        self.answered_action = QAction(self.tr("Mark ans&wered"), self)
         self.answered_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
         self.answered_action.setToolTip(
             self.tr("Record the first reply to the selected contacts ({key})").format(
