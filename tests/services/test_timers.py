@@ -403,3 +403,20 @@ def test_the_timers_queries_walk_the_partial_indexes(crm):
     overdue_page = contact_page_query(ContactFilter(state=ContactState.OVERDUE), False)
     overdue = contact_access(plan(crm, overdue_page))
     assert overdue and all("contact_overdue_created" in step for step in overdue), overdue
+
+
+def test_an_imported_files_old_dates_are_no_activity(stale_desk, clock, tmp_path):
+    from desktop_crm.importing import open_table
+    from tests.services.import_files import many_rows, write_csv
+
+    crm = stale_desk
+    crm.operators.update("Анна", max_load=10)
+    file = write_csv(tmp_path / "old.csv", many_rows(3, source="site"))  # dated 2024
+    summary = crm.imports.run(open_table(file), source="site")
+    assert summary.imported == 3
+    active = ContactFilter(state=ContactState.ACTIVE)
+    assert all(c.created_at.year == 2024 for c in crm.contacts.page(active))
+    clock.advance(dt.timedelta(hours=2) - SECOND)
+    assert crm.timers.run_due().closed == 0  # counted from the import, not from 2024
+    clock.advance(SECOND)
+    assert crm.timers.run_due().closed == 3
