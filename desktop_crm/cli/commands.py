@@ -20,6 +20,7 @@ from desktop_crm.services.audit import AuditFilter, AuditInfo, clean_dispatcher
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import (
+    AnsweredInfo,
     ContactFilter,
     ContactInfo,
     ContactState,
@@ -28,7 +29,8 @@ from desktop_crm.services.dto import (
     SourceInfo,
     Statistics,
 )
-from desktop_crm.services.queue import DrainResult
+from desktop_crm.services.sources import read_duration
+from desktop_crm.services.timers import TimerResult
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -109,6 +111,10 @@ def _source_set(crm: Crm, args: argparse.Namespace) -> object:
     }
     if args.code is not None:
         changes["code"] = args.code
+    if args.reply_within is not None:
+        changes["reply_within"] = read_duration(args.reply_within, "reply_within")
+    if args.close_after is not None:
+        changes["close_after"] = read_duration(args.close_after, "close_after")
     return crm.sources.update(args.source, **changes)  # type: ignore[arg-type]
 
 
@@ -119,13 +125,30 @@ def _contact_assign(crm: Crm, args: argparse.Namespace) -> object:
     return result.changed[0] if result.changed else crm.contacts.get(args.id)
 
 
+def _timers_json(result: TimerResult) -> dict[str, object]:
+    return {
+        "assigned": result.assigned,
+        "moved": result.moved,
+        "overdue": result.overdue,
+        "closed": result.closed,
+        "timers_busy": result.busy,
+    }
+
+
 def _distribute(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
+    """The timers that are due (``services/timers.py``), then the whole queue."""
     try:
-        return {"assigned": crm.queue.drain().assigned}
+        return _timers_json(crm.timers.run_due(drain=True))
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed
-        if args.json and isinstance(stop.result, DrainResult):
-            output.print_json({"assigned": stop.result.assigned})
+        if args.json and isinstance(stop.result, TimerResult):
+            output.print_json(_timers_json(stop.result))
         raise
+
+
+def _queue_list(crm: Crm, args: argparse.Namespace) -> list[ContactInfo]:
+    limit = _limit(args) or 0
+    overdue = crm.queue.overdue(limit=limit)
+    return overdue if args.overdue else crm.queue.unassigned(limit=limit) + overdue
 
 
 def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
@@ -252,7 +275,8 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
         Statistics,
     ),
     ("contact", "assign"): (_contact_assign, ContactInfo),
-    ("queue", "list"): (lambda crm, a: crm.queue.unassigned(limit=_limit(a) or 0), ContactInfo),
+    ("contact", "answered"): (lambda crm, a: crm.contacts.mark_answered(a.ids), AnsweredInfo),
+    ("queue", "list"): (_queue_list, ContactInfo),
     ("queue", "distribute"): (_distribute, dict),
     ("settings", None): (_settings, dict),
     ("export", None): (_export, dict),

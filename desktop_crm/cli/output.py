@@ -11,9 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.text import printable
 from desktop_crm.services.audit import AuditInfo, change_text
 from desktop_crm.services.dto import (
+    AnsweredInfo,
     ContactInfo,
     DecisionInfo,
     LeadInfo,
@@ -56,6 +58,8 @@ def contact_json(contact: ContactInfo, with_lead: bool = True) -> Json:
     )
     if contact.operator is None:
         data["reason"] = contact.reason
+    data["answered_at"] = local_iso(contact.answered_at)
+    data["overdue"] = contact.overdue
     return data
 
 
@@ -76,6 +80,8 @@ def source_json(source: SourceInfo) -> Json:
         "code": source.code,
         "strategy": source.strategy,
         "repeat_to_last": source.repeat_to_last,
+        "reply_within": source.reply_within,  # seconds; None: off
+        "close_after": source.close_after,
         "operators": [
             {
                 "id": w.operator.id,
@@ -198,9 +204,16 @@ def operators_table(operators: Sequence[OperatorInfo]) -> str:
 
 def sources_table(sources: Sequence[SourceInfo]) -> str:
     return format_table(
-        ["id", "name", "code", "operators (weight)"],
+        ["id", "name", "code", "reply within", "close after", "operators (weight)"],
         [
-            [s.id, s.name, s.code, ", ".join(f"{w.operator.name}={w.weight}" for w in s.weights)]
+            [
+                s.id,
+                s.name,
+                s.code,
+                format_duration(s.reply_within),
+                format_duration(s.close_after),
+                ", ".join(f"{w.operator.name}={w.weight}" for w in s.weights),
+            ]
             for s in sources
         ],
     )
@@ -216,10 +229,37 @@ def contacts_table(contacts: Sequence[ContactInfo]) -> str:
                 c.is_active,
                 f"{c.lead.external_id} {c.lead.name}".strip(),
                 c.source.name,
-                c.operator.name if c.operator else _nobody("—", c.reason),
+                _holder(c),
                 c.message,
             ]
             for c in contacts
+        ],
+    )
+
+
+def _holder(contact: ContactInfo) -> str:
+    """The operator column: the operator (overdue: its reply deadline passed and nobody
+    else could take it), or nobody with the reason."""
+    if contact.operator is None:
+        return _nobody("—", contact.reason)
+    return f"{contact.operator.name} (overdue)" if contact.overdue else contact.operator.name
+
+
+def answered_json(item: AnsweredInfo) -> Json:
+    return contact_json(item.contact) | {"first_reply": item.first}
+
+
+def answered_table(items: Sequence[AnsweredInfo]) -> str:
+    return format_table(
+        ["id", "answered", "operator", "note"],
+        [
+            [
+                i.contact.id,
+                i.contact.answered_at,
+                _holder(i.contact),
+                "first reply recorded" if i.first else "answered before; the first time is kept",
+            ]
+            for i in items
         ],
     )
 
@@ -309,6 +349,8 @@ def details_json(details: ContactDetails) -> Json:
 
 def decision_text(decision: DecisionInfo) -> str:
     who = decision.operator.name if decision.operator else _nobody("nobody", decision.reason)
+    if decision.kind == "auto_close":
+        who = "closed"
     lines = [f"  {_cell(decision.created_at)} {decision.kind} [{decision.strategy}] -> {who}"]
     for c in decision.candidates:
         state = f" — excluded: {c.excluded}" if c.excluded else ""
@@ -375,4 +417,5 @@ FORMATS: dict[type, Format] = {
     LeadInfo: (lead_json, _safe(leads_text)),
     Statistics: (stats_json, _safe(lambda items: stats_table(items[0]))),
     AuditInfo: (audit_json, _safe(audit_table)),
+    AnsweredInfo: (answered_json, _safe(answered_table)),
 }

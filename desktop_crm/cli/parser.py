@@ -127,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     repeat.add_argument(
         "--no-repeat-to-last", dest="repeat_to_last", action="store_const", const=False
     )
+    p.add_argument(
+        "--reply-within",
+        metavar="DURATION",
+        help="reply deadline: a contact not marked answered that long after its assignment "
+        "goes to another operator (90s, 15m, 2h, 1d, 1h30m; off)",
+    )
+    p.add_argument(
+        "--close-after",
+        metavar="DURATION",
+        help="close active contacts with no activity for that long (15m, 2h, 7d; off)",
+    )
     p = command(src, "weights", "replace the source's operators and weights (none = clear)")
     p.add_argument("source", metavar="SOURCE", help=SOURCE_HELP)
     p.add_argument("weights", nargs="*", metavar="OPERATOR=WEIGHT")
@@ -147,14 +158,31 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
         p.add_argument("id", type=plain_int, metavar="ID")
+    p = command(
+        con,
+        "answered",
+        "record the first reply to contacts (a later call keeps the first time)",
+    )
+    p.add_argument("ids", type=plain_int, nargs="+", metavar="ID")
     p = command(con, "assign", "give a contact to an operator by hand (the limit holds)")
     p.add_argument("id", type=plain_int, metavar="ID")
     p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
 
     queue = group("queue", "the unassigned contacts")
-    p = command(queue, "list", "unassigned active contacts, oldest first, with reasons")
-    p.add_argument("--limit", type=plain_int, default=200, metavar="N")
-    command(queue, "distribute", "distribute queued contacts now, while anyone can take them")
+    p = command(
+        queue,
+        "list",
+        "unassigned active contacts with reasons, then overdue ones (reply deadline "
+        "missed, nobody else free), oldest first",
+    )
+    p.add_argument("--limit", type=plain_int, default=200, metavar="N", help="of each kind")
+    p.add_argument("--overdue", action="store_true", help="only the overdue contacts")
+    command(
+        queue,
+        "distribute",
+        "apply the reply deadlines and auto-closes that are due, then distribute queued "
+        "contacts while anyone can take them (run it every minute without a window)",
+    )
 
     p = command(commands, "leads", "leads, each with all its contacts")
     p.add_argument("--search", default="", metavar="TEXT", help="id (any phone format) or name")

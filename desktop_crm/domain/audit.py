@@ -30,6 +30,7 @@ class Action(StrEnum):
     SOURCE_CODE = "source_code_changed"
     SOURCE_STRATEGY = "source_strategy_changed"
     SOURCE_REPEAT = "source_repeat_changed"
+    SOURCE_TIMERS = "source_timers_changed"  # reply deadline, auto-close after
     SOURCE_DELETED = "source_deleted"
     WEIGHTS = "weights_changed"
     CONTACT_ASSIGNED = "contact_assigned"
@@ -56,6 +57,7 @@ _BY_KIND: dict[ObjectKind, tuple[Action, ...]] = {
         Action.SOURCE_CODE,
         Action.SOURCE_STRATEGY,
         Action.SOURCE_REPEAT,
+        Action.SOURCE_TIMERS,
         Action.SOURCE_DELETED,
         Action.WEIGHTS,
     ),

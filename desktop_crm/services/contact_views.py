@@ -36,6 +36,8 @@ _COLUMNS = (
     Source.code,
     Operator.id,
     Operator.name,
+    Contact.overdue,
+    Contact.answered_at,
 )
 
 
@@ -69,6 +71,8 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         source_code,
         operator_id,
         operator_name,
+        overdue,
+        answered_at,
     ) = row
     return ContactInfo(
         id=contact_id,
@@ -79,6 +83,8 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         source=SourceRef(source_id, source_name, source_code),
         operator=None if operator_id is None else OperatorRef(operator_id, operator_name),
         reason=reason,
+        overdue=bool(overdue),
+        answered_at=None if answered_at is None else aware_utc(answered_at),
     )
 
 
@@ -118,6 +124,8 @@ def contact_condition(flt: ContactFilter) -> pw.ColumnBase:
         condition &= Contact.is_active == False  # noqa: E712
     elif flt.state is ContactState.UNASSIGNED:
         condition &= (Contact.is_active == True) & Contact.operator.is_null()  # noqa: E712
+    elif flt.state is ContactState.OVERDUE:  # bare columns: the partial index's terms
+        condition &= Contact.is_active & Contact.overdue
     if flt.source_id is not None:
         condition &= Contact.source == flt.source_id
     if flt.operator_id is not None:

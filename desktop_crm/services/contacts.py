@@ -8,9 +8,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import peewee as pw
+
 from desktop_crm.db.models import Contact, Lead, Operator
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt, Unassigned
+from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion, exclusion, has_room
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
@@ -25,7 +28,7 @@ from desktop_crm.errors import (
     LimitReached,
 )
 from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
-from desktop_crm.services.clock import Clock, system_clock
+from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
 from desktop_crm.services.contact_views import (
     ContactKey,
@@ -35,6 +38,7 @@ from desktop_crm.services.contact_views import (
     contact_page,
 )
 from desktop_crm.services.dto import (
+    AnsweredInfo,
     BulkResult,
     ContactCount,
     ContactFilter,
@@ -217,7 +221,42 @@ def _state_entry(action: Action, contact: Contact) -> Entry:
     return Entry(action, contact.id, contact_label(contact.id), changes)
 
 
+def stale_query(source_id: int, cutoff: dt.datetime, limit: int) -> pw.ModelSelect[Contact]:
+    """Active contacts of the source with no activity since ``cutoff``, the oldest
+    activity first: the partial index ``contact_active_source_activity`` (``is_active``
+    as a bare column, so that SQLite sees the query implies the index's condition)."""
+    return (
+        Contact.select(Contact, Operator)
+        .join(Operator, pw.JOIN.LEFT_OUTER, on=(Contact.operator == Operator.id))
+        .where((Contact.source == source_id) & Contact.is_active & (Contact.activity_at <= cutoff))
+        .order_by(Contact.activity_at, Contact.id)
+        .limit(limit)
+    )
+
+
+def _close(active: Sequence[Contact], trail: AuditTrail) -> set[int]:
+    """Close these active contacts (read before) inside the caller's write transaction,
+    logged by ``trail``; returns the sources where capacity appears."""
+    if not active:
+        return set()
+    Contact.update(is_active=False).where(Contact.id.in_([c.id for c in active])).execute()
+    trail.record_many(_state_entry(Action.CONTACT_CLOSED, c) for c in active)
+    return sources_of_operators(c.operator_id for c in active)
+
+
 COUNT_CAP = 100_000
+AUTOMATIC = "(automatic)"
+"""The dispatcher the audit log names for what the timers do (``services/timers.py``):
+contacts closed after no activity. No person can be called that: a dispatcher's name
+is chosen by people, and this one says plainly that nobody chose."""
+
+
+def _closed_error(contact: Contact) -> InvalidValue:
+    return InvalidValue(
+        QT_TRANSLATE_NOOP("errors", "Contact #{id} is closed; reopen it first to record a reply."),
+        field="id",
+        id=contact.id,
+    )
 
 
 class ContactService:
@@ -306,18 +345,59 @@ class ContactService:
             contacts = find_contacts(contact_ids)
             if expected is not None:
                 _check_unchanged(contacts, expected, active=True)
-            active = [c.id for c in contacts if c.is_active]
-            if active:
-                Contact.update(is_active=False).where(Contact.id.in_(active)).execute()
-                self._trail.record_many(
-                    _state_entry(Action.CONTACT_CLOSED, c) for c in contacts if c.is_active
-                )
+            active = [c for c in contacts if c.is_active]
+            freed = _close(active, self._trail)
             infos = tuple(contact_infos(c.id for c in contacts))
-            freed = sources_of_operators(c.operator_id for c in contacts if c.is_active)
         if active:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
             self._on_capacity(freed)
         return BulkResult(infos)
+
+    @retried
+    def close_stale(self, source_id: int, seconds: int, limit: int) -> int:
+        """The timers' auto-close (``services/timers.py``): close up to ``limit`` active
+        contacts of the source with no activity for ``seconds`` (``activity_at +
+        seconds <= now``), the oldest activity first, in one write transaction, the
+        same close as by hand (capacity events follow); each traced as an
+        ``auto_close`` decision and logged as done by ``AUTOMATIC``. Returns how many."""
+        with self._storage.write_batch():
+            now = naive_utc_now(self._clock)
+            cutoff = now - dt.timedelta(seconds=seconds)
+            stale = list(stale_query(source_id, cutoff, limit))
+            if not stale:
+                return 0
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
+            note = f"closed automatically: no activity for {format_duration(seconds)}"
+            for contact in stale:
+                intake.trace_auto_close(contact, note)
+            intake.flush()
+            automatic = AuditTrail(AUTOMATIC, self._trail.clock)
+            freed = _close(stale, automatic)
+        self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+        self._on_capacity(freed)
+        return len(stale)
+
+    @retried
+    def mark_answered(self, contact_ids: Sequence[int]) -> list[AnsweredInfo]:
+        """A bot reports the first reply: ``answered_at`` is set the first time only
+        (later calls keep it and say so), the contact's activity is now and it is no
+        longer overdue (its reply deadline is met). All or nothing: an unknown contact
+        is ``NotFound``, a closed one ``InvalidValue``, and nothing changes."""
+        with self._storage.write():
+            contacts = find_contacts(contact_ids)
+            for contact in contacts:
+                if not contact.is_active:
+                    raise _closed_error(contact)
+            now = naive_utc_now(self._clock)
+            ids = [c.id for c in contacts]
+            first = [c.id for c in contacts if c.answered_at is None]
+            if first:
+                Contact.update(answered_at=now).where(Contact.id.in_(first)).execute()
+            Contact.update(activity_at=now, overdue=False).where(Contact.id.in_(ids)).execute()
+            infos = contact_infos(ids)
+        self._events.emit(Change.CONTACTS)
+        firsts = set(first)
+        return [AnsweredInfo(info, info.id in firsts) for info in infos]
 
     @retried
     def assign(self, contact_ids: Sequence[int], operator: int | str) -> BulkResult:

@@ -22,6 +22,7 @@ from desktop_crm.services.queue import CapacityHook, QueueService
 from desktop_crm.services.settings import SettingsService
 from desktop_crm.services.sources import SourceService
 from desktop_crm.services.stats import StatsService
+from desktop_crm.services.timers import TimerService
 
 if TYPE_CHECKING:  # built on first use: a bot's `contact add` loads none of them
     from desktop_crm.services.erasure import ErasureService
@@ -64,6 +65,15 @@ class Crm:
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
         self.settings = SettingsService(storage, self.events, self.trail)
+        self.timers = TimerService(
+            storage,
+            self.events,
+            randint,
+            self.contacts,
+            self.queue,
+            self._capacity_appeared,
+            clock,
+        )
 
     # The importer (file readers, encoding detection), exports and erasure are imported
     # when first used, so a command that registers one contact starts fast (issue 13).

@@ -86,6 +86,8 @@ class SourceInfo:
     weights: tuple[WeightInfo, ...] = ()
     strategy: str = "weighted_random"
     repeat_to_last: bool = False
+    reply_within: int | None = None  # seconds to the first reply; None: no deadline
+    close_after: int | None = None  # seconds without activity before auto-close; None: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +100,23 @@ class ContactInfo:
     source: SourceRef
     operator: OperatorRef | None
     reason: str | None = None  # an ``Unassigned`` value when operator is None
+    overdue: bool = False  # its reply deadline passed and nobody else could take it
+    answered_at: dt.datetime | None = None  # the first reply (aware, UTC), if reported
 
 
 @dataclass(frozen=True, slots=True)
 class RegisterResult:
     contact: ContactInfo
     created: bool  # False when an idempotency key returned an existing contact
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredInfo:
+    """``contact answered``: the contact as it is now, and whether this call recorded
+    its first reply (False: it was answered before and keeps that time)."""
+
+    contact: ContactInfo
+    first: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +164,7 @@ class ContactState(StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"
     UNASSIGNED = "unassigned"  # active and without an operator: the queue to work
+    OVERDUE = "overdue"  # active, its reply deadline missed, and nobody else could take it
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,13 +35,16 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
             [[row.operator_id, True, row.r, row.total, ""]] if row.operator_id is not None else []
         )
         refused = {d[0] for d in raw_draws if not d[1]}
+        timed_out = set(extra.get("timed_out", ()))  # a timeout's late operators
         loads = [int(x) for x in row.loads.split(",")] if row.loads else []
         candidates = []
         for (operator_id, weight, active, max_load), load in zip(context, loads, strict=False):
             exclusion = (
                 None  # the dispatcher's choice is not subject to weights
                 if row.kind == "manual"
-                else Candidate(operator_id, weight, active, load, max_load).exclusion
+                else Candidate(operator_id, weight, active, load, max_load).exclusion_for(
+                    timed_out=operator_id in timed_out
+                )
             )
             if exclusion is None and operator_id in refused:
                 exclusion = Exclusion.AT_LIMIT  # the re-check found it full

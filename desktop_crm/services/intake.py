@@ -54,7 +54,7 @@ from desktop_crm.domain.distribution import (
     distribute,
     unassigned_reason,
 )
-from desktop_crm.domain.eligibility import exclusion
+from desktop_crm.domain.eligibility import NO_TAGS, exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
@@ -68,6 +68,8 @@ class DecisionKind:
     AUTO = "auto"
     REDISTRIBUTION = "redistribution"
     MANUAL = "manual"
+    TIMEOUT = "timeout"  # a missed reply deadline (services/timers.py)
+    AUTO_CLOSE = "auto_close"  # closed after no activity (services/timers.py)
 
 
 class Registered(NamedTuple):
@@ -262,13 +264,23 @@ class Intake:
         return self._last_operator[lead_id]
 
     # -- deciding ----------------------------------------------------------------------
-    def decide(self, source_id: int, lead_id: int | None = None) -> Decision:
-        """The shared distributor, over this transaction's exact loads."""
+    def decide(
+        self,
+        source_id: int,
+        lead_id: int | None = None,
+        *,
+        tags: frozenset[str] = NO_TAGS,
+        timed_out: frozenset[int] = frozenset(),
+    ) -> Decision:
+        """The shared distributor, over this transaction's exact loads. ``timed_out``:
+        operators who let this contact's reply deadline pass."""
         plan = self._plan(source_id)
         preferred = None
         if plan.repeat_to_last and lead_id is not None:
             preferred = self._previous_operator(lead_id)
-        return distribute(plan.pool, plan.strategy, preferred=preferred)
+        return distribute(
+            plan.pool, plan.strategy, preferred=preferred, tags=tags, timed_out=timed_out
+        )
 
     def nobody_reason(self, source_id: int) -> str:
         """Why a contact on this source finds nobody now (when nobody is eligible)."""
@@ -434,6 +446,57 @@ class Intake:
             self._count_assignment(decision.operator_id)
             self._last_operator[lead_id] = decision.operator_id
         return decision
+
+    def timeout(
+        self, contact: Contact, timed_out: frozenset[int], tags: frozenset[str] = NO_TAGS
+    ) -> Decision:
+        """A contact whose reply deadline its operator missed: distributed again among
+        the others (``timed_out``: its operator and every one who missed it before,
+        excluded). Moved when someone can take it; otherwise it stays with its operator
+        (the caller marks it overdue). ``trace_timeout`` records the decision."""
+        late = contact.operator_id
+        decision = self.decide(contact.source_id, contact.lead_id, tags=tags, timed_out=timed_out)
+        moved = decision.operator_id is not None
+        if moved:
+            self._writer.reassign(decision.operator_id, contact.id)
+            if late is not None:
+                self._count_assignment(late, -1)
+            self._count_assignment(decision.operator_id)  # type: ignore[arg-type]
+            self._last_operator[contact.lead_id] = decision.operator_id
+        return decision
+
+    def trace_timeout(
+        self, contact: Contact, decision: Decision, timed_out: frozenset[int]
+    ) -> None:
+        """The timeout decision: who missed the deadline, and who got the contact (or
+        why nobody could, while it stays with its operator, overdue)."""
+        late = contact.operator_id
+        note = f"reply deadline missed by operator #{late}"
+        if decision.operator_id is None:
+            note += "; nobody else can take it: it stays, overdue"
+        plan = self._plans[contact.source_id]
+        context_id = self._context(plan, decision.strategy)
+        r, total, extra = draw_columns(decision, note)
+        details = json.loads(extra or "{}") | {"timed_out": sorted(timed_out)}
+        self._writer.decision(
+            contact.id,
+            DecisionKind.TIMEOUT,
+            decision.operator_id,
+            decision.reason,
+            context_id,
+            self._loads_of(contact.source_id, decision),
+            r,
+            total,
+            json.dumps(details, ensure_ascii=False, separators=(",", ":")),
+        )
+
+    def trace_auto_close(self, contact: Contact, note: str) -> None:
+        """A contact closed by the timers (no operator on the decision: it assigns nobody)."""
+        context_id = self._writer.context(self.now, DecisionKind.AUTO_CLOSE, context_json([]))
+        extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
+        self._writer.decision(
+            contact.id, DecisionKind.AUTO_CLOSE, None, None, context_id, "", None, None, extra
+        )
 
     def assign_by_hand(self, contact: Contact, operator: Operator, load: int) -> None:
         """The dispatcher's choice, traced like any decision (the caller checked the limit)."""

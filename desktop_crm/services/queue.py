@@ -117,6 +117,14 @@ class QueueService:
                 ContactFilter(state=ContactState.UNASSIGNED), newest_first=False, limit=limit
             )
 
+    def overdue(self, limit: int = 200) -> list[ContactInfo]:
+        """Contacts whose reply deadline passed while nobody else could take them
+        (``services/timers.py``), still with their operator, oldest first."""
+        with self._storage.read():
+            return contact_page(
+                ContactFilter(state=ContactState.OVERDUE), newest_first=False, limit=limit
+            )
+
     def sources_with_queue(self) -> set[int]:
         with self._storage.read():
             query = (

@@ -10,6 +10,9 @@ REASON_TEXT: dict[str, str] = {
     Unassigned.ALL_WEIGHT_0: QT_TRANSLATE_NOOP("reasons", "all operators have weight 0"),
     Unassigned.ALL_INACTIVE: QT_TRANSLATE_NOOP("reasons", "all operators are inactive"),
     Unassigned.ALL_AT_LIMIT: QT_TRANSLATE_NOOP("reasons", "all operators are at their limit"),
+    Unassigned.ALL_TIMED_OUT: QT_TRANSLATE_NOOP(
+        "reasons", "every operator who could take it missed its reply deadline"
+    ),
     Unassigned.NONE_ELIGIBLE: QT_TRANSLATE_NOOP(
         "reasons", "no eligible operator (inactive, at their limit or weight 0)"
     ),

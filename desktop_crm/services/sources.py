@@ -10,6 +10,13 @@ from desktop_crm.db.models import Contact, Operator, Source, SourceOperatorConfi
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
 from desktop_crm.domain.distribution import STRATEGY_NAMES
+from desktop_crm.domain.durations import (
+    MAX_SECONDS,
+    MIN_SECONDS,
+    DurationError,
+    format_duration,
+    parse_duration,
+)
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.audit import Action, AuditTrail, FieldChange, weight_changes
@@ -71,6 +78,39 @@ def check_strategy(strategy: str) -> str:
     return strategy
 
 
+_DURATION_ERRORS = {
+    "format": QT_TRANSLATE_NOOP(
+        "errors",
+        "{value!r} is not a duration: use a number with a unit, such as 90s, 15m, 2h, 1d "
+        "or 1h30m, or off.",
+    ),
+    "short": QT_TRANSLATE_NOOP("errors", "{value!r} is too short: at least {minimum}."),
+    "long": QT_TRANSLATE_NOOP("errors", "{value!r} is too long: at most {maximum}."),
+}
+
+
+def read_duration(text: str, field: str) -> int | None:
+    """A duration as typed (``domain.durations``): seconds, or None for ``off``;
+    anything else is ``InvalidValue`` naming ``field`` (reply_within, close_after)."""
+    try:
+        return parse_duration(text)
+    except DurationError as error:
+        raise InvalidValue(
+            _DURATION_ERRORS[error.kind],
+            field=field,
+            value=text,
+            minimum=format_duration(MIN_SECONDS),
+            maximum=format_duration(MAX_SECONDS),
+        ) from None
+
+
+def check_duration(seconds: int | None, field: str) -> int | None:
+    """Seconds given as a number (the window, an undo): within the same bounds."""
+    if seconds is None:
+        return None
+    return read_duration(format_duration(seconds), field)
+
+
 def _weights(source_id: int) -> tuple[WeightInfo, ...]:
     rows = list(
         SourceOperatorConfig.select(SourceOperatorConfig, Operator)
@@ -94,7 +134,14 @@ def _weights(source_id: int) -> tuple[WeightInfo, ...]:
 def _info(source: Source, with_weights: bool = True) -> SourceInfo:
     weights = _weights(source.id) if with_weights else ()
     return SourceInfo(
-        source.id, source.name, source.code, weights, source.strategy, source.repeat_to_last
+        source.id,
+        source.name,
+        source.code,
+        weights,
+        source.strategy,
+        source.repeat_to_last,
+        source.reply_within,
+        source.close_after,
     )
 
 
@@ -110,6 +157,10 @@ def _check_free(source: Source) -> None:
         if source.code_key and source.code_key in (other.name_key, other.code_key):
             raise already_taken("code", "source", source.code or "", other.name)
         raise already_taken("name", "source", source.name, other.name)
+
+
+def _duration_or_none(seconds: int | None) -> str | None:
+    return None if seconds is None else format_duration(seconds)
 
 
 class SourceService:
@@ -160,17 +211,22 @@ class SourceService:
         code: object = _KEEP,
         strategy: str | None = None,
         repeat_to_last: bool | None = None,
+        reply_within: object = _KEEP,
+        close_after: object = _KEEP,
         expected: Mapping[str, object] | None = None,
     ) -> SourceInfo:
         """``code=None`` or ``""`` clears the code; leaving it out keeps it. ``strategy``:
         how operators are picked; ``repeat_to_last``: a returning lead goes to the
-        operator who handled it last, when that operator is eligible. ``expected`` (an
-        undo): the fields as they must be now, or ``ChangedMeanwhile``."""
+        operator who handled it last, when that operator is eligible. ``reply_within``
+        and ``close_after``: seconds (``read_duration`` reads a typed one), None turns
+        it off, leaving it out keeps it (``services/timers.py`` applies them).
+        ``expected`` (an undo): the fields as they must be now, or ``ChangedMeanwhile``."""
         with self._storage.write():
             source = find_source(reference)
             if expected is not None:
                 check_unchanged(source.name, source, expected)
             before = (source.name, source.code, source.strategy, source.repeat_to_last)
+            timers = (source.reply_within, source.close_after)
             if name is not None:
                 source.name = clean_name(name, "name", "source")
             if code is not _KEEP:
@@ -183,8 +239,17 @@ class SourceService:
                 ).execute()
             if repeat_to_last is not None:
                 source.repeat_to_last = repeat_to_last
+            if reply_within is not _KEEP:
+                source.reply_within = check_duration(reply_within, "reply_within")  # type: ignore[arg-type]
+                if source.reply_within is None:  # no deadline: nothing of it is overdue
+                    Contact.update(overdue=False).where(
+                        (Contact.source == source.id) & Contact.is_active & Contact.overdue
+                    ).execute()
+            if close_after is not _KEEP:
+                source.close_after = check_duration(close_after, "close_after")  # type: ignore[arg-type]
             self._save(source)
             self._audit_update(source, *before)
+            self._audit_timers(source, *timers)
             info = _info(source)
         self._events.emit(Change.SOURCES)
         return info
@@ -200,6 +265,21 @@ class SourceService:
         trail.changed(
             Action.SOURCE_REPEAT, src_id, label, "repeat_to_last", repeat, source.repeat_to_last
         )
+
+    def _audit_timers(
+        self, source: Source, reply_within: int | None, close_after: int | None
+    ) -> None:
+        """One entry for the source's timers, values as typed (``15m``; None: off)."""
+        changes = [
+            FieldChange(field, _duration_or_none(old), _duration_or_none(new))
+            for field, old, new in (
+                ("reply_within", reply_within, source.reply_within),
+                ("close_after", close_after, source.close_after),
+            )
+            if old != new
+        ]
+        if changes:
+            self._trail.record(Action.SOURCE_TIMERS, source.id, source.name, changes)
 
     @retried
     def delete(self, reference: int | str) -> SourceInfo:

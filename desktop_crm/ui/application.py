@@ -185,6 +185,7 @@ class AppController:
         window.reload()
         window.show()
         window.database_file.start_check()  # SQLite's quick check, in the background
+        window.timers.start()  # reply deadlines, auto-close, the queue (ui/timers.py)
         if crm.location.file is not None:  # a server's database is no recent file
             self.preferences.last_database = str(crm.location.file)
             RecentDatabases(self.preferences).add(crm.location.file)

@@ -27,11 +27,14 @@ KIND_TEXT = {
     "auto": QT_TRANSLATE_NOOP("DecisionView", "Assigned automatically"),
     "redistribution": QT_TRANSLATE_NOOP("DecisionView", "Re-distributed"),
     "manual": QT_TRANSLATE_NOOP("DecisionView", "Assigned by hand"),
+    "timeout": QT_TRANSLATE_NOOP("DecisionView", "Reply deadline missed"),
+    "auto_close": QT_TRANSLATE_NOOP("DecisionView", "Closed automatically"),
 }
 EXCLUSION_TEXT = {
     "weight_0": QT_TRANSLATE_NOOP("DecisionView", "weight 0"),
     "inactive": QT_TRANSLATE_NOOP("DecisionView", "inactive"),
     "at_limit": QT_TRANSLATE_NOOP("DecisionView", "at the limit"),
+    "timed_out": QT_TRANSLATE_NOOP("DecisionView", "missed its reply deadline"),
 }
 
 # The notes the core writes in English, read back to be said in the user's language.
@@ -40,6 +43,9 @@ LEAST_LOADED_NOTE = re.compile(r"load (\d+) of (\d+)")
 PREVIOUS_OPERATOR_NOTE = re.compile(r"previous operator #(\d+)")
 FROM_QUEUE_NOTE = "from the queue"
 BACK_TO_QUEUE_NOTE = re.compile(r"back to the queue from operator #(\d+)")  # an undone assignment
+# services/intake.py: a missed reply deadline, and a stale contact closed (services/timers.py)
+TIMEOUT_NOTE = re.compile(r"reply deadline missed by operator #(\d+)(; nobody else .*)?")
+AUTO_CLOSE_NOTE = re.compile(r"closed automatically: no activity for (\S+)")
 
 NAME_CHARS = 30  # an operator's name in the candidates table, at most
 MAX_LINES = 14  # the view asks for at most this height; a longer trace scrolls
@@ -119,6 +125,29 @@ def manual_note_text(note: str, names: dict[int, str]) -> str:
         operator_id = int(match[1])
         name = names.get(operator_id, f"#{operator_id}")
         return QCoreApplication.translate("DecisionView", "Taken from {name}.").format(name=name)
+    return note
+
+
+def timer_note_text(note: str, names: dict[int, str]) -> str:
+    """A timer's note (a missed reply deadline, an auto-close) in the user's language."""
+    match = TIMEOUT_NOTE.fullmatch(note)
+    if match:
+        operator_id = int(match[1])
+        name = names.get(operator_id, f"#{operator_id}")
+        if match[2]:
+            return QCoreApplication.translate(
+                "DecisionView",
+                "{name} missed the reply deadline; nobody else could take it, so it "
+                "stays with them, overdue.",
+            ).format(name=name)
+        return QCoreApplication.translate(
+            "DecisionView", "{name} missed the reply deadline."
+        ).format(name=name)
+    match = AUTO_CLOSE_NOTE.fullmatch(note)
+    if match:
+        return QCoreApplication.translate(
+            "DecisionView", "No activity for {duration}: closed automatically."
+        ).format(duration=match[1])
     return note
 
 
@@ -211,7 +240,9 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
     names = names if names is not None else _names([decision])
     when = local_time(decision.created_at)
     outcome = _e(outcome_text(decision))
-    if decision.operator is not None:
+    if decision.kind == "auto_close":
+        outcome = _e(QCoreApplication.translate("DecisionView", "closed"))
+    elif decision.operator is not None:
         outcome = f"<b>{outcome}</b>"
     else:
         outcome = f'<span style="color:{css(Tone.WARN)};">{outcome}</span>'
@@ -235,6 +266,8 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
                     ).format(name=candidate.operator.name, max_load=candidate.max_load)
                 )
             )
+    elif decision.kind == "auto_close":
+        details.append(_e(timer_note_text(decision.note, names)))
     else:
         details.append(
             _e(
@@ -244,7 +277,7 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
             )
         )
         if decision.note:
-            details.append(_e(decision.note))
+            details.append(_e(timer_note_text(decision.note, names)))
     body = "".join(
         f'<p style="margin:0 0 0 12px;">{line}</p>' for line in details
     )  # indented under the title line

@@ -44,6 +44,7 @@ from desktop_crm.ui.settings_dialog import LANGUAGES, SettingsDialog, language_l
 from desktop_crm.ui.shortcuts import show_shortcuts
 from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.timers import TimerRunner
 
 FILE_MENU_PAGES = frozenset({"statistics"})
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.drainer.started.connect(lambda: self._show_drain(0))
         self.drainer.progressed.connect(self._show_drain)
         self.drainer.finished.connect(self._drain_finished)
+        self.timers = TimerRunner(ctx, self)  # deadlines and auto-close; started when shown
 
         self.database_file = DatabaseFileActions(ctx, self)  # backup, quick check
         self._build_menus()
@@ -407,6 +409,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.ctx.bridge.stop()
         self.drainer.cancel()
+        self.timers.stop()
         self.ctx.runner.cancel_all()
         self.ctx.runner.wait_idle()
         super().closeEvent(event)

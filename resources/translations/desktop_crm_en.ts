@@ -23,7 +23,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="559"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +67,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="544"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +76,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <source>Marked %n contact(s) answered.</source>
+        <translation>
+            <numerusform>Marked %n contact answered.</numerusform>
+            <numerusform>Marked %n contacts answered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <source>%n of them had been answered before; the first time is kept.</source>
+        <translation>
+            <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
+            <numerusform>%n of them had been answered before; the first times are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -84,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -92,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="578"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -100,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -108,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -116,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -124,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -132,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -140,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="649"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -148,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="690"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -156,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="656"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="694"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -186,7 +202,7 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
@@ -380,7 +396,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="337"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -388,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="343"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -451,7 +467,7 @@
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -459,7 +475,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="206"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Total: %n</numerusform>

@@ -5,7 +5,7 @@
     <name>Application</name>
     <message>
         <location filename="../../desktop_crm/ui/application.py" line="84"/>
-        <location filename="../../desktop_crm/ui/application.py" line="296"/>
+        <location filename="../../desktop_crm/ui/application.py" line="297"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="238"/>
+        <location filename="../../desktop_crm/ui/application.py" line="239"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -115,52 +115,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="151"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="136"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -169,12 +169,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="165"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="170"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="174"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -335,145 +335,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <source>Overdue</source>
+        <translation>Просроченные</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="247"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="252"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="254"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="285"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="295"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="297"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
+        <source>Record the first reply to the selected contacts ({key})</source>
+        <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="316"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="321"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="308"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="326"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="327"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="345"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="454"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -481,13 +491,31 @@ Your saved data is safe. Details are in the log file:
             <numerusform>Закрыть %n контактов?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <source>Marked %n contact(s) answered.</source>
+        <translation>
+            <numerusform>Отмечен ответ на %n контакт.</numerusform>
+            <numerusform>Отмечен ответ на %n контакта.</numerusform>
+            <numerusform>Отмечен ответ на %n контактов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <source>%n of them had been answered before; the first time is kept.</source>
+        <translation>
+            <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
+            <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
+            <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="499"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="534"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -496,7 +524,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -505,7 +533,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="578"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -514,7 +542,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="549"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -523,8 +551,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="556"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="559"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -533,7 +561,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="560"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -542,7 +570,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -551,7 +579,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="649"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -560,7 +588,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="652"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="690"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -569,8 +597,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="544"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -579,12 +607,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="576"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <source>Mark ans&amp;wered</source>
+        <translation>Отметить &amp;ответ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -593,7 +626,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -602,7 +635,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -611,12 +644,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="678"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -625,7 +658,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="656"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="694"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -634,19 +667,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="665"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="703"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="671"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -784,118 +817,153 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
+        <source>Reply deadline missed</source>
+        <translation>Пропущен срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <source>Closed automatically</source>
+        <translation>Закрыт автоматически</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="35"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="36"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="37"/>
+        <source>missed its reply deadline</source>
+        <translation>пропустил срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="79"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="88"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="102"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="111"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="120"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="121"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="127"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
+        <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
+        <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="143"/>
+        <source>{name} missed the reply deadline.</source>
+        <translation>{name}: пропущен срок ответа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <source>No activity for {duration}: closed automatically.</source>
+        <translation>Без активности {duration}: закрыт автоматически.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="176"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="177"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="178"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="208"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="226"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="244"/>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -904,17 +972,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="274"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="308"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="341"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1816,156 +1884,171 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <source>Reply deadline or auto-close changed</source>
+        <translation>Изменён срок ответа или автозакрытие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="64"/>
+        <source>reply within</source>
+        <translation>ответить в течение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
+        <source>close after no activity</source>
+        <translation>закрыть после бездействия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="139"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="145"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="149"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="151"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="156"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2238,127 +2321,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="97"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="139"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="140"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="145"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="152"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="154"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="187"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="191"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="193"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="198"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="203"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="219"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="226"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="228"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="234"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="245"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="251"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="253"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="266"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="268"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="306"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="308"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="310"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2371,7 +2454,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="335"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="337"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2380,7 +2463,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="341"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="343"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2520,7 +2603,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -3066,7 +3149,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -3075,7 +3158,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="206"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
@@ -3744,43 +3827,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="41"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="43"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="45"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="47"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="69"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="71"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="74"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="76"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="87"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="89"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="147"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="170"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="175"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="198"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="359"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="383"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4271,68 +4354,73 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="88"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="93"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="90"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="95"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="109"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="118"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
-        <location filename="../../desktop_crm/services/intake.py" line="100"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="132"/>
+        <location filename="../../desktop_crm/services/intake.py" line="102"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="139"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="144"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="177"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="185"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="190"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="192"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="197"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="483"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="256"/>
+        <source>Contact #{id} is closed; reopen it first to record a reply.</source>
+        <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="566"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4342,32 +4430,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="584"/>
+        <location filename="../../desktop_crm/services/importer.py" line="587"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="608"/>
+        <location filename="../../desktop_crm/services/importer.py" line="611"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="616"/>
+        <location filename="../../desktop_crm/services/importer.py" line="619"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="640"/>
+        <location filename="../../desktop_crm/services/importer.py" line="643"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="753"/>
+        <location filename="../../desktop_crm/services/importer.py" line="756"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="997"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1000"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -4377,22 +4465,37 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="51"/>
+        <location filename="../../desktop_crm/services/sources.py" line="58"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="66"/>
+        <location filename="../../desktop_crm/services/sources.py" line="73"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="212"/>
+        <location filename="../../desktop_crm/services/sources.py" line="82"/>
+        <source>{value!r} is not a duration: use a number with a unit, such as 90s, 15m, 2h, 1d or 1h30m, or off.</source>
+        <translation>{value!r} — не длительность: укажите число с единицей, например 90s, 15m, 2h, 1d или 1h30m, либо off.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/sources.py" line="87"/>
+        <source>{value!r} is too short: at least {minimum}.</source>
+        <translation>{value!r} — слишком мало: не меньше {minimum}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/sources.py" line="88"/>
+        <source>{value!r} is too long: at most {maximum}.</source>
+        <translation>{value!r} — слишком много: не больше {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/sources.py" line="292"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="248"/>
+        <location filename="../../desktop_crm/services/sources.py" line="328"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -4433,12 +4536,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="105"/>
+        <location filename="../../desktop_crm/services/intake.py" line="107"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="114"/>
+        <location filename="../../desktop_crm/services/intake.py" line="116"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -4494,7 +4597,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="162"/>
+        <location filename="../../desktop_crm/services/queue.py" line="177"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
@@ -4778,6 +4881,11 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/reasons.py" line="13"/>
+        <source>every operator who could take it missed its reply deadline</source>
+        <translation>все операторы, которые могли его взять, пропустили срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="16"/>
         <source>no eligible operator (inactive, at their limit or weight 0)</source>
         <translation>нет подходящего оператора (неактивны, исчерпан лимит или вес 0)</translation>
     </message>

@@ -14,7 +14,17 @@ from desktop_crm.cli import output
 
 PRINT_JSON = output.print_json  # the product's own, before any test patches it
 
-CONTACT_KEYS = {"id", "created_at", "is_active", "message", "lead", "source", "operator"}
+CONTACT_KEYS = {
+    "id",
+    "created_at",
+    "is_active",
+    "message",
+    "lead",
+    "source",
+    "operator",
+    "answered_at",
+    "overdue",
+}
 
 
 class Result(NamedTuple):

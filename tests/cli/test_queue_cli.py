@@ -99,11 +99,12 @@ def test_with_auto_off_only_queue_distribute_moves_the_queue(run, run_json, queu
     command, expected = TRIGGERS[trigger]
     run_json(*command(queue))
     assert queue_ids(run_json) == [queue["waiting"], *queue["site_queue"]]
-    assert run_json("queue", "distribute") == {"assigned": 3}  # tg's one and site's two
+    assert run_json("queue", "distribute")["assigned"] == 3  # tg's one and site's two
     assert owner(run_json, queue["waiting"]) == expected
     assert queue_ids(run_json) == []
     result = run("queue", "distribute")
-    assert (result.code, result.out) == (0, "assigned: 0\n")
+    assert (result.code, result.out.splitlines()[0]) == (0, "assigned: 0")
+    assert "moved: 0" in result.out and "closed: 0" in result.out
 
 
 def test_a_busy_redistribution_does_not_undo_the_report_of_a_committed_change(

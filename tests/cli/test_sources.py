@@ -18,6 +18,8 @@ def test_add_prints_the_new_source(run_json):
         "code": "tg",
         "strategy": "weighted_random",
         "repeat_to_last": False,
+        "reply_within": None,
+        "close_after": None,
         "operators": [],
     }
     assert run_json("source", "add", "Сайт")["code"] is None
@@ -153,6 +155,16 @@ def test_text_output_lists_weights(run, seeded):
     result = run("source", "list")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split() == ["id", "name", "code", "operators", "(weight)"]
+    assert lines[0].split() == [
+        "id",
+        "name",
+        "code",
+        "reply",
+        "within",
+        "close",
+        "after",
+        "operators",
+        "(weight)",
+    ]
     assert "alice=1, bob=0" in lines[2]
-    assert lines[3].split() == [str(seeded["site"]), "Сайт", "site"]
+    assert lines[3].split() == [str(seeded["site"]), "Сайт", "site", "off", "off"]

@@ -273,13 +273,15 @@ def test_created_header_and_order_combo_sort_in_sql(staffed, page, ctx, settle):
 
 
 def test_actions_for_the_menu(staffed, page, ctx, settle, qtbot):
-    assign, close, reopen = page.page_actions()
+    assign, close, reopen, answered = page.page_actions()
+    assert answered.shortcut() == QKeySequence("Ctrl+Shift+Y")
     assert assign.shortcut() == QKeySequence("Ctrl+Shift+A")
     assert close.shortcut() == QKeySequence("Ctrl+Shift+C")
     assert reopen.shortcut() == QKeySequence("Ctrl+Shift+R")
     assert not assign.isEnabled() and not close.isEnabled() and not reopen.isEnabled()
+    assert not answered.isEnabled()
     page.table.selectRow(0)
-    assert close.isEnabled() and assign.isEnabled()
+    assert close.isEnabled() and assign.isEnabled() and answered.isEnabled()
     assert page.table.selectionModel().selectedRows()[0].data(ROW_ROLE).is_active
     chosen = page.selected_contacts()[0].id
     page.table.setFocus()

@@ -11,7 +11,9 @@ stale contacts.
   assigned, answered) by the system's clock, which a file's dates do not change;
   ``overdue``: its reply deadline passed and nobody else could take it.
 - Indexes: active contacts per source by activity (the timers look only at active
-  contacts), and decisions per operator by time (an operator's count today).
+  contacts: auto-close), active assigned unanswered contacts per source by assignment
+  time (reply deadlines), overdue active contacts by creation (``queue list``), and
+  decisions per operator by time (an operator's count today).
 """
 
 from peewee import (
@@ -81,6 +83,13 @@ def up(migrator, db):
         "WHERE is_active"
     )
     db.execute_sql(
+        "CREATE INDEX contact_unanswered_source_assigned ON contact (source_id, assigned_at) "
+        "WHERE is_active AND answered_at IS NULL AND operator_id IS NOT NULL"
+    )
+    db.execute_sql(
+        "CREATE INDEX contact_overdue_created ON contact (created_at) WHERE is_active AND overdue"
+    )
+    db.execute_sql(
         "CREATE INDEX decision_operator_created ON decision (operator_id, created_at) "
         "WHERE operator_id IS NOT NULL"
     )
@@ -88,6 +97,8 @@ def up(migrator, db):
 
 def down(migrator, db):
     db.execute_sql("DROP INDEX decision_operator_created")
+    db.execute_sql("DROP INDEX contact_unanswered_source_assigned")
+    db.execute_sql("DROP INDEX contact_overdue_created")
     db.execute_sql("DROP INDEX contact_active_source_activity")
     db.drop_tables([_absence(db)])
     migrator.migrate(

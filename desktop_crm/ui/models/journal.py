@@ -28,6 +28,7 @@ ACTION_TEXTS: dict[str, str] = {
     Action.SOURCE_CODE: QT_TRANSLATE_NOOP("Journal", "Source code changed"),
     Action.SOURCE_STRATEGY: QT_TRANSLATE_NOOP("Journal", "Strategy changed"),
     Action.SOURCE_REPEAT: QT_TRANSLATE_NOOP("Journal", "Returning leads setting changed"),
+    Action.SOURCE_TIMERS: QT_TRANSLATE_NOOP("Journal", "Reply deadline or auto-close changed"),
     Action.SOURCE_DELETED: QT_TRANSLATE_NOOP("Journal", "Source deleted"),
     Action.WEIGHTS: QT_TRANSLATE_NOOP("Journal", "Weights changed"),
     Action.CONTACT_ASSIGNED: QT_TRANSLATE_NOOP("Journal", "Assigned by hand"),
@@ -60,6 +61,8 @@ FIELD_TEXTS: dict[str, str] = {
     "strategy": QT_TRANSLATE_NOOP("Journal", "strategy"),
     "repeat_to_last": QT_TRANSLATE_NOOP("Journal", "returning lead to its last operator"),
     "weight": QT_TRANSLATE_NOOP("Journal", "weight"),
+    "reply_within": QT_TRANSLATE_NOOP("Journal", "reply within"),
+    "close_after": QT_TRANSLATE_NOOP("Journal", "close after no activity"),
     "operator": QT_TRANSLATE_NOOP("Journal", "operator"),
 }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -31,6 +32,7 @@ from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.contacts import Move
 from desktop_crm.services.dto import (
+    AnsweredInfo,
     BulkResult,
     ContactFilter,
     ContactInfo,
@@ -69,6 +71,8 @@ from desktop_crm.ui.widgets import (
 )
 from desktop_crm.ui.widgets.contact_filters import ContactSearchBar, find_action
 from desktop_crm.ui.widgets.contacts_table import text_width
+
+_R = TypeVar("_R")
 
 REFRESH_ON = {
     Change.CONTACTS,
@@ -215,6 +219,7 @@ class ContactsPage(Page):
             (self.tr("Active"), ContactState.ACTIVE),
             (self.tr("Closed"), ContactState.CLOSED),
             (self.tr("Unassigned"), ContactState.UNASSIGNED),
+            (self.tr("Overdue"), ContactState.OVERDUE),
         ):
             self.state_combo.addItem(text, state.value)
         self.source_combo = self._choice_combo(self.tr("All sources"))
@@ -291,7 +296,20 @@ class ContactsPage(Page):
         self.close_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.reopen_action = QAction(self.tr("&Reopen contact"), self)
         self.reopen_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        for action in (self.assign_action, self.close_action, self.reopen_action):
+        # A bot reports the first reply; a person who answered by phone says so here.
+        self.answered_action = QAction(self.tr("Mark ans&wered"), self)
+        self.answered_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.answered_action.setToolTip(
+            self.tr("Record the first reply to the selected contacts ({key})").format(
+                key=self.answered_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        for action in (
+            self.assign_action,
+            self.close_action,
+            self.reopen_action,
+            self.answered_action,
+        ):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.assign_button.setToolTip(
@@ -347,6 +365,7 @@ class ContactsPage(Page):
         self.reopen_button.clicked.connect(self.reopen_selected)
         self.close_action.triggered.connect(self.close_selected)
         self.reopen_action.triggered.connect(self.reopen_selected)
+        self.answered_action.triggered.connect(self.mark_answered_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.model.failed.connect(lambda error: self.message.show_error(error_text(error)))
@@ -464,12 +483,30 @@ class ContactsPage(Page):
         crm = self.ctx.crm
         self._write(lambda: crm.contacts.reopen_many(ids), self._report_reopened)
 
-    def _write(self, work: Callable[[], BulkResult], report: Callable[[BulkResult], None]) -> None:
+    def mark_answered_selected(self) -> None:
+        """The first reply to the selected active contacts (``contact answered``): their
+        reply deadline is met; a contact answered before keeps its first time."""
+        ids = [c.id for c in self.selected_contacts() if c.is_active]
+        if not ids or self._writing:
+            return
+        crm = self.ctx.crm
+        self._write(lambda: crm.contacts.mark_answered(ids), self._report_answered)
+
+    def _report_answered(self, result: list[AnsweredInfo]) -> None:
+        lines = [self.tr("Marked %n contact(s) answered.", "", len(result))]
+        before = sum(1 for item in result if not item.first)
+        if before:
+            lines.append(
+                self.tr("%n of them had been answered before; the first time is kept.", "", before)
+            )
+        self.message.show_info(" ".join(lines))
+
+    def _write(self, work: Callable[[], _R], report: Callable[[_R], None]) -> None:
         self._writing = True
         self.message.clear_message()
         self._update_actions()
 
-        def done(result: BulkResult) -> None:
+        def done(result: _R) -> None:
             self._writing = False
             report(result)
             self._update_actions()
@@ -583,7 +620,7 @@ class ContactsPage(Page):
         return [self.find_action]
 
     def page_actions(self) -> list[QAction]:
-        return [self.assign_action, self.close_action, self.reopen_action]
+        return [self.assign_action, self.close_action, self.reopen_action, self.answered_action]
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_detail()
@@ -610,6 +647,7 @@ class ContactsPage(Page):
         )
         self.close_action.setEnabled(usable and active > 0)
         self.reopen_action.setEnabled(usable and closed > 0)
+        self.answered_action.setEnabled(usable and active > 0)
         self.close_button.setEnabled(usable and active > 0)
         self.reopen_button.setEnabled(usable and closed > 0)
         self.close_button.setText(
