@@ -14,7 +14,7 @@ import types
 import pytest
 
 from desktop_crm.db.location import DatabaseLocation
-from tests.cli.helpers import write_lock
+from tests.cli.helpers import CONTACT_KEYS, write_lock
 from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
 
 ANSWER_TIMEOUT = 60  # seconds: only so that a broken pipe cannot hang the suite
@@ -66,7 +66,7 @@ def test_each_line_is_answered_in_order_and_only_good_ones_are_stored(
             b"   \n",  # 3 blank: skipped, still counted
             _line({"lead": "x@example.com", "source": "nope"}),  # 4 unknown source
             _line({**first, "key": "m-1"}),  # 5 the same key again: the same contact
-            _line({"lead": "x@example.com", "source": "tg", "tags": ["vip"]}),  # 6 unknown key
+            _line({"lead": "x@example.com", "source": "tg", "colour": ["vip"]}),  # 6 unknown key
             _line({"lead": "x@example.com", "source": "tg", "name": 5}),  # 7 wrong type
             b"[1, 2]\n",  # 8 no object
             _line({"lead": "8 (900) 123-45-67", "source": source_id}),  # 9 source by id
@@ -99,23 +99,14 @@ def test_each_line_is_answered_in_order_and_only_good_ones_are_stored(
     assert {a["code"] for a in errors.values()} == {2}
     assert "not JSON" in errors[2]["error"]
     assert "nope" in errors[4]["error"]
-    assert "'tags'" in errors[6]["error"]
+    assert "'colour'" in errors[6]["error"]
     assert errors[7]["error"] == '"name" must be a string, not a number'
     assert "object" in errors[8]["error"]
     assert "UTF-8" in errors[10]["error"]
     assert "longer than" in errors[11]["error"]
     assert errors[13]["error"] == '"lead" is required'
     # The same shape as `--json contact add`, plus "line".
-    assert set(by_line[1]) == {
-        "line",
-        "id",
-        "created_at",
-        "is_active",
-        "message",
-        "lead",
-        "source",
-        "operator",
-    }
+    assert set(by_line[1]) == {"line", *CONTACT_KEYS}
     assert result.returncode == 2  # the first failed line's code
     assert _contacts(services) == [
         ("+79001234567", "", ""),
