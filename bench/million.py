@@ -151,7 +151,9 @@ def build(path: Path, contacts: int, seed: int = 13) -> Path:
         elif draw < queued_share + open_share and loads[operator] < MAX_LOAD:
             active = 1
             loads[operator] += 1
-        rows.append((i, lead_id, source_id, operator, _stamp(moment), active, rng.choice(MESSAGES), reason))
+        rows.append(
+            (i, lead_id, source_id, operator, _stamp(moment), active, rng.choice(MESSAGES), reason)
+        )
     connection = sqlite3.connect(path, isolation_level=None)
     connection.execute("BEGIN")
     connection.executemany(

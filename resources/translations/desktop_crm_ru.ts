@@ -2041,37 +2041,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="31"/>
         <source>Does not sort: on a large database that would count every lead&apos;s contacts.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы пересчитать контакты каждого лида.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="37"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="62"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="67"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -2079,97 +2079,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="83"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="85"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="101"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <source>By name, Z to A</source>
+        <translation>По имени, от Я до А</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <source>By external id, descending</source>
+        <translation>По внешнему ID, по убыванию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="141"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="143"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="148"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="213"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="218"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="220"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="338"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="357"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="344"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="352"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2178,17 +2193,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2197,7 +2212,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="428"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2206,27 +2221,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="436"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="439"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="444"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -2530,7 +2545,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -3066,7 +3081,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -3075,7 +3090,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="206"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
