@@ -204,14 +204,29 @@ def _postgresql(folder: Path, args: argparse.Namespace) -> dict[str, object]:
         return {"skipped": str(error)}
 
 
+def merge_results(path: Path, results: dict[str, object]) -> None:
+    """Write ``results`` into ``path``, keeping the keys of other runs (and other parts)."""
+    try:
+        merged = json.loads(path.read_text()) if path.exists() else {}
+    except ValueError:
+        merged = {}
+    merged.update(results)
+    path.write_text(json.dumps(merged, ensure_ascii=False, indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument(
+        "--contacts", type=int, default=int(os.environ.get("CRM_BENCH_CONTACTS", 1_000_000))
+    )
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql", "cli"])
+    parser.add_argument(
+        "--only", choices=["import", "queue", "gui", "postgresql", "cli", "window"]
+    )
     parser.add_argument("--messages", type=int, default=5000, help="cli: requests through the pipe")
     parser.add_argument("--per-client", type=int, default=200, help="PostgreSQL: contacts each")
+    parser.add_argument("--registrations", type=int, default=1_000, help="window: form registers")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {}
@@ -235,7 +250,13 @@ def main() -> None:
         if args.only in (None, "queue"):
             results["queue"] = bench_queue(folder, args.contacts, args.repeat)
             print("queue:", json.dumps(results["queue"], ensure_ascii=False), flush=True)
-    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+        if args.only in (None, "window"):  # bench/window.py: flat rows, merged by key
+            from bench.window import bench_window, table
+
+            rows = bench_window(OUT, folder, args.contacts, args.repeat, args.registrations)
+            results.update(rows)
+            print(table(rows), flush=True)
+    merge_results(OUT / "results.json", results)
     print(f"written to {OUT / 'results.json'}")
 
 

@@ -116,7 +116,10 @@ def contacts_of_leads(lead_ids: Iterable[int]) -> dict[int, list[ContactInfo]]:
     return grouped
 
 
-def contact_condition(flt: ContactFilter) -> pw.ColumnBase:
+def contact_condition(flt: ContactFilter, joined: bool = False) -> pw.ColumnBase:
+    """The contacts ``flt`` matches; ``joined``: the query joins the contact's ``Lead``
+    (``contact_query``), so a search text checks the lead on each row (see
+    ``contact_text_condition``)."""
     condition: pw.ColumnBase = pw.SQL("1 = 1")
     if flt.state is ContactState.ACTIVE:
         condition &= Contact.is_active == True  # noqa: E712
@@ -133,7 +136,7 @@ def contact_condition(flt: ContactFilter) -> pw.ColumnBase:
     if flt.lead_id is not None:
         condition &= Contact.lead == flt.lead_id
     if flt.text.strip():
-        text = contact_text_condition(flt.text, phone_region())
+        text = contact_text_condition(flt.text, phone_region(), joined)
         if text is not None:
             condition &= text
     if flt.since is not None or flt.until is not None:
@@ -161,7 +164,7 @@ def contact_page_query(
     so the page walks that index in order and stops after ``limit`` rows
     (``tests/services/test_contact_search.py`` reads the plans)."""
     order_key = pw.Tuple(Contact.created_at, Contact.id)
-    query = contact_query().where(contact_condition(flt))
+    query = contact_query().where(contact_condition(flt, joined=True))
     if after is not None:
         query = query.where(
             order_key < pw.Tuple(*after) if newest_first else order_key > pw.Tuple(*after)

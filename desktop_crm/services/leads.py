@@ -100,11 +100,14 @@ class LeadService:
         after: LeadKey | None = None,
         through: LeadKey | None = None,
         limit: int = 200,
+        reverse: bool = False,
     ) -> list[LeadRow]:
-        """A keyset page of leads matching ``text``, with contact counts (no OFFSET)."""
+        """A keyset page of leads matching ``text``, with contact counts (no OFFSET).
+        ``reverse``: the other way round (oldest first, Z to A); the same index, walked
+        backwards."""
         columns = _SORT_COLUMNS[sort]
         key = pw.Tuple(*columns) if len(columns) > 1 else columns[0]
-        descending = sort is LeadSort.NEWEST
+        descending = (sort is LeadSort.NEWEST) != reverse
 
         def bound(value: LeadKey) -> object:
             return pw.Tuple(*value) if len(value) > 1 else value[0]

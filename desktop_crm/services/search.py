@@ -97,14 +97,21 @@ def lead_condition(text: str, region: str) -> pw.ColumnBase | None:
     return condition | contains(pw.fn.REPLACE(Lead.name_folded, "ё", "е"), name)
 
 
-def contact_text_condition(text: str, region: str) -> pw.ColumnBase | None:
-    """Contacts of the leads ``text`` finds, or whose message contains it."""
+def contact_text_condition(text: str, region: str, joined: bool = False) -> pw.ColumnBase | None:
+    """Contacts of the leads ``text`` finds, or whose message contains it.
+
+    ``joined``: the query joins each contact's ``Lead`` (a page), so the lead's rules are
+    checked on the row at hand while the page walks its index, and it stops after a page;
+    otherwise (a count) the matching leads are listed once. A whole phone is one lead: its
+    contacts come through the ``lead_id`` index either way."""
     leads = lead_condition(text, region)
     if leads is None:
         return None
-    of_leads: pw.ColumnBase = Contact.lead.in_(Lead.select(Lead.id).where(leads))
     if is_whole_phone(text):
-        return of_leads
+        return Contact.lead.in_(Lead.select(Lead.id).where(leads))
+    of_leads: pw.ColumnBase = (
+        leads if joined else Contact.lead.in_(Lead.select(Lead.id).where(leads))
+    )
     message = folded_yo(Contact.message)
     for spelling in case_variants(fold_yo(text.strip())):
         of_leads |= contains(message, spelling)

@@ -24,8 +24,6 @@ from desktop_crm.services.loads import loads_of
 from desktop_crm.services.search import period_condition
 from desktop_crm.services.sources import SourceService
 
-_ACTIVE_AS_INT = pw.Case(None, [(Contact.is_active == True, 1)], 0)  # noqa: E712
-
 
 def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShares]:
     """Per source: each configured operator's weight share (``weight_shares``: none for
@@ -61,6 +59,20 @@ def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShar
     return result
 
 
+def counts_query(since: dt.datetime | None, until: dt.datetime | None) -> pw.ModelSelect[Contact]:
+    """Contacts per (operator, source, open or not) in a period: for all time one walk of
+    the covering index ``(operator_id, source_id, is_active)`` in GROUP BY order
+    (migration 0010), for a period a range of ``(operator_id, created_at)`` per operator.
+    Grouping by ``is_active`` too costs less than summing an expression per contact."""
+    return (
+        Contact.select(
+            Contact.operator, Contact.source, Contact.is_active, pw.fn.COUNT(pw.SQL("*"))
+        )
+        .where(period_condition(since, until))
+        .group_by(Contact.operator, Contact.source, Contact.is_active)
+    )
+
+
 class StatsService:
     def __init__(self, storage: Storage, sources: SourceService) -> None:
         self._storage = storage
@@ -87,21 +99,15 @@ class StatsService:
             sources = {s.id: source_ref(s) for s in Source.select().order_by(Source.name)}
             operators = list(Operator.select().order_by(Operator.name))
             loads = loads_of()
-            counts = (
-                Contact.select(
-                    Contact.operator,
-                    Contact.source,
-                    pw.fn.COUNT(Contact.id),
-                    pw.fn.SUM(_ACTIVE_AS_INT),
-                )
-                .where(period_condition(since, until))
-                .group_by(Contact.operator, Contact.source)
-            )
+            counted: dict[tuple[int | None, int], list[int]] = {}
+            for operator_id, source_id, is_active, count in tuples(counts_query(since, until)):
+                total_active = counted.setdefault((operator_id, source_id), [0, 0])
+                total_active[0] += count
+                if is_active:
+                    total_active[1] += count
             per_operator: dict[int | None, list[SourceCount]] = defaultdict(list)
-            for operator_id, source_id, total, active in tuples(counts):
-                per_operator[operator_id].append(
-                    SourceCount(sources[source_id], int(total), int(active or 0))
-                )
+            for (operator_id, source_id), (total, active) in counted.items():
+                per_operator[operator_id].append(SourceCount(sources[source_id], total, active))
         order = {source_id: index for index, source_id in enumerate(sources)}
 
         def ordered(counts: list[SourceCount]) -> tuple[SourceCount, ...]:

@@ -361,7 +361,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -369,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -377,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="428"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -385,7 +385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>

@@ -251,13 +251,13 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="33"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
-        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
+        <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="35"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -2124,37 +2124,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="31"/>
         <source>Does not sort: on a large database that would count every lead&apos;s contacts.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы пересчитать контакты каждого лида.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="37"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="62"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="67"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -2162,97 +2162,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="73"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="83"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="85"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="101"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <source>By name, Z to A</source>
+        <translation>По имени, от Я до А</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <source>By external id, descending</source>
+        <translation>По внешнему ID, по убыванию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="141"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="143"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="148"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="213"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="218"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="220"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="314"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="338"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="333"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="357"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="344"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="352"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="391"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="393"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2261,17 +2276,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="395"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="400"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2280,7 +2295,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="404"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="428"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2289,27 +2304,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="436"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="439"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="444"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="81"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -2613,7 +2628,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -3827,83 +3842,83 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="43"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="42"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="47"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="71"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="76"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="75"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="89"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="88"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="170"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="169"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="198"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="197"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="383"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="387"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="197"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="201"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="206"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="210"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="216"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="220"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="234"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="240"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="264"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="270"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="292"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="298"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="320"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="328"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="365"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="375"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -3988,9 +4003,9 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="103"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="382"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="410"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="106"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="381"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="409"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4040,24 +4055,24 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="121"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="127"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="124"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="130"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="87"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="133"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="136"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="138"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="141"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="385"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="388"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4067,33 +4082,33 @@ Add at least one source and one operator to see it.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="363"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="362"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="403"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="402"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="448"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="447"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="395"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="469"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="398"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="471"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="488"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="490"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="507"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="509"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4511,17 +4526,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="47"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="45"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="140"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="138"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="180"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="178"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
@@ -4551,7 +4566,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/maintenance.py" line="69"/>
+        <location filename="../../desktop_crm/cli/maintenance.py" line="72"/>
         <source>{path} is damaged: SQLite&apos;s check found problems (listed above). Restore a backup (&apos;desktop-crm backups&apos;, &apos;desktop-crm restore BACKUP&apos;).</source>
         <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
     </message>

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto import LeadSort
-from desktop_crm.ui.models.leads import EXTERNAL_ID, NAME, LeadsModel
+from desktop_crm.ui.models.leads import EXTERNAL_ID, FIRST_SEEN, NAME, LeadsModel
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.pages.leads import LeadsPage
 
@@ -117,15 +117,30 @@ def test_the_selected_lead_shows_contacts_from_every_source(staffed, page, ctx, 
 
 def test_header_clicks_choose_the_sort(staffed, page, ctx, settle):
     header = page.table.horizontalHeader()
-    header.setSortIndicator(EXTERNAL_ID, Qt.SortOrder.DescendingOrder)
+    header.setSortIndicator(EXTERNAL_ID, Qt.SortOrder.AscendingOrder)
     settle()
     assert page.model.sort_key is LeadSort.EXTERNAL_ID
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert page.sort_combo.currentData() == LeadSort.EXTERNAL_ID.value
     ids = [lead.external_id for lead in leads(page.model)]
     assert ids == sorted(ids)
-    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Contacts: not sortable
-    assert header.sortIndicatorSection() == EXTERNAL_ID
+    header.setSortIndicator(EXTERNAL_ID, Qt.SortOrder.DescendingOrder)  # a second click
+    settle()
+    assert page.model.sort_key is LeadSort.EXTERNAL_ID and page.model.reverse
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert page.sort_combo.currentText() == "By external id, descending"
+    assert [lead.external_id for lead in leads(page.model)] == sorted(ids, reverse=True)
+    page.sort_combo.setCurrentIndex(page.sort_combo.findText("Oldest first"))
+    settle()
+    assert page.model.sort_key is LeadSort.NEWEST and page.model.reverse
+    assert header.sortIndicatorSection() == FIRST_SEEN
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    firsts = [lead.created_at for lead in leads(page.model)]
+    assert firsts == sorted(firsts)
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # Contacts: not sortable
+    assert header.sortIndicatorSection() == FIRST_SEEN
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert page.model.sort_key is LeadSort.NEWEST and page.model.reverse
 
 
 def test_contact_columns_stay_fitted_after_a_restart_unless_dragged(

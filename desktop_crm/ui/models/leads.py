@@ -20,7 +20,8 @@ from desktop_crm.ui.theme import Tone, color
 
 EXTERNAL_ID, NAME, CONTACTS, LAST_CONTACT, FIRST_SEEN = range(5)
 
-# Which header sorts by what, and the order its arrow shows.
+# Which header sorts by what, and the order its arrow shows first; a second click on
+# it turns the order round (the same index, walked backwards).
 SORT_OF_COLUMN: dict[int, tuple[LeadSort, Qt.SortOrder]] = {
     EXTERNAL_ID: (LeadSort.EXTERNAL_ID, Qt.SortOrder.AscendingOrder),
     NAME: (LeadSort.NAME, Qt.SortOrder.AscendingOrder),
@@ -74,6 +75,7 @@ class LeadsModel(PagedModel[LeadRow]):
         self._crm = crm
         self._text = ""
         self._sort = LeadSort.NEWEST
+        self._reverse = False  # against the sort's own direction (SORT_OF_COLUMN)
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -91,20 +93,27 @@ class LeadsModel(PagedModel[LeadRow]):
             self._text = text
             self.reload()
 
-    def set_sort(self, sort: LeadSort) -> None:
-        if sort != self._sort:
+    @property
+    def reverse(self) -> bool:
+        """True when the sort runs against its own direction (oldest first, Z to A)."""
+        return self._reverse
+
+    def set_sort(self, sort: LeadSort, reverse: bool = False) -> None:
+        if (sort, reverse) != (self._sort, self._reverse):
             self._sort = sort
+            self._reverse = reverse
             self.reload()
 
     # -- PagedModel (``fetch`` runs on a worker thread) ------------------------------
     def fetch(self, after: Hashable | None, through: Hashable | None, limit: int) -> list[LeadRow]:
-        text, sort = self._text, self._sort
+        text, sort, reverse = self._text, self._sort, self._reverse
         return self._crm.leads.page(
             text,
             sort,
             after=after,  # type: ignore[arg-type]
             through=through,  # type: ignore[arg-type]
             limit=limit,
+            reverse=reverse,
         )
 
     def page_key(self, row: LeadRow) -> Hashable:

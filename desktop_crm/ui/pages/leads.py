@@ -65,6 +65,16 @@ def lead_text(lead: LeadRow) -> str:
     return f"{lead.name} · {shown}" if lead.name else shown
 
 
+def sort_data(sort: LeadSort, reverse: bool) -> str:
+    """The sort combo's item data: the sort's value, ``:reverse`` when turned round."""
+    return f"{sort.value}:reverse" if reverse else sort.value
+
+
+def read_sort_data(data: str) -> tuple[LeadSort, bool]:
+    value, _, reverse = data.partition(":")
+    return LeadSort(value), bool(reverse)
+
+
 def confirm_erase(parent: QWidget | None, lead: LeadRow) -> bool:
     """Ask before erasing a person, naming what will happen (tests patch this)."""
     who = lead_text(lead)
@@ -116,12 +126,15 @@ class LeadsPage(Page):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.sort_combo = QComboBox()
-        for text, sort in (
-            (self.tr("Newest first"), LeadSort.NEWEST),
-            (self.tr("By name"), LeadSort.NAME),
-            (self.tr("By external id"), LeadSort.EXTERNAL_ID),
+        for text, sort, reverse in (
+            (self.tr("Newest first"), LeadSort.NEWEST, False),
+            (self.tr("Oldest first"), LeadSort.NEWEST, True),
+            (self.tr("By name"), LeadSort.NAME, False),
+            (self.tr("By name, Z to A"), LeadSort.NAME, True),
+            (self.tr("By external id"), LeadSort.EXTERNAL_ID, False),
+            (self.tr("By external id, descending"), LeadSort.EXTERNAL_ID, True),
         ):
-            self.sort_combo.addItem(text, sort.value)
+            self.sort_combo.addItem(text, sort_data(sort, reverse))
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
 
@@ -219,7 +232,7 @@ class LeadsPage(Page):
         self.search_edit.returnPressed.connect(self.apply_search)
         self.find_action = find_action(self, self.search_edit)
         self.sort_combo.currentIndexChanged.connect(
-            lambda _i: self.set_sort(LeadSort(self.sort_combo.currentData()))
+            lambda _i: self.set_sort(*read_sort_data(self.sort_combo.currentData()))
         )
         header.sortIndicatorChanged.connect(self._header_sort)
         self.contacts_table.horizontalHeader().sortIndicatorChanged.connect(
@@ -262,23 +275,34 @@ class LeadsPage(Page):
         self.message.clear_message()
         self.model.set_search(self.search_edit.text())
 
-    def set_sort(self, sort: LeadSort) -> None:
-        """Sort in SQL; the combo and the header arrow agree."""
+    def set_sort(self, sort: LeadSort, reverse: bool = False) -> None:
+        """Sort in SQL (``reverse``: against the sort's own direction); the combo and
+        the header arrow agree."""
         column = COLUMN_OF_SORT[sort]
+        order = SORT_OF_COLUMN[column][1]
+        if reverse:
+            order = (
+                Qt.SortOrder.AscendingOrder
+                if order == Qt.SortOrder.DescendingOrder
+                else Qt.SortOrder.DescendingOrder
+            )
         header = self.table.horizontalHeader()
         blocked = header.blockSignals(True)
-        header.setSortIndicator(column, SORT_OF_COLUMN[column][1])
+        header.setSortIndicator(column, order)
         header.blockSignals(blocked)
         blocked = self.sort_combo.blockSignals(True)
-        self.sort_combo.setCurrentIndex(self.sort_combo.findData(sort.value))
+        self.sort_combo.setCurrentIndex(self.sort_combo.findData(sort_data(sort, reverse)))
         self.sort_combo.blockSignals(blocked)
-        self.model.set_sort(sort)
+        self.model.set_sort(sort, reverse)
 
-    def _header_sort(self, section: int, _order: Qt.SortOrder) -> None:
-        # Each sort has one direction; a click on another column puts the arrow back.
-        self.set_sort(
-            SORT_OF_COLUMN[section][0] if section in SORT_OF_COLUMN else self.model.sort_key
-        )
+    def _header_sort(self, section: int, order: Qt.SortOrder) -> None:
+        # A sortable column in the order clicked; a click on another column (Contacts,
+        # Last contact: NOT_SORTED_TIP) puts the arrow back.
+        if section in SORT_OF_COLUMN:
+            sort, own_order = SORT_OF_COLUMN[section]
+            self.set_sort(sort, reverse=order != own_order)
+        else:
+            self.set_sort(self.model.sort_key, self.model.reverse)
 
     def _contacts_header_sort(self, section: int, order: Qt.SortOrder) -> None:
         if section == CREATED:
@@ -443,6 +467,6 @@ class LeadsPage(Page):
             self.fitted_columns.active = not preferences.get(CONTACT_COLUMNS_DRAGGED)
             if self.fitted_columns.active:
                 self.fitted_columns.fit()
-        self.set_sort(self.model.sort_key)
+        self.set_sort(self.model.sort_key, self.model.reverse)
         self._contacts_arrow()
         preferences.restore_splitter(options.LEADS_SPLITTER, self.splitter)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.ui.formats import local_time
+from desktop_crm.ui.models.base import RowsModel
 from desktop_crm.ui.models.contacts import CREATED, ID, LEAD, OPERATOR, SOURCE, STATE
 from desktop_crm.ui.widgets.tables import FittedColumns
 
@@ -139,6 +140,18 @@ class ContentColumns(FittedColumns):
         widest = max((metrics.horizontalAdvance(text) for text in ids), default=0)
         return widest + metrics.horizontalAdvance(SEPARATOR + "Mmmmm…") + 12
 
+    def id_column_width(self) -> int:
+        """The width of the largest contact number loaded (not yet on screen too, so the
+        column does not change while scrolling). One row is measured, not all of them
+        (``sizeHintForColumn`` reads every loaded row: slow a thousand rows down)."""
+        view = self._view
+        model = view.model()
+        if not isinstance(model, RowsModel) or not model.rowCount():
+            return 0
+        rows = model.rows()
+        widest = max(range(len(rows)), key=lambda row: rows[row].id)
+        return view.sizeHintForIndex(model.index(widest, ID)).width() + int(view.showGrid())
+
     def wanted(self, column: int, typical: float = TYPICAL) -> int:
         """The width that shows ``typical`` of the visible rows of ``column`` whole."""
         view = self._view
@@ -164,7 +177,7 @@ class ContentColumns(FittedColumns):
             floor = min(self.id_width(), round(width * ID_SHARE))  # not a very long e-mail
             self._lows[LEAD] = max(self._lows[LEAD], floor)
         sizes = {c: self._fixed[c] for c in self._fixed}
-        sizes[ID] = max(sizes.get(ID, 0), view.sizeHintForColumn(ID))  # ids grow
+        sizes[ID] = max(sizes.get(ID, 0), self.id_column_width())  # ids grow
         left = width - sum(sizes[c] for c in shown if c in sizes)
         left -= max(self._last_minimum, round(width * MESSAGE_SHARE))
         texts = [c for c in self._texts if c in shown]
