@@ -221,9 +221,7 @@ def main() -> None:
         "--contacts", type=int, default=int(os.environ.get("CRM_BENCH_CONTACTS", 1_000_000))
     )
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument(
-        "--only", choices=["import", "queue", "gui", "postgresql", "cli", "window"]
-    )
+    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql", "cli", "window"])
     parser.add_argument("--messages", type=int, default=5000, help="cli: requests through the pipe")
     parser.add_argument("--per-client", type=int, default=200, help="PostgreSQL: contacts each")
     parser.add_argument("--registrations", type=int, default=1_000, help="window: form registers")
