@@ -17,7 +17,7 @@ from desktop_crm.domain.limits import (
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
-from desktop_crm.domain.tags import tags_of
+from desktop_crm.domain.tags import TagError, parse_tags, tags_of, tags_text
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     ChangedMeanwhile,
@@ -47,6 +47,7 @@ from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.history import decision_history
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import load_of
+from desktop_crm.services.operators import tag_error
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import phone_region
 
@@ -64,6 +65,7 @@ class ContactRequest:
     idempotency_key: str | None = None
     created_at: dt.datetime | None = None  # aware, or naive local; default now
     plain_id: bool = False  # the id is never read as a phone: stored as typed
+    tags: tuple[str, ...] = ()  # what the contact needs (each may be comma-separated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +147,16 @@ def validate_request(request: ContactRequest) -> ContactRequest:
     return request
 
 
-def payload_fingerprint(external_id: str, source_id: int, request: ContactRequest) -> str:
-    """What an idempotency key stands for: the normalised lead id, the source, the name
-    and the message (a retry repeats them exactly; the time of a retry may differ)."""
-    text = json.dumps(
-        [external_id, source_id, request.name.strip(), request.message], ensure_ascii=False
-    )
+def payload_fingerprint(
+    external_id: str, source_id: int, request: ContactRequest, tags: str = ""
+) -> str:
+    """What an idempotency key stands for: the normalised lead id, the source, the name,
+    the message and the tags (canonical; a retry repeats them exactly; the time of a
+    retry may differ). Untagged, the fingerprint is the one it always was."""
+    fields: list[object] = [external_id, source_id, request.name.strip(), request.message]
+    if tags:
+        fields.append(tags)
+    text = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -174,7 +180,8 @@ def _check_same_payload(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "The idempotency key {key!r} was already used for contact #{id} with a "
-                "different lead, source, name or message; use a new key for a new contact.",
+                "different lead, source, name, message or tags; use a new key for a new "
+                "contact.",
             ),
             field="idempotency_key",
             key=request.idempotency_key,
@@ -265,6 +272,14 @@ def _state_entry(action: Action, contact: Contact) -> Entry:
 COUNT_CAP = 100_000
 
 
+def parse_tags_of(values: Sequence[str], field: str = "tags") -> frozenset[str]:
+    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``)."""
+    try:
+        return parse_tags(values)
+    except TagError as error:
+        raise tag_error(error, field) from None
+
+
 class ContactService:
     def __init__(
         self,
@@ -287,13 +302,14 @@ class ContactService:
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
+        tags = parse_tags_of(request.tags)
         with self._storage.write():
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             external_id = normalise(request.external_id, intake.region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
             if request.idempotency_key is not None:
-                payload = payload_fingerprint(external_id, source_id, request)
+                payload = payload_fingerprint(external_id, source_id, request, tags_text(tags))
                 existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
                 if existing is not None:
                     _check_same_payload(existing, payload, external_id, source_id, request)
@@ -306,6 +322,7 @@ class ContactService:
                 created_at=request.created_at,
                 idempotency_key=request.idempotency_key,
                 idempotency_payload=payload,
+                tags=tags,
             )
             intake.flush()
             info = self._info(registered.contact_id)
