@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="146"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Give %n selected contact to:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="217"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -186,7 +186,7 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="237"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
@@ -399,7 +399,7 @@
 <context>
     <name>OperatorChoiceModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="76"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>{name} has %n active contact, the limit: close it or raise the limit first.</numerusform>
@@ -407,7 +407,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>{name} has %n active contact and can take {free} more.</numerusform>
@@ -451,7 +451,7 @@
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -459,7 +459,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="206"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Total: %n</numerusform>

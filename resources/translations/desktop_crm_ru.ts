@@ -79,12 +79,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="122"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="142"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="146"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -93,17 +93,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="143"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="163"/>
         <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
         <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="157"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="177"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="217"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -799,103 +799,128 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="73"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="35"/>
+        <source>away</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="36"/>
+        <source>off shift</source>
+        <translation>вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="37"/>
+        <source>lacks a skill</source>
+        <translation>нет нужного навыка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="38"/>
+        <source>daily cap reached</source>
+        <translation>дневной лимит исчерпан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="39"/>
+        <source>missed the reply deadline</source>
+        <translation>пропустил срок ответа</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="78"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="81"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="87"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="101"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="173"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="104"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="178"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="110"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="112"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="119"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="121"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="126"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="152"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="153"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="149"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="154"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="167"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="172"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="179"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="184"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="197"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="205"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="204"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="209"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="232"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="237"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -904,17 +929,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="241"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="246"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="265"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="308"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="313"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1791,181 +1816,241 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <source>Working hours changed</source>
+        <translation>Изменены рабочие часы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <source>Absence added</source>
+        <translation>Добавлено отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <source>Operator back</source>
+        <translation>Оператор вернулся</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <source>Daily cap changed</source>
+        <translation>Изменён дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <source>Skills changed</source>
+        <translation>Изменены навыки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <source>Time zone changed</source>
+        <translation>Изменён часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="49"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="50"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="64"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <source>working hours</source>
+        <translation>рабочие часы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
+        <source>daily cap</source>
+        <translation>дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
+        <source>skills</source>
+        <translation>навыки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <source>until</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="80"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="148"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="154"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="158"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="160"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="165"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2398,21 +2483,51 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <source>away</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <source>off shift</source>
+        <translation>вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="43"/>
+        <source>daily cap reached ({daily_cap})</source>
+        <translation>дневной лимит исчерпан ({daily_cap})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="47"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="50"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="51"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="59"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <source>{name} is away and takes no contacts until back.</source>
+        <translation>{name} отсутствует и не получает обращений, пока не вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="67"/>
+        <source>{name} is off shift and takes no contacts until it starts.</source>
+        <translation>{name} вне смены и не получает обращений до её начала.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="71"/>
+        <source>{name} has had as many contacts today as the daily cap allows.</source>
+        <translation>{name} сегодня уже получил(а) столько обращений, сколько позволяет дневной лимит.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="76"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
@@ -2421,7 +2536,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
@@ -2430,12 +2545,12 @@ Database: {path}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="93"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="99"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
@@ -3066,7 +3181,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StackedBarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -3075,7 +3190,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/charts.py" line="205"/>
+        <location filename="../../desktop_crm/ui/charts.py" line="206"/>
         <source>Total: %n</source>
         <translation>
             <numerusform>Всего: %n</numerusform>
@@ -3756,6 +3871,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="69"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
+        <location filename="../../desktop_crm/services/operators.py" line="175"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -3770,17 +3886,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="147"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="113"/>
+        <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
+        <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="187"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="175"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="215"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="359"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="400"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4271,68 +4392,88 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="88"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="92"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="90"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="94"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="102"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="108"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="117"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="118"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
-        <location filename="../../desktop_crm/services/intake.py" line="100"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/services/intake.py" line="115"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="139"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="143"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
-        <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
-        <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
+        <location filename="../../desktop_crm/services/contacts.py" line="180"/>
+        <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
+        <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="185"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="194"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="192"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="200"/>
+        <source>{name} is away; contact #{id} was not given to them.</source>
+        <translation>{name} отсутствует; обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="203"/>
+        <source>{name} is off shift now; contact #{id} was not given to them.</source>
+        <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="206"/>
+        <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
+        <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="210"/>
+        <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
+        <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="245"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="483"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="541"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4342,37 +4483,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="584"/>
+        <location filename="../../desktop_crm/services/importer.py" line="587"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="608"/>
+        <location filename="../../desktop_crm/services/importer.py" line="611"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="616"/>
+        <location filename="../../desktop_crm/services/importer.py" line="619"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="640"/>
+        <location filename="../../desktop_crm/services/importer.py" line="643"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="753"/>
+        <location filename="../../desktop_crm/services/importer.py" line="756"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="997"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1000"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="47"/>
+        <location filename="../../desktop_crm/services/settings.py" line="83"/>
+        <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
+        <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="137"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -4433,12 +4579,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="105"/>
+        <location filename="../../desktop_crm/services/intake.py" line="120"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="114"/>
+        <location filename="../../desktop_crm/services/intake.py" line="129"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -4484,17 +4630,72 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="135"/>
+        <location filename="../../desktop_crm/services/operators.py" line="89"/>
+        <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
+        <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="103"/>
+        <source>The tag {tag!r} is longer than {limit} characters.</source>
+        <translation>Тег {tag!r} длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <source>At most {limit} tags are allowed ({count} given).</source>
+        <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="116"/>
+        <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
+        <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="134"/>
+        <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
+        <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="138"/>
+        <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun).</source>
+        <translation>{detail!r} в {spec!r} — не день недели (mon, tue, wed, thu, fri, sat, sun).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
+        <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="144"/>
+        <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
+        <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="147"/>
+        <source>The shifts {spec!r} and {detail!r} overlap.</source>
+        <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="300"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="168"/>
+        <location filename="../../desktop_crm/services/operators.py" line="349"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="162"/>
+        <location filename="../../desktop_crm/services/operators.py" line="403"/>
+        <source>An absence must end after it starts.</source>
+        <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="408"/>
+        <source>An absence must end in the future.</source>
+        <translation>Отсутствие должно заканчиваться в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/queue.py" line="210"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
@@ -4778,8 +4979,28 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/reasons.py" line="13"/>
-        <source>no eligible operator (inactive, at their limit or weight 0)</source>
-        <translation>нет подходящего оператора (неактивны, исчерпан лимит или вес 0)</translation>
+        <source>all operators are away</source>
+        <translation>все операторы отсутствуют</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="14"/>
+        <source>all operators are off shift</source>
+        <translation>все операторы вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="15"/>
+        <source>all operators have reached their daily cap</source>
+        <translation>все операторы исчерпали дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="18"/>
+        <source>no operator has every tag of the contact among their skills</source>
+        <translation>ни у одного оператора нет всех тегов обращения среди навыков</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="21"/>
+        <source>no eligible operator (inactive, away, off shift, at a cap or limit, lacking a skill, or weight 0)</source>
+        <translation>нет подходящего оператора (неактивны, отсутствуют, вне смены, исчерпали лимит, нет навыка или вес 0)</translation>
     </message>
 </context>
 </TS>
