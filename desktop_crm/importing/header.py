@@ -65,6 +65,9 @@ _EXACT_WORDS: dict[tuple[Field, IdKind | None], tuple[str, ...]] = {
         "менеджер", "operator", "manager", "lead owner", "contact owner", "deal owner",
         "responsible person", "responsible user", "ответственный менеджер",
     ),
+    (Field.TAGS, None): (
+        "tags", "теги", "тег", "tag", "метки", "метка", "labels", "навыки", "skills",
+    ),
 }  # fmt: skip
 
 # One of these among a cell's words is a weaker match ("Телефон клиента").
@@ -77,6 +80,7 @@ _KEYWORDS: dict[str, tuple[Field, IdKind | None]] = {
     **dict.fromkeys(("дата", "date", "время"), (Field.CREATED_AT, None)),
     # "Ответственного" too: "Телефон ответственного" is the owner's phone, not the lead's.
     **dict.fromkeys(("ответственный", "ответственного", "owner"), (Field.OWNER, None)),
+    **dict.fromkeys(("теги", "tags"), (Field.TAGS, None)),
 }
 
 # Which part of a name a name header holds, by its words; two parts at once = a full name.

@@ -985,47 +985,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
         <source>owner</source>
         <translation>ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
+        <source>tags</source>
+        <translation>теги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="62"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="322"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="324"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="344"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1530,27 +1540,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="91"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="97"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="96"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="98"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1559,47 +1569,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="130"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="151"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2709,17 +2719,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="190"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="192"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="196"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="198"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="202"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="204"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -4216,37 +4226,47 @@ Add at least one source and one operator to see it.</source>
         <translation>Для поля «Ответственный» не выбран столбец.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="128"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="126"/>
+        <source>No column is chosen for the field &quot;Tags&quot;.</source>
+        <translation>Для поля «Теги» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="129"/>
         <source>Column {value} for the field &quot;External id&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Внешний ID» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="131"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="132"/>
         <source>Column {value} for the field &quot;Name&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Имя» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="134"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="135"/>
         <source>Column {value} for the field &quot;Source&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Источник» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="137"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="138"/>
         <source>Column {value} for the field &quot;Message&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Сообщение» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="140"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="141"/>
         <source>Column {value} for the field &quot;Date&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Дата» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="143"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="144"/>
         <source>Column {value} for the field &quot;Owner&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Ответственный» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="163"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="147"/>
+        <source>Column {value} for the field &quot;Tags&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Теги» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="167"/>
         <source>Unknown field &quot;{value}&quot; in the column mapping.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
     </message>
@@ -4508,7 +4528,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1000"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1001"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -4900,24 +4920,29 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
+        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>

@@ -134,3 +134,36 @@ def test_assign_by_hand_is_refused_when_the_rule_says_no(day, run_json, run_erro
     assert "alice is away" in message
     run_json("operator", "back", "alice")
     assert "lacks a skill" in run_error("contact", "assign", str(contact["id"]), "alice")
+
+
+def test_an_import_column_of_tags(day, run_json, tmp_path):
+    run_json("operator", "set", "alice", "--skills", "kz,ru")
+    run_json("operator", "set", "bob", "--skills", "ru")
+    path = tmp_path / "leads.csv"
+    path.write_text(
+        "Телефон;Имя;Теги\n"
+        "+79001230001;Анна;KZ\n"
+        "+79001230002;Борис;ru, kz\n"
+        "+79001230003;Вера;\n"
+        "+79001230004;Глеб;en\n"
+        "+79001230005;Дина;a\x1bb\n",
+        encoding="utf-8",
+    )
+    summary = run_json("import", str(path), "--source", "bot")
+    assert (summary["imported"], summary["unassigned"]) == (4, 1)
+    assert len(summary["rejected"]) == 1
+    assert summary["rejected"][0]["line"] == 6
+    assert summary["rejected"][0]["reason"].startswith('Bad tags "a')
+    assert 'in the column "Теги"' in summary["rejected"][0]["reason"]
+    handled = {
+        lead["name"]: (c["operator"] and c["operator"]["name"], c.get("tags", []))
+        for lead in run_json("leads")
+        for c in lead["contacts"]
+    }
+    assert handled["Анна"] == ("alice", ["kz"])
+    assert handled["Борис"] == ("alice", ["kz", "ru"])
+    assert handled["Вера"][1] == []
+    queue = run_json("queue", "list")
+    assert [(c["lead"]["name"], c["reason"], c["tags"]) for c in queue] == [
+        ("Глеб", "no_skill", ["en"])
+    ]
