@@ -379,13 +379,10 @@ class Intake:
         found = [c.exclusion_for(tags) for c in pool]
         return unassigned_reason([why for why in found if why is not None])
 
-    def has_eligible(self, source_id: int, tags: frozenset[str] | None = NO_TAGS) -> bool:
+    def has_eligible(self, source_id: int, tags: frozenset[str] = NO_TAGS) -> bool:
         """Whether anyone could take a contact with these tags on this source right now
-        (``tags`` None: a contact with any tags, skills aside)."""
-        pool = self._plan(source_id).pool
-        if tags is None:
-            return any(c.exclusion_for() is None or c.exclusion_for(c.skills) is None for c in pool)
-        return any(c.exclusion_for(tags) is None for c in pool)
+        (nobody for an untagged one: nobody for any)."""
+        return any(c.exclusion_for(tags) is None for c in self._plan(source_id).pool)
 
     def _count_assignment(
         self, operator_id: int, delta: int = 1, *, today_only: bool = False

@@ -160,7 +160,10 @@ class AssignDialog(QDialog):
 
         unavailable = sum(1 for o in operators if o.exclusion is not None)
         self.note = QLabel(
-            self.tr("Greyed out: inactive operators and those at their limit cannot take contacts.")
+            self.tr(
+                "Greyed out: operators who are inactive, away, off shift, at the daily cap or "
+                "at their limit cannot take contacts."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")

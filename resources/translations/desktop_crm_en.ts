@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>

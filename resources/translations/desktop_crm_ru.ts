@@ -93,17 +93,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="163"/>
-        <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
-        <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="164"/>
+        <source>Greyed out: operators who are inactive, away, off shift, at the daily cap or at their limit cannot take contacts.</source>
+        <translation>Серым: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит или достигшие предела нагрузки операторы не могут принимать обращения.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="177"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="180"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
