@@ -65,9 +65,9 @@ _EXACT_WORDS: dict[tuple[Field, IdKind | None], tuple[str, ...]] = {
         "менеджер", "operator", "manager", "lead owner", "contact owner", "deal owner",
         "responsible person", "responsible user", "ответственный менеджер",
     ),
-    (Field.TAGS, None): (
-        "tags", "теги", "тег", "tag", "метки", "метка", "labels", "навыки", "skills",
-    ),
+    # Exactly these: an export's "Теги сделки" (a CRM's own deal tags) are not what a
+    # contact needs, and would send every row to the operators with those skills only.
+    (Field.TAGS, None): ("tags", "теги", "тег", "tag"),
 }  # fmt: skip
 
 # One of these among a cell's words is a weaker match ("Телефон клиента").
@@ -80,7 +80,6 @@ _KEYWORDS: dict[str, tuple[Field, IdKind | None]] = {
     **dict.fromkeys(("дата", "date", "время"), (Field.CREATED_AT, None)),
     # "Ответственного" too: "Телефон ответственного" is the owner's phone, not the lead's.
     **dict.fromkeys(("ответственный", "ответственного", "owner"), (Field.OWNER, None)),
-    **dict.fromkeys(("теги", "tags"), (Field.TAGS, None)),
 }
 
 # Which part of a name a name header holds, by its words; two parts at once = a full name.

@@ -167,3 +167,11 @@ def test_an_import_column_of_tags(day, run_json, tmp_path):
     assert [(c["lead"]["name"], c["reason"], c["tags"]) for c in queue] == [
         ("Глеб", "no_skill", ["en"])
     ]
+
+
+def test_a_crm_exports_deal_tags_are_not_the_contacts_tags(day, run_json, tmp_path):
+    path = tmp_path / "deals.csv"
+    path.write_text("Телефон;Теги сделки\n+79001230001;сайт\n", encoding="utf-8")
+    summary = run_json("import", str(path), "--source", "bot")
+    assert summary["columns"]["tags"] == []
+    assert summary["assigned"] == 1
