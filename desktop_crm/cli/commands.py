@@ -99,8 +99,45 @@ def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
         message=args.message,
         idempotency_key=args.key,
         plain_id=args.plain_id,
+        tags=tuple(args.tags),
     )
     return crm.contacts.register(request).contact
+
+
+def parse_daily_cap(text: str) -> int | None:
+    """``N`` (plain digits) or ``none``."""
+    if text.strip().casefold() == "none":
+        return None
+    value = parse_plain_int(text.strip())
+    if value is None or value < 0:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors", "--daily-cap takes a whole number (0 or more) or none, not {value!r}."
+            ),
+            field="daily_cap",
+            value=text,
+        )
+    return value
+
+
+def _operator_set(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
+    changes: dict[str, object] = {
+        "name": args.name,
+        "max_load": args.max_load,
+        "active": args.active,
+    }
+    if args.daily_cap is not None:
+        changes["daily_cap"] = parse_daily_cap(args.daily_cap)
+    if args.skills is not None:
+        changes["skills"] = args.skills
+    return crm.operators.update(args.operator, **changes)  # type: ignore[arg-type]
+
+
+def _operator_away(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
+    """WHEN: a date or date and time, a wall time of the configured zone."""
+    starts = parse_date(args.starts, end=False)
+    until = parse_date(args.until, end=True)
+    return crm.operators.set_away(args.operator, starts, until)
 
 
 def _source_set(crm: Crm, args: argparse.Namespace) -> object:
@@ -156,9 +193,12 @@ def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
         crm.settings.set_phone_region(args.phone_region)
     if args.auto_redistribute:
         crm.queue.set_auto(args.auto_redistribute == "on")
+    if args.timezone is not None:
+        crm.settings.set_timezone(args.timezone)
     return {
         "phone_region": crm.settings.phone_region(),
         "auto_redistribute": crm.queue.auto_enabled(),
+        "timezone": crm.settings.timezone(),
     }
 
 
@@ -243,12 +283,13 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("operator", "list"): (lambda crm, a: crm.operators.list(), OperatorInfo),
     ("operator", "show"): (lambda crm, a: crm.operators.get(a.operator), OperatorInfo),
     ("operator", "delete"): (lambda crm, a: crm.operators.delete(a.operator), OperatorInfo),
-    ("operator", "set"): (
-        lambda crm, a: crm.operators.update(
-            a.operator, name=a.name, max_load=a.max_load, active=a.active
-        ),
+    ("operator", "set"): (_operator_set, OperatorInfo),
+    ("operator", "hours"): (
+        lambda crm, a: crm.operators.set_hours(a.operator, a.specs),
         OperatorInfo,
     ),
+    ("operator", "away"): (_operator_away, OperatorInfo),
+    ("operator", "back"): (lambda crm, a: crm.operators.set_back(a.operator), OperatorInfo),
     ("source", "add"): (lambda crm, a: crm.sources.create(a.name, code=a.code), SourceInfo),
     ("source", "list"): (lambda crm, a: crm.sources.list(), SourceInfo),
     ("source", "show"): (lambda crm, a: crm.sources.get(a.source), SourceInfo),
@@ -345,7 +386,7 @@ READ_COMMANDS = {
 def _reads_only(args: argparse.Namespace) -> bool:
     key = (args.command, getattr(args, "action", None))
     if key == ("settings", None):
-        return not args.phone_region and not args.auto_redistribute
+        return not args.phone_region and not args.auto_redistribute and args.timezone is None
     return key in READ_COMMANDS
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from desktop_crm.domain.durations import format_duration
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import printable
 from desktop_crm.services.audit import AuditInfo, change_text
 from desktop_crm.services.dto import (
@@ -60,17 +61,70 @@ def contact_json(contact: ContactInfo, with_lead: bool = True) -> Json:
         data["reason"] = contact.reason
     data["answered_at"] = local_iso(contact.answered_at)
     data["overdue"] = contact.overdue
+    if contact.tags:  # untagged contacts keep the original API's shape
+        data["tags"] = list(contact.tags)
     return data
 
 
+def operator_status(operator: OperatorInfo) -> tuple[str, dt.datetime | None]:
+    """(status now, until when): available, inactive, away, off_shift, daily_cap,
+    at_limit, as the eligibility rule says for an untagged contact by hand."""
+    why = operator.exclusion
+    if why is None:
+        return "available", operator.presence_until
+    if why in (Exclusion.AWAY, Exclusion.OFF_SHIFT):
+        return why.value, operator.presence_until
+    return why.value, None
+
+
 def operator_json(operator: OperatorInfo) -> Json:
+    status, until = operator_status(operator)
     return {
         "id": operator.id,
         "name": operator.name,
         "active": operator.active,
         "max_load": operator.max_load,
         "load": operator.load,
+        "hours": operator.hours,
+        "daily_cap": operator.daily_cap,
+        "today": operator.today,
+        "skills": list(operator.skills),
+        "status": status,
+        "status_until": local_iso(until),
+        "absences": [
+            {"id": a.id, "from": local_iso(a.starts_at), "until": local_iso(a.ends_at)}
+            for a in operator.absences
+        ],
     }
+
+
+_STATUS_TEXT = {
+    "available": "available",
+    Exclusion.INACTIVE.value: "inactive",
+    Exclusion.AWAY.value: "away",
+    Exclusion.OFF_SHIFT.value: "off shift",
+    Exclusion.DAILY_CAP.value: "daily cap reached",
+    Exclusion.AT_LIMIT.value: "at limit",
+}
+
+
+def status_text(operator: OperatorInfo) -> str:
+    """``away until 2026-12-03 12:00``, ``away until back``, ``off shift until ...``,
+    ``available until 18:00`` (the shift's end)..."""
+    status, until = operator_status(operator)
+    text = _STATUS_TEXT.get(status, status)
+    if until is not None:
+        return f"{text} until {_cell(until)}"
+    if status == Exclusion.AWAY.value:
+        return f"{text} until back"
+    return text
+
+
+def _absence_text(operator: OperatorInfo) -> str:
+    return ", ".join(
+        f"{_cell(a.starts_at)} – {_cell(a.ends_at) if a.ends_at else 'back'}"
+        for a in operator.absences
+    )
 
 
 def source_json(source: SourceInfo) -> Json:
@@ -197,8 +251,22 @@ def _inline(value: object) -> str:
 
 def operators_table(operators: Sequence[OperatorInfo]) -> str:
     return format_table(
-        ["id", "name", "active", "load", "max_load"],
-        [[o.id, o.name, o.active, o.load, o.max_load] for o in operators],
+        ["id", "name", "active", "load", "max_load", "today", "skills", "hours", "status", "away"],
+        [
+            [
+                o.id,
+                o.name,
+                o.active,
+                o.load,
+                o.max_load,
+                f"{o.today}/{o.daily_cap}" if o.daily_cap is not None else o.today,
+                ",".join(o.skills),
+                o.hours,
+                status_text(o),
+                _absence_text(o),
+            ]
+            for o in operators
+        ],
     )
 
 
@@ -220,8 +288,10 @@ def sources_table(sources: Sequence[SourceInfo]) -> str:
 
 
 def contacts_table(contacts: Sequence[ContactInfo]) -> str:
+    tagged = any(c.tags for c in contacts)  # the column only when someone has tags
     return format_table(
-        ["id", "created", "active", "lead", "source", "operator", "message"],
+        ["id", "created", "active", "lead", "source", "operator", "message"]
+        + (["tags"] if tagged else []),
         [
             [
                 c.id,
@@ -232,6 +302,7 @@ def contacts_table(contacts: Sequence[ContactInfo]) -> str:
                 _holder(c),
                 c.message,
             ]
+            + ([",".join(c.tags)] if tagged else [])
             for c in contacts
         ],
     )

@@ -98,6 +98,36 @@ def build_parser() -> argparse.ArgumentParser:
     state = p.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_const", const=True)
     state.add_argument("--inactive", dest="active", action="store_const", const=False)
+    p.add_argument(
+        "--daily-cap",
+        metavar="N",
+        help="at most N contacts assigned per calendar day (settings --timezone); none clears",
+    )
+    p.add_argument(
+        "--skills",
+        metavar="TAGS",
+        help="comma-separated tags, e.g. ru,kz: a tagged contact goes only to operators "
+        "having every tag; an empty string clears",
+    )
+    p = command(ops, "hours", "set working hours (no SPEC: always available)")
+    p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
+    p.add_argument(
+        "specs",
+        nargs="*",
+        metavar="SPEC",
+        help="DAYS HH:MM-HH:MM in the time zone of `settings --timezone`, e.g. "
+        "'mon-fri 09:00-18:00' 'sat 10:00-14:00'; overnight: 'sun 22:00-06:00'",
+    )
+    p = command(ops, "away", "mark an operator absent (default: from now until back)")
+    p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
+    p.add_argument(
+        "--from", dest="starts", metavar="WHEN", help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (the zone's)"
+    )
+    p.add_argument(
+        "--until", metavar="WHEN", help="YYYY-MM-DD (through that day) or YYYY-MM-DDTHH:MM"
+    )
+    p = command(ops, "back", "end an operator's absence now (absences ahead stay)")
+    p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
 
     src = group("source", "manage sources and their weights")
     p = command(src, "add", "add a source")
@@ -155,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="store the lead id as typed, never read as a phone number",
     )
     add_pipe_options(p)  # --jsonl: one request per line on stdin (cli/pipe.py)
+    p.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="what the contact needs (repeatable, or comma-separated): only operators "
+        "with every tag among their skills take it",
+    )
     for action in ("show", "close", "reopen"):
         p = command(con, action, f"{action} a contact")
         p.add_argument("id", type=plain_int, metavar="ID")
@@ -224,6 +263,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(commands, "settings", "show or change settings shared by every process")
     p.add_argument("--phone-region", metavar="XX", help="region for national phone numbers")
+    p.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="IANA time zone of working hours, absences and daily caps, e.g. Europe/Moscow "
+        "(default: the system's)",
+    )
     p.add_argument(
         "--auto-redistribute",
         choices=("on", "off"),

@@ -38,7 +38,7 @@ EXIT_BUG = 1
 PIPE_HELP = (
     "read one JSON request per line on stdin "
     '({"lead": ..., "source": ..., "name": ..., "message": ..., "key": ..., '
-    '"plain_id": ...}) and answer each on its own line of stdout as soon as it is '
+    '"plain_id": ..., "tags": [...]}) and answer each on its own line of stdout as soon as it is '
     'committed: the contact as --json prints it plus "line": N, or '
     '{"line": N, "error": ..., "code": C} (codes as for contact add); blank lines are '
     "skipped; exit 0 when every request was registered, else the first failed line's code"
@@ -61,6 +61,12 @@ def _source_value(value: object) -> object:
     return f"id:{value}" if isinstance(value, int) else value
 
 
+def _tag_list(value: list[object]) -> tuple[str, ...]:
+    if not all(isinstance(tag, str) for tag in value):
+        raise BadLine('"tags" must be a list of strings')
+    return tuple(value)  # type: ignore[arg-type]
+
+
 # The request's keys, as `contact add`'s options: a new option is one line here.
 FIELDS: dict[str, PipeField] = {
     "lead": PipeField("external_id", (str,), "a string", required=True),
@@ -71,6 +77,7 @@ FIELDS: dict[str, PipeField] = {
     "message": PipeField("message", (str,), "a string"),
     "key": PipeField("idempotency_key", (str,), "a string"),
     "plain_id": PipeField("plain_id", (bool,), "true or false"),
+    "tags": PipeField("tags", (list,), "a list of strings", convert=lambda v: _tag_list(v)),
 }
 
 
@@ -96,6 +103,7 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 ("--message", args.message),
                 ("--key", args.key),
                 ("--plain-id", args.plain_id),
+                ("--tag", args.tags),
             )
             if value
         ]

@@ -26,6 +26,7 @@ class Field(StrEnum):
     MESSAGE = "message"
     CREATED_AT = "created_at"
     OWNER = "owner"  # the operator the exporting system gave the row to
+    TAGS = "tags"  # what the contact needs, comma-separated (operators' skills)
 
 
 class IdKind(StrEnum):
@@ -65,6 +66,7 @@ FIELD_KEYS: dict[Field, str] = {
     Field.MESSAGE: "message",
     Field.CREATED_AT: "created_at",
     Field.OWNER: "owner",
+    Field.TAGS: "tags",
 }
 FIELD_ALIASES: dict[str, Field] = {
     **{key: target for target, key in FIELD_KEYS.items()},
@@ -78,6 +80,7 @@ MAX_SOURCE_CHARS = MAX_SOURCE_REFERENCE_LENGTH
 MAX_MESSAGE_CHARS = MAX_MESSAGE_LENGTH
 MAX_DATE_CHARS = 64  # longer than any date format we read; keeps the reason text short
 MAX_OWNER_CHARS = 255  # an operator's name
+MAX_TAGS_CHARS = 1000  # every tag at its longest, with commas and spaces
 
 MAX_CHARS: dict[Field, int] = {
     Field.EXTERNAL_ID: MAX_EXTERNAL_ID_CHARS,
@@ -86,4 +89,5 @@ MAX_CHARS: dict[Field, int] = {
     Field.MESSAGE: MAX_MESSAGE_CHARS,
     Field.CREATED_AT: MAX_DATE_CHARS,
     Field.OWNER: MAX_OWNER_CHARS,
+    Field.TAGS: MAX_TAGS_CHARS,
 }

@@ -65,6 +65,9 @@ _EXACT_WORDS: dict[tuple[Field, IdKind | None], tuple[str, ...]] = {
         "менеджер", "operator", "manager", "lead owner", "contact owner", "deal owner",
         "responsible person", "responsible user", "ответственный менеджер",
     ),
+    # Exactly these: an export's "Теги сделки" (a CRM's own deal tags) are not what a
+    # contact needs, and would send every row to the operators with those skills only.
+    (Field.TAGS, None): ("tags", "теги", "тег", "tag"),
 }  # fmt: skip
 
 # One of these among a cell's words is a weaker match ("Телефон клиента").

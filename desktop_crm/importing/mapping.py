@@ -123,6 +123,7 @@ _NO_COLUMN: dict[Field, str] = {
     Field.MESSAGE: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Message".'),
     Field.CREATED_AT: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Date".'),
     Field.OWNER: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Owner".'),
+    Field.TAGS: QT_TRANSLATE_NOOP("errors", 'No column is chosen for the field "Tags".'),
 }
 _OUTSIDE_TABLE: dict[Field, str] = {
     Field.EXTERNAL_ID: QT_TRANSLATE_NOOP(
@@ -142,6 +143,9 @@ _OUTSIDE_TABLE: dict[Field, str] = {
     ),
     Field.OWNER: QT_TRANSLATE_NOOP(
         "errors", 'Column {value} for the field "Owner" is outside the table (1 to {count}).'
+    ),
+    Field.TAGS: QT_TRANSLATE_NOOP(
+        "errors", 'Column {value} for the field "Tags" is outside the table (1 to {count}).'
     ),
 }
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_crm.csv_writer import unescape_cell
+from desktop_crm.domain.tags import MAX_TAG_LENGTH, MAX_TAGS, NO_TAGS, TagError, parse_tags
 from desktop_crm.domain.text import clean_name
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing.dates import DateParser
@@ -26,6 +27,7 @@ from desktop_crm.importing.fields import (
     MAX_NAME_CHARS,
     MAX_OWNER_CHARS,
     MAX_SOURCE_CHARS,
+    MAX_TAGS_CHARS,
     Field,
     IdKind,
 )
@@ -45,12 +47,18 @@ REASON_TOO_LONG = QT_TRANSLATE_NOOP(
 REASON_BAD_DATE = QT_TRANSLATE_NOOP(
     "importing", 'Cannot read the date "{value}" in the column "{column}".'
 )
+REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
+    "importing",
+    'Bad tags "{value}" in the column "{column}": at most {count} tags of at most {limit} '
+    "characters, without control or invisible characters.",
+)
 
 
 class RejectCode(StrEnum):
     NO_ID = "no_id"
     TOO_LONG = "too_long"
     BAD_DATE = "bad_date"
+    BAD_TAGS = "bad_tags"
     UNREADABLE = "unreadable"  # the reader could not make cells of it (see records.BadRecord)
 
 
@@ -78,6 +86,7 @@ class ValidRow:
     cells: Sequence[str]
     owner: str | None = None
     id_is_phone: bool = False  # the id came from a phone column: bare national digits = phone
+    tags: frozenset[str] = NO_TAGS  # parsed (``domain.tags``)
 
 
 @dataclass(slots=True)
@@ -138,6 +147,8 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     source_col = get(Field.SOURCE, _UNMAPPED)
     message_col = get(Field.MESSAGE, _UNMAPPED)
     date_col = get(Field.CREATED_AT, _UNMAPPED)
+    tags_col = get(Field.TAGS, _UNMAPPED)
+    known_tags: dict[str, frozenset[str]] = {}  # a file repeats a few sets of tags
     parse_date = dates.parse
     labels = {
         target: ", ".join(column_label(headers, column) for column in group)
@@ -147,6 +158,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         RejectCode.NO_ID: REASON_NO_ID,
         RejectCode.TOO_LONG: REASON_TOO_LONG,
         RejectCode.BAD_DATE: REASON_BAD_DATE,
+        RejectCode.BAD_TAGS: REASON_BAD_TAGS,
     }
     if more_id_cols:  # "the columns "Рабочий телефон", "Мобильный телефон" are all empty"
         templates[RejectCode.NO_ID] = REASON_NO_ID_IN_ANY
@@ -242,6 +254,29 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         owner = cells[owner_col].strip() if owner_col < n else ""
         if len(owner) > MAX_OWNER_CHARS:
             owner = ""  # no operator has such a name; the row stays (the column is optional)
+        tags = NO_TAGS
+        if tags_col < n:
+            raw_tags = cells[tags_col].strip()
+            if raw_tags:
+                tags = known_tags.get(raw_tags, NO_TAGS)
+                if not tags:
+                    try:
+                        if len(raw_tags) > MAX_TAGS_CHARS:
+                            raise TagError("too_long", raw_tags)
+                        tags = parse_tags(raw_tags)
+                    except TagError:
+                        return reject(
+                            line,
+                            index,
+                            cells,
+                            RejectCode.BAD_TAGS,
+                            Field.TAGS,
+                            value=_shorten(raw_tags),
+                            count=MAX_TAGS,
+                            limit=MAX_TAG_LENGTH,
+                        )
+                    if len(known_tags) < 1000:
+                        known_tags[raw_tags] = tags
         return ValidRow(
             line,
             index,
@@ -253,6 +288,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             cells,
             owner or None,
             from_col in phone_cols,
+            tags,
         )
 
     return validate

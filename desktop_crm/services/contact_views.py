@@ -38,6 +38,7 @@ _COLUMNS = (
     Operator.name,
     Contact.overdue,
     Contact.answered_at,
+    Contact.tags,
 )
 
 
@@ -73,6 +74,7 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         operator_name,
         overdue,
         answered_at,
+        tags,
     ) = row
     return ContactInfo(
         id=contact_id,
@@ -85,6 +87,7 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         reason=reason,
         overdue=bool(overdue),
         answered_at=None if answered_at is None else aware_utc(answered_at),
+        tags=tuple(tags.split(",")) if tags else (),
     )
 
 

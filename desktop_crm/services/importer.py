@@ -927,6 +927,7 @@ class ImportService:
                     message=row.message,
                     created_at=created_at.replace(tzinfo=dt.UTC) if created_at else None,
                     owner=operators.resolve(row.owner) if operators and row.owner else None,
+                    tags=row.tags,
                 )
                 imported += 1
                 if registered.decision.operator_id is not None:

@@ -13,8 +13,18 @@ REASON_TEXT: dict[str, str] = {
     Unassigned.ALL_TIMED_OUT: QT_TRANSLATE_NOOP(
         "reasons", "every operator who could take it missed its reply deadline"
     ),
+    Unassigned.ALL_AWAY: QT_TRANSLATE_NOOP("reasons", "all operators are away"),
+    Unassigned.ALL_OFF_SHIFT: QT_TRANSLATE_NOOP("reasons", "all operators are off shift"),
+    Unassigned.ALL_DAILY_CAP: QT_TRANSLATE_NOOP(
+        "reasons", "all operators have reached their daily cap"
+    ),
+    Unassigned.NO_SKILL: QT_TRANSLATE_NOOP(
+        "reasons", "no operator has every tag of the contact among their skills"
+    ),
     Unassigned.NONE_ELIGIBLE: QT_TRANSLATE_NOOP(
-        "reasons", "no eligible operator (inactive, at their limit or weight 0)"
+        "reasons",
+        "no eligible operator (inactive, away, off shift, at a cap or limit, "
+        "lacking a skill, or weight 0)",
     ),
 }
 

@@ -34,6 +34,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Decision, Source, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import RandInt
+from desktop_crm.domain.tags import tags_of
 from desktop_crm.errors import StoppedPartWay
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import retried
@@ -68,10 +69,6 @@ class TimerResult:
     @property
     def changed(self) -> bool:
         return bool(self.moved or self.overdue or self.closed or self.assigned)
-
-
-def _tags(text: str) -> frozenset[str]:
-    return frozenset(tag for tag in (text or "").split(",") if tag)
 
 
 def _timed_out_before(contact_ids: Sequence[int]) -> dict[int, frozenset[int]]:
@@ -225,13 +222,14 @@ class TimerService:
             for contact in due:
                 assert contact.operator_id is not None  # the query's condition
                 timed_out = before.get(contact.id, frozenset()) | {contact.operator_id}
-                decision = intake.timeout(contact, timed_out, _tags(contact.tags))
+                tags = tags_of(contact.tags)
+                decision = intake.timeout(contact, timed_out, tags)
                 if decision.operator_id is not None:
-                    intake.trace_timeout(contact, decision, timed_out)
+                    intake.trace_timeout(contact, decision, timed_out, tags)
                     late.add(contact.operator_id)
                     moved += 1
                 elif not contact.overdue:  # the first miss; later runs try again quietly
-                    intake.trace_timeout(contact, decision, timed_out)
+                    intake.trace_timeout(contact, decision, timed_out, tags)
                     newly_overdue.append(contact.id)
             intake.flush()
             if newly_overdue:

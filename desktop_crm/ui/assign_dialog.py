@@ -35,6 +35,14 @@ def state_text(operator: OperatorInfo) -> str:
     why = operator.exclusion
     if why is Exclusion.INACTIVE:
         return QCoreApplication.translate("OperatorChoiceModel", "inactive")
+    if why is Exclusion.AWAY:
+        return QCoreApplication.translate("OperatorChoiceModel", "away")
+    if why is Exclusion.OFF_SHIFT:
+        return QCoreApplication.translate("OperatorChoiceModel", "off shift")
+    if why is Exclusion.DAILY_CAP:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "daily cap reached ({daily_cap})"
+        ).format(daily_cap=operator.daily_cap)
     if why is Exclusion.AT_LIMIT:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "at the limit ({max_load})"
@@ -50,6 +58,18 @@ def state_tooltip(operator: OperatorInfo) -> str:
     if why is Exclusion.INACTIVE:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "{name} is inactive and takes no contacts."
+        ).format(name=operator.name)
+    if why is Exclusion.AWAY:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "{name} is away and takes no contacts until back."
+        ).format(name=operator.name)
+    if why is Exclusion.OFF_SHIFT:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "{name} is off shift and takes no contacts until it starts."
+        ).format(name=operator.name)
+    if why is Exclusion.DAILY_CAP:
+        return QCoreApplication.translate(
+            "OperatorChoiceModel", "{name} has had as many contacts today as the daily cap allows."
         ).format(name=operator.name)
     if why is Exclusion.AT_LIMIT:
         return OperatorChoiceModel.tr(
@@ -140,7 +160,10 @@ class AssignDialog(QDialog):
 
         unavailable = sum(1 for o in operators if o.exclusion is not None)
         self.note = QLabel(
-            self.tr("Greyed out: inactive operators and those at their limit cannot take contacts.")
+            self.tr(
+                "Greyed out: operators who are inactive, away, off shift, at the daily cap or "
+                "at their limit cannot take contacts."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")

@@ -34,7 +34,11 @@ EXCLUSION_TEXT = {
     "weight_0": QT_TRANSLATE_NOOP("DecisionView", "weight 0"),
     "inactive": QT_TRANSLATE_NOOP("DecisionView", "inactive"),
     "at_limit": QT_TRANSLATE_NOOP("DecisionView", "at the limit"),
-    "timed_out": QT_TRANSLATE_NOOP("DecisionView", "missed its reply deadline"),
+    "away": QT_TRANSLATE_NOOP("DecisionView", "away"),
+    "off_shift": QT_TRANSLATE_NOOP("DecisionView", "off shift"),
+    "no_skill": QT_TRANSLATE_NOOP("DecisionView", "lacks a skill"),
+    "daily_cap": QT_TRANSLATE_NOOP("DecisionView", "daily cap reached"),
+    "timed_out": QT_TRANSLATE_NOOP("DecisionView", "missed the reply deadline"),
 }
 
 # The notes the core writes in English, read back to be said in the user's language.

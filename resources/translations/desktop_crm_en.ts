@@ -4,7 +4,7 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="146"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Give %n selected contact to:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="267"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
@@ -320,7 +320,7 @@
 <context>
     <name>ImportsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>
@@ -415,7 +415,7 @@
 <context>
     <name>OperatorChoiceModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="76"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>{name} has %n active contact, the limit: close it or raise the limit first.</numerusform>
@@ -423,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>{name} has %n active contact and can take {free} more.</numerusform>

@@ -79,12 +79,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="122"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="142"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="146"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -93,17 +93,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="143"/>
-        <source>Greyed out: inactive operators and those at their limit cannot take contacts.</source>
-        <translation>Серым показаны неактивные операторы и те, у кого исчерпан лимит: им нельзя передать контакты.</translation>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="164"/>
+        <source>Greyed out: operators who are inactive, away, off shift, at the daily cap or at their limit cannot take contacts.</source>
+        <translation>Серым: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит или достигшие предела нагрузки операторы не могут принимать обращения.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="157"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="180"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -843,127 +843,147 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/decision_view.py" line="37"/>
-        <source>missed its reply deadline</source>
+        <source>away</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="38"/>
+        <source>off shift</source>
+        <translation>вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="39"/>
+        <source>lacks a skill</source>
+        <translation>нет нужного навыка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="40"/>
+        <source>daily cap reached</source>
+        <translation>дневной лимит исчерпан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="41"/>
+        <source>missed the reply deadline</source>
         <translation>пропустил срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="79"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="82"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="88"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="101"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="102"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="105"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="202"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="109"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="206"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="111"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="117"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="120"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="124"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="127"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="131"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="138"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="142"/>
         <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
         <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="143"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
         <source>{name} missed the reply deadline.</source>
         <translation>{name}: пропущен срок ответа.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="148"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="152"/>
         <source>No activity for {duration}: closed automatically.</source>
         <translation>Без активности {duration}: закрыт автоматически.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="176"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="180"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="177"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="181"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="178"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="182"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="208"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="212"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="226"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="229"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="237"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="244"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="248"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="267"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -972,17 +992,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="274"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="278"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="293"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="297"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="341"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="345"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1028,47 +1048,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
         <source>owner</source>
         <translation>ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
+        <source>tags</source>
+        <translation>теги</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="62"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="322"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="324"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="344"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1573,27 +1603,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="91"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="97"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="96"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="98"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1602,47 +1632,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="130"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="151"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1859,196 +1889,256 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <source>Working hours changed</source>
+        <translation>Изменены рабочие часы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <source>Absence added</source>
+        <translation>Добавлено отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <source>Operator back</source>
+        <translation>Оператор вернулся</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <source>Daily cap changed</source>
+        <translation>Изменён дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <source>Skills changed</source>
+        <translation>Изменены навыки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Reply deadline or auto-close changed</source>
         <translation>Изменён срок ответа или автозакрытие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <source>Time zone changed</source>
+        <translation>Изменён часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="50"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="64"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="64"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>reply within</source>
         <translation>ответить в течение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
         <source>close after no activity</source>
         <translation>закрыть после бездействия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <source>working hours</source>
+        <translation>рабочие часы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <source>daily cap</source>
+        <translation>дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
+        <source>skills</source>
+        <translation>навыки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
+        <source>until</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="82"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="83"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="151"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="157"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="161"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="163"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="156"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="168"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2496,21 +2586,51 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <source>away</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <source>off shift</source>
+        <translation>вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="43"/>
+        <source>daily cap reached ({daily_cap})</source>
+        <translation>дневной лимит исчерпан ({daily_cap})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="47"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="50"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="51"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="59"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <source>{name} is away and takes no contacts until back.</source>
+        <translation>{name} отсутствует и не получает обращений, пока не вернётся.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="67"/>
+        <source>{name} is off shift and takes no contacts until it starts.</source>
+        <translation>{name} вне смены и не получает обращений до её начала.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="71"/>
+        <source>{name} has had as many contacts today as the daily cap allows.</source>
+        <translation>{name} сегодня уже получил(а) столько обращений, сколько позволяет дневной лимит.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="56"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="76"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
@@ -2519,7 +2639,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
@@ -2528,12 +2648,12 @@ Database: {path}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="93"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="99"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
@@ -2692,17 +2812,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="190"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="192"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="196"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="198"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="202"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="204"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -3854,6 +3974,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="70"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
+        <location filename="../../desktop_crm/services/operators.py" line="175"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -3868,17 +3989,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="169"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="114"/>
+        <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
+        <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="209"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="197"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="237"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="387"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="428"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4193,37 +4319,47 @@ Add at least one source and one operator to see it.</source>
         <translation>Для поля «Ответственный» не выбран столбец.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="128"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="126"/>
+        <source>No column is chosen for the field &quot;Tags&quot;.</source>
+        <translation>Для поля «Теги» не выбран столбец.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="129"/>
         <source>Column {value} for the field &quot;External id&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Внешний ID» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="131"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="132"/>
         <source>Column {value} for the field &quot;Name&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Имя» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="134"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="135"/>
         <source>Column {value} for the field &quot;Source&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Источник» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="137"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="138"/>
         <source>Column {value} for the field &quot;Message&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Сообщение» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="140"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="141"/>
         <source>Column {value} for the field &quot;Date&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Дата» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="143"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="144"/>
         <source>Column {value} for the field &quot;Owner&quot; is outside the table (1 to {count}).</source>
         <translation>Столбец {value} для поля «Ответственный» вне таблицы (допустимо от 1 до {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/mapping.py" line="163"/>
+        <location filename="../../desktop_crm/importing/mapping.py" line="147"/>
+        <source>Column {value} for the field &quot;Tags&quot; is outside the table (1 to {count}).</source>
+        <translation>Столбец {value} для поля «Теги» вне таблицы (допустимо от 1 до {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/mapping.py" line="167"/>
         <source>Unknown field &quot;{value}&quot; in the column mapping.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
     </message>
@@ -4369,73 +4505,93 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="93"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="96"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="95"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="109"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="121"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="122"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="123"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="132"/>
-        <location filename="../../desktop_crm/services/intake.py" line="102"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
+        <location filename="../../desktop_crm/services/intake.py" line="117"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="144"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="147"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="177"/>
-        <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name or message; use a new key for a new contact.</source>
-        <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем или сообщением; для нового обращения нужен новый ключ.</translation>
+        <location filename="../../desktop_crm/services/contacts.py" line="184"/>
+        <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
+        <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="190"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="198"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="197"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="204"/>
+        <source>{name} is away; contact #{id} was not given to them.</source>
+        <translation>{name} отсутствует; обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="207"/>
+        <source>{name} is off shift now; contact #{id} was not given to them.</source>
+        <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="210"/>
+        <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
+        <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="214"/>
+        <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
+        <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="249"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="256"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="308"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="566"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="621"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -4470,12 +4626,17 @@ Add at least one source and one operator to see it.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1000"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1001"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="47"/>
+        <location filename="../../desktop_crm/services/settings.py" line="83"/>
+        <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
+        <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="137"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -4551,12 +4712,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="107"/>
+        <location filename="../../desktop_crm/services/intake.py" line="122"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="116"/>
+        <location filename="../../desktop_crm/services/intake.py" line="131"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -4602,17 +4763,72 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="135"/>
+        <location filename="../../desktop_crm/services/operators.py" line="89"/>
+        <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
+        <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="103"/>
+        <source>The tag {tag!r} is longer than {limit} characters.</source>
+        <translation>Тег {tag!r} длиннее {limit} символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <source>At most {limit} tags are allowed ({count} given).</source>
+        <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="116"/>
+        <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
+        <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="134"/>
+        <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
+        <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="138"/>
+        <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun).</source>
+        <translation>{detail!r} в {spec!r} — не день недели (mon, tue, wed, thu, fri, sat, sun).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
+        <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="144"/>
+        <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
+        <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="147"/>
+        <source>The shifts {spec!r} and {detail!r} overlap.</source>
+        <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="300"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="168"/>
+        <location filename="../../desktop_crm/services/operators.py" line="349"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="177"/>
+        <location filename="../../desktop_crm/services/operators.py" line="403"/>
+        <source>An absence must end after it starts.</source>
+        <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="408"/>
+        <source>An absence must end in the future.</source>
+        <translation>Отсутствие должно заканчиваться в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/queue.py" line="218"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
@@ -4817,24 +5033,29 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="38"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="39"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
+        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>
@@ -4901,8 +5122,28 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/reasons.py" line="16"/>
-        <source>no eligible operator (inactive, at their limit or weight 0)</source>
-        <translation>нет подходящего оператора (неактивны, исчерпан лимит или вес 0)</translation>
+        <source>all operators are away</source>
+        <translation>все операторы отсутствуют</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="17"/>
+        <source>all operators are off shift</source>
+        <translation>все операторы вне смены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="18"/>
+        <source>all operators have reached their daily cap</source>
+        <translation>все операторы исчерпали дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="21"/>
+        <source>no operator has every tag of the contact among their skills</source>
+        <translation>ни у одного оператора нет всех тегов обращения среди навыков</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/reasons.py" line="24"/>
+        <source>no eligible operator (inactive, away, off shift, at a cap or limit, lacking a skill, or weight 0)</source>
+        <translation>нет подходящего оператора (неактивны, отсутствуют, вне смены, исчерпали лимит, нет навыка или вес 0)</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ BITRIX_COLUMNS = {
     "message": ["Комментарий"],
     "created_at": ["Дата создания"],
     "owner": ["Ответственный"],
+    "tags": [],
 }
 
 

@@ -191,11 +191,15 @@ def test_stats_text_output(run, seeded):
 
 
 def test_settings_show_and_change_the_phone_region(run_json, run):
-    assert run_json("settings") == {"phone_region": "RU", "auto_redistribute": True}
+    shown = run_json("settings")
+    assert shown == {"phone_region": "RU", "auto_redistribute": True, "timezone": shown["timezone"]}
     assert run_json("settings", "--phone-region", "kz")["phone_region"] == "KZ"
     assert run_json("settings")["phone_region"] == "KZ"
     result = run("settings")
-    assert (result.code, result.out) == (0, "phone_region: KZ\nauto_redistribute: True\n")
+    assert (result.code, result.out) == (
+        0,
+        f"phone_region: KZ\nauto_redistribute: True\ntimezone: {shown['timezone']}\n",
+    )
 
 
 def test_settings_unknown_region(run_json, run_error, db_path):

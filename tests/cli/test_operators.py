@@ -4,15 +4,30 @@ from __future__ import annotations
 
 from tests.cli.helpers import snapshot
 
-OPERATOR_KEYS = {"id", "name", "active", "max_load", "load"}
+DAY = {  # what an operator without hours, absences, cap or skills shows (issue 12)
+    "hours": "",
+    "daily_cap": None,
+    "today": 0,
+    "skills": [],
+    "status": "available",
+    "status_until": None,
+    "absences": [],
+}
+OPERATOR_KEYS = {"id", "name", "active", "max_load", "load", *DAY}
 
 
 def test_add_prints_the_new_operator(run_json):
     alice = run_json("operator", "add", "alice")
-    assert alice == {"id": 1, "name": "alice", "active": True, "max_load": 10, "load": 0}
+    assert alice == {"id": 1, "name": "alice", "active": True, "max_load": 10, "load": 0} | DAY
 
     ivan = run_json("operator", "add", "  Иван Петров ", "--max-load", "3", "--inactive")
-    assert ivan == {"id": 2, "name": "Иван Петров", "active": False, "max_load": 3, "load": 0}
+    assert ivan == {
+        "id": 2,
+        "name": "Иван Петров",
+        "active": False,
+        "max_load": 3,
+        "load": 0,
+    } | DAY | {"status": "inactive"}
 
 
 def test_add_zero_limit_is_allowed(run_json):
@@ -42,13 +57,17 @@ def test_show_by_id_and_by_name(run_json, seeded):
 
 def test_set_changes_only_what_is_given(run_json, seeded):
     changed = run_json("operator", "set", "bob", "--name", "Борис", "--max-load", "5")
-    assert changed == {
-        "id": seeded["bob"],
-        "name": "Борис",
-        "active": True,
-        "max_load": 5,
-        "load": 0,
-    }
+    assert (
+        changed
+        == {
+            "id": seeded["bob"],
+            "name": "Борис",
+            "active": True,
+            "max_load": 5,
+            "load": 0,
+        }
+        | DAY
+    )
     assert run_json("operator", "set", str(seeded["bob"]), "--inactive")["active"] is False
     again = run_json("operator", "set", "Борис", "--active")
     assert again["active"] is True
@@ -89,11 +108,22 @@ def test_text_output_is_a_table(run, seeded):
     result = run("operator", "list")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split() == ["id", "name", "active", "load", "max_load"]
+    assert lines[0].split() == [
+        "id",
+        "name",
+        "active",
+        "load",
+        "max_load",
+        "today",
+        "skills",
+        "hours",
+        "status",
+        "away",
+    ]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    assert lines[2].split() == [str(seeded["alice"]), "alice", "yes", "1", "2"]
-    assert lines[4].split() == [str(seeded["ivan"]), "Иван", "no", "0", "10"]
+    assert lines[2].split() == [str(seeded["alice"]), "alice", "yes", "1", "2", "1", "available"]
+    assert lines[4].split() == [str(seeded["ivan"]), "Иван", "no", "0", "10", "0", "inactive"]
 
     one = run("operator", "show", "bob").out.splitlines()
     assert len(one) == 3
-    assert one[2].split() == [str(seeded["bob"]), "bob", "yes", "0", "1"]
+    assert one[2].split() == [str(seeded["bob"]), "bob", "yes", "0", "1", "0", "available"]

@@ -269,3 +269,39 @@ def test_eof_at_once_is_success(run, source_id, monkeypatch):
     monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(buffer=ScriptedInput(b"\n")))
     result = run("contact", "add", "--jsonl")
     assert (result.code, result.out, result.err) == (0, "", "")
+
+
+def test_tags_come_through_the_pipe_as_through_contact_add(
+    env,  # noqa: F811
+    database_location,
+    services,
+    source_id,
+):
+    with services() as crm:
+        crm.operators.update("Анна", skills="kz")
+    requests = b"".join(
+        [
+            _line({"lead": "a@example.com", "source": "tg", "tags": ["KZ"]}),  # 1 Анна has it
+            _line({"lead": "b@example.com", "source": "tg", "tags": ["kz", 5]}),  # 2 not strings
+            _line({"lead": "c@example.com", "source": "tg", "tags": "kz"}),  # 3 not a list
+            _line({"lead": "d@example.com", "source": "tg", "tags": ["a,b\x07"]}),  # 4 bad tag
+            _line({"lead": "e@example.com", "source": "tg", "tags": ["ru"]}),  # 5 nobody has it
+        ]
+    )
+    result = subprocess.run(
+        _pipe_command(database_location),
+        input=requests,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert result.stderr == b""
+    by_line = {a["line"]: a for a in map(json.loads, result.stdout.decode().splitlines())}
+    assert by_line[1]["tags"] == ["kz"]
+    assert by_line[1]["operator"]["name"] == "Анна"
+    assert by_line[2] == {"line": 2, "error": '"tags" must be a list of strings', "code": 2}
+    assert by_line[3]["code"] == 2 and "a list of strings" in by_line[3]["error"]
+    assert by_line[4]["code"] == 2
+    assert by_line[5]["tags"] == ["ru"] and by_line[5]["operator"] is None
+    assert by_line[5]["unassigned_reason"] == "no_skill"

@@ -97,6 +97,7 @@ def test_a_row_id_gives_way_to_phones_then_email():
         "message": ["Комментарий"],
         "created_at": ["Дата создания"],
         "owner": ["Ответственный"],
+        "tags": [],
     }
 
 

@@ -29,7 +29,7 @@ def test_sample_files(name, encoding, delimiter, header_line, id_kind, refused):
         header_line,
         id_kind,
     )
-    assert set(table.mapping.columns) == set(Field) - {Field.OWNER}  # no owner column
+    assert set(table.mapping.columns) == set(Field) - {Field.OWNER, Field.TAGS}  # no such columns
     assert 20 <= len(rows) <= 50
     assert len(rejected(rows)) == refused
     assert all(r.code is RejectCode.NO_ID for r in rejected(rows))

@@ -230,6 +230,7 @@ def test_dialog_detects_the_russian_excel_csv_and_shows_the_mapping(
         Field.MESSAGE: "Комментарий",
         Field.CREATED_AT: "Дата",
         Field.OWNER: "(not imported)",
+        Field.TAGS: "(not imported)",
     }
     assert dialog.source_combo.currentText() == "From the file's Source column"
     assert "contacts_cp1251_excel.csv" in dialog.file_label.text()

@@ -37,6 +37,7 @@ FIELD_LABELS: dict[Field, str] = {
     Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "Message"),
     Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "Date"),
     Field.OWNER: QT_TRANSLATE_NOOP("Import", "Owner"),
+    Field.TAGS: QT_TRANSLATE_NOOP("Import", "Tags"),
 }
 # The same fields as the preview's column headers show them: "Телефон → external id".
 FIELD_HEADER_LABELS: dict[Field, str] = {
@@ -46,6 +47,7 @@ FIELD_HEADER_LABELS: dict[Field, str] = {
     Field.MESSAGE: QT_TRANSLATE_NOOP("Import", "message"),
     Field.CREATED_AT: QT_TRANSLATE_NOOP("Import", "date"),
     Field.OWNER: QT_TRANSLATE_NOOP("Import", "owner"),
+    Field.TAGS: QT_TRANSLATE_NOOP("Import", "tags"),
 }
 
 

@@ -23,6 +23,11 @@ ACTION_TEXTS: dict[str, str] = {
     Action.OPERATOR_ACTIVATED: QT_TRANSLATE_NOOP("Journal", "Operator activated"),
     Action.OPERATOR_DEACTIVATED: QT_TRANSLATE_NOOP("Journal", "Operator deactivated"),
     Action.OPERATOR_DELETED: QT_TRANSLATE_NOOP("Journal", "Operator deleted"),
+    Action.OPERATOR_HOURS: QT_TRANSLATE_NOOP("Journal", "Working hours changed"),
+    Action.OPERATOR_AWAY: QT_TRANSLATE_NOOP("Journal", "Absence added"),
+    Action.OPERATOR_BACK: QT_TRANSLATE_NOOP("Journal", "Operator back"),
+    Action.OPERATOR_DAILY_CAP: QT_TRANSLATE_NOOP("Journal", "Daily cap changed"),
+    Action.OPERATOR_SKILLS: QT_TRANSLATE_NOOP("Journal", "Skills changed"),
     Action.SOURCE_CREATED: QT_TRANSLATE_NOOP("Journal", "Source added"),
     Action.SOURCE_RENAMED: QT_TRANSLATE_NOOP("Journal", "Source renamed"),
     Action.SOURCE_CODE: QT_TRANSLATE_NOOP("Journal", "Source code changed"),
@@ -37,6 +42,7 @@ ACTION_TEXTS: dict[str, str] = {
     Action.CONTACT_REOPENED: QT_TRANSLATE_NOOP("Journal", "Contact reopened"),
     Action.PHONE_REGION: QT_TRANSLATE_NOOP("Journal", "Phone region changed"),
     Action.AUTO_REDISTRIBUTION: QT_TRANSLATE_NOOP("Journal", "Automatic re-distribution switched"),
+    Action.TIMEZONE: QT_TRANSLATE_NOOP("Journal", "Time zone changed"),
     Action.IMPORT_STARTED: QT_TRANSLATE_NOOP("Journal", "Import started"),
 }
 
@@ -51,6 +57,7 @@ KIND_TEXTS: dict[str, str] = {
 SETTING_TEXTS: dict[str, str] = {  # the settings' keys (services/settings.py, queue.py)
     "phone_region": QT_TRANSLATE_NOOP("Journal", "Phone region"),
     "auto_redistribute": QT_TRANSLATE_NOOP("Journal", "Automatic re-distribution"),
+    "timezone": QT_TRANSLATE_NOOP("Journal", "Time zone"),
 }
 
 FIELD_TEXTS: dict[str, str] = {
@@ -64,6 +71,11 @@ FIELD_TEXTS: dict[str, str] = {
     "reply_within": QT_TRANSLATE_NOOP("Journal", "reply within"),
     "close_after": QT_TRANSLATE_NOOP("Journal", "close after no activity"),
     "operator": QT_TRANSLATE_NOOP("Journal", "operator"),
+    "hours": QT_TRANSLATE_NOOP("Journal", "working hours"),
+    "daily_cap": QT_TRANSLATE_NOOP("Journal", "daily cap"),
+    "skills": QT_TRANSLATE_NOOP("Journal", "skills"),
+    "from": QT_TRANSLATE_NOOP("Journal", "from"),
+    "until": QT_TRANSLATE_NOOP("Journal", "until"),
 }
 
 
