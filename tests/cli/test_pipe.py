@@ -304,4 +304,4 @@ def test_tags_come_through_the_pipe_as_through_contact_add(
     assert by_line[3]["code"] == 2 and "a list of strings" in by_line[3]["error"]
     assert by_line[4]["code"] == 2
     assert by_line[5]["tags"] == ["ru"] and by_line[5]["operator"] is None
-    assert by_line[5]["unassigned_reason"] == "no_skill"
+    assert by_line[5]["reason"] == "no_skill"
