@@ -11,6 +11,7 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Stora
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.audit import AuditService, AuditTrail, os_user
+from desktop_crm.services.board import BoardService
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.erasure import ErasureService
@@ -62,6 +63,7 @@ class Crm:
         self.imports = ImportService(storage, self.events, randint, trail=self.trail, clock=clock)
         self.exports = ExportService(storage, self.stats)
         self.erasure = ErasureService(storage, self.events)
+        self.board = BoardService(storage, self.operators, clock)
 
     def _capacity_appeared(self, source_ids: set[int]) -> None:
         """After a committed change: best effort. If the database is busy now, the
