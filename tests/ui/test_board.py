@@ -285,3 +285,22 @@ def test_no_tray_no_notifications(ctx, settle, day):
     notifications.check()
     settle()
     assert notifications.state.checked_at is None
+
+
+def test_the_settings_turn_notifications_off_and_set_the_threshold(
+    qtbot, window, preferences, settle
+):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert preferences.get(NOTIFICATIONS) is True
+    dialog = window.open_settings()
+    qtbot.waitExposed(dialog)
+    assert dialog.notify.isChecked() and dialog.notify_minutes.value() == 10
+    dialog.notify_minutes.setValue(25)
+    assert dialog.notify.text().startswith("&W")
+    dialog.notify.click()
+    assert not dialog.notify.isChecked()
+    assert not dialog.notify_minutes.isEnabled()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert preferences.get(NOTIFICATIONS) is False
+    assert preferences.get(NOTIFY_WAIT_MINUTES) == 25
