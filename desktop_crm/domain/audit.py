@@ -25,6 +25,11 @@ class Action(StrEnum):
     OPERATOR_ACTIVATED = "operator_activated"
     OPERATOR_DEACTIVATED = "operator_deactivated"
     OPERATOR_DELETED = "operator_deleted"
+    OPERATOR_HOURS = "operator_hours_changed"
+    OPERATOR_AWAY = "operator_away"
+    OPERATOR_BACK = "operator_back"
+    OPERATOR_DAILY_CAP = "operator_daily_cap_changed"
+    OPERATOR_SKILLS = "operator_skills_changed"
     SOURCE_CREATED = "source_created"
     SOURCE_RENAMED = "source_renamed"
     SOURCE_CODE = "source_code_changed"
@@ -38,6 +43,7 @@ class Action(StrEnum):
     CONTACT_REOPENED = "contact_reopened"
     PHONE_REGION = "phone_region_changed"
     AUTO_REDISTRIBUTION = "auto_redistribution_changed"
+    TIMEZONE = "timezone_changed"
     IMPORT_STARTED = "import_started"
 
 
@@ -49,6 +55,11 @@ _BY_KIND: dict[ObjectKind, tuple[Action, ...]] = {
         Action.OPERATOR_ACTIVATED,
         Action.OPERATOR_DEACTIVATED,
         Action.OPERATOR_DELETED,
+        Action.OPERATOR_HOURS,
+        Action.OPERATOR_AWAY,
+        Action.OPERATOR_BACK,
+        Action.OPERATOR_DAILY_CAP,
+        Action.OPERATOR_SKILLS,
     ),
     ObjectKind.SOURCE: (
         Action.SOURCE_CREATED,
@@ -65,7 +76,7 @@ _BY_KIND: dict[ObjectKind, tuple[Action, ...]] = {
         Action.CONTACT_CLOSED,
         Action.CONTACT_REOPENED,
     ),
-    ObjectKind.SETTING: (Action.PHONE_REGION, Action.AUTO_REDISTRIBUTION),
+    ObjectKind.SETTING: (Action.PHONE_REGION, Action.AUTO_REDISTRIBUTION, Action.TIMEZONE),
     ObjectKind.IMPORT: (Action.IMPORT_STARTED,),
 }
 KIND_OF: dict[Action, ObjectKind] = {

@@ -49,7 +49,7 @@ class Crm:
         # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
         self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
         self.operators = OperatorService(
-            storage, self.events, self._capacity_appeared, trail=self.trail
+            storage, self.events, self._capacity_appeared, trail=self.trail, clock=clock
         )
         self.sources = SourceService(
             storage, self.events, self._capacity_appeared, trail=self.trail

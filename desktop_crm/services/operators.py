@@ -1,18 +1,32 @@
-"""Operators: create, list, show, edit, delete."""
+"""Operators: create, list, show, edit, delete; their hours, absences, daily caps and
+skills (the dispatcher's day: ``domain.schedule``, ``domain.tags``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from zoneinfo import ZoneInfo
 
 import peewee as pw
 
-from desktop_crm.db.models import Contact, Operator, SourceOperatorConfig, tuples
+from desktop_crm.db.models import Contact, Operator, OperatorAbsence, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.eligibility import within_limit
+from desktop_crm.domain.schedule import Absence, HoursError, canonical_hours, wall_to_utc
+from desktop_crm.domain.tags import (
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    TagError,
+    parse_tags,
+    tags_of,
+    tags_text,
+)
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.audit import Action, AuditTrail, FieldChange
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import (
+    MAX_COUNT,
     MAX_LOAD,
     already_taken,
     check_non_negative,
@@ -22,17 +36,146 @@ from desktop_crm.services.common import (
     retried,
     unique_violation,
 )
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.day import absences_of, naive, presence_now, today_counts
+from desktop_crm.services.dto import AbsenceInfo, OperatorInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
 from desktop_crm.services.lookalikes import check_not_lookalike
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
+from desktop_crm.services.settings import zone
 
 DEFAULT_MAX_LOAD = 10
+KEEP = object()  # ``update``: leave this field as it is
+DAILY_CAP = "daily_cap"
+SKILLS = "skills"
+HOURS = "hours"
 
 
-def _info(operator: Operator, load: int) -> OperatorInfo:
-    return OperatorInfo(operator.id, operator.name, operator.active, operator.max_load, load)
+def _info(
+    operator: Operator,
+    load: int,
+    now: dt.datetime | None = None,
+    tz: ZoneInfo | None = None,
+    today: int = 0,
+    absences: Iterable[tuple[int, Absence]] = (),
+) -> OperatorInfo:
+    """``now`` and ``tz``: its presence then (None: a deleted operator, nothing more)."""
+    kept = tuple(absences)
+    there = None
+    if now is not None and tz is not None:
+        there = presence_now(operator.hours, [a for _, a in kept], now, tz)
+    return OperatorInfo(
+        operator.id,
+        operator.name,
+        operator.active,
+        operator.max_load,
+        load,
+        hours=operator.hours or "",
+        daily_cap=operator.daily_cap,
+        skills=tuple(sorted(tags_of(operator.skills or ""))),
+        today=today,
+        presence=None if there is None else there.exclusion,
+        presence_until=None if there is None else there.until,
+        absences=tuple(AbsenceInfo(i, a.starts_at, a.ends_at) for i, a in kept),
+    )
+
+
+def check_daily_cap(value: int | None) -> int | None:
+    """None (no cap) or a whole number >= 0 (0: nothing today)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value > MAX_COUNT:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The daily cap must be a whole number from 0 to {limit}, or none.",
+            ),
+            field=DAILY_CAP,
+            limit=MAX_COUNT,
+        )
+    return value
+
+
+def tag_error(error: TagError, field: str) -> InvalidValue:
+    """A ``domain.tags`` refusal as the user's error; ``field``: skills or tags."""
+    if error.kind == "too_long":
+        return InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The tag {tag!r} is longer than {limit} characters."),
+            field=field,
+            tag=error.tag,
+            limit=MAX_TAG_LENGTH,
+        )
+    if error.kind == "too_many":
+        return InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "At most {limit} tags are allowed ({count} given)."),
+            field=field,
+            limit=MAX_TAGS,
+            count=error.tag,
+        )
+    return InvalidValue(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The tag {tag!r} must not contain control or invisible characters or a comma.",
+        ),
+        field=field,
+        tag=error.tag,
+    )
+
+
+def canonical_skills(values: Iterable[str] | str, field: str = SKILLS) -> str:
+    """Tags as typed (comma-separated) -> their canonical text, or ``InvalidValue``."""
+    try:
+        return tags_text(parse_tags(values))
+    except TagError as error:
+        raise tag_error(error, field) from None
+
+
+_HOURS_ERRORS = {
+    "bad_spec": QT_TRANSLATE_NOOP(
+        "errors",
+        "{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.",
+    ),
+    "bad_day": QT_TRANSLATE_NOOP(
+        "errors", "{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun)."
+    ),
+    "bad_time": QT_TRANSLATE_NOOP(
+        "errors", "{detail!r} in {spec!r} is not a time of day (00:00 to 24:00)."
+    ),
+    "empty_shift": QT_TRANSLATE_NOOP(
+        "errors", "The shift {spec!r} starts when it ends (a whole day is 00:00-24:00)."
+    ),
+    "overlap": QT_TRANSLATE_NOOP("errors", "The shifts {spec!r} and {detail!r} overlap."),
+}
+
+
+def canonical_hours_of(specs: Iterable[str]) -> str:
+    """SPECs -> the canonical text, or ``InvalidValue`` saying what is wrong."""
+    try:
+        return canonical_hours(specs)
+    except HoursError as error:
+        raise InvalidValue(
+            _HOURS_ERRORS[error.kind], field=HOURS, spec=error.spec, detail=error.detail
+        ) from None
+
+
+def instant(value: dt.datetime | dt.date, tz: ZoneInfo, field: str) -> dt.datetime:
+    """A time the dispatcher gave: aware as it is; naive (or a date: its midnight) as a
+    wall time in the configured zone. Aware UTC."""
+    try:
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:
+                return value.astimezone(dt.UTC)
+            day, minutes = value.date(), value.hour * 60 + value.minute
+            return wall_to_utc(day, minutes, tz) + dt.timedelta(
+                seconds=value.second, microseconds=value.microsecond
+            )
+        return wall_to_utc(value, 0, tz)
+    except (OverflowError, ValueError):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
+            field=field,
+            value=value.isoformat(),
+        ) from None
 
 
 def _check_name_free(name: str, own_id: int | None) -> None:
@@ -54,11 +197,27 @@ class OperatorService:
         on_capacity: CapacityHook = lambda _s: None,
         *,
         trail: AuditTrail,
+        clock: Clock = system_clock,
     ) -> None:
         self._storage = storage
         self._events = events
         self._on_capacity = on_capacity
         self._trail = trail
+        self._clock = clock
+
+    def _now(self) -> dt.datetime:
+        return self._clock().astimezone(dt.UTC)
+
+    def _full(self, operators: list[Operator], loads: Mapping[int, int]) -> list[OperatorInfo]:
+        """Inside a transaction: the operators with their day (presence, today)."""
+        now, tz = self._now(), zone()
+        ids = [o.id for o in operators]
+        counts = today_counts(ids, now, tz)
+        away = absences_of(ids, now)
+        return [
+            _info(o, loads.get(o.id, 0), now, tz, counts.get(o.id, 0), away.get(o.id, ()))
+            for o in operators
+        ]
 
     @retried
     def create(
@@ -93,13 +252,12 @@ class OperatorService:
     def list(self) -> list[OperatorInfo]:
         with self._storage.read():
             operators = list(Operator.select().order_by(Operator.name))
-            loads = loads_of()
-        return [_info(o, loads.get(o.id, 0)) for o in operators]
+            return self._full(operators, loads_of())
 
     def get(self, reference: int | str) -> OperatorInfo:
         with self._storage.read():
             operator = find_operator(reference)
-            return _info(operator, load_of(operator.id))
+            return self._full([operator], {operator.id: load_of(operator.id)})[0]
 
     @retried
     def update(
@@ -109,10 +267,17 @@ class OperatorService:
         name: str | None = None,
         max_load: int | None = None,
         active: bool | None = None,
+        daily_cap: int | object | None = KEEP,
+        skills: Iterable[str] | str | None = None,
         expected: Mapping[str, object] | None = None,
     ) -> OperatorInfo:
         """``expected`` (an undo): the fields as they must be now (``name``, ``max_load``,
-        ``active``); otherwise ``ChangedMeanwhile`` and nothing changes."""
+        ``active``); otherwise ``ChangedMeanwhile`` and nothing changes. ``daily_cap``:
+        None clears it (``KEEP``: unchanged); ``skills``: tags, each possibly
+        comma-separated ('' or () clears; None: unchanged)."""
+        set_cap = daily_cap is not KEEP
+        cap = check_daily_cap(daily_cap) if set_cap else None  # type: ignore[arg-type]
+        new_skills = None if skills is None else canonical_skills(skills)
         with self._storage.write():
             operator = find_operator(reference)
             # Its load must not grow between the count and the new limit (PostgreSQL:
@@ -144,18 +309,34 @@ class OperatorService:
                 operator.max_load = max_load
             if active is not None:
                 operator.active = active
+            old_cap, old_skills = operator.daily_cap, operator.skills
+            if set_cap:
+                operator.daily_cap = cap
+            if new_skills is not None:
+                operator.skills = new_skills
             try:
                 with self._storage.database.atomic():
                     operator.save()
             except pw.IntegrityError as error:
                 raise unique_violation(error, "name", "operator", operator.name) from error
             self._audit_update(operator, old_name, old_limit, was_active)
+            trail, op_id, label = self._trail, operator.id, operator.name
+            trail.changed(
+                Action.OPERATOR_DAILY_CAP, op_id, label, DAILY_CAP, old_cap, operator.daily_cap
+            )
+            trail.changed(Action.OPERATOR_SKILLS, op_id, label, SKILLS, old_skills, operator.skills)
             # More room lets the queue move; less room changes why the queue waits.
-            changed = operator.active != was_active or operator.max_load != old_limit
+            changed = (
+                operator.active != was_active
+                or operator.max_load != old_limit
+                or operator.daily_cap != old_cap
+                or operator.skills != old_skills
+            )
             freed = sources_of_operators([operator.id]) if changed else set()
+            info = self._full([operator], {operator.id: load})[0]
         self._events.emit(Change.OPERATORS, Change.SOURCES)
         self._on_capacity(freed)
-        return _info(operator, load)
+        return info
 
     @retried
     def delete(self, reference: int | str) -> OperatorInfo:
@@ -180,6 +361,105 @@ class OperatorService:
             self._trail.record(Action.OPERATOR_DELETED, operator.id, operator.name)
         self._events.emit(Change.OPERATORS, Change.SOURCES)
         return _info(operator, 0)
+
+    # -- the dispatcher's day ----------------------------------------------------------------
+    @retried
+    def set_hours(self, reference: int | str, specs: Iterable[str]) -> OperatorInfo:
+        """Working hours from SPECs (``domain.schedule``); none: always available. Time
+        may bring capacity now (a shift begins): the queue is told."""
+        hours = canonical_hours_of(specs)
+        with self._storage.write():
+            operator = find_operator(reference)
+            old = operator.hours or ""
+            if old != hours:
+                Operator.update(hours=hours).where(Operator.id == operator.id).execute()
+                operator.hours = hours
+                self._trail.changed(
+                    Action.OPERATOR_HOURS, operator.id, operator.name, HOURS, old, hours
+                )
+            freed = sources_of_operators([operator.id]) if old != hours else set()
+            info = self._full([operator], {operator.id: load_of(operator.id)})[0]
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        self._on_capacity(freed)
+        return info
+
+    @retried
+    def set_away(
+        self,
+        reference: int | str,
+        starts: dt.datetime | dt.date | None = None,
+        until: dt.datetime | dt.date | None = None,
+    ) -> OperatorInfo:
+        """An absence from ``starts`` (default now) until ``until`` (default: until
+        ``set_back``). Naive times and dates are wall times of the configured zone.
+        Absences already over are pruned."""
+        now = self._now()
+        with self._storage.write():
+            tz = zone()
+            begin = now if starts is None else instant(starts, tz, "from")
+            end = None if until is None else instant(until, tz, "until")
+            if end is not None and end <= begin:
+                raise InvalidValue(
+                    QT_TRANSLATE_NOOP("errors", "An absence must end after it starts."),
+                    field="until",
+                )
+            if end is not None and end <= now:
+                raise InvalidValue(
+                    QT_TRANSLATE_NOOP("errors", "An absence must end in the future."),
+                    field="until",
+                )
+            operator = find_operator(reference)
+            OperatorAbsence.delete().where(
+                (OperatorAbsence.operator == operator.id)
+                & OperatorAbsence.ends_at.is_null(False)
+                & (OperatorAbsence.ends_at <= naive(now))
+            ).execute()
+            OperatorAbsence.create(
+                operator=operator.id,
+                starts_at=naive(begin),
+                ends_at=None if end is None else naive(end),
+            )
+            self._trail.record(
+                Action.OPERATOR_AWAY,
+                operator.id,
+                operator.name,
+                [
+                    FieldChange("from", None, begin.isoformat(timespec="seconds")),
+                    FieldChange(
+                        "until", None, None if end is None else end.isoformat(timespec="seconds")
+                    ),
+                ],
+            )
+            changed = sources_of_operators([operator.id])  # why the queue waits may change
+            info = self._full([operator], {operator.id: load_of(operator.id)})[0]
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        self._on_capacity(changed)
+        return info
+
+    @retried
+    def set_back(self, reference: int | str) -> OperatorInfo:
+        """End the absence in force now (absences ahead stay); the queue is told."""
+        now = self._now()
+        with self._storage.write():
+            operator = find_operator(reference)
+            in_force = (
+                (OperatorAbsence.operator == operator.id)
+                & (OperatorAbsence.starts_at <= naive(now))
+                & (OperatorAbsence.ends_at.is_null() | (OperatorAbsence.ends_at > naive(now)))
+            )
+            ended = OperatorAbsence.update(ends_at=naive(now)).where(in_force).execute()
+            if ended:
+                self._trail.record(
+                    Action.OPERATOR_BACK,
+                    operator.id,
+                    operator.name,
+                    [FieldChange("until", None, now.isoformat(timespec="seconds"))],
+                )
+            freed = sources_of_operators([operator.id]) if ended else set()
+            info = self._full([operator], {operator.id: load_of(operator.id)})[0]
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        self._on_capacity(freed)
+        return info
 
     def _audit_update(
         self, operator: Operator, old_name: str, old_limit: int, was_active: bool

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
 from desktop_crm.db.models import Setting
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import DEFAULT_REGION, is_valid_region
@@ -10,6 +18,74 @@ from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.events import Change, EventBus
 
 PHONE_REGION = "phone_region"
+TIMEZONE = "timezone"
+FALLBACK_ZONE = "UTC"
+_ZONE_NAME_RE = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*")
+_ZONEINFO_DIR = "zoneinfo/"
+
+
+def _loads(name: str) -> bool:
+    if not _ZONE_NAME_RE.fullmatch(name):
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def detect_system_zone(environ: Mapping[str, str] = os.environ, etc: Path = Path("/etc")) -> str:
+    """The IANA name of the system's time zone: ``$TZ`` (``:Europe/Berlin`` too), then
+    ``/etc/timezone``, then where the ``/etc/localtime`` link points; else UTC (also on
+    Windows, whose zone names are not IANA's: set it with ``settings --timezone``)."""
+    candidates = [environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError, UnicodeError):
+        candidates.append((etc / "timezone").read_text(encoding="utf-8").strip())
+    try:
+        target = os.readlink(etc / "localtime")
+    except OSError:
+        target = ""
+    if _ZONEINFO_DIR in target:
+        candidates.append(target.rsplit(_ZONEINFO_DIR, 1)[1])
+    for name in candidates:
+        if name and _loads(name):
+            return name
+    return FALLBACK_ZONE
+
+
+@lru_cache(maxsize=1)
+def system_zone() -> str:
+    """``detect_system_zone`` once per process."""
+    return detect_system_zone()
+
+
+def zone_name() -> str:
+    """The configured time zone (the system's until one is set); inside a transaction."""
+    return read_setting(TIMEZONE, "") or system_zone()
+
+
+def zone() -> ZoneInfo:
+    """The zone that shifts, absences typed as wall times and daily caps are read in.
+    A stored name this machine cannot load (no tz data) is read as UTC."""
+    name = zone_name()
+    return ZoneInfo(name) if _loads(name) else ZoneInfo(FALLBACK_ZONE)
+
+
+def check_zone(name: str) -> str:
+    """An IANA zone name as stored (its proper spelling), or ``InvalidValue``."""
+    name = name.strip()
+    if _loads(name):
+        return name
+    folded = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold())
+    if folded is not None and _loads(folded):
+        return folded
+    raise InvalidValue(
+        QT_TRANSLATE_NOOP(
+            "errors", "Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow)."
+        ),
+        field="timezone",
+        zone=name,
+    )
 
 
 def read_setting(key: str, default: str) -> str:
@@ -38,6 +114,20 @@ class SettingsService:
     def phone_region(self) -> str:
         with self._storage.read():
             return phone_region()
+
+    def timezone(self) -> str:
+        with self._storage.read():
+            return zone_name()
+
+    def set_timezone(self, name: str) -> str:
+        """The time zone of operators' hours, absences and daily caps (an IANA name)."""
+        name = check_zone(name)
+        with self._storage.write():
+            old = zone_name()
+            write_setting(TIMEZONE, name)
+            self._trail.changed(Action.TIMEZONE, None, TIMEZONE, "value", old, name)
+        self._events.emit(Change.SETTINGS)
+        return name
 
     def set_phone_region(self, region: str) -> str:
         """The region that national phone numbers are read in (ISO code, e.g. RU)."""

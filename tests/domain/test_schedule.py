@@ -1,0 +1,313 @@
+"""Working hours, absences and local days (``domain.schedule``), at their boundaries:
+overnight shifts, both daylight saving changes in Europe/Berlin and America/New_York
+(2026), and the canonical text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.domain.schedule import (
+    ALWAYS,
+    Absence,
+    HoursError,
+    Presence,
+    Shift,
+    canonical_hours,
+    day_bounds,
+    format_hours,
+    parse_hours,
+    presence,
+    wall_to_utc,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+UTC = ZoneInfo("UTC")
+
+
+def utc(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=dt.UTC)
+
+
+def local(zone: ZoneInfo, *args: int, fold: int = 0) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=zone, fold=fold).astimezone(dt.UTC)
+
+
+def at(hours: str, instant: dt.datetime, zone: ZoneInfo = BERLIN) -> Presence:
+    return presence(instant, parse_hours([hours]), (), zone)
+
+
+# -- reading and writing SPECs ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("specs", "canonical"),
+    [
+        (["mon-fri 09:00-18:00"], "mon-fri 09:00-18:00"),
+        (["sat 10:00-14:00", "mon-fri 9:00-18:00"], "mon-fri 09:00-18:00; sat 10:00-14:00"),
+        (["sun 22:00-06:00"], "sun 22:00-06:00"),
+        (["mon,wed,fri 08:00-12:00"], "mon,wed,fri 08:00-12:00"),
+        (["sat-sun 10:00-24:00"], "sat-sun 10:00-24:00"),
+        (["fri-mon 00:00-24:00"], "mon,fri-sun 00:00-24:00"),
+        (["MON  09:00 - 13:00", "mon 13:00-18:00"], "mon 09:00-13:00; mon 13:00-18:00"),
+        (["mon-wed,sat 07:30-08:00"], "mon-wed,sat 07:30-08:00"),
+        (["mon 09:00-18:00; tue 10:00-11:00"], "mon 09:00-18:00; tue 10:00-11:00"),
+        ([], ""),
+        (["  "], ""),
+    ],
+)
+def test_specs_have_one_canonical_text(specs, canonical):
+    assert canonical_hours(specs) == canonical
+    assert canonical_hours([canonical]) == canonical
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "detail"),
+    [
+        ("mun 09:00-18:00", "bad_day", "mun"),
+        ("mon-fry 09:00-18:00", "bad_day", "mon-fry"),
+        ("mon 25:00-26:00", "bad_time", "25:00"),
+        ("mon 09:60-18:00", "bad_time", "09:60"),
+        ("mon 24:00-06:00", "bad_time", "24:00"),
+        ("mon 24:30", "bad_spec", ""),
+        ("mon 09:00-09:00", "empty_shift", ""),
+        ("09:00-18:00", "bad_spec", ""),
+        ("mon 9-18", "bad_spec", ""),
+    ],
+)
+def test_nonsense_is_refused_with_what_is_wrong(spec, kind, detail):
+    with pytest.raises(HoursError) as caught:
+        parse_hours([spec])
+    assert (caught.value.kind, caught.value.spec, caught.value.detail) == (kind, spec, detail)
+
+
+@pytest.mark.parametrize(
+    "specs",
+    [
+        ["mon 09:00-18:00", "mon 17:00-20:00"],
+        ["mon-fri 09:00-18:00", "wed 08:00-10:00"],
+        ["sun 22:00-06:00", "mon 05:00-07:00"],  # across the week's end
+        ["mon 09:00-10:00", "mon 09:00-10:00"],
+        ["mon,mon 09:00-10:00"],
+    ],
+)
+def test_overlapping_shifts_are_refused(specs):
+    with pytest.raises(HoursError) as caught:
+        parse_hours(specs)
+    assert caught.value.kind == "overlap"
+
+
+def test_touching_shifts_are_allowed():
+    assert parse_hours(["sun 22:00-06:00", "mon 06:00-07:00"]) == (
+        Shift(0, 360, 420),
+        Shift(6, 1320, 1800),
+    )
+
+
+shifts = st.builds(
+    lambda day, start, length: Shift(day, start, start + length),
+    st.integers(0, 6),
+    st.integers(0, 1439),
+    st.integers(1, 1440),
+)
+
+
+@given(st.lists(shifts, max_size=6))
+def test_the_canonical_text_reads_back_as_the_same_shifts(candidates):
+    try:
+        hours = parse_hours([format_hours(tuple(candidates))]) if candidates else ALWAYS
+    except HoursError:
+        return  # overlapping candidates: refused, nothing to compare
+    assert parse_hours([format_hours(hours)]) == hours
+    assert format_hours(parse_hours([format_hours(hours)])) == format_hours(hours)
+
+
+# -- presence: shifts -------------------------------------------------------------------------
+def test_no_hours_means_always_there():
+    assert presence(utc(2026, 12, 1, 3), ALWAYS, (), BERLIN) == Presence(None, None)
+    assert at("mon-sun 00:00-24:00", utc(2026, 12, 1, 3)) == Presence(None, None)
+
+
+def test_shift_boundaries_start_inclusive_end_exclusive():
+    # Tuesday 2026-12-01 in Berlin (UTC+1)
+    hours = "mon-fri 09:00-18:00"
+    assert at(hours, local(BERLIN, 2026, 12, 1, 8, 59)) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 1, 9)
+    )
+    assert at(hours, local(BERLIN, 2026, 12, 1, 9)) == Presence(
+        None, local(BERLIN, 2026, 12, 1, 18)
+    )
+    assert at(hours, local(BERLIN, 2026, 12, 1, 17, 59)).exclusion is None
+    assert at(hours, local(BERLIN, 2026, 12, 1, 18)) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 2, 9)
+    )
+    # Friday evening: the next shift is Monday's
+    assert at(hours, local(BERLIN, 2026, 12, 4, 18)) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 7, 9)
+    )
+
+
+def test_an_overnight_shift_runs_into_the_next_day_and_the_next_week():
+    hours = "sun 22:00-06:00"
+    sunday = (2026, 12, 6)
+    assert at(hours, local(BERLIN, *sunday, 21, 59)).exclusion is Exclusion.OFF_SHIFT
+    assert at(hours, local(BERLIN, *sunday, 22)) == Presence(None, local(BERLIN, 2026, 12, 7, 6))
+    assert at(hours, local(BERLIN, 2026, 12, 7, 5, 59)).exclusion is None
+    assert at(hours, local(BERLIN, 2026, 12, 7, 6)) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 13, 22)
+    )
+
+
+def test_touching_shifts_are_one_stretch_for_until():
+    hours = ["mon 22:00-24:00", "tue 00:00-06:00", "tue 06:00-08:00"]
+    stamp = local(BERLIN, 2026, 11, 30, 23)  # Monday
+    assert presence(stamp, parse_hours(hours), (), BERLIN) == Presence(
+        None, local(BERLIN, 2026, 12, 1, 8)
+    )
+
+
+def test_wall_time_is_in_the_zone():
+    hours = "tue 09:00-10:00"
+    stamp = utc(2026, 12, 1, 8, 30)  # 09:30 in Berlin, 03:30 in New York
+    assert at(hours, stamp, BERLIN).exclusion is None
+    assert at(hours, stamp, NEW_YORK).exclusion is Exclusion.OFF_SHIFT
+    assert at(hours, stamp, UTC).exclusion is Exclusion.OFF_SHIFT
+
+
+# -- daylight saving time -------------------------------------------------------------------
+def test_spring_forward_covers_the_hours_that_exist_berlin():
+    # 2026-03-29 (Sunday): 02:00 CET -> 03:00 CEST, at 01:00 UTC
+    hours = "sun 01:00-03:30"
+    assert at(hours, utc(2026, 3, 28, 23, 59)).exclusion is Exclusion.OFF_SHIFT
+    assert at(hours, utc(2026, 3, 29, 0)) == Presence(None, utc(2026, 3, 29, 1, 30))
+    assert at(hours, utc(2026, 3, 29, 1, 29)).exclusion is None
+    assert at(hours, utc(2026, 3, 29, 1, 30)).exclusion is Exclusion.OFF_SHIFT
+    # A shift wholly inside the gap is empty that day: the next one is a week later.
+    assert at("sun 02:00-02:30", utc(2026, 3, 29, 0, 59)) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 4, 5, 2)
+    )
+    # A shift starting in the gap starts when the clocks jump.
+    assert at("sun 02:30-05:00", utc(2026, 3, 29, 0, 59)) == Presence(
+        Exclusion.OFF_SHIFT, utc(2026, 3, 29, 1)
+    )
+
+
+def test_autumn_fold_is_counted_once_berlin():
+    # 2026-10-25 (Sunday): 03:00 CEST -> 02:00 CET, at 01:00 UTC; 02:00-03:00 twice
+    hours = "sun 01:00-02:30"
+    first_0230 = utc(2026, 10, 25, 0, 30)  # 02:30 CEST
+    assert at(hours, utc(2026, 10, 24, 23)) == Presence(None, first_0230)
+    assert at(hours, utc(2026, 10, 25, 0, 29)).exclusion is None
+    assert at(hours, first_0230).exclusion is Exclusion.OFF_SHIFT
+    # 02:10 CET, the second time the wall shows 02:10: off shift
+    assert at(hours, local(BERLIN, 2026, 10, 25, 2, 10, fold=1)).exclusion is Exclusion.OFF_SHIFT
+    # a shift around the fold covers the whole repeated hour: 6 real hours
+    assert at("sun 00:00-05:00", utc(2026, 10, 24, 22)) == Presence(None, utc(2026, 10, 25, 4))
+    # a shift starting in the fold starts at its first occurrence
+    assert at("sun 02:30-04:00", utc(2026, 10, 24, 23)) == Presence(
+        Exclusion.OFF_SHIFT, utc(2026, 10, 25, 0, 30)
+    )
+
+
+def test_overnight_shifts_across_both_changes_new_york():
+    # 2026-03-08: 02:00 EST -> 03:00 EDT (07:00 UTC); 2026-11-01: 02:00 EDT -> 01:00 EST
+    hours = "sat 22:00-06:00"
+    spring = at(hours, local(NEW_YORK, 2026, 3, 7, 23), NEW_YORK)
+    assert spring == Presence(None, utc(2026, 3, 8, 10))  # 06:00 EDT: 7 real hours
+    assert spring.until - local(NEW_YORK, 2026, 3, 7, 22) == dt.timedelta(hours=7)
+    autumn = at(hours, local(NEW_YORK, 2026, 10, 31, 23), NEW_YORK)
+    assert autumn == Presence(None, utc(2026, 11, 1, 11))  # 06:00 EST: 9 real hours
+    assert autumn.until - local(NEW_YORK, 2026, 10, 31, 22) == dt.timedelta(hours=9)
+    assert at(hours, utc(2026, 11, 1, 10, 59), NEW_YORK).exclusion is None
+
+
+def test_overnight_shift_across_the_spring_change_berlin():
+    hours = "sat 22:00-06:00"
+    start = local(BERLIN, 2026, 3, 28, 22)
+    result = at(hours, start)
+    assert result.exclusion is None
+    assert result.until is not None and result.until - start == dt.timedelta(hours=7)
+
+
+def test_wall_times_in_a_gap_and_a_fold():
+    assert wall_to_utc(dt.date(2026, 3, 29), 150, BERLIN) == utc(2026, 3, 29, 1)  # 02:30
+    assert wall_to_utc(dt.date(2026, 10, 25), 150, BERLIN) == utc(2026, 10, 25, 0, 30)
+    assert wall_to_utc(dt.date(2026, 3, 8), 150, NEW_YORK) == utc(2026, 3, 8, 7)
+
+
+# -- local days -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("zone", "instant", "start", "hours"),
+    [
+        (BERLIN, utc(2026, 12, 1, 23, 30), utc(2026, 12, 1, 23), 24),  # already Wednesday
+        (BERLIN, utc(2026, 12, 1, 22, 59), utc(2026, 11, 30, 23), 24),
+        (BERLIN, utc(2026, 3, 29, 12), utc(2026, 3, 28, 23), 23),
+        (BERLIN, utc(2026, 10, 25, 12), utc(2026, 10, 24, 22), 25),
+        (NEW_YORK, utc(2026, 3, 8, 12), utc(2026, 3, 8, 5), 23),
+        (NEW_YORK, utc(2026, 11, 1, 12), utc(2026, 11, 1, 4), 25),
+        (UTC, utc(2026, 12, 1, 0), utc(2026, 12, 1, 0), 24),
+    ],
+)
+def test_day_bounds_are_the_local_calendar_day(zone, instant, start, hours):
+    first, end = day_bounds(instant, zone)
+    assert first == start
+    assert end - first == dt.timedelta(hours=hours)
+    assert first <= instant < end
+
+
+instants = st.datetimes(
+    min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2027, 1, 1), timezones=st.just(dt.UTC)
+)
+
+
+@given(instants, st.sampled_from([BERLIN, NEW_YORK, UTC, ZoneInfo("Asia/Almaty")]))
+def test_every_instant_lies_in_its_day(instant, zone):
+    first, end = day_bounds(instant, zone)
+    assert first <= instant < end
+    assert first.astimezone(zone).date() == instant.astimezone(zone).date()
+    assert end.astimezone(zone).date() == instant.astimezone(zone).date() + dt.timedelta(days=1)
+
+
+@given(instants, st.lists(shifts, min_size=1, max_size=4), st.sampled_from([BERLIN, NEW_YORK]))
+def test_presence_holds_until_it_says(instant, candidates, zone):
+    try:
+        hours = parse_hours([format_hours(tuple(candidates))])
+    except HoursError:
+        return
+    now = presence(instant, hours, (), zone)
+    if now.until is None:
+        return
+    assert now.until > instant
+    # just before "until" nothing changed; at "until" it did
+    before = presence(now.until - dt.timedelta(seconds=1), hours, (), zone)
+    assert before.exclusion is now.exclusion
+    assert presence(now.until, hours, (), zone).exclusion is not now.exclusion
+
+
+# -- absences ---------------------------------------------------------------------------------
+def test_an_absence_makes_the_operator_away_until_its_end():
+    absence = Absence(utc(2026, 12, 1, 10), utc(2026, 12, 3, 10))
+    assert presence(utc(2026, 12, 1, 9), ALWAYS, [absence], BERLIN) == Presence(None, None)
+    assert presence(utc(2026, 12, 1, 10), ALWAYS, [absence], BERLIN) == Presence(
+        Exclusion.AWAY, utc(2026, 12, 3, 10)
+    )
+    assert presence(utc(2026, 12, 3, 10), ALWAYS, [absence], BERLIN) == Presence(None, None)
+
+
+def test_away_wins_over_off_shift_and_until_back_has_no_end():
+    hours = parse_hours(["mon-fri 09:00-18:00"])
+    back_later = Absence(utc(2026, 12, 1), None)
+    assert presence(utc(2026, 12, 6), hours, [back_later], BERLIN) == Presence(Exclusion.AWAY, None)
+
+
+def test_touching_absences_are_one():
+    first = Absence(utc(2026, 12, 1), utc(2026, 12, 2))
+    second = Absence(utc(2026, 12, 2), utc(2026, 12, 4))
+    later = Absence(utc(2026, 12, 10), None)
+    assert presence(utc(2026, 12, 1, 5), ALWAYS, [later, second, first], BERLIN) == Presence(
+        Exclusion.AWAY, utc(2026, 12, 4)
+    )

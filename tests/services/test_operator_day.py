@@ -1,0 +1,172 @@
+"""Operators' hours, absences, daily caps and skills through ``Crm`` (both backends), with
+a clock the tests move, and the time zone setting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop_crm.domain.audit import Action
+from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.errors import InvalidValue
+from desktop_crm.services.audit import AuditFilter
+from desktop_crm.services.settings import detect_system_zone
+from tests.services.day_util import FakeClock, crm_at
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def berlin(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=BERLIN).astimezone(dt.UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(berlin(2026, 12, 1, 8))  # a Tuesday, 08:00 in Berlin
+
+
+@pytest.fixture
+def day(database_location, clock):
+    with crm_at(database_location, clock) as crm:
+        crm.settings.set_timezone("Europe/Berlin")
+        yield crm
+
+
+def test_hours_are_stored_canonical_and_presence_follows_the_clock(day, clock):
+    day.operators.create("Анна")
+    info = day.operators.set_hours("Анна", ["sat 10:00-14:00", "mon-fri 9:00-18:00"])
+    assert info.hours == "mon-fri 09:00-18:00; sat 10:00-14:00"
+    assert (info.presence, info.presence_until) == (Exclusion.OFF_SHIFT, berlin(2026, 12, 1, 9))
+    assert info.exclusion is Exclusion.OFF_SHIFT
+    clock.set(berlin(2026, 12, 1, 9))
+    now = day.operators.get("Анна")
+    assert (now.presence, now.presence_until) == (None, berlin(2026, 12, 1, 18))
+    assert now.exclusion is None
+    cleared = day.operators.set_hours("Анна", [])
+    assert (cleared.hours, cleared.presence, cleared.presence_until) == ("", None, None)
+
+
+def test_bad_hours_name_the_field_and_change_nothing(day):
+    day.operators.create("Анна")
+    for specs, words in [
+        (["mun 09:00-18:00"], "'mun'"),
+        (["mon 25:00-26:00"], "not a time of day"),
+        (["mon 09:00-09:00"], "starts when it ends"),
+        (["mon 09:00-18:00", "mon 17:00-19:00"], "overlap"),
+        (["whenever"], "DAYS HH:MM-HH:MM"),
+    ]:
+        with pytest.raises(InvalidValue) as caught:
+            day.operators.set_hours("Анна", specs)
+        assert caught.value.field == "hours"
+        assert words in str(caught.value)
+    assert day.operators.get("Анна").hours == ""
+
+
+def test_away_until_a_time_and_back(day, clock):
+    day.operators.create("Анна")
+    info = day.operators.set_away("Анна", until=dt.datetime(2026, 12, 3, 12, 0))  # Berlin wall
+    assert (info.presence, info.presence_until) == (Exclusion.AWAY, berlin(2026, 12, 3, 12))
+    assert [(a.starts_at, a.ends_at) for a in info.absences] == [
+        (clock.now, berlin(2026, 12, 3, 12))
+    ]
+    clock.set(berlin(2026, 12, 3, 12))
+    assert day.operators.get("Анна").presence is None
+    assert day.operators.get("Анна").absences == ()
+
+
+def test_back_ends_the_absence_in_force_and_keeps_the_one_ahead(day, clock):
+    day.operators.create("Анна")
+    day.operators.set_away("Анна")  # until back
+    day.operators.set_away("Анна", dt.date(2026, 12, 10), dt.date(2026, 12, 12))
+    away = day.operators.get("Анна")
+    assert (away.presence, away.presence_until) == (Exclusion.AWAY, None)
+    clock.advance(hours=1)
+    back = day.operators.set_back("Анна")
+    assert back.presence is None
+    assert [(a.starts_at, a.ends_at) for a in back.absences] == [
+        (berlin(2026, 12, 10), berlin(2026, 12, 12))
+    ]
+    clock.set(berlin(2026, 12, 11, 15))
+    assert day.operators.get("Анна").presence is Exclusion.AWAY
+
+
+def test_an_absence_must_end_after_it_starts_and_in_the_future(day):
+    day.operators.create("Анна")
+    with pytest.raises(InvalidValue) as caught:
+        day.operators.set_away("Анна", dt.date(2026, 12, 5), dt.date(2026, 12, 4))
+    assert caught.value.field == "until"
+    with pytest.raises(InvalidValue) as caught:
+        day.operators.set_away("Анна", dt.date(2026, 11, 1), dt.date(2026, 11, 4))
+    assert caught.value.field == "until"
+    assert day.operators.get("Анна").absences == ()
+
+
+def test_daily_cap_and_skills_are_set_and_cleared(day):
+    day.operators.create("Анна")
+    info = day.operators.update("Анна", daily_cap=5, skills="RU, kz")
+    assert (info.daily_cap, info.skills, info.today) == (5, ("kz", "ru"), 0)
+    assert day.operators.update("Анна", max_load=4).daily_cap == 5  # kept
+    cleared = day.operators.update("Анна", daily_cap=None, skills="")
+    assert (cleared.daily_cap, cleared.skills) == (None, ())
+    assert day.operators.update("Анна", daily_cap=0).exclusion is Exclusion.DAILY_CAP
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"daily_cap": -1}, "daily_cap"),
+        ({"daily_cap": True}, "daily_cap"),
+        ({"skills": "k\x1bz"}, "skills"),
+        ({"skills": "x" * 33}, "skills"),
+        ({"skills": [f"t{i}" for i in range(21)]}, "skills"),
+    ],
+)
+def test_bad_caps_and_skills_are_refused(day, changes, field):
+    day.operators.create("Анна")
+    with pytest.raises(InvalidValue) as caught:
+        day.operators.update("Анна", **changes)
+    assert caught.value.field == field
+    info = day.operators.get("Анна")
+    assert (info.daily_cap, info.skills) == (None, ())
+
+
+def test_every_change_of_the_day_is_audited(day, clock):
+    day.operators.create("Анна")
+    day.operators.set_hours("Анна", ["mon-fri 09:00-18:00"])
+    day.operators.set_away("Анна")
+    day.operators.set_back("Анна")
+    day.operators.update("Анна", daily_cap=3, skills="kz")
+    day.settings.set_timezone("Asia/Almaty")
+    actions = [e.action for e in day.audit.entries(AuditFilter(), limit=50)]
+    for action in (
+        Action.OPERATOR_HOURS,
+        Action.OPERATOR_AWAY,
+        Action.OPERATOR_BACK,
+        Action.OPERATOR_DAILY_CAP,
+        Action.OPERATOR_SKILLS,
+        Action.TIMEZONE,
+    ):
+        assert action in actions
+
+
+def test_the_time_zone_setting(day):
+    assert day.settings.timezone() == "Europe/Berlin"
+    assert day.settings.set_timezone(" asia/almaty ") == "Asia/Almaty"
+    assert day.settings.timezone() == "Asia/Almaty"
+    for bad in ("Mars/Olympus", "", "../etc/passwd", "Europe/"):
+        with pytest.raises(InvalidValue) as caught:
+            day.settings.set_timezone(bad)
+        assert caught.value.field == "timezone"
+    assert day.settings.timezone() == "Asia/Almaty"
+
+
+def test_the_system_zone_is_found_or_utc(tmp_path):
+    assert detect_system_zone({"TZ": ":Europe/Berlin"}, tmp_path) == "Europe/Berlin"
+    assert detect_system_zone({"TZ": "Nowhere/Else"}, tmp_path) == "UTC"
+    (tmp_path / "timezone").write_text("Asia/Almaty\n", encoding="utf-8")
+    assert detect_system_zone({}, tmp_path) == "Asia/Almaty"
+    (tmp_path / "timezone").unlink()
+    (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/America/New_York")
+    assert detect_system_zone({}, tmp_path) == "America/New_York"
