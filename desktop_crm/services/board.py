@@ -33,6 +33,7 @@ from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.dto import OperatorInfo, SourceRef
 from desktop_crm.services.operators import OperatorService
+from desktop_crm.services.settings import zone
 
 ALERTS_SHOWN = 20  # contacts an alert lists by name; the rest are counted
 OVERDUE_TRACKED = 1_000  # overdue contacts remembered as notified (they are few)
@@ -42,14 +43,27 @@ _OVERDUE = (Contact.overdue == True) & (Contact.is_active == True)  # noqa: E712
 
 
 def can_take_now(operator: OperatorInfo, weight: int) -> bool:
-    """Whether the distributor could give this operator an (untagged) contact of a
-    source where it has ``weight``: the one rule, with the facts the operator's
-    ``OperatorInfo`` carries."""
-    return operator.exclusion is None and (
+    """Whether the distributor could give this operator an untagged contact of a source
+    where it has ``weight`` now: the one rule (``domain.eligibility.exclusion``), with
+    the facts the operator's ``OperatorInfo`` carries (presence, today, caps)."""
+    return (
         eligibility.exclusion(
-            weight=weight, active=operator.active, load=operator.load, max_load=operator.max_load
+            weight=weight,
+            active=operator.active,
+            load=operator.load,
+            max_load=operator.max_load,
+            presence=operator.presence,
+            today=operator.today,
+            daily_cap=operator.daily_cap,
         )
         is None
+    )
+
+
+def room_now(operator: OperatorInfo) -> int:
+    """How many more contacts it may be given now (its limit and today's cap)."""
+    return eligibility.room_today(
+        operator.load, operator.max_load, operator.today, operator.daily_cap
     )
 
 
@@ -68,6 +82,7 @@ class Board:
     at: dt.datetime  # aware UTC: "now" of the snapshot (waits are counted to it)
     sources: tuple[SourceBoard, ...]
     operators: tuple[OperatorInfo, ...]
+    zone: dt.tzinfo = dt.UTC  # the time zone the operators' hours are written in
 
     @property
     def waiting(self) -> int:
@@ -204,6 +219,7 @@ class BoardService:
         with self._storage.read():
             at = self._clock().astimezone(dt.UTC)
             operators = self._operators.list()
+            tz = zone()
             sources = [
                 SourceRef(i, n, c)
                 for i, n, c in tuples(
@@ -255,10 +271,10 @@ class BoardService:
                     None if oldest is None else aware_utc(_as_datetime(oldest)),
                     overdue.get(source.id, 0),
                     len(able),
-                    sum(o.headroom for o in able),
+                    sum(room_now(o) for o in able),
                 )
             )
-        return Board(at, tuple(rows), tuple(operators))
+        return Board(at, tuple(rows), tuple(operators), tz)
 
     def alerts(self, threshold: dt.timedelta, since: dt.datetime | None = None) -> Alerts:
         """Contacts waiting (active, nobody has them) whose wait of ``threshold`` ended

@@ -1,12 +1,16 @@
 """How an operator stands now and how long something has waited, in the user's words.
 
-The services answer (``OperatorInfo.exclusion``: ``domain.eligibility``'s rule); these
-functions only word the answer, for the Board and the Operators screen alike.
+The services answer (``OperatorInfo.exclusion``: ``domain.eligibility``'s rule, with
+its presence from ``domain.schedule``); these functions only word the answer, for the
+Board and the Operators screen alike. Times are shown in the zone the hours are
+written in (the database's time zone setting), which ``zone`` carries.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto import OperatorInfo
@@ -19,14 +23,45 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def status_text(operator: OperatorInfo) -> str:
-    """ "available", "inactive", "at the limit (10 / 10)"…: why it can or cannot be given
-    a contact now."""
+def moment_text(
+    when: dt.datetime, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
+) -> str:
+    """``when`` in ``zone`` (None: this computer's): "09:00" on ``now``'s day, else
+    "5 Dec 09:00" in the window's language."""
+    local = when.astimezone(zone)
+    locale = QLocale()
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    if now is not None and now.astimezone(zone).date() == local.date():
+        return time
+    day = locale.toString(QDate(local.year, local.month, local.day), "d MMM")
+    return f"{day} {time}"
+
+
+def status_text(
+    operator: OperatorInfo, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
+) -> str:
+    """ "on shift until 18:00", "off shift until 09:00", "away until 5 Dec 09:00",
+    "daily cap reached (40 / 40)", "at the limit (10 / 10)", "inactive", "available"."""
     why = operator.exclusion
+    until = operator.presence_until
     if why is None:
+        if operator.hours and until is not None:
+            return _tr("on shift until {time}").format(time=moment_text(until, now, zone))
         return _tr("available")
     if why == Exclusion.INACTIVE:
         return _tr("inactive")
+    if why == Exclusion.AWAY:
+        if until is None:
+            return _tr("away until back")
+        return _tr("away until {time}").format(time=moment_text(until, now, zone))
+    if why == Exclusion.OFF_SHIFT:
+        if until is None:
+            return _tr("off shift")
+        return _tr("off shift until {time}").format(time=moment_text(until, now, zone))
+    if why == Exclusion.DAILY_CAP:
+        return _tr("daily cap reached ({today} / {cap})").format(
+            today=operator.today, cap=operator.daily_cap
+        )
     if why == Exclusion.AT_LIMIT:
         return _tr("at the limit ({load} / {limit})").format(
             load=operator.load, limit=operator.max_load
@@ -35,11 +70,21 @@ def status_text(operator: OperatorInfo) -> str:
 
 
 def status_tone(operator: OperatorInfo) -> Tone | None:
-    """The colour the status is written in: none when available, dim when inactive."""
+    """The colour the status is written in: none when available, dim when inactive or
+    not at work, a warning when full."""
     why = operator.exclusion
     if why is None:
         return None
-    return Tone.DIM if why == Exclusion.INACTIVE else Tone.WARN
+    if why in (Exclusion.INACTIVE, Exclusion.AWAY, Exclusion.OFF_SHIFT):
+        return Tone.DIM
+    return Tone.WARN
+
+
+def today_text(operator: OperatorInfo) -> str:
+    """Contacts given today, against the daily cap when it has one: "12 / 40"."""
+    if operator.daily_cap is None:
+        return str(operator.today)
+    return f"{operator.today} / {operator.daily_cap}"
 
 
 def wait_text(seconds: float) -> str:

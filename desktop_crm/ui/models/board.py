@@ -3,6 +3,7 @@ and the operators (status, today against the daily cap, load against the limit).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.board import Board, SourceBoard
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
-from desktop_crm.ui.operator_status import status_text, status_tone, wait_text
+from desktop_crm.ui.operator_status import status_text, status_tone, today_text, wait_text
 from desktop_crm.ui.theme import Tone, color
 
 S_SOURCE, S_WAITING, S_OLDEST, S_OVERDUE, S_AVAILABLE, S_ROOM = range(6)
@@ -112,16 +113,6 @@ def load_text(operator: OperatorInfo) -> str:
     return f"{operator.load} / {operator.max_load}"
 
 
-def _today(operator: OperatorInfo) -> int:
-    return int(getattr(operator, "today", 0))
-
-
-def today_text(operator: OperatorInfo) -> str:
-    """Contacts given today, against the daily cap when it has one: "12 / 40"."""
-    cap = getattr(operator, "daily_cap", None)
-    return str(_today(operator)) if cap is None else f"{_today(operator)} / {cap}"
-
-
 class OperatorBoardModel(RowsModel[OperatorInfo]):
     context = "BoardModels"
     columns = (
@@ -132,13 +123,13 @@ class OperatorBoardModel(RowsModel[OperatorInfo]):
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Status"),
-            status_text,
-            lambda o: (o.exclusion is not None, status_text(o)),
+            status_text,  # at the board's time, in its zone: see ``data``
+            lambda o: (o.exclusion is not None, str(o.exclusion or "")),
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Today"),
             today_text,
-            _today,
+            lambda o: o.today,
             align_right=True,
         ),
         Column(
@@ -149,15 +140,22 @@ class OperatorBoardModel(RowsModel[OperatorInfo]):
         ),
     )
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.at: dt.datetime | None = None
+        self.zone: dt.tzinfo | None = None
+
     def set_board(self, board: Board) -> None:
+        self.at, self.zone = board.at, board.zone
         self.set_rows(board.operators)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == O_STATUS
-        ):
-            tone = status_tone(self._rows[index.row()])
+        if not index.isValid() or index.column() != O_STATUS or index.row() >= len(self._rows):
+            return super().data(index, role)
+        operator = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return status_text(operator, self.at, self.zone)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            tone = status_tone(operator)
             return None if tone is None else color(tone)
         return super().data(index, role)
