@@ -36,6 +36,7 @@ _COLUMNS = (
     Source.code,
     Operator.id,
     Operator.name,
+    Contact.tags,
 )
 
 
@@ -69,6 +70,7 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         source_code,
         operator_id,
         operator_name,
+        tags,
     ) = row
     return ContactInfo(
         id=contact_id,
@@ -79,6 +81,7 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
         source=SourceRef(source_id, source_name, source_code),
         operator=None if operator_id is None else OperatorRef(operator_id, operator_name),
         reason=reason,
+        tags=tuple(tags.split(",")) if tags else (),
     )
 
 

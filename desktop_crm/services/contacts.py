@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from desktop_crm.db.models import Contact, Lead, Operator
 from desktop_crm.db.storage import Storage
-from desktop_crm.domain.distribution import RandInt, Unassigned
-from desktop_crm.domain.eligibility import Exclusion, exclusion, has_room
+from desktop_crm.domain.distribution import Candidate, RandInt, Unassigned
+from desktop_crm.domain.eligibility import Exclusion, has_room
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
+from desktop_crm.domain.tags import TagError, parse_tags, tags_of, tags_text
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     ChangedMeanwhile,
@@ -44,8 +45,9 @@ from desktop_crm.services.dto import (
 )
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.history import decision_history
-from desktop_crm.services.intake import Intake, normalise
+from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import load_of
+from desktop_crm.services.operators import tag_error
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import phone_region
 
@@ -63,6 +65,7 @@ class ContactRequest:
     idempotency_key: str | None = None
     created_at: dt.datetime | None = None  # aware, or naive local; default now
     plain_id: bool = False  # the id is never read as a phone: stored as typed
+    tags: tuple[str, ...] = ()  # what the contact needs (each may be comma-separated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +147,16 @@ def validate_request(request: ContactRequest) -> ContactRequest:
     return request
 
 
-def payload_fingerprint(external_id: str, source_id: int, request: ContactRequest) -> str:
-    """What an idempotency key stands for: the normalised lead id, the source, the name
-    and the message (a retry repeats them exactly; the time of a retry may differ)."""
-    text = json.dumps(
-        [external_id, source_id, request.name.strip(), request.message], ensure_ascii=False
-    )
+def payload_fingerprint(
+    external_id: str, source_id: int, request: ContactRequest, tags: str = ""
+) -> str:
+    """What an idempotency key stands for: the normalised lead id, the source, the name,
+    the message and the tags (canonical; a retry repeats them exactly; the time of a
+    retry may differ). Untagged, the fingerprint is the one it always was."""
+    fields: list[object] = [external_id, source_id, request.name.strip(), request.message]
+    if tags:
+        fields.append(tags)
+    text = json.dumps(fields, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -173,7 +180,8 @@ def _check_same_payload(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "The idempotency key {key!r} was already used for contact #{id} with a "
-                "different lead, source, name or message; use a new key for a new contact.",
+                "different lead, source, name, message or tags; use a new key for a new "
+                "contact.",
             ),
             field="idempotency_key",
             key=request.idempotency_key,
@@ -186,6 +194,50 @@ def _inactive_error(operator: Operator) -> LimitReached:
         QT_TRANSLATE_NOOP("errors", "{name} is inactive and takes no contacts."),
         name=operator.name,
     )
+
+
+_NOT_NOW = {
+    Exclusion.AWAY: QT_TRANSLATE_NOOP(
+        "errors", "{name} is away; contact #{id} was not given to them."
+    ),
+    Exclusion.OFF_SHIFT: QT_TRANSLATE_NOOP(
+        "errors", "{name} is off shift now; contact #{id} was not given to them."
+    ),
+    Exclusion.NO_SKILL: QT_TRANSLATE_NOOP(
+        "errors",
+        "{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.",
+    ),
+    Exclusion.DAILY_CAP: QT_TRANSLATE_NOOP(
+        "errors",
+        "{name} has reached the daily cap ({cap}); contact #{id} was not given to them.",
+    ),
+}
+
+
+def hand_refusal(
+    why: Exclusion | None, operator: Operator, contact: Contact, candidate: Candidate
+) -> LimitReached | None:
+    """Why a choice by hand of ``operator`` for ``contact`` is refused (the rule's
+    answer ``why``), or None. A closed contact is not held to the operator's limit,
+    daily cap or presence (it adds no load), only to being active and skilled."""
+    if why is None:
+        return None
+    if why is Exclusion.INACTIVE:
+        return _inactive_error(operator)
+    if why is Exclusion.NO_SKILL:
+        missing = tags_of(contact.tags) - candidate.skills
+        return LimitReached(
+            _NOT_NOW[why], name=operator.name, id=contact.id, tags=", ".join(sorted(missing))
+        )
+    if not contact.is_active:
+        return None
+    if why is Exclusion.AT_LIMIT:
+        return _full_error(operator, contact.id)
+    if why in _NOT_NOW:
+        return LimitReached(
+            _NOT_NOW[why], name=operator.name, id=contact.id, cap=candidate.daily_cap
+        )
+    return None
 
 
 def _full_error(operator: Operator, contact_id: int) -> LimitReached:
@@ -220,6 +272,14 @@ def _state_entry(action: Action, contact: Contact) -> Entry:
 COUNT_CAP = 100_000
 
 
+def parse_tags_of(values: Sequence[str], field: str = "tags") -> frozenset[str]:
+    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``)."""
+    try:
+        return parse_tags(values)
+    except TagError as error:
+        raise tag_error(error, field) from None
+
+
 class ContactService:
     def __init__(
         self,
@@ -242,13 +302,14 @@ class ContactService:
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
         validate_request(request)
+        tags = parse_tags_of(request.tags)
         with self._storage.write():
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             external_id = normalise(request.external_id, intake.region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
             if request.idempotency_key is not None:
-                payload = payload_fingerprint(external_id, source_id, request)
+                payload = payload_fingerprint(external_id, source_id, request, tags_text(tags))
                 existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
                 if existing is not None:
                     _check_same_payload(existing, payload, external_id, source_id, request)
@@ -261,6 +322,7 @@ class ContactService:
                 created_at=request.created_at,
                 idempotency_key=request.idempotency_key,
                 idempotency_payload=payload,
+                tags=tags,
             )
             intake.flush()
             info = self._info(registered.contact_id)
@@ -332,24 +394,21 @@ class ContactService:
             intake.lock_operators([target.id])
             target = find_operator(target.id)  # its limit as it stands under the lock
             contacts = find_contacts(contact_ids)  # a contact selected twice is one
-            load = load_of(target.id)
             previous: set[int] = set()
             for contact in contacts:
                 if contact.operator_id == target.id:
                     continue
-                why = exclusion(active=target.active, load=load, max_load=target.max_load)
-                if why is Exclusion.INACTIVE:
-                    refused.append((contact.id, _inactive_error(target)))
+                candidate = intake.hand_candidate(target.id, contact.source_id)
+                assert candidate is not None, "locked and read in this transaction"
+                why = hand_exclusion(candidate, tags_of(contact.tags))
+                refusal = hand_refusal(why, target, contact, candidate)
+                if refusal is not None:
+                    refused.append((contact.id, refusal))
                     continue
-                if contact.is_active and why is Exclusion.AT_LIMIT:
-                    refused.append((contact.id, _full_error(target, contact.id)))
-                    continue
-                intake.assign_by_hand(contact, target, load)
+                intake.assign_by_hand(contact, candidate)
                 entries.append(_operator_entry(Action.CONTACT_ASSIGNED, contact, target))
-                if contact.is_active:
-                    load += 1
-                    if contact.operator_id is not None:
-                        previous.add(contact.operator_id)
+                if contact.is_active and contact.operator_id is not None:
+                    previous.add(contact.operator_id)
                 changed.append(contact.id)
             intake.flush()
             self._trail.record_many(entries)
@@ -376,7 +435,6 @@ class ContactService:
             targets = {m.operator for m in moves if m.operator is not None}
             intake.lock_operators(find_operator(t).id for t in targets)
             contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
-            loads: dict[int, int] = {}
             for move in moves:
                 contact = contacts[move.contact_id]
                 previous = contact.operator_id
@@ -391,18 +449,15 @@ class ContactService:
                         queued.add(contact.source_id)
                 else:
                     target = find_operator(move.operator)
-                    load = loads.setdefault(target.id, load_of(target.id))
-                    why = exclusion(active=target.active, load=load, max_load=target.max_load)
-                    if why is Exclusion.INACTIVE:
-                        raise _inactive_error(target)
-                    if contact.is_active and why is Exclusion.AT_LIMIT:
-                        raise _full_error(target, contact.id)
-                    intake.assign_by_hand(contact, target, load)
+                    candidate = intake.hand_candidate(target.id, contact.source_id)
+                    assert candidate is not None, "locked and read in this transaction"
+                    why = hand_exclusion(candidate, tags_of(contact.tags))
+                    refusal = hand_refusal(why, target, contact, candidate)
+                    if refusal is not None:
+                        raise refusal
+                    intake.assign_by_hand(contact, candidate)
                     entries.append(_operator_entry(Action.CONTACT_MOVED, contact, target))
-                    if contact.is_active:
-                        loads[target.id] = load + 1
                 if contact.is_active and previous is not None:
-                    loads[previous] = loads.setdefault(previous, load_of(previous)) - 1
                     freed_operators.add(previous)
                 changed.append(contact.id)
             intake.flush()

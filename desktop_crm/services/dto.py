@@ -138,6 +138,7 @@ class ContactInfo:
     source: SourceRef
     operator: OperatorRef | None
     reason: str | None = None  # an ``Unassigned`` value when operator is None
+    tags: tuple[str, ...] = ()  # what it needs (``domain.tags``), sorted
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import json
 from desktop_crm.db.models import Decision, DecisionContext, Operator, tuples
 from desktop_crm.domain.distribution import Candidate
 from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.domain.tags import tags_of
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
 
@@ -36,12 +37,27 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
         )
         refused = {d[0] for d in raw_draws if not d[1]}
         loads = [int(x) for x in row.loads.split(",")] if row.loads else []
+        # The dispatcher's day (issue 12): stored only when it mattered (intake.day_facts)
+        tags = tags_of(extra.get("tags", ""))
+        today = extra.get("today") or [0] * len(context)
         candidates = []
-        for (operator_id, weight, active, max_load), load in zip(context, loads, strict=False):
+        for entry, load, count in zip(context, loads, today, strict=False):
+            operator_id, weight, active, max_load = entry[:4]
+            presence, daily_cap, skills = entry[4:7] if len(entry) >= 7 else (None, None, "")
             exclusion = (
                 None  # the dispatcher's choice is not subject to weights
                 if row.kind == "manual"
-                else Candidate(operator_id, weight, active, load, max_load).exclusion
+                else Candidate(
+                    operator_id,
+                    weight,
+                    active,
+                    load,
+                    max_load,
+                    Exclusion(presence) if presence else None,
+                    count,
+                    daily_cap,
+                    tags_of(skills),
+                ).exclusion_for(tags)
             )
             if exclusion is None and operator_id in refused:
                 exclusion = Exclusion.AT_LIMIT  # the re-check found it full

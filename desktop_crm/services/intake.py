@@ -30,6 +30,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from desktop_crm.db.models import (
     Contact,
@@ -54,20 +55,33 @@ from desktop_crm.domain.distribution import (
     distribute,
     unassigned_reason,
 )
-from desktop_crm.domain.eligibility import exclusion
+from desktop_crm.domain.eligibility import NO_TAGS, Exclusion, exclusion
 from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_id
 from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_source, naive_utc
+from desktop_crm.services.day import absences_of, presence_now, today_counts
 from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import loads_of
+from desktop_crm.services.settings import zone
 
 
 class DecisionKind:
     AUTO = "auto"
     REDISTRIBUTION = "redistribution"
     MANUAL = "manual"
+
+
+class _Facts(NamedTuple):
+    """What the dispatcher's day says of an operator in this transaction."""
+
+    presence: Exclusion | None
+    daily_cap: int | None
+    skills: frozenset[str]
+
+
+_NO_FACTS = _Facts(None, None, NO_TAGS)
 
 
 class Registered(NamedTuple):
@@ -88,6 +102,7 @@ class _SourcePlan:
     context_id: int | None = None  # the decision_context of this transaction's decisions
 
 
+_UTC_ZONE = ZoneInfo("UTC")  # absences alone are instants: any zone reads them alike
 ERASED_PREFIX = "erased:"  # the ids of erased leads (services/erasure.py); nobody else's
 
 
@@ -121,26 +136,60 @@ def normalise(external_id: str, region: str, *, plain: bool = False) -> str:
 
 
 def context_json(candidates: Iterable[Candidate]) -> str:
+    """The candidates' settings; an operator the dispatcher's day concerns (away or off
+    shift now, a daily cap, skills) carries them too: ``[id, weight, active, max_load,
+    presence, daily_cap, skills]``; the others stay as small as before."""
     return json.dumps(
-        [[c.operator_id, c.weight, c.active, c.max_load] for c in candidates],
+        [
+            [c.operator_id, c.weight, c.active, c.max_load]
+            if c.presence is None and c.daily_cap is None and not c.skills
+            else [
+                c.operator_id,
+                c.weight,
+                c.active,
+                c.max_load,
+                c.presence,
+                c.daily_cap,
+                ",".join(sorted(c.skills)),
+            ]
+            for c in candidates
+        ],
+        ensure_ascii=False,
         separators=(",", ":"),
     )
 
 
-def draw_columns(decision: Decision, note: str = "") -> tuple[int | None, int | None, str | None]:
-    """(r, total, extra): the last draw in columns; every draw only when there was more."""
+_BY_THE_CONTACT = (Exclusion.NO_SKILL, Exclusion.DAILY_CAP)
+
+
+def day_facts(decision: Decision, tags: frozenset[str]) -> dict[str, object] | None:
+    """What the trace needs beyond the context and the loads to explain this decision
+    exactly: the contact's tags and the candidates' counts today, only when one of
+    them was excluded for lacking a skill or for its daily cap (else None)."""
+    if not any(why in _BY_THE_CONTACT for why in decision.excluded.values()):
+        return None
+    return {
+        "tags": ",".join(sorted(tags)),
+        "today": [c.today for c in decision.candidates],
+    }
+
+
+def draw_columns(
+    decision: Decision, note: str = "", facts: dict[str, object] | None = None
+) -> tuple[int | None, int | None, str | None]:
+    """(r, total, extra): the last draw in columns; every draw only when there was more;
+    ``facts`` (``day_facts``) when there are any."""
     draws = decision.draws
     last = draws[-1] if draws else None
     extra = None
-    if len(draws) > 1 or note or (last is not None and last.note):
-        extra = json.dumps(
-            {
-                "draws": [[d.operator_id, d.accepted, d.r, d.total, d.note] for d in draws],
-                "note": note,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+    if len(draws) > 1 or note or (last is not None and last.note) or facts:
+        content: dict[str, object] = {
+            "draws": [[d.operator_id, d.accepted, d.r, d.total, d.note] for d in draws],
+            "note": note,
+        }
+        if facts:
+            content.update(facts)
+        extra = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return (last.r if last else None), (last.total if last else None), extra
 
 
@@ -156,12 +205,17 @@ class Intake:
         self._lottery = WeightedLottery(randint)
         self.region = region
         # Every contact of the transaction is registered "now" (naive UTC, as stored).
-        self.now = naive_utc_now(clock)
+        self.instant = clock().astimezone(dt.UTC)
+        self.now = naive_utc_now(lambda: self.instant)
         # As stored: converted once, not by the database adapter for every row.
         self._now_text = self.now.isoformat(" ")
         self._sources: dict[int | str, int] = {}
         self._loads: dict[int, int] = {}  # exact under the write lock: see the module's notes
         self._operators: dict[int, tuple[bool, int]] = {}  # by hand: id -> (active, max_load)
+        # The dispatcher's day, read once per operator per transaction (``_read_facts``):
+        self._facts: dict[int, _Facts] = {}
+        self._today: dict[int, int] = {}  # operators with a daily cap: assigned today
+        self._zone: ZoneInfo | None = None
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
         # Each source's loads as stored in a decision, until one of them changes: most
@@ -224,6 +278,9 @@ class Intake:
                 Operator.active,
                 Operator.max_load,
                 SourceOperatorConfig.rr_current,
+                Operator.hours,
+                Operator.daily_cap,
+                Operator.skills,
             )
             .join(Operator)
             .where(SourceOperatorConfig.source == source_id)
@@ -234,10 +291,24 @@ class Intake:
         if unknown:
             counted = loads_of(unknown)
             self._loads.update({op: counted.get(op, 0) for op in unknown})
-        pool = [
-            Candidate(op, weight, bool(active), self._loads[op], limit)
-            for op, weight, active, limit, _current in rows
-        ]
+        self._read_facts([(row[0], row[5], row[6], row[7]) for row in rows])
+        facts, today = self._facts, self._today
+        pool = []
+        for op, weight, active, limit, *_rest in rows:
+            presence, cap, skills = facts[op]
+            pool.append(
+                Candidate(
+                    op,
+                    weight,
+                    bool(active),
+                    self._loads[op],
+                    limit,
+                    presence,
+                    today.get(op, 0),
+                    cap,
+                    skills,
+                )
+            )
         for index, (op, *_rest) in enumerate(rows):
             self._pool_slots.setdefault(op, []).append((source_id, pool, index))
         plan = _SourcePlan(pool, self._lottery, bool(repeat))
@@ -249,6 +320,35 @@ class Intake:
             plan.strategy = LeastLoaded()
         self._plans[source_id] = plan
         return plan
+
+    def _read_facts(self, rows: Iterable[tuple[int, str, int | None, str]]) -> None:
+        """Presence now, daily caps, skills and today's counts of these operators (id,
+        hours, daily_cap, skills): once per operator per transaction, a query for the
+        absences and one for today's counts of the capped ones."""
+        new = [row for row in rows if row[0] not in self._facts]
+        if not new:
+            return
+        away = absences_of([row[0] for row in new], self.instant)
+        capped = [op for op, _hours, cap, _skills in new if cap is not None]
+        needs_zone = capped or any(hours for _op, hours, _cap, _skills in new)
+        if needs_zone and self._zone is None:
+            self._zone = zone()
+        if capped:
+            assert self._zone is not None
+            counted = today_counts(capped, self.instant, self._zone)
+            self._today.update({op: counted.get(op, 0) for op in capped})
+        for op, hours, cap, skills in new:
+            absences = [absence for _id, absence in away.get(op, ())]
+            presence = None
+            if hours or absences:
+                there = presence_now(hours, absences, self.instant, self._zone or _UTC_ZONE)
+                presence = there.exclusion
+            tagged = frozenset(skills.split(",")) if skills else NO_TAGS
+            self._facts[op] = (
+                _NO_FACTS
+                if presence is None and cap is None and not tagged
+                else _Facts(presence, cap, tagged)
+            )
 
     def _previous_operator(self, lead_id: int) -> int | None:
         if lead_id not in self._last_operator:
@@ -262,30 +362,58 @@ class Intake:
         return self._last_operator[lead_id]
 
     # -- deciding ----------------------------------------------------------------------
-    def decide(self, source_id: int, lead_id: int | None = None) -> Decision:
-        """The shared distributor, over this transaction's exact loads."""
+    def decide(
+        self, source_id: int, lead_id: int | None = None, tags: frozenset[str] = NO_TAGS
+    ) -> Decision:
+        """The shared distributor, over this transaction's exact loads and day."""
         plan = self._plan(source_id)
         preferred = None
         if plan.repeat_to_last and lead_id is not None:
             preferred = self._previous_operator(lead_id)
-        return distribute(plan.pool, plan.strategy, preferred=preferred)
+        return distribute(plan.pool, plan.strategy, preferred=preferred, tags=tags)
 
-    def nobody_reason(self, source_id: int) -> str:
-        """Why a contact on this source finds nobody now (when nobody is eligible)."""
+    def nobody_reason(self, source_id: int, tags: frozenset[str] = NO_TAGS) -> str:
+        """Why a contact with these tags on this source finds nobody now (when nobody
+        is eligible)."""
         pool = self._plan(source_id).pool
-        return unassigned_reason([c.exclusion for c in pool if c.exclusion is not None])
+        found = [c.exclusion_for(tags) for c in pool]
+        return unassigned_reason([why for why in found if why is not None])
 
-    def has_eligible(self, source_id: int) -> bool:
-        """Whether anyone could take a contact on this source right now."""
-        return any(c.exclusion is None for c in self._plan(source_id).pool)
+    def has_eligible(self, source_id: int, tags: frozenset[str] | None = NO_TAGS) -> bool:
+        """Whether anyone could take a contact with these tags on this source right now
+        (``tags`` None: a contact with any tags, skills aside)."""
+        pool = self._plan(source_id).pool
+        if tags is None:
+            return any(c.exclusion_for() is None or c.exclusion_for(c.skills) is None for c in pool)
+        return any(c.exclusion_for(tags) is None for c in pool)
 
-    def _count_assignment(self, operator_id: int, delta: int = 1) -> None:
+    def _count_assignment(
+        self, operator_id: int, delta: int = 1, *, today_only: bool = False
+    ) -> None:
+        """One more (or, ``delta`` -1, one less) active contact; one more counts today
+        too (unassigning or closing gives nothing back); ``today_only``: a closed contact
+        given to the operator (no load, but a decision today)."""
         if operator_id not in self._loads:
             return  # not a candidate of any source seen in this transaction
-        load = self._loads[operator_id] = self._loads[operator_id] + delta
+        if not today_only:
+            self._loads[operator_id] += delta
+        load = self._loads[operator_id]
+        today = self._today.get(operator_id)
+        if today is not None and delta > 0:
+            today = self._today[operator_id] = today + 1
         for source_id, pool, index in self._pool_slots.get(operator_id, ()):
             c = pool[index]  # a direct build: _replace costs three times more, per contact
-            pool[index] = Candidate(c.operator_id, c.weight, c.active, load, c.max_load, *c[5:])
+            pool[index] = Candidate(
+                c.operator_id,
+                c.weight,
+                c.active,
+                load,
+                c.max_load,
+                c.presence,
+                c.today if today is None else today,
+                c.daily_cap,
+                c.skills,
+            )
             self._loads_text.pop(source_id, None)
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
@@ -301,10 +429,19 @@ class Intake:
             )
         return text
 
-    def _trace(self, contact_id: int, kind: str, source_id: int, decision: Decision) -> None:
-        """Store the decision: its context once per source, the loads and draw per contact."""
+    def _trace(
+        self,
+        contact_id: int,
+        kind: str,
+        source_id: int,
+        decision: Decision,
+        tags: frozenset[str] = NO_TAGS,
+    ) -> None:
+        """Store the decision: its context once per source, the loads and draw per
+        contact, and what the day's rules read of this contact when they excluded anyone."""
         context_id = self._context(self._plans[source_id], decision.strategy)
-        r, total, extra = draw_columns(decision)
+        facts = day_facts(decision, tags) if decision.excluded else None
+        r, total, extra = draw_columns(decision, "", facts)
         self._writer.decision(
             contact_id,
             kind,
@@ -349,15 +486,20 @@ class Intake:
         idempotency_key: str | None = None,
         owner: int | None = None,
         idempotency_payload: str | None = None,
+        tags: frozenset[str] = NO_TAGS,
     ) -> Registered:
         """Store one contact. ``external_id`` is already normalised; ``created_at``
         aware or naive local (default now). ``owner``: an operator the contact is
         given to by hand, by the rules of manual assignment, when it can take it
-        now (an imported file's owner column); otherwise the distributor decides."""
+        now (an imported file's owner column); otherwise the distributor decides.
+        ``tags``: the contact's (``domain.tags``, already parsed)."""
         stamp = naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text
         lead_id = self.lead_id(external_id, name, stamp)
-        by_hand = self._hand_candidate(owner, source_id) if owner is not None else None
-        decision = self.decide(source_id, lead_id) if by_hand is None else _manual_decision(by_hand)
+        by_hand = self._hand_candidate(owner, source_id, tags) if owner is not None else None
+        if by_hand is None:
+            decision = self.decide(source_id, lead_id, tags)
+        else:
+            decision = _manual_decision(by_hand)
         contact_id = self._writer.new_contact(
             lead_id,
             source_id,
@@ -367,9 +509,10 @@ class Intake:
             decision.reason,
             idempotency_key,
             idempotency_payload,
+            ",".join(sorted(tags)) if tags else "",
         )
         if by_hand is None:
-            self._trace(contact_id, DecisionKind.AUTO, source_id, decision)
+            self._trace(contact_id, DecisionKind.AUTO, source_id, decision, tags)
         else:
             self._trace_manual(contact_id, by_hand, OWNER_COLUMN_NOTE)
         if decision.operator_id is not None:
@@ -377,12 +520,30 @@ class Intake:
             self._last_operator[lead_id] = decision.operator_id
         return Registered(contact_id, lead_id, decision)
 
-    def _hand_candidate(self, operator_id: int, source_id: int) -> Candidate | None:
-        """The operator as manual assignment sees it, if it can take a contact now."""
+    def _hand_candidate(
+        self, operator_id: int, source_id: int, tags: frozenset[str] = NO_TAGS
+    ) -> Candidate | None:
+        """The operator as manual assignment sees it, if it can take a contact with
+        these tags now."""
+        candidate = self.hand_candidate(operator_id, source_id)
+        if candidate is None or hand_exclusion(candidate, tags) is not None:
+            return None
+        return candidate
+
+    def hand_candidate(self, operator_id: int, source_id: int) -> Candidate | None:
+        """The operator as a choice by hand sees it now (its weight on the source only
+        recorded: weights do not govern a choice by hand), None if it does not exist.
+        ``hand_exclusion`` is the rule; ``_count_assignment`` keeps it exact."""
         self.lock_operators([operator_id])
         if operator_id not in self._operators:
             row = (
-                Operator.select(Operator.active, Operator.max_load)
+                Operator.select(
+                    Operator.active,
+                    Operator.max_load,
+                    Operator.hours,
+                    Operator.daily_cap,
+                    Operator.skills,
+                )
                 .where(Operator.id == operator_id)
                 .tuples()
                 .first()
@@ -390,13 +551,21 @@ class Intake:
             if row is None:
                 return None
             self._operators[operator_id] = (bool(row[0]), int(row[1]))
+            self._read_facts([(operator_id, row[2], row[3], row[4])])
         active, max_load = self._operators[operator_id]
-        if operator_id not in self._loads:
-            self._loads[operator_id] = loads_of([operator_id]).get(operator_id, 0)
-        load = self._loads[operator_id]
-        if exclusion(active=active, load=load, max_load=max_load) is not None:
-            return None
-        return Candidate(operator_id, self._weight(source_id, operator_id), active, load, max_load)
+        self._known_load(operator_id)
+        presence, cap, skills = self._facts[operator_id]
+        return Candidate(
+            operator_id,
+            self._weight(source_id, operator_id),
+            active,
+            self._loads[operator_id],
+            max_load,
+            presence,
+            self._today.get(operator_id, 0),
+            cap,
+            skills,
+        )
 
     @staticmethod
     def _weight(source_id: int, operator_id: int) -> int:
@@ -425,28 +594,39 @@ class Intake:
             extra,
         )
 
-    def redistribute(self, contact_id: int, lead_id: int, source_id: int) -> Decision:
+    def redistribute(
+        self, contact_id: int, lead_id: int, source_id: int, tags: frozenset[str] = NO_TAGS
+    ) -> Decision:
         """Try again for a queued (active, unassigned) contact; traced when it finds someone."""
-        decision = self.decide(source_id, lead_id)
+        decision = self.decide(source_id, lead_id, tags)
         if decision.operator_id is not None:
             self._writer.reassign(decision.operator_id, contact_id)
-            self._trace(contact_id, DecisionKind.REDISTRIBUTION, source_id, decision)
+            self._trace(contact_id, DecisionKind.REDISTRIBUTION, source_id, decision, tags)
             self._count_assignment(decision.operator_id)
             self._last_operator[lead_id] = decision.operator_id
         return decision
 
-    def assign_by_hand(self, contact: Contact, operator: Operator, load: int) -> None:
-        """The dispatcher's choice, traced like any decision (the caller checked the limit)."""
-        weight = self._weight(contact.source_id, operator.id)
-        candidate = Candidate(operator.id, weight, operator.active, load, operator.max_load)
+    def assign_by_hand(self, contact: Contact, candidate: Candidate) -> None:
+        """The dispatcher's choice (``hand_candidate``, as it stands: the caller checked
+        the rule), traced like any decision."""
+        operator_id = candidate.operator_id
         previous = contact.operator_id
         note = f"previous operator #{previous}" if previous is not None else "from the queue"
         self._trace_manual(contact.id, candidate, note)
-        self._writer.reassign(operator.id, contact.id)
+        self._writer.reassign(operator_id, contact.id)
         if contact.is_active:
-            self._count_assignment(operator.id)
+            self._count_assignment(operator_id)
             if previous is not None:
+                self._known_load(previous)
                 self._count_assignment(previous, -1)
+        else:
+            self._count_assignment(operator_id, today_only=True)
+
+    def _known_load(self, operator_id: int) -> None:
+        """Count the operator's load before this transaction changes it (nothing is
+        flushed before commit, so the stored rows are still the ones before)."""
+        if operator_id not in self._loads:
+            self._loads[operator_id] = loads_of([operator_id]).get(operator_id, 0)
 
     def unassign_by_hand(self, contact: Contact, reason: str) -> None:
         """The dispatcher puts a contact back to the queue (an assignment by hand undone),
@@ -460,6 +640,7 @@ class Intake:
         )
         self._writer.reassign(None, contact.id, reason)
         if contact.is_active and previous is not None:
+            self._known_load(previous)
             self._count_assignment(previous, -1)
 
     def flush(self) -> None:
@@ -472,6 +653,21 @@ class Intake:
                 if plan.rr_saved.get(operator_id) != current:
                     self._writer.round_robin(source_id, operator_id, current)
                     plan.rr_saved[operator_id] = current
+
+
+def hand_exclusion(candidate: Candidate, tags: frozenset[str] = NO_TAGS) -> Exclusion | None:
+    """Why a choice by hand (a dispatcher's, an imported owner column) cannot give this
+    operator a contact with these tags now: the rule without weights."""
+    return exclusion(
+        active=candidate.active,
+        load=candidate.load,
+        max_load=candidate.max_load,
+        presence=candidate.presence,
+        today=candidate.today,
+        daily_cap=candidate.daily_cap,
+        skills=candidate.skills,
+        tags=tags,
+    )
 
 
 def _manual_decision(candidate: Candidate) -> Decision:
