@@ -16,12 +16,6 @@ from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.theme import Tone
 
-CONTEXT = "OperatorStatus"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def moment_text(
     when: dt.datetime, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
@@ -46,26 +40,32 @@ def status_text(
     until = operator.presence_until
     if why is None:
         if operator.hours and until is not None:
-            return _tr("on shift until {time}").format(time=moment_text(until, now, zone))
-        return _tr("available")
+            return QCoreApplication.translate("OperatorStatus", "on shift until {time}").format(
+                time=moment_text(until, now, zone)
+            )
+        return QCoreApplication.translate("OperatorStatus", "available")
     if why == Exclusion.INACTIVE:
-        return _tr("inactive")
+        return QCoreApplication.translate("OperatorStatus", "inactive")
     if why == Exclusion.AWAY:
         if until is None:
-            return _tr("away until back")
-        return _tr("away until {time}").format(time=moment_text(until, now, zone))
+            return QCoreApplication.translate("OperatorStatus", "away until back")
+        return QCoreApplication.translate("OperatorStatus", "away until {time}").format(
+            time=moment_text(until, now, zone)
+        )
     if why == Exclusion.OFF_SHIFT:
         if until is None:
-            return _tr("off shift")
-        return _tr("off shift until {time}").format(time=moment_text(until, now, zone))
+            return QCoreApplication.translate("OperatorStatus", "off shift")
+        return QCoreApplication.translate("OperatorStatus", "off shift until {time}").format(
+            time=moment_text(until, now, zone)
+        )
     if why == Exclusion.DAILY_CAP:
-        return _tr("daily cap reached ({today} / {cap})").format(
-            today=operator.today, cap=operator.daily_cap
-        )
+        return QCoreApplication.translate(
+            "OperatorStatus", "daily cap reached ({today} / {cap})"
+        ).format(today=operator.today, cap=operator.daily_cap)
     if why == Exclusion.AT_LIMIT:
-        return _tr("at the limit ({load} / {limit})").format(
-            load=operator.load, limit=operator.max_load
-        )
+        return QCoreApplication.translate(
+            "OperatorStatus", "at the limit ({load} / {limit})"
+        ).format(load=operator.load, limit=operator.max_load)
     return str(why)
 
 
@@ -91,11 +91,15 @@ def wait_text(seconds: float) -> str:
     """A wait as "12 min", "1 h 05 min", "3 d 4 h" (under a minute: "< 1 min")."""
     minutes = int(seconds // 60)
     if minutes < 1:
-        return _tr("< 1 min")
+        return QCoreApplication.translate("OperatorStatus", "< 1 min")
     if minutes < 60:
-        return _tr("{minutes} min").format(minutes=minutes)
+        return QCoreApplication.translate("OperatorStatus", "{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return _tr("{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)
+        return QCoreApplication.translate("OperatorStatus", "{hours} h {minutes:02d} min").format(
+            hours=hours, minutes=minutes
+        )
     days, hours = divmod(hours, 24)
-    return _tr("{days} d {hours} h").format(days=days, hours=hours)
+    return QCoreApplication.translate("OperatorStatus", "{days} d {hours} h").format(
+        days=days, hours=hours
+    )

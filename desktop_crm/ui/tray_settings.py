@@ -11,25 +11,29 @@ from desktop_crm.ui.preferences import NOTIFICATIONS, NOTIFY_WAIT_MINUTES, Prefe
 MAX_WAIT_MINUTES = 24 * 60
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 def notification_fields(preferences: Preferences) -> tuple[QCheckBox, QSpinBox, QHBoxLayout]:
     """The check box, the minutes and the row that holds them."""
-    check = QCheckBox(_tr("&Warn in the system tray when a contact waits for an operator over"))
+    check = QCheckBox(
+        QCoreApplication.translate(
+            "SettingsDialog", "&Warn in the system tray when a contact waits for an operator over"
+        )
+    )
     check.setChecked(preferences.get(NOTIFICATIONS))
     minutes = QSpinBox(minimum=1, maximum=MAX_WAIT_MINUTES)
     minutes.setValue(min(max(preferences.get(NOTIFY_WAIT_MINUTES), 1), MAX_WAIT_MINUTES))
-    minutes.setSuffix(_tr(" min"))
+    minutes.setSuffix(QCoreApplication.translate("SettingsDialog", " min"))
     minutes.setEnabled(check.isChecked())
     check.toggled.connect(minutes.setEnabled)
-    tip = _tr(
+    tip = QCoreApplication.translate(
+        "SettingsDialog",
         "Also when a contact's reply deadline passes and nobody else can take it. "
-        "Clicking the message shows the contact. Saved on this computer only."
+        "Clicking the message shows the contact. Saved on this computer only.",
     )
     if not QSystemTrayIcon.isSystemTrayAvailable():
-        tip = _tr("This desktop has no system tray, so there is nothing to show them in.")
+        tip = QCoreApplication.translate(
+            "SettingsDialog",
+            "This desktop has no system tray, so there is nothing to show them in.",
+        )
     for widget in (check, minutes):
         widget.setToolTip(tip)
     row = QHBoxLayout()
