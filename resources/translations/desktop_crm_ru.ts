@@ -2742,12 +2742,12 @@ Database: {path}</source>
     <message>
         <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
         <source>daily cap reached ({today} / {cap})</source>
-        <translation>дневной лимит исчерпан ({today} / {cap})</translation>
+        <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
         <source>at the limit ({load} / {limit})</source>
-        <translation>нагрузка на пределе ({load} / {limit})</translation>
+        <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/operator_status.py" line="94"/>
@@ -2816,73 +2816,73 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="85"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="93"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="94"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="111"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="113"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="120"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="120"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="122"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="126"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="129"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="146"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="148"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="202"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="193"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="195"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="199"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="201"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="209"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="224"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -2905,7 +2905,7 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>

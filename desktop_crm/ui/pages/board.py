@@ -79,7 +79,7 @@ class BoardPage(Page):
         self.operators_table.setItemDelegateForColumn(O_LOAD, LoadBarDelegate(self.operators_table))
         header = self.operators_table.horizontalHeader()
         header.setSectionResizeMode(O_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(O_STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(O_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.resizeSection(O_LOAD, 140)
         self.operators_hint = EmptyHint(self.operators_table)

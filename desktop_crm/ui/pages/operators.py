@@ -25,6 +25,7 @@ from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.operators import (
+    ACTIVE,
     LOAD,
     MAX_LOAD,
     NAME,
@@ -101,9 +102,10 @@ class OperatorsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(LOAD, 160)
+        header.resizeSection(LOAD, 120)
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TODAY, QHeaderView.ResizeMode.ResizeToContents)
         self.table_message = InlineMessage(reserve=True)
         self.hint = QLabel(
