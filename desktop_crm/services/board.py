@@ -38,8 +38,10 @@ from desktop_crm.services.settings import zone
 ALERTS_SHOWN = 20  # contacts an alert lists by name; the rest are counted
 OVERDUE_TRACKED = 1_000  # overdue contacts remembered as notified (they are few)
 
-_QUEUED = Contact.operator.is_null() & (Contact.is_active == True)  # noqa: E712
-_OVERDUE = (Contact.overdue == True) & (Contact.is_active == True)  # noqa: E712
+# Bare boolean columns, no bound TRUE: SQLite uses a partial index only when the
+# query's terms say what the index's WHERE says (a parameter proves nothing).
+_QUEUED = Contact.operator.is_null() & Contact.is_active
+_OVERDUE = Contact.overdue & Contact.is_active
 
 
 def can_take_now(operator: OperatorInfo, weight: int) -> bool:
@@ -300,8 +302,16 @@ class BoardService:
                 if len(waiting) < ALERTS_SHOWN
                 else int(Contact.select(pw.fn.COUNT(Contact.id)).where(condition).scalar() or 0)
             )
+            # The ids first, from the small partial index of overdue contacts alone
+            # (joined at once, the table would be walked); then their details.
+            ids = [
+                i
+                for (i,) in tuples(
+                    Contact.select(Contact.id).where(_OVERDUE).limit(OVERDUE_TRACKED)
+                )
+            ]
             overdue = _alerts(
                 AlertKind.OVERDUE,
-                tuples(_alert_query(_OVERDUE).order_by(Contact.id).limit(OVERDUE_TRACKED)),
+                tuples(_alert_query(Contact.id.in_(ids)).order_by(Contact.id)) if ids else (),
             )
         return Alerts(at, since, waiting, total, overdue)
