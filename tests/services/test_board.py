@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import peewee as pw
 import pytest
 
 from desktop_crm.db.models import Contact
-from desktop_crm.services import open_crm
+from desktop_crm.services import board, open_crm
 from desktop_crm.services.board import (
     ALERTS_SHOWN,
     AlertKind,
@@ -175,3 +176,20 @@ def test_many_waiting_contacts_are_counted_and_a_few_listed(crm, clock, day):
     fresh, state = fresh_alerts(state, crm.board.alerts(MINUTE, since=state.checked_at))
     assert fresh.count == ALERTS_SHOWN + 5 + 2  # and the two of the day that crossed too
     assert len(fresh.alerts) == ALERTS_SHOWN
+
+
+def _plan(crm, query) -> str:
+    sql, params = query.sql()
+    with crm.storage.read():
+        rows = crm.storage.database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    return " | ".join(str(row[-1]) for row in rows)
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans
+def test_the_board_reads_the_queue_and_overdue_contacts_over_indexes(crm):
+    queue = Contact.select(Contact.source, pw.fn.COUNT(Contact.id)).where(board._QUEUED)
+    overdue = Contact.select(Contact.id).where(board._OVERDUE)
+    assert "USING INDEX" in _plan(crm, queue.group_by(Contact.source))
+    assert "contact_overdue_source" in _plan(crm, overdue)
+    # the whole partial index of overdue contacts (a few), never the whole table
+    assert _plan(crm, overdue) == "SCAN t1 USING INDEX contact_overdue_source"
