@@ -94,6 +94,7 @@ def test_switching_waits_for_an_open_dialog_and_keeps_the_typed_form(
     _settle(qtbot, window)
     window.intake.external_id.setText("+7 900 111-22-33")
     window.intake.message.setPlainText("Перезвоните после обеда")
+    window.intake.tags.setText("kz, vip")
     dialog = window.open_settings()  # any dialog of the window: an import, an assignment
     qtbot.waitExposed(dialog)
     _choose(window, "ru")
@@ -108,3 +109,4 @@ def test_switching_waits_for_an_open_dialog_and_keeps_the_typed_form(
     assert _menu_texts(new)[0] == "&Файл"
     assert new.intake.external_id.text() == "+7 900 111-22-33"
     assert new.intake.message.toPlainText() == "Перезвоните после обеда"
+    assert new.intake.tags.text() == "kz, vip"
