@@ -12,8 +12,10 @@ import pytest
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.models.board import O_NAME, O_STATUS, O_TODAY, S_AVAILABLE, S_ROOM, S_SOURCE
+from desktop_crm.ui.models.operators import STATUS
 from desktop_crm.ui.operator_status import status_text
 from desktop_crm.ui.pages.board import BoardPage
+from desktop_crm.ui.pages.operators import OperatorsPage
 
 MOSCOW = dt.timezone(dt.timedelta(hours=3))
 # Tuesday 1 December 2026, 12:00 in Moscow
@@ -103,3 +105,16 @@ def test_the_board_counts_only_operators_there_now(qtbot, shown_page, crm, clock
     assert sources.index(0, S_SOURCE).data() == "Бот"
     # Анна only; her room is what is left of today's cap (2), not of her limit (4)
     assert (sources.index(0, S_AVAILABLE).data(), sources.index(0, S_ROOM).data()) == (1, 2)
+
+
+def test_the_operators_screen_follows_time_alone(qtbot, shown_page, crm, clock):
+    crm.operators.create("Борис", max_load=5)
+    crm.operators.set_hours("Борис", ["mon-fri 14:00-22:00"])
+    page = shown_page(OperatorsPage)
+    model = page.table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.index(0, STATUS).data() == "off shift until 14:00"
+    assert page.tick.isActive()  # while shown
+    clock.at = NOON.replace(hour=14, minute=30)
+    page.tick.timeout.emit()  # a minute later
+    qtbot.waitUntil(lambda: model.index(0, STATUS).data() == "on shift until 22:00")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +42,7 @@ from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
+STATUS_TICK_MS = 60_000  # the statuses are read again this often while shown
 
 TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
@@ -165,6 +166,9 @@ class OperatorsPage(Page):
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        # Statuses change with time alone (a shift starts, an absence or a day ends).
+        self.tick = QTimer(self, interval=STATUS_TICK_MS)
+        self.tick.timeout.connect(self.model.reload)
 
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
@@ -176,6 +180,14 @@ class OperatorsPage(Page):
 
     def focus_entry(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.tick.stop()
 
     def selected_operator(self) -> OperatorInfo | None:
         rows = self.table.selectionModel().selectedRows()
