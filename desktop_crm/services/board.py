@@ -6,9 +6,9 @@ them), and the operators who could take one of its contacts now with their room.
 Per operator: the ``OperatorInfo`` the Operators screen shows (load against its
 limit, today's count against its daily cap, its status now).
 
-Everything is counted in SQL with a few grouped queries over partial indexes
-(the queue, the overdue contacts), never by reading contacts into Python: a
-million stored contacts cost what a thousand do. Whether an operator can take a
+Everything is counted in SQL with a few grouped queries over indexes (the queue's,
+and the partial index of overdue contacts), never by reading contacts into Python:
+a million stored contacts cost what a few do. Whether an operator can take a
 contact is ``domain.eligibility``'s answer (``can_take_now``), never re-derived here.
 
 ``alerts`` is what the window's notifications ask: contacts that crossed the

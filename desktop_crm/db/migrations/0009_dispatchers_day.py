@@ -11,8 +11,8 @@ stale contacts.
   assigned, answered) by the system's clock, which a file's dates do not change;
   ``overdue``: its reply deadline passed and nobody else could take it.
 - Indexes: active contacts per source by activity (the timers look only at active
-  contacts), decisions per operator by time (an operator's count today), the queue by
-  activity and the overdue contacts per source (the board and its notifications).
+  contacts), decisions per operator by time (an operator's count today), and the overdue
+  contacts per source (the board and its notifications).
 """
 
 from peewee import (
@@ -85,12 +85,7 @@ def up(migrator, db):
         "CREATE INDEX decision_operator_created ON decision (operator_id, created_at) "
         "WHERE operator_id IS NOT NULL"
     )
-    # The board and its notifications: the queue by how long it waits (counted and
-    # its oldest found per source from the index alone), and the few overdue contacts.
-    db.execute_sql(
-        "CREATE INDEX contact_queue_activity ON contact (activity_at, source_id) "
-        "WHERE operator_id IS NULL AND is_active"
-    )
+    # The board and its notifications: the few overdue contacts per source.
     db.execute_sql(
         "CREATE INDEX contact_overdue_source ON contact (source_id) WHERE overdue AND is_active"
     )
@@ -98,7 +93,6 @@ def up(migrator, db):
 
 def down(migrator, db):
     db.execute_sql("DROP INDEX contact_overdue_source")
-    db.execute_sql("DROP INDEX contact_queue_activity")
     db.execute_sql("DROP INDEX decision_operator_created")
     db.execute_sql("DROP INDEX contact_active_source_activity")
     db.drop_tables([_absence(db)])
