@@ -53,6 +53,13 @@ def headroom(load: int, max_load: int) -> int:
     return max_load - load if has_room(load, max_load) else 0
 
 
+def room_today(load: int, max_load: int, today: int = 0, daily_cap: int | None = None) -> int:
+    """How many more contacts the operator may be given now: its headroom, and no more
+    than what is left of today's cap."""
+    room = headroom(load, max_load)
+    return room if daily_cap is None else max(0, min(room, daily_cap - today))
+
+
 def load_fraction(load: int, max_load: int) -> float:
     """How full the operator is, 0..1; an operator without room is full (also max_load 0)."""
     if not has_room(load, max_load):

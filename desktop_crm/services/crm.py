@@ -13,6 +13,7 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Stora
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.audit import AuditService, AuditTrail, os_user
+from desktop_crm.services.board import BoardService
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import EventBus
@@ -74,6 +75,8 @@ class Crm:
             self._capacity_appeared,
             clock,
         )
+
+        self.board = BoardService(storage, self.operators, clock)
 
     # The importer (file readers, encoding detection), exports and erasure are imported
     # when first used, so a command that registers one contact starts fast (issue 13).

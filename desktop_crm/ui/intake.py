@@ -70,6 +70,13 @@ class IntakeForm(QWidget):
         self.source.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.tags = QLineEdit(placeholderText=self.tr("optional, e.g. kz, vip"))
+        self.tags.setToolTip(
+            self.tr(
+                "What the contact needs, separated by commas: it goes only to an operator "
+                "who has every one of these skills."
+            )
+        )
         self.message = QPlainTextEdit()
         self.message.setPlaceholderText(self.tr("What the lead wrote (Shift+Enter: new line)"))
         self.message.setTabChangesFocus(True)
@@ -92,6 +99,7 @@ class IntakeForm(QWidget):
         form.addRow("", self.plain_id_button)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Tags:"), self.tags)
         form.addRow(self.tr("Message:"), self.message)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -104,6 +112,7 @@ class IntakeForm(QWidget):
         self.external_id.textEdited.connect(self._id_edited)
         self.external_id.returnPressed.connect(self.register)
         self.name.returnPressed.connect(self.register)
+        self.tags.returnPressed.connect(self.register)
         self.register_button.clicked.connect(self.register)
         self.plain_id_button.clicked.connect(self.register_plain_id)
         self.source.activated.connect(self._source_chosen)
@@ -264,6 +273,7 @@ class IntakeForm(QWidget):
             name=self.name.text(),
             message=self.message.toPlainText().strip(),
             plain_id=plain_id,
+            tags=(self.tags.text(),) if self.tags.text().strip() else (),
         )
         try:
             contact = self.ctx.crm.contacts.register(request).contact
@@ -273,6 +283,8 @@ class IntakeForm(QWidget):
             if error.field == "external_id":
                 self._clear_outcome()  # the outcome was about the previous contact
                 self.external_id.setFocus()
+            elif error.field == "tags":
+                self.tags.setFocus()
             return
         except CrmError as error:
             self.outcome.show_error(error_text(error))
@@ -282,6 +294,7 @@ class IntakeForm(QWidget):
         self._clear_id_flag()
         self.external_id.clear()
         self.name.clear()
+        self.tags.clear()
         self.message.clear()
         self.lead_status.clear()
         self.focus_form()

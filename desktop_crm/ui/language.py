@@ -48,6 +48,7 @@ class IntakeState:
     name: str
     source: object
     message: str
+    tags: str = ""
 
 
 @dataclass
@@ -89,6 +90,7 @@ class KeptState:
             form.name.text(),
             form.source.currentData(),
             form.message.toPlainText(),
+            form.tags.text(),
         )
         return kept
 
@@ -102,6 +104,7 @@ class KeptState:
             form.external_id.setText(self.intake.external_id)
             form.name.setText(self.intake.name)
             form.message.setPlainText(self.intake.message)
+            form.tags.setText(self.intake.tags)
             index = form.source.findData(self.intake.source)
             if index >= 0:
                 form.source.setCurrentIndex(index)

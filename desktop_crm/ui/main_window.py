@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import APP_NAME, __version__
+from desktop_crm.services.board import Alert, AlertKind
+from desktop_crm.services.dto import ContactFilter, ContactState
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
 from desktop_crm.ui import theme
@@ -45,8 +47,10 @@ from desktop_crm.ui.shortcuts import show_shortcuts
 from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.timers import TimerRunner
+from desktop_crm.ui.tray import TrayNotifications, system_tray
 
 FILE_MENU_PAGES = frozenset({"statistics"})
+FIRST_PAGE = "board"  # the window opens on it when the database is not empty
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +130,14 @@ class MainWindow(QMainWindow):
             page_import = getattr(page, "import_requested", None)
             if page_import is not None:
                 page_import.connect(self.import_requested)
+            open_contacts = getattr(page, "open_contacts", None)  # the Board
+            if open_contacts is not None:
+                open_contacts.connect(self.show_contacts)
+
+        # -- tray notifications (ui/tray.py); nothing where the system has no tray --
+        self.notifications = TrayNotifications(ctx, system_tray(self), self)
+        self.notifications.contact_chosen.connect(self.show_alert)
+        self.notifications.window_wanted.connect(self.bring_forward)
 
     # -- menus -------------------------------------------------------------------
     def _action(
@@ -297,6 +309,32 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.pages):
             self.stack.setCurrentWidget(list(self.pages.values())[row])
 
+    def show_contacts(self, flt: ContactFilter) -> None:
+        """The Contacts screen with ``flt``'s state, source and operator (the Board)."""
+        contacts = self.pages.get("contacts")
+        if contacts is not None:
+            self.show_page("contacts")
+            contacts.show_filter(flt)  # type: ignore[attr-defined]
+
+    def show_alert(self, alert: Alert) -> None:
+        """A notification was clicked: its contact, selected on the Contacts screen."""
+        contacts = self.pages.get("contacts")
+        if contacts is None:
+            return
+        if alert.kind == AlertKind.OVERDUE:
+            flt = ContactFilter(ContactState.ACTIVE, alert.source.id, alert.operator_id)
+        else:
+            flt = ContactFilter(ContactState.UNASSIGNED, alert.source.id)
+        self.bring_forward()
+        self.show_page("contacts")
+        contacts.reveal(flt, alert.contact_id)  # type: ignore[attr-defined]
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def new_contact(self) -> None:
         self.intake_dock.show()
         self.intake_dock.raise_()
@@ -392,6 +430,8 @@ class MainWindow(QMainWindow):
             page.restore_state(prefs)
         if self.is_database_empty():
             self.show_page("welcome")
+        elif FIRST_PAGE in self.pages:  # the first screen of the day
+            self.show_page(FIRST_PAGE)
         else:
             self.show_page(prefs.last_page or next(iter(self.pages), ""))
 
@@ -408,6 +448,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.ctx.bridge.stop()
+        self.notifications.stop()
         self.drainer.cancel()
         self.timers.stop()
         self.ctx.runner.cancel_all()

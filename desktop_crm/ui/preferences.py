@@ -62,6 +62,15 @@ class IntOption(Option[int]):
         return int(raw)  # an INI file gives numbers back as text
 
 
+class BoolOption(Option[bool]):
+    def decode(self, raw: object) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.lower() in ("true", "false"):  # an INI file's text
+            return raw.lower() == "true"
+        raise TypeError(type(raw).__name__)
+
+
 class BytesOption(Option[QByteArray | None]):
     """Saved state of a window, header or splitter (``None``: nothing saved)."""
 
@@ -134,6 +143,9 @@ SOURCES_CURRENT_TAB = IntOption("sources/tab", 0)
 INTAKE_LAST_SOURCE = IntOption("intake/last_source", 0)  # a source id; 0: none yet
 # Who this person is in the audit log ('' = the OS user); checked by services.audit.
 DISPATCHER = TextOption("audit/dispatcher", "")
+# Tray notifications (ui/tray.py): on or off, and how long a contact may wait unassigned.
+NOTIFICATIONS = BoolOption("notifications/enabled", True)
+NOTIFY_WAIT_MINUTES = IntOption("notifications/wait_minutes", 10)
 
 CONTACTS_HEADER = BytesOption("contacts/header")
 IMPORTS_HEADER = BytesOption("imports/header")
@@ -145,6 +157,7 @@ SOURCES_HEADER = BytesOption("sources/header")
 SOURCES_WEIGHTS_HEADER = BytesOption("sources/weights_header")
 
 MAIN_SPLITTER = BytesOption("splitters/main")
+BOARD_SPLITTER = BytesOption("splitters/board")
 CONTACTS_SPLITTER = BytesOption("splitters/contacts")
 IMPORTS_SPLITTER = BytesOption("splitters/imports")
 LEADS_SPLITTER = BytesOption("splitters/leads")

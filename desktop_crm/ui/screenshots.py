@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -82,6 +83,36 @@ def _add_journal(crm: Crm) -> None:
     crm.settings.set_phone_region("RU")
 
 
+def _add_day(crm: Crm) -> None:
+    """The dispatcher's day on the Board and the Operators screen: a shift, an absence,
+    a daily cap, skills; and a queue on a source nobody can serve now."""
+    now = dt.datetime.now().astimezone()
+    crm.operators.set_hours("Борис Кузнецов", [f"mon-sun {(now.hour + 2) % 24:02d}:00-23:30"])
+    crm.operators.set_away("Дарья Соколова", until=(now + dt.timedelta(days=3)).date())
+    long_name = next(o.name for o in crm.operators.list() if len(o.name) > 40)
+    crm.operators.update(long_name, daily_cap=40, skills="ru, kz, vip")
+    crm.operators.update("Анна Смирнова", skills="ru")
+    for i in range(4):
+        crm.contacts.register(
+            ContactRequest(f"+7 913 000-11-2{i}", "ig", name="Софья Долгорукова-Оболенская")
+        )
+
+
+def _day_dialog(window: MainWindow, folder: Path, app: QApplication) -> Path:
+    """The hours dialog of the operator with the longest name, on the Operators screen."""
+    window.show_page("operators")
+    page: Any = window.pages["operators"]
+    _settle(app, window)
+    model = page.table.model()
+    row = max(range(model.rowCount()), key=lambda r: len(str(model.index(r, 0).data())))
+    page.table.selectRow(row)
+    dialog = page.edit_day()
+    _settle(app, window)
+    path = _save(dialog, folder / "operator-hours.png")
+    dialog.reject()
+    return path
+
+
 def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
@@ -109,6 +140,7 @@ def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Pa
             crm.imports.run(open_table(SAMPLES / sample), source="site")
         _add_long_names(crm)
         _add_journal(crm)
+        _add_day(crm)
         window = controller.show(crm)
         window.resize(*size)
         for name, page in window.pages.items():
@@ -119,6 +151,7 @@ def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Pa
                 table.selectRow(0)
                 _settle(app, window)
             shots.append(_save(window, folder / f"{name}.png"))
+        shots.append(_day_dialog(window, folder, app))
         window.close()
         crm.close()
     return shots

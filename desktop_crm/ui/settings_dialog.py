@@ -33,6 +33,7 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.dispatcher import choose_dispatcher
 from desktop_crm.ui.recent import RecentDatabases
 from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.tray_settings import notification_fields, save_notifications
 from desktop_crm.ui.widgets.messages import InlineMessage
 
 # Language names are shown in their own language, so anyone can find theirs.
@@ -86,6 +87,8 @@ class SettingsDialog(QDialog):
             )
         )
 
+        self.notify, self.notify_minutes, notify_row = notification_fields(ctx.preferences)
+
         self.database = QComboBox()
         self.database.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.database.setMinimumContentsLength(30)
@@ -111,6 +114,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your &name in the journal:"), self.dispatcher)
         form.addRow(self.tr("&Phone region:"), self.region)
         form.addRow(self.auto)  # its text says it all, the whole width for it
+        form.addRow(notify_row)
         database_label = QLabel(self.tr("&Database file:"))
         database_label.setBuddy(self.database)
         form.addRow(database_label, database_row)
@@ -185,6 +189,7 @@ class SettingsDialog(QDialog):
             self.message.show_error(error_text(error))
             self.region.setFocus()
             return
+        save_notifications(self.ctx.preferences, self.notify, self.notify_minutes)
         self.accept()
         language = str(self.language.currentData() or "")
         if language != self.ctx.preferences.language:

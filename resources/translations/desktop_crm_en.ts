@@ -21,9 +21,28 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/board.py" line="149"/>
+        <source>%n contact(s) waiting</source>
+        <translation>
+            <numerusform>%n contact waiting</numerusform>
+            <numerusform>%n contacts waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/board.py" line="150"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="164"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -34,7 +53,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -42,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -50,8 +69,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -59,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -67,8 +86,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -76,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="523"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Marked %n contact answered.</numerusform>
@@ -84,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
@@ -92,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="598"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -100,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -108,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="578"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -116,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="671"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -124,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="681"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -132,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -140,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -148,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="711"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -156,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -164,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="690"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -172,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="694"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -350,7 +369,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -396,7 +415,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -404,7 +423,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -534,6 +553,25 @@
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>
             <numerusform>Saved %n rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifications</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/tray.py" line="144"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/tray.py" line="148"/>
+        <source>%n contact(s) need an operator</source>
+        <translation>
+            <numerusform>%n contact needs an operator</numerusform>
+            <numerusform>%n contacts need an operator</numerusform>
         </translation>
     </message>
 </context>

@@ -113,54 +113,163 @@ Your saved data is safe. Details are in the log file:
     </message>
 </context>
 <context>
+    <name>BoardModels</name>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="51"/>
+        <source>Operators who could be given a contact of this source now</source>
+        <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="60"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="65"/>
+        <source>Waiting</source>
+        <translation>Ждут</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="70"/>
+        <source>Oldest wait</source>
+        <translation>Дольше всех ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="76"/>
+        <source>Overdue</source>
+        <translation>Просрочены</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="81"/>
+        <source>Operators available</source>
+        <translation>Операторов на месте</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="87"/>
+        <source>Room</source>
+        <translation>Свободно мест</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="120"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="125"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="130"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/board.py" line="136"/>
+        <source>Load</source>
+        <translation>Нагрузка</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="88"/>
+        <source>&amp;Sources: the queue and who can take it now</source>
+        <translation>&amp;Источники: очередь и кто может её взять сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="90"/>
+        <source>O&amp;perators now</source>
+        <translation>&amp;Операторы сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="95"/>
+        <source>Double-click a source (or press Enter) to see its queue, an operator to see its active contacts.</source>
+        <translation>Двойной щелчок по источнику (или Enter) покажет его очередь, по оператору — его активные контакты.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/board.py" line="149"/>
+        <source>%n contact(s) waiting</source>
+        <translation>
+            <numerusform>%n контакт ждёт</numerusform>
+            <numerusform>%n контакта ждут</numerusform>
+            <numerusform>%n контактов ждут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/pages/board.py" line="150"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n просрочен</numerusform>
+            <numerusform>%n просрочено</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="158"/>
+        <source>As of {time}; it updates by itself.</source>
+        <translation>На {time}; обновляется само.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="159"/>
+        <source>No sources yet: add them on the Sources screen.</source>
+        <translation>Источников пока нет: добавьте их на экране «Источники».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="160"/>
+        <source>No operators yet: add them on the Operators screen.</source>
+        <translation>Операторов пока нет: добавьте их на экране «Операторы».</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="134"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="151"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="152"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="136"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="137"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="164"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -169,12 +278,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="166"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="174"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="175"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -335,155 +444,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="227"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="244"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="253"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="266"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="646"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="673"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="681"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="295"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="303"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="304"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="316"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="317"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="321"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="322"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="326"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="327"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="345"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="346"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="425"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="473"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -492,7 +601,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="523"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -501,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -510,12 +619,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="536"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="598"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -524,7 +633,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -533,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="578"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -542,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="586"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -551,8 +660,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="593"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="596"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -561,7 +670,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -570,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="711"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -579,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -588,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="690"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -597,8 +706,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="581"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -607,17 +716,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="301"/>
         <source>Mark ans&amp;wered</source>
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="671"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -626,7 +735,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="681"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -635,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -644,12 +753,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="678"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -658,7 +767,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="694"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -667,19 +776,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="703"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="730"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="736"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1761,47 +1870,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="73"/>
+        <source>optional, e.g. kz, vip</source>
+        <translation>необязательно, например kz, vip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
+        <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
+        <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="81"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="80"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="87"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="96"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="93"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="100"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="94"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="101"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="95"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <source>Tags:</source>
+        <translation>Теги:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="126"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="135"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="176"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="185"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="179"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1810,47 +1934,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="181"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="197"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="206"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="202"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="211"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="207"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="216"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="221"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="216"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="225"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="259"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="268"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="292"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="305"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="298"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="311"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2426,127 +2550,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="98"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="141"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="142"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="154"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="144"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="156"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="146"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="147"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="159"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="155"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="174"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="191"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="203"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="195"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="197"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
         <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="228"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="240"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="230"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="242"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="236"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="249"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="261"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="253"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="265"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="268"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="280"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="308"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="346"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="310"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="348"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2559,7 +2683,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="337"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2568,7 +2692,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="343"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2659,86 +2783,332 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>OperatorDayDialog</name>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="60"/>
+        <source>{name}: hours and absences</source>
+        <translation>{name}: часы работы и отсутствия</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="68"/>
+        <source>always available</source>
+        <translation>всегда на месте</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="72"/>
+        <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
+        <translation>Дни и время, несколько — через «;». Дни: mon tue wed thu fri sat sun (пн … вс), диапазон (mon-fri) или список (mon,wed,fri). Смена, которая кончается раньше, чем начинается, идёт через ночь (sun 22:00-06:00). Пусто — всегда на месте.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="80"/>
+        <source>no cap</source>
+        <translation>без лимита</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="84"/>
+        <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
+        <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="89"/>
+        <source>none, e.g. ru, kz, vip</source>
+        <translation>нет, например ru, kz, vip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
+        <source>A contact with tags goes only to operators who have every one of them.</source>
+        <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
+        <source>&amp;Working hours:</source>
+        <translation>&amp;Рабочие часы:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="100"/>
+        <source>Daily ca&amp;p:</source>
+        <translation>Дневной &amp;лимит:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <source>S&amp;kills:</source>
+        <translation>&amp;Навыки:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
+        <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="121"/>
+        <source>until &amp;back</source>
+        <translation>до &amp;возвращения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="122"/>
+        <source>No end: until “Back now” is pressed</source>
+        <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <source>&amp;Add absence</source>
+        <translation>&amp;Добавить отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <source>Back &amp;now</source>
+        <translation>&amp;Уже вернулся</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
+        <source>End the absence in force now</source>
+        <translation>Завершить текущее отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <source>Away &amp;from:</source>
+        <translation>Отсутствует &amp;с:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <source>&amp;until:</source>
+        <translation>&amp;по:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <source>Absences (now and ahead)</source>
+        <translation>Отсутствия (текущее и будущие)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="185"/>
+        <source>Now: {status}</source>
+        <translation>Сейчас: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="191"/>
+        <source>from {start} until back</source>
+        <translation>с {start} до возвращения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="194"/>
+        <source>from {start} until {end}</source>
+        <translation>с {start} по {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="197"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <source>Reads as: {hours}</source>
+        <translation>Понято как: {hours}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="210"/>
+        <source>Always available (no hours).</source>
+        <translation>Всегда на месте (часы не заданы).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="240"/>
+        <source>Absence added.</source>
+        <translation>Отсутствие добавлено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="249"/>
+        <source>Back now.</source>
+        <translation>Оператор вернулся.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorStatus</name>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="43"/>
+        <source>on shift until {time}</source>
+        <translation>на смене до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="46"/>
+        <source>available</source>
+        <translation>на месте</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="48"/>
+        <source>inactive</source>
+        <translation>неактивен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="51"/>
+        <source>away until back</source>
+        <translation>отсутствует до возвращения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="52"/>
+        <source>away until {time}</source>
+        <translation>отсутствует до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="57"/>
+        <source>off shift</source>
+        <translation>не на смене</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="58"/>
+        <source>off shift until {time}</source>
+        <translation>не на смене до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
+        <source>daily cap reached ({today} / {cap})</source>
+        <translation>лимит дня исчерпан ({today} / {cap})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <source>at the limit ({load} / {limit})</source>
+        <translation>на пределе ({load} / {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="94"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="96"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="99"/>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} ч {minutes:02d} мин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="103"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days} дн {hours} ч</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="32"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="38"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="44"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="49"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="53"/>
+        <source>Contacts given today, against the daily cap</source>
+        <translation>Контактов выдано сегодня и дневной лимит</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="58"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="64"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="71"/>
+        <source>Skills</source>
+        <translation>Навыки</translation>
     </message>
 </context>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="86"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="95"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="100"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="114"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="107"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="172"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <source>&amp;Hours, absences, cap and skills…</source>
+        <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
+        <source>Hours and absences…</source>
+        <translation>Часы и отсутствия…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="130"/>
+        <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
+        <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="171"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="213"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="179"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="221"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="236"/>
+        <source>Saved for {name}.</source>
+        <translation>Сохранено для: {name}.</translation>
     </message>
 </context>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2753,7 +3123,7 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="67"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="78"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
@@ -2776,6 +3146,11 @@ Database: {path}</source>
         <location filename="../../desktop_crm/ui/pages/journal.py" line="56"/>
         <source>Journal</source>
         <translation>Журнал</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="41"/>
+        <source>Board</source>
+        <translation>Табло</translation>
     </message>
 </context>
 <context>
@@ -2830,69 +3205,89 @@ Database: {path}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="43"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="44"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="56"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="57"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="69"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="70"/>
         <source>The country whose national phone numbers leads write without a country code (two letters, e.g. RU, KZ, BY). Saved in the database, for every user.</source>
         <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="74"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="75"/>
         <source>Distribute queued contacts when an operator gets room</source>
         <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="76"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="77"/>
         <source>Saved in the database, for every user.</source>
         <translation>Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="84"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="85"/>
         <source>Your changes are recorded in the Journal under this name. Empty: your user name on this computer. Saved on this computer only.</source>
         <translation>Ваши изменения записываются в журнал под этим именем. Если поле пустое — под именем вашей учётной записи на этом компьютере. Хранится только на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="106"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="113"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="111"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="114"/>
         <source>Your &amp;name in the journal:</source>
         <translation>Ваше &amp;имя в журнале:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="115"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="114"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="118"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="119"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="123"/>
         <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="142"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="146"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="17"/>
+        <source>&amp;Warn in the system tray when a contact waits for an operator over</source>
+        <translation>&amp;Уведомлять в системном трее, если контакт ждёт оператора дольше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="24"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="27"/>
+        <source>Also when a contact&apos;s reply deadline passes and nobody else can take it. Clicking the message shows the contact. Saved on this computer only.</source>
+        <translation>А также когда срок ответа по контакту прошёл и взять его больше некому. Щелчок по уведомлению покажет контакт. Сохраняется только на этом компьютере.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="33"/>
+        <source>This desktop has no system tray, so there is nothing to show them in.</source>
+        <translation>На этом рабочем столе нет системного трея: уведомлениям негде появиться.</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +4004,42 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifications</name>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/tray.py" line="144"/>
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray.py" line="146"/>
+        <source>A contact needs an operator</source>
+        <translation>Контакту нужен оператор</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/tray.py" line="148"/>
+        <source>%n contact(s) need an operator</source>
+        <translation>
+            <numerusform>%n контакту нужен оператор</numerusform>
+            <numerusform>%n контактам нужен оператор</numerusform>
+            <numerusform>%n контактам нужен оператор</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray.py" line="155"/>
+        <source>{lead}, {source}: no reply in time, nobody else can take it</source>
+        <translation>{lead}, {source}: нет ответа в срок, взять больше некому</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/tray.py" line="158"/>
+        <source>{lead}, {source}: waiting for {wait}</source>
+        <translation>{lead}, {source}: ждёт {wait}</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def test_shortcuts_are_in_the_menus(window):
     assert window.intake_dock.isVisible() or window.intake_dock.isHidden() is False
 
 
-def test_window_state_is_remembered(qtbot, ctx, staffed, settle):
+def test_window_state_is_remembered_and_a_day_starts_on_the_board(qtbot, ctx, staffed, settle):
     first = MainWindow(ctx, PAGE_CLASSES)
     qtbot.addWidget(first)
     first.restore_state()
@@ -95,7 +95,8 @@ def test_window_state_is_remembered(qtbot, ctx, staffed, settle):
     qtbot.addWidget(second)
     second.restore_state()
     second.show()
-    assert second.current_page_name() == "operators"
+    assert second.current_page_name() == "board"  # the first screen of the day
+    assert ctx.preferences.last_page == "operators"
     assert second.size().height() == 503
 
 

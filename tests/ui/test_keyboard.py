@@ -249,7 +249,7 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, window):
     listed = set(dialog.entries())
     expected = _window_shortcuts(window)
     assert len(expected) > 15
-    assert {("New contact", "Ctrl+N"), ("Delete operator", "Del"), ("Contacts", "Ctrl+1")} <= {
+    assert {("New contact", "Ctrl+N"), ("Delete operator", "Del"), ("Board", "Ctrl+1")} <= {
         (text, key) for text, key in expected
     }
     missing = {(t, k) for t, k in expected if (t, k) not in {(e[0], e[1]) for e in listed}}

@@ -54,7 +54,7 @@ def test_switching_the_language_applies_at_once(qtbot, controller, staffed, pref
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     assert _menu_texts(window)[0] == "&File"
-    assert window.nav.item(2).text() == "Operators"
+    assert window.nav.item(3).text() == "Operators"
     contacts_count = window.pages["contacts"].count_label
     qtbot.waitUntil(lambda: contacts_count.text() == "4 contacts")
 
@@ -66,7 +66,7 @@ def test_switching_the_language_applies_at_once(qtbot, controller, staffed, pref
     assert preferences.language == "ru"
     # menus, screens' titles, a table's headers, a status text, Qt's own buttons
     assert _menu_texts(new)[:3] == ["&Файл", "&Правка", "&Контакты"]
-    assert [new.nav.item(i).text() for i in range(3)] == ["Контакты", "Лиды", "Операторы"]
+    assert [new.nav.item(i).text() for i in range(1, 4)] == ["Контакты", "Лиды", "Операторы"]
     operators = new.pages["operators"].table
     header = operators.model().headerData(0, operators.horizontalHeader().orientation())
     assert header == "Имя"
@@ -94,6 +94,7 @@ def test_switching_waits_for_an_open_dialog_and_keeps_the_typed_form(
     _settle(qtbot, window)
     window.intake.external_id.setText("+7 900 111-22-33")
     window.intake.message.setPlainText("Перезвоните после обеда")
+    window.intake.tags.setText("kz, vip")
     dialog = window.open_settings()  # any dialog of the window: an import, an assignment
     qtbot.waitExposed(dialog)
     _choose(window, "ru")
@@ -108,3 +109,4 @@ def test_switching_waits_for_an_open_dialog_and_keeps_the_typed_form(
     assert _menu_texts(new)[0] == "&Файл"
     assert new.intake.external_id.text() == "+7 900 111-22-33"
     assert new.intake.message.toPlainText() == "Перезвоните после обеда"
+    assert new.intake.tags.text() == "kz, vip"

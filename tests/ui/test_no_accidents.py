@@ -68,7 +68,7 @@ def focus_cell(qtbot, table: QTableView, row: int, column: int) -> None:
 
 def test_typing_on_operators_adds_an_operator_and_renames_nothing(qtbot, window, ctx, settle):
     before = stored_state(ctx.crm)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # View > Operators
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # View > Operators
     page = window.pages["operators"]
     qtbot.waitUntil(lambda: window.current_page_name() == "operators")
     focus_cell(qtbot, page.table, 0, OPERATOR_NAME)  # the table has the keyboard

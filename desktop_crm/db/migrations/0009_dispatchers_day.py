@@ -12,8 +12,9 @@ stale contacts.
   ``overdue``: its reply deadline passed and nobody else could take it.
 - Indexes: active contacts per source by activity (the timers look only at active
   contacts: auto-close), active assigned unanswered contacts per source by assignment
-  time (reply deadlines), overdue active contacts by creation (``queue list``), and
-  decisions per operator by time (an operator's count today).
+  time (reply deadlines), overdue active contacts by creation (``queue list``),
+  decisions per operator by time (an operator's count today), and the overdue
+  contacts per source (the board and its notifications).
 """
 
 from peewee import (
@@ -93,9 +94,14 @@ def up(migrator, db):
         "CREATE INDEX decision_operator_created ON decision (operator_id, created_at) "
         "WHERE operator_id IS NOT NULL"
     )
+    # The board and its notifications: the few overdue contacts per source.
+    db.execute_sql(
+        "CREATE INDEX contact_overdue_source ON contact (source_id) WHERE overdue AND is_active"
+    )
 
 
 def down(migrator, db):
+    db.execute_sql("DROP INDEX contact_overdue_source")
     db.execute_sql("DROP INDEX decision_operator_created")
     db.execute_sql("DROP INDEX contact_unanswered_source_assigned")
     db.execute_sql("DROP INDEX contact_overdue_created")

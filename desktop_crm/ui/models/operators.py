@@ -1,18 +1,24 @@
-"""Operators: name, active, load against max_load; edited in place."""
+"""Operators: name, active, status now, today against the daily cap, load against
+max_load, skills; name, active and max_load edited in place (the rest in the hours
+dialog, ``ui/operator_day_dialog.py``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo
-from desktop_crm.ui.models.base import Column, RowsModel
+from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.operator_status import status_text, status_tone, today_text
 from desktop_crm.ui.tasks import TaskRunner
+from desktop_crm.ui.theme import color
 
-NAME, ACTIVE, LOAD, MAX_LOAD = range(4)
+NAME, ACTIVE, STATUS, TODAY, LOAD, MAX_LOAD, SKILLS = range(7)
 
 
 def load_text(operator: OperatorInfo) -> str:
@@ -35,6 +41,20 @@ class OperatorsModel(RowsModel[OperatorInfo]):
             check=lambda o: o.active,
         ),
         Column(
+            QT_TRANSLATE_NOOP("OperatorsModel", "Status"),
+            status_text,  # at the time read, in the database's zone: see ``data``
+            lambda o: (o.exclusion is not None, str(o.exclusion or "")),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("OperatorsModel", "Today"),
+            today_text,
+            lambda o: o.today,
+            align_right=True,
+            tooltip=lambda o: QCoreApplication.translate(
+                "OperatorsModel", "Contacts given today, against the daily cap"
+            ),
+        ),
+        Column(
             QT_TRANSLATE_NOOP("OperatorsModel", "Load"),
             load_text,
             lambda o: o.load_fraction,
@@ -47,6 +67,11 @@ class OperatorsModel(RowsModel[OperatorInfo]):
             align_right=True,
             edit=lambda o: o.max_load,
         ),
+        Column(
+            QT_TRANSLATE_NOOP("OperatorsModel", "Skills"),
+            lambda o: ", ".join(o.skills),
+            lambda o: ", ".join(o.skills),
+        ),
     )
 
     edit_failed = Signal(object)  # the CrmError, for the page to show where the user typed
@@ -56,9 +81,32 @@ class OperatorsModel(RowsModel[OperatorInfo]):
         super().__init__(parent)
         self._crm = crm
         self._runner = runner
+        self.at: dt.datetime | None = None  # when the rows were read
+        self.zone: dt.tzinfo | None = None  # the database's time zone
 
     def reload(self) -> None:
-        self._runner.start(lambda ctx: self._crm.operators.list(), self.set_rows)
+        crm = self._crm
+
+        def read(_ctx: object) -> tuple[list[OperatorInfo], str, dt.datetime]:
+            return crm.operators.list(), crm.settings.timezone(), crm.clock()
+
+        self._runner.start(read, self._loaded)
+
+    def _loaded(self, result: tuple[list[OperatorInfo], str, dt.datetime]) -> None:
+        operators, zone, self.at = result
+        self.zone = ZoneInfo(zone)
+        self.set_rows(operators)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() != STATUS or index.row() >= len(self._rows):
+            return super().data(index, role)
+        operator = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return status_text(operator, self.at, self.zone)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            tone = status_tone(operator)
+            return None if tone is None else color(tone)
+        return super().data(index, role)
 
     def save_edit(self, row: OperatorInfo, column: int, value: Any) -> OperatorInfo | None:
         changes: dict[str, Any] = {}

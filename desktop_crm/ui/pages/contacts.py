@@ -59,6 +59,7 @@ from desktop_crm.ui.models.contacts import (
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.contacts_layout import COLUMNS_DRAGGED, DetailPane
 from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.reveal import RevealRow
 from desktop_crm.ui.texts import error_text, reason_label
 from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import (
@@ -442,6 +443,32 @@ class ContactsPage(Page):
     def _filter_changed(self, *_args: object) -> None:
         self.message.clear_message()
         self.model.set_filter(self.current_filter())
+
+    # -- shown from elsewhere (the Board, a notification) -----------------------------------
+    def show_filter(self, flt: ContactFilter) -> None:
+        """Show the contacts of ``flt``'s state, source and operator, newest first, with no
+        search text or period (a source or operator not in the lists yet: all)."""
+        for combo, data in (
+            (self.state_combo, flt.state.value),
+            (self.source_combo, flt.source_id),
+            (self.operator_combo, flt.operator_id),
+        ):
+            blocked = combo.blockSignals(True)
+            combo.setCurrentIndex(0 if data is None else max(0, combo.findData(data)))
+            combo.blockSignals(blocked)
+        for widget in (self.search_bar.search_edit, self.search_bar):
+            widget.blockSignals(True)
+        self.search_bar.search_edit.clear()
+        self.search_bar.set_period(None, None)
+        for widget in (self.search_bar.search_edit, self.search_bar):
+            widget.blockSignals(False)
+        self.set_newest_first(True)
+        self._filter_changed()
+
+    def reveal(self, flt: ContactFilter, contact_id: int) -> RevealRow:
+        """Show ``flt`` and select contact ``contact_id`` once its page has loaded."""
+        self.show_filter(flt)
+        return RevealRow(self.table, self.model, contact_id)
 
     def set_newest_first(self, newest_first: bool) -> None:
         """Newest or oldest first (in SQL); the Created header and the combo agree."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +24,17 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE
-from desktop_crm.ui.models.operators import LOAD, MAX_LOAD, NAME, OperatorsModel
+from desktop_crm.ui.models.operators import (
+    ACTIVE,
+    LOAD,
+    MAX_LOAD,
+    NAME,
+    SKILLS,
+    STATUS,
+    TODAY,
+    OperatorsModel,
+)
+from desktop_crm.ui.operator_day_dialog import OperatorDayDialog
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
@@ -32,6 +42,7 @@ from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
+STATUS_TICK_MS = 60_000  # the statuses are read again this often while shown
 
 TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
@@ -92,8 +103,11 @@ class OperatorsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(LOAD, 160)
+        header.resizeSection(LOAD, 120)
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TODAY, QHeaderView.ResizeMode.ResizeToContents)
         self.table_message = InlineMessage(reserve=True)
         self.hint = QLabel(
             self.tr(
@@ -106,9 +120,23 @@ class OperatorsPage(Page):
         self.hint.setStyleSheet("color: palette(mid);")
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setEnabled(False)
+        self.day_action = QAction(self.tr("&Hours, absences, cap and skills…"), self)
+        self.day_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.day_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.day_action)
+        self.day_button = QPushButton(self.tr("Hours and absences…"))
+        self.day_button.setToolTip(
+            self.tr(
+                "Working hours, absences, daily cap and skills of the selected operator ({key})"
+            ).format(
+                key=self.day_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.day_button.setEnabled(False)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.day_button)
         bottom.addWidget(self.delete_button)
 
         layout = QVBoxLayout(self)
@@ -128,6 +156,9 @@ class OperatorsPage(Page):
         self.name_edit.returnPressed.connect(self.add_operator)
         self.name_edit.textEdited.connect(lambda _text: self.form_message.clear_message())
         self.delete_button.clicked.connect(self.delete_selected)
+        self.day_button.clicked.connect(self.edit_day)
+        self.day_action.triggered.connect(self.edit_day)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.delete_action.triggered.connect(self.delete_selected)
         self.model.edit_failed.connect(lambda e: self.table_message.show_error(error_text(e)))
         self.model.edited.connect(
@@ -135,6 +166,9 @@ class OperatorsPage(Page):
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        # Statuses change with time alone (a shift starts, an absence or a day ends).
+        self.tick = QTimer(self, interval=STATUS_TICK_MS)
+        self.tick.timeout.connect(self.model.reload)
 
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
@@ -146,6 +180,14 @@ class OperatorsPage(Page):
 
     def focus_entry(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.tick.stop()
 
     def selected_operator(self) -> OperatorInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -178,12 +220,37 @@ class OperatorsPage(Page):
             return
         self.table_message.show_info(self.tr("Deleted {name}.").format(name=operator.name))
 
+    def edit_day(self) -> OperatorDayDialog | None:
+        """The selected operator's hours, absences, daily cap and skills, in a dialog."""
+        operator = self.selected_operator()
+        if operator is None:
+            return None
+        try:
+            operator = self.ctx.crm.operators.get(operator.id)  # as it stands now
+        except CrmError as error:
+            self.table_message.show_error(error_text(error))
+            return None
+        dialog = OperatorDayDialog(self.ctx.crm, operator, self)
+        dialog.accepted.connect(
+            lambda: self.table_message.show_info(
+                self.tr("Saved for {name}.").format(name=operator.name)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() in (STATUS, TODAY, SKILLS):  # not edited in place: the dialog
+            self.edit_day()
+
     def _selection_changed(self) -> None:
+        self.day_button.setEnabled(self.selected_operator() is not None)
         self.delete_button.setEnabled(self.selected_operator() is not None)
         self.table_message.clear_message()
 
     def edit_actions(self) -> list[QAction]:
-        return [self.delete_action]
+        return [self.day_action, self.delete_action]
 
     def save_state(self, preferences: Preferences) -> None:
         preferences.save_header(options.OPERATORS_HEADER, self.table.horizontalHeader())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.board import BoardPage
 from desktop_crm.ui.pages.contacts import ContactsPage
 from desktop_crm.ui.pages.imports import ImportsPage
 from desktop_crm.ui.pages.journal import JournalPage
@@ -12,6 +13,7 @@ from desktop_crm.ui.pages.sources import SourcesPage
 from desktop_crm.ui.pages.statistics import StatisticsPage
 
 PAGE_CLASSES: list[type[Page]] = [
+    BoardPage,  # the first screen of the day
     ContactsPage,
     LeadsPage,
     OperatorsPage,

@@ -1,0 +1,105 @@
+"""How an operator stands now and how long something has waited, in the user's words.
+
+The services answer (``OperatorInfo.exclusion``: ``domain.eligibility``'s rule, with
+its presence from ``domain.schedule``); these functions only word the answer, for the
+Board and the Operators screen alike. Times are shown in the zone the hours are
+written in (the database's time zone setting), which ``zone`` carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.ui.theme import Tone
+
+
+def moment_text(
+    when: dt.datetime, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
+) -> str:
+    """``when`` in ``zone`` (None: this computer's): "09:00" on ``now``'s day, else
+    "5 Dec 09:00" in the window's language."""
+    local = when.astimezone(zone)
+    locale = QLocale()
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    if now is not None and now.astimezone(zone).date() == local.date():
+        return time
+    day = locale.toString(QDate(local.year, local.month, local.day), "d MMM")
+    return f"{day} {time}"
+
+
+def status_text(
+    operator: OperatorInfo, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
+) -> str:
+    """ "on shift until 18:00", "off shift until 09:00", "away until 5 Dec 09:00",
+    "daily cap reached (40 / 40)", "at the limit (10 / 10)", "inactive", "available"."""
+    why = operator.exclusion
+    until = operator.presence_until
+    if why is None:
+        if operator.hours and until is not None:
+            return QCoreApplication.translate("OperatorStatus", "on shift until {time}").format(
+                time=moment_text(until, now, zone)
+            )
+        return QCoreApplication.translate("OperatorStatus", "available")
+    if why == Exclusion.INACTIVE:
+        return QCoreApplication.translate("OperatorStatus", "inactive")
+    if why == Exclusion.AWAY:
+        if until is None:
+            return QCoreApplication.translate("OperatorStatus", "away until back")
+        return QCoreApplication.translate("OperatorStatus", "away until {time}").format(
+            time=moment_text(until, now, zone)
+        )
+    if why == Exclusion.OFF_SHIFT:
+        if until is None:
+            return QCoreApplication.translate("OperatorStatus", "off shift")
+        return QCoreApplication.translate("OperatorStatus", "off shift until {time}").format(
+            time=moment_text(until, now, zone)
+        )
+    if why == Exclusion.DAILY_CAP:
+        return QCoreApplication.translate(
+            "OperatorStatus", "daily cap reached ({today} / {cap})"
+        ).format(today=operator.today, cap=operator.daily_cap)
+    if why == Exclusion.AT_LIMIT:
+        return QCoreApplication.translate(
+            "OperatorStatus", "at the limit ({load} / {limit})"
+        ).format(load=operator.load, limit=operator.max_load)
+    return str(why)
+
+
+def status_tone(operator: OperatorInfo) -> Tone | None:
+    """The colour the status is written in: none when available, dim when inactive or
+    not at work, a warning when full."""
+    why = operator.exclusion
+    if why is None:
+        return None
+    if why in (Exclusion.INACTIVE, Exclusion.AWAY, Exclusion.OFF_SHIFT):
+        return Tone.DIM
+    return Tone.WARN
+
+
+def today_text(operator: OperatorInfo) -> str:
+    """Contacts given today, against the daily cap when it has one: "12 / 40"."""
+    if operator.daily_cap is None:
+        return str(operator.today)
+    return f"{operator.today} / {operator.daily_cap}"
+
+
+def wait_text(seconds: float) -> str:
+    """A wait as "12 min", "1 h 05 min", "3 d 4 h" (under a minute: "< 1 min")."""
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return QCoreApplication.translate("OperatorStatus", "< 1 min")
+    if minutes < 60:
+        return QCoreApplication.translate("OperatorStatus", "{minutes} min").format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return QCoreApplication.translate("OperatorStatus", "{hours} h {minutes:02d} min").format(
+            hours=hours, minutes=minutes
+        )
+    days, hours = divmod(hours, 24)
+    return QCoreApplication.translate("OperatorStatus", "{days} d {hours} h").format(
+        days=days, hours=hours
+    )

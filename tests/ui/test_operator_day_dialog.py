@@ -1,0 +1,136 @@
+"""The hours dialog of the Operators screen: hours checked as typed, refused input said
+in the dialog and nothing saved, absences added and ended, cap and skills; by keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from desktop_crm.services import open_crm
+from desktop_crm.ui.operator_day_dialog import NO_CAP, OperatorDayDialog
+from desktop_crm.ui.pages.operators import OperatorsPage
+
+NOON = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)  # 12:00 in Moscow
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.at = NOON
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+
+@pytest.fixture
+def crm(database_location):
+    instance = open_crm(database_location, random.Random(3).randint, clock=FakeClock())
+    instance.settings.set_timezone("Europe/Moscow")
+    instance.operators.create("Анна Смирнова", max_load=5)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def dialog(qtbot, shown_page):
+    page = shown_page(OperatorsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    opened = page.edit_day()
+    assert isinstance(opened, OperatorDayDialog)
+    qtbot.waitExposed(opened)
+    return opened
+
+
+def test_hours_are_checked_as_typed_and_a_bad_one_is_not_saved(qtbot, dialog, crm):
+    assert dialog.hours_check.text() == "Always available (no hours)."
+    dialog.hours.setFocus()
+    qtbot.keyClicks(dialog.hours, "mon-fri 25:00-18:00")
+    assert "'25:00' in 'mon-fri 25:00-18:00' is not a time of day" in dialog.hours_check.text()
+    qtbot.keyClick(dialog.hours, Qt.Key.Key_Return)  # OK, by keyboard
+    assert dialog.isVisible()  # refused: it stays, and nothing is saved
+    assert crm.operators.get("Анна Смирнова").hours == ""
+    dialog.hours.clear()
+    qtbot.keyClicks(dialog.hours, "sat 10:00-14:00; mon-fri 9:00-18:00")
+    assert dialog.hours_check.text() == "Reads as: mon-fri 09:00-18:00; sat 10:00-14:00"
+    dialog.daily_cap.setValue(40)
+    dialog.skills.setText("RU, kz")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.hours, Qt.Key.Key_Return)
+    anna = crm.operators.get("Анна Смирнова")
+    assert (anna.hours, anna.daily_cap, anna.skills) == (
+        "mon-fri 09:00-18:00; sat 10:00-14:00",
+        40,
+        ("kz", "ru"),
+    )
+
+
+def test_a_bad_skill_is_said_and_no_cap_clears_it(qtbot, crm):
+    crm.operators.update("Анна Смирнова", daily_cap=10)
+    dialog = OperatorDayDialog(crm, crm.operators.get("Анна Смирнова"))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.daily_cap.value() == 10
+    dialog.skills.setText("ru, " + "x" * 100)
+    assert "longer than" in dialog.skills_check.text()
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible()
+    dialog.skills.setText("")
+    dialog.daily_cap.setValue(NO_CAP)
+    assert dialog.daily_cap.text() == "no cap"
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert crm.operators.get("Анна Смирнова").daily_cap is None
+
+
+def test_absences_are_added_and_ended_at_once(qtbot, dialog, crm):
+    assert dialog.status.text() == "Now: available"
+    assert not dialog.back_now.isEnabled()
+    dialog.until_back.setChecked(True)
+    assert not dialog.away_until.isEnabled()
+    dialog.add_absence.click()
+    assert dialog.status.text() == "Now: away until back"
+    assert dialog.absences.item(0).text() == "from 12:00 until back"
+    assert crm.operators.get("Анна Смирнова").presence is not None
+    assert dialog.back_now.isEnabled()
+    dialog.back_now.click()
+    assert dialog.status.text() == "Now: available"
+    assert crm.operators.get("Анна Смирнова").presence is None
+
+
+def test_an_absence_ending_before_it_starts_is_refused_in_the_dialog(qtbot, dialog, crm):
+    dialog.away_until.setDateTime(dialog.away_from.dateTime().addDays(-1))
+    dialog.add_absence.click()
+    assert dialog.absence_message.text() == "An absence must end after it starts."
+    assert crm.operators.get("Анна Смирнова").absences == ()
+
+
+def _mnemonic(text: str) -> str | None:
+    match = re.search(r"&([^&])", text)
+    return match.group(1).lower() if match else None
+
+
+def test_every_field_has_its_own_alt_letter(dialog):
+    letters = [
+        _mnemonic(w.text())
+        for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        if w.isVisible() and _mnemonic(w.text())
+    ]
+    assert len(letters) >= 7
+    assert len(letters) == len(set(letters)), letters
+    for label in dialog.findChildren(QLabel):
+        if _mnemonic(label.text()):
+            assert label.buddy() is not None, label.text()
+
+
+def test_alt_letters_reach_the_fields(qtbot, dialog):
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.skills
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.hours
