@@ -119,6 +119,11 @@ class SettingsService:
         with self._storage.read():
             return zone_name()
 
+    @staticmethod
+    def known_timezones() -> list[str]:
+        """Every IANA zone name this machine can load, sorted (what a window offers)."""
+        return sorted(available_timezones())
+
     def set_timezone(self, name: str) -> str:
         """The time zone of operators' hours, absences and daily caps (an IANA name)."""
         name = check_zone(name)

@@ -1,7 +1,7 @@
-"""File > Settings… (Ctrl+,): language, phone region, automatic re-distribution and the
-database file, in one place.
+"""File > Settings… (Ctrl+,): language, phone region, time zone, automatic
+re-distribution and the database file, in one place.
 
-The phone region and automatic re-distribution are the database's settings (every
+The phone region, the time zone and automatic re-distribution are the database's settings (every
 process agrees on them): they are read and saved through the services. The language is
 this person's preference; the window applies it at once. Choosing another database file
 (one of the recent ones, or any other) switches the window to it as File > Open does."""
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -72,6 +73,24 @@ class SettingsDialog(QDialog):
             )
         )
 
+        # Operators' hours, absences and daily caps are read in this zone (services/settings.py).
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItems(ctx.crm.settings.known_timezones())
+        self.timezone.setCurrentText(ctx.crm.settings.timezone())
+        self.timezone.setMaxVisibleItems(15)
+        completer = self.timezone.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.timezone.setToolTip(
+            self.tr(
+                "Operators' working hours, absences and daily caps are read in this time zone "
+                "(e.g. Europe/Moscow, Asia/Almaty). Saved in the database, for every user."
+            )
+        )
+
         self.auto = QCheckBox(self.tr("Distribute queued contacts when an operator gets room"))
         self.auto.setChecked(ctx.crm.queue.auto_enabled())
         self.auto.setToolTip(self.tr("Saved in the database, for every user."))
@@ -113,6 +132,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Your &name in the journal:"), self.dispatcher)
         form.addRow(self.tr("&Phone region:"), self.region)
+        form.addRow(self.tr("&Time zone:"), self.timezone)
         form.addRow(self.auto)  # its text says it all, the whole width for it
         form.addRow(notify_row)
         database_label = QLabel(self.tr("&Database file:"))
@@ -120,8 +140,8 @@ class SettingsDialog(QDialog):
         form.addRow(database_label, database_row)
         note = QLabel(
             self.tr(
-                "The phone region and automatic re-distribution are stored in the database "
-                "and apply to everyone who works with it."
+                "The phone region, the time zone and automatic re-distribution are stored in "
+                "the database and apply to everyone who works with it."
             )
         )
         note.setWordWrap(True)
@@ -179,6 +199,13 @@ class SettingsDialog(QDialog):
         except CrmError as error:
             self.message.show_error(error_text(error))
             self.dispatcher.setFocus()
+            return
+        try:  # the time zone first: a wrong one is said before anything else is saved
+            if self.timezone.currentText().strip() != crm.settings.timezone():
+                crm.settings.set_timezone(self.timezone.currentText())
+        except CrmError as error:
+            self.message.show_error(error_text(error))
+            self.timezone.setFocus()
             return
         try:
             if self.region.text().strip().upper() != crm.settings.phone_region():

@@ -3205,67 +3205,77 @@ Database: {path}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="45"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="57"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="58"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="70"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="71"/>
         <source>The country whose national phone numbers leads write without a country code (two letters, e.g. RU, KZ, BY). Saved in the database, for every user.</source>
         <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="89"/>
+        <source>Operators&apos; working hours, absences and daily caps are read in this time zone (e.g. Europe/Moscow, Asia/Almaty). Saved in the database, for every user.</source>
+        <translation>Рабочие часы операторов, отсутствия и дневные лимиты считаются в этом часовом поясе (например, Europe/Moscow, Asia/Almaty). Хранится в базе, для всех пользователей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
         <source>Distribute queued contacts when an operator gets room</source>
         <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="77"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
         <source>Saved in the database, for every user.</source>
         <translation>Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="85"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="104"/>
         <source>Your changes are recorded in the Journal under this name. Empty: your user name on this computer. Saved on this computer only.</source>
         <translation>Ваши изменения записываются в журнал под этим именем. Если поле пустое — под именем вашей учётной записи на этом компьютере. Хранится только на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="113"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="132"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="114"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="133"/>
         <source>Your &amp;name in the journal:</source>
         <translation>Ваше &amp;имя в журнале:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="115"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="134"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="118"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="135"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="138"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="123"/>
-        <source>The phone region and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
-        <translation>Регион телефонов и автоматическое перераспределение хранятся в базе данных и действуют для всех, кто с ней работает.</translation>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="143"/>
+        <source>The phone region, the time zone and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
+        <translation>Регион телефонов, часовой пояс и автоматическое перераспределение хранятся в базе и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="166"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -5067,7 +5077,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="137"/>
+        <location filename="../../desktop_crm/services/settings.py" line="142"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>

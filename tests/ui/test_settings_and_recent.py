@@ -179,3 +179,31 @@ def test_opening_a_recent_database_switches_the_window(qtbot, controller, tmp_pa
     assert controller.ctx.crm.location.path == second
     assert [o.name for o in controller.ctx.crm.operators.list()] == ["Вера"]
     assert RecentDatabases(controller.preferences).paths()[0] == second
+
+
+def test_the_time_zone_is_chosen_in_settings_for_everyone(qtbot, window, crm):
+    """The hours dialog sends the dispatcher to File > Settings for the time zone."""
+    dialog = window.open_settings()
+    assert dialog.timezone.currentText() == crm.settings.timezone()
+    assert dialog.timezone.findText("Europe/Moscow") >= 0  # every IANA name is offered
+    dialog.timezone.setEditText("asia/almaty")  # typed: its proper spelling is stored
+    with qtbot.waitSignal(dialog.finished):
+        _ok(dialog)
+    assert crm.settings.timezone() == "Asia/Almaty"
+    again = window.open_settings()
+    assert again.timezone.currentText() == "Asia/Almaty"
+    again.reject()
+
+
+def test_an_unknown_time_zone_is_said_and_nothing_is_saved(qtbot, window, crm):
+    before = crm.settings.timezone()
+    dialog = window.open_settings()
+    dialog.region.setText("KZ")
+    dialog.timezone.setEditText("Mars/Olympus")
+    _ok(dialog)
+    assert dialog.isVisible()
+    assert dialog.message.isVisible() and "Mars/Olympus" in dialog.message.text()
+    assert dialog.focusWidget() in (dialog.timezone, dialog.timezone.lineEdit())
+    assert crm.settings.timezone() == before
+    assert crm.settings.phone_region() == "RU"  # nothing of the dialog was saved
+    dialog.reject()
