@@ -218,6 +218,16 @@ _NOT_NOW = {
 }
 
 
+_NOT_REOPENED = {
+    Exclusion.AWAY: QT_TRANSLATE_NOOP(
+        "errors", "{name} is away; contact #{id} cannot be reopened to them now."
+    ),
+    Exclusion.OFF_SHIFT: QT_TRANSLATE_NOOP(
+        "errors", "{name} is off shift now; contact #{id} cannot be reopened to them now."
+    ),
+}
+
+
 def hand_refusal(
     why: Exclusion | None, operator: Operator, contact: Contact, candidate: Candidate
 ) -> LimitReached | None:
@@ -306,6 +316,17 @@ is chosen by people, and this one says plainly that nobody chose."""
 def _closed_error(contact: Contact) -> InvalidValue:
     return InvalidValue(
         QT_TRANSLATE_NOOP("errors", "Contact #{id} is closed; reopen it first to record a reply."),
+        field="id",
+        id=contact.id,
+    )
+
+
+def _no_operator_error(contact: Contact) -> InvalidValue:
+    return InvalidValue(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Contact #{id} has no operator yet; a reply is recorded once an operator has it.",
+        ),
         field="id",
         id=contact.id,
     )
@@ -444,12 +465,15 @@ class ContactService:
         """A bot reports the first reply: ``answered_at`` is set the first time only
         (later calls keep it and say so), the contact's activity is now and it is no
         longer overdue (its reply deadline is met). All or nothing: an unknown contact
-        is ``NotFound``, a closed one ``InvalidValue``, and nothing changes."""
+        is ``NotFound``, a closed one or one without an operator (a reply comes from
+        its operator) ``InvalidValue``, and nothing changes."""
         with self._storage.write():
             contacts = find_contacts(contact_ids)
             for contact in contacts:
                 if not contact.is_active:
                     raise _closed_error(contact)
+                if contact.operator_id is None:
+                    raise _no_operator_error(contact)
             now = naive_utc_now(self._clock)
             ids = [c.id for c in contacts]
             first = [c.id for c in contacts if c.answered_at is None]
@@ -579,6 +603,7 @@ class ContactService:
         refused: list[tuple[int, LimitReached]] = []
         queued: set[int] = set()
         with self._storage.write():
+            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             contacts = find_contacts(contact_ids)
             owners = {c.operator_id for c in contacts if not c.is_active and c.operator_id}
             if owners:  # as Intake.lock_operators: before their loads and limits are read
@@ -593,17 +618,25 @@ class ContactService:
                 operator = contact.operator
                 if operator is not None:
                     load = loads.setdefault(operator.id, load_of(operator.id))
-                    if not has_room(load, operator.max_load):
+                    refusal = self._reopen_refusal(intake, contact, operator, load)
+                    if refusal is not None:
                         if all_or_nothing:
-                            raise self._limit_error(contact, operator)
-                        refused.append((contact.id, self._limit_error(contact, operator)))
+                            raise refusal
+                        refused.append((contact.id, refusal))
                         continue
                     loads[operator.id] = load + 1
                 else:
                     queued.add(contact.source_id)
                 changed.append(contact.id)
             if changed:
-                Contact.update(is_active=True).where(Contact.id.in_(changed)).execute()
+                # Reopening is activity, and its reply deadline starts afresh.
+                now = intake.now
+                Contact.update(is_active=True, activity_at=now, overdue=False).where(
+                    Contact.id.in_(changed)
+                ).execute()
+                Contact.update(assigned_at=now).where(
+                    Contact.id.in_(changed) & Contact.operator.is_null(False)
+                ).execute()
                 reopened = set(changed)
                 self._trail.record_many(
                     _state_entry(Action.CONTACT_REOPENED, c) for c in contacts if c.id in reopened
@@ -614,6 +647,20 @@ class ContactService:
             self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
             self._on_capacity(queued)
         return BulkResult(infos, tuple(refused))
+
+    def _reopen_refusal(
+        self, intake: Intake, contact: Contact, operator: Operator, load: int
+    ) -> LimitReached | None:
+        """Reopening gives the contact back to its operator: not a new assignment (no
+        weight, no daily cap), but the operator must have room and be there now."""
+        if not has_room(load, operator.max_load):
+            return self._limit_error(contact, operator)
+        candidate = intake.hand_candidate(operator.id, contact.source_id)
+        if candidate is not None and candidate.presence in _NOT_REOPENED:
+            return LimitReached(
+                _NOT_REOPENED[candidate.presence], name=operator.name, id=contact.id
+            )
+        return None
 
     @staticmethod
     def _limit_error(contact: Contact, operator: Operator) -> LimitReached:

@@ -65,7 +65,12 @@ class Crm:
         )
         self.leads = LeadService(storage)
         self.stats = StatsService(storage, self.sources)
-        self.settings = SettingsService(storage, self.events, self.trail)
+        self.settings = SettingsService(
+            storage,
+            self.events,
+            self.trail,
+            lambda: self._capacity_appeared(self.queue.sources_with_queue()),
+        )
         self.timers = TimerService(
             storage,
             self.events,

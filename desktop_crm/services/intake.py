@@ -64,7 +64,7 @@ from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.day import absences_of, presence_now, today_counts
 from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import loads_of
-from desktop_crm.services.settings import zone
+from desktop_crm.services.settings import settled_zone
 
 
 class DecisionKind:
@@ -334,7 +334,7 @@ class Intake:
         capped = [op for op, _hours, cap, _skills in new if cap is not None]
         needs_zone = capped or any(hours for _op, hours, _cap, _skills in new)
         if needs_zone and self._zone is None:
-            self._zone = zone()
+            self._zone = settled_zone()
         if capped:
             assert self._zone is not None
             counted = today_counts(capped, self.instant, self._zone)

@@ -42,7 +42,7 @@ from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
 from desktop_crm.services.lookalikes import check_not_lookalike
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
-from desktop_crm.services.settings import zone
+from desktop_crm.services.settings import settled_zone, zone
 
 DEFAULT_MAX_LOAD = 10
 KEEP = object()  # ``update``: leave this field as it is
@@ -395,7 +395,7 @@ class OperatorService:
         Absences already over are pruned."""
         now = self._now()
         with self._storage.write():
-            tz = zone()
+            tz = settled_zone()  # the wall times typed are read in it from now on
             begin = now if starts is None else instant(starts, tz, "from")
             end = None if until is None else instant(until, tz, "until")
             if end is not None and end <= begin:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -71,6 +71,16 @@ def zone() -> ZoneInfo:
     return ZoneInfo(name) if _loads(name) else ZoneInfo(FALLBACK_ZONE)
 
 
+def settled_zone() -> ZoneInfo:
+    """``zone()`` inside a write transaction that decides by it. When no zone is stored
+    yet, the system's is stored now: every process using this database then reads
+    shifts, absences and days alike (a bot's cron under UTC beside a window in Moscow
+    would otherwise read one shift two ways)."""
+    if not read_setting(TIMEZONE, ""):
+        write_setting(TIMEZONE, system_zone())
+    return zone()
+
+
 def check_zone(name: str) -> str:
     """An IANA zone name as stored (its proper spelling), or ``InvalidValue``."""
     name = name.strip()
@@ -106,10 +116,19 @@ def phone_region() -> str:
 
 
 class SettingsService:
-    def __init__(self, storage: Storage, events: EventBus, trail: AuditTrail) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        events: EventBus,
+        trail: AuditTrail,
+        on_zone_change: Callable[[], object] = lambda: None,
+    ) -> None:
+        """``on_zone_change``: after a new time zone is committed (shifts and days move:
+        capacity may appear, the queue is told)."""
         self._storage = storage
         self._events = events
         self._trail = trail
+        self._on_zone_change = on_zone_change
 
     def phone_region(self) -> str:
         with self._storage.read():
@@ -132,6 +151,8 @@ class SettingsService:
             write_setting(TIMEZONE, name)
             self._trail.changed(Action.TIMEZONE, None, TIMEZONE, "value", old, name)
         self._events.emit(Change.SETTINGS)
+        if name != old:
+            self._on_zone_change()
         return name
 
     def set_phone_region(self, region: str) -> str:

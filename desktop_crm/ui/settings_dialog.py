@@ -80,10 +80,11 @@ class SettingsDialog(QDialog):
         self.timezone.addItems(ctx.crm.settings.known_timezones())
         self.timezone.setCurrentText(ctx.crm.settings.timezone())
         self.timezone.setMaxVisibleItems(15)
-        completer = self.timezone.completer()
+        completer = QCompleter(self.timezone.model(), self.timezone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.timezone.setCompleter(completer)
         self.timezone.setToolTip(
             self.tr(
                 "Operators' working hours, absences and daily caps are read in this time zone "

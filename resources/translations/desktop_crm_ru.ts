@@ -3220,62 +3220,62 @@ Database: {path}</source>
         <translation>Страна, в которой номера телефонов записывают без кода страны (две буквы, например RU, KZ, BY). Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="89"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="90"/>
         <source>Operators&apos; working hours, absences and daily caps are read in this time zone (e.g. Europe/Moscow, Asia/Almaty). Saved in the database, for every user.</source>
         <translation>Рабочие часы операторов, отсутствия и дневные лимиты считаются в этом часовом поясе (например, Europe/Moscow, Asia/Almaty). Хранится в базе, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="95"/>
         <source>Distribute queued contacts when an operator gets room</source>
         <translation>Распределять контакты из очереди, когда у оператора освобождается место</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="96"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="97"/>
         <source>Saved in the database, for every user.</source>
         <translation>Хранится в базе данных, для всех пользователей.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="105"/>
         <source>Your changes are recorded in the Journal under this name. Empty: your user name on this computer. Saved on this computer only.</source>
         <translation>Ваши изменения записываются в журнал под этим именем. Если поле пустое — под именем вашей учётной записи на этом компьютере. Хранится только на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="126"/>
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="133"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="133"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="134"/>
         <source>Your &amp;name in the journal:</source>
         <translation>Ваше &amp;имя в журнале:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="134"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="135"/>
         <source>&amp;Phone region:</source>
         <translation>&amp;Регион телефонов:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="135"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="136"/>
         <source>&amp;Time zone:</source>
         <translation>&amp;Часовой пояс:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="139"/>
         <source>&amp;Database file:</source>
         <translation>&amp;Файл базы данных:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="143"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="144"/>
         <source>The phone region, the time zone and automatic re-distribution are stored in the database and apply to everyone who works with it.</source>
         <translation>Регион телефонов, часовой пояс и автоматическое перераспределение хранятся в базе и действуют для всех, кто с ней работает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_crm/ui/settings_dialog.py" line="167"/>
         <source>{path} (not found)</source>
         <translation>{path} (не найден)</translation>
     </message>
@@ -5022,17 +5022,32 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="249"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="222"/>
+        <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
+        <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="225"/>
+        <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
+        <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="259"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="308"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="318"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="621"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="326"/>
+        <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
+        <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="668"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5072,12 +5087,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="83"/>
+        <location filename="../../desktop_crm/services/settings.py" line="93"/>
         <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="142"/>
+        <location filename="../../desktop_crm/services/settings.py" line="163"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>

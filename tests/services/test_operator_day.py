@@ -170,3 +170,40 @@ def test_the_system_zone_is_found_or_utc(tmp_path):
     (tmp_path / "timezone").unlink()
     (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/America/New_York")
     assert detect_system_zone({}, tmp_path) == "America/New_York"
+
+
+def test_the_first_decision_that_needs_a_zone_stores_the_systems(
+    database_location, clock, monkeypatch
+):
+    """Processes under different system zones (a bot's cron under UTC, a window in New
+    York) must read one shift alike: the first one to need a zone stores its own."""
+    from desktop_crm.services import settings
+    from desktop_crm.services.contacts import ContactRequest
+
+    monkeypatch.setattr(settings, "system_zone", lambda: "America/New_York")
+    with crm_at(database_location, clock) as first:
+        first.operators.create("Анна")
+        first.sources.create("Сайт", code="site")
+        first.sources.set_weights("site", {"Анна": 1})
+        first.operators.set_hours("Анна", ["mon-sun 09:00-18:00"])
+        first.contacts.register(ContactRequest("+79001234567", "site"))
+    monkeypatch.setattr(settings, "system_zone", lambda: "UTC")
+    with crm_at(database_location, clock) as second:
+        assert second.settings.timezone() == "America/New_York"
+        clock.set(dt.datetime(2026, 12, 1, 15, tzinfo=ZoneInfo("America/New_York")))
+        registered = second.contacts.register(ContactRequest("+79001234568", "site"))
+        assert registered.contact.operator is not None  # 15:00 in New York, 20:00 UTC
+
+
+def test_a_new_time_zone_brings_capacity_at_once(day, clock):
+    from desktop_crm.services.contacts import ContactRequest
+
+    day.operators.create("Анна")
+    day.sources.create("Сайт", code="site")
+    day.sources.set_weights("site", {"Анна": 1})
+    day.operators.set_hours("Анна", ["mon-sun 09:00-18:00"])
+    clock.set(berlin(2026, 12, 1, 20))  # 20:00 in Berlin, 14:00 in New York
+    waiting = day.contacts.register(ContactRequest("+79001234567", "site")).contact
+    assert waiting.operator is None and waiting.reason == "all_off_shift"
+    day.settings.set_timezone("America/New_York")
+    assert day.contacts.get(waiting.id).operator is not None

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from desktop_crm.db.location import DatabaseLocation
-from desktop_crm.errors import InvalidValue, NotFound
+from desktop_crm.errors import InvalidValue, LimitReached, NotFound
 from desktop_crm.services import open_crm
 from desktop_crm.services.contact_views import contact_page_query
 from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, stale_query
@@ -420,3 +420,61 @@ def test_an_imported_files_old_dates_are_no_activity(stale_desk, clock, tmp_path
     assert crm.timers.run_due().closed == 0  # counted from the import, not from 2024
     clock.advance(SECOND)
     assert crm.timers.run_due().closed == 3
+
+
+# -- found by the hostile pass ---------------------------------------------------------------
+def test_a_reopened_contact_is_active_now_and_its_reply_deadline_restarts(crm, clock):
+    """Reopening is activity: an old contact reopened is not closed as stale, nor taken
+    from its operator for a deadline that ran out while it was closed."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.update("site", close_after=3600, reply_within=10 * 60)
+    contact = register(crm, "+79001234567")
+    crm.contacts.close(contact.id)
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    clock.advance(dt.timedelta(days=2))
+    crm.contacts.reopen(contact.id)
+    clock.advance(30 * SECOND)
+    result = crm.timers.run_due()
+    assert (result.closed, result.moved, result.overdue) == (0, 0, 0)
+    reopened = crm.contacts.get(contact.id)
+    assert reopened.is_active and owner(crm, contact.id) == "Анна"
+    clock.advance(10 * MINUTE)  # the deadline counts from the reopening
+    assert crm.timers.run_due().moved == 1
+    assert owner(crm, contact.id) == "Борис"
+
+
+def test_a_contact_is_not_reopened_to_an_operator_who_is_away_or_off_shift(crm, clock):
+    crm.operators.create("Анна", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    one, two = register(crm, "+79001234567"), register(crm, "+79001234568")
+    crm.contacts.close(one.id)
+    crm.contacts.close(two.id)
+    crm.operators.set_away("Анна")
+    with pytest.raises(LimitReached, match="away"):
+        crm.contacts.reopen(one.id)
+    assert not crm.contacts.get(one.id).is_active
+    crm.operators.set_back("Анна")
+    crm.operators.set_hours("Анна", ["mon-fri 09:00-10:00"])  # T0 is Monday 09:00 UTC
+    clock.advance(2 * dt.timedelta(hours=1))
+    with pytest.raises(LimitReached, match="off shift"):
+        crm.contacts.reopen(two.id)
+    assert not crm.contacts.get(two.id).is_active
+
+
+def test_answered_needs_an_operator(crm, clock):
+    """A first reply comes from an operator: a queued contact cannot have one (else its
+    deadline would never apply once someone takes it)."""
+    crm.operators.create("Анна", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.operators.update("Анна", skills="kz")
+    crm.sources.update("site", reply_within=10 * 60)
+    queued = crm.contacts.register(ContactRequest("+79001234567", "site", tags=("ru",))).contact
+    assert queued.operator is None
+    with pytest.raises(InvalidValue, match="no operator"):
+        crm.contacts.mark_answered([queued.id])
+    assert crm.contacts.get(queued.id).answered_at is None
