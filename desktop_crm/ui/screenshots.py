@@ -113,6 +113,15 @@ def _day_dialog(window: MainWindow, folder: Path, app: QApplication) -> Path:
     return path
 
 
+def _settings_dialog(window: MainWindow, folder: Path, app: QApplication) -> Path:
+    """File › Settings (the language, the phone region, the time zone, notifications)."""
+    dialog = window.open_settings()
+    _settle(app, window)
+    path = _save(dialog, folder / "settings.png")
+    dialog.reject()
+    return path
+
+
 def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
@@ -152,6 +161,7 @@ def render(folder: Path, language: str, size: tuple[int, int] = SIZE) -> list[Pa
                 _settle(app, window)
             shots.append(_save(window, folder / f"{name}.png"))
         shots.append(_day_dialog(window, folder, app))
+        shots.append(_settings_dialog(window, folder, app))
         window.close()
         crm.close()
     return shots
