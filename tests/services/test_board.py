@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 import peewee as pw
 import pytest
@@ -189,7 +190,7 @@ def _plan(crm, query) -> str:
 def test_the_board_reads_the_queue_and_overdue_contacts_over_indexes(crm):
     queue = Contact.select(Contact.source, pw.fn.COUNT(Contact.id)).where(board._QUEUED)
     overdue = Contact.select(Contact.id).where(board._OVERDUE)
-    assert "USING INDEX" in _plan(crm, queue.group_by(Contact.source))
+    assert re.search(r"USING (COVERING )?INDEX", _plan(crm, queue.group_by(Contact.source)))
     assert "contact_overdue_source" in _plan(crm, overdue)
     # the whole partial index of overdue contacts (a few), never the whole table
     assert _plan(crm, overdue) == "SCAN t1 USING INDEX contact_overdue_source"
