@@ -14,6 +14,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.board import Board, SourceBoard
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.models.operators import load_text  # "3 / 10", as on the Operators screen
 from desktop_crm.ui.operator_status import status_text, status_tone, today_text, wait_text
 from desktop_crm.ui.theme import Tone, color
 
@@ -107,10 +108,6 @@ class SourceBoardModel(RowsModel[SourceRow]):
                 return color(Tone.DIM)
             return None
         return super().data(index, role)
-
-
-def load_text(operator: OperatorInfo) -> str:
-    return f"{operator.load} / {operator.max_load}"
 
 
 class OperatorBoardModel(RowsModel[OperatorInfo]):
