@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_crm.cli import copy_db, maintenance, output, pipe
 from desktop_crm.cli.parser import parse_plain_int
@@ -354,18 +355,32 @@ def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
             return run_import(crm, args)
         finally:
             crm.close()
-    result, kind = _compute(crm_location, args)
-    render(result, kind, as_json=args.json)
+    result, kind, zone = _compute(crm_location, args)
+    render(result, kind, as_json=args.json, zone=zone)
     return 0
 
 
-def _compute(crm_location: DatabaseLocation, args: argparse.Namespace) -> tuple[object, type]:
+def _compute(
+    crm_location: DatabaseLocation, args: argparse.Namespace
+) -> tuple[object, type, dt.tzinfo | None]:
+    """The result, its kind and, for operators, the configured time zone (that of their
+    status and absences; other times are shown in local time)."""
     handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
     crm = open_crm(crm_location, dispatcher=args.dispatcher)
     try:
-        return handler(crm, args), kind
+        result = handler(crm, args)
+        return result, kind, _zone(crm) if kind is OperatorInfo else None
     finally:
         crm.close()
+
+
+def _zone(crm: Crm) -> dt.tzinfo:
+    """The configured zone; one this machine has no data for is read as UTC (as the
+    services read it)."""
+    try:
+        return ZoneInfo(crm.settings.timezone())
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 # -- a database file is created only by a command that writes and succeeds ----------------
@@ -407,7 +422,7 @@ def _run_on_new_file(
         if args.command == "import":
             code = _run(temp, args)
         else:
-            result, kind = _compute(temp, args)
+            result, kind, zone = _compute(temp, args)
     except CrmError as error:
         if error.exit_code in (2, 3) or not keep:  # nothing was written
             remove_database_files(temp.path)
@@ -437,7 +452,7 @@ def _run_on_new_file(
         return _run(crm_location, args)
     if args.command == "import":
         return code
-    render(result, kind, as_json=args.json)
+    render(result, kind, as_json=args.json, zone=zone)
     return 0
 
 
@@ -445,8 +460,9 @@ class NewFileRace(CrmError):
     exit_code = 3
 
 
-def render(result: object, kind: type, *, as_json: bool) -> None:
-    """Lists print as JSON arrays or tables; single objects as an object or a one-row table."""
+def render(result: object, kind: type, *, as_json: bool, zone: dt.tzinfo | None = None) -> None:
+    """Lists print as JSON arrays or tables; single objects as an object or a one-row table.
+    ``zone``: operators' times of the day's rules are shown in it."""
     if isinstance(result, dict):
         if as_json:
             output.print_json(result)
@@ -455,6 +471,8 @@ def render(result: object, kind: type, *, as_json: bool) -> None:
         return
     items = result if isinstance(result, list) else [result]
     to_json, to_text = output.FORMATS[kind]
+    if kind is OperatorInfo:
+        to_json, to_text = output.operator_formats(zone)
     if as_json:
         output.print_json(
             [to_json(i) for i in items] if isinstance(result, list) else to_json(result)

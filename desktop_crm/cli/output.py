@@ -77,7 +77,21 @@ def operator_status(operator: OperatorInfo) -> tuple[str, dt.datetime | None]:
     return why.value, None
 
 
-def operator_json(operator: OperatorInfo) -> Json:
+def zone_iso(value: dt.datetime | None, zone: dt.tzinfo | None) -> str | None:
+    """ISO 8601 in ``zone`` (the configured one: a time of the day's rules); None: local.
+    A moment the zone cannot show (the far edge of the calendar) stays in UTC."""
+    return None if value is None else _in_zone(value, zone).isoformat(timespec="seconds")
+
+
+def _in_zone(value: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    try:
+        return value.astimezone(zone)
+    except (OverflowError, ValueError):
+        return value.astimezone(dt.UTC)
+
+
+def operator_json(operator: OperatorInfo, zone: dt.tzinfo | None = None) -> Json:
+    """``zone``: the configured time zone, that of status_until and the absences."""
     status, until = operator_status(operator)
     return {
         "id": operator.id,
@@ -90,9 +104,9 @@ def operator_json(operator: OperatorInfo) -> Json:
         "today": operator.today,
         "skills": list(operator.skills),
         "status": status,
-        "status_until": local_iso(until),
+        "status_until": zone_iso(until, zone),
         "absences": [
-            {"id": a.id, "from": local_iso(a.starts_at), "until": local_iso(a.ends_at)}
+            {"id": a.id, "from": zone_iso(a.starts_at, zone), "until": zone_iso(a.ends_at, zone)}
             for a in operator.absences
         ],
     }
@@ -108,23 +122,37 @@ _STATUS_TEXT = {
 }
 
 
-def status_text(operator: OperatorInfo) -> str:
+def status_text(operator: OperatorInfo, zone: dt.tzinfo | None = None) -> str:
     """``away until 2026-12-03 12:00``, ``away until back``, ``off shift until ...``,
-    ``available until 18:00`` (the shift's end)..."""
+    ``available until 18:00`` (the shift's end)..., in ``zone``."""
     status, until = operator_status(operator)
     text = _STATUS_TEXT.get(status, status)
     if until is not None:
-        return f"{text} until {_cell(until)}"
+        return f"{text} until {_moment(until, zone)}"
     if status == Exclusion.AWAY.value:
         return f"{text} until back"
     return text
 
 
-def _absence_text(operator: OperatorInfo) -> str:
+def _absence_text(operator: OperatorInfo, zone: dt.tzinfo | None) -> str:
     return ", ".join(
-        f"{_cell(a.starts_at)} – {_cell(a.ends_at) if a.ends_at else 'back'}"
-        for a in operator.absences
+        f"{_moment(a.starts_at, zone)} – {_absence_end(a.ends_at, zone)}" for a in operator.absences
     )
+
+
+def _moment(value: dt.datetime, zone: dt.tzinfo | None) -> str:
+    return _in_zone(value, zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _absence_end(value: dt.datetime | None, zone: dt.tzinfo | None) -> str:
+    """``back``; an end at the zone's midnight as the day before, inclusive (``--until
+    2026-12-14`` is through that day); else the moment."""
+    if value is None:
+        return "back"
+    local = _in_zone(value, zone)
+    if local.time() == dt.time() and local.date() > dt.date.min:
+        return f"through {(local.date() - dt.timedelta(days=1)).isoformat()}"
+    return _moment(value, zone)
 
 
 def source_json(source: SourceInfo) -> Json:
@@ -249,8 +277,10 @@ def _inline(value: object) -> str:
     return printable(str(value).replace("\r\n", " ").replace("\n", " "))
 
 
-def operators_table(operators: Sequence[OperatorInfo]) -> str:
-    return format_table(
+def operators_table(operators: Sequence[OperatorInfo], zone: dt.tzinfo | None = None) -> str:
+    """``zone``: the configured time zone, that of the status and away columns (said
+    under the table when a time is shown)."""
+    table = format_table(
         ["id", "name", "active", "load", "max_load", "today", "skills", "hours", "status", "away"],
         [
             [
@@ -262,12 +292,15 @@ def operators_table(operators: Sequence[OperatorInfo]) -> str:
                 f"{o.today}/{o.daily_cap}" if o.daily_cap is not None else o.today,
                 ",".join(o.skills),
                 o.hours,
-                status_text(o),
-                _absence_text(o),
+                status_text(o, zone),
+                _absence_text(o, zone),
             ]
             for o in operators
         ],
     )
+    if zone is None or not any(o.presence_until or o.absences for o in operators):
+        return table
+    return f"{table}\n(times in {zone})"
 
 
 def sources_table(sources: Sequence[SourceInfo]) -> str:
@@ -478,6 +511,14 @@ Format = tuple[Callable[[Any], Json], Callable[[Sequence[Any]], str]]
 def _safe(to_text: Callable[[Sequence[Any]], str]) -> Callable[[Sequence[Any]], str]:
     """Whatever a text format writes reaches the terminal with no control character raw."""
     return lambda items: printable(to_text(items))
+
+
+def operator_formats(zone: dt.tzinfo | None) -> Format:
+    """Operators' JSON and table with the day's-rules times in ``zone``."""
+    return (
+        lambda operator: operator_json(operator, zone),
+        _safe(lambda items: operators_table(items, zone)),
+    )
 
 
 FORMATS: dict[type, Format] = {
