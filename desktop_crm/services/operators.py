@@ -158,18 +158,27 @@ def canonical_hours_of(specs: Iterable[str]) -> str:
         ) from None
 
 
+MAX_ABSENCE_YEAR = 9000  # far enough for "until further notice", far from the calendar's end
+
+
 def instant(value: dt.datetime | dt.date, tz: ZoneInfo, field: str) -> dt.datetime:
     """A time the dispatcher gave: aware as it is; naive (or a date: its midnight) as a
-    wall time in the configured zone. Aware UTC."""
+    wall time in the configured zone. Aware UTC, before the year ``MAX_ABSENCE_YEAR``
+    ends (shown in any zone, it stays inside the calendar)."""
     try:
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:
-                return value.astimezone(dt.UTC)
-            day, minutes = value.date(), value.hour * 60 + value.minute
-            return wall_to_utc(day, minutes, tz) + dt.timedelta(
-                seconds=value.second, microseconds=value.microsecond
-            )
-        return wall_to_utc(value, 0, tz)
+                moment = value.astimezone(dt.UTC)
+            else:
+                day, minutes = value.date(), value.hour * 60 + value.minute
+                moment = wall_to_utc(day, minutes, tz) + dt.timedelta(
+                    seconds=value.second, microseconds=value.microsecond
+                )
+        else:
+            moment = wall_to_utc(value, 0, tz)
+        if moment.year > MAX_ABSENCE_YEAR:
+            raise OverflowError(moment)
+        return moment
     except (OverflowError, ValueError):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
@@ -398,12 +407,12 @@ class OperatorService:
             tz = settled_zone()  # the wall times typed are read in it from now on
             begin = now if starts is None else instant(starts, tz, "from")
             end = None if until is None else instant(until, tz, "until")
-            if end is not None and end <= begin:
+            if end is not None and end <= begin and starts is not None:
                 raise InvalidValue(
                     QT_TRANSLATE_NOOP("errors", "An absence must end after it starts."),
                     field="until",
                 )
-            if end is not None and end <= now:
+            if end is not None and end <= now:  # also with no start given (it is now)
                 raise InvalidValue(
                     QT_TRANSLATE_NOOP("errors", "An absence must end in the future."),
                     field="until",
