@@ -14,6 +14,7 @@ from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
 from desktop_crm.db.location import DatabaseLocation, resolve_location
 from desktop_crm.db.storage import database_errors
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import printable
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, StoppedPartWay
 from desktop_crm.services import Crm, open_crm
@@ -132,6 +133,31 @@ def _operator_set(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
     if args.skills is not None:
         changes["skills"] = args.skills
     return crm.operators.update(args.operator, **changes)  # type: ignore[arg-type]
+
+
+def _operator_hours(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
+    """No SPEC clears the hours; a blank one given is a mistake, not a way to clear."""
+    for spec in args.specs:
+        if not spec.replace(";", " ").strip():
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri "
+                    "09:00-18:00.",
+                ),
+                field="hours",
+                spec=spec,
+            )
+    return crm.operators.set_hours(args.operator, args.specs)
+
+
+def _operator_back(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
+    """Back with no absence in force is no error (the operator is there), but said."""
+    was_away = crm.operators.get(args.operator).presence is Exclusion.AWAY
+    info = crm.operators.set_back(args.operator)
+    if not was_away:
+        print(printable(f"desktop-crm: {info.name} was not away."), file=sys.stderr)
+    return info
 
 
 def _operator_away(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
@@ -285,12 +311,9 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("operator", "show"): (lambda crm, a: crm.operators.get(a.operator), OperatorInfo),
     ("operator", "delete"): (lambda crm, a: crm.operators.delete(a.operator), OperatorInfo),
     ("operator", "set"): (_operator_set, OperatorInfo),
-    ("operator", "hours"): (
-        lambda crm, a: crm.operators.set_hours(a.operator, a.specs),
-        OperatorInfo,
-    ),
+    ("operator", "hours"): (_operator_hours, OperatorInfo),
     ("operator", "away"): (_operator_away, OperatorInfo),
-    ("operator", "back"): (lambda crm, a: crm.operators.set_back(a.operator), OperatorInfo),
+    ("operator", "back"): (_operator_back, OperatorInfo),
     ("source", "add"): (lambda crm, a: crm.sources.create(a.name, code=a.code), SourceInfo),
     ("source", "list"): (lambda crm, a: crm.sources.list(), SourceInfo),
     ("source", "show"): (lambda crm, a: crm.sources.get(a.source), SourceInfo),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+from collections.abc import Sequence
 
 from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
@@ -60,8 +62,40 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+DASH_VALUE_OPTIONS = ("--reply-within", "--close-after")  # "-5m": told why it is wrong
+
+
+def glue_dash_values(argv: Sequence[str]) -> list[str]:
+    """``--reply-within -5m`` as ``--reply-within=-5m``: argparse takes a value starting
+    with '-' for an option and answers "expected one argument"; glued, the value reaches
+    the duration rule, which says what is wrong with it."""
+    glued: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            glued.extend(argv[index:])
+            break
+        following = argv[index + 1] if index + 1 < len(argv) else None
+        if arg in DASH_VALUE_OPTIONS and following is not None and following.startswith("-"):
+            glued.append(f"{arg}={following}")
+            index += 2
+            continue
+        glued.append(arg)
+        index += 1
+    return glued
+
+
+class _Parser(argparse.ArgumentParser):
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        args = glue_dash_values(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desktop-crm",
         description="Lead Dispatcher: hands incoming lead contacts to operators. "
         "Without a command the window opens.",
