@@ -4,13 +4,16 @@ SPEC (one or more, as ``operator hours`` takes them): ``DAYS START-END``.
 
 - DAYS: ``mon`` ``tue`` ``wed`` ``thu`` ``fri`` ``sat`` ``sun``, a range ``mon-fri``
   (a range may wrap: ``fri-mon`` is fri, sat, sun, mon), or a comma list of both
-  (``mon,wed,fri``, ``mon-wed,sat``).
+  (``mon,wed,fri``, ``mon-wed,sat``). Russian names are read too: ``пн`` ``вт`` ``ср``
+  ``чт`` ``пт`` ``сб`` ``вс`` and the full ``понедельник`` .. ``воскресенье``
+  (``пн-пт 09:00-18:00``); the canonical text is always in English.
 - START and END: ``HH:MM`` (``9:00`` too); ``24:00`` only as an end. An END not after
   START is on the next day: ``sun 22:00-06:00`` runs from Sunday 22:00 to Monday 06:00.
   START == END is an error (say ``00:00-24:00`` for a whole day).
 - Shifts must not overlap (an overlap is almost surely a typo and would make "until"
   ambiguous); they may touch: ``mon 09:00-13:00`` and ``mon 13:00-18:00`` are one
-  stretch, as are ``mon 22:00-24:00`` and ``tue 00:00-06:00``.
+  shift (stored as ``mon 09:00-18:00``); ``mon 22:00-24:00`` and ``tue 00:00-06:00``
+  stay two shifts but are one stretch. At most ``MAX_SHIFTS`` shifts.
 - The canonical text (stored in ``operator.hours``; '' = no hours = always there)
   groups the days of each time span, ranges for runs of two or more days, specs
   joined by ``"; "``: ``mon-fri 09:00-18:00; sat 10:00-14:00``. It parses back to
@@ -49,7 +52,21 @@ from zoneinfo import ZoneInfo
 from desktop_crm.domain.eligibility import Exclusion
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RU_DAYS = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
+_RU_FULL_DAYS = (
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+)
+_DAY_NUMBERS = {
+    name: number for names in (DAYS, RU_DAYS, _RU_FULL_DAYS) for number, name in enumerate(names)
+}
 MINUTES_PER_DAY = 24 * 60
+MAX_SHIFTS = 100  # a week of working hours needs far fewer; more is a mistake or abuse
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 SPEC_SEPARATOR = "; "
 _UTC = dt.UTC
@@ -57,7 +74,8 @@ _UTC = dt.UTC
 
 class HoursError(ValueError):
     """A SPEC that cannot be read. ``kind`` says what is wrong (``bad_spec``,
-    ``bad_day``, ``bad_time``, ``empty_shift``, ``overlap``), ``spec`` the SPEC as
+    ``bad_day``, ``bad_time``, ``empty_shift``, ``overlap``, ``too_many``: more than
+    ``MAX_SHIFTS``, the number in ``detail``), ``spec`` the SPEC as
     given and ``detail`` the part at fault (the other SPEC for an overlap)."""
 
     def __init__(self, kind: str, spec: str, detail: str = "") -> None:
@@ -88,11 +106,11 @@ _SPEC_RE = re.compile(r"^\s*(\S+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*
 def _days(text: str, spec: str) -> list[int]:
     days: list[int] = []
     for part in text.split(","):
-        first, dash, last = part.strip().lower().partition("-")
-        if first not in DAYS or (dash and last not in DAYS):
+        first, dash, last = (word.strip() for word in part.strip().lower().partition("-"))
+        if first not in _DAY_NUMBERS or (dash and last not in _DAY_NUMBERS):
             raise HoursError("bad_day", spec, part.strip())
-        a = DAYS.index(first)
-        b = DAYS.index(last) if dash else a
+        a = _DAY_NUMBERS[first]
+        b = _DAY_NUMBERS[last] if dash else a
         span = (b - a) % 7
         days.extend((a + i) % 7 for i in range(span + 1))
     return days
@@ -136,7 +154,29 @@ def parse_hours(specs: Iterable[str]) -> Hours:
         shifts[shift] = spec
     ordered = sorted(shifts)
     _check_overlaps(ordered, shifts)
-    return tuple(ordered)
+    merged = _merge_touching(ordered)
+    if len(merged) > MAX_SHIFTS:
+        raise HoursError("too_many", "", str(MAX_SHIFTS))
+    return tuple(merged)
+
+
+def _merge_touching(ordered: Sequence[Shift]) -> list[Shift]:
+    """Shifts of one day where one ends as the next starts are one shift (``mon
+    09:00-13:00`` and ``mon 13:00-18:00`` read as ``mon 09:00-18:00``) while it lasts
+    at most a day; ``ordered`` does not overlap."""
+    merged: list[Shift] = []
+    for shift in ordered:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.day == shift.day
+            and last.end == shift.start
+            and shift.end - last.start <= MINUTES_PER_DAY
+        ):
+            merged[-1] = Shift(last.day, last.start, shift.end)
+        else:
+            merged.append(shift)
+    return merged
 
 
 def _check_overlaps(ordered: Sequence[Shift], specs: dict[Shift, str]) -> None:

@@ -136,7 +136,9 @@ _HOURS_ERRORS = {
         "{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.",
     ),
     "bad_day": QT_TRANSLATE_NOOP(
-        "errors", "{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun)."
+        "errors",
+        "{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or "
+        "пн, вт, ср, чт, пт, сб, вс).",
     ),
     "bad_time": QT_TRANSLATE_NOOP(
         "errors", "{detail!r} in {spec!r} is not a time of day (00:00 to 24:00)."
@@ -145,6 +147,9 @@ _HOURS_ERRORS = {
         "errors", "The shift {spec!r} starts when it ends (a whole day is 00:00-24:00)."
     ),
     "overlap": QT_TRANSLATE_NOOP("errors", "The shifts {spec!r} and {detail!r} overlap."),
+    "too_many": QT_TRANSLATE_NOOP(
+        "errors", "Working hours may have at most {detail} shifts (a day's touching ones are one)."
+    ),
 }
 
 

@@ -36,7 +36,7 @@ from desktop_crm.services import Crm
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.services.operators import canonical_hours_of, canonical_skills
-from desktop_crm.ui.operator_status import moment_text, status_text
+from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import InlineMessage
@@ -65,7 +65,7 @@ class OperatorDayDialog(QDialog):
 
         # -- hours, cap, skills (saved with OK) ------------------------------------------
         self.hours = QLineEdit(operator.hours)
-        self.hours.setPlaceholderText(self.tr("always available"))
+        self.hours.setPlaceholderText(self.tr("e.g. mon-fri 09:00-18:00; sat 10:00-14:00"))
         self.hours.setClearButtonEnabled(True)
         self.hours.setToolTip(
             self.tr(
@@ -187,8 +187,14 @@ class OperatorDayDialog(QDialog):
         self.absences.clear()
         for absence in operator.absences:
             start = moment_text(absence.starts_at, now, self.zone)
+            if absence.starts_at.astimezone(self.zone).time() == dt.time():  # from a date
+                start = day_text(absence.starts_at.astimezone(self.zone).date(), now, self.zone)
             if absence.ends_at is None:
                 text = self.tr("from {start} until back").format(start=start)
+            elif (through := last_day(absence.ends_at, self.zone)) is not None:
+                text = self.tr("from {start} through {day}").format(
+                    start=start, day=day_text(through, now, self.zone)
+                )
             else:
                 end = moment_text(absence.ends_at, now, self.zone)
                 text = self.tr("from {start} until {end}").format(start=start, end=end)

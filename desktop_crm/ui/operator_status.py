@@ -21,14 +21,30 @@ def moment_text(
     when: dt.datetime, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
 ) -> str:
     """``when`` in ``zone`` (None: this computer's): "09:00" on ``now``'s day, else
-    "5 Dec 09:00" in the window's language."""
+    "5 Dec 09:00" ("5 Jan 2027 09:00" in another year than ``now``'s) in the window's
+    language."""
     local = when.astimezone(zone)
     locale = QLocale()
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     if now is not None and now.astimezone(zone).date() == local.date():
         return time
-    day = locale.toString(QDate(local.year, local.month, local.day), "d MMM")
-    return f"{day} {time}"
+    return f"{day_text(local.date(), now, zone)} {time}"
+
+
+def day_text(day: dt.date, now: dt.datetime | None = None, zone: dt.tzinfo | None = None) -> str:
+    """ "5 Dec", with the year when it is not ``now``'s (in ``zone``)."""
+    same_year = now is not None and now.astimezone(zone).year == day.year
+    pattern = "d MMM" if same_year else "d MMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def last_day(end: dt.datetime, zone: dt.tzinfo | None = None) -> dt.date | None:
+    """The day an end at ``zone``'s midnight closes (the day before: an absence given
+    "until" a date runs through it); None for an end at another time."""
+    local = end.astimezone(zone)
+    if local.time() != dt.time() or local.date() == dt.date.min:
+        return None
+    return local.date() - dt.timedelta(days=1)
 
 
 def status_text(

@@ -22,14 +22,16 @@ def notification_fields(preferences: Preferences) -> tuple[QCheckBox, QSpinBox, 
     minutes = QSpinBox(minimum=1, maximum=MAX_WAIT_MINUTES)
     minutes.setValue(min(max(preferences.get(NOTIFY_WAIT_MINUTES), 1), MAX_WAIT_MINUTES))
     minutes.setSuffix(QCoreApplication.translate("SettingsDialog", " min"))
-    minutes.setEnabled(check.isChecked())
-    check.toggled.connect(minutes.setEnabled)
+    has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    minutes.setEnabled(has_tray and check.isChecked())
+    check.setEnabled(has_tray)  # nothing to show them in: the setting is kept, not offered
+    check.toggled.connect(lambda on: minutes.setEnabled(has_tray and on))
     tip = QCoreApplication.translate(
         "SettingsDialog",
         "Also when a contact's reply deadline passes and nobody else can take it. "
         "Clicking the message shows the contact. Saved on this computer only.",
     )
-    if not QSystemTrayIcon.isSystemTrayAvailable():
+    if not has_tray:
         tip = QCoreApplication.translate(
             "SettingsDialog",
             "This desktop has no system tray, so there is nothing to show them in.",

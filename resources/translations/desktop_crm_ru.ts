@@ -115,57 +115,57 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardModels</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="52"/>
         <source>Operators who could be given a contact of this source now</source>
         <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="61"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="66"/>
         <source>Waiting</source>
         <translation>Ждут</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="71"/>
         <source>Oldest wait</source>
         <translation>Дольше всех ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="76"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="77"/>
         <source>Overdue</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="81"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="82"/>
         <source>Operators available</source>
         <translation>Операторов на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="87"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="88"/>
         <source>Room</source>
         <translation>Свободно мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="120"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="117"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="122"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="127"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
@@ -2791,13 +2791,13 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="68"/>
-        <source>always available</source>
-        <translation>всегда на месте</translation>
+        <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
+        <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="72"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
-        <translation>Дни и время, несколько — через «;». Дни: mon tue wed thu fri sat sun (пн … вс), диапазон (mon-fri) или список (mon,wed,fri). Смена, которая кончается раньше, чем начинается, идёт через ночь (sun 22:00-06:00). Пусто — всегда на месте.</translation>
+        <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="80"/>
@@ -2885,37 +2885,42 @@ Database: {path}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="191"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="193"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="194"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="195"/>
+        <source>from {start} through {day}</source>
+        <translation>с {start} по {day} включительно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="200"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="214"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="210"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="216"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="240"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="246"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="249"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="255"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -2923,67 +2928,67 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="43"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="59"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="46"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="48"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="51"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="67"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="52"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="68"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="57"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="73"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="58"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="74"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="82"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="110"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="96"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="112"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="99"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="115"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="119"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -3055,52 +3060,52 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/operators.py" line="114"/>
-        <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their contacts but get no new ones.</source>
-        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
+        <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
+        <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="122"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="124"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="128"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="149"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="150"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="215"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="208"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="222"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="236"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="237"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -3290,12 +3295,12 @@ Database: {path}</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray_settings.py" line="27"/>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="29"/>
         <source>Also when a contact&apos;s reply deadline passes and nobody else can take it. Clicking the message shows the contact. Saved on this computer only.</source>
         <translation>А также когда срок ответа по контакту прошёл и взять его больше некому. Щелчок по уведомлению покажет контакт. Сохраняется только на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray_settings.py" line="33"/>
+        <location filename="../../desktop_crm/ui/tray_settings.py" line="35"/>
         <source>This desktop has no system tray, so there is nothing to show them in.</source>
         <translation>На этом рабочем столе нет системного трея: уведомлениям негде появиться.</translation>
     </message>
@@ -4403,49 +4408,49 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="42"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="44"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="48"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="72"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
-        <location filename="../../desktop_crm/services/operators.py" line="175"/>
+        <location filename="../../desktop_crm/services/operators.py" line="189"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="75"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="77"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="88"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="90"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="114"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="116"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="209"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="236"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="237"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="264"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="428"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="466"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -5239,47 +5244,53 @@ Add at least one source and one operator to see it.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="143"/>
         <location filename="../../desktop_crm/services/operators.py" line="134"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/operators.py" line="138"/>
-        <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun).</source>
-        <translation>{detail!r} в {spec!r} — не день недели (mon, tue, wed, thu, fri, sat, sun).</translation>
+        <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
+        <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <location filename="../../desktop_crm/services/operators.py" line="143"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="144"/>
+        <location filename="../../desktop_crm/services/operators.py" line="146"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="147"/>
+        <location filename="../../desktop_crm/services/operators.py" line="149"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="300"/>
+        <location filename="../../desktop_crm/services/operators.py" line="150"/>
+        <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
+        <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="314"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="349"/>
+        <location filename="../../desktop_crm/services/operators.py" line="363"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="403"/>
+        <location filename="../../desktop_crm/services/operators.py" line="417"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="408"/>
+        <location filename="../../desktop_crm/services/operators.py" line="422"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>

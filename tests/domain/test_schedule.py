@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.schedule import (
     ALWAYS,
+    MAX_SHIFTS,
     Absence,
     HoursError,
     Presence,
@@ -53,7 +54,10 @@ def at(hours: str, instant: dt.datetime, zone: ZoneInfo = BERLIN) -> Presence:
         (["mon,wed,fri 08:00-12:00"], "mon,wed,fri 08:00-12:00"),
         (["sat-sun 10:00-24:00"], "sat-sun 10:00-24:00"),
         (["fri-mon 00:00-24:00"], "mon,fri-sun 00:00-24:00"),
-        (["MON  09:00 - 13:00", "mon 13:00-18:00"], "mon 09:00-13:00; mon 13:00-18:00"),
+        (["MON  09:00 - 13:00", "mon 13:00-18:00"], "mon 09:00-18:00"),  # touching: one
+        (["mon 00:00-00:01; mon 00:01-00:02", "mon 00:02-00:03"], "mon 00:00-00:03"),
+        (["mon 09:00-18:00", "mon 18:00-03:00"], "mon 09:00-03:00"),
+        (["mon 00:00-12:00", "mon 12:00-06:00"], "mon 00:00-12:00; mon 12:00-06:00"),
         (["mon-wed,sat 07:30-08:00"], "mon-wed,sat 07:30-08:00"),
         (["mon 09:00-18:00; tue 10:00-11:00"], "mon 09:00-18:00; tue 10:00-11:00"),
         ([], ""),
@@ -311,3 +315,32 @@ def test_touching_absences_are_one():
     assert presence(utc(2026, 12, 1, 5), ALWAYS, [later, second, first], BERLIN) == Presence(
         Exclusion.AWAY, utc(2026, 12, 4)
     )
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("пн-пт 09:00-18:00", "mon-fri 09:00-18:00"),
+        ("СБ 10:00-14:00", "sat 10:00-14:00"),
+        ("пт-пн 22:00-06:00", "mon,fri-sun 22:00-06:00"),
+        ("понедельник,среда 09:00-10:00", "mon,wed 09:00-10:00"),
+        ("вс 10:00-12:00; mon 10:00-12:00", "mon,sun 10:00-12:00"),
+    ],
+)
+def test_russian_day_names_read_as_the_english_ones(russian: str, english: str) -> None:
+    assert canonical_hours([russian]) == english
+
+
+@pytest.mark.parametrize("spec", ["пон 09:00-10:00", "пн-xx 09:00-10:00", "вск 09:00-10:00"])
+def test_an_unknown_day_is_a_bad_day_in_either_language(spec: str) -> None:
+    with pytest.raises(HoursError) as caught:
+        parse_hours([spec])
+    assert caught.value.kind == "bad_day"
+
+
+def test_too_many_shifts_are_refused():
+    many = [f"mon {h:02d}:{m:02d}-{h:02d}:{m + 1:02d}" for h in range(24) for m in range(0, 58, 2)]
+    with pytest.raises(HoursError) as caught:
+        parse_hours(many)
+    assert caught.value.kind == "too_many"
+    assert len(parse_hours(many[:MAX_SHIFTS])) == MAX_SHIFTS

@@ -134,3 +134,22 @@ def test_alt_letters_reach_the_fields(qtbot, dialog):
     assert QApplication.focusWidget() is dialog.skills
     qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is dialog.hours
+
+
+def test_the_hours_field_shows_an_example_and_russian_days_read(qtbot, dialog):
+    assert dialog.hours.placeholderText() == "e.g. mon-fri 09:00-18:00; sat 10:00-14:00"
+    dialog.hours.setText("пн-пт 09:00-18:00; сб 10:00-14:00")
+    assert dialog.hours_check.text() == "Reads as: mon-fri 09:00-18:00; sat 10:00-14:00"
+
+
+def test_absences_show_another_year_and_a_date_as_the_day_it_runs_through(qtbot, crm, shown_page):
+    crm.operators.set_away("Анна Смирнова", dt.date(2026, 12, 10), dt.date(2026, 12, 15))
+    crm.operators.set_away("Анна Смирнова", dt.datetime(2027, 1, 5, 9, 30))
+    page = shown_page(OperatorsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    opened = page.edit_day()
+    assert isinstance(opened, OperatorDayDialog)
+    texts = [opened.absences.item(i).text() for i in range(opened.absences.count())]
+    assert texts == ["from 10 Dec through 14 Dec", "from 5 Jan 2027 09:30 until back"]
+    opened.reject()

@@ -112,8 +112,9 @@ class OperatorsPage(Page):
         self.hint = QLabel(
             self.tr(
                 "Double-click a name or a limit (or press F2) to change it; the check box makes "
-                "an operator active or inactive; Ctrl+Z undoes. Inactive operators keep their "
-                "contacts but get no new ones."
+                "an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap "
+                "and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no "
+                "new ones."
             )
         )
         self.hint.setWordWrap(True)
