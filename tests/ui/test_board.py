@@ -288,10 +288,12 @@ def test_no_tray_no_notifications(ctx, settle, day):
 
 
 def test_the_settings_turn_notifications_off_and_set_the_threshold(
-    qtbot, window, preferences, settle
+    qtbot, window, preferences, settle, monkeypatch
 ):
-    from PySide6.QtWidgets import QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox, QSystemTrayIcon
 
+    # A desktop with a tray (offscreen has none, and then the check box is not offered).
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     assert preferences.get(NOTIFICATIONS) is True
     dialog = window.open_settings()
     qtbot.waitExposed(dialog)
