@@ -9,12 +9,13 @@ written in (the database's time zone setting), which ``zone`` carries.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto import OperatorInfo
-from desktop_crm.ui.theme import Tone
+from desktop_crm.ui.theme import Tone, color
 
 
 def moment_text(
@@ -94,6 +95,22 @@ def status_tone(operator: OperatorInfo) -> Tone | None:
     if why in (Exclusion.INACTIVE, Exclusion.AWAY, Exclusion.OFF_SHIFT):
         return Tone.DIM
     return Tone.WARN
+
+
+NOT_A_STATUS_ROLE = object()
+"""What ``status_data`` returns for a role the Status column leaves to its model."""
+
+
+def status_data(
+    operator: OperatorInfo, role: int, at: dt.datetime | None, zone: dt.tzinfo | None
+) -> Any:
+    """The Status column's text and colour, alike on the Board and the Operators screen."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return status_text(operator, at, zone)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        tone = status_tone(operator)
+        return None if tone is None else color(tone)
+    return NOT_A_STATUS_ROLE
 
 
 def today_text(operator: OperatorInfo) -> str:

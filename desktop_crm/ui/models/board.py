@@ -15,7 +15,13 @@ from desktop_crm.services.board import Board, SourceBoard
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.models.operators import load_text  # "3 / 10", as on the Operators screen
-from desktop_crm.ui.operator_status import status_text, status_tone, today_text, wait_text
+from desktop_crm.ui.operator_status import (
+    NOT_A_STATUS_ROLE,
+    status_data,
+    status_text,
+    today_text,
+    wait_text,
+)
 from desktop_crm.ui.theme import Tone, color
 
 S_SOURCE, S_WAITING, S_OLDEST, S_OVERDUE, S_AVAILABLE, S_ROOM = range(6)
@@ -149,10 +155,5 @@ class OperatorBoardModel(RowsModel[OperatorInfo]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() != O_STATUS or index.row() >= len(self._rows):
             return super().data(index, role)
-        operator = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return status_text(operator, self.at, self.zone)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            tone = status_tone(operator)
-            return None if tone is None else color(tone)
-        return super().data(index, role)
+        value = status_data(self._rows[index.row()], role, self.at, self.zone)
+        return super().data(index, role) if value is NOT_A_STATUS_ROLE else value

@@ -14,9 +14,8 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
-from desktop_crm.ui.operator_status import status_text, status_tone, today_text
+from desktop_crm.ui.operator_status import NOT_A_STATUS_ROLE, status_data, status_text, today_text
 from desktop_crm.ui.tasks import TaskRunner
-from desktop_crm.ui.theme import color
 
 NAME, ACTIVE, STATUS, TODAY, LOAD, MAX_LOAD, SKILLS = range(7)
 
@@ -100,13 +99,8 @@ class OperatorsModel(RowsModel[OperatorInfo]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() != STATUS or index.row() >= len(self._rows):
             return super().data(index, role)
-        operator = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return status_text(operator, self.at, self.zone)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            tone = status_tone(operator)
-            return None if tone is None else color(tone)
-        return super().data(index, role)
+        value = status_data(self._rows[index.row()], role, self.at, self.zone)
+        return super().data(index, role) if value is NOT_A_STATUS_ROLE else value
 
     def save_edit(self, row: OperatorInfo, column: int, value: Any) -> OperatorInfo | None:
         changes: dict[str, Any] = {}
