@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/desktop-crm
 
+# The suite runs in one process per core (pytest-xdist); PYTEST_WORKERS=0 runs it in this
+# process alone (e.g. to debug with pdb).
+PYTEST_WORKERS ?= auto
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
 # ruff, then mypy over the package (strict for domain/, importing/, services/: pyproject.toml).
 lint: $(STAMP)
