@@ -252,6 +252,42 @@ class _Counts:
     fingerprints: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass
+class _Carry:
+    """What one batch's transaction counted that the next may start from: the loads
+    and the rows' source ids, kept only while nobody else commits in between
+    (``Storage.quiet_mark``; never on a backend that cannot tell)."""
+
+    mark: int | None = None
+    loads: dict[int, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+
+    def resume(self, mark: int | None) -> bool:
+        """At a transaction's start: whether what was kept still holds. It is dropped
+        either way until ``keep`` (a transaction that fails keeps nothing)."""
+        quiet = mark is not None and mark == self.mark
+        self.mark = None
+        if not quiet:
+            self.loads, self.sources = {}, {}
+        return quiet
+
+    def keep(self, mark: int | None, loads: dict[int, int]) -> None:
+        """After a transaction committed, with the mark and loads it ended with."""
+        self.mark, self.loads = mark, loads
+
+    def source_finder(self, find: Callable[[str], int]) -> Callable[[str], int]:
+        """``find``, remembering what it found (``NotFound`` is not remembered)."""
+        known = self.sources
+
+        def cached(reference: str) -> int:
+            found = known.get(reference)
+            if found is None:
+                found = known[reference] = find(reference)
+            return found
+
+        return cached
+
+
 def _record(run: ImportRun) -> ImportRecord:
     options = json.loads(run.options or "{}")
     return ImportRecord(
@@ -808,6 +844,7 @@ class ImportService:
         first_rows = counts.imported + counts.skipped + counts.rejected
         fixed = self.batch_rows
         batch_rows = fixed or FIRST_BATCH_ROWS
+        carry = _Carry()
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
@@ -823,6 +860,7 @@ class ImportService:
                             owners,
                             source_map,
                             plain_ids,
+                            carry,
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
@@ -862,6 +900,7 @@ class ImportService:
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
+        carry: _Carry | None = None,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
@@ -886,7 +925,9 @@ class ImportService:
             """The batch's transaction; run again from ``before`` if it met another writer
             (``Storage.retrying``)."""
             _restore(counts, before)
-            return self._write_batch(pending, intake_args, counts, reject, run_id, again, owners)
+            return self._write_batch(
+                pending, intake_args, counts, reject, run_id, again, owners, carry or _Carry()
+            )
 
         intake_args = (region, file_source, source_map, chunk[-1].index + 1)
         return full, self._storage.retrying(attempt)
@@ -900,13 +941,19 @@ class ImportService:
         run_id: int,
         again: bool,
         owners: bool,
+        carry: _Carry,
     ) -> float:
-        """One batch's write transaction; returns how long it held the lock."""
+        """One batch's write transaction; returns how long it held the lock. ``carry``:
+        what the previous batch counted, used when nobody else committed since."""
         region, file_source, source_map, rows_done = intake_args
-        with self._storage.write_batch():
+        storage = self._storage
+        with storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
-            intake = Intake(self._storage, self._randint, region, self._clock)
-            sources = _SourceLookup(intake.source_id, file_source, source_map)
+            intake = Intake(storage, self._randint, region, self._clock)
+            if carry.resume(storage.quiet_mark()):
+                intake.assume_loads(carry.loads)
+            find = carry.source_finder(intake.source_id)
+            sources = _SourceLookup(find, file_source, source_map)
             operators = _OwnerLookup() if owners else None
             ready = _keyed(pending, sources, reject)
             intake.lock_sources({item[2] for item in ready})  # all at once, in id order
@@ -953,6 +1000,8 @@ class ImportService:
                 skipped=counts.skipped,
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
+            ended = storage.quiet_mark(), intake.known_loads()
+        carry.keep(*ended)  # committed
         return time.monotonic() - locked_at
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -421,6 +421,17 @@ class Intake:
                 c.skills,
             )
             self._loads_text.pop(source_id, None)
+
+    def known_loads(self) -> dict[int, int]:
+        """The loads this transaction counted, with its own assignments (exact until it
+        commits: see the module's notes)."""
+        return dict(self._loads)
+
+    def assume_loads(self, loads: Mapping[int, int]) -> None:
+        """Start from the loads this connection's previous transaction ended with
+        (``known_loads``), when nobody else has committed since (``Storage.quiet_mark``):
+        a long job's batches need not count them again."""
+        self._loads.update(loads)
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
