@@ -230,7 +230,8 @@ def test_a_batch_counts_again_what_others_changed_since_the_last(crm, db_path, t
 
     def fill() -> None:  # 2 imported + 4 = 6: full
         for i in range(4):
-            outsiders.append(crm.contacts.register(ContactRequest(f"outsider{i}", "site")).contact.id)
+            registered = crm.contacts.register(ContactRequest(f"outsider{i}", "site"))
+            outsiders.append(registered.contact.id)
 
     def free_three() -> None:
         for contact_id in outsiders[:3]:
