@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -989,9 +990,9 @@ class ImportService:
             intake.flush()
             counts.rows_done = rows_done
             if counts.fingerprints:
-                self._storage.insert_many(_fingerprint_sql(self._storage), counts.fingerprints)
+                storage.insert_many(_fingerprint_sql(storage.database), counts.fingerprints)
             if counts.rejects:
-                self._storage.insert_many(_reject_sql(), counts.rejects)
+                storage.insert_many(_reject_sql(), counts.rejects)
             ImportRun.update(
                 rows_done=counts.rows_done,
                 imported=counts.imported,
@@ -1092,7 +1093,8 @@ class _OwnerLookup:
         return self._by_key.get(name_key(name))
 
 
-def _fingerprint_sql(storage: Storage) -> str:
+@functools.lru_cache(maxsize=8)
+def _fingerprint_sql(database: object) -> str:
     """INSERT ... and a fingerprint already there (an import run with ``again``) now
     points to this run, so that the run's own later batches find it."""
     sql, _ = (

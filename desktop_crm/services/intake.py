@@ -435,7 +435,7 @@ class Intake:
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            plan.context_id = self._writer.context(self.now, strategy, context_json(plan.pool))
+            plan.context_id = self._writer.context(strategy, context_json(plan.pool))
         return plan.context_id
 
     def _loads_of(self, source_id: int, decision: Decision) -> str:
@@ -597,7 +597,7 @@ class Intake:
 
     def _trace_manual(self, contact_id: int, candidate: Candidate, note: str) -> None:
         """A decision by hand: its one candidate as it stood, and where it came from."""
-        context_id = self._writer.context(self.now, "manual", context_json([candidate]))
+        context_id = self._writer.context("manual", context_json([candidate]))
         _r, _total, extra = draw_columns(_manual_decision(candidate), note)
         self._writer.decision(
             contact_id,
@@ -672,7 +672,7 @@ class Intake:
 
     def trace_auto_close(self, contact: Contact, note: str) -> None:
         """A contact closed by the timers (no operator on the decision: it assigns nobody)."""
-        context_id = self._writer.context(self.now, DecisionKind.AUTO_CLOSE, context_json([]))
+        context_id = self._writer.context(DecisionKind.AUTO_CLOSE, context_json([]))
         extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
         self._writer.decision(
             contact.id, DecisionKind.AUTO_CLOSE, None, None, context_id, "", None, None, extra
@@ -704,7 +704,7 @@ class Intake:
         """The dispatcher puts a contact back to the queue (an assignment by hand undone),
         traced as a manual decision without an operator; ``reason``: why it waits."""
         previous = contact.operator_id
-        context_id = self._writer.context(self.now, "manual", context_json([]))
+        context_id = self._writer.context("manual", context_json([]))
         note = f"back to the queue from operator #{previous}"
         extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
         self._writer.decision(
