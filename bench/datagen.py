@@ -57,7 +57,7 @@ def generate(path: Path, rows: int, seed: int = 7, *, tags: bool = False) -> Pat
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         header = ["lead_external_id", "lead_name", "source", "message"]
-        writer.writerow(header + ["tags"] if tags else header)
+        writer.writerow([*header, "tags"] if tags else header)
         for _ in range(rows):
             if leads and rng.random() < 1 / 3:
                 n = rng.randrange(leads)  # a returning lead
@@ -66,5 +66,5 @@ def generate(path: Path, rows: int, seed: int = 7, *, tags: bool = False) -> Pat
                 leads += 1
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             cells = [external_id(rng, n), name, rng.choice(SOURCES)[1], rng.choice(MESSAGES)]
-            writer.writerow(cells + [_tags(rng)] if tags else cells)
+            writer.writerow([*cells, _tags(rng)] if tags else cells)
     return path
