@@ -14,8 +14,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.datagen import OPERATORS, SOURCES, generate
+from desktop_crm.services.operators import KEEP
 from desktop_crm.ui.application import GUI_SWITCH_INTERVAL
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +35,20 @@ def _side(*args: object) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _template(folder: Path, max_load: int) -> Path:
+def _day_rules(crm: Any, operators: list[int], rows: int) -> None:
+    """The dispatcher's day on every operator (issue 12): shifts round the clock (read and
+    checked for every decision, excluding nobody), a daily cap on every third, the skills
+    of the file's tags (``bench.datagen.TAGS``) on some."""
+    for i, operator in enumerate(operators):
+        crm.operators.set_hours(operator, ["mon-sun 00:00-24:00"])
+        crm.operators.update(
+            operator,
+            daily_cap=rows // 25 if i % 3 == 0 else KEEP,
+            skills=["vip", "en"] if i % 4 == 0 else ["vip"] if i % 2 else None,
+        )
+
+
+def _template(folder: Path, max_load: int, day_rules: bool = False) -> Path:
     from desktop_crm.db.location import DatabaseLocation
     from desktop_crm.services import open_crm
 
@@ -47,6 +62,8 @@ def _template(folder: Path, max_load: int) -> Path:
     for name, code in SOURCES:
         crm.sources.create(name, code=code)
         crm.sources.set_weights(code, {op: i + 1 for i, op in enumerate(operators)})
+    if day_rules:
+        _day_rules(crm, operators, max_load * 20)
     crm.close()
     return path
 
@@ -59,9 +76,14 @@ def _fresh(template: Path, folder: Path, name: str) -> Path:
     return target
 
 
-def bench_import(folder: Path, rows: int, repeat: int) -> dict[str, object]:
-    csv_path = generate(folder / "contacts.csv", rows)
-    template = _template(folder, max_load=rows // 20)
+def bench_import(
+    folder: Path, rows: int, repeat: int, day_rules: bool = False
+) -> dict[str, object]:
+    """``day_rules``: shifts, daily caps and skills configured and a tags column (the
+    floor reads the same file and ignores them)."""
+    name = "contacts-rules.csv" if day_rules else "contacts.csv"
+    csv_path = generate(folder / name, rows, tags=day_rules)
+    template = _template(folder, max_load=rows // 20, day_rules=day_rules)
     ours, floor = [], []
     for _ in range(repeat):  # interleaved, so both sides see the same machine weather
         floor.append(_side("import-floor", _fresh(template, folder, "floor.sqlite3"), csv_path))
@@ -70,6 +92,7 @@ def bench_import(folder: Path, rows: int, repeat: int) -> dict[str, object]:
     best_floor = min(r["seconds"] for r in floor)
     return {
         "rows": rows,
+        "day_rules": day_rules,
         "ours_s": round(best_ours, 3),
         "floor_s": round(best_floor, 3),
         "ratio": round(best_ours / best_floor, 2),
@@ -221,7 +244,10 @@ def main() -> None:
         "--contacts", type=int, default=int(os.environ.get("CRM_BENCH_CONTACTS", 1_000_000))
     )
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=["import", "queue", "gui", "postgresql", "cli", "window"])
+    parser.add_argument(
+        "--only",
+        choices=["import", "import-rules", "queue", "gui", "postgresql", "cli", "window"],
+    )
     parser.add_argument("--messages", type=int, default=5000, help="cli: requests through the pipe")
     parser.add_argument("--per-client", type=int, default=200, help="PostgreSQL: contacts each")
     parser.add_argument("--registrations", type=int, default=1_000, help="window: form registers")
@@ -233,6 +259,10 @@ def main() -> None:
         if args.only in (None, "import"):
             results["import"] = bench_import(folder, args.rows, args.repeat)
             print("import:", json.dumps(results["import"], ensure_ascii=False), flush=True)
+        if args.only in (None, "import-rules"):  # shifts, caps, skills and tags
+            figure = bench_import(folder, args.rows, args.repeat, day_rules=True)
+            results["import_day_rules"] = figure
+            print("import with day rules:", json.dumps(figure, ensure_ascii=False), flush=True)
         if args.only in (None, "gui"):
             results["gui_import"] = bench_gui_gap(folder, args.rows)
             print("gui import:", json.dumps(results["gui_import"]), flush=True)

@@ -36,12 +36,28 @@ def external_id(rng: random.Random, n: int) -> str:
     return f"tg:{n}"
 
 
-def generate(path: Path, rows: int, seed: int = 7) -> Path:
+# The day-rules variant (``generate(..., tags=True)``, ``day_rules`` in bench/__main__.py):
+# what a contact needs, and how often; the operators' skills cover them.
+TAGS = (("vip", 0.10), ("en", 0.05))
+
+
+def _tags(rng: random.Random) -> str:
+    draw = rng.random()
+    for tag, share in TAGS:
+        if draw < share:
+            return tag
+        draw -= share
+    return ""
+
+
+def generate(path: Path, rows: int, seed: int = 7, *, tags: bool = False) -> Path:
+    """``tags``: a fifth column, what each contact needs (about 15 % of them tagged)."""
     rng = random.Random(seed)
     leads = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["lead_external_id", "lead_name", "source", "message"])
+        header = ["lead_external_id", "lead_name", "source", "message"]
+        writer.writerow([*header, "tags"] if tags else header)
         for _ in range(rows):
             if leads and rng.random() < 1 / 3:
                 n = rng.randrange(leads)  # a returning lead
@@ -49,7 +65,6 @@ def generate(path: Path, rows: int, seed: int = 7) -> Path:
                 n = leads
                 leads += 1
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            writer.writerow(
-                [external_id(rng, n), name, rng.choice(SOURCES)[1], rng.choice(MESSAGES)]
-            )
+            cells = [external_id(rng, n), name, rng.choice(SOURCES)[1], rng.choice(MESSAGES)]
+            writer.writerow([*cells, _tags(rng)] if tags else cells)
     return path

@@ -72,7 +72,7 @@ def import_floor(db_path: Path, csv_path: Path, seed: int = 1) -> int:
     with csv_path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         next(reader)
-        for external_id, name, source, message in reader:
+        for external_id, name, source, message, *_tags in reader:  # the floor has no rules
             key = _normalise(external_id)
             lead_id = leads.get(key)
             if lead_id is None:

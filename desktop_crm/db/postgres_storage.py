@@ -296,9 +296,17 @@ class PostgresStorage(Storage):
         return True
 
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
-        """As peewee's own queries: psycopg's errors as peewee's (``server_errors``)."""
+        """As peewee's own queries: psycopg's errors as peewee's (``server_errors``).
+        Many rows of a plain INSERT go by ``COPY`` (a stream the server stores as it
+        reads, not a statement per row); an upsert, or a few rows, ``executemany``."""
         with _PEEWEE_ERRORS:
-            super().insert_many(sql, rows)
+            parts = _copy_of(sql)
+            if parts is None or len(rows) < _COPY_ROWS:
+                super().insert_many(sql, rows)
+                return
+            with self.database.cursor().copy(parts) as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     def reserve_ids(self, model: type[pw.Model], count: int) -> list[int]:
         """Drawn from the table's sequence: never handed out twice, whatever runs at
@@ -347,6 +355,23 @@ class PostgresStorage(Storage):
         if self._listener is not None:
             self._listener.close()
             self._listener = None
+
+
+_COPY_ROWS = 100  # from this many rows on, COPY costs less than executemany
+
+
+def _copy_of(sql: str) -> str | None:
+    """A plain ``INSERT INTO t (columns) VALUES (%s, ...) [RETURNING ...]`` (as peewee
+    builds it) as ``COPY t (columns) FROM STDIN``; None for anything else (an upsert)."""
+    head, found, rest = sql.partition(" VALUES (")
+    if not found or not head.startswith("INSERT INTO "):
+        return None
+    group, closed, tail = rest.partition(")")
+    if not closed or (tail.strip() and not tail.strip().startswith("RETURNING ")):
+        return None  # ON CONFLICT and the like
+    if set(group.replace(" ", "").split(",")) != {"%s"}:
+        return None
+    return f"COPY {head.removeprefix('INSERT INTO ')} FROM STDIN"
 
 
 def open_postgres(

@@ -335,6 +335,11 @@ class SqliteStorage(Storage):
         with self.file_errors(), busy_as_error():
             return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
 
+    def quiet_mark(self) -> int | None:
+        """``PRAGMA data_version``: it moves when another connection commits, never for
+        this connection's own commits; under the write lock nobody else can commit."""
+        return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+
     def _release(self) -> None:
         if self._job_locks is not None:
             os.close(self._job_locks)

@@ -83,9 +83,14 @@ def _is_plain(text: str) -> bool:
     return _PLAIN_RE.fullmatch(text) is not None and _INVISIBLE_LETTERS.isdisjoint(text)
 
 
+# Unicode's control characters (category Cc, fixed for good by Unicode's stability
+# policy): C0, DEL and C1. One regular expression instead of a lookup per character.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def has_control(text: str) -> bool:
     """True when ``text`` holds a control character (C0, DEL or C1), tab and newline too."""
-    return any(unicodedata.category(ch) == "Cc" for ch in text)
+    return _CONTROL_RE.search(text) is not None
 
 
 def clean_name(text: str) -> str:

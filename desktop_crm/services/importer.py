@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -250,6 +251,42 @@ class _Counts:
     rejected: int = 0
     rejects: list[tuple[object, ...]] = field(default_factory=list)
     fingerprints: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Carry:
+    """What one batch's transaction counted that the next may start from: the loads
+    and the rows' source ids, kept only while nobody else commits in between
+    (``Storage.quiet_mark``; never on a backend that cannot tell)."""
+
+    mark: int | None = None
+    loads: dict[int, int] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+
+    def resume(self, mark: int | None) -> bool:
+        """At a transaction's start: whether what was kept still holds. It is dropped
+        either way until ``keep`` (a transaction that fails keeps nothing)."""
+        quiet = mark is not None and mark == self.mark
+        self.mark = None
+        if not quiet:
+            self.loads, self.sources = {}, {}
+        return quiet
+
+    def keep(self, mark: int | None, loads: dict[int, int]) -> None:
+        """After a transaction committed, with the mark and loads it ended with."""
+        self.mark, self.loads = mark, loads
+
+    def source_finder(self, find: Callable[[str], int]) -> Callable[[str], int]:
+        """``find``, remembering what it found (``NotFound`` is not remembered)."""
+        known = self.sources
+
+        def cached(reference: str) -> int:
+            found = known.get(reference)
+            if found is None:
+                found = known[reference] = find(reference)
+            return found
+
+        return cached
 
 
 def _record(run: ImportRun) -> ImportRecord:
@@ -808,6 +845,7 @@ class ImportService:
         first_rows = counts.imported + counts.skipped + counts.rejected
         fixed = self.batch_rows
         batch_rows = fixed or FIRST_BATCH_ROWS
+        carry = _Carry()
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
@@ -823,6 +861,7 @@ class ImportService:
                             owners,
                             source_map,
                             plain_ids,
+                            carry,
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
@@ -862,6 +901,7 @@ class ImportService:
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
+        carry: _Carry | None = None,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
@@ -886,7 +926,9 @@ class ImportService:
             """The batch's transaction; run again from ``before`` if it met another writer
             (``Storage.retrying``)."""
             _restore(counts, before)
-            return self._write_batch(pending, intake_args, counts, reject, run_id, again, owners)
+            return self._write_batch(
+                pending, intake_args, counts, reject, run_id, again, owners, carry or _Carry()
+            )
 
         intake_args = (region, file_source, source_map, chunk[-1].index + 1)
         return full, self._storage.retrying(attempt)
@@ -900,13 +942,19 @@ class ImportService:
         run_id: int,
         again: bool,
         owners: bool,
+        carry: _Carry,
     ) -> float:
-        """One batch's write transaction; returns how long it held the lock."""
+        """One batch's write transaction; returns how long it held the lock. ``carry``:
+        what the previous batch counted, used when nobody else committed since."""
         region, file_source, source_map, rows_done = intake_args
-        with self._storage.write_batch():
+        storage = self._storage
+        with storage.write_batch():
             locked_at = time.monotonic()  # the lock is held from here, not while waiting
-            intake = Intake(self._storage, self._randint, region, self._clock)
-            sources = _SourceLookup(intake.source_id, file_source, source_map)
+            intake = Intake(storage, self._randint, region, self._clock)
+            if carry.resume(storage.quiet_mark()):
+                intake.assume_loads(carry.loads)
+            find = carry.source_finder(intake.source_id)
+            sources = _SourceLookup(find, file_source, source_map)
             operators = _OwnerLookup() if owners else None
             ready = _keyed(pending, sources, reject)
             intake.lock_sources({item[2] for item in ready})  # all at once, in id order
@@ -942,9 +990,9 @@ class ImportService:
             intake.flush()
             counts.rows_done = rows_done
             if counts.fingerprints:
-                self._storage.insert_many(_fingerprint_sql(self._storage), counts.fingerprints)
+                storage.insert_many(_fingerprint_sql(storage.database), counts.fingerprints)
             if counts.rejects:
-                self._storage.insert_many(_reject_sql(), counts.rejects)
+                storage.insert_many(_reject_sql(), counts.rejects)
             ImportRun.update(
                 rows_done=counts.rows_done,
                 imported=counts.imported,
@@ -953,6 +1001,8 @@ class ImportService:
                 skipped=counts.skipped,
                 rejected=counts.rejected,
             ).where(ImportRun.id == run_id).execute()
+            ended = storage.quiet_mark(), intake.known_loads()
+        carry.keep(*ended)  # committed
         return time.monotonic() - locked_at
 
 
@@ -1043,7 +1093,8 @@ class _OwnerLookup:
         return self._by_key.get(name_key(name))
 
 
-def _fingerprint_sql(storage: Storage) -> str:
+@functools.lru_cache(maxsize=8)
+def _fingerprint_sql(database: object) -> str:
     """INSERT ... and a fingerprint already there (an import run with ``again``) now
     points to this run, so that the run's own later batches find it."""
     sql, _ = (

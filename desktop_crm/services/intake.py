@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -422,9 +422,20 @@ class Intake:
             )
             self._loads_text.pop(source_id, None)
 
+    def known_loads(self) -> dict[int, int]:
+        """The loads this transaction counted, with its own assignments (exact until it
+        commits: see the module's notes)."""
+        return dict(self._loads)
+
+    def assume_loads(self, loads: Mapping[int, int]) -> None:
+        """Start from the loads this connection's previous transaction ended with
+        (``known_loads``), when nobody else has committed since (``Storage.quiet_mark``):
+        a long job's batches need not count them again."""
+        self._loads.update(loads)
+
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            plan.context_id = self._writer.context(self.now, strategy, context_json(plan.pool))
+            plan.context_id = self._writer.context(strategy, context_json(plan.pool))
         return plan.context_id
 
     def _loads_of(self, source_id: int, decision: Decision) -> str:
@@ -586,7 +597,7 @@ class Intake:
 
     def _trace_manual(self, contact_id: int, candidate: Candidate, note: str) -> None:
         """A decision by hand: its one candidate as it stood, and where it came from."""
-        context_id = self._writer.context(self.now, "manual", context_json([candidate]))
+        context_id = self._writer.context("manual", context_json([candidate]))
         _r, _total, extra = draw_columns(_manual_decision(candidate), note)
         self._writer.decision(
             contact_id,
@@ -661,7 +672,7 @@ class Intake:
 
     def trace_auto_close(self, contact: Contact, note: str) -> None:
         """A contact closed by the timers (no operator on the decision: it assigns nobody)."""
-        context_id = self._writer.context(self.now, DecisionKind.AUTO_CLOSE, context_json([]))
+        context_id = self._writer.context(DecisionKind.AUTO_CLOSE, context_json([]))
         extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
         self._writer.decision(
             contact.id, DecisionKind.AUTO_CLOSE, None, None, context_id, "", None, None, extra
@@ -693,7 +704,7 @@ class Intake:
         """The dispatcher puts a contact back to the queue (an assignment by hand undone),
         traced as a manual decision without an operator; ``reason``: why it waits."""
         previous = contact.operator_id
-        context_id = self._writer.context(self.now, "manual", context_json([]))
+        context_id = self._writer.context("manual", context_json([]))
         note = f"back to the queue from operator #{previous}"
         extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
         self._writer.decision(

@@ -25,7 +25,7 @@ _ID_BLOCK = 256
 
 
 @lru_cache(maxsize=8)
-def _statements(database: object) -> tuple[str, str, str]:
+def _statements(database: object) -> tuple[str, str, str, str]:
     """INSERTs built by peewee for the open backend (its placeholders), run with
     executemany; the values here only fix the column order."""
     contact, _ = Contact.insert(
@@ -46,6 +46,9 @@ def _statements(database: object) -> tuple[str, str, str]:
         overdue=False,
     ).sql()
     lead, _ = Lead.insert(id=0, external_id="", name="", name_folded="", created_at=_ANY_TIME).sql()
+    context, _ = DecisionContext.insert(
+        id=0, created_at=_ANY_TIME, strategy="", candidates=""
+    ).sql()
     decision, _ = models.Decision.insert(
         contact=0,
         created_at=_ANY_TIME,
@@ -58,7 +61,7 @@ def _statements(database: object) -> tuple[str, str, str]:
         total=None,
         extra=None,
     ).sql()
-    return contact, lead, decision
+    return contact, lead, context, decision
 
 
 class IntakeWriter:
@@ -68,12 +71,16 @@ class IntakeWriter:
     def __init__(self, storage: Storage, now_text: str) -> None:
         self._storage = storage
         self._now_text = now_text  # "now" as stored, converted once
-        self._insert_contact, self._insert_lead, self._insert_decision = _statements(
-            storage.database
-        )
+        (
+            self._insert_contact,
+            self._insert_lead,
+            self._insert_context,
+            self._insert_decision,
+        ) = _statements(storage.database)
         self._leads: list[list[object]] = []
         self._lead_rows: dict[str, list[object]] = {}  # external id -> its pending row
         self._contacts: list[tuple[object, ...]] = []
+        self._contexts: list[tuple[object, ...]] = []
         self._decisions: list[tuple[object, ...]] = []
         # (operator, contact, why it waits when the operator is None)
         self._reassigned: list[tuple[int | None, int, str | None]] = []
@@ -146,13 +153,12 @@ class IntakeWriter:
         deadline counted afresh (not overdue)."""
         self._reassigned.append((operator_id, contact_id, reason))
 
-    def context(self, created_at: dt.datetime, strategy: str, candidates: str) -> int:
-        """A decision context (the candidates as they stood), written now for its id."""
-        return int(
-            DecisionContext.insert(
-                created_at=created_at, strategy=strategy, candidates=candidates
-            ).execute()
-        )
+    def context(self, strategy: str, candidates: str) -> int:
+        """A decision context (the candidates as they stood now), written with the
+        decisions that refer to it (its id drawn now, as a contact's)."""
+        context_id = self._new_id(DecisionContext)
+        self._contexts.append((context_id, self._now_text, strategy, candidates))
+        return context_id
 
     def decision(
         self,
@@ -190,7 +196,8 @@ class IntakeWriter:
         ).execute()
 
     def flush(self) -> None:
-        """Write the new leads, then contacts, assignments and decisions."""
+        """Write the new leads, then contacts, assignments, decision contexts and
+        decisions."""
         if self._leads:
             self._storage.insert_many(self._insert_lead, self._leads)
             self._leads, self._lead_rows = [], {}
@@ -207,6 +214,9 @@ class IntakeWriter:
                 overdue=False,
             ).where(Contact.id == contact_id).execute()
         self._reassigned = []
+        if self._contexts:
+            self._storage.insert_many(self._insert_context, self._contexts)
+            self._contexts = []
         if self._decisions:
             self._storage.insert_many(self._insert_decision, self._decisions)
             self._decisions = []

@@ -1,5 +1,6 @@
 """Identities that look the same are the same: lead ids and names (domain rules)."""
 
+import sys
 import unicodedata
 
 import pytest
@@ -240,3 +241,9 @@ def test_characters_next_to_the_ignorable_ranges_are_seen(code):
 def test_digits_among_other_text_are_no_phone(raw):
     assert not looks_like_phone(raw)
     assert normalise_external_id(raw) == raw
+
+
+def test_has_control_is_exactly_unicodes_control_category():
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert has_control(f"a{char}b") == (unicodedata.category(char) == "Cc"), hex(code)

@@ -36,6 +36,7 @@ from .import_files import (
     T0,
     assert_within_limits,
     e164,
+    loads,
     local_time_zone,
     many_rows,
     phone,
@@ -215,6 +216,40 @@ def test_limits_hold_while_others_write_between_batches(site, db_path, tmp_path,
     assert all(s.reason for s in imported if s.operator is None)
     # All 5 slots end up taken; the closed contact had one of them before.
     assert summary.record.assigned == 5 + 1 - (outsider.operator is not None)
+
+
+def test_a_batch_counts_again_what_others_changed_since_the_last(crm, db_path, tmp_path):
+    """A batch may start from the loads the previous one ended with only while nobody
+    else committed: here another connection fills Анна's room, then frees some of it."""
+    crm.operators.create("Анна", max_load=6)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.imports.batch_rows = 2
+    path = write_csv(tmp_path / "leads.csv", [row(i) for i in range(8)])
+    outsiders: list[int] = []
+
+    def fill() -> None:  # 2 imported + 4 = 6: full
+        for i in range(4):
+            registered = crm.contacts.register(ContactRequest(f"outsider{i}", "site"))
+            outsiders.append(registered.contact.id)
+
+    def free_three() -> None:
+        for contact_id in outsiders[:3]:
+            crm.contacts.close(contact_id)
+
+    def meanwhile(progress):
+        assert_within_limits(db_path)
+        if progress.rows == 2:
+            in_another_connection(crm, fill)
+        elif progress.rows == 4:
+            in_another_connection(crm, free_three)
+
+    summary = run(crm, path, progress=meanwhile)
+    assert_within_limits(db_path)
+    # Batch 1: 2 assigned; batch 2: nobody (full); of the 3 freed, the queue takes the
+    # 2 of batch 2 at once and batch 3 the last one: Анна full again, nobody over.
+    assert summary.record.assigned == 3
+    assert loads(db_path)["Анна"] == (6, 6)
 
 
 # -- rows that cannot be imported ----------------------------------------------------------------
