@@ -154,6 +154,14 @@ class Storage:
         """
         self.database.cursor().executemany(sql, rows)
 
+    def insert_one(self, sql: str, row: Sequence[object]) -> int:
+        """Run a prepared single-row INSERT (SQL built once by peewee for this backend,
+        ``RETURNING`` the id where the backend needs it); the new row's id."""
+        cursor = self.database.execute_sql(sql, row)
+        if " RETURNING " in sql:
+            return int(cursor.fetchone()[0])
+        return int(cursor.lastrowid)
+
     def select_in(
         self, model: type[pw.Model], columns: Sequence[str], key: str, values: Sequence[object]
     ) -> list[tuple[object, ...]]:

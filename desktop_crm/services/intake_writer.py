@@ -61,6 +61,14 @@ def _statements(database: object) -> tuple[str, str, str]:
     return contact, lead, decision
 
 
+@lru_cache(maxsize=8)
+def _context_statement(database: object) -> str:
+    """The decision context's INSERT, built once per backend (one per transaction that
+    decides: a bot's pipe runs one per contact)."""
+    sql, _ = DecisionContext.insert(created_at=_ANY_TIME, strategy="", candidates="").sql()
+    return sql
+
+
 class IntakeWriter:
     """Rows of one write transaction, held until ``flush`` (which must run before it
     commits or before anything registered is read back)."""
@@ -148,11 +156,8 @@ class IntakeWriter:
 
     def context(self, created_at: dt.datetime, strategy: str, candidates: str) -> int:
         """A decision context (the candidates as they stood), written now for its id."""
-        return int(
-            DecisionContext.insert(
-                created_at=created_at, strategy=strategy, candidates=candidates
-            ).execute()
-        )
+        sql = _context_statement(self._storage.database)
+        return self._storage.insert_one(sql, (created_at, strategy, candidates))
 
     def decision(
         self,
