@@ -69,11 +69,30 @@ def _timed(command: list[str], stdin: bytes | None = None) -> tuple[float, bytes
 def floor_insert(db: Path, external_id: str) -> None:
     """The floor: one lead (found or created) and one contact given to a weighted pick
     of the source's operators, in one IMMEDIATE transaction, with ``sqlite3``."""
-    import random
+    connection = _floor_connection(db)
+    _floor_transaction(connection, external_id)
+    connection.close()
 
+
+def floor_pipe(db: Path, messages: int) -> None:
+    """The pipe's floor: ``floor_insert``'s transaction ``messages`` times in one process
+    (one transaction per contact, as the pipe), reading nothing from stdin."""
+    connection = _floor_connection(db)
+    for i in range(messages):
+        _floor_transaction(connection, f"bot-{i}")
+    connection.close()
+
+
+def _floor_connection(db: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(db, isolation_level=None, timeout=5)
     connection.execute("PRAGMA foreign_keys = 1")
     connection.execute("PRAGMA synchronous = normal")
+    return connection
+
+
+def _floor_transaction(connection: sqlite3.Connection, external_id: str) -> None:
+    import random
+
     connection.execute("BEGIN IMMEDIATE")
     source_id = connection.execute("SELECT id FROM source WHERE code = ?", (SOURCE_CODE,))
     source = source_id.fetchone()[0]
@@ -108,7 +127,6 @@ def floor_insert(db: Path, external_id: str) -> None:
         (lead, source, operator, now),
     )
     connection.execute("COMMIT")
-    connection.close()
 
 
 def bench_contact_add(folder: Path, repeat: int = 10) -> dict[str, object]:
@@ -140,7 +158,9 @@ def bench_contact_add(folder: Path, repeat: int = 10) -> dict[str, object]:
 def bench_pipe(folder: Path, messages: int = 5000, per_process_s: float | None = None) -> dict:
     """``contact add --jsonl`` fed ``messages`` requests (one transaction each), the whole
     process timed; against one process per message (``per_process_s``: the median of
-    ``bench_contact_add``, measured here when not given)."""
+    ``bench_contact_add``, measured here when not given) and against plain ``sqlite3``
+    doing the same transactions in one process (``floor_pipe``: the rate a bot's own
+    script could reach without the app, no decision trace)."""
     import json
 
     db = make_database(folder, "cli-pipe.sqlite3")
@@ -153,10 +173,15 @@ def bench_pipe(folder: Path, messages: int = 5000, per_process_s: float | None =
     answered = out.count(b"\n")
     if answered != messages or b'"error"' in out:
         raise RuntimeError(f"the pipe answered {answered} of {messages} requests with errors")
+    floor_db = make_database(folder, "cli-pipe-floor.sqlite3")
+    floor_s, _ = _timed(
+        [sys.executable, "-m", "bench.cli", "floor-pipe", str(floor_db), str(messages)]
+    )
     if per_process_s is None:
         per_process_s = float(bench_contact_add(folder, 3)["value"]) / 1000  # type: ignore[arg-type]
     rate = messages / seconds
     per_process_rate = 1 / per_process_s
+    floor_rate = messages / floor_s
     return {
         "value": round(rate),
         "floor": round(per_process_rate, 1),
@@ -165,21 +190,30 @@ def bench_pipe(folder: Path, messages: int = 5000, per_process_s: float | None =
         "goal": ">= 2000/s and >= 10x",
         "messages": messages,
         "seconds": round(seconds, 3),
+        "sqlite3_floor": round(floor_rate),
+        "sqlite3_ratio": round(floor_rate / rate, 2),
     }
 
 
 def bench_cli(folder: Path, repeat: int = 10, messages: int = 5000) -> dict[str, object]:
-    contact_add = bench_contact_add(folder, repeat)
+    """Both figures, each with the machine's load average (1 min) when it was taken: the
+    machine may be shared, and the ratios are the figures to compare."""
+    import os
+
+    contact_add = bench_contact_add(folder, repeat) | {"load": round(os.getloadavg()[0], 1)}
     per_process_s = float(contact_add["value"]) / 1000  # type: ignore[arg-type]
+    pipe = bench_pipe(folder, messages, per_process_s)
     return {
         "cli_contact_add": contact_add,
-        "cli_pipe": bench_pipe(folder, messages, per_process_s),
+        "cli_pipe": pipe | {"load": round(os.getloadavg()[0], 1)},
     }
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["floor"]:
         floor_insert(Path(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["floor-pipe"]:
+        floor_pipe(Path(sys.argv[2]), int(sys.argv[3]))
     else:
         import json
 

@@ -31,7 +31,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 
 DEFAULT_BATCH = 10_000
 _CHECKSUM_MODULUS = 1_000_003  # sum(key % M): fits in 64 bits for any row count we meet
-_HISTORY_TABLES = {"schema_migration"}
+_HISTORY_TABLES = {"schema_migration", "config_revision"}  # each database its own
 # Turns a driver error into peewee's (as peewee's own calls do), for the raw cursor.
 _WRAP_ERRORS = getattr(pw, "__exception_wrapper__")  # noqa: B009  # not in the stubs  # each database keeps its own migration history
 

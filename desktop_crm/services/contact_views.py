@@ -9,6 +9,7 @@ from typing import Any
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, Operator, Source, tuples
+from desktop_crm.db.statements import run, statements
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.dto import (
     ContactCount,
@@ -92,8 +93,15 @@ def to_info(row: tuple[Any, ...]) -> ContactInfo:
 
 
 def contact_info(contact_id: int) -> ContactInfo | None:
-    contact = contact_query().where(Contact.id == contact_id).first()
-    return None if contact is None else to_info(contact)
+    """One contact (``contact_query``'s row, by a compiled statement: every registration
+    answers with it)."""
+    row = run(statements().contact_info, (contact_id,)).fetchone()
+    if row is None:
+        return None
+    values = list(row)  # the driver's values: times as the fields read them (SQLite: text)
+    values[1] = Contact.created_at.python_value(values[1])  # type: ignore[no-untyped-call]
+    values[14] = Contact.answered_at.python_value(values[14])  # type: ignore[no-untyped-call]
+    return to_info(tuple(values))
 
 
 def contact_infos(contact_ids: Iterable[int]) -> list[ContactInfo]:

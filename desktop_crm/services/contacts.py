@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, Operator
+from desktop_crm.db.statements import run, statements
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import Candidate, RandInt, Unassigned
 from desktop_crm.domain.durations import format_duration
@@ -31,6 +32,7 @@ from desktop_crm.errors import (
 from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
 from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
+from desktop_crm.services.config_cache import current as current_config
 from desktop_crm.services.contact_views import (
     ContactKey,
     contact_count,
@@ -364,14 +366,17 @@ class ContactService:
         validate_request(request)
         tags = parse_tags_of(request.tags)
         with self._storage.write():
-            intake = Intake(self._storage, self._randint, phone_region(), self._clock)
-            external_id = normalise(request.external_id, intake.region, plain=request.plain_id)
+            config = current_config(self._storage)  # kept between calls while unchanged
+            region = phone_region(config)
+            intake = Intake(self._storage, self._randint, region, self._clock, config)
+            external_id = normalise(request.external_id, region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
             if request.idempotency_key is not None:
                 payload = payload_fingerprint(external_id, source_id, request, tags_text(tags))
-                existing = Contact.get_or_none(Contact.idempotency_key == request.idempotency_key)
-                if existing is not None:
+                key = (request.idempotency_key,)
+                if run(statements().contact_by_key, key).fetchone() is not None:
+                    existing = Contact.get(Contact.idempotency_key == request.idempotency_key)
                     _check_same_payload(existing, payload, external_id, source_id, request)
                     return RegisterResult(self._info(existing.id), created=False)
             registered = intake.register(

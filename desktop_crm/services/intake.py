@@ -29,18 +29,19 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
+
+import peewee as pw
 
 from desktop_crm.db.models import (
     Contact,
     Lead,
     Operator,
-    Source,
     SourceOperatorConfig,
-    tuple_row,
     tuples,
 )
+from desktop_crm.db.statements import run, statements
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import (
     OWNER_COLUMN_NOTE,
@@ -61,6 +62,8 @@ from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_source, naive_utc
+from desktop_crm.services.config_cache import ConfigSnapshot
+from desktop_crm.services.config_cache import current as current_config
 from desktop_crm.services.day import absences_of, presence_now, today_counts
 from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import loads_of
@@ -84,6 +87,9 @@ class _Facts(NamedTuple):
 
 
 _NO_FACTS = _Facts(None, None, NO_TAGS)
+# A source's strategy, repeat_to_last and candidate rows (operator, weight, active,
+# max_load, rr_current, hours, daily_cap, skills), as ``config_cache`` keeps them.
+_Kept = tuple[str, bool, list[tuple[Any, ...]]]
 
 
 class Registered(NamedTuple):
@@ -201,9 +207,17 @@ class Intake:
     its ``IntakeWriter`` until then)."""
 
     def __init__(
-        self, storage: Storage, randint: RandInt, region: str, clock: Clock = system_clock
+        self,
+        storage: Storage,
+        randint: RandInt,
+        region: str,
+        clock: Clock = system_clock,
+        config: ConfigSnapshot | None = None,
     ) -> None:
+        """``config``: the configuration kept between transactions, as this one read it
+        (``config_cache.current``); read on first use when not given."""
         self._storage = storage
+        self._config = config
         self._lottery = WeightedLottery(randint)
         self.region = region
         # Every contact of the transaction is registered "now" (naive UTC, as stored).
@@ -248,10 +262,19 @@ class Intake:
             self._locked |= new
 
     # -- lookups, cached for the transaction ------------------------------------------
+    @property
+    def config(self) -> ConfigSnapshot:
+        """The kept configuration, checked once per transaction (``config_cache``)."""
+        if self._config is None:
+            self._config = current_config(self._storage)
+        return self._config
+
     def source_id(self, reference: int | str) -> int:
         """SOURCE: an id, a code, then a name (``NotFound`` otherwise)."""
         if reference not in self._sources:
-            self._sources[reference] = find_source(reference).id
+            self._sources[reference] = self.config.get(
+                ("source", reference), lambda: find_source(reference).id
+            )
         return self._sources[reference]
 
     def prefetch_leads(self, external_ids: Iterable[str]) -> None:
@@ -269,26 +292,7 @@ class Intake:
         plan = self._plans.get(source_id)
         if plan is not None:
             return plan
-        strategy_name, repeat = tuple_row(
-            Source.select(Source.strategy, Source.repeat_to_last).where(Source.id == source_id)
-        )
-        self.lock_sources([source_id])  # before reading limits and counting loads
-        query = (
-            SourceOperatorConfig.select(
-                SourceOperatorConfig.operator,
-                SourceOperatorConfig.weight,
-                Operator.active,
-                Operator.max_load,
-                SourceOperatorConfig.rr_current,
-                Operator.hours,
-                Operator.daily_cap,
-                Operator.skills,
-            )
-            .join(Operator)
-            .where(SourceOperatorConfig.source == source_id)
-            .order_by(SourceOperatorConfig.id)
-        )
-        rows = list(tuples(query))
+        strategy_name, repeat, rows = self._source_config(source_id)
         unknown = [row[0] for row in rows if row[0] not in self._loads]
         if unknown:
             counted = loads_of(unknown)
@@ -323,6 +327,33 @@ class Intake:
         self._plans[source_id] = plan
         return plan
 
+    def _source_config(self, source_id: int) -> _Kept:
+        """(strategy, repeat_to_last, candidate rows) of the source, its operators locked
+        first (see the module's notes). Kept between transactions (``config_cache``):
+        the kept operators are locked, then the revision is read again, so what was
+        kept is what the locked rows say; any change, and it is read afresh. The
+        round-robin state is always read afresh (it changes with every contact)."""
+        key = ("source_config", source_id)
+        kept = cast(_Kept | None, self.config.peek(key))
+        if kept is not None:
+            self.lock_operators(row[0] for row in kept[2])
+            self._config = current_config(self._storage)
+            kept = cast(_Kept | None, self._config.peek(key))
+        if kept is None:
+            sql = statements()
+            strategy_row = run(sql.source_strategy, (source_id,)).fetchone()
+            if strategy_row is None:
+                raise pw.DoesNotExist(f"no source #{source_id}")
+            self.lock_sources([source_id])  # before reading limits and counting loads
+            rows = [tuple(row) for row in run(sql.source_candidates, (source_id,)).fetchall()]
+            loaded: _Kept = (str(strategy_row[0]), bool(strategy_row[1]), rows)
+            kept = self.config.get(key, lambda: loaded)
+        strategy_name, repeat, rows = kept
+        if strategy_name == SmoothRoundRobin.name and rows:
+            current_rr = dict(run(statements().round_robin, (source_id,)).fetchall())
+            rows = [(*row[:4], current_rr.get(row[0], row[4]), *row[5:]) for row in rows]
+        return strategy_name, repeat, rows
+
     def _read_facts(self, rows: Iterable[tuple[int, str, int | None, str]]) -> None:
         """Presence now, daily caps, skills and today's counts of these operators (id,
         hours, daily_cap, skills): once per operator per transaction, a query for the
@@ -330,11 +361,12 @@ class Intake:
         new = [row for row in rows if row[0] not in self._facts]
         if not new:
             return
-        away = absences_of([row[0] for row in new], self.instant)
+        instant = self.instant
+        away = self.config.get(("absences",), lambda: absences_of(None, instant))
         capped = [op for op, _hours, cap, _skills in new if cap is not None]
         needs_zone = capped or any(hours for _op, hours, _cap, _skills in new)
         if needs_zone and self._zone is None:
-            self._zone = settled_zone()
+            self._zone = self.config.get(("zone",), settled_zone)
         if capped:
             assert self._zone is not None
             counted = today_counts(capped, self.instant, self._zone)
@@ -354,13 +386,8 @@ class Intake:
 
     def _previous_operator(self, lead_id: int) -> int | None:
         if lead_id not in self._last_operator:
-            self._last_operator[lead_id] = (
-                Contact.select(Contact.operator)
-                .where((Contact.lead == lead_id) & Contact.operator.is_null(False))
-                .order_by(Contact.created_at.desc(), Contact.id.desc())
-                .limit(1)
-                .scalar()
-            )
+            row = run(statements().last_operator, (lead_id,)).fetchone()
+            self._last_operator[lead_id] = None if row is None else int(row[0])
         return self._last_operator[lead_id]
 
     # -- deciding ----------------------------------------------------------------------

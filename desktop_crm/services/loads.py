@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import peewee as pw
 
 from desktop_crm.db.models import Contact, tuples
+from desktop_crm.db.statements import in_list, run, statements
 
 
 def load_of(operator_id: int) -> int:
@@ -19,14 +20,17 @@ def load_of(operator_id: int) -> int:
 
 
 def loads_of(operator_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Loads of the given operators (all when None); operators without contacts are absent."""
-    query = Contact.select(Contact.operator, pw.fn.COUNT(Contact.id)).where(
-        Contact.is_active == True,  # noqa: E712
-        Contact.operator.is_null(False),
-    )
+    """Loads of the given operators (all when None); operators without contacts are absent.
+    A registration's hot read: the given operators' loads by a compiled statement."""
     if operator_ids is not None:
         ids = list(operator_ids)
         if not ids:
             return {}
-        query = query.where(Contact.operator.in_(ids))
+        sql = statements()
+        text = sql.loads_of + in_list(len(ids)) + sql.group_by_operator
+        return {int(op): int(n) for op, n in run(text, [True, *ids]).fetchall()}
+    query = Contact.select(Contact.operator, pw.fn.COUNT(Contact.id)).where(
+        Contact.is_active == True,  # noqa: E712
+        Contact.operator.is_null(False),
+    )
     return dict(tuples(query.group_by(Contact.operator)))

@@ -15,6 +15,7 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain.external_id import DEFAULT_REGION, is_valid_region
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.audit import Action, AuditTrail
+from desktop_crm.services.config_cache import ConfigSnapshot
 from desktop_crm.services.events import Change, EventBus
 
 PHONE_REGION = "phone_region"
@@ -111,7 +112,11 @@ def write_setting(key: str, value: str) -> None:
     ).execute()
 
 
-def phone_region() -> str:
+def phone_region(config: ConfigSnapshot | None = None) -> str:
+    """The region national phone numbers are read in; ``config``: as kept between
+    transactions (``config_cache``), read once per revision."""
+    if config is not None:
+        return config.get(("setting", PHONE_REGION), phone_region)
     return read_setting(PHONE_REGION, DEFAULT_REGION)
 
 
