@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
 )
@@ -102,6 +104,16 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.CheckStateRole and column.check is not None:
             return Qt.CheckState.Checked if column.check(row) else Qt.CheckState.Unchecked
         return None
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks for a cell, in one call from C++ instead of one
+        per role (about seven per cell at each paint). Each call into Python takes the
+        GIL, and with a worker running Python each take waits its turn: painting 25
+        rows went from 50 ms to 200 ms while a page loaded behind it."""
+        data = self.data
+        items = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        for item in items:
+            item.setData(data(index, item.role()))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
