@@ -11,7 +11,9 @@ from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.events import Change
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models import contacts as contacts_models
+from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.contacts import CREATED, ID, STATE, ContactsModel
+from desktop_crm.ui.models.statistics import DELIVERED, DELIVERED_SHARE, SharesModel
 from desktop_crm.ui.pages.contacts import ContactsPage
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 
@@ -98,6 +100,12 @@ def test_a_changed_row_is_formatted_again(shown_page, staffed, ctx, settle):
     assert model.index(row, state).data() == "Closed"
 
 
+def _from_cpp():
+    """True when Qt called ``data`` directly from C++ (during the test's repaint), not
+    through the model's own Python code (its ``multiData``)."""
+    return sys._getframe(2).f_code.co_filename == __file__
+
+
 class _CountingModel(ContactsModel):
     """Counts the calls C++ makes into the model while a view paints: ``multiData``
     (every role of a cell at once), and ``data`` asked directly (one role)."""
@@ -107,7 +115,7 @@ class _CountingModel(ContactsModel):
         self.data_calls = 0
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if sys._getframe(1).f_code.co_name != "multiData":
+        if _from_cpp():
             self.data_calls += 1
         return super().data(index, role)
 
@@ -143,3 +151,21 @@ def test_fitting_again_measures_no_text_twice(staffed, shown_page, monkeypatch):
     # The texts on screen were measured when the page first fitted them; only the
     # number column measures its widest id again.
     assert measured and set(measured) == {ID}
+
+
+def test_the_shares_follow_new_totals_in_place(ctx, staffed):
+    """Each group's total is summed once per update, not per cell: an update in place
+    (numbers only) sums it anew."""
+    model = SharesModel()
+    model.set_shares(ctx.crm.stats.shares())
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    for i in range(3):
+        ctx.crm.contacts.register(ContactRequest(f"+7902000000{i}", "tg"))
+    model.set_shares(ctx.crm.stats.shares())
+    assert not resets
+    tg = model.index(0, 0)
+    delivered = [model.index(r, DELIVERED, tg).data(RAW_ROLE) for r in range(2)]
+    shares = [model.index(r, DELIVERED_SHARE, tg).data(RAW_ROLE) for r in range(2)]
+    assert shares == [d / sum(delivered) for d in delivered]
+    assert model.index(0, DELIVERED).data(RAW_ROLE) == sum(delivered)
