@@ -14,8 +14,10 @@ from desktop_crm.ui.models import contacts as contacts_models
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.contacts import CREATED, ID, STATE, ContactsModel
 from desktop_crm.ui.models.statistics import DELIVERED, DELIVERED_SHARE, SharesModel
+from desktop_crm.ui.pages import statistics as statistics_page
 from desktop_crm.ui.pages.contacts import ContactsPage
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
+from desktop_crm.ui.pages.statistics import Period, StatisticsPage
 
 
 @pytest.fixture
@@ -169,3 +171,40 @@ def test_the_shares_follow_new_totals_in_place(ctx, staffed):
     shares = [model.index(r, DELIVERED_SHARE, tg).data(RAW_ROLE) for r in range(2)]
     assert shares == [d / sum(delivered) for d in delivered]
     assert model.index(0, DELIVERED).data(RAW_ROLE) == sum(delivered)
+
+
+def test_statistics_show_a_period_seen_since_the_last_change_without_counting(
+    qtbot, ctx, staffed, settle, monkeypatch
+):
+    counted = []
+    real = statistics_page.compute
+    monkeypatch.setattr(
+        statistics_page,
+        "compute",
+        lambda crm, since, until: (counted.append(since), real(crm, since, until))[1],
+    )
+    page = StatisticsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    settle()
+    counted.clear()
+    page.set_period(Period.ALL)
+    settle()
+    all_time = page.result
+    page.set_period(Period.LAST_30_DAYS)
+    settle()
+    assert len(counted) == 2
+    page.set_period(Period.ALL)  # back: shown at once, counted before
+    assert page.result is all_time and not page._running
+    settle()
+    assert len(counted) == 2
+    ctx.crm.contacts.register(ContactRequest("+79030000001", "tg"))
+    settle()  # the change recounts the period on show
+    assert len(counted) == 3
+    page.set_period(Period.LAST_30_DAYS)  # and forgets the others
+    settle()
+    assert len(counted) == 4
+    total = sum(o.total for o in page.result.statistics.operators)
+    total += sum(c.total for c in page.result.statistics.unassigned)
+    assert total == 5
