@@ -3,6 +3,7 @@ only the screen on show refreshes; the others refresh once, when shown, for ever
 change heard meanwhile; the Contacts table formats and measures each row once."""
 
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -208,3 +209,31 @@ def test_statistics_show_a_period_seen_since_the_last_change_without_counting(
     total = sum(o.total for o in page.result.statistics.operators)
     total += sum(c.total for c in page.result.statistics.unassigned)
     assert total == 5
+
+
+def test_the_total_is_counted_after_the_rows_are_in(qtbot, ctx, staffed, settle, monkeypatch):
+    """A count reads every match (a text search: every message); beside the page's
+    read it made the rows wait, so it starts once they are in."""
+    model = ContactsModel(ctx.crm, ctx.runner, counts=True)
+    settle()
+    gate, events = threading.Event(), []
+    real_page, real_count = ctx.crm.contacts.page, ctx.crm.contacts.count
+
+    def page(*args, **kwargs):
+        events.append("rows asked")
+        gate.wait(10)
+        return real_page(*args, **kwargs)
+
+    def count(*args, **kwargs):
+        events.append("count asked")
+        return real_count(*args, **kwargs)
+
+    monkeypatch.setattr(ctx.crm.contacts, "page", page)
+    monkeypatch.setattr(ctx.crm.contacts, "count", count)
+    model.reload()
+    qtbot.waitUntil(lambda: events == ["rows asked"])
+    assert model.total is None
+    gate.set()
+    qtbot.waitUntil(lambda: model.total is not None, timeout=10_000)
+    assert events == ["rows asked", "count asked"]
+    assert model.rowCount() == model.total.count == 4

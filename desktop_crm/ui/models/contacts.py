@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
+from shiboken6 import isValid
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -213,6 +214,8 @@ class ContactsModel(PagedModel[ContactInfo]):
         self._counting: ContactFilter | None = None  # the filter being counted now
         self._count_again = False
         self._count_failed = False  # the services refused to count the filter
+        self._count_waits = False  # a count starts when the rows being read are in
+        self.loading_changed.connect(self._rows_loaded)
         self._italic = QFont()
         self._italic.setItalic(True)
         # The shown texts of each loaded row, formatted once (a paint asks for every
@@ -260,11 +263,24 @@ class ContactsModel(PagedModel[ContactInfo]):
             self.total_changed.emit()
         self._cells = {}
         super().reload()
-        self._count()
+        self._count_after_rows()
 
     def refresh(self) -> None:
         super().refresh()
-        self._count()
+        self._count_after_rows()
+
+    def _count_after_rows(self) -> None:
+        """Count once the rows are in: counting beside the page's read made the rows
+        wait (a text search counts every message, seconds on a million contacts)."""
+        if not self.busy:
+            self._count()
+        else:
+            self._count_waits = True
+
+    def _rows_loaded(self, busy: bool) -> None:
+        if not busy and self._count_waits:
+            self._count_waits = False
+            self._count()
 
     def _count(self) -> None:
         """Count in a worker; while one count runs, a later change counts once after it."""
@@ -278,6 +294,8 @@ class ContactsModel(PagedModel[ContactInfo]):
         contacts = self._crm.contacts
 
         def done(total: ContactCount) -> None:
+            if not isValid(self):
+                return  # the window was rebuilt (a language) while this counted
             counted, self._counting = self._counting, None
             if counted == self._filter:
                 self._total = total
@@ -288,6 +306,8 @@ class ContactsModel(PagedModel[ContactInfo]):
             self._recount()
 
         def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
             counted, self._counting = self._counting, None
             if counted == self._filter:
                 self._total = None
