@@ -172,6 +172,7 @@ def test_an_undo_that_is_no_longer_valid_says_so_and_changes_nothing(
         "desktop_crm.ui.main_window.notify_error", lambda _p, _t, text: notices.append(text)
     )
     crm = ctx.crm
+    window.show_page("operators")  # edited where they are shown (a hidden screen waits)
     crm.operators.create("Вера", max_load=1)
     crm.sources.create("Чат", code="chat")
     crm.sources.set_weights("chat", {"Вера": 1})

@@ -4,15 +4,18 @@ under the user's hands."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
 )
@@ -103,6 +106,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return Qt.CheckState.Checked if column.check(row) else Qt.CheckState.Unchecked
         return None
 
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a delegate asks for a cell, in one call from C++ instead of one
+        per role (about seven per cell at each paint). Each call into Python takes the
+        GIL, and with a worker running Python each take waits its turn: painting 25
+        rows went from 50 ms to 200 ms while a page loaded behind it."""
+        answer_all(self, index, roleDataSpan)
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -133,6 +143,16 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def save_edit(self, row: Row, column: int, value: Any) -> Row | None:
         """Write an edit through the services; the updated row, or None if refused."""
         return None
+
+
+def answer_all(
+    model: QAbstractItemModel, index: Index, roles: QModelRoleDataSpan | QModelRoleData
+) -> None:
+    """``multiData`` through the model's own ``data``: one call from C++ per cell."""
+    data = model.data
+    items: Iterable[QModelRoleData] = [roles] if isinstance(roles, QModelRoleData) else roles  # type: ignore[assignment]
+    for item in items:
+        item.setData(data(index, item.role()))
 
 
 def apply_diff(

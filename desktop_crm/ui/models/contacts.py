@@ -7,14 +7,15 @@ from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+from shiboken6 import isValid
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
 from desktop_crm.services.dto import ContactCount, ContactFilter, ContactInfo
-from desktop_crm.ui.models.base import Column, Index, local_time
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import reason_label
@@ -24,6 +25,25 @@ ID, CREATED, LEAD, SOURCE, OPERATOR, STATE, MESSAGE = range(7)
 
 MESSAGE_CELL_CHARS = 300  # a cell shows one line; laying out 64 KiB per paint is slow
 MESSAGE_TOOLTIP_CHARS = 2000  # the detail panel shows the whole message
+
+# The roles a cell answers; a view asks for a dozen more at every paint (decoration,
+# background, check state...), answered None at once.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ANSWERED = frozenset(
+    {
+        _DISPLAY,
+        _FONT,
+        _FOREGROUND,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        RAW_ROLE,
+        ROW_ROLE,
+    }
+)
 
 
 # -- how a contact is shown -------------------------------------------------------------
@@ -87,6 +107,7 @@ def message_tooltip(contact: ContactInfo) -> str | None:
 
 
 ALL_CONTACTS = ContactFilter()
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # none edits
 
 # Why a header does not sort: only Created has an index for every filter; the
 # others would read every matching contact to sort a page.
@@ -193,8 +214,15 @@ class ContactsModel(PagedModel[ContactInfo]):
         self._counting: ContactFilter | None = None  # the filter being counted now
         self._count_again = False
         self._count_failed = False  # the services refused to count the filter
+        self._count_waits = False  # a count starts when the rows being read are in
+        self.loading_changed.connect(self._rows_loaded)
         self._italic = QFont()
         self._italic.setItalic(True)
+        # The shown texts of each loaded row, formatted once (a paint asks for every
+        # visible cell several times; a date or a phone formatted each time made
+        # painting 200 rows slow): contact id -> (the row they were made from, texts).
+        self._cells: dict[int, tuple[ContactInfo, tuple[str, ...]]] = {}
+        self._tones: tuple[int, QColor, QColor] | None = None  # palette key, dim, warn
 
     # -- what is shown ------------------------------------------------------------
     @property
@@ -233,12 +261,26 @@ class ContactsModel(PagedModel[ContactInfo]):
             self._total = None
             self._count_failed = False
             self.total_changed.emit()
+        self._cells = {}
         super().reload()
-        self._count()
+        self._count_after_rows()
 
     def refresh(self) -> None:
         super().refresh()
-        self._count()
+        self._count_after_rows()
+
+    def _count_after_rows(self) -> None:
+        """Count once the rows are in: counting beside the page's read made the rows
+        wait (a text search counts every message, seconds on a million contacts)."""
+        if not self.busy:
+            self._count()
+        else:
+            self._count_waits = True
+
+    def _rows_loaded(self, busy: bool) -> None:
+        if not busy and self._count_waits:
+            self._count_waits = False
+            self._count()
 
     def _count(self) -> None:
         """Count in a worker; while one count runs, a later change counts once after it."""
@@ -252,6 +294,8 @@ class ContactsModel(PagedModel[ContactInfo]):
         contacts = self._crm.contacts
 
         def done(total: ContactCount) -> None:
+            if not isValid(self):
+                return  # the window was rebuilt (a language) while this counted
             counted, self._counting = self._counting, None
             if counted == self._filter:
                 self._total = total
@@ -262,6 +306,8 @@ class ContactsModel(PagedModel[ContactInfo]):
             self._recount()
 
         def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
             counted, self._counting = self._counting, None
             if counted == self._filter:
                 self._total = None
@@ -310,15 +356,44 @@ class ContactsModel(PagedModel[ContactInfo]):
             return None if tip is None else QCoreApplication.translate(self.context, tip)
         return super().headerData(section, orientation, role)
 
+    def cells(self, row: int) -> tuple[str, ...]:
+        """The shown texts of ``row``, one per column, from the cache: formatted once per
+        row object (a refresh that changes a row brings a new object, formatted anew)."""
+        contact = self._rows[row]
+        cached = self._cells.get(contact.id)
+        if cached is not None and cached[0] is contact:
+            return cached[1]
+        if len(self._cells) > 2 * len(self._rows) + self.page_size:
+            self._cells = {c.id: e for c in self._rows if (e := self._cells.get(c.id))}
+        texts = tuple(str(column.display(contact)) for column in self.columns)
+        self._cells[contact.id] = (contact, texts)
+        return texts
+
+    def _tone(self, warn: bool) -> QColor:
+        """The dim and warning colours of the palette in use, read once per palette."""
+        key = QGuiApplication.palette().cacheKey()
+        if self._tones is None or self._tones[0] != key:
+            self._tones = (key, color(Tone.DIM), color(Tone.WARN))  # ui/theme.py's
+        return self._tones[2] if warn else self._tones[1]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
-            return super().data(index, role)
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ANSWERED or not index.isValid():
             return None
-        contact = self._rows[index.row()]
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        if role == _DISPLAY:
+            texts = self.cells(row)
+            return self._rows[row].id if index.column() == ID else texts[index.column()]
+        if role not in (_FONT, _FOREGROUND):
+            return super().data(index, role)
+        contact = self._rows[row]
         unassigned_cell = index.column() == OPERATOR and contact.operator is None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             return self._italic if unassigned_cell else None
         if not contact.is_active:
-            return color(Tone.DIM)  # the palette's, light or dark (ui/theme.py)
-        return color(Tone.WARN) if unassigned_cell else None
+            return self._tone(warn=False)  # the palette's, light or dark (ui/theme.py)
+        return self._tone(warn=True) if unassigned_cell else None

@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -22,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.formats import natural_less
-from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel, answer_all
 from desktop_crm.ui.theme import Tone, color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -395,6 +397,7 @@ class SharesModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[SourceShares] = []
+        self._assigned: list[int] = []  # per group: its contacts with an operator
         self._colors: dict[int, QColor] = {}
 
     # -- the data ------------------------------------------------------------------
@@ -414,6 +417,7 @@ class SharesModel(QAbstractItemModel):
         if self._shape(groups) != self._shape(self._groups):
             self.beginResetModel()
             self._groups = groups
+            self._assigned = [sum(o.delivered for o in g.operators) for g in groups]
             self.endResetModel()
             return
         last = self.columnCount() - 1
@@ -421,6 +425,7 @@ class SharesModel(QAbstractItemModel):
             if old == new:
                 continue
             self._groups[position] = new
+            self._assigned[position] = sum(o.delivered for o in new.operators)
             self.dataChanged.emit(self.index(position, 0), self.index(position, last))
             if new.operators:
                 parent = self.index(position, 0)
@@ -483,8 +488,19 @@ class SharesModel(QAbstractItemModel):
             return None
         return self._operator_data(group, index.row(), index.column(), role)
 
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        answer_all(self, index, roleDataSpan)  # one call per cell (ui/models/base.py)
+
+    def _group_assigned(self, group: SourceShares) -> int:
+        """The group's contacts with an operator, summed once per ``set_shares`` (each
+        cell of each of its operators' rows asked for it at every paint)."""
+        for position, known in enumerate(self._groups):
+            if known is group:
+                return self._assigned[position]
+        return sum(o.delivered for o in group.operators)
+
     def _source_data(self, group: SourceShares, column: int, role: int) -> Any:
-        assigned = sum(o.delivered for o in group.operators)
+        assigned = self._group_assigned(group)
         total_weight = sum(o.weight for o in group.operators)
         raw: dict[int, Any] = {
             NAME: group.source.name,
@@ -526,7 +542,7 @@ class SharesModel(QAbstractItemModel):
 
     def _operator_data(self, group: SourceShares, row: int, column: int, role: int) -> Any:
         share = group.operators[row]
-        assigned = sum(o.delivered for o in group.operators)
+        assigned = self._group_assigned(group)
         deviation = (share.delivered_share - share.configured) * 100 if assigned else None
         raw: dict[int, Any] = {
             NAME: share.operator.name,

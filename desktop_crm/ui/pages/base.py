@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop_crm.services.events import Change
@@ -22,6 +22,7 @@ class Page(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._pending: frozenset[Change] = frozenset()  # changes heard while not shown
         ctx.bridge.changed.connect(self._refresh)
 
     def translated_title(self) -> str:
@@ -29,7 +30,23 @@ class Page(QWidget):
 
     @refresh_slot
     def _refresh(self, changes: frozenset[Change]) -> None:
+        if self.waits_for_show():
+            self._pending |= changes
+            return
         self.on_data_changed(changes)
+
+    def waits_for_show(self) -> bool:
+        """True while the window shows another screen: changes heard meanwhile are kept
+        and refresh this one once, when it is shown (registering a contact refreshed
+        every screen, re-reading a million contacts for screens nobody looked at)."""
+        window = self.window()
+        return window is not self and window.isVisible() and not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            changes, self._pending = self._pending, frozenset()
+            self._refresh(changes)
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
         """Refresh what ``changes`` touched, in place (a ``CrmError`` is said in the

@@ -89,6 +89,10 @@ PERIOD_TITLES = {
 _DAYS = {Period.TODAY: 1, Period.LAST_7_DAYS: 7, Period.LAST_30_DAYS: 30}
 
 
+Span = tuple[dt.datetime | None, dt.datetime | None]  # a period's (since, until)
+KEPT_RESULTS = 8  # periods remembered until the data changes
+
+
 def local_midnight(day: dt.date) -> dt.datetime:
     """The start of ``day`` in local time, aware."""
     return dt.datetime.combine(day, dt.time()).astimezone()
@@ -177,6 +181,13 @@ class StatisticsPage(Page):
         self._generation = 0  # a result from an older period is dropped
         self._task: TaskHandle | None = None
         self._computed_days: tuple[dt.date, dt.date] | None = None
+        # Results per period (since, until) while the data stays as it was: going back
+        # to a period seen since the last change shows it at once instead of counting a
+        # million contacts again. Any change of the data empties it.
+        self._results: dict[Span, StatisticsResult] = {}
+        self._data_version = 0
+        self._computing: tuple[int, Span] | None = None  # (data version, period) running
+        self._period_switched = False  # the next start may show a known result
         self._compute_error_shown = False
 
         # The period bar.
@@ -370,15 +381,23 @@ class StatisticsPage(Page):
         self._generation += 1  # a running computation is for the old period: drop it
         if self._task is not None:
             self._task.cancel()
+        self._period_switched = True
         self.refresh()
 
     # -- computing -------------------------------------------------------------------
     def reload(self) -> None:
+        self.forget_results()
         self.refresh()
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
         if changes & {Change.CONTACTS, Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}:
+            self.forget_results()
             self.refresh()
+
+    def forget_results(self) -> None:
+        """The data changed: every period is counted afresh when next shown."""
+        self._results.clear()
+        self._data_version += 1
 
     def refresh(self) -> None:
         """Recompute now if shown (or after the running computation); else on show."""
@@ -396,6 +415,17 @@ class StatisticsPage(Page):
         self._running = True
         days = self.days()
         since, until = period_range(self.period(), None, *self.custom_days())
+        self._schedule_midnight()
+        switched, self._period_switched = self._period_switched, False
+        known = self._results.get((since, until)) if switched else None
+        if known is not None:  # seen since the last change: nothing to count
+            self._running = False
+            if self._compute_error_shown:
+                self._compute_error_shown = False
+                self.message.clear_message()
+            self.show_result(known, days)
+            return
+        self._computing = (self._data_version, (since, until))
         generation = self._generation
         crm = self.ctx.crm
 
@@ -404,7 +434,6 @@ class StatisticsPage(Page):
 
         self.busy_label.setText(self.tr("Calculating…"))
         self._task = self.ctx.runner.start(work, self._computed, self._failed)
-        self._schedule_midnight()
 
     def _computed(self, outcome: tuple[int, tuple[dt.date, dt.date] | None, object]) -> None:
         generation, days, result = outcome
@@ -412,6 +441,10 @@ class StatisticsPage(Page):
             if self._compute_error_shown:
                 self._compute_error_shown = False
                 self.message.clear_message()
+            if self._computing is not None and self._computing[0] == self._data_version:
+                if len(self._results) >= KEPT_RESULTS:
+                    self._results.pop(next(iter(self._results)))
+                self._results[self._computing[1]] = result
             self.show_result(result, days)
         self._computation_over()
 
