@@ -60,6 +60,14 @@ def at(hours: str, instant: dt.datetime, zone: ZoneInfo = BERLIN) -> Presence:
         (["mon 00:00-12:00", "mon 12:00-06:00"], "mon 00:00-12:00; mon 12:00-06:00"),
         (["mon-wed,sat 07:30-08:00"], "mon-wed,sat 07:30-08:00"),
         (["mon 09:00-18:00; tue 10:00-11:00"], "mon 09:00-18:00; tue 10:00-11:00"),
+        (["mon 09:59-18:00"], "mon 09:59-18:00"),
+        (["mon 00:00-12:00", "mon 12:00-24:00"], "mon 00:00-24:00"),  # a whole day: one
+        # specs in the order of their first day, then of their time
+        (["tue 09:00-10:00", "mon 10:00-11:00"], "mon 10:00-11:00; tue 09:00-10:00"),
+        (
+            ["mon-tue 10:00-11:00", "mon,wed 09:00-09:30"],
+            "mon,wed 09:00-09:30; mon-tue 10:00-11:00",
+        ),
         ([], ""),
         (["  "], ""),
     ],
@@ -77,6 +85,7 @@ def test_specs_have_one_canonical_text(specs, canonical):
         ("mon 25:00-26:00", "bad_time", "25:00"),
         ("mon 09:60-18:00", "bad_time", "09:60"),
         ("mon 24:00-06:00", "bad_time", "24:00"),
+        ("mon 09:00-25:00", "bad_time", "25:00"),  # the end
         ("mon 24:30", "bad_spec", ""),
         ("mon 09:00-09:00", "empty_shift", ""),
         ("09:00-18:00", "bad_spec", ""),
@@ -87,6 +96,7 @@ def test_nonsense_is_refused_with_what_is_wrong(spec, kind, detail):
     with pytest.raises(HoursError) as caught:
         parse_hours([spec])
     assert (caught.value.kind, caught.value.spec, caught.value.detail) == (kind, spec, detail)
+    assert repr(spec) in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -97,12 +107,26 @@ def test_nonsense_is_refused_with_what_is_wrong(spec, kind, detail):
         ["sun 22:00-06:00", "mon 05:00-07:00"],  # across the week's end
         ["mon 09:00-10:00", "mon 09:00-10:00"],
         ["mon,mon 09:00-10:00"],
+        ["mon 09:00-10:01", "mon 10:00-11:00"],  # by one minute
     ],
 )
 def test_overlapping_shifts_are_refused(specs):
     with pytest.raises(HoursError) as caught:
         parse_hours(specs)
     assert caught.value.kind == "overlap"
+
+
+@pytest.mark.parametrize(
+    ("specs", "spec", "detail"),
+    [
+        (["mon 09:00-18:00", "mon 17:00-20:00"], "mon 17:00-20:00", "mon 09:00-18:00"),
+        (["mon 09:00-10:00", "mon,tue 9:00-10:00"], "mon,tue 9:00-10:00", "mon 09:00-10:00"),
+    ],
+)
+def test_an_overlap_names_both_specs(specs, spec, detail):
+    with pytest.raises(HoursError) as caught:
+        parse_hours(specs)
+    assert (caught.value.kind, caught.value.spec, caught.value.detail) == ("overlap", spec, detail)
 
 
 def test_touching_shifts_are_allowed():
@@ -308,6 +332,22 @@ def test_away_wins_over_off_shift_and_until_back_has_no_end():
     assert presence(utc(2026, 12, 6), hours, [back_later], BERLIN) == Presence(Exclusion.AWAY, None)
 
 
+def test_absences_starting_at_once_are_read_in_the_order_given():
+    start = utc(2026, 12, 1)
+    back_later = Absence(start, None)
+    two_days = Absence(start, utc(2026, 12, 3))
+    assert presence(utc(2026, 12, 2), ALWAYS, [back_later, two_days], BERLIN) == Presence(
+        Exclusion.AWAY, None
+    )
+
+
+def test_shifts_of_every_day_that_leave_a_gap_are_not_always():
+    hours = parse_hours(["mon-sun 12:00-24:00"])
+    assert presence(local(BERLIN, 2026, 12, 7, 6), hours, (), BERLIN) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 7, 12)
+    )
+
+
 def test_touching_absences_are_one():
     first = Absence(utc(2026, 12, 1), utc(2026, 12, 2))
     second = Absence(utc(2026, 12, 2), utc(2026, 12, 4))
@@ -342,5 +382,6 @@ def test_too_many_shifts_are_refused():
     many = [f"mon {h:02d}:{m:02d}-{h:02d}:{m + 1:02d}" for h in range(24) for m in range(0, 58, 2)]
     with pytest.raises(HoursError) as caught:
         parse_hours(many)
-    assert caught.value.kind == "too_many"
+    assert (caught.value.kind, caught.value.spec) == ("too_many", "")
+    assert caught.value.detail == str(MAX_SHIFTS)
     assert len(parse_hours(many[:MAX_SHIFTS])) == MAX_SHIFTS
