@@ -19,6 +19,7 @@ from desktop_crm.domain.schedule import (
     HoursError,
     Presence,
     Shift,
+    absence_at,
     canonical_hours,
     day_bounds,
     format_hours,
@@ -263,6 +264,9 @@ def test_overnight_shift_across_the_spring_change_berlin():
 
 def test_wall_times_in_a_gap_and_a_fold():
     assert wall_to_utc(dt.date(2026, 3, 29), 150, BERLIN) == utc(2026, 3, 29, 1)  # 02:30
+    # to the second, wherever in the gap (02:10: not halfway between the two readings)
+    for minutes in (121, 130, 170, 179):
+        assert wall_to_utc(dt.date(2026, 3, 29), minutes, BERLIN) == utc(2026, 3, 29, 1)
     assert wall_to_utc(dt.date(2026, 10, 25), 150, BERLIN) == utc(2026, 10, 25, 0, 30)
     assert wall_to_utc(dt.date(2026, 3, 8), 150, NEW_YORK) == utc(2026, 3, 8, 7)
 
@@ -345,6 +349,23 @@ def test_shifts_of_every_day_that_leave_a_gap_are_not_always():
     hours = parse_hours(["mon-sun 12:00-24:00"])
     assert presence(local(BERLIN, 2026, 12, 7, 6), hours, (), BERLIN) == Presence(
         Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 7, 12)
+    )
+
+
+def test_overlapping_absences_are_one_from_the_first_start():
+    first = Absence(utc(2026, 12, 1), utc(2026, 12, 3))
+    second = Absence(utc(2026, 12, 2), utc(2026, 12, 5))
+    assert absence_at(utc(2026, 12, 1, 5), [second, first]) == Absence(
+        utc(2026, 12, 1), utc(2026, 12, 5)
+    )
+
+
+def test_a_shift_of_the_local_day_before_counts_far_west_of_utc():
+    zone = ZoneInfo("Etc/GMT+12")  # UTC-12: the UTC date is already the next day
+    hours = parse_hours(["sun 21:00-20:59"])  # until Monday 20:59
+    monday_evening = dt.datetime(2026, 12, 7, 20, 0, tzinfo=zone)
+    assert presence(monday_evening, hours, (), zone) == Presence(
+        None, dt.datetime(2026, 12, 7, 20, 59, tzinfo=zone)
     )
 
 
