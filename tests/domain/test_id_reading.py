@@ -67,6 +67,7 @@ def test_an_id_read_as_no_phone_or_a_possible_one_has_no_region(raw):
         ("123-45-67", PhoneProblem.TOO_SHORT, "RU"),  # a local number without its code
         ("+1 212 555", PhoneProblem.TOO_SHORT, "US"),
         ("+999 1234 5678", PhoneProblem.UNKNOWN_COUNTRY, ""),
+        ("+99912345678", PhoneProblem.UNKNOWN_COUNTRY, ""),  # as stored: no country
         ("+7 900 123 45 67 89 01 23", PhoneProblem.TOO_LONG, "RU"),  # 16 digits
         ("+7900", PhoneProblem.TOO_SHORT, "RU"),  # a "+" makes even four digits a phone
         ("12-345", PhoneProblem.TOO_SHORT, "RU"),  # five digits with a separator
