@@ -39,15 +39,22 @@ def test_refuses_what_is_not_a_duration(text: str) -> None:
     with pytest.raises(DurationError) as caught:
         parse_duration(text)
     assert caught.value.kind == "format"
+    assert caught.value.text == text  # as typed, for the message
+    assert repr(text) in str(caught.value)
 
 
 def test_bounds() -> None:
     with pytest.raises(DurationError) as short:
         parse_duration("9s")
-    assert short.value.kind == "short"
+    assert (short.value.kind, short.value.text) == ("short", "9s")
     with pytest.raises(DurationError) as long:
         parse_duration("365d1s")
-    assert long.value.kind == "long"
+    assert (long.value.kind, long.value.text) == ("long", "365d1s")
+
+
+def test_no_time_and_one_second_have_a_spelling_too() -> None:
+    assert format_duration(0) == "0s"
+    assert format_duration(1) == "1s"
 
 
 @pytest.mark.parametrize(

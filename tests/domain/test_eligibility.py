@@ -16,6 +16,7 @@ from desktop_crm.domain.eligibility import (
     has_room,
     headroom,
     load_fraction,
+    room_today,
     weight_shares,
     within_limit,
 )
@@ -43,6 +44,28 @@ def test_the_invariant_allows_a_load_up_to_the_limit(load, max_load, ok):
 )
 def test_headroom_counts_the_free_places(load, max_load, free):
     assert headroom(load, max_load) == free
+
+
+@pytest.mark.parametrize(
+    ("load", "max_load", "today", "daily_cap", "room"),
+    [
+        (2, 5, 0, None, 3),  # no cap: the headroom
+        (2, 5, 9, None, 3),
+        (2, 5, 1, 3, 2),  # what is left of today's cap
+        (2, 5, 2, 10, 3),  # the headroom when the cap leaves more
+        (2, 5, 3, 3, 0),  # the cap used up
+        (2, 5, 4, 3, 0),  # past the cap (lowered during the day): no room, not less
+        (5, 5, 0, 3, 0),  # at the limit: the cap gives no room
+    ],
+)
+def test_room_today_is_the_headroom_within_what_is_left_of_the_cap(
+    load, max_load, today, daily_cap, room
+):
+    assert room_today(load, max_load, today, daily_cap) == room
+
+
+def test_room_today_counts_nothing_given_today_by_default():
+    assert room_today(2, 5, daily_cap=2) == 2
 
 
 @pytest.mark.parametrize(

@@ -26,12 +26,16 @@ from desktop_crm.domain.external_id import (
         ("8-900-123-45-б7", (("б", "6"),)),
         ("+7 900 |23 45 67", (("|", "1"),)),
         ("8 9OO 12", (("O", "0"),)),  # short as well: the letters are what to fix first
+        ("+79O", (("O", "0"),)),  # a "+" makes even three digits look like a phone
+        ("12-3O5", (("O", "0"),)),  # five digits with a separator
+        ("+7 9OO 123 45 67 890 1", (("O", "0"),)),  # 15 digits: E.164's most
     ],
 )
 def test_letters_in_place_of_digits_are_flagged(raw, lookalikes):
     reading = read_external_id(raw, "RU")
     assert reading.kind is IdKind.PLAIN
     assert reading.problem is PhoneProblem.LETTERS_FOR_DIGITS
+    assert reading.region == ""
     assert reading.lookalikes == lookalikes
     # stored as typed when registered anyway, as a plain id
     assert reading.value == normalise_external_id(raw, "RU", plain=True)
@@ -52,6 +56,10 @@ def test_letters_in_place_of_digits_are_flagged(raw, lookalikes):
         "Boo 12",  # too few digits for a phone
         "Olo-lol-lo",  # letters only: a word, not a number
         "+OOO-OOO",
+        "+7 OO1",  # as many letters as digits: a word as much as a number
+        "8 OOO 12",
+        "8900l234567",  # bare digits and a letter: no separators, no "+"
+        "+7 9OO 123 45 67 890 12",  # 16 digits: no phone
         "user-123",
         "vk.com/id123",
     ],

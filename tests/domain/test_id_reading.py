@@ -35,6 +35,29 @@ def test_ids_that_are_what_they_look_like(raw, value, kind):
 
 
 @pytest.mark.parametrize(
+    ("raw", "region", "value", "its_region"),
+    [
+        ("+1 212 555 0100", "RU", "+12125550100", "US"),  # the number's country
+        ("+7 700 123 45 67", "KZ", "+77001234567", "KZ"),  # +7 of the default region
+        ("+7 900 123 45 67", "RU", "+79001234567", "RU"),
+        ("030 1234567", "DE", "+49301234567", "DE"),  # national: read in the region
+    ],
+)
+def test_a_phone_is_read_with_its_region(raw, region, value, its_region):
+    reading = read_external_id(raw, region)
+    assert (reading.value, reading.kind, reading.problem) == (value, IdKind.PHONE, None)
+    assert reading.region == its_region
+
+
+@pytest.mark.parametrize(
+    "raw", ["user-123", "Ivan@Mail.RU", "123456789", "030 12345", "12 34", "+7 9OO 123-45-67"]
+)
+def test_an_id_read_as_no_phone_or_a_possible_one_has_no_region(raw):
+    # "030 12345": a possible German number, too short to be read as a phone; no problem
+    assert read_external_id(raw, "DE").region == ""
+
+
+@pytest.mark.parametrize(
     ("raw", "problem", "region"),
     [
         ("8 900 12", PhoneProblem.TOO_SHORT, "RU"),
@@ -44,7 +67,10 @@ def test_ids_that_are_what_they_look_like(raw, value, kind):
         ("123-45-67", PhoneProblem.TOO_SHORT, "RU"),  # a local number without its code
         ("+1 212 555", PhoneProblem.TOO_SHORT, "US"),
         ("+999 1234 5678", PhoneProblem.UNKNOWN_COUNTRY, ""),
+        ("+99912345678", PhoneProblem.UNKNOWN_COUNTRY, ""),  # as stored: no country
         ("+7 900 123 45 67 89 01 23", PhoneProblem.TOO_LONG, "RU"),  # 16 digits
+        ("+7900", PhoneProblem.TOO_SHORT, "RU"),  # a "+" makes even four digits a phone
+        ("12-345", PhoneProblem.TOO_SHORT, "RU"),  # five digits with a separator
     ],
 )
 def test_ids_that_look_like_a_phone_but_are_none(raw, problem, region):

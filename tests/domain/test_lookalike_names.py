@@ -37,6 +37,8 @@ def test_the_scripts_a_name_mixes():
     assert letter_scripts("Cайт") == ("Latin", "Cyrillic")
     assert letter_scripts("Сайт 2") == ("Cyrillic",)
     assert letter_scripts("Αvito") == ("Latin", "Greek")
+    # a letter the Unicode database names no script of (a Tangut ideograph) is in none
+    assert letter_scripts("\U00017000 Avito") == ("Latin",)
 
 
 @given(st.text(max_size=20), st.text(max_size=20))

@@ -34,6 +34,18 @@ def test_a_phone_column_reads_bare_national_digits_as_a_phone(raw, expected):
     assert normalise_external_id(normalise_phone_cell(raw, "RU"), "RU") == expected
 
 
+def test_a_phone_cell_reads_only_ascii_digits_as_bare_national_digits():
+    # letters are no digits, even where phonenumbers would read them ("FUN" as 386)
+    assert normalise_phone_cell("9007654FUN", "RU") == "9007654FUN"
+    # up to 15 digits: an international call prefix and a country code in one cell
+    assert normalise_phone_cell("004915123456789", "DE") == "+4915123456789"
+
+
+def test_a_phone_cell_that_is_no_bare_number_is_read_in_the_region():
+    assert normalise_phone_cell("030 1234567", "DE") == "+49301234567"
+    assert normalise_phone_cell("030 1234567", "RU") == "+70301234567"
+
+
 def test_bare_digits_elsewhere_stay_a_plain_id():
     assert normalise_external_id("9007654321", "RU") == "9007654321"
 
@@ -42,6 +54,9 @@ def test_the_bare_digit_spelling_of_a_phone():
     assert national_spelling("+79007654321", "RU") == "9007654321"
     assert national_spelling("+14155550100", "RU") is None  # another country
     assert national_spelling("9007654321", "RU") is None
+    # only a stored E.164 id has one: "+" and digits, nothing else
+    assert national_spelling("+7 900 765-43-21", "RU") is None
+    assert national_spelling("+ 79007654321", "RU") is None
 
 
 @pytest.mark.parametrize("blank", ["\u2800", "\u3164", "\u115f", "\u1160", "\uffa0"])

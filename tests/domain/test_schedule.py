@@ -19,6 +19,7 @@ from desktop_crm.domain.schedule import (
     HoursError,
     Presence,
     Shift,
+    absence_at,
     canonical_hours,
     day_bounds,
     format_hours,
@@ -60,6 +61,14 @@ def at(hours: str, instant: dt.datetime, zone: ZoneInfo = BERLIN) -> Presence:
         (["mon 00:00-12:00", "mon 12:00-06:00"], "mon 00:00-12:00; mon 12:00-06:00"),
         (["mon-wed,sat 07:30-08:00"], "mon-wed,sat 07:30-08:00"),
         (["mon 09:00-18:00; tue 10:00-11:00"], "mon 09:00-18:00; tue 10:00-11:00"),
+        (["mon 09:59-18:00"], "mon 09:59-18:00"),
+        (["mon 00:00-12:00", "mon 12:00-24:00"], "mon 00:00-24:00"),  # a whole day: one
+        # specs in the order of their first day, then of their time
+        (["tue 09:00-10:00", "mon 10:00-11:00"], "mon 10:00-11:00; tue 09:00-10:00"),
+        (
+            ["mon-tue 10:00-11:00", "mon,wed 09:00-09:30"],
+            "mon,wed 09:00-09:30; mon-tue 10:00-11:00",
+        ),
         ([], ""),
         (["  "], ""),
     ],
@@ -77,6 +86,7 @@ def test_specs_have_one_canonical_text(specs, canonical):
         ("mon 25:00-26:00", "bad_time", "25:00"),
         ("mon 09:60-18:00", "bad_time", "09:60"),
         ("mon 24:00-06:00", "bad_time", "24:00"),
+        ("mon 09:00-25:00", "bad_time", "25:00"),  # the end
         ("mon 24:30", "bad_spec", ""),
         ("mon 09:00-09:00", "empty_shift", ""),
         ("09:00-18:00", "bad_spec", ""),
@@ -87,6 +97,7 @@ def test_nonsense_is_refused_with_what_is_wrong(spec, kind, detail):
     with pytest.raises(HoursError) as caught:
         parse_hours([spec])
     assert (caught.value.kind, caught.value.spec, caught.value.detail) == (kind, spec, detail)
+    assert repr(spec) in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -97,12 +108,26 @@ def test_nonsense_is_refused_with_what_is_wrong(spec, kind, detail):
         ["sun 22:00-06:00", "mon 05:00-07:00"],  # across the week's end
         ["mon 09:00-10:00", "mon 09:00-10:00"],
         ["mon,mon 09:00-10:00"],
+        ["mon 09:00-10:01", "mon 10:00-11:00"],  # by one minute
     ],
 )
 def test_overlapping_shifts_are_refused(specs):
     with pytest.raises(HoursError) as caught:
         parse_hours(specs)
     assert caught.value.kind == "overlap"
+
+
+@pytest.mark.parametrize(
+    ("specs", "spec", "detail"),
+    [
+        (["mon 09:00-18:00", "mon 17:00-20:00"], "mon 17:00-20:00", "mon 09:00-18:00"),
+        (["mon 09:00-10:00", "mon,tue 9:00-10:00"], "mon,tue 9:00-10:00", "mon 09:00-10:00"),
+    ],
+)
+def test_an_overlap_names_both_specs(specs, spec, detail):
+    with pytest.raises(HoursError) as caught:
+        parse_hours(specs)
+    assert (caught.value.kind, caught.value.spec, caught.value.detail) == ("overlap", spec, detail)
 
 
 def test_touching_shifts_are_allowed():
@@ -239,6 +264,9 @@ def test_overnight_shift_across_the_spring_change_berlin():
 
 def test_wall_times_in_a_gap_and_a_fold():
     assert wall_to_utc(dt.date(2026, 3, 29), 150, BERLIN) == utc(2026, 3, 29, 1)  # 02:30
+    # to the second, wherever in the gap (02:10: not halfway between the two readings)
+    for minutes in (121, 130, 170, 179):
+        assert wall_to_utc(dt.date(2026, 3, 29), minutes, BERLIN) == utc(2026, 3, 29, 1)
     assert wall_to_utc(dt.date(2026, 10, 25), 150, BERLIN) == utc(2026, 10, 25, 0, 30)
     assert wall_to_utc(dt.date(2026, 3, 8), 150, NEW_YORK) == utc(2026, 3, 8, 7)
 
@@ -308,6 +336,39 @@ def test_away_wins_over_off_shift_and_until_back_has_no_end():
     assert presence(utc(2026, 12, 6), hours, [back_later], BERLIN) == Presence(Exclusion.AWAY, None)
 
 
+def test_absences_starting_at_once_are_read_in_the_order_given():
+    start = utc(2026, 12, 1)
+    back_later = Absence(start, None)
+    two_days = Absence(start, utc(2026, 12, 3))
+    assert presence(utc(2026, 12, 2), ALWAYS, [back_later, two_days], BERLIN) == Presence(
+        Exclusion.AWAY, None
+    )
+
+
+def test_shifts_of_every_day_that_leave_a_gap_are_not_always():
+    hours = parse_hours(["mon-sun 12:00-24:00"])
+    assert presence(local(BERLIN, 2026, 12, 7, 6), hours, (), BERLIN) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 7, 12)
+    )
+
+
+def test_overlapping_absences_are_one_from_the_first_start():
+    first = Absence(utc(2026, 12, 1), utc(2026, 12, 3))
+    second = Absence(utc(2026, 12, 2), utc(2026, 12, 5))
+    assert absence_at(utc(2026, 12, 1, 5), [second, first]) == Absence(
+        utc(2026, 12, 1), utc(2026, 12, 5)
+    )
+
+
+def test_a_shift_of_the_local_day_before_counts_far_west_of_utc():
+    zone = ZoneInfo("Etc/GMT+12")  # UTC-12: the UTC date is already the next day
+    hours = parse_hours(["sun 21:00-20:59"])  # until Monday 20:59
+    monday_evening = dt.datetime(2026, 12, 7, 20, 0, tzinfo=zone)
+    assert presence(monday_evening, hours, (), zone) == Presence(
+        None, dt.datetime(2026, 12, 7, 20, 59, tzinfo=zone)
+    )
+
+
 def test_touching_absences_are_one():
     first = Absence(utc(2026, 12, 1), utc(2026, 12, 2))
     second = Absence(utc(2026, 12, 2), utc(2026, 12, 4))
@@ -342,5 +403,6 @@ def test_too_many_shifts_are_refused():
     many = [f"mon {h:02d}:{m:02d}-{h:02d}:{m + 1:02d}" for h in range(24) for m in range(0, 58, 2)]
     with pytest.raises(HoursError) as caught:
         parse_hours(many)
-    assert caught.value.kind == "too_many"
+    assert (caught.value.kind, caught.value.spec) == ("too_many", "")
+    assert caught.value.detail == str(MAX_SHIFTS)
     assert len(parse_hours(many[:MAX_SHIFTS])) == MAX_SHIFTS

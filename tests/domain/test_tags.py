@@ -3,6 +3,9 @@ operator's skills, and the skills rule of ``domain.eligibility``."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +20,7 @@ from desktop_crm.domain.tags import (
     tags_of,
     tags_text,
 )
+from desktop_crm.domain.text import has_control, is_invisible
 
 
 @pytest.mark.parametrize(
@@ -54,6 +58,29 @@ def test_bad_tags_are_refused(values, kind):
     with pytest.raises(TagError) as caught:
         parse_tags(values)
     assert caught.value.kind == kind
+    # the item at fault as given (the count for too many), for the message
+    expected = str(MAX_TAGS + 1) if kind == "too_many" else values
+    assert caught.value.tag == expected
+    assert repr(expected) in str(caught.value)
+
+
+def test_the_item_at_fault_is_named_among_others():
+    with pytest.raises(TagError) as caught:
+        parse_tags(["vip", "ru, k\x1bz"])
+    assert caught.value.tag == " k\x1bz"
+
+
+def test_folding_makes_no_control_or_invisible_character():
+    # why a tag is checked for them only as typed: no code point folds into one
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", char).casefold())
+        if folded == char or has_control(char) or is_invisible(char):
+            continue
+        assert not has_control(folded), hex(code)
+        assert not any(is_invisible(ch) for ch in folded), hex(code)
 
 
 def test_the_limits_themselves_are_allowed():
