@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import json
-import resource
 import sqlite3
 import sys
 import time
 from pathlib import Path
+
+from bench.memory import peak_rss_mb
 
 
 def _import_ours(db: Path, csv_path: Path) -> None:
@@ -75,8 +76,7 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     SIDES[side](*(Path(p) for p in paths))
     seconds = time.perf_counter() - started
-    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "max_rss_mb": round(max_rss_mb, 1)}))
+    print(json.dumps({"seconds": seconds, "max_rss_mb": peak_rss_mb()}))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import statistics as stats
 import subprocess
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import million
+from bench.memory import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_MS = 200.0
@@ -78,18 +78,6 @@ def _timed_steps(
     return times
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak memory: VmHWM (Linux), which starts afresh at exec, unlike
-    ``ru_maxrss``, which keeps the parent's peak across fork and exec."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def _action(name: str, tries: list[float]) -> tuple[str, Figure]:
     value = _best(tries)
     if name.endswith("_count"):  # counted in a worker after the rows are shown
@@ -139,7 +127,7 @@ def start_side(db: Path, prefs: Path) -> dict[str, float]:
     _pump(app, ready)
     seconds = time.perf_counter() - started
     _settle(app, runner)  # the other pages' first loads too
-    max_rss_mb = _peak_rss_mb()
+    max_rss_mb = peak_rss_mb()
     window.close()
     crm.close()
     return {"seconds": seconds, "max_rss_mb": max_rss_mb}
