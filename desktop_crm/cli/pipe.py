@@ -152,6 +152,8 @@ def parse_request(raw: bytes | None) -> ContactRequest:
         raise BadLine(f"the line is not JSON: {error.msg} (column {error.colno})") from None
     except RecursionError:
         raise BadLine("the line is not JSON: nested too deep") from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise BadLine("the line is not JSON this reads: a number has too many digits") from None
     if not isinstance(data, dict):
         raise BadLine(f"a request is a JSON object, not {_json_kind(data)}")
     unknown = sorted(key for key in data if key not in FIELDS)

@@ -455,7 +455,26 @@ def _create_default_folder(location: DatabaseLocation) -> None:
         ) from error
 
 
-def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation, busy_timeout: float) -> None:
+def upgrade_copy(path: Path, busy_timeout: float) -> None:
+    """Apply pending migrations to ``path``, a private copy nobody else has open (a
+    backup being restored): no backup first, since the original stays as it was."""
+    location = DatabaseLocation(path)
+    database = _connect(location, busy_timeout, read_only=False)
+    try:
+        with file_errors_as_crm_errors(path), busy_as_error():
+            database.connect()
+            _migrate(database, location, busy_timeout, backup_first=False)
+    finally:
+        database.close()
+
+
+def _migrate(
+    database: pw.SqliteDatabase,
+    location: DatabaseLocation,
+    busy_timeout: float,
+    *,
+    backup_first: bool = True,
+) -> None:
     """Apply pending migrations in one IMMEDIATE transaction, so that processes
     opening the same fresh or old file at once migrate it exactly once.
 
@@ -482,7 +501,7 @@ def _migrate(database: pw.SqliteDatabase, location: DatabaseLocation, busy_timeo
                     names=", ".join(unknown),
                 )
             pending = [m.name for m in runner.status() if not m.applied]
-            if pending and database.get_tables():
+            if backup_first and pending and database.get_tables():
                 # Under the write lock, so exactly one process backs up and migrates;
                 # WAL lets the backup's own connection read meanwhile.
                 _backup_before_migrating(location, busy_timeout)

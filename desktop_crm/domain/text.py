@@ -93,6 +93,17 @@ def has_control(text: str) -> bool:
     return _CONTROL_RE.search(text) is not None
 
 
+# NUL (PostgreSQL's text cannot hold it) and lone surrogates (no UTF-8 for them): only a
+# JSON escape brings either, and no backend stores them the same.
+_UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(text: str) -> bool:
+    """True when ``text`` holds a character no database stores as it is (NUL, a lone
+    surrogate)."""
+    return _UNSTORABLE_RE.search(text) is not None
+
+
 def clean_name(text: str) -> str:
     """The form a name is stored and shown in (see the module's rules); "" when nothing
     visible is left."""

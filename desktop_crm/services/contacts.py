@@ -22,6 +22,7 @@ from desktop_crm.domain.limits import (
     MAX_MESSAGE_LENGTH,
 )
 from desktop_crm.domain.tags import TagError, parse_tags, tags_of, tags_text
+from desktop_crm.domain.text import unstorable
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     ChangedMeanwhile,
@@ -137,6 +138,23 @@ def validate_request(request: ContactRequest) -> ContactRequest:
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
             field="external_id",
         )
+    texts = {
+        "external_id": request.external_id,
+        "name": request.name,
+        "message": request.message,
+        "idempotency_key": request.idempotency_key or "",
+        "tags": "".join(request.tags),
+    }
+    for field, value in texts.items():
+        if unstorable(value):
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The request holds a character that cannot be stored "
+                    "(NUL or an unpaired surrogate).",
+                ),
+                field=field,
+            )
     if len(request.external_id) > MAX_EXTERNAL_ID_LENGTH:
         raise _too_long("external_id", MAX_EXTERNAL_ID_LENGTH)
     if len(request.name) > MAX_LEAD_NAME_LENGTH:

@@ -35,6 +35,7 @@ from desktop_crm.db.guard import (
     read_only_error,
 )
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.db.sqlite_storage import upgrade_copy
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, InvalidValue, NotFound
 
@@ -172,7 +173,13 @@ def restore_database(
     folder = backups_folder(path)
     folder_existed = folder.exists()
     previous = keep_current_copy(path, version, busy_timeout, damaged=damaged)
+    upgraded = None
     try:
+        if state.version < SCHEMA_VERSION:
+            # Processes that have the database open (a bot's pipe, a window) go on with
+            # the restored pages at their next transaction: they must find the schema
+            # they know, not the backup's older one.
+            upgraded = backup = _upgraded_copy(backup, path, busy_timeout)
         replaced = False
         if current is not None:
             try:
@@ -188,8 +195,24 @@ def restore_database(
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
+    finally:
+        if upgraded is not None:
+            remove_database_files(upgraded)
     clear_damaged(path)
     return RestoreReport(str(path), str(backup), str(previous))
+
+
+def _upgraded_copy(backup: Path, path: Path, busy_timeout: float) -> Path:
+    """A copy of an older ``backup`` beside ``path``, upgraded to this version's schema."""
+    copy = path.with_name(f".{path.name}.upgrading-{os.getpid()}")
+    remove_database_files(copy)
+    try:
+        copy_database(backup, copy, busy_timeout)
+        upgrade_copy(copy, busy_timeout)
+    except BaseException:
+        remove_database_files(copy)
+        raise
+    return copy
 
 
 def _replace_file(backup: Path, path: Path, busy_timeout: float) -> None:

@@ -453,7 +453,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="520"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="536"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -505,7 +505,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -513,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
@@ -532,7 +532,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="498"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -540,7 +540,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="466"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="499"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="598"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

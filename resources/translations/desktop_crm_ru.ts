@@ -115,57 +115,57 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardModels</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="58"/>
         <source>Operators who could be given a contact of this source now</source>
         <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="67"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="72"/>
         <source>Waiting</source>
         <translation>Ждут</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="77"/>
         <source>Oldest wait</source>
         <translation>Дольше всех ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="83"/>
         <source>Overdue</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="88"/>
         <source>Operators available</source>
         <translation>Операторов на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="88"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="94"/>
         <source>Room</source>
         <translation>Свободно мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="123"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="122"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="128"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="127"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="139"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
@@ -339,104 +339,104 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="64"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="70"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="73"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="80"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="81"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="35"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="115"/>
         <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
         <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="97"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="118"/>
         <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="123"/>
         <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="107"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="128"/>
         <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="133"/>
         <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="138"/>
         <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="144"/>
         <source>Click to show the newest or the oldest first</source>
         <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="160"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="166"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="179"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="185"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="169"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="190"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="192"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -2928,67 +2928,67 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="59"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="60"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="63"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="65"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="67"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="68"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="68"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="73"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="74"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="74"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="75"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="79"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="82"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="83"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="110"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="127"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="112"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="129"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="115"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="132"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="119"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="136"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -2996,42 +2996,42 @@ Database: {path}</source>
 <context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="31"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="37"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="43"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="48"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="52"/>
         <source>Contacts given today, against the daily cap</source>
         <translation>Контактов выдано сегодня и дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="57"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="64"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="63"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="70"/>
         <source>Skills</source>
         <translation>Навыки</translation>
     </message>
@@ -3138,7 +3138,7 @@ Database: {path}</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="169"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="173"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -3308,82 +3308,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="373"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="374"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="382"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="383"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="387"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="389"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="388"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="390"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="516"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="532"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="521"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="537"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="555"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="587"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="520"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="536"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3715,34 +3715,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="161"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="323"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="162"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="327"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="60"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="127"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="129"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3751,7 +3751,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="137"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -3760,7 +3760,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -3769,68 +3769,68 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="253"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="255"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="260"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="262"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="281"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="283"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="283"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="546"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="285"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="562"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="322"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="330"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="337"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="340"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="346"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="345"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="347"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -3854,8 +3854,8 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="351"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="456"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="362"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="489"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
@@ -3865,62 +3865,62 @@ Add at least one source and one operator to see it.</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="156"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="160"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="158"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="162"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="194"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="205"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="195"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="206"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="197"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="208"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="232"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="250"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="261"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="253"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="264"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="257"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="268"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="296"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="405"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="435"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="465"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="498"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -3929,7 +3929,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="466"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="499"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -3938,37 +3938,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="472"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="505"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="479"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="512"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="482"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="515"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="532"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="541"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="574"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="594"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="598"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -4513,7 +4513,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/backup.py" line="273"/>
-        <location filename="../../desktop_crm/services/maintenance.py" line="66"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="67"/>
         <source>There is no database at {path}.</source>
         <translation>Базы данных {path} нет.</translation>
     </message>
@@ -4576,8 +4576,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="106"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="381"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="409"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="386"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="414"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4644,43 +4644,43 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="388"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="413"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="222"/>
+        <location filename="../../desktop_crm/db/storage.py" line="230"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="362"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="367"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="402"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="407"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="447"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="452"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="398"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="471"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="423"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="495"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="490"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="514"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="509"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="533"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4951,108 +4951,113 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="96"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="99"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="98"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="101"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="109"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="121"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="124"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="122"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="125"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
-        <location filename="../../desktop_crm/services/intake.py" line="117"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
+        <location filename="../../desktop_crm/services/intake.py" line="123"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="147"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="151"/>
+        <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
+        <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="167"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="184"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="204"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="198"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="218"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="204"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="224"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="207"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="227"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="210"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="230"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="214"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="234"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="242"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="245"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="279"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="318"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="338"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="326"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="346"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="668"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="691"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5062,42 +5067,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="587"/>
+        <location filename="../../desktop_crm/services/importer.py" line="624"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="611"/>
+        <location filename="../../desktop_crm/services/importer.py" line="648"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="619"/>
+        <location filename="../../desktop_crm/services/importer.py" line="656"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="643"/>
+        <location filename="../../desktop_crm/services/importer.py" line="680"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="756"/>
+        <location filename="../../desktop_crm/services/importer.py" line="793"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1001"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1051"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="93"/>
+        <location filename="../../desktop_crm/services/settings.py" line="94"/>
         <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="163"/>
+        <location filename="../../desktop_crm/services/settings.py" line="168"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -5173,12 +5178,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="122"/>
+        <location filename="../../desktop_crm/services/intake.py" line="128"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="131"/>
+        <location filename="../../desktop_crm/services/intake.py" line="137"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -5193,18 +5198,18 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл {path} повреждён: проверка SQLite нашла ошибки (они перечислены выше). Восстановите резервную копию («desktop-crm backups», «desktop-crm restore КОПИЯ»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="114"/>
-        <location filename="../../desktop_crm/services/maintenance.py" line="150"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="115"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="151"/>
         <source>The backup cannot be the database itself ({path}).</source>
         <translation>Резервная копия не может быть самой базой данных ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="140"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="141"/>
         <source>The backup {backup} does not exist.</source>
         <translation>Резервной копии {backup} не существует.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/maintenance.py" line="145"/>
+        <location filename="../../desktop_crm/services/maintenance.py" line="146"/>
         <source>{backup} is not a Lead Dispatcher database.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>

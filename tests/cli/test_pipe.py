@@ -115,6 +115,45 @@ def test_each_line_is_answered_in_order_and_only_good_ones_are_stored(
     ]
 
 
+def test_text_no_database_can_store_is_refused_alike_on_both_backends(
+    env,  # noqa: F811
+    database_location,
+    services,
+    source_id,
+):
+    """JSON can spell what no form, argument or file brings: NUL (PostgreSQL cannot store
+    it in text), a lone surrogate (no UTF-8 for it), a number too long to read."""
+    requests = b"".join(
+        [
+            b'{"lead": "a@example.com", "source": "tg", "name": "nul\\u0000name"}\n',  # 1
+            b'{"lead": "b@example.com", "source": "tg", "message": "hi\\u0000"}\n',  # 2
+            b'{"lead": "\\ud800", "source": "tg"}\n',  # 3
+            b'{"lead": "c@example.com", "source": "tg", "message": "\\udfff"}\n',  # 4
+            b'{"lead": "d@example.com", "source": "tg", "key": "k\\u0000"}\n',  # 5
+            b'{"lead": "e@example.com", "source": ' + b"9" * 5000 + b"}\n",  # 6
+            _line({"lead": "f@example.com", "source": "tg"}),  # 7 and the pipe goes on
+        ]
+    )
+    result = subprocess.run(
+        _pipe_command(database_location),
+        input=requests,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert result.stderr == b""
+    by_line = {a["line"]: a for a in map(json.loads, result.stdout.decode().splitlines())}
+    assert sorted(by_line) == [1, 2, 3, 4, 5, 6, 7]
+    for line in range(1, 7):
+        assert by_line[line]["code"] == 2, by_line[line]
+    for line in range(1, 6):
+        assert "cannot be stored" in by_line[line]["error"], by_line[line]
+    assert "number" in by_line[6]["error"]
+    assert by_line[7]["lead"]["external_id"] == "f@example.com"
+    assert _contacts(services) == [("f@example.com", "", "")]
+
+
 def _reader(stream) -> queue.Queue:
     lines: queue.Queue = queue.Queue()
 

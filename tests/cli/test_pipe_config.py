@@ -4,12 +4,18 @@ meanwhile: weights, an operator deactivated or away, a source's code, the phone 
 
 from __future__ import annotations
 
+import importlib
 import json
+import sqlite3
 import subprocess
 from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
 
+import peewee as pw
 import pytest
 
+from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations
 from desktop_crm.services import Crm
 from tests.cli.test_pipe import ANSWER_TIMEOUT, _line, _pipe_command, _reader
 from tests.cli.test_subprocess import REPO, env  # noqa: F401  # the clean child environment
@@ -89,3 +95,31 @@ def test_the_pipe_follows_a_source_code_and_the_phone_region(pipe, services):
     _change(services, lambda crm: crm.settings.set_phone_region("BY"))
     answer = pipe({"lead": "8 029 123 45 67", "source": "tg2"})
     assert answer["lead"]["external_id"] == "+375291234567"  # type: ignore[index]
+
+
+def _as_older_schema(path: Path) -> None:
+    """Make ``path`` a backup as the version before the last migration wrote it."""
+    last = known_migrations()[-1]
+    module = importlib.import_module(f"desktop_crm.db.migrations.{last}")
+    database = pw.SqliteDatabase(str(path))
+    module.down(None, database)
+    database.execute_sql("DELETE FROM schema_migration WHERE name = ?", (last,))
+    database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    database.close()
+
+
+@pytest.mark.sqlite_only
+def test_an_open_pipe_goes_on_after_an_older_backup_is_restored(
+    pipe, database_location, run_raw, tmp_path
+):
+    backup = tmp_path / "older.sqlite3"
+    assert run_raw("--db", database_location.path, "backup", backup).code == 0
+    _as_older_schema(backup)
+    assert _operator(pipe({"lead": "+79990000001", "source": "tg"})) == "Анна"
+
+    assert run_raw("--db", database_location.path, "restore", backup).code == 0
+
+    # The restored data is the current schema at once: the open pipe needs no restart.
+    assert _operator(pipe({"lead": "+79990000002", "source": "tg"})) == "Анна"
+    with closing(sqlite3.connect(database_location.path)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -12,7 +12,14 @@ from desktop_crm.domain.external_id import (
     looks_like_phone,
     normalise_external_id,
 )
-from desktop_crm.domain.text import clean_name, has_control, is_invisible, name_key, printable
+from desktop_crm.domain.text import (
+    clean_name,
+    has_control,
+    is_invisible,
+    name_key,
+    printable,
+    unstorable,
+)
 from tests.domain import legacy_external_id as legacy
 
 INVISIBLES = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u200e", "\u200f", "\u202e",
@@ -247,3 +254,19 @@ def test_has_control_is_exactly_unicodes_control_category():
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         assert has_control(f"a{char}b") == (unicodedata.category(char) == "Cc"), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Иван Петров", False),
+        ("tab\tand\nnewline", False),  # control characters a message may hold
+        ("😀", False),  # a surrogate pair in UTF-16, one code point here
+        ("nul\x00", True),
+        ("\ud800", True),
+        ("x\udfff", True),
+        ("\ud7ff\ue000", False),  # the neighbours of the surrogate range
+    ],
+)
+def test_unstorable_text_is_nul_or_a_lone_surrogate(value, expected):
+    assert unstorable(value) is expected
