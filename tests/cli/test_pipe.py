@@ -10,6 +10,9 @@ import subprocess
 import sys
 import threading
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
@@ -26,6 +29,43 @@ def _target(location: DatabaseLocation) -> str:
 
 def _pipe_command(location: DatabaseLocation) -> list[str]:
     return [sys.executable, "main.py", "--db", _target(location), "contact", "add", "--jsonl"]
+
+
+def _run_pipe(
+    location: DatabaseLocation, child_env: dict[str, str], requests: bytes
+) -> tuple[subprocess.CompletedProcess[bytes], list[dict[str, Any]]]:
+    """The pipe fed ``requests`` at once: the finished process and its answers in order
+    (nothing on stderr)."""
+    result = subprocess.run(
+        _pipe_command(location),
+        input=requests,
+        cwd=REPO,
+        env=child_env,
+        capture_output=True,
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert result.stderr == b""
+    return result, [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+@contextmanager
+def _open_pipe(
+    location: DatabaseLocation, child_env: dict[str, str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A pipe kept open; killed at the end whatever happened."""
+    process = subprocess.Popen(
+        _pipe_command(location),
+        cwd=REPO,
+        env=child_env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture
@@ -76,16 +116,7 @@ def test_each_line_is_answered_in_order_and_only_good_ones_are_stored(
             _line({"source": "tg"}),  # 13 no lead
         ]
     )
-    result = subprocess.run(
-        _pipe_command(database_location),
-        input=requests,
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        timeout=ANSWER_TIMEOUT,
-    )
-    assert result.stderr == b""
-    answers = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    result, answers = _run_pipe(database_location, env, requests)
     assert [a["line"] for a in answers] == [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
     by_line = {a["line"]: a for a in answers}
     assert by_line[1]["lead"]["external_id"] == "ivan@example.com"
@@ -134,16 +165,8 @@ def test_text_no_database_can_store_is_refused_alike_on_both_backends(
             _line({"lead": "f@example.com", "source": "tg"}),  # 7 and the pipe goes on
         ]
     )
-    result = subprocess.run(
-        _pipe_command(database_location),
-        input=requests,
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        timeout=ANSWER_TIMEOUT,
-    )
-    assert result.stderr == b""
-    by_line = {a["line"]: a for a in map(json.loads, result.stdout.decode().splitlines())}
+    _, answers = _run_pipe(database_location, env, requests)
+    by_line = {a["line"]: a for a in answers}
     assert sorted(by_line) == [1, 2, 3, 4, 5, 6, 7]
     for line in range(1, 7):
         assert by_line[line]["code"] == 2, by_line[line]
@@ -172,15 +195,7 @@ def test_each_answer_comes_as_soon_as_its_request_is_committed(
     services,
     source_id,
 ):
-    process = subprocess.Popen(
-        _pipe_command(database_location),
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    with _open_pipe(database_location, env) as process:
         answers = _reader(process.stdout)
         for number, lead in enumerate(["first@example.com", "second@example.com"], start=1):
             process.stdin.write(_line({"lead": lead, "source": "tg"}))
@@ -194,21 +209,10 @@ def test_each_answer_comes_as_soon_as_its_request_is_committed(
         assert process.wait(timeout=ANSWER_TIMEOUT) == 0  # every request registered
         assert answers.get(timeout=ANSWER_TIMEOUT) is None
         assert process.stderr.read() == b""
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_ctrl_c_ends_the_pipe_without_a_traceback(env, database_location, source_id):  # noqa: F811
-    process = subprocess.Popen(
-        _pipe_command(database_location),
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    with _open_pipe(database_location, env) as process:
         answers = _reader(process.stdout)
         process.stdin.write(_line({"lead": "a@example.com", "source": "tg"}))
         process.stdin.flush()
@@ -216,21 +220,10 @@ def test_ctrl_c_ends_the_pipe_without_a_traceback(env, database_location, source
         process.send_signal(signal.SIGINT)  # waiting for the next line
         assert process.wait(timeout=ANSWER_TIMEOUT) == 130
         assert b"Traceback" not in process.stderr.read()
-    finally:
-        process.kill()
-        process.wait()
 
 
 def test_the_reader_going_away_ends_the_pipe_quietly(env, database_location, source_id):  # noqa: F811
-    process = subprocess.Popen(
-        _pipe_command(database_location),
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    with _open_pipe(database_location, env) as process:
         process.stdout.close()  # the bot stopped reading
         try:
             for number in range(20):
@@ -241,9 +234,6 @@ def test_the_reader_going_away_ends_the_pipe_quietly(env, database_location, sou
             pass
         assert process.wait(timeout=ANSWER_TIMEOUT) == 0
         assert process.stderr.read() == b""
-    finally:
-        process.kill()
-        process.wait()
 
 
 class ScriptedInput:
@@ -327,16 +317,8 @@ def test_tags_come_through_the_pipe_as_through_contact_add(
             _line({"lead": "e@example.com", "source": "tg", "tags": ["ru"]}),  # 5 nobody has it
         ]
     )
-    result = subprocess.run(
-        _pipe_command(database_location),
-        input=requests,
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        timeout=ANSWER_TIMEOUT,
-    )
-    assert result.stderr == b""
-    by_line = {a["line"]: a for a in map(json.loads, result.stdout.decode().splitlines())}
+    _, answers = _run_pipe(database_location, env, requests)
+    by_line = {a["line"]: a for a in answers}
     assert by_line[1]["tags"] == ["kz"]
     assert by_line[1]["operator"]["name"] == "Анна"
     assert by_line[2] == {"line": 2, "error": '"tags" must be a list of strings', "code": 2}

@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
-import subprocess
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations
 from desktop_crm.services import Crm
-from tests.cli.test_pipe import ANSWER_TIMEOUT, _line, _pipe_command, _reader
+from tests.cli.test_pipe import ANSWER_TIMEOUT, _line, _open_pipe, _reader
 from tests.cli.test_subprocess import REPO, env  # noqa: F401  # the clean child environment
 
 
@@ -29,30 +28,19 @@ def pipe(env, database_location, services):  # noqa: F811
         crm.operators.create("Борис", max_load=100)
         crm.sources.create("Telegram", code="tg")
         crm.sources.set_weights("tg", {"Анна": 1, "Борис": 0})
-    process = subprocess.Popen(
-        _pipe_command(database_location),
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    answers = _reader(process.stdout)
+    with _open_pipe(database_location, env) as process:
+        answers = _reader(process.stdout)
 
-    def ask(request: dict[str, object]) -> dict[str, object]:
-        process.stdin.write(_line(request))
-        process.stdin.flush()
-        answer: dict[str, object] = json.loads(answers.get(timeout=ANSWER_TIMEOUT))
-        return answer
+        def ask(request: dict[str, object]) -> dict[str, object]:
+            process.stdin.write(_line(request))
+            process.stdin.flush()
+            answer: dict[str, object] = json.loads(answers.get(timeout=ANSWER_TIMEOUT))
+            return answer
 
-    try:
         yield ask
         process.stdin.close()
         process.wait(timeout=ANSWER_TIMEOUT)
         assert process.stderr.read() == b""
-    finally:
-        process.kill()
-        process.wait()
 
 
 def _operator(answer: dict[str, object]) -> str | None:
