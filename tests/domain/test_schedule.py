@@ -406,3 +406,13 @@ def test_too_many_shifts_are_refused():
     assert (caught.value.kind, caught.value.spec) == ("too_many", "")
     assert caught.value.detail == str(MAX_SHIFTS)
     assert len(parse_hours(many[:MAX_SHIFTS])) == MAX_SHIFTS
+
+
+def test_an_absence_inside_another_keeps_the_longer_end_and_an_open_one_extends_it():
+    week = Absence(utc(2026, 12, 1), utc(2026, 12, 8))
+    inside = Absence(utc(2026, 12, 2), utc(2026, 12, 3))
+    assert absence_at(utc(2026, 12, 1, 5), [week, inside]) == week
+    until_back = Absence(utc(2026, 12, 4), None)
+    assert absence_at(utc(2026, 12, 1, 5), [week, inside, until_back]) == Absence(
+        utc(2026, 12, 1), None
+    )
