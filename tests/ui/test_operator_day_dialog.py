@@ -8,7 +8,7 @@ import random
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from desktop_crm.services import open_crm
@@ -36,17 +36,19 @@ def crm(database_location):
 
 
 def _select_the_operator(qtbot, page: OperatorsPage) -> None:
-    """Select the one row as a click would, once the view can: ``selectRow`` picks the
-    column at the header's left edge and selects nothing while the header has no
-    sections laid out yet (once, on a loaded machine, in a parallel run)."""
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-
-    def selected() -> bool:
-        if page.selected_operator() is None:
-            page.table.selectRow(0)
-        return page.selected_operator() is not None
-
-    qtbot.waitUntil(selected)
+    """Select the one row through the view's selection model. (``selectRow`` picks the
+    column under the header's left edge: in some orders of a parallel run it selected
+    nothing, while the row was there.)"""
+    view = page.table
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and view.model().rowCount() == 1)
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().select(view.model().index(0, 0), flags.ClearAndSelect | flags.Rows)
+    assert page.selected_operator() is not None, (
+        view.selectionModel().selectedRows(),
+        view.horizontalHeader().count(),
+        view.horizontalHeader().hiddenSectionCount(),
+        view.selectionMode(),
+    )
 
 
 @pytest.fixture
