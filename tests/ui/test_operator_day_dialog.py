@@ -36,9 +36,10 @@ def crm(database_location):
 
 
 def _select_the_operator(qtbot, page: OperatorsPage) -> None:
-    """Select the one row through the view's selection model. (``selectRow`` picks the
-    column under the header's left edge: in some orders of a parallel run it selected
-    nothing, while the row was there.)"""
+    """Select the one row through the view's selection model. (``selectRow`` asks the
+    view's ``selectionCommand``, which reads the application's keyboard modifiers: an
+    earlier test's key event with Shift or Ctrl, in the same worker of a parallel run,
+    left them set, and it selected nothing while the row was there.)"""
     view = page.table
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and view.model().rowCount() == 1)
     flags = QItemSelectionModel.SelectionFlag
