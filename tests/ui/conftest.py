@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.bridge import DataBridge
@@ -19,6 +21,16 @@ def default_locale():
     before = QLocale()
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
+def no_modifier_left_held(qapp):
+    """Qt keeps the keyboard modifiers of the last key event: after a test's
+    ``keyClick(..., ControlModifier)`` the application still reads Ctrl as held, and in
+    the next test of the same process ``selectRow`` toggles or extends instead of
+    selecting. A release with no modifier after each test sets them back."""
+    yield
+    QTest.keyRelease(QWidget(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture
