@@ -5,7 +5,10 @@ How an open pipe follows another process's changes: tests/cli/test_pipe_config.p
 
 from __future__ import annotations
 
-from desktop_crm.services import Crm
+import pytest
+
+from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.config_cache import read_revision
 from desktop_crm.services.contacts import ContactRequest
 
@@ -66,3 +69,18 @@ def test_a_change_is_followed_at_once_by_the_same_process(crm):
     assert _register(crm, "e@example.com") is None
     crm.sources.set_weights("tg", {"Анна": 0, "Борис": 1})
     assert _register(crm, "d@example.com") == "Борис"
+
+
+@pytest.mark.sqlite_only
+def test_two_new_or_upgraded_databases_never_start_at_the_same_revision(tmp_path):
+    """A process keeps its configuration while the revision stays: a backup restored
+    under it (upgraded to this schema in a copy first) must not arrive at the revision
+    the process kept, as two databases both starting at 0 would."""
+    revisions = set()
+    for name in ("a", "b", "c"):
+        crm = open_crm(DatabaseLocation(tmp_path / f"{name}.sqlite3"))
+        try:
+            revisions.add(_revision(crm))
+        finally:
+            crm.close()
+    assert len(revisions) == 3

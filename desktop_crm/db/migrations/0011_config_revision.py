@@ -33,7 +33,10 @@ def up(migrator, db):
             "CREATE TABLE config_revision (id INTEGER PRIMARY KEY CHECK (id = 1), "
             "revision BIGINT NOT NULL)"
         )
-        db.execute_sql("INSERT INTO config_revision (id, revision) VALUES (1, 0)")
+        db.execute_sql(
+            "INSERT INTO config_revision (id, revision) "
+            "VALUES (1, nextval('config_revision_seq'))"
+        )
         db.execute_sql(
             "CREATE FUNCTION bump_config_revision() RETURNS trigger LANGUAGE plpgsql AS $$ "
             "BEGIN UPDATE config_revision SET revision = nextval('config_revision_seq'); "
@@ -54,7 +57,9 @@ def up(migrator, db):
         "CREATE TABLE config_revision (id INTEGER PRIMARY KEY CHECK (id = 1), "
         "revision INTEGER NOT NULL)"
     )
-    db.execute_sql("INSERT INTO config_revision (id, revision) VALUES (1, 0)")
+    # Not 0: a backup restored under a running process (upgraded in a copy first) must
+    # not arrive at the revision that process kept for another database.
+    db.execute_sql("INSERT INTO config_revision (id, revision) VALUES (1, random())")
     bump = "BEGIN UPDATE config_revision SET revision = random(); END"
     for table in TABLES:
         for name, event in _triggers(table, ("INSERT", "UPDATE", "DELETE")):
