@@ -34,8 +34,7 @@ def up(migrator, db):
             "revision BIGINT NOT NULL)"
         )
         db.execute_sql(
-            "INSERT INTO config_revision (id, revision) "
-            "VALUES (1, nextval('config_revision_seq'))"
+            "INSERT INTO config_revision (id, revision) VALUES (1, nextval('config_revision_seq'))"
         )
         db.execute_sql(
             "CREATE FUNCTION bump_config_revision() RETURNS trigger LANGUAGE plpgsql AS $$ "
