@@ -38,6 +38,7 @@ from desktop_crm.db.storage import (
     DEFAULT_BUSY_TIMEOUT,
     DEFAULT_JOB_WAIT,
     MIGRATIONS_DIR,
+    Q,
     Storage,
     T,
     WaitAbandoned,
@@ -282,6 +283,12 @@ class PostgresStorage(Storage):
         self.database.execute_sql(
             f'SELECT id FROM "operator" WHERE id IN ({marks}) ORDER BY id FOR UPDATE', ids
         ).fetchall()
+
+    def locking(self, query: Q) -> Q:
+        """``SELECT ... FOR UPDATE OF`` the query's own table (a row on the nullable side
+        of an outer join cannot be locked): waits for a writer holding one of its rows,
+        then reads, and filters by, the row as that writer left it."""
+        return query.for_update(of=query.model)
 
     def scrub(self) -> bool:
         """VACUUM the tables an erasure changes: the server drops the old row versions

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import peewee as pw
 
@@ -34,6 +34,7 @@ _IN_CHUNK = 500  # values per IN (...): well below every backend's parameter lim
 
 
 T = TypeVar("T")
+Q = TypeVar("Q", bound="pw.ModelSelect[Any]")
 
 
 def known_migrations() -> list[str]:
@@ -123,6 +124,15 @@ class Storage:
         """Inside ``write``/``write_batch``: serialise with every other writer that adds
         load to these operators, before their loads are counted. A no-op where the
         write transaction already serialises all writers (SQLite)."""
+
+    def locking(self, query: Q) -> Q:
+        """Inside ``write``/``write_batch``: ``query`` with the rows it reads of its own
+        table locked until the transaction ends, and read as they stand once any other
+        writer holding them is done (a contact the timers are about to move, closed by
+        hand meanwhile). Take operator locks before these. Lock a table alone: when
+        the lock had to wait, the row's outer-joined rows read as missing. Unchanged
+        where the write transaction already serialises all writers (SQLite)."""
+        return query
 
     @contextmanager
     def cancellable(self, cancelled: Callable[[], bool]) -> Iterator[None]:

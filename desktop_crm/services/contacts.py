@@ -448,7 +448,7 @@ class ContactService:
         operator it had then (contact id → operator id), else ``ChangedMeanwhile`` and
         nothing is closed."""
         with self._storage.write():
-            contacts = find_contacts(contact_ids)
+            contacts = find_contacts(contact_ids, locked_in=self._storage)
             if expected is not None:
                 _check_unchanged(contacts, expected, active=True)
             active = [c for c in contacts if c.is_active]
@@ -469,7 +469,9 @@ class ContactService:
         with self._storage.write_batch():
             now = naive_utc_now(self._clock)
             cutoff = now - dt.timedelta(seconds=seconds)
-            stale = list(stale_query(source_id, cutoff, limit))
+            # Locked, then read whole: one closed or active again by hand meanwhile is left.
+            query = stale_query(source_id, cutoff, limit).select(Contact.id)
+            stale = find_contacts([c.id for c in self._storage.locking(query)])
             if not stale:
                 return 0
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
@@ -491,7 +493,7 @@ class ContactService:
         is ``NotFound``, a closed one or one without an operator (a reply comes from
         its operator) ``InvalidValue``, and nothing changes."""
         with self._storage.write():
-            contacts = find_contacts(contact_ids)
+            contacts = find_contacts(contact_ids, locked_in=self._storage)
             for contact in contacts:
                 if not contact.is_active:
                     raise _closed_error(contact)
@@ -520,7 +522,7 @@ class ContactService:
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             intake.lock_operators([target.id])
             target = find_operator(target.id)  # its limit as it stands under the lock
-            contacts = find_contacts(contact_ids)  # a contact selected twice is one
+            contacts = find_contacts(contact_ids, locked_in=self._storage)  # twice is once
             previous: set[int] = set()
             for contact in contacts:
                 if contact.operator_id == target.id:
@@ -561,7 +563,8 @@ class ContactService:
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             targets = {m.operator for m in moves if m.operator is not None}
             intake.lock_operators(find_operator(t).id for t in targets)
-            contacts = {c.id: c for c in find_contacts(m.contact_id for m in moves)}
+            found = find_contacts((m.contact_id for m in moves), locked_in=self._storage)
+            contacts = {c.id: c for c in found}
             for move in moves:
                 contact = contacts[move.contact_id]
                 previous = contact.operator_id
@@ -631,7 +634,7 @@ class ContactService:
             owners = {c.operator_id for c in contacts if not c.is_active and c.operator_id}
             if owners:  # as Intake.lock_operators: before their loads and limits are read
                 self._storage.lock_operators(sorted(owners))
-                contacts = find_contacts(contact_ids)
+                contacts = find_contacts(contact_ids, locked_in=self._storage)
             if expected is not None:
                 _check_unchanged(contacts, expected, active=False)
             loads: dict[int, int] = {}

@@ -216,7 +216,10 @@ class TimerService:
             intake = Intake(self._storage, self._randint, phone_region(), self._clock)
             intake.lock_sources([source_id])  # before the contacts and loads are read
             cutoff = intake.now - dt.timedelta(seconds=seconds)
-            due = list(due_for_reply_query(source_id, cutoff, after, batch_size))
+            # Locked: a contact closed or answered by hand meanwhile is read as it is now.
+            due = list(
+                self._storage.locking(due_for_reply_query(source_id, cutoff, after, batch_size))
+            )
             before = _timed_out_before([c.id for c in due])
             newly_overdue: list[int] = []
             for contact in due:

@@ -6,9 +6,12 @@ Time is a fake clock the tests move; no test sleeps for a deadline.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import multiprocessing
 import random
 import sqlite3
+import threading
 from collections import Counter
 
 import pytest
@@ -16,9 +19,11 @@ import pytest
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import InvalidValue, LimitReached, NotFound
 from desktop_crm.services import open_crm
+from desktop_crm.services.audit import AuditFilter
 from desktop_crm.services.contact_views import contact_page_query
 from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, stale_query
 from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.intake import Intake
 from desktop_crm.services.timers import due_for_reply_query
 from tests.processes import run_together
 from tests.services.test_contact_search import contact_access, plan
@@ -478,3 +483,117 @@ def test_answered_needs_an_operator(crm, clock):
     with pytest.raises(InvalidValue, match="no operator"):
         crm.contacts.mark_answered([queued.id])
     assert crm.contacts.get(queued.id).answered_at is None
+
+
+# -- PostgreSQL: a change by hand while the timers decide ---------------------------------------
+def _waits_for_a_lock(pg_server, database: str) -> bool:
+    return bool(
+        pg_server.execute(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'",
+            database,
+        )
+    )
+
+
+def _by_hand(pg_url: str, action: str, contact_id: int) -> None:  # another process
+    crm = open_crm(DatabaseLocation.postgresql(pg_url))  # (one open database per process)
+    try:
+        if action == "close":
+            crm.contacts.close(contact_id)
+        else:
+            with contextlib.suppress(InvalidValue):  # closed meanwhile: refused, as it should
+                crm.contacts.mark_answered([contact_id])
+    finally:
+        crm.close()
+
+
+def _interleave(crm, pg_server, pg_url, monkeypatch, pause_at: str, action: str, contact_id):
+    """The timers' run paused once it has read what is due (at ``Intake.<pause_at>``);
+    meanwhile another process does ``action`` by hand to the contact; then both finish,
+    whichever order the database lets them go in."""
+    database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    deciding, go = threading.Event(), threading.Event()
+    original = getattr(Intake, pause_at)
+
+    def paused(self, *args, **kwargs):
+        deciding.set()
+        go.wait(60)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Intake, pause_at, paused)
+    run = threading.Thread(target=crm.timers.run_due)
+    run.start()
+    try:
+        assert deciding.wait(60)
+        hand = multiprocessing.get_context("spawn").Process(
+            target=_by_hand, args=(pg_url, action, contact_id)
+        )
+        hand.start()
+        for _ in range(1200):  # until it is done, or waits for the timers' lock
+            hand.join(0.05)
+            if hand.exitcode is not None or _waits_for_a_lock(pg_server, database):
+                break
+    finally:
+        go.set()
+        run.join(60)
+    hand.join(60)
+    assert not run.is_alive() and hand.exitcode == 0
+
+
+@pytest.fixture
+def pg_crm(pg_url, clock):
+    crm = open_crm(DatabaseLocation.postgresql(pg_url), random.Random(1).randint, clock=clock)
+    yield crm
+    crm.close()
+
+
+def test_a_contact_closed_by_hand_while_the_timers_decide_is_not_moved_afterwards(
+    pg_crm, pg_server, pg_url, clock, monkeypatch
+):
+    """The timers read the due contacts and then move them; a dispatcher closing one of
+    them in between (another process) must either come first, so the timers no longer
+    see it, or after, closing it where the timers put it — never a closed contact that the
+    timers then hand to somebody else, with the audit naming the operator it left."""
+    crm = pg_crm
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.update("site", reply_within=15 * 60)
+    contact = register(crm, "+79001234567")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    clock.advance(15 * MINUTE)
+
+    _interleave(crm, pg_server, pg_url, monkeypatch, "timeout", "close", contact.id)
+
+    info = crm.contacts.get(contact.id)
+    assert not info.is_active
+    (closed,) = [
+        e
+        for e in crm.audit.entries(AuditFilter(object_kind="contact"))
+        if e.action == "contact_closed"
+    ]
+    (left_with,) = [c.new for c in closed.changes if c.field == "operator"]
+    assert info.operator is not None and info.operator.name == left_with
+
+
+def test_a_contact_answered_while_the_timers_close_stale_ones_is_not_closed_after_its_reply(
+    pg_crm, pg_server, pg_url, clock, monkeypatch
+):
+    """A reply recorded while the auto-close is deciding is activity: either the reply
+    comes first and the contact is no longer stale, or it comes after the close and is
+    refused (a closed contact) — never a contact closed for no activity right after its
+    reply was recorded."""
+    crm = pg_crm
+    crm.operators.create("Анна", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.sources.update("site", close_after=2 * 3600)
+    contact = register(crm, "+79001234567")
+    clock.advance(2 * 3600 * SECOND)
+
+    _interleave(crm, pg_server, pg_url, monkeypatch, "trace_auto_close", "answer", contact.id)
+
+    info = crm.contacts.get(contact.id)
+    assert info.is_active or info.answered_at is None
