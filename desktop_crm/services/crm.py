@@ -58,7 +58,7 @@ class Crm:
             storage, self.events, self._capacity_appeared, trail=self.trail, clock=clock
         )
         self.sources = SourceService(
-            storage, self.events, self._capacity_appeared, trail=self.trail
+            storage, self.events, self._capacity_appeared, trail=self.trail, clock=clock
         )
         self.contacts = ContactService(
             storage, self.events, randint, self._capacity_appeared, trail=self.trail, clock=clock

@@ -109,12 +109,22 @@ class WeightInfo:
     active: bool
     load: int
     max_load: int
+    presence: Exclusion | None = None  # away or off shift now
+    today: int = 0  # contacts given today
+    daily_cap: int | None = None
 
     @property
     def exclusion(self) -> Exclusion | None:
-        """Why the distributor leaves this operator out on the source now, or None."""
+        """Why the distributor leaves this operator out on the source now (for an
+        untagged contact), or None."""
         return eligibility.exclusion(
-            weight=self.weight, active=self.active, load=self.load, max_load=self.max_load
+            weight=self.weight,
+            active=self.active,
+            load=self.load,
+            max_load=self.max_load,
+            presence=self.presence,
+            today=self.today,
+            daily_cap=self.daily_cap,
         )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 
 import peewee as pw
 
@@ -17,9 +18,11 @@ from desktop_crm.domain.durations import (
     format_duration,
     parse_duration,
 )
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
 from desktop_crm.services.audit import Action, AuditTrail, FieldChange, weight_changes
+from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import (
     MAX_CODE_LENGTH,
     WEIGHT,
@@ -35,11 +38,13 @@ from desktop_crm.services.common import (
     retried,
     unique_violation,
 )
+from desktop_crm.services.day import absences_of, presence_now, today_counts
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import loads_of
 from desktop_crm.services.lookalikes import check_not_lookalike
 from desktop_crm.services.queue import CapacityHook
+from desktop_crm.services.settings import zone
 
 _KEEP = object()
 
@@ -111,7 +116,32 @@ def check_duration(seconds: int | None, field: str) -> int | None:
     return read_duration(format_duration(seconds), field)
 
 
-def _weights(source_id: int) -> tuple[WeightInfo, ...]:
+DayFacts = Mapping[int, tuple[Exclusion | None, int]]
+"""Per operator id: its presence now (away, off shift, or None) and today's count."""
+
+
+def _day_facts(operator_ids: Iterable[int] | None, now: dt.datetime) -> DayFacts:
+    """What the distributor reads of each operator's day (``services/day.py``); None:
+    of every operator."""
+    ids = None if operator_ids is None else list(operator_ids)
+    tz = zone()
+    counts = today_counts(ids, now, tz)
+    away = absences_of(ids, now)
+    hours = Operator.select(Operator.id, Operator.hours)
+    if ids is not None:
+        hours = hours.where(Operator.id.in_(ids))
+    return {
+        int(i): (
+            presence_now(h or "", [a for _, a in away.get(int(i), ())], now, tz).exclusion,
+            counts.get(int(i), 0),
+        )
+        for i, h in tuples(hours)
+    }
+
+
+def _weights(source_id: int, day: DayFacts | None = None) -> tuple[WeightInfo, ...]:
+    """The source's weights; with ``day`` (``_day_facts``) as the distributor sees them
+    now, else (an audit's before and after) without the operators' day."""
     rows = list(
         SourceOperatorConfig.select(SourceOperatorConfig, Operator)
         .join(Operator)
@@ -119,6 +149,7 @@ def _weights(source_id: int) -> tuple[WeightInfo, ...]:
         .order_by(SourceOperatorConfig.id)
     )
     loads = loads_of(r.operator.id for r in rows)
+    facts = day or {}
     return tuple(
         WeightInfo(
             operator_ref(r.operator),
@@ -126,13 +157,24 @@ def _weights(source_id: int) -> tuple[WeightInfo, ...]:
             r.operator.active,
             loads.get(r.operator.id, 0),
             r.operator.max_load,
+            presence=facts.get(r.operator.id, (None, 0))[0],
+            today=facts.get(r.operator.id, (None, 0))[1],
+            daily_cap=r.operator.daily_cap,
         )
         for r in rows
     )
 
 
-def _info(source: Source, with_weights: bool = True) -> SourceInfo:
-    weights = _weights(source.id) if with_weights else ()
+def _weighted(source_id: int) -> list[int]:
+    query = SourceOperatorConfig.select(SourceOperatorConfig.operator).where(
+        SourceOperatorConfig.source == source_id
+    )
+    return [int(i) for (i,) in tuples(query)]
+
+
+def _info(source: Source, day: DayFacts | None = None) -> SourceInfo:
+    """The source; with its weights when ``day`` is given (``_day_facts``)."""
+    weights = () if day is None else _weights(source.id, day)
     return SourceInfo(
         source.id,
         source.name,
@@ -171,11 +213,16 @@ class SourceService:
         on_capacity: CapacityHook = lambda _s: None,
         *,
         trail: AuditTrail,
+        clock: Clock = system_clock,
     ) -> None:
         self._storage = storage
         self._events = events
         self._on_capacity = on_capacity
         self._trail = trail
+        self._clock = clock
+
+    def _day(self, operator_ids: Iterable[int] | None) -> DayFacts:
+        return _day_facts(operator_ids, self._clock().astimezone(dt.UTC))
 
     @retried
     def create(self, name: str, code: str | None = None) -> SourceInfo:
@@ -192,15 +239,17 @@ class SourceService:
                 [FieldChange("code", None, source.code)] if source.code else [],
             )
         self._events.emit(Change.SOURCES)
-        return _info(source, with_weights=False)
+        return _info(source)
 
     def list(self, with_weights: bool = True) -> list[SourceInfo]:
         with self._storage.read():
-            return [_info(s, with_weights) for s in Source.select().order_by(Source.name)]
+            day = self._day(None) if with_weights else None
+            return [_info(s, day) for s in Source.select().order_by(Source.name)]
 
     def get(self, reference: int | str) -> SourceInfo:
         with self._storage.read():
-            return _info(find_source(reference))
+            source = find_source(reference)
+            return _info(source, self._day(_weighted(source.id)))
 
     @retried
     def update(
@@ -250,7 +299,7 @@ class SourceService:
             self._save(source)
             self._audit_update(source, *before)
             self._audit_timers(source, *timers)
-            info = _info(source)
+            info = _info(source, self._day(_weighted(source.id)))
         self._events.emit(Change.SOURCES)
         return info
 
@@ -297,7 +346,7 @@ class SourceService:
                     name=source.name,
                     count=contacts,
                 )
-            info = _info(source, with_weights=False)
+            info = _info(source)
             SourceOperatorConfig.delete().where(SourceOperatorConfig.source == source.id).execute()
             source.delete_instance()
             self._trail.record(Action.SOURCE_DELETED, source.id, source.name)
@@ -338,7 +387,7 @@ class SourceService:
                         for op_id, weight in resolved.items()
                     ]
                 ).execute()
-            info = _info(source)
+            info = _info(source, self._day(_weighted(source.id)))
             self._audit_weights(source, before, stored, info)
         self._events.emit(Change.SOURCES)
         self._on_capacity({source.id})
@@ -377,7 +426,7 @@ class SourceService:
             )
             if not updated and weight > 0:
                 SourceOperatorConfig.create(source=source.id, operator=target.id, weight=weight)
-            info = _info(source)
+            info = _info(source, self._day(_weighted(source.id)))
             self._audit_weights(source, before, stored, info)
         self._events.emit(Change.SOURCES)
         self._on_capacity({source.id})

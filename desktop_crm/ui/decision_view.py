@@ -20,7 +20,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
-from desktop_crm.ui.texts import reason_label
+from desktop_crm.ui.texts import exclusion_label, reason_label
 from desktop_crm.ui.theme import Tone, css
 
 KIND_TEXT = {
@@ -29,16 +29,6 @@ KIND_TEXT = {
     "manual": QT_TRANSLATE_NOOP("DecisionView", "Assigned by hand"),
     "timeout": QT_TRANSLATE_NOOP("DecisionView", "Reply deadline missed"),
     "auto_close": QT_TRANSLATE_NOOP("DecisionView", "Closed automatically"),
-}
-EXCLUSION_TEXT = {
-    "weight_0": QT_TRANSLATE_NOOP("DecisionView", "weight 0"),
-    "inactive": QT_TRANSLATE_NOOP("DecisionView", "inactive"),
-    "at_limit": QT_TRANSLATE_NOOP("DecisionView", "at the limit"),
-    "away": QT_TRANSLATE_NOOP("DecisionView", "away"),
-    "off_shift": QT_TRANSLATE_NOOP("DecisionView", "off shift"),
-    "no_skill": QT_TRANSLATE_NOOP("DecisionView", "lacks a skill"),
-    "daily_cap": QT_TRANSLATE_NOOP("DecisionView", "daily cap reached"),
-    "timed_out": QT_TRANSLATE_NOOP("DecisionView", "missed the reply deadline"),
 }
 
 # The notes the core writes in English, read back to be said in the user's language.
@@ -67,14 +57,6 @@ def _e(text: str) -> str:
 def kind_label(kind: str) -> str:
     text = KIND_TEXT.get(kind)
     return _tr(text) if text else kind
-
-
-def exclusion_label(excluded: str | None) -> str:
-    """Why a candidate could not take the contact, in plain words ('' when it could)."""
-    if excluded is None:
-        return ""
-    text = EXCLUSION_TEXT.get(excluded)
-    return _tr(text) if text else excluded
 
 
 def outcome_text(decision: DecisionInfo) -> str:

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_crm.errors import CrmError, DatabaseBusy, StoppedPartWay, stop_reason
+from desktop_crm.errors import (
+    QT_TRANSLATE_NOOP,
+    CrmError,
+    DatabaseBusy,
+    StoppedPartWay,
+    stop_reason,
+)
 from desktop_crm.services.reasons import reason_text
 
 
@@ -40,3 +46,24 @@ def reason_label(reason: str | None) -> str:
     """Why a contact has no operator, in plain words ('' when it has one)."""
     text = reason_text(reason)
     return QCoreApplication.translate("reasons", text) if text else ""
+
+
+# Why a candidate could not take a contact: the decisions' pane, the Sources screen.
+EXCLUSION_TEXT = {
+    "weight_0": QT_TRANSLATE_NOOP("DecisionView", "weight 0"),
+    "inactive": QT_TRANSLATE_NOOP("DecisionView", "inactive"),
+    "at_limit": QT_TRANSLATE_NOOP("DecisionView", "at the limit"),
+    "away": QT_TRANSLATE_NOOP("DecisionView", "away"),
+    "off_shift": QT_TRANSLATE_NOOP("DecisionView", "off shift"),
+    "no_skill": QT_TRANSLATE_NOOP("DecisionView", "lacks a skill"),
+    "daily_cap": QT_TRANSLATE_NOOP("DecisionView", "daily cap reached"),
+    "timed_out": QT_TRANSLATE_NOOP("DecisionView", "missed the reply deadline"),
+}
+
+
+def exclusion_label(excluded: str | None) -> str:
+    """Why a candidate could not take the contact, in plain words ('' when it could)."""
+    if excluded is None:
+        return ""
+    text = EXCLUSION_TEXT.get(excluded)
+    return QCoreApplication.translate("DecisionView", text) if text else excluded

@@ -3,6 +3,7 @@ import unicodedata
 import pytest
 
 from desktop_crm.db.location import DatabaseLocation
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import AlreadyExists, InUse, InvalidValue, NotFound
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
@@ -353,3 +354,23 @@ def test_processes_racing_with_look_alike_names_create_one(tmp_path):
         assert len(crm.sources.list()) == 1
     finally:
         crm.close()
+
+
+def test_a_sources_weights_say_who_is_away_or_capped_now_as_the_distributor_would(crm):
+    """The Sources screen warns when nobody weighted on a source can take contacts: its
+    weights must leave out whom the distributor leaves out, away and capped included."""
+    for name in ("Анна", "Борис", "Вера"):
+        crm.operators.create(name, max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1, "Вера": 1})
+    crm.operators.set_away("Анна")
+    crm.operators.update("Борис", daily_cap=0)
+
+    for source in (crm.sources.get("site"), *crm.sources.list()):
+        why = {w.operator.name: w.exclusion for w in source.weights}
+        assert why == {"Анна": Exclusion.AWAY, "Борис": Exclusion.DAILY_CAP, "Вера": None}
+
+    crm.operators.update("Вера", active=False)
+    assert all(w.exclusion is not None for w in crm.sources.get("site").weights)
+    contact = crm.contacts.register(ContactRequest("+79001234567", "site")).contact
+    assert contact.operator is None  # what the screen then warns about

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto import (
     OperatorInfo,
     OperatorRef,
@@ -108,3 +109,24 @@ def test_the_sources_table_warns_when_nobody_has_room(qapp):
     assert "full" not in index_below.data(Qt.ItemDataRole.ToolTipRole)
     assert "At: 1 (100 %) — full" in index_at.data(Qt.ItemDataRole.ToolTipRole)
     assert "None of them can take contacts now" in index_at.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_sources_table_warns_when_everyone_weighted_is_away_or_capped(qapp):
+    """Away and capped operators take nothing either (what the service's weights say)."""
+    away = WeightInfo(OperatorRef(1, "Анна"), 1, True, 0, 5, presence=Exclusion.AWAY)
+    capped = WeightInfo(OperatorRef(2, "Борис"), 1, True, 0, 5, today=3, daily_cap=3)
+    model = SourcesModel(None)
+    model.set_rows([SourceInfo(1, "site", None, (away, capped))])
+    index = model.index(0, OPERATORS)
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == color(Tone.WARN)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Анна: 1 (50 %) — away" in tip and "Борис: 1 (50 %) — daily cap reached" in tip
+    assert "None of them can take contacts now" in tip
+
+
+def test_the_weights_editor_counts_nobody_away_as_getting_contacts(qapp):
+    away = OperatorInfo(1, "Away", True, 3, 0, presence=Exclusion.AWAY)
+    model = _weights_model(BELOW, away)
+    below, gone = model.rows()
+    assert (model.live_share(below), model.live_share(gone)) == (1.0, 0.0)
+    assert model.getting_contacts() == 1  # the editor's "gets contacts now" count

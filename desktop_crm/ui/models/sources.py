@@ -12,6 +12,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto import SourceInfo, WeightInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
+from desktop_crm.ui.texts import exclusion_label
 from desktop_crm.ui.theme import Tone, color
 
 NAME, CODE, OPERATORS, STRATEGY = range(4)
@@ -127,6 +128,8 @@ def operators_tooltip(source: SourceInfo) -> str:
             line += " — " + QCoreApplication.translate("SourcesModel", "inactive")
         elif why is Exclusion.AT_LIMIT:
             line += " — " + QCoreApplication.translate("SourcesModel", "full")
+        elif why is not None:  # away, off shift, daily cap reached: as the decisions say it
+            line += " — " + exclusion_label(why)
         lines.append(line)
     if all(w.exclusion is not None for w in used):
         lines.append(

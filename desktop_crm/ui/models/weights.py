@@ -69,6 +69,9 @@ class WeightRow:
             active=operator.active,
             load=operator.load,
             max_load=operator.max_load,
+            presence=operator.presence,
+            today=operator.today,
+            daily_cap=operator.daily_cap,
         )
 
 
@@ -144,8 +147,9 @@ class WeightsModel(RowsModel[WeightRow]):
         return any(r.dirty for r in self._rows)
 
     def getting_contacts(self) -> int:
-        """How many operators the distributor would give this source's contacts now
-        (active, with room, weight above 0), with the weights as edited."""
+        """How many operators the distributor would give this source's untagged contacts
+        now (active, at work, with room, under the daily cap, weight above 0), with the
+        weights as edited."""
         return sum(1 for r in self._rows if r.exclusion is None)
 
     def set_source(self, source: SourceInfo | None, operators: Sequence[OperatorInfo]) -> None:
