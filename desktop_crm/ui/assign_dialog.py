@@ -1,7 +1,9 @@
 """Choosing the operator for a manual assignment: every operator with its state.
 
-An operator who cannot take contacts (inactive, or at the limit) is listed all the
-same, greyed out, with the reason. ``choose_operator`` is the seam tests patch.
+An operator who cannot take contacts (inactive, away, off shift, at the daily cap or
+the limit, or without a skill every selected contact's tags ask for) is listed all the
+same, greyed out, with the reason; the service refuses the rest contact by contact.
+``choose_operator`` is the seam tests patch.
 """
 
 from __future__ import annotations
@@ -103,12 +105,30 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
         ),
     )
 
-    def __init__(self, operators: Sequence[OperatorInfo] = (), parent: Any = None) -> None:
+    def __init__(
+        self,
+        operators: Sequence[OperatorInfo] = (),
+        parent: Any = None,
+        contact_tags: Sequence[frozenset[str]] = (),
+    ) -> None:
         super().__init__(parent)
+        self._tags = tuple(contact_tags)  # one per selected contact ((): not known)
         self.set_rows(operators)
 
+    def lacking(self, operator: OperatorInfo) -> int:
+        """How many of the selected contacts ask for a skill the operator lacks."""
+        return sum(1 for tags in self._tags if tags and operator.exclusion_for(tags) is not None)
+
+    def exclusion(self, operator: OperatorInfo) -> Exclusion | None:
+        """Why it can take none of the selected contacts (``Exclusion.NO_SKILL``: each
+        of them asks for a skill it lacks), or None."""
+        why = operator.exclusion
+        if why is None and self._tags and self.lacking(operator) == len(self._tags):
+            return Exclusion.NO_SKILL
+        return why
+
     def available(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and self._rows[row].exclusion is None
+        return 0 <= row < len(self._rows) and self.exclusion(self._rows[row]) is None
 
     def first_available(self) -> int | None:
         return next((r for r in range(len(self._rows)) if self.available(r)), None)
@@ -120,7 +140,22 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
             return Qt.ItemFlag.NoItemFlags  # shown, greyed out, not selectable
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def missing_skills(self, operator: OperatorInfo) -> list[str]:
+        """The selected contacts' tags the operator has no skill for."""
+        asked = frozenset().union(*self._tags) if self._tags else frozenset()
+        return sorted(asked - frozenset(operator.skills))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.row() < len(self._rows):
+            operator = self._rows[index.row()]
+            if self.exclusion(operator) is Exclusion.NO_SKILL:
+                if role == Qt.ItemDataRole.DisplayRole and index.column() == STATE:
+                    return QCoreApplication.translate("OperatorChoiceModel", "lacks a skill")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return QCoreApplication.translate(
+                        "OperatorChoiceModel",
+                        "{name} lacks a skill the selected contacts' tags ask for: {skills}.",
+                    ).format(name=operator.name, skills=", ".join(self.missing_skills(operator)))
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and index.isValid()
@@ -136,12 +171,17 @@ class AssignDialog(QDialog):
     """Pick one operator for ``count`` contacts; ``operator_id()`` after ``accept``."""
 
     def __init__(
-        self, operators: Sequence[OperatorInfo], count: int, parent: QWidget | None = None
+        self,
+        operators: Sequence[OperatorInfo],
+        count: int,
+        parent: QWidget | None = None,
+        contact_tags: Sequence[frozenset[str]] = (),
     ) -> None:
+        """``contact_tags``: the selected contacts' tags, one set each (skills count)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign to operator"))
         self._count = count
-        self.model = OperatorChoiceModel(operators, self)
+        self.model = OperatorChoiceModel(operators, self, contact_tags)
 
         intro = QLabel(self.tr("Give %n selected contact(s) to:", "", count))
         self.table = make_table(self, sortable=False)
@@ -158,11 +198,11 @@ class AssignDialog(QDialog):
             header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() + 4
         )
 
-        unavailable = sum(1 for o in operators if o.exclusion is not None)
+        unavailable = sum(1 for o in operators if self.model.exclusion(o) is not None)
         self.note = QLabel(
             self.tr(
-                "Greyed out: operators who are inactive, away, off shift, at the daily cap or "
-                "at their limit cannot take contacts."
+                "Greyed out: operators who are inactive, away, off shift, at the daily cap, "
+                "at their limit or without a skill the contacts' tags ask for cannot take them."
             )
         )
         self.note.setWordWrap(True)
@@ -214,8 +254,9 @@ class AssignDialog(QDialog):
         operator_id = self.operator_id()
         self.ok_button.setEnabled(operator_id is not None)
         operator = next((o for o in self.model.rows() if o.id == operator_id), None)
+        lines = []
         if operator is not None and operator.headroom < self._count:
-            self.warning.setText(
+            lines.append(
                 self.tr(
                     "{name} has room for %n more; the other contacts will be refused "
                     "(closed ones always fit).",
@@ -223,9 +264,15 @@ class AssignDialog(QDialog):
                     operator.headroom,
                 ).format(name=operator.name)
             )
-            self.warning.show()
-        else:
-            self.warning.hide()
+        lacking = 0 if operator is None else self.model.lacking(operator)
+        if operator is not None and lacking:
+            lines.append(
+                self.tr(
+                    "{name} lacks a skill %n of them needs; those will be refused.", "", lacking
+                ).format(name=operator.name)
+            )
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.model.available(index.row()):
@@ -233,10 +280,14 @@ class AssignDialog(QDialog):
 
 
 def choose_operator(
-    parent: QWidget | None, operators: Sequence[OperatorInfo], count: int
+    parent: QWidget | None,
+    operators: Sequence[OperatorInfo],
+    count: int,
+    contact_tags: Sequence[frozenset[str]] = (),
 ) -> int | None:
-    """Ask which operator gets ``count`` contacts; None when the user cancels."""
-    dialog = AssignDialog(operators, count, parent)
+    """Ask which operator gets ``count`` contacts (``contact_tags``: their tags, one set
+    each); None when the user cancels."""
+    dialog = AssignDialog(operators, count, parent, contact_tags)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.operator_id()

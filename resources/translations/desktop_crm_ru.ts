@@ -79,12 +79,12 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="142"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="182"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="146"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="186"/>
         <source>Give %n selected contact(s) to:</source>
         <translation>
             <numerusform>Передать %n выбранный контакт оператору:</numerusform>
@@ -93,17 +93,26 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="164"/>
-        <source>Greyed out: operators who are inactive, away, off shift, at the daily cap or at their limit cannot take contacts.</source>
-        <translation>Серым: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит или достигшие предела нагрузки операторы не могут принимать обращения.</translation>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="204"/>
+        <source>Greyed out: operators who are inactive, away, off shift, at the daily cap, at their limit or without a skill the contacts&apos; tags ask for cannot take them.</source>
+        <translation>Серым отмечены операторы, которые не могут взять контакты: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит, загруженные до предела или без навыка, которого требуют теги контактов.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
+        <source>{name} lacks a skill %n of them needs; those will be refused.</source>
+        <translation>
+            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; он будет отклонён.</numerusform>
+            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; они будут отклонены.</numerusform>
+            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; они будут отклонены.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="180"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="261"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -525,19 +534,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="673"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="681"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -624,7 +633,7 @@ Your saved data is safe. Details are in the log file:
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="598"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -633,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="600"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -642,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="606"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -651,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -660,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="620"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="621"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -670,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -679,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="711"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -688,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -697,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -721,12 +730,12 @@ Your saved data is safe. Details are in the log file:
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="640"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="671"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="672"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -735,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="681"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -744,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -753,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="705"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="706"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -767,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -776,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="730"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="731"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="736"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="737"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -936,163 +945,163 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыт автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="34"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="53"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="35"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="54"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="36"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="55"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="37"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="56"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="38"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="57"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="39"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="58"/>
         <source>lacks a skill</source>
         <translation>нет нужного навыка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="40"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="59"/>
         <source>daily cap reached</source>
         <translation>дневной лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="41"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="60"/>
         <source>missed the reply deadline</source>
         <translation>пропустил срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="65"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="86"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="68"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="96"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="78"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="101"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="88"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="109"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="206"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="188"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="117"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="124"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="131"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="142"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="124"/>
         <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
         <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="147"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="129"/>
         <source>{name} missed the reply deadline.</source>
         <translation>{name}: пропущен срок ответа.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="152"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="134"/>
         <source>No activity for {duration}: closed automatically.</source>
         <translation>Без активности {duration}: закрыт автоматически.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="180"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="162"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="181"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="163"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="182"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="200"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="182"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="212"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="194"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="212"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="215"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="237"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="219"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="248"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="267"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="249"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -1101,17 +1110,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="278"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="297"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="279"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="345"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="327"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -2704,57 +2713,57 @@ Database: {path}</source>
 <context>
     <name>OperatorChoiceModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="37"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="43"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="43"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="45"/>
         <source>daily cap reached ({daily_cap})</source>
         <translation>дневной лимит исчерпан ({daily_cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="47"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="49"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="50"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="52"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="59"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="65"/>
         <source>{name} is away and takes no contacts until back.</source>
         <translation>{name} отсутствует и не получает обращений, пока не вернётся.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="67"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="69"/>
         <source>{name} is off shift and takes no contacts until it starts.</source>
         <translation>{name} вне смены и не получает обращений до её начала.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
         <source>{name} has had as many contacts today as the daily cap allows.</source>
         <translation>{name} сегодня уже получил(а) столько обращений, сколько позволяет дневной лимит.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="76"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="78"/>
         <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
@@ -2763,7 +2772,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="81"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="83"/>
         <source>{name} has %n active contact(s) and can take {free} more.</source>
         <translation>
             <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
@@ -2772,14 +2781,24 @@ Database: {path}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="95"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="99"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="101"/>
         <source>Room</source>
         <translation>Свободно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="153"/>
+        <source>lacks a skill</source>
+        <translation>нет нужного навыка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="155"/>
+        <source>{name} lacks a skill the selected contacts&apos; tags ask for: {skills}.</source>
+        <translation>{name} не владеет навыком, которого требуют теги выбранных контактов: {skills}.</translation>
     </message>
 </context>
 <context>
@@ -3428,72 +3447,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="147"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="154"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="160"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="166"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="103"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="113"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="120"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="127"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="130"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="136"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -3980,43 +3999,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="42"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -4237,27 +4256,27 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="97"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="100"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="103"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="109"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="112"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="117"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="120"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="123"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
@@ -4279,57 +4298,57 @@ Add at least one source and one operator to see it.</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="105"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="107"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="240"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="244"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="243"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="247"/>
         <source>Double-click or press F2 to change the weight.</source>
         <translation>Дважды щёлкните или нажмите F2, чтобы изменить вес.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="264"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="268"/>
         <source>Inactive: gets no contacts, and the weight does not count in the shares.</source>
         <translation>Неактивен: не получает контактов, и его вес не учитывается в долях.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="268"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="272"/>
         <source>{weight} of the active operators&apos; total weight {total}.</source>
         <translation>{weight} из общего веса активных операторов {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="272"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="276"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="281"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="288"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="292"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="292"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="300"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -4575,7 +4594,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="106"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="386"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="414"/>
         <source>Cannot open {path}: {reason}.</source>
@@ -4627,29 +4646,29 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="124"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="130"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="87"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="136"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="137"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="141"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="142"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="413"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="420"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="230"/>
+        <location filename="../../desktop_crm/db/storage.py" line="240"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
@@ -4669,7 +4688,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="423"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="495"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -4940,13 +4959,13 @@ Add at least one source and one operator to see it.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="319"/>
-        <location filename="../../desktop_crm/services/common.py" line="326"/>
+        <location filename="../../desktop_crm/services/common.py" line="323"/>
+        <location filename="../../desktop_crm/services/common.py" line="330"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="346"/>
+        <location filename="../../desktop_crm/services/common.py" line="350"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -5057,7 +5076,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="691"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="694"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5107,37 +5126,37 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="58"/>
+        <location filename="../../desktop_crm/services/sources.py" line="63"/>
         <source>The code {code!r} must be up to {limit} characters without spaces, and not only digits.</source>
         <translation>Код {code!r} должен быть не длиннее {limit} символов, без пробелов и не только из цифр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="73"/>
+        <location filename="../../desktop_crm/services/sources.py" line="78"/>
         <source>Unknown strategy {value!r}; use one of {names}.</source>
         <translation>Неизвестная стратегия {value!r}; используйте одну из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="82"/>
+        <location filename="../../desktop_crm/services/sources.py" line="87"/>
         <source>{value!r} is not a duration: use a number with a unit, such as 90s, 15m, 2h, 1d or 1h30m, or off.</source>
         <translation>{value!r} — не длительность: укажите число с единицей, например 90s, 15m, 2h, 1d или 1h30m, либо off.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="87"/>
+        <location filename="../../desktop_crm/services/sources.py" line="92"/>
         <source>{value!r} is too short: at least {minimum}.</source>
         <translation>{value!r} — слишком мало: не меньше {minimum}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="88"/>
+        <location filename="../../desktop_crm/services/sources.py" line="93"/>
         <source>{value!r} is too long: at most {maximum}.</source>
         <translation>{value!r} — слишком много: не больше {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="292"/>
+        <location filename="../../desktop_crm/services/sources.py" line="341"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="328"/>
+        <location filename="../../desktop_crm/services/sources.py" line="377"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>

@@ -194,8 +194,9 @@ def chooser(monkeypatch):
             self.answer = None
             self.calls = []
 
-        def __call__(self, parent, operators, count):
+        def __call__(self, parent, operators, count, contact_tags=()):
             self.calls.append(([o.name for o in operators], count))
+            self.tags = list(contact_tags)
             return self.answer
 
     fake = Chooser()
@@ -212,6 +213,7 @@ def test_assigning_to_an_operator_at_the_limit_is_refused_with_the_message(
     page.assign_action.trigger()
     settle()
     assert chooser.calls == [(["Анна Смирнова", "Борис"], 1)]
+    assert chooser.tags == [frozenset(waiting.tags)]  # the dialog weighs skills by them
     text = page.message.text()
     assert page.message.isVisible()
     assert "1 contact(s) could not be assigned" in text
@@ -310,6 +312,34 @@ def test_the_dialog_with_nobody_available_cannot_be_accepted(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.operator_id() is None
     assert not dialog.ok_button.isEnabled()
+
+
+SKILLED = [
+    OperatorInfo(1, "Анна", True, 10, 0, skills=("vip",)),
+    OperatorInfo(2, "Борис", True, 10, 0),
+    OperatorInfo(3, "Вера", True, 10, 0, skills=("en", "vip")),
+]
+
+
+def test_the_dialog_disables_who_lacks_a_skill_every_selected_contact_needs(qtbot):
+    dialog = AssignDialog(SKILLED, 2, contact_tags=[frozenset({"vip"}), frozenset({"vip", "en"})])
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    enabled = [model.available(r) for r in range(3)]
+    assert enabled == [True, False, True]  # Борис has no skill any of them needs
+    assert model.index(1, STATE).data() == "lacks a skill"
+    assert "vip" in model.index(1, NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert dialog.note.isVisibleTo(dialog) and "skill" in dialog.note.text()
+    assert dialog.operator_id() == 1 and dialog.warning.isVisibleTo(dialog)
+    assert "lacks a skill 1 of them needs" in dialog.warning.text()  # the "en" contact
+    assert dialog.select_operator(3) and dialog.warning.isHidden()
+
+
+def test_the_dialog_for_untagged_contacts_ignores_skills(qtbot):
+    dialog = AssignDialog(SKILLED, 1, contact_tags=[frozenset()])
+    qtbot.addWidget(dialog)
+    assert [dialog.model.available(r) for r in range(3)] == [True, True, True]
+    assert not dialog.note.isVisibleTo(dialog)
 
 
 def test_choose_operator_returns_the_choice_or_none(qtbot, monkeypatch):

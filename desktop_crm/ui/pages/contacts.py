@@ -563,7 +563,8 @@ class ContactsPage(Page):
                 self.tr("No operators yet: add them on the Operators screen first.")
             )
             return
-        operator_id = assign_dialog.choose_operator(self, operators, len(contacts))
+        tags = [frozenset(c.tags) for c in contacts]  # skills count for tagged contacts
+        operator_id = assign_dialog.choose_operator(self, operators, len(contacts), tags)
         if operator_id is None:
             return
         name = next((o.name for o in operators if o.id == operator_id), f"#{operator_id}")
