@@ -22,9 +22,9 @@
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
         <source>{name} lacks a skill %n of them needs; those will be refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{name} lacks a skill %n of them needs; it will be refused.</numerusform>
+            <numerusform>{name} lacks a skill %n of them need; those will be refused.</numerusform>
         </translation>
     </message>
 </context>
