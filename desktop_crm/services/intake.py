@@ -167,6 +167,11 @@ def context_json(candidates: Iterable[Candidate]) -> str:
     )
 
 
+def loads_text(decision: Decision) -> str:
+    """The candidates' loads as a decision's trace stores them."""
+    return ",".join([str(c.load) for c in decision.candidates])
+
+
 _BY_THE_CONTACT = (Exclusion.NO_SKILL, Exclusion.DAILY_CAP)
 
 
@@ -468,9 +473,7 @@ class Intake:
     def _loads_of(self, source_id: int, decision: Decision) -> str:
         text = self._loads_text.get(source_id)
         if text is None:
-            text = self._loads_text[source_id] = ",".join(
-                [str(c.load) for c in decision.candidates]
-            )
+            text = self._loads_text[source_id] = loads_text(decision)
         return text
 
     def _trace(
@@ -691,7 +694,9 @@ class Intake:
             decision.operator_id,
             decision.reason,
             context_id,
-            self._loads_of(contact.source_id, decision),
+            # Not the kept text: ``timeout`` has already counted the move, so what it
+            # would keep now are the loads before it, which the next contact no longer meets.
+            loads_text(decision),
             r,
             total,
             json.dumps(details, ensure_ascii=False, separators=(",", ":")),

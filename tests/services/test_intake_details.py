@@ -7,14 +7,16 @@ public services."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE
+from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
 from desktop_crm.errors import InvalidValue
 from desktop_crm.importing import open_table
+from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 
 from .import_files import stored, write_csv
@@ -250,3 +252,134 @@ def test_a_round_robin_source_keeps_its_turn_after_an_import_that_began_elsewher
     ]
     after = register(pair, "lead-3")
     assert {imported.operator.name, after.operator.name} == {"Анна", "Борис"}  # turns alternate
+
+
+# -- time: missed reply deadlines, stale contacts, the overdue list -------------------------
+# (services/timers.py applies them; these tests read what it leaves through the services)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+DEADLINE = dt.timedelta(minutes=15)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> _Clock:
+    return _Clock()
+
+
+@pytest.fixture
+def timed(database_location, clock):
+    """A CRM on ``clock``: «Сайт» (site) by least load, a reply within 15 minutes, Анна
+    (limit 5) and Борис (limit 0 for now: the contacts land on Анна)."""
+    instance = open_crm(database_location, random.Random(20260302).randint, clock=clock)
+    instance.operators.create("Анна", max_load=5)
+    instance.operators.create("Борис", max_load=0)
+    instance.sources.create("Сайт", code="site")
+    instance.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    instance.sources.update("site", strategy="least_loaded", reply_within=15 * 60)
+    yield instance
+    instance.close()
+
+
+def ids(crm):
+    return {o.name: o.id for o in crm.operators.list()}
+
+
+def loads(crm):
+    return {o.name: o.load for o in crm.operators.list()}
+
+
+def traced(crm, contact_id, kind):
+    return [d for d in crm.contacts.history(contact_id) if d.kind == kind]
+
+
+def draws(decision):
+    return [(d.operator.name, d.accepted, d.r, d.total, d.note) for d in decision.draws]
+
+
+def test_a_missed_deadline_is_traced_whole_and_the_loads_follow_each_move(timed, clock):
+    first, second, third = (register(timed, f"lead-{i}") for i in range(3))
+    timed.operators.update("Борис", max_load=1)
+    clock.now += DEADLINE
+    result = timed.timers.run_due()
+    assert (result.moved, result.overdue) == (1, 2)
+    anna = ids(timed)["Анна"]
+
+    (moved,) = traced(timed, first.id, "timeout")
+    assert (moved.operator.name, moved.reason, moved.strategy) == ("Борис", None, "least_loaded")
+    assert candidates(moved) == {
+        "Анна": (1, True, 3, 5, "timed_out"),
+        "Борис": (1, True, 0, 1, None),
+    }
+    assert draws(moved) == [("Борис", True, None, None, "load 0 of 1")]
+    assert moved.note == f"reply deadline missed by operator #{anna}"
+    assert moved.created_at == clock.now
+
+    # The next contact of the same run meets the loads as the move left them.
+    (stays,) = traced(timed, second.id, "timeout")
+    assert (stays.operator, stays.reason, stays.strategy) == (None, "none_eligible", "least_loaded")
+    assert candidates(stays) == {
+        "Анна": (1, True, 2, 5, "timed_out"),
+        "Борис": (1, True, 1, 1, "at_limit"),
+    }
+    assert stays.draws == ()
+    assert stays.note == (
+        f"reply deadline missed by operator #{anna}; nobody else can take it: it stays, overdue"
+    )
+    assert [d.kind for d in timed.contacts.history(third.id)] == ["auto", "timeout"]
+
+    assert {c.id: c.operator.name for c in map(timed.contacts.get, (first.id, second.id))} == {
+        first.id: "Борис",
+        second.id: "Анна",
+    }
+    assert loads(timed) == {"Анна": 2, "Борис": 1}
+    overdue = timed.queue.overdue()
+    assert [(c.id, c.operator.name, c.overdue) for c in overdue] == [
+        (second.id, "Анна", True),
+        (third.id, "Анна", True),
+    ]
+    assert [c.id for c in timed.queue.overdue(limit=1)] == [second.id]
+
+
+def test_a_returning_leads_contacts_follow_the_operator_a_timeout_gave_the_first(timed, clock):
+    """Least load would give the second contact to Вера; the lead's last operator (the
+    one the first contact just moved to, in the same run) takes it."""
+    timed.operators.create("Вера", max_load=0)
+    timed.sources.set_weights("site", {"Анна": 1, "Борис": 1, "Вера": 1})
+    timed.sources.update("site", repeat_to_last=True)
+    first = register(timed, "+79001234567")
+    second = register(timed, "+79001234567")
+    timed.operators.update("Борис", max_load=2)
+    timed.operators.update("Вера", max_load=10)
+    timed.sources.create("Другой", code="other")
+    timed.sources.set_weights("other", {"Вера": 1})
+    register(timed, "lead-v1", source="other")
+    register(timed, "lead-v2", source="other")  # Вера: 2 of 10, less than Борис's 1 of 2
+    clock.now += DEADLINE
+    assert timed.timers.run_due().moved == 2
+    assert [timed.contacts.get(c.id).operator.name for c in (first, second)] == ["Борис"] * 2
+    (decision,) = traced(timed, second.id, "timeout")
+    assert draws(decision) == [("Борис", True, None, None, REPEAT_LEAD_NOTE)]
+    assert loads(timed) == {"Анна": 0, "Борис": 2, "Вера": 2}
+
+
+def test_a_timeout_respects_the_contacts_tags_and_traces_why_the_others_cannot(timed, clock):
+    timed.operators.update("Анна", skills="vip")
+    contact = register(timed, "lead-1", tags=("vip",))
+    timed.operators.update("Борис", max_load=5)  # free, but without the skill
+    clock.now += DEADLINE
+    result = timed.timers.run_due()
+    assert (result.moved, result.overdue) == (0, 1)
+    (decision,) = traced(timed, contact.id, "timeout")
+    assert (decision.operator, decision.reason) == (None, "none_eligible")
+    assert candidates(decision) == {
+        "Анна": (1, True, 1, 5, "timed_out"),
+        "Борис": (1, True, 0, 5, "no_skill"),
+    }
+    assert timed.contacts.get(contact.id).operator.name == "Анна"
