@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
-from desktop_crm.errors import InvalidValue
+from desktop_crm.errors import InvalidValue, LimitReached
 from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
-from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.contacts import ContactRequest, Move
 
 from .import_files import stored, write_csv
 from .test_crm_export_import import bitrix_row, write_bitrix
@@ -383,3 +383,174 @@ def test_a_timeout_respects_the_contacts_tags_and_traces_why_the_others_cannot(t
         "Борис": (1, True, 0, 5, "no_skill"),
     }
     assert timed.contacts.get(contact.id).operator.name == "Анна"
+
+
+def test_a_stale_contact_is_closed_and_traced_as_an_automatic_close(timed, clock):
+    timed.sources.update("site", reply_within=None, close_after=2 * 3600)
+    contact = register(timed, "lead-1")
+    clock.now += dt.timedelta(hours=2)
+    assert timed.timers.run_due().closed == 1
+    assert not timed.contacts.get(contact.id).is_active
+    auto, closed = timed.contacts.history(contact.id)
+    assert auto.kind == "auto"
+    assert (closed.kind, closed.operator, closed.reason, closed.strategy) == (
+        "auto_close",
+        None,
+        None,
+        "auto_close",
+    )
+    assert (closed.candidates, closed.draws) == ((), ())
+    assert closed.note == "closed automatically: no activity for 2h"
+    assert closed.created_at == clock.now
+    assert loads(timed) == {"Анна": 0, "Борис": 0}
+
+
+# -- back to the queue by hand ----------------------------------------------------------------
+def test_a_contact_put_back_by_hand_is_traced_and_frees_its_place_in_the_same_call(crm):
+    """Анна (limit 1) gives her contact back to the queue and takes the waiting one in
+    one call: the place the first frees is counted before the second is given to her.
+    (Automatic re-distribution off: the queue does not restate the reason given.)"""
+    crm.queue.set_auto(False)
+    crm.operators.create("Анна", max_load=1)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    held, waiting = register(crm, "lead-1"), register(crm, "lead-2")
+    anna = ids(crm)["Анна"]
+    assert (held.operator.id, waiting.operator) == (anna, None)
+    crm.contacts.move(
+        [
+            Move(held.id, expected=anna, operator=None, reason="no_operators"),
+            Move(waiting.id, expected=None, operator=anna),
+        ]
+    )
+    back = crm.contacts.get(held.id)
+    assert (back.operator, back.reason, back.is_active) == (None, "no_operators", True)
+    assert crm.contacts.get(waiting.id).operator.name == "Анна"
+    assert [c.id for c in crm.queue.unassigned()] == [held.id]
+    assert loads(crm) == {"Анна": 1}
+
+    auto, manual = crm.contacts.history(held.id)
+    assert auto.operator.name == "Анна"
+    assert (manual.kind, manual.operator, manual.reason, manual.strategy) == (
+        "manual",
+        None,
+        "no_operators",
+        "manual",
+    )
+    assert (manual.candidates, manual.draws) == ((), ())
+    assert manual.note == f"back to the queue from operator #{anna}"
+    (by_hand,) = [d for d in crm.contacts.history(waiting.id) if d.kind == "manual"]
+    assert candidates(by_hand) == {"Анна": (1, True, 0, 1, None)}
+    assert by_hand.note == "from the queue"
+
+
+def test_a_closed_contact_put_back_by_hand_frees_no_place(crm):
+    crm.operators.create("Анна", max_load=1)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    closed = register(crm, "lead-1")
+    crm.contacts.close_many([closed.id])
+    held, waiting = register(crm, "lead-2"), register(crm, "lead-3")
+    anna = ids(crm)["Анна"]
+    assert (held.operator.id, waiting.operator) == (anna, None)
+    with pytest.raises(LimitReached):
+        crm.contacts.move(
+            [
+                Move(closed.id, expected=anna, operator=None),
+                Move(waiting.id, expected=None, operator=anna),
+            ]
+        )
+    assert crm.contacts.get(closed.id).operator.name == "Анна"  # nothing changed
+    crm.contacts.move([Move(closed.id, expected=anna, operator=None)])
+    (_auto, back) = crm.contacts.history(closed.id)
+    assert (back.kind, back.operator, back.reason) == ("manual", None, "none_eligible")
+    assert loads(crm) == {"Анна": 1}
+
+
+@pytest.fixture
+def by_hand(crm):
+    """Анна (limit 1, weight 0: only a choice by hand gives her contacts) and Борис
+    (limit 1) on «Сайт»: a closed contact of Борис's, an active one, one in the queue."""
+    crm.operators.create("Анна", max_load=1)
+    crm.operators.create("Борис", max_load=1)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 0, "Борис": 1})
+    closed = register(crm, "lead-1")
+    crm.contacts.close_many([closed.id])
+    held, waiting = register(crm, "lead-2"), register(crm, "lead-3")
+    assert (held.operator.name, waiting.operator) == ("Борис", None)
+    return crm, closed, held, waiting
+
+
+def test_a_closed_contact_given_by_hand_adds_no_load_in_the_same_call(by_hand):
+    crm, closed, _held, waiting = by_hand
+    anna = ids(crm)["Анна"]
+    boris = ids(crm)["Борис"]
+    crm.contacts.move(
+        [Move(closed.id, expected=boris, operator=anna), Move(waiting.id, None, operator=anna)]
+    )
+    assert [crm.contacts.get(c.id).operator.name for c in (closed, waiting)] == ["Анна"] * 2
+    assert loads(crm) == {"Анна": 1, "Борис": 1}
+
+
+def test_a_closed_contact_given_by_hand_counts_towards_the_daily_cap_in_the_same_call(by_hand):
+    crm, closed, _held, waiting = by_hand
+    crm.operators.update("Анна", daily_cap=1)
+    anna = ids(crm)["Анна"]
+    boris = ids(crm)["Борис"]
+    with pytest.raises(LimitReached):
+        crm.contacts.move(
+            [Move(closed.id, expected=boris, operator=anna), Move(waiting.id, None, operator=anna)]
+        )
+    assert crm.contacts.get(waiting.id).operator is None  # all or nothing
+    crm.contacts.move([Move(closed.id, expected=boris, operator=anna)])
+    with pytest.raises(LimitReached):  # as the stored decisions count it afterwards
+        crm.contacts.move([Move(waiting.id, None, operator=anna)])
+
+
+def test_a_contact_moved_by_hand_frees_its_operators_place_in_the_same_call(by_hand):
+    crm, _closed, held, waiting = by_hand
+    anna = ids(crm)["Анна"]
+    boris = ids(crm)["Борис"]
+    crm.contacts.move(
+        [Move(held.id, expected=boris, operator=anna), Move(waiting.id, None, operator=boris)]
+    )
+    assert [crm.contacts.get(c.id).operator.name for c in (held, waiting)] == ["Анна", "Борис"]
+    assert loads(crm) == {"Анна": 1, "Борис": 1}
+    (moved,) = [d for d in crm.contacts.history(held.id) if d.kind == "manual"]
+    assert moved.note == f"previous operator #{boris}"
+    (taken,) = [d for d in crm.contacts.history(waiting.id) if d.kind == "manual"]
+    assert candidates(taken) == {"Борис": (1, True, 0, 1, None)}
+
+
+def test_a_choice_by_hand_is_refused_off_shift_away_at_the_daily_cap_or_without_the_skill(
+    timed,
+):
+    """Вера is on no source (no weight): a choice by hand reads her day all the same."""
+    timed.operators.create("Вера", max_load=5)
+    first, second = register(timed, "lead-1"), register(timed, "lead-2", tags=("vip",))
+
+    def refused(contact):
+        result = timed.contacts.assign([contact.id], "Вера")
+        return [contact_id for contact_id, _error in result.refused]
+
+    timed.operators.update("Вера", active=False)
+    assert refused(first) == [first.id]
+    timed.operators.update("Вера", active=True, max_load=0)
+    assert refused(first) == [first.id]
+    timed.operators.update("Вера", max_load=5)
+    timed.operators.set_hours("Вера", ["tue 10:00-12:00"])  # T0 is a Monday
+    assert refused(first) == [first.id]
+    timed.operators.set_hours("Вера", [])
+    timed.operators.set_away("Вера")
+    assert refused(first) == [first.id]
+    timed.operators.set_back("Вера")
+    timed.operators.update("Вера", skills="kz")
+    assert refused(second) == [second.id]
+    timed.operators.update("Вера", daily_cap=1)
+    assert refused(first) == []  # her first today
+    timed.operators.update("Вера", skills="kz,vip")
+    assert refused(second) == [second.id]  # the cap: one a day
+    timed.operators.update("Вера", daily_cap=2)
+    assert refused(second) == []
+    assert [timed.contacts.get(c.id).operator.name for c in (first, second)] == ["Вера"] * 2
