@@ -554,3 +554,29 @@ def test_a_choice_by_hand_is_refused_off_shift_away_at_the_daily_cap_or_without_
     timed.operators.update("Вера", daily_cap=2)
     assert refused(second) == []
     assert [timed.contacts.get(c.id).operator.name for c in (first, second)] == ["Вера"] * 2
+
+
+def test_a_decision_that_excluded_by_skill_and_daily_cap_keeps_both_reasons(timed):
+    """The trace keeps the contact's tags and the counts of the day when they excluded
+    someone, so that it reads back each candidate's own reason."""
+    timed.operators.update("Анна", skills="kz,vip", daily_cap=1)
+    timed.operators.update("Борис", max_load=5, skills="kz")
+    first = register(timed, "lead-1", tags=("kz",))
+    second = register(timed, "lead-2", tags=("vip", "kz"))
+    assert (first.operator.name, second.operator) == ("Анна", None)
+    assert timed.contacts.get(second.id).reason == "none_eligible"
+    (decision,) = timed.contacts.history(second.id)
+    assert candidates(decision) == {
+        "Анна": (1, True, 1, 5, "daily_cap"),
+        "Борис": (1, True, 0, 5, "no_skill"),
+    }
+    (plain,) = timed.contacts.history(first.id)
+    assert candidates(plain) == {"Анна": (1, True, 0, 5, None), "Борис": (1, True, 0, 5, None)}
+
+
+def test_the_overdue_list_shows_at_most_200_contacts_by_default(timed, clock):
+    timed.operators.update("Анна", max_load=300)
+    ids = [register(timed, f"lead-{i}").id for i in range(201)]
+    clock.now += DEADLINE
+    assert timed.timers.run_due().overdue == 201
+    assert [c.id for c in timed.queue.overdue()] == ids[:200]
