@@ -580,3 +580,39 @@ def test_the_overdue_list_shows_at_most_200_contacts_by_default(timed, clock):
     clock.now += DEADLINE
     assert timed.timers.run_due().overdue == 201
     assert [c.id for c in timed.queue.overdue()] == ids[:200]
+
+
+def test_an_owner_without_the_skills_a_row_needs_leaves_it_to_the_distributor(pair, tmp_path):
+    pair.operators.update("Анна", skills="vip")
+    path = write_csv(
+        tmp_path / "owners.csv",
+        [
+            ("+79000000001", "", "Сайт", "", "11.03.2024 09:00", "Борис", "vip"),
+            ("+79000000002", "", "Сайт", "", "11.03.2024 10:00", "Борис", ""),
+        ],
+        header=("phone", "name", "source", "message", "date", "owner", "tags"),
+    )
+    summary = pair.imports.run(open_table(path), keep_operator=True)
+    assert (summary.record.imported, summary.record.assigned) == (2, 2)
+    first, second = imported_contacts(pair)
+    assert (first.operator.name, second.operator.name) == ("Анна", "Борис")
+    assert [d.kind for d in pair.contacts.history(first.id)] == ["auto"]
+    assert [d.kind for d in pair.contacts.history(second.id)] == ["manual"]
+
+
+def test_a_tagged_contact_taken_from_the_queue_keeps_why_the_others_could_not(crm):
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.operators.update("Анна", skills="vip")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    crm.operators.set_away("Анна")
+    contact = register(crm, "lead-1", tags=("vip",))
+    crm.operators.set_back("Анна")
+    assert crm.contacts.get(contact.id).operator.name == "Анна"
+    _auto, again = crm.contacts.history(contact.id)
+    assert again.kind == "redistribution"
+    assert candidates(again) == {
+        "Анна": (1, True, 0, 5, None),
+        "Борис": (1, True, 0, 5, "no_skill"),
+    }
