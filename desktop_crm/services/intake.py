@@ -687,7 +687,8 @@ class Intake:
         plan = self._plans[contact.source_id]
         context_id = self._context(plan, decision.strategy)
         r, total, extra = draw_columns(decision, note, day_facts(decision, tags))
-        details = json.loads(extra or "{}") | {"timed_out": sorted(timed_out)}
+        assert extra is not None  # a decision with a note always has its details
+        details = json.loads(extra) | {"timed_out": sorted(timed_out)}
         self._writer.decision(
             contact.id,
             DecisionKind.TIMEOUT,
