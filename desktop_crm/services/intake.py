@@ -167,6 +167,11 @@ def context_json(candidates: Iterable[Candidate]) -> str:
     )
 
 
+def loads_text(decision: Decision) -> str:
+    """The candidates' loads as a decision's trace stores them."""
+    return ",".join([str(c.load) for c in decision.candidates])
+
+
 _BY_THE_CONTACT = (Exclusion.NO_SKILL, Exclusion.DAILY_CAP)
 
 
@@ -468,9 +473,7 @@ class Intake:
     def _loads_of(self, source_id: int, decision: Decision) -> str:
         text = self._loads_text.get(source_id)
         if text is None:
-            text = self._loads_text[source_id] = ",".join(
-                [str(c.load) for c in decision.candidates]
-            )
+            text = self._loads_text[source_id] = loads_text(decision)
         return text
 
     def _trace(
@@ -684,14 +687,17 @@ class Intake:
         plan = self._plans[contact.source_id]
         context_id = self._context(plan, decision.strategy)
         r, total, extra = draw_columns(decision, note, day_facts(decision, tags))
-        details = json.loads(extra or "{}") | {"timed_out": sorted(timed_out)}
+        assert extra is not None  # a decision with a note always has its details
+        details = json.loads(extra) | {"timed_out": sorted(timed_out)}
         self._writer.decision(
             contact.id,
             DecisionKind.TIMEOUT,
             decision.operator_id,
             decision.reason,
             context_id,
-            self._loads_of(contact.source_id, decision),
+            # Not the kept text: ``timeout`` has already counted the move, so what it
+            # would keep now are the loads before it, which the next contact no longer meets.
+            loads_text(decision),
             r,
             total,
             json.dumps(details, ensure_ascii=False, separators=(",", ":")),

@@ -18,6 +18,7 @@ import pytest
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import DatabaseOpenError, LimitReached, NotFound, StoppedPartWay
 from desktop_crm.services import open_crm
+from desktop_crm.services.audit import Action, AuditFilter, FieldChange
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
@@ -602,3 +603,37 @@ def test_a_source_that_fills_up_mid_batch_leaves_the_other_sources_contacts_thei
     assert (result.assigned, result.batches) == (2, 1)
     assert (owner(crm, site[0]), owner(crm, tg)) == ("Анна", "Глеб")
     assert queued(crm) == site[1:]
+
+
+def test_a_tagged_contact_that_still_waits_says_why_as_things_stand_after_a_drain(crm):
+    """Both away: the contacts wait "all away". Борис comes back; the drain gives him the
+    untagged contact but not the vip one (no skill), whose reason is restated: Анна
+    away, Борис without the skill."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.operators.update("Анна", skills="vip")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    crm.operators.set_away("Анна")
+    crm.operators.set_away("Борис")
+
+    def add(lead, *tags):
+        return crm.contacts.register(ContactRequest(lead, "site", tags=tags)).contact
+
+    vip, plain = add("lead-1", "vip"), add("lead-2")
+    assert [crm.contacts.get(c.id).reason for c in (vip, plain)] == ["all_away"] * 2
+    crm.operators.set_back("Борис")
+    assert owner(crm, plain.id) == "Борис"
+    waiting = crm.contacts.get(vip.id)
+    assert (waiting.operator, waiting.reason) == (None, "none_eligible")
+    assert queued(crm) == [vip.id]
+
+
+def test_switching_automatic_redistribution_is_logged_with_the_value_before_and_after(crm):
+    crm.queue.set_auto(False)  # on by default, never stored yet
+    crm.queue.set_auto(True)
+    log = crm.audit.entries(AuditFilter(object_kind="setting"))
+    assert [(e.action, e.changes) for e in reversed(log)] == [
+        (Action.AUTO_REDISTRIBUTION, (FieldChange("value", True, False),)),
+        (Action.AUTO_REDISTRIBUTION, (FieldChange("value", False, True),)),
+    ]
