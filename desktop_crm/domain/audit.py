@@ -28,6 +28,7 @@ class Action(StrEnum):
     OPERATOR_HOURS = "operator_hours_changed"
     OPERATOR_AWAY = "operator_away"
     OPERATOR_BACK = "operator_back"
+    OPERATOR_ABSENCE_CANCELLED = "operator_absence_cancelled"
     OPERATOR_DAILY_CAP = "operator_daily_cap_changed"
     OPERATOR_SKILLS = "operator_skills_changed"
     SOURCE_CREATED = "source_created"
@@ -59,6 +60,7 @@ _BY_KIND: dict[ObjectKind, tuple[Action, ...]] = {
         Action.OPERATOR_HOURS,
         Action.OPERATOR_AWAY,
         Action.OPERATOR_BACK,
+        Action.OPERATOR_ABSENCE_CANCELLED,
         Action.OPERATOR_DAILY_CAP,
         Action.OPERATOR_SKILLS,
     ),

@@ -22,13 +22,15 @@ from desktop_crm.domain.tags import (
     tags_text,
 )
 from desktop_crm.domain.text import name_key
-from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue
+from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue, NotFound
 from desktop_crm.services.audit import Action, AuditTrail, FieldChange
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import (
     MAX_COUNT,
     MAX_LOAD,
     already_taken,
+    as_id,
+    aware_utc,
     check_non_negative,
     check_unchanged,
     clean_name,
@@ -470,6 +472,52 @@ class OperatorService:
                     [FieldChange("until", None, now.isoformat(timespec="seconds"))],
                 )
             freed = sources_of_operators([operator.id]) if ended else set()
+            info = self._full([operator], {operator.id: load_of(operator.id)})[0]
+        self._events.emit(Change.OPERATORS, Change.SOURCES)
+        self._on_capacity(freed)
+        return info
+
+    @retried
+    def cancel_absence(self, reference: int | str, absence_id: int) -> OperatorInfo:
+        """Take back one of the operator's absences not over yet: one ahead is removed,
+        the one in force ends now (as ``set_back``); the queue is told. ``NotFound``
+        for an absence that is not the operator's, or already over (history stays)."""
+        now = self._now()
+        with self._storage.write():
+            operator = find_operator(reference)
+            absence = OperatorAbsence.get_or_none(
+                (OperatorAbsence.id == as_id(absence_id))
+                & (OperatorAbsence.operator == operator.id)
+                & (OperatorAbsence.ends_at.is_null() | (OperatorAbsence.ends_at > naive(now)))
+            )
+            if absence is None:
+                raise NotFound(
+                    QT_TRANSLATE_NOOP("errors", "{name} has no absence #{id} ahead or now."),
+                    name=operator.name,
+                    id=absence_id,
+                )
+            starts, ends = aware_utc(absence.starts_at), absence.ends_at
+            in_force = starts <= now
+            if in_force:
+                OperatorAbsence.update(ends_at=naive(now)).where(
+                    OperatorAbsence.id == absence.id
+                ).execute()
+            else:
+                absence.delete_instance()
+            self._trail.record(
+                Action.OPERATOR_ABSENCE_CANCELLED,
+                operator.id,
+                operator.name,
+                [
+                    FieldChange("from", starts.isoformat(timespec="seconds"), None),
+                    FieldChange(
+                        "until",
+                        None if ends is None else aware_utc(ends).isoformat(timespec="seconds"),
+                        now.isoformat(timespec="seconds") if in_force else None,
+                    ),
+                ],
+            )
+            freed = sources_of_operators([operator.id]) if in_force else set()
             info = self._full([operator], {operator.id: load_of(operator.id)})[0]
         self._events.emit(Change.OPERATORS, Change.SOURCES)
         self._on_capacity(freed)

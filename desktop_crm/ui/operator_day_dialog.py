@@ -13,6 +13,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -124,6 +126,13 @@ class OperatorDayDialog(QDialog):
         self.add_absence = QPushButton(self.tr("&Add absence"))
         self.back_now = QPushButton(self.tr("Back &now"))
         self.back_now.setToolTip(self.tr("End the absence in force now"))
+        self.remove_absence = QPushButton(self.tr("&Remove"))
+        self.remove_absence.setToolTip(
+            self.tr("Take back the selected absence: one ahead is removed, one in force ends now")
+        )
+        QShortcut(QKeySequence.StandardKey.Delete, self.absences, self.take_back).setContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )
         away_row = QHBoxLayout()
         from_label = QLabel(self.tr("Away &from:"))
         from_label.setBuddy(self.away_from)
@@ -135,6 +144,7 @@ class OperatorDayDialog(QDialog):
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.add_absence)
         buttons_row.addWidget(self.back_now)
+        buttons_row.addWidget(self.remove_absence)
         buttons_row.addStretch(1)
         self.absence_message = InlineMessage()
         absences_box = QGroupBox(self.tr("Absences (now and ahead)"))
@@ -163,6 +173,8 @@ class OperatorDayDialog(QDialog):
         self.skills.textChanged.connect(self._check_skills)
         self.add_absence.clicked.connect(self.add_away)
         self.back_now.clicked.connect(self.come_back)
+        self.remove_absence.clicked.connect(self.take_back)
+        self.absences.currentRowChanged.connect(self._absence_chosen)
         self._check_hours()
         self._check_skills()
         self._show_operator(operator)
@@ -198,10 +210,13 @@ class OperatorDayDialog(QDialog):
             else:
                 end = moment_text(absence.ends_at, now, self.zone)
                 text = self.tr("from {start} until {end}").format(start=start, end=end)
-            self.absences.addItem(text)
+            item = QListWidgetItem(text, self.absences)
+            item.setData(Qt.ItemDataRole.UserRole, absence.id)
         if not operator.absences:
             self.absences.addItem(self.tr("none"))
+        self.absences.setCurrentRow(-1)
         self.back_now.setEnabled(operator.presence == Exclusion.AWAY)
+        self._absence_chosen()
 
     def _check_hours(self) -> bool:
         text = self.hours.text().strip()
@@ -244,6 +259,26 @@ class OperatorDayDialog(QDialog):
             self.away_until.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.absence_message.show_info(self.tr("Absence added."))
+        self._show_operator(operator)
+
+    def _chosen_absence(self) -> int | None:
+        item = self.absences.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _absence_chosen(self, *_args: object) -> None:
+        self.remove_absence.setEnabled(self._chosen_absence() is not None)
+
+    def take_back(self) -> None:
+        """The selected absence: removed when ahead, ended now when in force."""
+        absence_id = self._chosen_absence()
+        if absence_id is None:
+            return
+        try:
+            operator = self.crm.operators.cancel_absence(self.operator.id, absence_id)
+        except CrmError as error:
+            self.absence_message.show_error(error_text(error))
+            return
+        self.absence_message.show_info(self.tr("Absence removed."))
         self._show_operator(operator)
 
     def come_back(self) -> None:

@@ -2037,241 +2037,246 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <source>Absence cancelled</source>
+        <translation>Отсутствие отменено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
         <source>Daily cap changed</source>
         <translation>Изменён дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Skills changed</source>
         <translation>Изменены навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Reply deadline or auto-close changed</source>
         <translation>Изменён срок ответа или автозакрытие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Time zone changed</source>
         <translation>Изменён часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="64"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
         <source>reply within</source>
         <translation>ответить в течение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
         <source>close after no activity</source>
         <translation>закрыть после бездействия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
         <source>working hours</source>
         <translation>рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
         <source>daily cap</source>
         <translation>дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
         <source>skills</source>
         <translation>навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
         <source>until</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="83"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="152"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="158"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="162"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="164"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="168"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="169"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2804,142 +2809,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="60"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="62"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="68"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="70"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="72"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="74"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="80"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="82"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="84"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="86"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="89"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="93"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="100"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="100"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="102"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="106"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="121"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="123"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="122"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <source>&amp;Remove</source>
+        <translation>У&amp;брать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
+        <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
+        <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="139"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="150"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="185"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="197"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="193"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="205"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="195"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="207"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="200"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="212"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="216"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="214"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="229"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="216"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="231"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="246"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="261"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="255"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="281"/>
+        <source>Absence removed.</source>
+        <translation>Отсутствие отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="290"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4439,7 +4459,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="72"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
-        <location filename="../../desktop_crm/services/operators.py" line="189"/>
+        <location filename="../../desktop_crm/services/operators.py" line="191"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -5248,75 +5268,80 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="89"/>
+        <location filename="../../desktop_crm/services/operators.py" line="91"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="103"/>
+        <location filename="../../desktop_crm/services/operators.py" line="105"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="112"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="116"/>
+        <location filename="../../desktop_crm/services/operators.py" line="118"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="143"/>
-        <location filename="../../desktop_crm/services/operators.py" line="134"/>
+        <location filename="../../desktop_crm/services/operators.py" line="136"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="138"/>
+        <location filename="../../desktop_crm/services/operators.py" line="140"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="143"/>
+        <location filename="../../desktop_crm/services/operators.py" line="145"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="146"/>
+        <location filename="../../desktop_crm/services/operators.py" line="148"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="149"/>
+        <location filename="../../desktop_crm/services/operators.py" line="151"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="150"/>
+        <location filename="../../desktop_crm/services/operators.py" line="152"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="314"/>
+        <location filename="../../desktop_crm/services/operators.py" line="316"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="363"/>
+        <location filename="../../desktop_crm/services/operators.py" line="365"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="417"/>
+        <location filename="../../desktop_crm/services/operators.py" line="419"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="422"/>
+        <location filename="../../desktop_crm/services/operators.py" line="424"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="495"/>
+        <source>{name} has no absence #{id} ahead or now.</source>
+        <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/queue.py" line="218"/>

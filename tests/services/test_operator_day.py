@@ -10,7 +10,7 @@ import pytest
 
 from desktop_crm.domain.audit import Action
 from desktop_crm.domain.eligibility import Exclusion
-from desktop_crm.errors import InvalidValue
+from desktop_crm.errors import InvalidValue, NotFound
 from desktop_crm.services.audit import AuditFilter
 from desktop_crm.services.settings import detect_system_zone
 from tests.services.day_util import FakeClock, crm_at
@@ -90,6 +90,38 @@ def test_back_ends_the_absence_in_force_and_keeps_the_one_ahead(day, clock):
     ]
     clock.set(berlin(2026, 12, 11, 15))
     assert day.operators.get("Анна").presence is Exclusion.AWAY
+
+
+def test_an_absence_ahead_is_cancelled_and_one_in_force_ended_now(day, clock):
+    day.operators.create("Анна")
+    day.operators.create("Борис")
+    day.operators.set_away("Анна")  # until back
+    ahead = day.operators.set_away("Анна", dt.date(2026, 12, 10), dt.date(2026, 12, 12))
+    in_force, planned = ahead.absences
+    info = day.operators.cancel_absence("Анна", planned.id)
+    assert [a.id for a in info.absences] == [in_force.id]
+    assert info.presence is Exclusion.AWAY  # the one in force is untouched
+    clock.set(berlin(2026, 12, 11, 15))
+    assert day.operators.get("Анна").presence is Exclusion.AWAY  # until back: still
+    info = day.operators.cancel_absence("Анна", in_force.id)
+    assert (info.presence, info.absences) == (None, ())
+    cancelled = [
+        e for e in day.audit.entries(AuditFilter()) if e.action == Action.OPERATOR_ABSENCE_CANCELLED
+    ]
+    assert len(cancelled) == 2 and {e.label for e in cancelled} == {"Анна"}
+
+
+def test_only_an_operators_own_absence_not_over_can_be_cancelled(day, clock):
+    day.operators.create("Анна")
+    day.operators.create("Борис")
+    (absence,) = day.operators.set_away("Анна", until=dt.datetime(2026, 12, 3, 12)).absences
+    with pytest.raises(NotFound):
+        day.operators.cancel_absence("Борис", absence.id)  # not his
+    with pytest.raises(NotFound):
+        day.operators.cancel_absence("Анна", absence.id + 100)
+    clock.set(berlin(2026, 12, 3, 12))
+    with pytest.raises(NotFound):
+        day.operators.cancel_absence("Анна", absence.id)  # over: history stays as it was
 
 
 def test_an_absence_must_end_after_it_starts_and_in_the_future(day):

@@ -118,6 +118,35 @@ def test_absences_are_added_and_ended_at_once(qtbot, dialog, crm):
     assert crm.operators.get("Анна Смирнова").presence is None
 
 
+def test_an_absence_ahead_is_removed_from_the_list_by_button_or_delete_key(qtbot, dialog, crm):
+    assert not dialog.remove_absence.isEnabled()  # "none" is no absence
+    dialog.absences.setCurrentRow(0)
+    assert not dialog.remove_absence.isEnabled()
+    for days in (3, 5):
+        start = dialog.away_from.dateTime()
+        dialog.away_from.setDateTime(start.addDays(days))
+        dialog.away_until.setDateTime(start.addDays(days + 1))
+        dialog.add_absence.click()
+        dialog.away_from.setDateTime(start)
+    assert len(crm.operators.get("Анна Смирнова").absences) == 2
+    assert not dialog.remove_absence.isEnabled()
+    dialog.absences.setCurrentRow(1)
+    assert dialog.remove_absence.isEnabled()
+    dialog.remove_absence.click()
+    (kept,) = crm.operators.get("Анна Смирнова").absences
+    assert dialog.absence_message.text() == "Absence removed."
+    assert (
+        dialog.absences.count() == 1
+        and dialog.absences.item(0).data(Qt.ItemDataRole.UserRole) == kept.id
+    )
+    dialog.absences.setFocus()
+    dialog.absences.setCurrentRow(0)
+    qtbot.waitUntil(dialog.absences.hasFocus)
+    qtbot.keyClick(dialog.absences, Qt.Key.Key_Delete)
+    assert crm.operators.get("Анна Смирнова").absences == ()
+    assert dialog.absences.item(0).text() == "none" and not dialog.remove_absence.isEnabled()
+
+
 def test_an_absence_ending_before_it_starts_is_refused_in_the_dialog(qtbot, dialog, crm):
     dialog.away_until.setDateTime(dialog.away_from.dateTime().addDays(-1))
     dialog.add_absence.click()

@@ -26,6 +26,7 @@ ACTION_TEXTS: dict[str, str] = {
     Action.OPERATOR_HOURS: QT_TRANSLATE_NOOP("Journal", "Working hours changed"),
     Action.OPERATOR_AWAY: QT_TRANSLATE_NOOP("Journal", "Absence added"),
     Action.OPERATOR_BACK: QT_TRANSLATE_NOOP("Journal", "Operator back"),
+    Action.OPERATOR_ABSENCE_CANCELLED: QT_TRANSLATE_NOOP("Journal", "Absence cancelled"),
     Action.OPERATOR_DAILY_CAP: QT_TRANSLATE_NOOP("Journal", "Daily cap changed"),
     Action.OPERATOR_SKILLS: QT_TRANSLATE_NOOP("Journal", "Skills changed"),
     Action.SOURCE_CREATED: QT_TRANSLATE_NOOP("Journal", "Source added"),
