@@ -360,7 +360,13 @@ def _slow_e164(value: str, region: str) -> str | None:
         return None
     if not phonenumbers.is_possible_number(number):
         return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # Only a number that reads back as itself: libphonenumber drops a leading 0 after
+    # some country codes (+49 0...) on every parse, and an id must not change each time.
+    again = phonenumbers.parse(e164, None)
+    if phonenumbers.format_number(again, phonenumbers.PhoneNumberFormat.E164) != e164:
+        return None
+    return e164
 
 
 @lru_cache(maxsize=8192)
