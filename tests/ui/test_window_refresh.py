@@ -237,3 +237,25 @@ def test_the_total_is_counted_after_the_rows_are_in(qtbot, ctx, staffed, settle,
     qtbot.waitUntil(lambda: model.total is not None, timeout=10_000)
     assert events == ["rows asked", "count asked"]
     assert model.rowCount() == model.total.count == 4
+
+
+def test_a_registration_does_not_read_the_filter_lists_again(
+    shown_window, ctx, settle, monkeypatch
+):
+    """A contact changes operators' loads, not the operators: the Contacts screen's
+    source and operator lists stay as they were; renaming an operator reads them again."""
+    page = shown_window.pages["contacts"]
+    read = []
+    real = ctx.crm.operators.list
+    monkeypatch.setattr(ctx.crm.operators, "list", lambda: (read.append(1), real())[1])
+    for i in range(3):
+        ctx.crm.contacts.register(ContactRequest(f"+7903000000{i}", "tg", name=f"Ещё {i}"))
+        settle()
+    assert read == []
+    rows = {page.model.row_at(r).lead.name for r in range(page.model.rowCount())}
+    assert {"Ещё 0", "Ещё 1", "Ещё 2"} <= rows  # the rows followed
+    ctx.crm.operators.update("Борис", name="Борис Петров")
+    settle()
+    assert read == [1]
+    combo = page.operator_combo
+    assert "Борис Петров" in {combo.itemText(i) for i in range(combo.count())}
