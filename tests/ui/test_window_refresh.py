@@ -259,3 +259,55 @@ def test_a_registration_does_not_read_the_filter_lists_again(
     assert read == [1]
     combo = page.operator_combo
     assert "Борис Петров" in {combo.itemText(i) for i in range(combo.count())}
+
+
+def test_the_statistics_screen_paints_again_from_what_its_cells_answered(
+    shown_page, staffed, ctx, settle, monkeypatch
+):
+    """The table and the shares format their numbers once per change of the data, not at
+    every paint; a change formats the changed numbers anew."""
+    from desktop_crm.ui.models import statistics as statistics_models
+
+    page = shown_page(StatisticsPage, 1280, 800)
+    page.set_period(Period.ALL)
+    settle()
+    views = (page.table.viewport(), page.shares_view.viewport())
+    for view in views:
+        view.repaint()
+    formatted = []
+    real = statistics_models.number
+    monkeypatch.setattr(
+        statistics_models, "number", lambda *args: (formatted.append(args), real(*args))[1]
+    )
+    for _ in range(3):
+        for view in views:
+            view.repaint()
+    assert formatted == []  # painted again: every cell answered from what it said
+    ctx.crm.contacts.register(ContactRequest("+79040000001", "tg", name="Ещё один"))
+    settle()
+    for view in views:
+        view.repaint()
+    assert formatted  # the new numbers were formatted
+    model = page.model
+    totals = [model.index(r, model.total_column).data(RAW_ROLE) for r in range(model.rowCount())]
+    assert sum(totals) == 5  # the fixture's four contacts and this one, shown
+
+
+def test_a_load_bar_works_its_colours_out_once_per_palette(
+    shown_page, staffed, settle, monkeypatch
+):
+    from desktop_crm.ui import delegates
+
+    page = shown_page(StatisticsPage, 1280, 800)
+    page.table.viewport().repaint()
+    worked_out = []
+    real = delegates.contrast
+    monkeypatch.setattr(delegates, "contrast", lambda *args: (worked_out.append(1), real(*args))[1])
+    for _ in range(3):
+        page.table.viewport().repaint()
+    assert worked_out == []
+    palette = page.table.palette()
+    palette.setColor(palette.ColorRole.Base, palette.color(palette.ColorRole.Text))
+    page.table.setPalette(palette)  # another palette: its own colours
+    page.table.viewport().repaint()
+    assert worked_out

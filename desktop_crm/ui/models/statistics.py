@@ -24,7 +24,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.formats import natural_less
-from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel, answer_all
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+from desktop_crm.ui.models.cell_answers import CellAnswers
 from desktop_crm.ui.theme import Tone, color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,6 +170,7 @@ class StatisticsModel(RowsModel[StatRow]):
         self._sources: tuple[SourceRef, ...] = ()
         self._colors: dict[int, QColor] = {}
         self.columns = self._make_columns(())
+        self._answers = CellAnswers(self._data, self._row_of)
 
     # -- the data ------------------------------------------------------------------
     def key(self, row: StatRow) -> Hashable:
@@ -185,12 +187,21 @@ class StatisticsModel(RowsModel[StatRow]):
         self._colors = dict(colors or {})
         if statistics.sources != self._sources:
             self.beginResetModel()
+            self._answers.clear()
             self._sources = statistics.sources
             self.columns = self._make_columns(statistics.sources)
             self._rows = rows
             self.endResetModel()
             return
         self.set_rows(rows)
+
+    def _row_of(self, index: Index) -> StatRow | None:
+        return self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Each cell's answers kept while its row is the same (``CellAnswers``): the
+        table is painted again at each hover and each paint of the chart beside it."""
+        self._answers.answer_all(index, roleDataSpan)
 
     def source_column(self, source_id: int) -> int:
         for position, source in enumerate(self._sources):
@@ -267,6 +278,11 @@ class StatisticsModel(RowsModel[StatRow]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self._answers.answer(index, role)
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -399,6 +415,7 @@ class SharesModel(QAbstractItemModel):
         self._groups: list[SourceShares] = []
         self._assigned: list[int] = []  # per group: its contacts with an operator
         self._colors: dict[int, QColor] = {}
+        self._answers = CellAnswers(self.data, self._group_of)
 
     # -- the data ------------------------------------------------------------------
     def groups(self) -> list[SourceShares]:
@@ -413,9 +430,13 @@ class SharesModel(QAbstractItemModel):
     ) -> None:
         """dataChanged for changed numbers; a reset when sources or configs change."""
         groups = list(groups)
-        self._colors = dict(colors or {})
+        colors = dict(colors or {})
+        if colors != self._colors:
+            self._answers.clear()
+        self._colors = colors
         if self._shape(groups) != self._shape(self._groups):
             self.beginResetModel()
+            self._answers.clear()
             self._groups = groups
             self._assigned = [sum(o.delivered for o in g.operators) for g in groups]
             self.endResetModel()
@@ -435,10 +456,18 @@ class SharesModel(QAbstractItemModel):
 
     # -- Qt ------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < len(self.TITLES) or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
             return self.createIndex(row, column, _TOP)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return QModelIndex()
+        if not 0 <= parent.row() < len(self._groups):
+            return QModelIndex()
+        if row >= len(self._groups[parent.row()].operators):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -489,7 +518,15 @@ class SharesModel(QAbstractItemModel):
         return self._operator_data(group, index.row(), index.column(), role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        answer_all(self, index, roleDataSpan)  # one call per cell (ui/models/base.py)
+        """One call per cell, answered from what it answered while its source's
+        numbers were the same (``CellAnswers``)."""
+        self._answers.answer_all(index, roleDataSpan)
+
+    def _group_of(self, index: Index) -> SourceShares | None:
+        """The source a cell belongs to: each update brings a new object for a source
+        whose numbers changed, and every cell of it (its total, its shares) follows."""
+        position = index.row() if index.internalId() == _TOP else index.internalId() - 1
+        return self._groups[position] if 0 <= position < len(self._groups) else None
 
     def _group_assigned(self, group: SourceShares) -> int:
         """The group's contacts with an operator, summed once per ``set_shares`` (each
