@@ -409,7 +409,7 @@ class ContactService:
             )
             intake.flush()
             info = self._info(registered.contact_id)
-        self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS)
+        self._events.emit(Change.CONTACTS, Change.LEADS, Change.LOADS)
         return RegisterResult(info, created=True)
 
     def get(self, contact_id: int) -> ContactInfo:
@@ -455,7 +455,7 @@ class ContactService:
             freed = _close(active, self._trail)
             infos = tuple(contact_infos(c.id for c in contacts))
         if active:
-            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(freed)
         return BulkResult(infos)
 
@@ -481,7 +481,7 @@ class ContactService:
             intake.flush()
             automatic = AuditTrail(AUTOMATIC, self._trail.clock)
             freed = _close(stale, automatic)
-        self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+        self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
         self._on_capacity(freed)
         return len(stale)
 
@@ -545,7 +545,7 @@ class ContactService:
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
             freed = sources_of_operators(previous)
         if changed:
-            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(freed)
         return BulkResult(infos, tuple(refused))
 
@@ -595,7 +595,7 @@ class ContactService:
             infos = tuple(contact_infos(contacts))
             freed = sources_of_operators(freed_operators) | queued
         if changed:
-            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(freed)
         return BulkResult(infos)
 
@@ -670,7 +670,7 @@ class ContactService:
             refused_ids = {contact_id for contact_id, _ in refused}
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
         if changed:
-            self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+            self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(queued)
         return BulkResult(infos, tuple(refused))
 

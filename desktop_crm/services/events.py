@@ -14,6 +14,9 @@ class Change(StrEnum):
     OPERATORS = "operators"
     SOURCES = "sources"
     CONTACTS = "contacts"
+    # Contacts opened, closed or moved: operators' loads changed, not the operators
+    # themselves (their names, limits, state), so a list of operators stays as it was.
+    LOADS = "loads"
     LEADS = "leads"
     SETTINGS = "settings"
     IMPORTS = "imports"

@@ -265,9 +265,15 @@ class OperatorService:
         self._events.emit(Change.OPERATORS)
         return _info(operator, 0)
 
-    def list(self) -> list[OperatorInfo]:
+    def list(self, with_loads: bool = True) -> list[OperatorInfo]:
+        """Every operator by name. ``with_loads=False``: names, limits, state, hours,
+        caps and skills only, for a list to pick from (the window's filters): the
+        loads, today's counts and absences are not read (0, 0 and none), since
+        counting the loads reads every open contact."""
         with self._storage.read():
             operators = list(Operator.select().order_by(Operator.name))
+            if not with_loads:
+                return [_info(o, 0) for o in operators]
             return self._full(operators, loads_of())
 
     def get(self, reference: int | str) -> OperatorInfo:

@@ -206,7 +206,7 @@ class QueueService:
                 batches += 1
                 assigned += done
                 if done:
-                    self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+                    self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
                 if progress is not None:
                     progress(DrainProgress(assigned, batches))
                 if pending:

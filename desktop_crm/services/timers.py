@@ -192,7 +192,7 @@ class TimerService:
             m, o, after, freed = self._deadline_batch(source_id, seconds, after, batch_size)
             moved, overdue = moved + m, overdue + o
             if m or o:
-                self._events.emit(Change.CONTACTS, Change.OPERATORS, Change.LEADS)
+                self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             if freed:
                 self._on_capacity(freed)
             if after is None:

@@ -79,6 +79,19 @@ class LoadBarDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None, full: bool = True) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.full = full
+        self._colors: dict[tuple[int, bool], BarColors] = {}  # per palette, full or not
+
+    def colors(self, palette: QPalette, fraction: float) -> BarColors:
+        """The bar's colours, worked out once per palette (each paint of each row
+        computed the contrasts again: a few milliseconds a paint of a full table)."""
+        full = self.full and fraction >= 1.0
+        key = (palette.cacheKey(), full)
+        colors = self._colors.get(key)
+        if colors is None:
+            if len(self._colors) > 16:  # palettes gone (a theme switch): forget them
+                self._colors.clear()
+            colors = self._colors[key] = bar_colors(palette, 1.0 if full else 0.0, self.full)
+        return colors
 
     def paint(
         self,
@@ -93,7 +106,7 @@ class LoadBarDelegate(QStyledItemDelegate):
         palette = option.palette
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, palette.highlight())
-        colors = bar_colors(palette, fraction, self.full)
+        colors = self.colors(palette, fraction)
         rect = option.rect.adjusted(4, 4, -4, -4)
         filled = QRect(rect)
         filled.setWidth(round(rect.width() * max(0.0, min(fraction, 1.0))))

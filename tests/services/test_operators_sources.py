@@ -374,3 +374,32 @@ def test_a_sources_weights_say_who_is_away_or_capped_now_as_the_distributor_woul
     assert all(w.exclusion is not None for w in crm.sources.get("site").weights)
     contact = crm.contacts.register(ContactRequest("+79001234567", "site")).contact
     assert contact.operator is None  # what the screen then warns about
+
+
+def test_a_contact_announces_loads_and_an_operator_change_announces_operators(crm):
+    crm.operators.create("Анна", max_load=5)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    seen = []
+    crm.events.subscribe(seen.append)
+    contact = crm.contacts.register(ContactRequest("+79001234567", "site")).contact
+    crm.contacts.close(contact.id)
+    assert seen == [frozenset({Change.CONTACTS, Change.LEADS, Change.LOADS})] * 2
+    seen.clear()
+    crm.operators.update("Анна", name="Анна Петрова")
+    assert len(seen) == 1 and Change.OPERATORS in seen[0]
+
+
+def test_the_list_to_pick_from_names_every_operator_without_their_loads(crm):
+    crm.operators.create("Борис", max_load=2)
+    crm.operators.create("Анна", max_load=5, active=False)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Борис": 1})
+    crm.contacts.register(ContactRequest("+79001234567", "site"))
+    full = crm.operators.list()
+    names = crm.operators.list(with_loads=False)
+    assert [(o.id, o.name, o.active, o.max_load) for o in names] == [
+        (o.id, o.name, o.active, o.max_load) for o in full
+    ]
+    assert [o.load for o in full] == [0, 1]
+    assert [o.load for o in names] == [0, 0]  # not counted

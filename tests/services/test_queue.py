@@ -492,7 +492,7 @@ def test_each_drain_batch_that_assigns_announces_contacts_operators_and_leads(cr
     crm.events.subscribe(seen.append)
     result = crm.queue.drain(batch_size=20)  # 20, then 15: room for 35 in all
     assert (result.assigned, result.batches) == (35, 2)
-    everything = frozenset({Change.CONTACTS, Change.OPERATORS, Change.LEADS})
+    everything = frozenset({Change.CONTACTS, Change.LOADS, Change.LEADS})
     assert seen == [everything, everything]
     seen.clear()
     assert crm.queue.drain(batch_size=20).assigned == 0  # everyone is full now

@@ -237,3 +237,93 @@ def test_the_total_is_counted_after_the_rows_are_in(qtbot, ctx, staffed, settle,
     qtbot.waitUntil(lambda: model.total is not None, timeout=10_000)
     assert events == ["rows asked", "count asked"]
     assert model.rowCount() == model.total.count == 4
+
+
+def test_a_registration_does_not_read_the_filter_lists_again(
+    shown_window, ctx, settle, monkeypatch
+):
+    """A contact changes operators' loads, not the operators: the Contacts screen's
+    source and operator lists stay as they were; renaming an operator reads them again."""
+    page = shown_window.pages["contacts"]
+    read = []
+    real = ctx.crm.operators.list
+    monkeypatch.setattr(ctx.crm.operators, "list", lambda **kw: (read.append(1), real(**kw))[1])
+    for i in range(3):
+        ctx.crm.contacts.register(ContactRequest(f"+7903000000{i}", "tg", name=f"Ещё {i}"))
+        settle()
+    assert read == []
+    rows = {page.model.row_at(r).lead.name for r in range(page.model.rowCount())}
+    assert {"Ещё 0", "Ещё 1", "Ещё 2"} <= rows  # the rows followed
+    ctx.crm.operators.update("Борис", name="Борис Петров")
+    settle()
+    assert read == [1]
+    combo = page.operator_combo
+    assert "Борис Петров" in {combo.itemText(i) for i in range(combo.count())}
+
+
+def test_the_statistics_screen_paints_again_from_what_its_cells_answered(
+    shown_page, staffed, ctx, settle, monkeypatch
+):
+    """The table and the shares format their numbers once per change of the data, not at
+    every paint; a change formats the changed numbers anew."""
+    from desktop_crm.ui.models import statistics as statistics_models
+
+    page = shown_page(StatisticsPage, 1280, 800)
+    page.set_period(Period.ALL)
+    settle()
+    views = (page.table.viewport(), page.shares_view.viewport())
+    for view in views:
+        view.repaint()
+    formatted = []
+    real = statistics_models.number
+    monkeypatch.setattr(
+        statistics_models, "number", lambda *args: (formatted.append(args), real(*args))[1]
+    )
+    for _ in range(3):
+        for view in views:
+            view.repaint()
+    assert formatted == []  # painted again: every cell answered from what it said
+    ctx.crm.contacts.register(ContactRequest("+79040000001", "tg", name="Ещё один"))
+    settle()
+    for view in views:
+        view.repaint()
+    assert formatted  # the new numbers were formatted
+    model = page.model
+    totals = [model.index(r, model.total_column).data(RAW_ROLE) for r in range(model.rowCount())]
+    assert sum(totals) == 5  # the fixture's four contacts and this one, shown
+
+
+def test_a_load_bar_works_its_colours_out_once_per_palette(
+    shown_page, staffed, settle, monkeypatch
+):
+    from desktop_crm.ui import delegates
+
+    page = shown_page(StatisticsPage, 1280, 800)
+    page.table.viewport().repaint()
+    worked_out = []
+    real = delegates.contrast
+    monkeypatch.setattr(delegates, "contrast", lambda *args: (worked_out.append(1), real(*args))[1])
+    for _ in range(3):
+        page.table.viewport().repaint()
+    assert worked_out == []
+    palette = page.table.palette()
+    palette.setColor(palette.ColorRole.Base, palette.color(palette.ColorRole.Text))
+    page.table.setPalette(palette)  # another palette: its own colours
+    page.table.viewport().repaint()
+    assert worked_out
+
+
+def test_the_filter_lists_count_no_loads(shown_page, staffed, monkeypatch):
+    """The Contacts filters need the operators' names, not their loads (counting them
+    reads every open contact: tens of milliseconds on a million)."""
+    from desktop_crm.services import operators as operators_service
+
+    counted = []
+    real = operators_service.loads_of
+    monkeypatch.setattr(
+        operators_service, "loads_of", lambda *args: (counted.append(1), real(*args))[1]
+    )
+    page = shown_page(ContactsPage, 1100, 700)
+    assert counted == []
+    combo = page.operator_combo
+    assert {"Анна Смирнова", "Борис"} <= {combo.itemText(i) for i in range(combo.count())}

@@ -4,7 +4,7 @@ worker) and apply it in place; only a change of the source set resets them."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
 from desktop_crm.ui.formats import natural_less
-from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel, answer_all
+from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
+from desktop_crm.ui.models.cell_answers import CellAnswers
 from desktop_crm.ui.theme import Tone, color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,6 +170,7 @@ class StatisticsModel(RowsModel[StatRow]):
         self._sources: tuple[SourceRef, ...] = ()
         self._colors: dict[int, QColor] = {}
         self.columns = self._make_columns(())
+        self._answers = CellAnswers(self._data, self._row_of)
 
     # -- the data ------------------------------------------------------------------
     def key(self, row: StatRow) -> Hashable:
@@ -185,12 +187,21 @@ class StatisticsModel(RowsModel[StatRow]):
         self._colors = dict(colors or {})
         if statistics.sources != self._sources:
             self.beginResetModel()
+            self._answers.clear()
             self._sources = statistics.sources
             self.columns = self._make_columns(statistics.sources)
             self._rows = rows
             self.endResetModel()
             return
         self.set_rows(rows)
+
+    def _row_of(self, index: Index) -> StatRow | None:
+        return self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Each cell's answers kept while its row is the same (``CellAnswers``): the
+        table is painted again at each hover and each paint of the chart beside it."""
+        self._answers.answer_all(index, roleDataSpan)
 
     def source_column(self, source_id: int) -> int:
         for position, source in enumerate(self._sources):
@@ -267,6 +278,11 @@ class StatisticsModel(RowsModel[StatRow]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self._answers.answer(index, role)
+
+    def _data(self, index: Index, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -399,6 +415,9 @@ class SharesModel(QAbstractItemModel):
         self._groups: list[SourceShares] = []
         self._assigned: list[int] = []  # per group: its contacts with an operator
         self._colors: dict[int, QColor] = {}
+        # Per row (internalId, row): its source when worked out, every column's answers.
+        self._answers: dict[tuple[int, int], tuple[SourceShares, list[dict[int, Any]]]] = {}
+        self._answers_palette = -1
 
     # -- the data ------------------------------------------------------------------
     def groups(self) -> list[SourceShares]:
@@ -413,9 +432,13 @@ class SharesModel(QAbstractItemModel):
     ) -> None:
         """dataChanged for changed numbers; a reset when sources or configs change."""
         groups = list(groups)
-        self._colors = dict(colors or {})
+        colors = dict(colors or {})
+        if colors != self._colors:
+            self._answers.clear()
+        self._colors = colors
         if self._shape(groups) != self._shape(self._groups):
             self.beginResetModel()
+            self._answers.clear()
             self._groups = groups
             self._assigned = [sum(o.delivered for o in g.operators) for g in groups]
             self.endResetModel()
@@ -435,10 +458,18 @@ class SharesModel(QAbstractItemModel):
 
     # -- Qt ------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if not 0 <= column < len(self.TITLES) or row < 0:
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._groups):
+                return QModelIndex()
             return self.createIndex(row, column, _TOP)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return QModelIndex()
+        if not 0 <= parent.row() < len(self._groups):
+            return QModelIndex()
+        if row >= len(self._groups[parent.row()].operators):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -474,117 +505,141 @@ class SharesModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.column() < len(self.TITLES):
             return None
-        if index.internalId() == _TOP:
-            if index.row() >= len(self._groups):
-                return None
-            return self._source_data(self._groups[index.row()], index.column(), role)
-        group_row = index.internalId() - 1
-        if group_row >= len(self._groups):
-            return None
-        group = self._groups[group_row]
-        if index.row() >= len(group.operators):
-            return None
-        return self._operator_data(group, index.row(), index.column(), role)
+        answers = self._row_answers(index)
+        return None if answers is None else answers[index.column()].get(role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        answer_all(self, index, roleDataSpan)  # one call per cell (ui/models/base.py)
+        """One call per cell, answered from its row's answers (``_row_answers``)."""
+        answers = self._row_answers(index) if index.isValid() else None
+        cell = answers[index.column()] if answers and 0 <= index.column() < len(answers) else {}
+        items: Iterable[QModelRoleData] = (
+            [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan  # type: ignore[assignment]
+        )
+        for item in items:
+            item.setData(cell.get(item.role()))
 
-    def _group_assigned(self, group: SourceShares) -> int:
-        """The group's contacts with an operator, summed once per ``set_shares`` (each
-        cell of each of its operators' rows asked for it at every paint)."""
-        for position, known in enumerate(self._groups):
-            if known is group:
-                return self._assigned[position]
-        return sum(o.delivered for o in group.operators)
+    def _row_answers(self, index: Index) -> list[dict[int, Any]] | None:
+        """Every column's answers of a row, worked out at once and kept while its source
+        is the same object (an update brings a new object for a source whose numbers
+        changed: its total, its shares) and the palette is the same: a paint asks each
+        visible cell for about seven roles, and every hover paints again."""
+        palette = QGuiApplication.palette().cacheKey()
+        if palette != self._answers_palette:
+            self._answers.clear()
+            self._answers_palette = palette
+        top = index.internalId() == _TOP
+        position = index.row() if top else index.internalId() - 1
+        if not 0 <= position < len(self._groups):
+            return None
+        group = self._groups[position]
+        if not top and not 0 <= index.row() < len(group.operators):
+            return None
+        key = (index.internalId(), index.row())
+        kept = self._answers.get(key)
+        if kept is not None and kept[0] is group:
+            return kept[1]
+        assigned = self._assigned[position]
+        if top:
+            answers = self._source_answers(group, assigned)
+        else:
+            answers = self._operator_answers(group, index.row(), assigned)
+        self._answers[key] = (group, answers)
+        return answers
 
-    def _source_data(self, group: SourceShares, column: int, role: int) -> Any:
-        assigned = self._group_assigned(group)
-        total_weight = sum(o.weight for o in group.operators)
-        raw: dict[int, Any] = {
-            NAME: group.source.name,
-            WEIGHT: total_weight,
-            CONFIGURED: None,
-            DELIVERED: assigned,
-            DELIVERED_SHARE: None,
-            DEVIATION: None,
-        }
-        if role == RAW_ROLE:
-            return raw[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = raw[column]
-            if column == NAME:
-                return value
-            if column in (CONFIGURED, DELIVERED_SHARE):
-                return "" if value is None else percent(value)
-            return "" if value is None else number(value)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return self._colors.get(group.source.id)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, DELIVERED):
-            if not group.operators:
-                return QCoreApplication.translate(
-                    "SharesModel", "No operators are configured for this source."
-                )
+    def _source_answers(self, group: SourceShares, assigned: int) -> list[dict[int, Any]]:
+        raw: list[Any] = [
+            group.source.name,
+            sum(o.weight for o in group.operators),
+            None,
+            assigned,
+            None,
+            None,
+        ]
+        font = QFont()
+        font.setBold(True)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if not group.operators:
+            tooltip = QCoreApplication.translate(
+                "SharesModel", "No operators are configured for this source."
+            )
+        else:
             total = assigned + group.unassigned
             contacts = SharesModel.tr("%n contact(s) in the period", "", total)  # type: ignore[arg-type]
             details = QCoreApplication.translate(
                 "SharesModel", "{assigned} assigned, {unassigned} unassigned"
             ).format(assigned=assigned, unassigned=group.unassigned)
-            return f"{group.source.name}: {contacts} ({details})"
-        return None
-
-    def _operator_data(self, group: SourceShares, row: int, column: int, role: int) -> Any:
-        share = group.operators[row]
-        assigned = self._group_assigned(group)
-        deviation = (share.delivered_share - share.configured) * 100 if assigned else None
-        raw: dict[int, Any] = {
-            NAME: share.operator.name,
-            WEIGHT: share.weight,
-            CONFIGURED: share.configured,
-            DELIVERED: share.delivered,
-            DELIVERED_SHARE: share.delivered_share if assigned else None,
-            DEVIATION: deviation,
-        }
-        if role == RAW_ROLE:
-            return raw[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = raw[column]
-            if value is None:
-                return "—" if column in (DELIVERED_SHARE, DEVIATION) else ""
-            if column == NAME and not share.active:
-                return QCoreApplication.translate("StatisticsModel", "{name} (inactive)").format(
-                    name=value
-                )
+            tooltip = f"{group.source.name}: {contacts} ({details})"
+        cells: list[dict[int, Any]] = []
+        for column, value in enumerate(raw):
             if column == NAME:
-                return value
-            if column in (CONFIGURED, DELIVERED_SHARE):
-                return percent(value)
-            if column == DEVIATION:
+                shown = value
+            elif column in (CONFIGURED, DELIVERED_SHARE):
+                shown = "" if value is None else percent(value)
+            else:
+                shown = "" if value is None else number(value)
+            cell: dict[int, Any] = {
+                RAW_ROLE: value,
+                Qt.ItemDataRole.DisplayRole: shown,
+                Qt.ItemDataRole.FontRole: font,
+            }
+            if column == NAME:
+                cell[Qt.ItemDataRole.DecorationRole] = self._colors.get(group.source.id)
+            else:
+                cell[Qt.ItemDataRole.TextAlignmentRole] = right
+            if column in (NAME, DELIVERED):
+                cell[Qt.ItemDataRole.ToolTipRole] = tooltip
+            cells.append(cell)
+        return cells
+
+    def _operator_answers(
+        self, group: SourceShares, row: int, assigned: int
+    ) -> list[dict[int, Any]]:
+        share = group.operators[row]
+        deviation = (share.delivered_share - share.configured) * 100 if assigned else None
+        raw: list[Any] = [
+            share.operator.name,
+            share.weight,
+            share.configured,
+            share.delivered,
+            share.delivered_share if assigned else None,
+            deviation,
+        ]
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        cells: list[dict[int, Any]] = []
+        for column, value in enumerate(raw):
+            cell: dict[int, Any] = {RAW_ROLE: value}
+            if value is None:
+                shown = "—" if column in (DELIVERED_SHARE, DEVIATION) else ""
+            elif column == NAME:
+                shown = value
+                if not share.active:
+                    shown = QCoreApplication.translate(
+                        "StatisticsModel", "{name} (inactive)"
+                    ).format(name=value)
+            elif column in (CONFIGURED, DELIVERED_SHARE):
+                shown = percent(value)
+            elif column == DEVIATION:
                 sign = "+" if value > 0.05 else ("−" if value < -0.05 else "±")
-                return QCoreApplication.translate("SharesModel", "{value} pp").format(
+                shown = QCoreApplication.translate("SharesModel", "{value} pp").format(
                     value=f"{sign}{number(abs(value), 1)}"
                 )
-            return number(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == DEVIATION and deviation is not None:
-            if abs(deviation) >= LARGE_DEVIATION_PP:
-                return color(Tone.BAD)
-            if abs(deviation) >= NOTABLE_DEVIATION_PP:
-                return color(Tone.WARN)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+            else:
+                shown = number(value)
+            cell[Qt.ItemDataRole.DisplayRole] = shown
+            if column != NAME:
+                cell[Qt.ItemDataRole.TextAlignmentRole] = right
+            if column == DEVIATION and deviation is not None:
+                if abs(deviation) >= LARGE_DEVIATION_PP:
+                    cell[Qt.ItemDataRole.ForegroundRole] = color(Tone.BAD)
+                elif abs(deviation) >= NOTABLE_DEVIATION_PP:
+                    cell[Qt.ItemDataRole.ForegroundRole] = color(Tone.WARN)
             if column == NAME:
-                return share.operator.name
-            if column == DEVIATION and deviation is None:
-                return QCoreApplication.translate(
+                cell[Qt.ItemDataRole.ToolTipRole] = share.operator.name
+            elif column == DEVIATION and deviation is None:
+                cell[Qt.ItemDataRole.ToolTipRole] = QCoreApplication.translate(
                     "SharesModel", "Nothing was assigned on this source in the period."
                 )
-        return None
+            cells.append(cell)
+        return cells

@@ -32,7 +32,13 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import EmptyHint, InlineMessage, make_table, sorting_proxy
 
-REFRESH_ON = {Change.CONTACTS, Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}
+REFRESH_ON = {
+    Change.CONTACTS,
+    Change.LOADS,
+    Change.OPERATORS,
+    Change.SOURCES,
+    Change.EXTERNAL,
+}
 TICK_MS = 30_000  # waits grow without any change: read the board again this often
 
 

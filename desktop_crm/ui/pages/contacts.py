@@ -411,7 +411,10 @@ class ContactsPage(Page):
         """Fill the source and operator filters (in a worker), keeping the choices."""
         crm = self.ctx.crm
         self.ctx.runner.start(
-            lambda _ctx: (crm.sources.list(with_weights=False), crm.operators.list()),
+            lambda _ctx: (
+                crm.sources.list(with_weights=False),
+                crm.operators.list(with_loads=False),
+            ),
             self._fill_choices,
             lambda error: self.message.show_error(error_text(error)),
         )

@@ -176,7 +176,7 @@ class OperatorsPage(Page):
         self.model.reload()
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
-        if changes & {Change.OPERATORS, Change.CONTACTS, Change.EXTERNAL}:
+        if changes & {Change.OPERATORS, Change.LOADS, Change.CONTACTS, Change.EXTERNAL}:
             self.model.reload()
 
     def focus_entry(self) -> None:

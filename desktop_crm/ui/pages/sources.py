@@ -499,7 +499,13 @@ class SourcesPage(Page):
         )
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
-        if changes & {Change.SOURCES, Change.OPERATORS, Change.CONTACTS, Change.EXTERNAL}:
+        if changes & {
+            Change.SOURCES,
+            Change.OPERATORS,
+            Change.LOADS,
+            Change.CONTACTS,
+            Change.EXTERNAL,
+        }:
             self.reload()
 
     def _load_failed(self, error: BaseException) -> None:

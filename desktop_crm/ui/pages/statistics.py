@@ -390,7 +390,13 @@ class StatisticsPage(Page):
         self.refresh()
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
-        if changes & {Change.CONTACTS, Change.OPERATORS, Change.SOURCES, Change.EXTERNAL}:
+        if changes & {
+            Change.CONTACTS,
+            Change.LOADS,
+            Change.OPERATORS,
+            Change.SOURCES,
+            Change.EXTERNAL,
+        }:
             self.forget_results()
             self.refresh()
 
