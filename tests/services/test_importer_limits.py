@@ -13,6 +13,7 @@ import pytest
 from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import open_table
 from desktop_crm.services import importer
+from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.importer import (
     REJECT_CELL_CHARS,
     SUMMARY_REJECTS,
@@ -610,3 +611,28 @@ def test_a_batch_is_cut_once_its_cells_weigh_more_than_the_limit(roomy, tmp_path
     summary = run(roomy, write_csv(tmp_path / "f.csv", rows), progress=told.append)
     assert [p.rows for p in told] == [4, 8, 10]
     assert summary.record.imported == 10
+
+
+def test_a_batch_after_another_connection_committed_counts_the_loads_again(crm, tmp_path):
+    """On every backend (PostgreSQL cannot tell at once whether anybody committed, so
+    each batch counts again there): another connection fills Анна's room between two
+    batches, and the next batch gives her nobody."""
+    from .test_importer import in_another_connection
+
+    crm.operators.create("Анна", max_load=4)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.imports.batch_rows = 2
+
+    def fill() -> None:  # 2 imported + 2 = 4: full
+        for i in range(2):
+            crm.contacts.register(ContactRequest(f"outsider{i}", "site"))
+
+    def meanwhile(progress) -> None:
+        if progress.rows == 2:
+            in_another_connection(crm, fill)
+
+    summary = run(crm, write_csv(tmp_path / "f.csv", many_rows(6)), progress=meanwhile)
+    assert (summary.imported, summary.assigned, summary.unassigned) == (6, 2, 4)
+    (anna,) = crm.operators.list()
+    assert (anna.load, anna.max_load) == (4, 4)
