@@ -636,3 +636,23 @@ def test_a_batch_after_another_connection_committed_counts_the_loads_again(crm, 
     assert (summary.imported, summary.assigned, summary.unassigned) == (6, 2, 4)
     (anna,) = crm.operators.list()
     assert (anna.load, anna.max_load) == (4, 4)
+
+
+def test_a_source_renamed_by_another_connection_between_batches_is_looked_up_again(crm, tmp_path):
+    """The source ids a batch found are kept for the next one only while nobody else
+    committed: renamed meanwhile, "Сайт" names no source for the rest of the file."""
+    from .test_importer import in_another_connection
+
+    crm.operators.create("Анна", max_load=100)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.imports.batch_rows = 2
+
+    def meanwhile(progress) -> None:
+        if progress.rows == 2:
+            in_another_connection(crm, lambda: crm.sources.update("site", name="Веб"))
+
+    rows = many_rows(6, source="Сайт")
+    summary = run(crm, write_csv(tmp_path / "f.csv", rows), progress=meanwhile)
+    assert (summary.imported, summary.rejected_total) == (2, 4)
+    assert {r.reason for r in summary.rejected} == {"No source 'Сайт'."}
