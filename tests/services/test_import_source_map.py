@@ -409,6 +409,15 @@ def test_an_empty_value_in_a_source_map_is_refused_naming_it(
     assert unnamed.value.params["value"] == "Сайт"
 
 
+def test_a_refused_source_map_says_what_to_fix(crm: Crm, sources: dict[str, int]) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        crm.imports.check_source_map({"  ": "Website"})
+    assert str(refused.value) == "A source value to map must not be empty ('  ')."
+    with pytest.raises(InvalidValue) as unnamed:
+        crm.imports.check_source_map({"Сайт": " "})
+    assert str(unnamed.value) == "Say which source the value 'Сайт' becomes."
+
+
 def test_rows_differing_only_in_id_or_source_are_no_repeats(
     crm: Crm, sources: dict[str, int], tmp_path: Path
 ) -> None:

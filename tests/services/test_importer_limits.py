@@ -13,6 +13,7 @@ import pytest
 from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import open_table
 from desktop_crm.services import importer
+from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.importer import (
     REJECT_CELL_CHARS,
     SUMMARY_REJECTS,
@@ -445,3 +446,213 @@ def test_an_import_stopped_part_way_shows_the_first_rejects_and_counts_them_all(
     summary = stop.value.result
     assert summary.rejected_total == 1_100
     assert len(summary.rejected) == SUMMARY_REJECTS
+
+
+def _fail_in_the_second_batch(monkeypatch):
+    """Intake.register fails on its 120th call (in the second batch of 100); returns a
+    function that puts the real one back."""
+    real = Intake.register
+    calls = []
+
+    def failing(self, **kwargs):
+        calls.append(None)
+        if len(calls) == 120:
+            raise RuntimeError("disk on fire")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", failing)
+    return lambda: monkeypatch.setattr(Intake, "register", real)
+
+
+def test_a_resumed_import_reads_the_file_with_the_delimiter_it_started_with(
+    roomy, tmp_path, monkeypatch, database_location
+):
+    """Detection reads this file with "," (its header then names a phone column); the
+    user chose ";". The run resuming the import reads the rest with ";" as well."""
+    from desktop_crm.importing import Field, ReadOptions
+
+    roomy.imports.batch_rows = 100
+    lines = ["phone,message;note"] + [f"{phone(n)};привет, Лид {n}" for n in range(150)]
+    path = tmp_path / "semicolons.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert open_table(path).delimiter == ","
+    chosen = ReadOptions(delimiter=";", mapping={Field.EXTERNAL_ID: 0, Field.MESSAGE: 1})
+    restore = _fail_in_the_second_batch(monkeypatch)
+    with pytest.raises(StoppedPartWay):
+        roomy.imports.run(open_table(path, chosen), source="site")
+    restore()
+    summary = roomy.imports.run(open_table(path), source="site")  # detection: ","
+    assert summary.resumed and summary.table is not None and summary.table.delimiter == ";"
+    assert (summary.record.imported, summary.record.rejected) == (150, 0)
+    assert summary.record.delimiter == ";"
+    assert sorted(s.message for s in stored(database_location)) == sorted(
+        f"привет, Лид {n}" for n in range(150)
+    )
+
+
+def test_a_resumed_import_reads_the_sheet_it_started_with(
+    roomy, tmp_path, monkeypatch, database_location
+):
+    """The user chose the workbook's second sheet; opened again, the first is detected.
+    The run resuming the import reads the rest of the chosen sheet."""
+    from openpyxl import Workbook
+
+    from desktop_crm.importing import ReadOptions
+
+    book = Workbook()
+    first = book.active
+    first.title = "Архив"
+    first.append(["phone", "message"])
+    for n in range(1_000, 1_010):
+        first.append([phone(n), f"старый {n}"])
+    chosen = book.create_sheet("Май")
+    chosen.append(["phone", "message"])
+    for n in range(150):
+        chosen.append([phone(n), f"май {n}"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    assert open_table(path).sheet == "Архив"
+    roomy.imports.batch_rows = 100
+    restore = _fail_in_the_second_batch(monkeypatch)
+    with pytest.raises(StoppedPartWay):
+        roomy.imports.run(open_table(path, ReadOptions(sheet="Май")), source="site")
+    restore()
+    summary = roomy.imports.run(open_table(path), source="site")
+    assert summary.resumed and summary.table is not None and summary.table.sheet == "Май"
+    assert (summary.rows, summary.record.imported) == (50, 150)
+    assert {s.message for s in stored(database_location)} == {f"май {n}" for n in range(150)}
+
+
+def test_the_summary_carries_the_table_imported_also_when_it_was_imported_before(roomy, tmp_path):
+    table = open_table(write_csv(tmp_path / "f.csv", many_rows(3)))
+    first = roomy.imports.run(table)
+    assert first.table is table and first.already_imported is None
+    again = roomy.imports.run(table)
+    assert again.already_imported is not None and again.table is table
+
+
+def test_saving_the_rejects_of_a_headerless_file_without_any_writes_no_row(roomy, tmp_path):
+    from desktop_crm.importing import NO_HEADER, Field, ReadOptions
+
+    path = tmp_path / "bare.csv"
+    path.write_text("+79005550001,a\n+79005550002,b\n", encoding="utf-8")
+    options = ReadOptions(header_line=NO_HEADER, mapping={Field.EXTERNAL_ID: 0})
+    summary = roomy.imports.run(open_table(path, options), source="site")
+    assert (summary.imported, summary.rejected_total) == (2, 0)
+    target = tmp_path / "rejects.csv"
+    assert roomy.imports.save_rejects(summary.record.id, target) == 0
+    assert target.read_text(encoding="utf-8-sig") == ""
+
+
+def test_a_file_without_a_source_column_or_a_chosen_source_is_refused_naming_it(roomy, tmp_path):
+    from desktop_crm.errors import InvalidValue
+
+    path = write_csv(tmp_path / "no-source.csv", [(phone(1), "hi")], ("phone", "message"))
+    with pytest.raises(InvalidValue) as refused:
+        roomy.imports.run(open_table(path))
+    assert refused.value.field == "source"
+    assert refused.value.params["file"] == "no-source.csv"
+    assert str(refused.value) == (
+        "no-source.csv has no source column; choose the source for the whole file."
+    )
+    assert roomy.imports.list() == []
+
+
+def test_an_import_is_listed_and_journaled_as_running_before_its_first_batch(roomy, tmp_path):
+    """The Imports screen refreshes at the start (not only after the first batch) and
+    the journal names the import it started."""
+    from desktop_crm.services.events import Change
+
+    told = []
+    roomy.events.subscribe(lambda kinds: told.append((kinds, roomy.imports.list())))
+    summary = run(roomy, write_csv(tmp_path / "f.csv", many_rows(3)))
+    kinds, listed = told[0]
+    assert kinds == frozenset({Change.IMPORTS})
+    assert [(r.id, r.status, r.rows_done) for r in listed] == [
+        (summary.record.id, ImportStatus.RUNNING, 0)
+    ]
+    (entry,) = [e for e in roomy.audit.entries() if e.action == "import_started"]
+    assert (entry.object_id, entry.label) == (summary.record.id, "f.csv")
+
+
+def test_a_refused_lead_id_is_rejected_with_its_reason_and_cells(roomy, tmp_path):
+    rows = [("erased:7", "Анна", "site", "hi", ""), (phone(1), "Борис", "site", "yo", "")]
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows))
+    assert (summary.imported, summary.rejected_total) == (1, 1)
+    (rejected,) = roomy.imports.rejects(summary.record.id)
+    assert rejected == importer.RejectedRow(
+        2,
+        "A lead's external id may not start with 'erased:' (erased leads).",
+        "A lead's external id may not start with {prefix!r} (erased leads).",
+        {"field": "external_id", "prefix": "erased:"},
+        ("erased:7", "Анна", "site", "hi", ""),
+    )
+
+
+def test_a_phone_column_reads_bare_national_digits_in_the_configured_region(
+    roomy, tmp_path, database_location
+):
+    roomy.settings.set_phone_region("DE")
+    path = write_csv(
+        tmp_path / "de.csv", [("15112345678", "site", "hallo")], ("phone", "source", "message")
+    )
+    summary = run(roomy, path)
+    assert summary.imported == 1
+    assert [s.external_id for s in stored(database_location)] == ["+4915112345678"]
+
+
+def test_a_batch_is_cut_once_its_cells_weigh_more_than_the_limit(roomy, tmp_path, monkeypatch):
+    """A row weighs its characters and 16 for each cell: 124 + 5 * 16 = 204 here. With
+    the limit at three rows' weight a batch holds four rows: cut only once past it."""
+    monkeypatch.setattr(importer, "MAX_BATCH_CHARS", 3 * 204)
+    rows = [(f"+7901{i:07d}", f"Имя {i:04d}", "site", "т" * 100, "") for i in range(10)]
+    assert {sum(map(len, cells)) for cells in rows} == {124}
+    told = []
+    summary = run(roomy, write_csv(tmp_path / "f.csv", rows), progress=told.append)
+    assert [p.rows for p in told] == [4, 8, 10]
+    assert summary.record.imported == 10
+
+
+def test_a_batch_after_another_connection_committed_counts_the_loads_again(crm, tmp_path):
+    """On every backend (PostgreSQL cannot tell at once whether anybody committed, so
+    each batch counts again there): another connection fills Анна's room between two
+    batches, and the next batch gives her nobody."""
+    from .test_importer import in_another_connection
+
+    crm.operators.create("Анна", max_load=4)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.imports.batch_rows = 2
+
+    def fill() -> None:  # 2 imported + 2 = 4: full
+        for i in range(2):
+            crm.contacts.register(ContactRequest(f"outsider{i}", "site"))
+
+    def meanwhile(progress) -> None:
+        if progress.rows == 2:
+            in_another_connection(crm, fill)
+
+    summary = run(crm, write_csv(tmp_path / "f.csv", many_rows(6)), progress=meanwhile)
+    assert (summary.imported, summary.assigned, summary.unassigned) == (6, 2, 4)
+    (anna,) = crm.operators.list()
+    assert (anna.load, anna.max_load) == (4, 4)
+
+
+def test_a_source_renamed_by_another_connection_between_batches_is_looked_up_again(crm, tmp_path):
+    """The source ids a batch found are kept for the next one only while nobody else
+    committed: renamed meanwhile, "Сайт" names no source for the rest of the file."""
+    from .test_importer import in_another_connection
+
+    crm.operators.create("Анна", max_load=100)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1})
+    crm.imports.batch_rows = 2
+
+    def meanwhile(progress) -> None:
+        if progress.rows == 2:
+            in_another_connection(crm, lambda: crm.sources.update("site", name="Веб"))
+
+    rows = many_rows(6, source="Сайт")
+    summary = run(crm, write_csv(tmp_path / "f.csv", rows), progress=meanwhile)
+    assert (summary.imported, summary.rejected_total) == (2, 4)
+    assert {r.reason for r in summary.rejected} == {"No source 'Сайт'."}
