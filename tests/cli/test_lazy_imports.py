@@ -32,6 +32,9 @@ HEAVY = (
 NOT_FOR_CONTACT_ADD = (
     *HEAVY,
     "desktop_crm.services.board",
+    "desktop_crm.services.queue",
+    "desktop_crm.services.operators",
+    "desktop_crm.services.history",
     "desktop_crm.services.timers",
     "desktop_crm.services.stats",
     "desktop_crm.services.leads",
