@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    parser = build_parser()
+    parser = build_parser(argv)  # only the named command's parser is built
     args = parser.parse_args(argv)
     if hasattr(args, "check_arguments"):  # rules between options (contact add --jsonl)
         args.check_arguments(args)

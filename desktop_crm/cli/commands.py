@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_crm.cli import copy_db, maintenance, output, pipe
@@ -31,8 +32,9 @@ from desktop_crm.services.dto import (
     SourceInfo,
     Statistics,
 )
-from desktop_crm.services.sources import read_duration
-from desktop_crm.services.timers import TimerResult
+
+if TYPE_CHECKING:  # the sources' and timers' modules load only for their commands
+    from desktop_crm.services.timers import TimerResult
 
 Handler = Callable[[Crm, argparse.Namespace], object]
 
@@ -168,6 +170,8 @@ def _operator_away(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
 
 
 def _source_set(crm: Crm, args: argparse.Namespace) -> object:
+    from desktop_crm.services.sources import read_duration
+
     changes: dict[str, object] = {
         "name": args.name,
         "strategy": args.strategy,
@@ -201,6 +205,8 @@ def _timers_json(result: TimerResult) -> dict[str, object]:
 
 def _distribute(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
     """The timers that are due (``services/timers.py``), then the whole queue."""
+    from desktop_crm.services.timers import TimerResult
+
     try:
         return _timers_json(crm.timers.run_due(drain=True))
     except StoppedPartWay as stop:  # exit 4; with --json, what was committed

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from desktop_crm.cli import output
-from desktop_crm.db.copy import DEFAULT_BATCH, CopyReport, copy_database
-from desktop_crm.db.location import parse_location
+if TYPE_CHECKING:  # imported when the command runs: the parser is built for every command
+    from desktop_crm.db.copy import CopyReport
 
 COMMAND = "copy-db"
 _PLURAL = {
@@ -48,12 +48,19 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         metavar="DATABASE",
         help="an empty (or new) database: a file, sqlite:///PATH or postgresql://...",
     )
-    p.add_argument("--batch", type=int, default=DEFAULT_BATCH, metavar="N", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--batch", type=int, metavar="N", help=argparse.SUPPRESS
+    )  # default: DEFAULT_BATCH
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_crm.cli import output
+    from desktop_crm.db.copy import DEFAULT_BATCH, copy_database
+    from desktop_crm.db.location import parse_location
+
     source, target = parse_location(args.source), parse_location(args.target)
-    report = copy_database(source, target, _progress, batch_size=max(1, args.batch))
+    batch = DEFAULT_BATCH if args.batch is None else max(1, args.batch)
+    report = copy_database(source, target, _progress, batch_size=batch)
     if args.json:
         output.print_json({"from": report.source, "to": report.target, "rows": dict(report.counts)})
     else:
@@ -69,5 +76,7 @@ def summary(report: CopyReport) -> str:
 
 
 def _progress(table: str, done: int, total: int) -> None:
+    from desktop_crm.db.copy import DEFAULT_BATCH
+
     if total > DEFAULT_BATCH or done < total:  # a big table: say how far it is
         print(f"copy-db: {table} {done}/{total}", file=sys.stderr, flush=True)

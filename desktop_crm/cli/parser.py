@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
@@ -94,7 +95,40 @@ class _Parser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Commands(argparse._SubParsersAction):
+    """Sub-commands, some of them listed by name and help only (``add_unbuilt``)."""
+
+    def add_unbuilt(self, name: str, help_text: str) -> None:
+        """List ``name`` in the help and among the valid choices without building its
+        parser: the command line being parsed does not name it, so it is never chosen."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_text))
+        self._name_parser_map[name] = _UNBUILT
+
+
+class _Unbuilt:
+    """What ``command`` and ``group`` give for a command not named on this command line:
+    every option added to it goes nowhere."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        return None
+
+    def add_mutually_exclusive_group(self, **kwargs: object) -> _Unbuilt:
+        return self
+
+    def set_defaults(self, **kwargs: object) -> None:
+        return None
+
+
+_UNBUILT = cast(argparse.ArgumentParser, _Unbuilt())
+_UNBUILT_GROUP = cast(argparse._SubParsersAction, _UNBUILT)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole grammar; given ``argv``, only the parsers of the commands it names are
+    built (issue 13: a bot's `contact add` does not build 34 sub-commands). The others
+    are listed by name and help alone, so `--help`, the "invalid choice" error and every
+    exit code read the same: a command argparse can choose is one of ``argv``'s words."""
+    named = None if argv is None else set(argv)
     parser = _Parser(
         prog="desktop-crm",
         description="Lead Dispatcher: hands incoming lead contacts to operators. "
@@ -102,19 +136,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _global_options(parser, top=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", action=_Commands)
 
     def command(
         group: argparse._SubParsersAction, name: str, help_text: str
     ) -> argparse.ArgumentParser:
+        if group is _UNBUILT_GROUP:  # an action of a command not named
+            return _UNBUILT
+        if named is not None and name not in named:
+            cast(_Commands, group).add_unbuilt(name, help_text)
+            return _UNBUILT
         sub = group.add_parser(name, help=help_text, description=help_text)
         _global_options(sub, top=False)
         return sub
 
     def group(name: str, help_text: str) -> argparse._SubParsersAction:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        _global_options(sub, top=False)
-        return sub.add_subparsers(dest="action", metavar="ACTION", required=True)
+        sub = command(commands, name, help_text)
+        if sub is _UNBUILT:
+            return _UNBUILT_GROUP
+        return sub.add_subparsers(dest="action", metavar="ACTION", required=True, action=_Commands)
 
     ops = group("operator", "manage operators")
     p = command(ops, "add", "add an operator")

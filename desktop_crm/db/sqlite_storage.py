@@ -28,12 +28,12 @@ from desktop_crm.db.backup import automatic_backup, create_private_file
 from desktop_crm.db.guard import (
     APPLICATION_ID,
     damage_error,
+    damaged_marker,
     inspect_file,
     is_damage,
     is_read_only,
     is_write_failure,
     known_damage_error,
-    known_damaged,
     mark_damaged,
     read_only_error,
     read_only_uri,
@@ -149,7 +149,7 @@ class _Immediate:
             return
         connection = database.connection()
         deadline = time.monotonic() + self._wait
-        (busy_timeout,) = connection.execute("PRAGMA busy_timeout").fetchone()
+        busy_timeout = self._storage.connection_busy_timeout(connection)
         connection.execute("PRAGMA busy_timeout = 0")
         try:
             while True:
@@ -196,6 +196,7 @@ class SqliteStorage(Storage):
     for the whole file), so ``lock_operators`` has nothing to add."""
 
     database: pw.SqliteDatabase
+    one_writer_at_a_time = True
 
     def __init__(
         self,
@@ -208,6 +209,10 @@ class SqliteStorage(Storage):
         self._job_locks: int | None = None  # the open lock file of running jobs
         self._job_locks_opening = threading.Lock()
         self._reserved = threading.local()  # per thread: table -> next id free to hand out
+        self._busy = threading.local()  # per thread: (its connection, that one's busy timeout)
+        # Checked before every write (another process may mark the file damaged): one
+        # stat() of a path made once.
+        self._damaged_marker = str(damaged_marker(location.path))
 
     @contextmanager
     def write(self) -> Iterator[None]:
@@ -222,11 +227,20 @@ class SqliteStorage(Storage):
         if self.database.transaction_depth() == 0:
             self._reserved.next = {}
 
+    def connection_busy_timeout(self, connection: sqlite3.Connection) -> int:
+        """The busy timeout (ms) ``connection`` was opened with, read once per connection
+        (``_Immediate`` turns it off around BEGIN IMMEDIATE and back on after)."""
+        kept = getattr(self._busy, "kept", None)
+        if kept is None or kept[0] is not connection:
+            (milliseconds,) = connection.execute("PRAGMA busy_timeout").fetchone()
+            kept = self._busy.kept = (connection, int(milliseconds))
+        return kept[1]
+
     def refuse_if_damaged(self) -> None:
         """Raise ``DatabaseDamaged`` when damage was found in this file earlier (a check,
         or a query that met it) and no check has passed nor a restore happened since."""
-        if self.database.transaction_depth() == 0 and known_damaged(self.location.path):
-            raise known_damage_error(self.location.path)
+        if self.database.transaction_depth() == 0 and os.path.isfile(self._damaged_marker):
+            raise known_damage_error(self.location.path)  # known_damaged(path), made cheap
 
     def assert_sound(self) -> None:
         """SQLite's quick_check on this thread's connection; ``DatabaseDamaged`` (and the

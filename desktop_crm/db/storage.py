@@ -57,6 +57,11 @@ class Storage:
 
     The methods that raise ``NotImplementedError`` here are each backend's."""
 
+    # True where ``write`` alone serialises every writer (SQLite's BEGIN IMMEDIATE):
+    # ``lock_operators`` then waits for nobody, so what a write transaction read before
+    # it is still what the rows say (a registration need not read its revision twice).
+    one_writer_at_a_time: bool = False
+
     def __init__(
         self,
         database: pw.Database,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
@@ -51,12 +52,15 @@ from desktop_crm.services.dto import (
     RegisterResult,
 )
 from desktop_crm.services.events import Change, EventBus
-from desktop_crm.services.history import decision_history
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import load_of
-from desktop_crm.services.operators import tag_error
-from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import phone_region
+
+if TYPE_CHECKING:
+    from desktop_crm.services.queue import CapacityHook
+
+# The queue's, operators' and history's modules load when a call needs them: registering
+# one contact does not (issue 13: a bot's `contact add` starts fast).
 
 MAX_KEY_LENGTH = 255
 
@@ -316,6 +320,13 @@ def stale_query(source_id: int, cutoff: dt.datetime, limit: int) -> pw.ModelSele
     )
 
 
+def _sources_of(operator_ids: Iterable[int | None]) -> set[int]:
+    """``queue.sources_of_operators``: the queue's module loads only when capacity appears."""
+    from desktop_crm.services.queue import sources_of_operators
+
+    return sources_of_operators(operator_ids)
+
+
 def _close(active: Sequence[Contact], trail: AuditTrail) -> set[int]:
     """Close these active contacts (read before) inside the caller's write transaction,
     logged by ``trail``; returns the sources where capacity appears."""
@@ -323,7 +334,7 @@ def _close(active: Sequence[Contact], trail: AuditTrail) -> set[int]:
         return set()
     Contact.update(is_active=False).where(Contact.id.in_([c.id for c in active])).execute()
     trail.record_many(_state_entry(Action.CONTACT_CLOSED, c) for c in active)
-    return sources_of_operators(c.operator_id for c in active)
+    return _sources_of(c.operator_id for c in active)
 
 
 COUNT_CAP = 100_000
@@ -357,6 +368,8 @@ def parse_tags_of(values: Sequence[str], field: str = "tags") -> frozenset[str]:
     try:
         return parse_tags(values)
     except TagError as error:
+        from desktop_crm.services.operators import tag_error
+
         raise tag_error(error, field) from None
 
 
@@ -543,7 +556,7 @@ class ContactService:
             self._trail.record_many(entries)
             refused_ids = {contact_id for contact_id, _ in refused}
             infos = tuple(contact_infos(c.id for c in contacts if c.id not in refused_ids))
-            freed = sources_of_operators(previous)
+            freed = _sources_of(previous)
         if changed:
             self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(freed)
@@ -593,7 +606,7 @@ class ContactService:
             intake.flush()
             self._trail.record_many(entries)
             infos = tuple(contact_infos(contacts))
-            freed = sources_of_operators(freed_operators) | queued
+            freed = _sources_of(freed_operators) | queued
         if changed:
             self._events.emit(Change.CONTACTS, Change.LOADS, Change.LEADS)
             self._on_capacity(freed)
@@ -603,6 +616,8 @@ class ContactService:
         """Every decision about the contact, oldest first: why it has its operator."""
         with self._storage.read():
             find_contact(contact_id)
+            from desktop_crm.services.history import decision_history
+
             return decision_history(contact_id)
 
     def reopen(self, contact_id: int) -> ContactInfo:

@@ -12,23 +12,24 @@ from desktop_crm.db.models import Operator, Source
 from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Storage, open_storage
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
-from desktop_crm.services.audit import AuditService, AuditTrail, os_user
-from desktop_crm.services.board import BoardService
+from desktop_crm.services.audit import AuditTrail, os_user
 from desktop_crm.services.clock import Clock, system_clock
-from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import EventBus
-from desktop_crm.services.leads import LeadService
-from desktop_crm.services.operators import OperatorService
-from desktop_crm.services.queue import CapacityHook, QueueService
-from desktop_crm.services.settings import SettingsService
-from desktop_crm.services.sources import SourceService
-from desktop_crm.services.stats import StatsService
-from desktop_crm.services.timers import TimerService
 
-if TYPE_CHECKING:  # built on first use: a bot's `contact add` loads none of them
+if TYPE_CHECKING:  # each built on first use: a bot's `contact add` loads only what it needs
+    from desktop_crm.services.audit import AuditService
+    from desktop_crm.services.board import BoardService
+    from desktop_crm.services.contacts import ContactService
     from desktop_crm.services.erasure import ErasureService
     from desktop_crm.services.exports import ExportService
     from desktop_crm.services.importer import ImportService
+    from desktop_crm.services.leads import LeadService
+    from desktop_crm.services.operators import OperatorService
+    from desktop_crm.services.queue import CapacityHook, QueueService
+    from desktop_crm.services.settings import SettingsService
+    from desktop_crm.services.sources import SourceService
+    from desktop_crm.services.stats import StatsService
+    from desktop_crm.services.timers import TimerService
 
 log = logging.getLogger(__name__)
 
@@ -50,41 +51,96 @@ class Crm:
         self._randint = randint
         # One trail for every service: the dispatcher is set here once (services/audit.py).
         self.trail = AuditTrail(os_user() if dispatcher is None else dispatcher)
-        self.audit = AuditService(storage, self.trail)
-        self.queue = QueueService(storage, self.events, randint, self.trail, clock)
         # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
         self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
-        self.operators = OperatorService(
-            storage, self.events, self._capacity_appeared, trail=self.trail, clock=clock
+
+    # Each service is built, and its module imported, when first used (issue 13): a
+    # command that registers one contact loads neither the board, the statistics, the
+    # timers nor the importer (file readers, encoding detection), exports or erasure.
+    @cached_property
+    def audit(self) -> AuditService:
+        from desktop_crm.services.audit import AuditService
+
+        return AuditService(self.storage, self.trail)
+
+    @cached_property
+    def queue(self) -> QueueService:
+        from desktop_crm.services.queue import QueueService
+
+        return QueueService(self.storage, self.events, self._randint, self.trail, self.clock)
+
+    @cached_property
+    def operators(self) -> OperatorService:
+        from desktop_crm.services.operators import OperatorService
+
+        return OperatorService(
+            self.storage, self.events, self._capacity_appeared, trail=self.trail, clock=self.clock
         )
-        self.sources = SourceService(
-            storage, self.events, self._capacity_appeared, trail=self.trail, clock=clock
+
+    @cached_property
+    def sources(self) -> SourceService:
+        from desktop_crm.services.sources import SourceService
+
+        return SourceService(
+            self.storage, self.events, self._capacity_appeared, trail=self.trail, clock=self.clock
         )
-        self.contacts = ContactService(
-            storage, self.events, randint, self._capacity_appeared, trail=self.trail, clock=clock
+
+    @cached_property
+    def contacts(self) -> ContactService:
+        from desktop_crm.services.contacts import ContactService
+
+        return ContactService(
+            self.storage,
+            self.events,
+            self._randint,
+            self._capacity_appeared,
+            trail=self.trail,
+            clock=self.clock,
         )
-        self.leads = LeadService(storage)
-        self.stats = StatsService(storage, self.sources)
-        self.settings = SettingsService(
-            storage,
+
+    @cached_property
+    def leads(self) -> LeadService:
+        from desktop_crm.services.leads import LeadService
+
+        return LeadService(self.storage)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from desktop_crm.services.stats import StatsService
+
+        return StatsService(self.storage, self.sources)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from desktop_crm.services.settings import SettingsService
+
+        return SettingsService(
+            self.storage,
             self.events,
             self.trail,
             lambda: self._capacity_appeared(self.queue.sources_with_queue()),
         )
-        self.timers = TimerService(
-            storage,
+
+    @cached_property
+    def timers(self) -> TimerService:
+        from desktop_crm.services.timers import TimerService
+
+        return TimerService(
+            self.storage,
             self.events,
-            randint,
+            self._randint,
             self.contacts,
             self.queue,
             self._capacity_appeared,
-            clock,
+            self.clock,
         )
 
-        self.board = BoardService(storage, self.operators, clock)
+    @cached_property
+    def board(self) -> BoardService:
+        from desktop_crm.services.board import BoardService
 
-    # The importer (file readers, encoding detection), exports and erasure are imported
-    # when first used, so a command that registers one contact starts fast (issue 13).
+        return BoardService(self.storage, self.operators, self.clock)
+
     @cached_property
     def imports(self) -> ImportService:
         from desktop_crm.services.importer import ImportService

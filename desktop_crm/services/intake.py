@@ -342,8 +342,9 @@ class Intake:
         kept = cast(_Kept | None, self.config.peek(key))
         if kept is not None:
             self.lock_operators(row[0] for row in kept[2])
-            self._config = current_config(self._storage)
-            kept = cast(_Kept | None, self._config.peek(key))
+            if not self._storage.one_writer_at_a_time:  # the locks may have waited a change out
+                self._config = current_config(self._storage)
+                kept = cast(_Kept | None, self._config.peek(key))
         if kept is None:
             sql = statements()
             strategy_row = run(sql.source_strategy, (source_id,)).fetchone()

@@ -27,8 +27,8 @@ def loads_of(operator_ids: Iterable[int] | None = None) -> dict[int, int]:
         if not ids:
             return {}
         sql = statements()
-        text = sql.loads_of + in_list(len(ids)) + sql.group_by_operator
-        return {int(op): int(n) for op, n in run(text, [True, *ids]).fetchall()}
+        text = sql.loads_of + in_list(len(ids)) + ")"
+        return {int(op): int(n) for op, n in run(text, [True, *ids]).fetchall() if n}
     query = Contact.select(Contact.operator, pw.fn.COUNT(Contact.id)).where(
         Contact.is_active == True,  # noqa: E712
         Contact.operator.is_null(False),

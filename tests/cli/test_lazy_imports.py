@@ -26,6 +26,24 @@ HEAVY = (
     "psycopg",
 )
 
+# ... and what a bot's `contact add` (one contact, or the --jsonl pipe) does not need
+# either: the services it does not call are built, and imported, on first use
+# (services/crm.py), and the other commands' modules and parsers only for them.
+NOT_FOR_CONTACT_ADD = (
+    *HEAVY,
+    "desktop_crm.services.board",
+    "desktop_crm.services.queue",
+    "desktop_crm.services.operators",
+    "desktop_crm.services.history",
+    "desktop_crm.services.timers",
+    "desktop_crm.services.stats",
+    "desktop_crm.services.leads",
+    "desktop_crm.services.sources",
+    "desktop_crm.services.erasure",
+    "desktop_crm.services.maintenance",
+    "desktop_crm.db.copy",
+)
+
 
 def _modules_after(env, *commands: list[str]) -> list[str]:  # noqa: F811
     """Run each command with ``main()`` in one fresh interpreter; the modules loaded after."""
@@ -53,8 +71,8 @@ def _modules_after(env, *commands: list[str]) -> list[str]:  # noqa: F811
     return json.loads(line)
 
 
-def _heavy(modules: list[str]) -> list[str]:
-    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+def _heavy(modules: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in heavy)]
 
 
 @pytest.fixture
@@ -80,7 +98,7 @@ def test_contact_add_loads_nothing_heavy_and_no_phone_library(env, database, lea
     modules = _modules_after(
         env, ["--db", database, "--json", "contact", "add", "--lead", lead, "--source", "tg"]
     )
-    assert _heavy(modules) == []
+    assert _heavy(modules, NOT_FOR_CONTACT_ADD) == []
     assert [m for m in modules if m.startswith("phonenumbers")] == []
 
 
@@ -109,6 +127,11 @@ def test_other_light_commands_load_nothing_heavy(env, database):  # noqa: F811
         [*db, "contact", "close", "1"],
     )
     assert _heavy(modules) == []
+
+
+def test_the_pipe_loads_only_what_registering_needs(env, database):  # noqa: F811
+    modules = _modules_after(env, ["--db", database, "contact", "add", "--jsonl"])  # stdin: empty
+    assert _heavy(modules, NOT_FOR_CONTACT_ADD) == []
 
 
 def test_import_still_loads_the_importer(env, database, tmp_path):  # noqa: F811
