@@ -154,7 +154,10 @@ def _operator_hours(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
 
 
 def _operator_back(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
-    """Back with no absence in force is no error (the operator is there), but said."""
+    """Back with no absence in force is no error (the operator is there), but said.
+    ``--absence ID``: that absence taken back (one ahead removed, one in force ended)."""
+    if args.absence is not None:
+        return crm.operators.cancel_absence(args.operator, args.absence)
     was_away = crm.operators.get(args.operator).presence is Exclusion.AWAY
     info = crm.operators.set_back(args.operator)
     if not was_away:

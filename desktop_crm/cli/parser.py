@@ -202,6 +202,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     p = command(ops, "back", "end an operator's absence now (absences ahead stay)")
     p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
+    p.add_argument(
+        "--absence",
+        type=int,
+        metavar="ID",
+        help="take back this absence instead (its id in `operator show --json`): "
+        "one ahead is removed, the one in force ends now",
+    )
 
     src = group("source", "manage sources and their weights")
     p = command(src, "add", "add a source")

@@ -84,6 +84,17 @@ def test_away_and_back(day, run, run_json, run_error):
     assert "not a date" in run_error("operator", "away", "alice", "--until", "someday")
 
 
+def test_back_with_an_absence_id_takes_that_absence_back(day, run_json, run_error):
+    run_json("operator", "away", "alice")
+    ahead = run_json("operator", "away", "alice", "--from", "2999-01-01", "--until", "2999-01-02")
+    in_force, planned = (a["id"] for a in ahead["absences"])
+    info = run_json("operator", "back", "alice", "--absence", str(planned))
+    assert [a["id"] for a in info["absences"]] == [in_force] and info["status"] == "away"
+    assert "no absence #" in run_error("operator", "back", "bob", "--absence", str(in_force))
+    info = run_json("operator", "back", "alice", "--absence", str(in_force))
+    assert (info["status"], info["absences"]) == ("available", [])
+
+
 def test_daily_cap_and_skills(day, run, run_json, run_error):
     info = run_json("operator", "set", "alice", "--daily-cap", "1", "--skills", "RU,kz")
     assert (info["daily_cap"], info["skills"], info["today"]) == (1, ["kz", "ru"], 0)
