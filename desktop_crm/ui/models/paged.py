@@ -13,6 +13,7 @@ from collections.abc import Hashable
 from typing import Any, Generic
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
+from shiboken6 import isValid
 
 from desktop_crm.ui.models.base import Row, RowsModel, apply_diff
 from desktop_crm.ui.tasks import TaskContext, TaskRunner
@@ -99,13 +100,13 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         self._set_busy(True)
 
         def done(result: list[Row]) -> None:
-            if generation != self._generation:
-                return  # reload() started over; its own load owns ``busy``
+            if not isValid(self) or generation != self._generation:
+                return  # the model is gone, or reload() started over and owns ``busy``
             apply(result)
             self._finish()
 
         def failed(error: BaseException) -> None:
-            if generation != self._generation:
+            if not isValid(self) or generation != self._generation:
                 return
             self._finish()
             self.failed.emit(error)
