@@ -19,11 +19,18 @@ def _name(columns):
     return "_".join(("contact", *columns))
 
 
+def _create(db, columns):
+    # Plain SQL, the same on both backends (and usable without a migrator).
+    db.execute_sql(f'CREATE INDEX "{_name(columns)}" ON "contact" ({", ".join(columns)})')
+
+
 def up(migrator, db):
-    migrator.migrate(migrator.add_index("contact", MERGED))
-    migrator.migrate(*(migrator.drop_index("contact", _name(columns)) for columns in REPLACED))
+    _create(db, MERGED)
+    for columns in REPLACED:
+        db.execute_sql(f'DROP INDEX "{_name(columns)}"')
 
 
 def down(migrator, db):
-    migrator.migrate(*(migrator.add_index("contact", columns) for columns in REPLACED))
-    migrator.migrate(migrator.drop_index("contact", _name(MERGED)))
+    for columns in REPLACED:
+        _create(db, columns)
+    db.execute_sql(f'DROP INDEX "{_name(MERGED)}"')
