@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import resource
 import sqlite3
 import sys
 import time
@@ -76,7 +77,9 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     SIDES[side](*(Path(p) for p in paths))
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "max_rss_mb": peak_rss_mb()}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # the whole process, start-up too
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"seconds": seconds, "cpu_s": cpu, "max_rss_mb": peak_rss_mb()}))
 
 
 if __name__ == "__main__":

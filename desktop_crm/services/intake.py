@@ -98,6 +98,15 @@ class Registered(NamedTuple):
     decision: Decision
 
 
+class _Queued(NamedTuple):
+    """A decision that found nobody, with its trace's columns (``_trace``)."""
+
+    decision: Decision
+    r: int | None
+    total: int | None
+    extra: str | None
+
+
 @dataclass
 class _SourcePlan:
     """A source's candidates as they stand (an assignment replaces the winner's entry)."""
@@ -108,6 +117,11 @@ class _SourcePlan:
     round_robin: SmoothRoundRobin | None = None
     rr_saved: dict[int, int] = field(default_factory=dict)
     context_id: int | None = None  # the decision_context of this transaction's decisions
+    # Decisions that found nobody, by (tags, timed_out), while the pool stays as it is:
+    # with nobody eligible nothing is drawn, so the same pool gives the same decision
+    # (a full source during an import: most of its contacts). ``_count_assignment``
+    # forgets them when any candidate changes.
+    nobody: dict[tuple[frozenset[str], frozenset[int]], _Queued] = field(default_factory=dict)
 
 
 _UTC_ZONE = ZoneInfo("UTC")  # absences alone are instants: any zone reads them alike
@@ -407,12 +421,19 @@ class Intake:
         """The shared distributor, over this transaction's exact loads. ``timed_out``:
         operators who let this contact's reply deadline pass."""
         plan = self._plan(source_id)
+        queued = plan.nobody.get((tags, timed_out))
+        if queued is not None:  # nobody eligible, and nothing changed since
+            return queued.decision
         preferred = None
         if plan.repeat_to_last and lead_id is not None:
             preferred = self._previous_operator(lead_id)
-        return distribute(
+        decision = distribute(
             plan.pool, plan.strategy, preferred=preferred, tags=tags, timed_out=timed_out
         )
+        if decision.operator_id is None:  # nothing drawn: the pool alone decided
+            facts = day_facts(decision, tags) if decision.excluded else None
+            plan.nobody[(tags, timed_out)] = _Queued(decision, *draw_columns(decision, "", facts))
+        return decision
 
     def nobody_reason(self, source_id: int, tags: frozenset[str] = NO_TAGS) -> str:
         """Why a contact with these tags on this source finds nobody now (when nobody
@@ -441,6 +462,7 @@ class Intake:
         if today is not None and delta > 0:
             today = self._today[operator_id] = today + 1
         for source_id, pool, index in self._pool_slots.get(operator_id, ()):
+            self._plans[source_id].nobody.clear()
             c = pool[index]  # a direct build: _replace costs three times more, per contact
             pool[index] = Candidate(
                 c.operator_id,
@@ -487,9 +509,14 @@ class Intake:
     ) -> None:
         """Store the decision: its context once per source, the loads and draw per
         contact, and what the day's rules read of this contact when they excluded anyone."""
-        context_id = self._context(self._plans[source_id], decision.strategy)
-        facts = day_facts(decision, tags) if decision.excluded else None
-        r, total, extra = draw_columns(decision, "", facts)
+        plan = self._plans[source_id]
+        context_id = self._context(plan, decision.strategy)
+        queued = plan.nobody.get((tags, frozenset()))
+        if queued is not None and queued.decision is decision:
+            _same, r, total, extra = queued
+        else:
+            facts = day_facts(decision, tags) if decision.excluded else None
+            r, total, extra = draw_columns(decision, "", facts)
         self._writer.decision(
             contact_id,
             kind,

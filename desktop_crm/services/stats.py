@@ -61,8 +61,8 @@ def shares(statistics: Statistics, sources: list[SourceInfo]) -> list[SourceShar
 
 def counts_query(since: dt.datetime | None, until: dt.datetime | None) -> pw.ModelSelect[Contact]:
     """Contacts per (operator, source, open or not) in a period: for all time one walk of
-    the covering index ``(operator_id, source_id, is_active)`` in GROUP BY order
-    (migration 0010), for a period a range of ``(operator_id, created_at)`` per operator.
+    the covering index ``(operator_id, is_active, source_id)`` in GROUP BY order
+    (migrations 0010, 0012), for a period a range of ``(operator_id, created_at)`` per operator.
     Grouping by ``is_active`` too costs less than summing an expression per contact."""
     return (
         Contact.select(
