@@ -867,7 +867,7 @@ class ImportService:
                     return True
                 if fixed is None:
                     batch_rows = next_batch_rows(batch_rows, locked)
-                self._events.emit(Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS)
+                self._events.emit(Change.CONTACTS, Change.LEADS, Change.LOADS, Change.IMPORTS)
                 elapsed = max(time.monotonic() - started, 1e-6)
                 total = counts.imported + counts.skipped + counts.rejected
                 rate = (total - first_rows) / elapsed

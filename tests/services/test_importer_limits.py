@@ -390,7 +390,7 @@ def test_each_batch_tells_the_counts_so_far_and_what_changed(roomy, tmp_path):
     ]
     assert all(p.rows_per_second >= 0 for p in told)
     assert told[-1].fraction == 1.0 and told[-1].seconds_left == 0
-    batch = frozenset({Change.CONTACTS, Change.LEADS, Change.OPERATORS, Change.IMPORTS})
+    batch = frozenset({Change.CONTACTS, Change.LEADS, Change.LOADS, Change.IMPORTS})
     assert changes.count(batch) == 3
     assert summary.record.file_path == str(tmp_path / "f.csv")
 
