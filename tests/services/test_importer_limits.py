@@ -62,16 +62,7 @@ def test_an_error_mid_way_marks_the_import_failed_and_the_next_run_resumes(
 ):
     roomy.imports.batch_rows = 100
     path = write_csv(tmp_path / "f.csv", many_rows(350))
-    real = Intake.register
-    calls = []
-
-    def failing(self, **kwargs):
-        calls.append(None)
-        if len(calls) == 150:
-            raise RuntimeError("disk on fire")
-        return real(self, **kwargs)
-
-    monkeypatch.setattr(Intake, "register", failing)
+    restore = _fail_in_the_second_batch(monkeypatch, call=150)
     with pytest.raises(StoppedPartWay) as stop:  # exit 4: a batch was committed
         run(roomy, path)
     assert isinstance(stop.value.cause, RuntimeError) and stop.value.committed == 100
@@ -80,7 +71,7 @@ def test_an_error_mid_way_marks_the_import_failed_and_the_next_run_resumes(
     assert record.finished_at is not None
     assert (record.rows_done, record.imported) == (100, 100)  # the first batch stays
 
-    monkeypatch.setattr(Intake, "register", real)
+    restore()
     summary = run(roomy, path)
     assert summary.resumed and summary.record.status == ImportStatus.DONE
     # This run's work; the record holds the import's totals.
@@ -448,15 +439,15 @@ def test_an_import_stopped_part_way_shows_the_first_rejects_and_counts_them_all(
     assert len(summary.rejected) == SUMMARY_REJECTS
 
 
-def _fail_in_the_second_batch(monkeypatch):
-    """Intake.register fails on its 120th call (in the second batch of 100); returns a
-    function that puts the real one back."""
+def _fail_in_the_second_batch(monkeypatch, call: int = 120):
+    """Intake.register fails on its ``call``-th call (in the second batch of 100);
+    returns a function that puts the real one back."""
     real = Intake.register
     calls = []
 
     def failing(self, **kwargs):
         calls.append(None)
-        if len(calls) == 120:
+        if len(calls) == call:
             raise RuntimeError("disk on fire")
         return real(self, **kwargs)
 
