@@ -204,7 +204,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("operator", metavar="OPERATOR", help=REFERENCE_HELP)
     p.add_argument(
         "--absence",
-        type=int,
+        type=plain_int,
         metavar="ID",
         help="take back this absence instead (its id in `operator show --json`): "
         "one ahead is removed, the one in force ends now",

@@ -84,13 +84,17 @@ def test_away_and_back(day, run, run_json, run_error):
     assert "not a date" in run_error("operator", "away", "alice", "--until", "someday")
 
 
-def test_back_with_an_absence_id_takes_that_absence_back(day, run_json, run_error):
+def test_back_with_an_absence_id_takes_that_absence_back(day, run, run_json, run_error):
     run_json("operator", "away", "alice")
     ahead = run_json("operator", "away", "alice", "--from", "2999-01-01", "--until", "2999-01-02")
     in_force, planned = (a["id"] for a in ahead["absences"])
     info = run_json("operator", "back", "alice", "--absence", str(planned))
     assert [a["id"] for a in info["absences"]] == [in_force] and info["status"] == "away"
     assert "no absence #" in run_error("operator", "back", "bob", "--absence", str(in_force))
+    for odd in ("+" + str(in_force), f" {in_force}", f"{in_force}_0", "٣"):  # plain digits only
+        refused = run("operator", "back", "alice", "--absence", odd)
+        assert refused.code == 2 and "plain digits" in refused.err
+    assert [a["id"] for a in run_json("operator", "show", "alice")["absences"]] == [in_force]
     info = run_json("operator", "back", "alice", "--absence", str(in_force))
     assert (info["status"], info["absences"]) == ("available", [])
 
