@@ -510,18 +510,16 @@ class OperatorService:
                 ).execute()
             else:
                 absence.delete_instance()
-            self._trail.record(
-                Action.OPERATOR_ABSENCE_CANCELLED,
-                operator.id,
-                operator.name,
-                [
+            until = None if ends is None else aware_utc(ends).isoformat(timespec="seconds")
+            if in_force:  # history that ends now: only its end changes
+                changes = [FieldChange("until", until, now.isoformat(timespec="seconds"))]
+            else:
+                changes = [
                     FieldChange("from", starts.isoformat(timespec="seconds"), None),
-                    FieldChange(
-                        "until",
-                        None if ends is None else aware_utc(ends).isoformat(timespec="seconds"),
-                        now.isoformat(timespec="seconds") if in_force else None,
-                    ),
-                ],
+                    FieldChange("until", until, None),
+                ]
+            self._trail.record(
+                Action.OPERATOR_ABSENCE_CANCELLED, operator.id, operator.name, changes
             )
             freed = sources_of_operators([operator.id]) if in_force else set()
             info = self._full([operator], {operator.id: load_of(operator.id)})[0]

@@ -9,6 +9,7 @@ through ``OperatorService``; its refusals are said in the dialog, which stays op
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -277,9 +278,14 @@ class OperatorDayDialog(QDialog):
             operator = self.crm.operators.cancel_absence(self.operator.id, absence_id)
         except CrmError as error:
             self.absence_message.show_error(error_text(error))
+            self._reread()  # taken back or over meanwhile: show what there is now
             return
         self.absence_message.show_info(self.tr("Absence removed."))
         self._show_operator(operator)
+
+    def _reread(self) -> None:
+        with contextlib.suppress(CrmError):  # the message already says what went wrong
+            self._show_operator(self.crm.operators.get(self.operator.id))
 
     def come_back(self) -> None:
         try:

@@ -105,10 +105,15 @@ def test_an_absence_ahead_is_cancelled_and_one_in_force_ended_now(day, clock):
     assert day.operators.get("Анна").presence is Exclusion.AWAY  # until back: still
     info = day.operators.cancel_absence("Анна", in_force.id)
     assert (info.presence, info.absences) == (None, ())
-    cancelled = [
+    ended, removed = [  # newest first
         e for e in day.audit.entries(AuditFilter()) if e.action == Action.OPERATOR_ABSENCE_CANCELLED
     ]
-    assert len(cancelled) == 2 and {e.label for e in cancelled} == {"Анна"}
+    assert {ended.label, removed.label} == {"Анна"}
+    assert [(c.field, c.new) for c in removed.changes] == [("from", None), ("until", None)]
+    # The one in force is history that ended now: only its end changed.
+    assert [(c.field, c.old, c.new) for c in ended.changes] == [
+        ("until", None, clock.now.isoformat(timespec="seconds"))
+    ]
 
 
 def test_only_an_operators_own_absence_not_over_can_be_cancelled(day, clock):

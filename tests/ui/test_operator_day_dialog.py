@@ -147,6 +147,19 @@ def test_an_absence_ahead_is_removed_from_the_list_by_button_or_delete_key(qtbot
     assert dialog.absences.item(0).text() == "none" and not dialog.remove_absence.isEnabled()
 
 
+def test_a_refused_remove_shows_the_absences_as_they_now_are(qtbot, dialog, crm):
+    start = dialog.away_from.dateTime()
+    dialog.away_from.setDateTime(start.addDays(3))
+    dialog.away_until.setDateTime(start.addDays(4))
+    dialog.add_absence.click()
+    (planned,) = crm.operators.get("Анна Смирнова").absences
+    crm.operators.cancel_absence("Анна Смирнова", planned.id)  # elsewhere, meanwhile
+    dialog.absences.setCurrentRow(0)
+    dialog.remove_absence.click()
+    assert "no absence" in dialog.absence_message.text()
+    assert dialog.absences.item(0).text() == "none" and not dialog.remove_absence.isEnabled()
+
+
 def test_an_absence_ending_before_it_starts_is_refused_in_the_dialog(qtbot, dialog, crm):
     dialog.away_until.setDateTime(dialog.away_from.dateTime().addDays(-1))
     dialog.add_absence.click()
