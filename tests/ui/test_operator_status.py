@@ -8,14 +8,17 @@ import random
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.models.board import O_NAME, O_STATUS, O_TODAY, S_AVAILABLE, S_ROOM, S_SOURCE
 from desktop_crm.ui.models.operators import STATUS
+from desktop_crm.ui.models.sources import OPERATORS
 from desktop_crm.ui.operator_status import status_text
 from desktop_crm.ui.pages.board import BoardPage
 from desktop_crm.ui.pages.operators import OperatorsPage
+from desktop_crm.ui.pages.sources import SourcesPage
 
 MOSCOW = dt.timezone(dt.timedelta(hours=3))
 # Tuesday 1 December 2026, 12:00 in Moscow
@@ -118,3 +121,21 @@ def test_the_operators_screen_follows_time_alone(qtbot, shown_page, crm, clock):
     clock.at = NOON.replace(hour=14, minute=30)
     page.tick.timeout.emit()  # a minute later
     qtbot.waitUntil(lambda: model.index(0, STATUS).data() == "on shift until 22:00")
+
+
+def test_the_sources_screen_follows_time_alone(qtbot, shown_page, crm, clock):
+    """Its "nobody can take contacts" warning depends on who is away or off shift now."""
+    crm.operators.create("Борис", max_load=5)
+    crm.operators.set_hours("Борис", ["mon-fri 14:00-22:00"])
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Борис": 1})
+    page = shown_page(SourcesPage)
+    index = page.sources_model.index(0, OPERATORS)
+    qtbot.waitUntil(lambda: "off shift" in (index.data(Qt.ItemDataRole.ToolTipRole) or ""))
+    assert page.tick.isActive()  # while shown
+    clock.at = NOON.replace(hour=14, minute=30)
+    page.tick.timeout.emit()  # a minute later
+    qtbot.waitUntil(lambda: "off shift" not in index.data(Qt.ItemDataRole.ToolTipRole))
+    assert "None of them" not in index.data(Qt.ItemDataRole.ToolTipRole)
+    page.hide()
+    assert not page.tick.isActive()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.refresh_errors import refresh_slot
+
+TIME_TICK_MS = 60_000  # screens that show what time alone changes read again this often
 
 
 class Page(QWidget):
@@ -18,12 +20,26 @@ class Page(QWidget):
 
     name = "page"
     title = "Page"
+    time_tick_ms: int | None = None
+    """A screen showing what time alone changes (a shift starts, an absence ends) reads
+    again this often while shown, and when shown after at least as long."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._pending: frozenset[Change] = frozenset()  # changes heard while not shown
         ctx.bridge.changed.connect(self._refresh)
+        self.tick = QTimer(self, interval=self.time_tick_ms or 0)
+        self.tick.timeout.connect(self._time_passed)
+        self._since_tick = QElapsedTimer()
+
+    def _time_passed(self) -> None:
+        self._since_tick.start()
+        self.on_time_passed()
+
+    def on_time_passed(self) -> None:
+        """What time alone may have changed is read again (``time_tick_ms``)."""
+        self.reload()
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Pages", self.title)
@@ -47,6 +63,16 @@ class Page(QWidget):
         if self._pending:
             changes, self._pending = self._pending, frozenset()
             self._refresh(changes)
+        if self.time_tick_ms:
+            if not self._since_tick.isValid():
+                self._since_tick.start()  # the first show: the page's own load reads it
+            elif self._since_tick.hasExpired(self.time_tick_ms):
+                self._time_passed()
+            self.tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.tick.stop()
 
     def on_data_changed(self, changes: frozenset[Change]) -> None:
         """Refresh what ``changes`` touched, in place (a ``CrmError`` is said in the

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -35,15 +35,13 @@ from desktop_crm.ui.models.operators import (
     OperatorsModel,
 )
 from desktop_crm.ui.operator_day_dialog import OperatorDayDialog
-from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.base import TIME_TICK_MS, Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 MAX_LOAD_LIMIT = 100_000
-STATUS_TICK_MS = 60_000  # the statuses are read again this often while shown
-
 TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
@@ -76,6 +74,7 @@ class TypingGoesTo(QObject):
 class OperatorsPage(Page):
     name = "operators"
     title = QT_TRANSLATE_NOOP("Pages", "Operators")
+    time_tick_ms = TIME_TICK_MS  # statuses: a shift starts, an absence or a day ends
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -167,9 +166,6 @@ class OperatorsPage(Page):
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
-        # Statuses change with time alone (a shift starts, an absence or a day ends).
-        self.tick = QTimer(self, interval=STATUS_TICK_MS)
-        self.tick.timeout.connect(self.model.reload)
 
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
@@ -181,14 +177,6 @@ class OperatorsPage(Page):
 
     def focus_entry(self) -> None:
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.tick.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.tick.stop()
 
     def selected_operator(self) -> OperatorInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -66,7 +66,7 @@ from desktop_crm.ui.models.weights import (
     WEIGHT,
     WeightsModel,
 )
-from desktop_crm.ui.pages.base import Page
+from desktop_crm.ui.pages.base import TIME_TICK_MS, Page
 from desktop_crm.ui.pages.sources_layout import SPLIT_DRAGGED, SourcesSplit
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
@@ -206,6 +206,7 @@ class PlanHeader(QHeaderView):
 class SourcesPage(Page):
     name = "sources"
     title = QT_TRANSLATE_NOOP("Pages", "Sources")
+    time_tick_ms = TIME_TICK_MS  # who takes contacts now: shifts, absences, daily caps
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
