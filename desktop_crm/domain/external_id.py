@@ -363,9 +363,11 @@ def _slow_e164(value: str, region: str) -> str | None:
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     # Only a number that reads back as itself: libphonenumber drops a leading 0 after
     # some country codes (+49 0...) on every parse, and an id must not change each time.
+    # Such a number written with + is kept as its digits (spaces and dashes do not make
+    # another lead); without +, as typed.
     again = phonenumbers.parse(e164, None)
     if phonenumbers.format_number(again, phonenumbers.PhoneNumberFormat.E164) != e164:
-        return None
+        return "+" + _NON_DIGITS_RE.sub("", value) if value.startswith("+") else None
     return e164
 
 

@@ -272,3 +272,11 @@ def test_has_control_is_exactly_unicodes_control_category():
 )
 def test_unstorable_text_is_nul_or_a_lone_surrogate(value, expected):
     assert unstorable(value) is expected
+
+
+def test_a_number_libphonenumber_reads_differently_each_time_is_one_lead_whatever_the_spaces():
+    """'+49 0…' loses a 0 on every parse: it is kept as its digits, so it stays the same
+    and the same number written with spaces or dashes is the same lead."""
+    spellings = ["+49000000000", "+49 000000000", "+49-000-000000", " +49 000 000 000 "]
+    assert {normalise_external_id(s, "DE") for s in spellings} == {"+49000000000"}
+    assert normalise_external_id("+49 30 1234567", "DE") == "+49301234567"  # as always
