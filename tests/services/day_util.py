@@ -34,3 +34,12 @@ def crm_at(location: DatabaseLocation, clock: FakeClock, seed: int = 20261201) -
         yield crm
     finally:
         crm.close()
+
+
+def vip_desk(crm) -> None:
+    """Source "site": Анна (skill vip) and Борис (none), weight 1 each, limit 5."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=5)
+    crm.operators.update("Анна", skills="vip")
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})

@@ -18,6 +18,7 @@ from desktop_crm.errors import InvalidValue, LimitReached
 from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest, Move
+from tests.services.day_util import vip_desk
 
 from .import_files import stored, write_csv
 from .test_crm_export_import import bitrix_row, write_bitrix
@@ -601,11 +602,7 @@ def test_an_owner_without_the_skills_a_row_needs_leaves_it_to_the_distributor(pa
 
 
 def test_a_tagged_contact_taken_from_the_queue_keeps_why_the_others_could_not(crm):
-    crm.operators.create("Анна", max_load=5)
-    crm.operators.create("Борис", max_load=5)
-    crm.operators.update("Анна", skills="vip")
-    crm.sources.create("Сайт", code="site")
-    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    vip_desk(crm)
     crm.operators.set_away("Анна")
     contact = register(crm, "lead-1", tags=("vip",))
     crm.operators.set_back("Анна")

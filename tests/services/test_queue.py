@@ -23,6 +23,7 @@ from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
 from tests.processes import run_together
+from tests.services.day_util import vip_desk
 
 T0 = dt.datetime(2024, 5, 6, 9, 0, tzinfo=dt.UTC)
 
@@ -609,11 +610,7 @@ def test_a_tagged_contact_that_still_waits_says_why_as_things_stand_after_a_drai
     """Both away: the contacts wait "all away". Борис comes back; the drain gives him the
     untagged contact but not the vip one (no skill), whose reason is restated: Анна
     away, Борис without the skill."""
-    crm.operators.create("Анна", max_load=5)
-    crm.operators.create("Борис", max_load=5)
-    crm.operators.update("Анна", skills="vip")
-    crm.sources.create("Сайт", code="site")
-    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    vip_desk(crm)
     crm.operators.set_away("Анна")
     crm.operators.set_away("Борис")
 
