@@ -31,7 +31,7 @@
 <context>
     <name>BoardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n contact waiting</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="150"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -77,8 +77,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="621"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -94,8 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="631"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="523"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="526"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Marked %n contact answered.</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="530"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="606"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="672"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="725"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -461,7 +461,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="536"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -483,7 +483,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="766"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -513,7 +513,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
@@ -540,7 +540,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="498"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="504"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -548,7 +548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="499"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="505"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n unassigned</numerusform>
@@ -556,7 +556,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="598"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="604"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

@@ -182,22 +182,22 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="94"/>
         <source>&amp;Sources: the queue and who can take it now</source>
         <translation>&amp;Источники: очередь и кто может её взять сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="96"/>
         <source>O&amp;perators now</source>
         <translation>&amp;Операторы сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="101"/>
         <source>Double-click a source (or press Enter) to see its queue, an operator to see its active contacts.</source>
         <translation>Двойной щелчок по источнику (или Enter) покажет его очередь, по оператору — его активные контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n контакт ждёт</numerusform>
@@ -206,7 +206,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="150"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочен</numerusform>
@@ -215,17 +215,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="158"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
         <source>As of {time}; it updates by itself.</source>
         <translation>На {time}; обновляется само.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="159"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
         <source>No sources yet: add them on the Sources screen.</source>
         <translation>Источников пока нет: добавьте их на экране «Источники».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="166"/>
         <source>No operators yet: add them on the Operators screen.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы».</translation>
     </message>
@@ -534,19 +534,19 @@ Your saved data is safe. Details are in the log file:
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="677"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
@@ -591,17 +591,17 @@ Your saved data is safe. Details are in the log file:
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="523"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="526"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -619,7 +619,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="530"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -628,12 +628,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="563"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="566"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -642,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -651,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="606"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -660,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="614"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -669,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="621"/>
         <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -679,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -688,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -697,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -715,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="631"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -730,12 +730,12 @@ Your saved data is safe. Details are in the log file:
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="641"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="672"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -744,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="682"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -753,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -762,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="706"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -776,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="725"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -785,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="731"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="734"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="737"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="744"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -2809,157 +2809,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="62"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="70"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="74"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="82"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="86"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="93"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="100"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="102"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="106"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="123"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="139"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="150"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="197"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="205"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="207"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="212"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="216"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="229"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="231"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="281"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="290"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -3078,73 +3078,73 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="85"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="94"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="114"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="113"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="122"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="130"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="150"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="203"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="196"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="202"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="210"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="225"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -3167,12 +3167,12 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3192,7 +3192,7 @@ Database: {path}</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="41"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="47"/>
         <source>Board</source>
         <translation>Табло</translation>
     </message>
@@ -3347,82 +3347,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="375"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="391"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="376"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="392"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="377"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="393"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="378"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="394"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="379"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="395"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="380"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="396"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="400"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="401"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="402"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="389"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="405"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="390"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="406"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="532"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="564"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="537"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="625"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="587"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="641"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="536"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3544,184 +3544,189 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="228"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="252"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="233"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="238"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="665"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="694"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="274"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="275"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="279"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="282"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="305"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="312"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="337"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="760"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="787"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="94"/>
-        <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
-        <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="95"/>
+        <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never.</source>
+        <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="99"/>
-        <source>Operators take turns in proportion to the weights. 0 means never. Inactive and full operators are skipped.</source>
-        <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="100"/>
+        <source>Operators take turns in proportion to the weights. 0 means never.</source>
+        <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="104"/>
-        <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never. Inactive and full operators are skipped.</source>
-        <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда. Неактивные и полностью загруженные операторы пропускаются.</translation>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="105"/>
+        <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
+        <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="308"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="129"/>
+        <source>{rule} Skipped: {reasons}.</source>
+        <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="331"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="375"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="398"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="384"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="410"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="423"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="453"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="434"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="473"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="496"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="543"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="572"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="566"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="573"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="575"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="578"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="607"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="587"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="616"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="629"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="630"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="659"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="655"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="684"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="662"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="691"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="743"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="770"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="763"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="790"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="766"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -3754,34 +3759,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="163"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="325"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="164"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="327"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="166"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="61"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="138"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3790,7 +3795,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -3799,7 +3804,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -3808,68 +3813,68 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="255"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="262"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="273"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="283"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="299"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="285"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="562"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="301"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="618"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="340"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="326"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="328"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="332"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="348"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="337"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="353"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="358"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="359"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="346"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="347"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -3894,7 +3899,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="362"/>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="489"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="495"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
@@ -3954,12 +3959,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Экспорт статистики…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="435"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="441"/>
         <source>Calculating…</source>
         <translation>Подсчёт…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="498"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="504"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -3968,7 +3973,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="499"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="505"/>
         <source>%n unassigned</source>
         <translation>
             <numerusform>%n без оператора</numerusform>
@@ -3977,37 +3982,37 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="505"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="511"/>
         <source>Nothing to show yet: add operators and sources, then register contacts.</source>
         <translation>Пока нечего показать: добавьте операторов и источники, затем зарегистрируйте контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="512"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="518"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="515"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="521"/>
         <source>No contacts in this period.</source>
         <translation>За этот период контактов нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="571"/>
         <source>The statistics are still being calculated.</source>
         <translation>Статистика ещё подсчитывается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="574"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="580"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="594"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="600"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="598"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="604"/>
         <source>Saved %n row(s) to {path}.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}.</numerusform>
@@ -4307,13 +4312,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="364"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
@@ -4447,49 +4452,49 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="44"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="48"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="50"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="72"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="74"/>
         <location filename="../../desktop_crm/services/common.py" line="74"/>
         <location filename="../../desktop_crm/services/operators.py" line="191"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="77"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="79"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="90"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="92"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="116"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="118"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="236"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="245"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="264"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="273"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="466"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="475"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4615,8 +4620,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="386"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="414"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="400"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="428"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4688,38 +4693,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="240"/>
+        <location filename="../../desktop_crm/db/storage.py" line="245"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="367"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="381"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="407"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="421"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="452"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="466"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="495"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="509"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="514"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="528"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="533"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="547"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4990,113 +4995,113 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="99"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="101"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="105"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="109"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="128"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
-        <location filename="../../desktop_crm/services/intake.py" line="123"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="142"/>
+        <location filename="../../desktop_crm/services/intake.py" line="137"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="151"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="155"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="167"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="171"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="204"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="208"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="222"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="224"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="228"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="227"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="231"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="230"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="234"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="234"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="238"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="242"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="246"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="245"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="249"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="279"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="283"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="338"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="349"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="346"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="357"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="694"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="709"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5217,12 +5222,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="128"/>
+        <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="137"/>
+        <location filename="../../desktop_crm/services/intake.py" line="151"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -5288,7 +5293,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="143"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="145"/>
         <location filename="../../desktop_crm/services/operators.py" line="136"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
@@ -5319,27 +5324,27 @@ Add at least one source and one operator to see it.</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="316"/>
+        <location filename="../../desktop_crm/services/operators.py" line="322"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="365"/>
+        <location filename="../../desktop_crm/services/operators.py" line="371"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="419"/>
+        <location filename="../../desktop_crm/services/operators.py" line="425"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="424"/>
+        <location filename="../../desktop_crm/services/operators.py" line="430"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="495"/>
+        <location filename="../../desktop_crm/services/operators.py" line="501"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>

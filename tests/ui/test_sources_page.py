@@ -354,3 +354,19 @@ def test_a_refused_strategy_change_shows_the_error_and_goes_back(
 def test_strategy_controls_wait_for_a_source(qtbot, ctx, settle):
     page = open_page(qtbot, ctx, settle)
     assert not page.strategy_combo.isEnabled() and not page.repeat_check.isEnabled()
+
+
+def test_weights_hint_names_everyone_the_distributor_passes_over(qtbot, ctx, staffed, settle):
+    """The hint under the weights names every reason a new contact skips an operator, in
+    the words the decision view uses (a new rule in domain.eligibility must appear here)."""
+    from desktop_crm.domain.eligibility import Exclusion
+    from desktop_crm.ui.texts import exclusion_label
+
+    page = open_page(qtbot, ctx, settle)
+    select(page, "Сайт")
+    not_for_a_new_contact = {Exclusion.WEIGHT_0, Exclusion.TIMED_OUT}  # 0 is said; a move's own
+    for strategy in STRATEGY_NAMES:
+        page.strategy_combo.setCurrentIndex(page.strategy_combo.findData(strategy))
+        hint = page.weights_hint.text()
+        for reason in set(Exclusion) - not_for_a_new_contact:
+            assert exclusion_label(reason) in hint, (strategy, reason)

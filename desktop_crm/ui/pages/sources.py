@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.distribution import STRATEGY_NAMES
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
 from desktop_crm.services.dto import OperatorInfo, SourceInfo
@@ -69,7 +70,7 @@ from desktop_crm.ui.models.weights import (
 from desktop_crm.ui.pages.base import TIME_TICK_MS, Page
 from desktop_crm.ui.pages.sources_layout import SPLIT_DRAGGED, SourcesSplit
 from desktop_crm.ui.preferences import Preferences
-from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.texts import error_text, exclusion_label
 from desktop_crm.ui.theme import Tone
 from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
@@ -94,19 +95,39 @@ WEIGHTS_HINTS = {
     "weighted_random": QT_TRANSLATE_NOOP(
         "SourcesPage",
         "A contact goes to one of the operators by lot, in proportion to the weights. "
-        "0 means never. Inactive and full operators are skipped.",
+        "0 means never.",
     ),
     "round_robin": QT_TRANSLATE_NOOP(
         "SourcesPage",
-        "Operators take turns in proportion to the weights. "
-        "0 means never. Inactive and full operators are skipped.",
+        "Operators take turns in proportion to the weights. 0 means never.",
     ),
     "least_loaded": QT_TRANSLATE_NOOP(
         "SourcesPage",
         "A contact goes to the operator with the most room for their limit; the weight "
-        "only breaks ties. 0 means never. Inactive and full operators are skipped.",
+        "only breaks ties. 0 means never.",
     ),
 }
+# Whom the distributor passes over for a new contact, named in that hint with the words
+# the decision view uses (a weight of 0 is said above; a missed deadline is a move's own).
+SKIPPED = (
+    Exclusion.INACTIVE,
+    Exclusion.AT_LIMIT,
+    Exclusion.AWAY,
+    Exclusion.OFF_SHIFT,
+    Exclusion.DAILY_CAP,
+    Exclusion.NO_SKILL,
+)
+
+
+def weights_hint(strategy: str) -> str:
+    """What the weights mean under ``strategy``, and whom a new contact skips."""
+    rule = QCoreApplication.translate(
+        "SourcesPage", WEIGHTS_HINTS.get(strategy, WEIGHTS_HINTS["weighted_random"])
+    )
+    reasons = ", ".join(exclusion_label(reason) for reason in SKIPPED)
+    return QCoreApplication.translate("SourcesPage", "{rule} Skipped: {reasons}.").format(
+        rule=rule, reasons=reasons
+    )
 
 
 class WeightDelegate(QStyledItemDelegate):
@@ -370,7 +391,7 @@ class SourcesPage(Page):
         header.resizeSection(WEIGHT, max(60, header.sectionSizeHint(WEIGHT)))
         header.resizeSection(SHARE, max(metrics.horizontalAdvance("100,0 %") + 24, 80))
         self.weights_empty = EmptyHint(self.weights_table)
-        self.weights_hint = hint_label(self.tr(WEIGHTS_HINTS["weighted_random"]))
+        self.weights_hint = hint_label(weights_hint("weighted_random"))
         self._build_strategy_controls()
         self.total_label = QLabel()
         self.dirty_label = QLabel(self.tr("Unsaved changes"))
@@ -695,9 +716,7 @@ class SourcesPage(Page):
         blocked = self.repeat_check.blockSignals(True)
         self.repeat_check.setChecked(source is not None and source.repeat_to_last)
         self.repeat_check.blockSignals(blocked)
-        self.weights_hint.setText(
-            self.tr(WEIGHTS_HINTS.get(strategy, WEIGHTS_HINTS["weighted_random"]))
-        )
+        self.weights_hint.setText(weights_hint(strategy))
 
     def _strategy_chosen(self, _index: int) -> None:
         strategy = self.strategy_combo.currentData()
