@@ -140,7 +140,8 @@ def test_waits_grow_with_time_alone(qtbot, shown_page, day, clock):
     qtbot.waitUntil(lambda: table.model().rowCount() == 2)
     form = _row_of(table, S_SOURCE, "Форма на сайте")
     clock.at += 60 * MINUTE
-    page.timer.timeout.emit()  # the half-minute tick
+    assert page.tick.isActive() and page.tick.interval() == 30_000  # while shown
+    page.tick.timeout.emit()  # the half-minute tick
     qtbot.waitUntil(lambda: table.model().index(form, S_OLDEST).data() == "1 h 13 min")
 
 
@@ -306,3 +307,14 @@ def test_the_settings_turn_notifications_off_and_set_the_threshold(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert preferences.get(NOTIFICATIONS) is False
     assert preferences.get(NOTIFY_WAIT_MINUTES) == 25
+
+
+def test_a_settings_change_reads_the_board_again(qtbot, shown_page, day, ctx, monkeypatch):
+    """The time zone decides whose shift is on and what "today" is on the board."""
+    page = shown_page(BoardPage)
+    qtbot.waitUntil(lambda: page.sources_model.rowCount() == 2)
+    reads: list[int] = []
+    snapshot = ctx.crm.board.snapshot
+    monkeypatch.setattr(ctx.crm.board, "snapshot", lambda: reads.append(1) or snapshot())
+    ctx.bridge.changed.emit(frozenset({Change.SETTINGS}))
+    qtbot.waitUntil(lambda: reads == [1])

@@ -6,7 +6,6 @@ bridge) and every half minute (waits grow with time alone)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -37,14 +36,16 @@ REFRESH_ON = {
     Change.LOADS,
     Change.OPERATORS,
     Change.SOURCES,
+    Change.SETTINGS,  # the time zone: whose shift is on, what today is
     Change.EXTERNAL,
 }
-TICK_MS = 30_000  # waits grow without any change: read the board again this often
+WAITS_TICK_MS = 30_000  # waits grow without any change: read the board again this often
 
 
 class BoardPage(Page):
     name = "board"
     title = QT_TRANSLATE_NOOP("Pages", "Board")
+    time_tick_ms = WAITS_TICK_MS
 
     # A ContactFilter: the Contacts screen shows it (a source's queue, an operator's
     # contacts); the main window carries it there (a page never imports another page).
@@ -127,8 +128,6 @@ class BoardPage(Page):
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
 
-        self.timer = QTimer(self, interval=TICK_MS)
-        self.timer.timeout.connect(self.reload)
         self.sources_table.activated.connect(self._source_chosen)
         self.operators_table.activated.connect(self._operator_chosen)
 
@@ -191,16 +190,6 @@ class BoardPage(Page):
             self.open_contacts.emit(
                 ContactFilter(state=ContactState.ACTIVE, operator_id=operator.id)
             )
-
-    # -- shown or not ------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()  # what changed while another screen showed
-        self.timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.timer.stop()
 
     def focus_entry(self) -> None:
         self.sources_table.setFocus(Qt.FocusReason.OtherFocusReason)
