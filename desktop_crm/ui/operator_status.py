@@ -52,6 +52,7 @@ def status_text(
     operator: OperatorInfo, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
 ) -> str:
     """ "on shift until 18:00", "off shift until 09:00", "away until 5 Dec 09:00",
+    "away through 6 Dec" (an end at midnight),
     "daily cap reached (40 / 40)", "at the limit (10 / 10)", "inactive", "available"."""
     why = operator.exclusion
     until = operator.presence_until
@@ -66,6 +67,11 @@ def status_text(
     if why == Exclusion.AWAY:
         if until is None:
             return QCoreApplication.translate("OperatorStatus", "away until back")
+        through = last_day(until, zone)
+        if through is not None:  # given as a date: the day it runs through, as the dialog
+            return QCoreApplication.translate("OperatorStatus", "away through {day}").format(
+                day=day_text(through, now, zone)
+            )
         return QCoreApplication.translate("OperatorStatus", "away until {time}").format(
             time=moment_text(until, now, zone)
         )

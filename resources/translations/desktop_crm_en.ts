@@ -31,7 +31,7 @@
 <context>
     <name>BoardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="154"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n contact waiting</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -483,7 +483,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="792"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>

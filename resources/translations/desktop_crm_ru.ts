@@ -182,22 +182,22 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="94"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="95"/>
         <source>&amp;Sources: the queue and who can take it now</source>
         <translation>&amp;Источники: очередь и кто может её взять сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="97"/>
         <source>O&amp;perators now</source>
         <translation>&amp;Операторы сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="101"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="102"/>
         <source>Double-click a source (or press Enter) to see its queue, an operator to see its active contacts.</source>
         <translation>Двойной щелчок по источнику (или Enter) покажет его очередь, по оператору — его активные контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="154"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n контакт ждёт</numerusform>
@@ -206,7 +206,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочен</numerusform>
@@ -215,17 +215,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="163"/>
         <source>As of {time}; it updates by itself.</source>
         <translation>На {time}; обновляется само.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
         <source>No sources yet: add them on the Sources screen.</source>
         <translation>Источников пока нет: добавьте их на экране «Источники».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="166"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
         <source>No operators yet: add them on the Operators screen.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы».</translation>
     </message>
@@ -2967,67 +2967,72 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="60"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="65"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="68"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="72"/>
+        <source>away through {day}</source>
+        <translation>отсутствует по {day} включительно</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="75"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="74"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="80"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="81"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="79"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="85"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="89"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="133"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="135"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="138"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="136"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="142"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -3172,7 +3177,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3544,55 +3549,55 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="250"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="694"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="693"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="296"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="301"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="305"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="304"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="334"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="787"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="359"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="786"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
@@ -3607,126 +3612,126 @@ Database: {path}</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="104"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="128"/>
         <source>{rule} Skipped: {reasons}.</source>
         <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="331"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="330"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="398"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="406"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="409"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="445"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="453"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="452"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="456"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="495"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="572"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="571"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="594"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="601"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="606"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="615"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="657"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="659"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="683"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="691"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="690"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="702"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="770"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="769"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="790"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="789"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="792"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -4312,13 +4317,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>

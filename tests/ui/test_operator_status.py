@@ -102,7 +102,7 @@ def test_the_board_counts_only_operators_there_now(qtbot, shown_page, crm, clock
     assert shown == {
         "Анна": ("available", "1 / 3"),
         "Борис": ("off shift until 14:00", "0"),
-        "Вера": ("away until 7 Dec 00:00", "0"),
+        "Вера": ("away through 6 Dec", "0"),  # until the 7th: as the hours dialog says
     }
     sources = page.sources_table.model()
     assert sources.index(0, S_SOURCE).data() == "Бот"
