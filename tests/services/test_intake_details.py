@@ -613,3 +613,47 @@ def test_a_tagged_contact_taken_from_the_queue_keeps_why_the_others_could_not(cr
         "Анна": (1, True, 0, 5, None),
         "Борис": (1, True, 0, 5, "no_skill"),
     }
+
+
+def test_a_contact_given_out_later_counts_its_reply_deadline_from_then(timed, clock):
+    """Queued for an hour, then given to Анна when she has room: her reply deadline
+    starts at that moment (not at the contact's creation); missed, it is overdue; moved
+    to Борис later, it is no longer overdue and his deadline starts at the move."""
+    timed.operators.update("Анна", max_load=0)
+    contact = register(timed, "lead-late")
+    assert timed.contacts.get(contact.id).operator is None
+    clock.now += dt.timedelta(hours=1)
+    timed.operators.update("Анна", max_load=5)  # capacity: the queue is given out now
+    assert timed.contacts.get(contact.id).operator.name == "Анна"
+
+    clock.now += DEADLINE - dt.timedelta(seconds=1)
+    assert (timed.timers.run_due().moved, timed.contacts.get(contact.id).overdue) == (0, False)
+    clock.now += dt.timedelta(seconds=1)
+    assert timed.timers.run_due().overdue == 1  # nobody else can take it: it stays, overdue
+    assert timed.contacts.get(contact.id).overdue
+
+    clock.now += dt.timedelta(minutes=5)
+    timed.operators.update("Борис", max_load=1)
+    timed.timers.run_due()
+    moved = timed.contacts.get(contact.id)
+    assert (moved.operator.name, moved.overdue) == ("Борис", False)
+    clock.now += DEADLINE - dt.timedelta(seconds=1)
+    assert timed.timers.run_due().moved == 0  # Борис's deadline counts from the move
+    assert timed.contacts.get(contact.id).operator.name == "Борис"
+
+
+def test_a_contact_given_out_later_is_idle_from_then_for_the_auto_close(timed, clock):
+    """Queued for an hour, given out when Анна has room: "no activity for 90 min" counts
+    from that moment, so it is closed 90 minutes after it, not 30."""
+    timed.sources.update("site", reply_within=None, close_after=90 * 60)
+    timed.operators.update("Анна", max_load=0)
+    contact = register(timed, "lead-late")
+    clock.now += dt.timedelta(hours=1)
+    timed.operators.update("Анна", max_load=5)
+    assert timed.contacts.get(contact.id).operator.name == "Анна"
+    clock.now += dt.timedelta(minutes=90) - dt.timedelta(seconds=1)
+    timed.timers.run_due()
+    assert timed.contacts.get(contact.id).is_active
+    clock.now += dt.timedelta(seconds=1)
+    timed.timers.run_due()
+    assert not timed.contacts.get(contact.id).is_active

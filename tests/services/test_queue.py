@@ -634,3 +634,29 @@ def test_switching_automatic_redistribution_is_logged_with_the_value_before_and_
         (Action.AUTO_REDISTRIBUTION, (FieldChange("value", True, False),)),
         (Action.AUTO_REDISTRIBUTION, (FieldChange("value", False, True),)),
     ]
+
+
+def test_a_drain_over_several_batches_passes_tagged_contacts_that_stay_once(crm):
+    """Five contacts ask for a skill nobody on the source has and three do not, most of
+    them created at the same second. A drain two at a time must walk past the five once
+    each (its cursor orders by time, then id) and give Борис the three others, in order:
+    neither meeting a waiting one again nor skipping one that shares its time."""
+    crm.operators.create("Борис", max_load=0)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Борис": 1})
+
+    def add(lead, minutes, *tags):
+        created = T0 + dt.timedelta(minutes=minutes)
+        request = ContactRequest(lead, "site", created_at=created, tags=tags)
+        return crm.contacts.register(request).contact.id
+
+    tagged = [add(f"k{i}", 0, "kz") for i in range(5)]
+    plain = [add("p0", 0), add("p1", 1), add("p2", 1)]
+    assert queued(crm) == tagged + plain
+    make_room_quietly(crm, Борис=3)
+    result = crm.queue.drain(batch_size=2)
+    assert result.assigned == 3
+    assert result.batches <= 5  # eight contacts two at a time, and the last look
+    assert [owner(crm, c) for c in plain] == ["Борис"] * 3
+    assert queued(crm) == tagged
+    assert [kinds(crm, c).count("redistribution") for c in tagged + plain] == [0] * 5 + [1] * 3
