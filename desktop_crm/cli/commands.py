@@ -22,16 +22,12 @@ from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.audit import AuditFilter, AuditInfo, clean_dispatcher
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    ContactFilter,
-    ContactInfo,
-    ContactState,
-    LeadInfo,
-    OperatorInfo,
-    SourceInfo,
-    Statistics,
-)
+from desktop_crm.services.dto.contacts import AnsweredInfo, ContactInfo
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
+from desktop_crm.services.dto.leads import LeadInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
+from desktop_crm.services.dto.stats import Statistics
 
 if TYPE_CHECKING:  # the sources' and timers' modules load only for their commands
     from desktop_crm.services.timers import TimerResult

@@ -15,15 +15,12 @@ from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import printable
 from desktop_crm.services.audit import AuditInfo, change_text
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    ContactInfo,
-    DecisionInfo,
-    LeadInfo,
-    OperatorInfo,
-    SourceInfo,
-    Statistics,
-)
+from desktop_crm.services.dto.contacts import AnsweredInfo, ContactInfo
+from desktop_crm.services.dto.decisions import DecisionInfo
+from desktop_crm.services.dto.leads import LeadInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
+from desktop_crm.services.dto.stats import Statistics
 from desktop_crm.services.reasons import reason_text
 
 Json = dict[str, Any]

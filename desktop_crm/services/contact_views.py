@@ -11,15 +11,9 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Lead, Operator, Source, tuples
 from desktop_crm.db.statements import run, statements
 from desktop_crm.services.common import aware_utc, naive_utc
-from desktop_crm.services.dto import (
-    ContactCount,
-    ContactFilter,
-    ContactInfo,
-    ContactState,
-    LeadRef,
-    OperatorRef,
-    SourceRef,
-)
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.filters import ContactCount, ContactFilter, ContactState
+from desktop_crm.services.dto.refs import LeadRef, OperatorRef, SourceRef
 from desktop_crm.services.search import contact_text_condition, period_condition
 from desktop_crm.services.settings import phone_region
 

@@ -42,15 +42,9 @@ from desktop_crm.services.contact_views import (
     contact_infos,
     contact_page,
 )
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    BulkResult,
-    ContactCount,
-    ContactFilter,
-    ContactInfo,
-    DecisionInfo,
-    RegisterResult,
-)
+from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo, RegisterResult
+from desktop_crm.services.dto.decisions import DecisionInfo
+from desktop_crm.services.dto.filters import ContactCount, ContactFilter
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import load_of
