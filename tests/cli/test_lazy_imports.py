@@ -56,6 +56,8 @@ NOT_FOR_CONTACT_ADD = (
     # handler only with a first record: `--db` given and nothing logged need neither.
     "platformdirs",
     "logging.handlers",
+    # argparse asks for the terminal's width without shutil (cli/parser.py).
+    "shutil",
 )
 
 
