@@ -34,7 +34,7 @@ def _queue_ours(db: Path) -> None:
     from desktop_crm.db.location import DatabaseLocation
     from desktop_crm.services import open_crm
     from desktop_crm.services.contact_views import contact_key
-    from desktop_crm.services.dto import ContactFilter, ContactState
+    from desktop_crm.services.dto.filters import ContactFilter, ContactState
 
     crm = open_crm(DatabaseLocation(db))
     for state in (ContactState.ALL, ContactState.UNASSIGNED, ContactState.ACTIVE):

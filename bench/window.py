@@ -236,7 +236,7 @@ def bench_actions(w: Window, repeat: int, search_id: str, search_name: str) -> d
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from desktop_crm.services.dto import LeadSort
+    from desktop_crm.services.dto.leads import LeadSort
     from desktop_crm.ui.models.contacts import CREATED
 
     leads = w.window.pages["leads"]

@@ -1,7 +1,9 @@
 """The log file, in the user's log directory. Unexpected errors land here with tracebacks.
 
 The log is private: its folder is 0700 and every log file (rotations included) 0600,
-on POSIX systems; files left by earlier versions are tightened when logging starts.
+on POSIX systems; files left by earlier versions are tightened when the file opens.
+The file opens with the first record (most commands log nothing, and a bot's ``contact
+add`` should not pay for the rotating handler's and platformdirs' imports; issue 13).
 It must never hold personal data: callers log what a command was (``describe_argv``),
 never the values a user gave it; as a second line of defence the file's formatter
 masks e-mail addresses and phone-like numbers in every message and traceback.
@@ -12,16 +14,16 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import logging.handlers
 import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import platformdirs
+from typing import TYPE_CHECKING, Any
 
 from desktop_crm import APP_SLUG
+
+if TYPE_CHECKING:
+    import logging.handlers
 
 LOG_FILE_NAME = "desktop-crm.log"
 MAX_BYTES = 2_000_000
@@ -32,6 +34,8 @@ _OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]*")
 
 
 def log_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False)) / LOG_FILE_NAME
 
 
@@ -90,17 +94,6 @@ class _RedactingFormatter(logging.Formatter):
         return redact(super().formatStack(stack_info))
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Creates every log file (the first one and each after a rotation) as 0600."""
-
-    def _open(self) -> io.TextIOWrapper:
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-        if hasattr(os, "fchmod"):
-            with contextlib.suppress(OSError):
-                os.fchmod(descriptor, FILE_MODE)  # a file an earlier version created
-        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
-
-
 def _tighten(folder: Path) -> None:
     """Make the folder 0700 and the log files in it 0600 (POSIX; best effort)."""
     if os.name != "posix":
@@ -112,28 +105,66 @@ def _tighten(folder: Path) -> None:
             path.chmod(FILE_MODE)
 
 
-def configure_logging(level: int = logging.INFO) -> Path | None:
-    """Log to a rotating file; returns its path, or None when the directory is not writable."""
-    path = log_path()
+def _private_rotating_file(path: Path) -> logging.handlers.RotatingFileHandler:
+    """A rotating handler that creates every log file (the first one and each after a
+    rotation) as 0600."""
+    import logging.handlers
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+            descriptor = os.open(self.baseFilename, flags, FILE_MODE)
+            if hasattr(os, "fchmod"):
+                with contextlib.suppress(OSError):
+                    os.fchmod(descriptor, FILE_MODE)  # a file an earlier version created
+            return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
+
+
+class _LogFile(logging.Handler):
+    """The log file, opened with the first record it gets. A folder that cannot be
+    written leaves it without a file: errors are reported to the user already, and this
+    handler (a handler all the same) keeps Python from printing every logged error a
+    second time on stderr ("last resort")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._file: logging.Handler | None = None
+        self._unwritable = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            if self._unwritable:
+                return
+            path = log_path()
+            try:
+                path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+                _tighten(path.parent)
+                self._file = _private_rotating_file(path)
+            except OSError:
+                self._unwritable = True
+                return
+            self._file.setFormatter(
+                _RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+            )
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Log to a rotating file in the user's log directory (opened by the first record)."""
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in root.handlers:  # called again (tests, a reopened window): one file handler
-        if getattr(handler, "baseFilename", None) == str(path):
-            return path
-    try:
-        path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-        _tighten(path.parent)
-        handler = _PrivateRotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
-    except OSError:
-        # No log file: errors are reported to the user already; without a handler Python
-        # would print every logged error a second time on stderr ("last resort").
-        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
-            root.addHandler(logging.NullHandler())
-        return None
-    handler.setFormatter(
-        _RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
-    )
-    root.addHandler(handler)
-    return path
+    if not any(isinstance(h, _LogFile) for h in root.handlers):  # called again: one file
+        root.addHandler(_LogFile())

@@ -8,9 +8,8 @@ import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop_crm.cli import copy_db, maintenance, output, pipe
+from desktop_crm.cli import copy_db, maintenance, output
 from desktop_crm.cli.parser import parse_plain_int
 from desktop_crm.db.backup import publish_new_file, remove_database_files
 from desktop_crm.db.location import DatabaseLocation, resolve_location
@@ -22,18 +21,10 @@ from desktop_crm.services import Crm, open_crm
 from desktop_crm.services.audit import AuditFilter, AuditInfo, clean_dispatcher
 from desktop_crm.services.common import MAX_ID
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    ContactFilter,
-    ContactInfo,
-    ContactState,
-    LeadInfo,
-    OperatorInfo,
-    SourceInfo,
-    Statistics,
-)
 
-if TYPE_CHECKING:  # the sources' and timers' modules load only for their commands
+if TYPE_CHECKING:  # result types, sources and timers load only for the commands that use them
+    from desktop_crm.services.dto.contacts import ContactInfo
+    from desktop_crm.services.dto.operators import OperatorInfo
     from desktop_crm.services.timers import TimerResult
 
 Handler = Callable[[Crm, argparse.Namespace], object]
@@ -280,6 +271,8 @@ def _export(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
     elif args.what == "stats":
         result = crm.exports.stats(args.file, since, until)
     else:
+        from desktop_crm.services.dto.filters import ContactFilter, ContactState
+
         flt = ContactFilter(
             state=ContactState(args.state or "all"),
             source_id=crm.sources.get(args.source).id if args.source else None,
@@ -308,54 +301,55 @@ def _lead_erase(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-Command = tuple[Handler, type]
+Command = tuple[Handler, str]
 
-# Each command and the type it prints, so an empty list still prints its table head.
+# Each command and the name of the type it prints (``output.FORMATS``), so an empty list
+# still prints its table head. Names, not the types: a command builds only its own.
 COMMANDS: dict[tuple[str, str | None], Command] = {
     ("operator", "add"): (
         lambda crm, a: crm.operators.create(a.name, max_load=a.max_load, active=not a.inactive),
-        OperatorInfo,
+        "OperatorInfo",
     ),
-    ("operator", "list"): (lambda crm, a: crm.operators.list(), OperatorInfo),
-    ("operator", "show"): (lambda crm, a: crm.operators.get(a.operator), OperatorInfo),
-    ("operator", "delete"): (lambda crm, a: crm.operators.delete(a.operator), OperatorInfo),
-    ("operator", "set"): (_operator_set, OperatorInfo),
-    ("operator", "hours"): (_operator_hours, OperatorInfo),
-    ("operator", "away"): (_operator_away, OperatorInfo),
-    ("operator", "back"): (_operator_back, OperatorInfo),
-    ("source", "add"): (lambda crm, a: crm.sources.create(a.name, code=a.code), SourceInfo),
-    ("source", "list"): (lambda crm, a: crm.sources.list(), SourceInfo),
-    ("source", "show"): (lambda crm, a: crm.sources.get(a.source), SourceInfo),
-    ("source", "delete"): (lambda crm, a: crm.sources.delete(a.source), SourceInfo),
-    ("source", "set"): (_source_set, SourceInfo),
+    ("operator", "list"): (lambda crm, a: crm.operators.list(), "OperatorInfo"),
+    ("operator", "show"): (lambda crm, a: crm.operators.get(a.operator), "OperatorInfo"),
+    ("operator", "delete"): (lambda crm, a: crm.operators.delete(a.operator), "OperatorInfo"),
+    ("operator", "set"): (_operator_set, "OperatorInfo"),
+    ("operator", "hours"): (_operator_hours, "OperatorInfo"),
+    ("operator", "away"): (_operator_away, "OperatorInfo"),
+    ("operator", "back"): (_operator_back, "OperatorInfo"),
+    ("source", "add"): (lambda crm, a: crm.sources.create(a.name, code=a.code), "SourceInfo"),
+    ("source", "list"): (lambda crm, a: crm.sources.list(), "SourceInfo"),
+    ("source", "show"): (lambda crm, a: crm.sources.get(a.source), "SourceInfo"),
+    ("source", "delete"): (lambda crm, a: crm.sources.delete(a.source), "SourceInfo"),
+    ("source", "set"): (_source_set, "SourceInfo"),
     ("source", "weights"): (
         lambda crm, a: crm.sources.set_weights(a.source, _weights(a)),
-        SourceInfo,
+        "SourceInfo",
     ),
-    ("contact", "add"): (_contact_add, ContactInfo),
+    ("contact", "add"): (_contact_add, "ContactInfo"),
     ("contact", "show"): (
         lambda crm, a: output.ContactDetails(
             crm.contacts.get(a.id), tuple(crm.contacts.history(a.id))
         ),
-        output.ContactDetails,
+        "ContactDetails",
     ),
-    ("contact", "close"): (lambda crm, a: crm.contacts.close(a.id), ContactInfo),
-    ("contact", "reopen"): (lambda crm, a: crm.contacts.reopen(a.id), ContactInfo),
-    ("leads", None): (lambda crm, a: crm.leads.search(a.search, limit=_limit(a)), LeadInfo),
+    ("contact", "close"): (lambda crm, a: crm.contacts.close(a.id), "ContactInfo"),
+    ("contact", "reopen"): (lambda crm, a: crm.contacts.reopen(a.id), "ContactInfo"),
+    ("leads", None): (lambda crm, a: crm.leads.search(a.search, limit=_limit(a)), "LeadInfo"),
     ("stats", None): (
         lambda crm, a: crm.stats.operators(
             parse_date(a.since, end=False), parse_date(a.until, end=True)
         ),
-        Statistics,
+        "Statistics",
     ),
-    ("contact", "assign"): (_contact_assign, ContactInfo),
-    ("contact", "answered"): (lambda crm, a: crm.contacts.mark_answered(a.ids), AnsweredInfo),
-    ("queue", "list"): (_queue_list, ContactInfo),
-    ("queue", "distribute"): (_distribute, dict),
-    ("settings", None): (_settings, dict),
-    ("export", None): (_export, dict),
-    ("lead", "erase"): (_lead_erase, dict),
-    ("log", None): (_log, AuditInfo),
+    ("contact", "assign"): (_contact_assign, "ContactInfo"),
+    ("contact", "answered"): (lambda crm, a: crm.contacts.mark_answered(a.ids), "AnsweredInfo"),
+    ("queue", "list"): (_queue_list, "ContactInfo"),
+    ("queue", "distribute"): (_distribute, "dict"),
+    ("settings", None): (_settings, "dict"),
+    ("export", None): (_export, "dict"),
+    ("lead", "erase"): (_lead_erase, "dict"),
+    ("log", None): (_log, "AuditInfo"),
 }
 
 
@@ -370,7 +364,9 @@ def execute(args: argparse.Namespace) -> int:
         return maintenance.run(crm_location, args)
     if getattr(args, "jsonl", False):  # contact add --jsonl: requests on stdin
         with database_errors(crm_location):
-            return pipe.run_pipe(crm_location, args, open_crm)
+            from desktop_crm.cli.pipe import run_pipe
+
+        return run_pipe(crm_location, args, open_crm)
     if crm_location.is_missing():
         return _run_on_new_file(crm_location, args, keep=not _reads_only(args))
     # Services turn damage into DatabaseDamaged; this also covers any query outside them.
@@ -394,14 +390,14 @@ def _run(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
 
 def _compute(
     crm_location: DatabaseLocation, args: argparse.Namespace
-) -> tuple[object, type, dt.tzinfo | None]:
+) -> tuple[object, str, dt.tzinfo | None]:
     """The result, its kind and, for operators, the configured time zone (that of their
     status and absences; other times are shown in local time)."""
     handler, kind = COMMANDS[(args.command, getattr(args, "action", None))]
     crm = open_crm(crm_location, dispatcher=args.dispatcher)
     try:
         result = handler(crm, args)
-        return result, kind, _zone(crm) if kind is OperatorInfo else None
+        return result, kind, _zone(crm) if kind == "OperatorInfo" else None
     finally:
         crm.close()
 
@@ -409,6 +405,8 @@ def _compute(
 def _zone(crm: Crm) -> dt.tzinfo:
     """The configured zone; one this machine has no data for is read as UTC (as the
     services read it)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(crm.settings.timezone())
     except (ZoneInfoNotFoundError, ValueError):
@@ -492,7 +490,7 @@ class NewFileRace(CrmError):
     exit_code = 3
 
 
-def render(result: object, kind: type, *, as_json: bool, zone: dt.tzinfo | None = None) -> None:
+def render(result: object, kind: str, *, as_json: bool, zone: dt.tzinfo | None = None) -> None:
     """Lists print as JSON arrays or tables; single objects as an object or a one-row table.
     ``zone``: operators' times of the day's rules are shown in it."""
     if isinstance(result, dict):
@@ -503,7 +501,7 @@ def render(result: object, kind: type, *, as_json: bool, zone: dt.tzinfo | None 
         return
     items = result if isinstance(result, list) else [result]
     to_json, to_text = output.FORMATS[kind]
-    if kind is OperatorInfo:
+    if kind == "OperatorInfo":
         to_json, to_text = output.operator_formats(zone)
     if as_json:
         output.print_json(

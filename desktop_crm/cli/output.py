@@ -9,22 +9,22 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import printable
-from desktop_crm.services.audit import AuditInfo, change_text
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    ContactInfo,
-    DecisionInfo,
-    LeadInfo,
-    OperatorInfo,
-    SourceInfo,
-    Statistics,
-)
+from desktop_crm.services.audit import change_text
 from desktop_crm.services.reasons import reason_text
+
+if TYPE_CHECKING:  # the result types: each command builds only its own (``FORMATS``)
+    from desktop_crm.services.audit import AuditInfo
+    from desktop_crm.services.dto.contacts import AnsweredInfo, ContactInfo
+    from desktop_crm.services.dto.decisions import DecisionInfo
+    from desktop_crm.services.dto.leads import LeadInfo
+    from desktop_crm.services.dto.operators import OperatorInfo
+    from desktop_crm.services.dto.sources import SourceInfo
+    from desktop_crm.services.dto.stats import Statistics
 
 Json = dict[str, Any]
 
@@ -521,13 +521,23 @@ def operator_formats(zone: dt.tzinfo | None) -> Format:
     )
 
 
-FORMATS: dict[type, Format] = {
-    OperatorInfo: (operator_json, _safe(operators_table)),
-    SourceInfo: (source_json, _safe(sources_table)),
-    ContactInfo: (contact_json, _safe(contacts_table)),
-    ContactDetails: (details_json, _safe(details_text)),
-    LeadInfo: (lead_json, _safe(leads_text)),
-    Statistics: (stats_json, _safe(lambda items: stats_table(items[0]))),
-    AuditInfo: (audit_json, _safe(audit_table)),
-    AnsweredInfo: (answered_json, _safe(answered_table)),
-}
+class _Formats(dict[str, Format]):
+    """Each result type's formats by the type's name, so this module builds no result
+    type (a command imports only its own: issue 13); the type itself finds them too."""
+
+    def __getitem__(self, kind: str | type) -> Format:
+        return super().__getitem__(kind if isinstance(kind, str) else kind.__name__)
+
+
+FORMATS = _Formats(
+    {
+        "OperatorInfo": (operator_json, _safe(operators_table)),
+        "SourceInfo": (source_json, _safe(sources_table)),
+        "ContactInfo": (contact_json, _safe(contacts_table)),
+        "ContactDetails": (details_json, _safe(details_text)),
+        "LeadInfo": (lead_json, _safe(leads_text)),
+        "Statistics": (stats_json, _safe(lambda items: stats_table(items[0]))),
+        "AuditInfo": (audit_json, _safe(audit_table)),
+        "AnsweredInfo": (answered_json, _safe(answered_table)),
+    }
+)

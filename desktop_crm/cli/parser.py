@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
 from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
@@ -87,7 +88,43 @@ def glue_dash_values(argv: Sequence[str]) -> list[str]:
     return glued
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, read as shutil reads it (``COLUMNS``, then
+    the terminal, then 80) without importing shutil and with it bz2, lzma and fnmatch:
+    argparse asks for the width at every argument a parser adds, and a bot's ``contact
+    add`` never prints help (issue 13)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, as wide as it would be (``terminal_columns``)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # what argparse does, but without shutil
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)  # sub-parsers too
+        super().__init__(*args, **kwargs)
+
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:

@@ -213,7 +213,7 @@ def run_pipe(
 def serve(crm: Crm, requests: IO[bytes], answers: IO[str]) -> int:
     """Answer each line of ``requests`` on ``answers``; the exit status (module doc)."""
     from desktop_crm.cli.output import FORMATS, json_line
-    from desktop_crm.services.dto import ContactInfo
+    from desktop_crm.services.dto.contacts import ContactInfo
 
     to_json = FORMATS[ContactInfo][0]
     status = 0

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-import platformdirs
-
 from desktop_crm import APP_SLUG
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseOpenError, SqliteOnly
 
@@ -123,6 +121,8 @@ def mask_password(url: str) -> str:
 
 
 def default_database_path() -> Path:
+    import platformdirs  # only when no --db or DATABASE_URL names the database (issue 13)
+
     return Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False)) / DEFAULT_FILE_NAME
 
 

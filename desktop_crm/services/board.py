@@ -31,7 +31,8 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain import eligibility
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import aware_utc, naive_utc
-from desktop_crm.services.dto import OperatorInfo, SourceRef
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.refs import SourceRef
 from desktop_crm.services.operators import OperatorService
 from desktop_crm.services.settings import zone
 

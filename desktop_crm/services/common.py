@@ -21,7 +21,7 @@ from desktop_crm.errors import (
     InvalidValue,
     NotFound,
 )
-from desktop_crm.services.dto import OperatorRef, SourceRef
+from desktop_crm.services.dto.refs import OperatorRef, SourceRef
 from desktop_crm.services.lookalikes import no_source_like
 
 MAX_NAME_LENGTH = 200

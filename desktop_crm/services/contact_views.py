@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead, Operator, Source, tuples
 from desktop_crm.db.statements import run, statements
 from desktop_crm.services.common import aware_utc, naive_utc
-from desktop_crm.services.dto import (
-    ContactCount,
-    ContactFilter,
-    ContactInfo,
-    ContactState,
-    LeadRef,
-    OperatorRef,
-    SourceRef,
-)
-from desktop_crm.services.search import contact_text_condition, period_condition
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.refs import LeadRef, OperatorRef, SourceRef
 from desktop_crm.services.settings import phone_region
+
+if TYPE_CHECKING:  # lists and counts only: registering a contact loads neither (issue 13)
+    from desktop_crm.services.dto.filters import ContactCount, ContactFilter
 
 _COLUMNS = (
     Contact.id,
@@ -131,6 +126,9 @@ def contact_condition(flt: ContactFilter, joined: bool = False) -> pw.ColumnBase
     """The contacts ``flt`` matches; ``joined``: the query joins the contact's ``Lead``
     (``contact_query``), so a search text checks the lead on each row (see
     ``contact_text_condition``)."""
+    from desktop_crm.services.dto.filters import ContactState
+    from desktop_crm.services.search import contact_text_condition, period_condition
+
     condition: pw.ColumnBase = pw.SQL("1 = 1")
     if flt.state is ContactState.ACTIVE:
         condition &= Contact.is_active == True  # noqa: E712
@@ -215,5 +213,7 @@ def contact_count_query(flt: ContactFilter, cap: int) -> pw.ModelSelect[Contact]
 
 def contact_count(flt: ContactFilter, cap: int) -> ContactCount:
     """How many contacts match ``flt``, counting at most ``cap`` (then ``more``)."""
+    from desktop_crm.services.dto.filters import ContactCount
+
     count = int(contact_count_query(flt, cap).scalar() or 0)
     return ContactCount(min(count, cap), more=count > cap)

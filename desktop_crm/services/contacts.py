@@ -42,21 +42,15 @@ from desktop_crm.services.contact_views import (
     contact_infos,
     contact_page,
 )
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    BulkResult,
-    ContactCount,
-    ContactFilter,
-    ContactInfo,
-    DecisionInfo,
-    RegisterResult,
-)
+from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo, RegisterResult
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import load_of
 from desktop_crm.services.settings import phone_region
 
 if TYPE_CHECKING:
+    from desktop_crm.services.dto.decisions import DecisionInfo
+    from desktop_crm.services.dto.filters import ContactCount, ContactFilter
     from desktop_crm.services.queue import CapacityHook
 
 # The queue's, operators' and history's modules load when a call needs them: registering

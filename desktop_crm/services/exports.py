@@ -25,7 +25,8 @@ from desktop_crm.db.models import Contact, Lead, Operator, Source
 from desktop_crm.db.storage import Storage
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.contact_views import contact_condition
-from desktop_crm.services.dto import ContactFilter, Statistics
+from desktop_crm.services.dto.filters import ContactFilter
+from desktop_crm.services.dto.stats import Statistics
 from desktop_crm.services.leads import search_condition
 from desktop_crm.services.search import period_condition
 from desktop_crm.services.settings import phone_region

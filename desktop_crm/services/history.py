@@ -9,7 +9,8 @@ from desktop_crm.domain.distribution import Candidate
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.tags import tags_of
 from desktop_crm.services.common import aware_utc
-from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
+from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo, DrawInfo
+from desktop_crm.services.dto.refs import OperatorRef
 
 
 def decision_history(contact_id: int) -> list[DecisionInfo]:

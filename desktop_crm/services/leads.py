@@ -16,7 +16,7 @@ from desktop_crm.domain.external_id import (
 )
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.contact_views import contacts_of_leads
-from desktop_crm.services.dto import LeadInfo, LeadRow, LeadSort
+from desktop_crm.services.dto.leads import LeadInfo, LeadRow, LeadSort
 from desktop_crm.services.search import lead_condition
 from desktop_crm.services.settings import phone_region
 

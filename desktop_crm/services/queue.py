@@ -28,7 +28,8 @@ from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import retried
 from desktop_crm.services.contact_views import contact_page
-from desktop_crm.services.dto import ContactFilter, ContactInfo, ContactState
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake
 from desktop_crm.services.settings import phone_region, read_setting, write_setting

@@ -39,7 +39,7 @@ from desktop_crm.services.common import (
     unique_violation,
 )
 from desktop_crm.services.day import absences_of, presence_now, today_counts
-from desktop_crm.services.dto import SourceInfo, WeightInfo
+from desktop_crm.services.dto.sources import SourceInfo, WeightInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import loads_of
 from desktop_crm.services.lookalikes import check_not_lookalike

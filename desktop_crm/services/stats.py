@@ -11,12 +11,12 @@ from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.eligibility import weight_shares
 from desktop_crm.services.common import operator_ref, source_ref
-from desktop_crm.services.dto import (
+from desktop_crm.services.dto.refs import SourceRef
+from desktop_crm.services.dto.sources import SourceInfo
+from desktop_crm.services.dto.stats import (
     OperatorShare,
     OperatorStats,
     SourceCount,
-    SourceInfo,
-    SourceRef,
     SourceShares,
     Statistics,
 )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.theme import Tone, color, css
 from desktop_crm.ui.widgets import make_table

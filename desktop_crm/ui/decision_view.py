@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.services.dto import CandidateInfo, DecisionInfo, DrawInfo, OperatorRef
+from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo, DrawInfo
+from desktop_crm.services.dto.refs import OperatorRef
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
 from desktop_crm.ui.texts import exclusion_label, reason_label

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.external_id import IdReading, PhoneProblem
 from desktop_crm.errors import CrmError, InvalidValue
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactInfo, SourceInfo
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.refresh_errors import refresh_slot

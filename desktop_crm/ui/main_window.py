@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm import APP_NAME, __version__
 from desktop_crm.services.board import Alert, AlertKind
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.events import Change
 from desktop_crm.services.queue import DrainResult
 from desktop_crm.ui import theme

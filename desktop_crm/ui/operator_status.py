@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 
 from desktop_crm.domain.eligibility import Exclusion
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.ui.theme import Tone, color
 
 

@@ -19,7 +19,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.contacts import Move
-from desktop_crm.services.dto import ContactInfo, OperatorInfo, SourceInfo
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.ui.texts import error_text
 
 

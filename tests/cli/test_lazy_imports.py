@@ -42,6 +42,22 @@ NOT_FOR_CONTACT_ADD = (
     "desktop_crm.services.erasure",
     "desktop_crm.services.maintenance",
     "desktop_crm.db.copy",
+    # Each area's result types are built where they are used (services/dto/): a contact
+    # needs its own and the references, no operator's, source's, lead's, statistics',
+    # decision's or list filter's; a search only for a list.
+    "desktop_crm.services.dto.operators",
+    "desktop_crm.services.dto.sources",
+    "desktop_crm.services.dto.leads",
+    "desktop_crm.services.dto.stats",
+    "desktop_crm.services.dto.decisions",
+    "desktop_crm.services.dto.filters",
+    "desktop_crm.services.search",
+    # platformdirs only for the default database or a log record, and the log's rotating
+    # handler only with a first record: `--db` given and nothing logged need neither.
+    "platformdirs",
+    "logging.handlers",
+    # argparse asks for the terminal's width without shutil (cli/parser.py).
+    "shutil",
 )
 
 
@@ -141,3 +157,49 @@ def test_import_still_loads_the_importer(env, database, tmp_path):  # noqa: F811
     modules = _modules_after(env, ["--db", database, "--json", "import", str(table)])
     assert "desktop_crm.services.importer" in modules
     assert "charset_normalizer" in modules
+
+
+def test_the_default_database_loads_platformdirs(env):  # noqa: F811
+    """The other side of the check above: without --db the default location is read."""
+    modules = _modules_after(env, ["--json", "operator", "list"])  # no file: nothing created
+    assert "platformdirs" in modules
+
+
+def test_the_output_module_opens_no_facade_and_builds_no_result_type(env):  # noqa: F811
+    """Printing and one service module load neither the whole services facade (the
+    default database's location, the services) nor result types a command may not print."""
+    code = (
+        "import json, sys, desktop_crm.cli.output, desktop_crm.services.audit;"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    modules = json.loads(result.stdout)
+    assert "desktop_crm.services.crm" not in modules
+    assert "platformdirs" not in modules
+    assert [m for m in modules if m.startswith("desktop_crm.services.dto.")] == [
+        "desktop_crm.services.dto.refs"
+    ]
+
+
+def test_every_command_prints_a_type_the_output_knows_by_its_own_name():
+    """The commands name the type they print (not the type itself, so that a command
+    builds only its own): each name is a format's, and each format's name its type's."""
+    import importlib
+    import pkgutil
+
+    from desktop_crm.cli import commands, output
+    from desktop_crm.services import audit, dto
+    from desktop_crm.services.dto.contacts import ContactInfo
+
+    kinds = {kind for _handler, kind in commands.COMMANDS.values()} - {"dict"}
+    assert kinds == set(output.FORMATS)
+    types = {"AuditInfo": audit.AuditInfo, "ContactDetails": output.ContactDetails}
+    for module in pkgutil.iter_modules(dto.__path__):
+        found = vars(importlib.import_module(f"{dto.__name__}.{module.name}"))
+        types.update({k: v for k, v in found.items() if isinstance(v, type)})
+    for name in output.FORMATS:
+        assert types[name].__name__ == name
+    assert output.FORMATS[ContactInfo] is output.FORMATS["ContactInfo"]

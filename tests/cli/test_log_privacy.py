@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
 from desktop_crm.cli import commands
 from desktop_crm.logs import log_path
+from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
 
 PHONE = "+79005550001"
 NAME = "Зинаида Подлиннова"
@@ -79,3 +83,31 @@ def test_phones_and_emails_in_an_exception_text_are_masked(run, monkeypatch):
     text = log_path().read_text(encoding="utf-8")
     assert "ValueError: bad value '<redacted>' for <redacted> at 2026-12-01 11:05:00" in text
     assert "555-00-01" not in text and "ivan.petrov" not in text
+
+
+def test_a_log_folder_that_cannot_be_made_leaves_one_line_and_no_traceback(env, tmp_path):  # noqa: F811
+    """The log file opens with its first record; when its folder cannot be made, the
+    bug is still one line on stderr: no traceback printed by Python's last resort."""
+    state = tmp_path / "xdg" / "state"
+    state.mkdir(parents=True)
+    (state / "desktop-crm").write_text("a file where the log folder goes", encoding="utf-8")
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from desktop_crm.app import main
+        from desktop_crm.cli import commands
+
+        def crash(*_args):
+            raise RuntimeError("a bug")
+
+        commands.COMMANDS[("operator", "list")] = (crash, "dict")
+        sys.exit(main(["--db", {str(tmp_path / "crm.sqlite3")!r}, "operator", "list"]))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, timeout=120
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert err.count("\n") == 1 and "internal error" in err, err
+    assert "Traceback" not in err and "a bug" not in err

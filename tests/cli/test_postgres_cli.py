@@ -44,7 +44,8 @@ def test_a_server_that_is_down_is_one_line_exit_2_without_the_password(run_raw, 
     url = f"postgresql://anna:{SECRET}@/crm?host={pg_server.socket_dir}/gone"
     line = assert_user_error(run_raw("--db", url, "operator", "list"))
     assert "Cannot open postgresql://anna@/crm" in line and SECRET not in line
-    assert SECRET not in log_path().read_text(encoding="utf-8")
+    # The log file opens with its first record: a user's error may leave none.
+    assert not log_path().exists() or SECRET not in log_path().read_text(encoding="utf-8")
 
 
 def test_file_commands_on_a_server_database_say_they_need_a_file(run_raw, pg_url, tmp_path):

@@ -7,7 +7,9 @@ import pytest
 
 from desktop_crm.cli.output import contacts_table, leads_text
 from desktop_crm.domain.distribution import Unassigned
-from desktop_crm.services.dto import ContactInfo, LeadInfo, LeadRef, SourceRef
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.leads import LeadInfo
+from desktop_crm.services.dto.refs import LeadRef, SourceRef
 from desktop_crm.services.erasure import ERASED_REASON
 from desktop_crm.services.reasons import reason_text
 

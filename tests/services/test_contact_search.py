@@ -12,7 +12,8 @@ from desktop_crm.services.contact_views import (
     contact_page_query,
 )
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactCount, ContactFilter, ContactState, LeadSort
+from desktop_crm.services.dto.filters import ContactCount, ContactFilter, ContactState
+from desktop_crm.services.dto.leads import LeadSort
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 

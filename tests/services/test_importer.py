@@ -27,7 +27,7 @@ from desktop_crm.importing import (
 )
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import ImportStatus
 

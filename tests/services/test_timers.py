@@ -22,7 +22,7 @@ from desktop_crm.services import open_crm
 from desktop_crm.services.audit import AuditFilter
 from desktop_crm.services.contact_views import contact_page_query
 from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, stale_query
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.intake import Intake
 from desktop_crm.services.timers import due_for_reply_query
 from tests.processes import run_together

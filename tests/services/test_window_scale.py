@@ -8,7 +8,8 @@ import pytest
 
 from desktop_crm.services.contact_views import contact_page_query
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter, LeadSort
+from desktop_crm.services.dto.filters import ContactFilter
+from desktop_crm.services.dto.leads import LeadSort
 from desktop_crm.services.stats import counts_query
 from tests.services.test_contact_search import contact_access, plan, reads_of
 

@@ -13,7 +13,7 @@ import pytest
 from desktop_crm.importing import open_table
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from tests.processes import run_together
 from tests.services.import_files import e164, row, write_csv
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactState
+from desktop_crm.services.dto.filters import ContactState
 from desktop_crm.services.events import Change
 from desktop_crm.ui import main_window as main_window_module
 from desktop_crm.ui.main_window import MainWindow

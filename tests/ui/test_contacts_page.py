@@ -5,7 +5,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.events import Change
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.contacts import CREATED, OPERATOR, STATE, ContactsModel

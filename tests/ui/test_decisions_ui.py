@@ -9,13 +9,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from desktop_crm.domain.distribution import REPEAT_LEAD_NOTE
 from desktop_crm.errors import DatabaseBusy
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import (
-    CandidateInfo,
-    DecisionInfo,
-    DrawInfo,
-    OperatorInfo,
-    OperatorRef,
-)
+from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo, DrawInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.refs import OperatorRef
 from desktop_crm.ui import assign_dialog
 from desktop_crm.ui.assign_dialog import NAME, STATE, AssignDialog, OperatorChoiceModel
 from desktop_crm.ui.decision_view import draw_text, history_html

@@ -11,7 +11,7 @@ import pytest
 from desktop_crm.csv_writer import CsvWriter
 from desktop_crm.services import exports as exports_service
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter, ContactState
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.ui import exporting
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages import leads as leads_page

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactCount, LeadSort
+from desktop_crm.services.dto.filters import ContactCount
+from desktop_crm.services.dto.leads import LeadSort
 from desktop_crm.ui.models.contacts import CREATED, ID, LEAD, MESSAGE, OPERATOR, SOURCE, STATE
 from desktop_crm.ui.models.leads import EXTERNAL_ID, FIRST_SEEN, LAST_CONTACT
 from desktop_crm.ui.models.paged import PagedModel

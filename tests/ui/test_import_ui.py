@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_crm.importing import open_table
 from desktop_crm.importing.fields import Field
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.dto.filters import ContactFilter
 from desktop_crm.ui.import_dialog import ImportDialog, file_dialogs
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.imports import ImportsModel, PreviewModel, RejectsModel

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.dto.filters import ContactFilter
 from desktop_crm.ui.intake import IntakeForm
 
 ALL = ContactFilter()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from desktop_crm.errors import CrmError
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import CandidateInfo, DecisionInfo, OperatorRef
+from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo
+from desktop_crm.services.dto.refs import OperatorRef
 from desktop_crm.services.importer import ImportRecord, ImportStatus
 from desktop_crm.ui import application
 from desktop_crm.ui.application import install_translations, remove_translations

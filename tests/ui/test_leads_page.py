@@ -2,7 +2,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import LeadSort
+from desktop_crm.services.dto.leads import LeadSort
 from desktop_crm.ui.models.leads import EXTERNAL_ID, FIRST_SEEN, NAME, LeadsModel
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.pages.leads import LeadsPage

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactFilter
+from desktop_crm.services.dto.filters import ContactFilter
 from desktop_crm.ui.decision_view import decision_html
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.main_window import MainWindow

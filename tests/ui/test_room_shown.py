@@ -11,14 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_crm.domain.eligibility import Exclusion
-from desktop_crm.services.dto import (
-    OperatorInfo,
-    OperatorRef,
-    OperatorStats,
-    SourceInfo,
-    Statistics,
-    WeightInfo,
-)
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.refs import OperatorRef
+from desktop_crm.services.dto.sources import SourceInfo, WeightInfo
+from desktop_crm.services.dto.stats import OperatorStats, Statistics
 from desktop_crm.ui.assign_dialog import NAME, STATE, OperatorChoiceModel
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.operators import LOAD as OPERATORS_LOAD

@@ -7,13 +7,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import (
-    OperatorRef,
-    OperatorStats,
-    SourceCount,
-    SourceRef,
-    Statistics,
-)
+from desktop_crm.services.dto.refs import OperatorRef, SourceRef
+from desktop_crm.services.dto.stats import OperatorStats, SourceCount, Statistics
 from desktop_crm.ui.models.base import RAW_ROLE
 from desktop_crm.ui.models.statistics import (
     DEVIATION,

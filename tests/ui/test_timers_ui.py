@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseBusy
 from desktop_crm.services import open_crm
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.services.dto import ContactState
+from desktop_crm.services.dto.filters import ContactState
 from desktop_crm.services.timers import TimerResult
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.pages.contacts import ContactsPage

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import NO_HEADER, Field, TableFile, file_sha256, open_table
-from desktop_crm.services.dto import SourceInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.importer import (
     ImportForecast,

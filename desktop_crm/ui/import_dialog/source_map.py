@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.text import name_key
-from desktop_crm.services.dto import SourceInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.importer import ImportForecast
 from desktop_crm.services.lookalikes import mixes_latin_and_cyrillic
 from desktop_crm.ui.import_dialog.common import count_text, html

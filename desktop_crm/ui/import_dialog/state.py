@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_crm.importing import Preview, TableFile
-from desktop_crm.services.dto import SourceInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.importer import (
     ImportForecast,
     ImportProgress,

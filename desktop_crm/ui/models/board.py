@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.board import Board, SourceBoard
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.models.operators import load_text  # "3 / 10", as on the Operators screen
 from desktop_crm.ui.operator_status import (

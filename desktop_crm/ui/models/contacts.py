@@ -14,7 +14,8 @@ from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
-from desktop_crm.services.dto import ContactCount, ContactFilter, ContactInfo
+from desktop_crm.services.dto.contacts import ContactInfo
+from desktop_crm.services.dto.filters import ContactCount, ContactFilter
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel
 from desktop_crm.ui.tasks import TaskRunner

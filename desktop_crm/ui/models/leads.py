@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
-from desktop_crm.services.dto import LeadRow, LeadSort
+from desktop_crm.services.dto.leads import LeadRow, LeadSort
 from desktop_crm.services.leads import lead_key
 from desktop_crm.ui.models.base import Column, Index, local_time
 from desktop_crm.ui.models.paged import PagedModel

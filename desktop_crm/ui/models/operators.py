@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.operator_status import NOT_A_STATUS_ROLE, status_data, status_text, today_text
 from desktop_crm.ui.tasks import TaskRunner

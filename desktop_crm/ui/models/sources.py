@@ -10,7 +10,7 @@ from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion, weight_shares
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
-from desktop_crm.services.dto import SourceInfo, WeightInfo
+from desktop_crm.services.dto.sources import SourceInfo, WeightInfo
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.texts import exclusion_label
 from desktop_crm.ui.theme import Tone, color

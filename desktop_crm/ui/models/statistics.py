@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.services.dto import SourceRef, SourceShares, Statistics
+from desktop_crm.services.dto.refs import SourceRef
+from desktop_crm.services.dto.stats import SourceShares, Statistics
 from desktop_crm.ui.formats import natural_less
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
 from desktop_crm.ui.models.cell_answers import CellAnswers

@@ -22,7 +22,8 @@ from PySide6.QtGui import QFont
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
-from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
 from desktop_crm.ui.models.sources import total_weight
 from desktop_crm.ui.models.weights import headroom_text, parse_weight

@@ -18,7 +18,8 @@ from desktop_crm.domain import eligibility
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
-from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
 from desktop_crm.ui.theme import Tone, color
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.board import Board
-from desktop_crm.services.dto import ContactFilter, ContactState, OperatorInfo
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext

@@ -31,16 +31,11 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.contacts import Move
-from desktop_crm.services.dto import (
-    AnsweredInfo,
-    BulkResult,
-    ContactFilter,
-    ContactInfo,
-    ContactState,
-    DecisionInfo,
-    OperatorInfo,
-    SourceInfo,
-)
+from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo
+from desktop_crm.services.dto.decisions import DecisionInfo
+from desktop_crm.services.dto.filters import ContactFilter, ContactState
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate
 from desktop_crm.ui import assign_dialog, undo

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.domain.external_id import display_external_id
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.services.dto import ContactFilter, LeadRow, LeadSort
+from desktop_crm.services.dto.filters import ContactFilter
+from desktop_crm.services.dto.leads import LeadRow, LeadSort
 from desktop_crm.services.erasure import ErasureResult, is_erased_id
 from desktop_crm.services.events import Change
 from desktop_crm.services.exports import ExportResult, Progress, Translate

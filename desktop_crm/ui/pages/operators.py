@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
-from desktop_crm.services.dto import OperatorInfo
+from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD
 from desktop_crm.ui import preferences as options

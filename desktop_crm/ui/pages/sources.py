@@ -41,7 +41,8 @@ from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
-from desktop_crm.services.dto import OperatorInfo, SourceInfo
+from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme

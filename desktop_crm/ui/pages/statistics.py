@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop_crm import csv_writer
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
-from desktop_crm.services.dto import SourceShares, Statistics
+from desktop_crm.services.dto.stats import SourceShares, Statistics
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui.charts import StackedBarChart, series_color
