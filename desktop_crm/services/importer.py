@@ -938,11 +938,11 @@ class ImportService:
             )
 
         intake_args = (region, file_source, source_map, chunk[-1].index + 1)
-        if carry is not None and carry.committed_at is not None:
-            # The lock has been free since the last batch committed, while this one was
-            # read: other writers' turn; a pause only when the reading took less time.
-            if time.monotonic() - carry.committed_at < BATCH_PAUSE:
-                self._storage.pause_between_batches()
+        # The lock has been free since the last batch committed, while this one was read:
+        # other writers' turn; a pause of its own only when the reading took less time.
+        committed_at = carry.committed_at if carry is not None else None
+        if committed_at is not None and time.monotonic() - committed_at < BATCH_PAUSE:
+            self._storage.pause_between_batches()
         return full, self._storage.retrying(attempt)
 
     def _write_batch(
