@@ -1131,7 +1131,7 @@ def _known_fingerprints(storage: Storage, keys: list[int], run_id: int | None = 
 
 
 Reject = Callable[[int, str, dict[str, Any], Any], None]  # line, template, params, cells
-_KNOWN_IDS = 200_000  # the ids ``_normalised`` remembers at most (a few tens of MB), then afresh
+_KNOWN_IDS = 50_000  # the ids ``_normalised`` remembers at most (about 8 MB), then afresh
 _Keyed = tuple[ValidRow, str, int, int, int | None]  # row, id, source, key, timed key
 
 
