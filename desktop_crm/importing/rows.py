@@ -149,6 +149,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
     date_col = get(Field.CREATED_AT, _UNMAPPED)
     tags_col = get(Field.TAGS, _UNMAPPED)
     known_tags: dict[str, frozenset[str]] = {}  # a file repeats a few sets of tags
+    known_names: dict[str, str] = {}  # and names: each cleaned once (at most _KNOWN_NAMES)
     parse_date = dates.parse
     labels = {
         target: ", ".join(column_label(headers, column) for column in group)
@@ -222,8 +223,13 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             )
         else:
             name = unescape_cell(cells[name_col].strip()) if name_col < n else ""
-        if not name.isascii():
-            name = clean_name(name)  # a leading U+FEFF, zero-width spaces: never stored
+        if not name.isascii():  # a leading U+FEFF, zero-width spaces: never stored
+            cleaned = known_names.get(name)
+            if cleaned is None:
+                cleaned = clean_name(name)
+                if len(known_names) < _KNOWN_NAMES:
+                    known_names[name] = cleaned
+            name = cleaned
         if len(name) > MAX_NAME_CHARS:
             return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
         source = unescape_cell(cells[source_col].strip()) if source_col < n else ""
@@ -292,6 +298,9 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         )
 
     return validate
+
+
+_KNOWN_NAMES = 10_000
 
 
 def _has_alnum(value: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 import peewee as pw
 
 from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, tuples, utcnow
-from desktop_crm.db.storage import Storage, WaitAbandoned
+from desktop_crm.db.storage import BATCH_PAUSE, Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.external_id import normalise_phone_cell
 from desktop_crm.domain.text import name_key
@@ -262,6 +262,10 @@ class _Carry:
     mark: int | None = None
     loads: dict[int, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
+    # The file's lead ids as normalised, by their cell (``_normalised``): they depend on
+    # the file and the region alone, never on what others commit, so they are kept.
+    ids: dict[tuple[str, bool, str], str] = field(default_factory=dict)
+    committed_at: float | None = None  # time.monotonic() when the last batch committed
 
     def resume(self, mark: int | None) -> bool:
         """At a transaction's start: whether what was kept still holds. It is dropped
@@ -748,6 +752,7 @@ class ImportService:
 
         sources = _SourceLookup(find, file_source, mapped, unknown)
         seen: set[int] = set()  # the fingerprints this file's earlier rows would store
+        known_ids: dict[tuple[str, bool, str], str] = {}
         imported = skipped = 0
         with table.read() as stream:
             rows = iter(stream)
@@ -755,7 +760,9 @@ class ImportService:
                 if cancelled():
                     return None
                 chunk, more = _take(rows, FIRST_BATCH_ROWS * 5)
-                pending = _normalised(chunk, region, reject, plain_ids, counted=plain_ids)
+                pending = _normalised(
+                    chunk, region, reject, plain_ids, counted=plain_ids, known=known_ids
+                )
                 with self._storage.read():
                     ready = _keyed(pending, sources, reject)
                     compared = [_identity(key, timed) for *_, key, timed in ready]
@@ -888,7 +895,6 @@ class ImportService:
                     return False
                 if cancelled():
                     return True
-                self._storage.pause_between_batches()
 
     def _batch(
         self,
@@ -919,7 +925,8 @@ class ImportService:
         def reject(line: int, template: str, params: dict[str, Any], cells: Any) -> None:
             _reject(counts, run_id, line, template, params, cells)
 
-        pending = _normalised(chunk, region, reject, plain_ids)  # before the lock is taken
+        known = carry.ids if carry is not None else None
+        pending = _normalised(chunk, region, reject, plain_ids, known=known)  # before the lock
         before = dataclasses.replace(counts, rejects=list(counts.rejects), fingerprints=[])
 
         def attempt() -> float:
@@ -931,6 +938,11 @@ class ImportService:
             )
 
         intake_args = (region, file_source, source_map, chunk[-1].index + 1)
+        # The lock has been free since the last batch committed, while this one was read:
+        # other writers' turn; a pause of its own only when the reading took less time.
+        committed_at = carry.committed_at if carry is not None else None
+        if committed_at is not None and time.monotonic() - committed_at < BATCH_PAUSE:
+            self._storage.pause_between_batches()
         return full, self._storage.retrying(attempt)
 
     def _write_batch(
@@ -1003,6 +1015,7 @@ class ImportService:
             ).where(ImportRun.id == run_id).execute()
             ended = storage.quiet_mark(), intake.known_loads()
         carry.keep(*ended)  # committed
+        carry.committed_at = time.monotonic()
         return time.monotonic() - locked_at
 
 
@@ -1118,6 +1131,7 @@ def _known_fingerprints(storage: Storage, keys: list[int], run_id: int | None = 
 
 
 Reject = Callable[[int, str, dict[str, Any], Any], None]  # line, template, params, cells
+_KNOWN_IDS = 50_000  # the ids ``_normalised`` remembers at most (about 8 MB), then afresh
 _Keyed = tuple[ValidRow, str, int, int, int | None]  # row, id, source, key, timed key
 
 
@@ -1128,27 +1142,41 @@ def _normalised(
     plain_ids: bool = False,
     *,
     counted: bool = False,
+    known: dict[tuple[str, bool, str], str] | None = None,
 ) -> list[tuple[ValidRow, str]]:
     """The rows with their normalised lead ids; the others go to ``reject``.
     (The first step of every row, the import's and the forecast's.) An id that looks
     like a phone number but is none is rejected unless ``plain_ids``; ``counted``: such
-    a row is told to ``reject`` all the same and kept (the forecast counts them)."""
+    a row is told to ``reject`` all the same and kept (the forecast counts them).
+    ``known``: the ids already normalised by this file's earlier batches, by their cell
+    (a returning lead's id is worked out once per form, not once per row); it grows."""
     pending: list[tuple[ValidRow, str]] = []
+    passed = known if known is not None else {}
+    if len(passed) > _KNOWN_IDS:
+        passed.clear()
     for row in chunk:
         if isinstance(row, Rejection):
             reject(row.line, row.template, row.params, row.cells)
+            continue
+        cell = (row.external_id, row.id_is_phone, region)
+        normalised = passed.get(cell)
+        if normalised is not None:
+            pending.append((row, normalised))
             continue
         try:
             raw_id = row.external_id
             if row.id_is_phone:  # a phone column: "9007654321" is +79007654321 there
                 raw_id = normalise_phone_cell(raw_id, region)
             normalised = normalise(raw_id, region)
+            problem = None
             if not plain_ids or counted:
                 problem = phone_like_problem(raw_id, normalised, region)
                 if problem is not None:
                     reject(row.line, problem.template, problem.params, row.cells)
                     if not plain_ids:
                         continue
+            if problem is None:  # only what passed whole: a problem is told on every row
+                passed[cell] = normalised
             pending.append((row, normalised))
         except InvalidValue as error:
             reject(row.line, error.template, error.params, row.cells)
