@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import charset_normalizer
-
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 
 # Codec names Python reads with; the BOM-aware ones drop the mark themselves.
@@ -118,6 +116,8 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
         return DetectedEncoding(UTF8, EncodingMethod.UTF8)
     if looks_binary(sample.decode("latin-1")):
         return None
+    import charset_normalizer  # only here: a UTF-8 file (most of them) never needs it
+
     best = charset_normalizer.from_bytes(sample).best()
     cp1251 = _decode_or_none(sample, CP1251)
     if cp1251 is not None and (

@@ -156,6 +156,13 @@ def test_import_still_loads_the_importer(env, database, tmp_path):  # noqa: F811
     table.write_text("phone,source\n+79001234567,tg\n", encoding="utf-8")
     modules = _modules_after(env, ["--db", database, "--json", "import", str(table)])
     assert "desktop_crm.services.importer" in modules
+    assert "charset_normalizer" not in modules  # UTF-8 is told without the detector
+
+
+def test_a_file_in_another_encoding_loads_the_detector(env, database, tmp_path):  # noqa: F811
+    table = tmp_path / "in.csv"
+    table.write_bytes("телефон,источник,имя\n+79001234567,tg,Анна Ёлкина\n".encode("cp1251"))
+    modules = _modules_after(env, ["--db", database, "--json", "import", str(table)])
     assert "charset_normalizer" in modules
 
 
