@@ -210,6 +210,9 @@ class SqliteStorage(Storage):
         self._job_locks_opening = threading.Lock()
         self._reserved = threading.local()  # per thread: table -> next id free to hand out
         self._busy = threading.local()  # per thread: (its connection, that one's busy timeout)
+        # Per thread (its connection): the outermost write transactions' generation, the
+        # last one committed by ``write`` and this one's data version (``write_mark``).
+        self._marks = threading.local()
         # Checked before every write (another process may mark the file damaged): one
         # stat() of a path made once.
         self._damaged_marker = str(damaged_marker(location.path))
@@ -219,13 +222,55 @@ class SqliteStorage(Storage):
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
         A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
         self.refuse_if_damaged()
-        self._new_transaction()
+        outermost = self._new_transaction()
         with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
             yield
+        if outermost:
+            self._marks.committed = self._marks.generation
 
-    def _new_transaction(self) -> None:
-        if self.database.transaction_depth() == 0:
-            self._reserved.next = {}
+    def _new_transaction(self) -> bool:
+        """Whether this is the outermost transaction (a new generation: ``write_mark``)."""
+        if self.database.transaction_depth() != 0:
+            return False
+        self._reserved.next = {}
+        self._marks.generation = getattr(self._marks, "generation", 0) + 1
+        self._marks.version = None
+        return True
+
+    def write_mark(self) -> object | None:
+        """This connection, ``PRAGMA data_version`` (moves when another connection
+        commits, never for this one's own commits), the connection's ``total_changes``
+        (every row this connection ever wrote, whatever the statement) and the
+        transaction's generation (``unchanged_since`` requires it committed)."""
+        connection = self.database.connection()
+        return (
+            connection,
+            self._data_version_now(),
+            connection.total_changes,
+            getattr(self._marks, "generation", 0),
+        )
+
+    def unchanged_since(self, mark: object | None) -> bool:
+        """Under the write lock nobody else can commit, so what the data version and this
+        connection's count of changes say holds until this transaction writes."""
+        if not isinstance(mark, tuple):
+            return False
+        connection, version, changes, generation = mark
+        marks = self._marks
+        return (
+            connection is self.database.connection()
+            and generation == getattr(marks, "committed", None)
+            and generation == getattr(marks, "generation", 0) - 1
+            and changes == connection.total_changes
+            and version == self._data_version_now()
+        )
+
+    def _data_version_now(self) -> int:
+        """``PRAGMA data_version`` inside the write transaction, read once per transaction."""
+        marks = self._marks
+        if getattr(marks, "version", None) is None:
+            marks.version = int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+        return int(marks.version)
 
     def connection_busy_timeout(self, connection: sqlite3.Connection) -> int:
         """The busy timeout (ms) ``connection`` was opened with, read once per connection
@@ -265,7 +310,7 @@ class SqliteStorage(Storage):
         asking less often than single writers so that they get their turn first."""
         stop = getattr(self._cancel, "check", None)
         self.refuse_if_damaged()
-        self._new_transaction()
+        self._new_transaction()  # never marked committed: a job's batch keeps no mark
         with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
 

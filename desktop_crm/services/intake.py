@@ -64,9 +64,9 @@ from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.config_cache import ConfigSnapshot
 from desktop_crm.services.config_cache import current as current_config
-from desktop_crm.services.day import absences_of, presence_now, today_counts
+from desktop_crm.services.day import absences_of, presence_now, today_counts_kept
 from desktop_crm.services.intake_writer import IntakeWriter
-from desktop_crm.services.loads import loads_of
+from desktop_crm.services.loads import Carried, loads_of
 from desktop_crm.services.settings import settled_zone
 
 
@@ -232,11 +232,14 @@ class Intake:
         region: str,
         clock: Clock = system_clock,
         config: ConfigSnapshot | None = None,
+        carried: Carried | None = None,
     ) -> None:
         """``config``: the configuration kept between transactions, as this one read it
-        (``config_cache.current``); read on first use when not given."""
+        (``config_cache.current``); read on first use when not given. ``carried``: what
+        this connection's previous registration counted, still exact
+        (``loads.take_carried``); ``carry`` leaves this one's."""
         self._storage = storage
-        self._config = config
+        self._config = config if carried is None else carried.config
         self._lottery = WeightedLottery(randint)
         self.region = region
         # Every contact of the transaction is registered "now" (naive UTC, as stored).
@@ -250,6 +253,12 @@ class Intake:
         # The dispatcher's day, read once per operator per transaction (``_read_facts``):
         self._facts: dict[int, _Facts] = {}
         self._today: dict[int, int] = {}  # operators with a daily cap: assigned today
+        self._day: tuple[dt.datetime, dt.datetime] | None = None  # the day _today is of
+        self._carried_today: dict[int, int] = {}
+        self._carried_day: tuple[dt.datetime, dt.datetime] | None = None
+        if carried is not None:
+            self._loads = dict(carried.loads)
+            self._carried_today, self._carried_day = carried.today, carried.day
         self._zone: ZoneInfo | None = None
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
@@ -389,8 +398,10 @@ class Intake:
             self._zone = self.config.get(("zone",), settled_zone)
         if capped:
             assert self._zone is not None
-            counted = today_counts(capped, self.instant, self._zone)
-            self._today.update({op: counted.get(op, 0) for op in capped})
+            counted, self._day = today_counts_kept(
+                capped, self.instant, self._zone, self._carried_today, self._carried_day
+            )
+            self._today.update(counted)
         for op, hours, cap, skills in new:
             absences = [absence for _id, absence in away.get(op, ())]
             presence = None
@@ -476,6 +487,15 @@ class Intake:
                 c.skills,
             )
             self._loads_text.pop(source_id, None)
+
+    def carry(self) -> Carried | None:
+        """After this transaction's last write: what it counted, for this connection's
+        next registration (``loads.keep_carried``); None where the storage cannot tell
+        whether anything changed meanwhile."""
+        mark = self._storage.write_mark()
+        if mark is None:
+            return None
+        return Carried(mark, self.config, self._loads, self._today, self._day)
 
     def known_loads(self) -> dict[int, int]:
         """The loads this transaction counted, with its own assignments (exact until it
