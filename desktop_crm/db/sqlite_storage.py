@@ -233,6 +233,7 @@ class SqliteStorage(Storage):
         if self.database.transaction_depth() != 0:
             return False
         self._reserved.next = {}
+        self._reserved.known = None
         self._marks.generation = getattr(self._marks, "generation", 0) + 1
         self._marks.version = None
         return True
@@ -240,14 +241,16 @@ class SqliteStorage(Storage):
     def write_mark(self) -> object | None:
         """This connection, ``PRAGMA data_version`` (moves when another connection
         commits, never for this one's own commits), the connection's ``total_changes``
-        (every row this connection ever wrote, whatever the statement) and the
-        transaction's generation (``unchanged_since`` requires it committed)."""
+        (every row this connection ever wrote, whatever the statement), the
+        transaction's generation (``unchanged_since`` requires it committed) and the next
+        id of each table it reserved ids of (``reserve_ids``)."""
         connection = self.database.connection()
         return (
             connection,
             self._data_version_now(),
             connection.total_changes,
             getattr(self._marks, "generation", 0),
+            dict(getattr(self._reserved, "next", {})),
         )
 
     def unchanged_since(self, mark: object | None) -> bool:
@@ -255,15 +258,18 @@ class SqliteStorage(Storage):
         connection's count of changes say holds until this transaction writes."""
         if not isinstance(mark, tuple):
             return False
-        connection, version, changes, generation = mark
+        connection, version, changes, generation, next_ids = mark
         marks = self._marks
-        return (
+        unchanged = (
             connection is self.database.connection()
             and generation == getattr(marks, "committed", None)
             and generation == getattr(marks, "generation", 0) - 1
             and changes == connection.total_changes
             and version == self._data_version_now()
         )
+        if unchanged:  # nobody inserted since: the ids it reserved last are the next ones
+            self._reserved.known = (changes, dict(next_ids))
+        return bool(unchanged)
 
     def _data_version_now(self) -> int:
         """``PRAGMA data_version`` inside the write transaction, read once per transaction."""
@@ -382,12 +388,24 @@ class SqliteStorage(Storage):
         """max(id) + 1 onwards, as SQLite itself assigns, past what this transaction
         reserved already: certain under the write lock (which every caller holds)."""
         table = model._meta.table_name
-        row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
         reserved: dict[str, int] = getattr(self._reserved, "next", {})
-        first = max(int(row.fetchone()[0]), reserved.get(table, 0))
+        known = self._known_next_id(table)
+        if known is None:
+            row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
+            known = int(row.fetchone()[0])
+        first = max(known, reserved.get(table, 0))
         reserved[table] = first + count
         self._reserved.next = reserved
         return list(range(first, first + count))
+
+    def _known_next_id(self, table: str) -> int | None:
+        """The next id of ``table`` without asking, in a transaction that found nothing
+        changed since the marked one (``unchanged_since``) and has written nothing yet:
+        what that one reserved last (every id it reserved was inserted, or is a gap)."""
+        known: tuple[int, dict[str, int]] | None = getattr(self._reserved, "known", None)
+        if known is None or known[0] != self.database.connection().total_changes:
+            return None
+        return known[1].pop(table, None)
 
     def data_version(self) -> int:
         """Changes when another connection commits (polled by the window)."""

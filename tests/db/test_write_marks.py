@@ -127,3 +127,37 @@ def test_a_job_batch_in_between_moves_the_mark(storage):
     with storage.write_batch():
         pass  # a batch of a long job, even one that wrote nothing
     assert not _unchanged(storage, mark)
+
+
+def _reserved_after_mark(storage: Storage) -> object:
+    """A committed transaction that reserved and inserted the next operator id."""
+    with storage.write():
+        (new_id,) = storage.reserve_ids(Operator, 1)
+        Operator.insert(id=new_id, name=f"Оператор {new_id}", max_load=1).execute()
+        return storage.write_mark()
+
+
+def test_an_unchanged_database_hands_out_the_next_id_as_before(storage):
+    mark = _reserved_after_mark(storage)
+    with storage.write():
+        assert storage.unchanged_since(mark)
+        assert storage.reserve_ids(Operator, 2) == [3, 4]
+        assert storage.reserve_ids(Operator, 1) == [5]
+
+
+def test_rows_inserted_by_this_transaction_first_are_never_handed_out_again(storage):
+    mark = _reserved_after_mark(storage)
+    with storage.write():
+        assert storage.unchanged_since(mark)
+        Operator.create(name="Борис", max_load=1)  # id 3, SQLite's own choice
+        assert storage.reserve_ids(Operator, 1) == [4]
+
+
+def test_rows_another_connection_inserted_are_never_handed_out_again(storage, db_path):
+    mark = _reserved_after_mark(storage)
+    with closing(sqlite3.connect(db_path)) as other:
+        other.execute("INSERT INTO operator (id, name, max_load, active) VALUES (3, 'Вера', 1, 1)")
+        other.commit()
+    with storage.write():
+        assert not storage.unchanged_since(mark)
+        assert storage.reserve_ids(Operator, 1) == [4]
