@@ -117,6 +117,10 @@ class _SourcePlan:
     round_robin: SmoothRoundRobin | None = None
     rr_saved: dict[int, int] = field(default_factory=dict)
     context_id: int | None = None  # the decision_context of this transaction's decisions
+    context_key: tuple[object, ...] | None = None  # what it stores (``_context_key``)
+    # The context the previous registration on this connection wrote for this source
+    # (``loads.Carried``): its key and id, reused when the key is the same.
+    kept_context: tuple[tuple[object, ...], int] | None = None
     # Decisions that found nobody, by (tags, timed_out), while the pool stays as it is:
     # with nobody eligible nothing is drawn, so the same pool gives the same decision
     # (a full source during an import: most of its contacts). ``_count_assignment``
@@ -178,6 +182,17 @@ def context_json(candidates: Iterable[Candidate]) -> str:
         ],
         ensure_ascii=False,
         separators=(",", ":"),
+    )
+
+
+def _context_key(strategy: str, pool: Iterable[Candidate]) -> tuple[object, ...]:
+    """What a decision context stores (its strategy, ``context_json``), comparable."""
+    return (
+        strategy,
+        *[
+            (c.operator_id, c.weight, c.active, c.max_load, c.presence, c.daily_cap, c.skills)
+            for c in pool
+        ],
     )
 
 
@@ -256,9 +271,11 @@ class Intake:
         self._day: tuple[dt.datetime, dt.datetime] | None = None  # the day _today is of
         self._carried_today: dict[int, int] = {}
         self._carried_day: tuple[dt.datetime, dt.datetime] | None = None
+        self._carried_contexts: dict[int, tuple[tuple[object, ...], int]] = {}
         if carried is not None:
             self._loads = dict(carried.loads)
             self._carried_today, self._carried_day = carried.today, carried.day
+            self._carried_contexts = carried.contexts
         self._zone: ZoneInfo | None = None
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
@@ -346,6 +363,7 @@ class Intake:
         for index, (op, *_rest) in enumerate(rows):
             self._pool_slots.setdefault(op, []).append((source_id, pool, index))
         plan = _SourcePlan(pool, self._lottery, bool(repeat))
+        plan.kept_context = self._carried_contexts.get(source_id)
         if strategy_name == SmoothRoundRobin.name:
             saved = {row[0]: row[4] for row in rows}
             plan.round_robin = SmoothRoundRobin(dict(saved))
@@ -495,7 +513,12 @@ class Intake:
         mark = self._storage.write_mark()
         if mark is None:
             return None
-        return Carried(mark, self.config, self._loads, self._today, self._day)
+        contexts = {
+            source_id: (plan.context_key, plan.context_id)
+            for source_id, plan in self._plans.items()
+            if plan.context_key is not None and plan.context_id is not None
+        }
+        return Carried(mark, self.config, self._loads, self._today, self._day, contexts)
 
     def known_loads(self) -> dict[int, int]:
         """The loads this transaction counted, with its own assignments (exact until it
@@ -510,7 +533,12 @@ class Intake:
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            plan.context_id = self._writer.context(strategy, context_json(plan.pool))
+            key = plan.context_key = _context_key(strategy, plan.pool)
+            kept = plan.kept_context
+            if kept is not None and kept[0] == key:  # the same row says it all already
+                plan.context_id = kept[1]
+            else:
+                plan.context_id = self._writer.context(strategy, context_json(plan.pool))
         return plan.context_id
 
     def _loads_of(self, source_id: int, decision: Decision) -> str:

@@ -4,7 +4,8 @@ what a registration counted, kept for the next one on the same connection (``Car
 A bot's pipe registers one contact per transaction, thousands a second, on one
 connection: counting every candidate's load again each time grows with the active
 contacts. So a registration leaves what it read and counted behind (the loads with its
-own assignment, today's counts and the day they are of, the configuration snapshot),
+own assignment, today's counts and the day they are of, the configuration snapshot,
+the decision context each source's decisions refer to),
 with the storage's mark of the database as it left it (``Storage.write_mark``). The
 next registration on that connection takes it only when the storage says nothing has
 changed since (``Storage.unchanged_since``: that transaction committed, no other
@@ -66,6 +67,9 @@ class Carried:
     loads: dict[int, int]  # operator -> active contacts (the operators it counted)
     today: dict[int, int]  # operator -> contacts given during ``day`` (capped ones)
     day: tuple[dt.datetime, dt.datetime] | None  # the local day ``today`` counts
+    # source -> (what its decision context stored, comparable; the context's id): the
+    # next registration's decisions refer to the same row while nothing in it changed
+    contexts: dict[int, tuple[tuple[object, ...], int]]
 
 
 _carried = threading.local()  # per thread, i.e. per connection: (storage, Carried)

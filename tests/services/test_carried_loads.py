@@ -9,13 +9,16 @@ follows the change. On both backends (PostgreSQL never keeps anything)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from desktop_crm.services import Crm
 from desktop_crm.services.contacts import ContactRequest
+from tests.services.day_util import FakeClock, crm_at
 
 _counter = iter(range(1_000_000))
 
@@ -144,3 +147,67 @@ def test_a_registration_rolled_back_counts_nothing(desk, monkeypatch):
         _register(desk)  # rolled back: Анна still has one
     assert _register(desk)[1] == "Анна"
     assert _register(desk)[1] is None
+
+
+# -- what depends on the time is computed at each request's own time --------------------
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _berlin(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=BERLIN).astimezone(dt.UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(_berlin(2026, 12, 1, 17, 59))  # Tuesday
+
+
+@pytest.fixture
+def timed_desk(database_location, clock) -> Iterator[Crm]:
+    """As ``desk``, in Berlin's time, on a clock the test moves."""
+    with crm_at(database_location, clock) as crm:
+        crm.settings.set_timezone("Europe/Berlin")
+        crm.operators.create("Анна", max_load=100)
+        crm.operators.create("Борис", max_load=100)
+        crm.sources.create("Telegram", code="tg")
+        crm.sources.set_weights("tg", {"Анна": 1, "Борис": 0})
+        yield crm
+
+
+def test_a_shift_ending_between_two_registrations_is_followed(timed_desk, clock):
+    timed_desk.operators.set_hours("Анна", ["mon-fri 09:00-18:00"])
+    assert _register(timed_desk)[1] == "Анна"
+    clock.set(_berlin(2026, 12, 1, 18, 0))  # nothing written meanwhile: only the time moved
+    contact_id, operator = _register(timed_desk)
+    assert operator is None
+    excluded = {
+        c.operator.name: c.excluded for c in timed_desk.contacts.history(contact_id)[-1].candidates
+    }
+    assert excluded["Анна"] == "off_shift"
+
+
+def test_a_daily_cap_starts_again_at_midnight_in_the_configured_zone(timed_desk, clock):
+    timed_desk.operators.update("Анна", daily_cap=1)
+    clock.set(_berlin(2026, 12, 1, 23, 59))
+    assert _register(timed_desk)[1] == "Анна"
+    assert _register(timed_desk)[1] is None  # her one for today
+    clock.set(_berlin(2026, 12, 2, 0, 0))
+    assert _register(timed_desk)[1] == "Анна"
+    assert _register(timed_desk)[1] is None
+
+
+def test_each_decision_refers_to_the_candidates_as_they_stood(desk):
+    """Registrations in a row may share one decision context; one that follows a change
+    (another connection's new weights) refers to the candidates as they are then."""
+    desk.operators.update("Анна", max_load=10)
+    first, _ = _register(desk)
+    second, _ = _register(desk)
+    _on_another_connection(desk, lambda crm: crm.sources.set_weights("tg", {"Анна": 3, "Борис": 0}))
+    third, _ = _register(desk)
+
+    def weights(contact_id: int) -> dict[str, int]:
+        candidates = desk.contacts.history(contact_id)[-1].candidates
+        return {c.operator.name: c.weight for c in candidates}
+
+    assert weights(first) == weights(second) == {"Анна": 1, "Борис": 0}
+    assert weights(third) == {"Анна": 3, "Борис": 0}
