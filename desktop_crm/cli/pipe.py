@@ -47,7 +47,8 @@ PIPE_HELP = (
     '"plain_id": ..., "tags": [...]}) and answer each on its own line of stdout as soon as it is '
     'committed: the contact as --json prints it plus "line": N, or '
     '{"line": N, "error": ..., "code": C} (codes as for contact add); blank lines are '
-    "skipped; exit 0 when every request was registered, else the first failed line's code"
+    "skipped; exit 0 when every request was registered, else the first failed line's code; "
+    "4 when the reader of the answers went away"
 )
 
 
