@@ -211,7 +211,8 @@ class SqliteStorage(Storage):
         self._reserved = threading.local()  # per thread: table -> next id free to hand out
         self._busy = threading.local()  # per thread: (its connection, that one's busy timeout)
         # Per thread (its connection): the outermost write transactions' generation, the
-        # last one committed by ``write`` and this one's data version (``write_mark``).
+        # last one committed by ``write``, whether one that ``write`` began is open, and
+        # this one's data version (``write_mark``).
         self._marks = threading.local()
         # Checked before every write (another process may mark the file damaged): one
         # stat() of a path made once.
@@ -223,10 +224,19 @@ class SqliteStorage(Storage):
         A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
         self.refuse_if_damaged()
         outermost = self._new_transaction()
-        with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
-            yield
-        if outermost:
-            self._marks.committed = self._marks.generation
+        self._marks.open = outermost or getattr(self._marks, "open", False)
+        try:
+            with (
+                self.file_errors(),
+                busy_as_error(),
+                _Immediate(self, self.busy_timeout, _WRITER_POLL),
+            ):
+                yield
+            if outermost:
+                self._marks.committed = self._marks.generation
+        finally:
+            if outermost:
+                self._marks.open = False
 
     def _new_transaction(self) -> bool:
         """Whether this is the outermost transaction (a new generation: ``write_mark``)."""
@@ -243,7 +253,10 @@ class SqliteStorage(Storage):
         commits, never for this one's own commits), the connection's ``total_changes``
         (every row this connection ever wrote, whatever the statement), the
         transaction's generation (``unchanged_since`` requires it committed) and the next
-        id of each table it reserved ids of (``reserve_ids``)."""
+        id of each table it reserved ids of (``reserve_ids``). None inside a caller's own
+        transaction (a savepoint), which may still roll everything back."""
+        if not getattr(self._marks, "open", False):  # not in a transaction write() began
+            return None
         connection = self.database.connection()
         return (
             connection,

@@ -161,3 +161,8 @@ def test_rows_another_connection_inserted_are_never_handed_out_again(storage, db
     with storage.write():
         assert not storage.unchanged_since(mark)
         assert storage.reserve_ids(Operator, 1) == [4]
+
+
+def test_a_write_transaction_inside_another_one_takes_no_mark(storage):
+    with storage.database.atomic(), storage.write():
+        assert storage.write_mark() is None

@@ -211,3 +211,14 @@ def test_each_decision_refers_to_the_candidates_as_they_stood(desk):
 
     assert weights(first) == weights(second) == {"Анна": 1, "Борис": 0}
     assert weights(third) == {"Анна": 3, "Борис": 0}
+
+
+def test_a_registration_inside_a_transaction_rolled_back_later_counts_nothing(desk):
+    """A registration nested in a caller's own transaction keeps nothing: that
+    transaction may still roll it back."""
+    assert _register(desk)[1] == "Анна"
+    with desk.storage.database.atomic() as outer:
+        assert _register(desk)[1] == "Анна"
+        outer.rollback()
+    assert _register(desk)[1] == "Анна"  # the one rolled back left her room
+    assert _register(desk)[1] is None
