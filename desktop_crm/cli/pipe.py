@@ -9,13 +9,16 @@ starting one per message.
 The process reads to the end of its input; a line that fails is answered with
 ``{"line": N, "error": ..., "code": C}`` and the next line is read. Exit status at
 the end: 0 when every request was registered, otherwise the code of the first line
-that failed (README, "A pipe for bots")."""
+that failed; 4 when the reader of the answers went away (the requests read so far
+were committed, some answers were lost): README, "A pipe for bots"."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -34,6 +37,9 @@ MAX_LINE_BYTES = 1_000_000  # a longer line is refused without being held in mem
 _CHUNK = 64 * 1024
 EXIT_BAD_LINE = 2
 EXIT_BUG = 1
+# The reader of the answers went away: what was committed stays, answers were lost
+# (README's exit codes: 4, stopped part-way).
+EXIT_READER_GONE = 4
 
 PIPE_HELP = (
     "read one JSON request per line on stdin "
@@ -41,7 +47,8 @@ PIPE_HELP = (
     '"plain_id": ..., "tags": [...]}) and answer each on its own line of stdout as soon as it is '
     'committed: the contact as --json prints it plus "line": N, or '
     '{"line": N, "error": ..., "code": C} (codes as for contact add); blank lines are '
-    "skipped; exit 0 when every request was registered, else the first failed line's code"
+    "skipped; exit 0 when every request was registered, else the first failed line's code; "
+    "4 when the reader of the answers went away"
 )
 
 
@@ -206,6 +213,16 @@ def run_pipe(
     crm = open_crm(location, dispatcher=args.dispatcher)
     try:
         return serve(crm, sys.stdin.buffer, sys.stdout)
+    except BrokenPipeError:  # the bot closed its end: tell it by the exit status
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        with contextlib.suppress(OSError):
+            print(
+                "desktop-crm: stopped part-way: the reader of the answers went away "
+                "(what was registered stays; send again, with their keys, the requests "
+                "whose answers were not read).",
+                file=sys.stderr,
+            )
+        return EXIT_READER_GONE
     finally:
         crm.close()
 

@@ -210,6 +210,10 @@ class SqliteStorage(Storage):
         self._job_locks_opening = threading.Lock()
         self._reserved = threading.local()  # per thread: table -> next id free to hand out
         self._busy = threading.local()  # per thread: (its connection, that one's busy timeout)
+        # Per thread (its connection): the outermost write transactions' generation, the
+        # last one committed by ``write``, whether one that ``write`` began is open, and
+        # this one's data version (``write_mark``).
+        self._marks = threading.local()
         # Checked before every write (another process may mark the file damaged): one
         # stat() of a path made once.
         self._damaged_marker = str(damaged_marker(location.path))
@@ -219,13 +223,73 @@ class SqliteStorage(Storage):
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
         A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
         self.refuse_if_damaged()
-        self._new_transaction()
-        with self.file_errors(), busy_as_error(), _Immediate(self, self.busy_timeout, _WRITER_POLL):
-            yield
+        outermost = self._new_transaction()
+        self._marks.open = outermost or getattr(self._marks, "open", False)
+        try:
+            with (
+                self.file_errors(),
+                busy_as_error(),
+                _Immediate(self, self.busy_timeout, _WRITER_POLL),
+            ):
+                yield
+            if outermost:
+                self._marks.committed = self._marks.generation
+        finally:
+            if outermost:
+                self._marks.open = False
 
-    def _new_transaction(self) -> None:
-        if self.database.transaction_depth() == 0:
-            self._reserved.next = {}
+    def _new_transaction(self) -> bool:
+        """Whether this is the outermost transaction (a new generation: ``write_mark``)."""
+        if self.database.transaction_depth() != 0:
+            return False
+        self._reserved.next = {}
+        self._reserved.known = None
+        self._marks.generation = getattr(self._marks, "generation", 0) + 1
+        self._marks.version = None
+        return True
+
+    def write_mark(self) -> object | None:
+        """This connection, ``PRAGMA data_version`` (moves when another connection
+        commits, never for this one's own commits), the connection's ``total_changes``
+        (every row this connection ever wrote, whatever the statement), the
+        transaction's generation (``unchanged_since`` requires it committed) and the next
+        id of each table it reserved ids of (``reserve_ids``). None inside a caller's own
+        transaction (a savepoint), which may still roll everything back."""
+        if not getattr(self._marks, "open", False):  # not in a transaction write() began
+            return None
+        connection = self.database.connection()
+        return (
+            connection,
+            self._data_version_now(),
+            connection.total_changes,
+            getattr(self._marks, "generation", 0),
+            dict(getattr(self._reserved, "next", {})),
+        )
+
+    def unchanged_since(self, mark: object | None) -> bool:
+        """Under the write lock nobody else can commit, so what the data version and this
+        connection's count of changes say holds until this transaction writes."""
+        if not isinstance(mark, tuple):
+            return False
+        connection, version, changes, generation, next_ids = mark
+        marks = self._marks
+        unchanged = (
+            connection is self.database.connection()
+            and generation == getattr(marks, "committed", None)
+            and generation == getattr(marks, "generation", 0) - 1
+            and changes == connection.total_changes
+            and version == self._data_version_now()
+        )
+        if unchanged:  # nobody inserted since: the ids it reserved last are the next ones
+            self._reserved.known = (changes, dict(next_ids))
+        return bool(unchanged)
+
+    def _data_version_now(self) -> int:
+        """``PRAGMA data_version`` inside the write transaction, read once per transaction."""
+        marks = self._marks
+        if getattr(marks, "version", None) is None:
+            marks.version = int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+        return int(marks.version)
 
     def connection_busy_timeout(self, connection: sqlite3.Connection) -> int:
         """The busy timeout (ms) ``connection`` was opened with, read once per connection
@@ -265,7 +329,7 @@ class SqliteStorage(Storage):
         asking less often than single writers so that they get their turn first."""
         stop = getattr(self._cancel, "check", None)
         self.refuse_if_damaged()
-        self._new_transaction()
+        self._new_transaction()  # never marked committed: a job's batch keeps no mark
         with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
 
@@ -337,12 +401,24 @@ class SqliteStorage(Storage):
         """max(id) + 1 onwards, as SQLite itself assigns, past what this transaction
         reserved already: certain under the write lock (which every caller holds)."""
         table = model._meta.table_name
-        row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
         reserved: dict[str, int] = getattr(self._reserved, "next", {})
-        first = max(int(row.fetchone()[0]), reserved.get(table, 0))
+        known = self._known_next_id(table)
+        if known is None:
+            row = self.database.execute_sql(f'SELECT COALESCE(MAX(id), 0) + 1 FROM "{table}"')
+            known = int(row.fetchone()[0])
+        first = max(known, reserved.get(table, 0))
         reserved[table] = first + count
         self._reserved.next = reserved
         return list(range(first, first + count))
+
+    def _known_next_id(self, table: str) -> int | None:
+        """The next id of ``table`` without asking, in a transaction that found nothing
+        changed since the marked one (``unchanged_since``) and has written nothing yet:
+        what that one reserved last (every id it reserved was inserted, or is a gap)."""
+        known: tuple[int, dict[str, int]] | None = getattr(self._reserved, "known", None)
+        if known is None or known[0] != self.database.connection().total_changes:
+            return None
+        return known[1].pop(table, None)
 
     def data_version(self) -> int:
         """Changes when another connection commits (polled by the window)."""

@@ -206,6 +206,21 @@ class Storage:
         once (PostgreSQL's notifications arrive later): count again."""
         return None
 
+    def write_mark(self) -> object | None:
+        """Inside a write transaction, after its last write: a mark of the database as
+        this connection leaves it (``unchanged_since`` compares it). None where the
+        backend cannot tell at once (PostgreSQL's notifications arrive later)."""
+        return None
+
+    def unchanged_since(self, mark: object | None) -> bool:
+        """Inside a write transaction (before it writes): whether the database is exactly
+        as the write transaction that took ``mark`` left it: that transaction committed
+        and was this connection's last one, no other connection has committed since and
+        this connection has written nothing else (a close by hand, the timers). What that
+        transaction counted is then still the truth. False for None, and always False
+        where the backend cannot tell (``write_mark``)."""
+        return False
+
     # -- connections ----------------------------------------------------------------------
     def close_thread_connection(self) -> None:
         """Close the calling thread's connection (workers call this when done)."""

@@ -45,7 +45,7 @@ from desktop_crm.services.contact_views import (
 from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo, RegisterResult
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
-from desktop_crm.services.loads import load_of
+from desktop_crm.services.loads import keep_carried, load_of, take_carried
 from desktop_crm.services.settings import phone_region
 
 if TYPE_CHECKING:
@@ -391,9 +391,11 @@ class ContactService:
         validate_request(request)
         tags = parse_tags_of(request.tags)
         with self._storage.write():
-            config = current_config(self._storage)  # kept between calls while unchanged
+            # what the previous registration here counted, if nothing changed since
+            carried = take_carried(self._storage)
+            config = current_config(self._storage) if carried is None else carried.config
             region = phone_region(config)
-            intake = Intake(self._storage, self._randint, region, self._clock, config)
+            intake = Intake(self._storage, self._randint, region, self._clock, config, carried)
             external_id = normalise(request.external_id, region, plain=request.plain_id)
             source_id = intake.source_id(request.source)
             payload = None
@@ -416,6 +418,7 @@ class ContactService:
             )
             intake.flush()
             info = self._info(registered.contact_id)
+            keep_carried(self._storage, intake.carry())
         self._events.emit(Change.CONTACTS, Change.LEADS, Change.LOADS)
         return RegisterResult(info, created=True)
 

@@ -85,6 +85,24 @@ def today_counts(
     return {int(op): int(n) for op, n in tuples(query.group_by(Decision.operator))}
 
 
+def today_counts_kept(
+    operator_ids: Iterable[int],
+    now: dt.datetime,
+    zone: ZoneInfo,
+    kept: dict[int, int],
+    kept_day: tuple[dt.datetime, dt.datetime] | None,
+) -> tuple[dict[int, int], tuple[dt.datetime, dt.datetime]]:
+    """``today_counts`` of every one of these operators (0 for none), taking them from
+    ``kept`` (exact counts of the local day ``kept_day``, ``services.loads.Carried``)
+    while ``now`` is still in that day; and the day they are of."""
+    day = day_bounds(now, zone)
+    known = kept if kept_day == day else {}
+    ids = list(operator_ids)
+    missing = [op for op in ids if op not in known]
+    counted = today_counts(missing, now, zone) if missing else {}
+    return {op: known[op] if op in known else counted.get(op, 0) for op in ids}, day
+
+
 def presence_now(
     hours: str, absences: Iterable[Absence], now: dt.datetime, zone: ZoneInfo
 ) -> Presence:

@@ -64,9 +64,9 @@ from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import find_source, naive_utc
 from desktop_crm.services.config_cache import ConfigSnapshot
 from desktop_crm.services.config_cache import current as current_config
-from desktop_crm.services.day import absences_of, presence_now, today_counts
+from desktop_crm.services.day import absences_of, presence_now, today_counts_kept
 from desktop_crm.services.intake_writer import IntakeWriter
-from desktop_crm.services.loads import loads_of
+from desktop_crm.services.loads import Carried, loads_of
 from desktop_crm.services.settings import settled_zone
 
 
@@ -117,6 +117,10 @@ class _SourcePlan:
     round_robin: SmoothRoundRobin | None = None
     rr_saved: dict[int, int] = field(default_factory=dict)
     context_id: int | None = None  # the decision_context of this transaction's decisions
+    context_key: tuple[object, ...] | None = None  # what it stores (``_context_key``)
+    # The context the previous registration on this connection wrote for this source
+    # (``loads.Carried``): its key and id, reused when the key is the same.
+    kept_context: tuple[tuple[object, ...], int] | None = None
     # Decisions that found nobody, by (tags, timed_out), while the pool stays as it is:
     # with nobody eligible nothing is drawn, so the same pool gives the same decision
     # (a full source during an import: most of its contacts). ``_count_assignment``
@@ -181,6 +185,17 @@ def context_json(candidates: Iterable[Candidate]) -> str:
     )
 
 
+def _context_key(strategy: str, pool: Iterable[Candidate]) -> tuple[object, ...]:
+    """What a decision context stores (its strategy, ``context_json``), comparable."""
+    return (
+        strategy,
+        *[
+            (c.operator_id, c.weight, c.active, c.max_load, c.presence, c.daily_cap, c.skills)
+            for c in pool
+        ],
+    )
+
+
 def loads_text(decision: Decision) -> str:
     """The candidates' loads as a decision's trace stores them."""
     return ",".join([str(c.load) for c in decision.candidates])
@@ -232,11 +247,14 @@ class Intake:
         region: str,
         clock: Clock = system_clock,
         config: ConfigSnapshot | None = None,
+        carried: Carried | None = None,
     ) -> None:
         """``config``: the configuration kept between transactions, as this one read it
-        (``config_cache.current``); read on first use when not given."""
+        (``config_cache.current``); read on first use when not given. ``carried``: what
+        this connection's previous registration counted, still exact
+        (``loads.take_carried``); ``carry`` leaves this one's."""
         self._storage = storage
-        self._config = config
+        self._config = config if carried is None else carried.config
         self._lottery = WeightedLottery(randint)
         self.region = region
         # Every contact of the transaction is registered "now" (naive UTC, as stored).
@@ -250,6 +268,14 @@ class Intake:
         # The dispatcher's day, read once per operator per transaction (``_read_facts``):
         self._facts: dict[int, _Facts] = {}
         self._today: dict[int, int] = {}  # operators with a daily cap: assigned today
+        self._day: tuple[dt.datetime, dt.datetime] | None = None  # the day _today is of
+        self._carried_today: dict[int, int] = {}
+        self._carried_day: tuple[dt.datetime, dt.datetime] | None = None
+        self._carried_contexts: dict[int, tuple[tuple[object, ...], int]] = {}
+        if carried is not None:
+            self._loads = dict(carried.loads)
+            self._carried_today, self._carried_day = carried.today, carried.day
+            self._carried_contexts = carried.contexts
         self._zone: ZoneInfo | None = None
         self._plans: dict[int, _SourcePlan] = {}
         self._pool_slots: dict[int, list[tuple[int, list[Candidate], int]]] = {}
@@ -337,6 +363,7 @@ class Intake:
         for index, (op, *_rest) in enumerate(rows):
             self._pool_slots.setdefault(op, []).append((source_id, pool, index))
         plan = _SourcePlan(pool, self._lottery, bool(repeat))
+        plan.kept_context = self._carried_contexts.get(source_id)
         if strategy_name == SmoothRoundRobin.name:
             saved = {row[0]: row[4] for row in rows}
             plan.round_robin = SmoothRoundRobin(dict(saved))
@@ -389,8 +416,10 @@ class Intake:
             self._zone = self.config.get(("zone",), settled_zone)
         if capped:
             assert self._zone is not None
-            counted = today_counts(capped, self.instant, self._zone)
-            self._today.update({op: counted.get(op, 0) for op in capped})
+            counted, self._day = today_counts_kept(
+                capped, self.instant, self._zone, self._carried_today, self._carried_day
+            )
+            self._today.update(counted)
         for op, hours, cap, skills in new:
             absences = [absence for _id, absence in away.get(op, ())]
             presence = None
@@ -477,6 +506,20 @@ class Intake:
             )
             self._loads_text.pop(source_id, None)
 
+    def carry(self) -> Carried | None:
+        """After this transaction's last write: what it counted, for this connection's
+        next registration (``loads.keep_carried``); None where the storage cannot tell
+        whether anything changed meanwhile."""
+        mark = self._storage.write_mark()
+        if mark is None:
+            return None
+        contexts = {
+            source_id: (plan.context_key, plan.context_id)
+            for source_id, plan in self._plans.items()
+            if plan.context_key is not None and plan.context_id is not None
+        }
+        return Carried(mark, self.config, self._loads, self._today, self._day, contexts)
+
     def known_loads(self) -> dict[int, int]:
         """The loads this transaction counted, with its own assignments (exact until it
         commits: see the module's notes)."""
@@ -490,7 +533,12 @@ class Intake:
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            plan.context_id = self._writer.context(strategy, context_json(plan.pool))
+            key = plan.context_key = _context_key(strategy, plan.pool)
+            kept = plan.kept_context
+            if kept is not None and kept[0] == key:  # the same row says it all already
+                plan.context_id = kept[1]
+            else:
+                plan.context_id = self._writer.context(strategy, context_json(plan.pool))
         return plan.context_id
 
     def _loads_of(self, source_id: int, decision: Decision) -> str:

@@ -222,7 +222,13 @@ def test_ctrl_c_ends_the_pipe_without_a_traceback(env, database_location, source
         assert b"Traceback" not in process.stderr.read()
 
 
-def test_the_reader_going_away_ends_the_pipe_quietly(env, database_location, source_id):  # noqa: F811
+def test_the_reader_going_away_ends_the_pipe_with_code_4_without_a_traceback(
+    env,  # noqa: F811
+    database_location,
+    source_id,
+):
+    """`contact add --jsonl < requests | head -1`: answers were lost, and the bot must
+    learn it (exit 4: stopped part-way, what was committed stays), in one line."""
     with _open_pipe(database_location, env) as process:
         process.stdout.close()  # the bot stopped reading
         try:
@@ -232,8 +238,29 @@ def test_the_reader_going_away_ends_the_pipe_quietly(env, database_location, sou
             process.stdin.close()
         except BrokenPipeError:  # it may have ended already
             pass
-        assert process.wait(timeout=ANSWER_TIMEOUT) == 0
-        assert process.stderr.read() == b""
+        assert process.wait(timeout=ANSWER_TIMEOUT) == 4
+        stderr = process.stderr.read().decode("utf-8")
+        assert "Traceback" not in stderr and "Exception" not in stderr
+        assert stderr.count("\n") == 1 and "part-way" in stderr, stderr
+
+
+@pytest.mark.sqlite_only
+def test_head_keeps_the_first_answer_and_the_pipe_exits_4(env, db_path, source_id):  # noqa: F811
+    """The README's example, through a shell: the first answer arrives, the exit status
+    of the pipe says that the others were lost."""
+    requests = b"".join(_line({"lead": f"h{i}@example.com", "source": "tg"}) for i in range(500))
+    command = " ".join(_pipe_command(DatabaseLocation(db_path)))
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command} | head -1"],
+        input=requests,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert json.loads(result.stdout)["line"] == 1
+    assert result.returncode == 4
+    assert b"Traceback" not in result.stderr
 
 
 class ScriptedInput:
