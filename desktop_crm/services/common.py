@@ -13,6 +13,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Operator, Source, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
+from desktop_crm.domain.tags import tags_of
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -348,3 +349,11 @@ def check_unchanged(name: str, row: object, expected: Mapping[str, object]) -> N
 
 def changed_meanwhile(name: str) -> ChangedMeanwhile:
     return ChangedMeanwhile(QT_TRANSLATE_NOOP("errors", "{name} was changed meanwhile."), name=name)
+
+
+def operators_skills(excluding: int | None = None) -> frozenset[str]:
+    """Every skill some operator has (but ``excluding``), inside the caller's transaction."""
+    query = Operator.select(Operator.skills).where(Operator.skills != "")
+    if excluding is not None:
+        query = query.where(Operator.id != excluding)
+    return frozenset(tag for (text,) in tuples(query) for tag in tags_of(text))

@@ -33,7 +33,13 @@ from desktop_crm.errors import (
 )
 from desktop_crm.services.audit import Action, AuditTrail, Entry, FieldChange, contact_label
 from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
-from desktop_crm.services.common import find_contact, find_contacts, find_operator, retried
+from desktop_crm.services.common import (
+    find_contact,
+    find_contacts,
+    find_operator,
+    operators_skills,
+    retried,
+)
 from desktop_crm.services.config_cache import current as current_config
 from desktop_crm.services.contact_views import (
     ContactKey,
@@ -46,6 +52,7 @@ from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactI
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
 from desktop_crm.services.loads import keep_carried, load_of, take_carried
+from desktop_crm.services.lookalikes import check_tags_not_like_skills
 from desktop_crm.services.settings import phone_region
 
 if TYPE_CHECKING:
@@ -395,6 +402,9 @@ class ContactService:
             carried = take_carried(self._storage)
             config = current_config(self._storage) if carried is None else carried.config
             region = phone_region(config)
+            if tags:
+                skills = config.get(("operators_skills",), operators_skills)
+                check_tags_not_like_skills(tags, skills, "tags")
             intake = Intake(self._storage, self._randint, region, self._clock, config, carried)
             external_id = normalise(request.external_id, region, plain=request.plain_id)
             source_id = intake.source_id(request.source)

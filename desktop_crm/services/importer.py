@@ -50,11 +50,12 @@ from desktop_crm.importing import (
 )
 from desktop_crm.services.audit import Action, AuditTrail
 from desktop_crm.services.clock import Clock, system_clock
-from desktop_crm.services.common import aware_utc, find_source
+from desktop_crm.services.common import aware_utc, find_source, operators_skills
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
 from desktop_crm.services.id_problems import phone_like_problem
 from desktop_crm.services.intake import Intake, normalise
+from desktop_crm.services.lookalikes import check_tags_not_like_skills
 from desktop_crm.services.settings import phone_region
 from desktop_crm.services.sources import SourceService
 
@@ -1186,11 +1187,15 @@ def _normalised(
 def _keyed(
     pending: Iterable[tuple[ValidRow, str]], sources: _SourceLookup, reject: Reject
 ) -> list[_Keyed]:
-    """The rows with their sources and fingerprints; a row without a source is rejected."""
+    """The rows with their sources and fingerprints; a row without a source, or tagged
+    like an operator's skill without being it, is rejected."""
     ready: list[_Keyed] = []
+    skills = functools.cache(operators_skills)  # read once per batch, if a row has tags
     for row, external_id in pending:
         try:
             source_id = sources.resolve(row.source)
+            if row.tags:
+                check_tags_not_like_skills(row.tags, skills(), "tags")
         except (InvalidValue, NotFound) as error:
             reject(row.line, error.template, error.params, row.cells)
             continue

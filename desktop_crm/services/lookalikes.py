@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop_crm.domain.text import letter_scripts, lookalike_name
-from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, NotFound
+from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 
 NO_SOURCE_MIXED = QT_TRANSLATE_NOOP(
     "errors", "No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters)."
@@ -52,3 +52,30 @@ def check_not_lookalike(what: str, name: str, names: Iterable[str]) -> None:
     other = lookalike_name(name, names)
     if other is not None:
         raise AlreadyExists(_LOOKS_TAKEN[what], value=name, other=other)
+
+
+_LOOKS_LIKE_SKILL = {
+    "tags": QT_TRANSLATE_NOOP(
+        "errors",
+        "The tag {tag!r} looks like the skill {skill!r} (letters of another alphabet that "
+        "look the same): the contact would wait for a skill nobody has. Type {skill!r}, "
+        "or a clearly different tag.",
+    ),
+    "skills": QT_TRANSLATE_NOOP(
+        "errors",
+        "The skill {tag!r} looks like the skill {skill!r} of another operator (letters of "
+        "another alphabet that look the same). Type {skill!r}, or a clearly different skill.",
+    ),
+}
+
+
+def check_tags_not_like_skills(tags: Iterable[str], skills: Iterable[str], field: str) -> None:
+    """A contact's tags (``field`` "tags") or an operator's skills ("skills") may not
+    look like one of the operators' ``skills`` without being it ("vіp" with a Cyrillic
+    і for "vip"): a person cannot tell them apart, and a contact would wait for a skill
+    nobody has. A word of another alphabet ("кз" for "kz") is another tag."""
+    known = sorted(skills)
+    for tag in sorted(tags):
+        other = lookalike_name(tag, known)
+        if other is not None:
+            raise InvalidValue(_LOOKS_LIKE_SKILL[field], field=field, tag=tag, skill=other)

@@ -35,6 +35,7 @@ from desktop_crm.services.common import (
     check_unchanged,
     clean_name,
     find_operator,
+    operators_skills,
     retried,
     unique_violation,
 )
@@ -42,7 +43,7 @@ from desktop_crm.services.day import absences_of, naive, presence_now, today_cou
 from desktop_crm.services.dto.operators import AbsenceInfo, OperatorInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
-from desktop_crm.services.lookalikes import check_not_lookalike
+from desktop_crm.services.lookalikes import check_not_lookalike, check_tags_not_like_skills
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import settled_zone, zone
 
@@ -335,6 +336,9 @@ class OperatorService:
             if set_cap:
                 operator.daily_cap = cap
             if new_skills is not None:
+                if new_skills != old_skills:
+                    others = operators_skills(excluding=operator.id)
+                    check_tags_not_like_skills(tags_of(new_skills), others, SKILLS)
                 operator.skills = new_skills
             try:
                 with self._storage.database.atomic():

@@ -31,7 +31,7 @@
 <context>
     <name>BoardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n contact waiting</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="498"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -77,8 +77,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -94,8 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="631"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="526"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Marked %n contact answered.</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="530"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="670"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="680"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -229,7 +229,7 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="249"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="250"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
@@ -377,7 +377,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="189"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -388,7 +388,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="418"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -396,7 +396,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -404,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -461,7 +461,7 @@
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -483,7 +483,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="792"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -513,7 +513,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -521,7 +521,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
@@ -586,7 +586,7 @@
 <context>
     <name>UndoHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="244"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -594,7 +594,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="263"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -602,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="286"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Assign %n contact to {name}</numerusform>
@@ -613,7 +613,7 @@
 <context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="163"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>
@@ -624,7 +624,7 @@
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="300"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="301"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Can take %n more active contact.</numerusform>

@@ -182,22 +182,22 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="96"/>
         <source>&amp;Sources: the queue and who can take it now</source>
         <translation>&amp;Источники: очередь и кто может её взять сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="97"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="98"/>
         <source>O&amp;perators now</source>
         <translation>&amp;Операторы сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="103"/>
         <source>Double-click a source (or press Enter) to see its queue, an operator to see its active contacts.</source>
         <translation>Двойной щелчок по источнику (или Enter) покажет его очередь, по оператору — его активные контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
         <source>%n contact(s) waiting</source>
         <translation>
             <numerusform>%n контакт ждёт</numerusform>
@@ -206,7 +206,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n просрочен</numerusform>
@@ -215,17 +215,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="163"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
         <source>As of {time}; it updates by itself.</source>
         <translation>На {time}; обновляется само.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
         <source>No sources yet: add them on the Sources screen.</source>
         <translation>Источников пока нет: добавьте их на экране «Источники».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="166"/>
         <source>No operators yet: add them on the Operators screen.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы».</translation>
     </message>
@@ -233,52 +233,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="152"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="137"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -287,12 +287,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="166"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="175"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="170"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -348,104 +348,104 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="62"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="64"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="65"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="71"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="74"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="80"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="81"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="82"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="35"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="115"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="116"/>
         <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
         <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="119"/>
         <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
         <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
         <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="134"/>
         <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="138"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="139"/>
         <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="145"/>
         <source>Click to show the newest or the oldest first</source>
         <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="161"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="167"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="172"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="179"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="180"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="185"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="186"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="190"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="191"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="192"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="193"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -453,155 +453,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="243"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="244"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="253"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="248"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="255"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="250"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="267"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="677"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="672"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="680"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="304"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="299"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="317"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="312"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="322"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="317"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="327"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="322"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="346"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="341"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="423"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="498"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="503"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="498"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="526"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -619,7 +619,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="530"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -628,12 +628,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="566"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -642,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -651,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="609"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -660,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="617"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -669,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="624"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -679,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -688,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="715"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -697,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="721"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -715,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="631"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -725,17 +725,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="301"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>Mark ans&amp;wered</source>
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="644"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="639"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="675"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="670"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -744,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="685"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="680"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -753,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="688"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -762,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="704"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -776,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="725"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -785,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="734"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="729"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="740"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="735"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="744"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -920,27 +920,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="27"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
         <source>Reply deadline missed</source>
         <translation>Пропущен срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>Closed automatically</source>
         <translation>Закрыт автоматически</translation>
     </message>
@@ -985,123 +985,123 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>пропустил срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="65"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="66"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="68"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="69"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="74"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="78"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="79"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="83"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="84"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="88"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="89"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="91"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="188"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="97"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="106"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="113"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="124"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="125"/>
         <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
         <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="129"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="130"/>
         <source>{name} missed the reply deadline.</source>
         <translation>{name}: пропущен срок ответа.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="134"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="135"/>
         <source>No activity for {duration}: closed automatically.</source>
         <translation>Без активности {duration}: закрыт автоматически.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="162"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="163"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="163"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="182"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="183"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="194"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="212"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="213"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="215"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="216"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="219"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="220"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="230"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="231"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="249"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="250"/>
         <source>{name} had %n active contact(s) of {max_load} then.</source>
         <translation>
             <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
@@ -1110,17 +1110,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="260"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="261"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="279"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="280"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="327"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="328"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -1859,82 +1859,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="56"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="57"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="61"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="62"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="67"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="68"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="73"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="77"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="81"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="82"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="87"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="96"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="97"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="100"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="101"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="101"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="135"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="136"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="185"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="186"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="189"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1943,47 +1943,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="206"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="207"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="211"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="216"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="217"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="221"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="222"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="225"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="226"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="268"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="269"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="305"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="306"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="311"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="312"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2390,112 +2390,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="84"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="86"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="101"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
         <source>By name, Z to A</source>
         <translation>По имени, от Я до А</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="136"/>
         <source>By external id, descending</source>
         <translation>По внешнему ID, по убыванию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="141"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="142"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="143"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="144"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="148"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="149"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="213"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="214"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="219"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="220"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="221"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="338"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="357"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="358"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="368"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="376"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="415"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="416"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="418"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2504,17 +2504,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="425"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2523,7 +2523,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="428"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2532,27 +2532,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="436"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="437"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="439"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="444"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="445"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="449"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="91"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -3157,7 +3157,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -3167,7 +3167,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -3177,7 +3177,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3197,7 +3197,7 @@ Database: {path}</source>
         <translation>Журнал</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="47"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="48"/>
         <source>Board</source>
         <translation>Табло</translation>
     </message>
@@ -3352,82 +3352,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="391"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="392"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="392"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="393"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="393"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="394"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="394"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="395"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="395"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="396"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="396"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="397"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="400"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="401"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="401"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="402"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="402"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="403"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="405"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="406"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="406"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="407"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="564"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="565"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="625"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="626"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="641"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="642"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="569"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3549,189 +3549,189 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="250"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="252"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="255"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="260"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="693"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="694"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="301"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="304"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="305"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="334"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="359"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="786"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="787"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="95"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="96"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="100"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="101"/>
         <source>Operators take turns in proportion to the weights. 0 means never.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="105"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="129"/>
         <source>{rule} Skipped: {reasons}.</source>
         <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="330"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="331"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="397"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="398"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="406"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="409"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="410"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="445"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="453"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="456"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="495"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="496"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="571"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="572"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="594"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="606"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="607"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="615"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="616"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="657"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="659"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="684"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="690"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="691"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="702"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="769"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="770"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="789"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="790"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="792"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -3764,34 +3764,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="164"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="167"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="62"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="131"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3800,7 +3800,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -3809,7 +3809,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -3818,68 +3818,68 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="267"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="273"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="274"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="299"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="300"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="301"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="618"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="302"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="619"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="340"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="345"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="348"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="349"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="353"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="354"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="358"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="359"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="359"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="360"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="362"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -4109,82 +4109,82 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>UndoHistory</name>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="78"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="80"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Отменить: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="80"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="82"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="85"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="87"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Повторить: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="87"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="89"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="108"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="110"/>
         <source>Undone: {action}</source>
         <translation>Отменено: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="109"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="111"/>
         <source>Cannot undo “{action}”: {reason} Nothing was changed.</source>
         <translation>Нельзя отменить «{action}»: {reason} Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="120"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="122"/>
         <source>Redone: {action}</source>
         <translation>Повторено: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="121"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="123"/>
         <source>Cannot redo “{action}”: {reason} Nothing was changed.</source>
         <translation>Нельзя повторить «{action}»: {reason} Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="147"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="149"/>
         <source>Rename {old} to {new}</source>
         <translation>Переименовать оператора {old} в «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="151"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="153"/>
         <source>Change the limit of {name} to {limit}</source>
         <translation>Изменить лимит оператора {name} на {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="155"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="157"/>
         <source>Make {name} active</source>
         <translation>Сделать оператора {name} активным</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="158"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="160"/>
         <source>Make {name} inactive</source>
         <translation>Сделать оператора {name} неактивным</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="188"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="190"/>
         <source>Rename source {old} to {new}</source>
         <translation>Переименовать источник {old} в «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="192"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="194"/>
         <source>Change the code of {name}</source>
         <translation>Изменить код источника {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="221"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="223"/>
         <source>Change the weights of {name}</source>
         <translation>Изменить веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="244"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -4193,7 +4193,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="263"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -4202,7 +4202,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="286"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Назначить %n контакт оператору {name}</numerusform>
@@ -4214,37 +4214,37 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="32"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="45"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="125"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="145"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="151"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="156"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="157"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="163"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -4253,32 +4253,32 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="204"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="205"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="212"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="213"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="216"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="217"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="228"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="229"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="232"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="233"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="238"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="239"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -4286,99 +4286,99 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="97"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="98"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="103"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="104"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="112"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="113"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="118"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="124"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="33"/>
         <source>{free} free of {max}</source>
         <translation>свободно {free} из {max}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="40"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="385"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="42"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="106"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="107"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="244"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="245"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="247"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="248"/>
         <source>Double-click or press F2 to change the weight.</source>
         <translation>Дважды щёлкните или нажмите F2, чтобы изменить вес.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="268"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="269"/>
         <source>Inactive: gets no contacts, and the weight does not count in the shares.</source>
         <translation>Неактивен: не получает контактов, и его вес не учитывается в долях.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="272"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="273"/>
         <source>{weight} of the active operators&apos; total weight {total}.</source>
         <translation>{weight} из общего веса активных операторов {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="276"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="281"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="282"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="292"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="293"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="296"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="297"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="300"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="301"/>
         <source>Can take %n more active contact(s).</source>
         <translation>
             <numerusform>Может принять ещё %n активный контакт.</numerusform>
@@ -4457,49 +4457,49 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="46"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="37"/>
         <source>{arg!r} is not OPERATOR=WEIGHT.</source>
         <translation>{arg!r} не имеет вид OPERATOR=WEIGHT.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="50"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="41"/>
         <source>The weight in {arg!r} is not a whole number in plain digits 0-9.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="74"/>
-        <location filename="../../desktop_crm/services/common.py" line="74"/>
-        <location filename="../../desktop_crm/services/operators.py" line="191"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="65"/>
+        <location filename="../../desktop_crm/services/common.py" line="75"/>
+        <location filename="../../desktop_crm/services/operators.py" line="192"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="79"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="70"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="92"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="83"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="118"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="109"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="245"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="236"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="273"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="264"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="475"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="473"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4625,8 +4625,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="400"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="428"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="476"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="504"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4636,7 +4636,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="79"/>
+        <location filename="../../desktop_crm/db/location.py" line="77"/>
         <source>{database} is a PostgreSQL database; this works on a SQLite file only (use PostgreSQL&apos;s own tools, such as pg_dump, instead).</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
@@ -4698,38 +4698,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="245"/>
+        <location filename="../../desktop_crm/db/storage.py" line="260"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="381"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="457"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="421"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="497"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="466"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="542"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="509"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="585"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="528"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="547"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="623"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4879,234 +4879,234 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="84"/>
+        <location filename="../../desktop_crm/services/common.py" line="85"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="85"/>
+        <location filename="../../desktop_crm/services/common.py" line="86"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="88"/>
+        <location filename="../../desktop_crm/services/common.py" line="89"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="90"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <location filename="../../desktop_crm/services/common.py" line="93"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="97"/>
+        <location filename="../../desktop_crm/services/common.py" line="98"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="102"/>
+        <location filename="../../desktop_crm/services/common.py" line="103"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="109"/>
+        <location filename="../../desktop_crm/services/common.py" line="110"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="114"/>
+        <location filename="../../desktop_crm/services/common.py" line="115"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="119"/>
+        <location filename="../../desktop_crm/services/common.py" line="120"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="126"/>
+        <location filename="../../desktop_crm/services/common.py" line="127"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="129"/>
+        <location filename="../../desktop_crm/services/common.py" line="130"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="132"/>
+        <location filename="../../desktop_crm/services/common.py" line="133"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="140"/>
+        <location filename="../../desktop_crm/services/common.py" line="141"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="141"/>
+        <location filename="../../desktop_crm/services/common.py" line="142"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="144"/>
+        <location filename="../../desktop_crm/services/common.py" line="145"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="145"/>
+        <location filename="../../desktop_crm/services/common.py" line="146"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="150"/>
+        <location filename="../../desktop_crm/services/common.py" line="151"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="151"/>
+        <location filename="../../desktop_crm/services/common.py" line="152"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="244"/>
+        <location filename="../../desktop_crm/services/common.py" line="245"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="271"/>
+        <location filename="../../desktop_crm/services/common.py" line="272"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="295"/>
+        <location filename="../../desktop_crm/services/common.py" line="296"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="323"/>
-        <location filename="../../desktop_crm/services/common.py" line="330"/>
+        <location filename="../../desktop_crm/services/common.py" line="324"/>
+        <location filename="../../desktop_crm/services/common.py" line="331"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="350"/>
+        <location filename="../../desktop_crm/services/common.py" line="351"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="103"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="105"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="142"/>
-        <location filename="../../desktop_crm/services/intake.py" line="137"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/services/intake.py" line="141"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="155"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="156"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="208"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="209"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="223"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="228"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="229"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="231"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="232"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="234"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="235"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="238"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="239"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="246"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="247"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="249"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="283"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="284"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="349"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="350"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="357"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="358"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="709"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="716"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5116,32 +5116,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="624"/>
+        <location filename="../../desktop_crm/services/importer.py" line="629"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="648"/>
+        <location filename="../../desktop_crm/services/importer.py" line="653"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="656"/>
+        <location filename="../../desktop_crm/services/importer.py" line="661"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="680"/>
+        <location filename="../../desktop_crm/services/importer.py" line="685"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="793"/>
+        <location filename="../../desktop_crm/services/importer.py" line="801"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1051"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1065"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5222,17 +5222,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="140"/>
+        <location filename="../../desktop_crm/services/exports.py" line="141"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="142"/>
+        <location filename="../../desktop_crm/services/intake.py" line="146"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="151"/>
+        <location filename="../../desktop_crm/services/intake.py" line="155"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -5278,83 +5278,83 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="91"/>
+        <location filename="../../desktop_crm/services/operators.py" line="92"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="105"/>
+        <location filename="../../desktop_crm/services/operators.py" line="106"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="112"/>
+        <location filename="../../desktop_crm/services/operators.py" line="113"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="118"/>
+        <location filename="../../desktop_crm/services/operators.py" line="119"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="145"/>
-        <location filename="../../desktop_crm/services/operators.py" line="136"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="136"/>
+        <location filename="../../desktop_crm/services/operators.py" line="137"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="140"/>
+        <location filename="../../desktop_crm/services/operators.py" line="141"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="145"/>
+        <location filename="../../desktop_crm/services/operators.py" line="146"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="148"/>
+        <location filename="../../desktop_crm/services/operators.py" line="149"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="151"/>
+        <location filename="../../desktop_crm/services/operators.py" line="152"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="152"/>
+        <location filename="../../desktop_crm/services/operators.py" line="153"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="322"/>
+        <location filename="../../desktop_crm/services/operators.py" line="323"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="371"/>
+        <location filename="../../desktop_crm/services/operators.py" line="375"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="425"/>
+        <location filename="../../desktop_crm/services/operators.py" line="429"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="430"/>
+        <location filename="../../desktop_crm/services/operators.py" line="434"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="501"/>
+        <location filename="../../desktop_crm/services/operators.py" line="505"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/queue.py" line="218"/>
+        <location filename="../../desktop_crm/services/queue.py" line="219"/>
         <source>{reason} Distributing the queue stopped part-way (contacts assigned: {committed}; they stay); run it again to continue.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
@@ -5397,6 +5397,16 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
         <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="58"/>
+        <source>The tag {tag!r} looks like the skill {skill!r} (letters of another alphabet that look the same): the contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
+        <translation>Тег {tag!r} похож на навык {skill!r} (буквы другого алфавита, выглядящие так же): контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="64"/>
+        <source>The skill {tag!r} looks like the skill {skill!r} of another operator (letters of another alphabet that look the same). Type {skill!r}, or a clearly different skill.</source>
+        <translation>Навык {tag!r} похож на навык {skill!r} другого оператора (буквы другого алфавита, выглядящие так же). Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/audit.py" line="91"/>
@@ -5442,116 +5452,116 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="41"/>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="42"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="46"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="46"/>
+        <location filename="../../desktop_crm/services/exports.py" line="47"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="49"/>
+        <location filename="../../desktop_crm/services/exports.py" line="50"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
-        <location filename="../../desktop_crm/services/exports.py" line="60"/>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
+        <location filename="../../desktop_crm/services/exports.py" line="61"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="56"/>
+        <location filename="../../desktop_crm/services/exports.py" line="57"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="57"/>
+        <location filename="../../desktop_crm/services/exports.py" line="58"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <location filename="../../desktop_crm/services/exports.py" line="63"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="63"/>
+        <location filename="../../desktop_crm/services/exports.py" line="64"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="66"/>
+        <location filename="../../desktop_crm/services/exports.py" line="67"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="67"/>
+        <location filename="../../desktop_crm/services/exports.py" line="68"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="70"/>
+        <location filename="../../desktop_crm/services/exports.py" line="71"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="71"/>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="73"/>
+        <location filename="../../desktop_crm/services/exports.py" line="74"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <location filename="../../desktop_crm/services/exports.py" line="75"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="75"/>
+        <location filename="../../desktop_crm/services/exports.py" line="76"/>
         <source>no</source>
         <translation>нет</translation>
     </message>

@@ -1,0 +1,70 @@
+"""A tag that looks like an operator's skill without being it ("vіp" with a Cyrillic і
+for "vip") is refused wherever a contact's tags or an operator's skills are typed:
+the contact would otherwise wait for a skill nobody has, with nothing on screen to
+tell the two apart. A tag merely spelled in another alphabet ("кз" for "kz") is a
+different word and stays allowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_crm.errors import InvalidValue
+from desktop_crm.importing import open_table
+from desktop_crm.services.contacts import ContactRequest
+
+from .import_files import write_csv
+
+LOOKS_LIKE_VIP = "v\u0456p"  # Cyrillic і
+
+
+@pytest.fixture
+def desk(crm):
+    crm.operators.create("Анна", max_load=10)
+    crm.operators.update("Анна", skills=["vip"])
+    crm.operators.create("Борис", max_load=10)
+    crm.sources.create("Сайт", code="site")
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    return crm
+
+
+def test_a_contact_tagged_like_a_skill_is_refused_and_nothing_is_stored(desk):
+    with pytest.raises(InvalidValue) as refused:
+        desk.contacts.register(ContactRequest("+79000000001", "site", tags=(LOOKS_LIKE_VIP,)))
+    assert refused.value.field == "tags"
+    assert refused.value.params["skill"] == "vip"
+    assert "looks like the skill 'vip'" in str(refused.value)
+    assert desk.operators.get("Анна").load == 0 and desk.operators.get("Борис").load == 0
+    assert desk.queue.unassigned() == []
+
+
+def test_the_skill_itself_and_a_word_of_another_alphabet_are_taken(desk):
+    vip = desk.contacts.register(ContactRequest("+79000000001", "site", tags=("VIP",))).contact
+    assert vip.operator.name == "Анна" and vip.tags == ("vip",)
+    other = desk.contacts.register(ContactRequest("+79000000002", "site", tags=("кз",))).contact
+    assert other.tags == ("кз",) and other.operator is None  # nobody has it: it waits
+
+
+def test_a_skill_like_another_operators_skill_is_refused(desk):
+    with pytest.raises(InvalidValue) as refused:
+        desk.operators.update("Борис", skills=[LOOKS_LIKE_VIP, "en"])
+    assert refused.value.field == "skills"
+    assert refused.value.params["skill"] == "vip"
+    assert desk.operators.get("Борис").skills == ()
+    desk.operators.update("Борис", skills=["vip", "en"])  # the same skill is fine
+    assert desk.operators.get("Борис").skills == ("en", "vip")
+
+
+def test_an_imported_row_tagged_like_a_skill_is_rejected_the_rest_imported(desk, tmp_path):
+    path = write_csv(
+        tmp_path / "tags.csv",
+        [
+            ("+79000000001", "site", "vip"),
+            ("+79000000002", "site", LOOKS_LIKE_VIP),
+            ("+79000000003", "site", ""),
+        ],
+        header=("phone", "source", "tags"),
+    )
+    summary = desk.imports.run(open_table(path))
+    assert (summary.record.imported, summary.record.rejected) == (2, 1)
+    (rejected,) = summary.rejected
+    assert rejected.line == 3 and "looks like the skill 'vip'" in rejected.reason
