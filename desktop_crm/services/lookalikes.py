@@ -3,7 +3,7 @@ the words for them, on the domain's skeleton rule (``domain.text.lookalike_name`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from desktop_crm.domain.text import letter_scripts, lookalike_name
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
@@ -69,13 +69,15 @@ _LOOKS_LIKE_SKILL = {
 }
 
 
-def check_tags_not_like_skills(tags: Iterable[str], skills: Iterable[str], field: str) -> None:
+def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], field: str) -> None:
     """A contact's tags (``field`` "tags") or an operator's skills ("skills") may not
     look like one of the operators' ``skills`` without being it ("vіp" with a Cyrillic
     і for "vip"): a person cannot tell them apart, and a contact would wait for a skill
     nobody has. A word of another alphabet ("кз" for "kz") is another tag."""
     known = sorted(skills)
     for tag in sorted(tags):
+        if tag in skills:  # someone has exactly this one (stored before this rule, say)
+            continue
         other = lookalike_name(tag, known)
         if other is not None:
             raise InvalidValue(_LOOKS_LIKE_SKILL[field], field=field, tag=tag, skill=other)

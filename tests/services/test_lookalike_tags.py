@@ -68,3 +68,18 @@ def test_an_imported_row_tagged_like_a_skill_is_rejected_the_rest_imported(desk,
     assert (summary.record.imported, summary.record.rejected) == (2, 1)
     (rejected,) = summary.rejected
     assert rejected.line == 3 and "looks like the skill 'vip'" in rejected.reason
+
+
+def test_a_look_alike_someone_already_has_exactly_is_taken(desk, monkeypatch):
+    """A skill stored before this rule that looks like another one is a skill: contacts
+    asking for it, and other operators given it, are taken."""
+    from desktop_crm.services import operators
+
+    with monkeypatch.context() as before_the_rule:
+        before_the_rule.setattr(operators, "check_tags_not_like_skills", lambda *_: None)
+        desk.operators.update("Борис", skills=[LOOKS_LIKE_VIP])
+    request = ContactRequest("+79000000001", "site", tags=(LOOKS_LIKE_VIP,))
+    assert desk.contacts.register(request).contact.operator.name == "Борис"
+    desk.operators.create("Вера", max_load=1)
+    desk.operators.update("Вера", skills=[LOOKS_LIKE_VIP])
+    assert desk.operators.get("Вера").skills == (LOOKS_LIKE_VIP,)
