@@ -139,3 +139,37 @@ def test_the_sources_screen_follows_time_alone(qtbot, shown_page, crm, clock):
     assert "None of them" not in index.data(Qt.ItemDataRole.ToolTipRole)
     page.hide()
     assert not page.tick.isActive()
+
+
+class _Elapsed:
+    """A QElapsedTimer stand-in: ``ms`` since the page last read what time changes."""
+
+    def __init__(self, ms: int) -> None:
+        self.ms = ms
+
+    def isValid(self) -> bool:
+        return True
+
+    def hasExpired(self, timeout: int) -> bool:
+        return self.ms > timeout
+
+    def elapsed(self) -> int:
+        return self.ms
+
+    def start(self) -> None:
+        self.ms = 0
+
+
+def test_shown_again_within_the_interval_the_tick_comes_when_the_interval_ends(
+    qtbot, shown_page, crm
+):
+    """Read 40 s ago, hidden and shown again: the next read comes in the 20 s left, not a
+    whole interval later (the Board showed minute-old waits); then every interval."""
+    page = shown_page(OperatorsPage)
+    page.hide()
+    page._since_tick = _Elapsed(40_000)
+    page.show()
+    assert page.tick.isActive()
+    assert page.tick.interval() == 20_000  # what is left of the 60 s
+    page.tick.timeout.emit()
+    assert page.tick.interval() == page.time_tick_ms

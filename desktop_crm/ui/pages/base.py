@@ -35,6 +35,8 @@ class Page(QWidget):
 
     def _time_passed(self) -> None:
         self._since_tick.start()
+        if self.time_tick_ms and self.tick.interval() != self.time_tick_ms:
+            self.tick.setInterval(self.time_tick_ms)  # after a first, shorter wait
         self.on_time_passed()
 
     def on_time_passed(self) -> None:
@@ -68,7 +70,10 @@ class Page(QWidget):
                 self._since_tick.start()  # the first show: the page's own load reads it
             elif self._since_tick.hasExpired(self.time_tick_ms):
                 self._time_passed()
-            self.tick.start()
+            # The next read when the interval since the last one ends, not a whole
+            # interval after this show (shown again after 40 s of 60: in 20 s).
+            left = self.time_tick_ms - int(self._since_tick.elapsed())
+            self.tick.start(max(1, min(self.time_tick_ms, left)))
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
