@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.domain.schedule import last_day
 from desktop_crm.domain.text import printable
 from desktop_crm.services.audit import change_text
 from desktop_crm.services.reasons import reason_text
@@ -128,6 +129,8 @@ def status_text(operator: OperatorInfo, zone: dt.tzinfo | None = None) -> str:
     status, until = operator_status(operator)
     text = _STATUS_TEXT.get(status, status)
     if until is not None:
+        if status == Exclusion.AWAY.value and _last_day(until, zone) is not None:
+            return f"{text} {_absence_end(until, zone)}"
         return f"{text} until {_moment(until, zone)}"
     if status == Exclusion.AWAY.value:
         return f"{text} until back"
@@ -149,10 +152,15 @@ def _absence_end(value: dt.datetime | None, zone: dt.tzinfo | None) -> str:
     2026-12-14`` is through that day); else the moment."""
     if value is None:
         return "back"
-    local = _in_zone(value, zone)
-    if local.time() == dt.time() and local.date() > dt.date.min:
-        return f"through {(local.date() - dt.timedelta(days=1)).isoformat()}"
-    return _moment(value, zone)
+    through = _last_day(value, zone)
+    return _moment(value, zone) if through is None else f"through {through.isoformat()}"
+
+
+def _last_day(end: dt.datetime, zone: dt.tzinfo | None) -> dt.date | None:
+    try:
+        return last_day(end, zone or _in_zone(end, zone).tzinfo or dt.UTC)
+    except (OverflowError, ValueError):  # at the calendar's edge: shown as the moment
+        return None
 
 
 def source_json(source: SourceInfo) -> Json:

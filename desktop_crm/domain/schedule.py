@@ -231,7 +231,7 @@ def canonical_hours(specs: Iterable[str]) -> str:
 
 
 # -- wall time and instants -------------------------------------------------------------
-def wall_to_utc(day: dt.date, minutes: int, zone: ZoneInfo) -> dt.datetime:
+def wall_to_utc(day: dt.date, minutes: int, zone: dt.tzinfo) -> dt.datetime:
     """The instant of local wall time ``minutes`` after ``day``'s midnight (may pass
     1440): a time in a spring gap is the instant of the jump, a time in an autumn
     fold its first occurrence (see the module's notes). Aware UTC."""
@@ -254,6 +254,17 @@ def wall_to_utc(day: dt.date, minutes: int, zone: ZoneInfo) -> dt.datetime:
         else:
             low = middle
     return high.replace(microsecond=0) if high.microsecond else high
+
+
+def last_day(end: dt.datetime, zone: dt.tzinfo) -> dt.date | None:
+    """The day an absence ending at ``end`` runs through, when it ends as a day of
+    ``zone`` begins (at midnight, or at the jump where a spring change skips midnight):
+    the day before, as ``--until 2026-12-14`` is through the 14th. None for an end at
+    any other moment."""
+    day = end.astimezone(zone).date()
+    if day == dt.date.min or end != wall_to_utc(day, 0, zone):
+        return None
+    return day - dt.timedelta(days=1)
 
 
 def local_date(at: dt.datetime, zone: ZoneInfo) -> dt.date:

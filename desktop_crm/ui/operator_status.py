@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 
+from desktop_crm.domain import schedule
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.ui.theme import Tone, color
@@ -40,12 +41,8 @@ def day_text(day: dt.date, now: dt.datetime | None = None, zone: dt.tzinfo | Non
 
 
 def last_day(end: dt.datetime, zone: dt.tzinfo | None = None) -> dt.date | None:
-    """The day an end at ``zone``'s midnight closes (the day before: an absence given
-    "until" a date runs through it); None for an end at another time."""
-    local = end.astimezone(zone)
-    if local.time() != dt.time() or local.date() == dt.date.min:
-        return None
-    return local.date() - dt.timedelta(days=1)
+    """``domain.schedule.last_day`` in ``zone`` (None: this computer's)."""
+    return schedule.last_day(end, zone or end.astimezone().tzinfo or dt.UTC)
 
 
 def status_text(

@@ -109,3 +109,22 @@ def test_too_many_shifts_are_refused_and_touching_ones_are_one(berlin, run_json,
     assert "at most 100 shifts" in run_error("operator", "hours", "alice", *many)
     touching = run_json("operator", "hours", "alice", "mon 00:00-00:01; mon 00:01-00:02")
     assert touching["hours"] == "mon 00:00-00:02"
+
+
+def test_a_date_absence_reads_through_that_day_in_the_status_too(berlin, run, run_json):
+    run_json("operator", "away", "alice", "--until", "2999-01-06")  # from now
+    text = run("operator", "list").out
+    assert "away through 2999-01-06" in text and "00:00" not in text.split("alice", 1)[1]
+
+
+def test_a_date_absence_ending_where_midnight_is_skipped_reads_through_that_day(
+    run, run_json, process_zone
+):
+    """Chile's clocks jump from 00:00 to 01:00 on 5 Sep 2027: an absence "until" 4 Sep
+    ends at 01:00, the first instant of the 5th, and still reads through the 4th."""
+    process_zone("UTC0")
+    run_json("settings", "--timezone", "America/Santiago")
+    run_json("operator", "add", "sofia")
+    run_json("operator", "away", "sofia", "--from", "2027-09-01", "--until", "2027-09-04")
+    text = run("operator", "show", "sofia").out
+    assert "through 2027-09-04" in text, text

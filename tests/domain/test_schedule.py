@@ -23,6 +23,7 @@ from desktop_crm.domain.schedule import (
     canonical_hours,
     day_bounds,
     format_hours,
+    last_day,
     parse_hours,
     presence,
     wall_to_utc,
@@ -416,3 +417,17 @@ def test_an_absence_inside_another_keeps_the_longer_end_and_an_open_one_extends_
     assert absence_at(utc(2026, 12, 1, 5), [week, inside, until_back]) == Absence(
         utc(2026, 12, 1), None
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "end_utc", "through"),
+    [
+        ("Europe/Berlin", dt.datetime(2026, 12, 13, 23, 0, tzinfo=dt.UTC), dt.date(2026, 12, 13)),
+        # Santiago skips 00:00-01:00 on 5 Sep 2027: the day begins at 01:00 (04:00 UTC)
+        ("America/Santiago", dt.datetime(2027, 9, 5, 4, 0, tzinfo=dt.UTC), dt.date(2027, 9, 4)),
+        ("Europe/Berlin", dt.datetime(2026, 12, 14, 8, 0, tzinfo=dt.UTC), None),  # 09:00
+        ("America/Santiago", dt.datetime(2027, 9, 5, 3, 0, tzinfo=dt.UTC), None),  # the 4th, 23:00
+    ],
+)
+def test_an_end_as_a_local_day_begins_is_through_the_day_before(zone, end_utc, through):
+    assert last_day(end_utc, ZoneInfo(zone)) == through
