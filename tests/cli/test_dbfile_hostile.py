@@ -337,3 +337,15 @@ def test_backups_of_earlier_versions_sort_with_the_new_names(tmp_path):
         (folder / name).write_bytes(b"")
     listed = [p.name for p in maintenance.automatic_backups(DatabaseLocation(path))]
     assert listed == [names[1], names[0], names[2]]
+
+
+# -- the data folder is a file --------------------------------------------------------------
+@pytest.mark.parametrize("argv", [("source", "list"), ("source", "add", "Сайт")])
+def test_a_data_folder_that_is_a_file_is_a_clear_error(run_raw, tmp_path, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    message = assert_user_error(run_raw(*argv))
+    assert str(blocker) in message
+    assert blocker.read_text() == "not a folder"
