@@ -111,6 +111,11 @@ def _private_rotating_file(path: Path) -> logging.handlers.RotatingFileHandler:
     import logging.handlers
 
     class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        failed = False  # a record could not be written (the disk full, say)
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            self.failed = True  # no "--- Logging error ---" on the user's terminal
+
         def _open(self) -> io.TextIOWrapper:
             flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
             descriptor = os.open(self.baseFilename, flags, FILE_MODE)
@@ -151,14 +156,23 @@ class _LogFile(logging.Handler):
                 _RedactingFormatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
             )
         self._file.emit(record)
+        if getattr(self._file, "failed", False):  # it cannot be written: stop trying
+            self._unwritable = True
+            self.close_file()
 
     def flush(self) -> None:
         if self._file is not None:
-            self._file.flush()
+            with contextlib.suppress(OSError, ValueError):
+                self._file.flush()
+
+    def close_file(self) -> None:
+        if self._file is not None:
+            file, self._file = self._file, None
+            with contextlib.suppress(OSError, ValueError):
+                file.close()
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+        self.close_file()
         super().close()
 
 

@@ -111,3 +111,37 @@ def test_a_log_folder_that_cannot_be_made_leaves_one_line_and_no_traceback(env, 
     assert result.returncode == 1, err
     assert err.count("\n") == 1 and "internal error" in err, err
     assert "Traceback" not in err and "a bug" not in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a full disk)")
+def test_a_log_that_cannot_be_written_stays_quiet_and_a_bug_is_one_line(env, tmp_path):  # noqa: F811
+    """The disk fills up (or the file cannot be written) after the log was opened: no
+    "--- Logging error ---" per record on stderr, and a bug is still one line."""
+    folder = tmp_path / "xdg" / "state" / "desktop-crm" / "log"
+    folder.mkdir(parents=True)
+    (folder / "desktop-crm.log").symlink_to("/dev/full")
+    database = str(tmp_path / "crm.sqlite3")
+    fine = subprocess.run(
+        [sys.executable, "-m", "desktop_crm.app", "--db", database, "source", "add", "Сайт"],
+        cwd=REPO, env=env, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert (fine.returncode, fine.stderr.decode()) == (0, "")  # a new file: migrations log
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from desktop_crm.app import main
+        from desktop_crm.cli import commands
+
+        def crash(*_args):
+            raise RuntimeError("a bug")
+
+        commands.COMMANDS[("operator", "list")] = (crash, "dict")
+        sys.exit(main(["--db", {database!r}, "operator", "list"]))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, timeout=120
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert err.count("\n") == 1 and "internal error" in err, err
