@@ -304,7 +304,7 @@ def publish_new_file(temp: Path, path: Path) -> bool:
 
 
 def remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", "-jobs"):  # -jobs: the jobs' lock file
         # NotADirectoryError: a folder on the way is a file, so none of them can exist
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):
             path.with_name(path.name + suffix).unlink()

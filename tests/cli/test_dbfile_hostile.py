@@ -349,3 +349,15 @@ def test_a_data_folder_that_is_a_file_is_a_clear_error(run_raw, tmp_path, monkey
     message = assert_user_error(run_raw(*argv))
     assert str(blocker) in message
     assert blocker.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize(
+    "argv", [("queue", "distribute"), ("source", "add", "Сайт"), ("operator", "list")]
+)
+def test_a_command_on_a_new_file_leaves_nothing_hidden_beside_it(run_raw, tmp_path, argv):
+    """The new database is built under a hidden name and linked into place: neither that
+    name nor any of its companions (the jobs' lock file among them) stays behind."""
+    folder = tmp_path / "lf"
+    folder.mkdir()
+    assert run_raw("--db", folder / "b.sqlite3", *argv).code == 0
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
