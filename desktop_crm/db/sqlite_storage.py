@@ -425,10 +425,15 @@ class SqliteStorage(Storage):
         with self.file_errors(), busy_as_error():
             return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
 
-    def quiet_mark(self) -> int | None:
-        """``PRAGMA data_version``: it moves when another connection commits, never for
-        this connection's own commits; under the write lock nobody else can commit."""
-        return int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+    def quiet_mark(self) -> object | None:
+        """``PRAGMA data_version``, which moves when another connection commits (never for
+        this connection's own commits; under the write lock nobody else can commit), and
+        the connection's ``total_changes``, which moves with every row this connection
+        writes (between an import's batches, its progress callback may register through
+        the same connection)."""
+        connection = self.database.connection()
+        version = int(self.database.execute_sql("PRAGMA data_version").fetchone()[0])
+        return (connection, version, connection.total_changes)
 
     def _release(self) -> None:
         if self._job_locks is not None:

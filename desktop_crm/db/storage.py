@@ -198,9 +198,10 @@ class Storage:
         """A number that changes when another connection commits (polled by the window)."""
         raise NotImplementedError
 
-    def quiet_mark(self) -> int | None:
+    def quiet_mark(self) -> object | None:
         """Inside a write transaction: a mark equal to the one taken in this connection's
-        previous write transaction exactly when no other connection has committed since,
+        previous write transaction exactly when nothing was written since (by another
+        connection, or by this one in another transaction),
         so what that transaction counted (loads, source ids) is still the truth; a long
         job's next batch need not count it again. None where the backend cannot tell at
         once (PostgreSQL's notifications arrive later): count again."""

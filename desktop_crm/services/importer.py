@@ -258,9 +258,10 @@ class _Counts:
 class _Carry:
     """What one batch's transaction counted that the next may start from: the loads
     and the rows' source ids, kept only while nobody else commits in between
-    (``Storage.quiet_mark``; never on a backend that cannot tell)."""
+    (``Storage.quiet_mark``: nobody, this connection included, wrote in between; never on
+    a backend that cannot tell)."""
 
-    mark: int | None = None
+    mark: object | None = None
     loads: dict[int, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
     # The file's lead ids as normalised, by their cell (``_normalised``): they depend on
@@ -268,7 +269,7 @@ class _Carry:
     ids: dict[tuple[str, bool, str], str] = field(default_factory=dict)
     committed_at: float | None = None  # time.monotonic() when the last batch committed
 
-    def resume(self, mark: int | None) -> bool:
+    def resume(self, mark: object | None) -> bool:
         """At a transaction's start: whether what was kept still holds. It is dropped
         either way until ``keep`` (a transaction that fails keeps nothing)."""
         quiet = mark is not None and mark == self.mark
@@ -277,7 +278,7 @@ class _Carry:
             self.loads, self.sources = {}, {}
         return quiet
 
-    def keep(self, mark: int | None, loads: dict[int, int]) -> None:
+    def keep(self, mark: object | None, loads: dict[int, int]) -> None:
         """After a transaction committed, with the mark and loads it ended with."""
         self.mark, self.loads = mark, loads
 

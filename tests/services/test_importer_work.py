@@ -10,6 +10,7 @@ import pytest
 import desktop_crm.importing.rows as rows_module
 import desktop_crm.services.importer as importer_module
 from desktop_crm.importing import open_table
+from desktop_crm.services.contacts import ContactRequest
 
 from .import_files import HEADER, e164, phone, stored, when, write_csv
 
@@ -107,3 +108,23 @@ def test_a_batch_pauses_only_when_its_reading_left_the_lock_free_too_briefly(
     summary = roomy.imports.run(open_table(path))
     assert summary.imported == 3 * BATCH
     assert len(calls) == pauses
+
+
+def test_writes_through_the_same_crm_between_batches_are_counted(crm, tmp_path):
+    """A progress callback registering through the importing ``Crm`` (the same
+    connection, whose own commits never move SQLite's data version): the next batch counts
+    the loads again, and Анна's limit holds."""
+    crm.queue.set_auto(False)
+    crm.operators.create("Анна", max_load=10)
+    crm.sources.create("Telegram", code="tg")
+    crm.sources.set_weights("tg", {"Анна": 1})
+    path = tmp_path / "rows.csv"
+    path.write_text("phone,source\n" + "".join(f"+7900100{i:04d},tg\n" for i in range(40)))
+    crm.imports.batch_rows = 5
+    calls = []
+
+    def progress(_step):
+        calls.append(crm.contacts.register(ContactRequest(f"cb{len(calls)}", "tg")).contact)
+
+    crm.imports.run(open_table(path), progress=progress)
+    assert calls and crm.operators.get("Анна").load == 10
