@@ -217,12 +217,16 @@ class SqliteStorage(Storage):
         # Checked before every write (another process may mark the file damaged): one
         # stat() of a path made once.
         self._damaged_marker = str(damaged_marker(location.path))
+        # The file this storage opened (device, inode): a write after it was deleted or
+        # replaced would go into the old file, lost with it (``refuse_if_replaced``).
+        self._opened = _file_identity(str(location.path))
 
     @contextmanager
     def write(self) -> Iterator[None]:
         """A transaction that serialises writers (BEGIN IMMEDIATE; waits up to the busy timeout).
         A file found damaged earlier is refused (``DatabaseDamaged``), see ``refuse_if_damaged``."""
         self.refuse_if_damaged()
+        self.refuse_if_replaced()
         outermost = self._new_transaction()
         self._marks.open = outermost or getattr(self._marks, "open", False)
         try:
@@ -306,6 +310,21 @@ class SqliteStorage(Storage):
         if self.database.transaction_depth() == 0 and os.path.isfile(self._damaged_marker):
             raise known_damage_error(self.location.path)  # known_damaged(path), made cheap
 
+    def refuse_if_replaced(self) -> None:
+        """Raise ``DatabaseOpenError`` when the file was deleted or another put in its
+        place since it was opened (one stat() per write transaction)."""
+        if self.database.transaction_depth() != 0 or self._opened is None:
+            return
+        if _file_identity(str(self.location.path)) != self._opened:
+            raise DatabaseOpenError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database file {path} was deleted or replaced while it was open; "
+                    "nothing was written. Open it again.",
+                ),
+                path=str(self.location.path),
+            )
+
     def assert_sound(self) -> None:
         """SQLite's quick_check on this thread's connection; ``DatabaseDamaged`` (and the
         damage remembered) when it finds a problem. For operations about to rewrite the
@@ -329,6 +348,7 @@ class SqliteStorage(Storage):
         asking less often than single writers so that they get their turn first."""
         stop = getattr(self._cancel, "check", None)
         self.refuse_if_damaged()
+        self.refuse_if_replaced()
         self._new_transaction()  # never marked committed: a job's batch keeps no mark
         with self.file_errors(), busy_as_error(), _Immediate(self, self.job_wait, _JOB_POLL, stop):
             yield
@@ -511,6 +531,15 @@ def open_sqlite(
             reason=str(error),
         ) from error
     return SqliteStorage(database, location, busy_timeout, job_wait)
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """(device, inode) of ``path``; None when it is not there."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
 
 
 def _connect(

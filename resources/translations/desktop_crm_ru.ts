@@ -2967,72 +2967,72 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="58"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="63"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="72"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
         <source>away through {day}</source>
         <translation>отсутствует по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="72"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="80"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="77"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="81"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="85"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="82"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="89"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="86"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="133"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="130"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="135"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="132"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="135"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="142"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="139"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -4625,8 +4625,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="476"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="504"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="501"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4698,38 +4698,43 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="260"/>
+        <location filename="../../desktop_crm/db/storage.py" line="261"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="457"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="320"/>
+        <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
+        <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="482"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="497"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="522"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="542"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="576"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="585"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="619"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="638"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="623"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="657"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -5116,32 +5121,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="629"/>
+        <location filename="../../desktop_crm/services/importer.py" line="630"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="653"/>
+        <location filename="../../desktop_crm/services/importer.py" line="654"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="661"/>
+        <location filename="../../desktop_crm/services/importer.py" line="662"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="685"/>
+        <location filename="../../desktop_crm/services/importer.py" line="686"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="801"/>
+        <location filename="../../desktop_crm/services/importer.py" line="802"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1065"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>

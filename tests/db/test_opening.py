@@ -1,5 +1,7 @@
 """Opening files: ours, new, old, newer, foreign, damaged; refused ones stay byte-identical."""
 
+import random
+import shutil
 import sqlite3
 from contextlib import closing
 
@@ -168,3 +170,29 @@ def test_locations(tmp_path, monkeypatch):
     assert resolve_location("opt.db").path.as_posix() == "opt.db"
     monkeypatch.delenv("DATABASE_URL")
     assert resolve_location(None).path.name == "crm.sqlite3"
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_file_deleted_or_replaced_while_open_takes_no_more_writes(db_path, tmp_path, how):
+    """The connection still holds the old file: what it would write is lost with it. The
+    next write says so (nothing is written anywhere), and a file put in its place stays
+    as it was."""
+    other = tmp_path / "other.sqlite3"
+    open_crm(DatabaseLocation(other)).close()
+    crm = open_crm(DatabaseLocation(db_path), random.Random(1).randint)
+    try:
+        crm.sources.create("Сайт", code="site")
+        crm.contacts.register(ContactRequest("+79000000001", "site"))
+        for suffix in ("", "-wal", "-shm"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        if how == "replaced":
+            shutil.copy(other, db_path)
+        with pytest.raises(DatabaseOpenError) as refused:
+            crm.contacts.register(ContactRequest("+79000000002", "site"))
+        assert "was deleted or replaced" in str(refused.value)
+        assert str(db_path) in str(refused.value)
+    finally:
+        crm.close()
+    if how == "replaced":
+        with closing(sqlite3.connect(db_path)) as connection:
+            assert connection.execute("SELECT count(*) FROM contact").fetchone() == (0,)
