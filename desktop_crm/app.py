@@ -43,6 +43,15 @@ def main(argv: list[str] | None = None) -> int:
         return _start_gui(args)
     from desktop_crm.cli.commands import execute  # keeps `--help` fast
 
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        if getattr(args, "jsonl", False):  # a bot's answers could reach nobody
+            print(
+                "desktop-crm: standard output is closed: the answers could not be "
+                "written; nothing was read.",
+                file=sys.stderr,
+            )
+            return EXIT_USER_ERROR
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # as `> /dev/null`
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and Cyrillic names, whatever the locale
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import queue
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
 import types
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any
 
 import pytest
@@ -353,3 +354,32 @@ def test_tags_come_through_the_pipe_as_through_contact_add(
     assert by_line[4]["code"] == 2
     assert by_line[5]["tags"] == ["ru"] and by_line[5]["operator"] is None
     assert by_line[5]["reason"] == "no_skill"
+
+
+@pytest.mark.sqlite_only
+def test_with_no_stdout_at_all_the_pipe_refuses_before_reading(env, db_path, source_id):  # noqa: F811
+    """`… --jsonl >&-`: no answer could reach the bot; nothing is registered, exit 2."""
+    requests = _line({"lead": "closed@example.com", "source": "tg"})
+    command = " ".join(_pipe_command(DatabaseLocation(db_path)))
+    result = subprocess.run(
+        ["bash", "-c", f"{command} >&-"],
+        input=requests, cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2, stderr
+    assert stderr.count("\n") == 1 and "output" in stderr and "Traceback" not in stderr
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (0,)
+
+
+@pytest.mark.sqlite_only
+def test_with_no_stdout_at_all_a_command_runs_as_into_dev_null(env, db_path, source_id):  # noqa: F811
+    """`contact add … >&-` is `> /dev/null`: it registers, says nothing and exits 0."""
+    command = " ".join(_pipe_command(DatabaseLocation(db_path))).replace(" --jsonl", "")
+    result = subprocess.run(
+        ["bash", "-c", f"{command} --lead closed@example.com --source tg >&-"],
+        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, b"")
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (1,)
