@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return EXIT_USER_ERROR
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # as `> /dev/null`
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # as `> /dev/null`, for the process
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and Cyrillic names, whatever the locale
 
