@@ -57,16 +57,23 @@ def check_not_lookalike(what: str, name: str, names: Iterable[str]) -> None:
 _LOOKS_LIKE_SKILL = {
     "tags": QT_TRANSLATE_NOOP(
         "errors",
-        "The tag {tag!r} looks like the skill {skill!r} (letters of another alphabet that "
-        "look the same): the contact would wait for a skill nobody has. Type {skill!r}, "
-        "or a clearly different tag.",
+        "The tag {tag!r} looks like the skill {skill!r} but is not it: its letters "
+        "{letters} are of another alphabet. The contact would wait for a skill nobody "
+        "has. Type {skill!r}, or a clearly different tag.",
     ),
     "skills": QT_TRANSLATE_NOOP(
         "errors",
-        "The skill {tag!r} looks like the skill {skill!r} of another operator (letters of "
-        "another alphabet that look the same). Type {skill!r}, or a clearly different skill.",
+        "The skill {tag!r} looks like the skill {skill!r} of another operator but is not "
+        "it: its letters {letters} are of another alphabet. Type {skill!r}, or a clearly "
+        "different skill.",
     ),
 }
+
+
+def _foreign_letters(tag: str, skill: str) -> str:
+    """The letters of ``tag`` that ``skill`` lacks, with their code points: on screen
+    the two look alike, so the message must say where they differ."""
+    return ", ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in sorted(set(tag) - set(skill)))
 
 
 def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], field: str) -> None:
@@ -80,4 +87,10 @@ def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], fie
             continue
         other = lookalike_name(tag, known)
         if other is not None:
-            raise InvalidValue(_LOOKS_LIKE_SKILL[field], field=field, tag=tag, skill=other)
+            raise InvalidValue(
+                _LOOKS_LIKE_SKILL[field],
+                field=field,
+                tag=tag,
+                skill=other,
+                letters=_foreign_letters(tag, other),
+            )

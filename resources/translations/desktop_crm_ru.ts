@@ -5405,13 +5405,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="58"/>
-        <source>The tag {tag!r} looks like the skill {skill!r} (letters of another alphabet that look the same): the contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
-        <translation>Тег {tag!r} похож на навык {skill!r} (буквы другого алфавита, выглядящие так же): контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
+        <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
+        <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="64"/>
-        <source>The skill {tag!r} looks like the skill {skill!r} of another operator (letters of another alphabet that look the same). Type {skill!r}, or a clearly different skill.</source>
-        <translation>Навык {tag!r} похож на навык {skill!r} другого оператора (буквы другого алфавита, выглядящие так же). Введите {skill!r} или явно другой навык.</translation>
+        <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet. Type {skill!r}, or a clearly different skill.</source>
+        <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита. Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/audit.py" line="91"/>

@@ -53,6 +53,6 @@ def test_a_tag_like_a_skill_is_said_and_nothing_is_registered(qtbot, ctx, staffe
     qtbot.keyClicks(form.external_id, "+7 900 555 44 38")
     form.tags.setText("v\u0456p")  # a Cyrillic і (set: QTest cannot type it)
     qtbot.keyClick(form.tags, Qt.Key.Key_Return)
-    assert "looks like the skill 'vip'" in form.outcome.text()
+    assert "looks like the skill 'vip' but is not it" in form.outcome.text()
     assert form.tags.text() == "v\u0456p"  # kept, to be corrected
     assert ctx.crm.contacts.count(ALL).count == before
