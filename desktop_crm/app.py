@@ -10,7 +10,7 @@ import sys
 
 from desktop_crm.cli.parser import build_parser
 from desktop_crm.errors import CrmError, StoppedPartWay
-from desktop_crm.logs import configure_logging, describe_argv, log_path
+from desktop_crm.logs import configure_logging, describe_argv, details_text
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,13 @@ EXIT_INTERRUPTED = 130
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # A stream started closed (`>&-`) or not writable (`1</dev/null`) writes into nothing,
+    # as `> /dev/null` would; without this, Python sends the other stream's text there.
+    stdout_closed = not _writable(sys.stdout)
+    if stdout_closed:
+        sys.stdout = _nowhere()
+    if not _writable(sys.stderr):
+        sys.stderr = _nowhere()
     undecodable = [arg for arg in argv if not _is_text(arg)]
     if undecodable:
         print(
@@ -43,15 +50,13 @@ def main(argv: list[str] | None = None) -> int:
         return _start_gui(args)
     from desktop_crm.cli.commands import execute  # keeps `--help` fast
 
-    if sys.stdout is None:  # started with stdout closed (`>&-`)
-        if getattr(args, "jsonl", False):  # a bot's answers could reach nobody
-            print(
-                "desktop-crm: standard output is closed: the answers could not be "
-                "written; nothing was read.",
-                file=sys.stderr,
-            )
-            return EXIT_USER_ERROR
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # as `> /dev/null`, for the process
+    if stdout_closed and getattr(args, "jsonl", False):  # a bot's answers could reach nobody
+        print(
+            "desktop-crm: standard output is closed: the answers could not be "
+            "written; nothing was read.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and Cyrillic names, whatever the locale
 
@@ -63,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             error.cause, CrmError | KeyboardInterrupt
         ):  # a bug stopped a job: its traceback goes to the log
             log.error("unexpected error stopped %s", args.command, exc_info=error.cause)
-            message += f" Details are in {log_path()}."
+            details = details_text()
+            message += f" {details[0].upper()}{details[1:]}."
         print(f"desktop-crm: {_one_line(message)}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # e.g. `desktop-crm leads | head`: the reader left, not an error
@@ -79,10 +85,33 @@ def main(argv: list[str] | None = None) -> int:
             describe_argv(argv, (args.command, getattr(args, "action", None))),
         )
         print(
-            f"desktop-crm: internal error; details are in {log_path()}",
+            f"desktop-crm: internal error; {details_text()}",
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _writable(stream: object) -> bool:
+    """False for a standard stream started closed, or open for reading only."""
+    if stream is None:
+        return False
+    try:
+        descriptor = stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture): usable
+        return True
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return True
+    try:
+        return fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+    except OSError:
+        return False
+
+
+def _nowhere() -> io.TextIOWrapper:
+    """A stream into /dev/null for the rest of the process."""
+    return open(os.devnull, "w", encoding="utf-8")  # lives as long as the process
 
 
 def _one_line(message: str) -> str:

@@ -39,6 +39,16 @@ def log_path() -> Path:
     return Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False)) / LOG_FILE_NAME
 
 
+def details_text() -> str:
+    """Where a bug's details are, for the one line a user sees: the log file, unless it
+    could not be written (then saying so, rather than pointing at nothing)."""
+    path = log_path()
+    handlers = logging.getLogger().handlers
+    if any(isinstance(h, _LogFile) and h.unwritable for h in handlers):
+        return f"the log file {path} could not be written, so no details were kept"
+    return f"details are in {path}"
+
+
 def describe_argv(argv: Sequence[str], command: Sequence[str | None] = ()) -> str:
     """What the command line was, without a single value: the command words and the
     option names (``contact add --lead --source --name``). Values, positional
@@ -139,6 +149,10 @@ class _LogFile(logging.Handler):
         super().__init__()
         self._file: logging.Handler | None = None
         self._unwritable = False
+
+    @property
+    def unwritable(self) -> bool:
+        return self._unwritable
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None:

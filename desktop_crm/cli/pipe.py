@@ -246,12 +246,12 @@ def serve(crm: Crm, requests: IO[bytes], answers: IO[str]) -> int:
         except CrmError as error:
             answer = {"line": number, "error": str(error), "code": error.exit_code}
         except Exception:  # a bug: the traceback goes to the log, the pipe goes on
-            from desktop_crm.logs import log_path
+            from desktop_crm.logs import details_text
 
             log.exception("unexpected error in contact add --jsonl, line %d", number)
             answer = {
                 "line": number,
-                "error": f"internal error; details are in {log_path()}",
+                "error": f"internal error; {details_text()}",
                 "code": EXIT_BUG,
             }
         code = answer.get("code")

@@ -58,14 +58,14 @@ _LOOKS_LIKE_SKILL = {
     "tags": QT_TRANSLATE_NOOP(
         "errors",
         "The tag {tag!r} looks like the skill {skill!r} but is not it: its letters "
-        "{letters} are of another alphabet. The contact would wait for a skill nobody "
-        "has. Type {skill!r}, or a clearly different tag.",
+        "{letters} are of another alphabet than the skill's. The contact would wait for a "
+        "skill nobody has. Type {skill!r}, or a clearly different tag.",
     ),
     "skills": QT_TRANSLATE_NOOP(
         "errors",
         "The skill {tag!r} looks like the skill {skill!r} of another operator but is not "
-        "it: its letters {letters} are of another alphabet. Type {skill!r}, or a clearly "
-        "different skill.",
+        "it: its letters {letters} are of another alphabet than that skill's. Type "
+        "{skill!r}, or a clearly different skill.",
     ),
 }
 
@@ -89,6 +89,27 @@ def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], fie
         if other is not None:
             raise InvalidValue(
                 _LOOKS_LIKE_SKILL[field],
+                field=field,
+                tag=tag,
+                skill=other,
+                letters=_foreign_letters(tag, other),
+            )
+
+
+_LOOK_ALIKE_PAIR = QT_TRANSLATE_NOOP(
+    "errors",
+    "The skills {tag!r} and {skill!r} look alike but are not the same: the letters "
+    "{letters} are of another alphabet. Keep one of them.",
+)
+
+
+def check_no_lookalike_pair(tags: Collection[str], field: str) -> None:
+    """Two of ``tags`` given at once may not look alike either ("vip" and "vіp")."""
+    for tag in sorted(tags):
+        other = lookalike_name(tag, sorted(t for t in tags if t != tag))
+        if other is not None:
+            raise InvalidValue(
+                _LOOK_ALIKE_PAIR,
                 field=field,
                 tag=tag,
                 skill=other,

@@ -43,7 +43,11 @@ from desktop_crm.services.day import absences_of, naive, presence_now, today_cou
 from desktop_crm.services.dto.operators import AbsenceInfo, OperatorInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import load_of, loads_of
-from desktop_crm.services.lookalikes import check_not_lookalike, check_tags_not_like_skills
+from desktop_crm.services.lookalikes import (
+    check_no_lookalike_pair,
+    check_not_lookalike,
+    check_tags_not_like_skills,
+)
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
 from desktop_crm.services.settings import settled_zone, zone
 
@@ -339,6 +343,7 @@ class OperatorService:
                 if new_skills != old_skills:
                     others = operators_skills(excluding=operator.id)
                     check_tags_not_like_skills(tags_of(new_skills), others, SKILLS)
+                    check_no_lookalike_pair(tags_of(new_skills), SKILLS)
                 operator.skills = new_skills
             try:
                 with self._storage.database.atomic():

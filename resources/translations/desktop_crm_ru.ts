@@ -4469,7 +4469,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="65"/>
         <location filename="../../desktop_crm/services/common.py" line="75"/>
-        <location filename="../../desktop_crm/services/operators.py" line="192"/>
+        <location filename="../../desktop_crm/services/operators.py" line="196"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -5283,78 +5283,78 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="92"/>
+        <location filename="../../desktop_crm/services/operators.py" line="96"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="106"/>
+        <location filename="../../desktop_crm/services/operators.py" line="110"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="113"/>
+        <location filename="../../desktop_crm/services/operators.py" line="117"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="119"/>
+        <location filename="../../desktop_crm/services/operators.py" line="123"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="136"/>
-        <location filename="../../desktop_crm/services/operators.py" line="137"/>
+        <location filename="../../desktop_crm/services/operators.py" line="141"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <location filename="../../desktop_crm/services/operators.py" line="145"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="146"/>
+        <location filename="../../desktop_crm/services/operators.py" line="150"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="149"/>
+        <location filename="../../desktop_crm/services/operators.py" line="153"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="152"/>
+        <location filename="../../desktop_crm/services/operators.py" line="156"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="153"/>
+        <location filename="../../desktop_crm/services/operators.py" line="157"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="323"/>
+        <location filename="../../desktop_crm/services/operators.py" line="327"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="375"/>
+        <location filename="../../desktop_crm/services/operators.py" line="380"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="429"/>
+        <location filename="../../desktop_crm/services/operators.py" line="434"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="434"/>
+        <location filename="../../desktop_crm/services/operators.py" line="439"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="505"/>
+        <location filename="../../desktop_crm/services/operators.py" line="510"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5405,13 +5405,18 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="58"/>
-        <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
-        <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
+        <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet than the skill&apos;s. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
+        <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита, чем в навыке. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="64"/>
-        <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet. Type {skill!r}, or a clearly different skill.</source>
-        <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита. Введите {skill!r} или явно другой навык.</translation>
+        <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet than that skill&apos;s. Type {skill!r}, or a clearly different skill.</source>
+        <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита, чем в том навыке. Введите {skill!r} или явно другой навык.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="99"/>
+        <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
+        <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/audit.py" line="91"/>

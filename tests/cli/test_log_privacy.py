@@ -110,6 +110,7 @@ def test_a_log_folder_that_cannot_be_made_leaves_one_line_and_no_traceback(env, 
     err = result.stderr.decode()
     assert result.returncode == 1, err
     assert err.count("\n") == 1 and "internal error" in err, err
+    assert "details are in" not in err, err
     assert "Traceback" not in err and "a bug" not in err
 
 
@@ -145,3 +146,4 @@ def test_a_log_that_cannot_be_written_stays_quiet_and_a_bug_is_one_line(env, tmp
     err = result.stderr.decode()
     assert result.returncode == 1, err
     assert err.count("\n") == 1 and "internal error" in err, err
+    assert "could not be written" in err and "details are in" not in err, err  # not a lie

@@ -383,3 +383,47 @@ def test_with_no_stdout_at_all_a_command_runs_as_into_dev_null(env, db_path, sou
     assert (result.returncode, result.stderr) == (0, b"")
     with closing(sqlite3.connect(db_path)) as connection:
         assert connection.execute("SELECT count(*) FROM contact").fetchone() == (1,)
+
+
+@pytest.mark.sqlite_only
+def test_a_stdout_open_for_reading_only_is_as_closed(env, db_path, source_id):  # noqa: F811
+    """`… 1</dev/null`: stdout is there but takes no writes. The pipe refuses before
+    reading; a single command runs as into /dev/null (it wrote, then exited 1)."""
+    command = " ".join(_pipe_command(DatabaseLocation(db_path)))
+    requests = _line({"lead": "ro@example.com", "source": "tg"})
+    piped = subprocess.run(
+        ["bash", "-c", f"{command} 1</dev/null"],
+        input=requests, cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    assert piped.returncode == 2 and b"Traceback" not in piped.stderr, piped.stderr
+    single = command.replace(" --jsonl", " --lead ro@example.com --source tg")
+    once = subprocess.run(
+        ["bash", "-c", f"{single} 1</dev/null"],
+        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    assert (once.returncode, once.stderr) == (0, b"")
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (1,)
+
+
+@pytest.mark.sqlite_only
+def test_closed_streams_carry_nothing_to_the_other_one(env, db_path, source_id):  # noqa: F811
+    """stderr closed: an error message does not land on stdout (a --json reader would
+    read it); stdout closed: --version and --help do not land on stderr."""
+    base = " ".join(_pipe_command(DatabaseLocation(db_path))).replace(" contact add --jsonl", "")
+    shown = subprocess.run(
+        ["bash", "-c", f"{base} --json contact show 99999 2>&-"],
+        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    assert (shown.returncode, shown.stdout) == (2, b"")
+    usage = subprocess.run(
+        ["bash", "-c", f"{base} operator nosuch 2>&-"],
+        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+    assert (usage.returncode, usage.stdout) == (2, b"")
+    for option in ("--version", "--help"):
+        quiet = subprocess.run(
+            ["bash", "-c", f"{base} {option} >&-"],
+            cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
+        )  # fmt: skip
+        assert (quiet.returncode, quiet.stderr) == (0, b""), option

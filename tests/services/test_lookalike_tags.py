@@ -84,3 +84,12 @@ def test_a_look_alike_someone_already_has_exactly_is_taken(desk, monkeypatch):
     desk.operators.create("Вера", max_load=1)
     desk.operators.update("Вера", skills=[LOOKS_LIKE_VIP])
     assert desk.operators.get("Вера").skills == (LOOKS_LIKE_VIP,)
+
+
+def test_two_look_alike_skills_given_at_once_are_refused(desk):
+    with pytest.raises(InvalidValue) as refused:
+        desk.operators.update("Борис", skills=["en", "\u0435n"])  # a Cyrillic е
+    assert refused.value.field == "skills"
+    assert {refused.value.params["tag"], refused.value.params["skill"]} == {"en", "\u0435n"}
+    assert "look alike but are not the same" in str(refused.value)
+    assert desk.operators.get("Борис").skills == ()
