@@ -160,6 +160,27 @@ def skeleton(text: str) -> str:
     return name_key(text).translate(_LATIN_LOOKALIKES)
 
 
+# How lower-case letters look, where that differs from their capitals' look-alike
+# (``skeleton`` reads names, which keep their case: a capital Ν is an N, while the
+# lower-case ν a tag is stored as reads as a v), and marks a glance does not see.
+_LOWER_LOOKALIKES = str.maketrans({"ν": "v", "ı": "i", "ʋ": "v", "ᴢ": "z", "\u0307": None})
+
+
+def lowercase_skeleton(text: str) -> str:
+    """``skeleton`` of a text shown in lower case (a tag, a skill)."""
+    return skeleton(unicodedata.normalize("NFD", text).translate(_LOWER_LOOKALIKES))
+
+
+def lookalike_tag(tag: str, tags: Iterable[str]) -> str | None:
+    """The first of ``tags`` that looks like ``tag`` in lower case without being it."""
+    key = name_key(tag)
+    shape = lowercase_skeleton(tag)
+    for other in tags:
+        if name_key(other) != key and lowercase_skeleton(other) == shape:
+            return other
+    return None
+
+
 def letter_scripts(text: str) -> tuple[str, ...]:
     """The scripts of ``text``'s letters among Latin, Cyrillic and Greek, in that order
     (``("Latin", "Cyrillic")`` for ``WhatsАpp`` with a Cyrillic А)."""

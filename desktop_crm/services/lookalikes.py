@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from desktop_crm.domain.text import letter_scripts, lookalike_name
+from desktop_crm.domain.text import letter_scripts, lookalike_name, lookalike_tag
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 
 NO_SOURCE_MIXED = QT_TRANSLATE_NOOP(
@@ -85,7 +85,7 @@ def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], fie
     for tag in sorted(tags):
         if tag in skills:  # someone has exactly this one (stored before this rule, say)
             continue
-        other = lookalike_name(tag, known)
+        other = lookalike_tag(tag, known)
         if other is not None:
             raise InvalidValue(
                 _LOOKS_LIKE_SKILL[field],
@@ -106,7 +106,7 @@ _LOOK_ALIKE_PAIR = QT_TRANSLATE_NOOP(
 def check_no_lookalike_pair(tags: Collection[str], field: str) -> None:
     """Two of ``tags`` given at once may not look alike either ("vip" and "vіp")."""
     for tag in sorted(tags):
-        other = lookalike_name(tag, sorted(t for t in tags if t != tag))
+        other = lookalike_tag(tag, sorted(t for t in tags if t != tag))
         if other is not None:
             raise InvalidValue(
                 _LOOK_ALIKE_PAIR,

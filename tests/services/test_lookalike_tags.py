@@ -93,3 +93,19 @@ def test_two_look_alike_skills_given_at_once_are_refused(desk):
     assert {refused.value.params["tag"], refused.value.params["skill"]} == {"en", "\u0435n"}
     assert "look alike but are not the same" in str(refused.value)
     assert desk.operators.get("Борис").skills == ()
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "\u03bdip",  # Greek small nu: a lower-case v (its capital looks like N)
+        "vi\u0307p",  # i with a combining dot above
+        "v\u0131p",  # dotless i
+        "\u028bip",  # Latin v with hook
+    ],
+)
+def test_lower_case_look_alikes_of_a_skill_are_refused(desk, tag):
+    """Tags are stored in lower case: what matters is how the lower-case letters look."""
+    with pytest.raises(InvalidValue) as refused:
+        desk.contacts.register(ContactRequest("+79000000001", "site", tags=(tag,)))
+    assert refused.value.params["skill"] == "vip"
