@@ -356,54 +356,54 @@ def test_tags_come_through_the_pipe_as_through_contact_add(
     assert by_line[5]["reason"] == "no_skill"
 
 
+def _shell(
+    line: str, child_env: dict[str, str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``line`` run by bash (for its redirections) in the repository, output captured."""
+    return subprocess.run(
+        ["bash", "-c", line],
+        input=stdin, cwd=REPO, env=child_env, capture_output=True, timeout=ANSWER_TIMEOUT,
+    )  # fmt: skip
+
+
+def _contacts(db_path: object) -> int:
+    with closing(sqlite3.connect(db_path)) as connection:
+        return int(connection.execute("SELECT count(*) FROM contact").fetchone()[0])
+
+
 @pytest.mark.sqlite_only
 def test_with_no_stdout_at_all_the_pipe_refuses_before_reading(env, db_path, source_id):  # noqa: F811
     """`… --jsonl >&-`: no answer could reach the bot; nothing is registered, exit 2."""
     requests = _line({"lead": "closed@example.com", "source": "tg"})
     command = " ".join(_pipe_command(DatabaseLocation(db_path)))
-    result = subprocess.run(
-        ["bash", "-c", f"{command} >&-"],
-        input=requests, cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    result = _shell(f"{command} >&-", env, requests)
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2, stderr
     assert stderr.count("\n") == 1 and "output" in stderr and "Traceback" not in stderr
-    with closing(sqlite3.connect(db_path)) as connection:
-        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (0,)
+    assert _contacts(db_path) == 0
 
 
 @pytest.mark.sqlite_only
 def test_with_no_stdout_at_all_a_command_runs_as_into_dev_null(env, db_path, source_id):  # noqa: F811
     """`contact add … >&-` is `> /dev/null`: it registers, says nothing and exits 0."""
     command = " ".join(_pipe_command(DatabaseLocation(db_path))).replace(" --jsonl", "")
-    result = subprocess.run(
-        ["bash", "-c", f"{command} --lead closed@example.com --source tg >&-"],
-        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    result = _shell(f"{command} --lead closed@example.com --source tg >&-", env)
     assert (result.returncode, result.stderr) == (0, b"")
-    with closing(sqlite3.connect(db_path)) as connection:
-        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (1,)
+    assert _contacts(db_path) == 1
 
 
 @pytest.mark.sqlite_only
 def test_a_stdout_open_for_reading_only_is_as_closed(env, db_path, source_id):  # noqa: F811
     """`… 1</dev/null`: stdout is there but takes no writes. The pipe refuses before
-    reading; a single command runs as into /dev/null (it wrote, then exited 1)."""
+    reading; a single command runs as into /dev/null (it used to write, then exit 1)."""
     command = " ".join(_pipe_command(DatabaseLocation(db_path)))
     requests = _line({"lead": "ro@example.com", "source": "tg"})
-    piped = subprocess.run(
-        ["bash", "-c", f"{command} 1</dev/null"],
-        input=requests, cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    piped = _shell(f"{command} 1</dev/null", env, requests)
     assert piped.returncode == 2 and b"Traceback" not in piped.stderr, piped.stderr
     single = command.replace(" --jsonl", " --lead ro@example.com --source tg")
-    once = subprocess.run(
-        ["bash", "-c", f"{single} 1</dev/null"],
-        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    once = _shell(f"{single} 1</dev/null", env)
     assert (once.returncode, once.stderr) == (0, b"")
-    with closing(sqlite3.connect(db_path)) as connection:
-        assert connection.execute("SELECT count(*) FROM contact").fetchone() == (1,)
+    assert _contacts(db_path) == 1
 
 
 @pytest.mark.sqlite_only
@@ -411,19 +411,10 @@ def test_closed_streams_carry_nothing_to_the_other_one(env, db_path, source_id):
     """stderr closed: an error message does not land on stdout (a --json reader would
     read it); stdout closed: --version and --help do not land on stderr."""
     base = " ".join(_pipe_command(DatabaseLocation(db_path))).replace(" contact add --jsonl", "")
-    shown = subprocess.run(
-        ["bash", "-c", f"{base} --json contact show 99999 2>&-"],
-        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    shown = _shell(f"{base} --json contact show 99999 2>&-", env)
     assert (shown.returncode, shown.stdout) == (2, b"")
-    usage = subprocess.run(
-        ["bash", "-c", f"{base} operator nosuch 2>&-"],
-        cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-    )  # fmt: skip
+    usage = _shell(f"{base} operator nosuch 2>&-", env)
     assert (usage.returncode, usage.stdout) == (2, b"")
     for option in ("--version", "--help"):
-        quiet = subprocess.run(
-            ["bash", "-c", f"{base} {option} >&-"],
-            cwd=REPO, env=env, capture_output=True, timeout=ANSWER_TIMEOUT,
-        )  # fmt: skip
+        quiet = _shell(f"{base} {option} >&-", env)
         assert (quiet.returncode, quiet.stderr) == (0, b""), option
