@@ -366,7 +366,7 @@ def _shell(
     )  # fmt: skip
 
 
-def _contacts(db_path: object) -> int:
+def _count_contacts(db_path: object) -> int:
     with closing(sqlite3.connect(db_path)) as connection:
         return int(connection.execute("SELECT count(*) FROM contact").fetchone()[0])
 
@@ -380,7 +380,7 @@ def test_with_no_stdout_at_all_the_pipe_refuses_before_reading(env, db_path, sou
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2, stderr
     assert stderr.count("\n") == 1 and "output" in stderr and "Traceback" not in stderr
-    assert _contacts(db_path) == 0
+    assert _count_contacts(db_path) == 0
 
 
 @pytest.mark.sqlite_only
@@ -389,7 +389,7 @@ def test_with_no_stdout_at_all_a_command_runs_as_into_dev_null(env, db_path, sou
     command = " ".join(_pipe_command(DatabaseLocation(db_path))).replace(" --jsonl", "")
     result = _shell(f"{command} --lead closed@example.com --source tg >&-", env)
     assert (result.returncode, result.stderr) == (0, b"")
-    assert _contacts(db_path) == 1
+    assert _count_contacts(db_path) == 1
 
 
 @pytest.mark.sqlite_only
@@ -403,7 +403,7 @@ def test_a_stdout_open_for_reading_only_is_as_closed(env, db_path, source_id):  
     single = command.replace(" --jsonl", " --lead ro@example.com --source tg")
     once = _shell(f"{single} 1</dev/null", env)
     assert (once.returncode, once.stderr) == (0, b"")
-    assert _contacts(db_path) == 1
+    assert _count_contacts(db_path) == 1
 
 
 @pytest.mark.sqlite_only
