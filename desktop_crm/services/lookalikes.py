@@ -70,10 +70,11 @@ _LOOKS_LIKE_SKILL = {
 }
 
 
-def _foreign_letters(tag: str, skill: str) -> str:
-    """The letters of ``tag`` that ``skill`` lacks, with their code points: on screen
-    the two look alike, so the message must say where they differ."""
-    return ", ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in sorted(set(tag) - set(skill)))
+def _looks_like(template: str, field: str, tag: str, skill: str) -> InvalidValue:
+    """The refusal of ``tag`` for looking like ``skill``, naming the letters of ``tag``
+    that ``skill`` lacks with their code points: on screen the two read the same."""
+    letters = ", ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in sorted(set(tag) - set(skill)))
+    return InvalidValue(template, field=field, tag=tag, skill=skill, letters=letters)
 
 
 def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], field: str) -> None:
@@ -87,13 +88,7 @@ def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], fie
             continue
         other = lookalike_tag(tag, known)
         if other is not None:
-            raise InvalidValue(
-                _LOOKS_LIKE_SKILL[field],
-                field=field,
-                tag=tag,
-                skill=other,
-                letters=_foreign_letters(tag, other),
-            )
+            raise _looks_like(_LOOKS_LIKE_SKILL[field], field, tag, other)
 
 
 _LOOK_ALIKE_PAIR = QT_TRANSLATE_NOOP(
@@ -108,10 +103,4 @@ def check_no_lookalike_pair(tags: Collection[str], field: str) -> None:
     for tag in sorted(tags):
         other = lookalike_tag(tag, sorted(t for t in tags if t != tag))
         if other is not None:
-            raise InvalidValue(
-                _LOOK_ALIKE_PAIR,
-                field=field,
-                tag=tag,
-                skill=other,
-                letters=_foreign_letters(tag, other),
-            )
+            raise _looks_like(_LOOK_ALIKE_PAIR, field, tag, other)
