@@ -105,3 +105,38 @@ def test_any_user_error_that_reaches_the_crash_handler_is_a_warning(qapp, monkey
     assert "the connection is closed" in str(warned[0][2])
     sys.excepthook(ValueError, ValueError("a bug"), None)
     assert len(crashed) == 1
+
+
+def test_the_operators_screen_says_a_failed_read_in_the_status_bar(
+    qtbot, ctx, window: MainWindow, monkeypatch, crashes, settle
+) -> None:
+    """Its rows are read in a worker (statuses move with the clock): a read that meets a
+    closed connection is the same status-bar line as any refresh, not a message box
+    over the window at every tick."""
+    ctx.crm.operators.create("Анна")
+    window.show_page("operators")
+    settle()
+    page = window.pages["operators"]
+    boxes: list[str] = []
+    monkeypatch.setattr(dialogs, "notify_error", lambda _parent, _title, text: boxes.append(text))
+    real_list = ctx.crm.operators.list
+    failing = {"on": True}
+
+    def list_or_fail(*args, **kwargs):
+        if failing["on"]:
+            raise _closed()
+        return real_list(*args, **kwargs)
+
+    monkeypatch.setattr(ctx.crm.operators, "list", list_or_fail)
+    page.reload()  # what the page's time tick and a change of the data both do
+    qtbot.waitUntil(lambda: "the connection is closed" in window.statusBar().currentMessage())
+    assert boxes == [] and crashes == []
+    assert window.statusBar().currentMessage().startswith("Cannot refresh")
+    assert page.model.rowCount() == 1  # what it showed stays
+
+    failing["on"] = False
+    ctx.crm.operators.create("Борис")
+    with qtbot.waitSignal(ctx.bridge.changed, timeout=10_000):
+        ctx.bridge.poll()  # announced again: the screen reads once more by itself
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert boxes == []

@@ -75,6 +75,9 @@ class OperatorsModel(RowsModel[OperatorInfo]):
 
     edit_failed = Signal(object)  # the CrmError, for the page to show where the user typed
     edited = Signal(object, object)  # the OperatorInfo before and after an edit (for Undo)
+    # A read that met a user error (the database busy or gone): the page says so where
+    # every refresh does and keeps the rows (a bug still reaches the crash dialog).
+    read_failed = Signal(object)
 
     def __init__(self, crm: Crm, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,12 +92,16 @@ class OperatorsModel(RowsModel[OperatorInfo]):
         def read(_ctx: object) -> tuple[list[OperatorInfo], str, dt.datetime]:
             return crm.operators.list(), crm.settings.timezone(), crm.clock()
 
-        self._runner.start(read, self._loaded)
+        self._runner.start(read, self._loaded, self._failed)
 
     def _loaded(self, result: tuple[list[OperatorInfo], str, dt.datetime]) -> None:
         operators, zone, self.at = result
         self.zone = ZoneInfo(zone)
         self.set_rows(operators)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, CrmError):
+            self.read_failed.emit(error)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() != STATUS or index.row() >= len(self._rows):

@@ -37,6 +37,7 @@ from desktop_crm.ui.models.operators import (
 from desktop_crm.ui.operator_day_dialog import OperatorDayDialog
 from desktop_crm.ui.pages.base import TIME_TICK_MS, Page
 from desktop_crm.ui.preferences import Preferences
+from desktop_crm.ui.refresh_errors import refresh_failed
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
@@ -79,6 +80,7 @@ class OperatorsPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = OperatorsModel(ctx.crm, ctx.runner, self)
+        self.model.read_failed.connect(lambda error: refresh_failed(self, error))
         self.proxy = sorting_proxy(self, stable=True)
         self.proxy.setSourceModel(self.model)
 
