@@ -154,7 +154,9 @@ def parse_request(raw: bytes | None) -> ContactRequest:
     except UnicodeDecodeError as error:
         raise BadLine(f"the line is not UTF-8 (byte {error.start + 1})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object_with_unique_keys)
+    except _RepeatedKey as repeated:
+        raise BadLine(f"the key {repeated.args[0]!r} is given twice") from None
     except json.JSONDecodeError as error:
         raise BadLine(f"the line is not JSON: {error.msg} (column {error.colno})") from None
     except RecursionError:
@@ -182,6 +184,21 @@ def parse_request(raw: bytes | None) -> ContactRequest:
             raise BadLine(f'"{key}" must be {spec.described}, not {_json_kind(value)}')
         values[spec.attribute] = spec.convert(value)
     return ContactRequest(**values)  # type: ignore[arg-type]
+
+
+class _RepeatedKey(Exception):
+    """A JSON object with a key twice: which value a bot meant is not ours to guess."""
+
+
+def _object_with_unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return data
 
 
 def _json_kind(value: object) -> str:
