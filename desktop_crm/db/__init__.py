@@ -10,23 +10,34 @@ opened (``postgres_storage``, ``copy``): a bot's ``contact add`` on a file never
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _POSTGRESQL_DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
 
 
-def _import_peewee_without_postgresql_drivers() -> None:
-    if "peewee" in sys.modules:
-        return
+@contextmanager
+def postgresql_drivers_hidden() -> Iterator[None]:
+    """Imports inside see no PostgreSQL driver that is not loaded yet, as if it were not
+    installed (peewee and its migrator catch the ImportError); afterwards they are
+    importable again."""
     hidden = [name for name in _POSTGRESQL_DRIVERS if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # `import name` raises ImportError
     try:
-        import peewee  # noqa: F401
+        yield
     finally:
         for name in hidden:
             if sys.modules.get(name) is None:
                 del sys.modules[name]
+
+
+def _import_peewee_without_postgresql_drivers() -> None:
+    if "peewee" in sys.modules:
+        return
+    with postgresql_drivers_hidden():
+        import peewee  # noqa: F401
 
 
 def load_postgresql_driver() -> None:

@@ -210,3 +210,12 @@ def test_every_command_prints_a_type_the_output_knows_by_its_own_name():
     for name in output.FORMATS:
         assert types[name].__name__ == name
     assert output.FORMATS[ContactInfo] is output.FORMATS["ContactInfo"]
+
+
+def test_the_first_command_on_a_new_file_loads_no_postgresql_driver(env, tmp_path):  # noqa: F811
+    """Creating and migrating a SQLite file (peewee's migrator imports every backend's
+    module) costs it no PostgreSQL driver either: a first start stays quick."""
+    db = str(tmp_path / "new.sqlite3")
+    modules = _modules_after(env, ["--db", db, "--json", "source", "add", "Telegram"])
+    assert "playhouse.migrations" in modules  # it did migrate a new file
+    assert _heavy(modules) == []
