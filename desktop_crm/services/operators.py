@@ -171,12 +171,14 @@ def canonical_hours_of(specs: Iterable[str]) -> str:
 
 
 MAX_ABSENCE_YEAR = 9000  # far enough for "until further notice", far from the calendar's end
+# Through the year's last day in any zone (12 hours behind UTC at most, its midnight after).
+_ABSENCE_END_LIMIT = dt.datetime(MAX_ABSENCE_YEAR + 1, 1, 2, tzinfo=dt.UTC)
 
 
 def instant(value: dt.datetime | dt.date, tz: ZoneInfo, field: str) -> dt.datetime:
     """A time the dispatcher gave: aware as it is; naive (or a date: its midnight) as a
-    wall time in the configured zone. Aware UTC, before the year ``MAX_ABSENCE_YEAR``
-    ends (shown in any zone, it stays inside the calendar)."""
+    wall time in the configured zone. Aware UTC, by the end of the year
+    ``MAX_ABSENCE_YEAR`` (shown in any zone, it stays inside the calendar)."""
     try:
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:
@@ -188,15 +190,21 @@ def instant(value: dt.datetime | dt.date, tz: ZoneInfo, field: str) -> dt.dateti
                 )
         else:
             moment = wall_to_utc(value, 0, tz)
-        if moment.year > MAX_ABSENCE_YEAR:
-            raise OverflowError(moment)
-        return moment
     except (OverflowError, ValueError):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
             field=field,
             value=value.isoformat(),
         ) from None
+    if moment >= _ABSENCE_END_LIMIT:
+        # Named by its year: the moment here may be one the program computed (the
+        # midnight after a day given as "through"), which the user never typed.
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "An absence cannot go past the year {year}."),
+            field=field,
+            year=MAX_ABSENCE_YEAR,
+        )
+    return moment
 
 
 def _check_name_free(name: str, own_id: int | None) -> None:

@@ -38,7 +38,11 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto.operators import OperatorInfo
-from desktop_crm.services.operators import canonical_hours_of, canonical_skills
+from desktop_crm.services.operators import (
+    MAX_ABSENCE_YEAR,
+    canonical_hours_of,
+    canonical_skills,
+)
 from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
@@ -121,6 +125,7 @@ class OperatorDayDialog(QDialog):
         for edit in (self.away_from, self.away_until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setMaximumDate(QDate(MAX_ABSENCE_YEAR, 12, 31))  # the services' limit
         self.until_back = QCheckBox(self.tr("until &back"))
         self.until_back.setToolTip(self.tr("No end: until “Back now” is pressed"))
         self.until_back.toggled.connect(lambda on: self.away_until.setEnabled(not on))

@@ -3083,73 +3083,73 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="94"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="96"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="113"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="115"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="121"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="129"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="149"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="151"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="205"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="196"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="198"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="202"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="204"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="210"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="212"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="227"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -3172,7 +3172,7 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="76"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
@@ -4469,7 +4469,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="65"/>
         <location filename="../../desktop_crm/services/common.py" line="75"/>
-        <location filename="../../desktop_crm/services/operators.py" line="196"/>
+        <location filename="../../desktop_crm/services/operators.py" line="195"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -4625,8 +4625,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="501"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4678,7 +4678,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="87"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
@@ -4703,38 +4703,38 @@ Add at least one source and one operator to see it.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="320"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="482"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="522"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="576"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="619"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="638"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="657"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -5334,27 +5334,32 @@ Add at least one source and one operator to see it.</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="327"/>
+        <location filename="../../desktop_crm/services/operators.py" line="203"/>
+        <source>An absence cannot go past the year {year}.</source>
+        <translation>Отсутствие не может выходить за {year} год.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="335"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="380"/>
+        <location filename="../../desktop_crm/services/operators.py" line="388"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="434"/>
+        <location filename="../../desktop_crm/services/operators.py" line="442"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="439"/>
+        <location filename="../../desktop_crm/services/operators.py" line="447"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="510"/>
+        <location filename="../../desktop_crm/services/operators.py" line="518"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5414,7 +5419,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита, чем в том навыке. Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="99"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="94"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>

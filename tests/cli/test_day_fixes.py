@@ -59,7 +59,7 @@ def test_an_absurd_start_is_refused_and_the_display_never_overflows(
     berlin, run, run_json, run_error, process_zone
 ):
     message = run_error("operator", "away", "alice", "--from", "9999-12-31T23:59")
-    assert "out of range" in message
+    assert "cannot go past the year 9000" in message
     assert "out of range" in run_error("operator", "away", "alice", "--until", "9999-12-31")
     run_json("settings", "--timezone", "Pacific/Kiritimati")
     run_json("operator", "away", "alice", "--from", "8999-12-31T23:59")
@@ -128,3 +128,17 @@ def test_a_date_absence_ending_where_midnight_is_skipped_reads_through_that_day(
     run_json("operator", "away", "sofia", "--from", "2027-09-01", "--until", "2027-09-04")
     text = run("operator", "show", "sofia").out
     assert "through 2027-09-04" in text, text
+
+
+def test_an_absence_too_far_off_is_refused_naming_the_limit_not_an_inner_date(
+    berlin, run_json, run_error
+):
+    """`--until 9999-12-30` means through that day; the refusal says how far an absence
+    may go, not the midnight after the day that the program computed from it."""
+    message = run_error("operator", "away", "alice", "--until", "9999-12-30")
+    assert "9000" in message
+    assert "9999-12-31" not in message and "T00:00" not in message
+    assert "9000" in run_error("operator", "away", "alice", "--from", "9500-01-01T10:00")
+    # the last day it names is accepted, in the zone furthest behind UTC as well
+    run_json("settings", "--timezone", "Etc/GMT+12")
+    run_json("operator", "away", "alice", "--until", "9000-12-31")

@@ -8,10 +8,11 @@ import random
 import re
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from desktop_crm.services import open_crm
+from desktop_crm.services.operators import MAX_ABSENCE_YEAR
 from desktop_crm.ui.operator_day_dialog import NO_CAP, OperatorDayDialog
 from desktop_crm.ui.pages.operators import OperatorsPage
 
@@ -165,6 +166,18 @@ def test_an_absence_ending_before_it_starts_is_refused_in_the_dialog(qtbot, dial
     dialog.add_absence.click()
     assert dialog.absence_message.text() == "An absence must end after it starts."
     assert crm.operators.get("Анна Смирнова").absences == ()
+
+
+def test_the_date_fields_stop_where_an_absence_may_end(qtbot, dialog, crm):
+    """Nobody can type a date the services refuse as too far off (9999 would be)."""
+    for edit in (dialog.away_from, dialog.away_until):
+        assert edit.maximumDate() == QDate(MAX_ABSENCE_YEAR, 12, 31)
+    dialog.away_until.setDateTime(QDateTime(QDate(9999, 12, 30), QTime(0, 0)))
+    assert dialog.away_until.date().year() == MAX_ABSENCE_YEAR
+    dialog.add_absence.click()
+    assert [a.ends_at.year for a in crm.operators.get("Анна Смирнова").absences] == [
+        MAX_ABSENCE_YEAR
+    ]
 
 
 def _mnemonic(text: str) -> str | None:
