@@ -151,9 +151,10 @@ class Storage:
         finally:
             self._cancel.check = previous
 
-    def pause_between_batches(self) -> None:
-        """Leave the lock free for a moment, so writers waiting in other processes get in."""
-        time.sleep(BATCH_PAUSE)
+    def pause_between_batches(self, already_free: float = 0.0) -> None:
+        """Leave the lock free for a moment (BATCH_PAUSE in all, ``already_free`` seconds of
+        it gone by since the last commit), so writers waiting in other processes get in."""
+        time.sleep(max(0.0, BATCH_PAUSE - already_free))
 
     def job_claim(self, name: str) -> contextlib.AbstractContextManager[bool]:
         """Claim the job ``name`` (e.g. an import's content hash) for as long as the block

@@ -943,8 +943,10 @@ class ImportService:
         # The lock has been free since the last batch committed, while this one was read:
         # other writers' turn; a pause of its own only when the reading took less time.
         committed_at = carry.committed_at if carry is not None else None
-        if committed_at is not None and time.monotonic() - committed_at < BATCH_PAUSE:
-            self._storage.pause_between_batches()
+        if committed_at is not None:
+            free = time.monotonic() - committed_at
+            if free < BATCH_PAUSE:
+                self._storage.pause_between_batches(already_free=free)
         return full, self._storage.retrying(attempt)
 
     def _write_batch(

@@ -103,11 +103,35 @@ def test_a_batch_pauses_only_when_its_reading_left_the_lock_free_too_briefly(
     storage = type(roomy.imports._storage)
     calls: list[None] = []
     real = storage.pause_between_batches
-    monkeypatch.setattr(storage, "pause_between_batches", lambda self: calls.append(real(self)))
+    monkeypatch.setattr(
+        storage, "pause_between_batches", lambda self, **kw: calls.append(real(self, **kw))
+    )
     monkeypatch.setattr(importer_module, "BATCH_PAUSE", pause)
     summary = roomy.imports.run(open_table(path))
     assert summary.imported == 3 * BATCH
     assert len(calls) == pauses
+
+
+def test_a_batch_pause_tops_up_the_time_the_lock_was_already_free(
+    roomy, tmp_path, monkeypatch
+):
+    """The pause sleeps what is left of BATCH_PAUSE after reading the batch, not all of it
+    again (each batch of a big file would wait longer than it needs)."""
+    from desktop_crm.db import storage as storage_module
+
+    path = write_csv(
+        tmp_path / "three.csv",
+        [(phone(i), "", "site", f"m{i}", when(i)) for i in range(3 * BATCH)],
+        HEADER,
+    )
+    slept: list[float] = []
+    monkeypatch.setattr(storage_module.time, "sleep", slept.append)
+    monkeypatch.setattr(importer_module, "BATCH_PAUSE", 3600.0)
+    monkeypatch.setattr(storage_module, "BATCH_PAUSE", 3600.0)
+    assert roomy.imports.run(open_table(path)).imported == 3 * BATCH
+    pauses = [s for s in slept if s > 1_000]
+    assert len(pauses) == 2
+    assert all(3600.0 - 60 < s < 3600.0 for s in pauses)  # less the time already free
 
 
 def test_writes_through_the_same_crm_between_batches_are_counted(crm, tmp_path):
