@@ -112,9 +112,7 @@ def test_a_batch_pauses_only_when_its_reading_left_the_lock_free_too_briefly(
     assert len(calls) == pauses
 
 
-def test_a_batch_pause_tops_up_the_time_the_lock_was_already_free(
-    roomy, tmp_path, monkeypatch
-):
+def test_a_batch_pause_tops_up_the_time_the_lock_was_already_free(roomy, tmp_path, monkeypatch):
     """The pause sleeps what is left of BATCH_PAUSE after reading the batch, not all of it
     again (each batch of a big file would wait longer than it needs)."""
     from desktop_crm.db import storage as storage_module
