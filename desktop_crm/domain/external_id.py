@@ -308,7 +308,12 @@ def _clean(raw: str) -> str:
 
 def _phone_text(value: str) -> str | None:
     """``value`` in ASCII digits and punctuation when it holds only phone characters
-    (any Unicode decimal digit, full-width forms too); otherwise ``None``."""
+    (any Unicode decimal digit, full-width forms too); otherwise ``None``. A ``tel:``
+    link (RFC 3966, as web pages and vCards give a phone) is the number it dials."""
+    if value[:4].lower() == "tel:":
+        value = value[4:].lstrip()
+        if not value:
+            return None
     if not value.isascii():
         folded = unicodedata.normalize("NFKC", value)
         value = "".join(

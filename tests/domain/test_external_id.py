@@ -35,6 +35,21 @@ def test_messenger_ids_and_other_values_stay_as_they_are(raw):
     assert normalise_external_id(raw) == raw
 
 
+@pytest.mark.parametrize(
+    "raw", ["tel:+79001234567", "TEL:+7 900 123-45-67", "tel: 8 (900) 123-45-67"]
+)
+def test_a_tel_link_is_the_phone_it_dials(raw):
+    """A phone copied from a web page or a vCard is a ``tel:`` link (RFC 3966)."""
+    assert normalise_external_id(raw) == "+79001234567"
+    assert looks_like_phone(raw)
+
+
+@pytest.mark.parametrize("raw", ["tel:abc", "tel:", "hotel:+79001234567", "8-900-111-22-33 доб. 5"])
+def test_what_is_no_tel_link_to_a_phone_stays_as_typed(raw):
+    """An extension is kept: behind one office number sit different people."""
+    assert normalise_external_id(raw) == raw
+
+
 def test_email_is_trimmed_and_lower_cased():
     assert normalise_external_id("  Ivan.Petrov@Mail.RU ") == "ivan.petrov@mail.ru"
 
