@@ -55,7 +55,7 @@ from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
 from desktop_crm.services.id_problems import phone_like_problem
 from desktop_crm.services.intake import Intake, normalise
-from desktop_crm.services.lookalikes import check_tags_not_like_skills
+from desktop_crm.services.lookalikes import check_tags_not_like_skills, lookalikes_among
 from desktop_crm.services.settings import phone_region
 from desktop_crm.services.sources import SourceService
 
@@ -221,7 +221,9 @@ class UnknownSource:
 
     value: str
     rows: int
-    lookalike: str = ""  # the existing source it looks like ("WhatsАpp": "WhatsApp")
+    # the existing source it looks like ("WhatsАpp": "WhatsApp"), else another value
+    # of the file (the dialog would list two values that read the same)
+    lookalike: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -788,7 +790,7 @@ class ImportService:
                 ReasonCount(template, params, count, varied)
                 for template, (params, count, varied) in ordered
             ),
-            tuple(UnknownSource(*entry) for entry in unknown.values()),
+            _unknown_sources(list(unknown.values())),
             tuple(sorted(sample, key=lambda row: row.line)),
             phone_like,
         )
@@ -1093,6 +1095,16 @@ class _SourceLookup:
         except NotFound as error:
             self._unknown[reference] = error
             raise
+
+
+def _unknown_sources(entries: list[list[Any]]) -> tuple[UnknownSource, ...]:
+    """The forecast's values that name no source; one that looks like no existing source
+    may look like another value of the file (``lookalikes_among``)."""
+    among = lookalikes_among([value for value, _rows, _lookalike in entries])
+    return tuple(
+        UnknownSource(value, rows, lookalike or among.get(value, ""))
+        for value, rows, lookalike in entries
+    )
 
 
 class _OwnerLookup:

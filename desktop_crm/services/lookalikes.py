@@ -3,9 +3,15 @@ the words for them, on the domain's skeleton rule (``domain.text.lookalike_name`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
-from desktop_crm.domain.text import letter_scripts, lookalike_name, lookalike_tag
+from desktop_crm.domain.text import (
+    letter_scripts,
+    lookalike_name,
+    lookalike_tag,
+    name_key,
+    skeleton,
+)
 from desktop_crm.errors import QT_TRANSLATE_NOOP, AlreadyExists, InvalidValue, NotFound
 
 NO_SOURCE_MIXED = QT_TRANSLATE_NOOP(
@@ -20,6 +26,25 @@ NO_SOURCE_LOOKALIKE = QT_TRANSLATE_NOOP(
 
 def mixes_latin_and_cyrillic(name: str) -> bool:
     return letter_scripts(name) == ("Latin", "Cyrillic")
+
+
+def lookalikes_among(values: Sequence[str]) -> dict[str, str]:
+    """Values of one file that name no source, each that looks like another of them
+    and which ("WhatsАpp" beside "WhatsApp"). A value of one alphabet beside one that
+    mixes Latin and Cyrillic is the spelling to keep: only the mixed one names the other."""
+    by_shape: dict[str, list[str]] = {}
+    for value in values:
+        by_shape.setdefault(skeleton(value), []).append(value)
+    found: dict[str, str] = {}
+    for value in values:
+        mixed = mixes_latin_and_cyrillic(value)
+        for other in by_shape[skeleton(value)]:
+            if name_key(other) != name_key(value) and (
+                mixed or not mixes_latin_and_cyrillic(other)
+            ):
+                found[value] = other
+                break
+    return found
 
 
 def no_source_like(reference: str, names: Iterable[str]) -> NotFound | None:

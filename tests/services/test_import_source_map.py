@@ -434,3 +434,23 @@ def test_rows_differing_only_in_id_or_source_are_no_repeats(
     header = ("phone", "name", "source", "message")
     table = open_table(write_csv(tmp_path / "undated.csv", undated, header))
     assert _actual(crm.imports.run(table)) == (2, 2, 0, 0)
+
+
+def test_look_alike_values_of_one_file_name_each_other_when_no_source_exists(
+    crm: Crm, sources: dict[str, int], tmp_path: Path
+) -> None:
+    """ "WhatsАpp" (a Cyrillic А) beside "WhatsApp" and no such source: the dialog would
+    list two values that read the same; the one that mixes alphabets says which it looks
+    like, the plain one does not (it is the spelling to keep)."""
+    rows = [row(1, source="WhatsАpp"), row(2, source="WhatsApp"), row(3, source="Avito")]
+    rows += [row(4, source="Cайт"), row(5, source="Сайт")]
+    table = open_table(write_csv(tmp_path / "alike.csv", rows))
+    forecast = crm.imports.forecast(table)
+    assert forecast is not None
+    assert [(u.value, u.lookalike) for u in forecast.unknown_sources] == [
+        ("WhatsАpp", "WhatsApp"),
+        ("WhatsApp", ""),
+        ("Avito", ""),
+        ("Cайт", "Сайт"),
+        ("Сайт", ""),
+    ]

@@ -187,3 +187,29 @@ def test_a_look_alike_source_value_is_explained_and_given_to_its_source(
     run_import(qtbot, dialog)
     assert done(dialog) == (2, 1, 0, 1)
     assert "WhatsАpp" not in [s.name for s in telegram_only.sources.list()]
+
+
+def test_values_that_read_the_same_are_told_apart_and_a_long_one_fits_its_line(
+    qtbot, ctx, telegram_only, tmp_path
+):
+    """No source "WhatsApp" at all, the file spells it twice (one with a Cyrillic А): the
+    mixed one says which it looks like. A long value is cut to one line, whole in its tool
+    tip (a wrapped label was given one line's height and cut off)."""
+    long_value = "Канал в Одноклассниках для пенсионеров Северо-Западного округа " * 2
+    rows = [
+        ["+7 900 000-00-01", "A", "WhatsАpp", "Cyrillic А"],
+        ["+7 900 000-00-02", "B", "WhatsApp", "Latin"],
+        ["+7 900 000-00-03", "C", long_value.strip(), "long"],
+    ]
+    dialog = open_dialog(qtbot, ctx, write_rows(tmp_path / "alike.csv", rows))
+    form = dialog.source_map_box._form
+
+    def label(value):
+        return form.labelForField(dialog.source_map_combos[value])
+
+    assert "looks like «WhatsApp» (mixes Latin and Cyrillic letters)" in label("WhatsАpp").text()
+    assert "looks like" not in label("WhatsApp").text()
+    long_label = label(long_value.strip())
+    assert long_label.toolTip() == long_value.strip()
+    assert "…" in long_label.text() and long_value.strip() not in long_label.text()
+    assert not long_label.wordWrap()

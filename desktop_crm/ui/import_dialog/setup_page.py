@@ -52,6 +52,8 @@ class SetupPage(QWidget):
 
         self.encoding_combo = QComboBox()
         self.encoding_combo.setMinimumContentsLength(14)
+        # "windows-1251 (detected)" is filled in after the dialog is shown: grow to it
+        self.encoding_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.delimiter_combo = QComboBox()
         for value, label in DELIMITERS:
             self.delimiter_combo.addItem(QCoreApplication.translate("ImportDialog", label), value)
@@ -145,6 +147,11 @@ class SetupPage(QWidget):
         self.preview_view.verticalHeader().setVisible(True)
         self.preview_view.horizontalHeader().setStretchLastSection(False)
         self.preview_view.horizontalHeader().setDefaultSectionSize(170)
+        # A header wider than its column shows its start ("Мобильный телефон… → external
+        # id"), not a middle cut off at both ends.
+        self.preview_view.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.preview_status = QLabel()
         self.preview_status.setStyleSheet("color: palette(mid);")
 

@@ -35,6 +35,9 @@ SHOWN_REASONS = 5  # the most frequent reasons listed; the rest are summed up
 VISIBLE_VALUES = 4  # values shown before the list scrolls
 
 
+_VALUE_WIDTH = 320  # pixels of a value's label before it is elided
+
+
 def lookalike_note(value: str, lookalike: str) -> str:
     """Why a value that names no source is probably a typo of the source it looks like."""
     if mixes_latin_and_cyrillic(value):
@@ -168,14 +171,20 @@ class SourceMapBox(QGroupBox):
                 combo.setMinimumContentsLength(24)
                 self._fill_combo(combo, item.value, sources)
                 combo.currentIndexChanged.connect(lambda _i, value=item.value: self._chosen(value))
+                # One line each (a long value elided, whole in the tool tip): a wrapped
+                # label in a form is given one line's height and cut off.
+                label = QLabel()
+                shown = label.fontMetrics().elidedText(
+                    item.value, Qt.TextElideMode.ElideRight, _VALUE_WIDTH
+                )
                 text = ImportDialog.tr("«{value}» (%n row(s)):", "", item.rows).format(  # type: ignore[arg-type]
-                    value=item.value
+                    value=shown
                 )
                 if item.lookalike:
                     text += "\n" + lookalike_note(item.value, item.lookalike)
-                label = QLabel(text)
+                label.setText(text)
                 label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setWordWrap(True)
+                label.setToolTip(item.value)
                 label.setBuddy(combo)
                 self._form.addRow(label, combo)
                 self.combos[item.value] = combo
