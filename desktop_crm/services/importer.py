@@ -682,19 +682,21 @@ class ImportService:
         source). The window and ``import --map-source/--create-sources`` both come here."""
         checked = self.check_source_map(source_map)
         settled = {value: checked[name_key(value)] for value in source_map}
-        for value in dict.fromkeys(new_sources):
-            if name_key(value) in checked:
-                raise InvalidValue(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "The source value {value!r} is both mapped and to be created."
-                    ),
-                    field="map-source",
-                    value=value,
-                )
-            try:
-                settled[value] = sources.create(value.strip()).id
-            except AlreadyExists:
-                settled[value] = sources.get(f"name:{value.strip()}").id
+        # All or none: one name refused (a look-alike of a source) creates no other.
+        with self._storage.write():
+            for value in dict.fromkeys(new_sources):
+                if name_key(value) in checked:
+                    raise InvalidValue(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "The source value {value!r} is both mapped and to be created."
+                        ),
+                        field="map-source",
+                        value=value,
+                    )
+                try:
+                    settled[value] = sources.create(value.strip()).id
+                except AlreadyExists:
+                    settled[value] = sources.get(f"name:{value.strip()}").id
         return settled
 
     def forecast(

@@ -112,3 +112,17 @@ def test_a_look_alike_source_value_is_named_in_the_import_s_words(
     result = run("import", file)
     assert result.code == 0, result
     assert "looks like 'WhatsApp' (mixes Latin and Cyrillic letters)" in result.out
+
+
+def test_sources_to_create_are_all_created_or_none(run, tmp_path: Path, db_path: Path) -> None:
+    """One value of the file cannot become a source (it looks like «Website»): the other,
+    checked first, must not be created either (exit 2 means nothing was written)."""
+    run("operator", "add", "alice")
+    run("source", "add", "Website", "--code", "web")
+    rows = [row(1, source="Avito"), row(2, source="Websitе")]  # a Cyrillic е
+    file = write_csv(tmp_path / "two.csv", rows)
+    before = snapshot(db_path)
+    result = run("import", file, "--create-sources")
+    assert result.code == 2, result
+    assert "Website" in result.err
+    assert snapshot(db_path) == before
