@@ -124,8 +124,9 @@ _LOOK_ALIKE_PAIR = QT_TRANSLATE_NOOP(
 
 
 def check_no_lookalike_pair(tags: Collection[str], field: str) -> None:
-    """Two of ``tags`` given at once may not look alike either ("vip" and "vіp")."""
-    for tag in sorted(tags):
+    """Two of ``tags`` given at once may not look alike either ("vip" and "vіp"). The
+    one that mixes alphabets is named first: its letters are the foreign ones."""
+    for tag in sorted(tags, key=lambda t: (len(letter_scripts(t)) < 2, t)):
         other = lookalike_tag(tag, sorted(t for t in tags if t != tag))
         if other is not None:
             raise _looks_like(_LOOK_ALIKE_PAIR, field, tag, other)

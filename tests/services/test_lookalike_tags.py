@@ -95,6 +95,15 @@ def test_two_look_alike_skills_given_at_once_are_refused(desk):
     assert desk.operators.get("Борис").skills == ()
 
 
+@pytest.mark.parametrize("given", [["gold", "g\u043eld"], ["g\u043eld", "gold"]])
+def test_a_look_alike_pair_names_the_foreign_letter_not_the_latin_one(desk, given):
+    """Of "gold" and "gоld" (nobody has either) the one that mixes alphabets holds the
+    letter of another alphabet (the Cyrillic о), whichever order they come in."""
+    with pytest.raises(InvalidValue) as refused:
+        desk.operators.update("Борис", skills=given)
+    assert refused.value.params["letters"] == "«\u043e» (U+043E)"
+
+
 @pytest.mark.parametrize(
     "tag",
     [
