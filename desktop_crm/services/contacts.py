@@ -522,8 +522,9 @@ class ContactService:
             now = naive_utc_now(self._clock)
             ids = [c.id for c in contacts]
             first = [c.id for c in contacts if c.answered_at is None]
-            if first:
-                Contact.update(answered_at=now).where(Contact.id.in_(first)).execute()
+            if first:  # never before the contact came (a clock set back, a later import time)
+                not_before = pw.Case(None, [(Contact.created_at > now, Contact.created_at)], now)
+                Contact.update(answered_at=not_before).where(Contact.id.in_(first)).execute()
             Contact.update(activity_at=now, overdue=False).where(Contact.id.in_(ids)).execute()
             infos = contact_infos(ids)
         self._events.emit(Change.CONTACTS)

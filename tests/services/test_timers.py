@@ -230,6 +230,15 @@ def test_answered_keeps_the_first_time_and_clears_overdue(desk, clock):
     assert not again.first and again.contact.answered_at == answered_at
 
 
+def test_a_reply_is_never_recorded_before_the_contact_came(desk, clock):
+    """The computer's clock set back (or a contact imported with a later time): the reply
+    is recorded at the contact's own time, never before it (no negative reply time)."""
+    contact = register(desk, "+79001234567")
+    clock.advance(-dt.timedelta(days=1))
+    (answered,) = desk.contacts.mark_answered([contact.id])
+    assert answered.contact.answered_at == contact.created_at
+
+
 def test_answered_refuses_unknown_and_closed_contacts_and_changes_nothing(desk, clock):
     one, two = register(desk, "+79001234567"), register(desk, "+79001234568")
     desk.contacts.close(two.id)
