@@ -166,7 +166,14 @@ def parse_location(value: str) -> DatabaseLocation:
             ),
             url=mask_password(value),
         )
-    parsed = urlsplit(value)
+    try:
+        parsed = urlsplit(value)
+    except ValueError as error:  # an unbalanced IPv6 bracket
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "The database URL {url!r} is not valid: {reason}."),
+            url=value,
+            reason=str(error),
+        ) from None
     # As in SQLAlchemy and peewee: sqlite:///rel/path is relative, sqlite:////abs/path absolute.
     path = parsed.netloc + unquote(parsed.path)
     if not parsed.netloc and path.startswith("/"):
@@ -263,7 +270,10 @@ def _ambiguous_userinfo(value: str) -> bool:
         return True  # the first @ is inside the password, after a / ? or # (not host:port/…)
     if rest.split("?", 1)[0].count("@") > 1:
         return True  # an @ in the password, or in the host: which one is which?
-    netloc = urlsplit(value).netloc
+    try:
+        netloc = urlsplit(value).netloc
+    except ValueError:  # an unbalanced IPv6 bracket: the URL's own check says so
+        return False
     if netloc.count("@") > 1:
         return True
     if "@" not in netloc:

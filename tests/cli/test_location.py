@@ -67,11 +67,20 @@ def test_db_option_accepts_a_url(run_raw, tmp_path):
 
 @pytest.mark.parametrize(
     ("url", "fragment"),
-    [("mysql://user@host/crm", "Unsupported database URL"), ("sqlite:///", "names no file")],
+    [
+        ("mysql://user@host/crm", "Unsupported database URL"),
+        ("sqlite:///", "names no file"),
+        # an unbalanced IPv6 bracket: urllib raises ValueError
+        ("postgresql://u:S3cret@[::1:5432/db", "not valid"),
+        ("postgresql://u@h]/db", "not valid"),
+        ("sqlite://[::1/crm.sqlite3", "not valid"),
+    ],
 )
 def test_bad_database_url(run_raw, monkeypatch, url, fragment):
     monkeypatch.setenv("DATABASE_URL", url)
-    assert fragment in assert_user_error(run_raw("operator", "list"))
+    message = assert_user_error(run_raw("operator", "list"))
+    assert fragment in message
+    assert "S3cret" not in message
 
 
 def test_missing_folder(run_raw, tmp_path):
