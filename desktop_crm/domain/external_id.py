@@ -350,8 +350,20 @@ def _fast_e164(value: str, digits: str, region: str) -> str | None:
         return None
     if value.startswith("+"):
         return "+" + digits if digits[0] == "7" else None
-    if region in ("RU", "KZ") and digits[0] in "78":
+    if region in _NATIONAL_EIGHT and digits[0] in "78":
         return "+7" + digits[1:]
+    return None
+
+
+_NATIONAL_EIGHT = ("RU", "KZ")  # country code 7, national prefix 8
+
+
+def dialled_from_abroad(digits: str, region: str) -> str | None:
+    """The digits of a number typed with the national prefix 8 (``8900…``) as they are
+    stored, after the country code 7 (``7900…``): where ``region`` dials that way; else
+    None. For finding a number by its first digits."""
+    if region.upper() in _NATIONAL_EIGHT and digits.startswith("8"):
+        return "7" + digits[1:]
     return None
 
 

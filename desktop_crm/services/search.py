@@ -7,7 +7,8 @@ One place for the rules of the search boxes (Leads and Contacts screens, ``leads
   the lead whose normalised id it is, found through the unique index on
   ``lead.external_id``; nothing else is searched (a table scan would be the price);
 - any other text matches a lead whose id is that text normalised (an e-mail in any
-  case), whose id contains it (or its digits: ``900 123`` finds ``+79001234567``),
+  case), whose id contains it (or its digits: ``900 123`` finds ``+79001234567``; the
+  first digits as dialled, ``+7 900 123`` or ``8 900 123``, too),
   or whose name contains it case-insensitively; on the Contacts screen a
   contact's message containing it matches too (as typed, in lower or upper case, or
   capitalised: see ``case_variants``). A substring cannot use an index,
@@ -25,7 +26,14 @@ import re
 import peewee as pw
 
 from desktop_crm.db.models import Contact, Lead
-from desktop_crm.domain.external_id import EmptyExternalId, looks_like_phone, normalise_external_id
+from desktop_crm.domain.external_id import (
+    EmptyExternalId,
+    IdKind,
+    dialled_from_abroad,
+    looks_like_phone,
+    normalise_external_id,
+    read_external_id,
+)
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.common import stored_time
 
@@ -72,9 +80,13 @@ def _checked(text: str) -> str:
     return text
 
 
-def is_whole_phone(text: str) -> bool:
-    """True when ``text`` is a phone number in full: it is searched as a lead id only."""
-    return looks_like_phone(text)
+def is_whole_phone(text: str, region: str) -> bool:
+    """True when ``text`` is a phone number in full (a possible number, not its first
+    digits: ``+7 900 123``): it is searched as a lead id only."""
+    if not looks_like_phone(text):
+        return False
+    reading = read_external_id(text, region)
+    return reading.kind is IdKind.PHONE and reading.problem is None
 
 
 def lead_condition(text: str, region: str) -> pw.ColumnBase | None:
@@ -87,12 +99,16 @@ def lead_condition(text: str, region: str) -> pw.ColumnBase | None:
     except EmptyExternalId:
         return None
     condition: pw.ColumnBase = Lead.external_id == normalised
-    if is_whole_phone(text):
+    if is_whole_phone(text, region):
         return condition
     condition |= contains(Lead.external_id, text)
     digits = re.sub(r"[^0-9]", "", text)
-    if _PHONE_PART_RE.match(text) and len(digits) >= MIN_DIGITS_SEARCHED and digits != text:
-        condition |= contains(Lead.external_id, digits)  # "900 123-4" in "+79001234567"
+    if _PHONE_PART_RE.match(text) and len(digits) >= MIN_DIGITS_SEARCHED:
+        if digits != text:
+            condition |= contains(Lead.external_id, digits)  # "900 123-4" in "+79001234567"
+        abroad = dialled_from_abroad(digits, region)
+        if abroad is not None and not text.startswith("+"):
+            condition |= contains(Lead.external_id, abroad)  # "8 900 123": "+7900123…"
     name = fold_yo(text.casefold())  # the stored copy is case-folded: only ё is left
     return condition | contains(pw.fn.REPLACE(Lead.name_folded, "ё", "е"), name)
 
@@ -107,7 +123,7 @@ def contact_text_condition(text: str, region: str, joined: bool = False) -> pw.C
     leads = lead_condition(text, region)
     if leads is None:
         return None
-    if is_whole_phone(text):
+    if is_whole_phone(text, region):
         return Contact.lead.in_(Lead.select(Lead.id).where(leads))
     of_leads: pw.ColumnBase = (
         leads if joined else Contact.lead.in_(Lead.select(Lead.id).where(leads))
