@@ -129,7 +129,9 @@ def test_the_lead_list_finds_phones_in_any_format(filled):
         assert [lead.external_id for lead in filled.leads.page(typed)] == ["+79001234567"]
 
 
-@pytest.mark.parametrize("typed", ["+7 900 123", "+7900123", "8 900 123", "8 (900) 12", "7 900 123"])
+@pytest.mark.parametrize(
+    "typed", ["+7 900 123", "+7900123", "8 900 123", "8 (900) 12", "7 900 123"]
+)
 def test_the_start_of_a_phone_as_dialled_finds_it(filled, typed):
     """The first digits of a number with its country code or the national 8 are part of
     it, not a whole (and wrong) number to look up."""
