@@ -22,6 +22,7 @@ from desktop_crm.services.dto.contacts import ContactInfo
 from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui.context import UiContext
+from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.refresh_errors import refresh_slot
 from desktop_crm.ui.texts import error_text, reason_label
 from desktop_crm.ui.widgets import InlineMessage
@@ -127,7 +128,7 @@ class IntakeForm(QWidget):
             current = self.ctx.preferences.last_source or None
         sources: list[SourceInfo] = self.ctx.crm.sources.list(with_weights=False)
         self.source.clear()
-        for source in sources:
+        for source in natural_sorted(sources, lambda s: s.name):
             label = f"{source.name} ({source.code})" if source.code else source.name
             self.source.addItem(label, source.id)
         if current is not None and (index := self.source.findData(current)) >= 0:

@@ -44,6 +44,7 @@ from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.decision_view import DecisionView
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.exporting import CsvExporter
+from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.models.base import ROW_ROLE, local_time
 from desktop_crm.ui.models.contacts import (
     CREATED,
@@ -418,12 +419,15 @@ class ContactsPage(Page):
         sources, operators = lists
         changed = _refill(
             self.source_combo,
-            [(s.name, s.id) for s in sources],
+            [(s.name, s.id) for s in natural_sorted(sources, lambda s: s.name)],
         )
         inactive = self.tr("{name} (inactive)")
         changed |= _refill(
             self.operator_combo,
-            [(o.name if o.active else inactive.format(name=o.name), o.id) for o in operators],
+            [
+                (o.name if o.active else inactive.format(name=o.name), o.id)
+                for o in natural_sorted(operators, lambda o: o.name)
+            ],
         )
         if changed:  # a chosen source or operator is gone: show all instead
             self._filter_changed()
