@@ -50,7 +50,7 @@ from desktop_crm.domain.external_id import (
 )
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, NotFound, StoppedPartWay
 from desktop_crm.services.events import Change, EventBus
-from desktop_crm.services.importer import fingerprint
+from desktop_crm.services.importer import ImportStatus, fingerprint
 from desktop_crm.services.intake import ERASED_PREFIX
 from desktop_crm.services.settings import phone_region, read_setting, write_setting
 
@@ -404,15 +404,17 @@ def _any_yo(word: str) -> str:
 
 def _redact_import_records(redact: Callable[[str], str]) -> None:
     """Apply ``redact`` to what the import records and the journal's import entries
-    keep of a file: its name, path, header row and sheet, and the entries' labels."""
+    keep of a file: its name, path, header row and sheet, and the entries' labels.
+    An unfinished import keeps its sheet's name: the next import of the file finishes
+    it on that sheet."""
     runs = ImportRun.select(
-        ImportRun.id, ImportRun.file_name, ImportRun.file_path, ImportRun.options
+        ImportRun.id, ImportRun.file_name, ImportRun.file_path, ImportRun.options, ImportRun.status
     )
-    for run_id, file_name, file_path, options in list(tuples(runs)):
+    for run_id, file_name, file_path, options, status in list(tuples(runs)):
         changed = {
             "file_name": redact(file_name),
             "file_path": redact(file_path),
-            "options": _redact_options(options, redact),
+            "options": _redact_options(options, redact, sheet=status == ImportStatus.DONE),
         }
         if (changed["file_name"], changed["file_path"], changed["options"]) != (
             file_name,
@@ -431,7 +433,7 @@ def _redact_import_records(redact: Callable[[str], str]) -> None:
             ).execute()
 
 
-def _redact_options(options: str, redact: Callable[[str], str]) -> str:
+def _redact_options(options: str, redact: Callable[[str], str], sheet: bool) -> str:
     try:
         data = json.loads(options or "{}")
     except ValueError:
@@ -441,7 +443,7 @@ def _redact_options(options: str, redact: Callable[[str], str]) -> str:
     new = dict(data)
     if isinstance(data.get("headers"), list):
         new["headers"] = [redact(h) if isinstance(h, str) else h for h in data["headers"]]
-    if isinstance(data.get("sheet"), str):
+    if sheet and isinstance(data.get("sheet"), str):
         new["sheet"] = redact(data["sheet"])
     return options if new == data else json.dumps(new, ensure_ascii=False)
 

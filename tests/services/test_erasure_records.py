@@ -3,8 +3,10 @@ backends): only the parts that name the person go, the rest of the name stays.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from desktop_crm.db.models import ImportRun
 from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.importing import open_table
 from desktop_crm.services.audit import AuditFilter
@@ -86,3 +88,35 @@ def test_other_ids_in_any_case_and_a_short_id_as_a_whole_word(crm, tmp_path):
         _import(crm, tmp_path, name, index, "@ab1")
     records, _journal = _names_after_erasure(crm, "@ab1")
     assert {k: v for k, v in records.items() if k in short} == short
+
+
+def test_a_sheet_named_after_the_person_goes_once_its_import_is_done(crm, tmp_path):
+    """An unfinished import keeps its sheet's name (the next import of the file
+    finishes it there); a finished one loses the person's part of it."""
+    from openpyxl import Workbook
+
+    _setup(crm)
+    paths = []
+    for index in range(2):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Лист Иванов 9005551234"
+        sheet.append(["phone", "name", "source"])
+        sheet.append([PHONE, NAME, "site"])
+        sheet.append([f"8900111{index:04d}", "Другой", "site"])
+        path = tmp_path / f"book{index}.xlsx"
+        book.save(path)
+        paths.append(path)
+    crm.imports.run(open_table(paths[0]))
+    crm.imports.batch_rows = 1  # stopped after its first row
+    crm.imports.run(open_table(paths[1]), cancelled=lambda: True)
+
+    crm.erasure.erase(PHONE)
+
+    done, unfinished = sorted(crm.imports.list(), key=lambda r: r.file_name)
+    assert (done.status, unfinished.status) == ("done", "cancelled")
+    with crm.storage.read():
+        sheets = {r.id: json.loads(r.options)["sheet"] for r in ImportRun.select()}
+    assert sheets == {done.id: "Лист [erased] [erased]", unfinished.id: "Лист Иванов 9005551234"}
+    resumed = crm.imports.run(open_table(paths[1]))
+    assert resumed.record.id == unfinished.id and resumed.record.status == "done"
