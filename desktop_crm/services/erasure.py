@@ -335,17 +335,24 @@ def _person_matcher(external_id: str, region: str) -> Callable[[Iterable[object]
 
 
 def _person_redactor(external_id: str, name: str, region: str) -> Callable[[str], str]:
-    """``text`` with every part that names the person replaced by ``ERASED_TEXT``: for a
-        phone, each run of digits (with the spaces, dashes, dots and brackets people write)
-        that holds its national number or its last 7 or more digits, and the whole text when
-        its digits hold the number in another way (of a path: the whole folder or file
-    name); for other ids, the id in any case (a
-        short one only as a whole word); and each word of the lead's name of 3 or more
-        characters, as the start of a word in any case, with ё and е alike ("Иванов" also
-        in "Иванова", "Пётр" in "Петра")."""
+    """``text`` with every part that names the person replaced by ``ERASED_TEXT``.
+
+    - A phone (or an id of 7 or more bare digits): each run of digits, with the spaces,
+      dashes, dots, brackets and underscores people write between them, that holds its
+      national number or its last 7 or more digits; a folder or file name whose digits
+      still hold the number (split by letters) goes whole.
+    - Another id: the id in any case; one shorter than ``_MIN_SUBSTRING`` only as a
+      whole word.
+    - Each word of 3 or more characters of the lead's name, as a word or with up to 3
+      more letters (its declined forms: "Иванов" also in "Иванова", "Пётр" in
+      "Петром"), in any case, ё and е alike.
+    """
     national = _national_number(external_id)
+    if not national and external_id.isdecimal() and len(external_id) >= _MIN_PHONE_DIGITS:
+        national = _digits(external_id)  # bare digits: a phone's twin, as digits go too
     patterns = [
-        re.compile(r"(?<!\w)" + _any_yo(word) + r"\w*", re.IGNORECASE) for word in _name_words(name)
+        re.compile(r"(?<!\w)" + _any_yo(word) + r"\w{0,3}(?!\w)", re.IGNORECASE)
+        for word in _name_words(name)
     ]
     short_id = ""
     if not national:
@@ -381,9 +388,12 @@ def _person_redactor(external_id: str, name: str, region: str) -> Callable[[str]
     def redact(text: str) -> str:
         if not text:
             return text
+        composed = unicodedata.normalize("NFC", text)  # a macOS file name comes decomposed
         # each folder of a path on its own: the rest of the path stays
-        text = "".join(redact_part(part) for part in _PATH_PARTS.split(text))
-        return ERASED_TEXT if national and national in _digits(text) else text
+        result = "".join(redact_part(part) for part in _PATH_PARTS.split(composed))
+        if national and national in _digits(result):
+            return ERASED_TEXT
+        return text if result == composed else result
 
     return redact
 

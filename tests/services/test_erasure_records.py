@@ -24,7 +24,8 @@ PHONE_FILES = {
     "звонок 555-12-34.csv": "звонок [erased].csv",  # the number without its area code
     "тел 8900555x1234.csv": "[erased]",  # the digits split by a letter: all of it
     "ИВАНОВА и ПЕТРА.csv": "[erased] и [erased].csv",  # any case, declined, ё as е
-    "Иван 89001112233 Ивановский.csv": "Иван 89001112233 [erased].csv",
+    "Иван 89001112233 с Ивановым.csv": "Иван 89001112233 с [erased].csv",
+    "Ивановский.csv": "Ивановский.csv",  # a longer word: another name
     "Сидоров 89995551234.csv": "Сидоров 89995551234.csv",  # another number stays
 }
 
@@ -120,3 +121,23 @@ def test_a_sheet_named_after_the_person_goes_once_its_import_is_done(crm, tmp_pa
     assert sheets == {done.id: "Лист [erased] [erased]", unfinished.id: "Лист Иванов 9005551234"}
     resumed = crm.imports.run(open_table(paths[1]))
     assert resumed.record.id == unfinished.id and resumed.record.status == "done"
+
+
+def test_the_bare_digits_twin_and_a_decomposed_file_name(crm, tmp_path):
+    """A lead stored under the bare national digits is the phone's twin: its digits in
+    any spelling go too. A file name in decomposed Unicode (as macOS writes it) is
+    matched as well."""
+    _setup(crm)
+    crm.contacts.register(ContactRequest("9005551234", "site", NAME))
+    assert crm.leads.find("9005551234") is not None
+    files = {
+        "звонок 8 (900) 555-12-34.csv": "звонок [erased].csv",
+        "заявка Пе\u0308тра.csv": "заявка [erased].csv",
+        "заявка Петровой.csv": "заявка Петровой.csv",  # not a word of the name
+    }
+    for index, name in enumerate(files):
+        _import(crm, tmp_path, name, index, f"8900222{index:04d}")
+
+    records, journal = _names_after_erasure(crm, "+79005551234")
+
+    assert records == journal == files
