@@ -296,7 +296,9 @@ class PostgresStorage(Storage):
         backups keep what they kept). False when the server refused it now."""
         try:
             with self.file_errors():
-                self.database.execute_sql('VACUUM "lead", "contact", "import_reject"')
+                self.database.execute_sql(
+                    'VACUUM "lead", "contact", "import_reject", "import_run", "audit_entry"'
+                )
         except (pw.DatabaseError, DatabaseBusy) as error:
             log.warning("the erased rows' old versions were not vacuumed now: %s", error)
             return False

@@ -12,7 +12,10 @@ In one write transaction:
   deleted, so re-importing a file that still holds the person registers them again;
 - stored import rejects that name the person (a cell or parameter that is the same
   id in any spelling, or, for a phone, any cell whose digits contain its number)
-  lose their cells and reason.
+  lose their cells and reason;
+- the import records (file name, path, header row, sheet) and the journal's import
+  entries keep the rest of their text: only the parts that name the person (the id
+  in any spelling, a phone's digits, a word of the lead's name) read ``[erased]``.
 
 Then the database file is rebuilt (VACUUM) and the WAL emptied, so the old values
 are in no free page either. A pending rebuild is remembered in the database: when
@@ -28,8 +31,18 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from desktop_crm.db.models import Contact, ImportReject, ImportRow, Lead, Setting, tuples
+from desktop_crm.db.models import (
+    AuditEntry,
+    Contact,
+    ImportReject,
+    ImportRow,
+    ImportRun,
+    Lead,
+    Setting,
+    tuples,
+)
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.domain.external_id import (
     EmptyExternalId,
     national_spelling,
@@ -37,7 +50,7 @@ from desktop_crm.domain.external_id import (
 )
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, NotFound, StoppedPartWay
 from desktop_crm.services.events import Change, EventBus
-from desktop_crm.services.importer import fingerprint
+from desktop_crm.services.importer import ImportStatus, fingerprint
 from desktop_crm.services.intake import ERASED_PREFIX
 from desktop_crm.services.settings import phone_region, read_setting, write_setting
 
@@ -46,6 +59,11 @@ ERASED_REASON = QT_TRANSLATE_NOOP("errors", "Personal data erased.")
 _MIN_PHONE_DIGITS = 7  # shorter numbers would match unrelated digits in a message
 _NON_DIGITS = re.compile(r"\D+")
 _MIN_SUBSTRING = 6  # a shorter id ("17") would match unrelated cells
+ERASED_TEXT = "[erased]"  # what replaces the person's part of a file name or a journal label
+# A run of digits as people write a phone: "+7 (900) 555-12-34", "8_900_5551234".
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\s\-\u2010-\u2015.()_\u00ad\u200b-\u200f\u2060\ufeff]*\d)*")
+_PATH_PARTS = re.compile(r"([/\\])")
+_MIN_NAME_WORD = 3  # shorter words of a name ("Ян") would match unrelated text
 
 
 def scrub_file(storage: Storage) -> bool:
@@ -253,7 +271,10 @@ class ErasureService:
             matched, scanned_up_to = [], 0
         more, _ = _matching_rejects(original, after=scanned_up_to)
         rejects = _clear_rejects(matched + more)
-        Contact.update(message="", idempotency_key=None).where(Contact.lead == lead.id).execute()
+        _redact_import_records(_person_redactor(original, lead.name, phone_region()))
+        Contact.update(message="", idempotency_key=None, idempotency_payload=None).where(
+            Contact.lead == lead.id
+        ).execute()
         placeholder = ERASED_PREFIX + secrets.token_hex(8)  # 64 random bits: never collides
         Lead.update(external_id=placeholder, name="", name_folded="").where(
             Lead.id == lead.id
@@ -311,6 +332,150 @@ def _person_matcher(external_id: str, region: str) -> Callable[[Iterable[object]
         return False
 
     return matches
+
+
+def _person_redactor(external_id: str, name: str, region: str) -> Callable[[str], str]:
+    """``text`` with every part that names the person replaced by ``ERASED_TEXT``.
+
+    - A phone (or an id of 7 or more bare digits): each run of digits, with the spaces,
+      dashes, dots, brackets and underscores people write between them, that holds its
+      national number or its last 7 or more digits; a folder or file name whose digits
+      still hold the number (split by letters) goes whole.
+    - Another id: the id in any case; one shorter than ``_MIN_SUBSTRING`` only as a
+      whole word.
+    - Each word of 3 or more characters of the lead's name, as a word or with up to 3
+      more letters (its declined forms: "Иванов" also in "Иванова", "Пётр" in
+      "Петром"), in any case, ё and е alike.
+    """
+    national = _national_number(external_id)
+    if not national and external_id.isdecimal() and len(external_id) >= _MIN_PHONE_DIGITS:
+        national = _digits(external_id)  # bare digits: a phone's twin, as digits go too
+    patterns = [
+        re.compile(r"(?<!\w)" + _any_yo(word) + r"\w{0,3}(?!\w)", re.IGNORECASE)
+        for word in _name_words(name)
+    ]
+    short_id = ""
+    if not national:
+        if len(external_id) >= _MIN_SUBSTRING:
+            patterns.insert(0, re.compile(re.escape(external_id), re.IGNORECASE))
+        else:
+            short_id = external_id
+
+    def digits_name_the_phone(match: re.Match[str]) -> str:
+        digits = _digits(match.group())
+        if national in digits or (len(digits) >= _MIN_PHONE_DIGITS and national.endswith(digits)):
+            return ERASED_TEXT
+        return match.group()
+
+    def short_word(match: re.Match[str]) -> str:
+        try:
+            same = normalise_external_id(match.group(), region) == short_id
+        except EmptyExternalId:
+            same = False
+        return ERASED_TEXT if same else match.group()
+
+    def redact_part(text: str) -> str:
+        if national:
+            text = _DIGIT_RUN.sub(digits_name_the_phone, text)
+            if national in _digits(text):
+                return ERASED_TEXT
+        for pattern in patterns:
+            text = pattern.sub(ERASED_TEXT, text)
+        if short_id:
+            text = re.sub(r"[^\s/\\]+", short_word, text)
+        return text
+
+    def redact(text: str) -> str:
+        if not text:
+            return text
+        composed = unicodedata.normalize("NFC", text)  # a macOS file name comes decomposed
+        # each folder of a path on its own: the rest of the path stays
+        result = "".join(redact_part(part) for part in _PATH_PARTS.split(composed))
+        if national and national in _digits(result):
+            return ERASED_TEXT
+        return text if result == composed else result
+
+    return redact
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a lead's name long enough to look for (with a letter in them)."""
+    words: list[str] = []
+    for word in re.findall(r"\w+", unicodedata.normalize("NFC", name)):
+        if len(word) >= _MIN_NAME_WORD and not word.isdigit() and word.casefold() not in words:
+            words.append(word.casefold())
+    return words
+
+
+def _any_yo(word: str) -> str:
+    """A pattern for ``word`` in which ё and е stand for each other."""
+    return "".join("[её]" if ch in "её" else re.escape(ch) for ch in word)
+
+
+def _redact_import_records(redact: Callable[[str], str]) -> None:
+    """Apply ``redact`` to what the import records and the journal's import entries
+    keep of a file: its name, path, header row and sheet, and the entries' labels.
+    An unfinished import keeps its sheet's name: the next import of the file finishes
+    it on that sheet."""
+    runs = ImportRun.select(
+        ImportRun.id, ImportRun.file_name, ImportRun.file_path, ImportRun.options, ImportRun.status
+    )
+    for run_id, file_name, file_path, options, status in list(tuples(runs)):
+        changed = {
+            "file_name": redact(file_name),
+            "file_path": redact(file_path),
+            "options": _redact_options(options, redact, sheet=status == ImportStatus.DONE),
+        }
+        if (changed["file_name"], changed["file_path"], changed["options"]) != (
+            file_name,
+            file_path,
+            options,
+        ):
+            ImportRun.update(**changed).where(ImportRun.id == run_id).execute()
+    entries = AuditEntry.select(AuditEntry.id, AuditEntry.label, AuditEntry.details).where(
+        AuditEntry.object_kind == ObjectKind.IMPORT.value
+    )
+    for entry_id, label, details in list(tuples(entries)):
+        new_label, new_details = redact(label), _redact_json(details, redact)
+        if (new_label, new_details) != (label, details):
+            AuditEntry.update(label=new_label, details=new_details).where(
+                AuditEntry.id == entry_id
+            ).execute()
+
+
+def _redact_options(options: str, redact: Callable[[str], str], sheet: bool) -> str:
+    try:
+        data = json.loads(options or "{}")
+    except ValueError:
+        return redact(options)
+    if not isinstance(data, dict):
+        return options
+    new = dict(data)
+    if isinstance(data.get("headers"), list):
+        new["headers"] = [redact(h) if isinstance(h, str) else h for h in data["headers"]]
+    if sheet and isinstance(data.get("sheet"), str):
+        new["sheet"] = redact(data["sheet"])
+    return options if new == data else json.dumps(new, ensure_ascii=False)
+
+
+def _redact_json(text: str, redact: Callable[[str], str]) -> str:
+    """Every string inside the JSON ``text`` redacted (the text itself when not JSON)."""
+    try:
+        data = json.loads(text or "null")
+    except ValueError:
+        return redact(text)
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            return redact(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    new = walk(data)
+    return text if new == data else json.dumps(new, ensure_ascii=False)
 
 
 def _matching_rejects(external_id: str, after: int = 0) -> tuple[list[tuple[int, int]], int]:

@@ -248,3 +248,61 @@ def test_erase_then_export_shows_no_personal_data(run_json, seeded, tmp_path):
     out = tmp_path / "c.csv"
     run_json("export", "contacts", out)
     assert "79001234567" not in out.read_text(encoding="utf-8-sig")
+
+
+# -- erase: the import records and the journal -------------------------------------------
+FILE_SPELLINGS = ("9005551234", "555-12-34", "8-900-555-12-34", "+79005551234", "Иванов")
+
+
+def _import_named_after_the_person(run_json, tmp_path: Path) -> Path:
+    folder = tmp_path / "Иванов +79005551234"
+    folder.mkdir()
+    table = folder / "заявка Иванов 8-900-555-12-34.csv"
+    table.write_text(
+        "phone,name,source\n+79005551234,Иванов Пётр,tg\n89001112233,Другой,tg\n",
+        encoding="utf-8",
+    )
+    assert run_json("import", table)["imported"] == 2
+    return table
+
+
+def test_erasing_clears_the_person_from_import_file_names_and_the_journal(
+    run, run_json, seeded, services, tmp_path
+):
+    """The import record kept the file's name and path and the journal's "import
+    started" entry the name: both held the phone and the name. The rest of the name
+    stays; what named the person reads [erased]."""
+    _import_named_after_the_person(run_json, tmp_path)
+
+    run_json("lead", "erase", "8 (900) 555-12-34")
+
+    journal = run_json("log", "--object", "import")
+    assert [e["object"]["label"] for e in journal] == ["заявка [erased] [erased].csv"]
+    shown = run("log").out
+    with services() as crm:
+        records = crm.imports.list()
+    texts = [shown, json.dumps(journal, ensure_ascii=False)]
+    texts += [f"{r.file_name}\n{r.file_path}\n{r.headers}" for r in records]
+    for text in texts:
+        for needle in FILE_SPELLINGS:
+            assert needle not in text, (needle, text)
+    (record,) = records
+    assert record.file_name == "заявка [erased] [erased].csv"
+    assert record.file_path == str(tmp_path / "[erased] [erased]" / record.file_name)
+    assert record.headers == ("phone", "name", "source")
+
+
+@pytest.mark.sqlite_only
+def test_no_spelling_of_the_file_name_stays_in_the_bytes(
+    run_json, sqlite_build, seeded, tmp_path, db_path
+):
+    _import_named_after_the_person(run_json, tmp_path)
+    haystack = _all_bytes(db_path)
+    for needle in FILE_SPELLINGS:
+        assert needle.encode() in haystack, needle  # the test would prove nothing
+
+    assert run_json("lead", "erase", "+79005551234")["file_clean"] is True
+
+    haystack = _all_bytes(db_path)
+    for needle in FILE_SPELLINGS:
+        assert needle.encode() not in haystack, needle
