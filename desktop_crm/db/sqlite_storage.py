@@ -25,7 +25,7 @@ from types import TracebackType
 import peewee as pw
 
 from desktop_crm.db import postgresql_drivers_hidden
-from desktop_crm.db.backup import automatic_backup, create_private_file
+from desktop_crm.db.backup import automatic_backup, create_private_file, private_new_file
 from desktop_crm.db.guard import (
     APPLICATION_ID,
     damage_error,
@@ -530,6 +530,8 @@ def open_sqlite(
                     path=str(location.path),
                     reason=error.strerror or str(error),
                 ) from error
+    elif state.version == 0 and not state.read_only:
+        private_new_file(location.path)
     database = _connect(location, busy_timeout, read_only=state.read_only)
     try:
         with file_errors_as_crm_errors(location.path), busy_as_error():
