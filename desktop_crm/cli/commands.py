@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -496,8 +495,13 @@ def _read_missing_file(crm_location: DatabaseLocation, args: argparse.Namespace)
     database in a private temporary folder, removed afterwards, so it works beside a
     folder nobody may write and leaves nothing anywhere."""
     path = crm_location.path
-    if not crm_location.is_default:  # a missing folder is said as for any other command
-        inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)
+    if crm_location.is_default:  # the program's data folder, made as by any other command
+        from desktop_crm.db.sqlite_storage import create_default_folder
+
+        create_default_folder(crm_location)
+    inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)  # a missing folder, said so
+    import tempfile  # here: it loads shutil, which a bot's `contact add` does not need
+
     with tempfile.TemporaryDirectory(prefix="desktop-crm-") as folder:
         temp = DatabaseLocation(Path(folder) / path.name)
         try:

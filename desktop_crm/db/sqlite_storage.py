@@ -501,7 +501,7 @@ def open_sqlite(
     opened read-only: reads work, writes raise ``DatabaseReadOnly``.
     """
     if location.is_default:
-        _create_default_folder(location)
+        create_default_folder(location)
     state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
     if state.read_only and state.version != SCHEMA_VERSION:
         if not state.exists:
@@ -598,7 +598,7 @@ def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:
             time.sleep(0.02)
 
 
-def _create_default_folder(location: DatabaseLocation) -> None:
+def create_default_folder(location: DatabaseLocation) -> None:
     try:
         location.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
