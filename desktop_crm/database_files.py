@@ -23,6 +23,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-jobs", "-damaged")
 BACKUPS_SUFFIX = ".backups"  # crm.sqlite3 -> crm.sqlite3.backups/
+_BESIDE = (*COMPANION_SUFFIXES, BACKUPS_SUFFIX)  # the backups folder's own name too
 BELONGS_REASON = "it belongs to a database (its lock, journal or backups)"
 
 _DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
@@ -42,7 +43,7 @@ def _named_beside(path: Path, database: Path | None) -> bool:
     for candidate in _candidates(path):
         for base in _candidates(database):
             if candidate.parent == base.parent and candidate.name in {
-                base.name + suffix for suffix in COMPANION_SUFFIXES
+                base.name + suffix for suffix in _BESIDE
             }:
                 return True
     return False
@@ -51,13 +52,13 @@ def _named_beside(path: Path, database: Path | None) -> bool:
 def is_companion_file(path: Path, database: Path | None = None) -> bool:
     """Whether ``path`` (or where its links lead) is one of the files SQLite or this
     program keeps beside a database (``X-wal``, ``-shm``, ``-journal``, ``-jobs``,
-    ``-damaged``), even while it does not exist or is empty. ``database``: a database
-    whose companions are refused by name alone (a new, still empty one)."""
+    ``-damaged``, the folder ``X.backups``), even while it does not exist or is empty.
+    ``database``: a database whose companions count by name alone (a new, empty one)."""
     if _named_beside(path, database):
         return True
     for candidate in _candidates(path):
         name = candidate.name
-        for suffix in COMPANION_SUFFIXES:
+        for suffix in _BESIDE:
             if name.endswith(suffix) and is_database(candidate.with_name(name[: -len(suffix)])):
                 return True
     return False

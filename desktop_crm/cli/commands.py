@@ -448,6 +448,12 @@ def _run_on_new_file(
     creates nothing either. If another process created the file meanwhile, the command
     runs again on that file."""
     path = crm_location.path
+    if crm_location.is_default:  # the program's data folder, made as by any other command
+        from desktop_crm.db.sqlite_storage import create_default_folder
+
+        create_default_folder(crm_location)
+    # A missing folder, or the name of a database's -wal or -jobs file: said, not created.
+    inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)
     if not keep:
         return _read_missing_file(crm_location, args)
     temp = DatabaseLocation(
@@ -495,11 +501,6 @@ def _read_missing_file(crm_location: DatabaseLocation, args: argparse.Namespace)
     database in a private temporary folder, removed afterwards, so it works beside a
     folder nobody may write and leaves nothing anywhere."""
     path = crm_location.path
-    if crm_location.is_default:  # the program's data folder, made as by any other command
-        from desktop_crm.db.sqlite_storage import create_default_folder
-
-        create_default_folder(crm_location)
-    inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)  # a missing folder, said so
     import tempfile  # here: it loads shutil, which a bot's `contact add` does not need
 
     with tempfile.TemporaryDirectory(prefix="desktop-crm-") as folder:

@@ -277,3 +277,18 @@ def test_an_empty_path_is_a_usage_error(run_raw, database, tmp_path, monkeypatch
     assert "empty" in message and "names no file" in message, message
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert count(database, "contact") == 0
+
+
+def test_a_new_database_is_never_created_under_a_side_files_name(run_raw, database):
+    for suffix in (*SIDE_SUFFIXES, ".backups"):
+        target = side_file(database, suffix)
+        message = assert_user_error(run_raw("--db", target, "source", "add", "x"))
+        assert message == f"desktop-crm: {target} is not a database file."
+        assert not target.exists()
+
+
+def test_backup_refuses_the_backups_folders_own_name(run_raw, database):
+    target = backups_folder(database)  # not there yet: a file of that name would block it
+    message = assert_user_error(run_raw("--db", database, "backup", target))
+    assert "belongs to a database" in message
+    assert not target.exists()
