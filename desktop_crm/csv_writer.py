@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from desktop_crm.database_files import BELONGS_REASON, belongs_to_a_database, is_database
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 
 CSV_ENCODING = "utf-8-sig"
@@ -89,7 +90,7 @@ def _refuse(path: Path, reason: str) -> InvalidValue:
 
 def _check_target(path: Path) -> None:
     if belongs_to_a_database(path):
-        raise _refuse(path, "it belongs to a database (its lock, journal or backups)")
+        raise _refuse(path, BELONGS_REASON)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -102,54 +103,8 @@ def _check_target(path: Path) -> None:
         raise _refuse(path, "it is a folder")
     if not stat.S_ISREG(mode):
         raise _refuse(path, "it is not a regular file")
-    if _is_database(path):
+    if is_database(path):
         raise _refuse(path, "it is a database")
-
-
-# The files SQLite and this program keep beside a database ``X``: ``X-wal``, ``X-shm``,
-# ``X-journal``, ``X-jobs`` (the jobs' lock file), ``X-damaged`` and the folder ``X.backups``.
-COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-jobs", "-damaged")
-BACKUPS_SUFFIX = ".backups"
-
-
-def belongs_to_a_database(path: Path) -> bool:
-    """Whether ``path`` (or where its links lead) is a companion file of a SQLite
-    database beside it, or a file in a database's backups folder: never a place for
-    an export or a rejects file, even while it does not exist or is empty."""
-    candidates = [path]
-    with contextlib.suppress(OSError, RuntimeError):
-        candidates.append(path.resolve())
-    for candidate in candidates:
-        name, folder = candidate.name, candidate.parent
-        for suffix in COMPANION_SUFFIXES:
-            if name.endswith(suffix) and _is_database(candidate.with_name(name[: -len(suffix)])):
-                return True
-        if folder.name.endswith(BACKUPS_SUFFIX) and _is_database(
-            folder.with_name(folder.name[: -len(BACKUPS_SUFFIX)])
-        ):
-            return True
-    return False
-
-
-_DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
-
-
-def _is_database(path: Path) -> bool:
-    """A SQLite database or its WAL (this program's, a backup, anyone's): never replaced
-    by an export, whichever screen's save dialog picked it."""
-    try:
-        # O_NONBLOCK and a regular file only: a FIFO beside the target must not hang us.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return False
-    try:
-        with os.fdopen(descriptor, "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return False
-            head = file.read(16)
-    except OSError:
-        return False
-    return head.startswith(_DATABASE_MAGIC)
 
 
 STALE_AFTER_SECONDS = 600  # a live export touches its temporary file far more often

@@ -7,13 +7,16 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_crm.cli import copy_db, maintenance, output
 from desktop_crm.cli.parser import parse_plain_int
+from desktop_crm.cli.paths import refuse_blank_paths
 from desktop_crm.db.backup import publish_new_file, remove_database_files
+from desktop_crm.db.guard import inspect_file
 from desktop_crm.db.location import DatabaseLocation, resolve_location
-from desktop_crm.db.storage import database_errors
+from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION, database_errors
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.text import printable
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError, InvalidValue, StoppedPartWay
@@ -355,6 +358,7 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
 
 def execute(args: argparse.Namespace) -> int:
     """Open the database, run the command, print the result. CrmError propagates."""
+    refuse_blank_paths(args)  # `backup ""` would mean the current folder
     if args.dispatcher is not None:  # a bad --as NAME is refused before anything opens
         args.dispatcher = clean_dispatcher(args.dispatcher)
     if args.command == copy_db.COMMAND:  # two databases, named by --from and --to
@@ -444,30 +448,36 @@ def _run_on_new_file(
     creates nothing either. If another process created the file meanwhile, the command
     runs again on that file."""
     path = crm_location.path
+    if crm_location.is_default:  # the program's data folder, made as by any other command
+        from desktop_crm.db.sqlite_storage import create_default_folder
+
+        create_default_folder(crm_location)
+    # A missing folder, or the name of a database's -wal or -jobs file: said, not created.
+    inspect_file(path, SCHEMA_VERSION, DEFAULT_BUSY_TIMEOUT)
+    if not keep:
+        return _read_missing_file(crm_location, args)
     temp = DatabaseLocation(
         path.with_name(f".{path.name}.new-{os.getpid()}"), is_default=crm_location.is_default
     )
     remove_database_files(temp.path)
     try:
-        if args.command == "import":
-            code = _run(temp, args)
-        else:
-            result, kind, zone = _compute(temp, args)
-    except CrmError as error:
-        if error.exit_code in (2, 3) or not keep:  # nothing was written
-            remove_database_files(temp.path)
-        else:
-            publish_new_file(temp.path, path)
-        raise
+        try:
+            if args.command == "import":
+                code = _run(temp, args)
+            else:
+                result, kind, zone = _compute(temp, args)
+        except CrmError as error:
+            if error.exit_code in (2, 3):  # nothing was written
+                remove_database_files(temp.path)
+            else:
+                publish_new_file(temp.path, path)
+            raise
+    except CrmError as error:  # the user's file, never the hidden one, in the message
+        raise _naming(error, temp.path, path) from None
     except BaseException:
-        if keep:
-            publish_new_file(temp.path, path)  # whatever was committed is kept
-        else:
-            remove_database_files(temp.path)
+        publish_new_file(temp.path, path)  # whatever was committed is kept
         raise
-    if not keep:
-        remove_database_files(temp.path)
-    elif not publish_new_file(temp.path, path):
+    if not publish_new_file(temp.path, path):
         if args.command == "import":
             raise NewFileRace(
                 QT_TRANSLATE_NOOP(
@@ -484,6 +494,35 @@ def _run_on_new_file(
         return code
     render(result, kind, as_json=args.json, zone=zone)
     return 0
+
+
+def _read_missing_file(crm_location: DatabaseLocation, args: argparse.Namespace) -> int:
+    """A command that only reads, on a file that does not exist: it answers from an empty
+    database in a private temporary folder, removed afterwards, so it works beside a
+    folder nobody may write and leaves nothing anywhere."""
+    path = crm_location.path
+    import tempfile  # here: it loads shutil, which a bot's `contact add` does not need
+
+    with tempfile.TemporaryDirectory(prefix="desktop-crm-") as folder:
+        temp = DatabaseLocation(Path(folder) / path.name)
+        try:
+            result, kind, zone = _compute(temp, args)
+        except CrmError as error:
+            raise _naming(error, temp.path, path) from None
+    render(result, kind, as_json=args.json, zone=zone)
+    return 0
+
+
+def _naming(error: CrmError, temp: Path, path: Path) -> CrmError:
+    """``error`` with the hidden file ``temp`` named as the user's ``path``."""
+    hidden, shown = str(temp), str(path)
+    if hidden in str(error):
+        error.params = {
+            key: value.replace(hidden, shown) if isinstance(value, str) else value
+            for key, value in error.params.items()
+        }
+        error.args = (error.template.format(**error.params),)
+    return error
 
 
 class NewFileRace(CrmError):

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from desktop_crm.cli.paths import path_argument
+
 if TYPE_CHECKING:  # imported when the command runs: the parser is built for every command
     from desktop_crm.db.copy import CopyReport
 
@@ -39,6 +41,7 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         dest="source",
         required=True,
         metavar="DATABASE",
+        type=path_argument("--from"),
         help="a SQLite file or sqlite:///PATH, or postgresql://USER@HOST/DB",
     )
     p.add_argument(
@@ -46,6 +49,7 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         dest="target",
         required=True,
         metavar="DATABASE",
+        type=path_argument("--to"),
         help="an empty (or new) database: a file, sqlite:///PATH or postgresql://...",
     )
     p.add_argument(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_crm.cli import output
+from desktop_crm.cli.paths import path_argument
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue, StoppedPartWay
 
@@ -30,7 +31,7 @@ DELIMITERS = {",": ",", ";": ";", "|": "|", "\\t": "\t", "\t": "\t", "tab": "\t"
 
 def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p = command(commands, "import", "import contacts from a CSV/TSV/TXT/XLSX file")  # type: ignore[operator]
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=path_argument("FILE"))
     p.add_argument(
         "--source",
         metavar="SOURCE",
@@ -80,6 +81,7 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p.add_argument(
         "--rejects",
         metavar="OUT.csv",
+        type=path_argument("--rejects"),
         help="write the rejected rows (with a reason column) to this CSV, to fix and import again",
     )
 

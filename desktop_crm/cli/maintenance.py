@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop_crm.cli import output
+from desktop_crm.cli.paths import path_argument
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseDamaged
 
@@ -22,12 +23,22 @@ def add_parsers(commands: argparse._SubParsersAction, command: object) -> None:
     p = command(  # type: ignore[operator]
         commands, "backup", "copy the database to a new file, safely while others write"
     )
-    p.add_argument("file", metavar="FILE", help="a new file, or a folder to put it in")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        type=path_argument("FILE"),
+        help="a new file, or a folder to put it in",
+    )
     command(commands, "backups", "list the automatic backups, newest first")  # type: ignore[operator]
     p = command(  # type: ignore[operator]
         commands, "restore", "replace the database by a backup; the current file is kept"
     )
-    p.add_argument("backup", metavar="BACKUP", help="a backup file (see desktop-crm backups)")
+    p.add_argument(
+        "backup",
+        metavar="BACKUP",
+        type=path_argument("BACKUP"),
+        help="a backup file (see desktop-crm backups)",
+    )
 
 
 def run(location: DatabaseLocation, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
 from desktop_crm.cli.importing import add_parser as add_import_parser
 from desktop_crm.cli.maintenance import add_parsers as add_maintenance_parsers
+from desktop_crm.cli.paths import path_argument
 from desktop_crm.cli.pipe import add_pipe_options
 from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.domain.distribution import STRATEGY_NAMES
@@ -358,7 +359,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "write leads, contacts or statistics to a CSV file (UTF-8 with BOM, ';')",
     )
     p.add_argument("what", choices=EXPORT_KINDS, help="what to export")
-    p.add_argument("file", metavar="FILE", help="the CSV file to write (replaced if it exists)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        type=path_argument("FILE"),
+        help="the CSV file to write (replaced if it exists)",
+    )
     p.add_argument("--search", metavar="TEXT", help="leads: id (any phone format) or name")
     p.add_argument("--since", metavar="DATE", help="contacts, stats: YYYY-MM-DD or ISO (local)")
     p.add_argument("--until", metavar="DATE", help="contacts, stats: a date includes that day")

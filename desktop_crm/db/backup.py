@@ -19,14 +19,17 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from desktop_crm.database_files import BACKUPS_SUFFIX
 from desktop_crm.db.guard import (
     damage_error,
     inspect_file,
     is_damage,
+    is_write_failure,
     lexists,
     read_kept,
     read_only_uri,
     sqlite_failure,
+    write_failure_error,
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -38,8 +41,8 @@ from desktop_crm.errors import (
 
 log = logging.getLogger(__name__)
 
-BACKUPS_SUFFIX = ".backups"  # crm.sqlite3 -> crm.sqlite3.backups/
-KEEP_AUTOMATIC = 3
+KEEP_AUTOMATIC = 3  # of the copies made before upgrades; those before restores are all kept
+UPGRADE_LABEL = "before-upgrade"
 DAMAGED_LABEL = "-damaged"
 MAX_PROBLEMS = 20
 # Backups hold personal data: readable by their owner only (POSIX).
@@ -49,6 +52,8 @@ FOLDER_MODE = 0o700
 # run of digits that the log's redaction would take for a phone number.
 STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S_%f"
 _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d_\d{6}|\d{8}-\d{6}-\d{6}")  # new, old
+# The whole name of an automatic copy made before an upgrade: only these are ever pruned.
+_UPGRADE_COPY = re.compile(rf"(?:{_STAMP.pattern})-{UPGRADE_LABEL}-schema\d+\.sqlite3")
 
 
 def time_stamp() -> str:
@@ -88,6 +93,15 @@ def create_private_file(path: Path) -> None:
     as a new database and gives its -wal, -shm and -journal files the same mode."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     os.close(descriptor)
+
+
+def private_new_file(path: Path) -> None:
+    """An existing empty file about to become a new database (``touch crm.sqlite3``):
+    readable by its owner only, as a file we create (a file of another owner is left)."""
+    with contextlib.suppress(OSError):
+        info = path.stat()
+        if info.st_size == 0 and os.name == "posix" and stat.S_IMODE(info.st_mode) != FILE_MODE:
+            path.chmod(FILE_MODE)
 
 
 @contextlib.contextmanager
@@ -194,7 +208,9 @@ def copy_database(source: Path, target: Path, busy_timeout: float, *, verify: bo
 
 
 def automatic_backup(path: Path, version: int, busy_timeout: float, label: str) -> Path:
-    """Back ``path`` up into its backups folder and keep only the newest ``KEEP_AUTOMATIC``."""
+    """Back ``path`` up into its backups folder. Of the copies made before upgrades the
+    newest ``KEEP_AUTOMATIC`` are kept; nothing else in the folder is ever deleted (the
+    copies kept before restores, a file the user put there)."""
     folder = backups_folder(path)
     try:
         private_folder(folder)
@@ -202,10 +218,12 @@ def automatic_backup(path: Path, version: int, busy_timeout: float, label: str) 
         raise _write_failure(folder, error) from error
     target = folder / f"{time_stamp()}-{label}-schema{version}.sqlite3"
     copy_database(path, target, busy_timeout, verify=False)
-    for old in list_backups(path)[KEEP_AUTOMATIC:]:
-        for suffix in ("", "-wal"):
-            with contextlib.suppress(OSError):
-                old.with_name(old.name + suffix).unlink()
+    if label == UPGRADE_LABEL:
+        upgrades = [p for p in list_backups(path) if _UPGRADE_COPY.fullmatch(p.name)]
+        for old in upgrades[KEEP_AUTOMATIC:]:
+            for suffix in ("", "-wal"):
+                with contextlib.suppress(OSError):
+                    old.with_name(old.name + suffix).unlink()
     log.info("backed up %s to %s", path, target)
     return target
 
@@ -282,14 +300,26 @@ def _write_failure(path: Path, error: OSError) -> DatabaseOpenError:
 
 
 def publish_new_file(temp: Path, path: Path) -> bool:
-    """Move the finished new database into place; False when ``path`` exists by now."""
+    """Move the finished new database into place; False when ``path`` exists by now.
+    When it cannot be finished (a full disk) its files are removed and the error names
+    ``path``, the file the user asked for."""
     if not temp.exists():
         return True
-    connection = sqlite3.connect(str(temp))
-    try:  # everything into the file itself: the -wal stays behind with the old name
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
+    try:
+        connection = sqlite3.connect(str(temp))
+        try:  # everything into the file itself: the -wal stays behind with the old name
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:  # pages left in the -wal would be lost with it (nobody else has it)
+                raise sqlite3.OperationalError("the new database could not be completed")
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        remove_database_files(temp)
+        if is_damage(error):
+            raise damage_error(path, error) from error
+        if is_write_failure(error):
+            raise write_failure_error(path, error) from error
+        raise sqlite_failure(path, error) from error
     try:
         os.link(temp, path)
     except FileExistsError:

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 import peewee as pw
 
+from desktop_crm.database_files import refuse_if_belongs
 from desktop_crm.db import load_postgresql_driver, models
 from desktop_crm.db.location import POSTGRESQL, DatabaseLocation
 from desktop_crm.db.storage import Storage, database_errors, open_storage
@@ -90,6 +91,8 @@ def copy_database(
     batch_size: int = DEFAULT_BATCH,
 ) -> CopyReport:
     """Copy ``source`` into the empty ``target``; ``CrmError`` subclasses on failure."""
+    if target.file is not None:  # never into a database's -wal, -damaged, backups folder
+        refuse_if_belongs(target.file.expanduser(), database=source.file)
     if _same(source, target):
         raise CopyRefused(
             QT_TRANSLATE_NOOP("errors", "The source and the target are the same database: {path}."),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from desktop_crm.database_files import is_companion_file
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     CrmError,
@@ -64,6 +65,12 @@ class FileState:
 
 def inspect_file(path: Path, known_version: int, busy_timeout: float) -> FileState:
     """Raise a ``DatabaseOpenError`` unless ``path`` is ours (or new) and not newer than we know."""
+    if is_companion_file(path):
+        # A database's -wal, -jobs or -damaged file opened as a database would become
+        # one, and the next command on that database would delete or misread it.
+        raise DatabaseOpenError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a database file."), path=str(path)
+        )
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):

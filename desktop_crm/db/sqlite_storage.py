@@ -25,7 +25,7 @@ from types import TracebackType
 import peewee as pw
 
 from desktop_crm.db import postgresql_drivers_hidden
-from desktop_crm.db.backup import automatic_backup, create_private_file
+from desktop_crm.db.backup import automatic_backup, create_private_file, private_new_file
 from desktop_crm.db.guard import (
     APPLICATION_ID,
     damage_error,
@@ -501,7 +501,7 @@ def open_sqlite(
     opened read-only: reads work, writes raise ``DatabaseReadOnly``.
     """
     if location.is_default:
-        _create_default_folder(location)
+        create_default_folder(location)
     state = inspect_file(location.path, SCHEMA_VERSION, busy_timeout)
     if state.read_only and state.version != SCHEMA_VERSION:
         if not state.exists:
@@ -530,6 +530,8 @@ def open_sqlite(
                     path=str(location.path),
                     reason=error.strerror or str(error),
                 ) from error
+    elif state.version == 0 and not state.read_only:
+        private_new_file(location.path)
     database = _connect(location, busy_timeout, read_only=state.read_only)
     try:
         with file_errors_as_crm_errors(location.path), busy_as_error():
@@ -596,7 +598,7 @@ def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:
             time.sleep(0.02)
 
 
-def _create_default_folder(location: DatabaseLocation) -> None:
+def create_default_folder(location: DatabaseLocation) -> None:
     try:
         location.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_crm.database_files import refuse_if_belongs
 from desktop_crm.db.backup import (
     backups_folder,
     copy_database,
@@ -110,6 +111,9 @@ def backup_database(
         raise no_database(path)
     if lexists(target) and target.is_dir():
         target = target / f"{path.stem}-{time_stamp()}.sqlite3"
+    # Its -wal, -shm, -damaged or backups folder: the next command would destroy the copy
+    # (or, a -damaged file, refuse every write to a sound database).
+    refuse_if_belongs(target, database=path)
     if _same_file(path, target):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The backup cannot be the database itself ({path})."),

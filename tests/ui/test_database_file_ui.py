@@ -99,7 +99,9 @@ def test_damage_found_by_the_quick_check_offers_the_latest_backup(
     build(path, contacts=300)
     backups_folder(path).mkdir()
     backup = backups_folder(path) / "20260101-000000-000000-manual-schema4.sqlite3"
-    maintenance.backup_database(DatabaseLocation(path), backup)
+    # `backup` refuses the program's own folder: made beside it, then moved in
+    made = maintenance.backup_database(DatabaseLocation(path), tmp_path / "made.sqlite3")
+    Path(made.backup).rename(backup)
     corrupt_page(path, "contact", leaf=True)
     offered = []
 
@@ -126,7 +128,9 @@ def test_a_file_too_damaged_to_open_offers_its_latest_backup(qapp, tmp_path, mon
     build(path, contacts=10)
     backups_folder(path).mkdir()
     backup = backups_folder(path) / "20260101-000000-000000-manual-schema4.sqlite3"
-    maintenance.backup_database(DatabaseLocation(path), backup)
+    # `backup` refuses the program's own folder: made beside it, then moved in
+    made = maintenance.backup_database(DatabaseLocation(path), tmp_path / "made.sqlite3")
+    Path(made.backup).rename(backup)
     with path.open("r+b") as handle:
         handle.truncate(path.stat().st_size // 2)
     offered: list[Path | None] = []
