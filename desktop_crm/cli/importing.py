@@ -116,6 +116,9 @@ def summary_json(
             "rejected": record.rejected,
         },
         "columns": columns,
+        # How the file was read: a text file's encoding, a workbook's sheet (else null).
+        "encoding": table.encoding.name if table is not None and table.encoding else None,
+        "sheet": table.sheet if table is not None else None,
         "created_sources": created or [],
         "warnings": warnings(table, keep_operator) if table is not None else [],
     }
@@ -149,6 +152,10 @@ def summary_text(
         lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
         if summary.rejected_total > 50:
             lines.append(f"  … and {summary.rejected_total - 50} more")
+    if data["encoding"]:
+        lines.append(f"encoding: {data['encoding']}")
+    if data["sheet"]:
+        lines.append(f"sheet: {data['sheet']}")
     columns: dict[str, list[str]] = data["columns"]  # type: ignore[assignment]
     if columns:
         lines.append(
