@@ -121,6 +121,11 @@ class TableFile:
         return self.path.name
 
     @property
+    def other_sheets(self) -> tuple[str, ...]:
+        """A workbook's sheets that are not read (each is imported on its own)."""
+        return tuple(name for name in self.sheet_names if name != self.sheet)
+
+    @property
     def problem(self) -> NoIdColumn | None:
         """Why ``read`` would refuse the file, if it would."""
         return None if self.mapping.has_id else NoIdColumn(self.name)

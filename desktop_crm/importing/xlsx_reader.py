@@ -370,9 +370,12 @@ class XlsxRecordReader:
         if sheet not in self.sheet_names:
             self.close()
             raise InvalidValue(
-                QT_TRANSLATE_NOOP("errors", 'The workbook has no sheet "{value}".'),
+                QT_TRANSLATE_NOOP(
+                    "errors", 'The workbook has no sheet "{value}"; its sheets: {sheets}.'
+                ),
                 field="sheet",
                 value=sheet,
+                sheets=", ".join(f'"{name}"' for name in self.sheet_names),
             )
         self.sheet = sheet
         self._part = dict(sheets)[sheet]

@@ -1370,7 +1370,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1381,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="182"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="185"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="286"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="290"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="305"/>
+        <source>Only the sheet «{sheet}» is imported; the workbook&apos;s other sheets ({others}) are not. Choose each in «Sheet» and import it on its own.</source>
+        <translation>Импортируется только лист «{sheet}»; другие листы книги ({others}) — нет. Выберите каждый в списке «Лист» и импортируйте его отдельно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="321"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="325"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="345"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="353"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="338"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="358"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="362"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="361"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="381"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="384"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="389"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="391"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1480,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="242"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1489,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="245"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -2809,157 +2814,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4504,42 +4509,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="201"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="217"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="210"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="226"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="220"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="236"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="240"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="256"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="270"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="286"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="298"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="314"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="328"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="344"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="375"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="391"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -4625,8 +4630,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="557"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4678,7 +4683,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="95"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
@@ -4698,43 +4703,43 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="261"/>
+        <location filename="../../desktop_crm/db/storage.py" line="262"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="328"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="510"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="550"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="649"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="668"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="687"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4744,17 +4749,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Разделитель должен быть одним символом, а не «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="146"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="170"/>
         <source>Unknown encoding &quot;{value}&quot;.</source>
         <translation>Неизвестная кодировка «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="163"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="187"/>
         <source>The file does not decode in the encoding &quot;{value}&quot;.</source>
         <translation>Файл не читается в кодировке «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="189"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="213"/>
         <source>Unsupported encoding &quot;{value}&quot;: choose a text encoding such as UTF-8.</source>
         <translation>Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8.</translation>
     </message>
@@ -4769,22 +4774,27 @@ Add at least one source and one operator to see it.</source>
         <translation>«{name}»: файлы типа «{suffix}» импортировать нельзя; используйте CSV, TSV, TXT или XLSX (старую книгу .xls сохраните как .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="36"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="39"/>
+        <source>&quot;{name}&quot; is a password-protected workbook: open it in Excel, save it without a password (as .xlsx) and import that copy.</source>
+        <translation>«{name}» — книга, защищённая паролем: откройте её в Excel, сохраните без пароля (как .xlsx) и импортируйте эту копию.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/errors.py" line="50"/>
         <source>&quot;{name}&quot; is empty.</source>
         <translation>Файл «{name}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="44"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="58"/>
         <source>&quot;{name}&quot; is not a table: expected CSV/TSV/TXT text or an XLSX workbook.</source>
         <translation>«{name}» — не таблица: ожидается текст CSV/TSV/TXT или книга XLSX.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="55"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="69"/>
         <source>&quot;{name}&quot;: no column holds the lead&apos;s id (phone, e-mail or id). Choose the id column or the header line.</source>
         <translation>«{name}»: ни в одном столбце нет ID лида (телефона, e-mail или другого ID). Укажите столбец с ID или строку заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="73"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="87"/>
         <source>&quot;{name}&quot;, line {line}: a quoted field never ends; check the quotes on that line.</source>
         <translation>«{name}», строка {line}: поле в кавычках не закрыто; проверьте кавычки в этой строке.</translation>
     </message>
@@ -4864,24 +4874,24 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="411"/>
+        <location filename="../../desktop_crm/importing/table.py" line="422"/>
         <source>Line {value} is inside a record that starts on line {start}.</source>
         <translation>Строка {value} находится внутри записи, которая начинается в строке {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="447"/>
+        <location filename="../../desktop_crm/importing/table.py" line="469"/>
         <source>The file has no line {value} to take the header from.</source>
         <translation>В файле нет строки {value}, из которой можно взять заголовок.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="78"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="88"/>
         <source>&quot;{name}&quot; holds more text than can be imported from a workbook; save the sheet as CSV and import that.</source>
         <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="350"/>
-        <source>The workbook has no sheet &quot;{value}&quot;.</source>
-        <translation>В книге нет листа «{value}».</translation>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="373"/>
+        <source>The workbook has no sheet &quot;{value}&quot;; its sheets: {sheets}.</source>
+        <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="85"/>
@@ -5146,7 +5156,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1068"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5595,16 +5605,26 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/rows.py" line="44"/>
+        <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
+        <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
+        <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
+        <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="51"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="54"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="57"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
@@ -5634,12 +5654,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке есть нулевой байт (двоичные данные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="51"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="58"/>
         <source>The cell {cell} holds {length} characters; a cell may hold at most {limit}.</source>
         <translation>В ячейке {cell} символов — {length}, а допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="54"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="61"/>
         <source>The row holds more than {limit} characters in all.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>

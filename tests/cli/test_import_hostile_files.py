@@ -63,3 +63,48 @@ def test_an_encrypted_workbook_says_so(run_error, seeded, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
     message = run_error("import", path)
     assert "password-protected" in message and '".xls"' not in message
+
+
+def _two_sheets(path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    march = book.active
+    march.title = "Март"
+    march.append(["phone", "name", "source"])
+    march.append(["+79007770061", "March", "tg"])
+    april = book.create_sheet("Апрель")
+    april.append(["phone", "name", "source"])
+    april.append(["+79007770062", "April", "tg"])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_with_several_sheets_says_which_was_read(run, run_json, seeded, tmp_path):
+    path = _two_sheets(tmp_path / "months.xlsx")
+    data = run_json("import", path)
+    assert (data["sheet"], data["imported"]) == ("Март", 1)
+    assert data["warnings"] == [
+        'only the sheet "Март" of the workbook was read; its other sheets ("Апрель") were '
+        "not: import each with --sheet NAME."
+    ]
+    result = run("import", path, "--sheet", "Апрель", "--again")
+    assert result.code == 0, result
+    lines = result.out.splitlines()
+    assert "sheet: Апрель" in lines
+    assert lines[0].startswith("rows: 1, imported: 1")
+    assert any('other sheets ("Март")' in line for line in lines)
+
+
+def test_an_unknown_sheet_names_the_sheets_there_are(run_error, seeded, tmp_path):
+    message = run_error("import", _two_sheets(tmp_path / "months.xlsx"), "--sheet", "Май")
+    assert message == 'desktop-crm: The workbook has no sheet "Май"; its sheets: "Март", "Апрель".'
+
+
+def test_a_one_sheet_workbook_warns_about_no_sheet(run_json, seeded, tmp_path):
+    from tests.services.import_files import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "one.xlsx", [("+79007770063", "One", "tg")], ("phone", "name", "source")
+    )
+    assert run_json("import", path)["warnings"] == []
