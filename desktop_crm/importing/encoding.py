@@ -139,7 +139,7 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
     import charset_normalizer  # only here: a UTF-8 file (most of them) never needs it
 
     best = charset_normalizer.from_bytes(sample, cp_isolation=list(_PLAUSIBLE_SINGLE_BYTE)).best()
-    cp1251 = _decode_or_none(sample, CP1251)
+    cp1251 = _mostly_decoded(sample, CP1251)
     if cp1251 is not None and (
         best is None
         or best.encoding in _CYRILLIC_CODECS
@@ -308,6 +308,16 @@ def _miscased_words(text: str) -> int:
         for word in _CYRILLIC_WORD_RE.findall(text)
         if not (word.islower() or word.isupper() or word.istitle())
     )
+
+
+def _mostly_decoded(sample: bytes, encoding: str) -> str | None:
+    """The sample's text when nearly all of its non-ASCII bytes decode (a stray byte
+    that the encoding lacks, cp1251's 0x98, rejects only its own line)."""
+    text = sample.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad * 10 > len(sample) - len(sample.translate(None, _HIGH_BYTES)):
+        return None
+    return text
 
 
 def _mostly_cyrillic(text: str) -> bool:

@@ -61,6 +61,17 @@ REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
 )
 
 
+# What Excel writes instead of a value (English and Russian Excel), also into a CSV
+# it saves: in an id column such text is an error, never a lead's id.
+EXCEL_ERRORS = frozenset(
+    {
+        *("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"),
+        *("#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!"),
+        *("#UNKNOWN!", "#Н/Д", "#ССЫЛКА!", "#ЗНАЧ!", "#ДЕЛ/0!", "#ИМЯ?", "#ЧИСЛО!", "#ПУСТО!"),
+    }
+)
+
+
 class RejectCode(StrEnum):
     NO_ID = "no_id"
     TOO_LONG = "too_long"
@@ -224,6 +235,14 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         if cells.__class__ is MarkedCells:
             return validate_marked(line, index, cells)
         n = len(cells)
+        for column in id_cols:  # "#N/A" in a CSV that Excel saved
+            if column < n and cells[column][:1] == "#" and _is_excel_error(cells[column]):
+                errors = {
+                    column: cells[column].strip()
+                    for column in id_cols
+                    if column < n and _is_excel_error(cells[column])
+                }
+                return validate_marked(line, index, MarkedCells(list(cells), errors, frozenset()))
         # unescape: a cell our CSV writer defused (``'=…``, ``'+7 (900)…``) comes back as it was
         external_id = unescape_cell(cells[id_col].strip()) if id_col < n else ""
         from_col = id_col
@@ -341,6 +360,10 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
 
 
 _KNOWN_NAMES = 10_000
+
+
+def _is_excel_error(value: str) -> bool:
+    return value.strip().upper() in EXCEL_ERRORS
 
 
 def _has_alnum(value: str) -> bool:

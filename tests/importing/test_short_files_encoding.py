@@ -83,3 +83,11 @@ def test_the_sample_cut_inside_a_line_does_not_count_that_line():
     good = "1,Ёжиков Пётр\n".encode()
     cut = b"id,name\n" + good + b"2,\xd0"  # the sample ends inside a character
     assert detect_encoding(cut, complete=False).name == "utf-8"
+
+
+def test_a_byte_cp1251_lacks_rejects_its_line_not_the_file(write):
+    data = "phone;name\n+79001;Иван Петров\n+79002;Олег\n".encode("cp1251") + b"+79003;\x98x\n"
+    table, rows = read_all(write("stray.csv", data))
+    assert table.encoding.name == "cp1251"
+    assert [row.name for row in valid(rows)] == ["Иван Петров", "Олег"]
+    assert [row.line for row in rejected(rows)] == [4]

@@ -112,3 +112,20 @@ def test_an_old_xls_is_still_called_an_xls(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
     with pytest.raises(Exception, match=r'files of type "\.xls"'):
         open_table(path)
+
+
+def test_an_excel_error_saved_into_a_csv_is_no_id_either(write):
+    text = (
+        "Телефон;Имя;Сообщение\n#N/A;Анна;a\n#Н/Д;Борис;b\n+79001234567;Вера;#N/A\n"
+        "#ref!;Глеб;c\n#hashtag;Дина;d\n"
+    )
+    _, parsed = read_all(write("saved.csv", text))
+    assert [(r.line, r.reason) for r in rejected(parsed)] == [
+        (2, 'No lead id: the column "Телефон" holds the Excel error #N/A, not a value.'),
+        (3, 'No lead id: the column "Телефон" holds the Excel error #Н/Д, not a value.'),
+        (5, 'No lead id: the column "Телефон" holds the Excel error #ref!, not a value.'),
+    ]
+    assert [(r.external_id, r.message) for r in valid(parsed)] == [
+        ("+79001234567", "#N/A"),  # text elsewhere: kept as written
+        ("#hashtag", "d"),
+    ]
