@@ -40,6 +40,9 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
     p.add_argument("--encoding", metavar="ENC", help="e.g. utf-8, cp1251 (default: detect)")
     p.add_argument("--delimiter", metavar="D", help="one of , ; | tab (default: detect)")
     p.add_argument(
+        "--sheet", metavar="NAME", help="the sheet of a workbook to read (default: the active one)"
+    )
+    p.add_argument(
         "--again", action="store_true", help="import a file already imported once more, as new"
     )
     p.add_argument(
@@ -118,6 +121,9 @@ def summary_json(
             "rejected": record.rejected,
         },
         "columns": columns,
+        # How the file was read: a text file's encoding, a workbook's sheet (else null).
+        "encoding": table.encoding.name if table is not None and table.encoding else None,
+        "sheet": table.sheet if table is not None else None,
         "created_sources": created or [],
         "warnings": warnings(table, keep_operator) if table is not None else [],
     }
@@ -151,6 +157,10 @@ def summary_text(
         lines.extend(f"  line {r.line}: {r.reason}" for r in summary.rejected[:50])
         if summary.rejected_total > 50:
             lines.append(f"  … and {summary.rejected_total - 50} more")
+    if data["encoding"]:
+        lines.append(f"encoding: {data['encoding']}")
+    if data["sheet"]:
+        lines.append(f"sheet: {data['sheet']}")
     columns: dict[str, list[str]] = data["columns"]  # type: ignore[assignment]
     if columns:
         lines.append(
@@ -173,6 +183,12 @@ def warnings(table: TableFile, keep_operator: bool) -> list[str]:
             f'the lead id comes from the column "{column}", which looks like the exporting '
             "system's row number: every row becomes a lead of its own. "
             "Map a phone or e-mail column with --map lead=COLUMN."
+        )
+    if table.other_sheets:
+        shown = ", ".join(f'"{name}"' for name in table.other_sheets)
+        found.append(
+            f'only the sheet "{table.sheet}" of the workbook was read; its other sheets '
+            f"({shown}) were not: import each with --sheet NAME."
         )
     if keep_operator and Field.OWNER not in mapping.groups:
         found.append(
@@ -390,7 +406,9 @@ def run_import(crm: Crm, args: argparse.Namespace) -> int:
     from desktop_crm.importing import ReadOptions, open_table
     from desktop_crm.services.importer import ImportSummary
 
-    options = ReadOptions(encoding=args.encoding, delimiter=_delimiter(args.delimiter))
+    options = ReadOptions(
+        encoding=args.encoding, delimiter=_delimiter(args.delimiter), sheet=args.sheet
+    )
     rejects = _rejects_target(args.rejects, Path(args.file))
     table = apply_map(open_table(Path(args.file), options), args.map)
     source_map, created = settled_sources(crm, table, args)

@@ -18,6 +18,7 @@ from desktop_crm.importing.errors import (
     EmptyFile,
     NoIdColumn,
     NotATable,
+    PasswordProtected,
     UnreadableFile,
     UnsupportedFileType,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "NotARegularFile",
     "NotATable",
     "ParsedRow",
+    "PasswordProtected",
     "Preview",
     "Progress",
     "ProgressUnit",

@@ -2,12 +2,17 @@
 
 Order: a byte-order mark; UTF-16 without a BOM (zero bytes in every other
 position; any other zero byte means binary); UTF-8 when the sample is valid UTF-8,
-or when nearly all of its non-ASCII bytes form UTF-8-shaped sequences (a few stray
-or invalid bytes: those lines are rejected by the reader, the rest is read as
-UTF-8); charset-normalizer.
-Single-byte Cyrillic goes to cp1251 whenever it decodes cleanly: on short
-samples detectors confuse cp1251, koi8-r and mac-cyrillic, and cp1251 is what
-Russian Excel writes.
+when nearly all of its non-ASCII bytes form UTF-8-shaped sequences, or when more of
+its non-ASCII lines are valid UTF-8 than not (a few stray or invalid bytes: those
+lines are rejected by the reader, the rest is read as UTF-8); then a single-byte
+encoding that Russian-speaking users' files are written in.
+Only cp1251, koi8-r and cp1252 are candidates there: on a short sample
+charset-normalizer alone guesses johab, big5 or mac_iceland for a few Cyrillic
+words (and the text is stored as CJK noise). Single-byte Cyrillic goes to cp1251
+whenever it decodes cleanly and its non-ASCII letters make Cyrillic words (cp1251 is
+what Russian Excel writes), to koi8-r only when cp1251 would give words of
+miscased letters ("пЕТР") that koi8-r reads as normal words; Western text whose
+accented letters sit inside Latin words ("cafй") is read as cp1252.
 
 Only UTF-8 and single-byte encodings can be told apart reliably, line by line:
 valid multi-byte UTF-8 with non-ASCII characters is very unlikely to arise from
@@ -52,6 +57,16 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 # Below this share of Cyrillic among letters, cp1251 would turn Western text
 # (e.g. cp1252 "é" -> "й") into Cyrillic noise.
 _MIN_CYRILLIC_SHARE = 0.3
+KOI8_R = "koi8_r"
+CP1252 = "cp1252"
+# What the detector may choose from when the bytes are neither UTF-8 nor UTF-16.
+_PLAUSIBLE_SINGLE_BYTE = (CP1251, KOI8_R, CP1252)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CYRILLIC_WORD_RE = re.compile("[\u0400-\u04ff]+")
+# Share of the words with non-ASCII letters that are wholly Cyrillic in a cp1251
+# reading of Russian text (Western accents give "Mьller", "cafй").
+_MIN_CYRILLIC_WORD_SHARE = 0.8
+_LINE_BREAK_RE = re.compile(rb"\r\n|\r|\n")
 _MIN_UTF16_ZERO_SHARE = 0.3
 # Text has tabs and line breaks but hardly any other C0 control character.
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -80,6 +95,7 @@ class EncodingMethod(StrEnum):
     UTF8 = "utf-8"
     ZERO_BYTES = "zero-bytes"
     CP1251 = "cp1251-preference"
+    KOI8_R = "koi8-r-letter-case"
     DETECTOR = "charset-normalizer"
 
 
@@ -112,20 +128,28 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
         # (and ASCII-range UTF-16 would even pass for valid UTF-8).
         utf16 = _utf16_without_bom(sample)
         return None if utf16 is None else DetectedEncoding(utf16, EncodingMethod.ZERO_BYTES)
-    if _is_utf8(sample, complete=complete) or _mostly_utf8(sample):
+    if (
+        _is_utf8(sample, complete=complete)
+        or _mostly_utf8(sample)
+        or _mostly_utf8_lines(sample, complete=complete)
+    ):
         return DetectedEncoding(UTF8, EncodingMethod.UTF8)
     if looks_binary(sample.decode("latin-1")):
         return None
     import charset_normalizer  # only here: a UTF-8 file (most of them) never needs it
 
-    best = charset_normalizer.from_bytes(sample).best()
-    cp1251 = _decode_or_none(sample, CP1251)
+    best = charset_normalizer.from_bytes(sample, cp_isolation=list(_PLAUSIBLE_SINGLE_BYTE)).best()
+    cp1251 = _mostly_decoded(sample, CP1251)
     if cp1251 is not None and (
         best is None
         or best.encoding in _CYRILLIC_CODECS
         or _CYRILLIC_LANGUAGES.intersection([best.language, *best.languages])
         or _mostly_cyrillic(cp1251)
+        or _cyrillic_words(cp1251)
     ):
+        koi8 = _decode_or_none(sample, KOI8_R)
+        if koi8 is not None and _miscased_words(koi8) * 2 < _miscased_words(cp1251):
+            return DetectedEncoding(KOI8_R, EncodingMethod.KOI8_R)
         return DetectedEncoding(CP1251, EncodingMethod.CP1251)
     if best is None:
         return None
@@ -223,6 +247,27 @@ def _mostly_utf8(sample: bytes) -> bool:
     return shaped >= _MIN_UTF8_SHAPED_SHARE * high
 
 
+def _mostly_utf8_lines(sample: bytes, *, complete: bool) -> bool:
+    """More lines with non-ASCII bytes are valid UTF-8 than not: a UTF-8 file with a
+    few bad lines (``\\xff\\xfe`` pasted in), whose valid lines a single-byte
+    reading would turn into mojibake. (A cp1251 line is valid UTF-8 only by chance:
+    its lower-case letters never are.)"""
+    lines = _LINE_BREAK_RE.split(sample)
+    if not complete:
+        lines.pop()  # it may be cut inside a character
+    good = bad = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode(UTF8)
+        except UnicodeDecodeError:
+            bad += 1
+        else:
+            good += 1
+    return good > bad
+
+
 def _utf16_without_bom(sample: bytes) -> str | None:
     even = sample[0::2]
     odd = sample[1::2]
@@ -245,6 +290,34 @@ def _decode_or_none(sample: bytes, encoding: str) -> str | None:
         return sample.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def _cyrillic_words(text: str) -> bool:
+    """The words with non-ASCII letters are nearly all Cyrillic: Russian names and
+    messages among English headers and ids, not Western accents in Latin words."""
+    words = [word for word in _WORD_RE.findall(text) if not word.isascii()]
+    cyrillic = sum(1 for word in words if _CYRILLIC_WORD_RE.fullmatch(word))
+    return bool(words) and cyrillic >= _MIN_CYRILLIC_WORD_SHARE * len(words)
+
+
+def _miscased_words(text: str) -> int:
+    """Cyrillic words that are neither lower case, upper case nor capitalised: what
+    koi8-r text read as cp1251 (or cp1251 read as koi8-r) consists of ("пЕТР")."""
+    return sum(
+        1
+        for word in _CYRILLIC_WORD_RE.findall(text)
+        if not (word.islower() or word.isupper() or word.istitle())
+    )
+
+
+def _mostly_decoded(sample: bytes, encoding: str) -> str | None:
+    """The sample's text when nearly all of its non-ASCII bytes decode (a stray byte
+    that the encoding lacks, cp1251's 0x98, rejects only its own line)."""
+    text = sample.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad * 10 > len(sample) - len(sample.translate(None, _HIGH_BYTES)):
+        return None
+    return text
 
 
 def _mostly_cyrillic(text: str) -> bool:

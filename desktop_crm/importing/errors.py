@@ -31,6 +31,20 @@ class UnsupportedFileType(UnreadableFile):
         )
 
 
+class PasswordProtected(UnreadableFile):
+    """An encrypted workbook: Excel stores it as an OLE compound file, not a zip."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}" is a password-protected workbook: open it in Excel, save it '
+                "without a password (as .xlsx) and import that copy.",
+            ),
+            name=name,
+        )
+
+
 class EmptyFile(UnreadableFile):
     def __init__(self, name: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP("errors", '"{name}" is empty.'), name=name)

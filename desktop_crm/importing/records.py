@@ -51,6 +51,24 @@ class BadRecord:
     cells: tuple[str, ...]
 
 
+class MarkedCells(list[str]):
+    """A workbook row with cells that hold no value a field can take.
+
+    ``errors``: column -> the Excel error a cell holds instead of a value (``#N/A``
+    from a VLOOKUP that found nothing, ``#REF!``); such a cell counts as empty in
+    every column that is read. ``booleans``: columns holding TRUE/FALSE, which is no
+    lead id. The cells keep their text ("#N/A", "True") to show and to write to a
+    rejects file. Rows without such cells stay plain lists.
+    """
+
+    __slots__ = ("booleans", "errors")
+
+    def __init__(self, cells: list[str], errors: dict[int, str], booleans: frozenset[int]) -> None:
+        super().__init__(cells)
+        self.errors = errors
+        self.booleans = booleans
+
+
 # What a reader yields per record: its cells, or why it has none.
 RecordItem = list[str] | BadRecord
 

@@ -33,13 +33,20 @@ from desktop_crm.importing.fields import (
 )
 from desktop_crm.importing.header import classify_header
 from desktop_crm.importing.mapping import ColumnMapping, column_label
-from desktop_crm.importing.records import BadRecord
+from desktop_crm.importing.records import BadRecord, MarkedCells
 
 _QUOTED_VALUE_CHARS = 40  # how much of a bad value a reason quotes
 
 REASON_NO_ID = QT_TRANSLATE_NOOP("importing", 'No lead id: the column "{column}" is empty.')
 REASON_NO_ID_IN_ANY = QT_TRANSLATE_NOOP(
     "importing", "No lead id: the columns {columns} are all empty."
+)
+REASON_ID_IS_ERROR = QT_TRANSLATE_NOOP(
+    "importing",
+    'No lead id: the column "{column}" holds the Excel error {value}, not a value.',
+)
+REASON_ID_IS_BOOLEAN = QT_TRANSLATE_NOOP(
+    "importing", 'No lead id: the column "{column}" holds {value}, a true/false value, not an id.'
 )
 REASON_TOO_LONG = QT_TRANSLATE_NOOP(
     "importing", 'The column "{column}" is too long: {length} characters, at most {limit}.'
@@ -51,6 +58,17 @@ REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
     "importing",
     'Bad tags "{value}" in the column "{column}": at most {count} tags of at most {limit} '
     "characters, without control or invisible characters.",
+)
+
+
+# What Excel writes instead of a value (English and Russian Excel), also into a CSV
+# it saves: in an id column such text is an error, never a lead's id.
+EXCEL_ERRORS = frozenset(
+    {
+        *("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"),
+        *("#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!"),
+        *("#UNKNOWN!", "#Н/Д", "#ССЫЛКА!", "#ЗНАЧ!", "#ДЕЛ/0!", "#ИМЯ?", "#ЧИСЛО!", "#ПУСТО!"),
+    }
 )
 
 
@@ -182,8 +200,49 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             line, index, cells, RejectCode.TOO_LONG, target, length=len(value), limit=limit
         )
 
+    def validate_marked(line: int, index: int, cells: MarkedCells) -> ParsedRow:
+        """A workbook row with error or boolean cells: those are no value (booleans
+        only in the id columns); the row keeps its cells as the file shows them."""
+        errors, booleans = cells.errors, cells.booleans
+        plain = ["" if column in errors else cell for column, cell in enumerate(cells)]
+        for column in id_cols:
+            if column in booleans and column < len(plain):
+                plain[column] = ""
+        row = validate(line, index, plain)
+        if row is None or (isinstance(row, Rejection) and row.code is RejectCode.NO_ID):
+            marked = [column for column in id_cols if column in errors or column in booleans]
+            if marked:
+                column = marked[0]
+                template = REASON_ID_IS_ERROR if column in errors else REASON_ID_IS_BOOLEAN
+                params = {"column": column_label(headers, column), "value": cells[column]}
+                row = Rejection(
+                    line, index, RejectCode.NO_ID, Field.EXTERNAL_ID, template, params, cells
+                )
+            elif row is None:  # nothing but error cells
+                row = Rejection(
+                    line,
+                    index,
+                    RejectCode.NO_ID,
+                    Field.EXTERNAL_ID,
+                    templates[RejectCode.NO_ID],
+                    dict(no_id_params),
+                    cells,
+                )
+        row.cells = cells
+        return row
+
     def validate(line: int, index: int, cells: Sequence[str]) -> ParsedRow | None:
+        if cells.__class__ is MarkedCells:
+            return validate_marked(line, index, cells)
         n = len(cells)
+        for column in id_cols:  # "#N/A" in a CSV that Excel saved
+            if column < n and cells[column][:1] == "#" and _is_excel_error(cells[column]):
+                errors = {
+                    column: cells[column].strip()
+                    for column in id_cols
+                    if column < n and _is_excel_error(cells[column])
+                }
+                return validate_marked(line, index, MarkedCells(list(cells), errors, frozenset()))
         # unescape: a cell our CSV writer defused (``'=…``, ``'+7 (900)…``) comes back as it was
         external_id = unescape_cell(cells[id_col].strip()) if id_col < n else ""
         from_col = id_col
@@ -301,6 +360,10 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
 
 
 _KNOWN_NAMES = 10_000
+
+
+def _is_excel_error(value: str) -> bool:
+    return value.strip().upper() in EXCEL_ERRORS
 
 
 def _has_alnum(value: str) -> bool:

@@ -18,7 +18,7 @@ from datetime import tzinfo
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.importing.csv_reader import CsvRecordReader
@@ -35,6 +35,7 @@ from desktop_crm.importing.errors import (
     EmptyFile,
     NoIdColumn,
     NotATable,
+    PasswordProtected,
     UnreadableFile,
     UnsupportedFileType,
 )
@@ -58,6 +59,8 @@ XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 SUPPORTED_SUFFIXES: tuple[str, ...] = (*TEXT_SUFFIXES, *sorted(XLSX_SUFFIXES))
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and encrypted workbooks)
+# The stream of an encrypted OOXML workbook, as its OLE directory names it.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 class TableKind(StrEnum):
@@ -116,6 +119,11 @@ class TableFile:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def other_sheets(self) -> tuple[str, ...]:
+        """A workbook's sheets that are not read (each is imported on its own)."""
+        return tuple(name for name in self.sheet_names if name != self.sheet)
 
     @property
     def problem(self) -> NoIdColumn | None:
@@ -292,12 +300,15 @@ def _open(path: Path, options: ReadOptions) -> TableFile:
         try:
             size = os.fstat(file.fileno()).st_size
             sample = file.read(SAMPLE_BYTES)
+            if sample.startswith(_OLE_MAGIC):
+                # Excel writes a workbook with a password as an OLE file too.
+                if suffix in XLSX_SUFFIXES or _holds(file, _ENCRYPTED_PACKAGE, sample):
+                    raise PasswordProtected(path.name)
+                raise UnsupportedFileType(path.name, ".xls")
         except OSError as error:
             raise UnreadableFile.cannot_open(path.name, error) from error
     if not sample:
         raise EmptyFile(path.name)
-    if sample.startswith(_OLE_MAGIC):
-        raise UnsupportedFileType(path.name, ".xls")
     # Content decides over the suffix: a workbook saved as .csv, a CSV renamed .xlsx.
     if sample.startswith(_ZIP_MAGIC):
         return _open_xlsx(path, options, size)
@@ -440,6 +451,17 @@ def _until_broken(
 
 def _shown(cells: list[str] | BadRecord) -> list[str] | tuple[str, ...]:
     return cells.cells if isinstance(cells, BadRecord) else cells
+
+
+def _holds(file: IO[bytes], needle: bytes, start: bytes) -> bool:
+    """``needle`` occurs in the file that begins with ``start`` (read on in chunks)."""
+    chunk = start
+    while chunk:
+        if needle in chunk:
+            return True
+        more = file.read(SAMPLE_BYTES * 16)
+        chunk = chunk[-len(needle) :] + more if more else b""
+    return False
 
 
 def _no_such_line(line: int) -> InvalidValue:

@@ -12,7 +12,8 @@ or a DOCTYPE (entity tricks) means the file is damaged.
 
 Values follow what openpyxl (read-only, values only) gave: numbers as text
 without a trailing ".0", date-formatted numbers as ISO dates, booleans as
-"True"/"False", formula results as cached.
+"True"/"False", formula results as cached. Text is unescaped as OOXML escapes it
+(``_x000D_`` is a carriage return, ``_x005F_`` an underscore).
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.importing.errors import NotATable, UnreadableFile
 from desktop_crm.importing.fields import MAX_MESSAGE_CHARS
 from desktop_crm.importing.files import open_regular
-from desktop_crm.importing.records import BadRecord, Progress, ProgressUnit, RecordItem
+from desktop_crm.importing.records import (
+    BadRecord,
+    MarkedCells,
+    Progress,
+    ProgressUnit,
+    RecordItem,
+)
 
 MAX_CELL_CHARS = MAX_MESSAGE_CHARS  # the longest field: a longer cell fits no field
 MAX_ROW_CHARS = 1_000_000  # as a CSV line
@@ -56,6 +63,9 @@ REASON_ROW_TOO_LONG = QT_TRANSLATE_NOOP(
 )
 
 _REF_RE = re.compile(r"([A-Za-z]{1,3})(\d*)")
+# OOXML's escape of a character in a string (ST_Xstring): "_x000D_" is "\r";
+# "_x005F_" is "_", so a literal "_x000D_" is written "_x005F_x000D_".
+_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # What a damaged workbook raises while it is read.
 _DAMAGED = (
     ValueError,
@@ -101,6 +111,19 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value)
+
+
+def unescape_text(text: str) -> str:
+    """A string of the workbook with its ``_xHHHH_`` escapes decoded (one pass, so
+    ``_x005F_x000D_`` stays the text ``_x000D_``)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE_RE.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return match.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def column_letters(index: int) -> str:
@@ -259,7 +282,7 @@ class _SharedStrings:
                 length = state["length"]
                 if length > MAX_CELL_CHARS:
                     self.lengths[len(strings)] = length
-                text = "".join(pieces)
+                text = unescape_text("".join(pieces))
                 strings.append(text)
                 state["total"] += len(text)
                 if len(strings) > MAX_SHARED_STRINGS or state["total"] > MAX_SHARED_CHARS:
@@ -347,9 +370,12 @@ class XlsxRecordReader:
         if sheet not in self.sheet_names:
             self.close()
             raise InvalidValue(
-                QT_TRANSLATE_NOOP("errors", 'The workbook has no sheet "{value}".'),
+                QT_TRANSLATE_NOOP(
+                    "errors", 'The workbook has no sheet "{value}"; its sheets: {sheets}.'
+                ),
                 field="sheet",
                 value=sheet,
+                sheets=", ".join(f'"{name}"' for name in self.sheet_names),
             )
         self.sheet = sheet
         self._part = dict(sheets)[sheet]
@@ -469,6 +495,8 @@ class _SheetState:
         self._pieces: list[str] = []
         self._length = 0
         self._in_cell = False
+        self._errors: dict[int, str] = {}  # this row's error cells (column -> "#N/A")
+        self._booleans: set[int] = set()
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         local = _LOCAL_NAMES.get(tag) or _local(tag)
@@ -505,6 +533,9 @@ class _SheetState:
             self._problem = None
             self._row_chars = 0
             self._column = -1
+            if self._errors or self._booleans:
+                self._errors = {}
+                self._booleans = set()
         elif local == "dimension":
             _, _, last = attrs.get("ref", "").partition(":")
             match = _REF_RE.match(last)
@@ -534,6 +565,9 @@ class _SheetState:
             if problem is not None:
                 shown = tuple(cell[:KEPT_CELL_CHARS] for cell in cells)
                 self._emit((self._row, BadRecord(problem.template, problem.params, shown)))
+            elif self._errors or self._booleans:
+                marked = MarkedCells(cells, self._errors, frozenset(self._booleans))
+                self._emit((self._row, marked))
             else:
                 self._emit((self._row, cells))
 
@@ -549,10 +583,14 @@ class _SheetState:
             strings = self._shared.strings
             value = strings[index] if 0 <= index < len(strings) else ""
             length = self._shared.lengths.get(index, len(value))
-        elif kind in ("inlineStr", "str", "e"):
-            value = raw
+        elif kind in ("inlineStr", "str"):
+            value = unescape_text(raw)
+        elif kind == "e":
+            value = raw.strip() or "#N/A"
+            self._errors[column] = value
         elif kind == "b":
             value = "True" if raw.strip() in ("1", "true") else "False"
+            self._booleans.add(column)
         elif kind == "d":
             value = _iso_date(raw)
         else:

@@ -233,52 +233,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="118"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="147"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="148"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="159"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -287,12 +287,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="162"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="170"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="171"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -453,155 +453,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="236"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="248"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="249"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="250"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="251"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="262"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="286"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="672"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="680"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="293"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="299"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="312"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="313"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="317"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="318"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="322"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="323"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="341"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="342"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="423"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="498"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="498"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="521"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -619,7 +619,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="529"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -628,12 +628,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="561"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="565"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="597"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -642,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -651,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -660,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="612"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -669,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="619"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="622"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -679,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -688,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -697,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="713"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -715,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="607"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="611"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="630"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -725,17 +725,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="297"/>
         <source>Mark ans&amp;wered</source>
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="639"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="643"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="670"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -744,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="680"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -753,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="683"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -762,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="704"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -776,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="724"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -785,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="729"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="733"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="735"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1370,7 +1370,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="255"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="259"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1381,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="189"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="192"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="293"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="297"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="308"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="328"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="332"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="352"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="340"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="360"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="345"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="365"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="349"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="368"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="388"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="391"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="376"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="396"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="378"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="398"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1475,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="245"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="249"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1484,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1717,6 +1717,11 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="312"/>
+        <source>Only the sheet «{sheet}» is imported; the workbook&apos;s other sheets ({others}) are not. Choose each in «Sheet» and import it on its own.</source>
+        <translation>Импортируется только лист «{sheet}»; другие листы книги ({others}) — нет. Выберите каждый в списке «Лист» и импортируйте его отдельно.</translation>
+    </message>
 </context>
 <context>
     <name>ImportsModel</name>
@@ -1859,82 +1864,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="57"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="58"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="62"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="68"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="69"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="74"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="75"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="77"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="82"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="83"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="88"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="97"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="98"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="101"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="136"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="137"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="186"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="187"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="189"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1943,47 +1948,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="207"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="212"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="213"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="217"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="218"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="222"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="223"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="226"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="227"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="269"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="270"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="306"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="307"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="312"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="313"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -3157,7 +3162,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="203"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -4499,47 +4504,47 @@ Add at least one source and one operator to see it.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="477"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="483"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="203"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="212"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="228"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="222"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="238"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="242"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="258"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="272"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="288"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="300"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="316"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="330"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="346"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="377"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="393"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -4624,7 +4629,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
-        <location filename="../../desktop_crm/db/location.py" line="237"/>
+        <location filename="../../desktop_crm/db/location.py" line="244"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="559"/>
@@ -4647,32 +4652,33 @@ Add at least one source and one operator to see it.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="176"/>
+        <location filename="../../desktop_crm/db/location.py" line="183"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="186"/>
+        <location filename="../../desktop_crm/db/location.py" line="193"/>
         <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
         <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="198"/>
+        <location filename="../../desktop_crm/db/location.py" line="173"/>
+        <location filename="../../desktop_crm/db/location.py" line="205"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="204"/>
+        <location filename="../../desktop_crm/db/location.py" line="211"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="245"/>
+        <location filename="../../desktop_crm/db/location.py" line="252"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="314"/>
+        <location filename="../../desktop_crm/db/location.py" line="324"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
@@ -4694,7 +4700,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="420"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="422"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4724,7 +4730,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="432"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="651"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -4745,17 +4751,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Разделитель должен быть одним символом, а не «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="146"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="170"/>
         <source>Unknown encoding &quot;{value}&quot;.</source>
         <translation>Неизвестная кодировка «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="163"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="187"/>
         <source>The file does not decode in the encoding &quot;{value}&quot;.</source>
         <translation>Файл не читается в кодировке «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="189"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="213"/>
         <source>Unsupported encoding &quot;{value}&quot;: choose a text encoding such as UTF-8.</source>
         <translation>Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8.</translation>
     </message>
@@ -4770,22 +4776,22 @@ Add at least one source and one operator to see it.</source>
         <translation>«{name}»: файлы типа «{suffix}» импортировать нельзя; используйте CSV, TSV, TXT или XLSX (старую книгу .xls сохраните как .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="36"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="50"/>
         <source>&quot;{name}&quot; is empty.</source>
         <translation>Файл «{name}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="44"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="58"/>
         <source>&quot;{name}&quot; is not a table: expected CSV/TSV/TXT text or an XLSX workbook.</source>
         <translation>«{name}» — не таблица: ожидается текст CSV/TSV/TXT или книга XLSX.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="55"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="69"/>
         <source>&quot;{name}&quot;: no column holds the lead&apos;s id (phone, e-mail or id). Choose the id column or the header line.</source>
         <translation>«{name}»: ни в одном столбце нет ID лида (телефона, e-mail или другого ID). Укажите столбец с ID или строку заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/errors.py" line="73"/>
+        <location filename="../../desktop_crm/importing/errors.py" line="87"/>
         <source>&quot;{name}&quot;, line {line}: a quoted field never ends; check the quotes on that line.</source>
         <translation>«{name}», строка {line}: поле в кавычках не закрыто; проверьте кавычки в этой строке.</translation>
     </message>
@@ -4865,24 +4871,19 @@ Add at least one source and one operator to see it.</source>
         <translation>Неизвестное поле «{value}» в сопоставлении столбцов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="411"/>
+        <location filename="../../desktop_crm/importing/table.py" line="422"/>
         <source>Line {value} is inside a record that starts on line {start}.</source>
         <translation>Строка {value} находится внутри записи, которая начинается в строке {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/table.py" line="447"/>
+        <location filename="../../desktop_crm/importing/table.py" line="469"/>
         <source>The file has no line {value} to take the header from.</source>
         <translation>В файле нет строки {value}, из которой можно взять заголовок.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="78"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="88"/>
         <source>&quot;{name}&quot; holds more text than can be imported from a workbook; save the sheet as CSV and import that.</source>
         <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="350"/>
-        <source>The workbook has no sheet &quot;{value}&quot;.</source>
-        <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/common.py" line="85"/>
@@ -5112,7 +5113,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="716"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="717"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5137,17 +5138,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="688"/>
+        <location filename="../../desktop_crm/services/importer.py" line="690"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="804"/>
+        <location filename="../../desktop_crm/services/importer.py" line="806"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1070"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1072"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5203,28 +5204,28 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/csv_writer.py" line="84"/>
-        <location filename="../../desktop_crm/database_files.py" line="91"/>
+        <location filename="../../desktop_crm/database_files.py" line="92"/>
         <location filename="../../desktop_crm/db/backup.py" line="296"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="45"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="58"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="138"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="156"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="178"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="196"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="366"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="531"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -5244,7 +5245,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/search.py" line="68"/>
+        <location filename="../../desktop_crm/services/search.py" line="76"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
@@ -5470,6 +5471,16 @@ Add at least one source and one operator to see it.</source>
         <source>An empty {name} names no file; give a file name.</source>
         <translation>Пустой {name} не называет никакого файла; укажите имя файла.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/importing/errors.py" line="39"/>
+        <source>&quot;{name}&quot; is a password-protected workbook: open it in Excel, save it without a password (as .xlsx) and import that copy.</source>
+        <translation>«{name}» — книга, защищённая паролем: откройте её в Excel, сохраните без пароля (как .xlsx) и импортируйте эту копию.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="373"/>
+        <source>The workbook has no sheet &quot;{value}&quot;; its sheets: {sheets}.</source>
+        <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
@@ -5601,17 +5612,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="51"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="54"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="57"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
@@ -5641,14 +5652,24 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке есть нулевой байт (двоичные данные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="51"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="58"/>
         <source>The cell {cell} holds {length} characters; a cell may hold at most {limit}.</source>
         <translation>В ячейке {cell} символов — {length}, а допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="54"/>
+        <location filename="../../desktop_crm/importing/xlsx_reader.py" line="61"/>
         <source>The row holds more than {limit} characters in all.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
+        <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
+        <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
+        <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
+        <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "resources" / "samples"
 SUMMARY_KEYS = {
     *("file", "rows", "imported", "assigned", "unassigned", "skipped", "rejected"),
-    *("rejected_total", "total", "columns", "created_sources", "warnings"),
+    *("rejected_total", "total", "columns", "created_sources", "warnings", "encoding", "sheet"),
 }
 
 
@@ -124,6 +124,7 @@ def test_text_summary(run, dispatch, mixed):
         "rows: 8, imported: 6 (assigned 3, unassigned 3), skipped: 0, rejected: 2",
         '  line 4: No lead id: the column "phone" is empty.',
         "  line 7: No source 'nope'.",
+        "encoding: utf-8",
         "columns: lead=phone; name=name; source=source; message=message; created_at=date",
     ]
 

@@ -137,6 +137,8 @@ class SetupPage(QWidget):
         self.problem_message = InlineMessage()
         self.notice_message = InlineMessage()
         self.id_warning = InlineMessage()
+        self.sheets_note = InlineMessage()  # a workbook's sheets that are not read
+        self.sheets_note.setTextFormat(Qt.TextFormat.PlainText)
         self.settings_message = InlineMessage()
         self.source_map_box = SourceMapBox()
         self.source_map_box.hide()  # shown with the forecast
@@ -163,6 +165,7 @@ class SetupPage(QWidget):
         layout.addWidget(self.settings_message)
         layout.addWidget(self.problem_message)
         layout.addWidget(self.id_warning)
+        layout.addWidget(self.sheets_note)
         layout.addWidget(self.notice_message)
         layout.addWidget(self.source_map_box)
         layout.addWidget(self.preview_view, 1)
@@ -219,6 +222,7 @@ class SetupPage(QWidget):
         finally:
             self._updating = False
         self._warn_about_the_id(table)
+        self._note_other_sheets(table)
         self.show_preview_summary()
 
     def refill_sources(self) -> None:
@@ -297,6 +301,22 @@ class SetupPage(QWidget):
                 "a lead of its own. Choose the column with the phone or e-mail as the "
                 "external id if the file has one.",
             ).format(column=column)
+        )
+
+    def _note_other_sheets(self, table: TableFile) -> None:
+        """Only the chosen sheet is imported: say which ones are not."""
+        if not table.other_sheets:
+            self.sheets_note.clear_message()
+            return
+        self.sheets_note.show_info(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "Only the sheet «{sheet}» is imported; the workbook's other sheets ({others}) "
+                "are not. Choose each in «Sheet» and import it on its own.",
+            ).format(
+                sheet=table.sheet, others=", ".join(f"«{name}»" for name in table.other_sheets)
+            ),
+            0,
         )
 
     def _fill_encodings(self, table: TableFile) -> None:
