@@ -5,9 +5,16 @@ not UTF-8, and a few smaller refusals."""
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
 import pytest
 
 from tests.cli.helpers import assert_user_error
+from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
 
 # -- a value starting with '-' is the option's value ---------------------------------------
 
@@ -104,3 +111,88 @@ def test_options_meant_to_repeat_still_repeat(run_json, seeded, services):
         "contact", "add", "--lead", "t", "--source", "tg", "--tag", "ru", "--tag", "kz"
     )
     assert contact["operator"]["name"] == "alice"
+
+
+# -- streams that cannot be written -------------------------------------------------------
+
+
+def _shell(line: str, child_env: dict[str, str], stdin: bytes | None = None):
+    return subprocess.run(
+        ["bash", "-c", line], input=stdin, cwd=REPO, env=child_env, capture_output=True,
+        timeout=60,
+    )  # fmt: skip
+
+
+def _contact_count(db_path: Path) -> int:
+    with closing(sqlite3.connect(db_path)) as connection:
+        return int(connection.execute("SELECT count(*) FROM contact").fetchone()[0])
+
+
+@pytest.fixture
+def cli(db_path, services, env) -> str:  # noqa: F811
+    """The command line of main.py on a database with the source tg."""
+    with services() as crm:
+        crm.sources.create("Telegram", code="tg")
+    return f"{sys.executable} main.py --db {db_path}"
+
+
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "command",
+    [
+        "--json contact add --lead +79001112233 --source tg",
+        "contact add --lead +79001112233 --source tg",
+        "operator list",
+        "--json leads",
+    ],
+)
+def test_output_that_cannot_be_written_is_stopped_part_way(cli, env, db_path, command):  # noqa: F811
+    result = _shell(f"{cli} {command} >/dev/full", env)
+    assert result.returncode == 4, result.stderr
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and "could not be written" in lines[0], result.stderr
+    assert "internal error" not in lines[0]
+    if "contact add" in command:
+        assert _contact_count(db_path) == 1  # committed: a retry needs its key
+
+
+@needs_dev_full
+@pytest.mark.sqlite_only
+def test_the_pipes_answers_that_cannot_be_written_are_stopped_part_way(cli, env, db_path):  # noqa: F811
+    requests = b'{"lead": "x", "source": "tg"}\n'
+    result = _shell(f"{cli} contact add --jsonl >/dev/full", env, requests)
+    assert result.returncode == 4, result.stderr
+    assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr
+    assert _contact_count(db_path) == 1
+
+
+@needs_dev_full
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        ("contact add --lead x --source nope", 2),
+        ("contact add --lead x --bogus", 2),
+        ("contact add --lead x --source tg", 0),
+        ("contact add --lead x --source tg >/dev/full", 4),
+    ],
+)
+def test_an_error_stream_that_cannot_be_written_changes_no_code(cli, env, command, code):  # noqa: F811
+    result = _shell(f"{cli} {command} 2>/dev/full", env)
+    assert result.returncode == code
+    assert result.stdout == b"" or code == 0
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("redirect", ["<&-", "0>/dev/null"])
+def test_the_pipe_with_no_stdin_reads_nothing_exit_2(cli, env, db_path, redirect):  # noqa: F811
+    result = _shell(f"{cli} contact add --jsonl {redirect}", env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.decode().splitlines() == [
+        "desktop-crm: standard input is closed: there are no requests to read; nothing was written."
+    ]
+    assert _contact_count(db_path) == 0
