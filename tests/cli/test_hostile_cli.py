@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_crm.logs import log_path
 from tests.cli.helpers import assert_user_error
 from tests.cli.test_subprocess import REPO, env  # noqa: F401  # env: the clean child environment
 
@@ -196,3 +197,56 @@ def test_the_pipe_with_no_stdin_reads_nothing_exit_2(cli, env, db_path, redirect
         "desktop-crm: standard input is closed: there are no requests to read; nothing was written."
     ]
     assert _contact_count(db_path) == 0
+
+
+# -- secrets in a --db value ----------------------------------------------------------------
+
+DSN_SECRET = "S3cretPw"
+
+
+def _secret_nowhere(result, secret: str = DSN_SECRET) -> str:
+    line = assert_user_error(result)
+    logged = log_path().read_text(encoding="utf-8") if log_path().exists() else ""
+    assert secret not in line and secret not in logged, line
+    return line
+
+
+@pytest.mark.parametrize(
+    "dsn",
+    [
+        f"host=db.example port=5432 dbname=crm user=anna password={DSN_SECRET}",
+        f"dbname=crm password={DSN_SECRET}",
+        f"  host = db.example   password = '{DSN_SECRET}'",
+        f"user=anna sslpassword={DSN_SECRET} host=x",
+        f"service=crm{DSN_SECRET}",
+    ],
+)
+@pytest.mark.parametrize("command", [("source", "add", "tg"), ("operator", "list")])
+def test_a_libpq_connection_string_is_refused_and_never_shown(
+    run_raw, tmp_path, monkeypatch, dsn, command
+):
+    monkeypatch.chdir(tmp_path)
+    line = _secret_nowhere(run_raw("--db", dsn, *command))
+    assert "postgresql://USER@HOST/" in line
+    assert list(tmp_path.iterdir()) == []  # no file named after it
+
+
+def test_a_libpq_connection_string_in_database_url_is_refused(run_raw, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"host=db.example password={DSN_SECRET}")
+    _secret_nowhere(run_raw("operator", "list"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_with_an_equals_sign_is_still_a_file(run_raw, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_raw("--db", "a=b.sqlite3", "source", "add", "tg").code == 0
+    assert (tmp_path / "a=b.sqlite3").exists()
+
+
+@pytest.mark.parametrize("name", ["sslpassword", "SSLPASSWORD", "passfile", "my_password"])
+@pytest.mark.parametrize("bad", ["bogusparam=1", "connect_timeout=x"])
+def test_every_password_parameter_of_a_url_is_hidden(run_raw, name, bad):
+    url = f"postgresql://disp@127.0.0.1:1/crm?{name}={DSN_SECRET}&{bad}"
+    line = _secret_nowhere(run_raw("--db", url, "operator", "list"))
+    assert "postgresql://disp@127.0.0.1:1/crm" in line
