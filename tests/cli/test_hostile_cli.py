@@ -250,3 +250,11 @@ def test_every_password_parameter_of_a_url_is_hidden(run_raw, name, bad):
     url = f"postgresql://disp@127.0.0.1:1/crm?{name}={DSN_SECRET}&{bad}"
     line = _secret_nowhere(run_raw("--db", url, "operator", "list"))
     assert "postgresql://disp@127.0.0.1:1/crm" in line
+
+
+# -- a source name that looks like another source's code ------------------------------------
+
+
+def test_a_source_name_like_another_sources_code_is_refused(run, seeded):
+    message = assert_user_error(run("source", "add", "\u0422g"))  # Cyrillic Т: like "tg"
+    assert "'tg'" in message and "Telegram bot" in message
