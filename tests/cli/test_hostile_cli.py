@@ -258,3 +258,29 @@ def test_every_password_parameter_of_a_url_is_hidden(run_raw, name, bad):
 def test_a_source_name_like_another_sources_code_is_refused(run, seeded):
     message = assert_user_error(run("source", "add", "\u0422g"))  # Cyrillic Т: like "tg"
     assert "'tg'" in message and "Telegram bot" in message
+
+
+# -- machine-relative time zones --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["localtime", "posixrules", "Factory", "factory", "posix/Europe/Moscow", "right/UTC", "Japan"],
+)
+def test_a_zone_that_is_no_area_location_name_is_refused(run, run_json, zone):
+    message = assert_user_error(run("settings", "--timezone", zone))
+    assert "Europe/Moscow" in message
+    assert run_json("settings")["timezone"] != zone
+
+
+def test_a_posix_variant_names_the_plain_zone(run):
+    message = assert_user_error(run("settings", "--timezone", "posix/Europe/Moscow"))
+    assert "'Europe/Moscow'" in message
+
+
+@pytest.mark.parametrize(
+    ("zone", "stored"),
+    [("UTC", "UTC"), ("Etc/GMT+3", "Etc/GMT+3"), ("america/new_york", "America/New_York")],
+)
+def test_area_location_names_and_utc_are_taken(run_json, zone, stored):
+    assert run_json("settings", "--timezone", zone)["timezone"] == stored
