@@ -97,7 +97,7 @@ def check_zone(name: str) -> str:
     """An IANA Area/Location zone name (``is_area_location``) as stored (its proper
     spelling), or ``InvalidValue``."""
     name = name.strip()
-    folded = name
+    folded: str | None = name
     if not _loads(name):
         folded = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold())
     if folded is not None and _loads(folded):
