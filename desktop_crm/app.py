@@ -43,12 +43,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr = guard_errors(sys.stderr)  # a failed write changes no exit code
     undecodable = [arg for arg in argv if not _is_text(arg)]
     if undecodable:
-        print(
-            "desktop-crm: an argument is not valid text in this terminal's encoding "
-            f"({undecodable[0].encode('utf-8', 'backslashreplace').decode('ascii', 'replace')}); "
-            "set a UTF-8 locale (e.g. LANG=C.UTF-8).",
-            file=sys.stderr,
-        )
+        shown = _one_line(os.fsencode(undecodable[0]).decode("utf-8", "backslashreplace"))
+        if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+            # The locale is UTF-8: the bytes are not (a file name from a Windows zip, say).
+            advice = (
+                "is not valid UTF-8; if it is a file name, rename the file "
+                "(e.g. convmv -f cp1251 -t utf-8 --notest FILE) and give the new name"
+            )
+        else:
+            advice = "is not valid text in this terminal's encoding; set a UTF-8 locale " + (
+                "(e.g. LANG=C.UTF-8)"
+            )
+        print(f"desktop-crm: an argument ({shown}) {advice}.", file=sys.stderr)
         return 2
     parser = build_parser(argv)  # only the named command's parser is built
     args = parser.parse_args(argv)

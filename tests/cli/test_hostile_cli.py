@@ -284,3 +284,19 @@ def test_a_posix_variant_names_the_plain_zone(run):
 )
 def test_area_location_names_and_utc_are_taken(run_json, zone, stored):
     assert run_json("settings", "--timezone", zone)["timezone"] == stored
+
+
+# -- file names that are not UTF-8 ------------------------------------------------------------
+
+CP1251_NAME = "Лиды.csv".encode("cp1251").decode("utf-8", "surrogateescape")  # as Python gets it
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("import", CP1251_NAME), ("backup", CP1251_NAME), ("export", "leads", CP1251_NAME)],
+)
+def test_a_file_name_that_is_not_utf8_says_so(run, seeded, argv):
+    message = assert_user_error(run(*argv))
+    assert "not valid UTF-8" in message and "rename" in message
+    assert "LANG" not in message  # the locale is not what is wrong
+    assert "\\xcb\\xe8\\xe4\\xfb.csv" in message  # the name, as its bytes
