@@ -359,7 +359,7 @@ class SourceService:
                     QT_TRANSLATE_NOOP(
                         "errors",
                         "{name} cannot be deleted: contacts refer to it ({count}); set all "
-                        "its weights to 0 to stop it receiving operators instead.",
+                        "its weights to 0 instead, so that its new contacts go to no operator.",
                     ),
                     name=source.name,
                     count=contacts,

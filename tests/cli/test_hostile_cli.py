@@ -300,3 +300,46 @@ def test_a_file_name_that_is_not_utf8_says_so(run, seeded, argv):
     assert "not valid UTF-8" in message and "rename" in message
     assert "LANG" not in message  # the locale is not what is wrong
     assert "\\xcb\\xe8\\xe4\\xfb.csv" in message  # the name, as its bytes
+
+
+# -- smaller refusals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["", " ", ","])
+def test_an_empty_tag_is_refused(run, seeded, tag):
+    message = assert_user_error(
+        run("contact", "add", "--lead", "y", "--source", "tg", "--tag", tag)
+    )
+    assert "--tag" in message
+
+
+def test_an_empty_phone_region_is_refused(run, run_json, seeded):
+    assert_user_error(run("settings", "--phone-region", ""))
+    assert run_json("settings")["phone_region"] == "RU"
+
+
+@pytest.mark.parametrize("command", [("stats",), ("log",)])
+def test_since_after_until_is_swapped_and_said(run, services, command):
+    with services() as crm:
+        crm.operators.create("alice")  # one entry in the log, one operator in the stats
+    straight = run("--json", *command, "--since", "2000-01-01", "--until", "2999-12-31")
+    swapped = run("--json", *command, "--since", "2999-12-31", "--until", "2000-01-01")
+    assert swapped.code == 0, swapped
+    assert swapped.out == straight.out and straight.out.strip() not in ("", "[]")
+    assert swapped.err.splitlines() == [
+        "desktop-crm: --since is after --until: read as --since 2000-01-01 --until 2999-12-31."
+    ]
+
+
+def test_the_source_delete_refusal_says_what_zero_weights_do(run, seeded):
+    message = assert_user_error(run("source", "delete", "tg"))
+    assert "receiving operators" not in message
+    assert "weights to 0" in message
+
+
+@pytest.mark.parametrize(
+    "lead", ["ｅｒａｓｅｄ:3f2a", "ERASED:3f2a", "e\u200brased:3f2a", "erased\uff1a3f2a"]
+)
+def test_an_id_that_reads_as_erased_is_refused(run, seeded, lead):
+    message = assert_user_error(run("contact", "add", "--lead", lead, "--source", "tg"))
+    assert "'erased:'" in message
