@@ -122,10 +122,29 @@ class _StoreOnce(argparse._StoreAction):
         if self.dest in given:
             raise argparse.ArgumentError(self, "given twice; give it once")
         given[self.dest] = option_string or self.dest
-        if self.nargs is None and values == []:  # `--message=--`: argparse drops the "--"
-            values = parser._get_value(self, "--")
-            parser._check_value(self, values)
-        super().__call__(parser, namespace, values, option_string)
+        super().__call__(parser, namespace, _dashes(parser, self, values), option_string)
+
+
+class _Append(argparse._AppendAction):
+    """``append`` (``--tag``, meant to repeat), taking ``--tag=--`` as the text "--"."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        super().__call__(parser, namespace, _dashes(parser, self, values), option_string)
+
+
+def _dashes(parser: argparse.ArgumentParser, action: argparse.Action, values: Any) -> Any:
+    """``--message=--`` (or ``--message --``, glued): argparse drops the "--" and gives an
+    empty list; the value is the text "--"."""
+    if action.nargs is None and values == []:
+        values = parser._get_value(action, "--")
+        parser._check_value(action, values)
+    return values
 
 
 def terminal_columns() -> int:
@@ -166,6 +185,7 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.register("action", None, _StoreOnce)  # a single-value option: once
         self.register("action", "store", _StoreOnce)
+        self.register("action", "append", _Append)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None

@@ -105,6 +105,12 @@ def test_db_given_twice_is_refused_and_writes_to_neither(run_raw, tmp_path):
     assert not first.exists() and not second.exists()
 
 
+@pytest.mark.parametrize("spelling", [("--tag=--",), ("--tag", "--"), ("--tag", "-x")])
+def test_a_tag_of_dashes_is_a_tag(run_json, seeded, spelling):
+    contact = run_json("contact", "add", "--lead", "t", "--source", "tg", *spelling)
+    assert contact["operator"] is None  # nobody has that skill: it was read as a tag
+
+
 def test_options_meant_to_repeat_still_repeat(run_json, seeded, services):
     with services() as crm:
         crm.operators.update("alice", skills="ru,kz")
