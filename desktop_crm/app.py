@@ -9,6 +9,13 @@ import os
 import sys
 
 from desktop_crm.cli.parser import build_parser
+from desktop_crm.cli.streams import (
+    OutputLost,
+    discard_output,
+    guard_errors,
+    guard_output,
+    readable,
+)
 from desktop_crm.errors import CrmError, StoppedPartWay
 from desktop_crm.logs import configure_logging, describe_argv, details_text
 
@@ -32,14 +39,22 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = _nowhere()
     if not _writable(sys.stderr):
         sys.stderr = _nowhere()
+    elif isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr = guard_errors(sys.stderr)  # a failed write changes no exit code
     undecodable = [arg for arg in argv if not _is_text(arg)]
     if undecodable:
-        print(
-            "desktop-crm: an argument is not valid text in this terminal's encoding "
-            f"({undecodable[0].encode('utf-8', 'backslashreplace').decode('ascii', 'replace')}); "
-            "set a UTF-8 locale (e.g. LANG=C.UTF-8).",
-            file=sys.stderr,
-        )
+        shown = _one_line(os.fsencode(undecodable[0]).decode("utf-8", "backslashreplace"))
+        if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+            # The locale is UTF-8: the bytes are not (a file name from a Windows zip, say).
+            advice = (
+                "is not valid UTF-8; if it is a file name, rename the file "
+                "(e.g. convmv -f cp1251 -t utf-8 --notest FILE) and give the new name"
+            )
+        else:
+            advice = "is not valid text in this terminal's encoding; set a UTF-8 locale " + (
+                "(e.g. LANG=C.UTF-8)"
+            )
+        print(f"desktop-crm: an argument ({shown}) {advice}.", file=sys.stderr)
         return 2
     parser = build_parser(argv)  # only the named command's parser is built
     args = parser.parse_args(argv)
@@ -57,12 +72,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
+    if getattr(args, "jsonl", False) and not readable(sys.stdin):  # `<&-`: no requests
+        print(
+            "desktop-crm: standard input is closed: there are no requests to read; "
+            "nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON and Cyrillic names, whatever the locale
+        sys.stdout = guard_output(sys.stdout)  # cannot be written: exit 4 (cli/streams.py)
 
     try:
-        return execute(args)
+        code = execute(args)
+        sys.stdout.flush()  # a full disk shows here, not after the exit code is chosen
+        return code
     except CrmError as error:
+        if isinstance(error, OutputLost):
+            discard_output(sys.stdout)
         message = str(error)
         if isinstance(error, StoppedPartWay) and not isinstance(
             error.cause, CrmError | KeyboardInterrupt

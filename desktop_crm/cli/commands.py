@@ -49,6 +49,22 @@ def parse_weight(text: str) -> tuple[str, int]:
     return name.strip(), value
 
 
+def date_range(args: argparse.Namespace) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """``--since`` and ``--until``; given the wrong way round they are swapped and a line
+    on stderr says so, as the window swaps its period ("↔ swapped")."""
+    since, until = parse_date(args.since, end=False), parse_date(args.until, end=True)
+    if since is not None and until is not None and since >= until:
+        swapped = parse_date(args.until, end=False), parse_date(args.since, end=True)
+        if swapped[0] is not None and swapped[1] is not None and swapped[0] < swapped[1]:
+            print(
+                f"desktop-crm: --since is after --until: read as --since {args.until.strip()} "
+                f"--until {args.since.strip()}.",
+                file=sys.stderr,
+            )
+            return swapped
+    return since, until
+
+
 def parse_date(text: str | None, *, end: bool) -> dt.datetime | None:
     """A date or ISO date-time in local time; a bare date as ``--until`` means the whole day."""
     if text is None:
@@ -90,6 +106,11 @@ def _weights(args: argparse.Namespace) -> dict[str, int]:
 
 
 def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
+    if any(not tag.replace(",", "").strip() for tag in args.tags):  # `--tag "$EMPTY"`
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP("errors", "--tag names no tag; leave it out for none."),
+            field="tags",
+        )
     request = ContactRequest(
         external_id=args.lead,
         source=args.source,
@@ -219,7 +240,7 @@ def _queue_list(crm: Crm, args: argparse.Namespace) -> list[ContactInfo]:
 
 
 def _settings(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
-    if args.phone_region:
+    if args.phone_region is not None:  # "" is refused, not ignored
         crm.settings.set_phone_region(args.phone_region)
     if args.auto_redistribute:
         crm.queue.set_auto(args.auto_redistribute == "on")
@@ -241,7 +262,7 @@ def _limit(args: argparse.Namespace) -> int | None:
 
 
 def _log(crm: Crm, args: argparse.Namespace) -> list[AuditInfo]:
-    since, until = parse_date(args.since, end=False), parse_date(args.until, end=True)
+    since, until = date_range(args)
     flt = AuditFilter(
         dispatcher=clean_dispatcher(args.dispatcher) if args.dispatcher is not None else None,
         object_kind=args.object,
@@ -268,7 +289,7 @@ def _export(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
                 option=option,
                 what=args.what,
             )
-    since, until = parse_date(args.since, end=False), parse_date(args.until, end=True)
+    since, until = date_range(args)
     if args.what == "leads":
         result = crm.exports.leads(args.file, args.search or "")
     elif args.what == "stats":
@@ -340,9 +361,7 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("contact", "reopen"): (lambda crm, a: crm.contacts.reopen(a.id), "ContactInfo"),
     ("leads", None): (lambda crm, a: crm.leads.search(a.search, limit=_limit(a)), "LeadInfo"),
     ("stats", None): (
-        lambda crm, a: crm.stats.operators(
-            parse_date(a.since, end=False), parse_date(a.until, end=True)
-        ),
+        lambda crm, a: crm.stats.operators(*date_range(a)),
         "Statistics",
     ),
     ("contact", "assign"): (_contact_assign, "ContactInfo"),
@@ -435,7 +454,7 @@ READ_COMMANDS = {
 def _reads_only(args: argparse.Namespace) -> bool:
     key = (args.command, getattr(args, "action", None))
     if key == ("settings", None):
-        return not args.phone_region and not args.auto_redistribute and args.timezone is None
+        return args.phone_region is None and not args.auto_redistribute and args.timezone is None
     return key in READ_COMMANDS
 
 

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from desktop_crm import __version__
 from desktop_crm.cli.copy_db import add_parser as add_copy_db_parser
@@ -65,13 +65,12 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-DASH_VALUE_OPTIONS = ("--reply-within", "--close-after")  # "-5m": told why it is wrong
-
-
-def glue_dash_values(argv: Sequence[str]) -> list[str]:
-    """``--reply-within -5m`` as ``--reply-within=-5m``: argparse takes a value starting
-    with '-' for an option and answers "expected one argument"; glued, the value reaches
-    the duration rule, which says what is wrong with it."""
+def glue_dash_values(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """``--message -Здравствуйте`` as ``--message=-Здравствуйте``, for every option of
+    ``parser`` that takes one value: argparse takes a value starting with '-' for an
+    option and answers "expected one argument" (a bot passing user text as ``--message
+    "$TEXT"`` lost the contact). A following word that is itself one of the parser's
+    option strings stays an option."""
     glued: list[str] = []
     index = 0
     while index < len(argv):
@@ -80,13 +79,73 @@ def glue_dash_values(argv: Sequence[str]) -> list[str]:
             glued.extend(argv[index:])
             break
         following = argv[index + 1] if index + 1 < len(argv) else None
-        if arg in DASH_VALUE_OPTIONS and following is not None and following.startswith("-"):
+        if (
+            following is not None
+            and following.startswith("-")
+            and following not in parser._option_string_actions
+            and _takes_one_value(parser, arg)
+        ):
             glued.append(f"{arg}={following}")
             index += 2
             continue
         glued.append(arg)
         index += 1
     return glued
+
+
+def _takes_one_value(parser: argparse.ArgumentParser, arg: str) -> bool:
+    """True when ``arg`` names (exactly, or as argparse's unique abbreviation) an option of
+    ``parser`` that takes exactly one value."""
+    actions = parser._option_string_actions
+    action = actions.get(arg)
+    if action is None and parser.allow_abbrev and arg.startswith("--") and "=" not in arg:
+        matches = {id(found): found for name, found in actions.items() if name.startswith(arg)}
+        action = next(iter(matches.values())) if len(matches) == 1 else None
+    return action is not None and action.nargs is None
+
+
+_GIVEN = "_given_once"  # dest -> the option string that set it, per parser level
+
+
+class _StoreOnce(argparse._StoreAction):
+    """``store``, refusing the option given a second time (``--lead a --lead b`` kept b
+    silently; the pipe refuses a key given twice too). Options meant to repeat
+    (``--tag``) use ``append``."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given: dict[str, str] = namespace.__dict__.setdefault(_GIVEN, {})
+        if self.dest in given:
+            raise argparse.ArgumentError(self, "given twice; give it once")
+        given[self.dest] = option_string or self.dest
+        super().__call__(parser, namespace, _dashes(parser, self, values), option_string)
+
+
+class _Append(argparse._AppendAction):
+    """``append`` (``--tag``, meant to repeat), taking ``--tag=--`` as the text "--"."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        super().__call__(parser, namespace, _dashes(parser, self, values), option_string)
+
+
+def _dashes(parser: argparse.ArgumentParser, action: argparse.Action, values: Any) -> Any:
+    """``--message=--`` (or ``--message --``, glued): argparse drops the "--" and gives an
+    empty list; the value is the text "--"."""
+    if action.nargs is None and values == []:
+        values = parser._get_value(action, "--")
+        parser._check_value(action, values)
+    return values
 
 
 def terminal_columns() -> int:
@@ -125,16 +184,48 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)  # sub-parsers too
         super().__init__(*args, **kwargs)
+        self.register("action", None, _StoreOnce)  # a single-value option: once
+        self.register("action", "store", _StoreOnce)
+        self.register("action", "append", _Append)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
-        args = glue_dash_values(sys.argv[1:] if args is None else args)
+        args = glue_dash_values(self, sys.argv[1:] if args is None else args)
         return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        """One line on stderr, exit 2 (README, "Exit codes"): the error and where the help
+        is, instead of argparse's usage block."""
+        from desktop_crm.domain.text import printable
+
+        text = printable(f"{message}; see `{self.prog} --help`".replace("\n", " "))
+        self.exit(2, f"desktop-crm: {text}\n")
 
 
 class _Commands(argparse._SubParsersAction):
     """Sub-commands, some of them listed by name and help only (``add_unbuilt``)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        # The command's options are parsed into a namespace of their own: a global option
+        # given before the command and again after it (`--db a contact add --db b`) is
+        # given twice all the same.
+        before: dict[str, str] | None = getattr(namespace, _GIVEN, None)
+        super().__call__(parser, namespace, values, option_string)
+        after: dict[str, str] | None = getattr(namespace, _GIVEN, None)
+        if before and after is not None and after is not before:
+            for dest, option in after.items():
+                if dest in before:
+                    raise argparse.ArgumentError(
+                        None, f"argument {option}: given twice; give it once"
+                    )
+            setattr(namespace, _GIVEN, {**before, **after})
 
     def add_unbuilt(self, name: str, help_text: str) -> None:
         """List ``name`` in the help and among the valid choices without building its

@@ -101,9 +101,35 @@ class DatabaseLocation:
         return self.display
 
 
+# libpq's connection keywords: `host=db port=5432 password=…` given where a file or a URL
+# is expected is refused, not taken for a file name (that file, and the log, would hold the
+# password).
+_LIBPQ_KEYWORD_RE = re.compile(
+    r"(?:^|\s)(?:host|hostaddr|port|dbname|user|password|passfile|require_auth|channel_binding"
+    r"|connect_timeout|client_encoding|options|application_name|fallback_application_name"
+    r"|keepalives\w*|tcp_user_timeout|replication|gssencmode|gsslib|gssdelegation|krbsrvname"
+    r"|ssl\w*|requiressl|requirepeer|service|target_session_attrs|load_balance_hosts)\s*=",
+    re.IGNORECASE,
+)
+
+
+def _exists(value: str) -> bool:
+    try:
+        return Path(value).expanduser().exists()
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def secret_parameter(name: str) -> bool:
+    """A URL query parameter that holds a secret: any ``…password…`` (``sslpassword``) and
+    ``passfile`` (where the password lives)."""
+    name = name.strip().lower()
+    return "password" in name or name == "passfile"
+
+
 def mask_password(url: str) -> str:
     """``postgresql://anna:secret@host/crm?password=x`` -> ``postgresql://anna@host/crm``:
-    no password in the user part nor in the query."""
+    no password in the user part nor in the query (``secret_parameter``)."""
     try:
         parts = urlsplit(url)
         netloc = parts.netloc
@@ -113,7 +139,7 @@ def mask_password(url: str) -> str:
         query = "&".join(
             item
             for item in parts.query.split("&")
-            if item and item.split("=", 1)[0].lower() not in ("password", "passfile")
+            if item and not secret_parameter(unquote(item.split("=", 1)[0]))
         )
         return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
     except ValueError:
@@ -153,6 +179,15 @@ def parse_location(value: str) -> DatabaseLocation:
     in-memory names are refused: the program keeps its data in a file (``:memory:``
     would be a file of that name)."""
     if "://" not in value:
+        if _LIBPQ_KEYWORD_RE.search(value) and not _exists(value):
+            raise DatabaseOpenError(  # never echoed: it may hold a password
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The database looks like a libpq key=value connection string, which is "
+                    "not read here; give a URL: postgresql://USER@HOST/DATABASE (the password "
+                    "in ~/.pgpass or PGPASSWORD).",
+                )
+            )
         return DatabaseLocation(_file_path(value, value))
     scheme = value.split("://", 1)[0].lower()
     if scheme in _POSTGRES_SCHEMES:
@@ -298,7 +333,7 @@ def _passwords(url: str) -> set[str]:
         query = rest.split("?", 1)[1] if "?" in rest else ""
         for item in query.split("&"):
             key, _, given = item.partition("=")
-            if key.lower() == "password" and given:
+            if secret_parameter(unquote(key)) and given:
                 found.add(given)
     except (IndexError, ValueError):
         pass

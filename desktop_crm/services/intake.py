@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
@@ -150,7 +151,8 @@ def normalise(external_id: str, region: str, *, plain: bool = False) -> str:
             ),
             field="external_id",
         )
-    if normalised.casefold().startswith(ERASED_PREFIX):
+    if unicodedata.normalize("NFKC", normalised).casefold().startswith(ERASED_PREFIX):
+        # as a person reads it: a full-width ｅｒａｓｅｄ: is the reserved prefix too
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "errors", "A lead's external id may not start with {prefix!r} (erased leads)."

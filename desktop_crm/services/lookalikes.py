@@ -79,6 +79,41 @@ def check_not_lookalike(what: str, name: str, names: Iterable[str]) -> None:
         raise AlreadyExists(_LOOKS_TAKEN[what], value=name, other=other)
 
 
+_SOURCE_LOOKS_LIKE = {
+    ("name", "name"): _LOOKS_TAKEN["source"],
+    ("name", "code"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The name {value!r} looks like the code {other!r} of source {source!r} (letters of "
+        "another alphabet that look the same); use that source or a clearly different name.",
+    ),
+    ("code", "name"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The code {value!r} looks like source {other!r} (letters of another alphabet that "
+        "look the same); use a clearly different code.",
+    ),
+    ("code", "code"): QT_TRANSLATE_NOOP(
+        "errors",
+        "The code {value!r} looks like the code {other!r} of source {source!r} (letters of "
+        "another alphabet that look the same); use a clearly different code.",
+    ),
+}
+
+
+def check_source_not_lookalike(
+    field: str, value: str, others: Iterable[tuple[str, str | None]]
+) -> None:
+    """A source's name or code (``field``) may not look like the name or the code of
+    another source (``others``: their names and codes): ``--source`` takes either, so
+    "Тg" (a Cyrillic Т) beside the code "tg" would be a second source a person cannot
+    tell from the first."""
+    for name, code in others:
+        for kind, other in (("name", name), ("code", code)):
+            if other and lookalike_name(value, [other]) is not None:
+                raise AlreadyExists(
+                    _SOURCE_LOOKS_LIKE[field, kind], value=value, other=other, source=name
+                )
+
+
 _LOOKS_LIKE_SKILL = {
     "tags": QT_TRANSLATE_NOOP(
         "errors",

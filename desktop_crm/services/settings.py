@@ -25,6 +25,17 @@ _ZONE_NAME_RE = re.compile(r"[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*")
 _ZONEINFO_DIR = "zoneinfo/"
 
 
+_VARIANT_FOLDERS = ("posix/", "right/")  # copies of the zones (right/: with leap seconds)
+
+
+def is_area_location(name: str) -> bool:
+    """An IANA ``Area/Location`` name (``Europe/Moscow``, ``Etc/GMT+3``) or ``UTC``: the
+    same zone on every machine. ``localtime``, ``posixrules`` and ``Factory`` follow each
+    machine's setup, ``posix/…`` and ``right/…`` are variants of the zone files, and the
+    old single-word links (``Japan``) have an Area/Location name."""
+    return name == FALLBACK_ZONE or ("/" in name and not name.lower().startswith(_VARIANT_FOLDERS))
+
+
 def _loads(name: str) -> bool:
     if not _ZONE_NAME_RE.fullmatch(name):
         return False
@@ -49,7 +60,7 @@ def detect_system_zone(environ: Mapping[str, str] = os.environ, etc: Path = Path
     if _ZONEINFO_DIR in target:
         candidates.append(target.rsplit(_ZONEINFO_DIR, 1)[1])
     for name in candidates:
-        if name and _loads(name):
+        if name and is_area_location(name) and _loads(name):
             return name
     return FALLBACK_ZONE
 
@@ -83,13 +94,37 @@ def settled_zone() -> ZoneInfo:
 
 
 def check_zone(name: str) -> str:
-    """An IANA zone name as stored (its proper spelling), or ``InvalidValue``."""
+    """An IANA Area/Location zone name (``is_area_location``) as stored (its proper
+    spelling), or ``InvalidValue``."""
     name = name.strip()
-    if _loads(name):
-        return name
-    folded = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold())
+    folded: str | None = name
+    if not _loads(name):
+        folded = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold())
     if folded is not None and _loads(folded):
-        return folded
+        if is_area_location(folded):
+            return folded
+        plain = folded.split("/", 1)[1] if folded.lower().startswith(_VARIANT_FOLDERS) else ""
+        if plain and is_area_location(plain) and _loads(plain):
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The time zone {zone!r} is a variant of the zone files; use its own "
+                    "name, {plain!r} (e.g. Europe/Moscow).",
+                ),
+                field="timezone",
+                zone=name,
+                plain=plain,
+            )
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The time zone {zone!r} is not an IANA Area/Location name (localtime, "
+                "posixrules and Factory follow each machine's setup); use one, e.g. "
+                "Europe/Moscow, or UTC.",
+            ),
+            field="timezone",
+            zone=name,
+        )
     raise InvalidValue(
         QT_TRANSLATE_NOOP(
             "errors", "Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow)."
@@ -145,8 +180,9 @@ class SettingsService:
 
     @staticmethod
     def known_timezones() -> list[str]:
-        """Every IANA zone name this machine can load, sorted (what a window offers)."""
-        return sorted(available_timezones())
+        """Every IANA Area/Location name this machine can load, sorted (what a window
+        offers: what ``set_timezone`` takes)."""
+        return sorted(zone for zone in available_timezones() if is_area_location(zone))
 
     def set_timezone(self, name: str) -> str:
         """The time zone of operators' hours, absences and daily caps (an IANA name)."""

@@ -42,7 +42,7 @@ from desktop_crm.services.day import absences_of, presence_now, today_counts
 from desktop_crm.services.dto.sources import SourceInfo, WeightInfo
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.loads import loads_of
-from desktop_crm.services.lookalikes import check_not_lookalike
+from desktop_crm.services.lookalikes import check_source_not_lookalike
 from desktop_crm.services.queue import CapacityHook
 from desktop_crm.services.settings import zone
 
@@ -201,6 +201,23 @@ def _check_free(source: Source) -> None:
         raise already_taken("name", "source", source.name, other.name)
 
 
+def _check_unlike(source: Source, *, name: bool, code: bool) -> None:
+    """The source's new name and code (those ``name``, ``code`` say changed) look unlike
+    every other source's name and code (``lookalikes.check_source_not_lookalike``)."""
+    if not (name or (code and source.code)):
+        return
+    query = Source.select(Source.name, Source.code)
+    if source.id is not None:
+        query = query.where(Source.id != source.id)
+    others = [
+        (str(other), str(other_code) if other_code else None) for other, other_code in tuples(query)
+    ]
+    if name:
+        check_source_not_lookalike("name", source.name, others)
+    if code and source.code:
+        check_source_not_lookalike("code", source.code, others)
+
+
 def _duration_or_none(seconds: int | None) -> str | None:
     return None if seconds is None else format_duration(seconds)
 
@@ -229,9 +246,9 @@ class SourceService:
         name = clean_name(name, "name", "source")
         code = clean_code(code)
         with self._storage.write():
-            names = [str(n) for (n,) in tuples(Source.select(Source.name))]
-            check_not_lookalike("source", name, names)  # same key: _save's AlreadyExists
-            source = self._save(Source(name=name, code=code))
+            source = Source(name=name, code=code)
+            _check_unlike(source, name=True, code=True)  # same key: _save's AlreadyExists
+            source = self._save(source)
             self._trail.record(
                 Action.SOURCE_CREATED,
                 source.id,
@@ -296,6 +313,7 @@ class SourceService:
                     ).execute()
             if close_after is not _KEEP:
                 source.close_after = check_duration(close_after, "close_after")  # type: ignore[arg-type]
+            _check_unlike(source, name=source.name != before[0], code=source.code != before[1])
             self._save(source)
             self._audit_update(source, *before)
             self._audit_timers(source, *timers)
@@ -341,7 +359,7 @@ class SourceService:
                     QT_TRANSLATE_NOOP(
                         "errors",
                         "{name} cannot be deleted: contacts refer to it ({count}); set all "
-                        "its weights to 0 to stop it receiving operators instead.",
+                        "its weights to 0 instead, so that its new contacts go to no operator.",
                     ),
                     name=source.name,
                     count=contacts,

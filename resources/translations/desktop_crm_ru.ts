@@ -4472,39 +4472,39 @@ Add at least one source and one operator to see it.</source>
         <translation>Вес в {arg!r} — не целое число из обычных цифр 0-9.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="68"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="84"/>
         <location filename="../../desktop_crm/services/common.py" line="75"/>
         <location filename="../../desktop_crm/services/operators.py" line="195"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="73"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="89"/>
         <source>{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).</source>
         <translation>{value!r} — не дата (используйте формат ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="86"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="102"/>
         <source>Operator {names} given more than once.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="112"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="133"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="239"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="260"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="267"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="288"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="483"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="502"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4629,7 +4629,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
-        <location filename="../../desktop_crm/db/location.py" line="244"/>
+        <location filename="../../desktop_crm/db/location.py" line="279"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="559"/>
@@ -4637,7 +4637,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="140"/>
+        <location filename="../../desktop_crm/db/location.py" line="166"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
@@ -4647,38 +4647,38 @@ Add at least one source and one operator to see it.</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="162"/>
+        <location filename="../../desktop_crm/db/location.py" line="197"/>
         <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="183"/>
+        <location filename="../../desktop_crm/db/location.py" line="218"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="193"/>
+        <location filename="../../desktop_crm/db/location.py" line="228"/>
         <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
         <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="173"/>
-        <location filename="../../desktop_crm/db/location.py" line="205"/>
+        <location filename="../../desktop_crm/db/location.py" line="208"/>
+        <location filename="../../desktop_crm/db/location.py" line="240"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="211"/>
+        <location filename="../../desktop_crm/db/location.py" line="246"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="252"/>
+        <location filename="../../desktop_crm/db/location.py" line="287"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="324"/>
+        <location filename="../../desktop_crm/db/location.py" line="359"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
@@ -5043,7 +5043,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="143"/>
-        <location filename="../../desktop_crm/services/intake.py" line="141"/>
+        <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -5153,12 +5153,12 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="94"/>
+        <location filename="../../desktop_crm/services/settings.py" line="129"/>
         <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="168"/>
+        <location filename="../../desktop_crm/services/settings.py" line="204"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -5188,12 +5188,7 @@ Add at least one source and one operator to see it.</source>
         <translation>{value!r} — слишком много: не больше {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/sources.py" line="341"/>
-        <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 to stop it receiving operators instead.</source>
-        <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его контакты больше не доставались операторам.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/sources.py" line="377"/>
+        <location filename="../../desktop_crm/services/sources.py" line="395"/>
         <source>Operator {name} is given more than once.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
@@ -5235,12 +5230,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="146"/>
+        <location filename="../../desktop_crm/services/intake.py" line="147"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="155"/>
+        <location filename="../../desktop_crm/services/intake.py" line="157"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
@@ -5306,7 +5301,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="139"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="160"/>
         <location filename="../../desktop_crm/services/operators.py" line="141"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
@@ -5412,17 +5407,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="83"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="118"/>
         <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet than the skill&apos;s. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
         <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита, чем в навыке. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="89"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="124"/>
         <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet than that skill&apos;s. Type {skill!r}, or a clearly different skill.</source>
         <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита, чем в том навыке. Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="119"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="154"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
@@ -5480,6 +5475,46 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/importing/xlsx_reader.py" line="373"/>
         <source>The workbook has no sheet &quot;{value}&quot;; its sheets: {sheets}.</source>
         <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/cli/commands.py" line="111"/>
+        <source>--tag names no tag; leave it out for none.</source>
+        <translation>--tag не называет ни одного тега; если тегов нет, не указывайте его.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/location.py" line="184"/>
+        <source>The database looks like a libpq key=value connection string, which is not read here; give a URL: postgresql://USER@HOST/DATABASE (the password in ~/.pgpass or PGPASSWORD).</source>
+        <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="109"/>
+        <source>The time zone {zone!r} is a variant of the zone files; use its own name, {plain!r} (e.g. Europe/Moscow).</source>
+        <translation>Часовой пояс {zone!r} — вариант файлов часовых поясов; укажите его собственное имя, {plain!r} (например, Europe/Moscow).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="119"/>
+        <source>The time zone {zone!r} is not an IANA Area/Location name (localtime, posixrules and Factory follow each machine&apos;s setup); use one, e.g. Europe/Moscow, or UTC.</source>
+        <translation>Часовой пояс {zone!r} — не имя IANA вида Регион/Город (localtime, posixrules и Factory зависят от настройки каждого компьютера); укажите такое имя, например Europe/Moscow, или UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/sources.py" line="359"/>
+        <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 instead, so that its new contacts go to no operator.</source>
+        <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его новые контакты больше не доставались операторам.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="84"/>
+        <source>The name {value!r} looks like the code {other!r} of source {source!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
+        <translation>Имя {value!r} похоже на код {other!r} источника {source!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="89"/>
+        <source>The code {value!r} looks like source {other!r} (letters of another alphabet that look the same); use a clearly different code.</source>
+        <translation>Код {value!r} похож на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите явно другой код.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="94"/>
+        <source>The code {value!r} looks like the code {other!r} of source {source!r} (letters of another alphabet that look the same); use a clearly different code.</source>
+        <translation>Код {value!r} похож на код {other!r} источника {source!r} (буквы другого алфавита, выглядящие так же); выберите явно другой код.</translation>
     </message>
 </context>
 <context>
