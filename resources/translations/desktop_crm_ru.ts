@@ -1991,292 +1991,292 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="20"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
         <source>Operator added</source>
         <translation>Оператор добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
         <source>Operator renamed</source>
         <translation>Оператор переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
         <source>Load limit changed</source>
         <translation>Изменён лимит нагрузки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
         <source>Operator activated</source>
         <translation>Оператор включён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
         <source>Operator deactivated</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
         <source>Operator deleted</source>
         <translation>Оператор удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
         <source>Working hours changed</source>
         <translation>Изменены рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
         <source>Absence added</source>
         <translation>Добавлено отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
         <source>Operator back</source>
         <translation>Оператор вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
         <source>Absence cancelled</source>
         <translation>Отсутствие отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Daily cap changed</source>
         <translation>Изменён дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Skills changed</source>
         <translation>Изменены навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Reply deadline or auto-close changed</source>
         <translation>Изменён срок ответа или автозакрытие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Time zone changed</source>
         <translation>Изменён часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
         <source>reply within</source>
         <translation>ответить в течение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
         <source>close after no activity</source>
         <translation>закрыть после бездействия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
         <source>working hours</source>
         <translation>рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
         <source>daily cap</source>
         <translation>дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
         <source>skills</source>
         <translation>навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="80"/>
         <source>until</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="85"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="159"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="163"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="165"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="169"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="170"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -2809,157 +2809,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4468,7 +4468,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="65"/>
-        <location filename="../../desktop_crm/services/common.py" line="75"/>
+        <location filename="../../desktop_crm/services/common.py" line="76"/>
         <location filename="../../desktop_crm/services/operators.py" line="195"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
@@ -4625,8 +4625,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="557"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4678,7 +4678,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="95"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
@@ -4698,43 +4698,43 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="261"/>
+        <location filename="../../desktop_crm/db/storage.py" line="262"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="328"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="510"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="550"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="649"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="668"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="687"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4884,123 +4884,128 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="85"/>
+        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <source>The date {value} is outside the years {first} to {last} that a contact&apos;s time can have.</source>
+        <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="109"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="86"/>
+        <location filename="../../desktop_crm/services/common.py" line="110"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="90"/>
+        <location filename="../../desktop_crm/services/common.py" line="114"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="93"/>
+        <location filename="../../desktop_crm/services/common.py" line="117"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="98"/>
+        <location filename="../../desktop_crm/services/common.py" line="122"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <location filename="../../desktop_crm/services/common.py" line="127"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="110"/>
+        <location filename="../../desktop_crm/services/common.py" line="134"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="115"/>
+        <location filename="../../desktop_crm/services/common.py" line="139"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="120"/>
+        <location filename="../../desktop_crm/services/common.py" line="144"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="127"/>
+        <location filename="../../desktop_crm/services/common.py" line="151"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="154"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="133"/>
+        <location filename="../../desktop_crm/services/common.py" line="157"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="141"/>
+        <location filename="../../desktop_crm/services/common.py" line="165"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="142"/>
+        <location filename="../../desktop_crm/services/common.py" line="166"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="145"/>
+        <location filename="../../desktop_crm/services/common.py" line="169"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="146"/>
+        <location filename="../../desktop_crm/services/common.py" line="170"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="151"/>
+        <location filename="../../desktop_crm/services/common.py" line="175"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="152"/>
+        <location filename="../../desktop_crm/services/common.py" line="176"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="245"/>
+        <location filename="../../desktop_crm/services/common.py" line="269"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="272"/>
+        <location filename="../../desktop_crm/services/common.py" line="296"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="296"/>
+        <location filename="../../desktop_crm/services/common.py" line="320"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="324"/>
-        <location filename="../../desktop_crm/services/common.py" line="331"/>
+        <location filename="../../desktop_crm/services/common.py" line="348"/>
+        <location filename="../../desktop_crm/services/common.py" line="355"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="351"/>
+        <location filename="../../desktop_crm/services/common.py" line="375"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -5146,7 +5151,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1068"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5227,7 +5232,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="141"/>
+        <location filename="../../desktop_crm/services/exports.py" line="144"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
@@ -5467,116 +5472,116 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="46"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="46"/>
+        <location filename="../../desktop_crm/services/exports.py" line="47"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="47"/>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="56"/>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="57"/>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="57"/>
+        <location filename="../../desktop_crm/services/exports.py" line="58"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="58"/>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <location filename="../../desktop_crm/services/exports.py" line="63"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="63"/>
+        <location filename="../../desktop_crm/services/exports.py" line="64"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="64"/>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="67"/>
+        <location filename="../../desktop_crm/services/exports.py" line="68"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="68"/>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="71"/>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <location filename="../../desktop_crm/services/exports.py" line="75"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="75"/>
+        <location filename="../../desktop_crm/services/exports.py" line="76"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="76"/>
+        <location filename="../../desktop_crm/services/exports.py" line="77"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -5584,27 +5589,32 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="51"/>
+        <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
+        <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="56"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
