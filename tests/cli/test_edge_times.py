@@ -60,12 +60,12 @@ OUT_OF_RANGE = [
     "9999-12-31T23:59:59Z",
     "9999-12-31",
     "31.12.9999 23:59",
-    "9001-01-01T00:00:00Z",
-    "9000-12-31T23:00:00-03:00",  # 9001-01-01 02:00 in UTC
+    "9001-01-01T12:00:00Z",  # 9001 in every zone
+    "9001-01-01T00:00:00-12:00",
     "0001-01-01T00:30:00Z",
     "0001-01-01",
-    "1899-12-31T23:59:59Z",
-    "1900-01-01T02:00:00+03:00",  # 1899-12-31 23:00 in UTC
+    "1899-12-31T09:59:59Z",  # 1899 in every zone
+    "1899-12-31T23:59:59+14:00",
 ]
 
 
@@ -87,18 +87,37 @@ def test_an_import_keeps_the_edge_years_and_shows_them_in_every_zone(
     run, run_json, telegram, tmp_path, process_zone
 ):
     process_zone("UTC0")
-    first, last = "1900-01-01T00:00:00Z", "9000-12-31T23:59:59Z"
+    first, last = "1899-12-31T10:00:00Z", "9001-01-01T11:59:59Z"  # 1900, 9000 somewhere
     data = _import(run_json, tmp_path, [first, last])
     assert (data["imported"], data["rejected"]) == (2, [])
     for zone, shown in [
-        ("UTC0", ["1900-01-01T00:00:00+00:00", "9000-12-31T23:59:59+00:00"]),
-        (MOSCOW, ["1900-01-01T03:00:00+03:00", "9001-01-01T02:59:59+03:00"]),
-        ("UTC+12", ["1899-12-31T12:00:00-12:00", "9000-12-31T11:59:59-12:00"]),
-        ("UTC-14", ["1900-01-01T14:00:00+14:00", "9001-01-01T13:59:59+14:00"]),
+        ("UTC0", ["1899-12-31T10:00:00+00:00", "9001-01-01T11:59:59+00:00"]),
+        (MOSCOW, ["1899-12-31T13:00:00+03:00", "9001-01-01T14:59:59+03:00"]),
+        ("UTC+12", ["1899-12-30T22:00:00-12:00", "9000-12-31T23:59:59-12:00"]),
+        ("UTC-14", ["1900-01-01T00:00:00+14:00", "9001-01-02T01:59:59+14:00"]),
     ]:
         process_zone(zone)
         got = [run_json("contact", "show", str(n))["created_at"] for n in (1, 2)]
         assert got == shown, zone
+
+
+@pytest.mark.parametrize(
+    ("zone", "date", "stored"),
+    [
+        (MOSCOW, "01.01.1900 00:00", "1899-12-31T21:00:00+00:00"),
+        ("UTC-14", "1900-01-01", "1899-12-31T10:00:00+00:00"),
+        ("UTC+12", "31.12.9000 23:59", "9001-01-01T11:59:00+00:00"),
+        ("UTC+12", "9000-12-31T23:59:59-12:00", "9001-01-01T11:59:59+00:00"),
+    ],
+)
+def test_a_date_inside_the_years_on_the_files_own_clock_is_kept(
+    run_json, telegram, tmp_path, process_zone, zone, date, stored
+):
+    process_zone(zone)
+    data = _import(run_json, tmp_path, [date])
+    assert (data["imported"], data["rejected"]) == (1, [])
+    process_zone("UTC0")
+    assert run_json("contact", "show", "1")["created_at"] == stored
 
 
 def test_a_contact_given_a_time_outside_the_range_is_the_users_error(services, telegram):
@@ -109,8 +128,8 @@ def test_a_contact_given_a_time_outside_the_range_is_the_users_error(services, t
             dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC),
             dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.UTC),
             dt.datetime(1, 1, 1, 0, 30),  # naive: local time
-            dt.datetime(9001, 1, 1, tzinfo=dt.UTC),
-            dt.datetime(1899, 12, 31, 23, 59, tzinfo=dt.UTC),
+            dt.datetime(9001, 1, 1, 12, tzinfo=dt.UTC),
+            dt.datetime(1899, 12, 31, 9, 59, tzinfo=dt.UTC),
         ]:
             with pytest.raises(InvalidValue) as error:
                 crm.contacts.register(ContactRequest("+79004440011", "tg", created_at=when))
