@@ -15,6 +15,7 @@ from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.schedule import last_day
 from desktop_crm.domain.text import printable
+from desktop_crm.domain.times import in_zone
 from desktop_crm.services.audit import change_text
 from desktop_crm.services.reasons import reason_text
 
@@ -32,7 +33,7 @@ Json = dict[str, Any]
 
 def local_iso(value: dt.datetime | None) -> str | None:
     """ISO 8601 in local time with its offset (times are stored in UTC)."""
-    return None if value is None else value.astimezone().isoformat(timespec="seconds")
+    return None if value is None else in_zone(value).isoformat(timespec="seconds")
 
 
 def contact_json(contact: ContactInfo, with_lead: bool = True) -> Json:
@@ -81,14 +82,7 @@ def operator_status(operator: OperatorInfo) -> tuple[str, dt.datetime | None]:
 def zone_iso(value: dt.datetime | None, zone: dt.tzinfo | None) -> str | None:
     """ISO 8601 in ``zone`` (the configured one: a time of the day's rules); None: local.
     A moment the zone cannot show (the far edge of the calendar) stays in UTC."""
-    return None if value is None else _in_zone(value, zone).isoformat(timespec="seconds")
-
-
-def _in_zone(value: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
-    try:
-        return value.astimezone(zone)
-    except (OverflowError, ValueError):
-        return value.astimezone(dt.UTC)
+    return None if value is None else in_zone(value, zone).isoformat(timespec="seconds")
 
 
 def operator_json(operator: OperatorInfo, zone: dt.tzinfo | None = None) -> Json:
@@ -144,7 +138,7 @@ def _absence_text(operator: OperatorInfo, zone: dt.tzinfo | None) -> str:
 
 
 def _moment(value: dt.datetime, zone: dt.tzinfo | None) -> str:
-    return _in_zone(value, zone).strftime("%Y-%m-%d %H:%M")
+    return _minutes(in_zone(value, zone))
 
 
 def _absence_end(value: dt.datetime | None, zone: dt.tzinfo | None) -> str:
@@ -158,7 +152,7 @@ def _absence_end(value: dt.datetime | None, zone: dt.tzinfo | None) -> str:
 
 def _last_day(end: dt.datetime, zone: dt.tzinfo | None) -> dt.date | None:
     try:
-        return last_day(end, zone or _in_zone(end, zone).tzinfo or dt.UTC)
+        return last_day(end, zone or in_zone(end, zone).tzinfo or dt.UTC)
     except (OverflowError, ValueError):  # at the calendar's edge: shown as the moment
         return None
 
@@ -274,9 +268,14 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        return _minutes(in_zone(value))
     text = _inline(value)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _minutes(value: dt.datetime) -> str:
+    """``YYYY-MM-DD HH:MM`` (strftime writes the year 1 as "1")."""
+    return value.replace(tzinfo=None).isoformat(" ", "minutes")
 
 
 def _inline(value: object) -> str:

@@ -24,6 +24,10 @@ _YEAR_FIRST_RE = re.compile(
 )
 
 
+class DateOutOfCalendar(ValueError):
+    """A date read, but at the calendar's edge: it has no UTC time in this zone."""
+
+
 _CACHE_SIZE = 4096  # date-only columns repeat a lot; a bounded memo skips re-parsing
 
 
@@ -63,8 +67,8 @@ class DateParser:
             # does, at a third of the cost.
             offset = self._local_tz.utcoffset(value)
             return value - offset if offset else value
-        except (OverflowError, OSError):  # years at the edges; OSError on Windows
-            raise ValueError(text) from None
+        except (OverflowError, ValueError, OSError):  # years at the edges; OSError on Windows
+            raise DateOutOfCalendar(text) from None
 
 
 def _parse_wall_time(text: str) -> datetime:

@@ -18,8 +18,9 @@ from typing import Any
 from desktop_crm.csv_writer import unescape_cell
 from desktop_crm.domain.tags import MAX_TAG_LENGTH, MAX_TAGS, NO_TAGS, TagError, parse_tags
 from desktop_crm.domain.text import clean_name
+from desktop_crm.domain.times import MAX_CONTACT_YEAR, MIN_CONTACT_YEAR, contact_time_in_range
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.importing.dates import DateParser
+from desktop_crm.importing.dates import DateOutOfCalendar, DateParser
 from desktop_crm.importing.fields import (
     MAX_DATE_CHARS,
     MAX_EXTERNAL_ID_CHARS,
@@ -53,6 +54,11 @@ REASON_TOO_LONG = QT_TRANSLATE_NOOP(
 )
 REASON_BAD_DATE = QT_TRANSLATE_NOOP(
     "importing", 'Cannot read the date "{value}" in the column "{column}".'
+)
+REASON_DATE_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
+    "importing",
+    'The date "{value}" in the column "{column}" is outside the years {first} to {last} '
+    "that a contact's time can have.",
 )
 REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
     "importing",
@@ -188,10 +194,16 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         no_id_params = {"column": labels[Field.EXTERNAL_ID]}
 
     def reject(
-        line: int, index: int, cells: Sequence[str], code: RejectCode, target: Field, **extra: Any
+        line: int,
+        index: int,
+        cells: Sequence[str],
+        code: RejectCode,
+        target: Field,
+        template: str | None = None,
+        **extra: Any,
     ) -> Rejection:
         params = {"column": labels[target], **extra}
-        return Rejection(line, index, code, target, templates[code], params, cells)
+        return Rejection(line, index, code, target, template or templates[code], params, cells)
 
     def too_long(
         line: int, index: int, cells: Sequence[str], target: Field, value: str, limit: int
@@ -307,6 +319,9 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                     if len(raw_date) > MAX_DATE_CHARS:
                         raise ValueError(raw_date)
                     created_at = parse_date(raw_date)
+                    in_range = contact_time_in_range(created_at)
+                except DateOutOfCalendar:  # a wall time the zone cannot turn into UTC
+                    in_range = False
                 except ValueError:
                     return reject(
                         line,
@@ -315,6 +330,18 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                         RejectCode.BAD_DATE,
                         Field.CREATED_AT,
                         value=_shorten(raw_date),
+                    )
+                if not in_range:
+                    return reject(
+                        line,
+                        index,
+                        cells,
+                        RejectCode.BAD_DATE,
+                        Field.CREATED_AT,
+                        REASON_DATE_OUT_OF_RANGE,
+                        value=_shorten(raw_date),
+                        first=MIN_CONTACT_YEAR,
+                        last=MAX_CONTACT_YEAR,
                     )
         owner = cells[owner_col].strip() if owner_col < n else ""
         if len(owner) > MAX_OWNER_CHARS:

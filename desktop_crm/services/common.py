@@ -15,6 +15,7 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
 from desktop_crm.domain.tags import tags_of
 from desktop_crm.domain.text import name_key
+from desktop_crm.domain.times import MAX_CONTACT_YEAR, MIN_CONTACT_YEAR, contact_time_in_range
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExists,
@@ -76,6 +77,29 @@ def stored_time(value: dt.datetime, field: str) -> dt.datetime:
             field=field,
             value=value.isoformat(" "),
         ) from None
+
+
+def contact_time(value: dt.datetime, field: str = "created_at") -> dt.datetime:
+    """A contact's time the user gave (aware, or naive local) as naive UTC for storage;
+    one outside the years a contact's time can have (``domain.times``) is the user's
+    error, named by those years."""
+    try:
+        stored = naive_utc(value)
+    except (OverflowError, ValueError, OSError):
+        stored = None
+    if stored is None or not contact_time_in_range(stored):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The date {value} is outside the years {first} to {last} that a contact's "
+                "time can have.",
+            ),
+            field=field,
+            value=value.isoformat(" "),
+            first=MIN_CONTACT_YEAR,
+            last=MAX_CONTACT_YEAR,
+        )
+    return stored
 
 
 # Error texts name what is at fault in whole sentences, one per operator/source field,

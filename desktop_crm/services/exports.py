@@ -23,6 +23,7 @@ import peewee as pw
 from desktop_crm.csv_writer import CsvWriter
 from desktop_crm.db.models import Contact, Lead, Operator, Source
 from desktop_crm.db.storage import Storage
+from desktop_crm.domain.times import in_zone
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.contact_views import contact_condition
 from desktop_crm.services.dto.filters import ContactFilter
@@ -99,11 +100,13 @@ def local_time(value: object) -> str:
     hour = value.replace(minute=0, second=0, microsecond=0)
     offset = _OFFSETS.get(hour)
     if offset is None:
-        start = hour.replace(tzinfo=dt.UTC).astimezone().utcoffset()
-        end = (hour + dt.timedelta(hours=1)).replace(tzinfo=dt.UTC).astimezone().utcoffset()
+        try:
+            start = hour.replace(tzinfo=dt.UTC).astimezone().utcoffset()
+            end = (hour + dt.timedelta(hours=1)).replace(tzinfo=dt.UTC).astimezone().utcoffset()
+        except (OverflowError, ValueError, OSError):
+            start = end = None  # the calendar's edge: ``in_zone`` shows it unconverted
         if start != end or start is None:  # a clock change inside this hour
-            local = value.replace(tzinfo=dt.UTC).astimezone()
-            return local.strftime("%Y-%m-%d %H:%M:%S")
+            return in_zone(value).replace(tzinfo=None).isoformat(" ", "seconds")
         if len(_OFFSETS) > 100_000:
             _OFFSETS.clear()
         _OFFSETS[hour] = offset = start

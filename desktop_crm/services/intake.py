@@ -62,7 +62,7 @@ from desktop_crm.domain.external_id import EmptyExternalId, normalise_external_i
 from desktop_crm.domain.text import has_control
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InvalidValue
 from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
-from desktop_crm.services.common import find_source, naive_utc
+from desktop_crm.services.common import contact_time, find_source
 from desktop_crm.services.config_cache import ConfigSnapshot
 from desktop_crm.services.config_cache import current as current_config
 from desktop_crm.services.day import absences_of, presence_now, today_counts_kept
@@ -618,7 +618,9 @@ class Intake:
         given to by hand, by the rules of manual assignment, when it can take it
         now (an imported file's owner column); otherwise the distributor decides.
         ``tags``: the contact's (``domain.tags``, already parsed)."""
-        stamp = naive_utc(created_at).isoformat(" ") if created_at is not None else self._now_text
+        stamp = (
+            contact_time(created_at).isoformat(" ") if created_at is not None else self._now_text
+        )
         lead_id = self.lead_id(external_id, name, stamp)
         by_hand = self._hand_candidate(owner, source_id, tags) if owner is not None else None
         if by_hand is None:

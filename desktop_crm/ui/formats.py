@@ -13,6 +13,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCollator, QDate, QDateTime, QLocale, Qt, QTime
 
+from desktop_crm.domain.times import in_zone
+
 
 def window_locale(language: str, system: QLocale | None = None) -> QLocale:
     """The locale for numbers and dates of a window in ``language`` ("ru", "en")."""
@@ -36,7 +38,7 @@ def local_time(value: dt.datetime | None) -> str:
     English) rather than one fixed pattern for every language."""
     if value is None:
         return ""
-    local = value.astimezone()
+    local = in_zone(value)  # unconverted if the zone cannot show it (the calendar's edge)
     moment = QDateTime(
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )

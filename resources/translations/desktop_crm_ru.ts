@@ -1996,292 +1996,292 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="20"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
         <source>Operator added</source>
         <translation>Оператор добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
         <source>Operator renamed</source>
         <translation>Оператор переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
         <source>Load limit changed</source>
         <translation>Изменён лимит нагрузки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
         <source>Operator activated</source>
         <translation>Оператор включён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
         <source>Operator deactivated</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
         <source>Operator deleted</source>
         <translation>Оператор удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
         <source>Working hours changed</source>
         <translation>Изменены рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
         <source>Absence added</source>
         <translation>Добавлено отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
         <source>Operator back</source>
         <translation>Оператор вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
         <source>Absence cancelled</source>
         <translation>Отсутствие отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Daily cap changed</source>
         <translation>Изменён дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Skills changed</source>
         <translation>Изменены навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Reply deadline or auto-close changed</source>
         <translation>Изменён срок ответа или автозакрытие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Time zone changed</source>
         <translation>Изменён часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="59"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
         <source>reply within</source>
         <translation>ответить в течение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
         <source>close after no activity</source>
         <translation>закрыть после бездействия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
         <source>working hours</source>
         <translation>рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
         <source>daily cap</source>
         <translation>дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
         <source>skills</source>
         <translation>навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="80"/>
         <source>until</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="85"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="159"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="163"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="165"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="169"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="170"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -4473,7 +4473,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
-        <location filename="../../desktop_crm/services/common.py" line="75"/>
+        <location filename="../../desktop_crm/services/common.py" line="76"/>
         <location filename="../../desktop_crm/services/operators.py" line="195"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
@@ -4886,123 +4886,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="85"/>
+        <location filename="../../desktop_crm/services/common.py" line="109"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="86"/>
+        <location filename="../../desktop_crm/services/common.py" line="110"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="89"/>
+        <location filename="../../desktop_crm/services/common.py" line="113"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="90"/>
+        <location filename="../../desktop_crm/services/common.py" line="114"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="93"/>
+        <location filename="../../desktop_crm/services/common.py" line="117"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="98"/>
+        <location filename="../../desktop_crm/services/common.py" line="122"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="103"/>
+        <location filename="../../desktop_crm/services/common.py" line="127"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="110"/>
+        <location filename="../../desktop_crm/services/common.py" line="134"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="115"/>
+        <location filename="../../desktop_crm/services/common.py" line="139"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="120"/>
+        <location filename="../../desktop_crm/services/common.py" line="144"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="127"/>
+        <location filename="../../desktop_crm/services/common.py" line="151"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="130"/>
+        <location filename="../../desktop_crm/services/common.py" line="154"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="133"/>
+        <location filename="../../desktop_crm/services/common.py" line="157"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="141"/>
+        <location filename="../../desktop_crm/services/common.py" line="165"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="142"/>
+        <location filename="../../desktop_crm/services/common.py" line="166"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="145"/>
+        <location filename="../../desktop_crm/services/common.py" line="169"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="146"/>
+        <location filename="../../desktop_crm/services/common.py" line="170"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="151"/>
+        <location filename="../../desktop_crm/services/common.py" line="175"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="152"/>
+        <location filename="../../desktop_crm/services/common.py" line="176"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="245"/>
+        <location filename="../../desktop_crm/services/common.py" line="269"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="272"/>
+        <location filename="../../desktop_crm/services/common.py" line="296"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="296"/>
+        <location filename="../../desktop_crm/services/common.py" line="320"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="324"/>
-        <location filename="../../desktop_crm/services/common.py" line="331"/>
+        <location filename="../../desktop_crm/services/common.py" line="348"/>
+        <location filename="../../desktop_crm/services/common.py" line="355"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="351"/>
+        <location filename="../../desktop_crm/services/common.py" line="375"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -5225,7 +5225,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="141"/>
+        <location filename="../../desktop_crm/services/exports.py" line="144"/>
         <source>{path} is the database; choose another file.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
@@ -5516,120 +5516,125 @@ Add at least one source and one operator to see it.</source>
         <source>The code {value!r} looks like the code {other!r} of source {source!r} (letters of another alphabet that look the same); use a clearly different code.</source>
         <translation>Код {value!r} похож на код {other!r} источника {source!r} (буквы другого алфавита, выглядящие так же); выберите явно другой код.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <source>The date {value} is outside the years {first} to {last} that a contact&apos;s time can have.</source>
+        <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="42"/>
-        <location filename="../../desktop_crm/services/exports.py" line="52"/>
+        <location filename="../../desktop_crm/services/exports.py" line="43"/>
+        <location filename="../../desktop_crm/services/exports.py" line="53"/>
         <source>Lead id</source>
         <translation>№ лида</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="43"/>
-        <location filename="../../desktop_crm/services/exports.py" line="53"/>
+        <location filename="../../desktop_crm/services/exports.py" line="44"/>
+        <location filename="../../desktop_crm/services/exports.py" line="54"/>
         <source>External id</source>
         <translation>Внешний идентификатор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="44"/>
-        <location filename="../../desktop_crm/services/exports.py" line="54"/>
+        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="55"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="45"/>
+        <location filename="../../desktop_crm/services/exports.py" line="46"/>
         <source>First seen</source>
         <translation>Впервые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="46"/>
+        <location filename="../../desktop_crm/services/exports.py" line="47"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="47"/>
+        <location filename="../../desktop_crm/services/exports.py" line="48"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="50"/>
+        <location filename="../../desktop_crm/services/exports.py" line="51"/>
         <source>Contact id</source>
         <translation>№ контакта</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="51"/>
+        <location filename="../../desktop_crm/services/exports.py" line="52"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="55"/>
+        <location filename="../../desktop_crm/services/exports.py" line="56"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="56"/>
-        <location filename="../../desktop_crm/services/exports.py" line="61"/>
+        <location filename="../../desktop_crm/services/exports.py" line="57"/>
+        <location filename="../../desktop_crm/services/exports.py" line="62"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="57"/>
+        <location filename="../../desktop_crm/services/exports.py" line="58"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="58"/>
+        <location filename="../../desktop_crm/services/exports.py" line="59"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="62"/>
+        <location filename="../../desktop_crm/services/exports.py" line="63"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="63"/>
+        <location filename="../../desktop_crm/services/exports.py" line="64"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="64"/>
+        <location filename="../../desktop_crm/services/exports.py" line="65"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="67"/>
+        <location filename="../../desktop_crm/services/exports.py" line="68"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="68"/>
+        <location filename="../../desktop_crm/services/exports.py" line="69"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="71"/>
+        <location filename="../../desktop_crm/services/exports.py" line="72"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="72"/>
+        <location filename="../../desktop_crm/services/exports.py" line="73"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="74"/>
+        <location filename="../../desktop_crm/services/exports.py" line="75"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="75"/>
+        <location filename="../../desktop_crm/services/exports.py" line="76"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/exports.py" line="76"/>
+        <location filename="../../desktop_crm/services/exports.py" line="77"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -5637,27 +5642,27 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="40"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="51"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="52"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="54"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="55"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="57"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="63"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
@@ -5697,14 +5702,19 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="44"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
         <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
         <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="49"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="58"/>
+        <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
+        <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from desktop_crm.domain.audit import Action, ObjectKind
+from desktop_crm.domain.times import in_zone
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.audit import AuditInfo, FieldChange
 from desktop_crm.ui.models.base import Column, RowsModel, local_time
@@ -90,7 +91,7 @@ def _tr(text: str) -> str:
 
 def precise_time(value: dt.datetime) -> str:
     """The local time to the second, as the window's language writes it (a tooltip)."""
-    local = value.astimezone()
+    local = in_zone(value)
     moment = QDateTime(
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )
