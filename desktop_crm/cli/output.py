@@ -32,8 +32,16 @@ Json = dict[str, Any]
 
 
 def local_iso(value: dt.datetime | None) -> str | None:
-    """ISO 8601 in local time with its offset (times are stored in UTC)."""
-    return None if value is None else in_zone(value).isoformat(timespec="seconds")
+    """ISO 8601 in local time with its offset. The services give aware times; a naive one
+    here is the user's own local time (a period's bound as typed), not UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        try:
+            value = value.astimezone()
+        except (OverflowError, ValueError, OSError):
+            value = value.replace(tzinfo=dt.UTC)  # at the calendar's edge: shown as it is
+    return in_zone(value).isoformat(timespec="seconds")
 
 
 def contact_json(contact: ContactInfo, with_lead: bool = True) -> Json:
