@@ -398,12 +398,36 @@ def open_postgres(
                 database.connect()
             except (pw.OperationalError, pw.ProgrammingError, pw.InterfaceError) as error:
                 raise _unreachable(location, error) from None
+            _refuse_other_encoding(database, location)
             _migrate(database, location)
             install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")
     except BaseException:
         database.close()
         raise
     return PostgresStorage(database, location, busy_timeout, job_wait)
+
+
+def _refuse_other_encoding(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
+    """A database whose encoding is not UTF8 cannot store every name and message (LATIN1
+    has no Cyrillic; SQL_ASCII stores bytes unchecked and hands back bytes): refused
+    before anything is created or read in it."""
+    row = database.execute_sql(
+        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    encoding = row[0] if row else None
+    if isinstance(encoding, bytes):  # SQL_ASCII: psycopg does not decode at all
+        encoding = encoding.decode("ascii", "replace")
+    if encoding is None or str(encoding).upper() in ("UTF8", "UNICODE"):
+        return
+    raise DatabaseOpenError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the "
+            "database with CREATE DATABASE name ENCODING 'UTF8' TEMPLATE template0.",
+        ),
+        path=str(location),
+        encoding=str(encoding),
+    )
 
 
 def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
