@@ -5,6 +5,7 @@ text a SQLite file holds that PostgreSQL cannot store."""
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import sqlite3
 
@@ -50,3 +51,153 @@ def test_copy_db_refuses_a_target_not_in_utf8(run_raw, pg_server, tmp_path, enco
     line = assert_user_error(run_raw("copy-db", "--from", source, "--to", pg_server.url(name)))
     assert "UTF8" in line, line
     assert _tables(pg_server, name) == []
+
+
+def _name(url: str) -> str:
+    return url.split("?")[0].rsplit("/", 1)[1]
+
+
+def _drop_connections(pg_server, url: str) -> None:
+    """As a server restart does to every client: their connections end."""
+    pg_server.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{_name(url)}' AND pid <> pg_backend_pid()"
+    )
+
+
+def _server_down(pg_server, url: str) -> None:
+    """The database's connections end and no new one is let in (a server that stays down)."""
+    pg_server.execute(f"ALTER DATABASE {_name(url)} ALLOW_CONNECTIONS false")
+    _drop_connections(pg_server, url)
+
+
+def _server_up(pg_server, url: str) -> None:
+    pg_server.execute(f"ALTER DATABASE {_name(url)} ALLOW_CONNECTIONS true")
+
+
+@pytest.fixture
+def team(run_raw, pg_url):
+    for argv in (
+        ("operator", "add", "Анна", "--max-load", "100000"),
+        ("source", "add", "Сайт", "--code", "site"),
+        ("source", "weights", "site", "Анна=1"),
+    ):
+        assert run_raw("--db", pg_url, *argv).code == 0
+    return pg_url
+
+
+def test_an_import_that_loses_the_server_after_a_batch_stops_part_way_exit_4(
+    run_raw, team, pg_server, tmp_path, monkeypatch
+):
+    from desktop_crm.services.importer import FIRST_BATCH_ROWS
+    from desktop_crm.services.intake import Intake
+    from tests.services.import_files import many_rows, write_csv
+
+    path = write_csv(tmp_path / "f.csv", many_rows(FIRST_BATCH_ROWS * 3))
+    real, calls = Intake.register, []
+
+    def register(self, **kwargs):
+        calls.append(None)
+        if len(calls) == FIRST_BATCH_ROWS + 10:  # in the second batch
+            _server_down(pg_server, team)
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Intake, "register", register)
+    try:
+        result = run_raw("--db", team, "--json", "import", path)
+    finally:
+        _server_up(pg_server, team)
+    assert result.code == 4, result
+    assert "Traceback" not in result.err and "Cannot open" not in result.err, result.err
+    assert f"rows committed: {FIRST_BATCH_ROWS}; they stay" in result.err, result.err
+    summary = json.loads(result.out)
+    assert (summary["rows"], summary["imported"]) == (FIRST_BATCH_ROWS, FIRST_BATCH_ROWS)
+    # Run again: the rest, nothing twice.
+    monkeypatch.setattr(Intake, "register", real)
+    again = run_raw("--db", team, "--json", "import", path)
+    assert again.code == 0, again
+    assert json.loads(again.out)["imported"] == FIRST_BATCH_ROWS * 2
+    listed = json.loads(run_raw("--db", team, "--json", "operator", "list").out)
+    assert listed[0]["load"] == FIRST_BATCH_ROWS * 3
+
+
+class _Lines:
+    """A bot's stdin: ``before[n]`` runs just before line n (1-based) is read."""
+
+    def __init__(self, lines: list[dict], before: dict) -> None:
+        self._lines = [json.dumps(line).encode() + b"\n" for line in lines]
+        self._before = before
+        self._read = 0
+
+    def readline(self, _limit: int = -1) -> bytes:
+        if self._read >= len(self._lines):
+            return b""
+        self._read += 1
+        action = self._before.get(self._read)
+        if action is not None:
+            action()
+        return self._lines[self._read - 1]
+
+
+def _request(n: int) -> dict:
+    return {"lead": f"r{n}@example.org", "source": "site", "key": f"k{n}"}
+
+
+def _serve(url: str, stream: _Lines) -> tuple[int, list[dict]]:
+    import io
+
+    from desktop_crm.cli.pipe import serve
+    from desktop_crm.db.location import DatabaseLocation
+    from desktop_crm.services import open_crm
+
+    crm = open_crm(DatabaseLocation.postgresql(url))
+    answers = io.StringIO()
+    try:
+        status = serve(crm, stream, answers)
+    finally:
+        crm.close()
+    return status, [json.loads(line) for line in answers.getvalue().splitlines()]
+
+
+def test_the_pipe_rides_over_a_restart_between_two_lines(team, pg_server):
+    stream = _Lines([_request(n) for n in range(4)], {2: lambda: _drop_connections(pg_server, team)})
+    status, answers = _serve(team, stream)
+    assert status == 0, answers
+    assert all("id" in answer for answer in answers), answers
+
+
+def test_the_pipe_answers_a_server_that_stays_down_with_code_3(team, pg_server):
+    stream = _Lines(
+        [_request(n) for n in range(4)],
+        {2: lambda: _server_down(pg_server, team), 4: lambda: _server_up(pg_server, team)},
+    )
+    try:
+        status, answers = _serve(team, stream)
+    finally:
+        _server_up(pg_server, team)
+    assert status == 3, answers
+    assert [a.get("code") for a in answers] == [None, 3, 3, None], answers
+    for answer in answers[1:3]:
+        assert "Cannot open" not in answer["error"] and "lost" in answer["error"], answer
+    resent = _Lines([_request(n) for n in range(4)], {})  # the bot sends them all again
+    status, answers = _serve(team, resent)
+    assert status == 0 and len({a["id"] for a in answers}) == 4, answers
+
+
+def test_contact_add_that_loses_the_server_exits_3(run_raw, team, pg_server, monkeypatch):
+    from desktop_crm.cli import commands
+
+    real = commands.open_crm
+
+    def opened_then_lost(*args, **kwargs):
+        crm = real(*args, **kwargs)
+        _server_down(pg_server, team)
+        return crm
+
+    monkeypatch.setattr(commands, "open_crm", opened_then_lost)
+    try:
+        result = run_raw("--db", team, "contact", "add", "--lead", "a@b.cc", "--source", "site")
+    finally:
+        _server_up(pg_server, team)
+    line = assert_user_error(result, code=3)
+    assert "Cannot open" not in line and "lost" in line, line
