@@ -120,7 +120,8 @@ def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
 def _lost(location: DatabaseLocation, error: BaseException) -> CrmError:
     return ConnectionLost(
         QT_TRANSLATE_NOOP(
-            "errors", "The connection to {path} was lost ({reason}); nothing was written. Try again."
+            "errors",
+            "The connection to {path} was lost ({reason}); nothing was written. Try again.",
         ),
         path=str(location),
         reason=safe_reason(error, location),
@@ -342,14 +343,37 @@ class PostgresStorage(Storage):
     def scrub(self) -> bool:
         """VACUUM the tables an erasure changes: the server drops the old row versions
         (their space is reused; PostgreSQL does not zero it, and its WAL archive and
-        backups keep what they kept). False when the server refused it now."""
+        backups keep what they kept). VACUUM leaves an emptied index page's bytes as
+        they were, so the indexes that hold the erased text (``ERASED_INDEXES``) are
+        rebuilt into new files, CONCURRENTLY: writers go on meanwhile. False when the
+        server refused it now (the erasure tries again later)."""
         try:
             with self.file_errors():
                 self.database.execute_sql('VACUUM "lead", "contact", "import_reject"')
+                self._reindex(ERASED_INDEXES)
         except (pw.DatabaseError, DatabaseBusy) as error:
             log.warning("the erased rows' old versions were not vacuumed now: %s", error)
             return False
         return True
+
+    def _reindex(self, indexes: Sequence[str]) -> None:
+        """Each index rebuilt into a new file and the old one removed. A rebuild that
+        fails leaves an invalid ``<name>_ccnew`` index behind (PostgreSQL's doc): dropped."""
+        milliseconds = max(1, int(self.busy_timeout * 1000))
+        self.database.execute_sql(f"SET lock_timeout = {milliseconds}")
+        try:
+            for index in indexes:
+                try:
+                    self.database.execute_sql(f'REINDEX INDEX CONCURRENTLY "{index}"')
+                except pw.DatabaseError:
+                    with contextlib.suppress(pw.DatabaseError, pw.InterfaceError):
+                        self.database.execute_sql(
+                            f'DROP INDEX CONCURRENTLY IF EXISTS "{index}_ccnew"'
+                        )
+                    raise
+        finally:
+            with contextlib.suppress(pw.DatabaseError, pw.InterfaceError):
+                self.database.execute_sql("RESET lock_timeout")
 
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         """As peewee's own queries: psycopg's errors as peewee's (``server_errors``).
@@ -412,6 +436,11 @@ class PostgresStorage(Storage):
             self._listener.close()
             self._listener = None
 
+
+# The indexes whose entries hold what an erasure removes: the idempotency keys (a bot's
+# often carry the phone), the lead's id and its folded name. Only these are rebuilt after
+# an erasure; the others hold ids, times and flags.
+ERASED_INDEXES = ("contact_idempotency_key", "lead_external_id", "lead_name_folded_id")
 
 _COPY_ROWS = 100  # from this many rows on, COPY costs less than executemany
 

@@ -580,9 +580,7 @@ class ImportService:
             # cancels, an error fails it; either way the next import resumes it.
             interrupted = isinstance(error, KeyboardInterrupt)
             self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
-            stop = self._stopped_part_way(
-                run, resume, error, table, earlier, reject_mark, counts
-            )
+            stop = self._stopped_part_way(run, resume, error, table, earlier, reject_mark, counts)
             if stop is None:
                 raise
             raise stop from error

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import sqlite3
 
 import pytest
 
@@ -32,9 +31,7 @@ def _tables(pg_server, name: str) -> list[tuple[object, ...]]:
 
 
 @pytest.mark.parametrize("encoding", ["LATIN1", "SQL_ASCII"])
-def test_a_database_not_in_utf8_is_refused_before_anything_is_created(
-    run_raw, pg_server, encoding
-):
+def test_a_database_not_in_utf8_is_refused_before_anything_is_created(run_raw, pg_server, encoding):
     name = _database(pg_server, encoding)
     url = pg_server.url(name)
     for argv in (("operator", "add", "Анна"), ("operator", "add", "Anna"), ("operator", "list")):
@@ -160,7 +157,9 @@ def _serve(url: str, stream: _Lines) -> tuple[int, list[dict]]:
 
 
 def test_the_pipe_rides_over_a_restart_between_two_lines(team, pg_server):
-    stream = _Lines([_request(n) for n in range(4)], {2: lambda: _drop_connections(pg_server, team)})
+    stream = _Lines(
+        [_request(n) for n in range(4)], {2: lambda: _drop_connections(pg_server, team)}
+    )
     status, answers = _serve(team, stream)
     assert status == 0, answers
     assert all("id" in answer for answer in answers), answers
@@ -201,3 +200,32 @@ def test_contact_add_that_loses_the_server_exits_3(run_raw, team, pg_server, mon
         _server_up(pg_server, team)
     line = assert_user_error(result, code=3)
     assert "Cannot open" not in line and "lost" in line, line
+
+
+def _index_bytes(pg_server, url: str, indexes: tuple[str, ...]) -> bytes:
+    pg_server.execute("CHECKPOINT", database=_name(url))  # the pages into the data files
+    data = pg_server.socket_dir / "data"
+    found = b""
+    for index in indexes:
+        ((relative,),) = pg_server.execute(
+            f"SELECT pg_relation_filepath('{index}')", database=_name(url)
+        )
+        for path in sorted(data.glob(f"{relative}*")):
+            found += path.read_bytes()
+    return found
+
+
+def test_an_erasure_leaves_no_key_nor_id_in_the_index_files(run_raw, team, pg_server):
+    phone = "79995550011"
+    for n in range(3):
+        added = run_raw(
+            "--db", team, "contact", "add", "--lead", f"+{phone}", "--source", "site",
+            "--name", "Зинаида Секретова", "--key", f"wa-{phone}-{n}",
+        )  # fmt: skip
+        assert added.code == 0, added
+    indexes = ("contact_idempotency_key", "lead_external_id", "lead_name_folded_id")
+    assert f"wa-{phone}-1".encode() in _index_bytes(pg_server, team, indexes)
+    assert run_raw("--db", team, "lead", "erase", f"+{phone}").code == 0
+    left = _index_bytes(pg_server, team, indexes)
+    assert phone.encode() not in left
+    assert "секретова".encode() not in left.lower() and "Секретова".encode() not in left
