@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sqlite3
 
 import pytest
 
@@ -229,3 +230,45 @@ def test_an_erasure_leaves_no_key_nor_id_in_the_index_files(run_raw, team, pg_se
     left = _index_bytes(pg_server, team, indexes)
     assert phone.encode() not in left
     assert "секретова".encode() not in left.lower() and "Секретова".encode() not in left
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("'a' || char(0) || 'b'", "NUL character"),
+        ("cast(x'41ff42' as text)", "not UTF-8"),
+        ("x'4142'", "BLOB"),
+    ],
+)
+def test_copy_db_refuses_text_postgresql_cannot_store_naming_the_cell_not_its_content(
+    run_raw, pg_url, pg_server, tmp_path, value, says
+):
+    source = tmp_path / "desk.sqlite3"
+    for argv in (
+        ("operator", "add", "Анна"),
+        ("source", "add", "Сайт", "--code", "site"),
+        ("contact", "add", "--lead", "a@b.cc", "--source", "site", "--message", "hi"),
+    ):
+        assert run_raw("--db", source, *argv).code == 0
+    with sqlite3.connect(source) as connection:
+        connection.execute(f"UPDATE contact SET message = {value}")
+    connection.close()
+    line = assert_user_error(run_raw("copy-db", "--from", source, "--to", pg_url))
+    assert says in line and "table contact, row 1, column message" in line, line
+    assert "A\ufffdB" not in line and "a\\x00b" not in line and "AB" not in line, line
+    assert pg_server.execute("SELECT count(*) FROM contact", database=_name(pg_url)) == [(0,)]
+
+
+def test_a_sqlite_cell_that_is_not_utf8_reads_with_replacement_characters(run_raw, tmp_path):
+    source = tmp_path / "desk.sqlite3"
+    for argv in (
+        ("source", "add", "Сайт", "--code", "site"),
+        ("contact", "add", "--lead", "a@b.cc", "--source", "site", "--message", "hi"),
+    ):
+        assert run_raw("--db", source, *argv).code == 0
+    with sqlite3.connect(source) as connection:
+        connection.execute("UPDATE contact SET message = cast(x'41ff42' as text)")
+    connection.close()
+    shown = run_raw("--db", source, "--json", "contact", "show", "1")
+    assert shown.code == 0, shown
+    assert json.loads(shown.out)["message"] == "A\ufffdB"
