@@ -1285,62 +1285,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="60"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="62"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="63"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="65"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="72"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="73"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="75"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="81"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="83"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="91"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="108"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="118"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="120"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="122"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="125"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="127"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
@@ -1370,7 +1370,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="255"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1381,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="182"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="189"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="286"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="293"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="308"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="325"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="332"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="340"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="338"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="345"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="349"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="361"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="368"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="376"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="378"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1475,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="245"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1484,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1641,27 +1641,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="41"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="44"/>
         <source>looks like «{name}» (mixes Latin and Cyrillic letters)</source>
         <translation>похоже на «{name}» (смесь латинских и кириллических букв)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="45"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="48"/>
         <source>looks like «{name}» (letters of another alphabet that look the same)</source>
         <translation>похоже на «{name}» (буквы другого алфавита, выглядящие так же)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="58"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="61"/>
         <source>What the import will do</source>
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="92"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="106"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1670,22 +1670,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="104"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="107"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="119"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="122"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="131"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="145"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
@@ -1694,7 +1694,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1703,17 +1703,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="184"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="193"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="210"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="219"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="212"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="221"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -2809,157 +2809,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4624,9 +4624,9 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="114"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="531"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="559"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4676,65 +4676,80 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="122"/>
+        <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
+        <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="145"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="137"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="157"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="142"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="162"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="420"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="277"/>
+        <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
+        <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="501"/>
+        <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
+        <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="522"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="261"/>
+        <location filename="../../desktop_crm/db/storage.py" line="262"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="330"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="512"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="552"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="617"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="532"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="662"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="681"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="700"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -5111,7 +5126,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="716"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="717"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5121,32 +5136,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="630"/>
+        <location filename="../../desktop_crm/services/importer.py" line="648"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="654"/>
+        <location filename="../../desktop_crm/services/importer.py" line="672"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="662"/>
+        <location filename="../../desktop_crm/services/importer.py" line="680"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="686"/>
+        <location filename="../../desktop_crm/services/importer.py" line="706"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="802"/>
+        <location filename="../../desktop_crm/services/importer.py" line="822"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1094"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5268,17 +5283,22 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="118"/>
+        <location filename="../../desktop_crm/errors.py" line="124"/>
+        <source>The connection to the database was lost.</source>
+        <translation>Соединение с базой данных потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="126"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="122"/>
+        <location filename="../../desktop_crm/errors.py" line="130"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="123"/>
+        <location filename="../../desktop_crm/errors.py" line="131"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
@@ -5389,37 +5409,37 @@ Add at least one source and one operator to see it.</source>
         <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="11"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="17"/>
         <source>No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters).</source>
         <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (смесь латинских и кириллических букв).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="14"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="20"/>
         <source>No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that look the same).</source>
         <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (буквы другого алфавита, выглядящие так же).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="36"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="61"/>
         <source>The name {value!r} looks like operator {other!r} (letters of another alphabet that look the same); use that operator or a clearly different name.</source>
         <translation>Имя {value!r} похоже на оператора {other!r} (буквы другого алфавита, выглядящие так же); выберите этого оператора или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="66"/>
         <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="58"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="83"/>
         <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet than the skill&apos;s. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
         <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита, чем в навыке. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="64"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="89"/>
         <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet than that skill&apos;s. Type {skill!r}, or a clearly different skill.</source>
         <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита, чем в том навыке. Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="94"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="119"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
@@ -5449,17 +5469,32 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} не существует; ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="180"/>
+        <location filename="../../desktop_crm/db/copy.py" line="182"/>
         <source>{path} has tables this version cannot copy ({names}); nothing was copied.</source>
         <translation>В {path} есть таблицы, которые эта версия не умеет копировать ({names}); ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="196"/>
+        <location filename="../../desktop_crm/db/copy.py" line="198"/>
         <source>{path} already holds data (table {table}); copy-db copies into an empty database only. Nothing was written.</source>
         <translation>В {path} уже есть данные (таблица {table}); copy-db копирует только в пустую базу данных. Ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="232"/>
+        <location filename="../../desktop_crm/db/copy.py" line="242"/>
+        <source>{path}: table {table}, row {row}, column {column} holds text that is not UTF-8; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} текст не в кодировке UTF-8; сначала исправьте его в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="248"/>
+        <source>{path}: table {table}, row {row}, column {column} holds binary data (a BLOB) instead of text; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} вместо текста двоичные данные (BLOB); сначала исправьте их в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="254"/>
+        <source>{path}: table {table}, row {row}, column {column} holds a NUL character, which PostgreSQL cannot store; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} есть символ NUL, который PostgreSQL не может хранить; сначала исправьте это в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="293"/>
         <source>The copy of table {table} did not verify ({found} rows written, {rows} read); it was rolled back and nothing was written.</source>
         <translation>Копия таблицы {table} не прошла проверку (записано строк: {found}, прочитано: {rows}); копирование отменено, ничего не записано.</translation>
     </message>
