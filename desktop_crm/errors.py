@@ -64,6 +64,12 @@ class DatabaseBusy(CrmError):
     exit_code = 3
 
 
+class ConnectionLost(DatabaseBusy):
+    """The server closed a connection that was open (a restart, a crash, an administrator)
+    or stayed unreachable after it: what the transaction did was not committed; the same
+    request can be sent again (exit 3, as busy)."""
+
+
 class DatabaseOpenError(CrmError):
     """The database cannot be opened: missing directory, not a database, foreign, newer."""
 
@@ -114,6 +120,8 @@ class StoppedPartWay(CrmError):
 
 def stop_reason(cause: BaseException) -> str:
     """What stopped a job, in one English sentence."""
+    if isinstance(cause, ConnectionLost):
+        return QT_TRANSLATE_NOOP("errors", "The connection to the database was lost.")
     if isinstance(cause, DatabaseBusy):  # its own text says nothing was written: not so here
         return QT_TRANSLATE_NOOP("errors", "The database stayed busy past the wait.")
     if isinstance(cause, CrmError):

@@ -156,7 +156,9 @@ def _copy_into(
             key_index = columns.index(key)
             total = reader.count(table)
             written, checksum = 0, 0
+            text = _text_columns(model, columns)
             for batch in reader.batches(table, columns, key, batch_size):
+                _refuse_unstorable(batch, table, columns, text, key_index, source, target)
                 rows = [_value_row(row, target) for row in batch]
                 _write_rows(storage, target, table, columns, rows)
                 written += len(rows)
@@ -203,6 +205,65 @@ def _refuse_if_not_empty(
                 ),
                 path=str(target),
                 table=table,
+            )
+
+
+class _BadText(bytes):
+    """A SQLite text cell that is not UTF-8 (another tool wrote it), as its bytes."""
+
+
+def _source_text(value: bytes) -> str | _BadText:
+    """The SQLite source's text_factory: a cell's text, or ``_BadText`` to refuse."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return _BadText(value)
+
+
+def _text_columns(model: type[models.BaseModel], columns: Sequence[str]) -> list[int]:
+    """The positions of ``columns`` that hold text (CharField, TextField)."""
+    fields = {f.column_name: f for f in model._meta.sorted_fields}
+    return [i for i, c in enumerate(columns) if isinstance(fields[c], (pw.CharField, pw.TextField))]
+
+
+def _refuse_unstorable(
+    batch: Sequence[Sequence[object]],
+    table: str,
+    columns: Sequence[str],
+    text: Sequence[int],
+    key_index: int,
+    source: DatabaseLocation,
+    target: DatabaseLocation,
+) -> None:
+    """A text cell the target cannot store as it is, refused before anything is written,
+    named by table, row and column (never its content): invalid UTF-8, a NUL character
+    (PostgreSQL's text has none), bytes (a BLOB) where text belongs."""
+    for row in batch:
+        for i in text:
+            value = row[i]
+            if isinstance(value, _BadText):
+                template = QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: table {table}, row {row}, column {column} holds text that is not "
+                    "UTF-8; correct it in the source first. Nothing was copied.",
+                )
+            elif isinstance(value, bytes):
+                template = QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: table {table}, row {row}, column {column} holds binary data (a "
+                    "BLOB) instead of text; correct it in the source first. Nothing was copied.",
+                )
+            elif isinstance(value, str) and "\x00" in value and target.kind == POSTGRESQL:
+                template = QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: table {table}, row {row}, column {column} holds a NUL character, "
+                    "which PostgreSQL cannot store; correct it in the source first. Nothing "
+                    "was copied.",
+                )
+            else:
+                continue
+            raise CopyRefused(
+                template, path=str(source), table=table, row=row[key_index], column=columns[i]
             )
 
 
@@ -337,6 +398,8 @@ def _source_reader(location: DatabaseLocation) -> Iterator[_SourceReader]:
     try:
         with database_errors(location):
             database.connect()
+            if isinstance(database, pw.SqliteDatabase):
+                database.connection().text_factory = _source_text
             if location.kind == POSTGRESQL:
                 database.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             else:

@@ -45,6 +45,7 @@ from desktop_crm.db.storage import (
 )
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
+    ConnectionLost,
     CrmError,
     DatabaseBusy,
     DatabaseOpenError,
@@ -80,6 +81,12 @@ class WriteConflict(DatabaseBusy):
     it. Left over after every attempt, it is "busy: try again" to the user."""
 
 
+class CommitUncertain(ConnectionLost):
+    """The connection was lost while the server committed: the work may be stored or not.
+    Never run again by ``retrying``; a request sent again with its idempotency key is
+    stored once."""
+
+
 _CONNECTION_CLASS = "08"
 _SHUTDOWN_CODES = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown, cannot connect
 
@@ -110,10 +117,23 @@ def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
     )
 
 
+def _lost(location: DatabaseLocation, error: BaseException) -> CrmError:
+    return ConnectionLost(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The connection to {path} was lost ({reason}); nothing was written. Try again.",
+        ),
+        path=str(location),
+        reason=safe_reason(error, location),
+    )
+
+
 @contextmanager
-def server_errors(location: DatabaseLocation) -> Iterator[None]:
+def server_errors(location: DatabaseLocation, opened: bool = False) -> Iterator[None]:
     """The server's errors that a user can act on, as ``CrmError``: a server that is down
-    or went away, a lock wait that ran out, a read-only server. Passwords never show."""
+    or went away, a lock wait that ran out, a read-only server. Passwords never show.
+    ``opened``: the database was opened before, so a server that cannot be reached now
+    went away (``ConnectionLost``: try again), not a wrong address."""
     try:
         yield
     except (pw.DatabaseError, pw.InterfaceError) as error:
@@ -151,7 +171,7 @@ def server_errors(location: DatabaseLocation) -> Iterator[None]:
             or isinstance(error, pw.InterfaceError)
             or (isinstance(error, pw.OperationalError) and not state)
         ):
-            failure = _unreachable(location, error)
+            failure = _lost(location, error) if opened else _unreachable(location, error)
         else:
             raise
         log.error("%s", failure)
@@ -224,7 +244,9 @@ class PostgresStorage(Storage):
             with self._transaction(self.job_wait):
                 yield
             return
-        watch = _CancelWatch(self.database.connection(), stop)
+        with self.file_errors():  # a new connection when the server closed the last one
+            connection = self.database.connection()
+        watch = _CancelWatch(connection, stop)
         try:
             with self._transaction(self.job_wait):
                 try:
@@ -240,18 +262,34 @@ class PostgresStorage(Storage):
 
     @contextmanager
     def _transaction(self, wait: float) -> Iterator[None]:
-        with self.file_errors(), self.database.atomic():
-            if self.database.transaction_depth() == 1:  # not a savepoint
-                milliseconds = max(1, int(wait * 1000))
-                self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
-            yield
+        committing = False
+        try:
+            with self.file_errors(), self.database.atomic():
+                if self.database.transaction_depth() == 1:  # not a savepoint
+                    milliseconds = max(1, int(wait * 1000))
+                    self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
+                yield
+                committing = self.database.transaction_depth() == 1
+        except ConnectionLost as lost:
+            if not committing:
+                raise
+            raise CommitUncertain(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The connection to {path} was lost during the commit ({reason}); it may "
+                    "or may not have been written. Try again: a request sent again with "
+                    "the same key is stored once.",
+                ),
+                path=str(self.location),
+                reason=lost.params.get("reason", ""),
+            ) from lost.__cause__
         if self.database.transaction_depth() == 0:
             self._commits.count = getattr(self._commits, "count", 0) + 1
 
     @contextmanager
     def file_errors(self) -> Iterator[None]:
         try:
-            with server_errors(self.location):
+            with server_errors(self.location, opened=True):
                 yield
         except CrmError:  # a connection the server closed: a new one at the next use
             conn = None if self.database.is_closed() else self.database.connection()
@@ -262,10 +300,22 @@ class PostgresStorage(Storage):
     def retrying(self, work: Callable[[], T]) -> T:
         if self.database.transaction_depth() > 0:
             return work()
+        reconnected = False
         for attempt in range(1, MAX_ATTEMPTS + 1):
             committed = getattr(self._commits, "count", 0)
             try:
                 return work()
+            except CommitUncertain:
+                raise
+            except ConnectionLost:
+                # A connection the server closed (a restart) before the commit: nothing
+                # was written; once more on a fresh connection, unless part of the work
+                # committed already.
+                if reconnected or getattr(self._commits, "count", 0) != committed:
+                    raise
+                reconnected = True
+                log.info("the connection was lost before the commit; running it again")
+                self.close_thread_connection()
             except WriteConflict:
                 # Once part of the work has committed, running it again would repeat that.
                 if attempt == MAX_ATTEMPTS or getattr(self._commits, "count", 0) != committed:
@@ -293,16 +343,39 @@ class PostgresStorage(Storage):
     def scrub(self) -> bool:
         """VACUUM the tables an erasure changes: the server drops the old row versions
         (their space is reused; PostgreSQL does not zero it, and its WAL archive and
-        backups keep what they kept). False when the server refused it now."""
+        backups keep what they kept). VACUUM leaves an emptied index page's bytes as
+        they were, so the indexes that hold the erased text (``ERASED_INDEXES``) are
+        rebuilt into new files, CONCURRENTLY: writers go on meanwhile. False when the
+        server refused it now (the erasure tries again later)."""
         try:
             with self.file_errors():
                 self.database.execute_sql(
                     'VACUUM "lead", "contact", "import_reject", "import_run", "audit_entry"'
                 )
+                self._reindex(ERASED_INDEXES)
         except (pw.DatabaseError, DatabaseBusy) as error:
             log.warning("the erased rows' old versions were not vacuumed now: %s", error)
             return False
         return True
+
+    def _reindex(self, indexes: Sequence[str]) -> None:
+        """Each index rebuilt into a new file and the old one removed. A rebuild that
+        fails leaves an invalid ``<name>_ccnew`` index behind (PostgreSQL's doc): dropped."""
+        milliseconds = max(1, int(self.busy_timeout * 1000))
+        self.database.execute_sql(f"SET lock_timeout = {milliseconds}")
+        try:
+            for index in indexes:
+                try:
+                    self.database.execute_sql(f'REINDEX INDEX CONCURRENTLY "{index}"')
+                except pw.DatabaseError:
+                    with contextlib.suppress(pw.DatabaseError, pw.InterfaceError):
+                        self.database.execute_sql(
+                            f'DROP INDEX CONCURRENTLY IF EXISTS "{index}_ccnew"'
+                        )
+                    raise
+        finally:
+            with contextlib.suppress(pw.DatabaseError, pw.InterfaceError):
+                self.database.execute_sql("RESET lock_timeout")
 
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         """As peewee's own queries: psycopg's errors as peewee's (``server_errors``).
@@ -366,6 +439,11 @@ class PostgresStorage(Storage):
             self._listener = None
 
 
+# The indexes whose entries hold what an erasure removes: the idempotency keys (a bot's
+# often carry the phone), the lead's id and its folded name. Only these are rebuilt after
+# an erasure; the others hold ids, times and flags.
+ERASED_INDEXES = ("contact_idempotency_key", "lead_external_id", "lead_name_folded_id")
+
 _COPY_ROWS = 100  # from this many rows on, COPY costs less than executemany
 
 
@@ -400,12 +478,36 @@ def open_postgres(
                 database.connect()
             except (pw.OperationalError, pw.ProgrammingError, pw.InterfaceError) as error:
                 raise _unreachable(location, error) from None
+            _refuse_other_encoding(database, location)
             _migrate(database, location)
             install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")
     except BaseException:
         database.close()
         raise
     return PostgresStorage(database, location, busy_timeout, job_wait)
+
+
+def _refuse_other_encoding(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
+    """A database whose encoding is not UTF8 cannot store every name and message (LATIN1
+    has no Cyrillic; SQL_ASCII stores bytes unchecked and hands back bytes): refused
+    before anything is created or read in it."""
+    row = database.execute_sql(
+        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    encoding = row[0] if row else None
+    if isinstance(encoding, bytes):  # SQL_ASCII: psycopg does not decode at all
+        encoding = encoding.decode("ascii", "replace")
+    if encoding is None or str(encoding).upper() in ("UTF8", "UNICODE"):
+        return
+    raise DatabaseOpenError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the "
+            "database with CREATE DATABASE name ENCODING 'UTF8' TEMPLATE template0.",
+        ),
+        path=str(location),
+        encoding=str(encoding),
+    )
 
 
 def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import logging
 import os
 import random
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import peewee as pw
 
@@ -572,6 +574,17 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return (status.st_dev, status.st_ino)
 
 
+# Text as str, whatever bytes a cell holds: invalid UTF-8 (written by another tool) reads
+# with replacement characters instead of failing the whole query. A C-level call.
+lenient_text = functools.partial(str, encoding="utf-8", errors="replace")
+
+
+class _LenientSqliteDatabase(pw.SqliteDatabase):
+    def _add_conn_hooks(self, conn: Any) -> None:
+        super()._add_conn_hooks(conn)  # type: ignore[misc]  # peewee's, not in the stubs
+        conn.text_factory = lenient_text
+
+
 def _connect(
     location: DatabaseLocation, busy_timeout: float, *, read_only: bool
 ) -> pw.SqliteDatabase:
@@ -579,8 +592,8 @@ def _connect(
     pragmas = [("foreign_keys", 1), ("synchronous", "normal"), ("cache_size", -32_000)]
     if read_only:
         uri = read_only_uri(location.path)
-        return pw.SqliteDatabase(uri, uri=True, timeout=busy_timeout, pragmas=pragmas)
-    return pw.SqliteDatabase(str(location.path), timeout=busy_timeout, pragmas=pragmas)
+        return _LenientSqliteDatabase(uri, uri=True, timeout=busy_timeout, pragmas=pragmas)
+    return _LenientSqliteDatabase(str(location.path), timeout=busy_timeout, pragmas=pragmas)
 
 
 def _use_wal(database: pw.SqliteDatabase, busy_timeout: float) -> None:

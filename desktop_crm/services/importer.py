@@ -12,6 +12,7 @@ time when the file has one).
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -579,7 +580,7 @@ class ImportService:
             # cancels, an error fails it; either way the next import resumes it.
             interrupted = isinstance(error, KeyboardInterrupt)
             self._stop(run.id, ImportStatus.CANCELLED if interrupted else ImportStatus.FAILED)
-            stop = self._stopped_part_way(run, resume, error, table, earlier, reject_mark)
+            stop = self._stopped_part_way(run, resume, error, table, earlier, reject_mark, counts)
             if stop is None:
                 raise
             raise stop from error
@@ -615,18 +616,33 @@ class ImportService:
         table: TableFile,
         earlier: RunCounts,
         reject_mark: int,
+        counts: _Counts,
     ) -> StoppedPartWay | None:
-        """``StoppedPartWay`` when this run committed rows before ``error``; None otherwise."""
+        """``StoppedPartWay`` when this run committed rows before ``error``; None otherwise.
+        ``counts``: what the committed batches counted, for a database that is gone."""
+        shown: tuple[RejectedRow, ...] = ()
         try:
             with self._storage.read():
                 record = _record(ImportRun.get_by_id(run.id))
-        except Exception:  # the database itself failed: report the first error
-            return None
+        except Exception:  # the database itself failed (a lost server): what we committed
+            log.warning("the import's record could not be read back", exc_info=True)
+            record = dataclasses.replace(
+                _record(run),
+                status=ImportStatus.FAILED,
+                rows_done=counts.rows_done,
+                imported=counts.imported,
+                assigned=counts.assigned,
+                unassigned=counts.unassigned,
+                skipped=counts.skipped,
+                rejected=counts.rejected,
+            )
+        else:
+            with contextlib.suppress(Exception):
+                shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
         committed = record.rows_done - run.rows_done
         if committed <= 0:
             return None
         self._events.emit(Change.IMPORTS)
-        shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
         summary = ImportSummary(record, shown, None, resume, True, table, earlier)
         return StoppedPartWay(
             QT_TRANSLATE_NOOP(
@@ -862,6 +878,7 @@ class ImportService:
         with table.read(skip=counts.rows_done) as stream:
             rows = iter(stream)
             while True:
+                committed = dataclasses.replace(counts, rejects=[], fingerprints=[])
                 try:
                     with self._storage.cancellable(cancelled):
                         more, locked = self._batch(
@@ -876,8 +893,13 @@ class ImportService:
                             plain_ids,
                             carry,
                         )
-                except WaitAbandoned:  # cancelled while waiting for the lock
-                    return True
+                except BaseException as error:
+                    # The batch that failed counts nothing: ``counts`` stays what the
+                    # committed batches counted (the summary of a lost server's import).
+                    _restore(counts, committed)
+                    if isinstance(error, WaitAbandoned):  # cancelled waiting for the lock
+                        return True
+                    raise
                 if fixed is None:
                     batch_rows = next_batch_rows(batch_rows, locked)
                 self._events.emit(Change.CONTACTS, Change.LEADS, Change.LOADS, Change.IMPORTS)

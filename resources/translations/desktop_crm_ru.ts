@@ -4630,9 +4630,9 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
         <location filename="../../desktop_crm/db/location.py" line="279"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="559"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="114"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="531"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="561"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4683,24 +4683,24 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="95"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="145"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="137"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="157"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="142"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="162"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="422"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="524"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4710,38 +4710,38 @@ Add at least one source and one operator to see it.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="328"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="330"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="510"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="512"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="552"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="554"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="606"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="619"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="432"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="651"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="534"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="664"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="670"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="683"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="689"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="702"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -5123,32 +5123,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="632"/>
+        <location filename="../../desktop_crm/services/importer.py" line="648"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="656"/>
+        <location filename="../../desktop_crm/services/importer.py" line="672"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="664"/>
+        <location filename="../../desktop_crm/services/importer.py" line="680"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="690"/>
+        <location filename="../../desktop_crm/services/importer.py" line="706"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="806"/>
+        <location filename="../../desktop_crm/services/importer.py" line="822"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1072"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1094"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5266,17 +5266,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="118"/>
+        <location filename="../../desktop_crm/errors.py" line="126"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="122"/>
+        <location filename="../../desktop_crm/errors.py" line="130"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="123"/>
+        <location filename="../../desktop_crm/errors.py" line="131"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
@@ -5447,17 +5447,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} не существует; ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="183"/>
+        <location filename="../../desktop_crm/db/copy.py" line="185"/>
         <source>{path} has tables this version cannot copy ({names}); nothing was copied.</source>
         <translation>В {path} есть таблицы, которые эта версия не умеет копировать ({names}); ничего не скопировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="199"/>
+        <location filename="../../desktop_crm/db/copy.py" line="201"/>
         <source>{path} already holds data (table {table}); copy-db copies into an empty database only. Nothing was written.</source>
         <translation>В {path} уже есть данные (таблица {table}); copy-db копирует только в пустую базу данных. Ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/copy.py" line="235"/>
+        <location filename="../../desktop_crm/db/copy.py" line="296"/>
         <source>The copy of table {table} did not verify ({found} rows written, {rows} read); it was rolled back and nothing was written.</source>
         <translation>Копия таблицы {table} не прошла проверку (записано строк: {found}, прочитано: {rows}); копирование отменено, ничего не записано.</translation>
     </message>
@@ -5520,6 +5520,41 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/common.py" line="92"/>
         <source>The date {value} is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="122"/>
+        <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
+        <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="277"/>
+        <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
+        <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="503"/>
+        <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
+        <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/errors.py" line="124"/>
+        <source>The connection to the database was lost.</source>
+        <translation>Соединение с базой данных потеряно.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="245"/>
+        <source>{path}: table {table}, row {row}, column {column} holds text that is not UTF-8; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} текст не в кодировке UTF-8; сначала исправьте его в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="251"/>
+        <source>{path}: table {table}, row {row}, column {column} holds binary data (a BLOB) instead of text; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} вместо текста двоичные данные (BLOB); сначала исправьте их в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/copy.py" line="257"/>
+        <source>{path}: table {table}, row {row}, column {column} holds a NUL character, which PostgreSQL cannot store; correct it in the source first. Nothing was copied.</source>
+        <translation>{path}: в таблице {table}, строке {row}, столбце {column} есть символ NUL, который PostgreSQL не может хранить; сначала исправьте это в источнике. Ничего не скопировано.</translation>
     </message>
 </context>
 <context>
