@@ -41,6 +41,7 @@ from desktop_crm.errors import (
 )
 from desktop_crm.importing import (
     Field,
+    FileStamp,
     ReadOptions,
     Rejection,
     RejectsWriter,
@@ -488,6 +489,9 @@ class ImportService:
         busy past the wait, Ctrl+C, an error) it raises ``StoppedPartWay`` with the
         summary of what was committed; otherwise the error itself (nothing written).
         """
+        # Stamped before the hash: a file written while it is hashed or read (cut, re-saved,
+        # synced) stops the import before a row read after the change is committed.
+        stamp = FileStamp.of(table.path)
         content_hash = content_hash or file_sha256(table.path)
         # While one process imports this content, another one importing it too runs as
         # an import of its own (its own record and counts; rows the first one stored
@@ -504,6 +508,7 @@ class ImportService:
                 cancelled,
                 source_map or {},
                 plain_ids,
+                stamp,
             )
 
     def _run(
@@ -518,6 +523,7 @@ class ImportService:
         cancelled: Callable[[], bool],
         source_map: Mapping[str, int | str],
         plain_ids: bool = False,
+        stamp: FileStamp | None = None,
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
         if previous is not None and previous.status == ImportStatus.DONE and not again:
@@ -564,6 +570,7 @@ class ImportService:
                 owners,
                 mapped,
                 plain_ids,
+                stamp,
             )
             # Cancelled: a short wait; the lock may be what the user gave up on.
             with self._storage.write() if stopped else self._storage.write_batch():
@@ -847,9 +854,11 @@ class ImportService:
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
+        stamp: FileStamp | None = None,
     ) -> bool:
         """Returns True when stopped by ``cancelled`` (after committing the last batch).
-        ``owners``: give rows to the operator their owner column names (keep_operator)."""
+        ``owners``: give rows to the operator their owner column names (keep_operator).
+        ``stamp``: the file as it was hashed; FileChanged once it is no longer so."""
         started = time.monotonic()
         first_rows = counts.imported + counts.skipped + counts.rejected
         fixed = self.batch_rows
@@ -871,6 +880,7 @@ class ImportService:
                             source_map,
                             plain_ids,
                             carry,
+                            stamp,
                         )
                 except WaitAbandoned:  # cancelled while waiting for the lock
                     return True
@@ -910,14 +920,19 @@ class ImportService:
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
         carry: _Carry | None = None,
+        stamp: FileStamp | None = None,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
 
         The rows are read and parsed before the write lock is taken; inside it,
-        leads and fingerprints are looked up for the whole batch at once.
+        leads and fingerprints are looked up for the whole batch at once. ``stamp``:
+        the file must still be as it was hashed once the batch is read (an end of the
+        file included: a file cut short ends early), or nothing of the batch is written.
         """
         chunk, full = _take(rows, size)
+        if stamp is not None:
+            stamp.check()  # FileChanged
         if not chunk:
             return False, 0.0
         counts.rejects.clear()
