@@ -165,6 +165,10 @@ class ImportSummary:
     cancelled: bool = False
     table: TableFile | None = None  # the layout imported (a resumed import's own)
     earlier: RunCounts = RunCounts()  # the import's counts before this run
+    # The completed import of the same file that rejected rows: this run read the file
+    # again, skipped the rows stored then (by their fingerprints) and tried the rejected
+    # ones again (with this run's options: a source mapped or created since).
+    retried: ImportRecord | None = None
 
     @property
     def rows(self) -> int:
@@ -475,7 +479,10 @@ class ImportService:
         """Import ``table``; resume an interrupted import of the same content.
 
         A completed import of the same content is not repeated unless ``again``:
-        the summary then carries ``already_imported`` and writes nothing.
+        the summary then carries ``already_imported`` and writes nothing. When that
+        import rejected rows, they get another chance instead: the file is imported as
+        a new run that skips the rows stored before by their fingerprints (the summary's
+        ``retried``). Either way ``source`` and ``source_map`` are checked first.
         ``keep_operator``: a row's owner column names the operator it is given to
         by hand (the rules of manual assignment: active and below the limit);
         otherwise, and for rows without one, the distributor decides.
@@ -526,9 +533,15 @@ class ImportService:
         stamp: FileStamp | None = None,
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
+        retried = None
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            shown = tuple(self.rejects(previous.id, SUMMARY_REJECTS))
-            return ImportSummary(previous, shown, previous, table=table)
+            if previous.rejected:  # a second chance for them (options fixed since?)
+                retried = previous
+            else:  # nothing left to do; an unknown source is refused all the same
+                if source is not None:
+                    self._check_source(table, source)
+                self.check_source_map(source_map)
+                return ImportSummary(previous, (), previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = claimed and previous is not None and previous.status != ImportStatus.DONE
@@ -590,7 +603,7 @@ class ImportService:
             raise stop from error
         self._events.emit(Change.IMPORTS)
         shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
-        return ImportSummary(final, shown, None, resume, stopped, table, earlier)
+        return ImportSummary(final, shown, None, resume, stopped, table, earlier, retried)
 
     def _stop(self, run_id: int, status: str) -> None:
         try:
