@@ -2809,157 +2809,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4504,42 +4504,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="201"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="208"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="210"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="217"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="220"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="227"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="240"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="247"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="270"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="277"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="298"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="305"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="328"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="335"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="375"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="382"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -4625,8 +4625,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
         <location filename="../../desktop_crm/db/location.py" line="237"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="557"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4678,7 +4678,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="95"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
@@ -4698,43 +4698,43 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="261"/>
+        <location filename="../../desktop_crm/db/storage.py" line="262"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="328"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="510"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="550"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="649"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="668"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="687"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4787,6 +4787,11 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/importing/errors.py" line="73"/>
         <source>&quot;{name}&quot;, line {line}: a quoted field never ends; check the quotes on that line.</source>
         <translation>«{name}», строка {line}: поле в кавычках не закрыто; проверьте кавычки в этой строке.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/errors.py" line="88"/>
+        <source>&quot;{name}&quot; changed while it was imported; nothing read after the change was imported. Importing the file again resumes when its content is as it was, or imports it as a new file.</source>
+        <translation>Файл «{name}» изменился во время импорта; ничего из прочитанного после изменения не импортировано. Повторный импорт файла продолжит его, если содержимое стало прежним, или импортирует его как новый файл.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/mapping.py" line="118"/>
@@ -5121,32 +5126,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="630"/>
+        <location filename="../../desktop_crm/services/importer.py" line="650"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="654"/>
+        <location filename="../../desktop_crm/services/importer.py" line="674"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="662"/>
+        <location filename="../../desktop_crm/services/importer.py" line="682"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="686"/>
+        <location filename="../../desktop_crm/services/importer.py" line="706"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="802"/>
+        <location filename="../../desktop_crm/services/importer.py" line="822"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1096"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5196,7 +5201,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/files.py" line="23"/>
+        <location filename="../../desktop_crm/importing/files.py" line="24"/>
         <source>&quot;{name}&quot; is not a regular file (a folder, pipe, device or socket); only files can be imported.</source>
         <translation>«{name}» — не обычный файл (папка, канал, устройство или сокет); импортировать можно только файлы.</translation>
     </message>
