@@ -943,7 +943,12 @@ class ImportService:
         the file must still be as it was hashed once the batch is read (an end of the
         file included: a file cut short ends early), or nothing of the batch is written.
         """
-        chunk, full = _take(rows, size)
+        try:
+            chunk, full = _take(rows, size)
+        except Exception:
+            if stamp is not None:
+                stamp.check()  # a reader failing on a file cut short: FileChanged says why
+            raise
         if stamp is not None:
             stamp.check()  # FileChanged
         if not chunk:

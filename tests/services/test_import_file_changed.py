@@ -123,3 +123,25 @@ def test_a_change_before_the_first_batch_commits_nothing(roomy, tmp_path, monkey
     path.write_bytes(full)
     summary = roomy.imports.run(open_table(path))
     assert summary.record.imported == ROWS and summary.record.status == ImportStatus.DONE
+
+
+def test_a_reader_failing_on_a_changed_file_says_the_file_changed(roomy, tmp_path, monkeypatch):
+    """A workbook cut short can break its reader before a batch ends: the reason given is
+    the change, not an internal error."""
+    from desktop_crm.services import importer
+
+    path = write_csv(tmp_path / "f.csv", many_rows(ROWS))
+    take = importer._take
+    calls = []
+
+    def take_then_break(rows, size):
+        calls.append(size)
+        if len(calls) == 2:
+            _cut(path, 10)
+            raise OSError("unexpected end of data")
+        return take(rows, size)
+
+    monkeypatch.setattr(importer, "_take", take_then_break)
+    with pytest.raises(StoppedPartWay) as stop:
+        roomy.imports.run(open_table(path))
+    assert isinstance(stop.value.cause, FileChanged) and stop.value.committed == 100
