@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="243"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -256,7 +256,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="246"/>
+        <source>It shows the first {shown} of %Ln column(s).</source>
+        <translation>
+            <numerusform>It shows the first {shown} of %Ln column.</numerusform>
+            <numerusform>It shows the first {shown} of %Ln columns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>

@@ -1211,12 +1211,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="337"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="344"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="357"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1285,62 +1285,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="60"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="65"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="63"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="68"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="74"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="75"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="76"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="75"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="80"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="81"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="86"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="94"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="111"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="121"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="120"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="125"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="125"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="130"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
@@ -1370,7 +1370,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="259"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1381,66 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="182"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="187"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="246"/>
+        <source>It shows the first {shown} of %Ln column(s).</source>
+        <translation>
+            <numerusform>Показаны первые {shown} из %Ln столбца.</numerusform>
+            <numerusform>Показаны первые {shown} из %Ln столбцов.</numerusform>
+            <numerusform>Показаны первые {shown} из %Ln столбцов.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="286"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="297"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="312"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="325"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="336"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="344"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="338"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="349"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="353"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="361"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="374"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="377"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="382"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="384"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1484,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="243"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1493,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -5151,7 +5160,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1096"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1101"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
