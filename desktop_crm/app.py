@@ -1,25 +1,21 @@
-"""Entry point: a CLI command when one is given, the window otherwise."""
+"""Entry point: a CLI command when one is given, the window otherwise.
+
+This module imports only what the interpreter has loaded already, and ``signal``: until
+``main()`` has set its own Ctrl+C handler, an interrupt shows a traceback of whichever
+import it hit (the program's modules take a few hundred milliseconds to load). Everything
+else is imported inside ``main()``, after that handler (hostile test of imports, defect 7)."""
 
 from __future__ import annotations
 
-import argparse
 import io
-import logging
 import os
+import signal  # loaded by every command anyway; here so that main() sets its handler first
 import sys
 
-from desktop_crm.cli.parser import build_parser
-from desktop_crm.cli.streams import (
-    OutputLost,
-    discard_output,
-    guard_errors,
-    guard_output,
-    readable,
-)
-from desktop_crm.errors import CrmError, StoppedPartWay
-from desktop_crm.logs import configure_logging, describe_argv, details_text
-
-log = logging.getLogger(__name__)
+TYPE_CHECKING = False  # not ``typing``'s: that module is not loaded yet at this point
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
 
 # The exit codes (README, "Exit codes"): 2 and 3 mean nothing was written.
 EXIT_OK = 0
@@ -31,7 +27,68 @@ EXIT_INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run a command (``argv``; None: the process's own arguments) or the window.
+
+    Ctrl+C before the command starts to work (while the modules load, the arguments are
+    read) ends the process at once with the usual line and exit 130: nothing was written
+    yet. From then on it is a KeyboardInterrupt that the command handles (an import keeps
+    its committed batches). Called with ``argv`` (in-process: tests, benchmarks) the
+    previous handler is put back on return; as the program, the quiet one stays for the
+    interpreter's shutdown."""
+    previous = _quiet_interrupts()
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    finally:
+        if argv is not None and previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        elif previous is not None:
+            _quiet_interrupts()  # a Ctrl+C while the interpreter shuts down: no traceback
+
+
+def _quiet_interrupts() -> Any:
+    """Ctrl+C -> ``_interrupted_at_once``, unless it is ignored (``nohup``, a job started
+    in the background: it stays ignored) or someone else handles it (an embedding
+    program), or this is not the main thread. Returns the handler replaced, or None."""
+    try:
+        current = signal.getsignal(signal.SIGINT)
+        if current is not signal.default_int_handler and current is not _interrupted_at_once:
+            return None
+        signal.signal(signal.SIGINT, _interrupted_at_once)
+    except ValueError:  # not the main thread: Python delivers no signal there anyway
+        return None
+    return current
+
+
+def _interrupted_at_once(_signum: int, _frame: object) -> None:
+    """Ctrl+C while nothing can have been written: the usual line, exit 130, no traceback
+    of a module half imported. What was printed is flushed first."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # noqa: SIM105  # contextlib is not loaded yet when this runs early
+            stream.flush()
+        except Exception:  # closed, or a flush already under way: exit anyway
+            pass
+    try:  # noqa: SIM105
+        os.write(2, b"desktop-crm: interrupted\n")
+    except OSError:
+        pass
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _main(argv: list[str]) -> int:
+    import logging
+
+    from desktop_crm.cli.parser import build_parser
+    from desktop_crm.cli.streams import (
+        OutputLost,
+        discard_output,
+        guard_errors,
+        guard_output,
+        readable,
+    )
+    from desktop_crm.errors import CrmError, StoppedPartWay
+    from desktop_crm.logs import configure_logging, describe_argv, details_text
+
+    log = logging.getLogger(__name__)
     # A stream started closed (`>&-`) or not writable (`1</dev/null`) writes into nothing,
     # as `> /dev/null` would; without this, Python sends the other stream's text there.
     stdout_closed = not _writable(sys.stdout)
@@ -62,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         args.check_arguments(args)
     configure_logging()
     if args.command is None:
+        _interrupts_raise()  # the window has its own way with Ctrl+C
         return _start_gui(args)
     from desktop_crm.cli.commands import execute  # keeps `--help` fast
 
@@ -84,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = guard_output(sys.stdout)  # cannot be written: exit 4 (cli/streams.py)
 
     try:
+        _interrupts_raise()  # from here a command may write: it handles Ctrl+C
         code = execute(args)
         sys.stdout.flush()  # a full disk shows here, not after the exit code is chosen
         return code
@@ -116,6 +175,15 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _interrupts_raise() -> None:
+    """Ctrl+C raises KeyboardInterrupt again (if ``_quiet_interrupts`` took it over)."""
+    try:
+        if signal.getsignal(signal.SIGINT) is _interrupted_at_once:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread
+        pass
 
 
 def _writable(stream: object) -> bool:
@@ -169,6 +237,9 @@ def _no_display() -> bool:
 
 
 def _start_gui(args: argparse.Namespace) -> int:
+    from desktop_crm.cli.parser import build_parser
+    from desktop_crm.errors import CrmError
+
     if args.dispatcher is not None:  # `--as NAME`: a bad name is refused before the window
         from desktop_crm.services.audit import clean_dispatcher
 

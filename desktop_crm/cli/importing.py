@@ -140,6 +140,13 @@ def summary_text(
             f"{summary.record.file_name} was already imported on {when}; "
             "every row counted as skipped (use --again to import it once more)."
         )
+    elif summary.retried is not None:
+        when = output.local_iso(summary.retried.finished_at)
+        lines.append(
+            f"{summary.record.file_name} was imported on {when} with "
+            f"{summary.retried.rejected} rejected row(s): they were tried again; "
+            "the rows stored then count as skipped."
+        )
     elif summary.resumed:
         lines.append("Resumed an interrupted import of this file.")
     lines.append(

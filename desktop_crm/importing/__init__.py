@@ -16,6 +16,7 @@ from desktop_crm.importing.encoding import DetectedEncoding, EncodingMethod
 from desktop_crm.importing.errors import (
     BrokenRecord,
     EmptyFile,
+    FileChanged,
     NoIdColumn,
     NotATable,
     PasswordProtected,
@@ -30,7 +31,7 @@ from desktop_crm.importing.fields import (
     IdKind,
     NamePart,
 )
-from desktop_crm.importing.files import NotARegularFile
+from desktop_crm.importing.files import FileStamp, NotARegularFile
 from desktop_crm.importing.hashing import file_sha256
 from desktop_crm.importing.header import classify_header, normalise_header
 from desktop_crm.importing.mapping import (
@@ -67,6 +68,8 @@ __all__ = [
     "EmptyFile",
     "EncodingMethod",
     "Field",
+    "FileChanged",
+    "FileStamp",
     "IdCandidate",
     "IdKind",
     "NamePart",

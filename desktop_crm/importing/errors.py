@@ -91,3 +91,19 @@ class BrokenRecord(UnreadableFile):
             name=name,
             line=line,
         )
+
+
+class FileChanged(UnreadableFile):
+    """The file changed on disk while it was imported (cut, re-saved, synced): what was
+    read after the change cannot be trusted, nor the end of the file it reached."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                '"{name}" changed while it was imported; nothing read after the change was '
+                "imported. Importing the file again resumes when its content is as it was, "
+                "or imports it as a new file.",
+            ),
+            name=name,
+        )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from desktop_crm.errors import QT_TRANSLATE_NOOP
-from desktop_crm.importing.errors import UnreadableFile
+from desktop_crm.importing.errors import FileChanged, UnreadableFile
 
 
 class NotARegularFile(UnreadableFile):
@@ -51,3 +52,40 @@ def open_regular(path: str | os.PathLike[str], buffering: int = -1) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What the system says of a file without reading it: its size, the times of its last
+    write and of its last change of any kind (which nobody can set back, unlike the
+    modification time), and which file the path names. A file whose stamp is the same
+    was not written meanwhile; the importer takes one before hashing a file and compares
+    it after reading each batch (``check``)."""
+
+    path: str
+    size: int
+    modified_ns: int
+    changed_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> FileStamp | None:
+        """The stamp of ``path`` now; None when it cannot be read (gone, no access)."""
+        try:
+            found = os.stat(path)
+        except OSError:
+            return None
+        return cls(
+            os.fspath(path),
+            found.st_size,
+            found.st_mtime_ns,
+            found.st_ctime_ns,
+            found.st_ino,
+            found.st_dev,
+        )
+
+    def check(self) -> None:
+        """Raise FileChanged when the file is no longer as stamped (or gone)."""
+        if FileStamp.of(self.path) != self:
+            raise FileChanged(Path(self.path).name)

@@ -42,6 +42,7 @@ from desktop_crm.errors import (
 )
 from desktop_crm.importing import (
     Field,
+    FileStamp,
     ReadOptions,
     Rejection,
     RejectsWriter,
@@ -165,6 +166,10 @@ class ImportSummary:
     cancelled: bool = False
     table: TableFile | None = None  # the layout imported (a resumed import's own)
     earlier: RunCounts = RunCounts()  # the import's counts before this run
+    # The completed import of the same file that rejected rows: this run read the file
+    # again, skipped the rows stored then (by their fingerprints) and tried the rejected
+    # ones again (with this run's options: a source mapped or created since).
+    retried: ImportRecord | None = None
 
     @property
     def rows(self) -> int:
@@ -477,7 +482,10 @@ class ImportService:
         """Import ``table``; resume an interrupted import of the same content.
 
         A completed import of the same content is not repeated unless ``again``:
-        the summary then carries ``already_imported`` and writes nothing.
+        the summary then carries ``already_imported`` and writes nothing. When that
+        import rejected rows, they get another chance instead: the file is imported as
+        a new run that skips the rows stored before by their fingerprints (the summary's
+        ``retried``). Either way ``source`` and ``source_map`` are checked first.
         ``keep_operator``: a row's owner column names the operator it is given to
         by hand (the rules of manual assignment: active and below the limit);
         otherwise, and for rows without one, the distributor decides.
@@ -491,6 +499,9 @@ class ImportService:
         busy past the wait, Ctrl+C, an error) it raises ``StoppedPartWay`` with the
         summary of what was committed; otherwise the error itself (nothing written).
         """
+        # Stamped before the hash: a file written while it is hashed or read (cut, re-saved,
+        # synced) stops the import before a row read after the change is committed.
+        stamp = FileStamp.of(table.path)
         content_hash = content_hash or file_sha256(table.path)
         # While one process imports this content, another one importing it too runs as
         # an import of its own (its own record and counts; rows the first one stored
@@ -507,6 +518,7 @@ class ImportService:
                 cancelled,
                 source_map or {},
                 plain_ids,
+                stamp,
             )
 
     def _run(
@@ -521,11 +533,18 @@ class ImportService:
         cancelled: Callable[[], bool],
         source_map: Mapping[str, int | str],
         plain_ids: bool = False,
+        stamp: FileStamp | None = None,
     ) -> ImportSummary:
         previous = self.find_previous(content_hash)
+        retried = None
         if previous is not None and previous.status == ImportStatus.DONE and not again:
-            shown = tuple(self.rejects(previous.id, SUMMARY_REJECTS))
-            return ImportSummary(previous, shown, previous, table=table)
+            if previous.rejected:  # a second chance for them (options fixed since?)
+                retried = previous
+            else:  # nothing left to do; an unknown source is refused all the same
+                if source is not None:
+                    self._check_source(table, source)
+                self.check_source_map(source_map)
+                return ImportSummary(previous, (), previous, table=table)
         # An unfinished import of this content is always finished first, with the
         # options (and the ``again``) it was started with; nothing is imported twice.
         resume = claimed and previous is not None and previous.status != ImportStatus.DONE
@@ -567,6 +586,7 @@ class ImportService:
                 owners,
                 mapped,
                 plain_ids,
+                stamp,
             )
             # Cancelled: a short wait; the lock may be what the user gave up on.
             with self._storage.write() if stopped else self._storage.write_batch():
@@ -586,7 +606,7 @@ class ImportService:
             raise stop from error
         self._events.emit(Change.IMPORTS)
         shown = tuple(self.rejects(run.id, SUMMARY_REJECTS, after=reject_mark))
-        return ImportSummary(final, shown, None, resume, stopped, table, earlier)
+        return ImportSummary(final, shown, None, resume, stopped, table, earlier, retried)
 
     def _stop(self, run_id: int, status: str) -> None:
         try:
@@ -867,9 +887,11 @@ class ImportService:
         owners: bool = False,
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
+        stamp: FileStamp | None = None,
     ) -> bool:
         """Returns True when stopped by ``cancelled`` (after committing the last batch).
-        ``owners``: give rows to the operator their owner column names (keep_operator)."""
+        ``owners``: give rows to the operator their owner column names (keep_operator).
+        ``stamp``: the file as it was hashed; FileChanged once it is no longer so."""
         started = time.monotonic()
         first_rows = counts.imported + counts.skipped + counts.rejected
         fixed = self.batch_rows
@@ -892,6 +914,7 @@ class ImportService:
                             source_map,
                             plain_ids,
                             carry,
+                            stamp,
                         )
                 except BaseException as error:
                     # The batch that failed counts nothing: ``counts`` stays what the
@@ -936,14 +959,24 @@ class ImportService:
         source_map: Mapping[str, int] | None = None,
         plain_ids: bool = False,
         carry: _Carry | None = None,
+        stamp: FileStamp | None = None,
     ) -> tuple[bool, float]:
         """Import the next batch of rows in one write transaction. Returns whether rows
         may follow, and how long the write lock was held.
 
         The rows are read and parsed before the write lock is taken; inside it,
-        leads and fingerprints are looked up for the whole batch at once.
+        leads and fingerprints are looked up for the whole batch at once. ``stamp``:
+        the file must still be as it was hashed once the batch is read (an end of the
+        file included: a file cut short ends early), or nothing of the batch is written.
         """
-        chunk, full = _take(rows, size)
+        try:
+            chunk, full = _take(rows, size)
+        except Exception:
+            if stamp is not None:
+                stamp.check()  # a reader failing on a file cut short: FileChanged says why
+            raise
+        if stamp is not None:
+            stamp.check()  # FileChanged
         if not chunk:
             return False, 0.0
         counts.rejects.clear()

@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="249"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="254"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -341,6 +341,14 @@
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>
             <numerusform>«{value}» (%n rows):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="257"/>
+        <source>It shows the first {shown} of %Ln column(s).</source>
+        <translation>
+            <numerusform>It shows the first {shown} of %Ln column.</numerusform>
+            <numerusform>It shows the first {shown} of %Ln columns.</numerusform>
         </translation>
     </message>
 </context>

@@ -1211,12 +1211,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="324"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="337"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="344"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="357"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1285,62 +1285,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="62"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="67"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="65"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="76"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="72"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="73"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="78"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="82"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="83"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="88"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="91"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="96"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="108"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="113"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="118"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="123"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="122"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="127"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="127"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="132"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
@@ -1370,7 +1370,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="259"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="270"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1381,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="192"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="197"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="297"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="308"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="328"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="339"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="352"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="363"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="360"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="365"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="376"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="380"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="388"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="401"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="391"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="404"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="396"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="409"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="398"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="411"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1475,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="249"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="254"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1484,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="252"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1718,9 +1718,18 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Создать источник «{name}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="312"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="323"/>
         <source>Only the sheet «{sheet}» is imported; the workbook&apos;s other sheets ({others}) are not. Choose each in «Sheet» and import it on its own.</source>
         <translation>Импортируется только лист «{sheet}»; другие листы книги ({others}) — нет. Выберите каждый в списке «Лист» и импортируйте его отдельно.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="257"/>
+        <source>It shows the first {shown} of %Ln column(s).</source>
+        <translation>
+            <numerusform>Показаны первые {shown} из %Ln столбца.</numerusform>
+            <numerusform>Показаны первые {shown} из %Ln столбцов.</numerusform>
+            <numerusform>Показаны первые {shown} из %Ln столбцов.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4509,42 +4518,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="219"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="226"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="228"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="235"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="238"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="245"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="258"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="265"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="288"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="295"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="316"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="323"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="346"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="353"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="393"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="400"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -5123,32 +5132,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="648"/>
+        <location filename="../../desktop_crm/services/importer.py" line="668"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="672"/>
+        <location filename="../../desktop_crm/services/importer.py" line="692"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="680"/>
+        <location filename="../../desktop_crm/services/importer.py" line="700"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="706"/>
+        <location filename="../../desktop_crm/services/importer.py" line="726"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="822"/>
+        <location filename="../../desktop_crm/services/importer.py" line="842"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1094"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1127"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5193,7 +5202,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Оператор {name} указан более одного раза.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/files.py" line="23"/>
+        <location filename="../../desktop_crm/importing/files.py" line="24"/>
         <source>&quot;{name}&quot; is not a regular file (a folder, pipe, device or socket); only files can be imported.</source>
         <translation>«{name}» — не обычный файл (папка, канал, устройство или сокет); импортировать можно только файлы.</translation>
     </message>
@@ -5555,6 +5564,11 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/copy.py" line="257"/>
         <source>{path}: table {table}, row {row}, column {column} holds a NUL character, which PostgreSQL cannot store; correct it in the source first. Nothing was copied.</source>
         <translation>{path}: в таблице {table}, строке {row}, столбце {column} есть символ NUL, который PostgreSQL не может хранить; сначала исправьте это в источнике. Ничего не скопировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/errors.py" line="102"/>
+        <source>&quot;{name}&quot; changed while it was imported; nothing read after the change was imported. Importing the file again resumes when its content is as it was, or imports it as a new file.</source>
+        <translation>Файл «{name}» изменился во время импорта; ничего из прочитанного после изменения не импортировано. Повторный импорт файла продолжит его, если содержимое стало прежним, или импортирует его как новый файл.</translation>
     </message>
 </context>
 <context>

@@ -255,8 +255,15 @@ def test_rejects_option_for_a_file_already_imported_writes_only_the_header(
     path = unbalanced_quote(tmp_path)
     run_json("import", path, "--source", "site")
     out = tmp_path / "again.csv"
+    # Its rejected row is tried again (and rejected again): the file holds it.
     data = run_json("import", path, "--source", "site", "--rejects", out)
-    assert data["rejected_total"] == 0
+    assert (data["imported"], data["skipped"], data["rejected_total"]) == (0, 1, 1)
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 2
+    # Fixed in the file: a new content, whose stored row is skipped.
+    path.write_text(path.read_text(encoding="utf-8").replace("Broken,", 'Broken",'))
+    run_json("import", path, "--source", "site")
+    data = run_json("import", path, "--source", "site", "--rejects", out)
+    assert (data["imported"], data["skipped"], data["rejected_total"]) == (0, 2, 0)
     assert out.read_text(encoding="utf-8-sig").splitlines() == ["phone,name,message,reason"]
 
 

@@ -327,18 +327,34 @@ def test_a_file_that_is_no_table_is_refused_whole(
 
 # -- exactly once ---------------------------------------------------------------------------------
 def test_a_completed_file_is_recognised_and_nothing_is_written(site, db_path, tmp_path):
-    rows = [*many_rows(5), ("", "Без телефона", "site", "x", when(9))]
-    path = write_csv(tmp_path / "leads.csv", rows)
+    path = write_csv(tmp_path / "leads.csv", many_rows(5))
     first = run(site, path)
     before = stored(db_path)
     again = run(site, path)
     assert again.already_imported == first.record
     assert again.record == first.record
-    assert (again.rows, again.skipped) == (6, 6)
-    assert again.rejected == first.rejected
+    assert (again.rows, again.skipped) == (5, 5)
+    assert again.rejected == first.rejected == ()
     assert stored(db_path) == before
     assert [r.id for r in site.imports.list()] == [first.record.id]
     assert site.imports.find_previous_for(path) == first.record
+
+
+def test_a_completed_file_with_rejected_rows_tries_them_again(site, db_path, tmp_path):
+    """Run again (a source mapped or created since?), the rows stored are skipped and
+    the rejected ones get another chance; the counts say what this run did."""
+    rows = [*many_rows(5), ("", "Без телефона", "site", "x", when(9)), row(7, source="new")]
+    path = write_csv(tmp_path / "leads.csv", rows)
+    first = run(site, path)
+    assert (first.imported, first.rejected_total) == (5, 2)
+    site.sources.create("new")
+    retry = run(site, path)
+    assert retry.already_imported is None and retry.retried == first.record
+    assert (retry.rows, retry.imported, retry.skipped, retry.rejected_total) == (7, 1, 5, 1)
+    assert [r.line for r in retry.rejected] == [7]
+    assert len(stored(db_path)) == 6
+    last = run(site, path)  # the latest import rejected a row: tried once more
+    assert (last.retried, last.imported, last.skipped) == (retry.record, 0, 6)
 
 
 def test_again_imports_every_row_as_a_new_import(roomy, db_path, tmp_path):
@@ -437,7 +453,10 @@ def test_cancel_commits_the_batch_and_a_rerun_resumes(
     assert_counts_add_up(resumed)
     assert_each_once(db_path, valid)
     assert [s.message for s in stored(db_path)] == [f"message {n}" for n in valid]
-    assert run(roomy, path).already_imported == resumed.record
+    retry = run(roomy, path)  # its rejected rows are tried again; nothing is imported twice
+    assert retry.retried == resumed.record
+    assert (retry.imported, retry.skipped, retry.rejected_total) == (0, 27, 3)
+    assert_each_once(db_path, valid)
 
 
 def test_cancel_on_the_last_batch_finishes_the_import(roomy, tmp_path, small_batches):

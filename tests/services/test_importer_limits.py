@@ -112,8 +112,8 @@ def test_the_summary_carries_the_first_rejects_and_counts_them_all(roomy, tmp_pa
     assert len(summary.rejected) == SUMMARY_REJECTS
     assert [r.line for r in summary.rejected] == list(range(2, SUMMARY_REJECTS + 2))
 
-    again = run(roomy, write_csv(tmp_path / "f.csv", rows))  # already imported
-    assert again.already_imported is not None and again.rejected_total == 0
+    again = run(roomy, write_csv(tmp_path / "f.csv", rows))  # its rejects tried again
+    assert again.retried == summary.record and again.rejected_total == 1_500
     assert len(again.rejected) == SUMMARY_REJECTS
 
 

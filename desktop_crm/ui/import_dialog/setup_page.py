@@ -35,6 +35,11 @@ from desktop_crm.ui.import_dialog.state import ImportState
 from desktop_crm.ui.models.imports import PreviewModel, column_title, field_label
 from desktop_crm.ui.widgets import InlineMessage, make_table
 
+# A column list (the field mapping's choices) holds at most this many of the file's columns,
+# the first ones, and the column the mapping chose further right: a header of 100,000 cells
+# would fill each list for seconds. `import --map FIELD=COLUMN` reaches any column.
+LISTED_COLUMNS = 1_000
+
 
 class SetupPage(QWidget):
     """The file's layout and preview; Start is the dialog's."""
@@ -247,6 +252,12 @@ class SetupPage(QWidget):
 
         model = self.preview_model
         text = ImportDialog.tr("The first %n row(s) of the file.", "", model.data_rows)  # type: ignore[arg-type]
+        if model.file_columns > model.columnCount():
+            text += " " + ImportDialog.tr(
+                "It shows the first {shown} of %Ln column(s).",  # type: ignore[arg-type]
+                "",
+                model.file_columns,  # type: ignore[arg-type]
+            ).format(shown=QLocale().toString(model.columnCount()))
         if model.rejected_rows:
             text += " " + ImportDialog.tr(
                 "%n of them would be rejected (in red; hover for the reason).",  # type: ignore[arg-type]
@@ -371,12 +382,14 @@ class SetupPage(QWidget):
                     ),
                     Qt.ItemDataRole.ToolTipRole,
                 )
-            for column in range(table.column_count):
+            for column in range(min(table.column_count, LISTED_COLUMNS)):
                 combo.addItem(column_title(headers, column), column)
+            chosen = table.mapping.get(target)
+            if len(group) == 1 and chosen is not None and chosen >= LISTED_COLUMNS:
+                combo.addItem(column_title(headers, chosen), chosen)  # found far to the right
             if len(group) > 1:
                 combo.setCurrentIndex(1)
             else:
-                chosen = table.mapping.get(target)
                 combo.setCurrentIndex(0 if chosen is None else max(combo.findData(chosen), 0))
 
     def _fill_sources(self, table: TableFile) -> None:

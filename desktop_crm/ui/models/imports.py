@@ -212,8 +212,14 @@ class RejectsModel(RowsModel[RejectedRow]):
         return row.line
 
 
+# The preview shows at most this many columns of a file (the first ones): a header of
+# 100,000 cells would otherwise take the GUI thread half a minute to lay out.
+PREVIEW_COLUMNS = 200
+
+
 class PreviewModel(QAbstractTableModel):
-    """The first rows of a file as the importer would read them.
+    """The first rows of a file as the importer would read them (the first
+    PREVIEW_COLUMNS columns; ``file_columns`` says how many the file has).
 
     Lines above the header (a title line...) come first, dimmed; rows the
     reader would refuse are tinted red with the reason as their tooltip. The
@@ -229,12 +235,13 @@ class PreviewModel(QAbstractTableModel):
         self._reasons: dict[int, str] = {}  # line -> why the reader refuses it
         self._read_reasons: dict[int, str] = {}  # the reader's own, before any forecast
         self._width = 0
+        self._file_width = 0  # the file's columns, of which _width are shown
 
     def set_preview(self, preview: Preview | None) -> None:
         self.beginResetModel()
         if preview is None:
             self._records, self._leading, self._headers = [], 0, ()
-            self._fields, self._reasons, self._width = {}, {}, 0
+            self._fields, self._reasons, self._width, self._file_width = {}, {}, 0, 0
         else:
             table = preview.table
             self._records = [*preview.leading, *preview.rows]
@@ -250,7 +257,8 @@ class PreviewModel(QAbstractTableModel):
             }
             self._read_reasons = dict(self._reasons)
             widest = max((len(record.cells) for record in self._records), default=0)
-            self._width = max(table.column_count, widest)
+            self._file_width = max(table.column_count, widest)
+            self._width = min(self._file_width, PREVIEW_COLUMNS)
         self.endResetModel()
 
     def set_forecast(self, rejected: Iterable[RejectedRow] | None) -> None:
@@ -273,6 +281,11 @@ class PreviewModel(QAbstractTableModel):
         return self._records[-1].line if self._records else 0
 
     # -- what the dialog asks --------------------------------------------------------------
+    @property
+    def file_columns(self) -> int:
+        """The columns of the file; the first ``columnCount()`` of them are shown."""
+        return self._file_width
+
     @property
     def data_rows(self) -> int:
         return len(self._records) - self._leading
