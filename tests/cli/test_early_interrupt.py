@@ -90,6 +90,8 @@ def test_ctrl_c_while_the_program_loads_says_interrupted_and_exits_130(env, data
         assert not any("Traceback" in line for line in said), (delay, said)
         if code == 0:  # done before the signal came
             continue
+        if (code, said) == (-signal.SIGINT, []):  # the command done, the interpreter closing:
+            continue  # it ends by the signal, silently (no traceback, nothing half-written)
         assert (code, said) == (130, [INTERRUPTED]), (delay, code, said)
     assert sum(code == 130 for _, code in outcomes) >= len(DELAYS) // 2, outcomes
 
