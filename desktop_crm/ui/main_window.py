@@ -48,6 +48,7 @@ from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.timers import TimerRunner
 from desktop_crm.ui.tray import TrayNotifications, system_tray
+from desktop_crm.ui.wheel_guard import install_wheel_guard
 
 FILE_MENU_PAGES = frozenset({"statistics"})
 FIRST_PAGE = "board"  # the window opens on it when the database is not empty
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        install_wheel_guard()  # a wheel over an unfocused box scrolls, never changes it
         # The file's name; the platform adds the application's display name once.
         self.setWindowFilePath(str(ctx.crm.location))
         self.setObjectName("MainWindow")

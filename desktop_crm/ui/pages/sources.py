@@ -746,6 +746,7 @@ class SourcesPage(Page):
             self._sync_strategy()  # back to what is stored
             return
         self._generation += 1  # a load started before this change would bring the old one
+        self.ctx.undo.push(SourceEdit(self.ctx.crm, source, updated))
         rows = self.sources_model.rows()
         self.sources_model.set_rows([updated if r.id == updated.id else r for r in rows])
         self._sync_strategy()
