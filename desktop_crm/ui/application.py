@@ -212,6 +212,8 @@ class AppController:
         except CrmError as error:
             self._cannot_open(window, error)
             return
+        if not window.may_close():  # unsaved weights: saved, discarded, or stay here
+            return
         old_location = ctx.crm.location
         window.close()
         ctx.crm.close()
@@ -277,6 +279,8 @@ class AppController:
         """Close the database, restore ``backup`` into its file, and open it again."""
         window, ctx = self.window, self.ctx
         if ctx is None or window is None:
+            return
+        if not window.may_close():
             return
         location = ctx.crm.location
         window.close()

@@ -447,7 +447,20 @@ class MainWindow(QMainWindow):
             page.save_state(prefs)
         prefs.sync()
 
+    def may_close(self) -> bool:
+        """Each screen with unsaved edits is shown and asks: save, discard or cancel.
+        False: cancelled (the window stays open on the same database)."""
+        for page in self.pages.values():
+            if page.has_unsaved():
+                self.show_page(page.name)
+                if not page.settle_unsaved():
+                    return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
         self.save_state()
         self.ctx.bridge.stop()
         self.notifications.stop()

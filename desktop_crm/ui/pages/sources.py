@@ -48,7 +48,7 @@ from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
-from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.dialogs import ask, ask_save
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.sources import (
     CODE,
@@ -658,6 +658,27 @@ class SourcesPage(Page):
             self.tr("Unsaved weights"),
             self.tr("The weights of {name} are not saved. Discard the changes?").format(name=name),
         )
+
+    def has_unsaved(self) -> bool:
+        return self.weights_model.is_dirty()
+
+    def settle_unsaved(self) -> bool:
+        if not self.weights_model.is_dirty():
+            return True
+        source = self.weights_model.source
+        name = source.name if source is not None else ""
+        answer = ask_save(
+            self,
+            self.tr("Unsaved weights"),
+            self.tr("The weights of {name} are not saved. Save them?").format(name=name),
+        )
+        if answer == "save":
+            self.save_weights()
+            return not self.weights_model.is_dirty()  # a refused save says why and stays
+        if answer == "discard":
+            self.revert_weights()
+            return True
+        return False
 
     def _set_editor(self, source: SourceInfo | None) -> None:
         self._source_id = source.id if source is not None else None
