@@ -33,6 +33,7 @@ from desktop_crm.ui.smoke import arm_quit_after_first_paint
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import SchemeFollower
+from desktop_crm.ui.undo import UndoHistory
 
 log = logging.getLogger(__name__)
 
@@ -170,10 +171,12 @@ class AppController:
         self.window: MainWindow | None = None
         self.ctx: UiContext | None = None
 
-    def show(self, crm: Crm) -> MainWindow:
+    def show(self, crm: Crm, undo: UndoHistory | None = None) -> MainWindow:
+        """The window over ``crm``; ``undo``: the history to keep (the same database
+        rebuilt), else a new one starts empty."""
         apply_dispatcher(crm, self.preferences)  # who makes the changes (the audit log)
         runner = TaskRunner(crm.storage.close_thread_connection)
-        ctx = UiContext(crm, runner, DataBridge(crm), self.preferences)
+        ctx = UiContext(crm, runner, DataBridge(crm), self.preferences, undo or UndoHistory())
         window = MainWindow(ctx, PAGE_CLASSES)
         window.new_database_requested.connect(lambda: self.switch(create=True))
         window.open_database_requested.connect(lambda: self.switch(create=False))
@@ -270,7 +273,7 @@ class AppController:
             return
         kept = KeptState.of(window)
         window.save_state()
-        new_window = self.show(ctx.crm)
+        new_window = self.show(ctx.crm, ctx.undo)  # Edit > Undo still knows the edits
         kept.restore(new_window)
         window.close()
         window.deleteLater()

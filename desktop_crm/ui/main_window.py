@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self._show_edit_actions()
         self.ctx.undo.refused.connect(self._undo_refused)
         self.status_messages = StatusMessages(self.statusBar(), self.ctx.bridge)
-        self.ctx.undo.applied.connect(lambda text: self.status_messages.show(text, 5_000))
+        self.ctx.undo.applied.connect(self._undo_applied)  # a method: gone with the window
 
         contacts_menu = menu.addMenu(self.tr("&Contacts"))
         self.new_contact_action = self._action(
@@ -276,6 +276,9 @@ class MainWindow(QMainWindow):
         for name, actions in self._edit_page_actions.items():
             for action in actions:
                 action.setVisible(self.pages[name] is current)
+
+    def _undo_applied(self, text: str) -> None:
+        self.status_messages.show(text, 5_000)
 
     def _undo_refused(self, text: str) -> None:
         self.status_messages.show_until_change(text, 15_000)
