@@ -183,6 +183,7 @@ class AppController:
         window.database_file.open_requested.connect(lambda: self.switch(create=False))
         window.database_file.restore_requested.connect(self.restore)
         window.database_chosen.connect(self.open_path)
+        window.reopen_requested.connect(self.reopen)
         window.language_chosen.connect(self.set_language)
         window.restore_state()
         window.reload()
@@ -277,6 +278,23 @@ class AppController:
         kept.restore(new_window)
         window.close()
         window.deleteLater()
+
+    def reopen(self) -> None:
+        """Open the database again: the file now at its path (it was replaced under the
+        window; one that is gone is created anew, as opening a missing file does)."""
+        window, ctx = self.window, self.ctx
+        if ctx is None or window is None or not window.may_close():
+            return
+        location = ctx.crm.location
+        window.close()
+        ctx.runner.cancel_all()
+        ctx.runner.wait_idle()
+        ctx.crm.close()
+        crm = open_interactively(location)
+        if crm is None:
+            QApplication.quit()
+            return
+        self.show(crm)
 
     def restore(self, backup: Path) -> None:
         """Close the database, restore ``backup`` into its file, and open it again."""

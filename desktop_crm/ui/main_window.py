@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +35,7 @@ from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import DatabaseFileActions
 from desktop_crm.ui.dialogs import notify_error, show_info
+from desktop_crm.ui.file_lost import FileLostBanner
 from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
@@ -57,6 +59,7 @@ FIRST_PAGE = "board"  # the window opens on it when the database is not empty
 class MainWindow(QMainWindow):
     new_database_requested = Signal()
     open_database_requested = Signal()
+    reopen_requested = Signal()  # the same database file again (it was replaced)
     import_requested = Signal()
     language_chosen = Signal(str)  # the application applies it (ui/application.py)
     database_chosen = Signal(object)  # a Path: File > Recent, Settings
@@ -98,7 +101,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([150, 1000])  # the narrowest: a laptop needs the width
-        self.setCentralWidget(self.splitter)
+        # The file deleted or replaced under the window: said above the screens.
+        self.file_lost = FileLostBanner(ctx.bridge, ctx.crm.location.file)
+        self.file_lost.reopen_requested.connect(self.reopen_requested)
+        self.file_lost.open_other_requested.connect(self.open_database_requested)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.file_lost)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.intake = IntakeForm(ctx)
         self.intake_dock = QDockWidget(self.tr("New contact"), self)
