@@ -77,6 +77,7 @@ from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
     EDIT_TRIGGERS,
     ClickableLabel,
+    ElidedLabel,
     EmptyHint,
     InlineMessage,
     hint_label,
@@ -357,12 +358,12 @@ class SourcesPage(Page):
         return self.splitter
 
     def _build_weights_editor(self) -> QWidget:
-        self.weights_title = QLabel(self.tr("Weights"))
+        # A long source name is cut (whole in the tooltip): it must not widen the window.
+        self.weights_title = ElidedLabel(self.tr("Weights"))
         font = self.weights_title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.weights_title.setFont(font)
-        self.weights_title.setTextFormat(Qt.TextFormat.PlainText)
         self.weights_table = make_table(sortable=False)
         self.weights_table.setModel(self.weights_model)
         self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
