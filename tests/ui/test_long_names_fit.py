@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.ui.assign_dialog import AssignDialog
 from desktop_crm.ui.main_window import MainWindow
+from desktop_crm.ui.models.weights import OPERATOR
 from desktop_crm.ui.pages.registry import PAGE_CLASSES
 
 LONG_OPERATOR = "Александра Константиновна Долгорукова-Оболенская-Святополк-Мирская"
@@ -79,3 +81,39 @@ def test_every_screen_fits_with_the_longest_names(qtbot, window, settle, name):
     QCoreApplication.processEvents()
     assert window.minimumSizeHint().width() <= SCREEN_WIDTH, name
     assert window.width() <= SCREEN_WIDTH, name
+
+
+def shown_names(view, column: int) -> list[str]:
+    """The names as the view draws them in ``column``'s width (cut by its elide mode)."""
+    model = view.model()
+    width = view.columnWidth(column) - 12  # the cell's margins
+    metrics = view.fontMetrics()
+    return [
+        metrics.elidedText(str(model.index(row, column).data()), view.textElideMode(), width)
+        for row in range(model.rowCount())
+    ]
+
+
+def test_long_operator_names_that_differ_at_the_end_look_different_in_the_assign_dialog(
+    qtbot, crm, long_names
+):
+    dialog = AssignDialog(crm.operators.list(), 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    names = shown_names(dialog.table, 0)
+    assert len(names) == 3
+    assert all(name != f"{LONG_OPERATOR} 1" for name in names)  # the column is too narrow
+    assert len(set(names)) == 3, names
+
+
+def test_long_operator_names_that_differ_at_the_end_look_different_in_the_weights(
+    qtbot, window, settle
+):
+    window.show_page("sources")
+    page = window.pages["sources"]
+    page.table.selectRow(0)
+    settle()
+    QCoreApplication.processEvents()
+    names = shown_names(page.weights_table, OPERATOR)
+    assert len(set(names)) == len(names) == 3, names

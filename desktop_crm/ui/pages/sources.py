@@ -221,7 +221,8 @@ class PlanHeader(QHeaderView):
             line_rect = QRect(
                 inner.left(), top + number * metrics.height(), inner.width(), metrics.height()
             )
-            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width())
+            mode = Qt.TextElideMode.ElideMiddle if number == 0 else Qt.TextElideMode.ElideRight
+            elided = metrics.elidedText(line, mode, inner.width())  # a name keeps its end
             painter.drawText(line_rect, int(Qt.AlignmentFlag.AlignCenter), elided)
         painter.restore()
 
@@ -366,6 +367,8 @@ class SourcesPage(Page):
         self.weights_title.setFont(font)
         self.weights_table = make_table(sortable=False)
         self.weights_table.setModel(self.weights_model)
+        # Long names that differ at the end ("… Мирская 1", "… Мирская 2") stay apart.
+        self.weights_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.weights_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.weights_table.setEditTriggers(
