@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
         <source>{name} lacks a skill %n of them needs; those will be refused.</source>
         <translation>
             <numerusform>{name} lacks a skill %n of them needs; it will be refused.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="245"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -320,7 +320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="106"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>The whole file: %n row.</numerusform>
@@ -328,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="145"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Import ids that look like phone numbers but are not valid as plain ids (%n row)</numerusform>
@@ -336,7 +336,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>
@@ -396,7 +396,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -404,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -423,7 +423,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="392"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -431,7 +431,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="398"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -483,7 +483,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -586,7 +586,7 @@
 <context>
     <name>UndoHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -594,7 +594,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -602,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Assign %n contact to {name}</numerusform>

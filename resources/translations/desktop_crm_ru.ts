@@ -4,63 +4,63 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="84"/>
-        <location filename="../../desktop_crm/ui/application.py" line="297"/>
+        <location filename="../../desktop_crm/ui/application.py" line="85"/>
+        <location filename="../../desktop_crm/ui/application.py" line="322"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="87"/>
+        <location filename="../../desktop_crm/ui/application.py" line="88"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="90"/>
+        <location filename="../../desktop_crm/ui/application.py" line="91"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="94"/>
+        <location filename="../../desktop_crm/ui/application.py" line="95"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="97"/>
+        <location filename="../../desktop_crm/ui/application.py" line="98"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="106"/>
+        <location filename="../../desktop_crm/ui/application.py" line="107"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="108"/>
+        <location filename="../../desktop_crm/ui/application.py" line="109"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="110"/>
+        <location filename="../../desktop_crm/ui/application.py" line="111"/>
         <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="156"/>
+        <location filename="../../desktop_crm/ui/application.py" line="157"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="239"/>
+        <location filename="../../desktop_crm/ui/application.py" line="245"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="68"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="86"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="71"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="89"/>
         <source>Something went wrong: {error}
 
 Your saved data is safe. Details are in the log file:
@@ -71,7 +71,7 @@ Your saved data is safe. Details are in the log file:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="80"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="98"/>
         <source>Copy details</source>
         <translation>Скопировать подробности</translation>
     </message>
@@ -93,12 +93,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="204"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="206"/>
         <source>Greyed out: operators who are inactive, away, off shift, at the daily cap, at their limit or without a skill the contacts&apos; tags ask for cannot take them.</source>
         <translation>Серым отмечены операторы, которые не могут взять контакты: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит, загруженные до предела или без навыка, которого требуют теги контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
         <source>{name} lacks a skill %n of them needs; those will be refused.</source>
         <translation>
             <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; он будет отклонён.</numerusform>
@@ -107,12 +107,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="222"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -797,7 +797,7 @@ Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the win
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -945,42 +945,42 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыт автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="53"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="62"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="54"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="63"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="55"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="64"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="56"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="65"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="57"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="66"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="58"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="67"/>
         <source>lacks a skill</source>
         <translation>нет нужного навыка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="59"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="68"/>
         <source>daily cap reached</source>
         <translation>дневной лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="69"/>
         <source>missed the reply deadline</source>
         <translation>пропустил срок ответа</translation>
     </message>
@@ -1131,6 +1131,34 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <location filename="../../desktop_crm/ui/exporting.py" line="30"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileLostBanner</name>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="41"/>
+        <source>Open it again</source>
+        <translation>Открыть заново</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="43"/>
+        <source>Show what the file at this path holds now (unsaved edits are asked about)</source>
+        <translation>Показать, что теперь лежит в файле по этому пути (о несохранённых изменениях будет вопрос)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="45"/>
+        <source>Open another database…</source>
+        <translation>Открыть другую базу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="66"/>
+        <source>The database file {path} was replaced while it was open: the screens show the old file&apos;s data, and changes made since are not shown. Open it again.</source>
+        <translation>Файл базы {path} заменили, пока он был открыт: на экранах данные старого файла, изменения, сделанные с тех пор, не видны. Откройте его заново.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="71"/>
+        <source>The database file {path} was deleted while it was open: the screens show its data as it was, and nothing can be saved. Open another database.</source>
+        <translation>Файл базы {path} удалили, пока он был открыт: на экранах данные, какими они были, и сохранить ничего нельзя. Откройте другую базу.</translation>
     </message>
 </context>
 <context>
@@ -1285,62 +1313,62 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="60"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="62"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="63"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="65"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="69"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="72"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="73"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="75"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="81"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="83"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="91"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="108"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="116"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="118"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="120"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="122"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="125"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="127"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
@@ -1370,7 +1398,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="255"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
@@ -1381,57 +1409,57 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="182"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="189"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="286"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="293"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="301"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="308"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="325"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="332"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="333"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="340"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="338"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="345"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="342"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="349"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="361"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="368"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="369"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="376"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="378"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
@@ -1475,7 +1503,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="238"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="245"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1484,7 +1512,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="241"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="248"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1641,27 +1669,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="41"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="44"/>
         <source>looks like «{name}» (mixes Latin and Cyrillic letters)</source>
         <translation>похоже на «{name}» (смесь латинских и кириллических букв)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="45"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="48"/>
         <source>looks like «{name}» (letters of another alphabet that look the same)</source>
         <translation>похоже на «{name}» (буквы другого алфавита, выглядящие так же)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="58"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="61"/>
         <source>What the import will do</source>
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="89"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="92"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="103"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="106"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1670,22 +1698,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="104"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="107"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="119"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="122"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="128"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="131"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="142"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="145"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
@@ -1694,7 +1722,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="171"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1703,17 +1731,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="184"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="193"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="210"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="219"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="212"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="221"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -2509,12 +2537,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2523,7 +2551,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2532,22 +2560,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="437"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="443"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="445"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="449"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="452"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
@@ -2564,127 +2592,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="116"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="170"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="226"/>
         <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="229"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="254"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="262"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="275"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="279"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="297"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="363"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="365"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2697,7 +2725,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="392"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2706,7 +2734,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="398"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -2809,157 +2837,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="138"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="151"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="198"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="208"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="230"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="232"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="262"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="283"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="296"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -3177,7 +3205,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="232"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3549,189 +3577,195 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="253"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="254"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="258"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="412"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="694"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="299"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="300"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="304"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="305"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="307"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="337"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="787"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="813"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="97"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="101"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="102"/>
         <source>Operators take turns in proportion to the weights. 0 means never.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="106"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="130"/>
         <source>{rule} Skipped: {reasons}.</source>
         <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="331"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="333"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="398"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="402"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="411"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="414"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="450"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="453"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="461"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="500"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="572"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="599"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="606"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="608"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="611"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="620"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="662"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="676"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="659"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="677"/>
+        <source>The weights of {name} are not saved. Save them?</source>
+        <translation>Веса источника {name} не сохранены. Сохранить их?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="709"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="691"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="716"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="728"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="770"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="796"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="790"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="816"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
@@ -4179,12 +4213,27 @@ Add at least one source and one operator to see it.</source>
         <translation>Изменить код источника {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="223"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="198"/>
+        <source>Change the strategy of {name}</source>
+        <translation>Изменить стратегию источника {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="202"/>
+        <source>Send returning leads of {name} to their last operator</source>
+        <translation>Передавать повторные лиды источника {name} последнему оператору</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="205"/>
+        <source>Stop sending returning leads of {name} to their last operator</source>
+        <translation>Не передавать повторные лиды источника {name} последнему оператору</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
         <source>Change the weights of {name}</source>
         <translation>Изменить веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -4193,7 +4242,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -4202,7 +4251,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Назначить %n контакт оператору {name}</numerusform>
@@ -4317,13 +4366,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="390"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="42"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="391"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
@@ -4623,10 +4672,10 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="412"/>
-        <location filename="../../desktop_crm/db/location.py" line="237"/>
+        <location filename="../../desktop_crm/db/location.py" line="244"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="107"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="502"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="530"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="529"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="557"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4646,39 +4695,40 @@ Add at least one source and one operator to see it.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="176"/>
+        <location filename="../../desktop_crm/db/location.py" line="183"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="186"/>
+        <location filename="../../desktop_crm/db/location.py" line="193"/>
         <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
         <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="198"/>
+        <location filename="../../desktop_crm/db/location.py" line="173"/>
+        <location filename="../../desktop_crm/db/location.py" line="205"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="204"/>
+        <location filename="../../desktop_crm/db/location.py" line="211"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="245"/>
+        <location filename="../../desktop_crm/db/location.py" line="252"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="314"/>
+        <location filename="../../desktop_crm/db/location.py" line="324"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="125"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="131"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="88"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="95"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
@@ -4698,43 +4748,43 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="261"/>
+        <location filename="../../desktop_crm/db/storage.py" line="266"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="321"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="328"/>
         <source>The database file {path} was deleted or replaced while it was open; nothing was written. Open it again.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="483"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="510"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="523"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="550"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="577"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="604"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="430"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="622"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="649"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="668"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="660"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="687"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -5111,7 +5161,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="716"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="717"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5121,32 +5171,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="630"/>
+        <location filename="../../desktop_crm/services/importer.py" line="632"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="654"/>
+        <location filename="../../desktop_crm/services/importer.py" line="656"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="662"/>
+        <location filename="../../desktop_crm/services/importer.py" line="664"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="686"/>
+        <location filename="../../desktop_crm/services/importer.py" line="690"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="802"/>
+        <location filename="../../desktop_crm/services/importer.py" line="806"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1066"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1072"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5242,7 +5292,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/search.py" line="68"/>
+        <location filename="../../desktop_crm/services/search.py" line="76"/>
         <source>The search text is longer than {limit} characters.</source>
         <translation>Текст поиска длиннее {limit} символов.</translation>
     </message>
@@ -5389,37 +5439,37 @@ Add at least one source and one operator to see it.</source>
         <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="11"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="17"/>
         <source>No source {ref!r}; it looks like {lookalike!r} (mixes Latin and Cyrillic letters).</source>
         <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (смесь латинских и кириллических букв).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="14"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="20"/>
         <source>No source {ref!r}; it looks like {lookalike!r} (letters of another alphabet that look the same).</source>
         <translation>Источник {ref!r} не найден; он похож на {lookalike!r} (буквы другого алфавита, выглядящие так же).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="36"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="61"/>
         <source>The name {value!r} looks like operator {other!r} (letters of another alphabet that look the same); use that operator or a clearly different name.</source>
         <translation>Имя {value!r} похоже на оператора {other!r} (буквы другого алфавита, выглядящие так же); выберите этого оператора или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="41"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="66"/>
         <source>The name {value!r} looks like source {other!r} (letters of another alphabet that look the same); use that source or a clearly different name.</source>
         <translation>Имя {value!r} похоже на источник {other!r} (буквы другого алфавита, выглядящие так же); выберите этот источник или явно другое имя.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="58"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="83"/>
         <source>The tag {tag!r} looks like the skill {skill!r} but is not it: its letters {letters} are of another alphabet than the skill&apos;s. The contact would wait for a skill nobody has. Type {skill!r}, or a clearly different tag.</source>
         <translation>Тег {tag!r} похож на навык {skill!r}, но это не он: буквы {letters} — из другого алфавита, чем в навыке. Контакт ждал бы навыка, которого нет ни у кого. Введите {skill!r} или явно другой тег.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="64"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="89"/>
         <source>The skill {tag!r} looks like the skill {skill!r} of another operator but is not it: its letters {letters} are of another alphabet than that skill&apos;s. Type {skill!r}, or a clearly different skill.</source>
         <translation>Навык {tag!r} похож на навык {skill!r} другого оператора, но это не он: буквы {letters} — из другого алфавита, чем в том навыке. Введите {skill!r} или явно другой навык.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/lookalikes.py" line="94"/>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="119"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
