@@ -100,6 +100,10 @@ class Storage:
     def refuse_if_damaged(self) -> None:
         """Raise ``DatabaseDamaged`` when damage was found earlier (SQLite's file)."""
 
+    def refuse_if_replaced(self) -> None:
+        """Raise ``DatabaseOpenError`` when the database's file was deleted or replaced
+        since it was opened (SQLite's file; a server's database has none)."""
+
     def assert_sound(self) -> None:
         """Check the database before an operation that rewrites much of it."""
 

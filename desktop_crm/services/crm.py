@@ -179,6 +179,11 @@ class Crm:
         with self.storage.read():
             return not Operator.select().exists() and not Source.select().exists()
 
+    def check_file(self) -> None:
+        """``DatabaseOpenError`` when the database file was deleted or another put in its
+        place since it was opened (one stat(); the window asks at every poll)."""
+        self.storage.refuse_if_replaced()
+
     @property
     def dispatcher(self) -> str:
         """Who makes this Crm's changes, as the audit log records them."""

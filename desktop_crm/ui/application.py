@@ -33,6 +33,7 @@ from desktop_crm.ui.smoke import arm_quit_after_first_paint
 from desktop_crm.ui.tasks import TaskRunner
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import SchemeFollower
+from desktop_crm.ui.undo import UndoHistory
 
 log = logging.getLogger(__name__)
 
@@ -170,16 +171,19 @@ class AppController:
         self.window: MainWindow | None = None
         self.ctx: UiContext | None = None
 
-    def show(self, crm: Crm) -> MainWindow:
+    def show(self, crm: Crm, undo: UndoHistory | None = None) -> MainWindow:
+        """The window over ``crm``; ``undo``: the history to keep (the same database
+        rebuilt), else a new one starts empty."""
         apply_dispatcher(crm, self.preferences)  # who makes the changes (the audit log)
         runner = TaskRunner(crm.storage.close_thread_connection)
-        ctx = UiContext(crm, runner, DataBridge(crm), self.preferences)
+        ctx = UiContext(crm, runner, DataBridge(crm), self.preferences, undo or UndoHistory())
         window = MainWindow(ctx, PAGE_CLASSES)
         window.new_database_requested.connect(lambda: self.switch(create=True))
         window.open_database_requested.connect(lambda: self.switch(create=False))
         window.database_file.open_requested.connect(lambda: self.switch(create=False))
         window.database_file.restore_requested.connect(self.restore)
         window.database_chosen.connect(self.open_path)
+        window.reopen_requested.connect(self.reopen)
         window.language_chosen.connect(self.set_language)
         window.restore_state()
         window.reload()
@@ -211,6 +215,8 @@ class AppController:
             maintenance.ensure_openable(path)  # reads only
         except CrmError as error:
             self._cannot_open(window, error)
+            return
+        if not window.may_close():  # unsaved weights: saved, discarded, or stay here
             return
         old_location = ctx.crm.location
         window.close()
@@ -268,15 +274,34 @@ class AppController:
             return
         kept = KeptState.of(window)
         window.save_state()
-        new_window = self.show(ctx.crm)
+        new_window = self.show(ctx.crm, ctx.undo)  # Edit > Undo still knows the edits
         kept.restore(new_window)
         window.close()
         window.deleteLater()
+
+    def reopen(self) -> None:
+        """Open the database again: the file now at its path (it was replaced under the
+        window; one that is gone is created anew, as opening a missing file does)."""
+        window, ctx = self.window, self.ctx
+        if ctx is None or window is None or not window.may_close():
+            return
+        location = ctx.crm.location
+        window.close()
+        ctx.runner.cancel_all()
+        ctx.runner.wait_idle()
+        ctx.crm.close()
+        crm = open_interactively(location)
+        if crm is None:
+            QApplication.quit()
+            return
+        self.show(crm)
 
     def restore(self, backup: Path) -> None:
         """Close the database, restore ``backup`` into its file, and open it again."""
         window, ctx = self.window, self.ctx
         if ctx is None or window is None:
+            return
+        if not window.may_close():
             return
         location = ctx.crm.location
         window.close()

@@ -18,6 +18,8 @@ MIN_SPACING_MS = 500  # during a burst (an import, a drain) views refresh twice 
 
 class DataBridge(QObject):
     changed = Signal(object)  # frozenset[Change]
+    file_lost = Signal(object)  # a CrmError: the file was deleted or replaced under us
+    file_back = Signal()  # the file opened is in its place again
     _from_any_thread = Signal(object)
 
     def __init__(self, crm: Crm, parent: QObject | None = None) -> None:
@@ -31,6 +33,7 @@ class DataBridge(QObject):
         self._from_any_thread.connect(self._collect)
         self._unsubscribe = crm.events.subscribe(self._from_any_thread.emit)
         self._version = self._read_version()
+        self._lost: CrmError | None = None  # why the file opened is no longer there
         self._again = False  # a view could not refresh: announce a change at the next poll
         self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
         self._poll_timer.timeout.connect(self.poll)
@@ -44,11 +47,32 @@ class DataBridge(QObject):
 
     def poll(self) -> None:
         """Compare ``Storage.data_version``: it moves when another client commits (SQLite's
-        PRAGMA data_version; on PostgreSQL, the notifications heard, see db/pg_notify.py)."""
+        PRAGMA data_version; on PostgreSQL, the notifications heard, see db/pg_notify.py).
+        A file deleted or replaced under the window is said (``file_lost``, at every poll
+        until it is back): what the screens show is no longer what the file holds."""
+        if not self._file_in_place():
+            return
         version = self._read_version()
         if version is not None and (version != self._version or self._again):
             self._version, self._again = version, False
             self._collect(frozenset({Change.EXTERNAL}))
+
+    def _file_in_place(self) -> bool:
+        try:
+            self._crm.check_file()
+        except CrmError as error:
+            self._lost = error
+            self.file_lost.emit(error)  # at every poll: the path may be filled again
+            return False
+        if self._lost is not None:  # put back (a replace undone): read it all again
+            self._lost, self._again = None, True
+            self.file_back.emit()
+        return True
+
+    @property
+    def lost(self) -> CrmError | None:
+        """Why the file opened is no longer in its place, or None."""
+        return self._lost
 
     def announce_again(self) -> None:
         """A view met an error while refreshing: at the next poll that reaches the

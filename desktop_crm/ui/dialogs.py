@@ -52,6 +52,24 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_save(parent: QWidget | None, title: str, text: str) -> str:
+    """Unsaved work: "save", "discard" or "cancel" (the window stays as it is)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
 def crash_details(error: BaseException) -> str:
     """The traceback for a bug report, with phone numbers and e-mails taken out."""
     return redact("".join(traceback.format_exception(error)).rstrip())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +35,7 @@ from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.database_file import DatabaseFileActions
 from desktop_crm.ui.dialogs import notify_error, show_info
+from desktop_crm.ui.file_lost import FileLostBanner
 from desktop_crm.ui.import_dialog import ImportLauncher
 from desktop_crm.ui.intake import IntakeForm
 from desktop_crm.ui.pages.base import Page
@@ -48,6 +50,7 @@ from desktop_crm.ui.status_messages import StatusMessages
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.timers import TimerRunner
 from desktop_crm.ui.tray import TrayNotifications, system_tray
+from desktop_crm.ui.wheel_guard import install_wheel_guard
 
 FILE_MENU_PAGES = frozenset({"statistics"})
 FIRST_PAGE = "board"  # the window opens on it when the database is not empty
@@ -56,6 +59,7 @@ FIRST_PAGE = "board"  # the window opens on it when the database is not empty
 class MainWindow(QMainWindow):
     new_database_requested = Signal()
     open_database_requested = Signal()
+    reopen_requested = Signal()  # the same database file again (it was replaced)
     import_requested = Signal()
     language_chosen = Signal(str)  # the application applies it (ui/application.py)
     database_chosen = Signal(object)  # a Path: File > Recent, Settings
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        install_wheel_guard()  # a wheel over an unfocused box scrolls, never changes it
         # The file's name; the platform adds the application's display name once.
         self.setWindowFilePath(str(ctx.crm.location))
         self.setObjectName("MainWindow")
@@ -96,7 +101,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([150, 1000])  # the narrowest: a laptop needs the width
-        self.setCentralWidget(self.splitter)
+        # The file deleted or replaced under the window: said above the screens.
+        self.file_lost = FileLostBanner(ctx.bridge, ctx.crm.location.file)
+        self.file_lost.reopen_requested.connect(self.reopen_requested)
+        self.file_lost.open_other_requested.connect(self.open_database_requested)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.file_lost)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.intake = IntakeForm(ctx)
         self.intake_dock = QDockWidget(self.tr("New contact"), self)
@@ -196,7 +210,7 @@ class MainWindow(QMainWindow):
         self._show_edit_actions()
         self.ctx.undo.refused.connect(self._undo_refused)
         self.status_messages = StatusMessages(self.statusBar(), self.ctx.bridge)
-        self.ctx.undo.applied.connect(lambda text: self.status_messages.show(text, 5_000))
+        self.ctx.undo.applied.connect(self._undo_applied)  # a method: gone with the window
 
         contacts_menu = menu.addMenu(self.tr("&Contacts"))
         self.new_contact_action = self._action(
@@ -274,6 +288,9 @@ class MainWindow(QMainWindow):
         for name, actions in self._edit_page_actions.items():
             for action in actions:
                 action.setVisible(self.pages[name] is current)
+
+    def _undo_applied(self, text: str) -> None:
+        self.status_messages.show(text, 5_000)
 
     def _undo_refused(self, text: str) -> None:
         self.status_messages.show_until_change(text, 15_000)
@@ -445,7 +462,20 @@ class MainWindow(QMainWindow):
             page.save_state(prefs)
         prefs.sync()
 
+    def may_close(self) -> bool:
+        """Each screen with unsaved edits is shown and asks: save, discard or cancel.
+        False: cancelled (the window stays open on the same database)."""
+        for page in self.pages.values():
+            if page.has_unsaved():
+                self.show_page(page.name)
+                if not page.settle_unsaved():
+                    return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
         self.save_state()
         self.ctx.bridge.stop()
         self.notifications.stop()

@@ -20,6 +20,15 @@ from desktop_crm.errors import (
 )
 from desktop_crm.services.reasons import reason_text
 
+ECHO_CHARS = 60  # a search text said back in a hint: at most this many characters
+
+
+def echo_text(text: str, limit: int = ECHO_CHARS) -> str:
+    """``text`` said back to the user ("No leads match “…”"): one line, cut with "…"
+    (a pasted search may be a thousand characters long)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
 
 def error_text(error: BaseException) -> str:
     """The user's language for a ``CrmError``; its English text otherwise."""

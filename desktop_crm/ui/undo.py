@@ -182,22 +182,40 @@ class OperatorEdit(ServiceCommand):
 
 
 # -- sources --------------------------------------------------------------------------------
+SOURCE_FIELDS = ("name", "code", "strategy", "repeat_to_last")
+
+
+def source_edit_text(before: SourceInfo, after: SourceInfo) -> str:
+    if before.name != after.name:
+        return QCoreApplication.translate("UndoHistory", "Rename source {old} to {new}").format(
+            old=before.name, new=after.name
+        )
+    if before.code != after.code:
+        return QCoreApplication.translate("UndoHistory", "Change the code of {name}").format(
+            name=after.name
+        )
+    if before.strategy != after.strategy:
+        return QCoreApplication.translate("UndoHistory", "Change the strategy of {name}").format(
+            name=after.name
+        )
+    if after.repeat_to_last:
+        return QCoreApplication.translate(
+            "UndoHistory", "Send returning leads of {name} to their last operator"
+        ).format(name=after.name)
+    return QCoreApplication.translate(
+        "UndoHistory", "Stop sending returning leads of {name} to their last operator"
+    ).format(name=after.name)
+
+
 class SourceEdit(ServiceCommand):
-    """A source's name or code edited in place."""
+    """A source's name or code edited in place, its strategy or returning-lead rule
+    changed."""
 
     def __init__(self, crm: Crm, before: SourceInfo, after: SourceInfo) -> None:
-        if before.name != after.name:
-            text = QCoreApplication.translate("UndoHistory", "Rename source {old} to {new}").format(
-                old=before.name, new=after.name
-            )
-        else:
-            text = QCoreApplication.translate("UndoHistory", "Change the code of {name}").format(
-                name=after.name
-            )
-        super().__init__(text)
+        super().__init__(source_edit_text(before, after))
         self._crm = crm
         self._id = after.id
-        fields = [f for f in ("name", "code") if getattr(before, f) != getattr(after, f)]
+        fields = [f for f in SOURCE_FIELDS if getattr(before, f) != getattr(after, f)]
         self._before = {f: getattr(before, f) for f in fields}
         self._after = {f: getattr(after, f) for f in fields}
 

@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
         <source>{name} lacks a skill %n of them needs; those will be refused.</source>
         <translation>
             <numerusform>{name} lacks a skill %n of them needs; it will be refused.</numerusform>
@@ -404,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -431,7 +431,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="392"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Distributing the queue… %n contact assigned</numerusform>
@@ -439,7 +439,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="398"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Queue distributed: %n contact assigned</numerusform>
@@ -491,7 +491,7 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
@@ -594,7 +594,7 @@
 <context>
     <name>UndoHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -602,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -610,7 +610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Assign %n contact to {name}</numerusform>

@@ -4,63 +4,63 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="84"/>
-        <location filename="../../desktop_crm/ui/application.py" line="297"/>
+        <location filename="../../desktop_crm/ui/application.py" line="85"/>
+        <location filename="../../desktop_crm/ui/application.py" line="322"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="87"/>
+        <location filename="../../desktop_crm/ui/application.py" line="88"/>
         <source>The file was not changed. Pick another one?</source>
         <translation>Файл не изменён. Выбрать другой?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="90"/>
+        <location filename="../../desktop_crm/ui/application.py" line="91"/>
         <source>Open another file…</source>
         <translation>Открыть другой файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="94"/>
+        <location filename="../../desktop_crm/ui/application.py" line="95"/>
         <source>Create a new database…</source>
         <translation>Создать новую базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="97"/>
+        <location filename="../../desktop_crm/ui/application.py" line="98"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="106"/>
+        <location filename="../../desktop_crm/ui/application.py" line="107"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="108"/>
+        <location filename="../../desktop_crm/ui/application.py" line="109"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="110"/>
+        <location filename="../../desktop_crm/ui/application.py" line="111"/>
         <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="156"/>
+        <location filename="../../desktop_crm/ui/application.py" line="157"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="239"/>
+        <location filename="../../desktop_crm/ui/application.py" line="245"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="68"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="86"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="71"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="89"/>
         <source>Something went wrong: {error}
 
 Your saved data is safe. Details are in the log file:
@@ -71,7 +71,7 @@ Your saved data is safe. Details are in the log file:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/dialogs.py" line="80"/>
+        <location filename="../../desktop_crm/ui/dialogs.py" line="98"/>
         <source>Copy details</source>
         <translation>Скопировать подробности</translation>
     </message>
@@ -93,12 +93,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="204"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="206"/>
         <source>Greyed out: operators who are inactive, away, off shift, at the daily cap, at their limit or without a skill the contacts&apos; tags ask for cannot take them.</source>
         <translation>Серым отмечены операторы, которые не могут взять контакты: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит, загруженные до предела или без навыка, которого требуют теги контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="271"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
         <source>{name} lacks a skill %n of them needs; those will be refused.</source>
         <translation>
             <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; он будет отклонён.</numerusform>
@@ -107,12 +107,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="220"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="222"/>
         <source>Assign</source>
         <translation>Назначить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="261"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
         <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
             <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
@@ -797,7 +797,7 @@ Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the win
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="743"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="745"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -945,42 +945,42 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыт автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="53"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="62"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="54"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="63"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="55"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="64"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="56"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="65"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="57"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="66"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="58"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="67"/>
         <source>lacks a skill</source>
         <translation>нет нужного навыка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="59"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="68"/>
         <source>daily cap reached</source>
         <translation>дневной лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="60"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="69"/>
         <source>missed the reply deadline</source>
         <translation>пропустил срок ответа</translation>
     </message>
@@ -1131,6 +1131,34 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <location filename="../../desktop_crm/ui/exporting.py" line="30"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FileLostBanner</name>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="41"/>
+        <source>Open it again</source>
+        <translation>Открыть заново</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="43"/>
+        <source>Show what the file at this path holds now (unsaved edits are asked about)</source>
+        <translation>Показать, что теперь лежит в файле по этому пути (о несохранённых изменениях будет вопрос)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="45"/>
+        <source>Open another database…</source>
+        <translation>Открыть другую базу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="66"/>
+        <source>The database file {path} was replaced while it was open: the screens show the old file&apos;s data, and changes made since are not shown. Open it again.</source>
+        <translation>Файл базы {path} заменили, пока он был открыт: на экранах данные старого файла, изменения, сделанные с тех пор, не видны. Откройте его заново.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/file_lost.py" line="71"/>
+        <source>The database file {path} was deleted while it was open: the screens show its data as it was, and nothing can be saved. Open another database.</source>
+        <translation>Файл базы {path} удалили, пока он был открыт: на экранах данные, какими они были, и сохранить ничего нельзя. Откройте другую базу.</translation>
     </message>
 </context>
 <context>
@@ -2523,12 +2551,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="425"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2537,7 +2565,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="429"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2546,22 +2574,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="437"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="443"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="445"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="449"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="452"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
@@ -2578,127 +2606,127 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="116"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="153"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="154"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="168"/>
         <source>&amp;New database…</source>
         <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="156"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="170"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="158"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="172"/>
         <source>&amp;Back up database…</source>
         <translation>Р&amp;езервная копия базы…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="159"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="173"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="166"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="180"/>
         <source>&amp;Import contacts…</source>
         <translation>&amp;Импорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="167"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="186"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="201"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="203"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="217"/>
         <source>&amp;New contact</source>
         <translation>Новый &amp;контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="207"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="221"/>
         <source>&amp;Distribute queue now</source>
         <translation>&amp;Распределить очередь</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="209"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="223"/>
         <source>Give queued contacts to operators who have room, oldest first</source>
         <translation>Передать контакты из очереди операторам со свободными местами, начиная с самых старых</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="212"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="226"/>
         <source>Auto&amp;matic re-distribution</source>
         <translation>&amp;Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="215"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="229"/>
         <source>Distribute queued contacts whenever an operator gets room (all users)</source>
         <translation>Распределять контакты из очереди, как только у оператора освобождается место (для всех пользователей)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="233"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="240"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="254"/>
         <source>Intake &amp;form</source>
         <translation>&amp;Форма приёма</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="242"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="256"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="248"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="262"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="259"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="261"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="275"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="265"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="279"/>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="280"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="297"/>
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="346"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="363"/>
         <source>About {app}</source>
         <translation>О программе {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/main_window.py" line="348"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="365"/>
         <source>{app} {version}
 
 Hands incoming lead contacts to operators by the weights set for each source, within each operator&apos;s load limit.
@@ -2711,7 +2739,7 @@ Database: {path}</source>
 База данных: {path}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="375"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="392"/>
         <source>Distributing the queue… %n contact(s) assigned</source>
         <translation>
             <numerusform>Распределение очереди… назначен %n контакт</numerusform>
@@ -2720,7 +2748,7 @@ Database: {path}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/main_window.py" line="381"/>
+        <location filename="../../desktop_crm/ui/main_window.py" line="398"/>
         <source>Queue distributed: %n contact(s) assigned</source>
         <translation>
             <numerusform>Очередь распределена: назначен %n контакт</numerusform>
@@ -3191,7 +3219,7 @@ Database: {path}</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="232"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3563,195 +3591,201 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="253"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="254"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="256"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="408"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="258"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="412"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="261"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="694"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="299"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="298"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="300"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="302"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="304"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="305"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="307"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="335"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="337"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="360"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="787"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="363"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="813"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="97"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="101"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="102"/>
         <source>Operators take turns in proportion to the weights. 0 means never.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="106"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="130"/>
         <source>{rule} Skipped: {reasons}.</source>
         <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="331"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="333"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="398"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="402"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="407"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="411"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="410"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="414"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="446"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="450"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="453"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="461"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="496"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="500"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="572"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="595"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="599"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="602"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="606"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="604"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="608"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="607"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="611"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="620"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="658"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="662"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="676"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="659"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="709"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="691"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="716"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="703"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="728"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="770"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="796"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="790"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="816"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="793"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
         <source>Total weight {total}; %n operator(s) get contacts</source>
         <translation>
             <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
             <numerusform>Общий вес {total}; контакты получают %n оператора</numerusform>
             <numerusform>Общий вес {total}; контакты получают %n операторов</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="677"/>
+        <source>The weights of {name} are not saved. Save them?</source>
+        <translation>Веса источника {name} не сохранены. Сохранить их?</translation>
     </message>
 </context>
 <context>
@@ -4193,12 +4227,12 @@ Add at least one source and one operator to see it.</source>
         <translation>Изменить код источника {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="223"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
         <source>Change the weights of {name}</source>
         <translation>Изменить веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="246"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -4207,7 +4241,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -4216,13 +4250,28 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="288"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Назначить %n контакт оператору {name}</numerusform>
             <numerusform>Назначить %n контакта оператору {name}</numerusform>
             <numerusform>Назначить %n контактов оператору {name}</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="198"/>
+        <source>Change the strategy of {name}</source>
+        <translation>Изменить стратегию источника {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="202"/>
+        <source>Send returning leads of {name} to their last operator</source>
+        <translation>Передавать повторные лиды источника {name} последнему оператору</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/undo.py" line="205"/>
+        <source>Stop sending returning leads of {name} to their last operator</source>
+        <translation>Не передавать повторные лиды источника {name} последнему оператору</translation>
     </message>
 </context>
 <context>
@@ -4331,13 +4380,13 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="386"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="390"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/models/weights.py" line="42"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="387"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="391"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
@@ -4714,7 +4763,7 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="262"/>
+        <location filename="../../desktop_crm/db/storage.py" line="266"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.pages.contacts import ContactsPage
+from desktop_crm.ui.pages.leads import LeadsPage
 
 
 @pytest.fixture
@@ -55,3 +56,42 @@ def test_a_refused_search_leaves_no_count_waiting(contacts_page, qtbot, settle):
     contacts_page.search_bar.search_edit.clear()
     contacts_page.search_bar.apply_now()
     qtbot.waitUntil(lambda: contacts_page.count_label.text().startswith("4 contact"))
+
+
+@pytest.fixture
+def leads_page(shown_page, staffed):
+    return shown_page(LeadsPage)
+
+
+def test_leads_a_refused_search_says_no_count_and_no_nothing_matches(leads_page, qtbot, settle):
+    assert leads_page.count_label.text().startswith("4 lead")
+    leads_page.search_edit.setText("Ж" * 5000)
+    leads_page.apply_search()
+    qtbot.waitUntil(lambda: "longer than" in leads_page.message.text(), timeout=5000)
+    settle()
+    text = leads_page.count_label.text()
+    assert "0 lead" not in text and "scroll" not in text, text
+    assert not leads_page.empty_hint.showing_hint  # nothing was matched: the query was refused
+    leads_page.search_edit.clear()
+    leads_page.apply_search()
+    qtbot.waitUntil(lambda: leads_page.count_label.text().startswith("4 lead"))
+
+
+@pytest.mark.parametrize("page_class", [LeadsPage, ContactsPage])
+def test_a_long_search_that_matches_nothing_is_said_back_shortened(
+    shown_page, staffed, qtbot, settle, page_class
+):
+    page = shown_page(page_class)
+    text = "Ж" * 900 + " конец"  # allowed (under the limit), matches nothing
+    if page_class is LeadsPage:
+        page.search_edit.setText(text)
+        page.apply_search()
+    else:
+        page.search_bar.search_edit.setText(text)
+        page.search_bar.apply_now()
+    settle()
+    qtbot.waitUntil(lambda: page.empty_hint.showing_hint)
+    hint = page.empty_hint.text()
+    assert "…" in hint and "конец" not in hint
+    assert len(hint) < 200
+    assert page.empty_hint.sizeHint().width() <= page.width()

@@ -33,6 +33,7 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         self._busy = False
         self._exhausted = False
         self._refresh_pending = False
+        self._error: BaseException | None = None  # the last load's, until one succeeds
 
     # -- what subclasses provide (``fetch`` runs on a worker thread) -------------
     def fetch(self, after: Hashable | None, through: Hashable | None, limit: int) -> list[Row]:
@@ -51,9 +52,17 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         """True when every matching row is loaded (so ``rowCount`` is the total)."""
         return self._exhausted
 
+    @property
+    def error(self) -> BaseException | None:
+        """Why the last load failed (a search the services refused), None once a load
+        succeeds or the model starts over: the view then says no count and no "nothing
+        matches" (the error says why)."""
+        return self._error
+
     def reload(self) -> None:
         """Start over (the filter or sort changed): clear and load the first page."""
         self._generation += 1
+        self._error = None
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
@@ -102,12 +111,14 @@ class PagedModel(RowsModel[Row], Generic[Row]):
         def done(result: list[Row]) -> None:
             if not isValid(self) or generation != self._generation:
                 return  # the model is gone, or reload() started over and owns ``busy``
+            self._error = None
             apply(result)
             self._finish()
 
         def failed(error: BaseException) -> None:
             if not isValid(self) or generation != self._generation:
                 return
+            self._error = error
             self._finish()
             self.failed.emit(error)
 

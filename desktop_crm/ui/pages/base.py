@@ -90,6 +90,15 @@ class Page(QWidget):
         """Put the cursor where this screen's first step is typed (the welcome screen's
         buttons lead here)."""
 
+    def has_unsaved(self) -> bool:
+        """Edits that are not stored yet (the weights editor's)."""
+        return False
+
+    def settle_unsaved(self) -> bool:
+        """Ask whether to save or discard the unsaved edits before the window closes or
+        opens another database; False: the user cancelled, nothing may close."""
+        return True
+
     def page_actions(self) -> list[QAction]:
         """Actions the main window puts into its menus while this page exists."""
         return []

@@ -56,7 +56,7 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.pages.contacts_layout import COLUMNS_DRAGGED, DetailPane
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.reveal import RevealRow
-from desktop_crm.ui.texts import error_text, reason_label
+from desktop_crm.ui.texts import echo_text, error_text, reason_label
 from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import (
     EmptyHint,
@@ -736,7 +736,9 @@ class ContactsPage(Page):
             )
         elif self.model.filter is not None and self.model.filter.text:
             self.empty_hint.show_text(
-                self.tr("No contacts match “{text}”.").format(text=self.model.filter.text)
+                self.tr("No contacts match “{text}”.").format(
+                    text=echo_text(self.model.filter.text)
+                )
             )
         else:
             self.empty_hint.show_text(

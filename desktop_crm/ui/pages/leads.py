@@ -44,7 +44,7 @@ from desktop_crm.ui.models.leads import (
 )
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import IntOption, Preferences
-from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.texts import echo_text, error_text
 from desktop_crm.ui.widgets import (
     EmptyHint,
     InlineMessage,
@@ -421,8 +421,11 @@ class LeadsPage(Page):
 
     def _leads_changed(self, *_args: object) -> None:
         count = self.model.rowCount()
+        refused = count == 0 and not self.model.busy and self.model.error is not None
         if count == 0 and self.model.busy:
             text = self.tr("Loading…")
+        elif refused:
+            text = ""  # the search was refused: its error says why; no count is coming
         elif self.model.exhausted:
             text = self.tr("%n lead(s)", "", count)
         else:
@@ -430,11 +433,11 @@ class LeadsPage(Page):
         self.count_label.setText(text)
         self._show_lead_title()  # the contact count of the selected lead may have moved
         self._update_erase_action()  # an erased lead cannot be erased again
-        if count or self.model.busy:
+        if count or self.model.busy or refused:
             self.empty_hint.show_text("")
         elif self.model.search_text:
             self.empty_hint.show_text(
-                self.tr("No leads match “{text}”.").format(text=self.model.search_text)
+                self.tr("No leads match “{text}”.").format(text=echo_text(self.model.search_text))
             )
         else:
             self.empty_hint.show_text(self.tr("No leads yet. Every contact brings its lead here."))

@@ -48,7 +48,7 @@ from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
-from desktop_crm.ui.dialogs import ask
+from desktop_crm.ui.dialogs import ask, ask_save
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.sources import (
     CODE,
@@ -77,6 +77,7 @@ from desktop_crm.ui.undo import SourceEdit, WeightsEdit, stored_weights
 from desktop_crm.ui.widgets import (
     EDIT_TRIGGERS,
     ClickableLabel,
+    ElidedLabel,
     EmptyHint,
     InlineMessage,
     hint_label,
@@ -220,7 +221,8 @@ class PlanHeader(QHeaderView):
             line_rect = QRect(
                 inner.left(), top + number * metrics.height(), inner.width(), metrics.height()
             )
-            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width())
+            mode = Qt.TextElideMode.ElideMiddle if number == 0 else Qt.TextElideMode.ElideRight
+            elided = metrics.elidedText(line, mode, inner.width())  # a name keeps its end
             painter.drawText(line_rect, int(Qt.AlignmentFlag.AlignCenter), elided)
         painter.restore()
 
@@ -357,14 +359,16 @@ class SourcesPage(Page):
         return self.splitter
 
     def _build_weights_editor(self) -> QWidget:
-        self.weights_title = QLabel(self.tr("Weights"))
+        # A long source name is cut (whole in the tooltip): it must not widen the window.
+        self.weights_title = ElidedLabel(self.tr("Weights"))
         font = self.weights_title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.weights_title.setFont(font)
-        self.weights_title.setTextFormat(Qt.TextFormat.PlainText)
         self.weights_table = make_table(sortable=False)
         self.weights_table.setModel(self.weights_model)
+        # Long names that differ at the end ("… Мирская 1", "… Мирская 2") stay apart.
+        self.weights_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.weights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.weights_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.weights_table.setEditTriggers(
@@ -659,6 +663,27 @@ class SourcesPage(Page):
             self.tr("The weights of {name} are not saved. Discard the changes?").format(name=name),
         )
 
+    def has_unsaved(self) -> bool:
+        return self.weights_model.is_dirty()
+
+    def settle_unsaved(self) -> bool:
+        if not self.weights_model.is_dirty():
+            return True
+        source = self.weights_model.source
+        name = source.name if source is not None else ""
+        answer = ask_save(
+            self,
+            self.tr("Unsaved weights"),
+            self.tr("The weights of {name} are not saved. Save them?").format(name=name),
+        )
+        if answer == "save":
+            self.save_weights()
+            return not self.weights_model.is_dirty()  # a refused save says why and stays
+        if answer == "discard":
+            self.revert_weights()
+            return True
+        return False
+
     def _set_editor(self, source: SourceInfo | None) -> None:
         self._source_id = source.id if source is not None else None
         self.weights_message.clear_message()
@@ -746,6 +771,7 @@ class SourcesPage(Page):
             self._sync_strategy()  # back to what is stored
             return
         self._generation += 1  # a load started before this change would bring the old one
+        self.ctx.undo.push(SourceEdit(self.ctx.crm, source, updated))
         rows = self.sources_model.rows()
         self.sources_model.set_rows([updated if r.id == updated.id else r for r in rows])
         self._sync_strategy()

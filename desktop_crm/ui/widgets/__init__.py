@@ -2,7 +2,7 @@
 
 from desktop_crm.ui.widgets.contacts_table import configure_contacts_table
 from desktop_crm.ui.widgets.empty import EmptyHint
-from desktop_crm.ui.widgets.labels import ClickableLabel, hint_label
+from desktop_crm.ui.widgets.labels import ClickableLabel, ElidedLabel, hint_label
 from desktop_crm.ui.widgets.messages import InlineMessage
 from desktop_crm.ui.widgets.tables import (
     EDIT_TRIGGERS,
@@ -17,6 +17,7 @@ from desktop_crm.ui.widgets.tables import (
 __all__ = [
     "EDIT_TRIGGERS",
     "ClickableLabel",
+    "ElidedLabel",
     "EmptyHint",
     "FittedColumns",
     "InlineMessage",
