@@ -33,6 +33,16 @@ def no_modifier_left_held(qapp):
     QTest.keyRelease(QWidget(), Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
 
 
+@pytest.fixture(autouse=True)
+def unsaved_work_discarded_at_teardown(monkeypatch):
+    """A test that leaves weights unsaved would meet the Save/Discard/Cancel question when
+    its window closes, a modal box nobody answers offscreen: it is answered "discard"
+    (tests of the question set their own answers)."""
+    monkeypatch.setattr(
+        "desktop_crm.ui.pages.sources.ask_save", lambda *_args: "discard", raising=False
+    )
+
+
 @pytest.fixture
 def preferences(tmp_path):
     return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
