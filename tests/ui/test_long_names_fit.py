@@ -117,3 +117,15 @@ def test_long_operator_names_that_differ_at_the_end_look_different_in_the_weight
     QCoreApplication.processEvents()
     names = shown_names(page.weights_table, OPERATOR)
     assert len(set(names)) == len(names) == 3, names
+
+
+def test_long_operator_names_that_differ_at_the_end_look_different_on_operators(
+    qtbot, window, settle
+):
+    window.show_page("operators")
+    settle()
+    view = window.pages["operators"].table
+    qtbot.waitUntil(lambda: view.model().rowCount() >= 3)
+    names = [name for name in shown_names(view, 0) if name.startswith("Александра")]
+    assert len(names) == 3 and all("…" in name for name in names), names  # too narrow
+    assert len(set(names)) == 3, names

@@ -99,6 +99,8 @@ class OperatorsPage(Page):
 
         self.table = make_table(self)
         self.table.setModel(self.proxy)
+        # Long names that differ at the end ("… Мирская 1", "… Мирская 2") stay apart.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table))
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
