@@ -89,7 +89,12 @@ class DatabaseReadOnly(CrmError):
 
 class DatabaseWriteFailed(CrmError):
     """SQLite could not write the file: the disk is full, the file may not grow (a quota,
-    a size limit) or the disk reported an I/O error. The transaction was rolled back."""
+    a size limit) or the disk reported an I/O error. The transaction was rolled back.
+
+    Exit 3, as busy: the request was sound and nothing was written, so it is to be sent
+    again once there is room; a bot told 2 ("refused") would drop the contact."""
+
+    exit_code = 3
 
 
 class StoppedPartWay(CrmError):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
-from collections.abc import Iterator
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +148,31 @@ def fast_busy(monkeypatch):
         functools.partial(open_crm, busy_timeout=FAST_BUSY_TIMEOUT, job_wait=2 * FAST_BUSY_TIMEOUT),
     )
     return FAST_BUSY_TIMEOUT
+
+
+@pytest.fixture
+def small_tmpfs() -> Iterator[Callable[[str], Path]]:
+    """small_tmpfs("2m") -> a folder on a tmpfs of that size (a disk that fills up for
+    real: SQLITE_FULL, ENOSPC), unmounted afterwards. Skips without root or mount."""
+    mounted: list[Path] = []
+
+    def _mount(size: str) -> Path:
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("needs root to mount a small tmpfs")
+        folder = Path(tempfile.mkdtemp(prefix="tiny-"))
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            folder.rmdir()
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr!r}")
+        mounted.append(folder)
+        return folder
+
+    yield _mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)
+        with contextlib.suppress(OSError):
+            folder.rmdir()

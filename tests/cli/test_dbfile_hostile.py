@@ -221,7 +221,8 @@ def test_a_full_disk_during_an_import_is_a_clear_message(tmp_path):
         timeout=120,
         preexec_fn=lambda: _limit_file_size(limit),
     )
-    assert result.returncode in (2, 4), result
+    # 3: nothing committed, try again once there is room; 4: stopped after some batches
+    assert result.returncode in (3, 4), result
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert "full" in result.stderr or "cannot be written" in result.stderr, result.stderr
     assert len(result.stderr.splitlines()) == 1, result.stderr
