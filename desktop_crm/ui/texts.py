@@ -18,9 +18,18 @@ from desktop_crm.errors import (
     StoppedPartWay,
     stop_reason,
 )
+from desktop_crm.services.erasure import ERASED_TEXT
 from desktop_crm.services.reasons import reason_text
 
 ECHO_CHARS = 60  # a search text said back in a hint: at most this many characters
+
+
+def erased_shown(text: str) -> str:
+    """A file name or journal label with what erasure left of the person
+    (``ERASED_TEXT``, stored in English in every database) in the user's language."""
+    if ERASED_TEXT not in text:
+        return text
+    return text.replace(ERASED_TEXT, QCoreApplication.translate("texts", "[erased]"))
 
 
 def echo_text(text: str, limit: int = ECHO_CHARS) -> str:

@@ -355,7 +355,7 @@
 <context>
     <name>ImportsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="109"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>

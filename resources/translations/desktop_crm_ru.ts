@@ -945,42 +945,42 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Закрыт автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="62"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="71"/>
         <source>weight 0</source>
         <translation>вес 0</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="63"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="72"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="64"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="73"/>
         <source>at the limit</source>
         <translation>лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="65"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="74"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="66"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="75"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="67"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="76"/>
         <source>lacks a skill</source>
         <translation>нет нужного навыка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="68"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="77"/>
         <source>daily cap reached</source>
         <translation>дневной лимит исчерпан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/texts.py" line="69"/>
+        <location filename="../../desktop_crm/ui/texts.py" line="78"/>
         <source>missed the reply deadline</source>
         <translation>пропустил срок ответа</translation>
     </message>
@@ -1164,87 +1164,87 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="35"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="36"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="41"/>
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
         <source>owner</source>
         <translation>ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="51"/>
         <source>tags</source>
         <translation>теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="63"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="337"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="338"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="357"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="358"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1763,27 +1763,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="93"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="94"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="95"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="96"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="97"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="98"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="98"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="99"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="109"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1792,47 +1792,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="131"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="137"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="151"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="152"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -2033,292 +2033,292 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="21"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
         <source>Operator added</source>
         <translation>Оператор добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="22"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
         <source>Operator renamed</source>
         <translation>Оператор переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="23"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
         <source>Load limit changed</source>
         <translation>Изменён лимит нагрузки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="24"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
         <source>Operator activated</source>
         <translation>Оператор включён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
         <source>Operator deactivated</source>
         <translation>Оператор отключён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
         <source>Operator deleted</source>
         <translation>Оператор удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
         <source>Working hours changed</source>
         <translation>Изменены рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="28"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
         <source>Absence added</source>
         <translation>Добавлено отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="29"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
         <source>Operator back</source>
         <translation>Оператор вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="30"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
         <source>Absence cancelled</source>
         <translation>Отсутствие отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
         <source>Daily cap changed</source>
         <translation>Изменён дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
         <source>Skills changed</source>
         <translation>Изменены навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
         <source>Source added</source>
         <translation>Источник добавлен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
         <source>Source renamed</source>
         <translation>Источник переименован</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
         <source>Source code changed</source>
         <translation>Изменён код источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
         <source>Strategy changed</source>
         <translation>Изменена стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
         <source>Returning leads setting changed</source>
         <translation>Изменена настройка для повторных лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
         <source>Reply deadline or auto-close changed</source>
         <translation>Изменён срок ответа или автозакрытие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
         <source>Source deleted</source>
         <translation>Источник удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
         <source>Weights changed</source>
         <translation>Изменены веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
         <source>Assignment undone or redone</source>
         <translation>Назначение отменено или повторено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
         <source>Contact closed</source>
         <translation>Контакт закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
         <source>Contact reopened</source>
         <translation>Контакт возвращён в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
         <source>Phone region changed</source>
         <translation>Изменён регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
         <source>Automatic re-distribution switched</source>
         <translation>Переключено автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
         <source>Time zone changed</source>
         <translation>Изменён часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="49"/>
         <source>Import started</source>
         <translation>Начат импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="53"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="54"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="55"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
         <source>Setting</source>
         <translation>Настройка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="57"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="60"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
         <source>Phone region</source>
         <translation>Регион телефонов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="61"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
         <source>Automatic re-distribution</source>
         <translation>Автоматическое перераспределение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="63"/>
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="66"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
         <source>code</source>
         <translation>код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
         <source>limit</source>
         <translation>лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="69"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
         <source>active</source>
         <translation>активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
         <source>strategy</source>
         <translation>стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
         <source>returning lead to its last operator</source>
         <translation>повторный лид — прежнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
         <source>reply within</source>
         <translation>ответить в течение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
         <source>close after no activity</source>
         <translation>закрыть после бездействия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
         <source>operator</source>
         <translation>оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="76"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
         <source>working hours</source>
         <translation>рабочие часы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
         <source>daily cap</source>
         <translation>дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="78"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
         <source>skills</source>
         <translation>навыки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="79"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="80"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="80"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="81"/>
         <source>until</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="84"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="85"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="85"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="86"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="153"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="154"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="159"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="160"/>
         <source>Dispatcher</source>
         <translation>Диспетчер</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="164"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="165"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="166"/>
         <source>Object</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/journal.py" line="170"/>
+        <location filename="../../desktop_crm/ui/models/journal.py" line="171"/>
         <source>Change</source>
         <translation>Изменение</translation>
     </message>
@@ -3145,53 +3145,53 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="117"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="151"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="206"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="229"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -3278,17 +3278,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="192"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="193"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="198"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="199"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="204"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="205"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -5324,17 +5324,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="126"/>
+        <location filename="../../desktop_crm/errors.py" line="131"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="130"/>
+        <location filename="../../desktop_crm/errors.py" line="135"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="131"/>
+        <location filename="../../desktop_crm/errors.py" line="136"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
@@ -5595,7 +5595,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="124"/>
+        <location filename="../../desktop_crm/errors.py" line="129"/>
         <source>The connection to the database was lost.</source>
         <translation>Соединение с базой данных потеряно.</translation>
     </message>
@@ -5866,6 +5866,14 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/services/reasons.py" line="24"/>
         <source>no eligible operator (inactive, away, off shift, at a cap or limit, lacking a skill, or weight 0)</source>
         <translation>нет подходящего оператора (неактивны, отсутствуют, вне смены, исчерпали лимит, нет навыка или вес 0)</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <location filename="../../desktop_crm/ui/texts.py" line="32"/>
+        <source>[erased]</source>
+        <translation>[удалено]</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@ from desktop_crm.services import Crm
 from desktop_crm.services.importer import ImportRecord, ImportStatus, RejectedRow
 from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel, local_time
 from desktop_crm.ui.tasks import TaskRunner
+from desktop_crm.ui.texts import erased_shown
 
 REJECTED_BACKGROUND = QColor("#fdecea")
 REJECTED_FOREGROUND = QColor("#a40000")
@@ -128,9 +129,9 @@ class ImportsModel(RowsModel[ImportRecord]):
     columns = (
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "File"),
-            lambda r: r.file_name,
+            lambda r: erased_shown(r.file_name),
             lambda r: r.file_name.casefold(),
-            tooltip=lambda r: r.file_path,
+            tooltip=lambda r: erased_shown(r.file_path),
         ),
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "Started"),

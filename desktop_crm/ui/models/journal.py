@@ -13,6 +13,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.audit import AuditInfo, FieldChange
 from desktop_crm.ui.models.base import Column, RowsModel, local_time
 from desktop_crm.ui.models.sources import STRATEGY_TEXTS
+from desktop_crm.ui.texts import erased_shown
 
 TIME, DISPATCHER, ACTION, OBJECT, CHANGE = range(5)
 CONTEXT = "Journal"
@@ -109,7 +110,7 @@ def kind_text(kind: str) -> str:
 
 
 def object_text(entry: AuditInfo) -> str:
-    label = entry.label
+    label = erased_shown(entry.label)
     if entry.object_kind == ObjectKind.SETTING:
         known = SETTING_TEXTS.get(label)
         label = _tr(known) if known else label

@@ -35,7 +35,7 @@ from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.imports import FILE, REASON, STARTED, ImportsModel, RejectsModel
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
-from desktop_crm.ui.texts import error_text
+from desktop_crm.ui.texts import erased_shown, error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
 SAMPLES_DIR = resources.SAMPLES_DIR
@@ -244,12 +244,12 @@ class ImportsPage(Page):
             if rows:
                 self.rejects_label.setText(
                     self.tr("Rejected rows of {file}: %n", "", len(rows)).format(
-                        file=record.file_name
+                        file=erased_shown(record.file_name)
                     )
                 )
             else:
                 self.rejects_label.setText(
-                    self.tr("{file}: no rejected rows.").format(file=record.file_name)
+                    self.tr("{file}: no rejected rows.").format(file=erased_shown(record.file_name))
                 )
 
         self.ctx.runner.start(
