@@ -16,7 +16,7 @@ from desktop_crm.db.statements import run, statements
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.distribution import Candidate, RandInt, Unassigned
 from desktop_crm.domain.durations import format_duration
-from desktop_crm.domain.eligibility import Exclusion, has_room
+from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.limits import (
     MAX_EXTERNAL_ID_LENGTH,
     MAX_LEAD_NAME_LENGTH,
@@ -243,7 +243,14 @@ _NOT_NOW = {
 }
 
 
-_NOT_REOPENED = {
+_NOT_REOPENED = {  # every answer of hand_exclusion but AT_LIMIT (its own message)
+    Exclusion.INACTIVE: QT_TRANSLATE_NOOP(
+        "errors", "{name} is inactive; contact #{id} cannot be reopened to them."
+    ),
+    Exclusion.NO_SKILL: QT_TRANSLATE_NOOP(
+        "errors",
+        "{name} lacks a skill contact #{id} needs ({tags}); it cannot be reopened to them.",
+    ),
     Exclusion.AWAY: QT_TRANSLATE_NOOP(
         "errors", "{name} is away; contact #{id} cannot be reopened to them now."
     ),
@@ -701,15 +708,27 @@ class ContactService:
         self, intake: Intake, contact: Contact, operator: Operator, load: int
     ) -> LimitReached | None:
         """Reopening gives the contact back to its operator: not a new assignment (no
-        weight, no daily cap), but the operator must have room and be there now."""
-        if not has_room(load, operator.max_load):
-            return self._limit_error(contact, operator)
+        weight, no daily cap), but the one rule's other facts hold as for a choice by
+        hand (active, there now, the contact's skills, room). ``load``: the operator's,
+        with the contacts this call reopened already."""
         candidate = intake.hand_candidate(operator.id, contact.source_id)
-        if candidate is not None and candidate.presence in _NOT_REOPENED:
+        if candidate is None:  # the operator row is locked by the contact: never gone
+            return self._limit_error(contact, operator)
+        facts = candidate._replace(load=load, today=0, daily_cap=None)
+        tags = tags_of(contact.tags)
+        why = hand_exclusion(facts, tags)
+        if why is None:
+            return None
+        if why is Exclusion.AT_LIMIT:
+            return self._limit_error(contact, operator)
+        if why is Exclusion.NO_SKILL:
             return LimitReached(
-                _NOT_REOPENED[candidate.presence], name=operator.name, id=contact.id
+                _NOT_REOPENED[why],
+                name=operator.name,
+                id=contact.id,
+                tags=", ".join(sorted(tags - candidate.skills)),
             )
-        return None
+        return LimitReached(_NOT_REOPENED[why], name=operator.name, id=contact.id)
 
     @staticmethod
     def _limit_error(contact: Contact, operator: Operator) -> LimitReached:

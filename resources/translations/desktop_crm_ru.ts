@@ -5147,31 +5147,41 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="247"/>
+        <source>{name} is inactive; contact #{id} cannot be reopened to them.</source>
+        <translation>{name} неактивен; контакт #{id} нельзя вернуть этому оператору.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
+        <source>{name} lacks a skill contact #{id} needs ({tags}); it cannot be reopened to them.</source>
+        <translation>У оператора {name} нет навыка, нужного контакту #{id} ({tags}); контакт нельзя вернуть этому оператору.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="254"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="284"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="291"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="350"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="357"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="358"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="365"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="736"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>

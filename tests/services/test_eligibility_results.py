@@ -94,3 +94,37 @@ def test_the_limit_may_be_lowered_to_the_load_and_not_below(desk):
     assert desk.operators.update("Anna", max_load=2).max_load == 2
     with pytest.raises(InvalidValue):
         desk.operators.update("Anna", max_load=1)
+
+
+def test_reopening_asks_the_one_rule_an_inactive_operator_gets_nothing_back(desk):
+    """Reopening gives a contact back to its operator: no weight, no daily cap, but the
+    rule's other facts hold, as for a choice by hand (an inactive operator's load must
+    not grow by a reopen)."""
+    first = register(desk, "lead-1")
+    desk.contacts.close(first.id)
+    desk.operators.update("Anna", active=False)
+    with pytest.raises(LimitReached, match="Anna is inactive"):
+        desk.contacts.reopen(first.id)
+    ((refused, error),) = desk.contacts.reopen_many([first.id]).refused
+    assert refused == first.id and "inactive" in str(error)
+    assert desk.operators.get("Anna").load == 0
+    desk.operators.update("Anna", active=True)
+    assert desk.contacts.reopen(first.id).operator.name == "Anna"
+
+
+def test_reopening_needs_the_skills_the_contact_carries(desk):
+    desk.operators.update("Anna", skills=["vip"])
+    first = desk.contacts.register(ContactRequest("lead-1", "site", tags=("vip",))).contact
+    assert first.operator.name == "Anna"
+    desk.contacts.close(first.id)
+    desk.operators.update("Anna", skills=[])
+    with pytest.raises(LimitReached, match="lacks a skill"):
+        desk.contacts.reopen(first.id)
+    assert desk.operators.get("Anna").load == 0
+
+
+def test_reopening_is_no_new_assignment_the_daily_cap_does_not_apply(desk):
+    desk.operators.update("Anna", daily_cap=1)
+    first = register(desk, "lead-1")
+    desk.contacts.close(first.id)
+    assert desk.contacts.reopen(first.id).operator.name == "Anna"  # today 1 of cap 1
