@@ -13,7 +13,7 @@ from desktop_crm.db.storage import DEFAULT_BUSY_TIMEOUT, DEFAULT_JOB_WAIT, Stora
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.errors import DatabaseBusy, StoppedPartWay
 from desktop_crm.services.audit import AuditTrail, os_user
-from desktop_crm.services.clock import Clock, system_clock
+from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.events import EventBus
 
 if TYPE_CHECKING:  # each built on first use: a bot's `contact add` loads only what it needs
@@ -50,7 +50,9 @@ class Crm:
         randint = randint or random.Random().randint  # seeded from os.urandom
         self._randint = randint
         # One trail for every service: the dispatcher is set here once (services/audit.py).
-        self.trail = AuditTrail(os_user() if dispatcher is None else dispatcher)
+        self.trail = AuditTrail(
+            os_user() if dispatcher is None else dispatcher, clock=lambda: naive_utc_now(clock)
+        )
         # What to do when capacity appears: drain now (the CLI); the window drains in a worker.
         self.capacity_handler: CapacityHook = lambda sources: self.queue.drain(sources)
 

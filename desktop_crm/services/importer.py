@@ -28,7 +28,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, tuples, utcnow
+from desktop_crm.db.models import ImportReject, ImportRow, ImportRun, Operator, tuples
 from desktop_crm.db.storage import BATCH_PAUSE, Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.external_id import normalise_phone_cell
@@ -51,7 +51,7 @@ from desktop_crm.importing import (
     file_sha256,
 )
 from desktop_crm.services.audit import Action, AuditTrail
-from desktop_crm.services.clock import Clock, system_clock
+from desktop_crm.services.clock import Clock, naive_utc_now, system_clock
 from desktop_crm.services.common import aware_utc, find_source, operators_skills
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.id_problems import TEMPLATES as PHONE_LIKE_TEMPLATES
@@ -591,7 +591,7 @@ class ImportService:
             # Cancelled: a short wait; the lock may be what the user gave up on.
             with self._storage.write() if stopped else self._storage.write_batch():
                 status = ImportStatus.CANCELLED if stopped else ImportStatus.DONE
-                ImportRun.update(status=status, finished_at=utcnow()).where(
+                ImportRun.update(status=status, finished_at=naive_utc_now(self._clock)).where(
                     ImportRun.id == run.id
                 ).execute()
                 final = _record(ImportRun.get_by_id(run.id))
@@ -611,7 +611,7 @@ class ImportService:
     def _stop(self, run_id: int, status: str) -> None:
         try:
             with self._storage.write():
-                ImportRun.update(status=status, finished_at=utcnow()).where(
+                ImportRun.update(status=status, finished_at=naive_utc_now(self._clock)).where(
                     ImportRun.id == run_id
                 ).execute()
         except Exception:  # the database itself failing: the original error matters more
@@ -864,7 +864,7 @@ class ImportService:
                 file_path=str(table.path),
                 content_hash=content_hash,
                 size=table.size,
-                started_at=utcnow(),
+                started_at=naive_utc_now(self._clock),
                 status=ImportStatus.RUNNING,
                 source=source_id,
                 options=options_json(table, keep_operator, source_map, plain_ids),
