@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.theme import Tone, color, css
 from desktop_crm.ui.widgets import make_table
@@ -113,7 +114,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
     ) -> None:
         super().__init__(parent)
         self._tags = tuple(contact_tags)  # one per selected contact ((): not known)
-        self.set_rows(operators)
+        self.set_rows(natural_sorted(operators, lambda o: o.name))  # as every list
 
     def lacking(self, operator: OperatorInfo) -> int:
         """How many of the selected contacts ask for a skill the operator lacks."""

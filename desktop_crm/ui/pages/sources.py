@@ -49,6 +49,7 @@ from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import LoadBarDelegate
 from desktop_crm.ui.dialogs import ask, ask_save
+from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.sources import (
     CODE,
@@ -545,7 +546,9 @@ class SourcesPage(Page):
         if generation != self._generation:
             return  # a newer load is on its way (or a save made this one stale)
         self._loaded = True
-        self._operators = operators
+        # Operators to pick from in the window's natural order, as every list shows them
+        # (the services give code-point order); weights are saved by id, not by row.
+        self._operators = operators = natural_sorted(operators, lambda o: o.name)
         # The view may move the selection while rows go (single selection picks a
         # neighbour); that is no user's choice, so it is settled below, not asked about.
         self._applying = True
