@@ -1,4 +1,5 @@
-"""Item delegates: an operator's load drawn as "3 / 10" on a small bar.
+"""Item delegates: an operator's load drawn as "3 / 10" on a small bar, and the spin box
+every count (a limit, a weight) is typed in, up to the services' ceiling.
 
 The bar is painted here, not by the style: a style's progress bar draws its text in
 one colour, which on a partly filled bar is white on white over the empty part. Here
@@ -11,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QSpinBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.ui.models.base import RAW_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
 
 FULL_COLOR = QColor("#b91c1c")  # red: at the limit; white text reads on it (6.5:1)
 BLACK, WHITE = QColor("black"), QColor("white")
@@ -130,3 +134,46 @@ class LoadBarDelegate(QStyledItemDelegate):
             painter.setPen(color)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+def count_spin(parent: QWidget | None = None, minimum: int = 0) -> QSpinBox:
+    """A spin box for a limit, a daily cap or a weight: ``minimum`` to the services'
+    ``MAX_COUNT``, the same ceiling the command line and the importer keep."""
+    spin = QSpinBox(parent)
+    spin.setRange(minimum, MAX_COUNT)
+    spin.setAccelerated(True)
+    return spin
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Edits a count in place with ``count_spin``; ``live`` commits every step (a share
+    that follows the weight as it is typed)."""
+
+    def __init__(self, parent: QWidget | None = None, live: bool = False) -> None:
+        super().__init__(parent)
+        self._live = live
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = count_spin(parent)
+        spin.setFrame(False)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._live:
+            spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if not isinstance(editor, QSpinBox) or not isinstance(value, int):
+            return
+        if editor.value() != value:
+            blocked = editor.blockSignals(True)  # the stored value: nothing to commit
+            editor.setValue(value)
+            editor.blockSignals(blocked)
+        if not editor.property("opened"):  # typing replaces the old value
+            editor.setProperty("opened", True)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)

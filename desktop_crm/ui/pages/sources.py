@@ -6,7 +6,6 @@ plan as a grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -25,12 +24,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionHeader,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -40,14 +36,14 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
-from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
+from desktop_crm.services.common import MAX_CODE_LENGTH
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
-from desktop_crm.ui.delegates import LoadBarDelegate
+from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate
 from desktop_crm.ui.dialogs import ask, ask_save
 from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.models.base import ROW_ROLE
@@ -131,39 +127,6 @@ def weights_hint(strategy: str) -> str:
     return QCoreApplication.translate("SourcesPage", "{rule} Skipped: {reasons}.").format(
         rule=rule, reasons=reasons
     )
-
-
-class WeightDelegate(QStyledItemDelegate):
-    """A spin box 0..MAX_COUNT; ``live`` commits every step (the share follows)."""
-
-    def __init__(self, parent: QWidget | None = None, live: bool = False) -> None:
-        super().__init__(parent)
-        self._live = live
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        spin = QSpinBox(parent)
-        spin.setRange(0, MAX_COUNT)
-        spin.setAccelerated(True)
-        spin.setFrame(False)
-        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if self._live:
-            spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
-        return spin
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if not isinstance(editor, QSpinBox) or not isinstance(value, int):
-            return
-        if editor.value() != value:
-            editor.setValue(value)
-        if not editor.property("opened"):  # typing replaces the old weight
-            editor.setProperty("opened", True)
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
 class PlanHeader(QHeaderView):
@@ -377,7 +340,7 @@ class SourcesPage(Page):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
+        self.weights_table.setItemDelegateForColumn(WEIGHT, CountDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
         self.weights_table.setItemDelegateForColumn(
             SHARE, LoadBarDelegate(self.weights_table, full=False)
@@ -485,7 +448,7 @@ class SourcesPage(Page):
         self.grid.setAlternatingRowColors(True)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(False)
-        self.grid.setItemDelegate(WeightDelegate(self.grid, live=False))
+        self.grid.setItemDelegate(CountDelegate(self.grid, live=False))
         self.grid.setEditTriggers(EDIT_TRIGGERS)
         columns = self.grid.horizontalHeader()
         columns.setMinimumSectionSize(GRID_COLUMN_WIDTH[0])
