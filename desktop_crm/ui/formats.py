@@ -45,6 +45,16 @@ def local_time(value: dt.datetime | None) -> str:
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
+def date_time_input_format() -> str:
+    """The display format of a date-and-time field: the window language's short format
+    as ``local_time`` writes it ("25.11.2026 14:05"; "11/25/2026 2:05 PM"), with the
+    whole year, so that any year can be typed ("11/25/26" would be only this century's)."""
+    pattern = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy", 1)
+    return pattern
+
+
 _collators: dict[str, QCollator] = {}
 
 

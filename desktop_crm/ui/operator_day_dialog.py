@@ -42,6 +42,7 @@ from desktop_crm.services.operators import (
     canonical_skills,
 )
 from desktop_crm.ui.delegates import count_spin
+from desktop_crm.ui.formats import date_time_input_format
 from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
@@ -123,7 +124,7 @@ class OperatorDayDialog(QDialog):
         self.away_until = QDateTimeEdit(now.addDays(1))
         for edit in (self.away_from, self.away_until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setDisplayFormat(date_time_input_format())  # as the window writes dates
             edit.setMaximumDate(QDate(MAX_ABSENCE_YEAR, 12, 31))  # the services' limit
         self.until_back = QCheckBox(self.tr("until &back"))
         self.until_back.setToolTip(self.tr("No end: until “Back now” is pressed"))
