@@ -152,8 +152,8 @@ class BoardPage(Page):
         self.message.clear_message()
         self.sources_model.set_board(board)
         self.operators_model.set_board(board)
-        waiting = self.tr("%n contact(s) waiting", "", board.waiting)
-        overdue = self.tr("%n overdue", "", board.overdue)
+        waiting = self.tr("%Ln contact(s) waiting", "", board.waiting)  # digits grouped
+        overdue = self.tr("%Ln overdue", "", board.overdue)
         self.summary.setText(f"{waiting} · {overdue}" if board.overdue else waiting)
         tone = Tone.BAD if board.overdue else Tone.WARN if board.waiting else None
         self.summary.setStyleSheet("" if tone is None else f"color: {css(tone)};")

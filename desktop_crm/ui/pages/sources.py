@@ -45,7 +45,7 @@ from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate
 from desktop_crm.ui.dialogs import ask, ask_save
-from desktop_crm.ui.formats import natural_sorted
+from desktop_crm.ui.formats import natural_sorted, number_text
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.sources import (
     CODE,
@@ -782,8 +782,8 @@ class SourcesPage(Page):
             self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
             getting = self.weights_model.getting_contacts()
             self.total_label.setText(
-                self.tr("Total weight {total}; %n operator(s) get contacts", "", getting).format(
-                    total=self.weights_model.total
+                self.tr("Total weight {total}; %Ln operator(s) get contacts", "", getting).format(
+                    total=number_text(self.weights_model.total)
                 )
             )
         self.dirty_label.setVisible(dirty)
