@@ -155,6 +155,7 @@ class SourcesModel(RowsModel[SourceInfo]):
             QT_TRANSLATE_NOOP("SourcesModel", "Code"),
             lambda s: s.code or "",
             lambda s: (s.code or "").casefold(),
+            tooltip=lambda s: s.code or None,  # a long one is cut in the list
             edit=lambda s: s.code or "",
         ),
         Column(

@@ -21,7 +21,7 @@ from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.ui.formats import number_text
-from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
+from desktop_crm.ui.models.base import RAW_ROLE, SHORT_TEXT_ROLE, Column, Index, RowsModel
 from desktop_crm.ui.models.operators import load_text
 from desktop_crm.ui.theme import Tone, color
 
@@ -252,7 +252,11 @@ class WeightsModel(RowsModel[WeightRow]):
             return QCoreApplication.translate(
                 "WeightsModel", "Double-click or press F2 to change the weight."
             )
-        if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
+        if column == LOAD and role == SHORT_TEXT_ROLE:
+            return load_text(row.operator)  # "3 / 10": a bar too narrow for "· 7 free"
+        if role == Qt.ItemDataRole.ToolTipRole and column == LOAD:
+            return self.columns[LOAD].display(row) + "\n" + self._status_tip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ACTIVE:
             return self._status_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.operator.active:
             return color(Tone.DIM)

@@ -84,12 +84,14 @@ class BoardPage(Page):
         self.operators_table = make_table(self)
         self.operators_table.setModel(self.operators_proxy)
         self.operators_table.sortByColumn(O_NAME, Qt.SortOrder.AscendingOrder)
-        self.operators_table.setItemDelegateForColumn(O_LOAD, LoadBarDelegate(self.operators_table))
+        self.operators_table.setItemDelegateForColumn(
+            O_LOAD, LoadBarDelegate(self.operators_table, min_width=140)
+        )
         header = self.operators_table.horizontalHeader()
         header.setSectionResizeMode(O_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(O_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(O_LOAD, QHeaderView.ResizeMode.ResizeToContents)  # the bar's
         header.setStretchLastSection(False)
-        header.resizeSection(O_LOAD, 140)
         self.operators_hint = EmptyHint(self.operators_table)
 
         # The table is the label's buddy: Alt+letter puts the cursor in it.

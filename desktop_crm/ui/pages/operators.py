@@ -100,13 +100,13 @@ class OperatorsPage(Page):
         self.table.setModel(self.proxy)
         # Long names that differ at the end ("… Мирская 1", "… Мирская 2") stay apart.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table, min_width=120))
         self.table.setItemDelegateForColumn(MAX_LOAD, CountDelegate(self.table))
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(LOAD, 120)
+        self._fit_modes()
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
@@ -250,3 +250,9 @@ class OperatorsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         preferences.restore_header(options.OPERATORS_HEADER, self.table.horizontalHeader())
+        self._fit_modes()  # a state saved by an older version had a fixed load width
+
+    def _fit_modes(self) -> None:
+        """The load bars as wide as their texts ("999 999 / 1 000 000"), at least 120."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LOAD, QHeaderView.ResizeMode.ResizeToContents)
