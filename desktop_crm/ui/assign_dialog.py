@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.ui.formats import natural_sorted, number_text
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.theme import Tone, color, css
 from desktop_crm.ui.widgets import make_table
@@ -44,13 +45,13 @@ def state_text(operator: OperatorInfo) -> str:
     if why is Exclusion.DAILY_CAP:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "daily cap reached ({daily_cap})"
-        ).format(daily_cap=operator.daily_cap)
+        ).format(daily_cap=number_text(operator.daily_cap or 0))
     if why is Exclusion.AT_LIMIT:
         return QCoreApplication.translate(
             "OperatorChoiceModel", "at the limit ({max_load})"
-        ).format(max_load=operator.max_load)
+        ).format(max_load=number_text(operator.max_load))
     return QCoreApplication.translate("OperatorChoiceModel", "{free} free of {max_load}").format(
-        free=operator.headroom, max_load=operator.max_load
+        free=number_text(operator.headroom), max_load=number_text(operator.max_load)
     )
 
 
@@ -75,15 +76,15 @@ def state_tooltip(operator: OperatorInfo) -> str:
         ).format(name=operator.name)
     if why is Exclusion.AT_LIMIT:
         return OperatorChoiceModel.tr(
-            "{name} has %n active contact(s), the limit: close one or raise the limit first.",  # type: ignore[arg-type]
+            "{name} has %Ln active contact(s), the limit: close one or raise the limit first.",  # type: ignore[arg-type]
             "",
             load,  # type: ignore[arg-type]
         ).format(name=operator.name)
     return OperatorChoiceModel.tr(
-        "{name} has %n active contact(s) and can take {free} more.",  # type: ignore[arg-type]
+        "{name} has %Ln active contact(s) and can take {free} more.",  # type: ignore[arg-type]
         "",
         load,  # type: ignore[arg-type]
-    ).format(name=operator.name, free=operator.headroom)
+    ).format(name=operator.name, free=number_text(operator.headroom))
 
 
 class OperatorChoiceModel(RowsModel[OperatorInfo]):
@@ -113,7 +114,7 @@ class OperatorChoiceModel(RowsModel[OperatorInfo]):
     ) -> None:
         super().__init__(parent)
         self._tags = tuple(contact_tags)  # one per selected contact ((): not known)
-        self.set_rows(operators)
+        self.set_rows(natural_sorted(operators, lambda o: o.name))  # as every list
 
     def lacking(self, operator: OperatorInfo) -> int:
         """How many of the selected contacts ask for a skill the operator lacks."""
@@ -183,7 +184,7 @@ class AssignDialog(QDialog):
         self._count = count
         self.model = OperatorChoiceModel(operators, self, contact_tags)
 
-        intro = QLabel(self.tr("Give %n selected contact(s) to:", "", count))
+        self.intro = QLabel(self.tr("Give %Ln selected contact(s) to:", "", count))
         self.table = make_table(self, sortable=False)
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -224,7 +225,7 @@ class AssignDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.warning)
@@ -260,7 +261,7 @@ class AssignDialog(QDialog):
         if operator is not None and operator.headroom < self._count:
             lines.append(
                 self.tr(
-                    "{name} has room for %n more; the other contacts will be refused "
+                    "{name} has room for %Ln more; the other contacts will be refused "
                     "(closed ones always fit).",
                     "",
                     operator.headroom,
@@ -270,7 +271,7 @@ class AssignDialog(QDialog):
         if operator is not None and lacking:
             lines.append(
                 self.tr(
-                    "{name} lacks a skill %n of them needs; those will be refused.", "", lacking
+                    "{name} lacks a skill %Ln of them needs; those will be refused.", "", lacking
                 ).format(name=operator.name)
             )
         self.warning.setText("\n".join(lines))

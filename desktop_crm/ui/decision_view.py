@@ -19,6 +19,7 @@ from desktop_crm.domain.distribution import OWNER_COLUMN_NOTE, REPEAT_LEAD_NOTE
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo, DrawInfo
 from desktop_crm.services.dto.refs import OperatorRef
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.models.base import local_time
 from desktop_crm.ui.models.sources import strategy_label
 from desktop_crm.ui.texts import exclusion_label, reason_label
@@ -73,7 +74,7 @@ def draw_text(draw: DrawInfo) -> str:
     """How the strategy picked: "lottery: r = 7 of 10", or its note in plain words."""
     if draw.r is not None and draw.total is not None:
         return QCoreApplication.translate("DecisionView", "lottery: r = {r} of {total}").format(
-            r=draw.r, total=draw.total
+            r=number_text(draw.r), total=number_text(draw.total)
         )
     if draw.note == REPEAT_LEAD_NOTE:
         return QCoreApplication.translate(
@@ -83,12 +84,12 @@ def draw_text(draw: DrawInfo) -> str:
     if match:
         return QCoreApplication.translate(
             "DecisionView", "round-robin: current weight {value} of {total}"
-        ).format(value=match[1], total=match[2])
+        ).format(value=number_text(int(match[1])), total=number_text(int(match[2])))
     match = LEAST_LOADED_NOTE.fullmatch(draw.note)
     if match:
         return QCoreApplication.translate(
             "DecisionView", "least loaded: load {load} of {max_load}"
-        ).format(load=match[1], max_load=match[2])
+        ).format(load=number_text(int(match[1])), max_load=number_text(int(match[2])))
     return draw.note or QCoreApplication.translate("DecisionView", "chosen")
 
 
@@ -193,11 +194,12 @@ def _candidate_row(decision: DecisionInfo, candidate: CandidateInfo, refused: se
     name = _e(_elide(operator.name))
     name = f"<b>{name}</b>" if won else name
     load = QCoreApplication.translate("DecisionView", "{load} of {max_load}").format(
-        load=candidate.load, max_load=candidate.max_load
+        load=number_text(candidate.load), max_load=number_text(candidate.max_load)
     )
+    weight = number_text(candidate.weight)
     return (
         f'<tr><td style="padding-right:14px; white-space:nowrap;">{name}</td>'
-        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{candidate.weight}</td>'
+        f'<td align="right" style="padding-right:14px; white-space:nowrap;">{weight}</td>'
         f'<td align="right" style="padding-right:14px; white-space:nowrap;">{_e(load)}</td>'
         f'<td style="color:{colour}; white-space:nowrap;">{_e(why)}</td></tr>'
     )
@@ -247,10 +249,10 @@ def decision_html(decision: DecisionInfo, names: dict[int, str] | None = None) -
             details.append(
                 _e(
                     DecisionView.tr(
-                        "{name} had %n active contact(s) of {max_load} then.",  # type: ignore[arg-type]
+                        "{name} had %Ln active contact(s) of {max_load} then.",  # type: ignore[arg-type]
                         "",
                         load,  # type: ignore[arg-type]
-                    ).format(name=candidate.operator.name, max_load=candidate.max_load)
+                    ).format(name=candidate.operator.name, max_load=number_text(candidate.max_load))
                 )
             )
     elif decision.kind == "auto_close":

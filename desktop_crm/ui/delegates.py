@@ -1,22 +1,38 @@
-"""Item delegates: an operator's load drawn as "3 / 10" on a small bar.
+"""Item delegates: an operator's load drawn as "3 / 10" on a small bar, and the spin box
+every count (a limit, a weight) is typed in, up to the services' ceiling.
 
 The bar is painted here, not by the style: a style's progress bar draws its text in
 one colour, which on a partly filled bar is white on white over the empty part. Here
 the text over the filled part and the text over the empty part each get the colour
 that reads on what is under them, in light and dark palettes. A full bar (a
-``full`` delegate: an operator at the limit) has its own colour.
+``full`` delegate: an operator at the limit) has its own colour. A text wider than
+its bar is said the short way (``SHORT_TEXT_ROLE``) rather than cut; the bar asks
+for the width its text needs (``sizeHint``), at least ``min_width``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSpinBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop_crm.ui.models.base import RAW_ROLE
+from desktop_crm.services.common import MAX_COUNT
+from desktop_crm.ui.models.base import RAW_ROLE, SHORT_TEXT_ROLE
 
+Index = QModelIndex | QPersistentModelIndex
+
+BAR_MARGIN = 4  # between the cell's edge and the bar
+TEXT_PADDING = 4  # between the bar's edge and its text
 FULL_COLOR = QColor("#b91c1c")  # red: at the limit; white text reads on it (6.5:1)
 BLACK, WHITE = QColor("black"), QColor("white")
 
@@ -76,9 +92,10 @@ class LoadBarDelegate(QStyledItemDelegate):
     """Paints the RAW_ROLE fraction (0..1) as a bar with the display text on it.
     ``full``: a full bar (fraction 1) is painted as "no room" (not for shares)."""
 
-    def __init__(self, parent: object = None, full: bool = True) -> None:
+    def __init__(self, parent: object = None, full: bool = True, min_width: int = 0) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.full = full
+        self.min_width = min_width
         self._colors: dict[tuple[int, bool], BarColors] = {}  # per palette, full or not
 
     def colors(self, palette: QPalette, fraction: float) -> BarColors:
@@ -92,6 +109,35 @@ class LoadBarDelegate(QStyledItemDelegate):
                 self._colors.clear()
             colors = self._colors[key] = bar_colors(palette, 1.0 if full else 0.0, self.full)
         return colors
+
+    @staticmethod
+    def text_room(option: QStyleOptionViewItem) -> int:
+        """The width the text has on the bar of a cell of ``option.rect``."""
+        return option.rect.width() - 2 * (BAR_MARGIN + TEXT_PADDING)
+
+    @staticmethod
+    def width_for(metrics: QFontMetrics, text: str) -> int:
+        """The cell width that shows ``text`` whole on its bar."""
+        return metrics.horizontalAdvance(text) + 2 * (BAR_MARGIN + TEXT_PADDING)
+
+    def bar_text(self, option: QStyleOptionViewItem, index: Index) -> str:
+        """What the bar says: the whole text when it fits, else the short one, else
+        the short one cut at the end (the whole text is in the cell's tooltip)."""
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = QFontMetrics(option.font)
+        room = self.text_room(option)
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+        short = index.data(SHORT_TEXT_ROLE)
+        if isinstance(short, str) and short:
+            text = short
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = self.width_for(QFontMetrics(option.font), text)
+        return QSize(max(self.min_width, width), size.height())
 
     def paint(
         self,
@@ -107,12 +153,12 @@ class LoadBarDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, palette.highlight())
         colors = self.colors(palette, fraction)
-        rect = option.rect.adjusted(4, 4, -4, -4)
+        rect = option.rect.adjusted(BAR_MARGIN, BAR_MARGIN, -BAR_MARGIN, -BAR_MARGIN)
         filled = QRect(rect)
         filled.setWidth(round(rect.width() * max(0.0, min(fraction, 1.0))))
         empty = QRect(rect)
         empty.setLeft(filled.right() + 1)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = self.bar_text(option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
@@ -130,3 +176,46 @@ class LoadBarDelegate(QStyledItemDelegate):
             painter.setPen(color)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+def count_spin(parent: QWidget | None = None, minimum: int = 0) -> QSpinBox:
+    """A spin box for a limit, a daily cap or a weight: ``minimum`` to the services'
+    ``MAX_COUNT``, the same ceiling the command line and the importer keep."""
+    spin = QSpinBox(parent)
+    spin.setRange(minimum, MAX_COUNT)
+    spin.setAccelerated(True)
+    return spin
+
+
+class CountDelegate(QStyledItemDelegate):
+    """Edits a count in place with ``count_spin``; ``live`` commits every step (a share
+    that follows the weight as it is typed)."""
+
+    def __init__(self, parent: QWidget | None = None, live: bool = False) -> None:
+        super().__init__(parent)
+        self._live = live
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = count_spin(parent)
+        spin.setFrame(False)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._live:
+            spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if not isinstance(editor, QSpinBox) or not isinstance(value, int):
+            return
+        if editor.value() != value:
+            blocked = editor.blockSignals(True)  # the stored value: nothing to commit
+            editor.setValue(value)
+            editor.blockSignals(blocked)
+        if not editor.property("opened"):  # typing replaces the old value
+            editor.setProperty("opened", True)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)

@@ -32,6 +32,20 @@ def apply_locale(language: str) -> QLocale:
     return locale
 
 
+def number_text(value: float, decimals: int = 0) -> str:
+    """A count (or a figure with ``decimals``) as the window's language writes it: digits
+    grouped ("2 996 997" in Russian, "2,996,997" in English), a decimal comma in Russian.
+    The one way the window writes a number; tables keep the number itself to sort by."""
+    if decimals == 0:
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def ratio_text(part: int, whole: int) -> str:
+    """ "3 / 10": a load against its limit, today's contacts against the daily cap."""
+    return f"{number_text(part)} / {number_text(whole)}"
+
+
 def local_time(value: dt.datetime | None) -> str:
     """A stored UTC time in local time, written as the window's language writes it
     (QLocale's short format: "25.11.2026 14:05" in Russian, "11/25/26 2:05 PM" in US
@@ -43,6 +57,16 @@ def local_time(value: dt.datetime | None) -> str:
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def date_time_input_format() -> str:
+    """The display format of a date-and-time field: the window language's short format
+    as ``local_time`` writes it ("25.11.2026 14:05"; "11/25/2026 2:05 PM"), with the
+    whole year, so that any year can be typed ("11/25/26" would be only this century's)."""
+    pattern = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy", 1)
+    return pattern
 
 
 _collators: dict[str, QCollator] = {}

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,13 +35,14 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
-from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.operators import (
     MAX_ABSENCE_YEAR,
     canonical_hours_of,
     canonical_skills,
 )
+from desktop_crm.ui.delegates import count_spin
+from desktop_crm.ui.formats import date_time_input_format
 from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
@@ -83,7 +83,7 @@ class OperatorDayDialog(QDialog):
         )
         self.hours_check = QLabel()
         self.hours_check.setWordWrap(True)
-        self.daily_cap = QSpinBox(minimum=NO_CAP, maximum=MAX_COUNT)
+        self.daily_cap = count_spin(minimum=NO_CAP)
         self.daily_cap.setSpecialValueText(self.tr("no cap"))
         self.daily_cap.setValue(NO_CAP if operator.daily_cap is None else operator.daily_cap)
         self.daily_cap.setToolTip(
@@ -124,7 +124,7 @@ class OperatorDayDialog(QDialog):
         self.away_until = QDateTimeEdit(now.addDays(1))
         for edit in (self.away_from, self.away_until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setDisplayFormat(date_time_input_format())  # as the window writes dates
             edit.setMaximumDate(QDate(MAX_ABSENCE_YEAR, 12, 31))  # the services' limit
         self.until_back = QCheckBox(self.tr("until &back"))
         self.until_back.setToolTip(self.tr("No end: until “Back now” is pressed"))

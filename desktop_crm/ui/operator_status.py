@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from desktop_crm.domain import schedule
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.ui.formats import number_text, ratio_text
 from desktop_crm.ui.theme import Tone, color
 
 
@@ -81,11 +82,11 @@ def status_text(
     if why == Exclusion.DAILY_CAP:
         return QCoreApplication.translate(
             "OperatorStatus", "daily cap reached ({today} / {cap})"
-        ).format(today=operator.today, cap=operator.daily_cap)
+        ).format(today=number_text(operator.today), cap=number_text(operator.daily_cap or 0))
     if why == Exclusion.AT_LIMIT:
         return QCoreApplication.translate(
             "OperatorStatus", "at the limit ({load} / {limit})"
-        ).format(load=operator.load, limit=operator.max_load)
+        ).format(load=number_text(operator.load), limit=number_text(operator.max_load))
     return str(why)
 
 
@@ -119,8 +120,8 @@ def status_data(
 def today_text(operator: OperatorInfo) -> str:
     """Contacts given today, against the daily cap when it has one: "12 / 40"."""
     if operator.daily_cap is None:
-        return str(operator.today)
-    return f"{operator.today} / {operator.daily_cap}"
+        return number_text(operator.today)
+    return ratio_text(operator.today, operator.daily_cap)
 
 
 def wait_text(seconds: float) -> str:

@@ -22,6 +22,7 @@ from desktop_crm.services.contacts import Move
 from desktop_crm.services.dto.contacts import ContactInfo
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.texts import error_text
 
 
@@ -152,7 +153,7 @@ def operator_edit_text(before: OperatorInfo, after: OperatorInfo) -> str:
     if before.max_load != after.max_load:
         return QCoreApplication.translate(
             "UndoHistory", "Change the limit of {name} to {limit}"
-        ).format(name=after.name, limit=after.max_load)
+        ).format(name=after.name, limit=number_text(after.max_load))
     if after.active:
         return QCoreApplication.translate("UndoHistory", "Make {name} active").format(
             name=after.name

@@ -4,46 +4,46 @@
 <context>
     <name>AssignDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="186"/>
-        <source>Give %n selected contact(s) to:</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="187"/>
+        <source>Give %Ln selected contact(s) to:</source>
         <translation>
-            <numerusform>Give %n selected contact to:</numerusform>
-            <numerusform>Give %n selected contacts to:</numerusform>
+            <numerusform>Give %Ln selected contact to:</numerusform>
+            <numerusform>Give %Ln selected contacts to:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
-        <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="264"/>
+        <source>{name} has room for %Ln more; the other contacts will be refused (closed ones always fit).</source>
         <translation>
-            <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
-            <numerusform>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</numerusform>
+            <numerusform>{name} has room for %Ln more; the other contacts will be refused (closed ones always fit).</numerusform>
+            <numerusform>{name} has room for %Ln more; the other contacts will be refused (closed ones always fit).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
-        <source>{name} lacks a skill %n of them needs; those will be refused.</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="274"/>
+        <source>{name} lacks a skill %Ln of them needs; those will be refused.</source>
         <translation>
-            <numerusform>{name} lacks a skill %n of them needs; it will be refused.</numerusform>
-            <numerusform>{name} lacks a skill %n of them need; those will be refused.</numerusform>
+            <numerusform>{name} lacks a skill %Ln of them needs; it will be refused.</numerusform>
+            <numerusform>{name} lacks a skill %Ln of them need; those will be refused.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>BoardPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
-        <source>%n contact(s) waiting</source>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="157"/>
+        <source>%Ln contact(s) waiting</source>
         <translation>
-            <numerusform>%n contact waiting</numerusform>
-            <numerusform>%n contacts waiting</numerusform>
+            <numerusform>%Ln contact waiting</numerusform>
+            <numerusform>%Ln contacts waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
-        <source>%n overdue</source>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="158"/>
+        <source>%Ln overdue</source>
         <translation>
-            <numerusform>%n overdue</numerusform>
-            <numerusform>%n overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
         </translation>
     </message>
 </context>
@@ -229,11 +229,11 @@
 <context>
     <name>DecisionView</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="250"/>
-        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
+        <source>{name} had %Ln active contact(s) of {max_load} then.</source>
         <translation>
-            <numerusform>{name} had %n active contact of {max_load} then.</numerusform>
-            <numerusform>{name} had %n active contacts of {max_load} then.</numerusform>
+            <numerusform>{name} had %Ln active contact of {max_load} then.</numerusform>
+            <numerusform>{name} had %Ln active contacts of {max_load} then.</numerusform>
         </translation>
     </message>
 </context>
@@ -450,26 +450,26 @@
 <context>
     <name>OperatorChoiceModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="78"/>
-        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
+        <source>{name} has %Ln active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
-            <numerusform>{name} has %n active contact, the limit: close it or raise the limit first.</numerusform>
-            <numerusform>{name} has %n active contacts, the limit: close one or raise the limit first.</numerusform>
+            <numerusform>{name} has %Ln active contact, the limit: close it or raise the limit first.</numerusform>
+            <numerusform>{name} has %Ln active contacts, the limit: close one or raise the limit first.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="83"/>
-        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="84"/>
+        <source>{name} has %Ln active contact(s) and can take {free} more.</source>
         <translation>
-            <numerusform>{name} has %n active contact and can take {free} more.</numerusform>
-            <numerusform>{name} has %n active contacts and can take {free} more.</numerusform>
+            <numerusform>{name} has %Ln active contact and can take {free} more.</numerusform>
+            <numerusform>{name} has %Ln active contacts and can take {free} more.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SharesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="562"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -480,7 +480,7 @@
 <context>
     <name>SourcesModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n operator</numerusform>
@@ -491,11 +491,11 @@
 <context>
     <name>SourcesPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
-        <source>Total weight {total}; %n operator(s) get contacts</source>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="811"/>
+        <source>Total weight {total}; %Ln operator(s) get contacts</source>
         <translation>
-            <numerusform>Total weight {total}; %n operator gets contacts</numerusform>
-            <numerusform>Total weight {total}; %n operators get contacts</numerusform>
+            <numerusform>Total weight {total}; %Ln operator gets contacts</numerusform>
+            <numerusform>Total weight {total}; %Ln operators get contacts</numerusform>
         </translation>
     </message>
 </context>
@@ -521,7 +521,7 @@
 <context>
     <name>StatisticsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="132"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n contact in the period</numerusform>
@@ -529,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="133"/>
         <source>%n still active</source>
         <translation>
             <numerusform>%n still active</numerusform>
@@ -537,7 +537,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="146"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>%n active contact now, at most {max_load} (not limited to the period)</numerusform>
@@ -594,7 +594,7 @@
 <context>
     <name>UndoHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -602,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="284"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -610,7 +610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="307"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Assign %n contact to {name}</numerusform>
@@ -621,22 +621,22 @@
 <context>
     <name>WeightGridModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="163"/>
-        <source>Can take %n more active contact(s).</source>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="164"/>
+        <source>Can take %Ln more active contact(s).</source>
         <translation>
-            <numerusform>Can take %n more active contact.</numerusform>
-            <numerusform>Can take %n more active contacts.</numerusform>
+            <numerusform>Can take %Ln more active contact.</numerusform>
+            <numerusform>Can take %Ln more active contacts.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>WeightsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="301"/>
-        <source>Can take %n more active contact(s).</source>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="309"/>
+        <source>Can take %Ln more active contact(s).</source>
         <translation>
-            <numerusform>Can take %n more active contact.</numerusform>
-            <numerusform>Can take %n more active contacts.</numerusform>
+            <numerusform>Can take %Ln more active contact.</numerusform>
+            <numerusform>Can take %Ln more active contacts.</numerusform>
         </translation>
     </message>
 </context>

@@ -79,102 +79,102 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="182"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="183"/>
         <source>Assign to operator</source>
         <translation>Назначение оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="186"/>
-        <source>Give %n selected contact(s) to:</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="187"/>
+        <source>Give %Ln selected contact(s) to:</source>
         <translation>
-            <numerusform>Передать %n выбранный контакт оператору:</numerusform>
-            <numerusform>Передать %n выбранных контакта оператору:</numerusform>
-            <numerusform>Передать %n выбранных контактов оператору:</numerusform>
+            <numerusform>Передать %Ln выбранный контакт оператору:</numerusform>
+            <numerusform>Передать %Ln выбранных контакта оператору:</numerusform>
+            <numerusform>Передать %Ln выбранных контактов оператору:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="264"/>
+        <source>{name} has room for %Ln more; the other contacts will be refused (closed ones always fit).</source>
+        <translation>
+            <numerusform>{name} может принять ещё %Ln контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
+            <numerusform>{name} может принять ещё %Ln контакта; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
+            <numerusform>{name} может принять ещё %Ln контактов; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="274"/>
+        <source>{name} lacks a skill %Ln of them needs; those will be refused.</source>
+        <translation>
+            <numerusform>{name} не владеет навыком, нужным %Ln из выбранных контактов; он будет отклонён.</numerusform>
+            <numerusform>{name} не владеет навыком, нужным %Ln из выбранных контактов; они будут отклонены.</numerusform>
+            <numerusform>{name} не владеет навыком, нужным %Ln из выбранных контактов; они будут отклонены.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="206"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="207"/>
         <source>Greyed out: operators who are inactive, away, off shift, at the daily cap, at their limit or without a skill the contacts&apos; tags ask for cannot take them.</source>
         <translation>Серым отмечены операторы, которые не могут взять контакты: неактивные, отсутствующие, вне смены, исчерпавшие дневной лимит, загруженные до предела или без навыка, которого требуют теги контактов.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="273"/>
-        <source>{name} lacks a skill %n of them needs; those will be refused.</source>
-        <translation>
-            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; он будет отклонён.</numerusform>
-            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; они будут отклонены.</numerusform>
-            <numerusform>{name} не владеет навыком, нужным %n из выбранных контактов; они будут отклонены.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="222"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="223"/>
         <source>Assign</source>
         <translation>Назначить</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="263"/>
-        <source>{name} has room for %n more; the other contacts will be refused (closed ones always fit).</source>
-        <translation>
-            <numerusform>{name} может принять ещё %n контакт; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
-            <numerusform>{name} может принять ещё %n контакта; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
-            <numerusform>{name} может принять ещё %n контактов; остальные будут отклонены (закрытые контакты в лимит не входят).</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>BoardModels</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="58"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="59"/>
         <source>Operators who could be given a contact of this source now</source>
         <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="68"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="73"/>
         <source>Waiting</source>
         <translation>Ждут</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="79"/>
         <source>Oldest wait</source>
         <translation>Дольше всех ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="85"/>
         <source>Overdue</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="88"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="91"/>
         <source>Operators available</source>
         <translation>Операторов на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="98"/>
         <source>Room</source>
         <translation>Свободно мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="128"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="138"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="144"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
@@ -182,50 +182,50 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="98"/>
         <source>&amp;Sources: the queue and who can take it now</source>
         <translation>&amp;Источники: очередь и кто может её взять сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="98"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="100"/>
         <source>O&amp;perators now</source>
         <translation>&amp;Операторы сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="103"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="105"/>
         <source>Double-click a source (or press Enter) to see its queue, an operator to see its active contacts.</source>
         <translation>Двойной щелчок по источнику (или Enter) покажет его очередь, по оператору — его активные контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="155"/>
-        <source>%n contact(s) waiting</source>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="157"/>
+        <source>%Ln contact(s) waiting</source>
         <translation>
-            <numerusform>%n контакт ждёт</numerusform>
-            <numerusform>%n контакта ждут</numerusform>
-            <numerusform>%n контактов ждут</numerusform>
+            <numerusform>%Ln контакт ждёт</numerusform>
+            <numerusform>%Ln контакта ждут</numerusform>
+            <numerusform>%Ln контактов ждут</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/board.py" line="156"/>
-        <source>%n overdue</source>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="158"/>
+        <source>%Ln overdue</source>
         <translation>
-            <numerusform>%n просрочен</numerusform>
-            <numerusform>%n просрочено</numerusform>
-            <numerusform>%n просрочено</numerusform>
+            <numerusform>%Ln просрочен</numerusform>
+            <numerusform>%Ln просрочено</numerusform>
+            <numerusform>%Ln просрочено</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="164"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="166"/>
         <source>As of {time}; it updates by itself.</source>
         <translation>На {time}; обновляется само.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="165"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="167"/>
         <source>No sources yet: add them on the Sources screen.</source>
         <translation>Источников пока нет: добавьте их на экране «Источники».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/board.py" line="166"/>
+        <location filename="../../desktop_crm/ui/pages/board.py" line="168"/>
         <source>No operators yet: add them on the Operators screen.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы».</translation>
     </message>
@@ -920,27 +920,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>DecisionView</name>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="28"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
         <source>Assigned automatically</source>
         <translation>Назначен автоматически</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="29"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
         <source>Re-distributed</source>
         <translation>Перераспределён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="30"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
         <source>Assigned by hand</source>
         <translation>Назначен вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="31"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
         <source>Reply deadline missed</source>
         <translation>Пропущен срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="32"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="33"/>
         <source>Closed automatically</source>
         <translation>Закрыт автоматически</translation>
     </message>
@@ -985,142 +985,142 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>пропустил срок ответа</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="66"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="67"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="69"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="70"/>
         <source>nobody: {reason}</source>
         <translation>никому: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="75"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="76"/>
         <source>lottery: r = {r} of {total}</source>
         <translation>жребий: r = {r} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="79"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="80"/>
         <source>returning lead: the operator who handled it last</source>
         <translation>повторный лид: оператор, который вёл его последним</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="84"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="85"/>
         <source>round-robin: current weight {value} of {total}</source>
         <translation>по кругу: текущий вес {value} из {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="89"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="90"/>
         <source>least loaded: load {load} of {max_load}</source>
         <translation>наименее загруженный: нагрузка {load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="92"/>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="189"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="93"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="190"/>
         <source>chosen</source>
         <translation>выбран</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="98"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="99"/>
         <source>Taken from the queue.</source>
         <translation>Взят из очереди.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="100"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="101"/>
         <source>Given by the owner column of an imported file.</source>
         <translation>Назначен по столбцу «Ответственный» импортированного файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="107"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="108"/>
         <source>Put back to the queue from {name} (an assignment undone).</source>
         <translation>Возвращён в очередь от {name} (назначение отменено).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="114"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="115"/>
         <source>Taken from {name}.</source>
         <translation>Взят у оператора {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="125"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="126"/>
         <source>{name} missed the reply deadline; nobody else could take it, so it stays with them, overdue.</source>
         <translation>{name}: пропущен срок ответа; больше никто не мог взять контакт, он остаётся у этого оператора как просроченный.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="130"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="131"/>
         <source>{name} missed the reply deadline.</source>
         <translation>{name}: пропущен срок ответа.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="135"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="136"/>
         <source>No activity for {duration}: closed automatically.</source>
         <translation>Без активности {duration}: закрыт автоматически.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="163"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="164"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="165"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="166"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="183"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="184"/>
         <source>at the limit at the re-check</source>
         <translation>лимит исчерпан при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="195"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="196"/>
         <source>{load} of {max_load}</source>
         <translation>{load} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="213"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="215"/>
         <source>refused at re-check</source>
         <translation>отказ при повторной проверке</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="216"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="218"/>
         <source>then</source>
         <translation>затем</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="220"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="222"/>
         <source>no draw: nobody could take it</source>
         <translation>без жребия: никто не мог его принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="231"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="233"/>
         <source>closed</source>
         <translation>закрыт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/decision_view.py" line="250"/>
-        <source>{name} had %n active contact(s) of {max_load} then.</source>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="252"/>
+        <source>{name} had %Ln active contact(s) of {max_load} then.</source>
         <translation>
-            <numerusform>У оператора {name} тогда был %n активный контакт из {max_load}.</numerusform>
-            <numerusform>У оператора {name} тогда было %n активных контакта из {max_load}.</numerusform>
-            <numerusform>У оператора {name} тогда было %n активных контактов из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда был %Ln активный контакт из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %Ln активных контакта из {max_load}.</numerusform>
+            <numerusform>У оператора {name} тогда было %Ln активных контактов из {max_load}.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="261"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="263"/>
         <source>Strategy: {strategy}</source>
         <translation>Стратегия: {strategy}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="280"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="282"/>
         <source>No decision was recorded for this contact.</source>
         <translation>Для этого контакта решение не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/decision_view.py" line="328"/>
+        <location filename="../../desktop_crm/ui/decision_view.py" line="330"/>
         <source>The explanation could not be read: {error}</source>
         <translation>Не удалось прочитать объяснение: {error}</translation>
     </message>
@@ -2760,90 +2760,90 @@ Database: {path}</source>
 <context>
     <name>OperatorChoiceModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="39"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="40"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="41"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="42"/>
         <source>away</source>
         <translation>отсутствует</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="43"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="44"/>
         <source>off shift</source>
         <translation>вне смены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="45"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="46"/>
         <source>daily cap reached ({daily_cap})</source>
         <translation>дневной лимит исчерпан ({daily_cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="49"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="50"/>
         <source>at the limit ({max_load})</source>
         <translation>лимит исчерпан ({max_load})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="52"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="53"/>
         <source>{free} free of {max_load}</source>
         <translation>свободно {free} из {max_load}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="61"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="62"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="65"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="66"/>
         <source>{name} is away and takes no contacts until back.</source>
         <translation>{name} отсутствует и не получает обращений, пока не вернётся.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="69"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="70"/>
         <source>{name} is off shift and takes no contacts until it starts.</source>
         <translation>{name} вне смены и не получает обращений до её начала.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="73"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="74"/>
         <source>{name} has had as many contacts today as the daily cap allows.</source>
         <translation>{name} сегодня уже получил(а) столько обращений, сколько позволяет дневной лимит.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="78"/>
-        <source>{name} has %n active contact(s), the limit: close one or raise the limit first.</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="79"/>
+        <source>{name} has %Ln active contact(s), the limit: close one or raise the limit first.</source>
         <translation>
-            <numerusform>У оператора {name} %n активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
-            <numerusform>У оператора {name} %n активных контакта — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
-            <numerusform>У оператора {name} %n активных контактов — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %Ln активный контакт — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %Ln активных контакта — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
+            <numerusform>У оператора {name} %Ln активных контактов — это предел: сначала закройте контакт или поднимите лимит.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="83"/>
-        <source>{name} has %n active contact(s) and can take {free} more.</source>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="84"/>
+        <source>{name} has %Ln active contact(s) and can take {free} more.</source>
         <translation>
-            <numerusform>У оператора {name} %n активный контакт, можно передать ещё {free}.</numerusform>
-            <numerusform>У оператора {name} %n активных контакта, можно передать ещё {free}.</numerusform>
-            <numerusform>У оператора {name} %n активных контактов, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %Ln активный контакт, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %Ln активных контакта, можно передать ещё {free}.</numerusform>
+            <numerusform>У оператора {name} %Ln активных контактов, можно передать ещё {free}.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="95"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="96"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="102"/>
         <source>Room</source>
         <translation>Свободно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="153"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="154"/>
         <source>lacks a skill</source>
         <translation>нет нужного навыка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/assign_dialog.py" line="155"/>
+        <location filename="../../desktop_crm/ui/assign_dialog.py" line="156"/>
         <source>{name} lacks a skill the selected contacts&apos; tags ask for: {skills}.</source>
         <translation>{name} не владеет навыком, которого требуют теги выбранных контактов: {skills}.</translation>
     </message>
@@ -3009,72 +3009,72 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="58"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="59"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="67"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="70"/>
         <source>away through {day}</source>
         <translation>отсутствует по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="72"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="73"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="77"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="79"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="82"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="83"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="86"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="87"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="131"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="133"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="135"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="136"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="139"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="140"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -3082,42 +3082,42 @@ Database: {path}</source>
 <context>
     <name>OperatorsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="33"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="39"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="43"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="45"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="50"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="54"/>
         <source>Contacts given today, against the daily cap</source>
         <translation>Контактов выдано сегодня и дневной лимит</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="57"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="59"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="65"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/operators.py" line="70"/>
+        <location filename="../../desktop_crm/ui/models/operators.py" line="72"/>
         <source>Skills</source>
         <translation>Навыки</translation>
     </message>
@@ -3125,22 +3125,22 @@ Database: {path}</source>
 <context>
     <name>OperatorsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="87"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="85"/>
         <source>New operator&apos;s name</source>
         <translation>Имя нового оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="88"/>
         <source>The most active contacts this operator may have</source>
         <translation>Наибольшее число активных контактов у этого оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="90"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="89"/>
         <source>Add operator</source>
         <translation>Добавить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="96"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="95"/>
         <source>Max load:</source>
         <translation>Макс. нагрузка:</translation>
     </message>
@@ -3214,12 +3214,12 @@ Database: {path}</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="77"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="75"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="232"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="208"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
@@ -3394,82 +3394,82 @@ Database: {path}</source>
 <context>
     <name>SharesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="392"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="384"/>
         <source>Source / operator</source>
         <translation>Источник / оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="393"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="385"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="394"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="386"/>
         <source>Weight %</source>
         <translation>Вес, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="395"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="387"/>
         <source>Delivered</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="396"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="388"/>
         <source>Delivered %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="397"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="389"/>
         <source>Deviation</source>
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="401"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="393"/>
         <source>The operator&apos;s weight on this source</source>
         <translation>Вес оператора для этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="402"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="394"/>
         <source>The weight as a share of the source&apos;s total weight</source>
         <translation>Доля веса в общем весе источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="403"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="395"/>
         <source>Contacts of the period this operator got from the source</source>
         <translation>Контакты за период, полученные оператором из этого источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="406"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="398"/>
         <source>Share of the source&apos;s assigned contacts of the period</source>
         <translation>Доля от назначенных контактов источника за период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="407"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="399"/>
         <source>Delivered share minus configured share, in percentage points. Full operators and small numbers make it drift; large drifts deserve a look.</source>
         <translation>Фактическая доля минус заданная, в процентных пунктах. Полностью загруженные операторы и малые числа дают расхождение; на большие отклонения стоит обратить внимание.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="565"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="557"/>
         <source>No operators are configured for this source.</source>
         <translation>Для этого источника не настроены операторы.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="571"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="563"/>
         <source>{assigned} assigned, {unassigned} unassigned</source>
         <translation>назначено: {assigned}, без оператора: {unassigned}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="626"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="618"/>
         <source>{value} pp</source>
         <translation>{value}&#xa0;п.&#xa0;п.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="642"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="634"/>
         <source>Nothing was assigned on this source in the period.</source>
         <translation>За период по этому источнику ничего не назначено.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="570"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="562"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3514,72 +3514,72 @@ Database: {path}</source>
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="74"/>
         <source>{strategy} + repeat</source>
         <translation>{strategy} + закрепление</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="84"/>
         <source>A returning lead goes to the operator who handled it last, when that operator can take it.</source>
         <translation>Повторного лида получает оператор, который вёл его последним, если этот оператор может его принять.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="148"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="155"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="162"/>
         <source>Operators</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="166"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="168"/>
         <source>Strategy</source>
         <translation>Стратегия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
         <source>No operators</source>
         <translation>Нет операторов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="107"/>
         <source>{operators}, total weight {total}</source>
         <translation>{operators}, общий вес {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="114"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="115"/>
         <source>No operator has a weight for this source: select it and set weights.</source>
         <translation>Ни у одного оператора нет веса для этого источника: выберите его и задайте веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="122"/>
         <source>{name}: {weight} ({percent} %)</source>
         <translation>{name}: {weight} ({percent}&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="129"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="130"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="131"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="136"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="137"/>
         <source>None of them can take contacts now: new ones stay unassigned.</source>
         <translation>Сейчас никто из них не может принять контакты: новые останутся без оператора.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/sources.py" line="105"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="106"/>
         <source>%n operator(s)</source>
         <translation>
             <numerusform>%n оператор</numerusform>
@@ -3591,199 +3591,199 @@ Database: {path}</source>
 <context>
     <name>SourcesPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="253"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="229"/>
         <source>Sources and weights</source>
         <translation>Источники и веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="254"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="230"/>
         <source>Distribution plan</source>
         <translation>План распределения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="258"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="412"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="234"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="402"/>
         <source>Save weights</source>
         <translation>Сохранить веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="263"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="719"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="239"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="711"/>
         <source>Delete source</source>
         <translation>Удалить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="299"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="281"/>
         <source>New source&apos;s name, e.g. Telegram bot</source>
         <translation>Название нового источника, например Telegram-бот</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="282"/>
         <source>Code, e.g. tg (optional)</source>
         <translation>Код, например tg (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="304"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="286"/>
         <source>A short code for bots and the command line: no spaces, not only digits. Optional.</source>
         <translation>Короткий код для ботов и командной строки: без пробелов и не только из цифр. Необязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="307"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="289"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="337"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="318"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="363"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="813"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="350"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="805"/>
         <source>Weights</source>
         <translation>Веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="97"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="98"/>
         <source>A contact goes to one of the operators by lot, in proportion to the weights. 0 means never.</source>
         <translation>Контакт получает один из операторов по жребию, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="103"/>
         <source>Operators take turns in proportion to the weights. 0 means never.</source>
         <translation>Операторы получают контакты по очереди, пропорционально весам. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="106"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="107"/>
         <source>A contact goes to the operator with the most room for their limit; the weight only breaks ties. 0 means never.</source>
         <translation>Контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве. 0 — никогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="131"/>
         <source>{rule} Skipped: {reasons}.</source>
         <translation>{rule} Оператор пропускается, если: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="333"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="314"/>
         <source>Double-click a name or a code (or press F2) to change it; Ctrl+Z undoes. Select a source to set weights.</source>
         <translation>Чтобы изменить название или код, дважды щёлкните по нему (или нажмите F2); Ctrl+Z отменяет. Выберите источник, чтобы задать веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="402"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="392"/>
         <source>Unsaved changes</source>
         <translation>Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="411"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="401"/>
         <source>Revert</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="414"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="404"/>
         <source>Replace the source&apos;s weights with these ({shortcut})</source>
         <translation>Заменить веса источника этими ({shortcut})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="450"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="440"/>
         <source>Strategy:</source>
         <translation>Стратегия:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="457"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="447"/>
         <source>Send a returning lead to the operator who handled it last (when that operator can take it)</source>
         <translation>Передавать повторного лида оператору, который вёл его последним (если тот может его принять)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="461"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="451"/>
         <source>A lead who writes again goes to the same operator if they are active, have a weight here and are below their limit; otherwise the strategy decides.</source>
         <translation>Лид, написавший снова, попадает к тому же оператору, если тот активен, имеет вес для этого источника и не исчерпал лимит; иначе решает стратегия.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="500"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="490"/>
         <source>Each cell is an operator&apos;s weight for a source; double-click a cell to change it (saved at once). Under each name: how many more active contacts the operator can take. Grey: no weight, or an operator who gets nothing right now.</source>
         <translation>В каждой ячейке — вес оператора для источника; дважды щёлкните по ячейке, чтобы изменить его (сохраняется сразу). Под каждым именем — сколько ещё активных контактов может принять оператор. Серым: веса нет или оператор сейчас ничего не получает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="576"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="568"/>
         <source>The source was deleted elsewhere; its unsaved weights are gone.</source>
         <translation>Источник удалён в другом месте; его несохранённые веса потеряны.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="599"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="591"/>
         <source>No sources yet.
 Add one above: a bot, a form or a channel that sends contacts. Then give its operators weights here.</source>
         <translation>Источников пока нет.
 Добавьте источник выше: бота, форму или канал, откуда приходят контакты. Затем задайте здесь веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="606"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="598"/>
         <source>Add a source to set its operators&apos; weights.</source>
         <translation>Добавьте источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="600"/>
         <source>Select a source to set its operators&apos; weights.</source>
         <translation>Выберите источник, чтобы задать веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="611"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="603"/>
         <source>No operators yet: add them on the Operators screen, then come back.</source>
         <translation>Операторов пока нет: добавьте их на экране «Операторы» и вернитесь сюда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="620"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="612"/>
         <source>The plan shows every source against every operator.
 Add at least one source and one operator to see it.</source>
         <translation>План показывает веса каждого источника по каждому оператору.
 Добавьте хотя бы один источник и одного оператора, чтобы его увидеть.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="662"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="654"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="668"/>
         <source>Unsaved weights</source>
         <translation>Несохранённые веса</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="663"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="655"/>
         <source>The weights of {name} are not saved. Discard the changes?</source>
         <translation>Веса источника {name} не сохранены. Отбросить изменения?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="709"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="701"/>
         <source>Added {name}. Now give its operators weights.</source>
         <translation>Источник {name} добавлен. Теперь задайте веса его операторов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="716"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="708"/>
         <source>Delete source {name}? Its weights are deleted with it.</source>
         <translation>Удалить источник {name}? Его веса будут удалены вместе с ним.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="728"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="720"/>
         <source>Deleted {name}.</source>
         <translation>Источник {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="796"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="788"/>
         <source>Saved the weights of {name}.</source>
         <translation>Веса источника {name} сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="816"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="808"/>
         <source>Weights for {name}</source>
         <translation>Веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="819"/>
-        <source>Total weight {total}; %n operator(s) get contacts</source>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="811"/>
+        <source>Total weight {total}; %Ln operator(s) get contacts</source>
         <translation>
-            <numerusform>Общий вес {total}; контакты получает %n оператор</numerusform>
-            <numerusform>Общий вес {total}; контакты получают %n оператора</numerusform>
-            <numerusform>Общий вес {total}; контакты получают %n операторов</numerusform>
+            <numerusform>Общий вес {total}; контакты получает %Ln оператор</numerusform>
+            <numerusform>Общий вес {total}; контакты получают %Ln оператора</numerusform>
+            <numerusform>Общий вес {total}; контакты получают %Ln операторов</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="677"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="669"/>
         <source>The weights of {name} are not saved. Save them?</source>
         <translation>Веса источника {name} не сохранены. Сохранить их?</translation>
     </message>
@@ -3812,34 +3812,34 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="165"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="342"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="334"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="166"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="344"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="336"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="167"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="159"/>
         <source>Total</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="54"/>
         <source>{value} %</source>
         <translation>{value}&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="123"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="140"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="132"/>
         <source>%n contact(s) in the period</source>
         <translation>
             <numerusform>%n контакт за период</numerusform>
@@ -3848,7 +3848,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="141"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="133"/>
         <source>%n still active</source>
         <translation>
             <numerusform>из них %n ещё активен</numerusform>
@@ -3857,7 +3857,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="146"/>
         <source>%n active contact(s) now, at most {max_load} (not limited to the period)</source>
         <translation>
             <numerusform>Сейчас %n активный контакт, не более {max_load} (без учёта периода)</numerusform>
@@ -3866,68 +3866,68 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="267"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="259"/>
         <source>Contacts in the period (of them still active).</source>
         <translation>Контакты за период (в скобках — сколько из них ещё активны).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="274"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="266"/>
         <source>Active contacts now against the operator&apos;s limit (any period).</source>
         <translation>Активные контакты сейчас относительно лимита оператора (за любой период).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="300"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="292"/>
         <source>Contacts nobody could take</source>
         <translation>Контакты, которые никто не смог принять</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="302"/>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="619"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="294"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="611"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="333"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="343"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="335"/>
         <source>Active operator</source>
         <translation>Оператор активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="345"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="337"/>
         <source>Max load</source>
         <translation>Макс. нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="349"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="341"/>
         <source>{source}: contacts</source>
         <translation>{source}: контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="354"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="346"/>
         <source>{source}: active</source>
         <translation>{source}: активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="359"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="351"/>
         <source>Total contacts</source>
         <translation>Всего контактов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="360"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="352"/>
         <source>Total active</source>
         <translation>Всего активных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="363"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="355"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/statistics.py" line="364"/>
+        <location filename="../../desktop_crm/ui/models/statistics.py" line="356"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -4077,43 +4077,43 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>Strategies</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="25"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
         <source>Weighted random (lottery)</source>
         <translation>Случайно по весам (жребий)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="26"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
         <source>Lottery</source>
         <translation>Жребий</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="27"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="28"/>
         <source>Each contact goes to an operator drawn by lot, with chances in proportion to the weights.</source>
         <translation>Каждый контакт получает оператор, выбранный жребием; шансы пропорциональны весам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="34"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
         <source>Smooth round-robin</source>
         <translation>По кругу (сглаженно)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
         <source>Round-robin</source>
         <translation>По кругу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="37"/>
         <source>Operators take turns in proportion to the weights, so the shares come out exact over every full round.</source>
         <translation>Операторы получают контакты по очереди пропорционально весам, поэтому за каждый полный круг доли соблюдаются точно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="43"/>
         <location filename="../../desktop_crm/ui/models/sources.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
         <source>Least loaded</source>
         <translation>Наименее загруженный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/sources.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/sources.py" line="46"/>
         <source>Each contact goes to the operator with the most room for their limit; the weight only breaks ties, and weight 0 still means never.</source>
         <translation>Каждый контакт получает оператор с наибольшим запасом до лимита; вес решает только при равенстве, а вес 0 по-прежнему означает «никогда».</translation>
     </message>
@@ -4157,82 +4157,82 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>UndoHistory</name>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="80"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="81"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Отменить: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="82"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="83"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="87"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="88"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Повторить: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="89"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="90"/>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="110"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="111"/>
         <source>Undone: {action}</source>
         <translation>Отменено: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="111"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="112"/>
         <source>Cannot undo “{action}”: {reason} Nothing was changed.</source>
         <translation>Нельзя отменить «{action}»: {reason} Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="122"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="123"/>
         <source>Redone: {action}</source>
         <translation>Повторено: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="123"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="124"/>
         <source>Cannot redo “{action}”: {reason} Nothing was changed.</source>
         <translation>Нельзя повторить «{action}»: {reason} Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="149"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="150"/>
         <source>Rename {old} to {new}</source>
         <translation>Переименовать оператора {old} в «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="153"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="154"/>
         <source>Change the limit of {name} to {limit}</source>
         <translation>Изменить лимит оператора {name} на {limit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="157"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="158"/>
         <source>Make {name} active</source>
         <translation>Сделать оператора {name} активным</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="160"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="161"/>
         <source>Make {name} inactive</source>
         <translation>Сделать оператора {name} неактивным</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="190"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="191"/>
         <source>Rename source {old} to {new}</source>
         <translation>Переименовать источник {old} в «{new}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="194"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="195"/>
         <source>Change the code of {name}</source>
         <translation>Изменить код источника {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="241"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="242"/>
         <source>Change the weights of {name}</source>
         <translation>Изменить веса источника {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="264"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="265"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -4241,7 +4241,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="283"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="284"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -4250,7 +4250,7 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/undo.py" line="306"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="307"/>
         <source>Assign %n contact(s) to {name}</source>
         <translation>
             <numerusform>Назначить %n контакт оператору {name}</numerusform>
@@ -4259,17 +4259,17 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="198"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="199"/>
         <source>Change the strategy of {name}</source>
         <translation>Изменить стратегию источника {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="202"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="203"/>
         <source>Send returning leads of {name} to their last operator</source>
         <translation>Передавать повторные лиды источника {name} последнему оператору</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/undo.py" line="205"/>
+        <location filename="../../desktop_crm/ui/undo.py" line="206"/>
         <source>Stop sending returning leads of {name} to their last operator</source>
         <translation>Не передавать повторные лиды источника {name} последнему оператору</translation>
     </message>
@@ -4277,71 +4277,71 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightGridModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="32"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="33"/>
         <source>Total weight</source>
         <translation>Общий вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="46"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="125"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="126"/>
         <source>The sum of the source&apos;s weights</source>
         <translation>Сумма весов источника</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="146"/>
         <source>Load {load} of {max}.</source>
         <translation>Нагрузка: {load} из {max}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="152"/>
         <source>Inactive: gets no new contacts whatever the weights.</source>
         <translation>Неактивен: не получает новых контактов независимо от весов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="158"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="163"/>
-        <source>Can take %n more active contact(s).</source>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="164"/>
+        <source>Can take %Ln more active contact(s).</source>
         <translation>
-            <numerusform>Может принять ещё %n активный контакт.</numerusform>
-            <numerusform>Может принять ещё %n активных контакта.</numerusform>
-            <numerusform>Может принять ещё %n активных контактов.</numerusform>
+            <numerusform>Может принять ещё %Ln активный контакт.</numerusform>
+            <numerusform>Может принять ещё %Ln активных контакта.</numerusform>
+            <numerusform>Может принять ещё %Ln активных контактов.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="205"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="206"/>
         <source>No operator has a weight: contacts of {source} stay unassigned.</source>
         <translation>Ни у одного оператора нет веса: контакты источника {source} остаются без оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="213"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="214"/>
         <source>{operator} gets no contacts of {source}.</source>
         <translation>{operator} не получает контакты источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="217"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="218"/>
         <source>{operator}: weight {weight} of {total} ({percent} %) for {source}.</source>
         <translation>{operator}: вес {weight} из {total} ({percent}&#xa0;%) для источника {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="229"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="230"/>
         <source>Inactive: skipped until made active again.</source>
         <translation>Неактивен: пропускается, пока его снова не сделают активным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="233"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="234"/>
         <source>Full: skipped until some contacts are closed.</source>
         <translation>Нет мест: пропускается, пока часть контактов не будет закрыта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="239"/>
+        <location filename="../../desktop_crm/ui/models/weight_grid.py" line="240"/>
         <source>Double-click to change the weight.</source>
         <translation>Дважды щёлкните, чтобы изменить вес.</translation>
     </message>
@@ -4349,104 +4349,104 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>WeightsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="98"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="102"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="113"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="117"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="118"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="122"/>
         <source>Weight</source>
         <translation>Вес</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="128"/>
         <source>Share</source>
         <translation>Доля</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="33"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="35"/>
         <source>{free} free of {max}</source>
         <translation>свободно {free} из {max}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="41"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="390"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="43"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="377"/>
         <source>full</source>
         <translation>нет мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="42"/>
-        <location filename="../../desktop_crm/ui/pages/sources.py" line="391"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="44"/>
+        <location filename="../../desktop_crm/ui/pages/sources.py" line="378"/>
         <source>{free} free</source>
         <translation>свободно {free}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="110"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="112"/>
         <source>Inactive</source>
         <translation>Неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="245"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="249"/>
         <source>Changed from {saved}; not saved yet.</source>
         <translation>Изменено (было {saved}); ещё не сохранено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="248"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="252"/>
         <source>Double-click or press F2 to change the weight.</source>
         <translation>Дважды щёлкните или нажмите F2, чтобы изменить вес.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="269"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
         <source>Inactive: gets no contacts, and the weight does not count in the shares.</source>
         <translation>Неактивен: не получает контактов, и его вес не учитывается в долях.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="273"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="281"/>
         <source>{weight} of the active operators&apos; total weight {total}.</source>
         <translation>{weight} из общего веса активных операторов {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="277"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="285"/>
         <source>Gets nothing right now: the operator is inactive or has no free places.</source>
         <translation>Сейчас ничего не получает: оператор неактивен или у него нет свободных мест.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="282"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="290"/>
         <source>Right now, with full and inactive operators skipped: {percent}.</source>
         <translation>Сейчас, без учёта полностью загруженных и неактивных операторов: {percent}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="293"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="301"/>
         <source>Inactive: gets no new contacts whatever the weight.</source>
         <translation>Неактивен: не получает новых контактов независимо от веса.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/weights.py" line="297"/>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="305"/>
         <source>Full: gets no new contacts until some are closed.</source>
         <translation>Нет мест: не получает новых контактов, пока часть не будет закрыта.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/weights.py" line="301"/>
-        <source>Can take %n more active contact(s).</source>
+        <location filename="../../desktop_crm/ui/models/weights.py" line="309"/>
+        <source>Can take %Ln more active contact(s).</source>
         <translation>
-            <numerusform>Может принять ещё %n активный контакт.</numerusform>
-            <numerusform>Может принять ещё %n активных контакта.</numerusform>
-            <numerusform>Может принять ещё %n активных контактов.</numerusform>
+            <numerusform>Может принять ещё %Ln активный контакт.</numerusform>
+            <numerusform>Может принять ещё %Ln активных контакта.</numerusform>
+            <numerusform>Может принять ещё %Ln активных контактов.</numerusform>
         </translation>
     </message>
 </context>

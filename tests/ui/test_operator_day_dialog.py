@@ -9,10 +9,11 @@ import re
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
 from desktop_crm.services import open_crm
 from desktop_crm.services.operators import MAX_ABSENCE_YEAR
+from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.operator_day_dialog import NO_CAP, OperatorDayDialog
 from desktop_crm.ui.pages.operators import OperatorsPage
 
@@ -223,3 +224,28 @@ def test_absences_show_another_year_and_a_date_as_the_day_it_runs_through(qtbot,
     texts = [opened.absences.item(i).text() for i in range(opened.absences.count())]
     assert texts == ["from 10 Dec through 14 Dec", "from 5 Jan 2027 09:30 until back"]
     opened.reject()
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("ru", "01.12.2026 12:00"), ("en", "12/1/2026 12:00\u202fPM")],
+)
+def test_the_date_fields_write_dates_as_the_window_does(qtbot, shown_page, crm, language, shown):
+    """Not ISO ("2026-12-01 12:00"): the window language's date and time, as the Contacts
+    table writes them ("01.12.2026 12:00", "12/1/26 12:00 PM"), with the whole year to
+    type in; a moment typed that way is the one saved."""
+    apply_locale(language)
+    page = shown_page(OperatorsPage)
+    _select_the_operator(qtbot, page)
+    dialog = page.edit_day()
+    qtbot.waitExposed(dialog)
+    assert dialog.away_from.text() == shown
+    moment = dt.datetime(2026, 12, 5, 6, 30, tzinfo=dt.UTC)  # 09:30 in Moscow
+    typed = dialog.away_from.textFromDateTime(QDateTime(QDate(2026, 12, 5), QTime(9, 30)))
+    line = dialog.away_from.findChild(QLineEdit)
+    line.setText(typed)  # what the user typed over the field
+    dialog.away_from.interpretText()
+    dialog.until_back.setChecked(True)
+    dialog.add_absence.click()
+    (absence,) = crm.operators.get("Анна Смирнова").absences
+    assert absence.starts_at == moment

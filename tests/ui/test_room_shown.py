@@ -31,18 +31,18 @@ ZERO = OperatorInfo(3, "Zero", True, 0, 0)  # a limit of 0: never any room
 
 
 def test_the_choice_of_an_operator_enables_exactly_those_with_room(qapp, qtmodeltester):
-    model = OperatorChoiceModel([BELOW, AT, ZERO])
+    model = OperatorChoiceModel([BELOW, AT, ZERO])  # listed by name: At, Below, Zero
     qtmodeltester.check(model)
     enabled = [
         bool(model.flags(model.index(r, NAME)) & Qt.ItemFlag.ItemIsEnabled) for r in range(3)
     ]
-    assert enabled == [True, False, False]
+    assert enabled == [False, True, False]
     assert [model.index(r, STATE).data() for r in range(3)] == [
-        "1 free of 3",
         "at the limit (3)",
+        "1 free of 3",
         "at the limit (0)",
     ]
-    assert model.first_available() == 0
+    assert model.first_available() == 1
 
 
 def test_the_operators_table_shows_how_full_each_one_is(qapp, qtmodeltester):

@@ -275,9 +275,9 @@ def test_the_statistics_screen_paints_again_from_what_its_cells_answered(
     for view in views:
         view.repaint()
     formatted = []
-    real = statistics_models.number
+    real = statistics_models.number_text
     monkeypatch.setattr(
-        statistics_models, "number", lambda *args: (formatted.append(args), real(*args))[1]
+        statistics_models, "number_text", lambda *args: (formatted.append(args), real(*args))[1]
     )
     for _ in range(3):
         for view in views:

@@ -28,6 +28,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the value to sort by (numbers as numbers)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row object
+# A shorter text for a cell too narrow for its whole text (a load bar's "3 / 10" without
+# "· 7 free"); the whole text is in the tooltip.
+SHORT_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.board import Board, SourceBoard
 from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.models.operators import load_text  # "3 / 10", as on the Operators screen
 from desktop_crm.ui.operator_status import (
@@ -70,6 +71,7 @@ class SourceBoardModel(RowsModel[SourceRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Waiting"),
+            lambda r: number_text(r.board.waiting),
             lambda r: r.board.waiting,
             align_right=True,
         ),
@@ -81,17 +83,20 @@ class SourceBoardModel(RowsModel[SourceRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Overdue"),
+            lambda r: number_text(r.board.overdue),
             lambda r: r.board.overdue,
             align_right=True,
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Operators available"),
+            lambda r: number_text(r.board.available),
             lambda r: r.board.available,
             align_right=True,
             tooltip=_available_tip,
         ),
         Column(
             QT_TRANSLATE_NOOP("BoardModels", "Room"),
+            lambda r: number_text(r.board.room),
             lambda r: r.board.room,
             align_right=True,
         ),

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto.operators import OperatorInfo
+from desktop_crm.ui.formats import number_text, ratio_text
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.operator_status import NOT_A_STATUS_ROLE, status_data, status_text, today_text
 from desktop_crm.ui.tasks import TaskRunner
@@ -21,7 +22,8 @@ NAME, ACTIVE, STATUS, TODAY, LOAD, MAX_LOAD, SKILLS = range(7)
 
 
 def load_text(operator: OperatorInfo) -> str:
-    return f"{operator.load} / {operator.max_load}"
+    """ "3 / 10", digits grouped."""
+    return ratio_text(operator.load, operator.max_load)
 
 
 class OperatorsModel(RowsModel[OperatorInfo]):
@@ -61,7 +63,7 @@ class OperatorsModel(RowsModel[OperatorInfo]):
         ),
         Column(
             QT_TRANSLATE_NOOP("OperatorsModel", "Max load"),
-            lambda o: o.max_load,
+            lambda o: number_text(o.max_load),
             lambda o: o.max_load,
             align_right=True,
             edit=lambda o: o.max_load,

@@ -11,6 +11,7 @@ from desktop_crm.domain.eligibility import Exclusion, weight_shares
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto.sources import SourceInfo, WeightInfo
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.models.base import Column, Index, RowsModel
 from desktop_crm.ui.texts import exclusion_label
 from desktop_crm.ui.theme import Tone, color
@@ -104,7 +105,7 @@ def operators_summary(source: SourceInfo) -> str:
         return QCoreApplication.translate("SourcesModel", "No operators")
     count = SourcesModel.tr("%n operator(s)", "", len(used))  # type: ignore[arg-type]
     return QCoreApplication.translate("SourcesModel", "{operators}, total weight {total}").format(
-        operators=count, total=total_weight(source)
+        operators=count, total=number_text(total_weight(source))
     )
 
 
@@ -120,7 +121,7 @@ def operators_tooltip(source: SourceInfo) -> str:
     for weight in sorted(used, key=lambda w: -w.weight):
         line = QCoreApplication.translate("SourcesModel", "{name}: {weight} ({percent} %)").format(
             name=weight.operator.name,
-            weight=weight.weight,
+            weight=number_text(weight.weight),
             percent=round(100 * shares[weight.operator.id]),
         )
         why = weight.exclusion
@@ -154,6 +155,7 @@ class SourcesModel(RowsModel[SourceInfo]):
             QT_TRANSLATE_NOOP("SourcesModel", "Code"),
             lambda s: s.code or "",
             lambda s: (s.code or "").casefold(),
+            tooltip=lambda s: s.code or None,  # a long one is cut in the list
             edit=lambda s: s.code or "",
         ),
         Column(

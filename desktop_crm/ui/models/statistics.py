@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
@@ -24,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette, QPixm
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto.refs import SourceRef
 from desktop_crm.services.dto.stats import SourceShares, Statistics
-from desktop_crm.ui.formats import natural_less
+from desktop_crm.ui.formats import natural_less, number_text, ratio_text
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Column, RowsModel
 from desktop_crm.ui.models.cell_answers import CellAnswers
 from desktop_crm.ui.theme import Tone, color
@@ -40,13 +39,6 @@ NOTABLE_DEVIATION_PP = 5.0
 LARGE_DEVIATION_PP = 10.0
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number in the user's locale (decimal comma in Russian)."""
-    if decimals == 0:
-        return QLocale().toString(int(value))
-    return QLocale().toString(float(value), "f", decimals)
-
-
 def header_lines(name: str, limit: int = 14) -> str:
     """A long name on two lines, broken at the space nearest the middle: a column
     header stays as narrow as its numbers instead of cutting the name on both sides."""
@@ -60,7 +52,7 @@ def header_lines(name: str, limit: int = 14) -> str:
 
 def percent(fraction: float) -> str:
     return QCoreApplication.translate("StatisticsModel", "{value} %").format(
-        value=number(fraction * 100, 1)
+        value=number_text(fraction * 100, 1)
     )
 
 
@@ -133,7 +125,7 @@ def row_name(row: StatRow) -> str:
 
 
 def count_text(total: int, active: int) -> str:
-    return f"{number(total)} ({number(active)})" if total else "0"
+    return f"{number_text(total)} ({number_text(active)})" if total else "0"
 
 
 def count_tooltip(total: int, active: int) -> str:
@@ -143,7 +135,7 @@ def count_tooltip(total: int, active: int) -> str:
 
 
 def _load_text(row: StatRow) -> str:
-    return "" if row.unassigned else f"{number(row.load or 0)} / {number(row.max_load or 0)}"
+    return "" if row.unassigned else ratio_text(row.load or 0, row.max_load or 0)
 
 
 def _load_tooltip(row: StatRow) -> str | None:
@@ -154,7 +146,7 @@ def _load_tooltip(row: StatRow) -> str | None:
         "%n active contact(s) now, at most {max_load} (not limited to the period)",  # type: ignore[arg-type]
         "",
         load,  # type: ignore[arg-type]
-    ).format(max_load=number(row.max_load or 0))
+    ).format(max_load=number_text(row.max_load or 0))
 
 
 class StatisticsModel(RowsModel[StatRow]):
@@ -579,7 +571,7 @@ class SharesModel(QAbstractItemModel):
             elif column in (CONFIGURED, DELIVERED_SHARE):
                 shown = "" if value is None else percent(value)
             else:
-                shown = "" if value is None else number(value)
+                shown = "" if value is None else number_text(value)
             cell: dict[int, Any] = {
                 RAW_ROLE: value,
                 Qt.ItemDataRole.DisplayRole: shown,
@@ -624,10 +616,10 @@ class SharesModel(QAbstractItemModel):
             elif column == DEVIATION:
                 sign = "+" if value > 0.05 else ("−" if value < -0.05 else "±")
                 shown = QCoreApplication.translate("SharesModel", "{value} pp").format(
-                    value=f"{sign}{number(abs(value), 1)}"
+                    value=f"{sign}{number_text(abs(value), 1)}"
                 )
             else:
-                shown = number(value)
+                shown = number_text(value)
             cell[Qt.ItemDataRole.DisplayRole] = shown
             if column != NAME:
                 cell[Qt.ItemDataRole.TextAlignmentRole] = right

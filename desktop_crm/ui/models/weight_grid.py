@@ -24,6 +24,7 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.models.base import RAW_ROLE, ROW_ROLE, Index, apply_diff
 from desktop_crm.ui.models.sources import total_weight
 from desktop_crm.ui.models.weights import headroom_text, parse_weight
@@ -143,7 +144,7 @@ class WeightGridModel(QAbstractTableModel):
         lines = [
             operator.name,
             QCoreApplication.translate("WeightGridModel", "Load {load} of {max}.").format(
-                load=operator.load, max=operator.max_load
+                load=number_text(operator.load), max=number_text(operator.max_load)
             ),
         ]
         if not operator.active:
@@ -160,7 +161,7 @@ class WeightGridModel(QAbstractTableModel):
             )
         else:
             lines.append(
-                WeightGridModel.tr("Can take %n more active contact(s).", "", operator.headroom)  # type: ignore[arg-type]
+                WeightGridModel.tr("Can take %Ln more active contact(s).", "", operator.headroom)  # type: ignore[arg-type]
             )
         return "\n".join(lines)
 
@@ -180,7 +181,7 @@ class WeightGridModel(QAbstractTableModel):
             return None
         weight = self._weights(source).get(operator.id, 0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(weight) if weight else "—"
+            return number_text(weight) if weight else "—"
         if role in (Qt.ItemDataRole.EditRole, RAW_ROLE):
             return weight
         if role == Qt.ItemDataRole.ForegroundRole and (not weight or not operator.active):
@@ -192,7 +193,7 @@ class WeightGridModel(QAbstractTableModel):
     def _total_data(self, source: SourceInfo, role: int) -> Any:
         total = total_weight(source)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(total)
+            return number_text(total)
         if role == RAW_ROLE:
             return total
         if role == Qt.ItemDataRole.FontRole:
@@ -221,8 +222,8 @@ class WeightGridModel(QAbstractTableModel):
         text = text.format(
             operator=operator.name,
             source=source.name,
-            weight=weight,
-            total=total,
+            weight=number_text(weight),
+            total=number_text(total),
             percent=round(100 * weight / total) if total else 0,
         )
         if weight and not operator.active:

@@ -20,7 +20,9 @@ from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.common import MAX_COUNT
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
-from desktop_crm.ui.models.base import RAW_ROLE, Column, Index, RowsModel
+from desktop_crm.ui.formats import number_text
+from desktop_crm.ui.models.base import RAW_ROLE, SHORT_TEXT_ROLE, Column, Index, RowsModel
+from desktop_crm.ui.models.operators import load_text
 from desktop_crm.ui.theme import Tone, color
 
 OPERATOR, ACTIVE, LOAD, WEIGHT, SHARE = range(5)
@@ -31,7 +33,7 @@ CONTEXT = "WeightsModel"
 def headroom_text(operator: OperatorInfo) -> str:
     """'2 free of 10': how many more active contacts the operator may take."""
     return QCoreApplication.translate("WeightsModel", "{free} free of {max}").format(
-        free=operator.headroom, max=operator.max_load
+        free=number_text(operator.headroom), max=number_text(operator.max_load)
     )
 
 
@@ -39,7 +41,9 @@ def free_text(operator: OperatorInfo) -> str:
     """'7 free', or 'full': the short form for a load column."""
     if not operator.has_room:
         return QCoreApplication.translate("WeightsModel", "full")
-    return QCoreApplication.translate("WeightsModel", "{free} free").format(free=operator.headroom)
+    return QCoreApplication.translate("WeightsModel", "{free} free").format(
+        free=number_text(operator.headroom)
+    )
 
 
 def percent_text(fraction: float) -> str:
@@ -111,12 +115,12 @@ class WeightsModel(RowsModel[WeightRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Load"),
-            lambda r: f"{r.operator.load} / {r.operator.max_load} · " + free_text(r.operator),
+            lambda r: load_text(r.operator) + " · " + free_text(r.operator),
             lambda r: r.operator.load_fraction,
         ),
         Column(
             QT_TRANSLATE_NOOP("WeightsModel", "Weight"),
-            lambda r: r.weight,
+            lambda r: number_text(r.weight),
             lambda r: r.weight,
             align_right=True,
             edit=lambda r: r.weight,
@@ -244,11 +248,15 @@ class WeightsModel(RowsModel[WeightRow]):
             if row.dirty:
                 return QCoreApplication.translate(
                     "WeightsModel", "Changed from {saved}; not saved yet."
-                ).format(saved=row.saved)
+                ).format(saved=number_text(row.saved))
             return QCoreApplication.translate(
                 "WeightsModel", "Double-click or press F2 to change the weight."
             )
-        if role == Qt.ItemDataRole.ToolTipRole and column in (ACTIVE, LOAD):
+        if column == LOAD and role == SHORT_TEXT_ROLE:
+            return load_text(row.operator)  # "3 / 10": a bar too narrow for "· 7 free"
+        if role == Qt.ItemDataRole.ToolTipRole and column == LOAD:
+            return self.columns[LOAD].display(row) + "\n" + self._status_tip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ACTIVE:
             return self._status_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.operator.active:
             return color(Tone.DIM)
@@ -272,7 +280,7 @@ class WeightsModel(RowsModel[WeightRow]):
                 )
             text = QCoreApplication.translate(
                 "WeightsModel", "{weight} of the active operators' total weight {total}."
-            ).format(weight=row.weight, total=self.active_total)
+            ).format(weight=number_text(row.weight), total=number_text(self.active_total))
             if row.weight and row.operator.exclusion is not None:
                 text += "\n" + QCoreApplication.translate(
                     "WeightsModel",
@@ -298,7 +306,7 @@ class WeightsModel(RowsModel[WeightRow]):
                 "WeightsModel", "Full: gets no new contacts until some are closed."
             )
         headroom = operator.headroom  # a plain name: lupdate reads the context right
-        return WeightsModel.tr("Can take %n more active contact(s).", "", headroom)  # type: ignore[arg-type]
+        return WeightsModel.tr("Can take %Ln more active contact(s).", "", headroom)  # type: ignore[arg-type]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (

@@ -84,12 +84,14 @@ class BoardPage(Page):
         self.operators_table = make_table(self)
         self.operators_table.setModel(self.operators_proxy)
         self.operators_table.sortByColumn(O_NAME, Qt.SortOrder.AscendingOrder)
-        self.operators_table.setItemDelegateForColumn(O_LOAD, LoadBarDelegate(self.operators_table))
+        self.operators_table.setItemDelegateForColumn(
+            O_LOAD, LoadBarDelegate(self.operators_table, min_width=140)
+        )
         header = self.operators_table.horizontalHeader()
         header.setSectionResizeMode(O_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(O_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(O_LOAD, QHeaderView.ResizeMode.ResizeToContents)  # the bar's
         header.setStretchLastSection(False)
-        header.resizeSection(O_LOAD, 140)
         self.operators_hint = EmptyHint(self.operators_table)
 
         # The table is the label's buddy: Alt+letter puts the cursor in it.
@@ -152,8 +154,8 @@ class BoardPage(Page):
         self.message.clear_message()
         self.sources_model.set_board(board)
         self.operators_model.set_board(board)
-        waiting = self.tr("%n contact(s) waiting", "", board.waiting)
-        overdue = self.tr("%n overdue", "", board.overdue)
+        waiting = self.tr("%Ln contact(s) waiting", "", board.waiting)  # digits grouped
+        overdue = self.tr("%Ln overdue", "", board.overdue)
         self.summary.setText(f"{waiting} · {overdue}" if board.overdue else waiting)
         tone = Tone.BAD if board.overdue else Tone.WARN if board.waiting else None
         self.summary.setStyleSheet("" if tone is None else f"color: {css(tone)};")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from desktop_crm.services.events import Change
 from desktop_crm.services.operators import DEFAULT_MAX_LOAD
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui.context import UiContext
-from desktop_crm.ui.delegates import LoadBarDelegate
+from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate, count_spin
 from desktop_crm.ui.dialogs import ask
 from desktop_crm.ui.models.base import ROW_ROLE
 from desktop_crm.ui.models.operators import (
@@ -42,7 +41,6 @@ from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.undo import OperatorEdit
 from desktop_crm.ui.widgets import InlineMessage, make_table, sorting_proxy
 
-MAX_LOAD_LIMIT = 100_000
 TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
@@ -85,7 +83,8 @@ class OperatorsPage(Page):
         self.proxy.setSourceModel(self.model)
 
         self.name_edit = QLineEdit(placeholderText=self.tr("New operator's name"))
-        self.max_load_spin = QSpinBox(minimum=0, maximum=MAX_LOAD_LIMIT, value=DEFAULT_MAX_LOAD)
+        self.max_load_spin = count_spin()  # up to the services' ceiling, as everywhere
+        self.max_load_spin.setValue(DEFAULT_MAX_LOAD)
         self.max_load_spin.setToolTip(self.tr("The most active contacts this operator may have"))
         self.add_button = QPushButton(self.tr("Add operator"))
         self.add_button.setDefault(True)
@@ -101,12 +100,13 @@ class OperatorsPage(Page):
         self.table.setModel(self.proxy)
         # Long names that differ at the end ("… Мирская 1", "… Мирская 2") stay apart.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.table, min_width=120))
+        self.table.setItemDelegateForColumn(MAX_LOAD, CountDelegate(self.table))
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.resizeSection(LOAD, 120)
+        self._fit_modes()
         header.setSectionResizeMode(MAX_LOAD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ACTIVE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
@@ -250,3 +250,9 @@ class OperatorsPage(Page):
 
     def restore_state(self, preferences: Preferences) -> None:
         preferences.restore_header(options.OPERATORS_HEADER, self.table.horizontalHeader())
+        self._fit_modes()  # a state saved by an older version had a fixed load width
+
+    def _fit_modes(self) -> None:
+        """The load bars as wide as their texts ("999 999 / 1 000 000"), at least 120."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LOAD, QHeaderView.ResizeMode.ResizeToContents)

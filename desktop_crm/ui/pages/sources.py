@@ -6,7 +6,6 @@ plan as a grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -25,12 +24,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionHeader,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -40,16 +36,17 @@ from PySide6.QtWidgets import (
 from desktop_crm.domain.distribution import STRATEGY_NAMES
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
-from desktop_crm.services.common import MAX_CODE_LENGTH, MAX_COUNT
+from desktop_crm.services.common import MAX_CODE_LENGTH
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
-from desktop_crm.ui.delegates import LoadBarDelegate
+from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate
 from desktop_crm.ui.dialogs import ask, ask_save
-from desktop_crm.ui.models.base import ROW_ROLE
+from desktop_crm.ui.formats import natural_sorted, number_text
+from desktop_crm.ui.models.base import ROW_ROLE, SHORT_TEXT_ROLE
 from desktop_crm.ui.models.sources import (
     CODE,
     NAME,
@@ -90,6 +87,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 SOURCES_TAB, PLAN_TAB = range(2)
 GRID_COLUMN_WIDTH = (90, 170)  # an operator column: at least, at most (pixels)
+# The weights editor's load bars: as wide as "3 / 10 · 7 free" needs up to this; past
+# it they say "999 999 / 999 999" only (the rest in the tooltip), so that the sources
+# list beside them keeps room for its names on a laptop.
+LOAD_MAX_WIDTH = 190
 SOURCE_HEADER_MAX_WIDTH = 260
 
 # What the weights mean under each strategy (the hint above the weights editor).
@@ -132,39 +133,6 @@ def weights_hint(strategy: str) -> str:
     )
 
 
-class WeightDelegate(QStyledItemDelegate):
-    """A spin box 0..MAX_COUNT; ``live`` commits every step (the share follows)."""
-
-    def __init__(self, parent: QWidget | None = None, live: bool = False) -> None:
-        super().__init__(parent)
-        self._live = live
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        spin = QSpinBox(parent)
-        spin.setRange(0, MAX_COUNT)
-        spin.setAccelerated(True)
-        spin.setFrame(False)
-        spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if self._live:
-            spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
-        return spin
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if not isinstance(editor, QSpinBox) or not isinstance(value, int):
-            return
-        if editor.value() != value:
-            editor.setValue(value)
-        if not editor.property("opened"):  # typing replaces the old weight
-            editor.setProperty("opened", True)
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-
-
 class PlanHeader(QHeaderView):
     """Operator columns: the name on the first line and the headroom under it, each
     line elided on its own (the full text is in the tooltip)."""
@@ -181,6 +149,14 @@ class PlanHeader(QHeaderView):
         model = self.model()
         text = model.headerData(section, self.orientation()) if model is not None else None
         return str(text or "").split("\n")
+
+    def numbers_width(self, section: int) -> int:
+        """The width that shows the lines under the name (the headroom) whole."""
+        lines = self._lines(section)[1:]
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(line) for line in lines), default=0) + (
+            2 * self.PADDING + 2
+        )
 
     def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
         size = super().sectionSizeFromContents(logicalIndex)
@@ -288,6 +264,12 @@ class SourcesPage(Page):
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.weights_model.weights_changed.connect(self._update_editor_state)
+        for signal in (
+            self.weights_model.modelReset,
+            self.weights_model.rowsInserted,
+            self.weights_model.dataChanged,
+        ):
+            signal.connect(self._fit_loads)
         self.grid_model.modelReset.connect(self._fit_grid)
         self.grid_model.headerDataChanged.connect(self._fit_grid)
         self._sync_strategy()
@@ -319,10 +301,9 @@ class SourcesPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
-        # The summary and strategy can be long: fixed widths, so the name keeps its room.
-        header.setSectionResizeMode(OPERATORS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(STRATEGY, QHeaderView.ResizeMode.Interactive)
+        # The code, summary and strategy can be long: widths the split fits (each header
+        # whole), so the name keeps its room.
+        self._list_modes()
         header.resizeSection(OPERATORS, 110)
         header.resizeSection(STRATEGY, 76)
         header.setMinimumSectionSize(60)
@@ -358,6 +339,12 @@ class SourcesPage(Page):
         self.split = SourcesSplit(self.splitter, self.table, self.weights_table)
         return self.splitter
 
+    def _list_modes(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (CODE, OPERATORS, STRATEGY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
     def _build_weights_editor(self) -> QWidget:
         # A long source name is cut (whole in the tooltip): it must not widen the window.
         self.weights_title = ElidedLabel(self.tr("Weights"))
@@ -376,7 +363,7 @@ class SourcesPage(Page):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.weights_table.setItemDelegateForColumn(WEIGHT, WeightDelegate(self, live=True))
+        self.weights_table.setItemDelegateForColumn(WEIGHT, CountDelegate(self, live=True))
         self.weights_table.setItemDelegateForColumn(LOAD, LoadBarDelegate(self.weights_table))
         self.weights_table.setItemDelegateForColumn(
             SHARE, LoadBarDelegate(self.weights_table, full=False)
@@ -390,8 +377,11 @@ class SourcesPage(Page):
             QCoreApplication.translate("WeightsModel", "full"),
             QCoreApplication.translate("WeightsModel", "{free} free").format(free=88),
         )
-        load_width = max(metrics.horizontalAdvance(f"88 / 88 · {text}") for text in loads)
-        header.resizeSection(LOAD, load_width + 24)
+        # At least the bar of a usual load, whole.
+        self._load_width = max(
+            LoadBarDelegate.width_for(metrics, f"88 / 88 · {text}") for text in loads
+        )
+        header.resizeSection(LOAD, self._load_width)
         header.resizeSection(ACTIVE, header.sectionSizeHint(ACTIVE) + 8)
         header.resizeSection(WEIGHT, max(60, header.sectionSizeHint(WEIGHT)))
         header.resizeSection(SHARE, max(metrics.horizontalAdvance("100,0 %") + 24, 80))
@@ -484,7 +474,7 @@ class SourcesPage(Page):
         self.grid.setAlternatingRowColors(True)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setWordWrap(False)
-        self.grid.setItemDelegate(WeightDelegate(self.grid, live=False))
+        self.grid.setItemDelegate(CountDelegate(self.grid, live=False))
         self.grid.setEditTriggers(EDIT_TRIGGERS)
         columns = self.grid.horizontalHeader()
         columns.setMinimumSectionSize(GRID_COLUMN_WIDTH[0])
@@ -545,7 +535,9 @@ class SourcesPage(Page):
         if generation != self._generation:
             return  # a newer load is on its way (or a save made this one stale)
         self._loaded = True
-        self._operators = operators
+        # Operators to pick from in the window's natural order, as every list shows them
+        # (the services give code-point order); weights are saved by id, not by row.
+        self._operators = operators = natural_sorted(operators, lambda o: o.name)
         # The view may move the selection while rows go (single selection picks a
         # neighbour); that is no user's choice, so it is settled below, not asked about.
         self._applying = True
@@ -816,8 +808,8 @@ class SourcesPage(Page):
             self.weights_title.setText(self.tr("Weights for {name}").format(name=source.name))
             getting = self.weights_model.getting_contacts()
             self.total_label.setText(
-                self.tr("Total weight {total}; %n operator(s) get contacts", "", getting).format(
-                    total=self.weights_model.total
+                self.tr("Total weight {total}; %Ln operator(s) get contacts", "", getting).format(
+                    total=number_text(self.weights_model.total)
                 )
             )
         self.dirty_label.setVisible(dirty)
@@ -825,14 +817,40 @@ class SourcesPage(Page):
         self.save_action.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
+    def _fit_loads(self, *_args: object) -> None:
+        """The load column as wide as its bars' whole texts, up to ``LOAD_MAX_WIDTH``;
+        past it as wide as their short ones ("999 999 / 999 999")."""
+        model = self.weights_model
+        if not model.rowCount():
+            return  # no source: the width stays as it is
+        metrics = self.weights_table.fontMetrics()
+
+        def widest(role: int) -> int:
+            return max(
+                LoadBarDelegate.width_for(metrics, str(model.index(row, LOAD).data(role) or ""))
+                for row in range(model.rowCount())
+            )
+
+        width = widest(Qt.ItemDataRole.DisplayRole)
+        if width > LOAD_MAX_WIDTH:
+            width = widest(SHORT_TEXT_ROLE)
+        width = max(self._load_width, width)
+        header = self.weights_table.horizontalHeader()
+        if header.sectionSize(LOAD) != width:
+            header.resizeSection(LOAD, width)
+            self.split.refit()  # the editor's width changed: the list gets the rest
+
     # -- the plan grid -------------------------------------------------------------------
     def _fit_grid(self) -> None:
-        """Each operator column as wide as its header wants, within limits."""
+        """Each operator column as wide as its header wants, within limits; the
+        headroom under the name always whole (a long name is cut in the middle)."""
         header = self.grid.horizontalHeader()
+        assert isinstance(header, PlanHeader)
         low, high = GRID_COLUMN_WIDTH
         for column in range(self.grid_model.columnCount()):
             wanted = header.sectionSizeFromContents(column).width()
-            header.resizeSection(column, max(low, min(high, wanted)))
+            width = max(low, min(high, wanted), header.numbers_width(column))
+            header.resizeSection(column, width)
 
     # -- state ---------------------------------------------------------------------------
     def edit_actions(self) -> list[QAction]:
@@ -854,6 +872,7 @@ class SourcesPage(Page):
         else:
             self.splitter.setSizes([110_000, 100_000])  # until it is fitted to the names
         preferences.restore_header(options.SOURCES_HEADER, self.table.horizontalHeader())
+        self._list_modes()  # a state saved by an older version had the code fit its contents
         preferences.restore_header(
             options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
         )
