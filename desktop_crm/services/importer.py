@@ -503,9 +503,9 @@ class ImportService:
         # synced) stops the import before a row read after the change is committed.
         stamp = FileStamp.of(table.path)
         content_hash = content_hash or file_sha256(table.path)
-        # While one process imports this content, another one importing it too runs as
-        # an import of its own (its own record and counts; rows the first one stored
-        # count as skipped) instead of taking over the first one's record and counts.
+        # While one process (or thread) imports this content, another one importing it
+        # too runs as an import of its own (its own record and counts; rows the first one
+        # stored count as skipped) instead of taking over the first one's record and counts.
         with self._storage.job_claim(f"import:{content_hash}") as claimed:
             return self._run(
                 table,
