@@ -26,9 +26,10 @@ REJECTED_FOREGROUND = QColor("#a40000")
 DIM_FOREGROUND = QColor("#808080")
 MAX_CELL_CHARS = 200  # a preview cell shows this much; the tooltip has the rest
 
-# Content hashes of the imports this window is running now: their status
-# "running" means "in progress", any other "running" one was interrupted.
-RUNNING_IMPORTS: set[str] = set()
+# The identities (content hash, sheet key: ``ImportRecord.identity``) of the imports this
+# window is running now: their status "running" means "in progress", any other "running"
+# one was interrupted.
+RUNNING_IMPORTS: set[tuple[str, str | None]] = set()
 
 FIELD_LABELS: dict[Field, str] = {
     Field.EXTERNAL_ID: QT_TRANSLATE_NOOP("Import", "External id"),
@@ -93,7 +94,7 @@ def status_text(record: ImportRecord) -> str:
         return QCoreApplication.translate("ImportsModel", "done")
     if record.status == ImportStatus.CANCELLED:
         return QCoreApplication.translate("ImportsModel", "cancelled")
-    if record.content_hash in RUNNING_IMPORTS:
+    if record.identity in RUNNING_IMPORTS:
         return QCoreApplication.translate("ImportsModel", "importing…")
     return QCoreApplication.translate("ImportsModel", "interrupted")
 
@@ -101,7 +102,7 @@ def status_text(record: ImportRecord) -> str:
 def status_tooltip(record: ImportRecord) -> str | None:
     if record.status == ImportStatus.DONE:
         return None
-    if record.status == ImportStatus.RUNNING and record.content_hash in RUNNING_IMPORTS:
+    if record.status == ImportStatus.RUNNING and record.identity in RUNNING_IMPORTS:
         return None
     rows = record.rows_done  # a plain name: lupdate reads the context right
     return ImportsModel.tr(
