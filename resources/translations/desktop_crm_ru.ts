@@ -5754,27 +5754,32 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="43"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="52"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="53"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="55"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="56"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="63"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="62"/>
+        <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;: it is a number, not a date (in Excel, give the column a date format).</source>
+        <translation>Не удаётся распознать дату «{value}» в столбце «{column}»: это число, а не дата (в Excel задайте столбцу формат даты).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="73"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
@@ -5814,17 +5819,17 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="46"/>
         <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
         <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="49"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="58"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
         <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
