@@ -130,6 +130,7 @@ class ImportRecord:
     # The sheet read (``sheet_key``): '' for a text file, None for an import of an older
     # version whose sheet is unknown (it stands for every sheet of its file).
     sheet_key: str | None = ""
+    sheet: str | None = None  # the workbook's sheet read (as recorded), None for a text file
 
     @property
     def rows(self) -> int:
@@ -335,6 +336,7 @@ def _record(run: ImportRun) -> ImportRecord:
         tuple(options.get("headers") or ()),
         options.get("delimiter"),
         run.sheet_key,
+        options.get("sheet"),
     )
 
 

@@ -82,3 +82,18 @@ def test_the_dialog_tells_imported_and_unfinished_sheets_apart(qtbot, ctx, tmp_p
     summary = dialog.summary
     assert summary.already_imported is None and not summary.resumed
     assert (summary.table.sheet, summary.imported) == ("Апрель", 1)
+
+
+def test_the_imports_screen_names_the_sheet_of_each_import(qtbot, ctx, settle, tmp_path):
+    from desktop_crm.ui.models.imports import ImportsModel
+
+    crm = ctx.crm
+    crm.sources.create("Telegram", code="tg")
+    path = _book(tmp_path / "months.xlsx", "Март", "Апрель")
+    for sheet in ("Март", "Апрель"):
+        crm.imports.run(open_table(path, ReadOptions(sheet=sheet)))
+    model = ImportsModel(crm, ctx.runner)
+    model.reload()
+    settle()
+    names = {model.index(row, 0).data() for row in range(model.rowCount())}
+    assert names == {"months.xlsx — Март", "months.xlsx — Апрель"}

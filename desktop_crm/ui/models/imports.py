@@ -89,6 +89,13 @@ def one_line(text: str) -> str:
     return flat if len(flat) <= MAX_CELL_CHARS else flat[: MAX_CELL_CHARS - 1] + "…"
 
 
+def file_and_sheet(record: ImportRecord) -> str:
+    """The file's name, and the sheet read of a workbook (each sheet is an import)."""
+    if record.sheet:
+        return f"{record.file_name} — {record.sheet}"
+    return record.file_name
+
+
 def status_text(record: ImportRecord) -> str:
     if record.status == ImportStatus.DONE:
         return QCoreApplication.translate("ImportsModel", "done")
@@ -129,9 +136,9 @@ class ImportsModel(RowsModel[ImportRecord]):
     columns = (
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "File"),
-            lambda r: r.file_name,
-            lambda r: r.file_name.casefold(),
-            tooltip=lambda r: r.file_path,
+            lambda r: file_and_sheet(r),
+            lambda r: file_and_sheet(r).casefold(),
+            tooltip=lambda r: f"{r.file_path} — {r.sheet}" if r.sheet else r.file_path,
         ),
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "Started"),
