@@ -49,5 +49,6 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    # Plain SQL, the same on both backends (and usable without a migrator).
     db.execute_sql('DROP INDEX "import_run_content_hash_sheet_key"')
-    migrator.migrate(migrator.drop_column("import_run", "sheet_key"))
+    db.execute_sql('ALTER TABLE "import_run" DROP COLUMN "sheet_key"')
