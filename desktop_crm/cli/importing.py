@@ -136,8 +136,12 @@ def summary_text(
     lines = [f"created source: {name}" for name in created or ()]
     if summary.already_imported is not None:
         when = output.local_iso(summary.already_imported.finished_at)
+        table = summary.table
+        what = summary.record.file_name
+        if table is not None and table.sheet is not None and table.other_sheets:
+            what = f'{what} (sheet "{table.sheet}")'  # each sheet is an import of its own
         lines.append(
-            f"{summary.record.file_name} was already imported on {when}; "
+            f"{what} was already imported on {when}; "
             "every row counted as skipped (use --again to import it once more)."
         )
     elif summary.retried is not None:

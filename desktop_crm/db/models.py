@@ -141,6 +141,9 @@ class ImportRun(BaseModel):
     file_name = pw.TextField()
     file_path = pw.TextField()
     content_hash = pw.TextField(index=True)
+    # The sheet read, as a digest (services.importer.sheet_key): '' for a text file; NULL
+    # for an import made before it was recorded whose sheet is unknown (migration 0013).
+    sheet_key = pw.TextField(null=True)
     size = pw.BigIntegerField()
     started_at = pw.DateTimeField(default=utcnow)
     finished_at = pw.DateTimeField(null=True)

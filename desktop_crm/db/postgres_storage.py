@@ -403,7 +403,7 @@ class PostgresStorage(Storage):
         return sorted(int(row[0]) for row in rows)
 
     @contextmanager
-    def job_claim(self, name: str) -> Iterator[bool]:
+    def process_claim(self, name: str) -> Iterator[bool]:
         """A session-level advisory lock on this thread's connection: the server drops it
         when the connection ends, also when the process is killed."""
         key = zlib.crc32(name.encode("utf-8")) & 0x7FFFFFFF

@@ -384,13 +384,14 @@ class SqliteStorage(Storage):
                 connection.execute(f"PRAGMA wal_autocheckpoint = {_SQLITE_AUTOCHECKPOINT}")
 
     @contextmanager
-    def job_claim(self, name: str) -> Iterator[bool]:
-        """Claim the job ``name`` (e.g. an import's content hash) for as long as the block
-        runs. Yields False while another live process has claimed it; the operating system
-        drops a claim when its process ends, even by kill -9.
+    def process_claim(self, name: str) -> Iterator[bool]:
+        """Claim the job ``name`` against other processes (``Storage.job_claim``): False
+        while another live process has claimed it; the operating system drops a claim
+        when its process ends, even by kill -9.
 
-        SQLite: a byte-range lock in ``<database>-jobs`` beside the file. Where no lock
-        can be taken, every claim succeeds."""
+        A byte-range lock in ``<database>-jobs`` beside the file. It belongs to the
+        process, not the thread: ``job_claim`` excludes this process's other threads.
+        Where no lock can be taken, every claim succeeds."""
         descriptor = self._job_lock_file()
         if descriptor is None:
             yield True
@@ -408,6 +409,10 @@ class SqliteStorage(Storage):
             yield True
         finally:
             fcntl.lockf(descriptor, fcntl.LOCK_UN, 1, offset)
+
+    def _claim_scope(self) -> str:
+        """The file itself, however it was named (a symbolic link, a relative path)."""
+        return os.path.realpath(self.location.path)
 
     def _job_lock_file(self) -> int | None:
         # One descriptor for the storage's life: closing any descriptor of a file drops

@@ -160,11 +160,40 @@ class Storage:
         it gone by since the last commit), so writers waiting in other processes get in."""
         time.sleep(max(0.0, BATCH_PAUSE - already_free))
 
-    def job_claim(self, name: str) -> contextlib.AbstractContextManager[bool]:
+    @contextmanager
+    def job_claim(self, name: str) -> Iterator[bool]:
         """Claim the job ``name`` (e.g. an import's content hash) for as long as the block
-        runs. Yields False while another live process has claimed it; the claim goes
-        when its process ends, even by kill -9."""
+        runs. Yields False while another live process, or another thread of this one,
+        has claimed it; the claim goes when its process ends, even by kill -9.
+
+        Within the process a table of the claims held excludes the other threads (the
+        backend's lock may not: SQLite's POSIX locks belong to the whole process); the
+        backend's ``process_claim`` excludes the other processes."""
+        key = (self._claim_scope(), name)
+        with _CLAIMS_LOCK:
+            if key in _CLAIMS:
+                taken = False
+            else:
+                _CLAIMS.add(key)
+                taken = True
+        if not taken:
+            yield False
+            return
+        try:
+            with self.process_claim(name) as claimed:
+                yield claimed
+        finally:
+            with _CLAIMS_LOCK:
+                _CLAIMS.discard(key)
+
+    def process_claim(self, name: str) -> contextlib.AbstractContextManager[bool]:
+        """The backend's claim of ``name`` against other processes (``job_claim``, which
+        already holds it against this process's other threads)."""
         raise NotImplementedError
+
+    def _claim_scope(self) -> str:
+        """What tells this database from others in the process's table of claims."""
+        return str(self.location)
 
     # -- bulk helpers and ids -------------------------------------------------------------
     def insert_many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
@@ -247,6 +276,10 @@ class Storage:
 
 # The models are bound through one DatabaseProxy, so one database is open per process.
 _open_storage: Storage | None = None
+# The jobs claimed in this process ((database, job name), ``Storage.job_claim``): shared by
+# every thread and every ``Storage`` of the process.
+_CLAIMS: set[tuple[str, str]] = set()
+_CLAIMS_LOCK = threading.Lock()
 
 
 def open_storage(

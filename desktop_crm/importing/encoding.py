@@ -11,7 +11,9 @@ charset-normalizer alone guesses johab, big5 or mac_iceland for a few Cyrillic
 words (and the text is stored as CJK noise). Single-byte Cyrillic goes to cp1251
 whenever it decodes cleanly and its non-ASCII letters make Cyrillic words (cp1251 is
 what Russian Excel writes), to koi8-r only when cp1251 would give words of
-miscased letters ("пЕТР") that koi8-r reads as normal words; Western text whose
+miscased letters ("пЕТР") that koi8-r reads as normal words, or, for text in one
+letter case, when koi8-r reads clearly more like Russian by its letters' frequencies
+(on 30 letters or more: fewer cannot be told safely); Western text whose
 accented letters sit inside Latin words ("cafй") is read as cp1252.
 
 Only UTF-8 and single-byte encodings can be told apart reliably, line by line:
@@ -24,6 +26,7 @@ is valid UTF-8 with non-ASCII characters is rejected as written in UTF-8 (see
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -85,6 +88,53 @@ _NOT_FILE_ENCODINGS = frozenset(
     {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "undefined"}
 )
 _MAX_UNDECODABLE_SHARE = 0.5
+# How often each letter occurs in Russian text, per 10,000 letters (the National Corpus
+# of the Russian Language). Text in one case, koi8-r read as cp1251 or the reverse, has
+# the same words with other letters: "привет" becomes "РТЙЧЕФ", its common letters rare
+# ones. A reading is more Russian by the mean log-frequency of its letters.
+_RUSSIAN_LETTER_FREQUENCY = {
+    "о": 1097,
+    "е": 845,
+    "а": 801,
+    "и": 735,
+    "н": 670,
+    "т": 626,
+    "с": 547,
+    "р": 473,
+    "в": 454,
+    "л": 440,
+    "к": 349,
+    "м": 321,
+    "д": 298,
+    "п": 281,
+    "у": 262,
+    "я": 201,
+    "ы": 190,
+    "ь": 174,
+    "г": 170,
+    "з": 165,
+    "б": 159,
+    "ч": 144,
+    "й": 121,
+    "х": 97,
+    "ж": 94,
+    "ш": 73,
+    "ю": 64,
+    "ц": 48,
+    "щ": 36,
+    "э": 32,
+    "ф": 26,
+    "ъ": 4,
+    "ё": 4,
+}
+_RARE_LETTER = 1  # a Cyrillic letter Russian does not use (і, ї, є, ў...)
+_LETTER_LOG = {letter: math.log(count) for letter, count in _RUSSIAN_LETTER_FREQUENCY.items()}
+# koi8-r is chosen by the frequencies only on this many Cyrillic letters at least, and
+# when its reading is this much more Russian (mean natural log per letter) than cp1251's:
+# on fewer letters, or a smaller margin, cp1251 files of names and abbreviations ("ЦУМ
+# ФСБ ГИБДД") can look like koi8-r ones (tests/importing/test_koi8_letter_frequency.py).
+_MIN_FREQUENCY_LETTERS = 30
+_MIN_FREQUENCY_MARGIN = 0.35
 
 
 class EncodingMethod(StrEnum):
@@ -96,6 +146,7 @@ class EncodingMethod(StrEnum):
     ZERO_BYTES = "zero-bytes"
     CP1251 = "cp1251-preference"
     KOI8_R = "koi8-r-letter-case"
+    KOI8_R_LETTERS = "koi8-r-letter-frequency"
     DETECTOR = "charset-normalizer"
 
 
@@ -150,6 +201,8 @@ def detect_encoding(sample: bytes, *, complete: bool) -> DetectedEncoding | None
         koi8 = _decode_or_none(sample, KOI8_R)
         if koi8 is not None and _miscased_words(koi8) * 2 < _miscased_words(cp1251):
             return DetectedEncoding(KOI8_R, EncodingMethod.KOI8_R)
+        if koi8 is not None and _reads_as_russian(koi8, cp1251):
+            return DetectedEncoding(KOI8_R, EncodingMethod.KOI8_R_LETTERS)
         return DetectedEncoding(CP1251, EncodingMethod.CP1251)
     if best is None:
         return None
@@ -308,6 +361,26 @@ def _miscased_words(text: str) -> int:
         for word in _CYRILLIC_WORD_RE.findall(text)
         if not (word.islower() or word.isupper() or word.istitle())
     )
+
+
+def _russian_score(text: str) -> tuple[float, int]:
+    """The mean log-frequency of the text's Cyrillic letters in Russian, and their count."""
+    total = 0.0
+    count = 0
+    rare = math.log(_RARE_LETTER)
+    for word in _CYRILLIC_WORD_RE.findall(text):
+        for letter in word.lower():
+            total += _LETTER_LOG.get(letter, rare)
+            count += 1
+    return (total / count if count else 0.0), count
+
+
+def _reads_as_russian(koi8: str, cp1251: str) -> bool:
+    """Text in one letter case (which ``_miscased_words`` cannot tell): the koi8-r
+    reading is clearly more Russian than the cp1251 one, on enough letters."""
+    koi8_score, _ = _russian_score(koi8)
+    cp1251_score, letters = _russian_score(cp1251)
+    return letters >= _MIN_FREQUENCY_LETTERS and (koi8_score - cp1251_score > _MIN_FREQUENCY_MARGIN)
 
 
 def _mostly_decoded(sample: bytes, encoding: str) -> str | None:

@@ -8,6 +8,7 @@ date column is mapped). External ids are only stripped: normalising them
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,15 @@ REASON_TOO_LONG = QT_TRANSLATE_NOOP(
 REASON_BAD_DATE = QT_TRANSLATE_NOOP(
     "importing", 'Cannot read the date "{value}" in the column "{column}".'
 )
+# A plain number where a date belongs: an Excel date kept without a date format (a
+# workbook's serial, 46361.6 for 05.12.2026 14:30), a Unix time... Never guessed: which
+# calendar it counts in is not known, and a wrong guess would store another date.
+REASON_DATE_IS_NUMBER = QT_TRANSLATE_NOOP(
+    "importing",
+    'Cannot read the date "{value}" in the column "{column}": it is a number, not a date '
+    "(in Excel, give the column a date format).",
+)
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 REASON_DATE_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     "importing",
     'The date "{value}" in the column "{column}" is outside the years {first} to {last} '
@@ -329,6 +339,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                         cells,
                         RejectCode.BAD_DATE,
                         Field.CREATED_AT,
+                        REASON_DATE_IS_NUMBER if _NUMBER_RE.fullmatch(raw_date) else None,
                         value=_shorten(raw_date),
                     )
                 if not in_range:

@@ -415,8 +415,8 @@ def _any_yo(word: str) -> str:
 def _redact_import_records(redact: Callable[[str], str]) -> None:
     """Apply ``redact`` to what the import records and the journal's import entries
     keep of a file: its name, path, header row and sheet, and the entries' labels.
-    An unfinished import keeps its sheet's name: the next import of the file finishes
-    it on that sheet."""
+    An unfinished import keeps its sheet's name: the next import of that sheet finishes
+    it (a finished one is still recognised by its ``sheet_key``, a digest)."""
     runs = ImportRun.select(
         ImportRun.id, ImportRun.file_name, ImportRun.file_path, ImportRun.options, ImportRun.status
     )

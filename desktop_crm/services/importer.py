@@ -7,6 +7,10 @@ nothing: importing the file again resumes after the last committed batch. A
 completed file is recognised by its content hash; a file overlapping earlier
 imports is recognised row by row (same normalised id, source, message, and
 time when the file has one).
+
+An import's identity is the file's content and the sheet read (``sheet_key``; a text
+file has none): another sheet of a workbook is a new import, the same sheet again the
+same one.
 """
 
 from __future__ import annotations
@@ -123,10 +127,19 @@ class ImportRecord:
     rejected: int
     headers: tuple[str, ...] = ()  # the file's header row, for a rejects file
     delimiter: str | None = None
+    # The sheet read (``sheet_key``): '' for a text file, None for an import of an older
+    # version whose sheet is unknown (it stands for every sheet of its file).
+    sheet_key: str | None = ""
+    sheet: str | None = None  # the workbook's sheet read (as recorded), None for a text file
 
     @property
     def rows(self) -> int:
         return self.imported + self.skipped + self.rejected
+
+    @property
+    def identity(self) -> tuple[str, str | None]:
+        """What tells this import's file from others: its content and the sheet read."""
+        return self.content_hash, self.sheet_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +335,21 @@ def _record(run: ImportRun) -> ImportRecord:
         run.rejected,
         tuple(options.get("headers") or ()),
         options.get("delimiter"),
+        run.sheet_key,
+        options.get("sheet"),
     )
+
+
+def sheet_key(sheet: str | None) -> str:
+    """What an import keeps of the sheet it read, with the file's content hash its
+    identity: '' for a text file (no sheet), else a digest of the sheet's name (an
+    erasure may cut a person's name out of the name, never out of the identity)."""
+    return "" if sheet is None else hashlib.sha256(sheet.encode("utf-8")).hexdigest()
+
+
+def import_identity(content_hash: str, sheet: str | None) -> tuple[str, str]:
+    """The identity of an import of this content and sheet (``ImportRecord.identity``)."""
+    return content_hash, sheet_key(sheet)
 
 
 def fingerprint(external_id: str, source_id: int, message: str, created_at: object) -> int:
@@ -400,19 +427,24 @@ class ImportService:
         self.batch_rows = batch_rows
 
     # -- what is known about a file ----------------------------------------------------------
-    def find_previous(self, content_hash: str) -> ImportRecord | None:
-        """The latest import of this exact content."""
+    def find_previous(self, content_hash: str, sheet: str | None = None) -> ImportRecord | None:
+        """The latest import of this exact content and ``sheet`` (a workbook's sheet as
+        read; None for a text file)."""
+        key = sheet_key(sheet)
         with self._storage.read():
             run = (
                 ImportRun.select()
-                .where(ImportRun.content_hash == content_hash)
+                .where(
+                    (ImportRun.content_hash == content_hash)
+                    & ((ImportRun.sheet_key == key) | ImportRun.sheet_key.is_null())
+                )
                 .order_by(ImportRun.id.desc())
                 .first()
             )
             return None if run is None else _record(run)
 
-    def find_previous_for(self, path: Path) -> ImportRecord | None:
-        return self.find_previous(file_sha256(path))
+    def find_previous_for(self, path: Path, sheet: str | None = None) -> ImportRecord | None:
+        return self.find_previous(file_sha256(path), sheet)
 
     def list(self) -> list[ImportRecord]:
         with self._storage.read():
@@ -479,9 +511,10 @@ class ImportService:
         source_map: Mapping[str, int | str] | None = None,
         plain_ids: bool = False,
     ) -> ImportSummary:
-        """Import ``table``; resume an interrupted import of the same content.
+        """Import ``table``; resume an interrupted import of the same content and sheet
+        (``sheet_key``: another sheet of a workbook is another import).
 
-        A completed import of the same content is not repeated unless ``again``:
+        A completed import of the same content and sheet is not repeated unless ``again``:
         the summary then carries ``already_imported`` and writes nothing. When that
         import rejected rows, they get another chance instead: the file is imported as
         a new run that skips the rows stored before by their fingerprints (the summary's
@@ -503,10 +536,10 @@ class ImportService:
         # synced) stops the import before a row read after the change is committed.
         stamp = FileStamp.of(table.path)
         content_hash = content_hash or file_sha256(table.path)
-        # While one process imports this content, another one importing it too runs as
-        # an import of its own (its own record and counts; rows the first one stored
-        # count as skipped) instead of taking over the first one's record and counts.
-        with self._storage.job_claim(f"import:{content_hash}") as claimed:
+        # While one process (or thread) imports this content, another one importing it
+        # too runs as an import of its own (its own record and counts; rows the first one
+        # stored count as skipped) instead of taking over the first one's record and counts.
+        with self._storage.job_claim(f"import:{content_hash}:{sheet_key(table.sheet)}") as claimed:
             return self._run(
                 table,
                 source,
@@ -535,7 +568,7 @@ class ImportService:
         plain_ids: bool = False,
         stamp: FileStamp | None = None,
     ) -> ImportSummary:
-        previous = self.find_previous(content_hash)
+        previous = self.find_previous(content_hash, table.sheet)
         retried = None
         if previous is not None and previous.status == ImportStatus.DONE and not again:
             if previous.rejected:  # a second chance for them (options fixed since?)
@@ -863,6 +896,7 @@ class ImportService:
                 file_name=table.path.name,
                 file_path=str(table.path),
                 content_hash=content_hash,
+                sheet_key=sheet_key(table.sheet),
                 size=table.size,
                 started_at=naive_utc_now(self._clock),
                 status=ImportStatus.RUNNING,

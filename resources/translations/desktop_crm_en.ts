@@ -240,7 +240,15 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
+        <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
+        <translation>
+            <numerusform>The sheet «{sheet}» of this file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
+            <numerusform>The sheet «{sheet}» of this file was already imported on {date} (%n rows). Import again to register every row once more, as new contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="413"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -355,7 +363,7 @@
 <context>
     <name>ImportsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="109"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="117"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>

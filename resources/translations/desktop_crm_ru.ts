@@ -1164,87 +1164,87 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="35"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="36"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="41"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="42"/>
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="45"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="51"/>
         <source>owner</source>
         <translation>ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="52"/>
         <source>tags</source>
         <translation>теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="63"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="64"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="338"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="346"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="358"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="366"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1303,7 +1303,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="419"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="435"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1403,8 +1403,8 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="251"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="521"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="253"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="539"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1414,72 +1414,81 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="308"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="309"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="339"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="340"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="363"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="372"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="376"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="377"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="380"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="381"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="401"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="402"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="404"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="405"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="409"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="410"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="411"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="412"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="375"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="383"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="385"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="388"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="400"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
+        <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
+        <translation>
+            <numerusform>Лист «{sheet}» этого файла уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
+            <numerusform>Лист «{sheet}» этого файла уже импортирован {date} (%n строки). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
+            <numerusform>Лист «{sheet}» этого файла уже импортирован {date} (%n строк). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="413"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1488,17 +1497,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="407"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="419"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="423"/>
+        <source>An interrupted import of the sheet «{sheet}» will resume after row {row}, with the settings chosen then.</source>
+        <translation>Прерванный импорт листа «{sheet}» продолжится после строки {row} с настройками, выбранными тогда.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="428"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="416"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1531,12 +1545,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="445"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="462"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="480"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="497"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1746,7 +1760,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Создать источник «{name}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="323"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="324"/>
         <source>Only the sheet «{sheet}» is imported; the workbook&apos;s other sheets ({others}) are not. Choose each in «Sheet» and import it on its own.</source>
         <translation>Импортируется только лист «{sheet}»; другие листы книги ({others}) — нет. Выберите каждый в списке «Лист» и импортируйте его отдельно.</translation>
     </message>
@@ -1763,27 +1777,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="102"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="96"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="104"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="98"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="99"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="107"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="109"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="117"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1792,47 +1806,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="131"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="137"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="142"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="155"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="148"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="156"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="157"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="158"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="151"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -3278,17 +3292,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="193"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="201"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="199"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="207"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="205"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="213"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -4567,42 +4581,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="226"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="230"/>
         <source>--map takes FIELD=COLUMN or FIELD=COLUMN+COLUMN, not {value!r}.</source>
         <translation>--map принимает ПОЛЕ=СТОЛБЕЦ или ПОЛЕ=СТОЛБЕЦ+СТОЛБЕЦ, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="235"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="239"/>
         <source>Unknown field &quot;{value}&quot; for --map; the fields are: {fields}.</source>
         <translation>Неизвестное поле «{value}» в --map; поля: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="245"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="249"/>
         <source>The lead&apos;s id column cannot be left out.</source>
         <translation>Столбец с ID лида нельзя исключить из импорта.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="265"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="269"/>
         <source>No column &quot;{value}&quot; in {file}; its columns are: {columns}.</source>
         <translation>В файле {file} нет столбца «{value}»; его столбцы: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="295"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="299"/>
         <source>--map-source takes VALUE=SOURCE, not {value!r}.</source>
         <translation>--map-source ожидает ЗНАЧЕНИЕ=ИСТОЧНИК, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="323"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="327"/>
         <source>The delimiter must be one of , ; | tab (got {value!r}).</source>
         <translation>Разделитель должен быть одним из: , ; | tab (получено {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="353"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="357"/>
         <source>The import is done, but the rejected rows could not be written to &quot;{value}&quot;: {error}.</source>
         <translation>Импорт выполнен, но отклонённые строки не удалось записать в «{value}»: {error}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/importing.py" line="400"/>
+        <location filename="../../desktop_crm/cli/importing.py" line="404"/>
         <source>Cannot write the rejected rows to &quot;{value}&quot;.</source>
         <translation>Не удаётся записать отклонённые строки в «{value}».</translation>
     </message>
@@ -4689,8 +4703,8 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
         <location filename="../../desktop_crm/db/location.py" line="279"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="114"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="531"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="561"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="536"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="566"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
@@ -4763,7 +4777,7 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/storage.py" line="266"/>
+        <location filename="../../desktop_crm/db/storage.py" line="299"/>
         <source>{open} is still open in this program; close it before opening {path}.</source>
         <translation>База {open} ещё открыта в этой программе; закройте её, прежде чем открывать {path}.</translation>
     </message>
@@ -4773,33 +4787,33 @@ Add at least one source and one operator to see it.</source>
         <translation>Файл базы данных {path} удалён или заменён, пока был открыт; ничего не записано. Откройте его заново.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="512"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="517"/>
         <source>{path} is read-only, and this version must upgrade it first (schema {found} to {known}); make the file and its folder writable.</source>
         <translation>Файл {path} доступен только для чтения, а эта версия должна сначала обновить его (схема {found} → {known}); разрешите запись в файл и его папку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="554"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="559"/>
         <source>{path} is read-only and SQLite cannot read it so ({reason}).</source>
         <translation>Файл {path} доступен только для чтения, и SQLite не может прочитать его так ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="619"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="624"/>
         <source>Cannot create the folder {folder}: {reason}.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="534"/>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="664"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="669"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="683"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="688"/>
         <source>Upgrading {path} would break references; nothing changed.</source>
         <translation>Обновление {path} нарушило бы ссылки; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/sqlite_storage.py" line="702"/>
+        <location filename="../../desktop_crm/db/sqlite_storage.py" line="707"/>
         <source>{path} was not upgraded: the backup before the upgrade failed ({reason}). Nothing changed.</source>
         <translation>Файл {path} не обновлён: не удалось сделать резервную копию перед обновлением ({reason}). Ничего не изменено.</translation>
     </message>
@@ -4809,17 +4823,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Разделитель должен быть одним символом, а не «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="170"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="223"/>
         <source>Unknown encoding &quot;{value}&quot;.</source>
         <translation>Неизвестная кодировка «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="187"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="240"/>
         <source>The file does not decode in the encoding &quot;{value}&quot;.</source>
         <translation>Файл не читается в кодировке «{value}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/encoding.py" line="213"/>
+        <location filename="../../desktop_crm/importing/encoding.py" line="266"/>
         <source>Unsupported encoding &quot;{value}&quot;: choose a text encoding such as UTF-8.</source>
         <translation>Кодировка «{value}» не поддерживается: выберите текстовую кодировку, например UTF-8.</translation>
     </message>
@@ -5191,32 +5205,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="668"/>
+        <location filename="../../desktop_crm/services/importer.py" line="701"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="692"/>
+        <location filename="../../desktop_crm/services/importer.py" line="725"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="700"/>
+        <location filename="../../desktop_crm/services/importer.py" line="733"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="726"/>
+        <location filename="../../desktop_crm/services/importer.py" line="759"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="842"/>
+        <location filename="../../desktop_crm/services/importer.py" line="875"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1127"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1161"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
     </message>
@@ -5750,27 +5764,32 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="43"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="52"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="53"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="55"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="56"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="63"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="62"/>
+        <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;: it is a number, not a date (in Excel, give the column a date format).</source>
+        <translation>Не удаётся распознать дату «{value}» в столбце «{column}»: это число, а не дата (в Excel задайте столбцу формат даты).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="73"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
@@ -5810,17 +5829,17 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="46"/>
         <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
         <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="49"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="58"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
         <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>

@@ -96,6 +96,22 @@ def test_a_workbook_with_several_sheets_says_which_was_read(run, run_json, seede
     assert any('other sheets ("Март")' in line for line in lines)
 
 
+def test_another_sheet_needs_no_again_and_the_same_sheet_is_recognised(run, seeded, tmp_path):
+    """An import is the file's content and its sheet (issue: a second sheet was refused
+    as already imported unless --again, which re-imported rows as well)."""
+    path = _two_sheets(tmp_path / "months.xlsx")
+    assert run("import", path).code == 0  # «Март»
+    april = run("import", path, "--sheet", "Апрель")
+    assert april.code == 0, april
+    assert april.out.splitlines()[0].startswith("rows: 1, imported: 1")
+    for sheet in ("Апрель", "Март"):
+        again = run("import", path, "--sheet", sheet)
+        assert again.code == 0, again
+        first = again.out.splitlines()[0]
+        assert first.startswith(f'months.xlsx (sheet "{sheet}") was already imported on'), first
+        assert again.out.splitlines()[1].startswith("rows: 1, imported: 0")
+
+
 def test_an_unknown_sheet_names_the_sheets_there_are(run_error, seeded, tmp_path):
     message = run_error("import", _two_sheets(tmp_path / "months.xlsx"), "--sheet", "Май")
     assert message == 'desktop-crm: The workbook has no sheet "Май"; its sheets: "Март", "Апрель".'

@@ -484,8 +484,9 @@ def test_a_resumed_import_reads_the_file_with_the_delimiter_it_started_with(
 def test_a_resumed_import_reads_the_sheet_it_started_with(
     roomy, tmp_path, monkeypatch, database_location
 ):
-    """The user chose the workbook's second sheet; opened again, the first is detected.
-    The run resuming the import reads the rest of the chosen sheet."""
+    """The user chose the workbook's second sheet; opened again, the first is detected:
+    that is an import of its own (an import is the content and the sheet). Choosing the
+    second sheet again resumes the import, and reads the rest of that sheet."""
     from openpyxl import Workbook
 
     from desktop_crm.importing import ReadOptions
@@ -508,10 +509,15 @@ def test_a_resumed_import_reads_the_sheet_it_started_with(
     with pytest.raises(StoppedPartWay):
         roomy.imports.run(open_table(path, ReadOptions(sheet="Май")), source="site")
     restore()
-    summary = roomy.imports.run(open_table(path), source="site")
+    archive = roomy.imports.run(open_table(path), source="site")
+    assert not archive.resumed and archive.table is not None and archive.table.sheet == "Архив"
+    assert (archive.rows, archive.record.imported) == (10, 10)
+    summary = roomy.imports.run(open_table(path, ReadOptions(sheet="Май")), source="site")
     assert summary.resumed and summary.table is not None and summary.table.sheet == "Май"
     assert (summary.rows, summary.record.imported) == (50, 150)
-    assert {s.message for s in stored(database_location)} == {f"май {n}" for n in range(150)}
+    assert {s.message for s in stored(database_location)} == {f"май {n}" for n in range(150)} | {
+        f"старый {n}" for n in range(1_000, 1_010)
+    }
 
 
 def test_the_summary_carries_the_table_imported_also_when_it_was_imported_before(roomy, tmp_path):

@@ -191,10 +191,10 @@ class ImportDialog(QDialog):
         self._set_setup_enabled(False)
         self.setup_page.show_reading()
         crm = self.ctx.crm
-        path, current = self.path, self.table
+        path, current, known_hash = self.path, self.table, self.job.content_hash
 
         def work(_task: TaskContext) -> LoadedFile:
-            if first or current is None:
+            if first or current is None or known_hash is None:
                 table = open_table(path)
                 preview = table.preview(PREVIEW_ROWS)
                 content_hash = file_sha256(path)
@@ -202,11 +202,13 @@ class ImportDialog(QDialog):
                     table,
                     preview,
                     crm.sources.list(with_weights=False),
-                    crm.imports.find_previous(content_hash),
+                    crm.imports.find_previous(content_hash, table.sheet),
                     content_hash,
                 )
             table = current.reopen(**changes)
-            return LoadedFile(table, table.preview(PREVIEW_ROWS))
+            # An import is the content and the sheet: another sheet, another import.
+            previous = crm.imports.find_previous(known_hash, table.sheet)
+            return LoadedFile(table, table.preview(PREVIEW_ROWS), previous=previous)
 
         self.ctx.runner.start(
             work,
@@ -219,9 +221,9 @@ class ImportDialog(QDialog):
             return
         job = self.job
         job.table = loaded.table
+        job.previous = loaded.previous
         if loaded.sources is not None:
             job.sources = loaded.sources
-            job.previous = loaded.previous
             job.content_hash = loaded.content_hash
         if first and loaded.table.encoding is not None:
             job.detected_encoding = loaded.table.encoding.name
@@ -393,26 +395,40 @@ class ImportDialog(QDialog):
         else:
             self.problem_message.clear_message()
         previous = self.job.previous
+        # A workbook of several sheets: the notice is about the sheet shown (each is an
+        # import of its own).
+        table = self.table
+        sheet = table.sheet if table is not None and len(table.sheet_names) > 1 else None
         if previous is not None and previous.status == ImportStatus.DONE:
             when = local_time(previous.finished_at or previous.started_at)
-            self.notice_message.show_info(
-                self.tr(
+            if sheet is not None:
+                text = self.tr(
+                    "The sheet «{sheet}» of this file was already imported on {date} (%n "
+                    "row(s)). Import again to register every row once more, as new contacts.",
+                    "",
+                    previous.rows,
+                ).format(sheet=sheet, date=when)
+            else:
+                text = self.tr(
                     "This file was already imported on {date} (%n row(s)). Import again to "
                     "register every row once more, as new contacts.",
                     "",
                     previous.rows,
-                ).format(date=when),
-                msecs=0,
-            )
+                ).format(date=when)
+            self.notice_message.show_info(text, msecs=0)
             self.start_button.setText(self.tr("Import again"))
         elif previous is not None and not self.job.running_elsewhere():
-            self.notice_message.show_info(
-                self.tr(
+            if sheet is not None:
+                text = self.tr(
+                    "An interrupted import of the sheet «{sheet}» will resume after row {row}, "
+                    "with the settings chosen then."
+                ).format(sheet=sheet, row=previous.rows_done)
+            else:
+                text = self.tr(
                     "An interrupted import of this file will resume after row {row}, with the "
                     "settings chosen then."
-                ).format(row=previous.rows_done),
-                msecs=0,
-            )
+                ).format(row=previous.rows_done)
+            self.notice_message.show_info(text, msecs=0)
             self.start_button.setText(self.tr("Resume import"))
         else:
             self.notice_message.clear_message()
@@ -437,8 +453,9 @@ class ImportDialog(QDialog):
         job.phase = self.IMPORTING
         self._cancel_requested = False
         job.last_progress = None
-        if job.content_hash:
-            RUNNING_IMPORTS.add(job.content_hash)
+        job.running = job.identity()
+        if job.running is not None:
+            RUNNING_IMPORTS.add(job.running)
         self.progress_page.begin(table.name)
         self.pages.setCurrentIndex(PROGRESS_PAGE)
         self.start_button.hide()
@@ -514,8 +531,9 @@ class ImportDialog(QDialog):
         job = self.job
         job.phase = self.FINISHED
         self._handle = None
-        if job.content_hash:
-            RUNNING_IMPORTS.discard(job.content_hash)
+        if job.running is not None:
+            RUNNING_IMPORTS.discard(job.running)
+            job.running = None
         self.pages.setCurrentIndex(SUMMARY_PAGE)
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Close"))

@@ -270,12 +270,13 @@ class SetupPage(QWidget):
         self.preview_status.setText(QCoreApplication.translate("ImportDialog", "Reading the file…"))
 
     def set_enabled(self, enabled: bool) -> None:
-        """Enable the controls (never while an interrupted import resumes)."""
+        """Enable the controls (never while an interrupted import resumes, but for the
+        sheet: another sheet of the workbook is another import)."""
         resuming = self.state.resuming()
+        self.sheet_combo.setEnabled(enabled)
         for widget in (
             self.encoding_combo,
             self.delimiter_combo,
-            self.sheet_combo,
             self.header_spin,
             self.source_combo,
             self.keep_operator_check,

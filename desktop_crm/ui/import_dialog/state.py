@@ -16,6 +16,7 @@ from desktop_crm.services.importer import (
     ImportRecord,
     ImportStatus,
     ImportSummary,
+    import_identity,
 )
 from desktop_crm.ui.models.imports import RUNNING_IMPORTS
 
@@ -36,7 +37,7 @@ class LoadedFile:
     table: TableFile
     preview: Preview
     sources: list[SourceInfo] | None = None  # None: unchanged (a reopen)
-    previous: ImportRecord | None = None
+    previous: ImportRecord | None = None  # the latest import of this content and sheet
     content_hash: str | None = None
 
 
@@ -48,13 +49,20 @@ class ImportState:
     phase: str = LOADING
     table: TableFile | None = None
     sources: list[SourceInfo] = field(default_factory=list)
-    previous: ImportRecord | None = None  # an earlier import of the same content
+    previous: ImportRecord | None = None  # an earlier import of the same content and sheet
     content_hash: str | None = None
     detected_encoding: str | None = None
     summary: ImportSummary | None = None
     error: str | None = None  # why the file or the import failed
     last_progress: ImportProgress | None = None
     forecast: ImportForecast | None = None  # what the import will do, for the whole file
+    running: tuple[str, str] | None = None  # the identity of the import running now
+
+    def identity(self) -> tuple[str, str] | None:
+        """The content and the sheet shown: what an import of them is recognised by."""
+        if self.content_hash is None or self.table is None:
+            return None
+        return import_identity(self.content_hash, self.table.sheet)
 
     def resuming(self) -> bool:
         """An interrupted import of this file continues, with the layout chosen then."""
@@ -65,5 +73,5 @@ class ImportState:
         return (
             self.previous is not None
             and self.previous.status == ImportStatus.RUNNING
-            and self.content_hash in RUNNING_IMPORTS
+            and self.identity() in RUNNING_IMPORTS
         )

@@ -27,9 +27,10 @@ REJECTED_FOREGROUND = QColor("#a40000")
 DIM_FOREGROUND = QColor("#808080")
 MAX_CELL_CHARS = 200  # a preview cell shows this much; the tooltip has the rest
 
-# Content hashes of the imports this window is running now: their status
-# "running" means "in progress", any other "running" one was interrupted.
-RUNNING_IMPORTS: set[str] = set()
+# The identities (content hash, sheet key: ``ImportRecord.identity``) of the imports this
+# window is running now: their status "running" means "in progress", any other "running"
+# one was interrupted.
+RUNNING_IMPORTS: set[tuple[str, str | None]] = set()
 
 FIELD_LABELS: dict[Field, str] = {
     Field.EXTERNAL_ID: QT_TRANSLATE_NOOP("Import", "External id"),
@@ -89,12 +90,19 @@ def one_line(text: str) -> str:
     return flat if len(flat) <= MAX_CELL_CHARS else flat[: MAX_CELL_CHARS - 1] + "…"
 
 
+def file_and_sheet(record: ImportRecord) -> str:
+    """The file's name, and the sheet read of a workbook (each sheet is an import)."""
+    if record.sheet:
+        return f"{record.file_name} — {record.sheet}"
+    return record.file_name
+
+
 def status_text(record: ImportRecord) -> str:
     if record.status == ImportStatus.DONE:
         return QCoreApplication.translate("ImportsModel", "done")
     if record.status == ImportStatus.CANCELLED:
         return QCoreApplication.translate("ImportsModel", "cancelled")
-    if record.content_hash in RUNNING_IMPORTS:
+    if record.identity in RUNNING_IMPORTS:
         return QCoreApplication.translate("ImportsModel", "importing…")
     return QCoreApplication.translate("ImportsModel", "interrupted")
 
@@ -102,7 +110,7 @@ def status_text(record: ImportRecord) -> str:
 def status_tooltip(record: ImportRecord) -> str | None:
     if record.status == ImportStatus.DONE:
         return None
-    if record.status == ImportStatus.RUNNING and record.content_hash in RUNNING_IMPORTS:
+    if record.status == ImportStatus.RUNNING and record.identity in RUNNING_IMPORTS:
         return None
     rows = record.rows_done  # a plain name: lupdate reads the context right
     return ImportsModel.tr(
@@ -129,9 +137,11 @@ class ImportsModel(RowsModel[ImportRecord]):
     columns = (
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "File"),
-            lambda r: erased_shown(r.file_name),
-            lambda r: r.file_name.casefold(),
-            tooltip=lambda r: erased_shown(r.file_path),
+            lambda r: erased_shown(file_and_sheet(r)),
+            lambda r: file_and_sheet(r).casefold(),
+            tooltip=lambda r: erased_shown(
+                f"{r.file_path} — {r.sheet}" if r.sheet else r.file_path
+            ),
         ),
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "Started"),
