@@ -37,6 +37,18 @@ def contact_time_in_range(value: dt.datetime) -> bool:
     return _START <= value < _END
 
 
+FUTURE_SLACK = dt.timedelta(days=1)
+"""How far after now a contact's time given from outside (an import's date column) may
+lie: a file written in the wall times of a zone east of the desk's, a clock a little
+ahead. Later is a wrong date (a day and month swapped, 2062 for 2026), not a contact."""
+
+
+def too_far_ahead(value: dt.datetime, now: dt.datetime) -> bool:
+    """Whether a contact's time (naive UTC, as stored) lies more than ``FUTURE_SLACK``
+    after ``now`` (naive UTC too)."""
+    return value - now > FUTURE_SLACK
+
+
 def in_zone(value: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:
     """A time (aware; naive is UTC, as stored) shown in ``zone`` (None: the process's
     local zone). A time the zone cannot show (stored near the calendar's edge by an older

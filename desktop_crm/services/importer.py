@@ -37,6 +37,7 @@ from desktop_crm.db.storage import BATCH_PAUSE, Storage, WaitAbandoned
 from desktop_crm.domain.distribution import RandInt
 from desktop_crm.domain.external_id import normalise_phone_cell
 from desktop_crm.domain.text import name_key
+from desktop_crm.domain.times import in_zone, too_far_ahead
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExists,
@@ -836,7 +837,13 @@ class ImportService:
                     return None
                 chunk, more = _take(rows, FIRST_BATCH_ROWS * 5)
                 pending = _normalised(
-                    chunk, region, reject, plain_ids, counted=plain_ids, known=known_ids
+                    chunk,
+                    region,
+                    reject,
+                    plain_ids,
+                    counted=plain_ids,
+                    known=known_ids,
+                    now=naive_utc_now(self._clock),
                 )
                 with self._storage.read():
                     ready = _keyed(pending, sources, reject)
@@ -1021,7 +1028,8 @@ class ImportService:
             _reject(counts, run_id, line, template, params, cells)
 
         known = carry.ids if carry is not None else None
-        pending = _normalised(chunk, region, reject, plain_ids, known=known)  # before the lock
+        now = naive_utc_now(self._clock)
+        pending = _normalised(chunk, region, reject, plain_ids, known=known, now=now)  # unlocked
         before = dataclasses.replace(counts, rejects=list(counts.rejects), fingerprints=[])
 
         def attempt() -> float:
@@ -1242,6 +1250,13 @@ _KNOWN_IDS = 50_000  # the ids ``_normalised`` remembers at most (about 8 MB), t
 _Keyed = tuple[ValidRow, str, int, int, int | None]  # row, id, source, key, timed key
 
 
+REASON_IN_THE_FUTURE = QT_TRANSLATE_NOOP(
+    "errors",
+    "The date {value} is in the future: a contact cannot come more than a day after now "
+    "(a day and a month swapped?).",
+)
+
+
 def _normalised(
     chunk: Iterable[ValidRow | Rejection],
     region: str,
@@ -1250,13 +1265,16 @@ def _normalised(
     *,
     counted: bool = False,
     known: dict[tuple[str, bool, str], str] | None = None,
+    now: dt.datetime | None = None,
 ) -> list[tuple[ValidRow, str]]:
     """The rows with their normalised lead ids; the others go to ``reject``.
     (The first step of every row, the import's and the forecast's.) An id that looks
     like a phone number but is none is rejected unless ``plain_ids``; ``counted``: such
     a row is told to ``reject`` all the same and kept (the forecast counts them).
     ``known``: the ids already normalised by this file's earlier batches, by their cell
-    (a returning lead's id is worked out once per form, not once per row); it grows."""
+    (a returning lead's id is worked out once per form, not once per row); it grows.
+    ``now`` (naive UTC): a row dated more than a day after it is rejected
+    (``domain.times.too_far_ahead``)."""
     pending: list[tuple[ValidRow, str]] = []
     passed = known if known is not None else {}
     if len(passed) > _KNOWN_IDS:
@@ -1264,6 +1282,10 @@ def _normalised(
     for row in chunk:
         if isinstance(row, Rejection):
             reject(row.line, row.template, row.params, row.cells)
+            continue
+        if now is not None and row.created_at is not None and too_far_ahead(row.created_at, now):
+            shown = in_zone(row.created_at.replace(tzinfo=dt.UTC)).strftime("%Y-%m-%d %H:%M")
+            reject(row.line, REASON_IN_THE_FUTURE, {"value": shown}, row.cells)
             continue
         cell = (row.external_id, row.id_is_phone, region)
         normalised = passed.get(cell)

@@ -1239,12 +1239,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="346"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="348"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="366"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="368"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1811,42 +1811,42 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="150"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="152"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="155"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="157"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="156"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="158"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="161"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="162"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -3292,17 +3292,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="201"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="203"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="207"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="209"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="213"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="215"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>
@@ -5205,34 +5205,39 @@ Add at least one source and one operator to see it.</source>
         <translation>Демо-данные можно загрузить только в пустую базу данных.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="701"/>
+        <location filename="../../desktop_crm/services/importer.py" line="702"/>
         <source>{reason} The import stopped part-way (rows committed: {committed}; they stay); run the same import again to resume.</source>
         <translation>{reason} Импорт остановлен на полпути (записано строк: {committed}, они сохранены); запустите тот же импорт снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="725"/>
+        <location filename="../../desktop_crm/services/importer.py" line="726"/>
         <source>A source value to map must not be empty ({value!r}).</source>
         <translation>Сопоставляемое значение источника не может быть пустым ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="733"/>
+        <location filename="../../desktop_crm/services/importer.py" line="734"/>
         <source>Say which source the value {value!r} becomes.</source>
         <translation>Укажите, какому источнику соответствует значение {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="759"/>
+        <location filename="../../desktop_crm/services/importer.py" line="760"/>
         <source>The source value {value!r} is both mapped and to be created.</source>
         <translation>Значение источника {value!r} одновременно сопоставлено с источником и отмечено для создания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="875"/>
+        <location filename="../../desktop_crm/services/importer.py" line="882"/>
         <source>{file} has no source column; choose the source for the whole file.</source>
         <translation>В файле {file} нет столбца источника; выберите источник для всего файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1161"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1169"/>
         <source>The row names no source.</source>
         <translation>В строке не указан источник.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/importer.py" line="1253"/>
+        <source>The date {value} is in the future: a contact cannot come more than a day after now (a day and a month swapped?).</source>
+        <translation>Дата {value} в будущем: контакт не может прийти позже, чем через сутки от текущего момента (перепутаны день и месяц?).</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/settings.py" line="129"/>
