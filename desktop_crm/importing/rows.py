@@ -16,7 +16,13 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_crm.csv_writer import unescape_cell
-from desktop_crm.domain.tags import MAX_TAG_LENGTH, MAX_TAGS, NO_TAGS, TagError, parse_tags
+from desktop_crm.domain.tags import (
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    NO_TAGS,
+    TagError,
+    parse_given_tags,
+)
 from desktop_crm.domain.text import clean_name
 from desktop_crm.domain.times import MAX_CONTACT_YEAR, MIN_CONTACT_YEAR, contact_time_in_range
 from desktop_crm.errors import QT_TRANSLATE_NOOP
@@ -62,7 +68,7 @@ REASON_DATE_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
 )
 REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
     "importing",
-    'Bad tags "{value}" in the column "{column}": at most {count} tags of at most {limit} '
+    'Bad tags "{value}" in the column "{column}": at most {count} tags of 1 to {limit} '
     "characters, without control or invisible characters.",
 )
 
@@ -355,7 +361,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                     try:
                         if len(raw_tags) > MAX_TAGS_CHARS:
                             raise TagError("too_long", raw_tags)
-                        tags = parse_tags(raw_tags)
+                        tags = parse_given_tags((raw_tags,))  # "," names no tag
                     except TagError:
                         return reject(
                             line,

@@ -22,7 +22,7 @@ from desktop_crm.domain.limits import (
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
-from desktop_crm.domain.tags import TagError, parse_tags, tags_of, tags_text
+from desktop_crm.domain.tags import TagError, parse_given_tags, tags_of, tags_text
 from desktop_crm.domain.text import unstorable
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
@@ -365,9 +365,10 @@ def _no_operator_error(contact: Contact) -> InvalidValue:
 
 
 def parse_tags_of(values: Sequence[str], field: str = "tags") -> frozenset[str]:
-    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``)."""
+    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``); each value
+    must name a tag (``domain.tags.parse_given_tags``)."""
     try:
-        return parse_tags(values)
+        return parse_given_tags(values)
     except TagError as error:
         from desktop_crm.services.operators import tag_error
 

@@ -112,6 +112,14 @@ def tag_error(error: TagError, field: str) -> InvalidValue:
             tag=error.tag,
             limit=MAX_TAG_LENGTH,
         )
+    if error.kind == "empty":
+        return InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors", "An empty tag ({tag!r}) was given; leave it out for no tags."
+            ),
+            field=field,
+            tag=error.tag,
+        )
     if error.kind == "too_many":
         return InvalidValue(
             QT_TRANSLATE_NOOP("errors", "At most {limit} tags are allowed ({count} given)."),

@@ -3145,53 +3145,53 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="117"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="151"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="206"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="229"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -4532,7 +4532,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
         <location filename="../../desktop_crm/services/common.py" line="76"/>
-        <location filename="../../desktop_crm/services/operators.py" line="195"/>
+        <location filename="../../desktop_crm/services/operators.py" line="203"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -4547,22 +4547,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="133"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="128"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="260"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="255"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="288"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="283"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="502"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="497"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -5171,7 +5171,7 @@ Add at least one source and one operator to see it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="718"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5350,72 +5350,77 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/operators.py" line="117"/>
+        <source>An empty tag ({tag!r}) was given; leave it out for no tags.</source>
+        <translation>Указан пустой тег ({tag!r}); если тегов нет, не указывайте его.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="125"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="123"/>
+        <location filename="../../desktop_crm/services/operators.py" line="131"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="160"/>
-        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="155"/>
+        <location filename="../../desktop_crm/services/operators.py" line="149"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="145"/>
+        <location filename="../../desktop_crm/services/operators.py" line="153"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="150"/>
+        <location filename="../../desktop_crm/services/operators.py" line="158"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="153"/>
+        <location filename="../../desktop_crm/services/operators.py" line="161"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="156"/>
+        <location filename="../../desktop_crm/services/operators.py" line="164"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="157"/>
+        <location filename="../../desktop_crm/services/operators.py" line="165"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="203"/>
+        <location filename="../../desktop_crm/services/operators.py" line="211"/>
         <source>An absence cannot go past the year {year}.</source>
         <translation>Отсутствие не может выходить за {year} год.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="335"/>
+        <location filename="../../desktop_crm/services/operators.py" line="343"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="388"/>
+        <location filename="../../desktop_crm/services/operators.py" line="396"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="442"/>
+        <location filename="../../desktop_crm/services/operators.py" line="450"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="447"/>
+        <location filename="../../desktop_crm/services/operators.py" line="455"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="518"/>
+        <location filename="../../desktop_crm/services/operators.py" line="526"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5533,11 +5538,6 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/importing/xlsx_reader.py" line="373"/>
         <source>The workbook has no sheet &quot;{value}&quot;; its sheets: {sheets}.</source>
         <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="111"/>
-        <source>--tag names no tag; leave it out for none.</source>
-        <translation>--tag не называет ни одного тега; если тегов нет, не указывайте его.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/location.py" line="184"/>
@@ -5740,29 +5740,29 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="41"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="47"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="52"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="58"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="55"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="61"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="63"/>
-        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
-        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
+        <location filename="../../desktop_crm/importing/rows.py" line="69"/>
+        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of 1 to {limit} characters, without control or invisible characters.</source>
+        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной от 1 до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>
@@ -5800,17 +5800,17 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="45"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="51"/>
         <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
         <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="49"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="55"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="58"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="64"/>
         <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
