@@ -39,3 +39,24 @@ def test_an_import_cell_of_commas_is_rejected_a_blank_cell_is_no_tags(desk, tmp_
     assert (summary.record.imported, summary.record.rejected) == (2, 1)
     (rejected,) = summary.rejected
     assert rejected.line == 3 and rejected.reason.startswith("Bad tags")
+
+
+def test_a_phone_with_the_trunk_zero_finds_the_lead_typed_without_it(desk, tmp_path):
+    """ "+49 0151…", "+49 (0) 151…" and, where 00 dials abroad, "0049 0151…" are the
+    person typed "+49 151…": one lead, through `register` and an import alike."""
+    desk.settings.set_phone_region("DE")
+    spellings = ["+49 151 23456789", "+49 0151 23456789", "+49 (0) 151 23456789"]
+    leads = {
+        desk.contacts.register(ContactRequest(s, "site")).contact.lead.external_id
+        for s in spellings
+    }
+    path = write_csv(
+        tmp_path / "de.csv",
+        [("0049 0151 23456789", "site"), ("+44 (0)20 7946 0958", "site")],
+        header=("phone", "source"),
+    )
+    summary = desk.imports.run(open_table(path))
+    assert summary.record.imported == 2
+    assert leads == {"+4915123456789"}
+    stored = {lead.external_id for lead in desk.leads.search("")}
+    assert stored == {"+4915123456789", "+442079460958"}
