@@ -125,56 +125,56 @@ Your saved data is safe. Details are in the log file:
     <name>BoardModels</name>
     <message>
         <location filename="../../desktop_crm/ui/models/board.py" line="58"/>
-        <source>Operators who could be given a contact of this source now</source>
-        <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
+        <source>Operators who could be given one of this source&apos;s waiting contacts now (their skills count); with none waiting, a new contact without tags</source>
+        <translation>Операторы, которым сейчас можно дать один из ждущих контактов этого источника (с учётом навыков); если никто не ждёт — новый контакт без тегов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="69"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="72"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="74"/>
         <source>Waiting</source>
         <translation>Ждут</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="77"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="79"/>
         <source>Oldest wait</source>
         <translation>Дольше всех ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="83"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="85"/>
         <source>Overdue</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="88"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="90"/>
         <source>Operators available</source>
         <translation>Операторов на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="94"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="96"/>
         <source>Room</source>
         <translation>Свободно мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="123"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="125"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="130"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="135"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="141"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
@@ -4531,7 +4531,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
-        <location filename="../../desktop_crm/services/common.py" line="76"/>
+        <location filename="../../desktop_crm/services/common.py" line="82"/>
         <location filename="../../desktop_crm/services/operators.py" line="203"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
@@ -4944,123 +4944,123 @@ Add at least one source and one operator to see it.</source>
         <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="109"/>
+        <location filename="../../desktop_crm/services/common.py" line="115"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="110"/>
+        <location filename="../../desktop_crm/services/common.py" line="116"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="114"/>
+        <location filename="../../desktop_crm/services/common.py" line="120"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="117"/>
+        <location filename="../../desktop_crm/services/common.py" line="123"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="128"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="127"/>
+        <location filename="../../desktop_crm/services/common.py" line="133"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="134"/>
+        <location filename="../../desktop_crm/services/common.py" line="140"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="145"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="144"/>
+        <location filename="../../desktop_crm/services/common.py" line="150"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="151"/>
+        <location filename="../../desktop_crm/services/common.py" line="157"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="154"/>
+        <location filename="../../desktop_crm/services/common.py" line="160"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="157"/>
+        <location filename="../../desktop_crm/services/common.py" line="163"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="165"/>
+        <location filename="../../desktop_crm/services/common.py" line="171"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="166"/>
+        <location filename="../../desktop_crm/services/common.py" line="172"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="169"/>
+        <location filename="../../desktop_crm/services/common.py" line="175"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="170"/>
+        <location filename="../../desktop_crm/services/common.py" line="176"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="175"/>
+        <location filename="../../desktop_crm/services/common.py" line="181"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="176"/>
+        <location filename="../../desktop_crm/services/common.py" line="182"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="269"/>
+        <location filename="../../desktop_crm/services/common.py" line="275"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="296"/>
+        <location filename="../../desktop_crm/services/common.py" line="302"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="320"/>
+        <location filename="../../desktop_crm/services/common.py" line="326"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="348"/>
-        <location filename="../../desktop_crm/services/common.py" line="355"/>
+        <location filename="../../desktop_crm/services/common.py" line="354"/>
+        <location filename="../../desktop_crm/services/common.py" line="361"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="375"/>
+        <location filename="../../desktop_crm/services/common.py" line="381"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
@@ -5575,7 +5575,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Код {value!r} похож на код {other!r} источника {source!r} (буквы другого алфавита, выглядящие так же); выберите явно другой код.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <location filename="../../desktop_crm/services/common.py" line="98"/>
         <source>The date {value} is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
