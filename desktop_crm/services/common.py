@@ -387,3 +387,18 @@ def operators_skills(excluding: int | None = None) -> frozenset[str]:
     if excluding is not None:
         query = query.where(Operator.id != excluding)
     return frozenset(tag for (text,) in tuples(query) for tag in tags_of(text))
+
+
+def active_contact_tags() -> dict[str, int]:
+    """Each tag active contacts carry, with how many carry it, inside the caller's
+    transaction (the contacts a new skill can still matter for)."""
+    counts: dict[str, int] = {}
+    query = (
+        Contact.select(Contact.tags, pw.fn.COUNT(Contact.id))
+        .where(Contact.is_active & (Contact.tags != ""))
+        .group_by(Contact.tags)
+    )
+    for text_, count in tuples(query):
+        for tag in tags_of(text_):
+            counts[tag] = counts.get(tag, 0) + int(count)
+    return counts

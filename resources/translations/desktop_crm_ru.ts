@@ -4532,7 +4532,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
         <location filename="../../desktop_crm/services/common.py" line="82"/>
-        <location filename="../../desktop_crm/services/operators.py" line="203"/>
+        <location filename="../../desktop_crm/services/operators.py" line="205"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -5339,88 +5339,88 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="96"/>
+        <location filename="../../desktop_crm/services/operators.py" line="98"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="112"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="117"/>
+        <location filename="../../desktop_crm/services/operators.py" line="119"/>
         <source>An empty tag ({tag!r}) was given; leave it out for no tags.</source>
         <translation>Указан пустой тег ({tag!r}); если тегов нет, не указывайте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="125"/>
+        <location filename="../../desktop_crm/services/operators.py" line="127"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="131"/>
+        <location filename="../../desktop_crm/services/operators.py" line="133"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="155"/>
-        <location filename="../../desktop_crm/services/operators.py" line="149"/>
+        <location filename="../../desktop_crm/services/operators.py" line="151"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="153"/>
+        <location filename="../../desktop_crm/services/operators.py" line="155"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="158"/>
+        <location filename="../../desktop_crm/services/operators.py" line="160"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="161"/>
+        <location filename="../../desktop_crm/services/operators.py" line="163"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="164"/>
+        <location filename="../../desktop_crm/services/operators.py" line="166"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="165"/>
+        <location filename="../../desktop_crm/services/operators.py" line="167"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="211"/>
+        <location filename="../../desktop_crm/services/operators.py" line="213"/>
         <source>An absence cannot go past the year {year}.</source>
         <translation>Отсутствие не может выходить за {year} год.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="343"/>
+        <location filename="../../desktop_crm/services/operators.py" line="345"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="396"/>
+        <location filename="../../desktop_crm/services/operators.py" line="402"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="450"/>
+        <location filename="../../desktop_crm/services/operators.py" line="456"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="455"/>
+        <location filename="../../desktop_crm/services/operators.py" line="461"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="526"/>
+        <location filename="../../desktop_crm/services/operators.py" line="532"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5481,6 +5481,11 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="154"/>
+        <source>The skill {tag!r} looks like the tag {skill!r} that active contacts carry ({count}) but is not it: the letters differ: {letters}. Those contacts would never go to it. Type {skill!r} as they carry it, or a clearly different skill.</source>
+        <translation>Навык {tag!r} похож на тег {skill!r} активных контактов ({count}), но это не он: отличаются буквы {letters}. Такие контакты никогда к нему не попадут. Введите {skill!r}, как у них, или явно другой навык.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="194"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
