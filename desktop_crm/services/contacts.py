@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -23,7 +24,13 @@ from desktop_crm.domain.limits import (
     MAX_MESSAGE_LENGTH,
 )
 from desktop_crm.domain.tags import TagError, parse_given_tags, tags_of, tags_text
-from desktop_crm.domain.text import unstorable
+from desktop_crm.domain.text import (
+    ControlCharacter,
+    has_control,
+    lead_message,
+    lead_name,
+    unstorable,
+)
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     ChangedMeanwhile,
@@ -136,8 +143,24 @@ def _too_long(field: str, limit: int) -> InvalidValue:
     return InvalidValue(_TOO_LONG[field], field=field, limit=limit)
 
 
+_CONTROL = {
+    "name": QT_TRANSLATE_NOOP(
+        "errors",
+        "The lead's name holds a control character ({char}); a name may hold none "
+        "(escape, bell and the like).",
+    ),
+    "message": QT_TRANSLATE_NOOP(
+        "errors",
+        "The message holds a control character ({char}); a message may hold only tabs "
+        "and line breaks.",
+    ),
+}
+
+
 def validate_request(request: ContactRequest) -> ContactRequest:
-    """Check sizes and trim; the same rules for the form, the CLI and the importer."""
+    """Check sizes and characters; the request as stored: the name and the message by
+    the rules of ``domain.text`` (``lead_name``, ``lead_message``), as the importer
+    reads them. The same rules for the form, the CLI and the pipe."""
     if not request.external_id or not request.external_id.strip():
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
@@ -160,6 +183,13 @@ def validate_request(request: ContactRequest) -> ContactRequest:
                 ),
                 field=field,
             )
+    try:
+        name, message = lead_name(request.name), lead_message(request.message)
+    except ControlCharacter as error:
+        field = "name" if has_control(request.name) else "message"
+        raise InvalidValue(_CONTROL[field], field=field, char=repr(error.char)[1:-1]) from None
+    if (name, message) != (request.name, request.message):
+        request = dataclasses.replace(request, name=name, message=message)
     if len(request.external_id) > MAX_EXTERNAL_ID_LENGTH:
         raise _too_long("external_id", MAX_EXTERNAL_ID_LENGTH)
     if len(request.name) > MAX_LEAD_NAME_LENGTH:
@@ -396,7 +426,7 @@ class ContactService:
     @retried
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
-        validate_request(request)
+        request = validate_request(request)
         tags = parse_tags_of(request.tags)
         with self._storage.write():
             # what the previous registration here counted, if nothing changed since

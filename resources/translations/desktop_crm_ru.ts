@@ -233,52 +233,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="148"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="149"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="134"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -287,12 +287,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="172"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -348,104 +348,104 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="63"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="66"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="72"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="75"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="82"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="83"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="35"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="116"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="117"/>
         <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
         <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="120"/>
         <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="125"/>
         <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="130"/>
         <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="135"/>
         <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="140"/>
         <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="146"/>
         <source>Click to show the newest or the oldest first</source>
         <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="162"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="167"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="168"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="173"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="180"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="181"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="186"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="187"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="191"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="192"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="193"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="194"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -453,155 +453,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="227"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="251"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="253"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="678"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="689"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="302"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="313"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="315"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="318"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="320"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="323"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="325"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="342"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="344"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="426"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -619,7 +619,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="529"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -628,12 +628,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="567"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -642,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -651,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -660,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -669,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -679,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -688,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -697,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="719"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -715,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="611"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="630"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -725,17 +725,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="299"/>
         <source>Mark ans&amp;wered</source>
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="643"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -744,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -753,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="689"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -762,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -776,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="724"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="726"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -785,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="733"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="735"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="745"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="747"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1901,82 +1901,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="58"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="59"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="69"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="70"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="75"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="83"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="98"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="99"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="106"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="137"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="138"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="187"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1985,47 +1985,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="209"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="213"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="214"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="218"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="219"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="223"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="224"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="227"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="228"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="270"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="307"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="308"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="313"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="314"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2394,37 +2394,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="32"/>
         <source>Does not sort: on a large database that would count every lead&apos;s contacts.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы пересчитать контакты каждого лида.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="38"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="45"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="51"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="57"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="63"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="68"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -2432,112 +2432,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="85"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="87"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="127"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
         <source>By name, Z to A</source>
         <translation>По имени, от Я до А</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="136"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="136"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="137"/>
         <source>By external id, descending</source>
         <translation>По внешнему ID, по убыванию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="142"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="143"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="144"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="145"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="150"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="215"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="220"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="222"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="340"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="359"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="416"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="418"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2546,17 +2546,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="421"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="431"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2565,7 +2565,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="433"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2574,27 +2574,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="441"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="443"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="444"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="449"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="453"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -3199,7 +3199,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -3209,7 +3209,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="117"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -4121,7 +4121,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>TrayNotifications</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="144"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="145"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -4130,12 +4130,12 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="146"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="147"/>
         <source>A contact needs an operator</source>
         <translation>Контакту нужен оператор</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="148"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="149"/>
         <source>%n contact(s) need an operator</source>
         <translation>
             <numerusform>%n контакту нужен оператор</numerusform>
@@ -4144,12 +4144,12 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="155"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="156"/>
         <source>{lead}, {source}: no reply in time, nobody else can take it</source>
         <translation>{lead}, {source}: нет ответа в срок, взять больше некому</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="158"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="159"/>
         <source>{lead}, {source}: waiting for {wait}</source>
         <translation>{lead}, {source}: ждёт {wait}</translation>
     </message>
@@ -5065,113 +5065,123 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="111"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="121"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="136"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="147"/>
+        <source>The lead&apos;s name holds a control character ({char}); a name may hold none (escape, bell and the like).</source>
+        <translation>В имени лида есть управляющий символ ({char}); в имени их быть не должно (escape, звонок и т. п.).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="152"/>
+        <source>The message holds a control character ({char}); a message may hold only tabs and line breaks.</source>
+        <translation>В сообщении есть управляющий символ ({char}); из таких символов в сообщении допустимы только табуляция и перевод строки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="166"/>
         <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="156"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="179"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="202"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="209"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="239"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="253"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="259"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="232"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="262"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="265"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="269"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="247"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="277"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="280"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="284"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="314"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="350"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="380"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="358"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="388"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="718"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="748"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5766,6 +5776,11 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/rows.py" line="69"/>
+        <source>The column &quot;{column}&quot; holds a control character ({char}): a name may hold none, a message only tabs and line breaks.</source>
+        <translation>В столбце «{column}» есть управляющий символ ({char}): в имени их быть не должно, в сообщении допустимы только табуляция и перевод строки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="74"/>
         <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of 1 to {limit} characters, without control or invisible characters.</source>
         <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной от 1 до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>

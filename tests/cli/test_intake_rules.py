@@ -46,3 +46,22 @@ def test_an_empty_tag_is_refused_by_the_pipe_as_by_contact_add(
         assert cli.err == f"desktop-crm: {answer['error']}\n"  # the same words
     assert answers[2].get("tags", []) == []
     assert [lead for lead, _name, _message in _contacts(services)] == ["d@example.com"]
+
+
+def test_control_characters_are_refused_by_contact_add_and_the_pipe_alike(
+    run, services, source_id, monkeypatch
+):
+    cli = run("contact", "add", "--lead", "a@example.com", "--source", "tg", "--name", "\x1b[31mX")
+    assert cli.code == 2 and cli.err.count("\n") == 1 and "\x1b" not in cli.err
+    code, answers = _pipe(
+        run,
+        monkeypatch,
+        {"lead": "b@example.com", "source": "tg", "name": "\x1b[31mX"},
+        {"lead": "c@example.com", "source": "tg", "message": "ding\u0007"},
+        {"lead": "d@example.com", "source": "tg", "name": "\u202eАнна", "message": "a\nb"},
+    )
+    assert code == 2
+    assert answers[0] == {"line": 1, "error": cli.err.removeprefix("desktop-crm: ")[:-1], "code": 2}
+    assert answers[1]["code"] == 2 and "control character" in answers[1]["error"]
+    assert answers[2]["lead"]["name"] == "Анна"
+    assert _contacts(services) == [("d@example.com", "Анна", "a\nb")]
