@@ -124,9 +124,8 @@ class ControlCharacter(ValueError):
 _MESSAGE_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Embeddings, overrides and isolates: each reorders the text after it until its end.
 _BIDI_FORMATTING_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-_NAME_BREAK_RE = re.compile(r"\s*[\t\n\r]\s*")
+# A tab or line break in a name, with the spaces around it: one space.
+_NAME_BREAK_RE = re.compile("[ \t\n\r]*[\t\n\r][ \t\n\r]*")
 
 
 def lead_name(text: str) -> str:

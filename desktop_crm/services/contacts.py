@@ -26,7 +26,6 @@ from desktop_crm.domain.limits import (
 from desktop_crm.domain.tags import TagError, parse_given_tags, tags_of, tags_text
 from desktop_crm.domain.text import (
     ControlCharacter,
-    has_control,
     lead_message,
     lead_name,
     unstorable,
@@ -157,6 +156,10 @@ _CONTROL = {
 }
 
 
+def _control_error(field: str, error: ControlCharacter) -> InvalidValue:
+    return InvalidValue(_CONTROL[field], field=field, char=repr(error.char)[1:-1])
+
+
 def validate_request(request: ContactRequest) -> ContactRequest:
     """Check sizes and characters; the request as stored: the name and the message by
     the rules of ``domain.text`` (``lead_name``, ``lead_message``), as the importer
@@ -184,10 +187,13 @@ def validate_request(request: ContactRequest) -> ContactRequest:
                 field=field,
             )
     try:
-        name, message = lead_name(request.name), lead_message(request.message)
+        name = lead_name(request.name)
     except ControlCharacter as error:
-        field = "name" if has_control(request.name) else "message"
-        raise InvalidValue(_CONTROL[field], field=field, char=repr(error.char)[1:-1]) from None
+        raise _control_error("name", error) from None
+    try:
+        message = lead_message(request.message)
+    except ControlCharacter as error:
+        raise _control_error("message", error) from None
     if (name, message) != (request.name, request.message):
         request = dataclasses.replace(request, name=name, message=message)
     if len(request.external_id) > MAX_EXTERNAL_ID_LENGTH:

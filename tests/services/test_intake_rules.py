@@ -63,7 +63,9 @@ def test_a_phone_with_the_trunk_zero_finds_the_lead_typed_without_it(desk, tmp_p
 
 
 # -- control characters in a lead's name and message (domain.text.lead_name/lead_message)
-@pytest.mark.parametrize("name", ["\x1b[31mИван", "Ива\x07н", "Иван\x00", "Иван\x9b", "Ив\x0bан"])
+@pytest.mark.parametrize(
+    "name", ["\x1b[31mИван", "Ива\x07н", "Иван\x00", "Иван\x9b", "Ив\x0bан", "Иван\n\x1cПетров"]
+)
 def test_a_name_with_a_control_character_is_refused(desk, name):
     with pytest.raises(InvalidValue) as refused:
         desk.contacts.register(ContactRequest("+79000000001", "site", name=name))
@@ -85,6 +87,13 @@ def test_a_message_with_a_control_character_but_tab_and_line_break_is_refused(de
 def test_a_tab_or_line_break_in_a_name_is_one_space(desk, name):
     contact = desk.contacts.register(ContactRequest("+79000000001", "site", name=name)).contact
     assert contact.lead.name == "Иван Петров"
+
+
+def test_a_bad_message_beside_a_name_of_two_lines_is_the_message_s_fault(desk):
+    request = ContactRequest("+79000000001", "site", name="Иван\nПетров", message="\x1b[2J")
+    with pytest.raises(InvalidValue) as refused:
+        desk.contacts.register(request)
+    assert refused.value.field == "message"
 
 
 def test_bidi_overrides_are_removed_tabs_and_line_breaks_kept_in_a_message(desk):
