@@ -106,11 +106,6 @@ def _weights(args: argparse.Namespace) -> dict[str, int]:
 
 
 def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
-    if any(not tag.replace(",", "").strip() for tag in args.tags):  # `--tag "$EMPTY"`
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "--tag names no tag; leave it out for none."),
-            field="tags",
-        )
     request = ContactRequest(
         external_id=args.lead,
         source=args.source,

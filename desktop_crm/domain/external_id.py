@@ -12,7 +12,11 @@ and joiners, the byte-order mark, bidi marks; see ``domain.text``) are
 removed and the rest is NFC, so a pasted id finds its lead. In a phone, any
 Unicode decimal digit is a digit (full-width ``８``, Arabic-Indic ``٨``) and
 full-width punctuation is punctuation. A phone has at most 15 digits (E.164):
-a longer number is no phone and is kept as a plain id.
+a longer number is no phone and is kept as a plain id. The national trunk 0 written
+after the country code (``+49 0151…``, ``+44 (0)20…``, ``0049 0151…`` where 00 dials
+abroad) is dropped, by the phone library's metadata of that country: the same person
+typed without it is the same lead. Where the 0 belongs to the number (Italy: ``+39
+06…``) it stays, and so does a Russian ``+7 8…`` (``+7 812…``, ``+7 800…``).
 """
 
 from __future__ import annotations
@@ -324,14 +328,23 @@ def _phone_text(value: str) -> str | None:
 
 
 def _is_phone(value: str, digits: str) -> bool:
-    """``value`` holds only phone characters; ``digits`` are its digits."""
-    if len(digits) > MAX_PHONE_DIGITS:
+    """``value`` holds only phone characters; ``digits`` are its digits. E.164's 15
+    digits do not count the international prefix ``00`` nor a national trunk 0 written
+    after the country code (``0049 0151 23456789``): the library drops them, or reads
+    the number as none."""
+    if len(digits) > MAX_PHONE_DIGITS + _dialling_digits(value):
         return False
     if value[0] == "+":
         return bool(digits)
     if len(digits) != len(value):  # punctuated
         return len(digits) >= _MIN_PUNCTUATED_DIGITS
     return len(value) == 11 and value[0] in "78"
+
+
+def _dialling_digits(value: str) -> int:
+    """How many digits of ``value`` may be no part of the number: the international
+    prefix 00 and a trunk 0 written as such (``0049 (0)…``, ``+44 (0)20…``)."""
+    return (2 if value.startswith("00") else 0) + (1 if "(0)" in value else 0)
 
 
 def _looks_like_email(value: str) -> bool:

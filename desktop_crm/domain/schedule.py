@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from desktop_crm.domain import times
 from desktop_crm.domain.eligibility import Exclusion
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -69,7 +70,6 @@ MINUTES_PER_DAY = 24 * 60
 MAX_SHIFTS = 100  # a week of working hours needs far fewer; more is a mistake or abuse
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 SPEC_SEPARATOR = "; "
-_UTC = dt.UTC
 
 
 class HoursError(ValueError):
@@ -234,26 +234,10 @@ def canonical_hours(specs: Iterable[str]) -> str:
 def wall_to_utc(day: dt.date, minutes: int, zone: dt.tzinfo) -> dt.datetime:
     """The instant of local wall time ``minutes`` after ``day``'s midnight (may pass
     1440): a time in a spring gap is the instant of the jump, a time in an autumn
-    fold its first occurrence (see the module's notes). Aware UTC."""
+    fold its first occurrence (``domain.times.wall_to_utc``, the one rule for every
+    wall time). Aware UTC."""
     naive = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes)
-    first = naive.replace(tzinfo=zone, fold=0)
-    instant = first.astimezone(_UTC)
-    if instant.astimezone(zone).replace(tzinfo=None) == naive:
-        return instant  # exists (in a fold: fold=0 is the first occurrence)
-    # In a gap: fold=0 read it with the offset before the jump, fold=1 with the one
-    # after; the jump lies between the two instants. Find it to the second.
-    low = naive.replace(tzinfo=zone, fold=1).astimezone(_UTC)
-    high = instant
-    if low > high:
-        low, high = high, low
-    offset_high = high.astimezone(zone).utcoffset()
-    while (high - low).total_seconds() > 1:
-        middle = low + (high - low) / 2
-        if middle.astimezone(zone).utcoffset() == offset_high:
-            high = middle
-        else:
-            low = middle
-    return high.replace(microsecond=0) if high.microsecond else high
+    return times.wall_to_utc(naive, zone)
 
 
 def last_day(end: dt.datetime, zone: dt.tzinfo) -> dt.date | None:

@@ -8,7 +8,12 @@ A tag as stored: NFKC, case folded, invisible characters refused, runs of
 whitespace one space, trimmed; no comma (the separator), no control character; at
 most ``MAX_TAG_LENGTH`` characters and ``MAX_TAGS`` tags. Empty items (``ru,,kz``,
 a trailing comma) are ignored; duplicates are one tag. Canonical text: sorted and
-comma-joined, '' for none. Pure functions; nothing from the project is imported.
+comma-joined, '' for none. A contact's tags are given one value at a time (a ``--tag``,
+an item of the pipe's list, the form's field, an import cell that is not blank): a
+value that names no tag at all (``""``, ``"  "``, ``","``) is a mistake, refused by
+``parse_given_tags`` (an operator's skills set to ``""`` are cleared instead).
+
+Pure functions; nothing from the project is imported.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 
 class TagError(ValueError):
     """``kind``: ``control`` (a control or invisible character), ``too_long``,
-    ``too_many``; ``tag``: the item at fault (as given)."""
+    ``too_many``, ``empty`` (a value that names no tag); ``tag``: the item at fault (as
+    given)."""
 
     def __init__(self, kind: str, tag: str) -> None:
         self.kind = kind
@@ -63,6 +69,17 @@ def parse_tags(values: Iterable[str] | str) -> frozenset[str]:
     if len(found) > MAX_TAGS:
         raise TagError("too_many", str(len(found)))
     return frozenset(found)
+
+
+def parse_given_tags(values: Iterable[str]) -> frozenset[str]:
+    """``parse_tags`` of a contact's tags given one value at a time, each of which must
+    name at least one tag (``TagError`` ``empty`` for ``""``, ``"  "``, ``","``)."""
+    values = tuple(values)
+    found = parse_tags(values)
+    for value in values:
+        if not value.replace(SEPARATOR, "").strip():
+            raise TagError("empty", value)
+    return found
 
 
 def tags_text(tags: Iterable[str]) -> str:

@@ -16,6 +16,14 @@ apart on the screen must not be two different things. The rules:
   (``Base`` = ``base`` = ``Ｂａｓｅ``; NFC and NFD forms of ``й`` are one),
   every invisible character removed, each run of whitespace one space, trimmed.
 
+- A *lead's name* (``lead_name``) is a name as above, its tabs and line breaks one
+  space each, that holds no other control character (C0, DEL, C1); a *lead's message*
+  (``lead_message``) holds none but tab, line feed and carriage return. Either with
+  another is refused (``ControlCharacter``): a terminal would act on it (colour, bell,
+  cursor moves) instead of showing it. The bidi embeddings, overrides and isolates
+  (U+202A-U+202E, U+2066-U+2069), which reorder the text after them on any screen, are
+  removed from both (from a name, as every invisible character is).
+
 - A name's *skeleton*: its key with each Cyrillic and Greek letter that looks like a
   Latin one (``а`` ``е`` ``о`` ``р`` ``с`` ``х``..., ``ο`` ``ρ``...) written as that
   Latin letter. Two names with one skeleton but different keys are *look-alikes*
@@ -104,6 +112,44 @@ def unstorable(text: str) -> bool:
     return _UNSTORABLE_RE.search(text) is not None
 
 
+class ControlCharacter(ValueError):
+    """A lead's name or message holds ``char``, a control character it may not hold."""
+
+    def __init__(self, char: str) -> None:
+        self.char = char
+        super().__init__(f"control character {char!r}")
+
+
+# A message's lines and tabs stay: every other control character is refused.
+_MESSAGE_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Embeddings, overrides and isolates: each reorders the text after it until its end.
+_BIDI_FORMATTING_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# A tab or line break in a name, with the spaces around it: one space.
+_NAME_BREAK_RE = re.compile("[ \t\n\r]*[\t\n\r][ \t\n\r]*")
+
+
+def lead_name(text: str) -> str:
+    """A lead's name as stored (``clean_name``), a tab or line break with the spaces
+    around it one space (a name cell of two lines); ``ControlCharacter`` for any other
+    control character in it."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        text = _NAME_BREAK_RE.sub(" ", text)
+    name = clean_name(text)
+    found = _CONTROL_RE.search(name)
+    if found is not None:
+        raise ControlCharacter(found.group())
+    return name
+
+
+def lead_message(text: str) -> str:
+    """A lead's message as stored: bidi embeddings, overrides and isolates removed;
+    ``ControlCharacter`` for a control character but tab, line feed and carriage return."""
+    found = _MESSAGE_CONTROL_RE.search(text)
+    if found is not None:
+        raise ControlCharacter(found.group())
+    return text if text.isascii() else _BIDI_FORMATTING_RE.sub("", text)
+
+
 def clean_name(text: str) -> str:
     """The form a name is stored and shown in (see the module's rules); "" when nothing
     visible is left."""
@@ -133,6 +179,18 @@ def printable(text: str) -> str:
     """``text`` safe to write to a terminal: every control character but the newline, and
     every bidi control, shown escaped (``\\x1b``, ``\\r``, ``\\u202e``)."""
     return _TERMINAL_UNSAFE.sub(_escape, text)
+
+
+# What a window would let act instead of show: control characters but tab and line
+# breaks, and the bidi embeddings, overrides and isolates (they reorder what follows).
+_SCREEN_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def on_screen(text: str) -> str:
+    """``text`` safe to show in the window: what ``lead_name``/``lead_message`` refuse
+    or remove (stored before they did) shown escaped (``\\x1b``, ``\\u202e``); tabs,
+    line breaks and the bidi marks of right-to-left text stay."""
+    return _SCREEN_UNSAFE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

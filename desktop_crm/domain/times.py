@@ -9,6 +9,12 @@ contact has one: no spreadsheet writes a date before 1900 (its calendar starts t
 and the absences already stop at the year 9000. What it keeps out is the calendar's
 edges that files use as "no date" (``9999-12-31T23:59:59Z``, ``0001-01-01``), which no
 zone east (west) of UTC can show.
+
+A wall time (a clock's reading without an offset) is one instant by one rule, for the
+shifts (``domain.schedule``), an imported date and a time typed as local alike
+(``wall_to_utc``): a wall time in the spring-forward gap, which no clock shows, is the
+instant the clocks jump (Los Angeles, 2026-03-08 02:30 is 03:00 PDT); one the autumn
+fold shows twice is its first occurrence (2026-11-01 01:30 is 01:30 PDT).
 """
 
 from __future__ import annotations
@@ -47,6 +53,41 @@ def too_far_ahead(value: dt.datetime, now: dt.datetime) -> bool:
     """Whether a contact's time (naive UTC, as stored) lies more than ``FUTURE_SLACK``
     after ``now`` (naive UTC too)."""
     return value - now > FUTURE_SLACK
+
+
+def wall_to_utc(naive: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:
+    """The instant (aware UTC) of wall time ``naive`` in ``zone`` (None: the process's
+    local zone), by the module's rule: in a gap the instant of the jump, in a fold the
+    first occurrence. ``OverflowError``/``ValueError``/``OSError`` at the calendar's
+    edges, as ``astimezone`` raises them."""
+    if zone is not None:
+        offset = zone.utcoffset(naive)
+        if offset is not None and offset == zone.utcoffset(naive.replace(fold=1)):
+            return (naive - offset).replace(tzinfo=dt.UTC)  # neither a gap nor a fold
+    first = _reading(naive, zone, 0)
+    if _wall(first, zone) == naive:
+        return first  # exists (in a fold, fold=0 is the first occurrence)
+    # In a gap: the two readings use the offsets before and after the jump, which lies
+    # between them. Find it to the second (zones change on whole seconds).
+    low, high = sorted((first, _reading(naive, zone, 1)))
+    after = high.astimezone(zone).utcoffset()
+    while (high - low).total_seconds() > 1:
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    return high.replace(microsecond=0) if high.microsecond else high
+
+
+def _reading(naive: dt.datetime, zone: dt.tzinfo | None, fold: int) -> dt.datetime:
+    if zone is None:  # a naive value's astimezone() reads it in the local zone
+        return naive.replace(fold=fold).astimezone(dt.UTC)
+    return naive.replace(tzinfo=zone, fold=fold).astimezone(dt.UTC)
+
+
+def _wall(instant: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    return instant.astimezone(zone).replace(tzinfo=None)
 
 
 def in_zone(value: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:

@@ -5,13 +5,16 @@ offset), ``dd.mm.yyyy``, ``dd/mm/yyyy``, ``dd-mm-yyyy``, ``yyyy-mm-dd`` and
 ``yyyy/mm/dd``, each optionally followed by ``H:MM`` or ``H:MM:SS`` (Russian
 Excel writes ``05.03.2024 9:05``). XLSX datetime cells reach us as ISO text
 (see ``xlsx_reader``). A value without an offset is local time: the system's
-zone, or the zone the caller injects.
+zone, or the zone the caller injects; one in a daylight-saving gap or fold is read by
+``domain.times.wall_to_utc`` (the instant of the jump; the first occurrence).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
+
+from desktop_crm.domain.times import wall_to_utc
 
 # Compiled once: this runs for every row of a 100k-row import.
 _DAY_FIRST_RE = re.compile(
@@ -60,13 +63,8 @@ class DateParser:
             if value.tzinfo is not None:
                 offset = value.utcoffset()
                 return (value - offset if offset else value).replace(tzinfo=None)
-            if self._local_tz is None:
-                # On a naive value astimezone() applies the system zone (DST-aware).
-                return value.astimezone(UTC).replace(tzinfo=None)
-            # Subtracting the zone's offset for that wall time is what astimezone()
-            # does, at a third of the cost.
-            offset = self._local_tz.utcoffset(value)
-            return value - offset if offset else value
+            # A wall time in a DST gap or fold: the one rule of the shifts too.
+            return wall_to_utc(value, self._local_tz).replace(tzinfo=None)
         except (OverflowError, ValueError, OSError):  # years at the edges; OSError on Windows
             raise DateOutOfCalendar(text) from None
 

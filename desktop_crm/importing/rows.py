@@ -17,8 +17,14 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_crm.csv_writer import unescape_cell
-from desktop_crm.domain.tags import MAX_TAG_LENGTH, MAX_TAGS, NO_TAGS, TagError, parse_tags
-from desktop_crm.domain.text import clean_name
+from desktop_crm.domain.tags import (
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    NO_TAGS,
+    TagError,
+    parse_given_tags,
+)
+from desktop_crm.domain.text import ControlCharacter, lead_message, lead_name
 from desktop_crm.domain.times import MAX_CONTACT_YEAR, MIN_CONTACT_YEAR, contact_time_in_range
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing.dates import DateOutOfCalendar, DateParser
@@ -70,9 +76,14 @@ REASON_DATE_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     'The date "{value}" in the column "{column}" is outside the years {first} to {last} '
     "that a contact's time can have.",
 )
+REASON_CONTROL = QT_TRANSLATE_NOOP(
+    "importing",
+    'The column "{column}" holds a control character ({char}): a name may hold none, a '
+    "message only tabs and line breaks.",
+)
 REASON_BAD_TAGS = QT_TRANSLATE_NOOP(
     "importing",
-    'Bad tags "{value}" in the column "{column}": at most {count} tags of at most {limit} '
+    'Bad tags "{value}" in the column "{column}": at most {count} tags of 1 to {limit} '
     "characters, without control or invisible characters.",
 )
 
@@ -93,6 +104,7 @@ class RejectCode(StrEnum):
     TOO_LONG = "too_long"
     BAD_DATE = "bad_date"
     BAD_TAGS = "bad_tags"
+    CONTROL = "control"  # a control character in the name or the message
     UNREADABLE = "unreadable"  # the reader could not make cells of it (see records.BadRecord)
 
 
@@ -194,6 +206,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         RejectCode.TOO_LONG: REASON_TOO_LONG,
         RejectCode.BAD_DATE: REASON_BAD_DATE,
         RejectCode.BAD_TAGS: REASON_BAD_TAGS,
+        RejectCode.CONTROL: REASON_CONTROL,
     }
     if more_id_cols:  # "the columns "Рабочий телефон", "Мобильный телефон" are all empty"
         templates[RejectCode.NO_ID] = REASON_NO_ID_IN_ANY
@@ -304,13 +317,19 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             )
         else:
             name = unescape_cell(cells[name_col].strip()) if name_col < n else ""
-        if not name.isascii():  # a leading U+FEFF, zero-width spaces: never stored
-            cleaned = known_names.get(name)
-            if cleaned is None:
-                cleaned = clean_name(name)
-                if len(known_names) < _KNOWN_NAMES:
-                    known_names[name] = cleaned
-            name = cleaned
+        # a leading U+FEFF, zero-width spaces, bidi overrides: never stored; a control
+        # character rejects the row (``domain.text.lead_name``, as `contact add`)
+        cleaned = known_names.get(name)
+        if cleaned is None:
+            try:
+                cleaned = lead_name(name)
+            except ControlCharacter as bad:
+                return reject(
+                    line, index, cells, RejectCode.CONTROL, Field.NAME, char=repr(bad.char)[1:-1]
+                )
+            if len(known_names) < _KNOWN_NAMES:
+                known_names[name] = cleaned
+        name = cleaned
         if len(name) > MAX_NAME_CHARS:
             return too_long(line, index, cells, Field.NAME, name, MAX_NAME_CHARS)
         source = unescape_cell(cells[source_col].strip()) if source_col < n else ""
@@ -321,6 +340,13 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
             message = message.replace("\r\n", "\n").replace("\r", "\n")
         if len(message) > MAX_MESSAGE_CHARS:
             return too_long(line, index, cells, Field.MESSAGE, message, MAX_MESSAGE_CHARS)
+        if message:
+            try:
+                message = lead_message(message)
+            except ControlCharacter as bad:
+                return reject(
+                    line, index, cells, RejectCode.CONTROL, Field.MESSAGE, char=repr(bad.char)[1:-1]
+                )
         created_at = None
         if date_col < n:
             raw_date = cells[date_col].strip()
@@ -366,7 +392,7 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
                     try:
                         if len(raw_tags) > MAX_TAGS_CHARS:
                             raise TagError("too_long", raw_tags)
-                        tags = parse_tags(raw_tags)
+                        tags = parse_given_tags((raw_tags,))  # "," names no tag
                     except TagError:
                         return reject(
                             line,

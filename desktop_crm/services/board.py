@@ -2,7 +2,8 @@
 
 Per source: the contacts waiting (active, nobody has them), since when the oldest
 waits, the overdue ones (their reply deadline passed and nobody else could take
-them), and the operators who could take one of its contacts now with their room.
+them), and the operators who could take one of its waiting contacts now (skills
+against each one's tags; a new untagged contact when none waits) with their room.
 Per operator: the ``OperatorInfo`` the Operators screen shows (load against its
 limit, today's count against its daily cap, its status now).
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -29,6 +30,7 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Lead, Source, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain import eligibility
+from desktop_crm.domain.tags import NO_TAGS, tags_of
 from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import aware_utc, naive_utc
 from desktop_crm.services.dto.operators import OperatorInfo
@@ -45,10 +47,11 @@ _QUEUED = Contact.operator.is_null() & Contact.is_active
 _OVERDUE = Contact.overdue & Contact.is_active
 
 
-def can_take_now(operator: OperatorInfo, weight: int) -> bool:
-    """Whether the distributor could give this operator an untagged contact of a source
-    where it has ``weight`` now: the one rule (``domain.eligibility.exclusion``), with
-    the facts the operator's ``OperatorInfo`` carries (presence, today, caps)."""
+def can_take_now(operator: OperatorInfo, weight: int, tags: frozenset[str] = NO_TAGS) -> bool:
+    """Whether the distributor could give this operator a contact with ``tags`` of a
+    source where it has ``weight`` now: the one rule (``domain.eligibility.exclusion``),
+    with the facts the operator's ``OperatorInfo`` carries (presence, today, caps,
+    skills)."""
     return (
         eligibility.exclusion(
             weight=weight,
@@ -58,9 +61,20 @@ def can_take_now(operator: OperatorInfo, weight: int) -> bool:
             presence=operator.presence,
             today=operator.today,
             daily_cap=operator.daily_cap,
+            skills=frozenset(operator.skills),
+            tags=tags,
         )
         is None
     )
+
+
+def can_take_one_of(
+    operator: OperatorInfo, weight: int, waiting_tags: Collection[frozenset[str]]
+) -> bool:
+    """Whether the operator could take one of a source's waiting contacts now (their
+    sets of tags ``waiting_tags``), or a new untagged one when none waits: what
+    "available" means on the board."""
+    return any(can_take_now(operator, weight, tags) for tags in waiting_tags or (NO_TAGS,))
 
 
 def room_now(operator: OperatorInfo) -> int:
@@ -229,18 +243,25 @@ class BoardService:
                     Source.select(Source.id, Source.name, Source.code).order_by(Source.name)
                 )
             ]
-            waiting: dict[int, tuple[int, object]] = {
-                source_id: (int(count), oldest)
-                for source_id, count, oldest in tuples(
-                    Contact.select(
-                        Contact.source,
-                        pw.fn.COUNT(Contact.id),
-                        pw.fn.MIN(pw.fn.COALESCE(Contact.activity_at, Contact.created_at)),
-                    )
-                    .where(_QUEUED)
-                    .group_by(Contact.source)
+            waiting: dict[int, tuple[int, object]] = {}
+            waiting_tags: dict[int, set[frozenset[str]]] = defaultdict(set)
+            for source_id, tags, count, oldest in tuples(
+                Contact.select(
+                    Contact.source,
+                    Contact.tags,
+                    pw.fn.COUNT(Contact.id),
+                    pw.fn.MIN(pw.fn.COALESCE(Contact.activity_at, Contact.created_at)),
                 )
-            }
+                .where(_QUEUED)
+                .group_by(Contact.source, Contact.tags)
+            ):
+                before, since = waiting.get(source_id, (0, None))
+                if since is not None and (
+                    oldest is None or _as_datetime(since) < _as_datetime(oldest)
+                ):
+                    oldest = since
+                waiting[source_id] = (before + int(count), oldest)
+                waiting_tags[source_id].add(tags_of(tags or ""))
             overdue: dict[int, int] = {
                 source_id: int(count)
                 for source_id, count in tuples(
@@ -265,7 +286,8 @@ class BoardService:
             able = [
                 by_id[operator_id]
                 for operator_id, weight in weights.get(source.id, [])
-                if operator_id in by_id and can_take_now(by_id[operator_id], weight)
+                if operator_id in by_id
+                and can_take_one_of(by_id[operator_id], weight, waiting_tags.get(source.id, ()))
             ]
             rows.append(
                 SourceBoard(

@@ -15,7 +15,12 @@ from desktop_crm.db.storage import Storage
 from desktop_crm.domain import text
 from desktop_crm.domain.tags import tags_of
 from desktop_crm.domain.text import name_key
-from desktop_crm.domain.times import MAX_CONTACT_YEAR, MIN_CONTACT_YEAR, contact_time_in_range
+from desktop_crm.domain.times import (
+    MAX_CONTACT_YEAR,
+    MIN_CONTACT_YEAR,
+    contact_time_in_range,
+    wall_to_utc,
+)
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExists,
@@ -60,9 +65,10 @@ def aware_utc(value: dt.datetime) -> dt.datetime:
 
 
 def naive_utc(value: dt.datetime) -> dt.datetime:
-    """Aware -> naive UTC for storage; a naive value is taken as local time."""
+    """Aware -> naive UTC for storage; a naive value is taken as local time (a wall
+    time in a DST gap or fold by ``domain.times.wall_to_utc``, as the shifts read it)."""
     if value.tzinfo is None:
-        value = value.astimezone()  # interprets naive as local time
+        value = wall_to_utc(value)
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
@@ -381,3 +387,18 @@ def operators_skills(excluding: int | None = None) -> frozenset[str]:
     if excluding is not None:
         query = query.where(Operator.id != excluding)
     return frozenset(tag for (text,) in tuples(query) for tag in tags_of(text))
+
+
+def active_contact_tags() -> dict[str, int]:
+    """Each tag active contacts carry, with how many carry it, inside the caller's
+    transaction (the contacts a new skill can still matter for)."""
+    counts: dict[str, int] = {}
+    query = (
+        Contact.select(Contact.tags, pw.fn.COUNT(Contact.id))
+        .where(Contact.is_active & (Contact.tags != ""))
+        .group_by(Contact.tags)
+    )
+    for text_, count in tuples(query):
+        for tag in tags_of(text_):
+            counts[tag] = counts.get(tag, 0) + int(count)
+    return counts

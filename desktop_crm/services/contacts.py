@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -22,8 +23,13 @@ from desktop_crm.domain.limits import (
     MAX_LEAD_NAME_LENGTH,
     MAX_MESSAGE_LENGTH,
 )
-from desktop_crm.domain.tags import TagError, parse_tags, tags_of, tags_text
-from desktop_crm.domain.text import unstorable
+from desktop_crm.domain.tags import TagError, parse_given_tags, tags_of, tags_text
+from desktop_crm.domain.text import (
+    ControlCharacter,
+    lead_message,
+    lead_name,
+    unstorable,
+)
 from desktop_crm.errors import (
     QT_TRANSLATE_NOOP,
     ChangedMeanwhile,
@@ -136,8 +142,28 @@ def _too_long(field: str, limit: int) -> InvalidValue:
     return InvalidValue(_TOO_LONG[field], field=field, limit=limit)
 
 
+_CONTROL = {
+    "name": QT_TRANSLATE_NOOP(
+        "errors",
+        "The lead's name holds a control character ({char}); a name may hold none "
+        "(escape, bell and the like).",
+    ),
+    "message": QT_TRANSLATE_NOOP(
+        "errors",
+        "The message holds a control character ({char}); a message may hold only tabs "
+        "and line breaks.",
+    ),
+}
+
+
+def _control_error(field: str, error: ControlCharacter) -> InvalidValue:
+    return InvalidValue(_CONTROL[field], field=field, char=repr(error.char)[1:-1])
+
+
 def validate_request(request: ContactRequest) -> ContactRequest:
-    """Check sizes and trim; the same rules for the form, the CLI and the importer."""
+    """Check sizes and characters; the request as stored: the name and the message by
+    the rules of ``domain.text`` (``lead_name``, ``lead_message``), as the importer
+    reads them. The same rules for the form, the CLI and the pipe."""
     if not request.external_id or not request.external_id.strip():
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The lead's external id must not be empty."),
@@ -160,6 +186,16 @@ def validate_request(request: ContactRequest) -> ContactRequest:
                 ),
                 field=field,
             )
+    try:
+        name = lead_name(request.name)
+    except ControlCharacter as error:
+        raise _control_error("name", error) from None
+    try:
+        message = lead_message(request.message)
+    except ControlCharacter as error:
+        raise _control_error("message", error) from None
+    if (name, message) != (request.name, request.message):
+        request = dataclasses.replace(request, name=name, message=message)
     if len(request.external_id) > MAX_EXTERNAL_ID_LENGTH:
         raise _too_long("external_id", MAX_EXTERNAL_ID_LENGTH)
     if len(request.name) > MAX_LEAD_NAME_LENGTH:
@@ -372,9 +408,10 @@ def _no_operator_error(contact: Contact) -> InvalidValue:
 
 
 def parse_tags_of(values: Sequence[str], field: str = "tags") -> frozenset[str]:
-    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``)."""
+    """A contact's tags as typed, parsed (``InvalidValue`` naming ``field``); each value
+    must name a tag (``domain.tags.parse_given_tags``)."""
     try:
-        return parse_tags(values)
+        return parse_given_tags(values)
     except TagError as error:
         from desktop_crm.services.operators import tag_error
 
@@ -402,7 +439,7 @@ class ContactService:
     @retried
     def register(self, request: ContactRequest) -> RegisterResult:
         """Find or create the lead, pick the operator, store the contact: one transaction."""
-        validate_request(request)
+        request = validate_request(request)
         tags = parse_tags_of(request.tags)
         with self._storage.write():
             # what the previous registration here counted, if nothing changed since

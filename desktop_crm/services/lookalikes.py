@@ -3,7 +3,7 @@ the words for them, on the domain's skeleton rule (``domain.text.lookalike_name`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from desktop_crm.domain.text import (
     letter_scripts,
@@ -149,6 +149,46 @@ def check_tags_not_like_skills(tags: Iterable[str], skills: Collection[str], fie
         other = lookalike_tag(tag, known)
         if other is not None:
             raise _looks_like(_LOOKS_LIKE_SKILL[field], field, tag, other)
+
+
+_LOOKS_LIKE_TAG = QT_TRANSLATE_NOOP(
+    "errors",
+    "The skill {tag!r} looks like the tag {skill!r} that active contacts carry ({count}) "
+    "but is not it: the letters differ: {letters}. Those contacts would never go to it. "
+    "Type {skill!r} as they carry it, or a clearly different skill.",
+)
+
+
+def _letter_pairs(typed: str, stored: str) -> str:
+    """The letters of ``typed`` where ``stored`` has another one, each with the other
+    ("«i» (U+0069) ≠ «і» (U+0456)"); letters ``stored`` lacks when the two differ in
+    length (a combining mark)."""
+    if len(typed) != len(stored):
+        return ", ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in sorted(set(typed) - set(stored)))
+    pairs = dict.fromkeys((a, b) for a, b in zip(typed, stored, strict=True) if a != b)
+    return ", ".join(f"«{a}» (U+{ord(a):04X}) ≠ «{b}» (U+{ord(b):04X})" for a, b in pairs)
+
+
+def check_skills_not_like_tags(
+    skills: Iterable[str], tags: Mapping[str, int], field: str = "skills"
+) -> None:
+    """A new skill may not look like a tag that active contacts carry (``tags``: each
+    with how many) without being it: a contact tagged "vіp" (a Cyrillic і, stored
+    before anyone had "vip") would never go to an operator given "vip"."""
+    known = sorted(tags)
+    for skill in sorted(skills):
+        if skill in tags:
+            continue
+        other = lookalike_tag(skill, known)
+        if other is not None:
+            raise InvalidValue(
+                _LOOKS_LIKE_TAG,
+                field=field,
+                tag=skill,
+                skill=other,
+                count=tags[other],
+                letters=_letter_pairs(skill, other),
+            )
 
 
 _LOOK_ALIKE_PAIR = QT_TRANSLATE_NOOP(

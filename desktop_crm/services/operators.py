@@ -28,6 +28,7 @@ from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import (
     MAX_COUNT,
     MAX_LOAD,
+    active_contact_tags,
     already_taken,
     as_id,
     aware_utc,
@@ -46,6 +47,7 @@ from desktop_crm.services.loads import load_of, loads_of
 from desktop_crm.services.lookalikes import (
     check_no_lookalike_pair,
     check_not_lookalike,
+    check_skills_not_like_tags,
     check_tags_not_like_skills,
 )
 from desktop_crm.services.queue import CapacityHook, sources_of_operators
@@ -111,6 +113,14 @@ def tag_error(error: TagError, field: str) -> InvalidValue:
             field=field,
             tag=error.tag,
             limit=MAX_TAG_LENGTH,
+        )
+    if error.kind == "empty":
+        return InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors", "An empty tag ({tag!r}) was given; leave it out for no tags."
+            ),
+            field=field,
+            tag=error.tag,
         )
     if error.kind == "too_many":
         return InvalidValue(
@@ -352,6 +362,10 @@ class OperatorService:
                     others = operators_skills(excluding=operator.id)
                     check_tags_not_like_skills(tags_of(new_skills), others, SKILLS)
                     check_no_lookalike_pair(tags_of(new_skills), SKILLS)
+                    # a skill new to the desk, against the tags waiting contacts carry
+                    added = tags_of(new_skills) - tags_of(old_skills) - others
+                    if added:
+                        check_skills_not_like_tags(added, active_contact_tags(), SKILLS)
                 operator.skills = new_skills
             try:
                 with self._storage.database.atomic():

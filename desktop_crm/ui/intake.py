@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.external_id import IdReading, PhoneProblem
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import CrmError, InvalidValue
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto.contacts import ContactInfo
@@ -186,7 +187,7 @@ class IntakeForm(QWidget):
         if lead is None:
             self.lead_status.setText(self.tr("New lead"))
             return
-        who = lead.name or lead.external_id
+        who = on_screen(lead.name or lead.external_id)
         contacts = self.tr("%n contact(s)", "", lead.contact_count)
         self.lead_status.setText(
             self.tr("Known lead: {who} ({id}), {contacts}").format(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from desktop_crm import APP_NAME
 from desktop_crm.domain.external_id import display_external_id
+from desktop_crm.domain.text import on_screen
 from desktop_crm.services.board import Alert, AlertKind, Alerts, AlertState, Fresh, fresh_alerts
 from desktop_crm.services.events import Change
 from desktop_crm.ui.app_icon import app_icon
@@ -60,7 +61,7 @@ def system_tray(parent: QWidget) -> Tray | None:
 
 def _lead(alert: Alert) -> str:
     shown = display_external_id(alert.external_id)
-    return f"{alert.lead_name} ({shown})" if alert.lead_name else shown
+    return f"{on_screen(alert.lead_name)} ({shown})" if alert.lead_name else shown
 
 
 class TrayNotifications(QObject):

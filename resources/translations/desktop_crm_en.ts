@@ -50,7 +50,7 @@
 <context>
     <name>ContactDetail</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Contact #{id} (of %n selected)</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Close %n contact?</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Closed %n contact.</numerusform>
@@ -77,8 +77,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>Reopened %n contact.</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>%n contact could not be reopened:</numerusform>
@@ -94,8 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="611"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="630"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Marked %n contact answered.</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="529"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>%n of them had been answered before; the first time is kept.</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>Assigned %n contact to {name}.</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n contact already had this operator.</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>%n contact could not be assigned:</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Assign %n contact to…</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Close %n contact</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="689"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Reopen %n contact</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>%Ln contact loaded; counting all…</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="719"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>{loaded} loaded of more than %Ln contact; scroll for more</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>{loaded} of %Ln contact loaded; scroll for more</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="724"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="726"/>
         <source>%n selected</source>
         <translation>
             <numerusform>%n selected</numerusform>
@@ -393,7 +393,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -404,7 +404,7 @@
 <context>
     <name>LeadsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="418"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="431"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -420,7 +420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="433"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>%n lead loaded; scroll for more</numerusform>
@@ -428,7 +428,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Its phone or other id, its name and the message of its %n contact are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contact stays with its source, operator and time, so counts and statistics do not change. This cannot be undone.</numerusform>
@@ -583,7 +583,7 @@
 <context>
     <name>TrayNotifications</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="144"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="145"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…and %n more.</numerusform>
@@ -591,7 +591,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="148"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="149"/>
         <source>%n contact(s) need an operator</source>
         <translation>
             <numerusform>%n contact needs an operator</numerusform>

@@ -125,56 +125,56 @@ Your saved data is safe. Details are in the log file:
     <name>BoardModels</name>
     <message>
         <location filename="../../desktop_crm/ui/models/board.py" line="59"/>
-        <source>Operators who could be given a contact of this source now</source>
-        <translation>Операторы, которым сейчас можно дать контакт этого источника</translation>
+        <source>Operators who could be given one of this source&apos;s waiting contacts now (their skills count); with none waiting, a new contact without tags</source>
+        <translation>Операторы, которым сейчас можно дать один из ждущих контактов этого источника (с учётом навыков); если никто не ждёт — новый контакт без тегов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="68"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="70"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="73"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="75"/>
         <source>Waiting</source>
         <translation>Ждут</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="79"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="81"/>
         <source>Oldest wait</source>
         <translation>Дольше всех ждёт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="85"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="87"/>
         <source>Overdue</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="91"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="93"/>
         <source>Operators available</source>
         <translation>Операторов на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="98"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="100"/>
         <source>Room</source>
         <translation>Свободно мест</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="128"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="130"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="133"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="135"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="138"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="140"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/board.py" line="144"/>
+        <location filename="../../desktop_crm/ui/models/board.py" line="146"/>
         <source>Load</source>
         <translation>Нагрузка</translation>
     </message>
@@ -233,52 +233,52 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="120"/>
         <source>No message</source>
         <translation>Нет сообщения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
         <source>Lead:</source>
         <translation>Лид:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="131"/>
         <source>Why unassigned:</source>
         <translation>Почему без оператора:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="148"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="149"/>
         <source>Why this operator?</source>
         <translation>Почему этот оператор?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="127"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
         <source>Created:</source>
         <translation>Создан:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="128"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="129"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="134"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="161"/>
         <source>Contact #{id} (of %n selected)</source>
         <translation>
             <numerusform>Контакт №&#xa0;{id} (из %n выбранного)</numerusform>
@@ -287,12 +287,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="162"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="163"/>
         <source>Contact #{id}</source>
         <translation>Контакт №&#xa0;{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="171"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="172"/>
         <source>nobody (unassigned)</source>
         <translation>никто (без оператора)</translation>
     </message>
@@ -348,104 +348,104 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="63"/>
         <source>— unassigned: {reason}</source>
         <translation>— без оператора: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="66"/>
         <source>— unassigned</source>
         <translation>— без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="71"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="72"/>
         <source>no reason recorded</source>
         <translation>причина не записана</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="74"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="75"/>
         <source>Nobody took this contact: {reason}.</source>
         <translation>Контакт никому не достался: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="81"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="82"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="34"/>
         <source>Active</source>
         <translation>Активен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="82"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="83"/>
         <location filename="../../desktop_crm/ui/widgets/contacts_table.py" line="35"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="116"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="117"/>
         <source>Numbers follow arrival; sort by Created to see contacts in time order.</source>
         <translation>Номера идут в порядке поступления; чтобы упорядочить контакты по времени, сортируйте по столбцу «Создан».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="119"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="120"/>
         <source>Does not sort: on a large database that would read every contact. Find a lead with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Найдите лида через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="124"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="125"/>
         <source>Does not sort: on a large database that would read every contact. Choose a source in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите источник в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="130"/>
         <source>Does not sort: on a large database that would read every contact. Choose an operator in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите оператора в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="134"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="135"/>
         <source>Does not sort: on a large database that would read every contact. Choose a state in the filter instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Выберите состояние в фильтре.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="140"/>
         <source>Does not sort: on a large database that would read every contact. Search the messages with the search box instead.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы прочитать все контакты. Ищите по сообщениям через поле поиска.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="145"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="146"/>
         <source>Click to show the newest or the oldest first</source>
         <translation>Нажмите, чтобы показать сначала новые или сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="162"/>
         <source>#</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="167"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="168"/>
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="173"/>
         <source>Lead</source>
         <translation>Лид</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="180"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="181"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="186"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="187"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="191"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="192"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/contacts.py" line="193"/>
+        <location filename="../../desktop_crm/ui/models/contacts.py" line="194"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -453,155 +453,155 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="215"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="216"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="217"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
         <source>Closed</source>
         <translation>Закрытые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="218"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="220"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="221"/>
         <source>Overdue</source>
         <translation>Просроченные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="222"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="224"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="225"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="227"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="226"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="228"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="237"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
         <source>State:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="238"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="241"/>
         <source>Operator:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="240"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="242"/>
         <source>Order:</source>
         <translation>Порядок:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="249"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="251"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="251"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="253"/>
         <source>Save the contacts that match the filter to a CSV file (Ctrl+E)</source>
         <translation>Сохранить контакты, подходящие под фильтр, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="263"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="265"/>
         <source>Select a contact to see it in full here.</source>
         <translation>Выберите контакт, чтобы увидеть его здесь полностью.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="287"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="678"/>
         <source>Assign to…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="288"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
         <source>Close contact</source>
         <translation>Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="289"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="689"/>
         <source>Reopen contact</source>
         <translation>Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
         <source>&amp;Assign to…</source>
         <translation>&amp;Назначить…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="292"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
         <source>&amp;Close contact</source>
         <translation>&amp;Закрыть контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="294"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="296"/>
         <source>&amp;Reopen contact</source>
         <translation>&amp;Вернуть в работу</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="300"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="302"/>
         <source>Record the first reply to the selected contacts ({key})</source>
         <translation>Отметить первый ответ на выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="313"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="315"/>
         <source>Give the selected contacts to an operator of your choice ({key})</source>
         <translation>Передать выбранные контакты указанному оператору ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="318"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="320"/>
         <source>Close the selected contacts ({key})</source>
         <translation>Закрыть выбранные контакты ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="323"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="325"/>
         <source>Reopen the selected contacts ({key})</source>
         <translation>Вернуть выбранные контакты в работу ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="342"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="344"/>
         <source>Export contacts…</source>
         <translation>Экспорт контактов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="424"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="426"/>
         <source>{name} (inactive)</source>
         <translation>{name} (неактивен)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Close contacts</source>
         <translation>Закрытие контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="502"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="504"/>
         <source>Close %n contact(s)?</source>
         <translation>
             <numerusform>Закрыть %n контакт?</numerusform>
@@ -610,7 +610,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="525"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="527"/>
         <source>Marked %n contact(s) answered.</source>
         <translation>
             <numerusform>Отмечен ответ на %n контакт.</numerusform>
@@ -619,7 +619,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="529"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="531"/>
         <source>%n of them had been answered before; the first time is kept.</source>
         <translation>
             <numerusform>На %n из них ответили раньше; сохранено время первого ответа.</numerusform>
@@ -628,12 +628,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="565"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="567"/>
         <source>No operators yet: add them on the Operators screen first.</source>
         <translation>Операторов пока нет: сначала добавьте их на экране «Операторы».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="601"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
         <source>Assigned %n contact(s) to {name}.</source>
         <translation>
             <numerusform>%n контакт передан оператору {name}.</numerusform>
@@ -642,7 +642,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="603"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="605"/>
         <source>%n contact(s) already had this operator.</source>
         <translation>
             <numerusform>%n контакт уже был у этого оператора.</numerusform>
@@ -651,7 +651,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="608"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="610"/>
         <source>%n contact(s) could not be assigned:</source>
         <translation>
             <numerusform>Не удалось назначить %n контакт:</numerusform>
@@ -660,7 +660,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="616"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="618"/>
         <source>Closed %n contact(s).</source>
         <translation>
             <numerusform>Закрыт %n контакт.</numerusform>
@@ -669,8 +669,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="623"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="626"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="625"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="628"/>
         <source>Reopened %n contact(s).</source>
         <translation>
             <numerusform>%n контакт возвращён в работу.</numerusform>
@@ -679,7 +679,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="627"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="629"/>
         <source>%n contact(s) could not be reopened:</source>
         <translation>
             <numerusform>Не удалось вернуть в работу %n контакт:</numerusform>
@@ -688,7 +688,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="716"/>
         <source>%Ln contact(s) loaded; counting all…</source>
         <translation>
             <numerusform>Загружен %Ln контакт; считаем все…</numerusform>
@@ -697,7 +697,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="717"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="719"/>
         <source>{loaded} loaded of more than %Ln contacts; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из более чем %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -706,7 +706,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="720"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="722"/>
         <source>{loaded} of %Ln contact(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружено {loaded} из %Ln контакта; прокрутите, чтобы загрузить ещё</numerusform>
@@ -715,8 +715,8 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="611"/>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="630"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="613"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="632"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -725,17 +725,17 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="297"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="299"/>
         <source>Mark ans&amp;wered</source>
         <translation>Отметить &amp;ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="643"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="645"/>
         <source>Export contacts</source>
         <translation>Экспорт контактов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="674"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="676"/>
         <source>Assign %n contact(s) to…</source>
         <translation>
             <numerusform>Назначить %n контакт…</numerusform>
@@ -744,7 +744,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="684"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="686"/>
         <source>Close %n contact(s)</source>
         <translation>
             <numerusform>Закрыть %n контакт</numerusform>
@@ -753,7 +753,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="687"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="689"/>
         <source>Reopen %n contact(s)</source>
         <translation>
             <numerusform>Вернуть в работу %n контакт</numerusform>
@@ -762,12 +762,12 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="708"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="710"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="712"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="714"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -776,7 +776,7 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="724"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="726"/>
         <source>%n selected</source>
         <translation>
             <numerusform>выбран %n</numerusform>
@@ -785,19 +785,19 @@ Your saved data is safe. Details are in the log file:
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="733"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="735"/>
         <source>No contacts yet.
 Register one with the intake form (Ctrl+N), drop a CSV or XLSX file onto the window, or let bots call the command line.</source>
         <translation>Контактов пока нет.
 Зарегистрируйте контакт в форме приёма (Ctrl+N), перетащите в окно файл CSV или XLSX или подключите ботов через командную строку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="739"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="741"/>
         <source>No contacts match “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="745"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="747"/>
         <source>No contacts match the filter.
 Choose “All” above to see more.</source>
         <translation>Нет контактов, подходящих под фильтр.
@@ -1915,82 +1915,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="58"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="59"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="69"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="70"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="75"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="83"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="98"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="99"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="106"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="137"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="138"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="187"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1999,47 +1999,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="209"/>
         <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="213"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="214"/>
         <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="218"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="219"/>
         <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="223"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="224"/>
         <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
         <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="227"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="228"/>
         <source>“{letter}” for {digit}</source>
         <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="270"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="307"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="308"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="313"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="314"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -2408,37 +2408,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="31"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="32"/>
         <source>Does not sort: on a large database that would count every lead&apos;s contacts.</source>
         <translation>Не сортируется: в большой базе для этого пришлось бы пересчитать контакты каждого лида.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="38"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="44"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="45"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="51"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="56"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="57"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="62"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="63"/>
         <source>Last contact</source>
         <translation>Последний контакт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/leads.py" line="67"/>
+        <location filename="../../desktop_crm/ui/models/leads.py" line="68"/>
         <source>First seen</source>
         <translation>Первый контакт</translation>
     </message>
@@ -2446,112 +2446,112 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="85"/>
         <source>Erase personal data</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="87"/>
         <source>Erase the personal data of {lead}?</source>
         <translation>Удалить персональные данные {lead}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="102"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="103"/>
         <source>Erase</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="126"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="127"/>
         <source>Search by phone, e-mail, messenger id or name</source>
         <translation>Поиск по телефону, e-mail, ID в мессенджере или имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="131"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="133"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
         <source>By name</source>
         <translation>По имени</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="134"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
         <source>By name, Z to A</source>
         <translation>По имени, от Я до А</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="135"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="136"/>
         <source>By external id</source>
         <translation>По внешнему ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="136"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="137"/>
         <source>By external id, descending</source>
         <translation>По внешнему ID, по убыванию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="142"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="143"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="144"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="145"/>
         <source>Save the leads that match the search to a CSV file (Ctrl+E)</source>
         <translation>Сохранить лиды, найденные поиском, в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="149"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="150"/>
         <source>Sort:</source>
         <translation>Сортировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="215"/>
         <source>Export leads…</source>
         <translation>Экспорт лидов…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="219"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="220"/>
         <source>&amp;Erase personal data…</source>
         <translation>&amp;Удалить персональные данные…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="221"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="222"/>
         <source>Anonymise the selected lead&apos;s id, name and messages everywhere</source>
         <translation>Обезличить идентификатор, имя и сообщения выбранного лида везде</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="339"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="340"/>
         <source>Export leads</source>
         <translation>Экспорт лидов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="358"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="359"/>
         <source>Erasing…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="369"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="370"/>
         <source>Personal data erased; the lead is now {id}.</source>
         <translation>Персональные данные удалены; теперь лид — {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="377"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="378"/>
         <source>Personal data erased, but another program kept the database busy, so old copies may remain in the file until the next erasure finishes.</source>
         <translation>Персональные данные удалены, но другая программа занимала базу данных, поэтому старые копии могут оставаться в файле до завершения следующего удаления.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="416"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="417"/>
         <source>Select a lead to see all its contacts.</source>
         <translation>Выберите лида, чтобы увидеть все его контакты.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="418"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="419"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -2560,17 +2560,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="420"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="421"/>
         <source>{lead} — {contacts}</source>
         <translation>{lead} — {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="426"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="427"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="430"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="431"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n лид</numerusform>
@@ -2579,7 +2579,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="432"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="433"/>
         <source>%n lead(s) loaded; scroll for more</source>
         <translation>
             <numerusform>Загружен %n лид; прокрутите, чтобы загрузить ещё</numerusform>
@@ -2588,27 +2588,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="440"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="441"/>
         <source>No leads match “{text}”.</source>
         <translation>Нет лидов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="443"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="444"/>
         <source>No leads yet. Every contact brings its lead here.</source>
         <translation>Лидов пока нет. Лид появляется здесь вместе с первым контактом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="448"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="449"/>
         <source>Select a lead above.</source>
         <translation>Выберите лида выше.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="452"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="453"/>
         <source>This lead has no contacts.</source>
         <translation>У этого лида нет контактов.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="92"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="93"/>
         <source>Its phone or other id, its name and the messages of its %n contact(s) are removed for good: from the contacts, from stored import rejects and from the database file. The lead gets an erased:… id; its contacts stay with their source, operator and times, so counts and statistics do not change. This cannot be undone.</source>
         <translation>
             <numerusform>Телефон или другой идентификатор, имя и сообщения его %n контакта будут удалены навсегда: из контактов, из сохранённых отклонённых строк импорта и из файла базы данных. Лид получит идентификатор erased:…; контакты останутся со своим источником, оператором и временем, поэтому счётчики и статистика не изменятся. Отменить это нельзя.</numerusform>
@@ -3213,7 +3213,7 @@ Database: {path}</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/contacts.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/contacts.py" line="206"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -3223,7 +3223,7 @@ Database: {path}</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/leads.py" line="116"/>
+        <location filename="../../desktop_crm/ui/pages/leads.py" line="117"/>
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
@@ -4135,7 +4135,7 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>TrayNotifications</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="144"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="145"/>
         <source>…and %n more.</source>
         <translation>
             <numerusform>…и ещё %n.</numerusform>
@@ -4144,12 +4144,12 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="146"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="147"/>
         <source>A contact needs an operator</source>
         <translation>Контакту нужен оператор</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/tray.py" line="148"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="149"/>
         <source>%n contact(s) need an operator</source>
         <translation>
             <numerusform>%n контакту нужен оператор</numerusform>
@@ -4158,12 +4158,12 @@ Add at least one source and one operator to see it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="155"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="156"/>
         <source>{lead}, {source}: no reply in time, nobody else can take it</source>
         <translation>{lead}, {source}: нет ответа в срок, взять больше некому</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/tray.py" line="158"/>
+        <location filename="../../desktop_crm/ui/tray.py" line="159"/>
         <source>{lead}, {source}: waiting for {wait}</source>
         <translation>{lead}, {source}: ждёт {wait}</translation>
     </message>
@@ -4545,8 +4545,8 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
-        <location filename="../../desktop_crm/services/common.py" line="76"/>
-        <location filename="../../desktop_crm/services/operators.py" line="195"/>
+        <location filename="../../desktop_crm/services/common.py" line="82"/>
+        <location filename="../../desktop_crm/services/operators.py" line="205"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -4561,22 +4561,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="133"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="128"/>
         <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
         <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="260"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="255"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="288"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="283"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="502"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="497"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4958,244 +4958,254 @@ Add at least one source and one operator to see it.</source>
         <translation>В «{name}» больше текста, чем можно импортировать из книги Excel; сохраните лист как CSV и импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="109"/>
+        <location filename="../../desktop_crm/services/common.py" line="115"/>
         <source>The operator name must not be empty.</source>
         <translation>Имя оператора не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="110"/>
+        <location filename="../../desktop_crm/services/common.py" line="116"/>
         <source>The source name must not be empty.</source>
         <translation>Название источника не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="113"/>
+        <location filename="../../desktop_crm/services/common.py" line="119"/>
         <source>The operator name is longer than {limit} characters.</source>
         <translation>Имя оператора длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="114"/>
+        <location filename="../../desktop_crm/services/common.py" line="120"/>
         <source>The source name is longer than {limit} characters.</source>
         <translation>Название источника длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="117"/>
+        <location filename="../../desktop_crm/services/common.py" line="123"/>
         <source>The operator name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Имя оператора не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="122"/>
+        <location filename="../../desktop_crm/services/common.py" line="128"/>
         <source>The source name must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Название источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="127"/>
+        <location filename="../../desktop_crm/services/common.py" line="133"/>
         <source>The source code must not contain control characters (tab, line break, escape and the like).</source>
         <translation>Код источника не может содержать управляющие символы (табуляцию, перевод строки, Escape и подобные).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="134"/>
+        <location filename="../../desktop_crm/services/common.py" line="140"/>
         <source>The name {value!r} already exists for operator {other!r} (names are compared ignoring case, width and invisible characters).</source>
         <translation>Имя {value!r} уже занято оператором {other!r} (имена сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="139"/>
+        <location filename="../../desktop_crm/services/common.py" line="145"/>
         <source>The name {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Название {value!r} уже занято источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="144"/>
+        <location filename="../../desktop_crm/services/common.py" line="150"/>
         <source>The code {value!r} already exists for source {other!r} (names and codes are compared ignoring case, width and invisible characters).</source>
         <translation>Код {value!r} уже занят источником {other!r} (названия и коды сравниваются без учёта регистра, ширины символов и невидимых символов).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="151"/>
+        <location filename="../../desktop_crm/services/common.py" line="157"/>
         <source>The name {value!r} already exists for another operator.</source>
         <translation>Имя {value!r} уже занято другим оператором.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="154"/>
+        <location filename="../../desktop_crm/services/common.py" line="160"/>
         <source>The name {value!r} already exists for another source.</source>
         <translation>Название {value!r} уже занято другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="157"/>
+        <location filename="../../desktop_crm/services/common.py" line="163"/>
         <source>The code {value!r} already exists for another source.</source>
         <translation>Код {value!r} уже занят другим источником.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="165"/>
+        <location filename="../../desktop_crm/services/common.py" line="171"/>
         <source>The load limit must be a whole number.</source>
         <translation>Лимит нагрузки должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="166"/>
+        <location filename="../../desktop_crm/services/common.py" line="172"/>
         <source>The weight of {operator} must be a whole number.</source>
         <translation>Вес оператора {operator} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="169"/>
+        <location filename="../../desktop_crm/services/common.py" line="175"/>
         <source>The load limit must not be negative (got {value}).</source>
         <translation>Лимит нагрузки не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="170"/>
+        <location filename="../../desktop_crm/services/common.py" line="176"/>
         <source>The weight of {operator} must not be negative (got {value}).</source>
         <translation>Вес оператора {operator} не может быть отрицательным (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="175"/>
+        <location filename="../../desktop_crm/services/common.py" line="181"/>
         <source>The load limit must be at most {limit} (got {value}).</source>
         <translation>Лимит нагрузки не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="176"/>
+        <location filename="../../desktop_crm/services/common.py" line="182"/>
         <source>The weight of {operator} must be at most {limit} (got {value}).</source>
         <translation>Вес оператора {operator} не может быть больше {limit} (указано {value}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="269"/>
+        <location filename="../../desktop_crm/services/common.py" line="275"/>
         <source>No id {ref}; for the one named {ref!r} write name:{ref}.</source>
         <translation>Нет записи с ID {ref}; чтобы указать запись с именем {ref!r}, напишите name:{ref}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="296"/>
+        <location filename="../../desktop_crm/services/common.py" line="302"/>
         <source>No operator {ref!r}.</source>
         <translation>Оператор {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="320"/>
+        <location filename="../../desktop_crm/services/common.py" line="326"/>
         <source>No source {ref!r}.</source>
         <translation>Источник {ref!r} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="348"/>
-        <location filename="../../desktop_crm/services/common.py" line="355"/>
+        <location filename="../../desktop_crm/services/common.py" line="354"/>
+        <location filename="../../desktop_crm/services/common.py" line="361"/>
         <source>No contact #{id}.</source>
         <translation>Контакт №&#xa0;{id} не найден.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="375"/>
+        <location filename="../../desktop_crm/services/common.py" line="381"/>
         <source>{name} was changed meanwhile.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="110"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="136"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="146"/>
+        <source>The lead&apos;s name holds a control character ({char}); a name may hold none (escape, bell and the like).</source>
+        <translation>В имени лида есть управляющий символ ({char}); в имени их быть не должно (escape, звонок и т. п.).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="151"/>
+        <source>The message holds a control character ({char}); a message may hold only tabs and line breaks.</source>
+        <translation>В сообщении есть управляющий символ ({char}); из таких символов в сообщении допустимы только табуляция и перевод строки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/contacts.py" line="169"/>
         <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="156"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="182"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="208"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="209"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="245"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="259"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="265"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="232"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="268"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="271"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="275"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="247"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="283"/>
         <source>{name} is inactive; contact #{id} cannot be reopened to them.</source>
         <translation>{name} неактивен; контакт #{id} нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="286"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it cannot be reopened to them.</source>
         <translation>У оператора {name} нет навыка, нужного контакту #{id} ({tags}); контакт нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="254"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="290"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="293"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="327"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="357"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="393"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="365"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="401"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="736"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="773"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5368,83 +5378,88 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="96"/>
+        <location filename="../../desktop_crm/services/operators.py" line="98"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="110"/>
+        <location filename="../../desktop_crm/services/operators.py" line="112"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="117"/>
+        <location filename="../../desktop_crm/services/operators.py" line="119"/>
+        <source>An empty tag ({tag!r}) was given; leave it out for no tags.</source>
+        <translation>Указан пустой тег ({tag!r}); если тегов нет, не указывайте его.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/operators.py" line="127"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="123"/>
+        <location filename="../../desktop_crm/services/operators.py" line="133"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="160"/>
-        <location filename="../../desktop_crm/services/operators.py" line="141"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="155"/>
+        <location filename="../../desktop_crm/services/operators.py" line="151"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="145"/>
+        <location filename="../../desktop_crm/services/operators.py" line="155"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="150"/>
+        <location filename="../../desktop_crm/services/operators.py" line="160"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="153"/>
+        <location filename="../../desktop_crm/services/operators.py" line="163"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="156"/>
+        <location filename="../../desktop_crm/services/operators.py" line="166"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="157"/>
+        <location filename="../../desktop_crm/services/operators.py" line="167"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="203"/>
+        <location filename="../../desktop_crm/services/operators.py" line="213"/>
         <source>An absence cannot go past the year {year}.</source>
         <translation>Отсутствие не может выходить за {year} год.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="335"/>
+        <location filename="../../desktop_crm/services/operators.py" line="345"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="388"/>
+        <location filename="../../desktop_crm/services/operators.py" line="402"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="442"/>
+        <location filename="../../desktop_crm/services/operators.py" line="456"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="447"/>
+        <location filename="../../desktop_crm/services/operators.py" line="461"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="518"/>
+        <location filename="../../desktop_crm/services/operators.py" line="532"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5505,6 +5520,11 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="154"/>
+        <source>The skill {tag!r} looks like the tag {skill!r} that active contacts carry ({count}) but is not it: the letters differ: {letters}. Those contacts would never go to it. Type {skill!r} as they carry it, or a clearly different skill.</source>
+        <translation>Навык {tag!r} похож на тег {skill!r} активных контактов ({count}), но это не он: отличаются буквы {letters}. Такие контакты никогда к нему не попадут. Введите {skill!r}, как у них, или явно другой навык.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/lookalikes.py" line="194"/>
         <source>The skills {tag!r} and {skill!r} look alike but are not the same: the letters {letters} are of another alphabet. Keep one of them.</source>
         <translation>Навыки {tag!r} и {skill!r} похожи, но это не одно и то же: буквы {letters} — из другого алфавита. Оставьте один из них.</translation>
     </message>
@@ -5564,11 +5584,6 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="111"/>
-        <source>--tag names no tag; leave it out for none.</source>
-        <translation>--tag не называет ни одного тега; если тегов нет, не указывайте его.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/db/location.py" line="184"/>
         <source>The database looks like a libpq key=value connection string, which is not read here; give a URL: postgresql://USER@HOST/DATABASE (the password in ~/.pgpass or PGPASSWORD).</source>
         <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
@@ -5604,7 +5619,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Код {value!r} похож на код {other!r} источника {source!r} (буквы другого алфавита, выглядящие так же); выберите явно другой код.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/common.py" line="92"/>
+        <location filename="../../desktop_crm/services/common.py" line="98"/>
         <source>The date {value} is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
@@ -5769,34 +5784,39 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>importing</name>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="42"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="48"/>
         <source>No lead id: the column &quot;{column}&quot; is empty.</source>
         <translation>Нет ID лида: столбец «{column}» пуст.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="43"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="49"/>
         <source>No lead id: the columns {columns} are all empty.</source>
         <translation>Нет ID лида: все столбцы {columns} пусты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="53"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="59"/>
         <source>The column &quot;{column}&quot; is too long: {length} characters, at most {limit}.</source>
         <translation>Значение в столбце «{column}» слишком длинное: символов — {length}, допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="56"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="62"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="62"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
         <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;: it is a number, not a date (in Excel, give the column a date format).</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}»: это число, а не дата (в Excel задайте столбцу формат даты).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="73"/>
-        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of at most {limit} characters, without control or invisible characters.</source>
-        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной до {limit} символов, без управляющих и невидимых символов.</translation>
+        <location filename="../../desktop_crm/importing/rows.py" line="79"/>
+        <source>The column &quot;{column}&quot; holds a control character ({char}): a name may hold none, a message only tabs and line breaks.</source>
+        <translation>В столбце «{column}» есть управляющий символ ({char}): в имени их быть не должно, в сообщении допустимы только табуляция и перевод строки.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="84"/>
+        <source>Bad tags &quot;{value}&quot; in the column &quot;{column}&quot;: at most {count} tags of 1 to {limit} characters, without control or invisible characters.</source>
+        <translation>Неверные теги «{value}» в столбце «{column}»: не больше {count} тегов длиной от 1 до {limit} символов, без управляющих и невидимых символов.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/csv_reader.py" line="55"/>
@@ -5834,17 +5854,17 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке больше {limit} символов в сумме.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="46"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="52"/>
         <source>No lead id: the column &quot;{column}&quot; holds the Excel error {value}, not a value.</source>
         <translation>Нет ID лида: в столбце «{column}» ошибка Excel {value}, а не значение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="50"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="56"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
+        <location filename="../../desktop_crm/importing/rows.py" line="74"/>
         <source>The date &quot;{value}&quot; in the column &quot;{column}&quot; is outside the years {first} to {last} that a contact&apos;s time can have.</source>
         <translation>Дата «{value}» в столбце «{column}» вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>

@@ -135,3 +135,53 @@ def test_an_email_is_split_at_its_last_at_sign():
 def test_regions_are_known_in_any_case():
     assert is_valid_region("ru") and is_valid_region("KZ")
     assert not is_valid_region("XX")
+
+
+# The national trunk 0 written after the country code ("+49 0151…", "+44 (0)20…") or
+# after the international prefix 00 where that is how one dials abroad: one lead with the
+# number written without it. Where the 0 belongs to the number (Italy), it stays.
+TRUNK_ZERO = [
+    ("+49 151 23456789", "DE", ["+49 0151 23456789", "+49 (0) 151 23456789",
+                                "+49(0)151-23456789", "0049 0151 23456789",
+                                "0049 (0)151 23456789", "00 49 (0) 151 234 567 89"]),
+    ("+49 151 2345678", "DE", ["+49 0151 2345678", "+49 (0) 151 2345678",
+                               "0049 0151 2345678"]),
+    ("+44 20 7946 0958", "GB", ["+44 (0)20 7946 0958", "+44 020 7946 0958",
+                                "0044 (0)20 7946 0958", "0044 020 7946 0958"]),
+    ("+43 664 1234567", "AT", ["+43 (0)664 1234567", "0043 0664 1234567"]),
+    ("+41 79 123 45 67", "CH", ["+41 (0)79 123 45 67", "0041 079 123 45 67"]),
+    ("+33 6 12 34 56 78", "FR", ["+33 (0)6 12 34 56 78", "0033 06 12 34 56 78"]),
+    ("+31 6 12345678", "NL", ["+31 (0)6 12345678", "0031 06 12345678"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("plain", "region", "spellings"), TRUNK_ZERO, ids=[case[1] for case in TRUNK_ZERO]
+)
+def test_a_trunk_zero_after_the_country_code_is_one_lead_with_the_number_without_it(
+    plain, region, spellings
+):
+    stored = normalise_external_id(plain, region)
+    assert stored == "+" + "".join(ch for ch in plain if ch.isdigit())
+    for spelling in spellings:
+        assert normalise_external_id(spelling, region) == stored, spelling
+        assert normalise_external_id(stored, region) == stored  # idempotent
+    for spelling in spellings:  # written with +, the phone region does not matter
+        if spelling.startswith("+"):
+            assert normalise_external_id(spelling, "RU") == stored, spelling
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("+39 06 1234 5678", "+390612345678"),  # Italy: the 0 is part of the number
+        ("0039 06 1234 5678", "+390612345678"),
+        ("+7 812 123-45-67", "+78121234567"),  # Russia: +7 8… is a number starting 8
+        ("+7 (800) 555-35-35", "+78005553535"),
+        ("8 812 123 45 67", "+78121234567"),  # the national 8 before 812
+        ("8 (800) 555-35-35", "+78005553535"),
+    ],
+)
+def test_a_zero_or_eight_that_belongs_to_the_number_stays(raw, stored):
+    region = "IT" if raw.lstrip("+0").startswith("39") else "RU"
+    assert normalise_external_id(raw, region) == stored

@@ -51,3 +51,24 @@ def test_a_time_the_zone_can_show_is_converted():
 def test_a_time_the_zone_cannot_show_stays_in_utc(value, zone):
     assert in_zone(value, zone) is value
     assert in_zone(value.replace(tzinfo=None), zone) == value
+
+
+def test_one_rule_reads_wall_times_for_the_shifts_and_the_imports():
+    """A wall time in the spring gap is the instant of the jump, one in the autumn fold
+    its first occurrence: ``schedule.wall_to_utc`` (shifts) is ``times.wall_to_utc``."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from desktop_crm.domain import schedule, times
+
+    zone = ZoneInfo("America/Los_Angeles")
+    gap = dt.datetime(2026, 3, 8, 2, 30)
+    jump = dt.datetime(2026, 3, 8, 10, 0, tzinfo=dt.UTC)  # 03:00 PDT
+    assert times.wall_to_utc(gap, zone) == jump
+    assert schedule.wall_to_utc(gap.date(), 150, zone) == jump
+    fold = dt.datetime(2026, 11, 1, 1, 30)
+    first = dt.datetime(2026, 11, 1, 8, 30, tzinfo=dt.UTC)  # 01:30 PDT
+    assert times.wall_to_utc(fold, zone) == first
+    assert schedule.wall_to_utc(fold.date(), 90, zone) == first
+    plain = dt.datetime(2026, 7, 1, 12, 0)
+    assert times.wall_to_utc(plain, zone) == dt.datetime(2026, 7, 1, 19, 0, tzinfo=dt.UTC)

@@ -90,3 +90,24 @@ def test_bad_date_rejects_the_row_with_its_line(write):
     first, empty = valid(rows)
     assert first.created_at == datetime(2024, 3, 5, 11, 30)
     assert empty.created_at is None  # no date: the services use "now"
+
+
+LOS_ANGELES = "America/Los_Angeles"
+
+
+@pytest.mark.parametrize("system_zone", [False, True])
+def test_a_wall_time_in_the_spring_gap_is_the_moment_the_clocks_jump(monkeypatch, system_zone):
+    """2026-03-08 02:00-03:00 does not exist in Los Angeles: 02:30 is read as the shifts
+    read it (``domain.times.wall_to_utc``), the instant of the jump (03:00 PDT, 10:00
+    UTC), in the zone given and in the system's zone alike; the autumn fold's 01:30 is
+    its first occurrence (PDT)."""
+    from tests.services.import_files import local_time_zone
+
+    with local_time_zone(monkeypatch, LOS_ANGELES):
+        parser = DateParser(None if system_zone else ZoneInfo(LOS_ANGELES))
+        assert parser.parse("2026-03-08 02:30") == datetime(2026, 3, 8, 10, 0)
+        assert parser.parse("08.03.2026 02:59:59") == datetime(2026, 3, 8, 10, 0)
+        assert parser.parse("2026-03-08 01:59") == datetime(2026, 3, 8, 9, 59)  # PST
+        assert parser.parse("2026-03-08 03:00") == datetime(2026, 3, 8, 10, 0)  # PDT
+        assert parser.parse("2026-11-01 01:30") == datetime(2026, 11, 1, 8, 30)  # first
+        assert parser.parse("2026-07-01 12:00") == datetime(2026, 7, 1, 19, 0)

@@ -72,6 +72,7 @@ def test_quoted_multiline_fields_keep_later_line_numbers_right(write):
     _, rows = read_all(write("m.csv", text))
     assert [(row.line, row.external_id) for row in rows] == [(2, "1"), (5, "2"), (8, "3"), (9, "4")]
     assert rows[0].message == "первая строка\nвторая строка\nтретья"
+    assert rows[1].name == "Борис Борисович"  # a name cell of two lines: one space
     assert rows[2].message == 'с "кавычками", запятой'
 
 

@@ -194,3 +194,33 @@ def test_the_board_reads_the_queue_and_overdue_contacts_over_indexes(crm):
     assert "contact_overdue_source" in _plan(crm, overdue)
     # the whole partial index of overdue contacts (a few), never the whole table
     assert _plan(crm, overdue) == "SCAN t1 USING INDEX contact_overdue_source"
+
+
+def test_available_asks_the_skills_of_the_contacts_waiting_on_the_source(crm):
+    """ "Operators available" counts those who could take one of the source's waiting
+    contacts now by the one rule, skills too (a source with none waiting: a new
+    untagged contact). Anna has no skill; Boris has kz; Vera has kz and vip."""
+    crm.operators.create("Анна", max_load=5)
+    crm.operators.create("Борис", max_load=3)
+    crm.operators.create("Вера", max_load=2)
+    crm.operators.update("Борис", skills="kz")
+    crm.operators.update("Вера", skills="kz, vip")
+    for code in ("kz", "mix", "new"):
+        crm.sources.create(code.upper(), code=code)
+        crm.sources.set_weights(code, {"Анна": 1, "Борис": 1, "Вера": 1})
+    crm.queue.set_auto(False)  # what waits stays in the queue
+    crm.operators.update("Вера", active=False)  # everything tagged waits
+    crm.operators.update("Борис", active=False)
+    for i, tags in enumerate([("kz",), ("kz",)]):
+        crm.contacts.register(ContactRequest(f"+7900000001{i}", "kz", tags=tags))
+    crm.contacts.register(ContactRequest("+79000000020", "mix", tags=("vip",)))
+    crm.operators.update("Борис", active=True)
+    crm.operators.update("Вера", active=True)
+    by_code = {row.source.code: row for row in crm.board.snapshot().sources}
+    kz, mix, new = by_code["kz"], by_code["mix"], by_code["new"]
+    assert kz.waiting == 2 and (kz.available, kz.room) == (2, 3 + 2)  # Boris, Vera
+    assert mix.waiting == 1 and (mix.available, mix.room) == (1, 2)  # Vera alone
+    assert new.waiting == 0 and (new.available, new.room) == (3, 5 + 3 + 2)  # untagged
+    crm.operators.update("Вера", max_load=0)  # now nobody can take the vip contact
+    mix = {r.source.code: r for r in crm.board.snapshot().sources}["mix"]
+    assert (mix.available, mix.room) == (0, 0)

@@ -78,9 +78,9 @@ def test_a_repeated_name_is_cleaned_once_per_file(roomy, db_path, tmp_path, monk
         [(phone(i), name, "site", f"m{i}", when(i)) for i, name in enumerate(names)],
         HEADER,
     )
-    calls = counting(monkeypatch, rows_module, "clean_name")
+    calls = counting(monkeypatch, rows_module, "lead_name")
     roomy.imports.run(open_table(path))
-    assert sorted(calls.values()) == [1, 1]  # the two that are not ASCII, once each
+    assert sorted(calls.values()) == [1, 1, 1]  # each of the three names once
     assert [s.name for s in stored(db_path)] == [
         "Иван Петров",
         "Мария Иванова",

@@ -118,3 +118,50 @@ def test_lower_case_look_alikes_of_a_skill_are_refused(desk, tag):
     with pytest.raises(InvalidValue) as refused:
         desk.contacts.register(ContactRequest("+79000000001", "site", tags=(tag,)))
     assert refused.value.params["skill"] == "vip"
+
+
+def _tagged_before_the_skill(desk, monkeypatch, *tags: str) -> None:
+    """Contacts tagged ``tags`` stored before any skill looked like them (an import of
+    an earlier version): the look-alike check of tags is off while they come in."""
+    from desktop_crm.services import contacts
+
+    with monkeypatch.context() as before_the_rule:
+        before_the_rule.setattr(contacts, "check_tags_not_like_skills", lambda *_: None)
+        for i, tag in enumerate(tags):
+            desk.contacts.register(ContactRequest(f"+7900000010{i}", "site", tags=(tag,)))
+
+
+def test_a_skill_like_a_tag_active_contacts_carry_is_refused(desk, monkeypatch):
+    """Contacts tagged "vіp" (a Cyrillic і) wait; a new skill "vip" would never match
+    them: refused, naming the tag, how many contacts carry it and the letters that
+    differ. The tag as they carry it is taken."""
+    desk.operators.update("Анна", skills=[])
+    _tagged_before_the_skill(desk, monkeypatch, LOOKS_LIKE_VIP, LOOKS_LIKE_VIP)
+    with pytest.raises(InvalidValue) as refused:
+        desk.operators.update("Борис", skills=["en", "vip"])
+    error = refused.value
+    assert error.field == "skills"
+    assert (error.params["tag"], error.params["skill"]) == ("vip", LOOKS_LIKE_VIP)
+    assert error.params["count"] == 2
+    assert error.params["letters"] == "«i» (U+0069) ≠ «\u0456» (U+0456)"
+    assert "looks like the tag 'v\u0456p' that active contacts carry" in str(error)
+    assert desk.operators.get("Борис").skills == ()
+    desk.operators.update("Борис", skills=[LOOKS_LIKE_VIP])  # as they carry it: taken
+    assert desk.operators.get("Борис").skills == (LOOKS_LIKE_VIP,)
+
+
+def test_a_skill_like_a_tag_only_closed_contacts_carry_is_taken(desk, monkeypatch):
+    desk.operators.update("Анна", skills=[])
+    _tagged_before_the_skill(desk, monkeypatch, LOOKS_LIKE_VIP)
+    for contact in desk.queue.unassigned():
+        desk.contacts.close(contact.id)
+    desk.operators.update("Борис", skills=["vip"])
+    assert desk.operators.get("Борис").skills == ("vip",)
+
+
+def test_an_operator_keeps_a_skill_it_had_when_other_skills_change(desk, monkeypatch):
+    """Анна had "vip" before the look-alike contacts came: changing her other skills
+    does not refuse the one she has."""
+    _tagged_before_the_skill(desk, monkeypatch, LOOKS_LIKE_VIP)
+    desk.operators.update("Анна", skills=["vip", "en"])
+    assert desk.operators.get("Анна").skills == ("en", "vip")

@@ -56,3 +56,30 @@ def test_a_tag_like_a_skill_is_said_and_nothing_is_registered(qtbot, ctx, staffe
     assert "looks like the skill 'vip' but is not it" in form.outcome.text()
     assert form.tags.text() == "v\u0456p"  # kept, to be corrected
     assert ctx.crm.contacts.count(ALL).count == before
+
+
+def test_a_tags_field_of_commas_only_is_said_and_nothing_is_registered(qtbot, ctx, staffed):
+    """A blank field is no tags; "," names no tag: refused as `--tag ,` and the pipe's
+    `"tags": [","]` are (``domain.tags.parse_given_tags``)."""
+    form = _form(qtbot, ctx)
+    before = ctx.crm.contacts.count(ALL).count
+    qtbot.keyClicks(form.external_id, "+7 900 555 44 37")
+    qtbot.keyClicks(form.tags, " , ")
+    qtbot.keyClick(form.tags, Qt.Key.Key_Return)
+    assert "An empty tag" in form.outcome.text(), form.outcome.text()
+    assert form.tags.text() == " , "  # kept, to be corrected
+    assert ctx.crm.contacts.count(ALL).count == before
+    form.tags.setText("   ")  # blank: no tags
+    qtbot.keyClick(form.tags, Qt.Key.Key_Return)
+    assert ctx.crm.contacts.count(ALL).count == before + 1
+
+
+def test_a_name_with_a_control_character_is_said_and_nothing_is_registered(qtbot, ctx, staffed):
+    form = _form(qtbot, ctx)
+    before = ctx.crm.contacts.count(ALL).count
+    qtbot.keyClicks(form.external_id, "+7 900 555 44 36")
+    form.name.setText("\x1b[31mИван")  # pasted: QTest cannot type it
+    qtbot.keyClick(form.external_id, Qt.Key.Key_Return)
+    assert "control character" in form.outcome.text(), form.outcome.text()
+    assert "\x1b" not in form.outcome.text()
+    assert ctx.crm.contacts.count(ALL).count == before

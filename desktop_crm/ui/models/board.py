@@ -57,7 +57,9 @@ def _oldest(row: SourceRow) -> str:
 
 def _available_tip(_row: SourceRow) -> str:
     return QCoreApplication.translate(
-        "BoardModels", "Operators who could be given a contact of this source now"
+        "BoardModels",
+        "Operators who could be given one of this source's waiting contacts now (their "
+        "skills count); with none waiting, a new contact without tags",
     )
 
 

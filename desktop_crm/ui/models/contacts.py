@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from shiboken6 import isValid
 
 from desktop_crm.domain.external_id import display_external_id
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.contact_views import contact_key
@@ -51,7 +52,7 @@ _ANSWERED = frozenset(
 def lead_text(contact: ContactInfo) -> str:
     lead = contact.lead
     shown = display_external_id(lead.external_id)
-    return f"{lead.name} · {shown}" if lead.name else shown
+    return f"{on_screen(lead.name)} · {shown}" if lead.name else shown
 
 
 def operator_text(contact: ContactInfo) -> str:
@@ -93,12 +94,12 @@ def source_tooltip(contact: ContactInfo) -> str:
 
 def message_line(contact: ContactInfo) -> str:
     """The message on one line, cut to what a cell can show."""
-    text = " ".join(contact.message[: MESSAGE_CELL_CHARS * 2].split())
+    text = on_screen(" ".join(contact.message[: MESSAGE_CELL_CHARS * 2].split()))
     return text if len(text) <= MESSAGE_CELL_CHARS else text[:MESSAGE_CELL_CHARS] + "…"
 
 
 def message_tooltip(contact: ContactInfo) -> str | None:
-    message = contact.message.strip()
+    message = on_screen(contact.message.strip())
     if not message:
         return None
     if len(message) > MESSAGE_TOOLTIP_CHARS:
@@ -173,7 +174,7 @@ class ContactsModel(PagedModel[ContactInfo]):
             lead_text,
             lambda c: (c.lead.name.casefold(), c.lead.external_id),
             tooltip=lambda c: "\n".join(
-                x for x in (c.lead.name, display_external_id(c.lead.external_id)) if x
+                x for x in (on_screen(c.lead.name), display_external_id(c.lead.external_id)) if x
             ),
         ),
         Column(

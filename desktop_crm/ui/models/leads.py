@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from desktop_crm.domain.external_id import display_external_id
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services import Crm
 from desktop_crm.services.dto.leads import LeadRow, LeadSort
@@ -34,7 +35,7 @@ NOT_SORTED_TIP = QT_TRANSLATE_NOOP(
 
 
 def name_text(lead: LeadRow) -> str:
-    return lead.name or QCoreApplication.translate("LeadsModel", "no name")
+    return on_screen(lead.name) or QCoreApplication.translate("LeadsModel", "no name")
 
 
 class LeadsModel(PagedModel[LeadRow]):
@@ -50,7 +51,7 @@ class LeadsModel(PagedModel[LeadRow]):
             QT_TRANSLATE_NOOP("LeadsModel", "Name"),
             name_text,
             lambda r: r.name.casefold(),
-            tooltip=lambda r: r.name or None,
+            tooltip=lambda r: on_screen(r.name) or None,
         ),
         Column(
             QT_TRANSLATE_NOOP("LeadsModel", "Contacts"),

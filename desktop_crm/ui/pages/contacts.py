@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.external_id import display_external_id
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import QT_TRANSLATE_NOOP, CrmError
 from desktop_crm.services.contacts import Move
 from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo
@@ -163,7 +164,7 @@ class ContactDetail(QWidget):
         self.title.setText(title.format(id=contact.id))
         lead = contact.lead
         shown = display_external_id(lead.external_id)
-        self.lead.setText(f"{lead.name} ({shown})" if lead.name else shown)
+        self.lead.setText(f"{on_screen(lead.name)} ({shown})" if lead.name else shown)
         self.source.setText(source_tooltip(contact))
         if contact.operator is not None:
             self.operator.setText(contact.operator.name)
@@ -174,8 +175,9 @@ class ContactDetail(QWidget):
         self.form.setRowVisible(self.reason, bool(reason))
         self.created.setText(local_time(contact.created_at))
         self.state.setText(state_text(contact))
-        if self.message.toPlainText() != contact.message:
-            self.message.setPlainText(contact.message)
+        message = on_screen(contact.message)  # escaped: nothing reorders or rings
+        if self.message.toPlainText() != message:
+            self.message.setPlainText(message)
         changed = contact != self._contact
         self._contact = contact
         if changed:

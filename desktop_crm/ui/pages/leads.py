@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.external_id import display_external_id
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.services.dto.filters import ContactFilter
 from desktop_crm.services.dto.leads import LeadRow, LeadSort
@@ -63,7 +64,7 @@ CONTACT_COLUMNS_DRAGGED = IntOption("leads/contact_columns_dragged", 0)
 def lead_text(lead: LeadRow) -> str:
     """Name and id as people read them (a phone formatted)."""
     shown = display_external_id(lead.external_id)
-    return f"{lead.name} · {shown}" if lead.name else shown
+    return f"{on_screen(lead.name)} · {shown}" if lead.name else shown
 
 
 def sort_data(sort: LeadSort, reverse: bool) -> str:
