@@ -15,7 +15,7 @@ from desktop_crm.domain.durations import format_duration
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.domain.schedule import last_day
 from desktop_crm.domain.text import printable
-from desktop_crm.domain.times import in_zone
+from desktop_crm.domain.times import in_zone, wall_to_utc
 from desktop_crm.services.audit import change_text
 from desktop_crm.services.reasons import reason_text
 
@@ -38,7 +38,7 @@ def local_iso(value: dt.datetime | None) -> str | None:
         return None
     if value.tzinfo is None:
         try:
-            value = value.astimezone()
+            value = wall_to_utc(value)  # as the services read it (a skipped midnight: the jump)
         except (OverflowError, ValueError, OSError):
             value = value.replace(tzinfo=dt.UTC)  # at the calendar's edge: shown as it is
     return in_zone(value).isoformat(timespec="seconds")
