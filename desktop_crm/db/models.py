@@ -36,12 +36,6 @@ def tuples(query: pw.BaseQuery) -> Iterator[tuple[Any, ...]]:
     return iter(query.tuples())
 
 
-def tuple_row(query: pw.ModelSelect[Any]) -> tuple[Any, ...]:
-    """``query.tuples().get()``, typed as a tuple; ``DoesNotExist`` when there is no row."""
-    row: tuple[Any, ...] = query.tuples().get()
-    return row
-
-
 class Operator(BaseModel):
     id = pw.AutoField()
     name = pw.TextField(unique=True)

@@ -32,9 +32,6 @@ class Exclusion(StrEnum):
     AT_LIMIT = "at_limit"
 
 
-PRESENCE = (Exclusion.AWAY, Exclusion.OFF_SHIFT)
-"""The exclusions time decides (``domain.schedule``), passed to ``exclusion`` as ``presence``."""
-
 NO_TAGS: frozenset[str] = frozenset()
 
 

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from desktop_crm.csv_writer import CSV_ENCODING, CsvWriter
+from desktop_crm.csv_writer import CsvWriter
 from desktop_crm.importing.rows import Rejection
 
-REJECTS_ENCODING = CSV_ENCODING
 DEFAULT_REASON_COLUMN = "reason"  # not a header word, so re-importing ignores it
 
 

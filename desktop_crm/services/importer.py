@@ -1224,7 +1224,8 @@ class _OwnerLookup:
 @functools.lru_cache(maxsize=8)
 def _fingerprint_sql(database: object) -> str:
     """INSERT ... and a fingerprint already there (an import run with ``again``) now
-    points to this run, so that the run's own later batches find it."""
+    points to this run, so that the run's own later batches find it. ``database``: the
+    cache's key only (peewee writes the placeholders of the backend the proxy is bound to)."""
     sql, _ = (
         ImportRow.insert(fingerprint=0, import_run=0)
         .on_conflict(

@@ -17,9 +17,8 @@ from desktop_crm.domain.tags import (
     MAX_TAG_LENGTH,
     MAX_TAGS,
     TagError,
-    parse_tags,
+    canonical_tags,
     tags_of,
-    tags_text,
 )
 from desktop_crm.domain.text import name_key
 from desktop_crm.errors import QT_TRANSLATE_NOOP, InUse, InvalidValue, NotFound
@@ -142,7 +141,7 @@ def tag_error(error: TagError, field: str) -> InvalidValue:
 def canonical_skills(values: Iterable[str] | str, field: str = SKILLS) -> str:
     """Tags as typed (comma-separated) -> their canonical text, or ``InvalidValue``."""
     try:
-        return tags_text(parse_tags(values))
+        return canonical_tags(values)
     except TagError as error:
         raise tag_error(error, field) from None
 

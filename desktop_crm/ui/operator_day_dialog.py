@@ -49,7 +49,6 @@ from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import InlineMessage
 
 NO_CAP = -1  # the spin box's "no cap"
-HOURS_EXAMPLE = "mon-fri 09:00-18:00; sat 10:00-14:00"
 
 
 def _wall(value: QDateTime) -> dt.datetime:

@@ -52,9 +52,6 @@ class ElidedLabel(QLabel):
         self.updateGeometry()
         self._fit()
 
-    def full_text(self) -> str:
-        return self._full
-
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         margins = self.contentsMargins()
