@@ -236,6 +236,31 @@ class PostgresStorage(Storage):
             yield
 
     @contextmanager
+    def read(self) -> Iterator[None]:
+        """A snapshot for several queries. A connection the server closed since its last
+        use (a restart, pg_terminate_backend) fails the BEGIN, before anything was read:
+        the read then begins once more on a new connection, as ``retrying`` runs a write
+        again (a server that stays away is ``ConnectionLost``). Inside a write transaction
+        the read is a savepoint of it and never runs again on its own: the write's
+        ``retrying`` runs all of it again."""
+        outermost = self.database.transaction_depth() == 0
+        transaction = self.database.atomic()
+        try:
+            with self.file_errors():
+                transaction.__enter__()
+        except ConnectionLost:
+            if not outermost:
+                raise
+            log.info("the connection was lost before a read; reading on a new one")
+            self.close_thread_connection()
+            transaction = self.database.atomic()
+            with self.file_errors():
+                transaction.__enter__()
+        with self.file_errors(), contextlib.ExitStack() as stack:
+            stack.push(transaction)  # its __exit__: COMMIT, or ROLLBACK after an error
+            yield
+
+    @contextmanager
     def write_batch(self) -> Iterator[None]:
         """A job's batch; a cancelled job stops waiting for other clients' row locks at
         once (the server cancels the statement and the whole batch rolls back)."""

@@ -203,6 +203,49 @@ def test_contact_add_that_loses_the_server_exits_3(run_raw, team, pg_server, mon
     assert "Cannot open" not in line and "lost" in line, line
 
 
+READ_COMMANDS = [("operator", "list"), ("leads",), ("stats",), ("queue", "list")]
+
+
+def _lose_after_opening(monkeypatch, pg_server, url: str, stays_down: bool) -> None:
+    """The command opens the database, then the server drops its connection (a restart
+    between the opening and the command's read), and lets it in again or not."""
+    from desktop_crm.cli import commands
+
+    real = commands.open_crm
+
+    def opened_then_lost(*args, **kwargs):
+        crm = real(*args, **kwargs)
+        (_server_down if stays_down else _drop_connections)(pg_server, url)
+        return crm
+
+    monkeypatch.setattr(commands, "open_crm", opened_then_lost)
+
+
+@pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
+def test_a_read_command_rides_over_a_restart_after_opening(
+    run_raw, team, pg_server, monkeypatch, argv
+):
+    added = run_raw("--db", team, "contact", "add", "--lead", "a@b.cc", "--source", "site")
+    assert added.code == 0, added
+    expected = run_raw("--db", team, "--json", *argv)
+    assert expected.code == 0, expected
+    _lose_after_opening(monkeypatch, pg_server, team, stays_down=False)
+    result = run_raw("--db", team, "--json", *argv)
+    assert (result.code, result.out, result.err) == (0, expected.out, ""), result
+
+
+@pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
+def test_a_read_command_on_a_server_that_stays_down_exits_3(
+    run_raw, team, pg_server, monkeypatch, argv
+):
+    _lose_after_opening(monkeypatch, pg_server, team, stays_down=True)
+    try:
+        line = assert_user_error(run_raw("--db", team, *argv), code=3)
+    finally:
+        _server_up(pg_server, team)
+    assert "Cannot open" not in line and "lost" in line, line
+
+
 def _index_bytes(pg_server, url: str, indexes: tuple[str, ...]) -> bytes:
     pg_server.execute("CHECKPOINT", database=_name(url))  # the pages into the data files
     data = pg_server.socket_dir / "data"
