@@ -3145,53 +3145,53 @@ Database: {path}</source>
         <translation>Макс. нагрузка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="115"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="117"/>
         <source>Double-click a name or a limit (or press F2) to change it; the check box makes an operator active or inactive; Ctrl+Z undoes. Hours, absences, the daily cap and skills: Ctrl+Shift+H. Inactive operators keep their contacts but get no new ones.</source>
         <translation>Чтобы изменить имя или лимит, дважды щёлкните по нему (или нажмите F2); флажок делает оператора активным или неактивным; Ctrl+Z отменяет. Часы, отсутствия, дневной лимит и навыки: Ctrl+Shift+H. Неактивные операторы сохраняют свои контакты, но новых не получают.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="123"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="125"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="127"/>
         <source>&amp;Hours, absences, cap and skills…</source>
         <translation>&amp;Часы, отсутствия, лимит и навыки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="129"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="131"/>
         <source>Hours and absences…</source>
         <translation>Часы и отсутствия…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="132"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="134"/>
         <source>Working hours, absences, daily cap and skills of the selected operator ({key})</source>
         <translation>Рабочие часы, отсутствия, дневной лимит и навыки выбранного оператора ({key})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="151"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="153"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="198"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="204"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="206"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="212"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="227"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="229"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -4687,15 +4687,15 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
-        <location filename="../../desktop_crm/db/location.py" line="279"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="114"/>
+        <location filename="../../desktop_crm/db/location.py" line="292"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="115"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="531"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="561"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="166"/>
+        <location filename="../../desktop_crm/db/location.py" line="179"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
@@ -4705,60 +4705,60 @@ Add at least one source and one operator to see it.</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="197"/>
+        <location filename="../../desktop_crm/db/location.py" line="210"/>
         <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="218"/>
+        <location filename="../../desktop_crm/db/location.py" line="231"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="228"/>
+        <location filename="../../desktop_crm/db/location.py" line="241"/>
         <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
         <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="208"/>
-        <location filename="../../desktop_crm/db/location.py" line="240"/>
+        <location filename="../../desktop_crm/db/location.py" line="221"/>
+        <location filename="../../desktop_crm/db/location.py" line="253"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="246"/>
+        <location filename="../../desktop_crm/db/location.py" line="259"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="287"/>
+        <location filename="../../desktop_crm/db/location.py" line="300"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="359"/>
+        <location filename="../../desktop_crm/db/location.py" line="372"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="145"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="184"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="190"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="157"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="196"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="162"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="160"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="524"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="599"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4788,7 +4788,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="534"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="609"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="664"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -5540,7 +5540,7 @@ Add at least one source and one operator to see it.</source>
         <translation>--tag не называет ни одного тега; если тегов нет, не указывайте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="184"/>
+        <location filename="../../desktop_crm/db/location.py" line="197"/>
         <source>The database looks like a libpq key=value connection string, which is not read here; give a URL: postgresql://USER@HOST/DATABASE (the password in ~/.pgpass or PGPASSWORD).</source>
         <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
     </message>
@@ -5580,19 +5580,39 @@ Add at least one source and one operator to see it.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="122"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="123"/>
         <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
         <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="277"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="140"/>
+        <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
+        <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="150"/>
+        <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
+        <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="337"/>
         <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
         <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="503"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="568"/>
         <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="648"/>
+        <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
+        <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="661"/>
+        <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
+        <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/errors.py" line="124"/>

@@ -3,6 +3,7 @@ lists what is there, and the file-only actions say they need a file."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -51,3 +52,43 @@ def test_the_window_runs_on_a_postgresql_database(qtbot, controller, pg_url, mon
     assert dialog.database.currentText() == shown
     assert dialog.chosen_database() is None
     dialog.reject()
+
+
+def test_a_role_that_may_only_read_sees_everything_and_is_told_it_may_not_write(
+    qtbot, controller, pg_server, pg_url
+):
+    owner = open_crm(parse_location(pg_url))
+    owner.operators.create("Анна Смирнова", max_load=3)
+    owner.sources.create("Сайт", code="site")
+    owner.close()
+    database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    role = f"viewer_{os.getpid()}"
+    pg_server.execute(f"CREATE ROLE {role} LOGIN")
+    try:
+        pg_server.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}", database)
+        window = controller.show(open_crm(parse_location(pg_server.url(database, user=role))))
+        qtbot.waitExposed(window)
+        window.show_page("operators")
+        page = window.pages["operators"]
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=30_000)
+        page.name_edit.setText("Борис")
+        page.add_operator()
+        assert page.form_message.isVisible()
+        assert f"The database role {role} may not write to" in page.form_message.text()
+        window.timers.run_now()  # nothing due: the window's own timers write nothing
+        qtbot.waitUntil(lambda: not window.timers.running, timeout=30_000)
+        assert window.statusBar().currentMessage() == ""
+        assert [o.name for o in controller.ctx.crm.operators.list()] == ["Анна Смирнова"]
+    finally:
+        controller_close(controller)
+        pg_server.execute(f"DROP OWNED BY {role}", database)
+        pg_server.execute(f"DROP ROLE {role}")
+
+
+def controller_close(controller: AppController) -> None:
+    if controller.ctx is not None and controller.window is not None:
+        controller.window.close()
+        controller.ctx.runner.cancel_all()
+        controller.ctx.runner.wait_idle()
+        controller.ctx.crm.close()
+        controller.ctx = controller.window = None
