@@ -585,7 +585,9 @@ def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation, role: 
     try:
         _apply(database, location, runner)
     except pw.DatabaseError as error:
-        if sqlstate_of(error) != INSUFFICIENT_PRIVILEGE:
+        # No right to create or alter the tables, or a role whose transactions are all
+        # read-only (default_transaction_read_only).
+        if sqlstate_of(error) not in (INSUFFICIENT_PRIVILEGE, READ_ONLY_TRANSACTION):
             raise
         raise _not_migrated(database, location, runner, role, error) from None
 

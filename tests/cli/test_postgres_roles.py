@@ -35,7 +35,8 @@ def _role(url: str) -> str:
 @pytest.fixture
 def make_role(pg_server) -> Iterator:
     """make_role(url, *grants) -> the URL of ``url``'s database for a new login role
-    given ``grants`` there (SQL after "GRANT ", "{role}" in them replaced)."""
+    given ``grants`` there (SQL after "GRANT ", or an "ALTER ROLE {role} ..."; "{role}"
+    in them replaced)."""
     made: list[tuple[str, str]] = []
 
     def make(url: str, *grants: str) -> str:
@@ -43,7 +44,10 @@ def make_role(pg_server) -> Iterator:
         pg_server.execute(f"CREATE ROLE {role} LOGIN")
         made.append((role, _name(url)))
         for grant in grants:
-            pg_server.execute(f"GRANT {grant.format(role=role)}", _name(url))
+            statement = grant.format(role=role)
+            if not statement.startswith("ALTER ROLE "):
+                statement = f"GRANT {statement}"
+            pg_server.execute(statement, _name(url))
         return pg_server.url(_name(url), user=role)
 
     yield make
@@ -210,8 +214,9 @@ def _older(pg_server, url: str, applied: int) -> None:
             "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
             "USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}",
         ),
+        (READ_ONLY, "ALTER ROLE {role} SET default_transaction_read_only = on"),
     ],
-    ids=["select only", "writer, not owner"],
+    ids=["select only", "writer, not owner", "read-only transactions"],
 )
 def test_an_older_schema_a_role_may_not_upgrade_says_who_upgrades_it_and_how(
     run_raw, pg_server, pg_empty_url, make_role, grants
