@@ -4119,6 +4119,14 @@ Add at least one source and one operator to see it.</source>
     </message>
 </context>
 <context>
+    <name>TimerRunner</name>
+    <message>
+        <location filename="../../desktop_crm/ui/timers.py" line="92"/>
+        <source>Read-only here: reply deadlines, auto-close and the queue are left to those who may write.</source>
+        <translation>Здесь только чтение: сроки ответа, автозакрытие и очередь выполняют те, у кого есть право записи.</translation>
+    </message>
+</context>
+<context>
     <name>TrayNotifications</name>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/tray.py" line="144"/>
@@ -4758,7 +4766,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="599"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="601"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4788,7 +4796,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="609"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="611"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="664"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -5605,12 +5613,12 @@ Add at least one source and one operator to see it.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="648"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="650"/>
         <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
         <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="661"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="663"/>
         <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
         <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>

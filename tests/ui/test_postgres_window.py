@@ -10,6 +10,7 @@ import pytest
 
 from desktop_crm.db.location import parse_location
 from desktop_crm.services import open_crm
+from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui import database_file
 from desktop_crm.ui.application import AppController, remove_translations
 from desktop_crm.ui.recent import RecentDatabases
@@ -60,6 +61,9 @@ def test_a_role_that_may_only_read_sees_everything_and_is_told_it_may_not_write(
     owner = open_crm(parse_location(pg_url))
     owner.operators.create("Анна Смирнова", max_load=3)
     owner.sources.create("Сайт", code="site")
+    owner.contacts.register(ContactRequest("a@b.cc", "site"))  # nobody has a weight: waits
+    owner.capacity_handler = lambda _sources: None  # left waiting: the queue can be drained
+    owner.sources.set_weights("site", {"Анна Смирнова": 1})
     owner.close()
     database = pg_url.split("?")[0].rsplit("/", 1)[1]
     role = f"viewer_{os.getpid()}"
@@ -75,10 +79,15 @@ def test_a_role_that_may_only_read_sees_everything_and_is_told_it_may_not_write(
         page.add_operator()
         assert page.form_message.isVisible()
         assert f"The database role {role} may not write to" in page.form_message.text()
-        window.timers.run_now()  # nothing due: the window's own timers write nothing
+        # The window's timers would distribute the waiting contact: it says once that it
+        # leaves that to others, and stops trying every few seconds.
+        window.timers.run_now()
         qtbot.waitUntil(lambda: not window.timers.running, timeout=30_000)
-        assert window.statusBar().currentMessage() == ""
+        shown = window.statusBar().currentMessage()
+        assert shown.startswith("Read-only here:") and "queue" in shown, shown
+        assert not window.timers.active
         assert [o.name for o in controller.ctx.crm.operators.list()] == ["Анна Смирнова"]
+        assert [c.operator for c in controller.ctx.crm.queue.unassigned()] == [None]
     finally:
         controller_close(controller)
         pg_server.execute(f"DROP OWNED BY {role}", database)
