@@ -80,8 +80,11 @@ def test_a_read_while_the_server_stays_away_is_connection_lost(pg_server, pg_url
 def test_a_read_inside_a_write_transaction_is_not_run_again_on_its_own(pg_server, pg_url, crm):
     """On a new connection the read would see none of the transaction's writes, and what
     followed it would run outside the transaction: the whole write fails instead."""
+    went_on = []
     with pytest.raises(ConnectionLost), crm.storage.write():
         crm.operators.create("Вера", max_load=1)
         _terminate(pg_server, pg_url)
         crm.operators.list()
+        went_on.append("the rest of the transaction")
+    assert went_on == []
     assert [o.name for o in crm.operators.list()] == ["Анна"]  # nothing of it was kept
