@@ -278,13 +278,15 @@ class PostgresStorage(Storage):
         again (a server that stays away is ``ConnectionLost``). Inside a write transaction
         the read is a savepoint of it and never runs again on its own: the write's
         ``retrying`` runs all of it again."""
-        outermost = self.database.transaction_depth() == 0
+        # Only a connection that was open can have been closed by the server meanwhile;
+        # a new one that cannot be opened is a server away now (no second wait for it).
+        may_retry = self.database.transaction_depth() == 0 and not self.database.is_closed()
         transaction = self.database.atomic()
         try:
             with self.file_errors(writing=False):
                 transaction.__enter__()
         except ConnectionLost:
-            if not outermost:
+            if not may_retry:
                 raise
             log.info("the connection was lost before a read; reading on a new one")
             self.close_thread_connection()

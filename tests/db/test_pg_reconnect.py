@@ -65,13 +65,22 @@ def test_a_read_after_the_server_closed_the_connection_runs_on_a_new_one(
         assert READS[read](crm) == before
 
 
-def test_a_read_while_the_server_stays_away_is_connection_lost(pg_server, pg_url, crm):
+def test_a_read_while_the_server_stays_away_is_connection_lost(pg_server, pg_url, crm, monkeypatch):
     crm.operators.list()
     pg_server.execute(f"ALTER DATABASE {_name(pg_url)} ALLOW_CONNECTIONS false")
     try:
         _terminate(pg_server, pg_url)
         with pytest.raises(ConnectionLost, match="was lost"):
             crm.operators.list()
+        # No connection left to have been lost: one attempt, not a second wait for a
+        # server that does not answer.
+        database, attempts = crm.storage.database, []
+        real_connect = database._connect
+        monkeypatch.setattr(database, "_connect", lambda: attempts.append(1) or real_connect())
+        with pytest.raises(ConnectionLost, match="was lost"):
+            crm.operators.list()
+        assert attempts == [1]
+        monkeypatch.undo()
     finally:
         pg_server.execute(f"ALTER DATABASE {_name(pg_url)} ALLOW_CONNECTIONS true")
     assert [o.name for o in crm.operators.list()] == ["Анна"]  # back: read at once
