@@ -37,6 +37,7 @@ _SERVER_USER = "postgres"  # the system user that runs the server when we are ro
 @dataclass
 class PgServer:
     socket_dir: Path
+    options: str = ""  # the server's own (pg_ctl -o): the socket, no TCP port
 
     def url(self, database: str, user: str = SUPERUSER) -> str:
         return f"postgresql://{user}@/{database}?host={self.socket_dir}"
@@ -47,6 +48,33 @@ class PgServer:
         with psycopg.connect(self.url(database), autocommit=True) as connection:
             cursor = connection.execute(sql)  # type: ignore[arg-type]
             return cursor.fetchall() if cursor.description else []
+
+    def execute_or_none(self, sql: str) -> list[tuple[object, ...]] | None:
+        """``execute`` on the ``postgres`` database, or None while the server is down."""
+        import psycopg
+
+        try:
+            return self.execute(sql)
+        except psycopg.OperationalError:
+            return None
+
+    # A server that goes away and comes back, as the tests of lost connections need. The
+    # data stays; every client's connection ends.
+    def stop(self) -> None:
+        """A fast shutdown (clients are disconnected); nothing is served until ``start``."""
+        self._ctl("-m", "fast", "stop")
+
+    def start(self) -> None:
+        """Serve again after ``stop`` (waits until the server accepts connections)."""
+        self._ctl("-l", str(self.socket_dir / "log"), "-o", self.options, "start")
+
+    def restart(self) -> None:
+        self._ctl("-l", str(self.socket_dir / "log"), "-o", self.options, "-m", "fast", "restart")
+
+    def _ctl(self, *argv: str) -> None:
+        pg_ctl = shutil.which("pg_ctl")
+        assert pg_ctl is not None  # the server was started with it
+        _run([pg_ctl, "-D", str(self.socket_dir / "data"), "-w", *argv])
 
 
 def _unavailable(reason: str) -> None:
@@ -107,7 +135,7 @@ def throwaway_server() -> Iterator[PgServer]:
             _run([initdb, "-D", str(data), *init_options, "--no-instructions"])
             _run([pg_ctl, "-D", str(data), "-l", str(base / "log"), "-o", options, "-w", "start"])
             started = True
-            server = PgServer(base)
+            server = PgServer(base, options)
             _make_template(server)
         except RuntimeError as error:
             raise ServerUnavailable(str(error)) from None

@@ -146,6 +146,19 @@ def mask_password(url: str) -> str:
         return "postgresql://…"
 
 
+def url_for_role(url: str, role: str) -> str:
+    """``url`` for another database role: ``postgresql://anna:pw@db/crm?user=anna`` ->
+    ``postgresql://role@db/crm``, with no password (a command to show the user)."""
+    parts = urlsplit(mask_password(url))
+    host = parts.netloc.rsplit("@", 1)[-1]
+    query = "&".join(
+        item
+        for item in parts.query.split("&")
+        if item and unquote(item.split("=", 1)[0]).strip().lower() != "user"
+    )
+    return urlunsplit((parts.scheme, f"{quote(role, safe='')}@{host}", parts.path, query, ""))
+
+
 def default_database_path() -> Path:
     import platformdirs  # only when no --db or DATABASE_URL names the database (issue 13)
 

@@ -32,12 +32,13 @@ import peewee as pw
 from playhouse.migrations import Runner  # type: ignore[import-untyped]  # no stubs for playhouse
 
 from desktop_crm.db import load_postgresql_driver
-from desktop_crm.db.location import DatabaseLocation, hide_password
+from desktop_crm.db.location import DatabaseLocation, hide_password, url_for_role
 from desktop_crm.db.pg_notify import ChangeListener, client_name, install_triggers
 from desktop_crm.db.storage import (
     DEFAULT_BUSY_TIMEOUT,
     DEFAULT_JOB_WAIT,
     MIGRATIONS_DIR,
+    SCHEMA_VERSION,
     Q,
     Storage,
     T,
@@ -128,12 +129,50 @@ def _lost(location: DatabaseLocation, error: BaseException) -> CrmError:
     )
 
 
+def _not_allowed(
+    location: DatabaseLocation, error: BaseException, role: str, writing: bool | None
+) -> CrmError:
+    """The role may not do what it asked (``writing``: a change; False: a read; None: not
+    known). A change names the role that may not write; a read says what to grant."""
+    reason = safe_reason(error, location)
+    if role and writing:
+        return DatabaseReadOnly(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database role {role} may not write to {path} ({reason}); nothing was written.",
+            ),
+            role=role,
+            path=str(location),
+            reason=reason,
+        )
+    if role and writing is False:
+        return DatabaseReadOnly(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The database role {role} may not read {path} ({reason}). Its owner can "
+                "allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+            ),
+            role=role,
+            path=str(location),
+            reason=reason,
+        )
+    return DatabaseReadOnly(
+        QT_TRANSLATE_NOOP("errors", "Permission denied on {path} ({reason}); nothing was written."),
+        path=str(location),
+        reason=reason,
+    )
+
+
 @contextmanager
-def server_errors(location: DatabaseLocation, opened: bool = False) -> Iterator[None]:
+def server_errors(
+    location: DatabaseLocation, opened: bool = False, role: str = "", writing: bool | None = None
+) -> Iterator[None]:
     """The server's errors that a user can act on, as ``CrmError``: a server that is down
-    or went away, a lock wait that ran out, a read-only server. Passwords never show.
-    ``opened``: the database was opened before, so a server that cannot be reached now
-    went away (``ConnectionLost``: try again), not a wrong address."""
+    or went away, a lock wait that ran out, a read-only server, a role that may not do
+    it. Passwords never show. ``opened``: the database was opened before, so a server
+    that cannot be reached now went away (``ConnectionLost``: try again), not a wrong
+    address. ``role`` (the connection's user) and ``writing`` (a change, a read, or not
+    known: None) word a refused permission."""
     try:
         yield
     except (pw.DatabaseError, pw.InterfaceError) as error:
@@ -158,13 +197,7 @@ def server_errors(location: DatabaseLocation, opened: bool = False) -> Iterator[
                 path=str(location),
             )
         elif state == INSUFFICIENT_PRIVILEGE:
-            failure = DatabaseReadOnly(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Permission denied on {path} ({reason}); nothing was written."
-                ),
-                path=str(location),
-                reason=safe_reason(error, location),
-            )
+            failure = _not_allowed(location, error, role, writing)
         elif (
             state.startswith(_CONNECTION_CLASS)
             or state in _SHUTDOWN_CODES
@@ -226,13 +259,42 @@ class PostgresStorage(Storage):
         location: DatabaseLocation,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         job_wait: float = DEFAULT_JOB_WAIT,
+        role: str = "",
     ) -> None:
         super().__init__(database, location, busy_timeout, job_wait)
+        self.role = role  # the user the server knows us as: its messages name it
         self._commits = threading.local()  # per thread: write transactions committed
 
     @contextmanager
     def write(self) -> Iterator[None]:
         with self._transaction(self.busy_timeout):
+            yield
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        """A snapshot for several queries. A connection the server closed since its last
+        use (a restart, pg_terminate_backend) fails the BEGIN, before anything was read:
+        the read then begins once more on a new connection, as ``retrying`` runs a write
+        again (a server that stays away is ``ConnectionLost``). Inside a write transaction
+        the read is a savepoint of it and never runs again on its own: the write's
+        ``retrying`` runs all of it again."""
+        # Only a connection that was open can have been closed by the server meanwhile;
+        # a new one that cannot be opened is a server away now (no second wait for it).
+        may_retry = self.database.transaction_depth() == 0 and not self.database.is_closed()
+        transaction = self.database.atomic()
+        try:
+            with self.file_errors(writing=False):
+                transaction.__enter__()
+        except ConnectionLost:
+            if not may_retry:
+                raise
+            log.info("the connection was lost before a read; reading on a new one")
+            self.close_thread_connection()
+            transaction = self.database.atomic()
+            with self.file_errors(writing=False):
+                transaction.__enter__()
+        with self.file_errors(writing=False), contextlib.ExitStack() as stack:
+            stack.push(transaction)  # its __exit__: COMMIT, or ROLLBACK after an error
             yield
 
     @contextmanager
@@ -264,7 +326,7 @@ class PostgresStorage(Storage):
     def _transaction(self, wait: float) -> Iterator[None]:
         committing = False
         try:
-            with self.file_errors(), self.database.atomic():
+            with self.file_errors(writing=True), self.database.atomic():
                 if self.database.transaction_depth() == 1:  # not a savepoint
                     milliseconds = max(1, int(wait * 1000))
                     self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
@@ -287,9 +349,11 @@ class PostgresStorage(Storage):
             self._commits.count = getattr(self._commits, "count", 0) + 1
 
     @contextmanager
-    def file_errors(self) -> Iterator[None]:
+    def file_errors(self, writing: bool | None = None) -> Iterator[None]:
+        """``writing``: inside a write transaction (True) or a read (False): how a refused
+        permission is worded (``server_errors``)."""
         try:
-            with server_errors(self.location, opened=True):
+            with server_errors(self.location, opened=True, role=self.role, writing=writing):
                 yield
         except CrmError:  # a connection the server closed: a new one at the next use
             conn = None if self.database.is_closed() else self.database.connection()
@@ -478,13 +542,16 @@ def open_postgres(
                 database.connect()
             except (pw.OperationalError, pw.ProgrammingError, pw.InterfaceError) as error:
                 raise _unreachable(location, error) from None
+            role = str(database.connection().info.user)
+        # What follows reads, but for the migrations and triggers (they word their own).
+        with server_errors(location, role=role, writing=False):
             _refuse_other_encoding(database, location)
-            _migrate(database, location)
+            _migrate(database, location, role)
             install_triggers(database, f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, 0)")
     except BaseException:
         database.close()
         raise
-    return PostgresStorage(database, location, busy_timeout, job_wait)
+    return PostgresStorage(database, location, busy_timeout, job_wait, role)
 
 
 def _refuse_other_encoding(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
@@ -510,12 +577,24 @@ def _refuse_other_encoding(database: pw.PostgresqlDatabase, location: DatabaseLo
     )
 
 
-def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> None:
+def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation, role: str) -> None:
     """All pending migrations in one transaction under an advisory lock: whoever comes
-    second waits, then finds nothing to do."""
+    second waits, then finds nothing to do. A role that may not create or change the
+    tables is told who may and how (``_not_migrated``); nothing is written."""
     runner = Runner(database, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
     if _up_to_date(runner):  # no lock for the common case
         return
+    try:
+        _apply(database, location, runner)
+    except pw.DatabaseError as error:
+        # No right to create or alter the tables, or a role whose transactions are all
+        # read-only (default_transaction_read_only).
+        if sqlstate_of(error) not in (INSUFFICIENT_PRIVILEGE, READ_ONLY_TRANSACTION):
+            raise
+        raise _not_migrated(database, location, runner, role, error) from None
+
+
+def _apply(database: pw.PostgresqlDatabase, location: DatabaseLocation, runner: Runner) -> None:
     with database.atomic():
         database.execute_sql("SELECT pg_advisory_xact_lock(%s, 0)", (_MIGRATION_LOCK,))
         tables = set(database.get_tables())
@@ -542,6 +621,61 @@ def _migrate(database: pw.PostgresqlDatabase, location: DatabaseLocation) -> Non
         applied = runner.up()
         if applied:
             log.info("applied migrations to %s: %s", location, ", ".join(applied))
+
+
+def _not_migrated(
+    database: pw.PostgresqlDatabase,
+    location: DatabaseLocation,
+    runner: Runner,
+    role: str,
+    error: BaseException,
+) -> CrmError:
+    """An empty database or an older schema that ``role`` may not create or upgrade: the
+    role that can (the database's owner, or the owner of the tables) and the command it
+    runs once to do it (any command opens, and so creates or upgrades, the database)."""
+    applied = sum(1 for m in runner.status() if m.applied)
+    if applied == 0:
+        owner_sql = (
+            "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
+        )
+    else:
+        owner_sql = (
+            "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+            f"AND tablename = '{HISTORY_TABLE}'"
+        )
+    row = database.execute_sql(owner_sql).fetchone()
+    owner = str(row[0]) if row and row[0] else "postgres"
+    command = f"desktop-crm --db {url_for_role(location.url, owner)} settings"
+    reason = safe_reason(error, location)
+    if applied == 0:
+        return DatabaseOpenError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path} has no tables yet, and the database role {role} may not create them "
+                "({reason}); nothing was written. Its owner {owner} creates them by running "
+                "once: {command}",
+            ),
+            path=str(location),
+            role=role,
+            reason=reason,
+            owner=owner,
+            command=command,
+        )
+    return DatabaseOpenError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "{path} has schema version {version}; this version needs {needed}, and the "
+            "database role {role} may not upgrade it ({reason}); nothing was written. Its "
+            "owner {owner} upgrades it by running once: {command}",
+        ),
+        path=str(location),
+        version=applied,
+        needed=SCHEMA_VERSION,
+        role=role,
+        reason=reason,
+        owner=owner,
+        command=command,
+    )
 
 
 def _up_to_date(runner: Runner) -> bool:

@@ -2,18 +2,25 @@
 ``crm.timers.run_due`` runs in a worker — never on the GUI thread, never two runs at
 once (a tick while one runs is skipped). What it changes reaches the views through the
 usual change events; a user error (the database busy, its server gone) is a status-bar
-message like every other refresh error, and the next tick tries again."""
+message like every other refresh error, and the next tick tries again. A database this
+window may not write (a PostgreSQL role that may only read, a read-only file) stops the
+ticks: the status bar says once that the deadlines, auto-close and the queue are left to
+those who may write."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+import logging
 
-from desktop_crm.errors import CrmError
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from desktop_crm.errors import CrmError, DatabaseReadOnly
 from desktop_crm.services.timers import TimerResult
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.refresh_errors import refresh_failed
 from desktop_crm.ui.tasks import TaskContext, TaskHandle
+
+log = logging.getLogger(__name__)
 
 INTERVAL_MS = 5_000
 
@@ -69,6 +76,20 @@ class TimerRunner(QObject):
 
     def _failed(self, error: object) -> None:
         self._running = None
-        if isinstance(error, CrmError):
+        if isinstance(error, DatabaseReadOnly):
+            self._left_to_others(error)
+        elif isinstance(error, CrmError):
             refresh_failed(self, error)
         self.failed.emit(error)
+
+    def _left_to_others(self, error: DatabaseReadOnly) -> None:
+        """No write is allowed here: every tick would be refused the same way."""
+        log.info("the timers stop in this window: %s", error)
+        self._timer.stop()
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(
+                self.tr(
+                    "Read-only here: reply deadlines, auto-close and the queue are left to "
+                    "those who may write."
+                )
+            )

@@ -2865,157 +2865,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="67"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="66"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="74"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="79"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="78"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="86"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="90"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="96"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="95"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="98"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="97"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="105"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="106"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="108"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="111"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="110"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="135"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="136"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="143"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="142"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="145"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="144"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="156"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="155"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="203"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="202"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="211"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="210"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="213"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="212"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="222"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="221"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="235"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="234"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="237"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="236"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="267"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="266"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="288"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="287"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="301"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="300"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -4133,6 +4133,14 @@ Add at least one source and one operator to see it.</source>
     </message>
 </context>
 <context>
+    <name>TimerRunner</name>
+    <message>
+        <location filename="../../desktop_crm/ui/timers.py" line="92"/>
+        <source>Read-only here: reply deadlines, auto-close and the queue are left to those who may write.</source>
+        <translation>Здесь только чтение: сроки ответа, автозакрытие и очередь выполняют те, у кого есть право записи.</translation>
+    </message>
+</context>
+<context>
     <name>TrayNotifications</name>
     <message numerus="yes">
         <location filename="../../desktop_crm/ui/tray.py" line="145"/>
@@ -4546,7 +4554,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
         <location filename="../../desktop_crm/services/common.py" line="82"/>
-        <location filename="../../desktop_crm/services/operators.py" line="205"/>
+        <location filename="../../desktop_crm/services/operators.py" line="204"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -4701,15 +4709,15 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
-        <location filename="../../desktop_crm/db/location.py" line="279"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="114"/>
+        <location filename="../../desktop_crm/db/location.py" line="292"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="115"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="536"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="566"/>
         <source>Cannot open {path}: {reason}.</source>
         <translation>Не удаётся открыть {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="166"/>
+        <location filename="../../desktop_crm/db/location.py" line="179"/>
         <source>An empty --db names no file; give a database file or leave it out.</source>
         <translation>Пустой --db не называет никакого файла; укажите файл базы данных или не указывайте --db.</translation>
     </message>
@@ -4719,60 +4727,60 @@ Add at least one source and one operator to see it.</source>
         <translation>{database} — база данных PostgreSQL; это работает только с файлом SQLite (используйте средства самого PostgreSQL, например pg_dump).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="197"/>
+        <location filename="../../desktop_crm/db/location.py" line="210"/>
         <source>Unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST/DATABASE.</source>
         <translation>Адрес базы данных {url!r} не поддерживается: укажите sqlite:///ПУТЬ или postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="218"/>
+        <location filename="../../desktop_crm/db/location.py" line="231"/>
         <source>The database URL {url!r} names no file.</source>
         <translation>В URL базы данных {url!r} не указан файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="228"/>
+        <location filename="../../desktop_crm/db/location.py" line="241"/>
         <source>The database URL is not valid: a password with @ : / # % or spaces must be percent-encoded (e.g. @ as %40), or kept in ~/.pgpass / PGPASSWORD.</source>
         <translation>Адрес базы данных неверен: пароль с символами @ : / # % или пробелами нужно записать в процентной кодировке (например, @ как %40) или хранить в ~/.pgpass / PGPASSWORD.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="208"/>
-        <location filename="../../desktop_crm/db/location.py" line="240"/>
+        <location filename="../../desktop_crm/db/location.py" line="221"/>
+        <location filename="../../desktop_crm/db/location.py" line="253"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="246"/>
+        <location filename="../../desktop_crm/db/location.py" line="259"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="287"/>
+        <location filename="../../desktop_crm/db/location.py" line="300"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="359"/>
+        <location filename="../../desktop_crm/db/location.py" line="372"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="145"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="184"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="190"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="157"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="196"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="162"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="160"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="524"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="603"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4802,7 +4810,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="534"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="613"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="669"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -5245,7 +5253,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/importer.py" line="1253"/>
+        <location filename="../../desktop_crm/services/importer.py" line="1254"/>
         <source>The date {value} is in the future: a contact cannot come more than a day after now (a day and a month swapped?).</source>
         <translation>Дата {value} в будущем: контакт не может прийти позже, чем через сутки от текущего момента (перепутаны день и месяц?).</translation>
     </message>
@@ -5378,88 +5386,88 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="98"/>
+        <location filename="../../desktop_crm/services/operators.py" line="97"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="112"/>
+        <location filename="../../desktop_crm/services/operators.py" line="111"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="119"/>
+        <location filename="../../desktop_crm/services/operators.py" line="118"/>
         <source>An empty tag ({tag!r}) was given; leave it out for no tags.</source>
         <translation>Указан пустой тег ({tag!r}); если тегов нет, не указывайте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="127"/>
+        <location filename="../../desktop_crm/services/operators.py" line="126"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="133"/>
+        <location filename="../../desktop_crm/services/operators.py" line="132"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="155"/>
-        <location filename="../../desktop_crm/services/operators.py" line="151"/>
+        <location filename="../../desktop_crm/services/operators.py" line="150"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="155"/>
+        <location filename="../../desktop_crm/services/operators.py" line="154"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="160"/>
+        <location filename="../../desktop_crm/services/operators.py" line="159"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="163"/>
+        <location filename="../../desktop_crm/services/operators.py" line="162"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="166"/>
+        <location filename="../../desktop_crm/services/operators.py" line="165"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="167"/>
+        <location filename="../../desktop_crm/services/operators.py" line="166"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="213"/>
+        <location filename="../../desktop_crm/services/operators.py" line="212"/>
         <source>An absence cannot go past the year {year}.</source>
         <translation>Отсутствие не может выходить за {year} год.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="345"/>
+        <location filename="../../desktop_crm/services/operators.py" line="344"/>
         <source>The load limit of {name} cannot be lower than the active contacts it has now ({load}). Close or reassign contacts first.</source>
         <translation>Лимит нагрузки оператора {name} не может быть меньше числа его активных контактов ({load}). Сначала закройте контакты или передайте их другим операторам.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="402"/>
+        <location filename="../../desktop_crm/services/operators.py" line="401"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); deactivate the operator instead.</source>
         <translation>Оператора {name} нельзя удалить: у него есть контакты ({count}). Вместо этого сделайте его неактивным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="456"/>
+        <location filename="../../desktop_crm/services/operators.py" line="455"/>
         <source>An absence must end after it starts.</source>
         <translation>Отсутствие должно заканчиваться позже, чем начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="461"/>
+        <location filename="../../desktop_crm/services/operators.py" line="460"/>
         <source>An absence must end in the future.</source>
         <translation>Отсутствие должно заканчиваться в будущем.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="532"/>
+        <location filename="../../desktop_crm/services/operators.py" line="531"/>
         <source>{name} has no absence #{id} ahead or now.</source>
         <translation>У {name} нет текущего или будущего отсутствия №{id}.</translation>
     </message>
@@ -5584,7 +5592,7 @@ Add at least one source and one operator to see it.</source>
         <translation>В книге нет листа «{value}»; её листы: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="184"/>
+        <location filename="../../desktop_crm/db/location.py" line="197"/>
         <source>The database looks like a libpq key=value connection string, which is not read here; give a URL: postgresql://USER@HOST/DATABASE (the password in ~/.pgpass or PGPASSWORD).</source>
         <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
     </message>
@@ -5624,19 +5632,39 @@ Add at least one source and one operator to see it.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="122"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="123"/>
         <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
         <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="277"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="140"/>
+        <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
+        <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="150"/>
+        <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
+        <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="339"/>
         <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
         <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="503"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="570"/>
         <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="652"/>
+        <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
+        <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="665"/>
+        <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
+        <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/errors.py" line="129"/>
@@ -5804,11 +5832,6 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся распознать дату «{value}» в столбце «{column}».</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
-        <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;: it is a number, not a date (in Excel, give the column a date format).</source>
-        <translation>Не удаётся распознать дату «{value}» в столбце «{column}»: это число, а не дата (в Excel задайте столбцу формат даты).</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/importing/rows.py" line="79"/>
         <source>The column &quot;{column}&quot; holds a control character ({char}): a name may hold none, a message only tabs and line breaks.</source>
         <translation>В столбце «{column}» есть управляющий символ ({char}): в имени их быть не должно, в сообщении допустимы только табуляция и перевод строки.</translation>
@@ -5862,6 +5885,11 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/importing/rows.py" line="56"/>
         <source>No lead id: the column &quot;{column}&quot; holds {value}, a true/false value, not an id.</source>
         <translation>Нет ID лида: в столбце «{column}» логическое значение {value} (истина/ложь), а не ID.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/importing/rows.py" line="68"/>
+        <source>Cannot read the date &quot;{value}&quot; in the column &quot;{column}&quot;: it is a number, not a date (in Excel, give the column a date format).</source>
+        <translation>Не удаётся распознать дату «{value}» в столбце «{column}»: это число, а не дата (в Excel задайте столбцу формат даты).</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/importing/rows.py" line="74"/>

@@ -184,6 +184,85 @@ def test_the_pipe_answers_a_server_that_stays_down_with_code_3(team, pg_server):
     assert status == 0 and len({a["id"] for a in answers}) == 4, answers
 
 
+def test_the_pipe_rides_over_a_server_restart_between_two_lines(team, pg_server):
+    stream = _Lines([_request(n) for n in range(4)], {2: pg_server.restart})
+    status, answers = _serve(team, stream)
+    assert status == 0, answers
+    assert len({answer["id"] for answer in answers}) == 4, answers
+
+
+def test_the_pipe_answers_code_3_while_the_server_is_stopped_and_serves_once_it_is_back(
+    team, pg_server
+):
+    stream = _Lines([_request(n) for n in range(5)], {2: pg_server.stop, 4: pg_server.start})
+    try:
+        status, answers = _serve(team, stream)
+    finally:
+        if pg_server.execute_or_none("SELECT 1") is None:  # a failure left it stopped
+            pg_server.start()
+    assert status == 3, answers
+    assert [(a["line"], a.get("code")) for a in answers] == [
+        (1, None), (2, 3), (3, 3), (4, None), (5, None)
+    ], answers  # fmt: skip
+    for answer in answers[1:3]:
+        assert "Cannot open" not in answer["error"] and "lost" in answer["error"], answer
+        assert "Traceback" not in answer["error"] and "internal" not in answer["error"], answer
+    resent = _Lines([_request(n) for n in range(5)], {})  # the bot sends them all again
+    status, again = _serve(team, resent)
+    assert status == 0, again
+    assert [a["id"] for a in again if a["line"] in (1, 4, 5)] == [
+        answers[0]["id"], answers[3]["id"], answers[4]["id"]
+    ]  # fmt: skip
+    assert len({a["id"] for a in again}) == 5
+    assert pg_server.execute("SELECT count(*) FROM contact", _name(team)) == [(5,)]
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["before the server", "reply lost"])
+def test_a_line_whose_commit_lost_the_server_is_code_3_and_stored_once_when_resent(
+    team, pg_server, monkeypatch, stored
+):
+    """The connection ends during the COMMIT: before it reached the server (nothing
+    stored) or after (stored, the reply lost). The line says it may or may not be
+    stored; sent again with its key it is stored once, and the pipe goes on."""
+    import io
+
+    import peewee as pw
+
+    from desktop_crm.cli.pipe import serve
+    from desktop_crm.db.location import DatabaseLocation
+    from desktop_crm.services import open_crm
+
+    crm = open_crm(DatabaseLocation.postgresql(team))
+    database = crm.storage.database
+    real_commit, commits = database.commit, []
+
+    def commit():
+        commits.append(None)
+        if len(commits) != 2:  # the second request's
+            return real_commit()
+        if stored:
+            real_commit()
+            raise pw.OperationalError("server closed the connection unexpectedly")
+        _drop_connections(pg_server, team)
+        return real_commit()
+
+    monkeypatch.setattr(database, "commit", commit)
+    requests = [_request(0), _request(1), _request(1), _request(2)]
+    answers = io.StringIO()
+    try:
+        status = serve(crm, _Lines(requests, {}), answers)
+    finally:
+        crm.close()
+    lines = [json.loads(line) for line in answers.getvalue().splitlines()]
+    assert status == 3, lines
+    assert [a.get("code") for a in lines] == [None, 3, None, None], lines
+    assert "may or may not have been written" in lines[1]["error"], lines[1]
+    assert "same key" in lines[1]["error"], lines[1]
+    assert len({lines[0]["id"], lines[2]["id"], lines[3]["id"]}) == 3
+    keys = pg_server.execute("SELECT idempotency_key FROM contact ORDER BY id", _name(team))
+    assert keys == [("k0",), ("k1",), ("k2",)]
+
+
 def test_contact_add_that_loses_the_server_exits_3(run_raw, team, pg_server, monkeypatch):
     from desktop_crm.cli import commands
 
@@ -200,6 +279,49 @@ def test_contact_add_that_loses_the_server_exits_3(run_raw, team, pg_server, mon
     finally:
         _server_up(pg_server, team)
     line = assert_user_error(result, code=3)
+    assert "Cannot open" not in line and "lost" in line, line
+
+
+READ_COMMANDS = [("operator", "list"), ("leads",), ("stats",), ("queue", "list")]
+
+
+def _lose_after_opening(monkeypatch, pg_server, url: str, stays_down: bool) -> None:
+    """The command opens the database, then the server drops its connection (a restart
+    between the opening and the command's read), and lets it in again or not."""
+    from desktop_crm.cli import commands
+
+    real = commands.open_crm
+
+    def opened_then_lost(*args, **kwargs):
+        crm = real(*args, **kwargs)
+        (_server_down if stays_down else _drop_connections)(pg_server, url)
+        return crm
+
+    monkeypatch.setattr(commands, "open_crm", opened_then_lost)
+
+
+@pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
+def test_a_read_command_rides_over_a_restart_after_opening(
+    run_raw, team, pg_server, monkeypatch, argv
+):
+    added = run_raw("--db", team, "contact", "add", "--lead", "a@b.cc", "--source", "site")
+    assert added.code == 0, added
+    expected = run_raw("--db", team, "--json", *argv)
+    assert expected.code == 0, expected
+    _lose_after_opening(monkeypatch, pg_server, team, stays_down=False)
+    result = run_raw("--db", team, "--json", *argv)
+    assert (result.code, result.out, result.err) == (0, expected.out, ""), result
+
+
+@pytest.mark.parametrize("argv", READ_COMMANDS, ids=" ".join)
+def test_a_read_command_on_a_server_that_stays_down_exits_3(
+    run_raw, team, pg_server, monkeypatch, argv
+):
+    _lose_after_opening(monkeypatch, pg_server, team, stays_down=True)
+    try:
+        line = assert_user_error(run_raw("--db", team, *argv), code=3)
+    finally:
+        _server_up(pg_server, team)
     assert "Cannot open" not in line and "lost" in line, line
 
 

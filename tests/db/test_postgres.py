@@ -11,6 +11,7 @@ from desktop_crm.db.location import (
     hide_password,
     parse_location,
     resolve_location,
+    url_for_role,
 )
 from desktop_crm.db.storage import SCHEMA_VERSION, known_migrations, open_storage
 from desktop_crm.errors import DatabaseOpenError, SqliteOnly
@@ -234,3 +235,15 @@ def test_every_form_of_the_password_is_hidden_in_a_message():
     for form in ("p@ss", "p%40ss", "q/x", "q%2Fx"):
         assert form not in hidden
     assert hidden.startswith("bad ***")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgresql://anna:s3cr3t@db.example:5433/crm", "postgresql://owner@db.example:5433/crm"),
+        ("postgres://db.example/crm?user=anna&sslmode=require", "postgres://owner@db.example/crm?sslmode=require"),
+        ("postgresql:///crm?host=/run/pg&password=s3cr3t", "postgresql://owner@/crm?host=/run/pg"),
+    ],
+)  # fmt: skip
+def test_the_url_for_another_role_names_it_and_holds_no_password(given, expected):
+    assert url_for_role(given, "owner") == expected
