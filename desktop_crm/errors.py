@@ -74,6 +74,15 @@ class DatabaseOpenError(CrmError):
     """The database cannot be opened: missing directory, not a database, foreign, newer."""
 
 
+class ServerUnreachable(DatabaseOpenError):
+    """No connection to the database server could be opened because it is not there now
+    (down, starting, out of room for clients): nothing was written, and the same command
+    can run again once it is up (exit 3, as busy; a wrong address, role or database name
+    stays exit 2)."""
+
+    exit_code = 3
+
+
 class DatabaseDamaged(DatabaseOpenError):
     """SQLite found the file corrupt ("malformed", "not a database") when opening or later."""
 

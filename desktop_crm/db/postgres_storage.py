@@ -51,6 +51,7 @@ from desktop_crm.errors import (
     DatabaseBusy,
     DatabaseOpenError,
     DatabaseReadOnly,
+    ServerUnreachable,
 )
 
 load_postgresql_driver()  # peewee was imported without it (db/__init__.py)
@@ -111,11 +112,38 @@ def safe_reason(error: BaseException, location: DatabaseLocation) -> str:
 
 
 def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
+    if _server_away(error):
+        return ServerUnreachable(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Cannot reach {path}: {reason}; nothing was written. Try again once the "
+                "server is up.",
+            ),
+            path=str(location),
+            reason=safe_reason(error, location),
+        )
     return DatabaseOpenError(
         QT_TRANSLATE_NOOP("errors", "Cannot open {path}: {reason}."),
         path=str(location),
         reason=safe_reason(error, location),
     )
+
+
+# The server is shutting down, starting up, or has no room for another client.
+_AWAY_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+# What libpq says when nothing answers where the server should be (down, or not yet up);
+# a wrong host name, a refused role or password and a missing database say otherwise.
+_AWAY_WORDS = ("is the server running", "timeout expired", "server closed the connection")
+
+
+def _server_away(error: BaseException) -> bool:
+    """Whether connecting failed because the server is not there now (exit 3: try again),
+    not because the address, the role or the database is wrong (exit 2)."""
+    state = sqlstate_of(error)
+    if state is not None:
+        return state in _AWAY_STATES
+    text = " ".join(str(part) for part in (error, error.__cause__, error.__context__) if part)
+    return any(words in text.lower() for words in _AWAY_WORDS)
 
 
 def _lost(location: DatabaseLocation, error: BaseException) -> CrmError:

@@ -4710,7 +4710,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
         <location filename="../../desktop_crm/db/location.py" line="292"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="115"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="126"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="536"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="566"/>
         <source>Cannot open {path}: {reason}.</source>
@@ -4763,24 +4763,29 @@ Add at least one source and one operator to see it.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="184"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="190"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="212"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="218"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="196"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="224"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="160"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="188"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="603"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="117"/>
+        <source>Cannot reach {path}: {reason}; nothing was written. Try again once the server is up.</source>
+        <translation>Нет связи с {path}: {reason}; ничего не записано. Повторите, когда сервер заработает.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="631"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
@@ -4810,7 +4815,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="613"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="641"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="669"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -5371,17 +5376,17 @@ Add at least one source and one operator to see it.</source>
         <translation>{backup} — не база данных Lead Dispatcher.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="131"/>
+        <location filename="../../desktop_crm/errors.py" line="140"/>
         <source>The database stayed busy past the wait.</source>
         <translation>База данных оставалась занятой дольше срока ожидания.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="135"/>
+        <location filename="../../desktop_crm/errors.py" line="144"/>
         <source>Interrupted.</source>
         <translation>Прервано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="136"/>
+        <location filename="../../desktop_crm/errors.py" line="145"/>
         <source>An internal error stopped it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
@@ -5632,42 +5637,42 @@ Add at least one source and one operator to see it.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="123"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
         <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
         <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="140"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="168"/>
         <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
         <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="150"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="178"/>
         <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
         <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="339"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="367"/>
         <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
         <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="570"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="598"/>
         <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="652"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="680"/>
         <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
         <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="665"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="693"/>
         <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
         <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/errors.py" line="129"/>
+        <location filename="../../desktop_crm/errors.py" line="138"/>
         <source>The connection to the database was lost.</source>
         <translation>Соединение с базой данных потеряно.</translation>
     </message>

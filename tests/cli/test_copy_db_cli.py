@@ -52,8 +52,8 @@ def test_refusals_are_one_line_exit_2(run, run_raw, db_path, pg_server, pg_url, 
     )
     assert "does not exist" in missing
     down = f"postgresql://anna:{SECRET}@/crm?host={pg_server.socket_dir}/gone"
-    line = assert_user_error(run_raw("copy-db", "--from", db_path, "--to", down))
-    assert "Cannot open postgresql://anna@/crm" in line and SECRET not in line
+    line = assert_user_error(run_raw("copy-db", "--from", db_path, "--to", down), code=3)
+    assert "Cannot reach postgresql://anna@/crm" in line and SECRET not in line
     assert SECRET not in log_path().read_text(encoding="utf-8")
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)

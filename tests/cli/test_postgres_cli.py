@@ -40,10 +40,20 @@ def test_database_url_names_a_postgresql_database(run_raw, pg_url, monkeypatch):
     assert [o["name"] for o in json.loads(run_raw("--json", "operator", "list").out)] == ["alice"]
 
 
-def test_a_server_that_is_down_is_one_line_exit_2_without_the_password(run_raw, pg_server):
+def test_a_server_that_is_down_is_one_line_exit_3_without_the_password(run_raw, pg_server):
+    """Down, or not there yet: try again (a bot told 2, "refused", would drop its message)."""
     url = f"postgresql://anna:{SECRET}@/crm?host={pg_server.socket_dir}/gone"
+    line = assert_user_error(run_raw("--db", url, "operator", "list"), code=3)
+    assert "Cannot reach postgresql://anna@/crm" in line and SECRET not in line
+    assert "Try again" in line
+    answer = run_raw("--db", url, "contact", "add", "--jsonl")  # the pipe: before a line
+    assert answer.code == 3 and "Cannot reach" in answer.err, answer
+
+
+def test_a_database_that_does_not_exist_is_a_users_error_exit_2(run_raw, pg_server):
+    url = f"postgresql://postgres@/no_such_crm?host={pg_server.socket_dir}"
     line = assert_user_error(run_raw("--db", url, "operator", "list"))
-    assert "Cannot open postgresql://anna@/crm" in line and SECRET not in line
+    assert "Cannot open postgresql://postgres@/no_such_crm" in line and "does not exist" in line
     # The log file opens with its first record: a user's error may leave none.
     assert not log_path().exists() or SECRET not in log_path().read_text(encoding="utf-8")
 
