@@ -4547,22 +4547,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="133"/>
-        <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
-        <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="260"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="244"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="288"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="272"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="502"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="486"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -5369,7 +5364,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="160"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="144"/>
         <location filename="../../desktop_crm/services/operators.py" line="141"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>

@@ -112,7 +112,7 @@ def test_daily_cap_and_skills(day, run, run_json, run_error):
     assert waiting["reason"] == "all_daily_cap"
     cleared = run_json("operator", "set", "alice", "--daily-cap", "none", "--skills", "")
     assert (cleared["daily_cap"], cleared["skills"]) == (None, [])
-    assert "--daily-cap takes a whole number" in run_error(
+    assert "argument --daily-cap: '-1' is neither a whole number 0 or more" in run_error(
         "operator", "set", "alice", "--daily-cap", "-1"
     )
     assert "control or invisible" in run_error("operator", "set", "alice", "--skills", "a\x1bb")
