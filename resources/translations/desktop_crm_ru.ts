@@ -5216,12 +5216,32 @@ Add at least one source and one operator to see it.</source>
         <translation>В строке не указан источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="129"/>
+        <location filename="../../desktop_crm/services/settings.py" line="160"/>
         <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="204"/>
+        <location filename="../../desktop_crm/services/settings.py" line="176"/>
+        <source>The time zone {zone!r} is a variant of the zone files; use the zone&apos;s own name, {plain!r}.</source>
+        <translation>Часовой пояс {zone!r} — вариант файлов часовых поясов; укажите собственное имя пояса, {plain!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="187"/>
+        <source>The time zone {zone!r} is an old one-word name; use its Area/Location name, {plain!r}.</source>
+        <translation>Часовой пояс {zone!r} — старое имя из одного слова; укажите его имя вида Регион/Город, {plain!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="198"/>
+        <source>The time zone {zone!r} follows each machine&apos;s own set-up (two machines would read one shift two ways); use an Area/Location name, e.g. Europe/Moscow, or UTC.</source>
+        <translation>Часовой пояс {zone!r} зависит от настройки каждого компьютера (два компьютера прочтут одну смену по-разному); укажите имя вида Регион/Город, например Europe/Moscow, или UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="208"/>
+        <source>The time zone {zone!r} is not an IANA Area/Location name; use one, e.g. Europe/Moscow, or UTC.</source>
+        <translation>Часовой пояс {zone!r} — не имя IANA вида Регион/Город; укажите такое имя, например Europe/Moscow, или UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="285"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -5548,16 +5568,6 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/location.py" line="184"/>
         <source>The database looks like a libpq key=value connection string, which is not read here; give a URL: postgresql://USER@HOST/DATABASE (the password in ~/.pgpass or PGPASSWORD).</source>
         <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/settings.py" line="109"/>
-        <source>The time zone {zone!r} is a variant of the zone files; use its own name, {plain!r} (e.g. Europe/Moscow).</source>
-        <translation>Часовой пояс {zone!r} — вариант файлов часовых поясов; укажите его собственное имя, {plain!r} (например, Europe/Moscow).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/settings.py" line="119"/>
-        <source>The time zone {zone!r} is not an IANA Area/Location name (localtime, posixrules and Factory follow each machine&apos;s setup); use one, e.g. Europe/Moscow, or UTC.</source>
-        <translation>Часовой пояс {zone!r} — не имя IANA вида Регион/Город (localtime, posixrules и Factory зависят от настройки каждого компьютера); укажите такое имя, например Europe/Moscow, или UTC.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/sources.py" line="359"/>
