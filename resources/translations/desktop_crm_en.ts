@@ -385,7 +385,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>

@@ -1901,82 +1901,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="58"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="59"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="63"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="69"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="70"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="75"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="78"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="83"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="89"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="98"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="99"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="102"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="106"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="137"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="138"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="187"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="190"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1985,47 +1985,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="208"/>
-        <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="213"/>
-        <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="218"/>
-        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="223"/>
-        <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="227"/>
-        <source>“{letter}” for {digit}</source>
-        <translation>«{letter}» вместо {digit}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="270"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="254"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="307"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="291"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="313"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="297"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -5288,22 +5263,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="58"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="59"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="156"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="143"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="196"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="195"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="531"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="548"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -5450,24 +5425,49 @@ Add at least one source and one operator to see it.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="12"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="15"/>
         <source>{id!r} looks like a phone number but is too short for one ({region}). Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="17"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="20"/>
         <source>{id!r} looks like a phone number but is too long for one ({region}). Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="22"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="25"/>
         <source>{id!r} looks like a phone number but its country code is unknown. Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но код страны неизвестен. Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="27"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="30"/>
         <source>{id!r} looks like a phone number but has letters where digits would be: {letters}. Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="41"/>
+        <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="46"/>
+        <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="51"/>
+        <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="56"/>
+        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="62"/>
+        <source>“{letter}” for {digit}</source>
+        <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="17"/>
