@@ -118,30 +118,14 @@ def _contact_add(crm: Crm, args: argparse.Namespace) -> object:
     return crm.contacts.register(request).contact
 
 
-def parse_daily_cap(text: str) -> int | None:
-    """``N`` (plain digits) or ``none``."""
-    if text.strip().casefold() == "none":
-        return None
-    value = parse_plain_int(text.strip())
-    if value is None or value < 0:
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP(
-                "errors", "--daily-cap takes a whole number (0 or more) or none, not {value!r}."
-            ),
-            field="daily_cap",
-            value=text,
-        )
-    return value
-
-
 def _operator_set(crm: Crm, args: argparse.Namespace) -> OperatorInfo:
     changes: dict[str, object] = {
         "name": args.name,
         "max_load": args.max_load,
         "active": args.active,
     }
-    if args.daily_cap is not None:
-        changes["daily_cap"] = parse_daily_cap(args.daily_cap)
+    if hasattr(args, "daily_cap"):  # given: a number, or None for `none`
+        changes["daily_cap"] = args.daily_cap
     if args.skills is not None:
         changes["skills"] = args.skills
     return crm.operators.update(args.operator, **changes)  # type: ignore[arg-type]

@@ -30,6 +30,9 @@ _PLURAL = {
 
 
 def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
+    # Here, not at the top: parser.py imports this module before it defines plain_int.
+    from desktop_crm.cli.parser import plain_int
+
     p = command(  # type: ignore[operator]
         commands,
         COMMAND,
@@ -53,7 +56,7 @@ def add_parser(commands: argparse._SubParsersAction, command: object) -> None:
         help="an empty (or new) database: a file, sqlite:///PATH or postgresql://...",
     )
     p.add_argument(
-        "--batch", type=int, metavar="N", help=argparse.SUPPRESS
+        "--batch", type=plain_int, metavar="N", help=argparse.SUPPRESS
     )  # default: DEFAULT_BATCH
 
 

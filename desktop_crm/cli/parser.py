@@ -39,6 +39,20 @@ def plain_int(text: str) -> int:
     return value
 
 
+def daily_cap(text: str) -> int | None:
+    """argparse type of ``--daily-cap``: a whole number 0 or more in plain digits (as
+    ``plain_int``), or ``none`` for no cap. The option's default is SUPPRESS: not given
+    is not the same as ``none``."""
+    if text.casefold() == "none":
+        return None
+    value = parse_plain_int(text)
+    if value is None or value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is neither a whole number 0 or more in plain digits 0-9 nor none"
+        )
+    return value
+
+
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # On subcommands the defaults are SUPPRESS, so an option given before the
     # command is not overwritten by the subparser's default.
@@ -303,6 +317,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     state.add_argument("--inactive", dest="active", action="store_const", const=False)
     p.add_argument(
         "--daily-cap",
+        type=daily_cap,
+        default=argparse.SUPPRESS,
         metavar="N",
         help="at most N contacts assigned per calendar day (settings --timezone); none clears",
     )

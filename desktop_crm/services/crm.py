@@ -186,6 +186,15 @@ class Crm:
         place since it was opened (one stat(); the window asks at every poll)."""
         self.storage.refuse_if_replaced()
 
+    def data_version(self) -> int:
+        """A number that changes when another process commits (SQLite's data_version;
+        on PostgreSQL, the notifications heard): the window polls it to refresh."""
+        return self.storage.data_version()
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's database connection (a worker thread, when done)."""
+        self.storage.close_thread_connection()
+
     @property
     def dispatcher(self) -> str:
         """Who makes this Crm's changes, as the audit log records them."""

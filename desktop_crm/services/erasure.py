@@ -24,11 +24,12 @@ it could not run (busy, or the process was killed), the next erase runs it.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop_crm.db.models import (
@@ -102,25 +103,11 @@ class ErasureService:
         same number (``9007654321`` for ``+79007654321``), which ``contact add``
         keeps as a plain id: both are the same person.
         """
+        finds = [lambda: self._find(reference)]
         twin = self._bare_digit_twin(reference)
-        if twin is None:
-            return self._erase_found(lambda: self._find(reference))
-        try:
-            first = self._erase_found(lambda: self._find(reference))
-        except NotFound:
-            return self._erase_found(lambda: self._find_exact(twin))
-        try:
-            second = self._erase_found(lambda: self._find_exact(twin))
-        except NotFound:  # erased or gone in between
-            return first
-        return ErasureResult(
-            first.lead_id,
-            first.external_id,
-            first.contacts + second.contacts,
-            first.rejects + second.rejects,
-            first.already_erased and second.already_erased,
-            first.file_clean and second.file_clean,
-        )
+        if twin is not None:
+            finds.append(functools.partial(self._find_exact, twin))
+        return self._erase_found(finds)
 
     def _bare_digit_twin(self, reference: str) -> str | None:
         """The bare national digits of the phone ``reference`` names, when a lead is
@@ -157,20 +144,25 @@ class ErasureService:
                 )
             return lead
 
-        return self._erase_found(find)
+        return self._erase_found([find])
 
-    def _erase_found(self, find: Callable[[], Lead]) -> ErasureResult:
+    def _erase_found(self, finds: Sequence[Callable[[], Lead]]) -> ErasureResult:
+        """Erase the leads ``finds`` find (a phone and its bare-digit twin) in one write
+        transaction: both or neither. ``NotFound`` (the first one's) when none is found;
+        one found alone (the other erased or gone) is erased alone."""
         try:
             # Looking through the stored rejects takes a while on a big database: do it
             # on a snapshot first, so the write lock is held only for the rejects added
             # since and for the updates.
             with self._storage.read():
-                lead = find()
-                prescan = (
-                    None
-                    if is_erased_id(lead.external_id)
-                    else (lead.id, lead.external_id, *_matching_rejects(lead.external_id))
-                )
+                prescans = {
+                    lead.id: (
+                        None
+                        if is_erased_id(lead.external_id)
+                        else (lead.id, lead.external_id, *_matching_rejects(lead.external_id))
+                    )
+                    for lead in _found(finds)
+                }
             # The erasure ends by rebuilding the whole file: a damaged file would fail
             # there, after the data change was committed. Find damage before writing.
             self._storage.refuse_if_damaged()
@@ -178,14 +170,21 @@ class ErasureService:
             old_secure = self._storage.secure_delete(True)
             try:
                 with self._storage.write():
-                    lead = find()
-                    result = self._erase(lead, prescan)
+                    results = [self._erase(lead, prescans.get(lead.id)) for lead in _found(finds)]
                     write_setting(SCRUB_PENDING, "1")
             finally:
                 self._storage.secure_delete(old_secure)
         except NotFound:
             self.finish_pending()  # an earlier erasure may have been cut short
             raise
+        result = ErasureResult(
+            results[0].lead_id,
+            results[0].external_id,
+            sum(r.contacts for r in results),
+            sum(r.rejects for r in results),
+            all(r.already_erased for r in results),
+            False,
+        )
         if not result.already_erased:
             self._events.emit(Change.LEADS, Change.CONTACTS, Change.IMPORTS)
         try:
@@ -280,6 +279,24 @@ class ErasureService:
             Lead.id == lead.id
         ).execute()
         return ErasureResult(lead.id, placeholder, len(contacts), rejects, False, False)
+
+
+def _found(finds: Sequence[Callable[[], Lead]]) -> list[Lead]:
+    """The leads ``finds`` find, each once; the first ``NotFound`` when none is."""
+    leads: dict[int, Lead] = {}
+    missing: NotFound | None = None
+    for find in finds:
+        try:
+            lead = find()
+        except NotFound as error:
+            missing = missing or error
+            continue
+        leads.setdefault(lead.id, lead)
+    if leads:
+        return list(leads.values())
+    if missing is None:
+        raise ValueError("no lead to look for")
+    raise missing
 
 
 def _digits(text: str) -> str:

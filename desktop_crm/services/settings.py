@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from desktop_crm.db.models import Setting
@@ -26,13 +27,64 @@ _ZONEINFO_DIR = "zoneinfo/"
 
 
 _VARIANT_FOLDERS = ("posix/", "right/")  # copies of the zones (right/: with leap seconds)
+_MACHINE_ZONES = ("localtime", "posixrules")  # what each machine's set-up makes them
+# The old one-word names and the Area/Location zone each is a link to (tz's `backward`
+# file, 2024b: CET, EST and the like became links then). A closed list: tz adds no new
+# one-word names.
+ONE_WORD_ZONES = {
+    "CET": "Europe/Brussels",
+    "CST6CDT": "America/Chicago",
+    "Cuba": "America/Havana",
+    "EET": "Europe/Athens",
+    "EST": "America/Panama",
+    "EST5EDT": "America/New_York",
+    "Egypt": "Africa/Cairo",
+    "Eire": "Europe/Dublin",
+    "GB": "Europe/London",
+    "GB-Eire": "Europe/London",
+    "GMT": "Etc/GMT",
+    "GMT+0": "Etc/GMT",
+    "GMT-0": "Etc/GMT",
+    "GMT0": "Etc/GMT",
+    "Greenwich": "Etc/GMT",
+    "HST": "Pacific/Honolulu",
+    "Hongkong": "Asia/Hong_Kong",
+    "Iceland": "Atlantic/Reykjavik",
+    "Iran": "Asia/Tehran",
+    "Israel": "Asia/Jerusalem",
+    "Jamaica": "America/Jamaica",
+    "Japan": "Asia/Tokyo",
+    "Kwajalein": "Pacific/Kwajalein",
+    "Libya": "Africa/Tripoli",
+    "MET": "Europe/Brussels",
+    "MST": "America/Phoenix",
+    "MST7MDT": "America/Denver",
+    "NZ": "Pacific/Auckland",
+    "NZ-CHAT": "Pacific/Chatham",
+    "Navajo": "America/Denver",
+    "PRC": "Asia/Shanghai",
+    "PST8PDT": "America/Los_Angeles",
+    "Poland": "Europe/Warsaw",
+    "Portugal": "Europe/Lisbon",
+    "ROC": "Asia/Taipei",
+    "ROK": "Asia/Seoul",
+    "Singapore": "Asia/Singapore",
+    "Turkey": "Europe/Istanbul",
+    "UCT": "UTC",
+    "Universal": "UTC",
+    "W-SU": "Europe/Moscow",
+    "WET": "Europe/Lisbon",
+    "Zulu": "UTC",
+}
+_ONE_WORD_FOLDED = {name.casefold(): zone for name, zone in ONE_WORD_ZONES.items()}
 
 
 def is_area_location(name: str) -> bool:
     """An IANA ``Area/Location`` name (``Europe/Moscow``, ``Etc/GMT+3``) or ``UTC``: the
-    same zone on every machine. ``localtime``, ``posixrules`` and ``Factory`` follow each
-    machine's setup, ``posix/…`` and ``right/…`` are variants of the zone files, and the
-    old single-word links (``Japan``) have an Area/Location name."""
+    same zone on every machine. ``localtime`` and ``posixrules`` follow each machine's
+    setup, ``Factory`` is tz's placeholder for "not set", ``posix/…`` and ``right/…`` are
+    variants of the zone files, and the old one-word links (``Japan``) have an
+    Area/Location name (``ONE_WORD_ZONES``)."""
     return name == FALLBACK_ZONE or ("/" in name and not name.lower().startswith(_VARIANT_FOLDERS))
 
 
@@ -103,23 +155,50 @@ def check_zone(name: str) -> str:
     if folded is not None and _loads(folded):
         if is_area_location(folded):
             return folded
-        plain = folded.split("/", 1)[1] if folded.lower().startswith(_VARIANT_FOLDERS) else ""
-        if plain and is_area_location(plain) and _loads(plain):
-            raise InvalidValue(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "The time zone {zone!r} is a variant of the zone files; use its own "
-                    "name, {plain!r} (e.g. Europe/Moscow).",
-                ),
-                field="timezone",
-                zone=name,
-                plain=plain,
-            )
+        _refuse_zone(name, folded)
+    raise InvalidValue(
+        QT_TRANSLATE_NOOP(
+            "errors", "Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow)."
+        ),
+        field="timezone",
+        zone=name,
+    )
+
+
+def _refuse_zone(name: str, found: str) -> NoReturn:
+    """``InvalidValue`` for ``name`` (as typed), a zone that loads as ``found`` but is no
+    Area/Location name: what is wrong with it and what to type instead."""
+    variant = found.lower().startswith(_VARIANT_FOLDERS)
+    plain = found.split("/", 1)[1] if variant else found
+    plain = _ONE_WORD_FOLDED.get(plain.casefold(), plain)
+    if variant and is_area_location(plain) and _loads(plain):
         raise InvalidValue(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "The time zone {zone!r} is not an IANA Area/Location name (localtime, "
-                "posixrules and Factory follow each machine's setup); use one, e.g. "
+                "The time zone {zone!r} is a variant of the zone files; use the zone's own "
+                "name, {plain!r}.",
+            ),
+            field="timezone",
+            zone=name,
+            plain=plain,
+        )
+    if found.casefold() in _ONE_WORD_FOLDED and _loads(plain):
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The time zone {zone!r} is an old one-word name; use its Area/Location "
+                "name, {plain!r}.",
+            ),
+            field="timezone",
+            zone=name,
+            plain=plain,
+        )
+    if found.casefold() in _MACHINE_ZONES:
+        raise InvalidValue(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The time zone {zone!r} follows each machine's own set-up (two machines "
+                "would read one shift two ways); use an Area/Location name, e.g. "
                 "Europe/Moscow, or UTC.",
             ),
             field="timezone",
@@ -127,7 +206,9 @@ def check_zone(name: str) -> str:
         )
     raise InvalidValue(
         QT_TRANSLATE_NOOP(
-            "errors", "Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow)."
+            "errors",
+            "The time zone {zone!r} is not an IANA Area/Location name; use one, e.g. "
+            "Europe/Moscow, or UTC.",
         ),
         field="timezone",
         zone=name,

@@ -175,7 +175,7 @@ class AppController:
         """The window over ``crm``; ``undo``: the history to keep (the same database
         rebuilt), else a new one starts empty."""
         apply_dispatcher(crm, self.preferences)  # who makes the changes (the audit log)
-        runner = TaskRunner(crm.storage.close_thread_connection)
+        runner = TaskRunner(crm.close_thread_connection)
         ctx = UiContext(crm, runner, DataBridge(crm), self.preferences, undo or UndoHistory())
         window = MainWindow(ctx, PAGE_CLASSES)
         window.new_database_requested.connect(lambda: self.switch(create=True))

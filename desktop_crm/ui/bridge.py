@@ -41,12 +41,12 @@ class DataBridge(QObject):
 
     def _read_version(self) -> int | None:
         try:
-            return self._crm.storage.data_version()
+            return self._crm.data_version()
         except CrmError:
             return None  # busy: try again at the next tick
 
     def poll(self) -> None:
-        """Compare ``Storage.data_version``: it moves when another client commits (SQLite's
+        """Compare ``Crm.data_version``: it moves when another client commits (SQLite's
         PRAGMA data_version; on PostgreSQL, the notifications heard, see db/pg_notify.py).
         A file deleted or replaced under the window is said (``file_lost``, at every poll
         until it is back): what the screens show is no longer what the file holds."""

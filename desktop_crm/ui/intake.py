@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.domain.external_id import IdReading, PhoneProblem
+from desktop_crm.domain.external_id import IdReading
 from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import CrmError, InvalidValue
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.services.dto.contacts import ContactInfo
 from desktop_crm.services.dto.sources import SourceInfo
 from desktop_crm.services.events import Change
+from desktop_crm.services.id_problems import FORM_TEMPLATES, LOOKALIKE
 from desktop_crm.ui.context import UiContext
 from desktop_crm.ui.formats import natural_sorted
 from desktop_crm.ui.refresh_errors import refresh_slot
@@ -203,31 +204,14 @@ class IntakeForm(QWidget):
     # -- an id that looks like a phone but is none ---------------------------------------
     def _flag_id(self, reading: IdReading) -> None:
         """Say before registering that the id looks like a phone number but is none
-        (the services' rule, for the database's phone region); offer the plain id."""
-        if reading.problem is PhoneProblem.TOO_SHORT:
-            text = self.tr(
-                "“{id}” looks like a phone number but is too short for one ({region}). "
-                "Correct it, or register it as a plain id."
-            )
-        elif reading.problem is PhoneProblem.TOO_LONG:
-            text = self.tr(
-                "“{id}” looks like a phone number but is too long for one ({region}). "
-                "Correct it, or register it as a plain id."
-            )
-        elif reading.problem is PhoneProblem.LETTERS_FOR_DIGITS:
-            text = self.tr(
-                "“{id}” looks like a phone number but has letters where digits would be: "
-                "{letters}. Correct it, or register it as a plain id."
-            )
-        else:
-            text = self.tr(
-                "“{id}” looks like a phone number but its country code is unknown. "
-                "Correct it, or register it as a plain id."
-            )
+        (the services' rule and words, for the database's phone region); offer the plain id."""
+        if reading.problem is None:
+            return
         letters = ", ".join(
-            self.tr("“{letter}” for {digit}").format(letter=letter, digit=digit)
+            QCoreApplication.translate("errors", LOOKALIKE).format(letter=letter, digit=digit)
             for letter, digit in reading.lookalikes
         )
+        text = QCoreApplication.translate("errors", FORM_TEMPLATES[reading.problem])
         self.id_message.show_error(
             text.format(id=reading.value, region=reading.region, letters=letters)
         )

@@ -393,7 +393,7 @@
 <context>
     <name>IntakeForm</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>

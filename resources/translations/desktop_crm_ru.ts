@@ -1915,82 +1915,82 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="59"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="60"/>
         <source>phone, e-mail or messenger id</source>
         <translation>телефон, e-mail или ID в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="64"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="65"/>
         <source>Register as a plain id</source>
         <translation>Зарегистрировать как обычный id</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="66"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="67"/>
         <source>Keep the id exactly as typed: it is not read as a phone number</source>
         <translation>Сохранить id точно как введён, не читая его как номер телефона</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="70"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="71"/>
         <source>optional</source>
         <translation>необязательно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="76"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="77"/>
         <source>optional, e.g. kz, vip</source>
         <translation>необязательно, например kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="79"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="80"/>
         <source>What the contact needs, separated by commas: it goes only to an operator who has every one of these skills.</source>
         <translation>Что нужно контакту, через запятую: он достанется только оператору, у которого есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="84"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="85"/>
         <source>What the lead wrote (Shift+Enter: new line)</source>
         <translation>Что написал лид (Shift+Enter — новая строка)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="90"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="91"/>
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="99"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="100"/>
         <source>External id:</source>
         <translation>Внешний ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="103"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="104"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
         <source>Source:</source>
         <translation>Источник:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="105"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="106"/>
         <source>Tags:</source>
         <translation>Теги:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="106"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="107"/>
         <source>Message:</source>
         <translation>Сообщение:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="138"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="139"/>
         <source>Add a source first (Sources screen).</source>
         <translation>Сначала добавьте источник (экран «Источники»).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="188"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="189"/>
         <source>New lead</source>
         <translation>Новый лид</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/intake.py" line="191"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="192"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1999,47 +1999,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="193"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="194"/>
         <source>Known lead: {who} ({id}), {contacts}</source>
         <translation>Известный лид: {who} ({id}), {contacts}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="209"/>
-        <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="214"/>
-        <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="219"/>
-        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="224"/>
-        <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
-        <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="228"/>
-        <source>“{letter}” for {digit}</source>
-        <translation>«{letter}» вместо {digit}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="271"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="255"/>
         <source>Choose a source.</source>
         <translation>Выберите источник.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="308"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="292"/>
         <source>Contact #{id} went to {operator}.</source>
         <translation>Контакт №&#xa0;{id} передан оператору {operator}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/intake.py" line="314"/>
+        <location filename="../../desktop_crm/ui/intake.py" line="298"/>
         <source>Contact #{id} left unassigned: {reason}.</source>
         <translation>Контакт №&#xa0;{id} остался без оператора: {reason}.</translation>
     </message>
@@ -4569,22 +4544,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Операторы указаны более одного раза: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="128"/>
-        <source>--daily-cap takes a whole number (0 or more) or none, not {value!r}.</source>
-        <translation>--daily-cap принимает целое число (0 или больше) или none, а не {value!r}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="255"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="239"/>
         <source>--limit must not be negative.</source>
         <translation>--limit не может быть отрицательным.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="283"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="267"/>
         <source>--{option} does not apply to export {what}.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="497"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="481"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4785,9 +4755,29 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет связи с {path}: {reason}; ничего не записано. Повторите, когда сервер заработает.</translation>
     </message>
     <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="168"/>
+        <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
+        <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="178"/>
+        <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
+        <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
+    </message>
+    <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="631"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="680"/>
+        <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
+        <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="693"/>
+        <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
+        <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/db/storage.py" line="299"/>
@@ -5263,12 +5253,32 @@ Add at least one source and one operator to see it.</source>
         <translation>Дата {value} в будущем: контакт не может прийти позже, чем через сутки от текущего момента (перепутаны день и месяц?).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="129"/>
+        <location filename="../../desktop_crm/services/settings.py" line="160"/>
         <source>Unknown time zone {zone!r} (use an IANA name, e.g. Europe/Moscow).</source>
         <translation>Неизвестный часовой пояс {zone!r} (укажите имя IANA, например Europe/Moscow).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="204"/>
+        <location filename="../../desktop_crm/services/settings.py" line="176"/>
+        <source>The time zone {zone!r} is a variant of the zone files; use the zone&apos;s own name, {plain!r}.</source>
+        <translation>Часовой пояс {zone!r} — вариант файлов часовых поясов; укажите собственное имя пояса, {plain!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="187"/>
+        <source>The time zone {zone!r} is an old one-word name; use its Area/Location name, {plain!r}.</source>
+        <translation>Часовой пояс {zone!r} — старое имя из одного слова; укажите его имя вида Регион/Город, {plain!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="198"/>
+        <source>The time zone {zone!r} follows each machine&apos;s own set-up (two machines would read one shift two ways); use an Area/Location name, e.g. Europe/Moscow, or UTC.</source>
+        <translation>Часовой пояс {zone!r} зависит от настройки каждого компьютера (два компьютера прочтут одну смену по-разному); укажите имя вида Регион/Город, например Europe/Moscow, или UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="208"/>
+        <source>The time zone {zone!r} is not an IANA Area/Location name; use one, e.g. Europe/Moscow, or UTC.</source>
+        <translation>Часовой пояс {zone!r} — не имя IANA вида Регион/Город; укажите такое имя, например Europe/Moscow, или UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/settings.py" line="285"/>
         <source>Unknown phone region {region!r} (use e.g. RU, KZ).</source>
         <translation>Неизвестный регион телефонов {region!r} (укажите, например, RU или KZ).</translation>
     </message>
@@ -5315,22 +5325,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="58"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="59"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="156"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="143"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="196"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="195"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="531"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="548"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -5416,7 +5426,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="155"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="139"/>
         <location filename="../../desktop_crm/services/operators.py" line="150"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
@@ -5482,24 +5492,49 @@ Add at least one source and one operator to see it.</source>
         <translation>{reason} Распределение очереди остановлено на полпути (назначено обращений: {committed}, они сохранены); запустите его снова, чтобы продолжить.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="12"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="15"/>
         <source>{id!r} looks like a phone number but is too short for one ({region}). Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="17"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="20"/>
         <source>{id!r} looks like a phone number but is too long for one ({region}). Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="22"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="25"/>
         <source>{id!r} looks like a phone number but its country code is unknown. Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но код страны неизвестен. Исправьте его или импортируйте такие id как обычные.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/id_problems.py" line="27"/>
+        <location filename="../../desktop_crm/services/id_problems.py" line="30"/>
         <source>{id!r} looks like a phone number but has letters where digits would be: {letters}. Correct it, or import such ids as plain ids.</source>
         <translation>{id!r} похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или импортируйте такие id как обычные.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="41"/>
+        <source>“{id}” looks like a phone number but is too short for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но слишком короткое для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="46"/>
+        <source>“{id}” looks like a phone number but is too long for one ({region}). Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но слишком длинное для номера ({region}). Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="51"/>
+        <source>“{id}” looks like a phone number but its country code is unknown. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но код страны неизвестен. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="56"/>
+        <source>“{id}” looks like a phone number but has letters where digits would be: {letters}. Correct it, or register it as a plain id.</source>
+        <translation>«{id}» похоже на номер телефона, но в нём буквы на месте цифр: {letters}. Исправьте его или зарегистрируйте как обычный id.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/services/id_problems.py" line="62"/>
+        <source>“{letter}” for {digit}</source>
+        <translation>«{letter}» вместо {digit}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/services/lookalikes.py" line="17"/>
@@ -5602,16 +5637,6 @@ Add at least one source and one operator to see it.</source>
         <translation>База данных указана как строка подключения libpq вида ключ=значение, а такие строки здесь не читаются; укажите адрес: postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА (пароль — в ~/.pgpass или PGPASSWORD).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/settings.py" line="109"/>
-        <source>The time zone {zone!r} is a variant of the zone files; use its own name, {plain!r} (e.g. Europe/Moscow).</source>
-        <translation>Часовой пояс {zone!r} — вариант файлов часовых поясов; укажите его собственное имя, {plain!r} (например, Europe/Moscow).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/services/settings.py" line="119"/>
-        <source>The time zone {zone!r} is not an IANA Area/Location name (localtime, posixrules and Factory follow each machine&apos;s setup); use one, e.g. Europe/Moscow, or UTC.</source>
-        <translation>Часовой пояс {zone!r} — не имя IANA вида Регион/Город (localtime, posixrules и Factory зависят от настройки каждого компьютера); укажите такое имя, например Europe/Moscow, или UTC.</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/services/sources.py" line="359"/>
         <source>{name} cannot be deleted: contacts refer to it ({count}); set all its weights to 0 instead, so that its new contacts go to no operator.</source>
         <translation>Источник {name} нельзя удалить: у него есть контакты ({count}). Вместо этого обнулите все его веса, чтобы его новые контакты больше не доставались операторам.</translation>
@@ -5642,16 +5667,6 @@ Add at least one source and one operator to see it.</source>
         <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="168"/>
-        <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
-        <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="178"/>
-        <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
-        <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
-    </message>
-    <message>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="367"/>
         <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
         <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
@@ -5660,16 +5675,6 @@ Add at least one source and one operator to see it.</source>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="598"/>
         <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="680"/>
-        <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
-        <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="693"/>
-        <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
-        <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/errors.py" line="138"/>

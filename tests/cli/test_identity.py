@@ -17,12 +17,16 @@ def plain_number_argvs():
     return [
         lambda n: ("operator", "add", "x", "--max-load", n),
         lambda n: ("operator", "set", "bob", "--max-load", n),
+        lambda n: ("operator", "set", "bob", "--daily-cap", n),
+        lambda n: ("operator", "back", "bob", "--absence", n),
         lambda n: ("contact", "show", n),
         lambda n: ("contact", "close", n),
         lambda n: ("contact", "reopen", n),
         lambda n: ("contact", "assign", n, "alice"),
+        lambda n: ("contact", "answered", n),
         lambda n: ("queue", "list", "--limit", n),
         lambda n: ("leads", "--limit", n),
+        lambda n: ("log", "--limit", n),
         lambda n: ("source", "weights", "tg", f"alice={n}"),
     ]
 
@@ -40,8 +44,29 @@ def test_numbers_are_plain_ascii_digits(run, seeded, db_path, number):
     assert snapshot(db_path) == before
 
 
+def test_copy_db_batch_is_plain_digits_too(run_raw, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    for number in NOT_PLAIN:
+        argv = ("copy-db", "--from", tmp_path / "a.sqlite3", "--to", target, "--batch", number)
+        result = run_raw(*argv)
+        assert result.code == 2, (number, result)
+        assert "plain digits" in result.err, (number, result.err)
+    assert not target.exists()
+
+
+def test_a_daily_cap_below_0_is_a_malformed_argument(run_error, run_json, seeded):
+    for number in ("-1", "-0007"):
+        message = run_error("operator", "set", "bob", "--daily-cap", number)
+        assert "--daily-cap" in message and "0 or more" in message, message
+        assert message.endswith("; see `desktop-crm operator set --help`"), message
+    assert run_json("operator", "show", "bob")["daily_cap"] is None
+
+
 def test_plain_numbers_still_work(run_json, seeded):
     assert run_json("operator", "add", "x", "--max-load", "007")["max_load"] == 7
+    assert run_json("operator", "set", "x", "--daily-cap", "040")["daily_cap"] == 40
+    assert run_json("operator", "set", "x", "--daily-cap", "0")["daily_cap"] == 0
+    assert run_json("operator", "set", "x", "--daily-cap", "None")["daily_cap"] is None
     assert run_json("contact", "show", str(seeded["contact"]))["id"] == seeded["contact"]
     assert len(run_json("queue", "list", "--limit", "5")) == 0
     assert run_json("source", "weights", "tg", "alice=03")["operators"][0]["weight"] == 3

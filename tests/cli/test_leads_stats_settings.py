@@ -160,9 +160,13 @@ def test_times_are_printed_in_local_time_with_the_offset(run_json, dated):
 
 
 @pytest.mark.usefixtures("local_tz_msk")
-def test_a_basic_format_date_as_until_includes_the_day(run, dated):
-    result = run("--json", "stats", "--until", "20240310")
-    assert result.code == 2 or '"total": 1' in result.out
+def test_a_basic_format_date_as_until_includes_the_day(run_json, dated):
+    """20240310 is an ISO 8601 date (basic format): as --until it is a date, so the day
+    is included (README: "`--until` date includes the day"), as 2024-03-10 would be."""
+    stats = run_json("stats", "--until", "20240310")
+    assert stats == run_json("stats", "--until", "2024-03-10")
+    assert stats["until"] == "2024-03-11T00:00:00+03:00"
+    assert totals(stats) == [1]  # 23:30 on the 10th; 00:30 on the 11th is after
 
 
 @pytest.mark.parametrize(

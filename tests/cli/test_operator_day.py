@@ -52,6 +52,18 @@ def test_hours_set_show_and_clear(day, run, run_json, run_error):
     assert "overlap" in run_error("operator", "hours", "alice", "mon 9:00-12:00", "mon 11:00-13:00")
 
 
+def test_a_shift_ending_when_it_starts_is_refused_as_the_readme_says(day, run_json, run_error):
+    """README, "Hours": an end before the start is the next day; an end equal to the
+    start is neither 0 nor 24 hours but refused, with the whole day's spelling."""
+    run_json("operator", "hours", "alice", "mon 22:00-06:00")
+    for spec in ("mon 09:00-09:00", "tue 00:00-00:00"):
+        assert run_error("operator", "hours", "alice", spec) == (
+            f"desktop-crm: The shift '{spec}' starts when it ends (a whole day is 00:00-24:00)."
+        )
+    assert run_json("operator", "show", "alice")["hours"] == "mon 22:00-06:00"
+    assert run_json("operator", "hours", "alice", "mon 00:00-24:00")["hours"] == "mon 00:00-24:00"
+
+
 def test_off_shift_operator_is_left_out_and_the_contact_says_why(day, run_json):
     run_json("operator", "hours", "alice", f"{_weekday_after(2)} 09:00-10:00")
     assert run_json("operator", "show", "alice")["status"] == "off_shift"
@@ -112,7 +124,7 @@ def test_daily_cap_and_skills(day, run, run_json, run_error):
     assert waiting["reason"] == "all_daily_cap"
     cleared = run_json("operator", "set", "alice", "--daily-cap", "none", "--skills", "")
     assert (cleared["daily_cap"], cleared["skills"]) == (None, [])
-    assert "--daily-cap takes a whole number" in run_error(
+    assert "argument --daily-cap: '-1' is neither a whole number 0 or more" in run_error(
         "operator", "set", "alice", "--daily-cap", "-1"
     )
     assert "control or invisible" in run_error("operator", "set", "alice", "--skills", "a\x1bb")

@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop_crm.db.models import ImportRun
 from desktop_crm.domain.audit import ObjectKind
+from desktop_crm.errors import DatabaseBusy
 from desktop_crm.importing import open_table
 from desktop_crm.services.audit import AuditFilter
 from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.services.erasure import ErasureService
 
 PHONE = "+79005551234"
 NAME = "Иванов Пётр"
@@ -141,3 +145,37 @@ def test_the_bare_digits_twin_and_a_decomposed_file_name(crm, tmp_path):
     records, journal = _names_after_erasure(crm, "+79005551234")
 
     assert records == journal == files
+
+
+def test_a_phone_and_its_bare_digits_twin_are_erased_in_one_transaction(crm, monkeypatch):
+    """`lead erase` of a phone erases its twin too, atomically: when the twin's part
+    fails (busy), the phone's lead is not erased either, as the CLI's exit 3 says
+    ("nothing was written"); the same call again erases both."""
+    _setup(crm)
+    ids = [
+        crm.contacts.register(ContactRequest(lead, "site", NAME, message)).contact.id
+        for lead, message in ((PHONE, "первое"), ("9005551234", "второе"))
+    ]
+    erase_one = ErasureService._erase
+    erased: list[str] = []
+
+    def busy_on_the_second(self, lead, prescan):
+        erased.append(lead.external_id)
+        if len(erased) == 2:
+            raise DatabaseBusy("The database is busy.")
+        return erase_one(self, lead, prescan)
+
+    monkeypatch.setattr(ErasureService, "_erase", busy_on_the_second)
+    with pytest.raises(DatabaseBusy):
+        crm.erasure.erase(PHONE)
+    assert sorted(erased) == sorted([PHONE, "9005551234"])
+    for lead_id in (PHONE, "9005551234"):
+        lead = crm.leads.find(lead_id)
+        assert lead is not None and lead.name == NAME, lead_id
+    assert [crm.contacts.get(i).message for i in ids] == ["первое", "второе"]
+
+    monkeypatch.undo()
+    result = crm.erasure.erase(PHONE)
+    assert (result.contacts, result.already_erased) == (2, False)
+    assert crm.leads.find(PHONE) is None and crm.leads.find("9005551234") is None
+    assert [crm.contacts.get(i).message for i in ids] == ["", ""]

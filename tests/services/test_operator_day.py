@@ -4,7 +4,8 @@ a clock the tests move, and the time zone setting."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+from pathlib import Path
+from zoneinfo import TZPATH, ZoneInfo, available_timezones
 
 import pytest
 
@@ -12,7 +13,12 @@ from desktop_crm.domain.audit import Action
 from desktop_crm.domain.eligibility import Exclusion
 from desktop_crm.errors import InvalidValue, NotFound
 from desktop_crm.services.audit import AuditFilter
-from desktop_crm.services.settings import detect_system_zone
+from desktop_crm.services.settings import (
+    ONE_WORD_ZONES,
+    check_zone,
+    detect_system_zone,
+    is_area_location,
+)
 from tests.services.day_util import FakeClock, crm_at
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -197,6 +203,27 @@ def test_the_time_zone_setting(day):
             day.settings.set_timezone(bad)
         assert caught.value.field == "timezone"
     assert day.settings.timezone() == "Asia/Almaty"
+
+
+def test_every_one_word_zone_here_has_an_area_location_name_to_suggest():
+    """Each one-word zone this machine has is refused with the Area/Location name to type
+    instead (the same zone: tz's link target where tzdata.zi lists one); only the
+    machine's own ones and Factory have none."""
+    one_word = {name for name in available_timezones() if "/" not in name}
+    assert one_word - set(ONE_WORD_ZONES) <= {"UTC", "localtime", "posixrules", "Factory"}
+    for name, suggested in ONE_WORD_ZONES.items():
+        assert is_area_location(suggested) and check_zone(suggested) == suggested, name
+    links = {}
+    for folder in TZPATH:
+        index = Path(folder) / "tzdata.zi"
+        if index.is_file():
+            for line in index.read_text(encoding="utf-8").splitlines():
+                if line.startswith("L ") and "/" not in line.split()[2]:
+                    links[line.split()[2]] = line.split()[1]
+            break
+    same = {"Etc/UTC": "UTC", "Africa/Abidjan": "Atlantic/Reykjavik"}  # tz's, as suggested
+    for name, target in links.items() - {("UTC", "Etc/UTC")}:  # UTC is taken as it is
+        assert ONE_WORD_ZONES[name] == same.get(target, target), name
 
 
 def test_the_system_zone_is_found_or_utc(tmp_path):

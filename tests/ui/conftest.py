@@ -50,7 +50,7 @@ def preferences(tmp_path):
 
 @pytest.fixture
 def ctx(qapp, crm, preferences):
-    runner = TaskRunner(crm.storage.close_thread_connection)
+    runner = TaskRunner(crm.close_thread_connection)
     bridge = DataBridge(crm)
     context = UiContext(crm, runner, bridge, preferences)
     yield context

@@ -5,11 +5,12 @@ is listed (collected from the actions) without two of them on one key."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QWidget
 
 from desktop_crm.services.contacts import ContactRequest
+from desktop_crm.ui.application import TRANSLATIONS_DIR
 from desktop_crm.ui.assign_dialog import AssignDialog
 from desktop_crm.ui.import_dialog import ImportDialog
 from desktop_crm.ui.intake import IntakeForm
@@ -315,6 +316,54 @@ def test_a_phone_like_id_that_is_no_number_is_flagged_before_registering(qtbot, 
     lead = ctx.crm.leads.find("8 900 12")
     assert lead is not None and lead.external_id == "8 900 12" and lead.contact_count == 1
     assert not form.plain_id_button.isVisible() and form.external_id.text() == ""
+
+
+RU_QM = TRANSLATIONS_DIR / "desktop_crm_ru.qm"
+
+
+@pytest.fixture
+def russian(qapp):
+    translator = QTranslator()
+    assert translator.load(str(RU_QM))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "8 900 12",
+            "«8 900 12» похоже на номер телефона, но слишком короткое для номера (RU). "
+            "Исправьте его или зарегистрируйте как обычный id.",
+        ),
+        (
+            "+7 900 123 45 67 890",
+            "«+7 900 123 45 67 890» похоже на номер телефона, но слишком длинное для номера "
+            "(RU). Исправьте его или зарегистрируйте как обычный id.",
+        ),
+        (
+            "+999 123 456 789",
+            "«+999 123 456 789» похоже на номер телефона, но код страны неизвестен. "
+            "Исправьте его или зарегистрируйте как обычный id.",
+        ),
+        (
+            "+7 9OO 123-45-67",
+            "«+7 9OO 123-45-67» похоже на номер телефона, но в нём буквы на месте цифр: "
+            "«O» вместо 0. Исправьте его или зарегистрируйте как обычный id.",
+        ),
+    ],
+)
+def test_the_phone_like_id_flag_speaks_russian(qtbot, russian, ctx, staffed, typed, said):
+    """The form's words for each problem (services/id_problems.py) reach the user
+    translated: no text lost its Russian when it moved out of the form."""
+    form = IntakeForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClicks(form.external_id, typed)
+    qtbot.waitUntil(form.plain_id_button.isVisible, timeout=5000)
+    assert form.id_message.text() == said
 
 
 def test_letters_in_place_of_digits_are_flagged_before_registering(qtbot, form, ctx):

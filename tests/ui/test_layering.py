@@ -76,6 +76,72 @@ def test_no_ui_module_imports_the_database_layer() -> None:
     assert not offenders, f"ui/ goes through services, never db/: {offenders}"
 
 
+def storage_uses(source: str) -> list[int]:
+    """The lines of ``source`` that reach an object's ``storage`` (``crm.storage``, also
+    through ``getattr(crm, "storage")``)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Attribute) and node.attr == "storage") or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"getattr", "setattr", "hasattr"}
+            and any(isinstance(a, ast.Constant) and a.value == "storage" for a in node.args)
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_no_ui_module_reaches_into_the_crms_storage() -> None:
+    """``Crm.storage`` is the database layer under the facade: the window asks ``Crm``
+    (``data_version``, ``close_thread_connection``), never its storage."""
+    probe = "a = crm.storage.data_version()\nb = self._crm.storage\nc = getattr(crm, 'storage')\n"
+    assert storage_uses(probe) == [1, 2, 3]  # the checker sees every form
+    offenders = {
+        str(path.relative_to(UI_DIR)): storage_uses(path.read_text(encoding="utf-8"))
+        for path in sorted(UI_DIR.rglob("*.py"))
+    }
+    offenders = {name: lines for name, lines in offenders.items() if lines}
+    assert not offenders, f"ui/ reaches crm.storage (lines): {offenders}"
+
+
+def test_the_id_problem_texts_live_in_services_only() -> None:
+    """What is wrong with an id that looks like a phone number is worded in
+    services/id_problems.py, for the import and the intake form alike; no ui module
+    writes its own copy."""
+    probe = (
+        'def f():\n    """It looks like a phone number."""\n'
+        '    return tr("x looks like a phone number")\n'
+    )
+    assert text_lines(probe, "looks like a phone number") == [3]  # the checker sees it
+    offenders = {
+        str(path.relative_to(UI_DIR)): text_lines(
+            path.read_text(encoding="utf-8"), "looks like a phone number"
+        )
+        for path in sorted(UI_DIR.rglob("*.py"))
+    }
+    offenders = {name: lines for name, lines in offenders.items() if lines}
+    assert not offenders, f"ui/ words the id problems itself (lines): {offenders}"
+
+
+def text_lines(source: str, words: str) -> list[int]:
+    """The lines of the string constants of ``source`` containing ``words`` (docstrings,
+    which describe and show nothing, left out)."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and words in node.value
+        and id(node) not in docstrings
+    )
+
+
 def test_import_dialog_pages_import_no_other_page() -> None:
     """One module per page of the import dialog: a page imports neither another page nor
     the launcher, and takes from the dialog's module only the class that names the
