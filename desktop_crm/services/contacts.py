@@ -530,9 +530,9 @@ class ContactService:
             now = naive_utc_now(self._clock)
             ids = [c.id for c in contacts]
             first = [c.id for c in contacts if c.answered_at is None]
-            if first:  # never before the contact came (a clock set back, a later import time)
-                not_before = pw.Case(None, [(Contact.created_at > now, Contact.created_at)], now)
-                Contact.update(answered_at=not_before).where(Contact.id.in_(first)).execute()
+            if first:  # now, as the clock reads it: never in its future, whatever the
+                # contact's own time (a clock set back, a file's date years ahead)
+                Contact.update(answered_at=now).where(Contact.id.in_(first)).execute()
             Contact.update(activity_at=activity_now(now), overdue=False).where(
                 Contact.id.in_(ids)
             ).execute()

@@ -230,13 +230,24 @@ def test_answered_keeps_the_first_time_and_clears_overdue(desk, clock):
     assert not again.first and again.contact.answered_at == answered_at
 
 
-def test_a_reply_is_never_recorded_before_the_contact_came(desk, clock):
-    """The computer's clock set back (or a contact imported with a later time): the reply
-    is recorded at the contact's own time, never before it (no negative reply time)."""
+def test_a_reply_is_never_recorded_in_the_future_of_the_clock(desk, clock):
+    """The computer's clock set back: the reply is recorded at the clock's now, not at the
+    contact's later time (a reply the clock has not reached yet)."""
     contact = register(desk, "+79001234567")
     clock.advance(-dt.timedelta(days=1))
     (answered,) = desk.contacts.mark_answered([contact.id])
-    assert answered.contact.answered_at == contact.created_at
+    assert answered.first and answered.contact.answered_at == clock.now
+
+
+def test_a_reply_to_a_contact_dated_in_the_future_is_recorded_now(desk, clock):
+    """A contact an older version imported with a date decades ahead: its reply is now,
+    not in 2062; the contact's own date stays as stored."""
+    future = dt.datetime(2062, 12, 1, 10, 0, tzinfo=dt.UTC)
+    contact = register(desk, "+79001234567", created_at=future)
+    clock.advance(5 * MINUTE)
+    (answered,) = desk.contacts.mark_answered([contact.id])
+    assert answered.contact.answered_at == clock.now
+    assert desk.contacts.get(contact.id).created_at == future
 
 
 def test_answered_refuses_unknown_and_closed_contacts_and_changes_nothing(desk, clock):
