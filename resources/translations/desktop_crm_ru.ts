@@ -3009,72 +3009,77 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="58"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="61"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="59"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <source>available until {time}</source>
+        <translation>на месте до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="70"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="66"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="73"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="69"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="76"/>
         <source>away through {day}</source>
         <translation>отсутствует по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="72"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="79"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="77"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="84"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="85"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="82"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="89"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="86"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="93"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="137"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="139"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="135"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="142"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="139"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="146"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -5065,123 +5070,123 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="104"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="105"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="106"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="107"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="114"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="115"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="121"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="129"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="130"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="131"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="132"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="143"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="144"/>
         <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="156"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="157"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="172"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="173"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="209"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="210"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="223"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="224"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="229"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="230"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="232"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="233"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="235"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="236"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="239"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="240"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="247"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="248"/>
         <source>{name} is inactive; contact #{id} cannot be reopened to them.</source>
         <translation>{name} неактивен; контакт #{id} нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="250"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="251"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it cannot be reopened to them.</source>
         <translation>У оператора {name} нет навыка, нужного контакту #{id} ({tags}); контакт нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="254"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="255"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="257"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="258"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="291"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="292"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="357"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="358"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="365"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="366"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="736"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="739"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>

@@ -48,6 +48,25 @@ def test_hours_are_stored_canonical_and_presence_follows_the_clock(day, clock):
     assert (cleared.hours, cleared.presence, cleared.presence_until) == ("", None, None)
 
 
+def test_available_until_the_next_absence_booked_for_later_today(day, clock):
+    """11:00: Анна's shift ends at 18:00 but she is away 13:00-14:00; Борис (always there)
+    is away from 13:00 to 3 December. Both change at 13:00, and say so."""
+    clock.set(berlin(2026, 12, 1, 11))
+    day.operators.create("Анна")
+    day.operators.create("Борис")
+    day.operators.set_hours("Анна", ["mon-fri 09:00-18:00"])
+    day.operators.set_away("Анна", dt.datetime(2026, 12, 1, 13), dt.datetime(2026, 12, 1, 14))
+    day.operators.set_away("Борис", dt.datetime(2026, 12, 1, 13), dt.date(2026, 12, 3))
+    for name in ("Анна", "Борис"):
+        info = day.operators.get(name)
+        assert (info.presence, info.presence_until) == (None, berlin(2026, 12, 1, 13)), name
+    listed = {o.name: o.presence_until for o in day.operators.list()}
+    assert listed == {"Анна": berlin(2026, 12, 1, 13), "Борис": berlin(2026, 12, 1, 13)}
+    clock.set(berlin(2026, 12, 1, 13))
+    away = day.operators.get("Анна")
+    assert (away.presence, away.presence_until) == (Exclusion.AWAY, berlin(2026, 12, 1, 14))
+
+
 def test_bad_hours_name_the_field_and_change_nothing(day):
     day.operators.create("Анна")
     for specs, words in [
