@@ -317,6 +317,18 @@ class Presence:
 
 
 THERE = Presence(None, None)
+MAX_ABSENCE_YEAR = 9000  # far enough for "until further notice", far from the calendar's end
+_ABSENCE_WALL_END = dt.datetime(MAX_ABSENCE_YEAR + 1, 1, 1)  # "through 9000-12-31" ends here
+
+
+def absence_time_in_range(wall: dt.datetime) -> bool:
+    """Whether an absence may begin or end at this wall time of the configured zone
+    (naive, as the dispatcher typed it): by the end of the year ``MAX_ABSENCE_YEAR`` on
+    that zone's calendar, the midnight ending it included, whatever the zone's offset
+    (shown in any zone, such a time stays far inside the calendar)."""
+    return wall <= _ABSENCE_WALL_END
+
+
 _LOOK_AHEAD_DAYS = 16  # two weeks and more: the next shift of any non-empty hours
 
 

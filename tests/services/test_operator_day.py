@@ -159,6 +159,26 @@ def test_an_absence_must_end_after_it_starts_and_in_the_future(day):
     assert day.operators.get("Анна").absences == ()
 
 
+def test_an_absence_ends_by_the_year_9000_on_the_configured_zones_calendar(day):
+    """Far east of UTC (+14): the last minute of 9000 there is allowed, a time given with
+    another offset that is already 9001 there is not, and nothing is stored."""
+    day.settings.set_timezone("Pacific/Kiritimati")
+    day.operators.create("Анна")
+    far_west = dt.timezone(-dt.timedelta(hours=12))
+    for until in (
+        dt.date(9001, 1, 2),  # its midnight: 9001-01-02 00:00
+        dt.datetime(9001, 1, 1, 0, 1),
+        dt.datetime(9000, 12, 31, 23, 0, tzinfo=far_west),  # 9001-01-02 01:00 there
+    ):
+        with pytest.raises(InvalidValue, match="past the year 9000") as caught:
+            day.operators.set_away("Анна", until=until)
+        assert caught.value.field == "until"
+    assert day.operators.get("Анна").absences == ()
+    info = day.operators.set_away("Анна", until=dt.datetime(9001, 1, 1))  # through 9000-12-31
+    (absence,) = info.absences
+    assert absence.ends_at == dt.datetime(9000, 12, 31, 10, tzinfo=dt.UTC)
+
+
 def test_daily_cap_and_skills_are_set_and_cleared(day):
     day.operators.create("Анна")
     info = day.operators.update("Анна", daily_cap=5, skills="RU, kz")
