@@ -292,14 +292,27 @@ class Absence(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Presence:
     """``exclusion``: ``AWAY``, ``OFF_SHIFT`` or None (there). ``until``: when that
-    changes (the absence's end, the next shift's start, the shift's end); None: not
-    by itself (away until back; always there)."""
+    changes (the absence's end, the next shift's start, the shift's end, or an absence
+    ahead beginning before them); None: not by itself (away until back; always there
+    with no absence ahead)."""
 
     exclusion: Exclusion | None
     until: dt.datetime | None
 
 
 THERE = Presence(None, None)
+MAX_ABSENCE_YEAR = 9000  # far enough for "until further notice", far from the calendar's end
+_ABSENCE_WALL_END = dt.datetime(MAX_ABSENCE_YEAR + 1, 1, 1)  # "through 9000-12-31" ends here
+
+
+def absence_time_in_range(wall: dt.datetime) -> bool:
+    """Whether an absence may begin or end at this wall time of the configured zone
+    (naive, as the dispatcher typed it): by the end of the year ``MAX_ABSENCE_YEAR`` on
+    that zone's calendar, the midnight ending it included, whatever the zone's offset
+    (shown in any zone, such a time stays far inside the calendar)."""
+    return wall <= _ABSENCE_WALL_END
+
+
 _LOOK_AHEAD_DAYS = 16  # two weeks and more: the next shift of any non-empty hours
 
 
@@ -324,10 +337,22 @@ def presence(
     at: dt.datetime, hours: Hours, absences: Iterable[Absence], zone: ZoneInfo
 ) -> Presence:
     """Whether the operator is there at ``at`` (aware): away (an absence covers it),
-    off shift (outside its hours), or there; and until when."""
-    absence = absence_at(at, absences)
+    off shift (outside its hours), or there; and until when: the next change, so on
+    shift or off shift lasts until the shift's end or the next shift's start, or until
+    an absence booked ahead begins, whichever comes first."""
+    kept = list(absences)
+    absence = absence_at(at, kept)
     if absence is not None:
         return Presence(Exclusion.AWAY, absence.ends_at)
+    by_hours = _by_hours(at, hours, zone)
+    ahead = _next_absence_start(at, kept)
+    if ahead is not None and (by_hours.until is None or ahead < by_hours.until):
+        return Presence(by_hours.exclusion, ahead)
+    return by_hours
+
+
+def _by_hours(at: dt.datetime, hours: Hours, zone: ZoneInfo) -> Presence:
+    """Presence at ``at`` by the working hours alone."""
     if not hours or _always(hours):
         return THERE
     spans = occurrences(hours, zone, local_date(at, zone) - dt.timedelta(days=1), _LOOK_AHEAD_DAYS)
@@ -341,6 +366,17 @@ def presence(
         if start > at:
             return Presence(Exclusion.OFF_SHIFT, start)
     return Presence(Exclusion.OFF_SHIFT, None)  # only empty shifts (gaps) ahead
+
+
+def _next_absence_start(at: dt.datetime, absences: Iterable[Absence]) -> dt.datetime | None:
+    """When the first absence after ``at`` begins (an empty one, ending as it starts,
+    covers no instant and counts for nothing)."""
+    starts = [
+        a.starts_at
+        for a in absences
+        if a.starts_at > at and (a.ends_at is None or a.ends_at > a.starts_at)
+    ]
+    return min(starts, default=None)
 
 
 def _always(hours: Hours) -> bool:

@@ -57,6 +57,7 @@ from desktop_crm.services.contact_views import (
 from desktop_crm.services.dto.contacts import AnsweredInfo, BulkResult, ContactInfo, RegisterResult
 from desktop_crm.services.events import Change, EventBus
 from desktop_crm.services.intake import Intake, hand_exclusion, normalise
+from desktop_crm.services.intake_writer import activity_now
 from desktop_crm.services.loads import keep_carried, load_of, take_carried
 from desktop_crm.services.lookalikes import check_tags_not_like_skills
 from desktop_crm.services.settings import phone_region
@@ -566,10 +567,12 @@ class ContactService:
             now = naive_utc_now(self._clock)
             ids = [c.id for c in contacts]
             first = [c.id for c in contacts if c.answered_at is None]
-            if first:  # never before the contact came (a clock set back, a later import time)
-                not_before = pw.Case(None, [(Contact.created_at > now, Contact.created_at)], now)
-                Contact.update(answered_at=not_before).where(Contact.id.in_(first)).execute()
-            Contact.update(activity_at=now, overdue=False).where(Contact.id.in_(ids)).execute()
+            if first:  # now, as the clock reads it: never in its future, whatever the
+                # contact's own time (a clock set back, a file's date years ahead)
+                Contact.update(answered_at=now).where(Contact.id.in_(first)).execute()
+            Contact.update(activity_at=activity_now(now), overdue=False).where(
+                Contact.id.in_(ids)
+            ).execute()
             infos = contact_infos(ids)
         self._events.emit(Change.CONTACTS)
         firsts = set(first)
@@ -724,7 +727,7 @@ class ContactService:
             if changed:
                 # Reopening is activity, and its reply deadline starts afresh.
                 now = intake.now
-                Contact.update(is_active=True, activity_at=now, overdue=False).where(
+                Contact.update(is_active=True, activity_at=activity_now(now), overdue=False).where(
                     Contact.id.in_(changed)
                 ).execute()
                 Contact.update(assigned_at=now).where(

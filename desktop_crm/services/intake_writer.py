@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+import peewee as pw
+
 from desktop_crm.db import models
 from desktop_crm.db.models import Contact, DecisionContext, Lead, SourceOperatorConfig
 from desktop_crm.db.storage import Storage
@@ -22,6 +24,16 @@ _ANY_TIME = dt.datetime(2000, 1, 1)
 # many each time up to this: one query per block, not per row, and a single contact
 # leaves no gap in a sequence (PostgreSQL never hands out a reserved id again).
 _ID_BLOCK = 256
+
+
+def activity_now(now: dt.datetime | str) -> pw.Node:
+    """What a contact's last activity becomes when something happens to it ``now`` (naive
+    UTC, as stored): the later of the stored one and now. Activity never moves back in
+    time: a clock set back (a team's machine with a skewed clock) would otherwise date it
+    earlier and the auto-close (``close_after``) would come early. Every update of
+    ``activity_at`` goes through here (a new contact's is simply now)."""
+    stored = Contact.activity_at
+    return pw.Case(None, [(stored.is_null() | (stored < now), now)], stored)
 
 
 @lru_cache(maxsize=8)
@@ -210,7 +222,7 @@ class IntakeWriter:
                 operator=operator_id,
                 unassigned_reason=reason,
                 assigned_at=assigned_at,
-                activity_at=self._now_text,
+                activity_at=activity_now(self._now_text),
                 overdue=False,
             ).where(Contact.id == contact_id).execute()
         self._reassigned = []

@@ -12,7 +12,14 @@ import peewee as pw
 from desktop_crm.db.models import Contact, Operator, OperatorAbsence, SourceOperatorConfig, tuples
 from desktop_crm.db.storage import Storage
 from desktop_crm.domain.eligibility import within_limit
-from desktop_crm.domain.schedule import Absence, HoursError, canonical_hours, wall_to_utc
+from desktop_crm.domain.schedule import (
+    MAX_ABSENCE_YEAR,
+    Absence,
+    HoursError,
+    absence_time_in_range,
+    canonical_hours,
+    wall_to_utc,
+)
 from desktop_crm.domain.tags import (
     MAX_TAG_LENGTH,
     MAX_TAGS,
@@ -179,41 +186,34 @@ def canonical_hours_of(specs: Iterable[str]) -> str:
         ) from None
 
 
-MAX_ABSENCE_YEAR = 9000  # far enough for "until further notice", far from the calendar's end
-# Through the year's last day in any zone (12 hours behind UTC at most, its midnight after).
-_ABSENCE_END_LIMIT = dt.datetime(MAX_ABSENCE_YEAR + 1, 1, 2, tzinfo=dt.UTC)
-
-
 def instant(value: dt.datetime | dt.date, tz: ZoneInfo, field: str) -> dt.datetime:
     """A time the dispatcher gave: aware as it is; naive (or a date: its midnight) as a
-    wall time in the configured zone. Aware UTC, by the end of the year
-    ``MAX_ABSENCE_YEAR`` (shown in any zone, it stays inside the calendar)."""
+    wall time in the configured zone. Aware UTC; on the zone's calendar by the end of
+    the year ``MAX_ABSENCE_YEAR`` (``domain.schedule.absence_time_in_range``)."""
     try:
         if isinstance(value, dt.datetime):
-            if value.tzinfo is not None:
-                moment = value.astimezone(dt.UTC)
-            else:
-                day, minutes = value.date(), value.hour * 60 + value.minute
-                moment = wall_to_utc(day, minutes, tz) + dt.timedelta(
-                    seconds=value.second, microseconds=value.microsecond
-                )
+            wall = value.astimezone(tz).replace(tzinfo=None) if value.tzinfo else value
         else:
-            moment = wall_to_utc(value, 0, tz)
+            wall = dt.datetime.combine(value, dt.time())
+        if not absence_time_in_range(wall):
+            # Named by its year: the time here may be one the program computed (the
+            # midnight after a day given as "through"), which the user never typed.
+            raise InvalidValue(
+                QT_TRANSLATE_NOOP("errors", "An absence cannot go past the year {year}."),
+                field=field,
+                year=MAX_ABSENCE_YEAR,
+            )
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            return value.astimezone(dt.UTC)
+        return wall_to_utc(wall.date(), wall.hour * 60 + wall.minute, tz) + dt.timedelta(
+            seconds=wall.second, microseconds=wall.microsecond
+        )
     except (OverflowError, ValueError):
         raise InvalidValue(
             QT_TRANSLATE_NOOP("errors", "The date {value} is out of range."),
             field=field,
             value=value.isoformat(),
         ) from None
-    if moment >= _ABSENCE_END_LIMIT:
-        # Named by its year: the moment here may be one the program computed (the
-        # midnight after a day given as "through"), which the user never typed.
-        raise InvalidValue(
-            QT_TRANSLATE_NOOP("errors", "An absence cannot go past the year {year}."),
-            field=field,
-            year=MAX_ABSENCE_YEAR,
-        )
-    return moment
 
 
 def _check_name_free(name: str, own_id: int | None) -> None:

@@ -33,14 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.domain.eligibility import Exclusion
+from desktop_crm.domain.schedule import MAX_ABSENCE_YEAR
 from desktop_crm.errors import CrmError
 from desktop_crm.services import Crm
 from desktop_crm.services.dto.operators import OperatorInfo
-from desktop_crm.services.operators import (
-    MAX_ABSENCE_YEAR,
-    canonical_hours_of,
-    canonical_skills,
-)
+from desktop_crm.services.operators import canonical_hours_of, canonical_skills
 from desktop_crm.ui.delegates import count_spin
 from desktop_crm.ui.formats import date_time_input_format
 from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text

@@ -49,17 +49,24 @@ def last_day(end: dt.datetime, zone: dt.tzinfo | None = None) -> dt.date | None:
 def status_text(
     operator: OperatorInfo, now: dt.datetime | None = None, zone: dt.tzinfo | None = None
 ) -> str:
-    """ "on shift until 18:00", "off shift until 09:00", "away until 5 Dec 09:00",
+    """ "on shift until 18:00", "available until 13:00" (an absence begins then),
+    "off shift until 09:00", "away until 5 Dec 09:00",
     "away through 6 Dec" (an end at midnight),
     "daily cap reached (40 / 40)", "at the limit (10 / 10)", "inactive", "available"."""
     why = operator.exclusion
     until = operator.presence_until
     if why is None:
-        if operator.hours and until is not None:
+        if until is None:
+            return QCoreApplication.translate("OperatorStatus", "available")
+        if operator.hours and not any(a.starts_at == until for a in operator.absences):
             return QCoreApplication.translate("OperatorStatus", "on shift until {time}").format(
                 time=moment_text(until, now, zone)
             )
-        return QCoreApplication.translate("OperatorStatus", "available")
+        # An absence booked ahead begins before the shift ends (or someone always there
+        # goes away): what changes then is being there, not the shift.
+        return QCoreApplication.translate("OperatorStatus", "available until {time}").format(
+            time=moment_text(until, now, zone)
+        )
     if why == Exclusion.INACTIVE:
         return QCoreApplication.translate("OperatorStatus", "inactive")
     if why == Exclusion.AWAY:

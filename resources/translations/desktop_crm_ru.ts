@@ -2840,157 +2840,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="66"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="74"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="78"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="86"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="90"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="95"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="97"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="106"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="110"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="132"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="134"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="136"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="142"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="139"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="144"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="141"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="155"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="152"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="202"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="199"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="210"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="207"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="212"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="209"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="217"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="214"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="221"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="234"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="231"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="236"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="233"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="266"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="263"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="287"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="284"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="300"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="297"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -2998,72 +2998,77 @@ Database: {path}</source>
 <context>
     <name>OperatorStatus</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="59"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
         <source>on shift until {time}</source>
         <translation>на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="62"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="60"/>
         <source>available</source>
         <translation>на месте</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="64"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="67"/>
+        <source>available until {time}</source>
+        <translation>на месте до {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="71"/>
         <source>inactive</source>
         <translation>неактивен</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="67"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="74"/>
         <source>away until back</source>
         <translation>отсутствует до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="70"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="77"/>
         <source>away through {day}</source>
         <translation>отсутствует по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="73"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="80"/>
         <source>away until {time}</source>
         <translation>отсутствует до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="78"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="85"/>
         <source>off shift</source>
         <translation>не на смене</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="79"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="86"/>
         <source>off shift until {time}</source>
         <translation>не на смене до {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="90"/>
         <source>daily cap reached ({today} / {cap})</source>
         <translation>лимит дня исчерпан ({today} / {cap})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="94"/>
         <source>at the limit ({load} / {limit})</source>
         <translation>на пределе ({load} / {limit})</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="131"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="138"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="133"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="140"/>
         <source>{minutes} min</source>
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="136"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="143"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} ч {minutes:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_status.py" line="140"/>
+        <location filename="../../desktop_crm/ui/operator_status.py" line="147"/>
         <source>{days} d {hours} h</source>
         <translation>{days} дн {hours} ч</translation>
     </message>
@@ -4529,7 +4534,7 @@ Add at least one source and one operator to see it.</source>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="84"/>
         <location filename="../../desktop_crm/services/common.py" line="82"/>
-        <location filename="../../desktop_crm/services/operators.py" line="204"/>
+        <location filename="../../desktop_crm/services/operators.py" line="213"/>
         <source>The date {value} is out of range.</source>
         <translation>Дата {value} вне допустимого диапазона.</translation>
     </message>
@@ -5082,133 +5087,133 @@ Add at least one source and one operator to see it.</source>
         <translation>{name} уже изменили за это время.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="110"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="111"/>
         <source>Contact #{id} was reopened meanwhile.</source>
         <translation>Контакт № {id} тем временем снова открыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="112"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="113"/>
         <source>Contact #{id} was closed meanwhile.</source>
         <translation>Контакт № {id} тем временем закрыт.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="120"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="121"/>
         <source>Contact #{id} was changed meanwhile (it is in the queue now).</source>
         <translation>Контакт #{id} за это время изменили (теперь он в очереди).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="126"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="127"/>
         <source>Contact #{id} was changed meanwhile (its operator is {name} now).</source>
         <translation>Контакт #{id} за это время изменили (теперь его оператор — {name}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="135"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="136"/>
         <source>The lead&apos;s id is longer than {limit} characters.</source>
         <translation>Идентификатор лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="136"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
         <source>The lead&apos;s name is longer than {limit} characters.</source>
         <translation>Имя лида длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="137"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="138"/>
         <source>The message is longer than {limit} characters.</source>
         <translation>Сообщение длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="146"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="147"/>
         <source>The lead&apos;s name holds a control character ({char}); a name may hold none (escape, bell and the like).</source>
         <translation>В имени лида есть управляющий символ ({char}); в имени их быть не должно (escape, звонок и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="151"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="152"/>
         <source>The message holds a control character ({char}); a message may hold only tabs and line breaks.</source>
         <translation>В сообщении есть управляющий символ ({char}); из таких символов в сообщении допустимы только табуляция и перевод строки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="169"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="170"/>
         <location filename="../../desktop_crm/services/intake.py" line="142"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="182"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="183"/>
         <source>The request holds a character that cannot be stored (NUL or an unpaired surrogate).</source>
         <translation>В запросе есть символ, который нельзя сохранить (NUL или непарный суррогат).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="208"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="209"/>
         <source>The idempotency key must be 1 to {limit} characters.</source>
         <translation>Ключ идемпотентности должен содержать от 1 до {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="245"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="246"/>
         <source>The idempotency key {key!r} was already used for contact #{id} with a different lead, source, name, message or tags; use a new key for a new contact.</source>
         <translation>Ключ идемпотентности {key!r} уже использован для обращения №{id} с другим лидом, источником, именем, сообщением или тегами; для нового обращения нужен новый ключ.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="259"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="260"/>
         <source>{name} is inactive and takes no contacts.</source>
         <translation>Оператор {name} неактивен и не получает контакты.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="265"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="266"/>
         <source>{name} is away; contact #{id} was not given to them.</source>
         <translation>{name} отсутствует; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="268"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="269"/>
         <source>{name} is off shift now; contact #{id} was not given to them.</source>
         <translation>{name} сейчас вне смены; обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="271"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="272"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it was not given to them.</source>
         <translation>У оператора {name} нет навыка, нужного обращению №{id} ({tags}); обращение не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="275"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="276"/>
         <source>{name} has reached the daily cap ({cap}); contact #{id} was not given to them.</source>
         <translation>{name} исчерпал(а) дневной лимит ({cap}); обращение №{id} не передано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="283"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="284"/>
         <source>{name} is inactive; contact #{id} cannot be reopened to them.</source>
         <translation>{name} неактивен; контакт #{id} нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="286"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="287"/>
         <source>{name} lacks a skill contact #{id} needs ({tags}); it cannot be reopened to them.</source>
         <translation>У оператора {name} нет навыка, нужного контакту #{id} ({tags}); контакт нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="290"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="291"/>
         <source>{name} is away; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} отсутствует; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="293"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="294"/>
         <source>{name} is off shift now; contact #{id} cannot be reopened to them now.</source>
         <translation>{name} сейчас не на смене; контакт #{id} сейчас нельзя вернуть этому оператору.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="327"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="328"/>
         <source>{name} is at the limit ({max_load}); contact #{id} was not given to them.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} не назначен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="393"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="394"/>
         <source>Contact #{id} is closed; reopen it first to record a reply.</source>
         <translation>Контакт №{id} закрыт; чтобы отметить ответ, сначала откройте его снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="401"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="402"/>
         <source>Contact #{id} has no operator yet; a reply is recorded once an operator has it.</source>
         <translation>У контакта #{id} ещё нет оператора; ответ отмечают, когда контакт у оператора.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/contacts.py" line="773"/>
+        <location filename="../../desktop_crm/services/contacts.py" line="776"/>
         <source>{name} is at the limit ({max_load}); contact #{id} cannot be reopened. Close another contact or raise the limit.</source>
         <translation>У оператора {name} исчерпан лимит ({max_load}); контакт №&#xa0;{id} нельзя вернуть в работу. Закройте другой контакт или увеличьте лимит.</translation>
     </message>
@@ -5401,63 +5406,63 @@ Add at least one source and one operator to see it.</source>
         <translation>Её остановила внутренняя ошибка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="97"/>
+        <location filename="../../desktop_crm/services/operators.py" line="104"/>
         <source>The daily cap must be a whole number from 0 to {limit}, or none.</source>
         <translation>Дневной лимит должен быть целым числом от 0 до {limit} или none.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="111"/>
+        <location filename="../../desktop_crm/services/operators.py" line="118"/>
         <source>The tag {tag!r} is longer than {limit} characters.</source>
         <translation>Тег {tag!r} длиннее {limit} символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="118"/>
+        <location filename="../../desktop_crm/services/operators.py" line="125"/>
         <source>An empty tag ({tag!r}) was given; leave it out for no tags.</source>
         <translation>Указан пустой тег ({tag!r}); если тегов нет, не указывайте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="126"/>
+        <location filename="../../desktop_crm/services/operators.py" line="133"/>
         <source>At most {limit} tags are allowed ({count} given).</source>
         <translation>Допускается не больше {limit} тегов (указано {count}).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="132"/>
+        <location filename="../../desktop_crm/services/operators.py" line="139"/>
         <source>The tag {tag!r} must not contain control or invisible characters or a comma.</source>
         <translation>Тег {tag!r} не должен содержать управляющих или невидимых символов и запятых.</translation>
     </message>
     <message>
         <location filename="../../desktop_crm/cli/commands.py" line="139"/>
-        <location filename="../../desktop_crm/services/operators.py" line="150"/>
+        <location filename="../../desktop_crm/services/operators.py" line="157"/>
         <source>{spec!r} is not working hours: use DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-18:00.</source>
         <translation>{spec!r} — не рабочие часы: пишите ДНИ ЧЧ:ММ-ЧЧ:ММ, например mon-fri 09:00-18:00.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="154"/>
+        <location filename="../../desktop_crm/services/operators.py" line="161"/>
         <source>{detail!r} in {spec!r} is not a day (mon, tue, wed, thu, fri, sat, sun or пн, вт, ср, чт, пт, сб, вс).</source>
         <translation>{detail!r} в {spec!r} — не день недели (пн, вт, ср, чт, пт, сб, вс или mon, tue, wed, thu, fri, sat, sun).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="159"/>
+        <location filename="../../desktop_crm/services/operators.py" line="166"/>
         <source>{detail!r} in {spec!r} is not a time of day (00:00 to 24:00).</source>
         <translation>{detail!r} в {spec!r} — не время суток (от 00:00 до 24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="162"/>
+        <location filename="../../desktop_crm/services/operators.py" line="169"/>
         <source>The shift {spec!r} starts when it ends (a whole day is 00:00-24:00).</source>
         <translation>Смена {spec!r} начинается тогда же, когда заканчивается (целые сутки — 00:00-24:00).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="165"/>
+        <location filename="../../desktop_crm/services/operators.py" line="172"/>
         <source>The shifts {spec!r} and {detail!r} overlap.</source>
         <translation>Смены {spec!r} и {detail!r} пересекаются.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="166"/>
+        <location filename="../../desktop_crm/services/operators.py" line="173"/>
         <source>Working hours may have at most {detail} shifts (a day&apos;s touching ones are one).</source>
         <translation>В рабочих часах не больше {detail} смен (смены одного дня, идущие встык, считаются одной).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/operators.py" line="212"/>
+        <location filename="../../desktop_crm/services/operators.py" line="202"/>
         <source>An absence cannot go past the year {year}.</source>
         <translation>Отсутствие не может выходить за {year} год.</translation>
     </message>

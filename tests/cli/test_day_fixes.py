@@ -68,6 +68,29 @@ def test_an_absurd_start_is_refused_and_the_display_never_overflows(
     assert run_json("operator", "show", "alice")["absences"][0]["from"].startswith("8999-12-31")
 
 
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Pacific/Kiritimati", "Etc/GMT+12"])
+def test_an_absence_stops_at_the_year_9000_as_typed_in_any_zone(
+    berlin, run, run_json, run_error, zone
+):
+    """The last day is 9000-12-31 on the configured zone's calendar, east of UTC (the
+    wall time is earlier in UTC) as west: a day or a minute later is refused, nothing
+    is stored."""
+    run_json("settings", "--timezone", zone)
+    for late in ("9001-01-01", "9001-01-01T00:01", "9001-06-01T12:00"):
+        assert "cannot go past the year 9000" in run_error(
+            "operator", "away", "alice", "--until", late
+        )
+        message = run_error("operator", "away", "alice", "--from", late, "--until", "9001-12-31")
+        assert "cannot go past the year 9000" in message
+    assert run_json("operator", "show", "alice")["absences"] == []
+    run_json("operator", "away", "alice", "--until", "9000-12-31")
+    run_json(
+        "operator", "away", "alice", "--from", "9000-12-31T23:00", "--until", "9001-01-01T00:00"
+    )
+    absences = run_json("operator", "show", "alice")["absences"]
+    assert [a["until"][:16] for a in absences] == ["9001-01-01T00:00", "9001-01-01T00:00"]
+
+
 def test_blank_hours_are_refused_clearing_is_no_spec(berlin, run_json, run_error):
     run_json("operator", "hours", "alice", "mon 09:00-18:00")
     assert "not working hours" in run_error("operator", "hours", "alice", " ; ")

@@ -324,11 +324,79 @@ def test_presence_holds_until_it_says(instant, candidates, zone):
 # -- absences ---------------------------------------------------------------------------------
 def test_an_absence_makes_the_operator_away_until_its_end():
     absence = Absence(utc(2026, 12, 1, 10), utc(2026, 12, 3, 10))
-    assert presence(utc(2026, 12, 1, 9), ALWAYS, [absence], BERLIN) == Presence(None, None)
+    assert presence(utc(2026, 12, 1, 9), ALWAYS, [absence], BERLIN) == Presence(
+        None,
+        utc(2026, 12, 1, 10),  # there until the absence begins
+    )
     assert presence(utc(2026, 12, 1, 10), ALWAYS, [absence], BERLIN) == Presence(
         Exclusion.AWAY, utc(2026, 12, 3, 10)
     )
     assert presence(utc(2026, 12, 3, 10), ALWAYS, [absence], BERLIN) == Presence(None, None)
+
+
+def test_presence_lasts_until_the_next_absence_begins_if_that_comes_first():
+    """Tuesday 2026-12-01 11:00 in Berlin: one hour away at 13:00 ends "on shift until
+    18:00" at 13:00; so does an absence from 13:00 for someone always there; one after
+    the shift's end changes nothing."""
+    hours = parse_hours(["mon-fri 09:00-18:00"])
+    now = local(BERLIN, 2026, 12, 1, 11)
+    lunch = Absence(local(BERLIN, 2026, 12, 1, 13), local(BERLIN, 2026, 12, 1, 14))
+    assert presence(now, hours, [lunch], BERLIN) == Presence(None, lunch.starts_at)
+    two_days = Absence(local(BERLIN, 2026, 12, 1, 13), local(BERLIN, 2026, 12, 3))
+    assert presence(now, ALWAYS, [two_days], BERLIN) == Presence(None, two_days.starts_at)
+    until_back = Absence(local(BERLIN, 2026, 12, 1, 13), None)
+    assert presence(now, ALWAYS, [until_back], BERLIN) == Presence(None, until_back.starts_at)
+    evening = Absence(local(BERLIN, 2026, 12, 1, 19), local(BERLIN, 2026, 12, 1, 20))
+    over = Absence(local(BERLIN, 2026, 12, 1, 8), local(BERLIN, 2026, 12, 1, 10))
+    assert presence(now, hours, [over, evening], BERLIN) == Presence(
+        None, local(BERLIN, 2026, 12, 1, 18)
+    )
+    empty = Absence(local(BERLIN, 2026, 12, 1, 12), local(BERLIN, 2026, 12, 1, 12))
+    assert presence(now, hours, [empty], BERLIN) == Presence(None, local(BERLIN, 2026, 12, 1, 18))
+
+
+def test_off_shift_lasts_until_an_absence_that_begins_before_the_next_shift():
+    hours = parse_hours(["mon-fri 09:00-18:00"])
+    early = local(BERLIN, 2026, 12, 1, 7)
+    trip = Absence(local(BERLIN, 2026, 12, 1, 8), local(BERLIN, 2026, 12, 4))
+    assert presence(early, hours, [trip], BERLIN) == Presence(Exclusion.OFF_SHIFT, trip.starts_at)
+    later = Absence(local(BERLIN, 2026, 12, 1, 12), local(BERLIN, 2026, 12, 4))
+    assert presence(early, hours, [later], BERLIN) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 1, 9)
+    )
+
+
+absence_hours = st.integers(min_value=-48, max_value=24 * 14)
+
+
+@given(
+    instants,
+    st.lists(shifts, max_size=3),
+    st.lists(st.tuples(absence_hours, st.one_of(st.none(), absence_hours)), max_size=3),
+    st.sampled_from([BERLIN, NEW_YORK]),
+)
+def test_presence_with_absences_holds_until_it_says(instant, candidates, spans, zone):
+    """Whatever the hours and absences, nothing changes before "until" and something
+    does at it: the next change, be it the shift's end or an absence's start."""
+    try:
+        hours = parse_hours([format_hours(tuple(candidates))]) if candidates else ALWAYS
+    except HoursError:
+        return
+    base = instant.replace(minute=0, second=0, microsecond=0)
+    absences = [
+        Absence(
+            base + dt.timedelta(hours=start),
+            None if length is None else base + dt.timedelta(hours=start + abs(length) + 1),
+        )
+        for start, length in spans
+    ]
+    now = presence(instant, hours, absences, zone)
+    if now.until is None:
+        return
+    assert now.until > instant
+    before = presence(now.until - dt.timedelta(seconds=1), hours, absences, zone)
+    assert before == Presence(now.exclusion, now.until)
+    assert presence(now.until, hours, absences, zone).exclusion is not now.exclusion
 
 
 def test_away_wins_over_off_shift_and_until_back_has_no_end():

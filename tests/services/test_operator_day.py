@@ -54,6 +54,25 @@ def test_hours_are_stored_canonical_and_presence_follows_the_clock(day, clock):
     assert (cleared.hours, cleared.presence, cleared.presence_until) == ("", None, None)
 
 
+def test_available_until_the_next_absence_booked_for_later_today(day, clock):
+    """11:00: Анна's shift ends at 18:00 but she is away 13:00-14:00; Борис (always there)
+    is away from 13:00 to 3 December. Both change at 13:00, and say so."""
+    clock.set(berlin(2026, 12, 1, 11))
+    day.operators.create("Анна")
+    day.operators.create("Борис")
+    day.operators.set_hours("Анна", ["mon-fri 09:00-18:00"])
+    day.operators.set_away("Анна", dt.datetime(2026, 12, 1, 13), dt.datetime(2026, 12, 1, 14))
+    day.operators.set_away("Борис", dt.datetime(2026, 12, 1, 13), dt.date(2026, 12, 3))
+    for name in ("Анна", "Борис"):
+        info = day.operators.get(name)
+        assert (info.presence, info.presence_until) == (None, berlin(2026, 12, 1, 13)), name
+    listed = {o.name: o.presence_until for o in day.operators.list()}
+    assert listed == {"Анна": berlin(2026, 12, 1, 13), "Борис": berlin(2026, 12, 1, 13)}
+    clock.set(berlin(2026, 12, 1, 13))
+    away = day.operators.get("Анна")
+    assert (away.presence, away.presence_until) == (Exclusion.AWAY, berlin(2026, 12, 1, 14))
+
+
 def test_bad_hours_name_the_field_and_change_nothing(day):
     day.operators.create("Анна")
     for specs, words in [
@@ -144,6 +163,26 @@ def test_an_absence_must_end_after_it_starts_and_in_the_future(day):
         day.operators.set_away("Анна", dt.date(2026, 11, 1), dt.date(2026, 11, 4))
     assert caught.value.field == "until"
     assert day.operators.get("Анна").absences == ()
+
+
+def test_an_absence_ends_by_the_year_9000_on_the_configured_zones_calendar(day):
+    """Far east of UTC (+14): the last minute of 9000 there is allowed, a time given with
+    another offset that is already 9001 there is not, and nothing is stored."""
+    day.settings.set_timezone("Pacific/Kiritimati")
+    day.operators.create("Анна")
+    far_west = dt.timezone(-dt.timedelta(hours=12))
+    for until in (
+        dt.date(9001, 1, 2),  # its midnight: 9001-01-02 00:00
+        dt.datetime(9001, 1, 1, 0, 1),
+        dt.datetime(9000, 12, 31, 23, 0, tzinfo=far_west),  # 9001-01-02 01:00 there
+    ):
+        with pytest.raises(InvalidValue, match="past the year 9000") as caught:
+            day.operators.set_away("Анна", until=until)
+        assert caught.value.field == "until"
+    assert day.operators.get("Анна").absences == ()
+    info = day.operators.set_away("Анна", until=dt.datetime(9001, 1, 1))  # through 9000-12-31
+    (absence,) = info.absences
+    assert absence.ends_at == dt.datetime(9000, 12, 31, 10, tzinfo=dt.UTC)
 
 
 def test_daily_cap_and_skills_are_set_and_cleared(day):

@@ -21,7 +21,7 @@ from desktop_crm.errors import InvalidValue, LimitReached, NotFound
 from desktop_crm.services import open_crm
 from desktop_crm.services.audit import AuditFilter
 from desktop_crm.services.contact_views import contact_page_query
-from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, stale_query
+from desktop_crm.services.contacts import AUTOMATIC, ContactRequest, Move, stale_query
 from desktop_crm.services.dto.filters import ContactFilter, ContactState
 from desktop_crm.services.intake import Intake
 from desktop_crm.services.timers import due_for_reply_query
@@ -230,13 +230,24 @@ def test_answered_keeps_the_first_time_and_clears_overdue(desk, clock):
     assert not again.first and again.contact.answered_at == answered_at
 
 
-def test_a_reply_is_never_recorded_before_the_contact_came(desk, clock):
-    """The computer's clock set back (or a contact imported with a later time): the reply
-    is recorded at the contact's own time, never before it (no negative reply time)."""
+def test_a_reply_is_never_recorded_in_the_future_of_the_clock(desk, clock):
+    """The computer's clock set back: the reply is recorded at the clock's now, not at the
+    contact's later time (a reply the clock has not reached yet)."""
     contact = register(desk, "+79001234567")
     clock.advance(-dt.timedelta(days=1))
     (answered,) = desk.contacts.mark_answered([contact.id])
-    assert answered.contact.answered_at == contact.created_at
+    assert answered.first and answered.contact.answered_at == clock.now
+
+
+def test_a_reply_to_a_contact_dated_in_the_future_is_recorded_now(desk, clock):
+    """A contact an older version imported with a date decades ahead: its reply is now,
+    not in 2062; the contact's own date stays as stored."""
+    future = dt.datetime(2062, 12, 1, 10, 0, tzinfo=dt.UTC)
+    contact = register(desk, "+79001234567", created_at=future)
+    clock.advance(5 * MINUTE)
+    (answered,) = desk.contacts.mark_answered([contact.id])
+    assert answered.contact.answered_at == clock.now
+    assert desk.contacts.get(contact.id).created_at == future
 
 
 def test_answered_refuses_unknown_and_closed_contacts_and_changes_nothing(desk, clock):
@@ -286,6 +297,58 @@ def test_activity_postpones_the_close_and_a_files_old_date_is_no_activity(stale_
     assert crm.timers.run_due().closed == 0
     clock.advance(MINUTE)
     assert crm.timers.run_due().closed == 1
+
+
+def _answer(crm, first, waiting):
+    crm.contacts.mark_answered([first.id])
+    return first
+
+
+def _reopen(crm, first, waiting):
+    crm.queue.set_auto(False)  # Анна's freed slot stays free for it
+    crm.contacts.close(first.id)
+    crm.contacts.reopen(first.id)
+    return first
+
+
+def _assign(crm, first, waiting):
+    crm.queue.set_auto(False)
+    crm.operators.update("Борис", max_load=1)
+    crm.contacts.assign([waiting.id], "Борис")
+    return waiting
+
+
+def _back_to_the_queue(crm, first, waiting):
+    crm.queue.set_auto(False)
+    anna = crm.operators.get("Анна").id
+    crm.contacts.move([Move(first.id, expected=anna, operator=None)])
+    return first
+
+
+def _queue(crm, first, waiting):
+    crm.operators.update("Борис", max_load=1)  # capacity: the queue hands it out at once
+    assert owner(crm, waiting.id) == "Борис"
+    return waiting
+
+
+@pytest.mark.parametrize("activity", [_answer, _reopen, _assign, _back_to_the_queue, _queue])
+def test_a_clock_set_back_never_moves_the_last_activity_back(stale_desk, clock, activity):
+    """Close after 2 h. A reply, a reopen or an assignment (by hand, by the queue) made
+    while the clock is behind (set back, a team's machine with a skewed clock) keeps the
+    later activity stored: the contact is closed 2 h after that, not earlier."""
+    crm = stale_desk
+    crm.operators.create("Борис", max_load=0)
+    crm.sources.set_weights("site", {"Анна": 1, "Борис": 1})
+    first = register(crm, "+79001234567")  # Анна's (limit 1)
+    waiting = register(crm, "+79001234568")  # queued
+    clock.advance(-dt.timedelta(hours=1))
+    touched = activity(crm, first, waiting)
+    clock.advance(dt.timedelta(hours=3) - SECOND)
+    assert crm.timers.run_due().closed == 0
+    assert crm.contacts.get(touched.id).is_active
+    clock.advance(SECOND)
+    crm.timers.run_due()
+    assert not crm.contacts.get(touched.id).is_active
 
 
 def test_closing_a_stale_contact_frees_capacity_for_the_queue(stale_desk, clock):

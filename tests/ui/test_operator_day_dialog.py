@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
+from desktop_crm.domain.schedule import MAX_ABSENCE_YEAR
 from desktop_crm.services import open_crm
-from desktop_crm.services.operators import MAX_ABSENCE_YEAR
 from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.operator_day_dialog import NO_CAP, OperatorDayDialog
 from desktop_crm.ui.pages.operators import OperatorsPage

@@ -79,6 +79,20 @@ def test_status_texts(crm, clock):
     assert _status(crm, "С лимитом", clock) == "inactive"
 
 
+def test_an_absence_booked_for_later_ends_the_status_when_it_begins(crm, clock):
+    """12:00: the shift runs to 18:00 but an hour away begins at 14:00; someone always
+    there is away from 14:00 for two days. Both statuses end at 14:00."""
+    crm.operators.create("Дневная")
+    crm.operators.set_hours("Дневная", ["mon-fri 09:00-18:00"])
+    crm.operators.set_away("Дневная", dt.datetime(2026, 12, 1, 14), dt.datetime(2026, 12, 1, 15))
+    assert _status(crm, "Дневная", clock) == "available until 14:00"
+    crm.operators.create("Всегда")
+    crm.operators.set_away("Всегда", dt.datetime(2026, 12, 1, 14), dt.date(2026, 12, 3))
+    assert _status(crm, "Всегда", clock) == "available until 14:00"
+    clock.at = NOON.replace(hour=15)
+    assert _status(crm, "Дневная", clock) == "on shift until 18:00"
+
+
 def test_the_board_counts_only_operators_there_now(qtbot, shown_page, crm, clock):
     crm.operators.create("Анна", max_load=5)
     crm.operators.create("Борис", max_load=5)
