@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from desktop_crm.db.models import Decision, DecisionContext, Operator, tuples
 from desktop_crm.domain.distribution import Candidate
 from desktop_crm.domain.eligibility import Exclusion
-from desktop_crm.domain.tags import tags_of
 from desktop_crm.services.common import aware_utc
 from desktop_crm.services.dto.decisions import CandidateInfo, DecisionInfo, DrawInfo
 from desktop_crm.services.dto.refs import OperatorRef
+from desktop_crm.services.trace import DecisionKind, read_context, read_details, read_loads
 
 
 def decision_history(contact_id: int) -> list[DecisionInfo]:
@@ -21,8 +19,8 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
         .where(Decision.contact == contact_id)
         .order_by(Decision.id)
     )
-    contexts = [json.loads(row.context.candidates) for row in rows]
-    ids = {entry[0] for context in contexts for entry in context}
+    contexts = [read_context(row.context.candidates) for row in rows]
+    ids = {entry.operator_id for context in contexts for entry in context}
     ids |= {row.operator_id for row in rows if row.operator_id is not None}
     query = Operator.select(Operator.id, Operator.name).where(Operator.id.in_(ids))
     names: dict[int, str] = dict(tuples(query))
@@ -32,39 +30,42 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
 
     history = []
     for row, context in zip(rows, contexts, strict=True):
-        extra = json.loads(row.extra) if row.extra else {}
-        raw_draws = extra.get("draws") or (
+        details = read_details(row.extra)
+        raw_draws = details.draws or (
             [[row.operator_id, True, row.r, row.total, ""]] if row.operator_id is not None else []
         )
         refused = {d[0] for d in raw_draws if not d[1]}
-        timed_out = set(extra.get("timed_out", ()))  # a timeout's late operators
-        loads = [int(x) for x in row.loads.split(",")] if row.loads else []
-        # The dispatcher's day (issue 12): stored only when it mattered (intake.day_facts)
-        tags = tags_of(extra.get("tags", ""))
-        today = extra.get("today") or [0] * len(context)
+        loads = read_loads(row.loads)
+        # The dispatcher's day (issue 12): stored only when it mattered (trace.day_facts)
+        today = details.today or [0] * len(context)
         candidates = []
         for entry, load, count in zip(context, loads, today, strict=False):
-            operator_id, weight, active, max_load = entry[:4]
-            presence, daily_cap, skills = entry[4:7] if len(entry) >= 7 else (None, None, "")
             exclusion = (
                 None  # the dispatcher's choice is not subject to weights
-                if row.kind == "manual"
+                if row.kind == DecisionKind.MANUAL
                 else Candidate(
-                    operator_id,
-                    weight,
-                    active,
+                    entry.operator_id,
+                    entry.weight,
+                    entry.active,
                     load,
-                    max_load,
-                    Exclusion(presence) if presence else None,
+                    entry.max_load,
+                    entry.presence,
                     count,
-                    daily_cap,
-                    tags_of(skills),
-                ).exclusion_for(tags, operator_id in timed_out)
+                    entry.daily_cap,
+                    entry.skills,
+                ).exclusion_for(details.tags, entry.operator_id in details.timed_out)
             )
-            if exclusion is None and operator_id in refused:
+            if exclusion is None and entry.operator_id in refused:
                 exclusion = Exclusion.AT_LIMIT  # the re-check found it full
             candidates.append(
-                CandidateInfo(ref(operator_id), weight, active, load, max_load, exclusion)
+                CandidateInfo(
+                    ref(entry.operator_id),
+                    entry.weight,
+                    entry.active,
+                    load,
+                    entry.max_load,
+                    exclusion,
+                )
             )
         history.append(
             DecisionInfo(
@@ -76,7 +77,7 @@ def decision_history(contact_id: int) -> list[DecisionInfo]:
                 strategy=row.context.strategy,
                 candidates=tuple(candidates),
                 draws=tuple(DrawInfo(ref(d[0]), bool(d[1]), d[2], d[3], d[4]) for d in raw_draws),
-                note=extra.get("note", ""),
+                note=details.note,
             )
         )
     return history

@@ -26,7 +26,6 @@ writers never wait for each other in a circle.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -69,14 +68,16 @@ from desktop_crm.services.day import absences_of, presence_now, today_counts_kep
 from desktop_crm.services.intake_writer import IntakeWriter
 from desktop_crm.services.loads import Carried, loads_of
 from desktop_crm.services.settings import settled_zone
-
-
-class DecisionKind:
-    AUTO = "auto"
-    REDISTRIBUTION = "redistribution"
-    MANUAL = "manual"
-    TIMEOUT = "timeout"  # a missed reply deadline (services/timers.py)
-    AUTO_CLOSE = "auto_close"  # closed after no activity (services/timers.py)
+from desktop_crm.services.trace import (
+    DecisionKind,
+    context_json,
+    context_key,
+    day_facts,
+    draw_columns,
+    loads_text,
+    note_only,
+    with_timed_out,
+)
 
 
 class _Facts(NamedTuple):
@@ -118,7 +119,7 @@ class _SourcePlan:
     round_robin: SmoothRoundRobin | None = None
     rr_saved: dict[int, int] = field(default_factory=dict)
     context_id: int | None = None  # the decision_context of this transaction's decisions
-    context_key: tuple[object, ...] | None = None  # what it stores (``_context_key``)
+    context_key: tuple[object, ...] | None = None  # what it stores (``trace.context_key``)
     # The context the previous registration on this connection wrote for this source
     # (``loads.Carried``): its key and id, reused when the key is the same.
     kept_context: tuple[tuple[object, ...], int] | None = None
@@ -161,80 +162,6 @@ def normalise(external_id: str, region: str, *, plain: bool = False) -> str:
             prefix=ERASED_PREFIX,
         )
     return normalised
-
-
-def context_json(candidates: Iterable[Candidate]) -> str:
-    """The candidates' settings; an operator the dispatcher's day concerns (away or off
-    shift now, a daily cap, skills) carries them too: ``[id, weight, active, max_load,
-    presence, daily_cap, skills]``; the others stay as small as before."""
-    return json.dumps(
-        [
-            [c.operator_id, c.weight, c.active, c.max_load]
-            if c.presence is None and c.daily_cap is None and not c.skills
-            else [
-                c.operator_id,
-                c.weight,
-                c.active,
-                c.max_load,
-                c.presence,
-                c.daily_cap,
-                ",".join(sorted(c.skills)),
-            ]
-            for c in candidates
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def _context_key(strategy: str, pool: Iterable[Candidate]) -> tuple[object, ...]:
-    """What a decision context stores (its strategy, ``context_json``), comparable."""
-    return (
-        strategy,
-        *[
-            (c.operator_id, c.weight, c.active, c.max_load, c.presence, c.daily_cap, c.skills)
-            for c in pool
-        ],
-    )
-
-
-def loads_text(decision: Decision) -> str:
-    """The candidates' loads as a decision's trace stores them."""
-    return ",".join([str(c.load) for c in decision.candidates])
-
-
-_BY_THE_CONTACT = (Exclusion.NO_SKILL, Exclusion.DAILY_CAP)
-
-
-def day_facts(decision: Decision, tags: frozenset[str]) -> dict[str, object] | None:
-    """What the trace needs beyond the context and the loads to explain this decision
-    exactly: the contact's tags and the candidates' counts today, only when one of
-    them was excluded for lacking a skill or for its daily cap (else None)."""
-    if not any(why in _BY_THE_CONTACT for why in decision.excluded.values()):
-        return None
-    return {
-        "tags": ",".join(sorted(tags)),
-        "today": [c.today for c in decision.candidates],
-    }
-
-
-def draw_columns(
-    decision: Decision, note: str = "", facts: dict[str, object] | None = None
-) -> tuple[int | None, int | None, str | None]:
-    """(r, total, extra): the last draw in columns; every draw only when there was more;
-    ``facts`` (``day_facts``) when there are any."""
-    draws = decision.draws
-    last = draws[-1] if draws else None
-    extra = None
-    if len(draws) > 1 or note or (last is not None and last.note) or facts:
-        content: dict[str, object] = {
-            "draws": [[d.operator_id, d.accepted, d.r, d.total, d.note] for d in draws],
-            "note": note,
-        }
-        if facts:
-            content.update(facts)
-        extra = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return (last.r if last else None), (last.total if last else None), extra
 
 
 class Intake:
@@ -535,7 +462,7 @@ class Intake:
 
     def _context(self, plan: _SourcePlan, strategy: str) -> int:
         if plan.context_id is None:
-            key = plan.context_key = _context_key(strategy, plan.pool)
+            key = plan.context_key = context_key(strategy, plan.pool)
             kept = plan.kept_context
             if kept is not None and kept[0] == key:  # the same row says it all already
                 plan.context_id = kept[1]
@@ -768,7 +695,6 @@ class Intake:
         context_id = self._context(plan, decision.strategy)
         r, total, extra = draw_columns(decision, note, day_facts(decision, tags))
         assert extra is not None  # a decision with a note always has its details
-        details = json.loads(extra) | {"timed_out": sorted(timed_out)}
         self._writer.decision(
             contact.id,
             DecisionKind.TIMEOUT,
@@ -780,13 +706,13 @@ class Intake:
             loads_text(decision),
             r,
             total,
-            json.dumps(details, ensure_ascii=False, separators=(",", ":")),
+            with_timed_out(extra, timed_out),
         )
 
     def trace_auto_close(self, contact: Contact, note: str) -> None:
         """A contact closed by the timers (no operator on the decision: it assigns nobody)."""
         context_id = self._writer.context(DecisionKind.AUTO_CLOSE, context_json([]))
-        extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
+        extra = note_only(note)
         self._writer.decision(
             contact.id, DecisionKind.AUTO_CLOSE, None, None, context_id, "", None, None, extra
         )
@@ -819,7 +745,7 @@ class Intake:
         previous = contact.operator_id
         context_id = self._writer.context("manual", context_json([]))
         note = f"back to the queue from operator #{previous}"
-        extra = json.dumps({"draws": [], "note": note}, ensure_ascii=False, separators=(",", ":"))
+        extra = note_only(note)
         self._writer.decision(
             contact.id, DecisionKind.MANUAL, None, reason, context_id, "", None, None, extra
         )

@@ -25,7 +25,6 @@ the injected clock, so tests move time instead of sleeping.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,7 +39,7 @@ from desktop_crm.services.clock import Clock, system_clock
 from desktop_crm.services.common import retried
 from desktop_crm.services.contacts import ContactService
 from desktop_crm.services.events import Change, EventBus
-from desktop_crm.services.intake import DecisionKind, Intake
+from desktop_crm.services.intake import Intake
 from desktop_crm.services.queue import (
     CapacityHook,
     DrainResult,
@@ -48,6 +47,7 @@ from desktop_crm.services.queue import (
     sources_of_operators,
 )
 from desktop_crm.services.settings import phone_region
+from desktop_crm.services.trace import DecisionKind, read_details
 
 TIMER_BATCH = 200  # contacts per write transaction
 JOB = "timers"  # the job claim: one process applies deadlines and closes at a time
@@ -80,11 +80,7 @@ def _timed_out_before(contact_ids: Sequence[int]) -> dict[int, frozenset[int]]:
         Decision.contact.in_(list(contact_ids)) & (Decision.kind == DecisionKind.TIMEOUT)
     )
     for contact_id, extra in tuples(query):
-        try:
-            late = json.loads(extra or "{}").get("timed_out", [])
-        except ValueError:
-            late = []
-        found.setdefault(int(contact_id), set()).update(int(i) for i in late)
+        found.setdefault(int(contact_id), set()).update(read_details(extra).timed_out)
     return {contact_id: frozenset(ids) for contact_id, ids in found.items()}
 
 
