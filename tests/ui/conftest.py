@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from desktop_crm import resources
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.bridge import DataBridge
 from desktop_crm.ui.context import UiContext
@@ -105,3 +108,14 @@ def staffed(crm):
     for i in range(4):
         crm.contacts.register(ContactRequest(f"+7900000000{i}", "tg", name=f"Лид {i}"))
     return crm
+
+
+@pytest.fixture
+def russian(qapp) -> Iterator[QTranslator]:
+    """The window's Russian translation installed for the test (the .qm that `make
+    translations` builds), removed afterwards."""
+    translator = QTranslator()
+    assert translator.load(str(resources.TRANSLATIONS_DIR / "desktop_crm_ru.qm"))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)

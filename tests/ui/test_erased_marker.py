@@ -4,28 +4,14 @@ it translated in the Imports list, its tool tip, the rejects heading and the jou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from desktop_crm.domain.audit import ObjectKind
 from desktop_crm.importing import open_table
 from desktop_crm.services.audit import AuditFilter
 from desktop_crm.ui.models.imports import FILE, ImportsModel
 from desktop_crm.ui.models.journal import object_text
-
-RU_QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "desktop_crm_ru.qm"
-
-
-@pytest.fixture
-def russian(qapp) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(RU_QM))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -4,12 +4,9 @@ English field key pasted into a Russian sentence ("Для поля «external_id
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTranslator
 
-from desktop_crm import resources
 from desktop_crm.errors import InvalidValue
 from desktop_crm.importing import Field
 from desktop_crm.importing.mapping import mapping_from_indexes
@@ -17,15 +14,6 @@ from desktop_crm.ui.texts import error_text
 
 LATIN = re.compile(r"[A-Za-z]")
 HEADERS = ["Телефон", "Имя"]
-
-
-@pytest.fixture
-def russian(qapp) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(resources.TRANSLATIONS_DIR / "desktop_crm_ru.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def mapping_errors(target: Field) -> list[InvalidValue]:

@@ -5,12 +5,11 @@ is listed (collected from the actions) without two of them on one key."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTranslator
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QWidget
 
 from desktop_crm.services.contacts import ContactRequest
-from desktop_crm.ui.application import TRANSLATIONS_DIR
 from desktop_crm.ui.assign_dialog import AssignDialog
 from desktop_crm.ui.import_dialog import ImportDialog
 from desktop_crm.ui.intake import IntakeForm
@@ -316,18 +315,6 @@ def test_a_phone_like_id_that_is_no_number_is_flagged_before_registering(qtbot, 
     lead = ctx.crm.leads.find("8 900 12")
     assert lead is not None and lead.external_id == "8 900 12" and lead.contact_count == 1
     assert not form.plain_id_button.isVisible() and form.external_id.text() == ""
-
-
-RU_QM = TRANSLATIONS_DIR / "desktop_crm_ru.qm"
-
-
-@pytest.fixture
-def russian(qapp):
-    translator = QTranslator()
-    assert translator.load(str(RU_QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.parametrize(

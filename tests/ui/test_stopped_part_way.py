@@ -3,16 +3,9 @@ all in the user's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QTranslator
-
 from desktop_crm.errors import QT_TRANSLATE_NOOP, DatabaseBusy, NotFound, StoppedPartWay
 from desktop_crm.ui.texts import error_text, stop_reason_text
 
-RU_QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "desktop_crm_ru.qm"
 BUSY = DatabaseBusy(
     QT_TRANSLATE_NOOP("errors", "The database stayed busy; nothing was written. Try again.")
 )
@@ -21,15 +14,6 @@ QUEUE_STOPPED = QT_TRANSLATE_NOOP(
     "{reason} Distributing the queue stopped part-way (contacts assigned: "
     "{committed}; they stay); run it again to continue.",
 )
-
-
-@pytest.fixture
-def russian(qapp) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(RU_QM))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_busy_past_the_wait_does_not_claim_that_nothing_was_written(qapp):

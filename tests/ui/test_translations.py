@@ -216,15 +216,6 @@ def test_qm_is_compiled_from_the_ts(tmp_path, name):
 
 # -- the compiled files --------------------------------------------------------------------
 @pytest.fixture
-def russian(qapp) -> Iterator[QTranslator]:
-    translator = QTranslator()
-    assert translator.load(str(RU_TS.with_suffix(".qm")))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
-
-
-@pytest.fixture
 def english(qapp) -> Iterator[QTranslator]:
     translator = QTranslator()
     assert translator.load(str(EN_TS.with_suffix(".qm")))
