@@ -101,6 +101,33 @@ def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
     return "open" if clicked is open_button else "new" if clicked is new_button else "quit"
 
 
+def ask_after_server_failure(parent: QWidget | None, message: str) -> str:
+    """'retry', 'open' or 'quit' for a server's database (PostgreSQL) that cannot be
+    opened: it is no file to pick again. The seam tests patch."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QApplication.translate("Application", "Cannot open the database"))
+    box.setText(message)
+    box.setInformativeText(
+        QApplication.translate(
+            "Application",
+            "Nothing was changed. Try again (once the server is up), or open a database "
+            "file instead?",
+        )
+    )
+    retry_button = box.addButton(
+        QApplication.translate("Application", "Try again"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_button = box.addButton(
+        QApplication.translate("Application", "Open a file…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QApplication.translate("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry_button else "open" if clicked is open_button else "quit"
+
+
 def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
     """A file dialog; None when cancelled. The seam tests patch."""
     title = (
@@ -121,8 +148,9 @@ def choose_database_file(parent: QWidget | None, create: bool) -> Path | None:
 def open_interactively(
     location: DatabaseLocation, opener: Callable[[DatabaseLocation], Crm] = open_crm
 ) -> Crm | None:
-    """Open ``location``; when it fails, say why and let the user pick another file or quit.
-    A damaged file also offers to restore its latest automatic backup."""
+    """Open ``location``; when it fails, say why and let the user pick another file or quit
+    (a server's database: try it again, or open a file). A damaged file also offers to
+    restore its latest automatic backup."""
     while True:
         try:
             return opener(location)
@@ -138,9 +166,14 @@ def open_interactively(
                 choice = ask_after_open_failure(None, error_text(error))
         except CrmError as error:
             log.warning("cannot open %s: %s", location, error)
-            choice = ask_after_open_failure(None, error_text(error))
+            if location.is_file:
+                choice = ask_after_open_failure(None, error_text(error))
+            else:
+                choice = ask_after_server_failure(None, error_text(error))
         if choice == "quit":
             return None
+        if choice == "retry":
+            continue
         path = choose_database_file(None, create=choice == "new")
         if path is not None:
             location = DatabaseLocation(path)

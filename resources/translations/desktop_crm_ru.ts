@@ -5,7 +5,8 @@
     <name>Application</name>
     <message>
         <location filename="../../desktop_crm/ui/application.py" line="85"/>
-        <location filename="../../desktop_crm/ui/application.py" line="322"/>
+        <location filename="../../desktop_crm/ui/application.py" line="109"/>
+        <location filename="../../desktop_crm/ui/application.py" line="355"/>
         <source>Cannot open the database</source>
         <translation>Не удаётся открыть базу данных</translation>
     </message>
@@ -26,31 +27,47 @@
     </message>
     <message>
         <location filename="../../desktop_crm/ui/application.py" line="98"/>
+        <location filename="../../desktop_crm/ui/application.py" line="124"/>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="107"/>
+        <location filename="../../desktop_crm/ui/application.py" line="112"/>
+        <source>Nothing was changed. Try again (once the server is up), or open a database file instead?</source>
+        <translation>Ничего не изменено. Повторить попытку (когда сервер заработает) или открыть файл базы данных?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="119"/>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="122"/>
+        <source>Open a file…</source>
+        <translation>Открыть файл…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_crm/ui/application.py" line="134"/>
         <source>New database</source>
         <translation>Новая база данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="109"/>
+        <location filename="../../desktop_crm/ui/application.py" line="136"/>
         <source>Open database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="111"/>
+        <location filename="../../desktop_crm/ui/application.py" line="138"/>
         <source>Lead Dispatcher databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных Lead Dispatcher (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="157"/>
+        <location filename="../../desktop_crm/ui/application.py" line="190"/>
         <source>Cannot restore the backup</source>
         <translation>Не удаётся восстановить резервную копию</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/application.py" line="245"/>
+        <location filename="../../desktop_crm/ui/application.py" line="278"/>
         <source>The language changes once the open dialogs are closed, running jobs have finished and the weights are saved or reverted.</source>
         <translation>Язык сменится, когда будут закрыты открытые окна, закончатся выполняемые задачи, а веса будут сохранены или отменены.</translation>
     </message>
@@ -5133,7 +5150,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/services/contacts.py" line="170"/>
-        <location filename="../../desktop_crm/services/intake.py" line="142"/>
+        <location filename="../../desktop_crm/services/intake.py" line="143"/>
         <source>The lead&apos;s external id must not be empty.</source>
         <translation>Внешний ID лида не может быть пустым.</translation>
     </message>
@@ -5355,12 +5372,12 @@ Add at least one source and one operator to see it.</source>
         <translation>{path} — это база данных; выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="147"/>
+        <location filename="../../desktop_crm/services/intake.py" line="148"/>
         <source>The lead&apos;s external id must not contain control characters (escape, line break and the like).</source>
         <translation>Внешний идентификатор лида не должен содержать управляющих символов (escape, перевод строки и т. п.).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/intake.py" line="157"/>
+        <location filename="../../desktop_crm/services/intake.py" line="158"/>
         <source>A lead&apos;s external id may not start with {prefix!r} (erased leads).</source>
         <translation>Внешний идентификатор лида не может начинаться с {prefix!r} (так помечены удалённые лиды).</translation>
     </message>

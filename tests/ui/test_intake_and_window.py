@@ -226,3 +226,32 @@ def test_a_contact_registered_in_the_form_shows_in_leads_contacts_and_statistics
     settle()
     after = {r.name: r.total for r in window.pages["statistics"].model.rows()}
     assert after["Анна Смирнова"] == before["Анна Смирнова"] + 1
+
+
+def test_a_server_database_that_cannot_be_opened_offers_to_try_again(qapp, monkeypatch):
+    """A PostgreSQL server that is not up (or a refused role) is no file: the window offers
+    to try the same database again, or to open a file instead, never a file picker first."""
+    from desktop_crm.errors import ServerUnreachable
+
+    location = DatabaseLocation.postgresql("postgresql://anna@db.example/crm")
+    attempts = []
+    opened = object()
+
+    def opener(where):
+        attempts.append(where)
+        if len(attempts) < 3:
+            raise ServerUnreachable("Cannot reach {path}: down.", path="postgresql://anna@/crm")
+        return opened
+
+    asked = []
+    monkeypatch.setattr(
+        application, "ask_after_server_failure", lambda parent, text: asked.append(text) or "retry"
+    )
+    monkeypatch.setattr(
+        application, "ask_after_open_failure", lambda parent, text: pytest.fail("a file question")
+    )
+    assert application.open_interactively(location, opener=opener) is opened
+    assert attempts == [location] * 3 and len(asked) == 2 and "Cannot reach" in asked[0]
+    monkeypatch.setattr(application, "ask_after_server_failure", lambda parent, text: "quit")
+    attempts.clear()
+    assert application.open_interactively(location, opener=opener) is None
