@@ -69,6 +69,15 @@ def date_time_input_format() -> str:
     return pattern
 
 
+def date_input_format() -> str:
+    """The display format of a date field: the window language's short date with the
+    whole year ("25.11.2026"; "11/25/2026": "11/25/26" would take only this century's)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy", 1)
+    return pattern
+
+
 _collators: dict[str, QCollator] = {}
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,11 +38,11 @@ from desktop_crm.services import Crm
 from desktop_crm.services.dto.operators import OperatorInfo
 from desktop_crm.services.operators import canonical_hours_of, canonical_skills
 from desktop_crm.ui.delegates import count_spin
-from desktop_crm.ui.formats import date_time_input_format
 from desktop_crm.ui.operator_status import day_text, last_day, moment_text, status_text
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.theme import Tone, css
 from desktop_crm.ui.widgets import InlineMessage
+from desktop_crm.ui.widgets.date_edits import TypedDateTimeEdit
 
 NO_CAP = -1  # the spin box's "no cap"
 
@@ -116,11 +115,10 @@ class OperatorDayDialog(QDialog):
         self.absences = QListWidget()
         self.absences.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         now = QDateTime(self._now_wall())
-        self.away_from = QDateTimeEdit(now)
-        self.away_until = QDateTimeEdit(now.addDays(1))
+        self.away_from = TypedDateTimeEdit(now)
+        self.away_until = TypedDateTimeEdit(now.addDays(1))
         for edit in (self.away_from, self.away_until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat(date_time_input_format())  # as the window writes dates
             edit.setMaximumDate(QDate(MAX_ABSENCE_YEAR, 12, 31))  # the services' limit
         self.until_back = QCheckBox(self.tr("until &back"))
         self.until_back.setToolTip(self.tr("No end: until “Back now” is pressed"))

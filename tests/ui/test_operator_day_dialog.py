@@ -249,3 +249,32 @@ def test_the_date_fields_write_dates_as_the_window_does(qtbot, shown_page, crm, 
     dialog.add_absence.click()
     (absence,) = crm.operators.get("Анна Смирнова").absences
     assert absence.starts_at == moment
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("ru", "05.01.2027 09:30"),
+        ("ru", "5.1.2027 9:30"),
+        ("ru", "05012027 0930"),
+        ("en", "1/5/2027 9:30 AM"),
+    ],
+)
+def test_a_date_typed_key_by_key_is_the_one_saved(qtbot, shown_page, crm, language, typed):
+    """Typed as a person types it, a key at a time, separators included: Qt's field moved
+    on by itself after a full part and the typed separator skipped the next one
+    ("05.12.2026 09:30" was booked on 05.03.2026, "12/5/2026" in the year 5202). Now is
+    1 December 2026: a month skipped would stay 12."""
+    apply_locale(language)
+    page = shown_page(OperatorsPage)
+    _select_the_operator(qtbot, page)
+    dialog = page.edit_day()
+    qtbot.waitExposed(dialog)
+    field = dialog.away_from
+    field.setFocus()
+    field.setSelectedSection(field.sectionAt(0))
+    qtbot.keyClicks(field, typed)
+    dialog.until_back.setChecked(True)
+    dialog.add_absence.click()
+    (absence,) = crm.operators.get("Анна Смирнова").absences
+    assert absence.starts_at == dt.datetime(2027, 1, 5, 6, 30, tzinfo=dt.UTC)  # 09:30 MSK

@@ -29,6 +29,7 @@ from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import EmptyHint, InlineMessage, make_table, sorting_proxy
+from desktop_crm.ui.widgets.date_edits import TypedDateEdit
 
 SHOWN = 1000  # the newest entries that match; a narrower filter reaches older ones
 DEFAULT_DAYS = 7  # a period switched on starts a week back
@@ -139,7 +140,7 @@ class JournalPage(Page):
 
     @staticmethod
     def _date_edit(day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
+        edit = TypedDateEdit(day)
         edit.setCalendarPopup(True)
         edit.setEnabled(False)
         edit.setMinimumDate(QDate(2000, 1, 1))

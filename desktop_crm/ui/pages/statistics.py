@@ -61,6 +61,7 @@ from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.tasks import Cancelled, TaskContext, TaskHandle
 from desktop_crm.ui.texts import error_text
 from desktop_crm.ui.widgets import InlineMessage, make_table, tab_leaves
+from desktop_crm.ui.widgets.date_edits import TypedDateEdit
 
 RECOMPUTE_DELAY_MS = 250  # typing a date in a date edit is one recomputation, not eight
 MAX_NUMBER_COLUMN = 150  # a wider source name is cut in its header (full name in the tooltip)
@@ -314,9 +315,8 @@ class StatisticsPage(Page):
         self.set_period(Period.LAST_7_DAYS)
 
     def _date_edit(self, date: QDate) -> QDateEdit:
-        edit = QDateEdit(date)
+        edit = TypedDateEdit(date)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         edit.setMaximumDate(QDate(9999, 12, 30))
         return edit
 

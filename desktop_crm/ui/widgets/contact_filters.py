@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop_crm.ui.widgets.date_edits import TypedDateEdit
+
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 DEFAULT_DAYS = 7  # a period switched on starts a week back
 
@@ -102,7 +104,7 @@ class ContactSearchBar(QWidget):
 
     @staticmethod
     def _date_edit(day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
+        edit = TypedDateEdit(day)
         edit.setCalendarPopup(True)
         edit.setEnabled(False)
         edit.setMinimumDate(QDate(2000, 1, 1))
