@@ -337,18 +337,46 @@ def presence(
     at: dt.datetime, hours: Hours, absences: Iterable[Absence], zone: ZoneInfo
 ) -> Presence:
     """Whether the operator is there at ``at`` (aware): away (an absence covers it),
-    off shift (outside its hours), or there; and until when: the next change, so on
-    shift or off shift lasts until the shift's end or the next shift's start, or until
-    an absence booked ahead begins, whichever comes first."""
+    off shift (outside its hours), or there; and until when. There: until the shift's
+    end or an absence booked ahead begins, whichever comes first. Off shift: until the
+    operator is there again (an absence over the next shift's start pushes it on; None
+    when one lasts until back). Away: until the absence ends."""
     kept = list(absences)
     absence = absence_at(at, kept)
     if absence is not None:
         return Presence(Exclusion.AWAY, absence.ends_at)
     by_hours = _by_hours(at, hours, zone)
+    if by_hours.exclusion is Exclusion.OFF_SHIFT:
+        return Presence(Exclusion.OFF_SHIFT, _there_again(by_hours.until, hours, kept, zone))
     ahead = _next_absence_start(at, kept)
     if ahead is not None and (by_hours.until is None or ahead < by_hours.until):
         return Presence(by_hours.exclusion, ahead)
     return by_hours
+
+
+def _there_again(
+    start: dt.datetime | None, hours: Hours, absences: list[Absence], zone: ZoneInfo
+) -> dt.datetime | None:
+    """The first instant from a shift's ``start`` on at which no absence covers the
+    operator and a shift does; None when there is none ahead (an absence until back,
+    no shift in the weeks looked at)."""
+    moment = start
+    for _ in range(_MAX_HOPS):
+        if moment is None:
+            return None
+        covering = absence_at(moment, absences)
+        if covering is None:
+            return moment
+        if covering.ends_at is None:
+            return None
+        moment = covering.ends_at
+        by_hours = _by_hours(moment, hours, zone)
+        if by_hours.exclusion is Exclusion.OFF_SHIFT:
+            moment = by_hours.until  # the absence ends off shift: the next shift's start
+    return None
+
+
+_MAX_HOPS = 100  # absences back to back beyond this: no time said, rather than a search
 
 
 def _by_hours(at: dt.datetime, hours: Hours, zone: ZoneInfo) -> Presence:

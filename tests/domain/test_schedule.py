@@ -355,15 +355,27 @@ def test_presence_lasts_until_the_next_absence_begins_if_that_comes_first():
     assert presence(now, hours, [empty], BERLIN) == Presence(None, local(BERLIN, 2026, 12, 1, 18))
 
 
-def test_off_shift_lasts_until_an_absence_that_begins_before_the_next_shift():
+def test_off_shift_lasts_until_the_operator_can_take_contacts_again():
+    """Off shift "until" is when the operator is there again: an absence that covers the
+    next shift's start pushes it to the absence's end (or the shift after), and one
+    that begins later in that shift does not shorten it ("off shift until 08:00" read
+    as if the shift began at 08:00)."""
     hours = parse_hours(["mon-fri 09:00-18:00"])
-    early = local(BERLIN, 2026, 12, 1, 7)
-    trip = Absence(local(BERLIN, 2026, 12, 1, 8), local(BERLIN, 2026, 12, 4))
-    assert presence(early, hours, [trip], BERLIN) == Presence(Exclusion.OFF_SHIFT, trip.starts_at)
+    early = local(BERLIN, 2026, 12, 1, 7)  # Tuesday
+    trip = Absence(local(BERLIN, 2026, 12, 1, 8), local(BERLIN, 2026, 12, 1, 10))
+    assert presence(early, hours, [trip], BERLIN) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 1, 10)
+    )
+    over_the_shift = Absence(local(BERLIN, 2026, 12, 1, 8), local(BERLIN, 2026, 12, 1, 20))
+    assert presence(early, hours, [over_the_shift], BERLIN) == Presence(
+        Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 2, 9)
+    )
     later = Absence(local(BERLIN, 2026, 12, 1, 12), local(BERLIN, 2026, 12, 4))
     assert presence(early, hours, [later], BERLIN) == Presence(
         Exclusion.OFF_SHIFT, local(BERLIN, 2026, 12, 1, 9)
     )
+    until_back = Absence(local(BERLIN, 2026, 12, 1, 8), None)
+    assert presence(early, hours, [until_back], BERLIN) == Presence(Exclusion.OFF_SHIFT, None)
 
 
 absence_hours = st.integers(min_value=-48, max_value=24 * 14)
@@ -377,7 +389,8 @@ absence_hours = st.integers(min_value=-48, max_value=24 * 14)
 )
 def test_presence_with_absences_holds_until_it_says(instant, candidates, spans, zone):
     """Whatever the hours and absences, nothing changes before "until" and something
-    does at it: the next change, be it the shift's end or an absence's start."""
+    does at it: the next change, be it the shift's end or an absence's start; off shift,
+    the moment the operator is there again."""
     try:
         hours = parse_hours([format_hours(tuple(candidates))]) if candidates else ALWAYS
     except HoursError:
@@ -395,8 +408,12 @@ def test_presence_with_absences_holds_until_it_says(instant, candidates, spans, 
         return
     assert now.until > instant
     before = presence(now.until - dt.timedelta(seconds=1), hours, absences, zone)
-    assert before == Presence(now.exclusion, now.until)
-    assert presence(now.until, hours, absences, zone).exclusion is not now.exclusion
+    after = presence(now.until, hours, absences, zone)
+    if now.exclusion is Exclusion.OFF_SHIFT:  # until there again, away on the way or not
+        assert before.exclusion is not None and after.exclusion is None
+    else:
+        assert before == Presence(now.exclusion, now.until)
+        assert after.exclusion is not now.exclusion
 
 
 def test_away_wins_over_off_shift_and_until_back_has_no_end():
