@@ -131,9 +131,22 @@ def _unreachable(location: DatabaseLocation, error: BaseException) -> CrmError:
 
 # The server is shutting down, starting up, or has no room for another client.
 _AWAY_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
-# What libpq says when nothing answers where the server should be (down, or not yet up);
-# a wrong host name, a refused role or password and a missing database say otherwise.
-_AWAY_WORDS = ("is the server running", "timeout expired", "server closed the connection")
+# What libpq and the server say when it is not there now: nothing answers where it should
+# be, it is starting, stopping or recovering, or every connection slot is taken (psycopg
+# gives these no SQLSTATE at connect time). A wrong host name, a refused role or password
+# and a missing database say otherwise.
+_AWAY_WORDS = (
+    "is the server running",
+    "timeout expired",
+    "server closed the connection",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "the database system is not yet accepting connections",
+    "the database system is in recovery mode",
+    "too many clients",
+    "too many connections",
+    "remaining connection slots are reserved",
+)
 
 
 def _server_away(error: BaseException) -> bool:

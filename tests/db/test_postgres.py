@@ -248,3 +248,42 @@ def test_every_form_of_the_password_is_hidden_in_a_message():
 )  # fmt: skip
 def test_the_url_for_another_role_names_it_and_holds_no_password(given, expected):
     assert url_for_role(given, "owner") == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "connection failed: FATAL:  sorry, too many clients already",
+        'FATAL:  too many connections for role "reader"',
+        "FATAL:  remaining connection slots are reserved for non-replication superuser connections",
+        "FATAL:  the database system is starting up",
+        "FATAL:  the database system is shutting down",
+        "FATAL:  the database system is not yet accepting connections",
+        "FATAL:  the database system is in recovery mode",
+    ],
+)
+def test_a_server_starting_stopping_or_full_is_away_not_refused(message):
+    """psycopg gives these no SQLSTATE at connect time: the words tell them (exit 3)."""
+    from desktop_crm.db.postgres_storage import _unreachable
+    from desktop_crm.errors import ServerUnreachable
+
+    error = _unreachable(DatabaseLocation.postgresql("postgresql://anna@/crm"), Exception(message))
+    assert isinstance(error, ServerUnreachable) and error.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'FATAL:  password authentication failed for user "anna"',
+        'FATAL:  database "crm" does not exist',
+        'FATAL:  role "anna" does not exist',
+        'could not translate host name "nosuch.invalid" to address: Name or service not known',
+        'FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "rejected"',
+    ],
+)
+def test_a_wrong_address_role_or_database_is_refused(message):
+    from desktop_crm.db.postgres_storage import _unreachable
+    from desktop_crm.errors import ServerUnreachable
+
+    error = _unreachable(DatabaseLocation.postgresql("postgresql://anna@/crm"), Exception(message))
+    assert not isinstance(error, ServerUnreachable) and error.exit_code == 2
