@@ -301,6 +301,8 @@ def _lead_erase(crm: Crm, args: argparse.Namespace) -> dict[str, object]:
         "rejects": result.rejects,
         "already_erased": result.already_erased,
         "file_clean": result.file_clean,
+        # A phone's twin stored under its bare digits: another lead, erased with it.
+        "also_erased": [{"lead_id": i, "external_id": e} for i, e in result.others],
     }
 
 

@@ -24,6 +24,7 @@ it could not run (busy, or the process was killed), the next erase runs it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -88,6 +89,9 @@ class ErasureResult:
     rejects: int  # stored import rejects cleared
     already_erased: bool
     file_clean: bool  # False: the file still holds old copies until the next erase
+    # The other leads erased with it (a phone's bare-digit twin): (row id, new id) each;
+    # ``contacts`` and ``rejects`` count theirs too.
+    others: tuple[tuple[int, str], ...] = ()
 
 
 class ErasureService:
@@ -184,6 +188,7 @@ class ErasureService:
             sum(r.rejects for r in results),
             all(r.already_erased for r in results),
             False,
+            tuple((r.lead_id, r.external_id) for r in results[1:]),
         )
         if not result.already_erased:
             self._events.emit(Change.LEADS, Change.CONTACTS, Change.IMPORTS)
@@ -202,14 +207,7 @@ class ErasureService:
                 result=result,
                 external_id=result.external_id,
             ) from error
-        return ErasureResult(
-            result.lead_id,
-            result.external_id,
-            result.contacts,
-            result.rejects,
-            result.already_erased,
-            clean,
-        )
+        return dataclasses.replace(result, file_clean=clean)
 
     def finish_pending(self) -> bool:
         """Rebuild the file if an erasure left old copies in it; True when clean."""

@@ -179,3 +179,16 @@ def test_a_phone_and_its_bare_digits_twin_are_erased_in_one_transaction(crm, mon
     assert (result.contacts, result.already_erased) == (2, False)
     assert crm.leads.find(PHONE) is None and crm.leads.find("9005551234") is None
     assert [crm.contacts.get(i).message for i in ids] == ["", ""]
+
+
+def test_the_result_names_every_lead_erased(crm):
+    """Whoever records an erasure learns each lead's new id: the phone's twin is a
+    second lead (its own contacts, its own ``erased:`` id), not counted into the first."""
+    _setup(crm)
+    first = crm.contacts.register(ContactRequest(PHONE, "site", NAME)).contact.lead.id
+    twin = crm.contacts.register(ContactRequest("9005551234", "site", NAME)).contact.lead.id
+    result = crm.erasure.erase(PHONE)
+    assert result.lead_id == first
+    ((other_id, other_placeholder),) = result.others
+    assert other_id == twin and other_placeholder.startswith("erased:")
+    assert other_placeholder != result.external_id
