@@ -384,6 +384,12 @@ def dialled_from_abroad(digits: str, region: str) -> str | None:
 def _slow_e164(value: str, region: str) -> str | None:
     import phonenumbers
 
+    digits = _NON_DIGITS_RE.sub("", value)
+    if digits.startswith("00") and not value.startswith("+"):
+        # 00 is how most of the world, and every mobile, dials abroad; no national
+        # number starts with it. So 00 and a number is that country's number, whatever
+        # the region dials abroad with (Russia: 8 10), never a national one.
+        return _slow_e164("+" + digits[2:], region)
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:

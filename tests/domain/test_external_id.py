@@ -185,3 +185,27 @@ def test_a_trunk_zero_after_the_country_code_is_one_lead_with_the_number_without
 def test_a_zero_or_eight_that_belongs_to_the_number_stays(raw, stored):
     region = "IT" if raw.lstrip("+0").startswith("39") else "RU"
     assert normalise_external_id(raw, region) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("0044 7911 123456", "+447911123456"),
+        ("0039 333 123 4567", "+393331234567"),
+        ("0033 6 12 34 56 78", "+33612345678"),
+        ("0049 0151 23456789", "+4915123456789"),
+        ("00 7 900 123 45 67", "+79001234567"),
+    ],
+)
+def test_a_number_dialled_with_00_is_international_in_a_region_that_dials_otherwise(typed, stored):
+    """Russia dials abroad with 8 10, but people write 00 (every mobile takes it): a
+    number that starts with 00 is that country's, never a national number of the region
+    ("0044 7911 123456" became the invented "+700447911123456")."""
+    assert normalise_external_id(typed, "RU") == stored
+    assert normalise_external_id(typed, "DE") == stored  # where 00 is the way out anyway
+    assert normalise_external_id(stored, "RU") == stored
+
+
+def test_00_and_digits_that_make_no_valid_number_stay_as_typed():
+    assert normalise_external_id("00 12 34", "RU") == "00 12 34"
+    assert normalise_external_id("0079001234567", "RU") == "0079001234567"  # bare digits: an id
