@@ -142,8 +142,11 @@ def lead_name(text: str) -> str:
 
 
 def lead_message(text: str) -> str:
-    """A lead's message as stored: bidi embeddings, overrides and isolates removed;
-    ``ControlCharacter`` for a control character but tab, line feed and carriage return."""
+    """A lead's message as stored: every line break one LF (CR LF and a bare CR too:
+    a file's, a bot's, a form's alike); bidi embeddings, overrides and isolates removed;
+    ``ControlCharacter`` for a control character but tab and line breaks."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     found = _MESSAGE_CONTROL_RE.search(text)
     if found is not None:
         raise ControlCharacter(found.group())

@@ -336,8 +336,6 @@ def make_validator(mapping: ColumnMapping, headers: Sequence[str], dates: DatePa
         if len(source) > MAX_SOURCE_CHARS:
             return too_long(line, index, cells, Field.SOURCE, source, MAX_SOURCE_CHARS)
         message = unescape_cell(cells[message_col].strip()) if message_col < n else ""
-        if "\r" in message:  # a quoted multi-line cell keeps the file's CRLF; store LF
-            message = message.replace("\r\n", "\n").replace("\r", "\n")
         if len(message) > MAX_MESSAGE_CHARS:
             return too_long(line, index, cells, Field.MESSAGE, message, MAX_MESSAGE_CHARS)
         if message:

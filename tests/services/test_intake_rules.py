@@ -106,7 +106,21 @@ def test_bidi_overrides_are_removed_tabs_and_line_breaks_kept_in_a_message(desk)
         )
     ).contact
     assert contact.lead.name == "Иван Петров"
-    assert contact.message == "Здравствуйте,\n\tзаказ № 42\r\nспасибо"
+    assert contact.message == "Здравствуйте,\n\tзаказ № 42\nспасибо"
+
+
+@pytest.mark.parametrize("message", ["Ab\rcd", "Ab\r\ncd", "Ab\ncd"])
+def test_every_line_break_in_a_message_is_stored_as_an_import_stores_it(desk, tmp_path, message):
+    """One line break, LF, whatever the path: a bare CR from a bot stayed CR while the
+    same text imported became LF."""
+    registered = desk.contacts.register(ContactRequest("+79000000001", "site", message=message))
+    assert registered.contact.message == "Ab\ncd"
+    path = tmp_path / "cr.csv"
+    quoted = message.replace('"', '""')
+    path.write_bytes(f'phone,source,message\r\n+79000000002,site,"{quoted}"\r\n'.encode())
+    desk.imports.run(open_table(path))
+    (lead,) = desk.leads.search("+79000000002")
+    assert [c.message for c in lead.contacts] == ["Ab\ncd"]
 
 
 def test_an_import_rejects_control_characters_and_drops_bidi_overrides(desk, tmp_path):
