@@ -247,7 +247,8 @@ def _postgres_location(value: str) -> DatabaseLocation:
     shown = mask_password(value)
     try:
         parts = urlsplit(value)
-        parts.port  # noqa: B018  # raises ValueError on a bad port
+        if "," not in parts.netloc:  # several hosts: libpq's own list, checked below
+            parts.port  # noqa: B018  # raises ValueError on a bad port
     except ValueError as error:
         raise DatabaseOpenError(
             QT_TRANSLATE_NOOP("errors", "The database URL {url!r} is not valid: {reason}."),
@@ -295,14 +296,26 @@ def _check_conninfo(url: str, shown: str) -> None:
         ) from None
     for name in _INTEGER_OPTIONS:
         given = options.get(name)
-        if isinstance(given, str) and not given.strip().lstrip("-").isdigit():
+        if not isinstance(given, str):
+            continue
+        # A port per host ("5432,5433"; an empty one is the default port).
+        values = given.split(",") if name == "port" else [given]
+        bad = next(
+            (
+                value
+                for value in values
+                if not value.strip().lstrip("-").isdigit() and (value.strip() or name != "port")
+            ),
+            None,
+        )
+        if bad is not None:
             raise DatabaseOpenError(
                 QT_TRANSLATE_NOOP(
                     "errors", "Cannot open {path}: {option} must be a whole number, not {value!r}."
                 ),
                 path=shown,
                 option=name,
-                value=hide_password(given, url),
+                value=hide_password(bad, url),
             )
 
 

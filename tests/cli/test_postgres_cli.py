@@ -128,3 +128,17 @@ def test_a_read_only_role_writing_is_permission_denied_nothing_written(run_raw, 
     finally:
         pg_server.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM reader", database)
         pg_server.execute("DROP ROLE reader")
+
+
+def test_a_url_of_several_hosts_is_read_as_libpq_reads_it(run_raw, pg_url, pg_server):
+    """A primary and its standby in one URL: libpq tries the hosts in turn (the first
+    here is not there); the URL's check refused the list as a bad port."""
+    url = pg_url.replace(
+        f"host={pg_server.socket_dir}",
+        f"host={pg_server.socket_dir}/gone,{pg_server.socket_dir}&port=5432,5432",
+    )
+    assert url != pg_url
+    assert run_raw("--db", url, "operator", "add", "alice").code == 0
+    assert [
+        o["name"] for o in json.loads(run_raw("--db", url, "--json", "operator", "list").out)
+    ] == ["alice"]

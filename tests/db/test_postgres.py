@@ -47,7 +47,14 @@ def test_database_url_may_name_a_postgresql_database():
 
 
 @pytest.mark.parametrize(
-    "given", ["postgresql://anna@host", "postgresql://anna@host/", "postgresql://h:port/crm"]
+    "given",
+    [
+        "postgresql://anna@host",
+        "postgresql://anna@host/",
+        "postgresql://h:port/crm",
+        "postgresql://anna@h1:5432,h2:port/crm",
+        "postgresql://anna@/crm?host=h1,h2&port=5432,x",
+    ],
 )
 def test_a_bad_postgresql_url_is_a_clear_error(given):
     with pytest.raises(DatabaseOpenError) as caught:
@@ -223,6 +230,10 @@ def test_cancel_stops_a_drain_waiting_for_another_clients_locks(pg_url):
         "postgresql://anna@db.example:5432/crm?user=anna@corp&sslmode=require",
         "postgresql://db.example:5432/crm?user=anna@corp",
         "postgresql://anna@/crm?host=/var/run/postgresql",
+        # several hosts, as libpq tries them in turn (a primary and its standby)
+        "postgresql://anna@db1.example:5432,db2.example:5433/crm",
+        "postgresql://anna@db1.example,db2.example/crm?target_session_attrs=read-write",
+        "postgresql://anna@/crm?host=db1.example,db2.example&port=5432,5433",
     ],
 )
 def test_a_well_formed_url_with_encoded_or_query_characters_is_accepted(given):
