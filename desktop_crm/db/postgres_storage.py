@@ -336,6 +336,11 @@ class PostgresStorage(Storage):
                 transaction.__enter__()
         with self.file_errors(writing=False), contextlib.ExitStack() as stack:
             stack.push(transaction)  # its __exit__: COMMIT, or ROLLBACK after an error
+            if self.database.transaction_depth() == 1:  # not a savepoint of a write
+                # Behind another client's table lock (VACUUM FULL, a migration) a read
+                # waits as long as a change does, then is busy (exit 3), never for ever.
+                milliseconds = max(1, int(self.busy_timeout * 1000))
+                self.database.execute_sql(f"SET LOCAL lock_timeout = {milliseconds}")
             yield
 
     @contextmanager

@@ -142,3 +142,22 @@ def test_a_url_of_several_hosts_is_read_as_libpq_reads_it(run_raw, pg_url, pg_se
     assert [
         o["name"] for o in json.loads(run_raw("--db", url, "--json", "operator", "list").out)
     ] == ["alice"]
+
+
+@pytest.mark.parametrize(
+    "argv", [("leads",), ("operator", "list"), ("lead", "erase", "+79005550003")], ids=" ".join
+)
+def test_a_table_locked_by_another_client_is_busy_after_the_wait(run_raw, pg_url, fast_busy, argv):
+    """A read (and an erasure's read first) waited for ever behind another client's
+    table lock (a VACUUM FULL, a migration); a change gave exit 3 after the wait."""
+    import psycopg
+
+    assert run_raw("--db", pg_url, "source", "add", "web").code == 0
+    added = run_raw("--db", pg_url, "contact", "add", "--lead", "+79005550003", "--source", "web")
+    assert added.code == 0, added
+    with psycopg.connect(pg_url) as locker:
+        locker.execute("LOCK TABLE lead, operator IN ACCESS EXCLUSIVE MODE")
+        result = run_raw("--db", pg_url, *argv)
+        locker.rollback()
+    line = assert_user_error(result, code=3)
+    assert "busy" in line, line
