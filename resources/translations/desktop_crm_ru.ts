@@ -822,6 +822,14 @@ Choose “All” above to see more.</source>
     </message>
 </context>
 <context>
+    <name>CountSpinBox</name>
+    <message>
+        <location filename="../../desktop_crm/ui/delegates.py" line="235"/>
+        <source>At most {count}</source>
+        <translation>Не больше {count}</translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <location filename="../../desktop_crm/ui/exporting.py" line="65"/>
@@ -3182,27 +3190,27 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/operators.py" line="153"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="208"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="201"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="215"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="230"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
