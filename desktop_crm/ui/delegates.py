@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QToolTip,
     QWidget,
 )
@@ -253,6 +254,22 @@ def count_spin(parent: QWidget | None = None, minimum: int = 0) -> CountSpinBox:
     return spin
 
 
+def count_width(view: QTableView) -> int:
+    """The width of a ``view`` column of counts that shows the ceiling whole ("1 000 000"
+    as the window's language writes it) and whose ``CountDelegate`` editor has room for
+    its seven digits beside the arrows."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    grid = 1 if view.showGrid() else 0  # a cell (and its editor) is the column less the grid
+    text = view.fontMetrics().horizontalAdvance(number_text(MAX_COUNT)) + 2 * margin
+    editor = count_spin()
+    editor.setFrame(False)  # as CountDelegate makes it
+    editor.setFont(view.font())
+    editor.setStyle(view.style())
+    spin = editor.sizeHint().width()
+    editor.deleteLater()
+    return max(text, spin) + grid
+
+
 class CountDelegate(QStyledItemDelegate):
     """Edits a count in place with ``count_spin``; ``live`` commits every step (a share
     that follows the weight as it is typed)."""
@@ -264,6 +281,7 @@ class CountDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = count_spin(parent)
         spin.setFrame(False)
+        spin.setAutoFillBackground(True)  # the cell's own text must not show by the arrows
         spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if self._live:
             spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))

@@ -824,7 +824,7 @@ Choose “All” above to see more.</source>
 <context>
     <name>CountSpinBox</name>
     <message>
-        <location filename="../../desktop_crm/ui/delegates.py" line="235"/>
+        <location filename="../../desktop_crm/ui/delegates.py" line="236"/>
         <source>At most {count}</source>
         <translation>Не больше {count}</translation>
     </message>
