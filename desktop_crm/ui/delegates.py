@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QValidator
+from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QPainter, QPalette, QPen, QValidator
 from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
@@ -201,6 +201,7 @@ class CountSpinBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lineEdit().textEdited.connect(self._say_if_above)
+        self.editingFinished.connect(self._hide_note)  # the number is the ceiling now
 
     def _typed_number(self, text: str) -> int | None:
         """The whole number in ``text`` (prefix, suffix and digit grouping aside)."""
@@ -240,8 +241,16 @@ class CountSpinBox(QSpinBox):
     def _say_if_above(self, text: str) -> None:
         if self.above_ceiling(text):
             QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.ceiling_note(), self)
-        elif QToolTip.isVisible() and QToolTip.text() == self.ceiling_note():
+        else:
+            self._hide_note()
+
+    def _hide_note(self) -> None:
+        if QToolTip.isVisible() and QToolTip.text() == self.ceiling_note():
             QToolTip.hideText()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._hide_note()  # an editor closed: its note goes with it
+        super().hideEvent(event)
 
 
 def count_spin(parent: QWidget | None = None, minimum: int = 0) -> CountSpinBox:

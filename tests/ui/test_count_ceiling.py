@@ -120,6 +120,7 @@ def test_a_limit_typed_above_the_ceiling_in_place_is_stored_as_the_ceiling(qtbot
     settle()
     assert ctx.crm.operators.get("Анна").max_load == MAX_COUNT
     assert not page.table_message.isVisible()
+    assert not QToolTip.isVisible()  # the editor closed, and its note with it
 
 
 def test_a_limit_typed_above_the_ceiling_in_the_add_form_is_the_ceiling(qtbot, ctx, settle):
