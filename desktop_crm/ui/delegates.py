@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -23,10 +24,19 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSpinBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QHideEvent, QPainter, QPalette, QPen, QValidator
+from PySide6.QtWidgets import (
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from desktop_crm.services.common import MAX_COUNT
+from desktop_crm.ui.formats import number_text
 from desktop_crm.ui.models.base import RAW_ROLE, SHORT_TEXT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -178,13 +188,95 @@ class LoadBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def count_spin(parent: QWidget | None = None, minimum: int = 0) -> QSpinBox:
+class CountSpinBox(QSpinBox):
+    """A spin box whose whole number above the maximum is kept while it is typed and
+    becomes the maximum when the edit ends (a plain QSpinBox refuses the digit that
+    crosses the ceiling: "2000000" was taken as "200000", a number nobody typed).
+    While the typed number is above the ceiling the box says so in a tooltip.
+
+    ``fixup`` does the correction, not Qt's ``CorrectToNearestValue``: that mode bounds
+    zero, not the typed number (a box's special "no cap" text became 0 with it), so
+    other unfinished texts keep Qt's default, the previous value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lineEdit().textEdited.connect(self._say_if_above)
+        self.editingFinished.connect(self._hide_note)  # the number is the ceiling now
+
+    def _typed_number(self, text: str) -> int | None:
+        """The whole number in ``text`` (prefix, suffix and digit grouping aside)."""
+        body = text
+        if self.prefix() and body.startswith(self.prefix()):
+            body = body[len(self.prefix()) :]
+        if self.suffix() and body.endswith(self.suffix()):
+            body = body[: -len(self.suffix())]
+        body = body.replace(self.locale().groupSeparator(), "")
+        body = "".join(body.split())  # spaces of any kind: "2 000 000"
+        if not body.isascii() or not body.isdigit():
+            return None
+        return int(body)
+
+    def above_ceiling(self, text: str) -> bool:
+        """Whether ``text`` is a whole number above the maximum."""
+        number = self._typed_number(text)
+        return number is not None and number > self.maximum()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state, text, pos = super().validate(text, pos)
+        if state == QValidator.State.Invalid and self.above_ceiling(text):
+            state = QValidator.State.Intermediate
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        if self.above_ceiling(text):
+            return self.textFromValue(self.maximum())
+        return super().fixup(text)
+
+    def ceiling_note(self) -> str:
+        """What the box says when a number above its maximum is typed."""
+        return QCoreApplication.translate("CountSpinBox", "At most {count}").format(
+            count=number_text(self.maximum())
+        )
+
+    def _say_if_above(self, text: str) -> None:
+        if self.above_ceiling(text):
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.ceiling_note(), self)
+        else:
+            self._hide_note()
+
+    def _hide_note(self) -> None:
+        if QToolTip.isVisible() and QToolTip.text() == self.ceiling_note():
+            QToolTip.hideText()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._hide_note()  # an editor closed: its note goes with it
+        super().hideEvent(event)
+
+
+def count_spin(parent: QWidget | None = None, minimum: int = 0) -> CountSpinBox:
     """A spin box for a limit, a daily cap or a weight: ``minimum`` to the services'
-    ``MAX_COUNT``, the same ceiling the command line and the importer keep."""
-    spin = QSpinBox(parent)
+    ``MAX_COUNT``, the same ceiling the command line and the importer keep; a number
+    typed above it becomes ``MAX_COUNT`` (see ``CountSpinBox``)."""
+    spin = CountSpinBox(parent)
     spin.setRange(minimum, MAX_COUNT)
     spin.setAccelerated(True)
     return spin
+
+
+def count_width(view: QTableView) -> int:
+    """The width of a ``view`` column of counts that shows the ceiling whole ("1 000 000"
+    as the window's language writes it) and whose ``CountDelegate`` editor has room for
+    its seven digits beside the arrows."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    grid = 1 if view.showGrid() else 0  # a cell (and its editor) is the column less the grid
+    text = view.fontMetrics().horizontalAdvance(number_text(MAX_COUNT)) + 2 * margin
+    editor = count_spin()
+    editor.setFrame(False)  # as CountDelegate makes it
+    editor.setFont(view.font())
+    editor.setStyle(view.style())
+    spin = editor.sizeHint().width()
+    editor.deleteLater()
+    return max(text, spin) + grid
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -198,6 +290,7 @@ class CountDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = count_spin(parent)
         spin.setFrame(False)
+        spin.setAutoFillBackground(True)  # the cell's own text must not show by the arrows
         spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if self._live:
             spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))

@@ -306,6 +306,7 @@ class OperatorDayDialog(QDialog):
             self.skills.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         operator = self.operator
+        self.daily_cap.interpretText()  # a number typed above the ceiling is the ceiling
         cap = None if self.daily_cap.value() == NO_CAP else self.daily_cap.value()
         try:
             if canonical_hours_of([self.hours.text()]) != operator.hours:

@@ -240,7 +240,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
         <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>The sheet «{sheet}» of this file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="413"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="418"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="254"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="260"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>The first %n row of the file.</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="269"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n of them would be rejected (in red; hover for the reason).</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="74"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="77"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>%n row done</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="164"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>%n row was committed before that and stays; importing the file again continues after it.</numerusform>
@@ -288,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="112"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>%n row was committed and stays. Import the file again to continue where it stopped.</numerusform>
@@ -296,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="188"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n row to {path}. Fix it and drop the file onto the window again.</numerusform>
@@ -304,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="17"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>about %n second left</numerusform>
@@ -312,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="19"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -352,7 +352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="257"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
         <source>It shows the first {shown} of %Ln column(s).</source>
         <translation>
             <numerusform>It shows the first {shown} of %Ln column.</numerusform>
@@ -363,7 +363,7 @@
 <context>
     <name>ImportsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="121"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>
@@ -374,7 +374,7 @@
 <context>
     <name>ImportsPage</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="246"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="253"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Rejected rows of {file}: %n</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="294"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>Saved %n rejected row to {path}. Fix it and drop the file onto the window again.</numerusform>

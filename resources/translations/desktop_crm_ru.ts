@@ -822,6 +822,14 @@ Choose “All” above to see more.</source>
     </message>
 </context>
 <context>
+    <name>CountSpinBox</name>
+    <message>
+        <location filename="../../desktop_crm/ui/delegates.py" line="236"/>
+        <source>At most {count}</source>
+        <translation>Не больше {count}</translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <location filename="../../desktop_crm/ui/exporting.py" line="65"/>
@@ -1181,87 +1189,87 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="36"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
         <source>External id</source>
         <translation>Внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="37"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="38"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="39"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="40"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="41"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="41"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="42"/>
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="42"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="43"/>
         <source>Tags</source>
         <translation>Теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="46"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
         <source>external id</source>
         <translation>внешний ID</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="47"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="48"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
         <source>source</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="49"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
         <source>message</source>
         <translation>сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="50"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="51"/>
         <source>date</source>
         <translation>дата</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="51"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="52"/>
         <source>owner</source>
         <translation>ответственный</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="52"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="53"/>
         <source>tags</source>
         <translation>теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="64"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="65"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="348"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="350"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="368"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="370"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1309,194 +1317,194 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Таблицы контактов ({patterns});;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="82"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="83"/>
         <source>Import {file}</source>
         <translation>Импорт: {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="95"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="96"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="97"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="435"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="98"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="440"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="100"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="67"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="68"/>
         <source>no header</source>
         <translation>без заголовка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="70"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="71"/>
         <source>The line that holds the column names; 0 = the file has no header line.</source>
         <translation>Строка с названиями столбцов; 0 — в файле нет строки заголовка.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="76"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="77"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="78"/>
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="78"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="79"/>
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="82"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="83"/>
         <source>How the file is read</source>
         <translation>Как читать файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="88"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="89"/>
         <source>Header line:</source>
         <translation>Строка заголовка:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="96"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="97"/>
         <source>Which column holds what</source>
         <translation>Что в каких столбцах</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="113"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="114"/>
         <source>The lead&apos;s phone, e-mail or messenger id: required.</source>
         <translation>Телефон, e-mail или ID лида в мессенджере — обязательно.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="123"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="124"/>
         <source>Source of the rows:</source>
         <translation>Источник строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="127"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="128"/>
         <source>Give each row to the operator in its Owner column</source>
         <translation>Отдавать каждую строку оператору из столбца «Ответственный»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="132"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="133"/>
         <source>When an operator of that name exists, is active and below the limit, the row&apos;s contact goes to them, as if assigned by hand; otherwise the distributor decides as usual.</source>
         <translation>Если оператор с таким именем есть, активен и не достиг лимита, контакт из строки достаётся ему, как при назначении вручную; иначе оператора, как обычно, выбирает распределение.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="36"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="37"/>
         <source>Rows are committed in batches: Cancel keeps every row committed so far, and importing the file again continues where it stopped. You can keep working in the window meanwhile.</source>
         <translation>Строки сохраняются пакетами: при отмене все уже сохранённые строки остаются, а повторный импорт файла продолжится с места остановки. Тем временем можно продолжать работу в окне.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="37"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="38"/>
         <source>Rows read:</source>
         <translation>Прочитано строк:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="38"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="39"/>
         <source>Imported:</source>
         <translation>Импортировано:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="45"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="46"/>
         <source>Rejected:</source>
         <translation>Отклонено:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="55"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="56"/>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="270"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="276"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="253"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="539"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="254"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="544"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="197"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="198"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; {size} &amp;nbsp;·&amp;nbsp; {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="309"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="315"/>
         <source>The lead&apos;s id comes from the column «{column}», which looks like the exporting system&apos;s row number, not a phone or e-mail: every row will become a lead of its own. Choose the column with the phone or e-mail as the external id if the file has one.</source>
         <translation>ID лида берётся из столбца «{column}», а это, похоже, номер строки в системе, из которой сделана выгрузка, а не телефон или e-mail: каждая строка станет отдельным лидом. Если в файле есть столбец с телефоном или e-mail, выберите его как внешний ID.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="340"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="347"/>
         <source>{encoding} (detected)</source>
         <translation>{encoding} (определена автоматически)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="364"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="371"/>
         <source>(not imported)</source>
         <translation>(не импортируется)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="372"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="379"/>
         <source>, else </source>
         <translation>, иначе </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="377"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="384"/>
         <source>The first non-empty of these columns</source>
         <translation>Первый непустой из этих столбцов</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="381"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="388"/>
         <source>These columns joined with spaces</source>
         <translation>Эти столбцы через пробел</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="402"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="409"/>
         <source>From the file&apos;s Source column</source>
         <translation>Из столбца источника в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="405"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="412"/>
         <source>Rows with an empty source cell get the source chosen here.</source>
         <translation>Строкам с пустой ячейкой источника назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="410"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="417"/>
         <source>Choose the source…</source>
         <translation>Выберите источник…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="412"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="419"/>
         <source>The file has no Source column: every row gets the source chosen here.</source>
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="377"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="378"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="385"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="388"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="389"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="406"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
         <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Лист «{sheet}» этого файла уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1505,7 +1513,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="413"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="418"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1514,27 +1522,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="419"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="424"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="423"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="428"/>
         <source>An interrupted import of the sheet «{sheet}» will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт листа «{sheet}» продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="428"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="433"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="432"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="437"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="254"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="260"/>
         <source>The first %n row(s) of the file.</source>
         <translation>
             <numerusform>Первая %n строка файла.</numerusform>
@@ -1543,7 +1551,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="269"/>
         <source>%n of them would be rejected (in red; hover for the reason).</source>
         <translation>
             <numerusform>%n из них будет отклонена (выделено красным; причина — во всплывающей подсказке).</numerusform>
@@ -1552,32 +1560,32 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="59"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="60"/>
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="62"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="65"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="462"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="467"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="497"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="502"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="94"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="97"/>
         <source>Stopping after the batch being written…</source>
         <translation>Остановка после записи текущего пакета…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="74"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="77"/>
         <source>%n row(s) done</source>
         <translation>
             <numerusform>Обработана %n строка</numerusform>
@@ -1586,22 +1594,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="75"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="78"/>
         <source>{rate} rows/s</source>
         <translation>{rate} строк/с</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="83"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="86"/>
         <source>imported {imported}, skipped {skipped}, rejected {rejected}</source>
         <translation>импортировано: {imported}, пропущено: {skipped}, отклонено: {rejected}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="158"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="159"/>
         <source>The import stopped</source>
         <translation>Импорт остановлен</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="163"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="164"/>
         <source>%n row(s) were committed before that and stay; importing the file again continues after them.</source>
         <translation>
             <numerusform>До этого была сохранена %n строка, она остаётся; повторный импорт файла продолжится после неё.</numerusform>
@@ -1610,27 +1618,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="92"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="93"/>
         <source>{file} was imported before</source>
         <translation>{file} уже импортировался</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="41"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="42"/>
         <source>Skipped (imported before or repeated):</source>
         <translation>Пропущено (импортированы ранее или повторяются):</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="97"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="98"/>
         <source>It was already imported on {date}; nothing was imported again.</source>
         <translation>Файл уже импортирован {date}; повторно ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="105"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="106"/>
         <source>Import of {file} cancelled</source>
         <translation>Импорт {file} отменён</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="111"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="112"/>
         <source>%n row(s) were committed and stay. Import the file again to continue where it stopped.</source>
         <translation>
             <numerusform>Сохранена %n строка — она останется. Импортируйте файл снова, чтобы продолжить с места остановки.</numerusform>
@@ -1639,17 +1647,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="119"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="120"/>
         <source>Imported {file}</source>
         <translation>Импорт {file} завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="140"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="141"/>
         <source>{imported} (assigned {assigned}, unassigned {unassigned})</source>
         <translation>{imported} (назначено: {assigned}, без оператора: {unassigned})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="187"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="188"/>
         <source>Saved %n row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1658,7 +1666,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="196"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="197"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -1668,7 +1676,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Не импортированы (поддерживаются только файлы CSV, TSV, TXT и XLSX): {names}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="17"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -1677,7 +1685,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="18"/>
+        <location filename="../../desktop_crm/ui/import_dialog/progress_page.py" line="19"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -1686,7 +1694,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="122"/>
+        <location filename="../../desktop_crm/ui/import_dialog/summary_page.py" line="123"/>
         <source>Resumed the interrupted import and finished it. The counts below are this run&apos;s; the whole import: {rows} rows, {imported} imported, {skipped} skipped, {rejected} rejected.</source>
         <translation>Прерванный импорт продолжен и завершён. Ниже — счёт этого запуска; весь импорт: строк {rows}, импортировано {imported}, пропущено {skipped}, отклонено {rejected}.</translation>
     </message>
@@ -1777,12 +1785,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Создать источник «{name}»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="324"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="330"/>
         <source>Only the sheet «{sheet}» is imported; the workbook&apos;s other sheets ({others}) are not. Choose each in «Sheet» and import it on its own.</source>
         <translation>Импортируется только лист «{sheet}»; другие листы книги ({others}) — нет. Выберите каждый в списке «Лист» и импортируйте его отдельно.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="257"/>
+        <location filename="../../desktop_crm/ui/import_dialog/setup_page.py" line="263"/>
         <source>It shows the first {shown} of %Ln column(s).</source>
         <translation>
             <numerusform>Показаны первые {shown} из %Ln столбца.</numerusform>
@@ -1794,27 +1802,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="102"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="104"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="110"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="107"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="111"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="117"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="121"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1823,47 +1831,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="139"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="147"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="152"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="154"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="157"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="158"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="161"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="162"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="163"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="164"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -1871,37 +1879,37 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="105"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="112"/>
         <source>Import a file…</source>
         <translation>Импортировать файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="113"/>
         <source>Or drop CSV/XLSX files onto the window (Ctrl+I)</source>
         <translation>Или перетащите файлы CSV/XLSX в окно (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="107"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="114"/>
         <source>Save rejected rows…</source>
         <translation>Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="146"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="153"/>
         <source>&lt;br&gt;&lt;br&gt;Sample files to try are in &lt;code&gt;{folder}&lt;/code&gt;.</source>
         <translation>&lt;br&gt;&lt;br&gt;Примеры файлов для пробы — в папке &lt;code&gt;{folder}&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="154"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="161"/>
         <source>&lt;h3&gt;No imports yet&lt;/h3&gt;Drop CSV or Excel files (.csv, .tsv, .txt, .xlsx) onto the window, or choose &lt;b&gt;File › Import contacts…&lt;/b&gt; (Ctrl+I). Each file shows its columns and first rows before anything is imported; every row is registered exactly once, and a cancelled import continues where it stopped.</source>
         <translation>&lt;h3&gt;Импорта пока не было&lt;/h3&gt;Перетащите в окно файлы CSV или Excel (.csv, .tsv, .txt, .xlsx) или выберите &lt;b&gt;Файл › Импорт контактов…&lt;/b&gt; (Ctrl+I). До импорта для каждого файла показываются его столбцы и первые строки; каждая строка регистрируется ровно один раз, а отменённый импорт продолжается с места остановки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="236"/>
         <source>Select an import to see its rejected rows.</source>
         <translation>Выберите импорт, чтобы увидеть его отклонённые строки.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="246"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="253"/>
         <source>Rejected rows of {file}: %n</source>
         <translation>
             <numerusform>Отклонённые строки файла {file}: %n</numerusform>
@@ -1910,12 +1918,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="252"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="259"/>
         <source>{file}: no rejected rows.</source>
         <translation>{file}: отклонённых строк нет.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="285"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="294"/>
         <source>Saved %n rejected row(s) to {path}. Fix them and drop the file onto the window again.</source>
         <translation>
             <numerusform>%n отклонённая строка сохранена в {path}. Исправьте её и снова перетащите файл в окно.</numerusform>
@@ -1924,7 +1932,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="305"/>
         <source>Cannot save {path}: {error}</source>
         <translation>Не удалось сохранить {path}: {error}</translation>
     </message>
@@ -3182,27 +3190,27 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../desktop_crm/ui/pages/operators.py" line="153"/>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="208"/>
         <source>Delete operator</source>
         <translation>Удалить оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="200"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="201"/>
         <source>Added {name}.</source>
         <translation>Оператор {name} добавлен.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="207"/>
         <source>Delete operator {name}?</source>
         <translation>Удалить оператора {name}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="214"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="215"/>
         <source>Deleted {name}.</source>
         <translation>Оператор {name} удалён.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/operators.py" line="229"/>
+        <location filename="../../desktop_crm/ui/pages/operators.py" line="230"/>
         <source>Saved for {name}.</source>
         <translation>Сохранено для: {name}.</translation>
     </message>
@@ -3215,7 +3223,7 @@ Database: {path}</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/imports.py" line="93"/>
+        <location filename="../../desktop_crm/ui/pages/imports.py" line="100"/>
         <source>Imports</source>
         <translation>Импорт</translation>
     </message>
@@ -3289,17 +3297,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="203"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="205"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="209"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="211"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="215"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="217"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>

@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QSpinBox, QToolTip
 
 from desktop_crm.services.common import MAX_COUNT
+from desktop_crm.ui.delegates import count_spin
+from desktop_crm.ui.formats import apply_locale, number_text
 from desktop_crm.ui.models.operators import MAX_LOAD
 from desktop_crm.ui.models.weights import WEIGHT
 from desktop_crm.ui.pages.operators import OperatorsPage
@@ -88,3 +90,114 @@ def test_the_daily_cap_and_the_weights_stop_at_the_same_ceiling(qtbot, ctx, staf
     sources.tabs.setCurrentIndex(1)
     cell = _open_editor(qtbot, sources.grid, sources.grid_model.index(0, 0))
     assert (cell.minimum(), cell.maximum()) == (0, MAX_COUNT)
+
+
+# -- a number typed above the ceiling becomes the ceiling, never a number not typed ------
+# (Qt refused the digit that crossed it: "2000000" and Enter stored 200 000, silently)
+
+ABOVE = "2000000"
+
+
+def _type_above(qtbot, spin: QSpinBox, text: str = ABOVE) -> None:
+    """Type ``text`` over the box's value; it is kept as typed, and the box says why it
+    will not be taken whole."""
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    assert spin.text() == text  # no digit refused while typing
+    assert QToolTip.isVisible() and QToolTip.text() == f"At most {number_text(MAX_COUNT)}"
+
+
+def test_a_limit_typed_above_the_ceiling_in_place_is_stored_as_the_ceiling(qtbot, ctx, settle):
+    ctx.crm.operators.create("Анна", max_load=5)
+    page = OperatorsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    settle()
+    editor = _open_editor(qtbot, page.table, page.proxy.index(0, MAX_LOAD))
+    _type_above(qtbot, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert ctx.crm.operators.get("Анна").max_load == MAX_COUNT
+    assert not page.table_message.isVisible()
+    assert not QToolTip.isVisible()  # the editor closed, and its note with it
+
+
+def test_a_limit_typed_above_the_ceiling_in_the_add_form_is_the_ceiling(qtbot, ctx, settle):
+    page = OperatorsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    settle()
+    page.name_edit.setText("Борис")
+    page.max_load_spin.setFocus()
+    _type_above(qtbot, page.max_load_spin, "1500000")
+    page.add_button.click()  # as by its shortcut: the box keeps the focus
+    assert ctx.crm.operators.get("Борис").max_load == MAX_COUNT
+    assert page.max_load_spin.value() == MAX_COUNT
+
+
+def test_a_daily_cap_typed_above_the_ceiling_is_saved_as_the_ceiling(qtbot, ctx, staffed, settle):
+    page = OperatorsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    settle()
+    page.table.selectRow(0)
+    name = page.selected_operator().name
+    dialog = page.edit_day()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.daily_cap.setFocus()
+    _type_above(qtbot, dialog.daily_cap)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.daily_cap, Qt.Key.Key_Return)  # OK, by keyboard
+    assert ctx.crm.operators.get(name).daily_cap == MAX_COUNT
+
+
+def test_a_weight_and_a_plan_cell_typed_above_the_ceiling_are_the_ceiling(
+    qtbot, ctx, staffed, settle
+):
+    sources = SourcesPage(ctx)
+    qtbot.addWidget(sources)
+    sources.show()
+    sources.reload()
+    settle()
+    sources.table.selectRow(0)
+    settle()
+    source = sources.selected_source().name
+    index = sources.weights_model.index(0, WEIGHT)
+    operator = sources.weights_model.rows()[0].operator.name
+    weight = _open_editor(qtbot, sources.weights_table, index)
+    _type_above(qtbot, weight)
+    qtbot.keyClick(weight, Qt.Key.Key_Return)
+    settle()  # the view commits and closes the editor
+    assert index.data(Qt.ItemDataRole.EditRole) == MAX_COUNT  # not yet saved
+    sources.save_weights()
+    assert {w.operator.name: w.weight for w in ctx.crm.sources.get(source).weights}[
+        operator
+    ] == MAX_COUNT
+
+    sources.tabs.setCurrentIndex(1)
+    grid = sources.grid_model
+    cell = _open_editor(qtbot, sources.grid, grid.index(1, 1))
+    _type_above(qtbot, cell)
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    settle()
+    plan_source, plan_operator = grid.sources()[1].name, grid.operators()[1].name
+    assert {w.operator.name: w.weight for w in ctx.crm.sources.get(plan_source).weights}[
+        plan_operator
+    ] == MAX_COUNT
+
+
+def test_the_ceiling_is_said_in_the_windows_language(qtbot, russian):
+    apply_locale("ru")
+    spin = count_spin()
+    qtbot.addWidget(spin)
+    spin.show()
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1 500 000")
+    assert QToolTip.text() == "Не больше 1\u00a0000\u00a0000"
+    spin.interpretText()
+    assert spin.value() == MAX_COUNT

@@ -9,18 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTranslator
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, QTranslator
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication, QSpinBox, QStyleOptionViewItem, QTableView
 
 from desktop_crm.services.contacts import ContactRequest
 from desktop_crm.ui.application import PAGE_CLASSES
 from desktop_crm.ui.delegates import LoadBarDelegate
-from desktop_crm.ui.formats import apply_locale
+from desktop_crm.ui.formats import apply_locale, number_text
 from desktop_crm.ui.main_window import MainWindow
 from desktop_crm.ui.models.board import O_LOAD
 from desktop_crm.ui.models.operators import LOAD as OPERATORS_LOAD
-from desktop_crm.ui.models.weights import LOAD
+from desktop_crm.ui.models.weights import LOAD, WEIGHT
 from desktop_crm.ui.pages.sources_layout import title_width
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -154,3 +154,46 @@ def test_the_board_and_the_operators_load_bars_show_their_numbers_whole(qtbot, w
     bar_texts_fit(window.pages["board"].operators_table, O_LOAD)
     show(window, "operators", settle)
     bar_texts_fit(window.pages["operators"].table, OPERATORS_LOAD)
+
+
+def test_the_weight_column_shows_the_ceiling_whole_and_as_it_is_typed(
+    qtbot, window, settle, language
+):
+    """1 000 000 read "1 …00" and the editor cut the 7th digit under its arrows: the
+    Weight column is as wide as the ceiling and its editor need, and no wider (the
+    operators' names have the rest)."""
+    crm = window.ctx.crm
+    crm.sources.set_weights("site", {LONG_OPERATOR: 1_000_000, "Анна": 999_999, "Яна": 7})
+    show(window, "sources", settle)
+    page = window.pages["sources"]
+    page.select_source(crm.sources.get("site").id)
+    settle()
+    view = page.weights_table
+    model = view.model()
+    shown = {model.index(r, WEIGHT).data() for r in range(model.rowCount())}
+    assert number_text(1_000_000) in shown
+    width = view.columnWidth(WEIGHT)
+    assert width >= view.sizeHintForColumn(WEIGHT)  # no cell's number elided
+
+    row = next(r for r in range(model.rowCount()) if model.index(r, WEIGHT).data() == "7")
+    view.setCurrentIndex(model.index(row, WEIGHT))
+    view.edit(model.index(row, WEIGHT))
+    QApplication.processEvents()
+    editor = view.indexWidget(model.index(row, WEIGHT))
+    assert isinstance(editor, QSpinBox)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1000000")
+    assert editor.text() == "1000000"
+    assert editor.width() >= editor.sizeHint().width()  # seven digits beside the arrows
+    # The weight typed so far is in the cell under the editor ("1 000 000", live): by the
+    # arrows the editor shows itself, not the cell's last digit ("100000|0").
+    left = editor.lineEdit().geometry().right() + 1
+    arrows = QRect(left, 0, editor.width() - left, editor.height())
+    rgb = QImage.Format.Format_RGB32
+    seen = view.viewport().grab(arrows.translated(editor.pos())).toImage().convertToFormat(rgb)
+    assert seen == editor.grab(arrows).toImage().convertToFormat(rgb)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+    needed = max(view.sizeHintForColumn(WEIGHT), editor.sizeHint().width())
+    assert width <= max(needed, view.horizontalHeader().sectionSizeHint(WEIGHT)) + 8
+    headers_read_whole(view)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import StoppedPartWay
 from desktop_crm.importing import NO_HEADER, Field, TableFile, file_sha256, open_table
 from desktop_crm.services.dto.sources import SourceInfo
@@ -79,7 +80,7 @@ class ImportDialog(QDialog):
         self._forecast_generation = 0  # the latest forecast; older results are dropped
         self._forecast_handle: TaskHandle | None = None
 
-        self.setWindowTitle(self.tr("Import {file}").format(file=self.path.name))
+        self.setWindowTitle(self.tr("Import {file}").format(file=on_screen(self.path.name)))
         self.setObjectName("ImportDialog")
         self.resize(980, 680)
         self.setSizeGripEnabled(True)
@@ -398,7 +399,11 @@ class ImportDialog(QDialog):
         # A workbook of several sheets: the notice is about the sheet shown (each is an
         # import of its own).
         table = self.table
-        sheet = table.sheet if table is not None and len(table.sheet_names) > 1 else None
+        sheet = (
+            on_screen(table.sheet)
+            if table is not None and table.sheet is not None and len(table.sheet_names) > 1
+            else None
+        )
         if previous is not None and previous.status == ImportStatus.DONE:
             when = local_time(previous.finished_at or previous.started_at)
             if sheet is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from desktop_crm.domain.text import on_screen
 from desktop_crm.services.importer import ImportProgress
 from desktop_crm.ui.import_dialog.common import count_text
 
@@ -56,7 +57,9 @@ class ProgressPage(QWidget):
     def begin(self, file_name: str) -> None:
         """The import of ``file_name`` starts: busy until the first batch says how far."""
         self.progress_title.setText(
-            QCoreApplication.translate("ImportDialog", "Importing {file}…").format(file=file_name)
+            QCoreApplication.translate("ImportDialog", "Importing {file}…").format(
+                file=on_screen(file_name)
+            )
         )
         self.progress_bar.setRange(0, 0)
         self.progress_rows.setText(QCoreApplication.translate("ImportDialog", "Starting…"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.domain.text import on_screen
 from desktop_crm.importing import NO_HEADER, Field, TableFile, TableKind
 from desktop_crm.ui.import_dialog.common import (
     DELIMITERS,
@@ -196,7 +197,11 @@ class SetupPage(QWidget):
             self.file_label.setText(
                 QCoreApplication.translate(
                     "ImportDialog", "<b>{name}</b> &nbsp;·&nbsp; {size} &nbsp;·&nbsp; {folder}"
-                ).format(name=html(table.name), size=size, folder=html(str(table.path.parent)))
+                ).format(
+                    name=html(on_screen(table.name)),
+                    size=size,
+                    folder=html(on_screen(str(table.path.parent))),
+                )
             )
             text = table.kind is TableKind.TEXT
             for widget in (
@@ -218,8 +223,9 @@ class SetupPage(QWidget):
                 self.delimiter_combo.setCurrentIndex(index)
             if many_sheets:
                 self.sheet_combo.clear()
-                self.sheet_combo.addItems(list(table.sheet_names))
-                self.sheet_combo.setCurrentText(table.sheet or "")
+                for name in table.sheet_names:  # shown escaped; the sheet's own name read
+                    self.sheet_combo.addItem(on_screen(name), name)
+                self.sheet_combo.setCurrentIndex(self.sheet_combo.findData(table.sheet))
             self.header_spin.setValue(table.header_line)
             self._fill_mapping(table)
             self._fill_sources(table)
@@ -326,7 +332,8 @@ class SetupPage(QWidget):
                 "Only the sheet «{sheet}» is imported; the workbook's other sheets ({others}) "
                 "are not. Choose each in «Sheet» and import it on its own.",
             ).format(
-                sheet=table.sheet, others=", ".join(f"«{name}»" for name in table.other_sheets)
+                sheet=on_screen(table.sheet or ""),
+                others=", ".join(f"«{on_screen(name)}»" for name in table.other_sheets),
             ),
             0,
         )
@@ -434,7 +441,7 @@ class SetupPage(QWidget):
 
     def _sheet_chosen(self, _index: int) -> None:
         if not self._updating and self.state.table is not None:
-            self._reopen(sheet=self.sheet_combo.currentText(), header_line=None, mapping=None)
+            self._reopen(sheet=self.sheet_combo.currentData(), header_line=None, mapping=None)
 
     def _header_spin_changed(self, _value: int) -> None:
         if not self._updating:

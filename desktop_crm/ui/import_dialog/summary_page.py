@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from desktop_crm.domain.text import on_screen
 from desktop_crm.services.importer import ImportSummary, RejectedRow
 from desktop_crm.ui.import_dialog.common import count_text
 from desktop_crm.ui.models.base import local_time
@@ -81,7 +82,7 @@ class SummaryPage(QWidget):
     def show_summary(self, summary: ImportSummary) -> None:
         """The import ended (finished, cancelled, or found the file imported before)."""
         record = summary.record
-        name = record.file_name
+        name = on_screen(record.file_name)
         fresh = summary.already_imported is None
         if not fresh:
             assert summary.already_imported is not None

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_crm.domain.text import on_screen
 from desktop_crm.errors import QT_TRANSLATE_NOOP
 from desktop_crm.importing import NO_HEADER, Field, Preview, RawRecord, Rejection
 from desktop_crm.services import Crm
@@ -90,11 +91,14 @@ def one_line(text: str) -> str:
     return flat if len(flat) <= MAX_CELL_CHARS else flat[: MAX_CELL_CHARS - 1] + "…"
 
 
-def file_and_sheet(record: ImportRecord) -> str:
-    """The file's name, and the sheet read of a workbook (each sheet is an import)."""
+def file_and_sheet(record: ImportRecord, path: bool = False) -> str:
+    """The file's name (``path``: its whole path), and the sheet read of a workbook (each
+    sheet is an import), escaped for the screen (``on_screen``: a bidi override in a
+    sheet's name reorders what follows it)."""
+    file = on_screen(record.file_path if path else record.file_name)
     if record.sheet:
-        return f"{record.file_name} — {record.sheet}"
-    return record.file_name
+        return f"{file} — {on_screen(record.sheet)}"
+    return file
 
 
 def status_text(record: ImportRecord) -> str:
@@ -139,9 +143,7 @@ class ImportsModel(RowsModel[ImportRecord]):
             QT_TRANSLATE_NOOP("ImportsModel", "File"),
             lambda r: erased_shown(file_and_sheet(r)),
             lambda r: file_and_sheet(r).casefold(),
-            tooltip=lambda r: erased_shown(
-                f"{r.file_path} — {r.sheet}" if r.sheet else r.file_path
-            ),
+            tooltip=lambda r: erased_shown(file_and_sheet(r, path=True)),
         ),
         Column(
             QT_TRANSLATE_NOOP("ImportsModel", "Started"),

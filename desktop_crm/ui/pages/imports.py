@@ -32,7 +32,14 @@ from desktop_crm.ui.import_dialog import (
     save_rejected_rows,
 )
 from desktop_crm.ui.models.base import ROW_ROLE
-from desktop_crm.ui.models.imports import FILE, REASON, STARTED, ImportsModel, RejectsModel
+from desktop_crm.ui.models.imports import (
+    FILE,
+    REASON,
+    STARTED,
+    ImportsModel,
+    RejectsModel,
+    file_and_sheet,
+)
 from desktop_crm.ui.pages.base import Page
 from desktop_crm.ui.preferences import Preferences
 from desktop_crm.ui.texts import erased_shown, error_text
@@ -244,12 +251,14 @@ class ImportsPage(Page):
             if rows:
                 self.rejects_label.setText(
                     self.tr("Rejected rows of {file}: %n", "", len(rows)).format(
-                        file=erased_shown(record.file_name)
+                        file=erased_shown(file_and_sheet(record))
                     )
                 )
             else:
                 self.rejects_label.setText(
-                    self.tr("{file}: no rejected rows.").format(file=erased_shown(record.file_name))
+                    self.tr("{file}: no rejected rows.").format(
+                        file=erased_shown(file_and_sheet(record))
+                    )
                 )
 
         self.ctx.runner.start(

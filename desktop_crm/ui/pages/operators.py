@@ -188,6 +188,7 @@ class OperatorsPage(Page):
 
     # -- actions -----------------------------------------------------------------
     def add_operator(self) -> None:
+        self.max_load_spin.interpretText()  # as typed, when Add comes by a shortcut
         try:
             operator = self.ctx.crm.operators.create(
                 self.name_edit.text(), max_load=self.max_load_spin.value()

@@ -43,7 +43,7 @@ from desktop_crm.services.events import Change
 from desktop_crm.ui import preferences as options
 from desktop_crm.ui import theme
 from desktop_crm.ui.context import UiContext
-from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate
+from desktop_crm.ui.delegates import CountDelegate, LoadBarDelegate, count_width
 from desktop_crm.ui.dialogs import ask, ask_save
 from desktop_crm.ui.formats import natural_sorted, number_text
 from desktop_crm.ui.models.base import ROW_ROLE, SHORT_TEXT_ROLE
@@ -383,7 +383,7 @@ class SourcesPage(Page):
         )
         header.resizeSection(LOAD, self._load_width)
         header.resizeSection(ACTIVE, header.sectionSizeHint(ACTIVE) + 8)
-        header.resizeSection(WEIGHT, max(60, header.sectionSizeHint(WEIGHT)))
+        self._fit_weight()
         header.resizeSection(SHARE, max(metrics.horizontalAdvance("100,0 %") + 24, 80))
         self.weights_empty = EmptyHint(self.weights_table)
         self.weights_hint = hint_label(weights_hint("weighted_random"))
@@ -817,6 +817,14 @@ class SourcesPage(Page):
         self.save_action.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
+    def _fit_weight(self) -> None:
+        """The Weight column shows the ceiling whole (1 000 000, not "1 …00"), its editor
+        seven digits; no wider: the operators' names get the rest."""
+        header = self.weights_table.horizontalHeader()
+        width = max(count_width(self.weights_table), header.sectionSizeHint(WEIGHT))
+        if header.sectionSize(WEIGHT) != width:
+            header.resizeSection(WEIGHT, width)
+
     def _fit_loads(self, *_args: object) -> None:
         """The load column as wide as its bars' whole texts, up to ``LOAD_MAX_WIDTH``;
         past it as wide as their short ones ("999 999 / 999 999")."""
@@ -876,6 +884,7 @@ class SourcesPage(Page):
         preferences.restore_header(
             options.SOURCES_WEIGHTS_HEADER, self.weights_table.horizontalHeader()
         )
+        self._fit_weight()  # a width saved by an older version cut 1 000 000
         tab = preferences.get(options.SOURCES_CURRENT_TAB)
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)

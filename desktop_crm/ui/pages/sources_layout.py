@@ -24,7 +24,8 @@ SPLIT_DRAGGED = IntOption("sources/split_dragged", 0)
 OPERATORS_WIDTH = 110  # the operators summary when there is room ("4 operators, 2 full")
 STRATEGY_WIDTH = 76  # the strategy ("Lottery"), at least its header
 CODE_MAX_WIDTH = 110  # a code wider than this is cut (whole in its tooltip)
-EDITOR_OPERATOR = 120  # the weights editor's operator column keeps at least this
+EDITOR_OPERATOR = 104  # the weights editor's operator column keeps at least this (it gave
+# 16 px to the Weight column, which shows 1 000 000 whole: the source names stay whole)
 LIST, EDITOR = 0, 1
 
 
