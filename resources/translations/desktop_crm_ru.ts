@@ -317,47 +317,47 @@ Your saved data is safe. Details are in the log file:
 <context>
     <name>ContactSearchBar</name>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="27"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="29"/>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="55"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="57"/>
         <source>Search: phone, id, name, message</source>
         <translation>Поиск: телефон, id, имя, сообщение</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="58"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="60"/>
         <source>A whole phone number (8 900 123-45-67, +7 900 1234567…) finds its lead&apos;s contacts at once. Other text finds contacts whose lead id or name contains it, or whose message contains it; on a very large database that takes a moment. (Ctrl+F)</source>
         <translation>Полный номер телефона (8 900 123-45-67, +7 900 1234567…) сразу находит контакты этого лида. Другой текст находит контакты, у которых он есть в id или имени лида либо в сообщении; в очень большой базе это занимает немного времени. (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="65"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="67"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="66"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="68"/>
         <source>Only contacts created on this day or later</source>
         <translation>Только контакты, созданные в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="68"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="70"/>
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="69"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="71"/>
         <source>Only contacts created on this day or earlier</source>
         <translation>Только контакты, созданные в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="71"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="73"/>
         <source>↔ swapped</source>
         <translation>↔ переставлены</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="74"/>
+        <location filename="../../desktop_crm/ui/widgets/contact_filters.py" line="76"/>
         <source>The “from” day is after the “to” day: the contacts between the two days are shown, the earlier day first.</source>
         <translation>День «с» позже дня «по»: показаны контакты между этими днями, начиная с более раннего.</translation>
     </message>
@@ -824,7 +824,7 @@ Choose “All” above to see more.</source>
 <context>
     <name>CountSpinBox</name>
     <message>
-        <location filename="../../desktop_crm/ui/delegates.py" line="236"/>
+        <location filename="../../desktop_crm/ui/delegates.py" line="237"/>
         <source>At most {count}</source>
         <translation>Не больше {count}</translation>
     </message>
@@ -2340,67 +2340,67 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="68"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="69"/>
         <source>All dispatchers</source>
         <translation>Все диспетчеры</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="70"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="71"/>
         <source>All objects</source>
         <translation>Все объекты</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="74"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="75"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="75"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="76"/>
         <source>Only changes made on this day or later</source>
         <translation>Только изменения, сделанные в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="77"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="78"/>
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="78"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="79"/>
         <source>Only changes made on this day or earlier</source>
         <translation>Только изменения, сделанные в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="84"/>
         <source>Your changes are logged under this name; change it in File › Settings…</source>
         <translation>Ваши изменения записываются под этим именем; изменить его можно в меню Файл › Настройки…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="87"/>
         <source>&amp;Dispatcher:</source>
         <translation>&amp;Диспетчер:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="88"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="89"/>
         <source>&amp;Object:</source>
         <translation>&amp;Объект:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="176"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="177"/>
         <source>You: {name}</source>
         <translation>Вы: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="197"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="198"/>
         <source>No changes match the filter.</source>
         <translation>Нет изменений, подходящих под фильтр.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="201"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="202"/>
         <source>&lt;h3&gt;Nothing logged yet&lt;/h3&gt;Changes to operators, sources, weights and settings, and contacts assigned, closed or reopened by hand appear here with the time and the dispatcher who made them.</source>
         <translation>&lt;h3&gt;Журнал пока пуст&lt;/h3&gt;Здесь появляются изменения операторов, источников, весов и настроек, а также контакты, назначенные вручную, закрытые или возвращённые в работу, — со временем и именем диспетчера, который их сделал.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="209"/>
         <source>Only the newest {count} changes are shown; narrow the filter to see older ones.</source>
         <translation>Показаны только последние изменения ({count}); чтобы увидеть более ранние, сузьте фильтр.</translation>
     </message>
@@ -2865,157 +2865,157 @@ Database: {path}</source>
 <context>
     <name>OperatorDayDialog</name>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="63"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="62"/>
         <source>{name}: hours and absences</source>
         <translation>{name}: часы работы и отсутствия</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="71"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="70"/>
         <source>e.g. mon-fri 09:00-18:00; sat 10:00-14:00</source>
         <translation>например, пн-пт 09:00-18:00; сб 10:00-14:00</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="75"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="74"/>
         <source>Days and times, several separated by “;”. Days: mon tue wed thu fri sat sun, a range (mon-fri) or a list (mon,wed,fri). A shift that ends before it starts runs overnight (sun 22:00-06:00). Empty: always available.</source>
         <translation>Дни и время, несколько — через «;». Дни: пн вт ср чт пт сб вс (или mon … sun), диапазон (пн-пт) или список (пн,ср,пт). Смена, которая кончается раньше, чем начинается, идёт через ночь (вс 22:00-06:00). Пусто — всегда на месте.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="83"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="82"/>
         <source>no cap</source>
         <translation>без лимита</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="87"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="86"/>
         <source>At most this many contacts a calendar day; closing a contact does not give the day&apos;s slot back.</source>
         <translation>Не больше стольких контактов за календарный день; закрытие контакта место за день не возвращает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="92"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="91"/>
         <source>none, e.g. ru, kz, vip</source>
         <translation>нет, например ru, kz, vip</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="94"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="93"/>
         <source>A contact with tags goes only to operators who have every one of them.</source>
         <translation>Контакт с тегами достаётся только операторам, у которых есть все эти навыки.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="101"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="100"/>
         <source>&amp;Working hours:</source>
         <translation>&amp;Рабочие часы:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="102"/>
         <source>Daily ca&amp;p:</source>
         <translation>Дневной &amp;лимит:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="104"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="103"/>
         <source>S&amp;kills:</source>
         <translation>&amp;Навыки:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="107"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="106"/>
         <source>Times are in the {zone} time zone (File › Settings… to change it).</source>
         <translation>Время — в часовом поясе {zone} (изменить: Файл › Настройки…).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="125"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="123"/>
         <source>until &amp;back</source>
         <translation>до &amp;возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="124"/>
         <source>No end: until “Back now” is pressed</source>
         <translation>Без конца: пока не нажата кнопка «Уже вернулся»</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="126"/>
         <source>&amp;Add absence</source>
         <translation>&amp;Добавить отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="127"/>
         <source>Back &amp;now</source>
         <translation>&amp;Уже вернулся</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="130"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="128"/>
         <source>End the absence in force now</source>
         <translation>Завершить текущее отсутствие</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="129"/>
         <source>&amp;Remove</source>
         <translation>У&amp;брать</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="133"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="131"/>
         <source>Take back the selected absence: one ahead is removed, one in force ends now</source>
         <translation>Отменить выбранное отсутствие: будущее удаляется, текущее заканчивается сейчас</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="139"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="137"/>
         <source>Away &amp;from:</source>
         <translation>Отсутствует &amp;с:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="141"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="139"/>
         <source>&amp;until:</source>
         <translation>&amp;по:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="152"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="150"/>
         <source>Absences (now and ahead)</source>
         <translation>Отсутствия (текущее и будущие)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="199"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="197"/>
         <source>Now: {status}</source>
         <translation>Сейчас: {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="207"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="205"/>
         <source>from {start} until back</source>
         <translation>с {start} до возвращения</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="209"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="207"/>
         <source>from {start} through {day}</source>
         <translation>с {start} по {day} включительно</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="214"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="212"/>
         <source>from {start} until {end}</source>
         <translation>с {start} по {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="218"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="216"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="231"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="229"/>
         <source>Reads as: {hours}</source>
         <translation>Понято как: {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="233"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="231"/>
         <source>Always available (no hours).</source>
         <translation>Всегда на месте (часы не заданы).</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="263"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="261"/>
         <source>Absence added.</source>
         <translation>Отсутствие добавлено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="284"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="282"/>
         <source>Absence removed.</source>
         <translation>Отсутствие отменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="297"/>
+        <location filename="../../desktop_crm/ui/operator_day_dialog.py" line="295"/>
         <source>Back now.</source>
         <translation>Оператор вернулся.</translation>
     </message>
@@ -3243,7 +3243,7 @@ Database: {path}</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="173"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="174"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
     </message>
@@ -3253,7 +3253,7 @@ Database: {path}</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/journal.py" line="56"/>
+        <location filename="../../desktop_crm/ui/pages/journal.py" line="57"/>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
@@ -3954,79 +3954,79 @@ Add at least one source and one operator to see it.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="83"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="84"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="84"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="85"/>
         <source>Last 7 days</source>
         <translation>Последние 7 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="85"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
         <source>Last 30 days</source>
         <translation>Последние 30 дней</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="86"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="87"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="362"/>
         <location filename="../../desktop_crm/ui/pages/statistics.py" line="495"/>
         <source>All time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="87"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="88"/>
         <source>Custom range</source>
         <translation>Свой период</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="160"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="161"/>
         <source>Export statistics</source>
         <translation>Экспорт статистики</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="162"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="163"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="205"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="206"/>
         <source>Export to CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="206"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="207"/>
         <source>Save the table to a CSV file (Ctrl+E)</source>
         <translation>Сохранить таблицу в файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="208"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="209"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="232"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="233"/>
         <source>Each cell: contacts of the period (of them still active). Load is the operator&apos;s active contacts now against the limit.</source>
         <translation>В ячейке — контакты за период (в скобках — сколько из них ещё активны). Нагрузка — активные контакты оператора сейчас относительно лимита.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="261"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="262"/>
         <source>&lt;b&gt;Weights against delivery&lt;/b&gt;</source>
         <translation>&lt;b&gt;Веса и фактическое распределение&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="264"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="265"/>
         <source>Per source: each operator&apos;s share of the configured weight against the share of the period&apos;s assigned contacts it actually got.</source>
         <translation>По каждому источнику: доля оператора в заданном весе и доля назначенных за период контактов, которую он получил на самом деле.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="268"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="269"/>
         <source>&lt;b&gt;Contacts per operator, by source&lt;/b&gt;</source>
         <translation>&lt;b&gt;Контакты по операторам и источникам&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/pages/statistics.py" line="296"/>
+        <location filename="../../desktop_crm/ui/pages/statistics.py" line="297"/>
         <source>Export statistics…</source>
         <translation>Экспорт статистики…</translation>
     </message>
@@ -4584,7 +4584,7 @@ Add at least one source and one operator to see it.</source>
         <translation>--{option} не применяется к export {what}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/cli/commands.py" line="481"/>
+        <location filename="../../desktop_crm/cli/commands.py" line="483"/>
         <source>{path} was created by another process meanwhile; this import was kept in {temp}. Import the file again into {path}.</source>
         <translation>Тем временем файл {path} создал другой процесс; этот импорт сохранён в {temp}. Импортируйте файл в {path} ещё раз.</translation>
     </message>
@@ -4709,7 +4709,7 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/guard.py" line="419"/>
-        <location filename="../../desktop_crm/db/location.py" line="292"/>
+        <location filename="../../desktop_crm/db/location.py" line="293"/>
         <location filename="../../desktop_crm/db/postgres_storage.py" line="126"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="536"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="566"/>
@@ -4743,39 +4743,39 @@ Add at least one source and one operator to see it.</source>
     </message>
     <message>
         <location filename="../../desktop_crm/db/location.py" line="221"/>
-        <location filename="../../desktop_crm/db/location.py" line="253"/>
+        <location filename="../../desktop_crm/db/location.py" line="254"/>
         <source>The database URL {url!r} is not valid: {reason}.</source>
         <translation>Адрес базы данных {url!r} неверен: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="259"/>
+        <location filename="../../desktop_crm/db/location.py" line="260"/>
         <source>The database URL {url!r} names no database; give postgresql://USER@HOST/DATABASE.</source>
         <translation>В адресе {url!r} не указана база данных; укажите postgresql://ПОЛЬЗОВАТЕЛЬ@СЕРВЕР/БАЗА.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="300"/>
+        <location filename="../../desktop_crm/db/location.py" line="313"/>
         <source>Cannot open {path}: {option} must be a whole number, not {value!r}.</source>
         <translation>Не удаётся открыть {path}: параметр {option} должен быть целым числом, а не {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/location.py" line="372"/>
+        <location filename="../../desktop_crm/db/location.py" line="385"/>
         <source>{given!r} is an in-memory database; Lead Dispatcher keeps its data in a file: give a file name.</source>
         <translation>{given!r} — база данных в памяти; Lead Dispatcher хранит данные в файле: укажите имя файла.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="212"/>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="218"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="225"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="231"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="97"/>
         <source>The database stayed busy; nothing was written. Try again.</source>
         <translation>База данных занята; ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="224"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="237"/>
         <source>{path} is read-only; nothing was written.</source>
         <translation>{path} доступна только для чтения; ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="188"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="201"/>
         <source>Permission denied on {path} ({reason}); nothing was written.</source>
         <translation>Нет прав на запись в {path} ({reason}); ничего не записано.</translation>
     </message>
@@ -4785,27 +4785,27 @@ Add at least one source and one operator to see it.</source>
         <translation>Нет связи с {path}: {reason}; ничего не записано. Повторите, когда сервер заработает.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="168"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="181"/>
         <source>The database role {role} may not write to {path} ({reason}); nothing was written.</source>
         <translation>Роли {role} не разрешено изменять {path} ({reason}); ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="178"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="191"/>
         <source>The database role {role} may not read {path} ({reason}). Its owner can allow it: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</source>
         <translation>Роли {role} не разрешено читать {path} ({reason}). Владелец базы может это разрешить: GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="631"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="649"/>
         <source>{path} is a PostgreSQL database of another program; it was left untouched.</source>
         <translation>{path} — база данных PostgreSQL другой программы; она оставлена без изменений.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="680"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="698"/>
         <source>{path} has no tables yet, and the database role {role} may not create them ({reason}); nothing was written. Its owner {owner} creates them by running once: {command}</source>
         <translation>В {path} ещё нет таблиц, а роли {role} не разрешено их создать ({reason}); ничего не записано. Их создаст владелец {owner}, один раз выполнив: {command}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="693"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="711"/>
         <source>{path} has schema version {version}; this version needs {needed}, and the database role {role} may not upgrade it ({reason}); nothing was written. Its owner {owner} upgrades it by running once: {command}</source>
         <translation>У {path} версия схемы {version}, а этой версии программы нужна {needed}; роли {role} не разрешено её обновить ({reason}); ничего не записано. Её обновит владелец {owner}, один раз выполнив: {command}</translation>
     </message>
@@ -4835,7 +4835,7 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся создать папку {folder}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="641"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="659"/>
         <location filename="../../desktop_crm/db/sqlite_storage.py" line="669"/>
         <source>{path} has migrations this version does not know ({names}); update the program.</source>
         <translation>В {path} есть миграции, неизвестные этой версии ({names}); обновите программу.</translation>
@@ -5355,22 +5355,22 @@ Add at least one source and one operator to see it.</source>
         <translation>Не удаётся записать {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="59"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="60"/>
         <source>Personal data erased.</source>
         <translation>Персональные данные удалены.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="143"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="147"/>
         <source>Lead #{id} does not exist.</source>
         <translation>Лида №&#xa0;{id} нет.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="195"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="200"/>
         <source>The lead was erased (its id is now {external_id}), but the file could not be cleaned of old copies: {reason}</source>
         <translation>Данные лида стёрты (теперь его id {external_id}), но старые копии не удалось вычистить из файла: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/services/erasure.py" line="548"/>
+        <location filename="../../desktop_crm/services/erasure.py" line="546"/>
         <source>No lead with the id {reference!r} (an erased lead is found by its erased:… id, or id:N).</source>
         <translation>Нет лида с идентификатором {reference!r} (удалённый лид находится по его идентификатору erased:… или по id:N).</translation>
     </message>
@@ -5692,17 +5692,17 @@ Add at least one source and one operator to see it.</source>
         <translation>Дата {value} вне допустимого для контакта диапазона: годы с {first} по {last}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="151"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="164"/>
         <source>The connection to {path} was lost ({reason}); nothing was written. Try again.</source>
         <translation>Соединение с {path} потеряно ({reason}); ничего не записано. Повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="367"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="385"/>
         <source>The connection to {path} was lost during the commit ({reason}); it may or may not have been written. Try again: a request sent again with the same key is stored once.</source>
         <translation>Соединение с {path} потеряно во время фиксации ({reason}); данные могли записаться, а могли и нет. Повторите попытку: запрос, отправленный повторно с тем же ключом, сохраняется один раз.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/db/postgres_storage.py" line="598"/>
+        <location filename="../../desktop_crm/db/postgres_storage.py" line="616"/>
         <source>{path} has the encoding {encoding}, not UTF8; it was left untouched. Create the database with CREATE DATABASE name ENCODING &apos;UTF8&apos; TEMPLATE template0.</source>
         <translation>У базы {path} кодировка {encoding}, а не UTF8; она оставлена без изменений. Создайте базу командой CREATE DATABASE имя ENCODING &apos;UTF8&apos; TEMPLATE template0.</translation>
     </message>
