@@ -32,12 +32,8 @@ def _open_editor(qtbot, view, index) -> QSpinBox:
     return editor
 
 
-def test_an_operator_is_added_with_the_services_largest_limit(qtbot, ctx, settle):
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+def test_an_operator_is_added_with_the_services_largest_limit(qtbot, ctx, settle, shown_page):
+    page = shown_page(OperatorsPage)
     page.name_edit.setText("Анна")
     _type(qtbot, page.max_load_spin, "1000000")
     assert page.max_load_spin.value() == MAX_COUNT
@@ -47,13 +43,9 @@ def test_an_operator_is_added_with_the_services_largest_limit(qtbot, ctx, settle
     assert page.max_load_spin.value() <= MAX_COUNT
 
 
-def test_the_limit_edited_in_place_takes_what_the_services_take(qtbot, ctx, settle):
+def test_the_limit_edited_in_place_takes_what_the_services_take(qtbot, ctx, settle, shown_page):
     ctx.crm.operators.create("Анна", max_load=5)
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+    page = shown_page(OperatorsPage)
     index = page.proxy.index(0, MAX_LOAD)
     editor = _open_editor(qtbot, page.table, index)
     assert (editor.minimum(), editor.maximum()) == (0, MAX_COUNT)
@@ -65,23 +57,17 @@ def test_the_limit_edited_in_place_takes_what_the_services_take(qtbot, ctx, sett
     assert not page.table_message.isVisible()
 
 
-def test_the_daily_cap_and_the_weights_stop_at_the_same_ceiling(qtbot, ctx, staffed, settle):
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+def test_the_daily_cap_and_the_weights_stop_at_the_same_ceiling(
+    qtbot, ctx, staffed, settle, shown_page
+):
+    page = shown_page(OperatorsPage)
     page.table.selectRow(0)
     dialog = page.edit_day()
     assert dialog is not None
     assert dialog.daily_cap.maximum() == MAX_COUNT
     dialog.reject()
 
-    sources = SourcesPage(ctx)
-    qtbot.addWidget(sources)
-    sources.show()
-    sources.reload()
-    settle()
+    sources = shown_page(SourcesPage)
     sources.table.selectRow(0)
     settle()
     weight = _open_editor(qtbot, sources.weights_table, sources.weights_model.index(0, WEIGHT))
@@ -107,13 +93,11 @@ def _type_above(qtbot, spin: QSpinBox, text: str = ABOVE) -> None:
     assert QToolTip.isVisible() and QToolTip.text() == f"At most {number_text(MAX_COUNT)}"
 
 
-def test_a_limit_typed_above_the_ceiling_in_place_is_stored_as_the_ceiling(qtbot, ctx, settle):
+def test_a_limit_typed_above_the_ceiling_in_place_is_stored_as_the_ceiling(
+    qtbot, ctx, settle, shown_page
+):
     ctx.crm.operators.create("Анна", max_load=5)
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+    page = shown_page(OperatorsPage)
     editor = _open_editor(qtbot, page.table, page.proxy.index(0, MAX_LOAD))
     _type_above(qtbot, editor)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -123,12 +107,10 @@ def test_a_limit_typed_above_the_ceiling_in_place_is_stored_as_the_ceiling(qtbot
     assert not QToolTip.isVisible()  # the editor closed, and its note with it
 
 
-def test_a_limit_typed_above_the_ceiling_in_the_add_form_is_the_ceiling(qtbot, ctx, settle):
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+def test_a_limit_typed_above_the_ceiling_in_the_add_form_is_the_ceiling(
+    qtbot, ctx, settle, shown_page
+):
+    page = shown_page(OperatorsPage)
     page.name_edit.setText("Борис")
     page.max_load_spin.setFocus()
     _type_above(qtbot, page.max_load_spin, "1500000")
@@ -137,12 +119,10 @@ def test_a_limit_typed_above_the_ceiling_in_the_add_form_is_the_ceiling(qtbot, c
     assert page.max_load_spin.value() == MAX_COUNT
 
 
-def test_a_daily_cap_typed_above_the_ceiling_is_saved_as_the_ceiling(qtbot, ctx, staffed, settle):
-    page = OperatorsPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.reload()
-    settle()
+def test_a_daily_cap_typed_above_the_ceiling_is_saved_as_the_ceiling(
+    qtbot, ctx, staffed, settle, shown_page
+):
+    page = shown_page(OperatorsPage)
     page.table.selectRow(0)
     name = page.selected_operator().name
     dialog = page.edit_day()
@@ -156,13 +136,9 @@ def test_a_daily_cap_typed_above_the_ceiling_is_saved_as_the_ceiling(qtbot, ctx,
 
 
 def test_a_weight_and_a_plan_cell_typed_above_the_ceiling_are_the_ceiling(
-    qtbot, ctx, staffed, settle
+    qtbot, ctx, staffed, settle, shown_page
 ):
-    sources = SourcesPage(ctx)
-    qtbot.addWidget(sources)
-    sources.show()
-    sources.reload()
-    settle()
+    sources = shown_page(SourcesPage)
     sources.table.selectRow(0)
     settle()
     source = sources.selected_source().name
