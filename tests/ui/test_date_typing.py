@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from desktop_crm.ui.formats import apply_locale
 from desktop_crm.ui.pages.journal import JournalPage
@@ -81,3 +82,35 @@ def test_a_date_field_alone_takes_the_date_typed(qtbot):
     field.setSelectedSection(field.sectionAt(0))
     qtbot.keyClicks(field, "07.11.2026")
     assert field.date() == QDate(2026, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        ("2026-12-05 09:30", "2026-12-05 09:30"),
+        ("2026-12-05T09:30:00", "2026-12-05 09:30"),
+        ("05.12.2026 09:30", "2026-12-05 09:30"),
+        ("12/5/2026 9:30 AM", "2026-12-05 09:30"),  # the field's own format
+    ],
+)
+def test_a_date_pasted_in_iso_or_the_fields_own_form_is_read(qtbot, pasted, expected):
+    """Pasted from the command line's output (ISO): the field's own check refused it
+    silently and kept its old date."""
+    field = TypedDateTimeEdit(START)
+    qtbot.addWidget(field)
+    field.setDisplayFormat("M/d/yyyy h:mm AP")
+    field.show()
+    field.setFocus()
+    QGuiApplication.clipboard().setText(pasted)
+    qtbot.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert field.dateTime().toString("yyyy-MM-dd HH:mm") == expected
+
+
+def test_a_pasted_text_that_is_no_date_changes_nothing(qtbot):
+    field = TypedDateTimeEdit(START)
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    QGuiApplication.clipboard().setText("завтра утром")
+    qtbot.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert field.dateTime() == START
