@@ -89,3 +89,38 @@ def test_the_import_dialog_shows_file_and_sheets_escaped(qtbot, ctx, tmp_path):
     assert dialog.progress_page.progress_title.text() == "Importing заявки\\u202exslx.xlsx…"
     qtbot.waitUntil(lambda: dialog.state == dialog.FINISHED, timeout=60_000)
     assert dialog.summary_page.summary_title.text() == "Imported заявки\\u202exslx.xlsx"
+
+
+def test_the_cells_of_a_file_are_shown_escaped_in_the_preview_and_the_rejects(ctx, tmp_path):
+    """A cell (or a header) holding a bidi override or an escape reordered or coloured the
+    preview and the rejected rows; they are shown escaped as names are."""
+    from desktop_crm.ui.models.imports import PreviewModel, RejectsModel
+
+    path = tmp_path / "spoofed.csv"
+    path.write_text(
+        f"phone,name{SPOOFED},source\n+79007770071,Лид {SPOOFED},tg\n,\x1b[31mкрасный,tg\n",
+        encoding="utf-8",
+    )
+    table = open_table(path)
+    preview = PreviewModel()
+    preview.set_preview(table.preview(50))
+    shown = [
+        preview.index(row, column).data()
+        for row in range(preview.rowCount())
+        for column in range(preview.columnCount())
+    ]
+    headers = [
+        preview.headerData(column, Qt.Orientation.Horizontal)
+        for column in range(preview.columnCount())
+    ]
+    assert f"Лид {SHOWN}" in shown and "\\x1b[31mкрасный" in shown
+    assert any(SHOWN in header for header in headers)
+    assert not any("\u202e" in text or "\x1b" in text for text in [*shown, *headers])
+    ctx.crm.sources.create("tg", code="tg")
+    ctx.crm.imports.run(table)
+    (record,) = ctx.crm.imports.list()
+    rejects = RejectsModel()
+    rejects.set_rows(ctx.crm.imports.rejects(record.id))
+    row = rejects.index(0, 2)
+    assert "\\x1b[31mкрасный" in row.data()
+    assert "\x1b" not in row.data() and "\x1b" not in row.data(Qt.ItemDataRole.ToolTipRole)

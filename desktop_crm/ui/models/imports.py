@@ -59,9 +59,10 @@ def field_label(target: Field) -> str:
 
 
 def column_title(headers: tuple[str, ...] | list[str], column: int) -> str:
-    """A column's header text, or "Column N" (1-based) when it has none."""
+    """A column's header text as shown (escaped: ``on_screen``), or "Column N"
+    (1-based) when it has none."""
     if column < len(headers) and headers[column].strip():
-        return headers[column].strip()
+        return on_screen(headers[column].strip())
     return QCoreApplication.translate("Import", "Column {number}").format(number=column + 1)
 
 
@@ -86,8 +87,10 @@ def rejection_reason(row: Rejection | RejectedRow) -> str:
 
 
 def one_line(text: str) -> str:
-    """A cell on one line: line breaks become ⏎, long text is cut short."""
-    flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ")
+    """A cell on one line, escaped for the screen (``on_screen``: a bidi override or an
+    escape in a file must not reorder or colour the table): line breaks become ⏎, long
+    text is cut short."""
+    flat = on_screen(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ⏎ ")
     return flat if len(flat) <= MAX_CELL_CHARS else flat[: MAX_CELL_CHARS - 1] + "…"
 
 
@@ -217,7 +220,7 @@ class RejectsModel(RowsModel[RejectedRow]):
             QT_TRANSLATE_NOOP("RejectsModel", "Row"),
             lambda r: one_line(" ; ".join(r.cells)),
             lambda r: " ; ".join(r.cells),
-            tooltip=lambda r: "\n".join(r.cells),
+            tooltip=lambda r: on_screen("\n".join(r.cells)),
         ),
     )
 
@@ -368,7 +371,7 @@ class PreviewModel(QAbstractTableModel):
                 return reason
             if row < self._leading:
                 return QCoreApplication.translate("Import", "Above the header: not imported.")
-            return value if len(value) > MAX_CELL_CHARS or "\n" in value else None
+            return on_screen(value) if len(value) > MAX_CELL_CHARS or "\n" in value else None
         if role == Qt.ItemDataRole.BackgroundRole and self.reason(row):
             return QBrush(REJECTED_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole:
