@@ -240,7 +240,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="414"/>
         <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>The sheet «{sheet}» of this file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="418"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="421"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>This file was already imported on {date} (%n row). Import again to register the row once more, as a new contact.</numerusform>
@@ -328,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="118"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>The whole file: %n row.</numerusform>
@@ -336,7 +336,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="145"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="120"/>
+        <source>The sheet «{sheet}»: %n row(s).</source>
+        <translation>
+            <numerusform>The sheet «{sheet}»: %n row.</numerusform>
+            <numerusform>The sheet «{sheet}»: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="161"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Import ids that look like phone numbers but are not valid as plain ids (%n row)</numerusform>
@@ -344,7 +352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="196"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n row):</numerusform>
@@ -363,7 +371,7 @@
 <context>
     <name>ImportsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="124"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Stopped after %n row; import the file again to finish it.</numerusform>

@@ -1259,17 +1259,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>теги</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="65"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="66"/>
         <source>Column {number}</source>
         <translation>Столбец {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="350"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="353"/>
         <source>Line {line} of the file</source>
         <translation>Строка {line} файла</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="370"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="373"/>
         <source>Above the header: not imported.</source>
         <translation>Выше заголовка: не импортируется.</translation>
     </message>
@@ -1328,7 +1328,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="98"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="440"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="443"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1429,7 +1429,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
     </message>
     <message>
         <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="254"/>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="544"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="547"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -1489,22 +1489,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>В файле нет столбца источника: всем строкам назначается источник, выбранный здесь.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="378"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="381"/>
         <source>This file is being imported right now.</source>
         <translation>Этот файл импортируется прямо сейчас.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="386"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="389"/>
         <source>The file has no Source column and there are no sources yet: add one on the Sources screen, or choose the column that holds the source.</source>
         <translation>В файле нет столбца источника, а источников пока нет: добавьте источник на экране «Источники» или укажите столбец, в котором он записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="389"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="392"/>
         <source>The file has no Source column: choose the source of its rows.</source>
         <translation>В файле нет столбца источника: выберите источник для его строк.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="411"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="414"/>
         <source>The sheet «{sheet}» of this file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Лист «{sheet}» этого файла уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1513,7 +1513,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="418"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="421"/>
         <source>This file was already imported on {date} (%n row(s)). Import again to register every row once more, as new contacts.</source>
         <translation>
             <numerusform>Этот файл уже импортирован {date} (%n строка). Импортируйте его снова, чтобы зарегистрировать каждую строку ещё раз как новый контакт.</numerusform>
@@ -1522,22 +1522,22 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="424"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="427"/>
         <source>Import again</source>
         <translation>Импортировать снова</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="428"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="431"/>
         <source>An interrupted import of the sheet «{sheet}» will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт листа «{sheet}» продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="433"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="436"/>
         <source>An interrupted import of this file will resume after row {row}, with the settings chosen then.</source>
         <translation>Прерванный импорт этого файла продолжится после строки {row} с настройками, выбранными тогда.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="437"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="440"/>
         <source>Resume import</source>
         <translation>Продолжить импорт</translation>
     </message>
@@ -1570,12 +1570,12 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="467"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="470"/>
         <source>Cancel import</source>
         <translation>Отменить импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="502"/>
+        <location filename="../../desktop_crm/ui/import_dialog/dialog.py" line="505"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1723,12 +1723,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         <translation>Что сделает импорт</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="92"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="94"/>
         <source>Counting what the whole file will give…</source>
         <translation>Подсчитываю, что даст весь файл…</translation>
     </message>
+    <message>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="98"/>
+        <source>Counting what the sheet «{sheet}» will give…</source>
+        <translation>Подсчитываю, что даст лист «{sheet}»…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="106"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="118"/>
         <source>The whole file: %n row(s).</source>
         <translation>
             <numerusform>Весь файл: %n строка.</numerusform>
@@ -1736,23 +1741,32 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
             <numerusform>Весь файл: %n строк.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="120"/>
+        <source>The sheet «{sheet}»: %n row(s).</source>
+        <translation>
+            <numerusform>Лист «{sheet}»: %n строка.</numerusform>
+            <numerusform>Лист «{sheet}»: %n строки.</numerusform>
+            <numerusform>Лист «{sheet}»: %n строк.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="107"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="123"/>
         <source>{imported} will be imported, {skipped} skipped (imported before or repeated in the file), {rejected} rejected.</source>
         <translation>Будет импортировано {imported}, пропущено {skipped} (импортированы раньше или повторяются в файле), отклонено {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="122"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="138"/>
         <source>{reason} and the like</source>
         <translation>{reason} и подобные</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="131"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="147"/>
         <source>{count} for other reasons</source>
         <translation>{count} — по другим причинам</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="145"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="161"/>
         <source>Import ids that look like phone numbers but are not valid as plain ids (%n row(s))</source>
         <translation>
             <numerusform>Импортировать id, похожие на неверные номера телефонов, как обычные id (%n строка)</numerusform>
@@ -1761,7 +1775,7 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="180"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="196"/>
         <source>«{value}» (%n row(s)):</source>
         <translation>
             <numerusform>«{value}» (%n строка):</numerusform>
@@ -1770,17 +1784,17 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="193"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="209"/>
         <source>These values of the Source column name no source. Choose what their rows get:</source>
         <translation>Эти значения столбца «Источник» не совпадают ни с одним источником. Выберите, что делать с их строками:</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="219"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="235"/>
         <source>Reject these rows</source>
         <translation>Отклонить эти строки</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="221"/>
+        <location filename="../../desktop_crm/ui/import_dialog/source_map.py" line="237"/>
         <source>Create the source «{name}»</source>
         <translation>Создать источник «{name}»</translation>
     </message>
@@ -1802,27 +1816,27 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
 <context>
     <name>ImportsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="106"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="109"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="108"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="111"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="110"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="113"/>
         <source>importing…</source>
         <translation>импортируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="111"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="114"/>
         <source>interrupted</source>
         <translation>прерван</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_crm/ui/models/imports.py" line="121"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="124"/>
         <source>Stopped after %n row(s); import the file again to finish it.</source>
         <translation>
             <numerusform>Остановлен после %n строки; импортируйте файл ещё раз, чтобы закончить.</numerusform>
@@ -1831,47 +1845,47 @@ Some screens may fail to load and new data may be lost. Restore a backup soon.</
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="143"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="146"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="149"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="152"/>
         <source>Started</source>
         <translation>Начат</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="154"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="157"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="159"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="162"/>
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="160"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="163"/>
         <source>Imported</source>
         <translation>Импортировано</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="161"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="164"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="162"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="165"/>
         <source>Unassigned</source>
         <translation>Без оператора</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="163"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="166"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="164"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="167"/>
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
@@ -3297,17 +3311,17 @@ Database: {path}</source>
 <context>
     <name>RejectsModel</name>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="205"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="208"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="211"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="214"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop_crm/ui/models/imports.py" line="217"/>
+        <location filename="../../desktop_crm/ui/models/imports.py" line="220"/>
         <source>Row</source>
         <translation>Содержимое</translation>
     </message>

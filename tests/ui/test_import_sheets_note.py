@@ -97,3 +97,23 @@ def test_the_imports_screen_names_the_sheet_of_each_import(qtbot, ctx, settle, t
     settle()
     names = {model.index(row, 0).data() for row in range(model.rowCount())}
     assert names == {"months.xlsx — Март", "months.xlsx — Апрель"}
+
+
+def test_the_forecast_counts_the_sheet_and_says_so(qtbot, ctx, tmp_path):
+    """The forecast is of the sheet chosen, not of the workbook: it said "The whole file"."""
+    ctx.crm.sources.create("Telegram", code="tg")
+    dialog = _open(qtbot, ctx, _book(tmp_path / "months.xlsx", "Март", "Апрель"))
+    label = dialog.source_map_box.forecast_label
+    qtbot.waitUntil(lambda: "row" in label.text(), timeout=10_000)
+    assert label.text().startswith("The sheet «Март»: 1 row")
+    assert "whole file" not in label.text()
+
+
+def test_a_text_files_forecast_is_of_the_whole_file(qtbot, ctx, tmp_path):
+    ctx.crm.sources.create("Telegram", code="tg")
+    path = tmp_path / "leads.csv"
+    path.write_text("phone,name,source\n+79007770070,Лид,tg\n", encoding="utf-8")
+    dialog = _open(qtbot, ctx, path)
+    label = dialog.source_map_box.forecast_label
+    qtbot.waitUntil(lambda: "row" in label.text(), timeout=10_000)
+    assert label.text().startswith("The whole file: 1 row")

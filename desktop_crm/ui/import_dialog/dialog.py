@@ -302,7 +302,8 @@ class ImportDialog(QDialog):
             self.forecast_ready.emit()
             return
         box.show()
-        box.show_counting()
+        sheet = on_screen(table.sheet) if table.sheet else None
+        box.show_counting(sheet=sheet)
         self.start_button.setEnabled(False)  # until the counts match the choices shown
         previous = job.previous
         again = previous is not None and previous.status == ImportStatus.DONE
@@ -327,7 +328,7 @@ class ImportDialog(QDialog):
 
         def counted(fraction: float | None) -> None:
             if generation == self._forecast_generation:
-                box.show_counting(fraction)
+                box.show_counting(fraction, sheet)
 
         self._forecast_handle = self.ctx.runner.start(
             work,
@@ -341,7 +342,9 @@ class ImportDialog(QDialog):
             return
         self._forecast_handle = None
         self.job.forecast = forecast
-        self.source_map_box.show_forecast(forecast, self.sources)
+        table = self.job.table
+        sheet = on_screen(table.sheet) if table is not None and table.sheet else None
+        self.source_map_box.show_forecast(forecast, self.sources, sheet)
         self.source_map_combos = self.source_map_box.combos
         self.preview_model.set_forecast(forecast.sample)  # the preview's red rows: the same
         self.setup_page.show_preview_summary()

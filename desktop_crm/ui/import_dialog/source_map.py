@@ -88,8 +88,16 @@ class SourceMapBox(QGroupBox):
         self._show_values(False)
 
     # -- what the dialog shows -----------------------------------------------------------------
-    def show_counting(self, fraction: float | None = None) -> None:
-        text = QCoreApplication.translate("ImportDialog", "Counting what the whole file will give…")
+    def show_counting(self, fraction: float | None = None, sheet: str | None = None) -> None:
+        """``sheet``: the workbook's sheet counted (shown escaped), None for a text file."""
+        if sheet is None:
+            text = QCoreApplication.translate(
+                "ImportDialog", "Counting what the whole file will give…"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "ImportDialog", "Counting what the sheet «{sheet}» will give…"
+            ).format(sheet=sheet)
         if fraction is not None:
             text += f" {QLocale().toString(round(fraction * 100))}%"
         self.forecast_label.setText(html(text))
@@ -99,11 +107,19 @@ class SourceMapBox(QGroupBox):
         self.forecast_label.clear()
         self.hide()
 
-    def show_forecast(self, forecast: ImportForecast, sources: list[SourceInfo]) -> None:
+    def show_forecast(
+        self, forecast: ImportForecast, sources: list[SourceInfo], sheet: str | None = None
+    ) -> None:
+        """``sheet``: the workbook's sheet counted (shown escaped), None for a text file."""
         from desktop_crm.ui.import_dialog.dialog import ImportDialog  # the texts' context
 
         self.show()
-        text = ImportDialog.tr("The whole file: %n row(s).", "", forecast.rows)  # type: ignore[arg-type]
+        if sheet is None:
+            text = ImportDialog.tr("The whole file: %n row(s).", "", forecast.rows)  # type: ignore[arg-type]
+        else:
+            text = ImportDialog.tr("The sheet «{sheet}»: %n row(s).", "", forecast.rows).format(  # type: ignore[arg-type]
+                sheet=sheet
+            )
         text += " " + QCoreApplication.translate(
             "ImportDialog",
             "{imported} will be imported, {skipped} skipped (imported before or repeated "
