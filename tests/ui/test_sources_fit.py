@@ -103,7 +103,8 @@ def bar_texts_fit(view: QTableView, column: int) -> None:
             assert full in str(index.data(Qt.ItemDataRole.ToolTipRole))
 
 
-def test_every_header_on_sources_reads_whole(qtbot, window, settle):
+def _sources_with_the_first_selected(window, settle):
+    """The Sources screen shown, its first source selected and its weights loaded."""
     show(window, "sources", settle)
     page = window.pages["sources"]
     flags = QItemSelectionModel.SelectionFlag
@@ -112,6 +113,11 @@ def test_every_header_on_sources_reads_whole(qtbot, window, settle):
     )
     settle()
     QApplication.processEvents()
+    return page
+
+
+def test_every_header_on_sources_reads_whole(qtbot, window, settle):
+    page = _sources_with_the_first_selected(window, settle)
     headers_read_whole(page.table)
     headers_read_whole(page.weights_table)
     page.tabs.setCurrentIndex(1)
@@ -127,14 +133,7 @@ def test_every_header_on_sources_reads_whole(qtbot, window, settle):
 
 
 def test_the_weights_editor_load_bars_show_their_numbers_whole(qtbot, window, settle):
-    show(window, "sources", settle)
-    page = window.pages["sources"]
-    flags = QItemSelectionModel.SelectionFlag
-    page.table.selectionModel().select(
-        page.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
-    )
-    settle()
-    QApplication.processEvents()
+    page = _sources_with_the_first_selected(window, settle)
     assert page.weights_model.rowCount() == 5
     bar_texts_fit(page.weights_table, LOAD)
     small = next(
