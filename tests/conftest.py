@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 import os
 import random
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,21 @@ def crm(database_location: DatabaseLocation) -> Iterator[Crm]:
     instance = open_crm(database_location, random.Random(20261128).randint)
     yield instance
     instance.close()
+
+
+@pytest.fixture
+def process_zone() -> Iterator[Callable[[str], None]]:
+    """process_zone("Europe/Moscow") (or a POSIX TZ such as "MSK-3", which needs no tz
+    data): the process's local time for the test; the suite's is put back afterwards."""
+    old = os.environ.get("TZ")
+
+    def _set(value: str) -> None:
+        os.environ["TZ"] = value
+        time.tzset()
+
+    yield _set
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

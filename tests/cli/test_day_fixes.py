@@ -4,27 +4,7 @@ messages a dispatcher gets for the odd cases."""
 
 from __future__ import annotations
 
-import os
-import time
-
 import pytest
-
-
-@pytest.fixture
-def process_zone():
-    """process_zone("MSK-3"): the process's local time (POSIX TZ strings need no tz data)."""
-    old = os.environ.get("TZ")
-
-    def _set(value: str) -> None:
-        os.environ["TZ"] = value
-        time.tzset()
-
-    yield _set
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.fixture

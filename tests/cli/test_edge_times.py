@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
-import time
 
 import pytest
 
@@ -19,23 +17,6 @@ NEW_YORK = "EST5EDT,M3.2.0,M11.1.0"
 FUTURE = dt.datetime(9999, 12, 31, 23, 30)  # naive UTC, as stored: Moscow cannot show it
 ANCIENT = dt.datetime(1, 1, 1, 0, 30)  # and New York cannot show this one
 LIMITS_NAMED = ("1900", "9000")
-
-
-@pytest.fixture
-def process_zone():
-    """process_zone("MSK-3"): the process's local time."""
-    old = os.environ.get("TZ")
-
-    def _set(value: str) -> None:
-        os.environ["TZ"] = value
-        time.tzset()
-
-    yield _set
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 @pytest.fixture

@@ -17,20 +17,13 @@ import pytest
 
 from desktop_crm.db.location import DatabaseLocation
 from desktop_crm.services import open_crm
+from tests.cli.test_database_files_hostile import small
 from tests.cli.test_dbfile import REPO, _child_env
 
 
 @pytest.fixture
 def database(small_tmpfs) -> Path:
-    path = small_tmpfs("2m") / "crm.sqlite3"
-    crm = open_crm(DatabaseLocation(path))
-    try:
-        crm.operators.create("alice", max_load=100)
-        crm.sources.create("tg", code="tg")
-        crm.sources.set_weights("tg", {"alice": 1})
-    finally:
-        crm.close()
-    return path
+    return small(small_tmpfs("2m") / "crm.sqlite3")  # alice on the source tg
 
 
 @contextmanager

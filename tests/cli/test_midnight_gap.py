@@ -5,7 +5,6 @@ own day (it counted in the next day: midnight was read as 23:00 of the day befor
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -15,12 +14,8 @@ SANTIAGO_LATE = dt.datetime(2027, 9, 4, 23, 30, tzinfo=dt.timezone(dt.timedelta(
 
 
 @pytest.fixture
-def santiago():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "America/Santiago")
-        time.tzset()
-        yield
-    time.tzset()
+def santiago(process_zone):
+    process_zone("America/Santiago")
 
 
 def test_the_last_hour_before_a_skipped_midnight_is_in_its_own_day(santiago, services, run_json):

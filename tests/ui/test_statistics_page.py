@@ -1,7 +1,6 @@
 import csv
 import datetime as dt
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -25,12 +24,8 @@ MSK = dt.timedelta(hours=3)
 
 
 @pytest.fixture
-def moscow():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "Europe/Moscow")
-        time.tzset()
-        yield
-    time.tzset()  # back to the suite's TZ
+def moscow(process_zone):
+    process_zone("Europe/Moscow")
 
 
 @pytest.fixture
